@@ -1,0 +1,47 @@
+package se.foubot.channels.terminal;
+
+import java.io.BufferedReader;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.foubot.FouBotApplication;
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+
+/**
+ * {@code java -jar fou-bot.jar chat [--as=NAME]}: a conversation in the terminal with the same engine,
+ * flows and store as the running bot, so a flow author can try a flow without Slack or email.
+ */
+public final class TerminalChat {
+
+    private TerminalChat() {
+    }
+
+    public static void main(String[] args) {
+        String person = System.getProperty("user.name", "terminal");
+        for (String arg : args) {
+            if (arg.startsWith("--as=")) {
+                person = arg.substring("--as=".length());
+            }
+        }
+        SpringApplication app = FouBotApplication.commandLineApplication();
+        app.setBannerMode(Banner.Mode.OFF);
+        app.setLogStartupInfo(false);
+        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.se.foubot", "WARN"));
+        // the terminal is taken as UTF-8: Swedish letters must survive a POSIX locale
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            ConversationEngine engine = context.getBean(ConversationEngine.class);
+            new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person), in, out).run();
+        }
+    }
+}

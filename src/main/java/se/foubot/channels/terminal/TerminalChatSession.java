@@ -1,0 +1,77 @@
+package se.foubot.channels.terminal;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.util.Set;
+
+import org.springframework.dao.DataAccessException;
+
+import se.foubot.conversation.BotReply;
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+
+/** Reads lines, hands each to the engine and prints the bot's answer, until end of input or /quit. */
+public final class TerminalChatSession {
+
+    public static final String CHANNEL = "terminal";
+    private static final Set<String> QUIT = Set.of("/quit", "/exit", "/avsluta");
+
+    private final ConversationEngine engine;
+    private final ConversationKey key;
+    private final BufferedReader in;
+    private final PrintStream out;
+
+    public TerminalChatSession(ConversationEngine engine, ConversationKey key, BufferedReader in, PrintStream out) {
+        this.engine = engine;
+        this.key = key;
+        this.in = in;
+        this.out = out;
+    }
+
+    public void run() {
+        out.println("fou-bot – terminalchatt som " + key.person() + ". Avsluta med /quit (eller Ctrl-D).");
+        out.println();
+        print(safely(() -> engine.resume(key)));
+        try {
+            String line;
+            while (true) {
+                out.print("> ");
+                out.flush();
+                line = in.readLine();
+                if (line == null || QUIT.contains(line.strip())) {
+                    out.println();
+                    out.println("Hej då! Konversationen är sparad – starta chatten igen för att fortsätta.");
+                    return;
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                String message = line;
+                print(safely(() -> engine.handle(key, message)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private interface Call {
+        BotReply get();
+    }
+
+    private String safely(Call call) {
+        try {
+            return call.get().text();
+        } catch (DataAccessException e) {
+            return "Jag når inte databasen just nu – ditt svar sparades inte. Försök igen om en stund.\n"
+                    + "(The database cannot be reached right now – your answer was not saved. Please try again shortly.)";
+        }
+    }
+
+    private void print(String text) {
+        out.println();
+        text.lines().forEach(l -> out.println("  " + l));
+        out.println();
+    }
+}

@@ -1,0 +1,147 @@
+package se.foubot.conversation;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Reads a person's answer to one step into its stored form, or says why it cannot be taken. */
+final class AnswerReader {
+
+    sealed interface Reading permits Accepted, Refused {
+    }
+
+    /** @param value the stored form: option id, ISO date, number, "yes"/"no", the text itself */
+    record Accepted(String value) implements Reading {
+    }
+
+    record Refused(AnswerError error, Map<String, String> args) implements Reading {
+    }
+
+    static final Set<String> YES = Set.of("ja", "j", "japp", "jajamen", "jo", "ok", "okej", "absolut", "stammer",
+            "det stammer", "korrekt", "yes", "y", "yep", "yeah", "sure", "correct");
+    static final Set<String> NO = Set.of("nej", "n", "nope", "no", "nah", "stammer inte");
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s<>(),;:\"]+@[^@\\s<>(),;:\"]+\\.[a-zA-Z]{2,}");
+    private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d  ]*(?:[.,]\\d+)?");
+
+    private AnswerReader() {
+    }
+
+    static Reading read(Step step, String input, LocalDate today) {
+        String text = input.strip();
+        if (text.isEmpty()) {
+            return refused(AnswerError.EMPTY);
+        }
+        return switch (step.type()) {
+            case TEXT -> readText(step, text);
+            case CHOICE -> readChoice(step, text);
+            case YES_NO -> readYesNo(text);
+            case DATE -> readDate(step, text, today);
+            case EMAIL -> readEmail(text);
+            case NUMBER -> readNumber(step, text);
+        };
+    }
+
+    private static Reading readText(Step step, String text) {
+        int length = text.codePointCount(0, text.length());
+        if (step.minLength() != null && length < step.minLength()) {
+            return refused(AnswerError.TOO_SHORT, "min", step.minLength().toString(), "length", Integer.toString(length));
+        }
+        if (step.maxLength() != null && length > step.maxLength()) {
+            return refused(AnswerError.TOO_LONG, "max", step.maxLength().toString(), "length", Integer.toString(length));
+        }
+        return new Accepted(text);
+    }
+
+    private static Reading readChoice(Step step, String text) {
+        ChoiceMatcher.Match match = ChoiceMatcher.match(step.options(), text);
+        if (match instanceof ChoiceMatcher.Picked p) {
+            return new Accepted(p.option().id());
+        }
+        if (match instanceof ChoiceMatcher.Ambiguous a) {
+            String candidates = a.candidates().stream().map(o -> o.label().sv()).collect(Collectors.joining(", "));
+            return refused(AnswerError.AMBIGUOUS_CHOICE, "input", text, "candidates", candidates);
+        }
+        return refused(AnswerError.UNKNOWN_CHOICE, "input", text);
+    }
+
+    private static Reading readYesNo(String text) {
+        String in = TextNormalizer.normalize(text);
+        if (YES.contains(in)) {
+            return new Accepted("yes");
+        }
+        if (NO.contains(in)) {
+            return new Accepted("no");
+        }
+        return refused(AnswerError.NOT_YES_NO, "input", text);
+    }
+
+    private static Reading readDate(Step step, String text, LocalDate today) {
+        DateAnswerParser.Result r = DateAnswerParser.parse(text, today);
+        if (r instanceof DateAnswerParser.Parsed p) {
+            if (step.notPast() && p.date().isBefore(today)) {
+                return refused(AnswerError.DATE_IN_PAST, "input", text, "date", p.date().toString());
+            }
+            return new Accepted(p.date().toString());
+        }
+        return refused(r instanceof DateAnswerParser.Impossible ? AnswerError.INVALID_DATE : AnswerError.DATE_FORMAT,
+                "input", text);
+    }
+
+    private static Reading readEmail(String text) {
+        String candidate = text.replaceAll("^mailto:", "").replaceAll("^<|>$", "");
+        if (EMAIL.matcher(candidate).matches()) {
+            return new Accepted(candidate.toLowerCase(java.util.Locale.ROOT));
+        }
+        return refused(AnswerError.EMAIL_FORMAT, "input", text);
+    }
+
+    private static Reading readNumber(Step step, String text) {
+        String in = text.replaceAll("(?i)\\s*(kr|kronor|sek|st|stycken|år|years?)\\.?$", "").strip();
+        if (!NUMBER.matcher(in).matches()) {
+            return refused(AnswerError.NUMBER_FORMAT, "input", text);
+        }
+        String digits = in.replaceAll("[  ]", "");
+        if (digits.contains(",") || digits.contains(".")) {
+            return refused(AnswerError.NUMBER_FORMAT, "input", text);
+        }
+        long value;
+        try {
+            value = Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            return refused(AnswerError.NUMBER_FORMAT, "input", text);
+        }
+        if (step.min() != null && value < step.min()) {
+            return refused(AnswerError.NUMBER_TOO_SMALL, "min", step.min().toString(), "input", text);
+        }
+        if (step.max() != null && value > step.max()) {
+            return refused(AnswerError.NUMBER_TOO_LARGE, "max", step.max().toString(), "input", text);
+        }
+        return new Accepted(Long.toString(value));
+    }
+
+    /** How a stored answer is shown back to the person. */
+    static String display(Step step, String value, Language language) {
+        if (value == null) {
+            return "–";
+        }
+        return switch (step.type()) {
+            case CHOICE -> step.option(value).map(o -> o.label().in(language)).orElse(value);
+            case YES_NO -> value.equals("yes") ? (language == Language.EN ? "yes" : "ja")
+                    : (language == Language.EN ? "no" : "nej");
+            case DATE -> DateAnswerParser.stored(value).map(d -> DateAnswerParser.display(d, language)).orElse(value);
+            default -> value;
+        };
+    }
+
+    private static Refused refused(AnswerError error, String... keyValues) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) {
+            args.put(keyValues[i], keyValues[i + 1]);
+        }
+        return new Refused(error, args);
+    }
+}

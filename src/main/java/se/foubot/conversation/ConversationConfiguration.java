@@ -1,0 +1,33 @@
+package se.foubot.conversation;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import se.foubot.privacy.PersonalIdentityNumberDetector;
+
+@Configuration(proxyBeanMethods = false)
+class ConversationConfiguration {
+
+    @Bean
+    OutcomeRegistry outcomeRegistry(List<OutcomeAction> actions) {
+        return new OutcomeRegistry(actions);
+    }
+
+    @Bean
+    FlowCatalog flowCatalog(ConversationProperties properties, OutcomeRegistry outcomes) {
+        return FlowCatalog.load(FlowSource.locate(properties.flowsDir()), outcomes.names());
+    }
+
+    @Bean
+    ConversationEngine conversationEngine(ConversationStore store, FlowCatalog catalog,
+            PersonalIdentityNumberDetector identityNumbers, OutcomeRegistry outcomes, ConversationProperties properties,
+            Clock clock, ZoneId zone, MeterRegistry meters) {
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, identityNumbers, properties.idleTimeout(), zone);
+        return new ConversationEngine(store, interpreter, outcomes, clock, properties.turnAttempts(), meters);
+    }
+}

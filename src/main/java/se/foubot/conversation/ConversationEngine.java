@@ -1,0 +1,86 @@
+package se.foubot.conversation;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Runs conversations: the one entry point every channel calls with a person's message. Loads the
+ * person's state, computes the turn, runs a confirmed flow's outcome and writes the new state over the
+ * version it read; when another message of the same person won the race, it computes the turn again.
+ */
+public class ConversationEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
+
+    private final ConversationStore store;
+    private final FlowInterpreter interpreter;
+    private final OutcomeRegistry outcomes;
+    private final Clock clock;
+    private final int attempts;
+    private final MeterRegistry meters;
+
+    ConversationEngine(ConversationStore store, FlowInterpreter interpreter, OutcomeRegistry outcomes, Clock clock,
+            int attempts, MeterRegistry meters) {
+        this.store = store;
+        this.interpreter = interpreter;
+        this.outcomes = outcomes;
+        this.clock = clock;
+        this.attempts = attempts;
+        this.meters = meters;
+    }
+
+    /** Takes one message from a person and returns the bot's answer. */
+    public BotReply handle(ConversationKey key, String text) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            ConversationState current = store.find(key.id()).orElse(null);
+            FlowInterpreter.Turn turn = interpreter.take(current, key, text == null ? "" : text, clock.instant());
+            List<String> lines = new ArrayList<>(turn.lines());
+            if (turn.outcome() != null) {
+                lines.add(runOutcome(turn.outcome()));
+            }
+            if (turn.next() == null || store.save(turn.next().written(clock.instant()))) {
+                meters.counter("foubot.conversation.turns", "channel", key.channel(),
+                        "result", turn.outcome() != null ? "completed" : "answered").increment();
+                if (turn.next() != null) {
+                    log.debug("event=turn conversation={} flow={} step={} attempt={}", key.id(), turn.next().flowId(),
+                            turn.next().stepId(), attempt);
+                }
+                return new BotReply(String.join("\n\n", lines), turn.choices(),
+                        turn.next() != null ? turn.next().language() : languageOf(current));
+            }
+        }
+        log.warn("event=turn_gave_up conversation={} attempts={}", key.id(), attempts);
+        throw new ConcurrentTurnException(key.id(), attempts);
+    }
+
+    /** Where the person stands, said as a greeting; e.g. when a terminal chat starts again after a restart. */
+    public BotReply resume(ConversationKey key) {
+        ConversationState current = store.find(key.id()).orElse(null);
+        FlowInterpreter.Turn turn = interpreter.resume(current, key, clock.instant());
+        if (turn.next() != null) {
+            store.save(turn.next().written(clock.instant()));
+        }
+        return new BotReply(String.join("\n\n", turn.lines()), turn.choices(),
+                turn.next() != null ? turn.next().language() : languageOf(current));
+    }
+
+    private String runOutcome(FlowInterpreter.PendingOutcome pending) {
+        Flow flow = pending.flow();
+        OutcomeRequest request = pending.request();
+        OutcomeResult result = outcomes.get(flow.outcome()).run(request);
+        log.info("event=flow_completed conversation={} flow={} run={} outcome={} values={}", request.key().id(),
+                flow.id(), request.runId(), flow.outcome(), result.values().keySet());
+        return flow.done().in(request.language(), result.values() == null ? Map.of() : result.values());
+    }
+
+    private static Language languageOf(ConversationState state) {
+        return state == null ? Language.SV : state.language();
+    }
+}

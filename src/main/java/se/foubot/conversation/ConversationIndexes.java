@@ -1,0 +1,18 @@
+package se.foubot.conversation;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.stereotype.Component;
+
+import se.foubot.store.StoreIndexes;
+
+@Component
+class ConversationIndexes implements StoreIndexes {
+
+    @Override
+    public void ensure(MongoTemplate mongo) {
+        // for retention: find conversations idle for long
+        mongo.indexOps(ConversationState.class).createIndex(new Index("updatedAt", Sort.Direction.ASC).named("updatedAt"));
+    }
+}

@@ -1,0 +1,127 @@
+package se.foubot.conversation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * Where one person stands in their conversation on one channel. Written with an optimistic version: a
+ * write succeeds only over the version it was computed from, so concurrent messages never lose an answer.
+ *
+ * @param flowId    the running flow; null when no flow runs
+ * @param runId     identifies one run of a flow; outcomes use it as their once-only key
+ * @param stepId    the step being asked
+ * @param summary   the summary is shown and waits for confirm or change
+ * @param changing  the step is asked again from the summary; its answer returns to the summary
+ * @param answers   step id to stored answer
+ * @param history   the steps answered so far, in order (the way back)
+ */
+@Document("conversations")
+public record ConversationState(
+        @Id String id,
+        String channel,
+        String person,
+        Language language,
+        String flowId,
+        String runId,
+        String stepId,
+        boolean summary,
+        boolean changing,
+        Map<String, String> answers,
+        List<String> history,
+        Instant startedAt,
+        Instant updatedAt,
+        long version) {
+
+    public ConversationState {
+        answers = answers == null ? Map.of() : Map.copyOf(answers);
+        history = history == null ? List.of() : List.copyOf(history);
+        language = language == null ? Language.SV : language;
+    }
+
+    static ConversationState fresh(ConversationKey key, Instant now) {
+        return new ConversationState(key.id(), key.channel(), key.person(), Language.SV, null, null, null, false,
+                false, Map.of(), List.of(), null, now, -1);
+    }
+
+    /** Never written yet. */
+    boolean isNew() {
+        return version < 0;
+    }
+
+    boolean inFlow() {
+        return flowId != null;
+    }
+
+    ConversationState withLanguage(Language l) {
+        return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
+                history, startedAt, updatedAt, version);
+    }
+
+    ConversationState start(Flow flow, String newRunId, Instant now) {
+        return new ConversationState(id, channel, person, language, flow.id(), newRunId, flow.firstStep().id(),
+                false, false, Map.of(), List.of(), now, now, version);
+    }
+
+    ConversationState idle() {
+        return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
+                List.of(), null, updatedAt, version);
+    }
+
+    ConversationState asking(String step, boolean isChanging) {
+        return new ConversationState(id, channel, person, language, flowId, runId, step, false, isChanging,
+                answers, history, startedAt, updatedAt, version);
+    }
+
+    ConversationState showingSummary() {
+        return new ConversationState(id, channel, person, language, flowId, runId, null, true, false, answers,
+                history, startedAt, updatedAt, version);
+    }
+
+    /** Records the answer (null: skipped) to the current step and appends it to the path when new there. */
+    ConversationState answered(String step, String value) {
+        Map<String, String> a = new LinkedHashMap<>(answers);
+        if (value == null) {
+            a.remove(step);
+        } else {
+            a.put(step, value);
+        }
+        List<String> h = new ArrayList<>(history);
+        if (!h.contains(step)) {
+            h.add(step);
+        }
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, h,
+                startedAt, updatedAt, version);
+    }
+
+    /** Forgets the path after {@code step} (its answers too): a changed branch leads elsewhere. */
+    ConversationState truncatedAfter(String step) {
+        int index = history.indexOf(step);
+        List<String> kept = new ArrayList<>(history.subList(0, index + 1));
+        Map<String, String> a = new LinkedHashMap<>(answers);
+        history.subList(index + 1, history.size()).forEach(a::remove);
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, kept,
+                startedAt, updatedAt, version);
+    }
+
+    /** Goes back one step: the last answered step is asked again and its answer forgotten. */
+    ConversationState back() {
+        List<String> h = new ArrayList<>(history);
+        String previous = h.remove(h.size() - 1);
+        Map<String, String> a = new LinkedHashMap<>(answers);
+        a.remove(previous);
+        return new ConversationState(id, channel, person, language, flowId, runId, previous, false, false, a, h,
+                startedAt, updatedAt, version);
+    }
+
+    /** The state to write after a turn: stamped and one version on. */
+    ConversationState written(Instant now) {
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
+                history, startedAt, now, version + 1);
+    }
+}

@@ -1,0 +1,59 @@
+package se.foubot.conversation;
+
+/** The engine's own words, the same for every flow. */
+final class EngineTexts {
+
+    private EngineTexts() {
+    }
+
+    static final LocalizedText GREETING = LocalizedText.of(
+            "Hej! Jag är FoU-boten för socialtjänstens forskning och utveckling. Det här kan jag hjälpa till med:",
+            "Hi! I am the FoU bot of the social services' research and development unit. I can help you with:");
+    static final LocalizedText FLOW_ENTRY = LocalizedText.of("• {title} – skriv ”{command}”", "• {title} – write “{command}”");
+    static final LocalizedText MENU_FOOTER = LocalizedText.of(
+            "Skriv ”hjälp” för fler kommandon. (Write “english” to talk in English.)",
+            "Write “help” for more commands. (Skriv ”svenska” för att prata svenska.)");
+    static final LocalizedText COMMANDS = LocalizedText.of(
+            "Kommandon som fungerar hela tiden: ”avbryt”, ”tillbaka”, ”börja om”, ”hjälp”, ”english”.",
+            "Commands that always work: “cancel”, “back”, “restart”, “help”, “svenska”.");
+    static final LocalizedText OPTIONAL_HINT = LocalizedText.of(
+            "(Frivilligt – skriv ”hoppa över” om du inte vill svara.)",
+            "(Optional – write “skip” if you don't want to answer.)");
+    static final LocalizedText CHOICE_HINT = LocalizedText.of(
+            "Svara med nummer eller namn.", "Answer with a number or a name.");
+    static final LocalizedText YES_NO_HINT = LocalizedText.of("Svara ja eller nej.", "Answer yes or no.");
+    static final LocalizedText SUMMARY_HEADER = LocalizedText.of("Sammanfattning:", "Summary:");
+    static final LocalizedText SUMMARY_FOOTER = LocalizedText.of(
+            "Stämmer det? Svara ”ja” för att skicka, eller skriv numret på det du vill ändra.",
+            "Is this right? Answer “yes” to send, or write the number of what you want to change.");
+    static final LocalizedText SUMMARY_WHICH = LocalizedText.of(
+            "Vilket svar vill du ändra? Skriv dess nummer (1–{count}), eller ”ja” för att skicka som det är.",
+            "Which answer do you want to change? Write its number (1–{count}), or “yes” to send it as it is.");
+    static final LocalizedText CONFIRM_CHOICE = LocalizedText.of("Ja, skicka", "Yes, send");
+    static final LocalizedText CANCEL_CHOICE = LocalizedText.of("Avbryt", "Cancel");
+    static final LocalizedText CANCELLED = LocalizedText.of(
+            "Okej, jag har avbrutit. Inget skickades.", "Okay, I have cancelled. Nothing was sent.");
+    static final LocalizedText NOTHING_TO_CANCEL = LocalizedText.of(
+            "Det finns inget pågående ärende att avbryta.", "There is nothing in progress to cancel.");
+    static final LocalizedText NOTHING_TO_GO_BACK_TO = LocalizedText.of(
+            "Det här är första frågan – det finns inget att gå tillbaka till.",
+            "This is the first question – there is nothing to go back to.");
+    static final LocalizedText RESTARTED = LocalizedText.of("Vi börjar om från början.", "Let's start again from the beginning.");
+    static final LocalizedText NOTHING_TO_RESTART = LocalizedText.of(
+            "Det finns inget pågående ärende att börja om.", "There is nothing in progress to restart.");
+    static final LocalizedText LANGUAGE_SET = LocalizedText.of("Okej, vi pratar svenska.", "Okay, let's talk in English.");
+    static final LocalizedText EXPIRED = LocalizedText.of(
+            "Din förra påbörjade konversation ({title}) var inaktiv i mer än {days} dagar och har avslutats. Inget skickades.",
+            "Your earlier conversation ({title}) was idle for more than {days} days and has ended. Nothing was sent.");
+    static final LocalizedText WELCOME_BACK = LocalizedText.of(
+            "Välkommen tillbaka! Vi fortsätter där vi slutade.", "Welcome back! Let's continue where we left off.");
+    static final LocalizedText IDENTITY_NUMBER = LocalizedText.of(
+            "Ditt meddelande ser ut att innehålla ett personnummer eller samordningsnummer. Skicka aldrig uppgifter om "
+                    + "enskilda klienter hit – jag har inte sparat meddelandet. Skriv gärna igen utan numret. "
+                    + "(Var det ett telefonnummer? Skriv det med mellanslag, t.ex. 070-123 45 67.)",
+            "Your message seems to contain a Swedish personal identity number. Never send details about individual "
+                    + "clients here – I have not stored the message. Please write it again without the number. "
+                    + "(Was it a phone number? Write it with spaces, e.g. 070-123 45 67.)");
+    static final LocalizedText SKIPPED_REQUIRED = LocalizedText.of(
+            "Den här frågan behöver ett svar.", "This question needs an answer.");
+}

@@ -1,0 +1,49 @@
+package se.foubot.conversation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A conversation written as data in {@code conversation-flows/*.yaml}.
+ *
+ * @param triggerWords words or phrases per language that start the flow when a message contains them
+ * @param commands     exact commands that start the flow ({@code /fou ny}, or the word typed alone)
+ * @param outcome      the name of the Java action run when the person confirms the summary
+ * @param done         the reply after the outcome; {@code {name}} placeholders take the outcome's values
+ * @param idLine       line of the id, for error messages
+ * @param outcomeLine  line of the outcome, for error messages
+ */
+public record Flow(
+        String id,
+        String file,
+        LocalizedText title,
+        LocalizedText intro,
+        Map<Language, List<String>> triggerWords,
+        List<String> commands,
+        List<Step> steps,
+        String outcome,
+        LocalizedText done,
+        int idLine,
+        int outcomeLine) {
+
+    public Optional<Step> step(String stepId) {
+        return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    public Step firstStep() {
+        return steps.get(0);
+    }
+
+    /** The step that follows {@code step} given its answer; empty when the summary comes next. */
+    public Optional<Step> after(Step step, String answer) {
+        String target = answer != null && step.branches().containsKey(answer)
+                ? step.branches().get(answer)
+                : step.branches().getOrDefault("default", step.next());
+        if (target != null) {
+            return step(target);
+        }
+        int index = steps.indexOf(step);
+        return index + 1 < steps.size() ? Optional.of(steps.get(index + 1)) : Optional.empty();
+    }
+}

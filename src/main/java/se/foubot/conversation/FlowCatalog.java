@@ -1,0 +1,97 @@
+package se.foubot.conversation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The validated flows and option lists. Built once at start-up; a broken flow stops start-up with a
+ * {@link FlowValidationException} naming file, line and reason.
+ */
+public final class FlowCatalog {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowCatalog.class);
+
+    private final Map<String, Flow> flows;
+    private final Map<String, OptionList> lists;
+
+    private FlowCatalog(Map<String, Flow> flows, Map<String, OptionList> lists) {
+        this.flows = flows;
+        this.lists = lists;
+    }
+
+    static FlowCatalog load(FlowSource source, Set<String> outcomes) {
+        List<FlowProblem> problems = new ArrayList<>();
+        Map<String, OptionList> lists = new LinkedHashMap<>();
+        for (FlowSource.NamedText file : source.lists()) {
+            OptionList list = FlowFileParser.parseList(file.name(), file.content(), problems);
+            if (list != null && lists.putIfAbsent(list.id(), list) != null) {
+                problems.add(new FlowProblem(file.name(), 1, "duplicate list id '" + list.id() + "' (also in "
+                        + lists.get(list.id()).file() + ")"));
+            }
+        }
+        FlowFileParser parser = new FlowFileParser(lists);
+        List<Flow> parsed = new ArrayList<>();
+        for (FlowSource.NamedText file : source.flows()) {
+            Flow flow = parser.parseFlow(file.name(), file.content(), problems);
+            if (flow != null) {
+                parsed.add(flow);
+            }
+        }
+        if (source.flows().isEmpty()) {
+            problems.add(new FlowProblem(source.description(), 1, "no flow files (*.yaml) found"));
+        }
+        FlowValidator.validate(parsed, outcomes, problems);
+        if (!problems.isEmpty()) {
+            throw new FlowValidationException(problems);
+        }
+        Map<String, Flow> byId = new LinkedHashMap<>();
+        parsed.forEach(f -> byId.put(f.id(), f));
+        log.info("event=flows_loaded source={} flows={} lists={}", source.description(), byId.keySet(), lists.keySet());
+        return new FlowCatalog(byId, lists);
+    }
+
+    public Optional<Flow> flow(String id) {
+        return Optional.ofNullable(id == null ? null : flows.get(id));
+    }
+
+    public List<Flow> flows() {
+        return List.copyOf(flows.values());
+    }
+
+    public Optional<OptionList> list(String id) {
+        return Optional.ofNullable(lists.get(id));
+    }
+
+    /** A flow started by this message, and the language its trigger was written in (null: either). */
+    public Optional<TriggerMatch> match(String message) {
+        String in = TextNormalizer.normalize(message);
+        for (Flow flow : flows.values()) {
+            for (String command : flow.commands()) {
+                if (in.equals(TextNormalizer.normalize(command))) {
+                    return Optional.of(new TriggerMatch(flow, null));
+                }
+            }
+        }
+        for (Flow flow : flows.values()) {
+            for (Map.Entry<Language, List<String>> words : flow.triggerWords().entrySet()) {
+                for (String word : words.getValue()) {
+                    String w = TextNormalizer.normalize(word);
+                    if ((" " + in + " ").contains(" " + w + " ")) {
+                        return Optional.of(new TriggerMatch(flow, words.getKey()));
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    public record TriggerMatch(Flow flow, Language language) {
+    }
+}

@@ -1,0 +1,54 @@
+package se.foubot.store;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import com.mongodb.ConnectionString;
+
+@Configuration(proxyBeanMethods = false)
+class StoreConfiguration {
+
+    /** Started only when no external MongoDB is configured. */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    EmbeddedMongoStore embeddedMongoStore(StoreProperties properties) {
+        return EmbeddedMongoStore.start(properties.dataDir(), properties.embeddedPort());
+    }
+
+    @Bean
+    MongoConnectionDetails mongoConnectionDetails(StoreProperties properties,
+            ObjectProvider<EmbeddedMongoStore> embedded) {
+        ConnectionString connection = properties.embedded()
+                ? new ConnectionString(embedded.getObject().connectionString(properties.database()))
+                : withDefaultDatabase(properties.mongodbUri(), properties.database());
+        return () -> connection;
+    }
+
+    /** Short timeouts: an unreachable MongoDB should be reported within seconds, not after the driver's 30 s. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeouts(StoreProperties properties) {
+        long millis = properties.connectTimeout().toMillis();
+        return builder -> builder
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+
+    private static ConnectionString withDefaultDatabase(String uri, String database) {
+        ConnectionString given = new ConnectionString(uri);
+        if (given.getDatabase() != null) {
+            return given;
+        }
+        int query = uri.indexOf('?');
+        String base = query < 0 ? uri : uri.substring(0, query);
+        String params = query < 0 ? "" : uri.substring(query);
+        int hostsStart = base.indexOf("://") + 3;
+        String withSlash = base.indexOf('/', hostsStart) < 0 ? base + "/" : base;
+        return new ConnectionString(withSlash + database + params);
+    }
+}
