@@ -76,7 +76,8 @@ final class FlowInterpreter {
         ConversationState expired = expireIfIdle(s, now, notices);
         boolean dirty = expired != s;
         s = expired;
-        String cmd = TextNormalizer.normalize(text);
+        // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
+        String cmd = text.strip().equals("?") ? "?" : TextNormalizer.normalize(text);
 
         if (identityNumbers.containsIdentityNumber(text)) {
             Reply r = reply(s, notices);

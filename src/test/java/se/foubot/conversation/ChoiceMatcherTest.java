@@ -1,0 +1,54 @@
+package se.foubot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ChoiceMatcherTest {
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1                       | bromma
+            3                       | hagersten-alvsjo
+            Bromma                  | bromma
+            BROMMA                  | bromma
+            bromma.                 | bromma
+            hagersten               | hagersten-alvsjo
+            Hägersten               | hagersten-alvsjo
+            alvsjo                  | hagersten-alvsjo
+            Hägersten-Liljeholmen   | hagersten-alvsjo
+            liljeholmen             | hagersten-alvsjo
+            hägerstn                | hagersten-alvsjo
+            hasselby vallingby      | hasselby-vallingby
+            hässelby-vällingby      | hasselby-vallingby
+            enskede årsta           | enskede-arsta-vantor
+            vantör                  | enskede-arsta-vantor
+            södermalm               | sodermalm
+            söder                   | sodermalm
+            sodermlam               | sodermalm
+            östermalm               | ostermalm
+            skarpnack               | skarpnack
+            skärholmen              | skarholmen
+            social administration   | socialforvaltningen
+            socialförvaltningen     | socialforvaltningen
+            """)
+    void picksByNumberNameAliasPrefixOrSmallTypo(String input, String expectedId) {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, input))
+                .isInstanceOfSatisfying(ChoiceMatcher.Picked.class, p -> assertThat(p.option().id()).isEqualTo(expectedId));
+    }
+
+    @Test
+    void aPrefixThatFitsSeveralChoicesIsAmbiguous() {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "ska"))
+                .isInstanceOfSatisfying(ChoiceMatcher.Ambiguous.class, a -> assertThat(a.candidates())
+                        .extracting(ChoiceOption::id).containsExactlyInAnyOrder("skarholmen", "skarpnack"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "10", "Göteborg", "xyz", "''", "s"})
+    void unknownInputPicksNothing(String input) {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, input)).isInstanceOf(ChoiceMatcher.NoMatch.class);
+    }
+}
