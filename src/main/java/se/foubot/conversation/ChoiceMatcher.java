@@ -60,24 +60,13 @@ final class ChoiceMatcher {
     private static List<ChoiceOption> filter(List<ChoiceOption> options, String in, NameTest test) {
         Set<ChoiceOption> out = new LinkedHashSet<>();
         for (ChoiceOption o : options) {
-            for (String name : names(o)) {
+            for (String name : o.matchNames()) {
                 if (test.test(name, in)) {
                     out.add(o);
                 }
             }
         }
         return new ArrayList<>(out);
-    }
-
-    private static List<String> names(ChoiceOption o) {
-        List<String> names = new ArrayList<>();
-        names.add(TextNormalizer.normalize(o.id()));
-        names.add(TextNormalizer.normalize(o.label().sv()));
-        if (o.label().en() != null) {
-            names.add(TextNormalizer.normalize(o.label().en()));
-        }
-        o.aliases().forEach(a -> names.add(TextNormalizer.normalize(a)));
-        return names;
     }
 
     /** "hagersten" in "hagersten alvsjo", "alvsjo" in "hagersten alvsjo", "enskede arsta" in "enskede arsta vantor". */

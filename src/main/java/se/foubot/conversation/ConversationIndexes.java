@@ -12,7 +12,9 @@ class ConversationIndexes implements StoreIndexes {
 
     @Override
     public void ensure(MongoTemplate mongo) {
+        var conversations = mongo.indexOps(ConversationStore.COLLECTION);
+        conversations.createIndex(new Index(ConversationStore.REV, Sort.Direction.ASC).unique().named("rev_unique"));
         // for retention: find conversations idle for long
-        mongo.indexOps(ConversationState.class).createIndex(new Index("updatedAt", Sort.Direction.ASC).named("updatedAt"));
+        conversations.createIndex(new Index("updatedAt", Sort.Direction.ASC).named("updatedAt"));
     }
 }

@@ -15,13 +15,11 @@ class MongoHealthIndicator extends AbstractHealthIndicator {
 
     private final MongoTemplate mongo;
     private final StoreProperties properties;
-    private final StoreStatus status;
 
-    MongoHealthIndicator(MongoTemplate mongo, StoreProperties properties, StoreStatus status) {
+    MongoHealthIndicator(MongoTemplate mongo, StoreProperties properties) {
         super("MongoDB health check failed");
         this.mongo = mongo;
         this.properties = properties;
-        this.status = status;
     }
 
     @Override
@@ -30,10 +28,8 @@ class MongoHealthIndicator extends AbstractHealthIndicator {
                 .withDetail("database", mongo.getDb().getName());
         try {
             mongo.executeCommand(new Document("ping", 1));
-            status.markReachable();
             builder.up();
         } catch (RuntimeException e) {
-            status.markUnreachable();
             builder.down().withDetail("error", StoreInitializer.rootMessage(e));
         }
     }

@@ -26,15 +26,14 @@ class StoreInitializer implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final List<StoreIndexes> indexes;
     private final StoreProperties properties;
-    private final StoreStatus status;
     private ScheduledExecutorService retries;
+    private volatile boolean toldUnreachable;
     private volatile boolean running;
 
-    StoreInitializer(MongoTemplate mongo, List<StoreIndexes> indexes, StoreProperties properties, StoreStatus status) {
+    StoreInitializer(MongoTemplate mongo, List<StoreIndexes> indexes, StoreProperties properties) {
         this.mongo = mongo;
         this.indexes = indexes;
         this.properties = properties;
-        this.status = status;
     }
 
     @Override
@@ -59,16 +58,17 @@ class StoreInitializer implements SmartLifecycle {
     private boolean tryEnsure() {
         try {
             indexes.forEach(i -> i.ensure(mongo));
-            if (status.markReachable()) {
+            if (toldUnreachable) {
                 log.info("event=store_reachable again=true indexes_ensured={}", indexes.size());
             } else {
                 log.info("event=store_ready indexes_ensured={}", indexes.size());
             }
             return true;
         } catch (DataAccessException | MongoException e) {
-            if (status.markUnreachable()) {
-                log.warn("event=store_unreachable target={} reason=\"{}\" retry_every={}s", target(),
-                        rootMessage(e), properties.retryInterval().toSeconds());
+            if (!toldUnreachable) {
+                toldUnreachable = true;
+                log.warn("event=store_unreachable target={} reason=\"{}\" retry_every_ms={}", target(),
+                        rootMessage(e), properties.retryInterval().toMillis());
             }
             return false;
         }

@@ -1,0 +1,90 @@
+package se.foubot.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Latency samples and the few numbers a benchmark prints about them. */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** What one measured run gives: operations per second and latency percentiles in milliseconds. */
+    public record Run(String name, long operations, double seconds, double p50, double p99) {
+
+        public double perSecond() {
+            return operations / seconds;
+        }
+
+        public String row() {
+            return String.format("%-44s %9d ops %9.0f ops/s   p50 %7.3f ms   p99 %7.3f ms", name, operations, perSecond(),
+                    p50, p99);
+        }
+    }
+
+    /** A task a worker repeats; it returns the latencies (nanoseconds) of the operations it did. */
+    public interface Work {
+        long[] run(int worker) throws Exception;
+    }
+
+    /** Runs {@code work} on {@code threads} workers started together; merges their latencies. */
+    public static Run measure(String name, int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int worker = t;
+            Callable<long[]> task = () -> {
+                gate.await();
+                return work.run(worker);
+            };
+            futures.add(pool.submit(task));
+        }
+        long start = System.nanoTime();
+        gate.countDown();
+        ConcurrentLinkedQueue<long[]> all = new ConcurrentLinkedQueue<>();
+        for (Future<long[]> f : futures) {
+            all.add(f.get());
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Run(name, merged.length, seconds, percentile(merged, 50), percentile(merged, 99));
+    }
+
+    static double percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    /** Resident memory of this process in MiB (Linux), or -1 where /proc is not there. */
+    public static long residentMemoryMib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    public static String verdict(boolean met) {
+        return met ? "met" : "MISSED";
+    }
+}

@@ -1,0 +1,48 @@
+package se.foubot.channels.terminal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+import se.foubot.support.FouBotTest;
+
+@FouBotTest
+class TerminalChatSessionTest {
+
+    @Autowired
+    ConversationEngine engine;
+
+    private String chat(String person, String... lines) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person),
+                new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
+                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFlowAuthorCompletesTheIntakeInEnglishAndSeesTheReference() {
+        String transcript = chat("author", "english", "I need support", "bromma", "controller",
+                "We need a follow-up template for the new outreach work.", "no", "follow-up", "skip",
+                "author@stockholm.se", "yes");
+        assertThat(transcript).contains("Okay, let's talk in English").contains("Summary:")
+                .containsPattern("registered as FOU-2026-\\d{4}");
+    }
+
+    @Test
+    void leavingMidwayAndComingBackContinuesAtTheSameQuestion() {
+        String before = chat("returner", "stöd", "farsta", "/quit", "this line is never read");
+        assertThat(before).contains("Vilken roll har du?").contains("Konversationen är sparad");
+        String after = chat("returner");
+        assertThat(after).contains("Välkommen tillbaka").contains("Vilken roll har du?");
+    }
+}

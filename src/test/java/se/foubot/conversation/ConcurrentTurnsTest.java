@@ -1,0 +1,153 @@
+package se.foubot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.support.EmbeddedStoreFixture;
+
+/**
+ * Many messages of one person at once, through two engines with their own MongoDB clients (as two
+ * replicas would be) over one embedded store: no answer may be lost, no outcome may run twice.
+ */
+class ConcurrentTurnsTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedStoreFixture store;
+    static MongoClient secondClient;
+    static ConversationEngine replicaA;
+    static ConversationEngine replicaB;
+
+    /** Stores the answers once per run, keyed like a real outcome. */
+    static final class RecordNotes implements OutcomeAction {
+        private final MongoTemplate mongo;
+
+        RecordNotes(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        @Override
+        public String name() {
+            return "record-notes";
+        }
+
+        @Override
+        public OutcomeResult run(OutcomeRequest request) {
+            try {
+                mongo.insert(new Document("_id", request.runId()).append("person", request.key().person())
+                        .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
+            } catch (DuplicateKeyException alreadyStored) {
+                // a retried confirmation: stored by the first
+            }
+            return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
+        }
+    }
+
+    @BeforeAll
+    static void startStoreAndTwoEngines() {
+        store = new EmbeddedStoreFixture(dataDir);
+        secondClient = MongoClients.create(store.store().connectionString("test"));
+        FlowCatalog catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/notes")),
+                Set.of("record-notes"));
+        replicaA = engine(store.template(), catalog);
+        replicaB = engine(new MongoTemplate(secondClient, "test"), catalog);
+        store.template().indexOps("notes").createIndex(new Index("person", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
+    private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, new PersonalIdentityNumberDetector(),
+                Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
+        return new ConversationEngine(new ConversationStore(mongo), interpreter,
+                new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void stop() {
+        secondClient.close();
+        store.close();
+    }
+
+    /** Sends all messages at the same moment, alternating between the two replicas. */
+    private static List<BotReply> sendAtOnce(ConversationKey key, List<String> messages) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(messages.size());
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<BotReply>> replies = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            ConversationEngine engine = i % 2 == 0 ? replicaA : replicaB;
+            String message = messages.get(i);
+            replies.add(pool.submit(() -> {
+                gate.await();
+                return engine.handle(key, message);
+            }));
+        }
+        gate.countDown();
+        List<BotReply> out = new ArrayList<>();
+        for (Future<BotReply> f : replies) {
+            out.add(f.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        return out;
+    }
+
+    @Test
+    void tenAnswersArrivingAtOnceAreAllKept() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            ConversationKey key = new ConversationKey("test", "racer-" + round);
+            replicaA.handle(key, "anteckna");
+            List<String> answers = new ArrayList<>();
+            for (int i = 1; i <= 10; i++) {
+                answers.add("svar nummer " + i);
+            }
+            sendAtOnce(key, answers);
+
+            Document state = store.template().findById(key.id(), Document.class, "conversations");
+            assertThat(state.getBoolean("summary")).as("all ten questions answered").isTrue();
+            assertThat(new HashSet<>(((Document) state.get("answers")).values())).containsExactlyInAnyOrderElementsOf(answers);
+            assertThat(state.getLong("version")).as("one write per message plus the start").isEqualTo(10L);
+        }
+    }
+
+    @Test
+    void twoConfirmationsAtOnceCompleteTheFlowOnce() throws Exception {
+        ConversationKey key = new ConversationKey("test", "double-clicker");
+        replicaA.handle(key, "anteckna");
+        for (int i = 1; i <= 10; i++) {
+            replicaA.handle(key, "svar " + i);
+        }
+        List<BotReply> replies = sendAtOnce(key, List.of("ja", "ja", "ja", "ja"));
+
+        assertThat(replies).filteredOn(r -> r.text().contains("Sparat (10 svar)")).hasSize(1);
+        assertThat(store.template().count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("person").is("double-clicker")), "notes"))
+                .isEqualTo(1);
+    }
+}
