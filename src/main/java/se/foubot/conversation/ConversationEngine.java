@@ -38,12 +38,21 @@ public class ConversationEngine {
 
     /** Takes one message from a person and returns the bot's answer. */
     public BotReply handle(ConversationKey key, String text) {
+        return handle(key, text, Map.of());
+    }
+
+    /**
+     * Takes one message from a person and returns the bot's answer.
+     *
+     * @param origin the channel's address details of this message, handed to a flow's outcome
+     */
+    public BotReply handle(ConversationKey key, String text, Map<String, String> origin) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);
             FlowInterpreter.Turn turn = interpreter.take(current, key, text == null ? "" : text, clock.instant());
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
-                lines.add(runOutcome(turn.outcome()));
+                lines.add(runOutcome(turn.outcome(), origin));
             }
             if (turn.next() == null || store.save(turn.next().written(clock.instant()))) {
                 meters.counter("foubot.conversation.turns", "channel", key.channel(),
@@ -71,9 +80,9 @@ public class ConversationEngine {
                 turn.next() != null ? turn.next().language() : languageOf(current));
     }
 
-    private String runOutcome(FlowInterpreter.PendingOutcome pending) {
+    private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {
         Flow flow = pending.flow();
-        OutcomeRequest request = pending.request();
+        OutcomeRequest request = pending.request().withOrigin(origin);
         OutcomeResult result = outcomes.get(flow.outcome()).run(request);
         log.info("event=flow_completed conversation={} flow={} run={} outcome={} values={}", request.key().id(),
                 flow.id(), request.runId(), flow.outcome(), result.values().keySet());

@@ -214,7 +214,7 @@ final class FlowInterpreter {
 
     private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String cmd, Reply r, Instant now) {
         if (AnswerReader.YES.contains(cmd) || SEND.contains(cmd)) {
-            OutcomeRequest request = new OutcomeRequest(key, f.id(), s.runId(), s.answers(), s.language(), now);
+            OutcomeRequest request = new OutcomeRequest(key, f.id(), s.runId(), s.answers(), s.language(), now, Map.of());
             return new Turn(s.idle(), r.lines, r.choices, new PendingOutcome(f, request));
         }
         if (cmd.matches("\\d{1,2}")) {

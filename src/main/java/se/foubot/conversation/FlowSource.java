@@ -16,15 +16,20 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Where the flow files come from: a directory, or the copies packaged in the jar. */
-record FlowSource(String description, List<NamedText> flows, List<NamedText> lists) {
+public record FlowSource(String description, List<NamedText> flows, List<NamedText> lists, List<NamedText> rules) {
 
-    record NamedText(String name, String content) {
+    public record NamedText(String name, String content) {
+    }
+
+    /** A rules file ({@code rules/NAME}) of the same source as the flows. */
+    public java.util.Optional<NamedText> rule(String fileName) {
+        return rules.stream().filter(r -> r.name().endsWith("/" + fileName)).findFirst();
     }
 
     static final String PACKAGED = "conversation-flows";
 
     /** {@code configured} if set, else ./conversation-flows when it exists, else the packaged flows. */
-    static FlowSource locate(String configured) {
+    public static FlowSource locate(String configured) {
         if (configured != null && !configured.isBlank()) {
             Path dir = Path.of(configured);
             if (!Files.isDirectory(dir)) {
@@ -37,8 +42,9 @@ record FlowSource(String description, List<NamedText> flows, List<NamedText> lis
         return Files.isDirectory(local) ? fromDirectory(local) : fromClasspath();
     }
 
-    static FlowSource fromDirectory(Path dir) {
-        return new FlowSource(dir.toAbsolutePath().normalize().toString(), yamlFiles(dir), yamlFiles(dir.resolve("lists")));
+    public static FlowSource fromDirectory(Path dir) {
+        return new FlowSource(dir.toAbsolutePath().normalize().toString(), yamlFiles(dir), yamlFiles(dir.resolve("lists")),
+                yamlFiles(dir.resolve("rules")));
     }
 
     private static List<NamedText> yamlFiles(Path dir) {
@@ -61,9 +67,9 @@ record FlowSource(String description, List<NamedText> flows, List<NamedText> lis
         return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 
-    static FlowSource fromClasspath() {
+    public static FlowSource fromClasspath() {
         return new FlowSource("classpath:" + PACKAGED, classpathFiles(PACKAGED + "/*.yaml"),
-                classpathFiles(PACKAGED + "/lists/*.yaml"));
+                classpathFiles(PACKAGED + "/lists/*.yaml"), classpathFiles(PACKAGED + "/rules/*.yaml"));
     }
 
     private static List<NamedText> classpathFiles(String pattern) {
@@ -72,8 +78,9 @@ record FlowSource(String description, List<NamedText> flows, List<NamedText> lis
             List<NamedText> out = new ArrayList<>();
             for (Resource r : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
                 try (InputStream in = r.getInputStream()) {
-                    out.add(new NamedText("classpath:" + PACKAGED + "/" + (pattern.contains("lists/") ? "lists/" : "")
-                            + r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                    String folder = pattern.substring(0, pattern.lastIndexOf('/') + 1);
+                    out.add(new NamedText("classpath:" + folder + r.getFilename(),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
                 }
             }
             return out;

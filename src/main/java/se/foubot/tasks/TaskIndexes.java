@@ -12,8 +12,10 @@ class TaskIndexes implements StoreIndexes {
 
     @Override
     public void ensure(MongoTemplate mongo) {
-        var requests = mongo.indexOps(SupportRequest.class);
-        requests.createIndex(new Index("sourceKey", Sort.Direction.ASC).unique().named("sourceKey_unique"));
-        requests.createIndex(new Index("requester", Sort.Direction.ASC).named("requester"));
+        var tasks = mongo.indexOps(SupportTask.class);
+        tasks.createIndex(new Index("sourceKey", Sort.Direction.ASC).unique().named("sourceKey_unique"));
+        tasks.createIndex(new Index().on("requester.channel", Sort.Direction.ASC).on("requester.person", Sort.Direction.ASC)
+                .named("requester"));
+        tasks.createIndex(new Index("status", Sort.Direction.ASC).named("status"));
     }
 }

@@ -109,14 +109,15 @@ class TranscriptTest {
                 }
             }
             if (turn.containsKey("stored")) {
-                Document request = mongo.findOne(Query.query(Criteria.where("requester").is(key.person()))
+                Document request = mongo.findOne(Query.query(Criteria.where("requester.person").is(key.person()))
                         .with(org.springframework.data.domain.Sort.by("createdAt").descending()), Document.class,
-                        "support_requests");
+                        "support_tasks");
                 if (request == null) {
                     fail("no support request stored for " + key.person() + " at " + where);
                 }
                 ((Map<String, Object>) turn.get("stored")).forEach((field, value) -> assertThat(
-                        shown(request.get(field))).as(field + " at " + where).isEqualTo(String.valueOf(value)));
+                        shown(request.getEmbedded(List.of(field.split("\\.")), Object.class)))
+                        .as(field + " at " + where).isEqualTo(String.valueOf(value)));
             }
             for (String secret : strings(turn.get("nothing-stored-contains"))) {
                 for (String collection : mongo.getCollectionNames()) {

@@ -13,7 +13,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import se.foubot.FouBotApplication;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
-import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.SupportTask;
 
 /** The embedded store keeps everything across a restart of the bot: conversations resume where they were. */
 class StoreRestartTest {
@@ -44,8 +44,8 @@ class StoreRestartTest {
             ConversationEngine engine = second.getBean(ConversationEngine.class);
             assertThat(engine.resume(anna).text()).contains("Välkommen tillbaka").contains("Beskriv kort");
             assertThat(engine.handle(anna, "Vi behöver en uppföljningsmall.").text()).contains("Hör förfrågan till");
-            assertThat(second.getBean(MongoTemplate.class).findAll(SupportRequest.class))
-                    .singleElement().satisfies(r -> assertThat(r.requester()).isEqualTo("per"));
+            assertThat(second.getBean(MongoTemplate.class).findAll(SupportTask.class))
+                    .singleElement().satisfies(t -> assertThat(t.requester().person()).isEqualTo("per"));
         }
     }
 

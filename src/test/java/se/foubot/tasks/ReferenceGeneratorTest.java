@@ -81,10 +81,10 @@ class ReferenceGeneratorTest {
     void aConfirmationRetriedForTheSameRunStoresOneRequestWithOneReference() {
         OutcomeRequest request = new OutcomeRequest(new ConversationKey("test", "retrier"), "intake", "run-42",
                 Map.of("district", "bromma", "role", "chef", "concern", "Stöd med en uppföljningsmall",
-                        "category", "uppfoljning", "email", "a@stockholm.se"), Language.SV, clock.instant());
+                        "category", "uppfoljning", "email", "a@stockholm.se"), Language.SV, clock.instant(), Map.of());
         String first = outcome.run(request).values().get("reference");
         String second = outcome.run(request).values().get("reference");
         assertThat(second).isEqualTo(first);
-        assertThat(mongo.count(Query.query(Criteria.where("sourceKey").is("run-42")), SupportRequest.class)).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("sourceKey").is("run-42")), SupportTask.class)).isEqualTo(1);
     }
 }

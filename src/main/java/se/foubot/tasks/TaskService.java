@@ -1,0 +1,208 @@
+package se.foubot.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import se.foubot.conversation.FlowCatalog;
+import se.foubot.conversation.OptionList;
+
+/**
+ * Support tasks: created from confirmed requests, then claimed, released, moved through their statuses
+ * and re-categorised. Every change is one atomic update of the task's document in MongoDB, so of many
+ * analysts clicking at once exactly one wins, whatever replica they reach.
+ */
+@Service
+public class TaskService {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskService.class);
+    private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
+
+    /** How a claim ended. */
+    public sealed interface ClaimResult permits Granted, AlreadyClaimed, NoSuchTask {
+    }
+
+    public record Granted(SupportTask task) implements ClaimResult {
+    }
+
+    public record AlreadyClaimed(SupportTask task) implements ClaimResult {
+    }
+
+    public record NoSuchTask() implements ClaimResult {
+    }
+
+    private final MongoTemplate mongo;
+    private final ReferenceGenerator references;
+    private final CategorySorter sorter;
+    // looked up when needed: the flow catalog checks the outcomes, and an outcome needs this service
+    private final ObjectProvider<FlowCatalog> catalog;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ObjectProvider<FlowCatalog> catalog,
+            ApplicationEventPublisher events, Clock clock, ZoneId zone) {
+        this.mongo = mongo;
+        this.references = references;
+        this.sorter = sorter;
+        this.catalog = catalog;
+        this.events = events;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** Creates the task for a confirmed request, once per {@code sourceKey}; returns the existing one on a retry. */
+    public SupportTask create(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
+        SupportTask existing = bySource(sourceKey);
+        if (existing != null) {
+            return existing;
+        }
+        Instant now = clock.instant();
+        CategorySorter.Sorting sorting = request.requestedCategory() != null && !request.requestedCategory().equals("vet-inte")
+                ? new CategorySorter.Sorting(request.requestedCategory(), 1)
+                : sorter.sort(request.concern());
+        String category = sorting.needsTriage() ? "ovrigt" : sorting.category();
+        Priority priority = Priority.from(request.neededBy(), LocalDate.ofInstant(now, zone));
+        String reference = references.next();
+        TaskEvent created = new TaskEvent(now, requester.person(), "created",
+                "Förfrågan inkom via " + requester.channel() + (sorting.needsTriage() ? " – behöver manuell sortering" : ""));
+        SupportTask task = new SupportTask(reference, sourceKey, requester, request, category, sorting.score(),
+                sorting.needsTriage(), priority, TaskStatus.NEW, null, null, null, null, false, null, List.of(created),
+                attachments, now, now);
+        try {
+            mongo.insert(task);
+        } catch (DuplicateKeyException e) {
+            // the same confirmation was retried after losing a race; the first one stored it
+            return bySource(sourceKey);
+        }
+        log.info("event=task_created task={} district={} category={} triage={} priority={} channel={}", reference,
+                request.district(), category, sorting.needsTriage(), priority, requester.channel());
+        events.publishEvent(new TaskChanged(task, created));
+        return task;
+    }
+
+    public Optional<SupportTask> find(String reference) {
+        return Optional.ofNullable(mongo.findById(reference, SupportTask.class));
+    }
+
+    /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
+    public ClaimResult claim(String reference, String analyst) {
+        TaskEvent event = event(analyst, "claimed", "<@" + analyst + "> tog uppdraget");
+        SupportTask task = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(reference).and("assignee").is(null).and("status").is(TaskStatus.NEW)),
+                change(event).set("assignee", analyst).set("status", TaskStatus.CLAIMED).set("claimedAt", event.at()),
+                RETURN_NEW, SupportTask.class);
+        if (task != null) {
+            log.info("event=task_claimed task={} analyst={}", reference, analyst);
+            events.publishEvent(new TaskChanged(task, event));
+            return new Granted(task);
+        }
+        return find(reference).<ClaimResult>map(AlreadyClaimed::new).orElse(new NoSuchTask());
+    }
+
+    /** Gives an open, claimed task back to the unclaimed pile. */
+    public Optional<SupportTask> release(String reference, String analyst) {
+        TaskEvent event = event(analyst, "released", "<@" + analyst + "> släppte uppdraget");
+        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)
+                        .and("status").ne(TaskStatus.DONE)),
+                change(event).set("assignee", null).set("status", TaskStatus.NEW).set("claimedAt", null), event);
+    }
+
+    public Optional<SupportTask> setStatus(String reference, String analyst, TaskStatus status) {
+        TaskEvent event = event(analyst, "status", "<@" + analyst + "> satte status: " + status.label().sv());
+        Update update = change(event).set("status", status).set("closedAt", status == TaskStatus.DONE ? event.at() : null);
+        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)), update, event);
+    }
+
+    public Optional<SupportTask> setCategory(String reference, String analyst, String category) {
+        String label = categories().options().stream().filter(o -> o.id().equals(category)).findFirst()
+                .map(o -> o.label().sv()).orElseThrow(() -> new IllegalArgumentException("unknown category " + category));
+        TaskEvent event = event(analyst, "category", "<@" + analyst + "> ändrade kategori till " + label);
+        return apply(Query.query(Criteria.where("_id").is(reference)),
+                change(event).set("category", category).set("needsTriage", false), event);
+    }
+
+    /** A line in the task's history that changes nothing else, e.g. a question to the requester and its answer. */
+    public Optional<SupportTask> note(String reference, String actor, String kind, String text) {
+        TaskEvent event = event(actor, kind, text);
+        return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
+    }
+
+    public void markPosted(String reference, StaffPost post) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
+                new Update().set("staffPost", post).set("staffPostStale", false), SupportTask.class);
+    }
+
+    /** The staff message shows this version now; unless the task changed again meanwhile. */
+    public void markShown(String reference, Instant version) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("updatedAt").is(version)),
+                new Update().set("staffPostStale", false), SupportTask.class);
+    }
+
+    public void markEscalated(String reference) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().set("escalatedAt", clock.instant()),
+                SupportTask.class);
+    }
+
+    public List<SupportTask> byRequester(String channel, String person) {
+        return mongo.find(Query.query(Criteria.where("requester.channel").is(channel).and("requester.person").is(person))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(20), SupportTask.class);
+    }
+
+    public List<SupportTask> openAssignedTo(String analyst) {
+        return mongo.find(Query.query(Criteria.where("assignee").is(analyst).and("status").ne(TaskStatus.DONE))
+                .with(Sort.by("createdAt")), SupportTask.class);
+    }
+
+    public List<SupportTask> unclaimed() {
+        return mongo.find(Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")),
+                SupportTask.class);
+    }
+
+    /** Tasks whose staff message is missing or shows an older state. */
+    public List<SupportTask> needingStaffPost() {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("staffPost").is(null),
+                Criteria.where("staffPostStale").is(true))).limit(50), SupportTask.class);
+    }
+
+    public OptionList categories() {
+        return catalog.getObject().list("categories").orElseThrow();
+    }
+
+    private Optional<SupportTask> apply(Query query, Update update, TaskEvent event) {
+        SupportTask task = mongo.findAndModify(query, update, RETURN_NEW, SupportTask.class);
+        if (task != null) {
+            log.info("event=task_{} task={} actor={}", event.kind(), task.reference(), event.actor());
+            events.publishEvent(new TaskChanged(task, event));
+        }
+        return Optional.ofNullable(task);
+    }
+
+    private TaskEvent event(String actor, String kind, String text) {
+        return new TaskEvent(clock.instant(), actor, kind, text);
+    }
+
+    private static Update change(TaskEvent event) {
+        return new Update().push("history", event).set("updatedAt", event.at()).set("staffPostStale", true);
+    }
+
+    private SupportTask bySource(String sourceKey) {
+        return mongo.findOne(Query.query(Criteria.where("sourceKey").is(sourceKey)), SupportTask.class);
+    }
+}
