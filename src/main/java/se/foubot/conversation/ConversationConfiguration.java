@@ -28,6 +28,6 @@ class ConversationConfiguration {
             PersonalIdentityNumberDetector identityNumbers, OutcomeRegistry outcomes, ConversationProperties properties,
             Clock clock, ZoneId zone, MeterRegistry meters) {
         FlowInterpreter interpreter = new FlowInterpreter(catalog, identityNumbers, properties.idleTimeout(), zone);
-        return new ConversationEngine(store, interpreter, outcomes, clock, properties.turnAttempts(), meters);
+        return new ConversationEngine(store, catalog, interpreter, outcomes, clock, properties.turnAttempts(), meters);
     }
 }

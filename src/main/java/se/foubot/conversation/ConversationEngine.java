@@ -20,15 +20,17 @@ public class ConversationEngine {
     private static final Logger log = LoggerFactory.getLogger(ConversationEngine.class);
 
     private final ConversationStore store;
+    private final FlowCatalog catalog;
     private final FlowInterpreter interpreter;
     private final OutcomeRegistry outcomes;
     private final Clock clock;
     private final int attempts;
     private final MeterRegistry meters;
 
-    ConversationEngine(ConversationStore store, FlowInterpreter interpreter, OutcomeRegistry outcomes, Clock clock,
-            int attempts, MeterRegistry meters) {
+    ConversationEngine(ConversationStore store, FlowCatalog catalog, FlowInterpreter interpreter, OutcomeRegistry outcomes,
+            Clock clock, int attempts, MeterRegistry meters) {
         this.store = store;
+        this.catalog = catalog;
         this.interpreter = interpreter;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -69,6 +71,23 @@ public class ConversationEngine {
         throw new ConcurrentTurnException(key.id(), attempts);
     }
 
+    /**
+     * The bot starts a flow for a person (e.g. to put an analyst's question to them); {@code values} fill the
+     * flow's texts and reach its outcome.
+     */
+    public BotReply start(ConversationKey key, String flowId, Map<String, String> values, Map<String, String> origin) {
+        Flow flow = catalog.flow(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            ConversationState current = store.find(key.id()).orElse(null);
+            FlowInterpreter.Turn turn = interpreter.startFlow(current, key, flow, values, clock.instant());
+            if (store.save(turn.next().written(clock.instant()))) {
+                log.info("event=flow_started_by_bot conversation={} flow={}", key.id(), flowId);
+                return new BotReply(String.join("\n\n", turn.lines()), turn.choices(), turn.next().language());
+            }
+        }
+        throw new ConcurrentTurnException(key.id(), attempts);
+    }
+
     /** Where the person stands, said as a greeting; e.g. when a terminal chat starts again after a restart. */
     public BotReply resume(ConversationKey key) {
         ConversationState current = store.find(key.id()).orElse(null);
@@ -86,7 +105,11 @@ public class ConversationEngine {
         OutcomeResult result = outcomes.get(flow.outcome()).run(request);
         log.info("event=flow_completed conversation={} flow={} run={} outcome={} values={}", request.key().id(),
                 flow.id(), request.runId(), flow.outcome(), result.values().keySet());
-        return flow.done().in(request.language(), result.values() == null ? Map.of() : result.values());
+        Map<String, String> values = new java.util.HashMap<>(request.context());
+        if (result.values() != null) {
+            values.putAll(result.values());
+        }
+        return flow.done().in(request.language(), values);
     }
 
     private static Language languageOf(ConversationState state) {

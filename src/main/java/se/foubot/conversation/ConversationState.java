@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param changing  the step is asked again from the summary; its answer returns to the summary
  * @param answers   step id to stored answer
  * @param history   the steps answered so far, in order (the way back)
+ * @param context   values the bot gave the flow when it started it (e.g. a task reference), for its texts
  */
 @Document("conversations")
 public record ConversationState(
@@ -34,6 +35,7 @@ public record ConversationState(
         boolean changing,
         Map<String, String> answers,
         List<String> history,
+        Map<String, String> context,
         Instant startedAt,
         Instant updatedAt,
         long version) {
@@ -41,12 +43,17 @@ public record ConversationState(
     public ConversationState {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
         history = history == null ? List.of() : List.copyOf(history);
+        context = context == null ? Map.of() : Map.copyOf(context);
         language = language == null ? Language.SV : language;
     }
 
     static ConversationState fresh(ConversationKey key, Instant now) {
         return new ConversationState(key.id(), key.channel(), key.person(), Language.SV, null, null, null, false,
-                false, Map.of(), List.of(), null, now, -1);
+                false, Map.of(), List.of(), Map.of(), null, now, -1);
+    }
+
+    ConversationKey key() {
+        return new ConversationKey(channel, person);
     }
 
     /** Never written yet. */
@@ -60,27 +67,31 @@ public record ConversationState(
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
-                history, startedAt, updatedAt, version);
+                history, context, startedAt, updatedAt, version);
     }
 
     ConversationState start(Flow flow, String newRunId, Instant now) {
+        return start(flow, newRunId, context, now);
+    }
+
+    ConversationState start(Flow flow, String newRunId, Map<String, String> values, Instant now) {
         return new ConversationState(id, channel, person, language, flow.id(), newRunId, flow.firstStep().id(),
-                false, false, Map.of(), List.of(), now, now, version);
+                false, false, Map.of(), List.of(), values, now, now, version);
     }
 
     ConversationState idle() {
         return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
-                List.of(), null, updatedAt, version);
+                List.of(), Map.of(), null, updatedAt, version);
     }
 
     ConversationState asking(String step, boolean isChanging) {
         return new ConversationState(id, channel, person, language, flowId, runId, step, false, isChanging,
-                answers, history, startedAt, updatedAt, version);
+                answers, history, context, startedAt, updatedAt, version);
     }
 
     ConversationState showingSummary() {
         return new ConversationState(id, channel, person, language, flowId, runId, null, true, false, answers,
-                history, startedAt, updatedAt, version);
+                history, context, startedAt, updatedAt, version);
     }
 
     /** Records the answer (null: skipped) to the current step and appends it to the path when new there. */
@@ -96,7 +107,7 @@ public record ConversationState(
             h.add(step);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, h,
-                startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version);
     }
 
     /** Forgets the path after {@code step} (its answers too): a changed branch leads elsewhere. */
@@ -106,7 +117,7 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         history.subList(index + 1, history.size()).forEach(a::remove);
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, kept,
-                startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version);
     }
 
     /** Goes back one step: the last answered step is asked again and its answer forgotten. */
@@ -116,12 +127,12 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         a.remove(previous);
         return new ConversationState(id, channel, person, language, flowId, runId, previous, false, false, a, h,
-                startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version);
     }
 
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
-                history, startedAt, now, version + 1);
+                history, context, startedAt, now, version + 1);
     }
 }

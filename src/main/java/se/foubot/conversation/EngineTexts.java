@@ -45,6 +45,9 @@ final class EngineTexts {
     static final LocalizedText EXPIRED = LocalizedText.of(
             "Din förra påbörjade konversation ({title}) var inaktiv i mer än {days} dagar och har avslutats. Inget skickades.",
             "Your earlier conversation ({title}) was idle for more than {days} days and has ended. Nothing was sent.");
+    static final LocalizedText INTERRUPTED = LocalizedText.of(
+            "(Din påbörjade konversation – {title} – avbröts. Skriv ”stöd” för att börja om när du vill.)",
+            "(Your unfinished conversation – {title} – was stopped. Write “support request” to start again when you like.)");
     static final LocalizedText WELCOME_BACK = LocalizedText.of(
             "Välkommen tillbaka! Vi fortsätter där vi slutade.", "Welcome back! Let's continue where we left off.");
     static final LocalizedText IDENTITY_NUMBER = LocalizedText.of(

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param done         the reply after the outcome; {@code {name}} placeholders take the outcome's values
  * @param idLine       line of the id, for error messages
  * @param outcomeLine  line of the outcome, for error messages
+ * @param confirm      show a summary to confirm before the outcome (default); false runs it after the last step
  */
 public record Flow(
         String id,
@@ -25,10 +26,16 @@ public record Flow(
         String outcome,
         LocalizedText done,
         int idLine,
-        int outcomeLine) {
+        int outcomeLine,
+        boolean confirm) {
 
     public Optional<Step> step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
+    }
+
+    /** Started only by the bot (e.g. a question from an analyst), never by what a person writes. */
+    public boolean startedByBotOnly() {
+        return commands.isEmpty() && triggerWords.values().stream().allMatch(List::isEmpty);
     }
 
     public Step firstStep() {

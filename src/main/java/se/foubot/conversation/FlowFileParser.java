@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FlowFileParser {
 
     private static final Set<String> FLOW_KEYS =
-            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done");
+            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done", "confirm");
     private static final Set<String> TRIGGER_KEYS = Set.of("words", "commands");
     private static final Set<String> STEP_KEYS = Set.of("id", "type", "text", "label", "help", "errors",
             "optional", "next", "branches", "min-length", "max-length", "min", "max", "not-past", "options",
@@ -113,9 +113,8 @@ final class FlowFileParser {
         Map<Language, List<String>> words = new EnumMap<>(Language.class);
         List<String> commands = new ArrayList<>();
         Node triggersNode = top.get("triggers");
-        if (triggersNode == null) {
-            r.problem(root, what + " has no 'triggers'");
-        } else {
+        // no triggers: the flow is started only by the bot
+        if (triggersNode != null) {
             Map<String, Node> triggers = r.mapping(triggersNode, "triggers of " + what, TRIGGER_KEYS);
             if (triggers != null) {
                 Node wordsNode = triggers.get("words");
@@ -147,8 +146,9 @@ final class FlowFileParser {
         if (id == null || title == null || done == null || outcome == null || steps.isEmpty()) {
             return null;
         }
+        boolean confirm = !top.containsKey("confirm") || r.bool(top, "confirm", what);
         return new Flow(id, file, title, intro, words, List.copyOf(commands), List.copyOf(steps), outcome, done,
-                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")));
+                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")), confirm);
     }
 
     private Step parseStep(YamlNodeReader r, Node node, String flowWhat) {
@@ -158,6 +158,10 @@ final class FlowFileParser {
         }
         String id = r.string(s, "id", "a step of " + flowWhat, true, node);
         String what = "step '" + id + "'";
+        if (id != null && !id.matches("[A-Za-z0-9_-]+")) {
+            // step ids are keys of the stored answers: MongoDB field names allow no dots
+            r.problem(s.get("id"), what + " has an id with other than letters, digits, - and _");
+        }
         String typeName = r.string(s, "type", what, true, node);
         AnswerType type = null;
         if (typeName != null) {

@@ -183,7 +183,7 @@ final class FlowInterpreter {
         ConversationState started = s.withLanguage(language).start(flow, UUID.randomUUID().toString(), now);
         Reply r = reply(started, notices);
         if (flow.intro() != null) {
-            r.say(flow.intro());
+            r.say(flow.intro(), started.context());
         }
         return ask(started, flow, flow.firstStep(), r);
     }
@@ -214,8 +214,7 @@ final class FlowInterpreter {
 
     private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String cmd, Reply r, Instant now) {
         if (AnswerReader.YES.contains(cmd) || SEND.contains(cmd)) {
-            OutcomeRequest request = new OutcomeRequest(key, f.id(), s.runId(), s.answers(), s.language(), now, Map.of());
-            return new Turn(s.idle(), r.lines, r.choices, new PendingOutcome(f, request));
+            return complete(s, f, key, r, now);
         }
         if (cmd.matches("\\d{1,2}")) {
             int n = Integer.parseInt(cmd);
@@ -227,6 +226,28 @@ final class FlowInterpreter {
         r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", Integer.toString(s.history().size())));
         summaryChoices(r);
         return done(s, r);
+    }
+
+    private Turn complete(ConversationState s, Flow f, ConversationKey key, Reply r, Instant now) {
+        OutcomeRequest request = new OutcomeRequest(key, f.id(), s.runId(), s.answers(), s.language(), now, Map.of(),
+                s.context());
+        return new Turn(s.idle(), r.lines, List.of(), new PendingOutcome(f, request));
+    }
+
+    /** The bot starts {@code flow} for a person, with values for its texts; a running flow is set aside. */
+    Turn startFlow(ConversationState current, ConversationKey key, Flow flow, Map<String, String> values, Instant now) {
+        List<String> notices = new ArrayList<>();
+        ConversationState s = expireIfIdle(current != null ? current : ConversationState.fresh(key, now), now, notices);
+        if (s.inFlow()) {
+            String title = catalog.flow(s.flowId()).map(f -> f.title().in(s.language())).orElse(s.flowId());
+            notices.add(EngineTexts.INTERRUPTED.in(s.language(), Map.of("title", title)));
+        }
+        ConversationState started = s.start(flow, UUID.randomUUID().toString(), values, now);
+        Reply r = reply(started, notices);
+        if (flow.intro() != null) {
+            r.say(flow.intro(), values);
+        }
+        return ask(started, flow, flow.firstStep(), r);
     }
 
     private Turn answer(ConversationState s, Flow f, Step step, String text, String cmd, Reply r, Instant now) {
@@ -259,7 +280,7 @@ final class FlowInterpreter {
         if (next.isPresent()) {
             return ask(answered.asking(next.get().id(), false), f, next.get(), r);
         }
-        return summary(answered.showingSummary(), f, r);
+        return f.confirm() ? summary(answered.showingSummary(), f, r) : complete(answered, f, s.key(), r, now);
     }
 
     private String errorText(Step step, AnswerReader.Refused refused, Language language) {
@@ -279,7 +300,7 @@ final class FlowInterpreter {
     }
 
     private Turn ask(ConversationState s, Flow f, Step step, Reply r) {
-        StringBuilder prompt = new StringBuilder(step.text().in(r.language));
+        StringBuilder prompt = new StringBuilder(step.text().in(r.language, s.context()));
         if (step.type() == AnswerType.CHOICE) {
             for (int i = 0; i < step.options().size(); i++) {
                 ChoiceOption o = step.options().get(i);
@@ -328,6 +349,9 @@ final class FlowInterpreter {
     private Turn menu(ConversationState s, Reply r, boolean write) {
         r.say(EngineTexts.GREETING);
         for (Flow flow : catalog.flows()) {
+            if (flow.startedByBotOnly()) {
+                continue;
+            }
             List<String> english = flow.triggerWords().getOrDefault(Language.EN, List.of());
             String command = r.language == Language.EN && !english.isEmpty() ? english.get(0)
                     : !flow.commands().isEmpty() ? flow.commands().get(0)

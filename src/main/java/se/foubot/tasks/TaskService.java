@@ -144,6 +144,13 @@ public class TaskService {
         return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
     }
 
+    /** The requester's answer to a question, once per conversation run (a retried turn adds nothing). */
+    public Optional<SupportTask> answer(String reference, String requester, String runId, String text) {
+        TaskEvent event = new TaskEvent(clock.instant(), requester, "answer:" + runId, "Beställaren svarade: " + text);
+        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
+                event);
+    }
+
     public void markPosted(String reference, StaffPost post) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
                 new Update().set("staffPost", post).set("staffPostStale", false), SupportTask.class);
@@ -155,9 +162,11 @@ public class TaskService {
                 new Update().set("staffPostStale", false), SupportTask.class);
     }
 
-    public void markEscalated(String reference) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().set("escalatedAt", clock.instant()),
-                SupportTask.class);
+    /** @return true for the one replica that marks the task escalated first */
+    public boolean markEscalated(String reference) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("escalatedAt").is(null)
+                .and("status").is(TaskStatus.NEW)), new Update().set("escalatedAt", clock.instant()), SupportTask.class)
+                .getModifiedCount() == 1;
     }
 
     public List<SupportTask> byRequester(String channel, String person) {

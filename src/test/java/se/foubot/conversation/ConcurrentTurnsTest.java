@@ -86,7 +86,7 @@ class ConcurrentTurnsTest {
     private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
         FlowInterpreter interpreter = new FlowInterpreter(catalog, new PersonalIdentityNumberDetector(),
                 Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
-        return new ConversationEngine(new ConversationStore(mongo), interpreter,
+        return new ConversationEngine(new ConversationStore(mongo), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());
     }
 

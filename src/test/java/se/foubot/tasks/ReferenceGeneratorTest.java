@@ -81,7 +81,7 @@ class ReferenceGeneratorTest {
     void aConfirmationRetriedForTheSameRunStoresOneRequestWithOneReference() {
         OutcomeRequest request = new OutcomeRequest(new ConversationKey("test", "retrier"), "intake", "run-42",
                 Map.of("district", "bromma", "role", "chef", "concern", "Stöd med en uppföljningsmall",
-                        "category", "uppfoljning", "email", "a@stockholm.se"), Language.SV, clock.instant(), Map.of());
+                        "category", "uppfoljning", "email", "a@stockholm.se"), Language.SV, clock.instant(), Map.of(), Map.of());
         String first = outcome.run(request).values().get("reference");
         String second = outcome.run(request).values().get("reference");
         assertThat(second).isEqualTo(first);

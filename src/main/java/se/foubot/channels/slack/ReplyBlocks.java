@@ -1,0 +1,46 @@
+package se.foubot.channels.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+
+import se.foubot.conversation.BotReply;
+import se.foubot.conversation.ReplyChoice;
+
+/** A bot reply as Block Kit: the text, and the choices as buttons that answer for the person. */
+final class ReplyBlocks {
+
+    static final String ANSWER_ACTION_PREFIX = "answer-";
+    private static final int MAX_BUTTONS = 25;
+    private static final int MAX_SECTION = 2900;
+
+    private ReplyBlocks() {
+    }
+
+    static List<LayoutBlock> of(BotReply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String paragraph : reply.text().split("\n\n")) {
+            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escape(paragraph), MAX_SECTION)))));
+        }
+        List<ReplyChoice> choices = reply.choices();
+        if (!choices.isEmpty() && choices.size() <= MAX_BUTTONS) {
+            List<BlockElement> buttons = new ArrayList<>();
+            for (int i = 0; i < choices.size(); i++) {
+                ReplyChoice c = choices.get(i);
+                String actionId = ANSWER_ACTION_PREFIX + i;
+                buttons.add(button(b -> b.actionId(actionId).value(c.value())
+                        .text(plainText(SlackText.truncate(c.label(), 75)))));
+            }
+            blocks.add(actions(a -> a.blockId("answers").elements(buttons)));
+        }
+        return blocks;
+    }
+}

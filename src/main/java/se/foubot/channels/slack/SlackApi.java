@@ -1,0 +1,130 @@
+package se.foubot.channels.slack;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+
+/**
+ * The Slack Web API calls the bot makes. Honours HTTP 429 with its Retry-After, retries 5xx and network
+ * errors with backoff, and reports a call that still fails as {@link SlackCallFailed}, so the caller can
+ * leave the work for a later retry from MongoDB state.
+ */
+public class SlackApi {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
+    private static final int ATTEMPTS = 5;
+    private static final long MAX_WAIT_MILLIS = 30_000;
+
+    /** A Slack call that did not succeed after retries. */
+    public static class SlackCallFailed extends RuntimeException {
+        SlackCallFailed(String method, String reason) {
+            super(method + " failed: " + reason);
+        }
+    }
+
+    private interface Call<T extends SlackApiTextResponse> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private final MethodsClient methods;
+    private final Sleeper sleeper;
+    private volatile boolean lastCallSucceeded = true;
+
+    /** Waiting is a seam so tests of the retry need not sleep long. */
+    public interface Sleeper {
+        void sleep(long millis) throws InterruptedException;
+    }
+
+    public SlackApi(MethodsClient methods, Sleeper sleeper) {
+        this.methods = methods;
+        this.sleeper = sleeper;
+    }
+
+    /** @return the ts of the new message */
+    public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
+                .text(text).blocks(blocks).unfurlLinks(false))).getTs();
+    }
+
+    public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+    }
+
+    public void ephemeral(String channel, String user, String text) {
+        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
+    }
+
+    public void publishHome(String user, View view) {
+        call("views.publish", () -> methods.viewsPublish(r -> r.userId(user).view(view)));
+    }
+
+    public void openModal(String triggerId, View view) {
+        call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        long backoff = 500;
+        String reason = "";
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long wait;
+            try {
+                T response = call.run();
+                if (response.isOk()) {
+                    lastCallSucceeded = true;
+                    return response;
+                }
+                reason = response.getError();
+                if (!"ratelimited".equals(reason) && !"internal_error".equals(reason) && !"fatal_error".equals(reason)) {
+                    break; // a refusal such as channel_not_found: retrying cannot help
+                }
+                wait = backoff;
+            } catch (SlackApiException e) {
+                int status = e.getResponse().code();
+                reason = "HTTP " + status;
+                if (status == 429) {
+                    wait = retryAfterMillis(e.getResponse().header("Retry-After"), backoff);
+                } else if (status >= 500) {
+                    wait = backoff;
+                } else {
+                    break;
+                }
+            } catch (IOException e) {
+                reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                wait = backoff;
+            }
+            if (attempt < ATTEMPTS) {
+                log.info("event=slack_call_retry method={} attempt={} reason=\"{}\" wait_ms={}", method, attempt, reason, wait);
+                try {
+                    sleeper.sleep(wait);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                backoff = Math.min(backoff * 2, MAX_WAIT_MILLIS);
+            }
+        }
+        lastCallSucceeded = false;
+        log.warn("event=slack_call_failed method={} reason=\"{}\"", method, reason);
+        throw new SlackCallFailed(method, reason);
+    }
+
+    boolean lastCallSucceeded() {
+        return lastCallSucceeded;
+    }
+
+    static long retryAfterMillis(String header, long fallback) {
+        try {
+            return Math.min(Long.parseLong(header.strip()) * 1000, MAX_WAIT_MILLIS);
+        } catch (RuntimeException e) {
+            return fallback;
+        }
+    }
+}

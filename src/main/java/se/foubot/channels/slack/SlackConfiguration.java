@@ -1,0 +1,68 @@
+package se.foubot.channels.slack;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+
+/** Bolt and the Slack Web API client, when a bot token is set. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+class SlackConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);
+
+    @Bean
+    Slack slack(SlackProperties properties) {
+        SlackConfig config = new SlackConfig();
+        String url = properties.apiUrl().endsWith("/") ? properties.apiUrl() : properties.apiUrl() + "/";
+        config.setMethodsEndpointUrlPrefix(url);
+        config.setPrettyResponseLoggingEnabled(false);
+        return Slack.getInstance(config);
+    }
+
+    @Bean
+    App slackApp(Slack slack, SlackProperties properties) {
+        AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(properties.botToken());
+        if (properties.httpEnabled()) {
+            config.signingSecret(properties.signingSecret());
+        }
+        if (properties.staffUsers().isEmpty()) {
+            log.warn("event=slack_no_staff hint=\"FOUBOT_STAFF_USERS is empty: nobody can claim or change tasks\"");
+        }
+        log.info("event=slack_enabled http={} socket_mode={} api={} staff_channel={}", properties.httpEnabled(),
+                properties.socketModeEnabled(), properties.apiUrl(), properties.staffChannel());
+        return new App(config.build());
+    }
+
+    @Bean
+    SlackApi slackApi(Slack slack, SlackProperties properties) {
+        return new SlackApi(slack.methods(properties.botToken()), Thread::sleep);
+    }
+
+    /** Work after the ack; bounded so a flood cannot exhaust memory (the caller runs it when full). */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService slackWorkers(SlackProperties properties) {
+        AtomicInteger n = new AtomicInteger();
+        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(10_000), r -> {
+                    Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+}

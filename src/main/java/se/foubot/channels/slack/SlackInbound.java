@@ -1,0 +1,161 @@
+package se.foubot.channels.slack;
+
+import java.util.concurrent.ExecutorService;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.stereotype.Component;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.event.AppMentionEvent;
+import com.slack.api.model.event.MessageBotEvent;
+import com.slack.api.model.event.MessageChangedEvent;
+import com.slack.api.model.event.MessageDeletedEvent;
+import com.slack.api.model.event.MessageEvent;
+
+/**
+ * Everything that comes in from Slack, as a chain of small steps: Bolt verifies the signature and drops the
+ * bot's own events; then each handler drops other bots, drops repeated deliveries (MongoDB decides), acks at
+ * once, and hands the work to a worker thread.
+ */
+@Component
+@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+class SlackInbound {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
+
+    private final SlackEventDeduplicator dedupe;
+    private final ExecutorService workers;
+    private final SlackConversations conversations;
+    private final TaskActions taskActions;
+    private final AppHome home;
+
+    SlackInbound(App app, SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackConversations conversations,
+            TaskActions taskActions, AppHome home) {
+        this.dedupe = dedupe;
+        this.workers = slackWorkers;
+        this.conversations = conversations;
+        this.taskActions = taskActions;
+        this.home = home;
+        register(app);
+    }
+
+    private void register(App app) {
+        app.event(MessageEvent.class, (req, ctx) -> {
+            MessageEvent e = req.getEvent();
+            // direct messages only; in channels the bot answers when mentioned (app_mention)
+            if (e.getBotId() != null || e.getSubtype() != null || !"im".equals(e.getChannelType())) {
+                return ctx.ack();
+            }
+            once(req.getEventId(), () -> conversations.onMessage(e.getUser(), e.getText(), e.getChannel(), e.getThreadTs()));
+            return ctx.ack();
+        });
+        app.event(AppMentionEvent.class, (req, ctx) -> {
+            AppMentionEvent e = req.getEvent();
+            if (e.getBotId() != null) {
+                return ctx.ack();
+            }
+            String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
+            once(req.getEventId(), () -> conversations.onMessage(e.getUser(), SlackText.withoutMentions(e.getText()),
+                    e.getChannel(), thread));
+            return ctx.ack();
+        });
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            if ("home".equals(req.getEvent().getTab())) {
+                String user = req.getEvent().getUser();
+                once(req.getEventId(), () -> home.publish(user));
+            }
+            return ctx.ack();
+        });
+        // edits, deletions and bot posts in the DM need no answer
+        app.event(MessageChangedEvent.class, (req, ctx) -> ctx.ack());
+        app.event(MessageDeletedEvent.class, (req, ctx) -> ctx.ack());
+        app.event(MessageBotEvent.class, (req, ctx) -> ctx.ack());
+
+        app.command("/fou", (req, ctx) -> {
+            String user = req.getPayload().getUserId();
+            String text = req.getPayload().getText();
+            work(() -> conversations.onCommand(user, text));
+            return ctx.ack("Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)");
+        });
+
+        app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String value = p.getActions().get(0).getValue();
+            String channel = p.getContainer().getChannelId();
+            String thread = p.getContainer().getThreadTs();
+            work(() -> conversations.onMessage(p.getUser().getId(), value, channel, thread));
+            return ctx.ack();
+        });
+        app.blockAction(TaskMessage.CLAIM, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.claim(user, channel, value)));
+        app.blockAction(TaskMessage.RELEASE, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.release(user, channel, value)));
+        app.blockAction(TaskMessage.STATUS, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.setStatus(user, channel, value)));
+        app.blockAction(TaskMessage.CATEGORY, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.setCategory(user, channel, value)));
+        app.blockAction(TaskMessage.ASK, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            String trigger = p.getTriggerId();
+            // a trigger id expires after 3 s: open the modal before acking
+            taskActions.openQuestion(p.getUser().getId(), p.getContainer().getChannelId(), p.getActions().get(0).getValue(), trigger);
+            return ctx.ack();
+        });
+        app.viewSubmission(TaskActions.ASK_CALLBACK, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String question = view.getState().getValues().get(TaskActions.ASK_BLOCK).get(TaskActions.ASK_INPUT).getValue();
+            String user = req.getPayload().getUser().getId();
+            work(() -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
+            return ctx.ack();
+        });
+    }
+
+    private interface TaskAction {
+        void run(String user, String channel, String value);
+    }
+
+    private Response onTask(BlockActionRequest req, ActionContext ctx, TaskAction action) {
+        BlockActionPayload p = req.getPayload();
+        BlockActionPayload.Action a = p.getActions().get(0);
+        String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+        String user = p.getUser().getId();
+        String channel = p.getContainer().getChannelId();
+        work(() -> action.run(user, channel, value));
+        return ctx.ack();
+    }
+
+    /** Runs the work for an event once, whatever Slack redelivers; a failure lets a redelivery try again. */
+    private void once(String eventId, Runnable work) {
+        if (eventId != null && !dedupe.claim(eventId)) {
+            log.debug("event=slack_event_duplicate event_id={}", eventId);
+            return;
+        }
+        workers.execute(() -> {
+            try {
+                work.run();
+                if (eventId != null) {
+                    dedupe.done(eventId);
+                }
+            } catch (RuntimeException e) {
+                log.warn("event=slack_event_failed event_id={} reason=\"{}\"", eventId, e.getMessage());
+                if (eventId != null) {
+                    dedupe.failed(eventId);
+                }
+            }
+        });
+    }
+
+    private void work(Runnable work) {
+        workers.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("event=slack_action_failed reason=\"{}\"", e.getMessage());
+            }
+        });
+    }
+}

@@ -1,0 +1,63 @@
+package se.foubot.channels.slack;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Slack settings. Slack is off without a bot token; the HTTP endpoint needs the signing secret, Socket Mode
+ * the app token.
+ *
+ * @param botToken              {@code SLACK_BOT_TOKEN} (xoxb-…)
+ * @param signingSecret         {@code SLACK_SIGNING_SECRET}; enables {@code POST /slack/events}
+ * @param appToken              {@code SLACK_APP_TOKEN} (xapp-…); enables Socket Mode
+ * @param apiUrl                {@code SLACK_API_URL}, the Web API base URL
+ * @param staffChannel          {@code FOUBOT_STAFF_CHANNEL}, the channel id where tasks are posted
+ * @param staffUsers            {@code FOUBOT_STAFF_USERS}, user ids allowed to claim and change tasks
+ * @param coordinator           {@code FOUBOT_COORDINATOR}, user id (U…) or user group id (S…) mentioned on escalation
+ * @param escalationWorkingDays a task unclaimed this many working days is raised again
+ * @param eventRetention        how long an event id is remembered to drop repeated deliveries
+ * @param workers               threads doing the work after the ack
+ */
+@Validated
+@ConfigurationProperties("foubot.slack")
+public record SlackProperties(
+        String botToken,
+        String signingSecret,
+        String appToken,
+        @NotBlank String apiUrl,
+        String staffChannel,
+        List<String> staffUsers,
+        String coordinator,
+        @Min(1) int escalationWorkingDays,
+        @NotNull Duration escalationCheckInterval,
+        @NotNull Duration eventRetention,
+        @NotNull Duration repostInterval,
+        @Min(1) int workers) {
+
+    public SlackProperties {
+        staffUsers = staffUsers == null ? List.of() : staffUsers.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public boolean enabled() {
+        return has(botToken);
+    }
+
+    public boolean httpEnabled() {
+        return enabled() && has(signingSecret);
+    }
+
+    public boolean socketModeEnabled() {
+        return enabled() && has(appToken);
+    }
+
+    static boolean has(String s) {
+        return s != null && !s.isBlank();
+    }
+}

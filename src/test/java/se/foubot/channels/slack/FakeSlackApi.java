@@ -1,0 +1,154 @@
+package se.foubot.channels.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A local stand-in for the Slack Web API on loopback: records every call (method and parameters) and
+ * answers like Slack does. Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
+ */
+final class FakeSlackApi implements AutoCloseable {
+
+    static final String BOT_USER = "UFOUBOT";
+
+    /** One recorded call. */
+    record Call(String method, Map<String, String> params) {
+        String param(String name) {
+            return params.getOrDefault(name, "");
+        }
+    }
+
+    private record Failure(String method, int status, int times) {
+    }
+
+    private final HttpServer server;
+    private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
+
+    FakeSlackApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
+    }
+
+    /** The next {@code times} calls of {@code method} fail with {@code status} (429 carries Retry-After: 1). */
+    void failNext(String method, int status, int times) {
+        failures.add(new Failure(method, status, times));
+    }
+
+    List<Call> calls() {
+        return new ArrayList<>(calls);
+    }
+
+    List<Call> calls(String method) {
+        return calls.stream().filter(c -> c.method().equals(method)).toList();
+    }
+
+    List<Call> calls(String method, Predicate<Call> where) {
+        return calls(method).stream().filter(where).toList();
+    }
+
+    void reset() {
+        calls.clear();
+        failures.clear();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String method = exchange.getRequestURI().getPath().substring("/api/".length());
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> params = parse(body, exchange.getRequestHeaders().getFirst("Content-Type"));
+        Failure failure = takeFailure(method);
+        if (failure != null) {
+            if (failure.status() == 429) {
+                exchange.getResponseHeaders().add("Retry-After", "1");
+            }
+            respond(exchange, failure.status(), failure.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
+            return;
+        }
+        calls.add(new Call(method, params));
+        String json = switch (method) {
+            case "auth.test" -> "{\"ok\":true,\"url\":\"https://fou.slack.com/\",\"team\":\"FoU\",\"user\":\"fou-bot\","
+                    + "\"team_id\":\"T0FOU\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FOUBOT\"}";
+            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
+                    + nextTs() + "\",\"message\":{\"text\":\"\"}}";
+            case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
+                    + params.getOrDefault("ts", "") + "\"}";
+            case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
+            case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            default -> "{\"ok\":true}";
+        };
+        respond(exchange, 200, json);
+    }
+
+    private synchronized Failure takeFailure(String method) {
+        for (Failure f : failures) {
+            if (f.method().equals(method)) {
+                failures.remove(f);
+                if (f.times() > 1) {
+                    failures.add(new Failure(f.method(), f.status(), f.times() - 1));
+                }
+                return f;
+            }
+        }
+        return null;
+    }
+
+    private String nextTs() {
+        long n = ts.incrementAndGet();
+        return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
+    }
+
+    private static Map<String, String> parse(String body, String contentType) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (contentType != null && contentType.contains("json")) {
+            params.put("json", body);
+            return params;
+        }
+        for (String pair : body.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            params.put(k, v);
+        }
+        return params;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

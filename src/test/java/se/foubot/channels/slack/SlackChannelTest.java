@@ -1,0 +1,335 @@
+package se.foubot.channels.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.tasks.Requester;
+import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+import se.foubot.tasks.TaskStatus;
+
+/**
+ * Slack end to end: signed HTTP requests into /slack/events, the bot's calls recorded by a local fake of the
+ * Slack Web API, the real engine and embedded store between them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s"})
+@Import(TestClockConfiguration.class)
+class SlackChannelTest {
+
+    static final FakeSlackApi SLACK = startFake();
+    static final String STAFF_CHANNEL = "C0STAFF";
+    static final List<String> ANALYSTS = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "UANALYST" + i).toList();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    EscalationJob escalation;
+
+    @Autowired
+    se.foubot.support.MutableClock clock;
+
+    SlackRequests slack;
+
+    private static FakeSlackApi startFake() {
+        try {
+            return new FakeSlackApi();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.signing-secret", () -> SlackRequests.SECRET);
+        registry.add("foubot.slack.api-url", SLACK::url);
+        registry.add("foubot.slack.staff-channel", () -> STAFF_CHANNEL);
+        registry.add("foubot.slack.staff-users", () -> String.join(",", ANALYSTS));
+        registry.add("foubot.slack.coordinator", () -> "UCOORD");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        slack = new SlackRequests(port);
+    }
+
+    private static List<FakeSlackApi.Call> postsTo(String channel) {
+        return SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel));
+    }
+
+    private static String lastTextTo(String channel) {
+        List<FakeSlackApi.Call> posts = postsTo(channel);
+        return posts.isEmpty() ? "" : posts.get(posts.size() - 1).param("text");
+    }
+
+    private static void awaitReply(String channel, int count, String contains) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(postsTo(channel)).hasSizeGreaterThanOrEqualTo(count);
+            assertThat(lastTextTo(channel)).contains(contains);
+        });
+    }
+
+    @Test
+    void forgedStaleOrUnsignedRequestsGet401AndNothingIsProcessed() throws Exception {
+        String body = SlackRequests.eventEnvelope("EvForged", SlackRequests.dm("UFORGER", "stöd"));
+        long now = Instant.now().getEpochSecond();
+        assertThat(slack.send(body, "application/json", now, null, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(slack.send(body, "application/json", now, SlackRequests.sign("wrong-secret", now, body), Map.of())
+                .statusCode()).isEqualTo(401);
+        long stale = now - 6 * 60;
+        assertThat(slack.send(body, "application/json", stale, SlackRequests.sign(SlackRequests.SECRET, stale, body),
+                Map.of()).statusCode()).isEqualTo(401);
+        String tampered = body.replace("stöd", "hej");
+        assertThat(slack.send(tampered, "application/json", now, SlackRequests.sign(SlackRequests.SECRET, now, body),
+                Map.of()).statusCode()).isEqualTo(401);
+        Thread.sleep(300);
+        assertThat(postsTo("DUFORGER")).isEmpty();
+    }
+
+    @Test
+    void aDirectMessageStartsTheIntakeAndChoicesComeAsButtons() throws Exception {
+        assertThat(slack.dm("EvStart1", "UDIST1", "Hej, jag behöver stöd").statusCode()).isEqualTo(200);
+        awaitReply("DUDIST1", 1, "Vilken förvaltning arbetar du på?");
+        String blocks = postsTo("DUDIST1").get(0).param("blocks");
+        assertThat(blocks).contains("\"action_id\":\"answer-0\"").contains("Hägersten-Älvsjö");
+    }
+
+    @Test
+    void aRepeatedDeliveryOfOneEventIsProcessedOnce() throws Exception {
+        slack.dm("EvTwice", "UDIST2", "stöd");
+        slack.signed(SlackRequests.eventEnvelope("EvTwice", SlackRequests.dm("UDIST2", "stöd")), "application/json",
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"));
+        awaitReply("DUDIST2", 1, "Vilken förvaltning");
+        Thread.sleep(500);
+        assertThat(postsTo("DUDIST2")).hasSize(1);
+    }
+
+    @Test
+    void messagesFromBotsAreIgnored() throws Exception {
+        String fromBot = "{\"type\":\"message\",\"channel\":\"DUDIST3\",\"channel_type\":\"im\",\"user\":\"UDIST3\","
+                + "\"bot_id\":\"B0OTHER\",\"text\":\"stöd\",\"ts\":\"1.1\"}";
+        assertThat(slack.event("EvBot", fromBot).statusCode()).isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(postsTo("DUDIST3")).isEmpty();
+    }
+
+    @Test
+    void aRequestAnsweredByButtonsAndTextBecomesATaskInTheStaffChannel() throws Exception {
+        String user = "UDIST4";
+        String dm = "D" + user;
+        slack.dm("EvI1", user, "stöd");
+        awaitReply(dm, 1, "Vilken förvaltning");
+        slack.click(user, dm, "1.1", "answer-3", "hagersten-alvsjo", false);
+        awaitReply(dm, 2, "Vilken roll");
+        slack.click(user, dm, "1.2", "answer-0", "verksamhetsutvecklare", false);
+        awaitReply(dm, 3, "Beskriv kort");
+        slack.dm("EvI2", user, "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.");
+        awaitReply(dm, 4, "Hör förfrågan till");
+        slack.click(user, dm, "1.3", "answer-1", "nej", false);
+        awaitReply(dm, 5, "Vilken typ av stöd");
+        slack.dm("EvI3", user, "vet inte");
+        awaitReply(dm, 6, "När behöver");
+        slack.dm("EvI4", user, "hoppa över");
+        awaitReply(dm, 7, "e-postadress");
+        slack.dm("EvI5", user, "anna@stockholm.se");
+        awaitReply(dm, 8, "Sammanfattning");
+        slack.click(user, dm, "1.4", "answer-0", "ja", false);
+        awaitReply(dm, 9, "registrerad med referensen FOU-");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo(STAFF_CHANNEL))
+                .anySatisfy(c -> assertThat(c.param("blocks")).contains("Hägersten-Älvsjö").contains("Uppföljning")
+                        .contains("task-claim").contains("@UDIST4")));
+        SupportTask task = tasks.byRequester("slack", user).get(0);
+        assertThat(task.category()).as("sorted from the text, the person did not know").isEqualTo("uppfoljning");
+        assertThat(task.status()).isEqualTo(TaskStatus.NEW);
+
+        slack.command(user, "status");
+        awaitReply(user, 1, task.reference());
+    }
+
+    private SupportTask newTask(String requester, String concern) {
+        SupportTask task = tasks.create("src-" + requester + "-" + System.nanoTime(),
+                new Requester("slack", requester, Map.of(SlackConversations.ADDRESS_CHANNEL, "D" + requester)),
+                new SupportRequest("bromma", "chef", concern, null, "analys", null, requester.toLowerCase() + "@stockholm.se", "sv"),
+                List.of());
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasks.find(task.reference()).orElseThrow().staffPost() != null);
+        return tasks.find(task.reference()).orElseThrow();
+    }
+
+    @Test
+    void ofTwentyAnalystsClickingClaimAtOnceExactlyOneGetsTheTask() throws Exception {
+        SupportTask task = newTask("UDIST5", "Hjälp att analysera resultaten av brukarenkäten.");
+        String ts = task.staffPost().ts();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> clicks = new ArrayList<>();
+        for (String analyst : ANALYSTS) {
+            clicks.add(pool.submit(() -> {
+                gate.await();
+                return slack.click(analyst, STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+            }));
+        }
+        gate.countDown();
+        for (Future<HttpResponse<String>> click : clicks) {
+            assertThat(click.get().statusCode()).isEqualTo(200);
+        }
+        pool.shutdown();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
+                SLACK.calls("chat.postEphemeral", c -> c.param("text").contains(task.reference() + " är redan taget av")))
+                .hasSize(19));
+        SupportTask claimed = tasks.find(task.reference()).orElseThrow();
+        assertThat(claimed.assignee()).isIn(ANALYSTS);
+        assertThat(claimed.status()).isEqualTo(TaskStatus.CLAIMED);
+        assertThat(claimed.history()).filteredOn(e -> e.kind().equals("claimed")).hasSize(1);
+        awaitReply("DUDIST5", 1, "har tagits av <@" + claimed.assignee() + ">");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.update",
+                c -> c.param("ts").equals(ts) && c.param("blocks").contains("task-release"))).isNotEmpty());
+        assertThat(SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("tog uppdraget")))
+                .hasSize(1);
+    }
+
+    @Test
+    void someoneWhoIsNotStaffCannotClaimAndNothingChanges() throws Exception {
+        SupportTask task = newTask("UDIST6", "Stöd med implementering av en ny metod.");
+        slack.click("UOUTSIDER", STAFF_CHANNEL, task.staffPost().ts(), "task-claim", task.reference(), false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral",
+                c -> c.param("user").equals("UOUTSIDER") && c.param("text").contains("Bara FoU-utredare"))).hasSize(1));
+        assertThat(tasks.find(task.reference()).orElseThrow().status()).isEqualTo(TaskStatus.NEW);
+    }
+
+    @Test
+    void statusChangesUpdateTheMessageAndReachTheRequester() throws Exception {
+        SupportTask task = newTask("UDIST7", "Vi behöver en utvärderingsplan.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST3", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        awaitReply("DUDIST7", 1, "har tagits av <@UANALYST3>");
+        slack.click("UANALYST3", STAFF_CHANNEL, ts, "task-status", task.reference() + "|WAITING", true);
+        awaitReply("DUDIST7", 2, "Väntar på förvaltningen");
+        slack.click("UANALYST3", STAFF_CHANNEL, ts, "task-category", task.reference() + "|utvardering", true);
+        slack.click("UANALYST3", STAFF_CHANNEL, ts, "task-status", task.reference() + "|DONE", true);
+        awaitReply("DUDIST7", 3, "är klar");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            SupportTask done = tasks.find(task.reference()).orElseThrow();
+            assertThat(done.status()).isEqualTo(TaskStatus.DONE);
+            assertThat(done.closedAt()).isNotNull();
+            assertThat(done.category()).isEqualTo("utvardering");
+            assertThat(SLACK.calls("chat.update", c -> c.param("ts").equals(ts) && c.param("blocks").contains("Klar")))
+                    .isNotEmpty();
+        });
+    }
+
+    @Test
+    void anAnalystsQuestionReachesTheRequesterAndTheAnswerComesBackToTheThread() throws Exception {
+        SupportTask task = newTask("UDIST8", "Hjälp med förändringsteorin i vår LUM-ansökan.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST4", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        slack.click("UANALYST4", STAFF_CHANNEL, ts, "task-ask", task.reference(), false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("views.open").isEmpty());
+        String submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"UANALYST4\"},"
+                + "\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"t\",\"view\":{\"id\":\"V1\",\"type\":\"modal\","
+                + "\"callback_id\":\"ask-requester\",\"private_metadata\":\"" + task.reference() + "\",\"state\":{\"values\":"
+                + "{\"question\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"Hur många deltagare har projektet?\"}}}}}}";
+        assertThat(slack.interactive(submission).statusCode()).isEqualTo(200);
+        awaitReply("DUDIST8", 2, "Hur många deltagare har projektet?");
+        slack.dm("EvAnswer1", "UDIST8", "Ungefär 40 deltagare.");
+        awaitReply("DUDIST8", 3, "Ditt svar är skickat");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("Beställaren svarade: Ungefär 40 deltagare.")))
+                .hasSize(1));
+    }
+
+    @Test
+    void theHomeTabShowsAnalystsTheirTasksAndDistrictStaffTheirRequests() throws Exception {
+        newTask("UDIST9", "Kartlägga kunskapsluckor inför utbildning.");
+        slack.event("EvHome1", "{\"type\":\"app_home_opened\",\"user\":\"UANALYST9\",\"channel\":\"D1\",\"tab\":\"home\"}");
+        slack.event("EvHome2", "{\"type\":\"app_home_opened\",\"user\":\"UDIST9\",\"channel\":\"D2\",\"tab\":\"home\"}");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(SLACK.calls("views.publish", c -> c.param("user_id").equals("UANALYST9")))
+                    .anySatisfy(c -> assertThat(c.param("view")).contains("Ej tagna uppdrag"));
+            assertThat(SLACK.calls("views.publish", c -> c.param("user_id").equals("UDIST9")))
+                    .anySatisfy(c -> assertThat(c.param("view")).contains("Mina förfrågningar").contains("Kartlägga kunskapsluckor"));
+        });
+    }
+
+    @Test
+    void aRateLimitedCallIsRetriedAfterRetryAfterAndAFailedStaffPostIsRepostedLater() throws Exception {
+        SLACK.failNext("chat.postMessage", 429, 1);
+        slack.dm("EvLimited", "UDIST10", "stöd");
+        awaitReply("DUDIST10", 1, "Vilken förvaltning");
+
+        SLACK.failNext("chat.postMessage", 500, 5);
+        SupportTask task = tasks.create("src-down", new Requester("slack", "UDIST11", Map.of()),
+                new SupportRequest("farsta", "chef", "Stöd med uppföljning av hemtjänsten.", null, "uppfoljning", null, null, "sv"),
+                List.of());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(tasks.find(task.reference()).orElseThrow().staffPost()).isNotNull();
+            assertThat(postsTo(STAFF_CHANNEL)).filteredOn(c -> c.param("text").startsWith(task.reference())).hasSize(1);
+        });
+    }
+
+    @Test
+    void aTaskUnclaimedForTwoWorkingDaysIsRaisedAgainWithTheCoordinatorOnce() throws Exception {
+        clock.set(Instant.parse("2026-12-23T09:00:00Z")); // Wednesday before Christmas
+        try {
+            SupportTask task = newTask("UDIST13", "Stöd med uppföljning av julens insatser.");
+            java.util.function.Supplier<List<FakeSlackApi.Call>> raised = () -> SLACK.calls("chat.postMessage",
+                    c -> c.param("channel").equals(STAFF_CHANNEL) && c.param("text").contains(task.reference() + " har inte tagits"));
+            clock.set(Instant.parse("2026-12-28T09:00:00Z")); // Monday: one working day after (24–27 are not)
+            escalation.check();
+            assertThat(raised.get()).isEmpty();
+            clock.set(Instant.parse("2026-12-29T09:00:00Z")); // Tuesday: two working days
+            escalation.check();
+            escalation.check();
+            assertThat(raised.get()).singleElement()
+                    .satisfies(c -> assertThat(c.param("text")).startsWith("<@UCOORD> " + task.reference()));
+        } finally {
+            clock.set(TestClockConfiguration.START);
+        }
+    }
+
+    @Test
+    void theSlashCommandAnswersInADirectMessage() throws Exception {
+        HttpResponse<String> ack = slack.command("UDIST12", "hjälp");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ack.body()).contains("direktmeddelande");
+        awaitReply("UDIST12", 1, "/fou status");
+        slack.command("UDIST12", "ny");
+        awaitReply("UDIST12", 2, "Vilken förvaltning");
+    }
+}

@@ -1,0 +1,113 @@
+package se.foubot.channels.slack;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed requests into {@code /slack/events}, the way Slack sends them: v0= + hex HMAC-SHA256 of
+ * "v0:{timestamp}:{raw body}" with the signing secret. Builders for the payloads the tests need.
+ */
+final class SlackRequests {
+
+    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final String url;
+
+    SlackRequests(int port) {
+        this.url = "http://127.0.0.1:" + port + "/slack/events";
+    }
+
+    static String sign(String secret, long timestamp, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> send(String body, String contentType, long timestamp, String signature, Map<String, String> extra)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", contentType)
+                .header("X-Slack-Request-Timestamp", Long.toString(timestamp)).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            b.header("X-Slack-Signature", signature);
+        }
+        extra.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> signed(String body, String contentType, Map<String, String> extra) throws Exception {
+        long now = Instant.now().getEpochSecond();
+        return send(body, contentType, now, sign(SECRET, now, body), extra);
+    }
+
+    HttpResponse<String> event(String eventId, String eventJson) throws Exception {
+        return signed(eventEnvelope(eventId, eventJson), "application/json", Map.of());
+    }
+
+    static String eventEnvelope(String eventId, String eventJson) {
+        return "{\"token\":\"x\",\"team_id\":\"T0FOU\",\"api_app_id\":\"A0FOU\",\"type\":\"event_callback\",\"event_id\":\""
+                + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond() + ",\"event\":" + eventJson + "}";
+    }
+
+    static String dm(String user, String text) {
+        return "{\"type\":\"message\",\"channel\":\"D" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user
+                + "\",\"text\":" + json(text) + ",\"ts\":\"" + ts() + "\",\"event_ts\":\"" + ts() + "\"}";
+    }
+
+    HttpResponse<String> dm(String eventId, String user, String text) throws Exception {
+        return event(eventId, dm(user, text));
+    }
+
+    HttpResponse<String> command(String user, String text) throws Exception {
+        String body = form(Map.of("token", "x", "team_id", "T0FOU", "channel_id", "C0GENERAL", "user_id", user,
+                "command", "/fou", "text", text, "trigger_id", "1.2.3", "response_url", "http://127.0.0.1:1/none"));
+        return signed(body, "application/x-www-form-urlencoded", Map.of());
+    }
+
+    HttpResponse<String> interactive(String payloadJson) throws Exception {
+        return signed(form(Map.of("payload", payloadJson)), "application/x-www-form-urlencoded", Map.of());
+    }
+
+    /** A click on a button (or a choice in a select when {@code selected} is true) in a message. */
+    HttpResponse<String> click(String user, String channel, String messageTs, String actionId, String value,
+            boolean selected) throws Exception {
+        String action = selected
+                ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"selected_option\":{\"text\":"
+                        + "{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":" + json(value) + "},\"action_ts\":\"" + ts() + "\"}"
+                : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":" + json(value)
+                        + ",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"action_ts\":\"" + ts() + "\"}";
+        return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+                + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
+                + "\",\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\"" + channel
+                + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
+    }
+
+    static String form(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+    }
+
+    private static String ts() {
+        return Instant.now().getEpochSecond() + "." + String.format("%06d", (int) (Math.random() * 999_999));
+    }
+}
