@@ -36,6 +36,7 @@ public class SlackApi {
 
     private final MethodsClient methods;
     private final Sleeper sleeper;
+    private final ChannelPacer pacer;
     private volatile boolean lastCallSucceeded = true;
 
     /** Waiting is a seam so tests of the retry need not sleep long. */
@@ -43,18 +44,21 @@ public class SlackApi {
         void sleep(long millis) throws InterruptedException;
     }
 
-    public SlackApi(MethodsClient methods, Sleeper sleeper) {
+    SlackApi(MethodsClient methods, Sleeper sleeper, ChannelPacer pacer) {
         this.methods = methods;
         this.sleeper = sleeper;
+        this.pacer = pacer;
     }
 
     /** @return the ts of the new message */
     public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        pace(channel);
         return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
                 .text(text).blocks(blocks).unfurlLinks(false))).getTs();
     }
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
+        pace(channel);
         call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
@@ -68,6 +72,15 @@ public class SlackApi {
 
     public void openModal(String triggerId, View view) {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    private void pace(String channel) {
+        try {
+            pacer.await(channel);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SlackCallFailed("pacing", "interrupted");
+        }
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {

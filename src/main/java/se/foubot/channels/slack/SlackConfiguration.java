@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import io.github.bucket4j.TimeMeter;
+
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
@@ -51,7 +53,8 @@ class SlackConfiguration {
 
     @Bean
     SlackApi slackApi(Slack slack, SlackProperties properties) {
-        return new SlackApi(slack.methods(properties.botToken()), Thread::sleep);
+        return new SlackApi(slack.methods(properties.botToken()), Thread::sleep,
+                new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME));
     }
 
     /** Work after the ack; bounded so a flood cannot exhaust memory (the caller runs it when full). */

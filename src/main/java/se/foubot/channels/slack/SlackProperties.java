@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -24,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param escalationWorkingDays a task unclaimed this many working days is raised again
  * @param eventRetention        how long an event id is remembered to drop repeated deliveries
  * @param workers               threads doing the work after the ack
+ * @param channelMessagesPerSecond messages (posts and updates) per channel per second, on average
+ * @param channelBurst          messages per channel that may go at once before the pace applies
  */
 @Validated
 @ConfigurationProperties("foubot.slack")
@@ -39,7 +42,9 @@ public record SlackProperties(
         @NotNull Duration escalationCheckInterval,
         @NotNull Duration eventRetention,
         @NotNull Duration repostInterval,
-        @Min(1) int workers) {
+        @Min(1) int workers,
+        @Positive double channelMessagesPerSecond,
+        @Min(1) int channelBurst) {
 
     public SlackProperties {
         staffUsers = staffUsers == null ? List.of() : staffUsers.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

@@ -38,7 +38,8 @@ import se.foubot.tasks.TaskStatus;
  * Slack Web API, the real engine and embedded store between them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s"})
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s",
+                "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50"})
 @Import(TestClockConfiguration.class)
 class SlackChannelTest {
 
