@@ -62,7 +62,7 @@ public final class Figures {
         return new Run(name, merged.length, seconds, percentile(merged, 50), percentile(merged, 99));
     }
 
-    static double percentile(long[] sorted, double p) {
+    public static double percentile(long[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }

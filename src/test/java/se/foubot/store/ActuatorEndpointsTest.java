@@ -35,10 +35,11 @@ class ActuatorEndpointsTest {
     }
 
     @Test
-    void healthIsUpOnTheEmbeddedStoreAndNamesIt() throws Exception {
+    void healthIsUpOnTheEmbeddedStoreAndSaysSlackIsOff() throws Exception {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"mongodb\":{\"details\":{\"store\":\"embedded\"").contains("\"status\":\"UP\"");
+        assertThat(health.body()).contains("\"mongodb\":{\"details\":{\"store\":\"embedded\"").contains("\"status\":\"UP\"")
+                .contains("\"slack\":{\"details\":{\"slack\":\"disabled (set SLACK_BOT_TOKEN)\"}");
     }
 
     @Test

@@ -22,8 +22,8 @@ import com.slack.api.model.event.MessageEvent;
 
 /**
  * Everything that comes in from Slack, as a chain of small steps: Bolt verifies the signature and drops the
- * bot's own events; then each handler drops other bots, drops repeated deliveries (MongoDB decides), acks at
- * once, and hands the work to a worker thread.
+ * bot's own events; then each handler drops other bots, acks at once and hands the work to a worker thread,
+ * which drops repeated deliveries (MongoDB decides) before doing it.
  */
 @Component
 @ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
@@ -128,13 +128,17 @@ class SlackInbound {
         return ctx.ack();
     }
 
-    /** Runs the work for an event once, whatever Slack redelivers; a failure lets a redelivery try again. */
+    /**
+     * Runs the work for an event once, whatever Slack redelivers; a failure lets a redelivery try again.
+     * The once-only check runs on the worker, after the ack: the ack is the same either way, and Slack's
+     * 3-second budget is better spent not waiting for MongoDB.
+     */
     private void once(String eventId, Runnable work) {
-        if (eventId != null && !dedupe.claim(eventId)) {
-            log.debug("event=slack_event_duplicate event_id={}", eventId);
-            return;
-        }
         workers.execute(() -> {
+            if (eventId != null && !dedupe.claim(eventId)) {
+                log.debug("event=slack_event_duplicate event_id={}", eventId);
+                return;
+            }
             try {
                 work.run();
                 if (eventId != null) {

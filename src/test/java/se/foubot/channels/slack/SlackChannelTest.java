@@ -77,6 +77,8 @@ class SlackChannelTest {
         registry.add("foubot.slack.staff-channel", () -> STAFF_CHANNEL);
         registry.add("foubot.slack.staff-users", () -> String.join(",", ANALYSTS));
         registry.add("foubot.slack.coordinator", () -> "UCOORD");
+        // Socket Mode on as well: the fake cannot open a WebSocket, so the bot must carry on over HTTP
+        registry.add("foubot.slack.app-token", () -> "xapp-test-token");
     }
 
     @AfterAll
@@ -322,6 +324,17 @@ class SlackChannelTest {
         } finally {
             clock.set(TestClockConfiguration.START);
         }
+    }
+
+    @Test
+    void socketModeTriesToConnectInTheBackgroundAndHealthShowsSlack() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("apps.connections.open").isEmpty());
+        HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"slack\":{\"details\":{\"http\":true,\"socketMode\":true")
+                .contains("\"socketModeConnected\":false");
     }
 
     @Test
