@@ -70,6 +70,10 @@ public class SlackApi {
         call("views.publish", () -> methods.viewsPublish(r -> r.userId(user).view(view)));
     }
 
+    public List<String> usergroupMembers(String usergroup) {
+        return call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(usergroup))).getUsers();
+    }
+
     public void openModal(String triggerId, View view) {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }

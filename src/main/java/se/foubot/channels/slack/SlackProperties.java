@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiUrl                {@code SLACK_API_URL}, the Web API base URL
  * @param staffChannel          {@code FOUBOT_STAFF_CHANNEL}, the channel id where tasks are posted
  * @param staffUsers            {@code FOUBOT_STAFF_USERS}, user ids allowed to claim and change tasks
+ * @param staffUsergroup        {@code FOUBOT_STAFF_USERGROUP}, a user group (S…) whose members may too
+ * @param staffUsergroupRefresh how long the user group's members are remembered before they are asked again
  * @param coordinator           {@code FOUBOT_COORDINATOR}, user id (U…) or user group id (S…) mentioned on escalation
  * @param escalationWorkingDays a task unclaimed this many working days is raised again
  * @param eventRetention        how long an event id is remembered to drop repeated deliveries
@@ -37,6 +39,8 @@ public record SlackProperties(
         @NotBlank String apiUrl,
         String staffChannel,
         List<String> staffUsers,
+        String staffUsergroup,
+        @NotNull Duration staffUsergroupRefresh,
         String coordinator,
         @Min(1) int escalationWorkingDays,
         @NotNull Duration escalationCheckInterval,

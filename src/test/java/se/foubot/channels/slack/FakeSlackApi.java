@@ -98,6 +98,7 @@ final class FakeSlackApi implements AutoCloseable {
                     + params.getOrDefault("ts", "") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
             case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"UGROUPMEMBER1\",\"UGROUPMEMBER2\"]}";
             default -> "{\"ok\":true}";
         };
         respond(exchange, 200, json);

@@ -77,6 +77,7 @@ class SlackChannelTest {
         registry.add("foubot.slack.staff-channel", () -> STAFF_CHANNEL);
         registry.add("foubot.slack.staff-users", () -> String.join(",", ANALYSTS));
         registry.add("foubot.slack.coordinator", () -> "UCOORD");
+        registry.add("foubot.slack.staff-usergroup", () -> "S0FOUUTRED");
         // Socket Mode on as well: the fake cannot open a WebSocket, so the bot must carry on over HTTP
         registry.add("foubot.slack.app-token", () -> "xapp-test-token");
     }
@@ -335,6 +336,25 @@ class SlackChannelTest {
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"slack\":{\"details\":{\"http\":true,\"socketMode\":true")
                 .contains("\"socketModeConnected\":false");
+    }
+
+    @Test
+    void aMemberOfTheStaffUserGroupMayClaim() throws Exception {
+        SupportTask task = newTask("UDIST14", "Stöd att analysera resultaten.");
+        slack.click("UGROUPMEMBER2", STAFF_CHANNEL, task.staffPost().ts(), "task-claim", task.reference(), false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(tasks.find(task.reference()).orElseThrow()
+                .assignee()).isEqualTo("UGROUPMEMBER2"));
+        assertThat(SLACK.calls("usergroups.users.list", c -> c.param("usergroup").equals("S0FOUUTRED"))).isNotEmpty();
+    }
+
+    @Test
+    void aMentionInAChannelIsAnsweredInItsThread() throws Exception {
+        String mention = "{\"type\":\"app_mention\",\"user\":\"UDIST15\",\"text\":\"<@" + FakeSlackApi.BOT_USER
+                + "> jag behöver stöd\",\"ts\":\"1763900000.424242\",\"channel\":\"C0GENERAL\",\"event_ts\":\"1763900000.424242\"}";
+        assertThat(slack.event("EvMention1", mention).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
+                c -> c.param("channel").equals("C0GENERAL") && c.param("thread_ts").equals("1763900000.424242")))
+                .anySatisfy(c -> assertThat(c.param("text")).contains("Vilken förvaltning")));
     }
 
     @Test
