@@ -9,7 +9,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -21,7 +20,7 @@ import se.foubot.tasks.TaskService;
 
 /** The bot's Home tab: analysts see their open tasks and the unclaimed ones; district staff their own requests. */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class AppHome {
 
     private static final int MAX_LISTED = 20;

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +18,7 @@ import se.foubot.tasks.WorkingDays;
  * configured number of working days. Once per task, whichever replica gets there first.
  */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class EscalationJob {
 
     private static final Logger log = LoggerFactory.getLogger(EscalationJob.class);

@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ import se.foubot.tasks.TaskStatus;
 
 /** Tells a requester who asked in Slack what happens to their request, where they asked (DM or thread). */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class RequesterNotifier {
 
     private static final Logger log = LoggerFactory.getLogger(RequesterNotifier.class);

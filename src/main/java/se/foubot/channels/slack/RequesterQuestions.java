@@ -2,7 +2,6 @@ package se.foubot.channels.slack;
 
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ConversationEngine;
@@ -16,7 +15,7 @@ import se.foubot.tasks.TaskService;
  * staff thread.
  */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class RequesterQuestions {
 
     private final TaskService tasks;

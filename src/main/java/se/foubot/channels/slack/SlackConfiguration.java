@@ -8,7 +8,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -23,7 +22,7 @@ import com.slack.api.bolt.AppConfig;
 /** Bolt and the Slack Web API client, when a bot token is set. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class SlackConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SlackConfiguration.class);

@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +19,7 @@ import se.foubot.tasks.TaskService;
 
 /** District staff talking to the bot in Slack: every message goes to the person's one Slack conversation. */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class SlackConversations {
 
     static final String CHANNEL = "slack";

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -26,7 +26,7 @@ import com.slack.api.model.event.MessageEvent;
  * which drops repeated deliveries (MongoDB decides) before doing it.
  */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class SlackInbound {
 
     private static final Logger log = LoggerFactory.getLogger(SlackInbound.class);
@@ -135,22 +135,41 @@ class SlackInbound {
      */
     private void once(String eventId, Runnable work) {
         workers.execute(() -> {
-            if (eventId != null && !dedupe.claim(eventId)) {
-                log.debug("event=slack_event_duplicate event_id={}", eventId);
-                return;
-            }
             try {
+                if (eventId != null && !firstTime(eventId)) {
+                    log.debug("event=slack_event_duplicate event_id={}", eventId);
+                    return;
+                }
                 work.run();
                 if (eventId != null) {
                     dedupe.done(eventId);
                 }
             } catch (RuntimeException e) {
                 log.warn("event=slack_event_failed event_id={} reason=\"{}\"", eventId, e.getMessage());
-                if (eventId != null) {
-                    dedupe.failed(eventId);
-                }
+                markFailed(eventId);
             }
         });
+    }
+
+    /** When MongoDB cannot say, the event is handled: the person then hears that the bot has trouble, not silence. */
+    private boolean firstTime(String eventId) {
+        try {
+            return dedupe.claim(eventId);
+        } catch (DataAccessException e) {
+            log.warn("event=slack_dedupe_unavailable event_id={} reason=\"{}\"", eventId, e.getMostSpecificCause().getMessage());
+            return true;
+        }
+    }
+
+    private void markFailed(String eventId) {
+        if (eventId == null) {
+            return;
+        }
+        try {
+            dedupe.failed(eventId);
+        } catch (DataAccessException e) {
+            log.debug("event=slack_dedupe_mark_failed event_id={}", eventId);
+        }
     }
 
     private void work(Runnable work) {

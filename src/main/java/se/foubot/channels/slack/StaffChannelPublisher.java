@@ -5,7 +5,6 @@ import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -23,7 +22,7 @@ import se.foubot.tasks.TaskService;
  * stays marked in MongoDB and is done by the periodic repost, on whichever replica gets there.
  */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class StaffChannelPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StaffChannelPublisher.class);

@@ -8,7 +8,6 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.model.view.View;
@@ -22,7 +21,7 @@ import se.foubot.tasks.TaskStatus;
 
 /** What analysts do with a task from its staff-channel message. Only staff may; others are told so. */
 @Component
-@ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
+@ConditionalOnSlack
 class TaskActions {
 
     static final String ASK_CALLBACK = "ask-requester";
