@@ -1,0 +1,52 @@
+package se.foubot.channels.email;
+
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Email settings. With neither URL set, an embedded mail server serves both (SMTP 127.0.0.1:3025, IMAP
+ * 127.0.0.1:3143, mailbox fou@localhost / fou).
+ *
+ * @param imapUrl               {@code FOUBOT_IMAP_URL}, e.g. imap://user:pass@host:143/INBOX or imaps://…
+ * @param smtpUrl               {@code FOUBOT_SMTP_URL}, e.g. smtp://user:pass@host:587 or smtps://…
+ * @param from                  {@code FOUBOT_MAIL_FROM}, the bot's address
+ * @param allowedSenderDomains  {@code FOUBOT_ALLOWED_SENDER_DOMAINS}; empty: any
+ * @param embeddedSmtpPort      port of the embedded SMTP server
+ * @param embeddedImapPort      port of the embedded IMAP server
+ * @param outboxPollInterval    how often the outbox is looked through for mail to send
+ * @param outboxLease           how long a sender holds a mail it is sending before another may take it
+ * @param outboxMaxAttempts     attempts before a mail is given up (and kept, marked failed)
+ */
+@Validated
+@ConfigurationProperties("foubot.mail")
+public record MailProperties(
+        String imapUrl,
+        String smtpUrl,
+        @NotBlank String from,
+        List<String> allowedSenderDomains,
+        @Min(0) int embeddedSmtpPort,
+        @Min(0) int embeddedImapPort,
+        @NotNull Duration outboxPollInterval,
+        @NotNull Duration outboxLease,
+        @Min(1) int outboxMaxAttempts) {
+
+    public MailProperties {
+        allowedSenderDomains = allowedSenderDomains == null ? List.of()
+                : allowedSenderDomains.stream().map(String::strip).filter(s -> !s.isEmpty()).map(String::toLowerCase).toList();
+    }
+
+    public boolean embedded() {
+        return blank(imapUrl) && blank(smtpUrl);
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

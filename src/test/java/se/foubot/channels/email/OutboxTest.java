@@ -1,0 +1,157 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+
+/** The outbox over the real embedded store and a real SMTP server (GreenMail): once, and nothing lost. */
+class OutboxTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedStoreFixture store;
+    static MongoClient secondClient;
+    static EmbeddedMailServer mail;
+    final MutableClock clock = new MutableClock(TestClockConfiguration.START);
+
+    @BeforeAll
+    static void start() {
+        store = new EmbeddedStoreFixture(dataDir);
+        secondClient = MongoClients.create(store.store().connectionString("test"));
+        mail = EmbeddedMailServer.start(0, 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        mail.close();
+        secondClient.close();
+        store.close();
+    }
+
+    @BeforeEach
+    void clean() throws Exception {
+        store.template().dropCollection(Outbox.COLLECTION);
+        new Outbox(store.template(), clock).ensure(store.template());
+        mail.greenMail().purgeEmailFromAllMailboxes();
+    }
+
+    private OutgoingMail mail(int i) {
+        return new OutgoingMail("test:" + i, "anna" + (i % 7) + "@stockholm.se", "[FOU-2026-" + i + "] Tack för din förfrågan",
+                "Hej!\n\nDin förfrågan är registrerad. Åtgärd: återkomst inom två veckor.", null, List.of(), "auto-replied");
+    }
+
+    @Test
+    void twoSendersRacingOverOneOutboxSendEveryMailExactlyOnce() throws Exception {
+        Outbox outboxA = new Outbox(store.template(), clock);
+        Outbox outboxB = new Outbox(new MongoTemplate(secondClient, "test"), clock);
+        for (int i = 0; i < 300; i++) {
+            outboxA.enqueue(mail(i));
+        }
+        assertThat(outboxB.enqueue(mail(7))).as("the same key again is not queued twice").isFalse();
+        OutboxSender a = new OutboxSender(outboxA, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        OutboxSender b = new OutboxSender(outboxB, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<Integer>> runs = new ArrayList<>();
+        for (OutboxSender sender : List.of(a, b)) {
+            runs.add(pool.submit(() -> {
+                gate.await();
+                int sent = 0;
+                for (int round = 0; round < 10; round++) {
+                    sent += sender.sendDue();
+                }
+                return sent;
+            }));
+        }
+        gate.countDown();
+        int sentA = runs.get(0).get();
+        int sentB = runs.get(1).get();
+        pool.shutdown();
+
+        MimeMessage[] received = mail.greenMail().getReceivedMessages();
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage m : received) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(sentA + sentB).isEqualTo(300);
+        assertThat(received).hasSize(300);
+        assertThat(ids).as("no Message-ID twice").hasSize(300).contains(Outbox.messageId("test:42"));
+        assertThat(outboxA.count(Outbox.SENT)).isEqualTo(300);
+        MimeMessage one = received[0];
+        assertThat(one.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(one.getSubject()).contains("Tack för din förfrågan");
+        assertThat(one.getContent().toString()).contains("Åtgärd");
+    }
+
+    @Test
+    void whileSmtpIsDownMailWaitsAndGoesOutOnceItIsBack() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        outbox.enqueue(mail(1));
+        outbox.enqueue(mail(2));
+        OutboxSender down = new OutboxSender(outbox, "smtp://127.0.0.1:" + closedPort(), "fou@localhost",
+                Duration.ofMinutes(2), 5, clock);
+        assertThat(down.sendDue()).isZero();
+        assertThat(outbox.count(Outbox.PENDING)).isEqualTo(2);
+        assertThat(outbox.due(10)).as("not before the pause").isEmpty();
+
+        OutboxSender up = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(up.sendDue()).isEqualTo(2);
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(2);
+        assertThat(up.sendDue()).isZero();
+    }
+
+    @Test
+    void mailHeldByASenderThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        outbox.enqueue(mail(3));
+        assertThat(outbox.take("test:3", "dead-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
+        OutboxSender survivor = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        assertThat(survivor.sendDue()).as("still leased").isZero();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(survivor.sendDue()).isEqualTo(1);
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void retriesPauseLongerEachTimeUpToHalfAnHour() {
+        assertThat(OutboxSender.backoff(1)).isEqualTo(Duration.ofSeconds(10));
+        assertThat(OutboxSender.backoff(2)).isEqualTo(Duration.ofSeconds(20));
+        assertThat(OutboxSender.backoff(12)).isEqualTo(Duration.ofMinutes(30));
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
