@@ -1,0 +1,30 @@
+package se.foubot.channels.email;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Which received mail the bot must not answer: automatic mail, mail without a sender, senders from other domains. */
+final class MailGuard {
+
+    private final List<String> allowedDomains;
+
+    MailGuard(List<String> allowedDomains) {
+        this.allowedDomains = allowedDomains;
+    }
+
+    /** @return why the mail goes to quarantine, or empty when a person wrote it and may be answered */
+    Optional<String> quarantineReason(InboundMail mail) {
+        Optional<String> automatic = AutoReplyDetector.reason(mail);
+        if (automatic.isPresent()) {
+            return automatic;
+        }
+        if (mail.from() == null) {
+            return Optional.of("no readable sender");
+        }
+        if (!allowedDomains.isEmpty() && allowedDomains.stream().noneMatch(d -> mail.fromDomain().equals(d)
+                || mail.fromDomain().endsWith("." + d))) {
+            return Optional.of("sender domain not allowed: " + mail.fromDomain());
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,264 @@
+package se.foubot.channels.email;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+import jakarta.mail.Address;
+import jakarta.mail.Header;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
+import jakarta.mail.internet.MimeUtility;
+
+import org.jsoup.Jsoup;
+
+/**
+ * Reads a raw mail (RFC 5322 bytes) into an {@link InboundMail} with Jakarta Mail's MIME parser: prefers the
+ * plain-text part, turns HTML-only mail into text, repairs wrong or missing charsets, lists attachments
+ * without keeping them, and never throws: broken MIME gives what could be read and a {@code problem}.
+ */
+final class MailParser {
+
+    private static final Set<String> KEPT_HEADERS = Set.of("auto-submitted", "x-autoreply", "x-autorespond", "precedence",
+            "x-precedence", "x-auto-response-suppress", "x-ms-exchange-inbox-rules-loop", "x-loop", "list-id",
+            "list-unsubscribe", "return-path", "content-type", "x-failed-recipients");
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    private MailParser() {
+    }
+
+    private static final class Parts {
+        String plain;
+        String html;
+        final List<String> attachments = new ArrayList<>();
+        String problem;
+    }
+
+    static InboundMail parse(byte[] raw) {
+        MimeMessage message;
+        try {
+            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+        } catch (MessagingException e) {
+            return unreadable(raw, e.getMessage());
+        }
+        Parts parts = new Parts();
+        String contentType = "text/plain";
+        try {
+            contentType = new ContentType(safe(message.getContentType(), "text/plain")).getBaseType().toLowerCase(Locale.ROOT);
+            walk(message, parts, 0);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            parts.problem = "broken MIME: " + e.getMessage();
+        }
+        if (parts.plain == null && parts.html == null && parts.attachments.isEmpty() && parts.problem == null
+                && contentType.startsWith("multipart/")) {
+            parts.problem = "broken MIME: no part could be read";
+        }
+        String text = parts.plain != null ? parts.plain
+                : parts.html != null ? Jsoup.parse(parts.html).wholeText()
+                : parts.problem != null ? fallbackBody(raw) : "";
+        MailTextCleaner.Cleaned cleaned = MailTextCleaner.clean(text.replace('\u00a0', ' '));
+        String messageId = header(message, "Message-ID");
+        InternetAddress from = from(message);
+        return new InboundMail(
+                messageId != null ? messageId.strip() : "sha256:" + sha256(raw),
+                messageId == null ? null : messageId.strip(),
+                from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
+                from == null ? null : repairHeader(from.getPersonal()),
+                header(message, "Return-Path"),
+                subject(message),
+                cleaned.text(),
+                cleaned.signature(),
+                header(message, "In-Reply-To") == null ? null : header(message, "In-Reply-To").strip(),
+                ids(header(message, "References")),
+                headers(message),
+                contentType,
+                List.copyOf(parts.attachments),
+                parts.problem);
+    }
+
+    private static void walk(Part part, Parts into, int depth) throws MessagingException, IOException {
+        if (depth > 20) {
+            throw new MessagingException("MIME nested too deep");
+        }
+        String disposition = safeDisposition(part);
+        String fileName = safeFileName(part);
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                walk(multipart.getBodyPart(i), into, depth + 1);
+            }
+        } else if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
+            into.attachments.add(fileName != null ? fileName : "(namnlös bilaga)");
+        } else if (part.isMimeType("text/plain") && into.plain == null) {
+            into.plain = text(part);
+        } else if (part.isMimeType("text/html") && into.html == null) {
+            into.html = text(part);
+        } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
+            walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
+        }
+    }
+
+    /** The part's bytes, transfer-decoded, then read with the charset that fits them. */
+    private static String text(Part part) throws MessagingException, IOException {
+        byte[] bytes;
+        if (part instanceof MimePart mime) {
+            String encoding = mime.getEncoding();
+            InputStream raw = part instanceof MimeMessage m ? m.getRawInputStream()
+                    : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
+            try (InputStream in = encoding == null ? raw : MimeUtility.decode(raw, encoding)) {
+                bytes = in.readAllBytes();
+            }
+        } else {
+            try (InputStream in = part.getInputStream()) {
+                bytes = in.readAllBytes();
+            }
+        }
+        String charset = null;
+        try {
+            charset = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            // an unreadable Content-Type: the bytes decide
+        }
+        return MailTextDecoder.decode(bytes, charset);
+    }
+
+    private static InboundMail unreadable(byte[] raw, String reason) {
+        return new InboundMail("sha256:" + sha256(raw), null, null, null, null, "", fallbackBody(raw), "", null, List.of(),
+                Map.of(), "text/plain", List.of(), "unreadable: " + reason);
+    }
+
+    /** The body of a mail whose MIME structure is broken, without what looks like MIME scaffolding. */
+    private static String fallbackBody(byte[] raw) {
+        String all = MailTextDecoder.decode(raw, null).replace("\r\n", "\n");
+        int blank = all.indexOf("\n\n");
+        String body = (blank < 0 ? all : all.substring(blank + 2))
+                .replaceAll("(?m)^--[^\\s]+$", "")
+                .replaceAll("(?m)^Content-[\\w-]+:.*$", "");
+        return body.length() > 10_000 ? body.substring(0, 10_000) : body;
+    }
+
+    /** Raw UTF-8 in a header (not RFC 2047 encoded) is read by the parser as ISO-8859-1; read it as UTF-8 again. */
+    static String repairHeader(String value) {
+        if (value == null || value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xff)) {
+            return value;
+        }
+        byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        String asUtf8 = MailTextDecoder.decode(bytes, "ISO-8859-1");
+        return asUtf8.equals(new String(bytes, StandardCharsets.UTF_8)) ? asUtf8 : value;
+    }
+
+    private static String header(MimeMessage m, String name) {
+        try {
+            String value = m.getHeader(name, ",");
+            return value == null ? null : MimeUtility.unfold(value);
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return safe(repairHeader(m.getSubject()), "");
+        } catch (MessagingException e) {
+            return "";
+        }
+    }
+
+    private static InternetAddress from(MimeMessage m) {
+        try {
+            Address[] from = m.getFrom();
+            if (from != null && from.length > 0 && from[0] instanceof InternetAddress a) {
+                return a;
+            }
+        } catch (MessagingException e) {
+            String raw = header(m, "From");
+            if (raw != null) {
+                java.util.regex.Matcher mm = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(raw);
+                if (mm.find()) {
+                    try {
+                        return new InternetAddress(mm.group(), false);
+                    } catch (MessagingException ignored) {
+                        return null;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Map<String, List<String>> headers(MimeMessage m) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        try {
+            Enumeration<Header> all = m.getAllHeaders();
+            while (all.hasMoreElements()) {
+                Header h = all.nextElement();
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (KEPT_HEADERS.contains(name)) {
+                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(MimeUtility.unfold(safe(h.getValue(), "")).strip());
+                }
+            }
+        } catch (MessagingException e) {
+            // keep what was read
+        }
+        return out;
+    }
+
+    private static List<String> ids(String references) {
+        if (references == null) {
+            return List.of();
+        }
+        return Arrays.stream(references.split("[\\s,]+")).map(String::strip).filter(s -> s.startsWith("<")).toList();
+    }
+
+    private static String safeDisposition(Part part) {
+        try {
+            return part.getDisposition();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String safeFileName(Part part) {
+        try {
+            String name = part.getFileName();
+            return name == null ? null : MimeUtility.decodeText(name);
+        } catch (MessagingException | IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String safe(String s, String fallback) {
+        return s == null ? fallback : s;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String s) {
+        return sha256(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,102 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Messy real-world-style mail (src/test/resources/mail/corpus): each file is read with the real MIME parser and
+ * judged by the real guard, and must come out as expected.yaml says.
+ */
+class MailCorpusTest {
+
+    private static final Path CORPUS = Path.of("src/test/resources/mail/corpus");
+    private final MailGuard guard = new MailGuard(List.of("stockholm.se"));
+
+    @SuppressWarnings("unchecked")
+    @TestFactory
+    Stream<DynamicTest> everyMessageOfTheCorpusComesOutAsExpected() throws IOException {
+        Map<String, Map<String, Object>> expected;
+        try (InputStream in = Files.newInputStream(CORPUS.resolve("expected.yaml"))) {
+            expected = new Yaml().load(in);
+        }
+        assertThat(expected).hasSizeGreaterThanOrEqualTo(25);
+        return expected.entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getKey(), () -> check(e.getKey(), e.getValue())));
+    }
+
+    @SuppressWarnings("unchecked")
+    private void check(String file, Map<String, Object> want) throws IOException {
+        InboundMail mail = MailParser.parse(Files.readAllBytes(CORPUS.resolve(file)));
+        Optional<String> quarantine = guard.quarantineReason(mail);
+        if (want.get("outcome").equals("quarantine")) {
+            assertThat(quarantine).as(file + " must be quarantined").isPresent();
+            assertThat(quarantine.get().toLowerCase(Locale.ROOT)).contains(want.get("reason").toString().toLowerCase(Locale.ROOT));
+            return;
+        }
+        assertThat(quarantine).as(file + " is a person's mail").isEmpty();
+        if (want.containsKey("text")) {
+            String text = want.get("text").toString();
+            if (text.isEmpty()) {
+                assertThat(mail.text()).isBlank();
+            } else {
+                assertThat(mail.text().replaceAll("\\s+", " ")).contains(text);
+            }
+        }
+        if (want.containsKey("not-text")) {
+            assertThat(mail.text()).doesNotContain(want.get("not-text").toString());
+        }
+        if (want.containsKey("signature")) {
+            assertThat(mail.signature()).contains(want.get("signature").toString());
+        }
+        if (want.containsKey("subject")) {
+            assertThat(mail.subject()).isEqualTo(want.get("subject").toString());
+        }
+        if (want.containsKey("attachments")) {
+            assertThat(mail.attachments()).containsExactlyElementsOf((List<String>) want.get("attachments"));
+        }
+        if (want.containsKey("in-reply-to")) {
+            assertThat(mail.inReplyTo()).isEqualTo(want.get("in-reply-to").toString());
+        }
+        if (want.containsKey("key-prefix")) {
+            assertThat(mail.key()).startsWith(want.get("key-prefix").toString());
+        }
+        if (Boolean.TRUE.equals(want.get("problem"))) {
+            assertThat(mail.problem()).isNotNull();
+        }
+    }
+
+    @Test
+    void aThirtyMegabyteAttachmentIsListedNotKeptAndTheTextIsRead() {
+        byte[] big = new byte[30 * 1024 * 1024];
+        new java.util.Random(1).nextBytes(big);
+        String raw = "From: Anna <anna@stockholm.se>\r\nTo: fou@localhost\r\nSubject: Stor bilaga\r\nMessage-ID: <big@x>\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; "
+                + "charset=utf-8\r\n\r\nSe bifogad film från vår workshop.\r\n--b\r\nContent-Type: video/mp4; name=\"workshop.mp4\"\r\n"
+                + "Content-Disposition: attachment; filename=\"workshop.mp4\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(big) + "\r\n--b--\r\n";
+        InboundMail mail = MailParser.parse(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mail.text()).isEqualTo("Se bifogad film från vår workshop.");
+        assertThat(mail.attachments()).containsExactly("workshop.mp4");
+        assertThat(mail.problem()).isNull();
+    }
+
+    @Test
+    void garbageBytesGiveADefinedResultNotAnException() {
+        InboundMail mail = MailParser.parse(new byte[] {0, 1, 2, (byte) 0xff, '\n', '\n', 'x'});
+        assertThat(mail.key()).startsWith("sha256:");
+        assertThat(guard.quarantineReason(mail)).contains("no readable sender");
+    }
+}
