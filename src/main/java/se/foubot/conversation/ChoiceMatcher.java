@@ -10,24 +10,24 @@ import java.util.Set;
  * it starts with ("hagersten" → "Hägersten-Älvsjö"), or a name with a small typo. Forgives case and
  * diacritics. When several choices fit, none is picked and the candidates are returned.
  */
-final class ChoiceMatcher {
+public final class ChoiceMatcher {
 
-    sealed interface Match permits Picked, Ambiguous, NoMatch {
+    public sealed interface Match permits Picked, Ambiguous, NoMatch {
     }
 
-    record Picked(ChoiceOption option) implements Match {
+    public record Picked(ChoiceOption option) implements Match {
     }
 
-    record Ambiguous(List<ChoiceOption> candidates) implements Match {
+    public record Ambiguous(List<ChoiceOption> candidates) implements Match {
     }
 
-    record NoMatch() implements Match {
+    public record NoMatch() implements Match {
     }
 
     private ChoiceMatcher() {
     }
 
-    static Match match(List<ChoiceOption> options, String input) {
+    public static Match match(List<ChoiceOption> options, String input) {
         String in = TextNormalizer.normalize(input);
         if (in.isEmpty()) {
             return new NoMatch();

@@ -14,20 +14,20 @@ import java.util.regex.Pattern;
  * "12:e mars 2027", "March 12", "12/3", "12.3.2027") and "i dag"/"i morgon"/"today"/"tomorrow".
  * A date without a year is the next such date from today on.
  */
-final class DateAnswerParser {
+public final class DateAnswerParser {
 
-    sealed interface Result permits Parsed, Unreadable, Impossible {
+    public sealed interface Result permits Parsed, Unreadable, Impossible {
     }
 
-    record Parsed(LocalDate date) implements Result {
+    public record Parsed(LocalDate date) implements Result {
     }
 
     /** Not a date at all. */
-    record Unreadable() implements Result {
+    public record Unreadable() implements Result {
     }
 
     /** Reads as a date but is none, such as 31 February. */
-    record Impossible() implements Result {
+    public record Impossible() implements Result {
     }
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
@@ -55,7 +55,7 @@ final class DateAnswerParser {
     private DateAnswerParser() {
     }
 
-    static Result parse(String input, LocalDate today) {
+    public static Result parse(String input, LocalDate today) {
         String in = input.strip().toLowerCase(Locale.ROOT);
         // "12:e mars", "1st of March, 2027" → "12 mars", "1 march 2027"
         String words = TextNormalizer.normalize(in)
@@ -123,7 +123,7 @@ final class DateAnswerParser {
         }
     }
 
-    static String display(LocalDate date, Language language) {
+    public static String display(LocalDate date, Language language) {
         return date.format(language == Language.EN ? EN : SV);
     }
 

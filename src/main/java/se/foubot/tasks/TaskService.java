@@ -140,8 +140,19 @@ public class TaskService {
 
     /** A line in the task's history that changes nothing else, e.g. a question to the requester and its answer. */
     public Optional<SupportTask> note(String reference, String actor, String kind, String text) {
-        TaskEvent event = event(actor, kind, text);
+        return note(reference, actor, kind, text, null);
+    }
+
+    public Optional<SupportTask> note(String reference, String actor, String kind, String text, String detail) {
+        TaskEvent event = new TaskEvent(clock.instant(), actor, kind, text, detail);
         return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
+    }
+
+    /** A requester's mail about the task, once per mail (a mail processed again adds nothing). */
+    public Optional<SupportTask> mailFromRequester(String reference, String sender, String mailKey, String text) {
+        TaskEvent event = new TaskEvent(clock.instant(), sender, "mail:" + mailKey, "Beställaren svarade via e-post: " + text);
+        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
+                event);
     }
 
     /** The requester's answer to a question, once per conversation run (a retried turn adds nothing). */

@@ -1,13 +1,20 @@
 package se.foubot.channels.email;
 
 import java.time.Clock;
+import java.time.ZoneId;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import se.foubot.conversation.FlowCatalog;
+import se.foubot.conversation.OptionList;
+import se.foubot.tasks.CategorySorter;
+import se.foubot.tasks.TaskService;
 
 /** The mail servers (configured or embedded) and the outbox sender. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +50,47 @@ class MailConfiguration {
     @Bean
     OutboxSchedule outboxSchedule(OutboxSender sender) {
         return new OutboxSchedule(sender);
+    }
+
+    @Bean
+    MailboxReader mailboxReader(MailEndpoints endpoints, MailInbox inbox) {
+        return new MailboxReader(endpoints.imapUrl(), inbox);
+    }
+
+    @Bean
+    EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, CategorySorter sorter,
+            FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties) {
+        OptionList districts = catalog.list("districts").orElseThrow();
+        OptionList categories = catalog.list("categories").orElseThrow();
+        return new EmailRequestProcessor(inbox, outbox, tasks, new EmailFactReader(districts.options(), categories.options(),
+                sorter), mongo, clock, zone, properties.repliesPerSenderPerHour(), districts, categories);
+    }
+
+    @Bean
+    InboxSchedule inboxSchedule(MailboxReader reader, EmailRequestProcessor processor) {
+        return new InboxSchedule(reader, processor);
+    }
+
+    /** Reads the mailbox, then processes what came in (and anything left from before a restart). */
+    static final class InboxSchedule {
+        private final MailboxReader reader;
+        private final EmailRequestProcessor processor;
+
+        InboxSchedule(MailboxReader reader, EmailRequestProcessor processor) {
+            this.reader = reader;
+            this.processor = processor;
+        }
+
+        @Scheduled(fixedDelayString = "${foubot.mail.poll-interval}", initialDelayString = "${foubot.mail.poll-interval}")
+        void tick() {
+            reader.poll();
+            try {
+                processor.processWaiting();
+            } catch (org.springframework.dao.DataAccessException e) {
+                org.slf4j.LoggerFactory.getLogger(EmailRequestProcessor.class).warn("event=inbox_unavailable reason=\"{}\"",
+                        e.getMostSpecificCause().getMessage());
+            }
+        }
     }
 
     /** Sends due mail every little while. */

@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxPollInterval    how often the outbox is looked through for mail to send
  * @param outboxLease           how long a sender holds a mail it is sending before another may take it
  * @param outboxMaxAttempts     attempts before a mail is given up (and kept, marked failed)
+ * @param pollInterval          how often the mailbox is read
+ * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
  */
 @Validated
 @ConfigurationProperties("foubot.mail")
@@ -35,7 +37,9 @@ public record MailProperties(
         @Min(0) int embeddedImapPort,
         @NotNull Duration outboxPollInterval,
         @NotNull Duration outboxLease,
-        @Min(1) int outboxMaxAttempts) {
+        @Min(1) int outboxMaxAttempts,
+        @NotNull Duration pollInterval,
+        @Min(1) int repliesPerSenderPerHour) {
 
     public MailProperties {
         allowedSenderDomains = allowedSenderDomains == null ? List.of()

@@ -50,6 +50,8 @@ public class Outbox implements StoreIndexes {
         var outbox = mongo.indexOps(COLLECTION);
         outbox.createIndex(new Index("slot", Sort.Direction.ASC).unique().named("slot_unique"));
         outbox.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+        outbox.createIndex(new Index("messageId", Sort.Direction.ASC).named("messageId"));
+        outbox.createIndex(new Index().on("to", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("to_createdAt"));
     }
 
     /** Queues {@code mail} once; queuing the same key again changes nothing. @return false if it was queued before */
@@ -59,6 +61,7 @@ public class Outbox implements StoreIndexes {
                 .append("to", mail.to()).append("subject", mail.subject()).append("text", mail.text())
                 .append("inReplyTo", mail.inReplyTo()).append("references", mail.references())
                 .append("autoSubmitted", mail.autoSubmitted()).append("messageId", messageId(mail.key()))
+                .append("thread", mail.thread())
                 .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now));
         try {
             mongo.insert(doc, COLLECTION);
@@ -108,6 +111,21 @@ public class Outbox implements StoreIndexes {
                     new Update().set("slot", slot(d.getString("_id"), "free")).unset("leaseUntil"), COLLECTION).getModifiedCount();
         }
         return freed;
+    }
+
+    /** What the newest of our mails among {@code messageIds} belongs to (see {@link OutgoingMail#thread()}). */
+    java.util.Optional<String> threadOf(List<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Query q = Query.query(Criteria.where("messageId").in(messageIds).and("thread").ne(null))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
+        return java.util.Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(d -> d.getString("thread"));
+    }
+
+    /** Mail queued to {@code to} since {@code since}, for the per-sender reply limit. */
+    long queuedTo(String to, Instant since) {
+        return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))), COLLECTION);
     }
 
     long count(String status) {

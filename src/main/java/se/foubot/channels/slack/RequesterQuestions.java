@@ -29,8 +29,8 @@ class RequesterQuestions {
     }
 
     void ask(String reference, String analyst, String question) {
-        SupportTask task = tasks.note(reference, analyst, "question", "<@" + analyst + "> frågade beställaren: " + question)
-                .orElse(null);
+        SupportTask task = tasks.note(reference, analyst, "question", "<@" + analyst + "> frågade beställaren: " + question,
+                question).orElse(null);
         if (task == null || !SlackConversations.CHANNEL.equals(task.requester().channel())) {
             return;
         }

@@ -1,0 +1,145 @@
+package se.foubot.channels.email;
+
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import se.foubot.conversation.ChoiceMatcher;
+import se.foubot.conversation.ChoiceOption;
+import se.foubot.conversation.DateAnswerParser;
+import se.foubot.conversation.TextNormalizer;
+import se.foubot.tasks.CategorySorter;
+
+/**
+ * Reads the intake facts out of a free-text mail: the district (named in the signature or the text), the kind
+ * of support (a "Typ av stöd:" line, or sorted from the text), and when it is needed (a date, "inom två
+ * veckor", or "ingen brådska"). What is unclear stays unknown, to be asked for.
+ */
+final class EmailFactReader {
+
+    private static final Pattern LABELLED = Pattern.compile("(?im)^\\s*(förvaltning|stadsdel|district|administration|"
+            + "typ av stöd|stöd|kind of support|support|senast|när|datum|behövs senast|by|needed by|deadline)\\s*[:=]\\s*(.+)$");
+    private static final Pattern DATE_IN_TEXT = Pattern.compile("(?i)(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?"
+            + "|\\d{1,2}(?::e|:a)?\\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*(?:\\s+\\d{4})?)");
+    private static final Pattern NO_RUSH = Pattern.compile("(?i)(ingen brådska|ingen tidsgräns|inget datum|när ni hinner|no rush|"
+            + "no deadline|whenever)");
+    private static final Pattern WITHIN = Pattern.compile("(?i)inom\\s+(en|ett|två|tre|fyra|\\d+)\\s+(vecka|veckor|månad|månader)"
+            + "|within\\s+(a|one|two|three|four|\\d+)\\s+(week|weeks|month|months)");
+    private static final Set<String> DONT_KNOW = Set.of("vet inte", "vet ej", "osäker", "don't know", "dont know", "not sure");
+
+    private final List<ChoiceOption> districts;
+    private final List<ChoiceOption> categories;
+    private final CategorySorter sorter;
+
+    EmailFactReader(List<ChoiceOption> districts, List<ChoiceOption> categories, CategorySorter sorter) {
+        this.districts = districts;
+        this.categories = categories;
+        this.sorter = sorter;
+    }
+
+    EmailFacts read(String subject, String text, String signature, LocalDate today) {
+        String all = (subject == null ? "" : subject) + "\n" + text;
+        String district = null;
+        String category = null;
+        boolean categoryGiven = false;
+        LocalDate neededBy = null;
+        boolean timeframeGiven = false;
+        Matcher labelled = LABELLED.matcher(text);
+        while (labelled.find()) {
+            String label = labelled.group(1).toLowerCase();
+            String value = labelled.group(2).strip();
+            if (label.matches("förvaltning|stadsdel|district|administration")) {
+                district = pick(districts, value);
+            } else if (label.matches("typ av stöd|stöd|kind of support|support")) {
+                if (DONT_KNOW.contains(value.toLowerCase())) {
+                    categoryGiven = true;
+                } else {
+                    category = pick(categories, value);
+                    categoryGiven = category != null;
+                }
+            } else {
+                Timeframe t = timeframe(value, today);
+                if (t != null) {
+                    neededBy = t.date();
+                    timeframeGiven = true;
+                }
+            }
+        }
+        if (district == null) {
+            district = mentioned(signature);
+        }
+        if (district == null) {
+            district = mentioned(all);
+        }
+        if (!categoryGiven) {
+            CategorySorter.Sorting sorting = sorter.sort(all);
+            if (!sorting.needsTriage()) {
+                category = sorting.category();
+                categoryGiven = true;
+            }
+        }
+        if (!timeframeGiven) {
+            Timeframe t = timeframe(all, today);
+            if (t != null) {
+                neededBy = t.date();
+                timeframeGiven = true;
+            }
+        }
+        String concern = LABELLED.matcher(text).replaceAll("").strip();
+        return new EmailFacts(district, category, categoryGiven, neededBy, timeframeGiven, concern.isEmpty() ? null : concern);
+    }
+
+    private static String pick(List<ChoiceOption> options, String value) {
+        return ChoiceMatcher.match(options, value) instanceof ChoiceMatcher.Picked p ? p.option().id() : null;
+    }
+
+    /** The one district the text names (as a word or the start of one: "Skarpnäcks"); null for none or several. */
+    private String mentioned(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String folded = " " + TextNormalizer.normalize(text) + " ";
+        Set<String> found = new LinkedHashSet<>();
+        for (ChoiceOption d : districts) {
+            for (String name : d.matchNames()) {
+                if (name.length() >= 4 && (folded.contains(" " + name + " ") || folded.contains(" " + name + "s "))) {
+                    found.add(d.id());
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    private record Timeframe(LocalDate date) {
+    }
+
+    private static Timeframe timeframe(String text, LocalDate today) {
+        if (NO_RUSH.matcher(text).find()) {
+            return new Timeframe(null);
+        }
+        Matcher within = WITHIN.matcher(text);
+        if (within.find()) {
+            String count = within.group(1) != null ? within.group(1) : within.group(3);
+            String unit = within.group(2) != null ? within.group(2) : within.group(4);
+            int n = switch (count.toLowerCase()) {
+                case "en", "ett", "a", "one" -> 1;
+                case "två", "two" -> 2;
+                case "tre", "three" -> 3;
+                case "fyra", "four" -> 4;
+                default -> Integer.parseInt(count);
+            };
+            return new Timeframe(unit.toLowerCase().startsWith("v") || unit.toLowerCase().startsWith("w")
+                    ? today.plusWeeks(n) : today.plusMonths(n));
+        }
+        Matcher date = DATE_IN_TEXT.matcher(text);
+        while (date.find()) {
+            if (DateAnswerParser.parse(date.group(1), today) instanceof DateAnswerParser.Parsed p && !p.date().isBefore(today)) {
+                return new Timeframe(p.date());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,83 @@
+package se.foubot.channels.email;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import se.foubot.conversation.ChoiceOption;
+import se.foubot.conversation.Language;
+
+/** The bot's mails, Swedish and English. */
+final class EmailTexts {
+
+    private EmailTexts() {
+    }
+
+    static Language guess(String text) {
+        String t = " " + (text == null ? "" : text.toLowerCase()) + " ";
+        int english = 0;
+        for (String w : List.of(" the ", " we ", " need ", " please ", " our ", " with ", " would ", " help ")) {
+            if (t.contains(w)) {
+                english++;
+            }
+        }
+        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : Language.SV;
+    }
+
+    static String reSubject(String subject) {
+        String s = subject == null ? "" : subject.replaceFirst("(?i)^\\s*((re|sv|vs|vb|fw|fwd|aw)\\s*:\\s*)+", "").strip();
+        return "Re: " + (s.isEmpty() ? "Din förfrågan till FoU" : s);
+    }
+
+    static String askForMissing(EmailFacts facts, List<ChoiceOption> districts, List<ChoiceOption> categories, Language l,
+            boolean identityNumberRemoved) {
+        StringBuilder b = new StringBuilder(l == Language.EN
+                ? "Hello!\n\nThank you for your request to the FoU unit. Before an FoU analyst can take it, we need to know a "
+                        + "little more. Please reply to this mail and write:\n"
+                : "Hej!\n\nTack för din förfrågan till FoU-enheten. Innan en FoU-utredare kan ta den behöver vi veta lite mer. "
+                        + "Svara på det här mejlet och skriv:\n");
+        int n = 1;
+        if (facts.concern() == null || facts.concern().isBlank()) {
+            b.append('\n').append(n++).append(l == Language.EN ? ". What you need support with, in a few sentences.\n"
+                    : ". Vad ni behöver stöd med, med några meningar.\n");
+        }
+        if (facts.district() == null) {
+            b.append('\n').append(n++).append(l == Language.EN ? ". Administration: one of " : ". Förvaltning: en av ")
+                    .append(names(districts, l)).append('\n');
+        }
+        if (!facts.categoryGiven()) {
+            b.append('\n').append(n++).append(l == Language.EN ? ". Kind of support: one of " : ". Typ av stöd: en av ")
+                    .append(names(categories, l)).append(l == Language.EN ? " – or \"don't know\"\n" : " – eller ”vet inte”\n");
+        }
+        if (!facts.timeframeGiven()) {
+            b.append('\n').append(n++).append(l == Language.EN
+                    ? ". Needed by: a date (for example 15 March) or \"no rush\"\n"
+                    : ". Senast: ett datum (till exempel 15 mars) eller ”ingen brådska”\n");
+        }
+        b.append(l == Language.EN ? "\nFor example:\nAdministration: Bromma\nKind of support: follow-up\nNeeded by: 15 March\n"
+                : "\nTill exempel:\nFörvaltning: Bromma\nTyp av stöd: uppföljning\nSenast: 15 mars\n");
+        return b.append(footer(l, identityNumberRemoved)).toString();
+    }
+
+    static String confirmation(String reference, Language l, boolean identityNumberRemoved) {
+        return (l == Language.EN
+                ? "Hello!\n\nThank you! Your request is registered as " + reference + ". An FoU analyst will get back to you. "
+                        + "Please keep " + reference + " in the subject when you write about it.\n"
+                : "Hej!\n\nTack! Din förfrågan är registrerad med referensen " + reference + ". En FoU-utredare återkommer till "
+                        + "dig. Behåll " + reference + " i ämnesraden när du skriver om ärendet.\n")
+                + footer(l, identityNumberRemoved);
+    }
+
+    private static String footer(Language l, boolean identityNumberRemoved) {
+        String warning = !identityNumberRemoved ? "" : l == Language.EN
+                ? "\nYour mail contained a Swedish personal identity number; we removed it before saving anything. Never send "
+                        + "details about individual clients to us.\n"
+                : "\nDitt mejl innehöll ett personnummer; vi tog bort det innan något sparades. Skicka aldrig uppgifter om "
+                        + "enskilda klienter till oss.\n";
+        return warning + (l == Language.EN ? "\nBest regards\nThe FoU bot (this mail was sent automatically)\n"
+                : "\nVänliga hälsningar\nFoU-boten (det här mejlet skickades automatiskt)\n");
+    }
+
+    private static String names(List<ChoiceOption> options, Language l) {
+        return options.stream().map(o -> o.label().in(l)).collect(Collectors.joining(", "));
+    }
+}

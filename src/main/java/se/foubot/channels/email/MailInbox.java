@@ -1,0 +1,114 @@
+package se.foubot.channels.email;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.store.StoreIndexes;
+
+/**
+ * Received mail in MongoDB, keyed by Message-ID (or a content hash), so reading a mail twice stores it once.
+ * A person's mail waits here to be processed; automatic mail and mail the bot must not answer goes to the
+ * quarantine, which the admin can list. Personal identity numbers are removed before anything is stored.
+ */
+@Component
+public class MailInbox implements StoreIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
+    static final String INBOX = "mail_inbox";
+    static final String QUARANTINE = "mail_quarantine";
+    static final String RECEIVED = "received";
+    static final String PROCESSING = "processing";
+    static final String PROCESSED = "processed";
+    private static final Duration PROCESSING_LEASE = Duration.ofMinutes(5);
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final PersonalIdentityNumberDetector identityNumbers;
+    private final MailGuard guard;
+
+    MailInbox(MongoTemplate mongo, Clock clock, PersonalIdentityNumberDetector identityNumbers, MailProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.identityNumbers = identityNumbers;
+        this.guard = new MailGuard(properties.allowedSenderDomains());
+    }
+
+    @Override
+    public void ensure(MongoTemplate mongo) {
+        mongo.indexOps(INBOX).createIndex(new Index("status", Sort.Direction.ASC).named("status"));
+        mongo.indexOps(QUARANTINE).createIndex(new Index("receivedAt", Sort.Direction.DESC).named("receivedAt"));
+    }
+
+    /** Stores the mail (once); @return true when it is new to the bot */
+    boolean accept(InboundMail mail) {
+        Instant now = clock.instant();
+        Optional<String> quarantine = guard.quarantineReason(mail);
+        try {
+            if (quarantine.isPresent()) {
+                mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",
+                        identityNumbers.redact(mail.subject())).append("reason", quarantine.get())
+                        .append("receivedAt", Date.from(now)), QUARANTINE);
+                log.info("event=mail_quarantined mail={} reason=\"{}\"", mail.key(), quarantine.get());
+            } else {
+                boolean hadNumber = identityNumbers.containsIdentityNumber(mail.text() + " " + mail.subject() + " "
+                        + mail.signature());
+                mongo.insert(new Document("_id", mail.key()).append("status", RECEIVED).append("from", mail.from())
+                        .append("fromName", mail.fromName()).append("subject", identityNumbers.redact(mail.subject()))
+                        .append("text", identityNumbers.redact(mail.text()))
+                        .append("signature", identityNumbers.redact(mail.signature()))
+                        .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
+                        .append("references", mail.references()).append("attachments", mail.attachments())
+                        .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)
+                        .append("receivedAt", Date.from(now)), INBOX);
+                log.info("event=mail_received mail={} attachments={} problem={}", mail.key(), mail.attachments().size(),
+                        mail.problem() != null);
+            }
+            return true;
+        } catch (DuplicateKeyException alreadyStored) {
+            return false;
+        }
+    }
+
+    /** Takes the next received mail to process (or one whose processor died); null when there is none. */
+    Document takeNext() {
+        Instant now = clock.instant();
+        return mongo.findAndModify(Query.query(new Criteria().orOperator(Criteria.where("status").is(RECEIVED),
+                Criteria.where("status").is(PROCESSING).and("leaseUntil").lt(Date.from(now))))
+                .with(Sort.by("receivedAt")),
+                new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(PROCESSING_LEASE))),
+                FindAndModifyOptions.options().returnNew(true), Document.class, INBOX);
+    }
+
+    void done(String key, String outcome) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", PROCESSED)
+                .set("outcome", outcome).unset("leaseUntil"), INBOX);
+    }
+
+    /** Back to waiting, e.g. when MongoDB failed half-way: the next round processes it again. */
+    void retry(String key) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", RECEIVED).unset("leaseUntil"),
+                INBOX);
+    }
+
+    public List<Document> quarantine(int limit) {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "receivedAt")).limit(limit), Document.class, QUARANTINE);
+    }
+}

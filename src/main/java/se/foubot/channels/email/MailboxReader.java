@@ -1,0 +1,81 @@
+package se.foubot.channels.email;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+
+/**
+ * Reads new mail from the IMAP mailbox: fetches each unseen message without marking it (BODY.PEEK), stores it,
+ * and only then marks it \Seen. A crash or a MongoDB outage half-way leaves the message unseen, to be read again;
+ * the Message-ID key makes the second reading store nothing new.
+ */
+public class MailboxReader {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxReader.class);
+    private static final int BATCH = 500;
+
+    private final MailSessions.Server server;
+    private final Session session;
+    private final MailInbox inbox;
+    private volatile boolean toldUnreachable;
+
+    public MailboxReader(String imapUrl, MailInbox inbox) {
+        this.server = MailSessions.parse(imapUrl);
+        this.session = MailSessions.session(server);
+        this.inbox = inbox;
+    }
+
+    /** @return how many messages were read (new or not) */
+    public int poll() {
+        int read = 0;
+        try (Store store = session.getStore(server.protocol())) {
+            store.connect(server.host(), server.port(), server.user(), server.password());
+            Folder folder = store.getFolder(server.folder());
+            folder.open(Folder.READ_WRITE);
+            try {
+                Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                FetchProfile profile = new FetchProfile();
+                profile.add(FetchProfile.Item.FLAGS);
+                folder.fetch(unseen, profile);
+                for (int i = 0; i < unseen.length && i < BATCH; i++) {
+                    Message m = unseen[i];
+                    if (m instanceof IMAPMessage imap) {
+                        imap.setPeek(true);
+                    }
+                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                    m.writeTo(raw);
+                    inbox.accept(MailParser.parse(raw.toByteArray()));
+                    m.setFlag(Flags.Flag.SEEN, true);
+                    read++;
+                }
+            } finally {
+                folder.close(false);
+            }
+            if (toldUnreachable) {
+                toldUnreachable = false;
+                log.info("event=mailbox_reachable_again host={}", server.host());
+            }
+        } catch (MessagingException | IOException e) {
+            if (!toldUnreachable) {
+                toldUnreachable = true;
+                log.warn("event=mailbox_unreachable host={} port={} reason=\"{}\"", server.host(), server.port(), e.getMessage());
+            }
+        } catch (DataAccessException e) {
+            log.warn("event=mailbox_store_unavailable reason=\"{}\" read={}", e.getMostSpecificCause().getMessage(), read);
+        }
+        return read;
+    }
+}

@@ -1,0 +1,202 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import se.foubot.support.FouBotTest;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+
+/**
+ * Email end to end over real SMTP and IMAP (the embedded GreenMail server), the real store and engine: the
+ * mailbox is read, mail is processed and the outbox sent, one step at a time, as the scheduler would.
+ */
+@FouBotTest
+class EmailChannelTest {
+
+    @Autowired
+    EmbeddedMailServer mail;
+
+    @Autowired
+    MailboxReader reader;
+
+    @Autowired
+    EmailRequestProcessor processor;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private MimeMessage send(String from, String subject, String text, String messageId, String inReplyTo,
+            String... extraHeaders) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
+        Session session = Session.getInstance(p);
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, "fou@localhost");
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        if (inReplyTo != null) {
+            m.setHeader("In-Reply-To", inReplyTo);
+            m.setHeader("References", inReplyTo);
+        }
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            m.setHeader(extraHeaders[i], extraHeaders[i + 1]);
+        }
+        m.saveChanges();
+        Transport.send(m);
+        return m;
+    }
+
+    /** One round of the bot's email work: read the mailbox, process, send. */
+    private void round() {
+        reader.poll();
+        processor.processWaiting();
+        sender.sendDue();
+    }
+
+    private List<MimeMessage> inboxOf(String address) throws Exception {
+        return Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private static String body(MimeMessage m) throws Exception {
+        return m.getContent().toString();
+    }
+
+    @Test
+    void aMailMissingFactsGetsOneQuestionAndTheAnswerMakesATask() throws Exception {
+        String anna = "anna.andersson@stockholm.se";
+        send(anna, "Stöd med analys", "Hej!\n\nVi behöver hjälp att analysera resultaten från vår brukarenkät.\n\n"
+                + "Med vänlig hälsning\nAnna", "<req-1@stockholm.se>", null);
+        round();
+        List<MimeMessage> received = inboxOf(anna);
+        assertThat(received).hasSize(1);
+        MimeMessage question = received.get(0);
+        assertThat(question.getSubject()).isEqualTo("Re: Stöd med analys");
+        assertThat(question.getHeader("In-Reply-To")[0]).isEqualTo("<req-1@stockholm.se>");
+        assertThat(question.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
+        assertThat(body(question)).contains("Förvaltning: en av Bromma").contains("Senast:").doesNotContain("Typ av stöd: en av");
+
+        send(anna, "SV: Stöd med analys", "Förvaltning: Bromma\nSenast: ingen brådska\n\n"
+                + "Den 23 nov. 2026 skrev FoU-boten <fou@localhost>:\n> Tack för din förfrågan", "<req-2@stockholm.se>",
+                question.getMessageID());
+        round();
+        SupportTask task = tasks.byRequester("email", anna).get(0);
+        assertThat(task.request().district()).isEqualTo("bromma");
+        assertThat(task.category()).isEqualTo("analys");
+        assertThat(task.request().neededBy()).isNull();
+        assertThat(task.request().concern()).contains("analysera resultaten från vår brukarenkät");
+        received = inboxOf(anna);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1).getSubject()).isEqualTo("[" + task.reference() + "] Stöd med analys");
+        assertThat(body(received.get(1))).contains("registrerad med referensen " + task.reference());
+
+        // an out-of-office answer to the confirmation: no task, no answer
+        send(anna, "Automatiskt svar: [" + task.reference() + "] Stöd med analys", "Jag är ledig till måndag.",
+                "<ooo-1@stockholm.se>", received.get(1).getMessageID(), "Auto-Submitted", "auto-replied");
+        round();
+        assertThat(inboxOf(anna)).hasSize(2);
+        assertThat(mongo.findById("<ooo-1@stockholm.se>", Document.class, MailInbox.QUARANTINE)).isNotNull();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("ledig"));
+    }
+
+    @Test
+    void aCompleteMailBecomesATaskAtOnceAndTheSameMailTwiceIsOneTask() throws Exception {
+        String per = "per.persson@stockholm.se";
+        String text = "Hej, vi på Skarpnäcks stadsdelsförvaltning behöver en utvärderingsplan för vårt nya arbetssätt. "
+                + "Vi behöver den senast 2027-02-15.";
+        send(per, "Utvärdering", text, "<twice@stockholm.se>", null);
+        send(per, "Utvärdering", text, "<twice@stockholm.se>", null);
+        round();
+        round();
+        List<SupportTask> own = tasks.byRequester("email", per);
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).request().district()).isEqualTo("skarpnack");
+        assertThat(own.get(0).category()).isEqualTo("utvardering");
+        assertThat(own.get(0).request().neededBy()).hasToString("2027-02-15");
+        assertThat(inboxOf(per)).hasSize(1);
+    }
+
+    @Test
+    void anAnalystsQuestionGoesByMailAndAReplyFromAnotherClientComesBackToTheTask() throws Exception {
+        String lisa = "lisa.berg@stockholm.se";
+        send(lisa, "Kunskapsluckor", "Vi i Farsta vill inventera kunskapsluckor inför en utbildning. Ingen brådska.",
+                "<ask-1@stockholm.se>", null);
+        round();
+        SupportTask task = tasks.byRequester("email", lisa).get(0);
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.note(task.reference(), "UANALYST1", "question", "<@UANALYST1> frågade beställaren: Hur många deltar?",
+                "Hur många deltar?");
+        sender.sendDue();
+        List<MimeMessage> received = inboxOf(lisa);
+        assertThat(received).extracting(MimeMessage::getSubject).contains("[" + task.reference() + "] Fråga från FoU");
+        MimeMessage question = received.stream().filter(m -> {
+            try {
+                return m.getSubject().contains("Fråga");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        assertThat(body(question)).contains("Hur många deltar?");
+
+        // a reply whose client kept no In-Reply-To: the [FOU-…] in the subject finds the task
+        send(lisa, "SV: Sv: [" + task.reference() + "] Fråga från FoU", "Ungefär 25 personer.", "<ask-2@stockholm.se>", null);
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history())
+                .anyMatch(e -> e.text().equals("Beställaren svarade via e-post: Ungefär 25 personer."));
+    }
+
+    @Test
+    void aPersonalIdentityNumberIsRemovedBeforeStorageAndTheSenderIsTold() throws Exception {
+        String maja = "maja.ek@stockholm.se";
+        send(maja, "Fråga", "Vi behöver stöd kring klienten 640823-3234 och uppföljningen av insatsen.",
+                "<pnr-1@stockholm.se>", null);
+        round();
+        Document stored = mongo.findById("<pnr-1@stockholm.se>", Document.class, MailInbox.INBOX);
+        assertThat(stored.getString("text")).doesNotContain("640823-3234").contains("[personnummer borttaget]");
+        assertThat(mongo.find(new Query(), Document.class, EmailRequestProcessor.REQUESTS).toString()).doesNotContain("640823-3234");
+        assertThat(body(inboxOf(maja).get(0))).contains("Ditt mejl innehöll ett personnummer");
+    }
+
+    @Test
+    void mailFromAnotherDomainIsQuarantinedWithoutAnswer() throws Exception {
+        send("offers@example.com", "Erbjudande", "Köp nu!", "<spam-1@example.com>", null);
+        round();
+        assertThat(mongo.count(Query.query(Criteria.where("_id").is("<spam-1@example.com>")), MailInbox.QUARANTINE)).isEqualTo(1);
+        assertThat(inboxOf("offers@example.com")).isEmpty();
+    }
+}
