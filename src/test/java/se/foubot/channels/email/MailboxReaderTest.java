@@ -1,0 +1,93 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Store;
+import jakarta.mail.search.FlagTerm;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+
+/** Reading the mailbox while MongoDB is away loses nothing: the message stays unseen until it is stored. */
+class MailboxReaderTest {
+
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void aMessageReadWhileTheStoreIsDownStaysUnseenAndIsStoredOnceItIsBack() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, port);
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.connectionString("test")))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(500, TimeUnit.MILLISECONDS))
+                .applyToServerSettings(s -> s.heartbeatFrequency(500, TimeUnit.MILLISECONDS)
+                        .minHeartbeatFrequency(100, TimeUnit.MILLISECONDS)).build();
+        try (MongoClient client = MongoClients.create(settings); EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
+            MongoTemplate mongo = new MongoTemplate(client, "test");
+            MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10);
+            MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START),
+                    new PersonalIdentityNumberDetector(), properties);
+            inbox.ensure(mongo);
+            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox);
+            GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd med uppföljning.",
+                    mail.greenMail().getSmtp().getServerSetup());
+
+            store.close(); // MongoDB goes away
+            reader.poll();
+            assertThat(unseen(mail)).as("not marked seen while it could not be stored").isEqualTo(1);
+
+            store = EmbeddedMongoStore.start(dataDir, port); // and comes back: the next polls store it
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> {
+                reader.poll();
+                return unseen(mail) == 0;
+            });
+            assertThat(mongo.findAll(Document.class, MailInbox.INBOX)).singleElement()
+                    .satisfies(d -> assertThat(d.getString("text")).isEqualTo("Vi behöver stöd med uppföljning."));
+            reader.poll();
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(1);
+        } finally {
+            store.close();
+        }
+    }
+
+    private static int unseen(EmbeddedMailServer mail) throws Exception {
+        MailSessions.Server server = MailSessions.parse(mail.imapUrl());
+        try (Store s = MailSessions.session(server).getStore("imap")) {
+            s.connect(server.host(), server.port(), server.user(), server.password());
+            Folder inbox = s.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                return inbox.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false)).length;
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+}
