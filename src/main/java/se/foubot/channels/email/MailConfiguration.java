@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -71,6 +72,12 @@ class MailConfiguration {
         return new InboxSchedule(reader, processor);
     }
 
+    @Bean
+    @ConditionalOnProperty(name = "foubot.mail.idle", havingValue = "true", matchIfMissing = true)
+    MailboxWatcher mailboxWatcher(MailEndpoints endpoints, InboxSchedule schedule) {
+        return new MailboxWatcher(endpoints.imapUrl(), schedule::tick);
+    }
+
     /** Reads the mailbox, then processes what came in (and anything left from before a restart). */
     static final class InboxSchedule {
         private final MailboxReader reader;
@@ -82,7 +89,7 @@ class MailConfiguration {
         }
 
         @Scheduled(fixedDelayString = "${foubot.mail.poll-interval}", initialDelayString = "${foubot.mail.poll-interval}")
-        void tick() {
+        synchronized void tick() {
             reader.poll();
             try {
                 processor.processWaiting();

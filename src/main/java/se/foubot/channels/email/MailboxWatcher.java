@@ -1,0 +1,99 @@
+package se.foubot.channels.email;
+
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Waits for new mail with IMAP IDLE where the server offers it, and reads the mailbox at once when something
+ * arrives; the periodic poll stays as the fallback (and the only way where IDLE is not offered). Reconnects by
+ * itself.
+ */
+class MailboxWatcher implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(MailboxWatcher.class);
+    private static final long RECONNECT_MILLIS = 30_000;
+
+    private final MailSessions.Server server;
+    private final Session session;
+    private final Runnable onNewMail;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private volatile Store store;
+
+    MailboxWatcher(String imapUrl, Runnable onNewMail) {
+        this.server = MailSessions.parse(imapUrl);
+        this.session = MailSessions.session(server);
+        this.onNewMail = onNewMail;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::watch, "mailbox-idle");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void watch() {
+        while (running) {
+            try (Store s = session.getStore(server.protocol())) {
+                store = s;
+                s.connect(server.host(), server.port(), server.user(), server.password());
+                if (s instanceof IMAPStore imap && !imap.hasCapability("IDLE")) {
+                    log.info("event=mailbox_idle_unsupported host={} fallback=polling", server.host());
+                    return;
+                }
+                Folder folder = s.getFolder(server.folder());
+                folder.open(Folder.READ_ONLY);
+                log.info("event=mailbox_idle_started host={} folder={}", server.host(), server.folder());
+                while (running && folder.isOpen()) {
+                    ((IMAPFolder) folder).idle(true);
+                    if (running) {
+                        onNewMail.run();
+                    }
+                }
+            } catch (MessagingException | RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                log.info("event=mailbox_idle_interrupted reason=\"{}\" reconnect_in_ms={}", e.getMessage(), RECONNECT_MILLIS);
+                try {
+                    Thread.sleep(RECONNECT_MILLIS);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Store s = store;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (MessagingException e) {
+                log.debug("event=mailbox_idle_close_failed reason=\"{}\"", e.getMessage());
+            }
+        }
+        Thread t = thread;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}
