@@ -54,6 +54,8 @@ class MailboxWatcher implements SmartLifecycle {
                 Folder folder = s.getFolder(server.folder());
                 folder.open(Folder.READ_ONLY);
                 log.info("event=mailbox_idle_started host={} folder={}", server.host(), server.folder());
+                // what arrived before idling began (at start, or while reconnecting) is read now
+                onNewMail.run();
                 while (running && folder.isOpen()) {
                     ((IMAPFolder) folder).idle(true);
                     if (running) {
