@@ -48,6 +48,9 @@ final class MailSessions {
         if (server.user() != null) {
             p.put(prefix + "auth", "true");
         }
+        if (server.protocol().startsWith("imap")) {
+            p.put(prefix + "peek", "true"); // reading a message never marks it \Seen; the reader does, after storing
+        }
         if (server.protocol().equals("smtp")) {
             p.put("mail.smtp.starttls.enable", "true");
         }

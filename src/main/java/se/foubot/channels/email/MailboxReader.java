@@ -2,6 +2,8 @@ package se.foubot.channels.email;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
@@ -12,6 +14,7 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.search.FlagTerm;
 
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,19 +50,28 @@ public class MailboxReader {
             folder.open(Folder.READ_WRITE);
             try {
                 Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+                Message[] batch = java.util.Arrays.copyOf(unseen, Math.min(unseen.length, BATCH));
+                // whole messages for the batch in one FETCH (BODY.PEEK[]): one round trip, not one per message
                 FetchProfile profile = new FetchProfile();
-                profile.add(FetchProfile.Item.FLAGS);
-                folder.fetch(unseen, profile);
-                for (int i = 0; i < unseen.length && i < BATCH; i++) {
-                    Message m = unseen[i];
-                    if (m instanceof IMAPMessage imap) {
-                        imap.setPeek(true);
+                profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
+                folder.fetch(batch, profile);
+                List<Message> stored = new ArrayList<>();
+                try {
+                    for (Message m : batch) {
+                        if (m instanceof IMAPMessage imap) {
+                            imap.setPeek(true);
+                        }
+                        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+                        m.writeTo(raw);
+                        inbox.accept(MailParser.parse(raw.toByteArray()));
+                        stored.add(m);
+                        read++;
                     }
-                    ByteArrayOutputStream raw = new ByteArrayOutputStream();
-                    m.writeTo(raw);
-                    inbox.accept(MailParser.parse(raw.toByteArray()));
-                    m.setFlag(Flags.Flag.SEEN, true);
-                    read++;
+                } finally {
+                    // \Seen only for what is stored, in one STORE
+                    if (!stored.isEmpty()) {
+                        folder.setFlags(stored.toArray(new Message[0]), new Flags(Flags.Flag.SEEN), true);
+                    }
                 }
             } finally {
                 folder.close(false);

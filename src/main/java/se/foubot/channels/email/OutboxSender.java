@@ -48,28 +48,36 @@ public class OutboxSender {
         this.clock = clock;
     }
 
-    /** Sends what is due now. @return how many mails were sent */
+    /** Sends what is due now, over one SMTP connection. @return how many mails were sent */
     public int sendDue() {
         outbox.freeExpiredLeases();
-        int sent = 0;
         List<String> due = outbox.due(BATCH);
-        for (String key : due) {
-            Document mail = outbox.take(key, id, clock.instant().plus(lease));
-            if (mail == null) {
-                continue; // another sender has it
+        if (due.isEmpty()) {
+            return 0;
+        }
+        int sent = 0;
+        Transport transport = null;
+        try {
+            for (String key : due) {
+                Document mail = outbox.take(key, id, clock.instant().plus(lease));
+                if (mail == null) {
+                    continue; // another sender has it
+                }
+                try {
+                    if (transport == null || !transport.isConnected()) {
+                        transport = connect();
+                    }
+                    transmit(transport, mail);
+                    outbox.markSent(key, id);
+                    sent++;
+                } catch (MessagingException | RuntimeException e) {
+                    failed(key, mail, e);
+                    closeQuietly(transport);
+                    transport = null;
+                }
             }
-            try {
-                transmit(mail);
-                outbox.markSent(key, id);
-                sent++;
-            } catch (MessagingException | RuntimeException e) {
-                int attempts = mail.getInteger("attempts", 0) + 1;
-                boolean giveUp = attempts >= maxAttempts;
-                Instant next = clock.instant().plus(backoff(attempts));
-                outbox.markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
-                log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp,
-                        e.getMessage());
-            }
+        } finally {
+            closeQuietly(transport);
         }
         if (sent > 0) {
             log.debug("event=outbox_sent count={} sender={}", sent, id);
@@ -77,12 +85,37 @@ public class OutboxSender {
         return sent;
     }
 
+    private Transport connect() throws MessagingException {
+        Transport transport = session.getTransport(smtp.protocol());
+        transport.connect(smtp.host(), smtp.port(), smtp.user(), smtp.password());
+        return transport;
+    }
+
+    private static void closeQuietly(Transport transport) {
+        if (transport != null) {
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the connection is gone either way
+            }
+        }
+    }
+
+    /** Gives the mail back for a later attempt, with a longer pause each time. */
+    private void failed(String key, Document mail, Exception e) {
+        int attempts = mail.getInteger("attempts", 0) + 1;
+        boolean giveUp = attempts >= maxAttempts;
+        Instant next = clock.instant().plus(backoff(attempts));
+        outbox.markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
+        log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp, e.getMessage());
+    }
+
     static Duration backoff(int attempts) {
         Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
         return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
     }
 
-    private void transmit(Document mail) throws MessagingException {
+    private void transmit(Transport transport, Document mail) throws MessagingException {
         String messageId = mail.getString("messageId");
         MimeMessage message = new MimeMessage(session) {
             @Override
@@ -105,10 +138,6 @@ public class OutboxSender {
         message.setHeader("Auto-Submitted", mail.getString("autoSubmitted") == null ? "auto-generated" : mail.getString("autoSubmitted"));
         message.setHeader("X-Auto-Response-Suppress", "All");
         message.saveChanges();
-        if (smtp.user() != null) {
-            Transport.send(message, smtp.user(), smtp.password());
-        } else {
-            Transport.send(message);
-        }
+        transport.sendMessage(message, message.getAllRecipients());
     }
 }
