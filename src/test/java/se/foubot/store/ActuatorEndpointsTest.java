@@ -43,6 +43,11 @@ class ActuatorEndpointsTest {
     }
 
     @Test
+    void theAdminApiIsOffWithoutAToken() throws Exception {
+        assertThat(get("/api/tasks").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void prometheusShowsTheBotsOwnMetrics() throws Exception {
         engine.handle(new ConversationKey("test", "metrics-person"), "hej");
         HttpResponse<String> metrics = get("/actuator/prometheus");

@@ -1,0 +1,58 @@
+package se.foubot.admin;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.foubot.channels.email.MailInbox;
+import se.foubot.tasks.SupportTask;
+
+/** The admin API (JSON, bearer FOUBOT_ADMIN_TOKEN): tasks and the mail quarantine. No free text from requests. */
+@RestController
+class AdminController {
+
+    /** A task as the admin API shows it. */
+    record TaskView(String reference, String district, String category, boolean needsTriage, String priority, String status,
+            String channel, String assignee, Instant createdAt, Instant claimedAt, Instant closedAt, LocalDate neededBy) {
+
+        static TaskView of(SupportTask t) {
+            return new TaskView(t.reference(), t.request().district(), t.category(), t.needsTriage(), t.priority().name(),
+                    t.status().name(), t.requester().channel(), t.assignee(), t.createdAt(), t.claimedAt(), t.closedAt(),
+                    t.request().neededBy());
+        }
+    }
+
+    /** A quarantined mail: who, what subject, why. */
+    record QuarantinedMail(String key, String from, String subject, String reason, Instant receivedAt) {
+    }
+
+    private final MongoTemplate mongo;
+    private final MailInbox inbox;
+
+    AdminController(MongoTemplate mongo, MailInbox inbox) {
+        this.mongo = mongo;
+        this.inbox = inbox;
+    }
+
+    @GetMapping("/api/tasks")
+    List<TaskView> tasks(@RequestParam(required = false) String status) {
+        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status.toUpperCase()));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1000), SupportTask.class).stream()
+                .map(TaskView::of).toList();
+    }
+
+    @GetMapping("/api/mail/quarantine")
+    List<QuarantinedMail> quarantine(@RequestParam(defaultValue = "200") int limit) {
+        return inbox.quarantine(Math.max(1, Math.min(limit, 1000))).stream().map(d -> new QuarantinedMail(d.getString("_id"),
+                d.getString("from"), d.getString("subject"), d.getString("reason"),
+                d.getDate("receivedAt") == null ? null : d.getDate("receivedAt").toInstant())).toList();
+    }
+}

@@ -1,0 +1,59 @@
+package se.foubot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.tasks.Requester;
+import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.TaskService;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=s3cret-admin-token"})
+@Import(TestClockConfiguration.class)
+class AdminApiTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TaskService tasks;
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void withoutTheRightTokenTheAnswerIs401() throws Exception {
+        assertThat(get("/api/tasks", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/tasks", "wrong").statusCode()).isEqualTo(401);
+        assertThat(get("/api/mail/quarantine", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tasksAreListedWithoutTheRequestsFreeText() throws Exception {
+        tasks.create("admin-api-1", new Requester("email", "eva@stockholm.se", Map.of()),
+                new SupportRequest("bromma", null, "Hemlig fritext om verksamheten", null, "analys", null, null, "sv"), List.of());
+        HttpResponse<String> response = get("/api/tasks?status=new", "s3cret-admin-token");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"district\":\"bromma\"").contains("\"status\":\"NEW\"")
+                .doesNotContain("Hemlig fritext");
+        assertThat(get("/api/mail/quarantine", "s3cret-admin-token").statusCode()).isEqualTo(200);
+    }
+}
