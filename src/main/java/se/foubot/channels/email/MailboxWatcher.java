@@ -55,7 +55,9 @@ class MailboxWatcher implements SmartLifecycle {
                 folder.open(Folder.READ_ONLY);
                 log.info("event=mailbox_idle_started host={} folder={}", server.host(), server.folder());
                 // what arrived before idling began (at start, or while reconnecting) is read now
-                onNewMail.run();
+                if (running) {
+                    onNewMail.run();
+                }
                 while (running && folder.isOpen()) {
                     ((IMAPFolder) folder).idle(true);
                     if (running) {
@@ -91,6 +93,12 @@ class MailboxWatcher implements SmartLifecycle {
         Thread t = thread;
         if (t != null) {
             t.interrupt();
+            try {
+                // let a read in progress end before the mail server and the store close
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

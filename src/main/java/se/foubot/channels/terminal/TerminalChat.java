@@ -35,7 +35,10 @@ public final class TerminalChat {
         SpringApplication app = FouBotApplication.commandLineApplication();
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.se.foubot", "WARN"));
+        // the chat tries flows: no mail reading or sending, and free ports for the embedded mail server
+        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.se.foubot", "WARN",
+                "foubot.mail.idle", "false", "foubot.mail.poll-interval", "3650d", "foubot.mail.outbox-poll-interval", "3650d",
+                "foubot.mail.embedded-smtp-port", "0", "foubot.mail.embedded-imap-port", "0"));
         // the terminal is taken as UTF-8: Swedish letters must survive a POSIX locale
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
