@@ -54,8 +54,8 @@ class MailConfiguration {
     }
 
     @Bean
-    MailboxReader mailboxReader(MailEndpoints endpoints, MailInbox inbox) {
-        return new MailboxReader(endpoints.imapUrl(), inbox);
+    MailboxReader mailboxReader(MailEndpoints endpoints, MailInbox inbox, MailProperties properties) {
+        return new MailboxReader(endpoints.imapUrl(), inbox, properties.processedFolder());
     }
 
     @Bean

@@ -25,6 +25,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxMaxAttempts     attempts before a mail is given up (and kept, marked failed)
  * @param pollInterval          how often the mailbox is read
  * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
+ * @param processedFolder       {@code FOUBOT_MAIL_PROCESSED_FOLDER}: move stored mail there; blank: mark it \Seen
  */
 @Validated
 @ConfigurationProperties("foubot.mail")
@@ -39,7 +40,8 @@ public record MailProperties(
         @NotNull Duration outboxLease,
         @Min(1) int outboxMaxAttempts,
         @NotNull Duration pollInterval,
-        @Min(1) int repliesPerSenderPerHour) {
+        @Min(1) int repliesPerSenderPerHour,
+        String processedFolder) {
 
     public MailProperties {
         allowedSenderDomains = allowedSenderDomains == null ? List.of()

@@ -33,12 +33,29 @@ public class MailboxReader {
     private final MailSessions.Server server;
     private final Session session;
     private final MailInbox inbox;
+    private final String processedFolder;
     private volatile boolean toldUnreachable;
 
-    public MailboxReader(String imapUrl, MailInbox inbox) {
+    /** @param processedFolder where stored mail is moved; null or blank: it stays and is marked \Seen */
+    public MailboxReader(String imapUrl, MailInbox inbox, String processedFolder) {
         this.server = MailSessions.parse(imapUrl);
         this.session = MailSessions.session(server);
         this.inbox = inbox;
+        this.processedFolder = processedFolder == null || processedFolder.isBlank() ? null : processedFolder.strip();
+    }
+
+    private void moveTo(Store store, IMAPFolder from, Message[] messages) throws MessagingException {
+        Folder target = store.getFolder(processedFolder);
+        if (!target.exists()) {
+            target.create(Folder.HOLDS_MESSAGES);
+        }
+        if (((org.eclipse.angus.mail.imap.IMAPStore) store).hasCapability("MOVE")) {
+            from.moveMessages(messages, target);
+        } else {
+            from.copyMessages(messages, target);
+            from.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
+            from.expunge(messages);
+        }
     }
 
     /** @return how many messages were read (new or not) */
@@ -68,9 +85,13 @@ public class MailboxReader {
                         read++;
                     }
                 } finally {
-                    // \Seen only for what is stored, in one STORE
+                    // only what is stored is marked \Seen (in one STORE), or moved out of the way
                     if (!stored.isEmpty()) {
-                        folder.setFlags(stored.toArray(new Message[0]), new Flags(Flags.Flag.SEEN), true);
+                        Message[] done = stored.toArray(new Message[0]);
+                        folder.setFlags(done, new Flags(Flags.Flag.SEEN), true);
+                        if (processedFolder != null) {
+                            moveTo(store, (IMAPFolder) folder, done);
+                        }
                     }
                 }
             } finally {

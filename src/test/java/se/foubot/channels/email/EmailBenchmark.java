@@ -39,7 +39,7 @@ class EmailBenchmark {
         try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(Files.createTempDirectory("foubot-mail-bench"));
                 EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null);
             MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new PersonalIdentityNumberDetector(), properties);
             inbox.ensure(store.template());
             GreenMailUser fou = mail.greenMail().getUserManager().getUser(EmbeddedMailServer.MAILBOX);
@@ -50,7 +50,7 @@ class EmailBenchmark {
             double bareSeconds = (System.nanoTime() - t0) / 1e9;
 
             deliver(fou, "bot", MESSAGES);
-            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox);
+            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox, null);
             t0 = System.nanoTime();
             int read = 0;
             int n;

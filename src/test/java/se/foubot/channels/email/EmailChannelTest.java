@@ -193,6 +193,18 @@ class EmailChannelTest {
     }
 
     @Test
+    void oneSenderGetsAtMostTenMailsAnHour() throws Exception {
+        String noisy = "loop.tester@stockholm.se";
+        for (int i = 0; i < 12; i++) {
+            send(noisy, "Fråga " + i, "Kan ni hjälpa oss?", "<noisy-" + i + "@stockholm.se>", null);
+        }
+        round();
+        assertThat(inboxOf(noisy)).hasSize(10);
+        assertThat(mongo.count(Query.query(Criteria.where("from").is(noisy)), EmailRequestProcessor.REQUESTS))
+                .as("every mail is still taken care of").isEqualTo(12);
+    }
+
+    @Test
     void mailFromAnotherDomainIsQuarantinedWithoutAnswer() throws Exception {
         send("offers@example.com", "Erbjudande", "Köp nu!", "<spam-1@example.com>", null);
         round();

@@ -51,11 +51,11 @@ class MailboxReaderTest {
         try (MongoClient client = MongoClients.create(settings); EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MongoTemplate mongo = new MongoTemplate(client, "test");
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null);
             MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START),
                     new PersonalIdentityNumberDetector(), properties);
             inbox.ensure(mongo);
-            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox);
+            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox, null);
             GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd med uppföljning.",
                     mail.greenMail().getSmtp().getServerSetup());
 
@@ -74,6 +74,27 @@ class MailboxReaderTest {
             assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(1);
         } finally {
             store.close();
+        }
+    }
+
+    @Test
+    void withAProcessedFolderStoredMailIsMovedThere() throws Exception {
+        try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
+                se.foubot.support.EmbeddedStoreFixture store = new se.foubot.support.EmbeddedStoreFixture(dataDir)) {
+            MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, "Behandlat");
+            MailInbox inbox = new MailInbox(store.template(), new MutableClock(TestClockConfiguration.START),
+                    new PersonalIdentityNumberDetector(), properties);
+            GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd.",
+                    mail.greenMail().getSmtp().getServerSetup());
+            new MailboxReader(mail.imapUrl(), inbox, "Behandlat").poll();
+            MailSessions.Server server = MailSessions.parse(mail.imapUrl());
+            try (Store s = MailSessions.session(server).getStore("imap")) {
+                s.connect(server.host(), server.port(), server.user(), server.password());
+                assertThat(s.getFolder("INBOX").getMessageCount()).isZero();
+                assertThat(s.getFolder("Behandlat").getMessageCount()).isEqualTo(1);
+            }
+            assertThat(store.template().count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(1);
         }
     }
 
