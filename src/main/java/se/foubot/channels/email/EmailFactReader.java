@@ -3,6 +3,7 @@ package se.foubot.channels.email;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +15,8 @@ import se.foubot.conversation.TextNormalizer;
 import se.foubot.tasks.CategorySorter;
 
 /**
- * Reads the intake facts out of a free-text mail: the district (named in the signature or the text), the kind
+ * Reads the intake facts out of a free-text mail: the district (by the sender, per data, or named in the signature
+ * or the text), the kind
  * of support (a "Typ av stöd:" line, or sorted from the text), and when it is needed (a date, "inom två
  * veckor", or "ingen brådska"). What is unclear stays unknown, to be asked for.
  */
@@ -33,14 +35,28 @@ final class EmailFactReader {
     private final List<ChoiceOption> districts;
     private final List<ChoiceOption> categories;
     private final CategorySorter sorter;
+    private final Map<String, String> senderDistricts;
 
-    EmailFactReader(List<ChoiceOption> districts, List<ChoiceOption> categories, CategorySorter sorter) {
+    /** @param senderDistricts whole address or domain to district id (rules/sender-districts.yaml) */
+    EmailFactReader(List<ChoiceOption> districts, List<ChoiceOption> categories, CategorySorter sorter,
+            Map<String, String> senderDistricts) {
         this.districts = districts;
         this.categories = categories;
         this.sorter = sorter;
+        this.senderDistricts = senderDistricts;
     }
 
-    EmailFacts read(String subject, String text, String signature, LocalDate today) {
+    /** The district a sender's address or domain tells, if the data says so. */
+    String bySender(String sender) {
+        if (sender == null) {
+            return null;
+        }
+        String address = sender.toLowerCase();
+        String district = senderDistricts.get(address);
+        return district != null ? district : senderDistricts.get(address.substring(address.indexOf('@') + 1));
+    }
+
+    EmailFacts read(String sender, String subject, String text, String signature, LocalDate today) {
         String all = (subject == null ? "" : subject) + "\n" + text;
         String district = null;
         String category = null;
@@ -67,6 +83,9 @@ final class EmailFactReader {
                     timeframeGiven = true;
                 }
             }
+        }
+        if (district == null) {
+            district = bySender(sender);
         }
         if (district == null) {
             district = mentioned(signature);

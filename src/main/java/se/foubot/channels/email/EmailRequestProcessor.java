@@ -193,8 +193,8 @@ public class EmailRequestProcessor {
     }
 
     private EmailFacts read(Document mail) {
-        return facts.read(mail.getString("subject"), mail.getString("text"), mail.getString("signature"),
-                LocalDate.ofInstant(clock.instant(), zone));
+        return facts.read(mail.getString("from"), mail.getString("subject"), mail.getString("text"),
+                mail.getString("signature"), LocalDate.ofInstant(clock.instant(), zone));
     }
 
     private static void put(Document d, EmailFacts f) {

@@ -12,7 +12,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
+import se.foubot.conversation.ConversationProperties;
 import se.foubot.conversation.FlowCatalog;
+import se.foubot.conversation.FlowSource;
 import se.foubot.conversation.OptionList;
 import se.foubot.tasks.CategorySorter;
 import se.foubot.tasks.TaskService;
@@ -60,11 +62,14 @@ class MailConfiguration {
 
     @Bean
     EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, CategorySorter sorter,
-            FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties) {
+            FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
+            ConversationProperties conversation) {
         OptionList districts = catalog.list("districts").orElseThrow();
         OptionList categories = catalog.list("categories").orElseThrow();
-        return new EmailRequestProcessor(inbox, outbox, tasks, new EmailFactReader(districts.options(), categories.options(),
-                sorter), mongo, clock, zone, properties.repliesPerSenderPerHour(), districts, categories);
+        EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), sorter,
+                SenderDistricts.load(FlowSource.locate(conversation.flowsDir()), districts));
+        return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
+                districts, categories);
     }
 
     @Bean

@@ -193,6 +193,15 @@ class EmailChannelTest {
     }
 
     @Test
+    void aSenderWhoseDistrictIsKnownAsDataIsNotAskedForIt() throws Exception {
+        String fm = "fou.farsta@stockholm.se";
+        send(fm, "Utvärdering", "Vi behöver en utvärderingsplan, ingen brådska.", "<known-1@stockholm.se>", null);
+        round();
+        assertThat(tasks.byRequester("email", fm)).singleElement()
+                .satisfies(t -> assertThat(t.request().district()).isEqualTo("farsta"));
+    }
+
+    @Test
     void oneSenderGetsAtMostTenMailsAnHour() throws Exception {
         String noisy = "loop.tester@stockholm.se";
         for (int i = 0; i < 12; i++) {
