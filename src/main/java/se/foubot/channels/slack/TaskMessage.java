@@ -59,6 +59,10 @@ final class TaskMessage {
             blocks.add(context(c -> c.elements(List.of(markdownText("Utvecklingsarbete: "
                     + SlackText.escape(SlackText.truncate(t.request().initiative(), 300)))))));
         }
+        if (!t.attachments().isEmpty()) {
+            blocks.add(context(c -> c.elements(List.of(markdownText("Bilagor (sparas inte, finns i beställarens mejl): "
+                    + SlackText.escape(SlackText.truncate(String.join(", ", t.attachments()), 500)))))));
+        }
         blocks.add(actions(a -> a.blockId("task:" + t.reference()).elements(actionsFor(t, categories))));
         return blocks;
     }

@@ -298,12 +298,13 @@ class SlackChannelTest {
         awaitReply("DUDIST10", 1, "Vilken förvaltning");
 
         SLACK.failNext("chat.postMessage", 500, 5);
-        SupportTask task = tasks.create("src-down", new Requester("slack", "UDIST11", Map.of()),
+        SupportTask task = tasks.create("src-down", new Requester("email", "eva@stockholm.se", Map.of()),
                 new SupportRequest("farsta", "chef", "Stöd med uppföljning av hemtjänsten.", null, "uppfoljning", null, null, "sv"),
-                List.of());
+                List.of("Projektplan 2027.pdf"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(tasks.find(task.reference()).orElseThrow().staffPost()).isNotNull();
-            assertThat(postsTo(STAFF_CHANNEL)).filteredOn(c -> c.param("text").startsWith(task.reference())).hasSize(1);
+            assertThat(postsTo(STAFF_CHANNEL)).filteredOn(c -> c.param("text").startsWith(task.reference())).singleElement()
+                    .satisfies(c -> assertThat(c.param("blocks")).contains("Projektplan 2027.pdf").contains("eva@stockholm.se"));
         });
     }
 
