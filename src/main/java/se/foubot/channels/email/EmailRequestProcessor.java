@@ -2,7 +2,6 @@ package se.foubot.channels.email;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -207,9 +206,5 @@ public class EmailRequestProcessor {
         return new EmailFacts(d.getString("district"), d.getString("category"), d.getBoolean("categoryGiven", false),
                 d.getString("neededBy") == null ? null : LocalDate.parse(d.getString("neededBy")),
                 d.getBoolean("timeframeGiven", false), d.getString("concern"));
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

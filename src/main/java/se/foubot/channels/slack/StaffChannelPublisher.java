@@ -59,8 +59,8 @@ class StaffChannelPublisher {
                 return;
             }
             try {
-                String text = TaskMessage.fallbackText(task, categories());
-                var blocks = TaskMessage.blocks(task, categories(), catalog.list("districts").orElseThrow());
+                String text = TaskMessage.fallbackText(task, tasks.categories());
+                var blocks = TaskMessage.blocks(task, tasks.categories(), catalog.list("districts").orElseThrow());
                 if (task.staffPost() == null) {
                     String ts = api.post(properties.staffChannel(), null, text, blocks);
                     tasks.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
@@ -87,9 +87,5 @@ class StaffChannelPublisher {
         for (SupportTask task : tasks.needingStaffPost()) {
             sync(task.reference(), null);
         }
-    }
-
-    private se.foubot.conversation.OptionList categories() {
-        return tasks.categories();
     }
 }
