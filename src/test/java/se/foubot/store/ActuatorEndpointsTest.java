@@ -39,7 +39,8 @@ class ActuatorEndpointsTest {
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"mongodb\":{\"details\":{\"store\":\"embedded\"").contains("\"status\":\"UP\"")
-                .contains("\"slack\":{\"details\":{\"slack\":\"disabled (set SLACK_BOT_TOKEN)\"}");
+                .contains("\"slack\":{\"details\":{\"slack\":\"disabled (set SLACK_BOT_TOKEN)\"}")
+                .contains("\"mail\":{\"details\":{\"server\":\"embedded\",\"outboxWaiting\":0}");
     }
 
     @Test

@@ -35,6 +35,7 @@ public class MailboxReader {
     private final MailInbox inbox;
     private final String processedFolder;
     private volatile boolean toldUnreachable;
+    private volatile String lastError;
 
     /** @param processedFolder where stored mail is moved; null or blank: it stays and is marked \Seen */
     public MailboxReader(String imapUrl, MailInbox inbox, String processedFolder) {
@@ -56,6 +57,11 @@ public class MailboxReader {
             from.setFlags(messages, new Flags(Flags.Flag.DELETED), true);
             from.expunge(messages);
         }
+    }
+
+    /** Why the last read of the mailbox failed; null when it succeeded (or none was tried yet). */
+    String lastError() {
+        return lastError;
     }
 
     /** @return how many messages were read (new or not) */
@@ -97,11 +103,13 @@ public class MailboxReader {
             } finally {
                 folder.close(false);
             }
+            lastError = null;
             if (toldUnreachable) {
                 toldUnreachable = false;
                 log.info("event=mailbox_reachable_again host={}", server.host());
             }
         } catch (MessagingException | IOException e) {
+            lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!toldUnreachable) {
                 toldUnreachable = true;
                 log.warn("event=mailbox_unreachable host={} port={} reason=\"{}\"", server.host(), server.port(), e.getMessage());

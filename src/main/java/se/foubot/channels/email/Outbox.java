@@ -128,6 +128,14 @@ public class Outbox implements StoreIndexes {
         return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))), COLLECTION);
     }
 
+    /** When the oldest mail still waiting was queued; empty when none waits. */
+    java.util.Optional<Instant> oldestPending() {
+        Query q = Query.query(Criteria.where("status").is(PENDING)).with(Sort.by("createdAt")).limit(1);
+        q.fields().include("createdAt");
+        return java.util.Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION))
+                .map(d -> d.getDate("createdAt").toInstant());
+    }
+
     long count(String status) {
         return mongo.count(Query.query(Criteria.where("status").is(status)), COLLECTION);
     }
