@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
 
@@ -55,9 +57,10 @@ public class TaskService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
+    private final MeterRegistry meters;
 
     TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ObjectProvider<FlowCatalog> catalog,
-            ApplicationEventPublisher events, Clock clock, ZoneId zone) {
+            ApplicationEventPublisher events, Clock clock, ZoneId zone, MeterRegistry meters) {
         this.mongo = mongo;
         this.references = references;
         this.sorter = sorter;
@@ -65,6 +68,7 @@ public class TaskService {
         this.events = events;
         this.clock = clock;
         this.zone = zone;
+        this.meters = meters;
     }
 
     /** Creates the task for a confirmed request, once per {@code sourceKey}; returns the existing one on a retry. */
@@ -91,6 +95,7 @@ public class TaskService {
             // the same confirmation was retried after losing a race; the first one stored it
             return bySource(sourceKey);
         }
+        meters.counter("foubot.requests", "channel", requester.channel()).increment();
         log.info("event=task_created task={} district={} category={} triage={} priority={} channel={}", reference,
                 request.district(), category, sorting.needsTriage(), priority, requester.channel());
         events.publishEvent(new TaskChanged(task, created));
@@ -109,6 +114,7 @@ public class TaskService {
                 change(event).set("assignee", analyst).set("status", TaskStatus.CLAIMED).set("claimedAt", event.at()),
                 RETURN_NEW, SupportTask.class);
         if (task != null) {
+            meters.timer("foubot.tasks.time.to.claim").record(java.time.Duration.between(task.createdAt(), event.at()));
             log.info("event=task_claimed task={} analyst={}", reference, analyst);
             events.publishEvent(new TaskChanged(task, event));
             return new Granted(task);

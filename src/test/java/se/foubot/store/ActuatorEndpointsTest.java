@@ -53,6 +53,7 @@ class ActuatorEndpointsTest {
         engine.handle(new ConversationKey("test", "metrics-person"), "hej");
         HttpResponse<String> metrics = get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("foubot_conversation_turns_total{channel=\"test\",result=\"answered\"}");
+        assertThat(metrics.body()).contains("foubot_conversation_turns_total{channel=\"test\",result=\"answered\"}")
+                .contains("foubot_outbox_waiting");
     }
 }

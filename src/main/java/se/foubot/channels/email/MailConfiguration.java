@@ -3,6 +3,9 @@ package se.foubot.channels.email;
 import java.time.Clock;
 import java.time.ZoneId;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +56,18 @@ class MailConfiguration {
     @Bean
     OutboxSchedule outboxSchedule(OutboxSender sender) {
         return new OutboxSchedule(sender);
+    }
+
+    /** Outbox depth as a gauge, read when scraped; NaN while the store cannot be reached. */
+    @Bean
+    MeterBinder outboxMetrics(Outbox outbox) {
+        return registry -> Gauge.builder("foubot.outbox.waiting", outbox, o -> {
+            try {
+                return o.count(Outbox.PENDING);
+            } catch (RuntimeException e) {
+                return Double.NaN;
+            }
+        }).register(registry);
     }
 
     @Bean

@@ -20,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import se.foubot.privacy.PersonalIdentityNumberDetector;
 import se.foubot.store.StoreIndexes;
 
@@ -43,12 +44,15 @@ public class MailInbox implements StoreIndexes {
     private final Clock clock;
     private final PersonalIdentityNumberDetector identityNumbers;
     private final MailGuard guard;
+    private final MeterRegistry meters;
 
-    MailInbox(MongoTemplate mongo, Clock clock, PersonalIdentityNumberDetector identityNumbers, MailProperties properties) {
+    MailInbox(MongoTemplate mongo, Clock clock, PersonalIdentityNumberDetector identityNumbers, MailProperties properties,
+            MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
         this.identityNumbers = identityNumbers;
         this.guard = new MailGuard(properties.allowedSenderDomains());
+        this.meters = meters;
     }
 
     @Override
@@ -66,6 +70,7 @@ public class MailInbox implements StoreIndexes {
                 mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",
                         identityNumbers.redact(mail.subject())).append("reason", quarantine.get())
                         .append("receivedAt", Date.from(now)), QUARANTINE);
+                meters.counter("foubot.mail.quarantined").increment();
                 log.info("event=mail_quarantined mail={} reason=\"{}\"", mail.key(), quarantine.get());
             } else {
                 boolean hadNumber = identityNumbers.containsIdentityNumber(mail.text() + " " + mail.subject() + " "

@@ -45,7 +45,8 @@ class EmailBenchmark {
                 EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null);
-            MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new PersonalIdentityNumberDetector(), properties);
+            MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new PersonalIdentityNumberDetector(), properties,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(store.template());
             GreenMailUser fou = mail.greenMail().getUserManager().getUser(EmbeddedMailServer.MAILBOX);
             String external = System.getProperty("foubot.bench.imap-url");

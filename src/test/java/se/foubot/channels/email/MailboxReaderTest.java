@@ -52,7 +52,8 @@ class MailboxReaderTest {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null);
             MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START),
-                    new PersonalIdentityNumberDetector(), properties);
+                    new PersonalIdentityNumberDetector(), properties,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(mongo);
             MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox, null);
             GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd med uppföljning.",
@@ -83,7 +84,8 @@ class MailboxReaderTest {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, "Behandlat");
             MailInbox inbox = new MailInbox(store.template(), new MutableClock(TestClockConfiguration.START),
-                    new PersonalIdentityNumberDetector(), properties);
+                    new PersonalIdentityNumberDetector(), properties,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd.",
                     mail.greenMail().getSmtp().getServerSetup());
             new MailboxReader(mail.imapUrl(), inbox, "Behandlat").poll();

@@ -57,6 +57,9 @@ class SlackChannelTest {
     EscalationJob escalation;
 
     @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
+    @Autowired
     se.foubot.support.MutableClock clock;
 
     SlackRequests slack;
@@ -222,6 +225,8 @@ class SlackChannelTest {
         assertThat(claimed.status()).isEqualTo(TaskStatus.CLAIMED);
         assertThat(claimed.history()).filteredOn(e -> e.kind().equals("claimed")).hasSize(1);
         awaitReply("DUDIST5", 1, "har tagits av <@" + claimed.assignee() + ">");
+        assertThat(meters.timer("foubot.tasks.time.to.claim").count()).isPositive();
+        assertThat(meters.counter("foubot.requests", "channel", "slack").count()).isPositive();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.update",
                 c -> c.param("ts").equals(ts) && c.param("blocks").contains("task-release"))).isNotEmpty());
         assertThat(SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("tog uppdraget")))
