@@ -18,9 +18,15 @@ class ConversationConfiguration {
         return new OutcomeRegistry(actions);
     }
 
+    /** The flow files, read once; the catalog, the sorting rules and the sender rules all come from here. */
     @Bean
-    FlowCatalog flowCatalog(ConversationProperties properties, OutcomeRegistry outcomes) {
-        return FlowCatalog.load(FlowSource.locate(properties.flowsDir()), outcomes.names());
+    FlowSource flowSource(ConversationProperties properties) {
+        return FlowSource.locate(properties.flowsDir());
+    }
+
+    @Bean
+    FlowCatalog flowCatalog(FlowSource source, OutcomeRegistry outcomes) {
+        return FlowCatalog.load(source, outcomes.names());
     }
 
     @Bean

@@ -3,14 +3,13 @@ package se.foubot.tasks;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import se.foubot.conversation.ConversationProperties;
 import se.foubot.conversation.FlowSource;
 
 @Configuration(proxyBeanMethods = false)
 class TaskConfiguration {
 
     @Bean
-    CategorySorter categorySorter(ConversationProperties properties) {
-        return CategorySorter.load(FlowSource.locate(properties.flowsDir()));
+    CategorySorter categorySorter(FlowSource flows) {
+        return CategorySorter.load(flows);
     }
 }

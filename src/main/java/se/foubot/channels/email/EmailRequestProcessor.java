@@ -148,8 +148,9 @@ public class EmailRequestProcessor {
         if (mail.getBoolean("identityNumberRemoved", false)) {
             update.set("identityNumberRemoved", true);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))), update, REQUESTS);
-        return advance(mongo.findById(request.getString("_id"), Document.class, REQUESTS), mail);
+        return advance(mongo.findAndModify(Query.query(Criteria.where("_id").is(request.getString("_id"))), update,
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class, REQUESTS),
+                mail);
     }
 
     /** Creates the task when the request is complete; otherwise asks, in one mail, for all that is missing. */

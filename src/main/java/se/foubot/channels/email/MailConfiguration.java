@@ -15,7 +15,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
-import se.foubot.conversation.ConversationProperties;
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.FlowSource;
 import se.foubot.conversation.OptionList;
@@ -78,11 +77,11 @@ class MailConfiguration {
     @Bean
     EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, CategorySorter sorter,
             FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
-            ConversationProperties conversation) {
+            FlowSource flows) {
         OptionList districts = catalog.list("districts").orElseThrow();
         OptionList categories = catalog.list("categories").orElseThrow();
         EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), sorter,
-                SenderDistricts.load(FlowSource.locate(conversation.flowsDir()), districts));
+                SenderDistricts.load(flows, districts));
         return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
                 districts, categories);
     }
