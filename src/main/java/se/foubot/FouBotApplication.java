@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import se.foubot.channels.terminal.TerminalChat;
+import se.foubot.grants.GrantsPreviewCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,6 +17,10 @@ public class FouBotApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("chat")) {
             TerminalChat.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("grants-preview")) {
+            GrantsPreviewCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         SpringApplication.run(FouBotApplication.class, args);

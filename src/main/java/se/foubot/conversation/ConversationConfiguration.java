@@ -32,8 +32,8 @@ class ConversationConfiguration {
     @Bean
     ConversationEngine conversationEngine(ConversationStore store, FlowCatalog catalog,
             PersonalIdentityNumberDetector identityNumbers, OutcomeRegistry outcomes, ConversationProperties properties,
-            Clock clock, ZoneId zone, MeterRegistry meters) {
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, identityNumbers, properties.idleTimeout(), zone);
+            Clock clock, ZoneId zone, MeterRegistry meters, List<QuestionAnswerer> answerers) {
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, identityNumbers, properties.idleTimeout(), zone, answerers);
         return new ConversationEngine(store, catalog, interpreter, outcomes, clock, properties.turnAttempts(), meters);
     }
 }

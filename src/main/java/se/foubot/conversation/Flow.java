@@ -42,11 +42,17 @@ public record Flow(
         return steps.get(0);
     }
 
+    /** {@code next: end} (or a branch to end): the flow's questions end there. */
+    public static final String END = "end";
+
     /** The step that follows {@code step} given its answer; empty when the summary comes next. */
     public Optional<Step> after(Step step, String answer) {
         String target = answer != null && step.branches().containsKey(answer)
                 ? step.branches().get(answer)
                 : step.branches().getOrDefault("default", step.next());
+        if (END.equals(target)) {
+            return Optional.empty();
+        }
         if (target != null) {
             return step(target);
         }

@@ -42,9 +42,16 @@ final class FlowInterpreter {
     private final PersonalIdentityNumberDetector identityNumbers;
     private final Duration idleTimeout;
     private final ZoneId zone;
+    private final List<QuestionAnswerer> answerers;
 
     FlowInterpreter(FlowCatalog catalog, PersonalIdentityNumberDetector identityNumbers, Duration idleTimeout,
             ZoneId zone) {
+        this(catalog, identityNumbers, idleTimeout, zone, List.of());
+    }
+
+    FlowInterpreter(FlowCatalog catalog, PersonalIdentityNumberDetector identityNumbers, Duration idleTimeout,
+            ZoneId zone, List<QuestionAnswerer> answerers) {
+        this.answerers = List.copyOf(answerers);
         this.catalog = catalog;
         this.identityNumbers = identityNumbers;
         this.idleTimeout = idleTimeout;
@@ -170,6 +177,15 @@ final class FlowInterpreter {
 
     private Turn startOrGreet(ConversationState s, String text, String cmd, List<String> notices, Instant now,
             boolean dirty) {
+        Language asked = Language.EN == guessLanguage(text) ? Language.EN : s.language();
+        for (QuestionAnswerer answerer : answerers) {
+            Optional<String> answer = answerer.answer(text, asked);
+            if (answer.isPresent()) {
+                Reply r = reply(s, notices);
+                r.lines.add(answer.get());
+                return done(dirty ? s : null, r);
+            }
+        }
         Optional<FlowCatalog.TriggerMatch> match = catalog.match(text);
         if (match.isEmpty()) {
             Reply r = reply(s, notices);
@@ -186,6 +202,17 @@ final class FlowInterpreter {
             r.say(flow.intro(), started.context());
         }
         return ask(started, flow, flow.firstStep(), r);
+    }
+
+    /** English when the question reads as English; the conversation's language otherwise. */
+    private static Language guessLanguage(String text) {
+        String t = " " + TextNormalizer.normalize(text) + " ";
+        for (String w : List.of(" how ", " when ", " what ", " can we ", " does ", " is there ", " much ")) {
+            if (t.contains(w)) {
+                return Language.EN;
+            }
+        }
+        return Language.SV;
     }
 
     private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {

@@ -46,12 +46,12 @@ final class FlowValidator {
             }
         }
         for (Step step : flow.steps()) {
-            if (step.next() != null && !ids.contains(step.next())) {
+            if (step.next() != null && !ids.contains(step.next()) && !Flow.END.equals(step.next())) {
                 problems.add(new FlowProblem(flow.file(), step.line(),
                         "step '" + step.id() + "' refers to unknown step '" + step.next() + "' in next"));
             }
             step.branches().forEach((answer, target) -> {
-                if (!ids.contains(target)) {
+                if (!ids.contains(target) && !Flow.END.equals(target)) {
                     problems.add(new FlowProblem(flow.file(), step.line(),
                             "step '" + step.id() + "' refers to unknown step '" + target + "' in branches"));
                 }

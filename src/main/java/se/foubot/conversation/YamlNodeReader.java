@@ -16,30 +16,30 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Reads SnakeYAML's node tree (which keeps line numbers) and records every problem with file and line,
  * so that a flow author sees all mistakes of a file at once.
  */
-final class YamlNodeReader {
+public final class YamlNodeReader {
 
     private final String file;
     private final List<FlowProblem> problems;
 
-    YamlNodeReader(String file, List<FlowProblem> problems) {
+    public YamlNodeReader(String file, List<FlowProblem> problems) {
         this.file = file;
         this.problems = problems;
     }
 
-    String file() {
+    public String file() {
         return file;
     }
 
-    static int line(Node node) {
+    public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }
 
-    void problem(Node at, String reason) {
+    public void problem(Node at, String reason) {
         problems.add(new FlowProblem(file, at == null ? 1 : line(at), reason));
     }
 
     /** The entries of a mapping, in file order; unknown keys are problems. Null when {@code node} is no mapping. */
-    Map<String, Node> mapping(Node node, String what, Set<String> allowedKeys) {
+    public Map<String, Node> mapping(Node node, String what, Set<String> allowedKeys) {
         if (!(node instanceof MappingNode m)) {
             problem(node, what + " must be a mapping (key: value)");
             return null;
@@ -60,7 +60,7 @@ final class YamlNodeReader {
         return entries;
     }
 
-    String string(Map<String, Node> entries, String key, String what, boolean required, Node owner) {
+    public String string(Map<String, Node> entries, String key, String what, boolean required, Node owner) {
         Node n = entries.get(key);
         if (n == null) {
             if (required) {
@@ -75,7 +75,7 @@ final class YamlNodeReader {
         return s.getValue().strip();
     }
 
-    boolean bool(Map<String, Node> entries, String key, String what) {
+    public boolean bool(Map<String, Node> entries, String key, String what) {
         String v = string(entries, key, what, false, null);
         if (v == null) {
             return false;
@@ -86,7 +86,7 @@ final class YamlNodeReader {
         return v.equals("true");
     }
 
-    Long number(Map<String, Node> entries, String key, String what) {
+    public Long number(Map<String, Node> entries, String key, String what) {
         String v = string(entries, key, what, false, null);
         if (v == null) {
             return null;
@@ -99,7 +99,7 @@ final class YamlNodeReader {
         }
     }
 
-    List<Node> sequence(Node node, String what) {
+    public List<Node> sequence(Node node, String what) {
         if (node == null) {
             return List.of();
         }
@@ -110,7 +110,7 @@ final class YamlNodeReader {
         return s.getValue();
     }
 
-    List<String> strings(Node node, String what) {
+    public List<String> strings(Node node, String what) {
         List<String> out = new ArrayList<>();
         for (Node n : sequence(node, what)) {
             if (n instanceof ScalarNode s && !s.getValue().isBlank()) {
@@ -123,7 +123,7 @@ final class YamlNodeReader {
     }
 
     /** {@code {sv: …, en: …}}; Swedish is required when {@code required}, and always when the text is given. */
-    LocalizedText text(Map<String, Node> entries, String key, String what, boolean required, Node owner) {
+    public LocalizedText text(Map<String, Node> entries, String key, String what, boolean required, Node owner) {
         Node n = entries.get(key);
         if (n == null) {
             if (required) {

@@ -22,6 +22,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import se.foubot.channels.InboundCommand;
+import se.foubot.channels.Recipient;
 import se.foubot.conversation.Language;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
@@ -52,10 +54,12 @@ public class EmailRequestProcessor {
     private final int repliesPerHour;
     private final se.foubot.conversation.OptionList districts;
     private final se.foubot.conversation.OptionList categories;
+    private final List<InboundCommand> commands;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
-            se.foubot.conversation.OptionList categories) {
+            se.foubot.conversation.OptionList categories, List<InboundCommand> commands) {
+        this.commands = List.copyOf(commands);
         this.inbox = inbox;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -106,6 +110,10 @@ public class EmailRequestProcessor {
             log.info("event=mail_attached_to_task mail={} task={}", key, reference);
             return "task:" + reference;
         }
+        Optional<String> command = command(mail, thread.orElse(null));
+        if (command.isPresent()) {
+            return command.get();
+        }
         if (thread.isPresent() && thread.get().startsWith("request:")) {
             Document request = mongo.findById(thread.get().substring("request:".length()), Document.class, REQUESTS);
             if (request != null) {
@@ -113,6 +121,29 @@ public class EmailRequestProcessor {
             }
         }
         return startRequest(mail);
+    }
+
+    /** A short command (forum, avsluta, anmäl) answered by the feature it belongs to, instead of starting a request. */
+    private Optional<String> command(Document mail, String thread) {
+        String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
+        String text = mail.getString("text") == null ? "" : mail.getString("text");
+        InboundCommand.Message message = new InboundCommand.Message(Recipient.email(mail.getString("from")), subject, text,
+                thread, mail.getString("_id"), EmailTexts.guess(subject + " " + text));
+        for (InboundCommand c : commands) {
+            Optional<InboundCommand.Answer> answer = c.handle(message);
+            if (answer.isPresent()) {
+                List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
+                if (mail.getString("messageId") != null) {
+                    references.add(mail.getString("messageId"));
+                }
+                reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
+                        EmailTexts.reSubject(subject), answer.get().text(), mail.getString("messageId"), references,
+                        "auto-replied", answer.get().thread()));
+                log.info("event=mail_command mail={} handler={}", mail.getString("_id"), c.getClass().getSimpleName());
+                return Optional.of("command:" + c.getClass().getSimpleName());
+            }
+        }
+        return Optional.empty();
     }
 
     private String startRequest(Document mail) {

@@ -11,11 +11,15 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import se.foubot.store.LeasedQueue;
 
 /**
  * Sends what the outbox holds over SMTP: takes each due mail with a lease, sends it with the Message-ID derived
@@ -50,8 +54,9 @@ public class OutboxSender {
 
     /** Sends what is due now, over one SMTP connection. @return how many mails were sent */
     public int sendDue() {
-        outbox.freeExpiredLeases();
-        List<String> due = outbox.due(BATCH);
+        LeasedQueue queue = outbox.queue();
+        queue.freeExpiredLeases();
+        List<String> due = queue.due(BATCH);
         if (due.isEmpty()) {
             return 0;
         }
@@ -59,7 +64,7 @@ public class OutboxSender {
         Transport transport = null;
         try {
             for (String key : due) {
-                Document mail = outbox.take(key, id, clock.instant().plus(lease));
+                Document mail = queue.take(key, id, clock.instant().plus(lease));
                 if (mail == null) {
                     continue; // another sender has it
                 }
@@ -68,7 +73,7 @@ public class OutboxSender {
                         transport = connect();
                     }
                     transmit(transport, mail);
-                    outbox.markSent(key, id);
+                    queue.markSent(key, id, new Document());
                     sent++;
                 } catch (MessagingException | RuntimeException e) {
                     failed(key, mail, e);
@@ -106,13 +111,36 @@ public class OutboxSender {
         int attempts = mail.getInteger("attempts", 0) + 1;
         boolean giveUp = attempts >= maxAttempts;
         Instant next = clock.instant().plus(backoff(attempts));
-        outbox.markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
+        outbox.queue().markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
         log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp, e.getMessage());
     }
 
     static Duration backoff(int attempts) {
         Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 10));
         return d.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : d;
+    }
+
+    /**
+     * Text plus the invite as multipart/alternative with a text/calendar part carrying the same METHOD, which is
+     * what Outlook and Google Calendar look for to show Accept/Decline; and the .ics once more as an attachment
+     * for clients that show neither.
+     */
+    private static MimeMultipart withInvite(String text, Document calendar) throws MessagingException {
+        String method = calendar.getString("method");
+        String ics = calendar.getString("ics");
+        MimeBodyPart textPart = new MimeBodyPart();
+        textPart.setText(text, "UTF-8");
+        MimeBodyPart calendarPart = new MimeBodyPart();
+        calendarPart.setContent(ics, "text/calendar; charset=UTF-8; method=" + method);
+        calendarPart.setHeader("Content-Transfer-Encoding", "8bit");
+        MimeMultipart alternative = new MimeMultipart("alternative", textPart, calendarPart);
+        MimeBodyPart body = new MimeBodyPart();
+        body.setContent(alternative);
+        MimeBodyPart attachment = new MimeBodyPart();
+        attachment.setContent(ics, "application/ics; name=\"invite.ics\"");
+        attachment.setFileName("invite.ics");
+        attachment.setHeader("Content-Transfer-Encoding", "base64");
+        return new MimeMultipart("mixed", body, attachment);
     }
 
     private void transmit(Transport transport, Document mail) throws MessagingException {
@@ -126,7 +154,18 @@ public class OutboxSender {
         message.setFrom(new InternetAddress(from));
         message.setRecipients(MimeMessage.RecipientType.TO, InternetAddress.parse(mail.getString("to")));
         message.setSubject(mail.getString("subject"), "UTF-8");
-        message.setText(mail.getString("text"), "UTF-8");
+        Document calendar = mail.get("calendar", Document.class);
+        if (calendar == null) {
+            message.setText(mail.getString("text"), "UTF-8");
+        } else {
+            message.setContent(withInvite(mail.getString("text"), calendar));
+        }
+        Document headers = mail.get("headers", Document.class);
+        if (headers != null) {
+            for (var h : headers.entrySet()) {
+                message.setHeader(h.getKey(), String.valueOf(h.getValue()));
+            }
+        }
         message.setSentDate(Date.from(clock.instant()));
         if (mail.getString("inReplyTo") != null) {
             message.setHeader("In-Reply-To", mail.getString("inReplyTo"));

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
-import se.foubot.tasks.WorkingDays;
+import se.foubot.time.WorkingDays;
 
 /**
  * Raises a task again in the staff channel, mentioning the coordinator, when nobody has claimed it for the

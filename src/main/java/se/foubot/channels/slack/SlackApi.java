@@ -78,6 +78,13 @@ public class SlackApi {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
+    /** The e-mail address on the user's Slack profile (scope users:read.email); empty when Slack has none. */
+    public java.util.Optional<String> userEmail(String user) {
+        var profile = call("users.info", () -> methods.usersInfo(r -> r.user(user))).getUser();
+        return java.util.Optional.ofNullable(profile == null || profile.getProfile() == null ? null : profile.getProfile().getEmail())
+                .filter(e -> !e.isBlank());
+    }
+
     private void pace(String channel) {
         try {
             pacer.await(channel);

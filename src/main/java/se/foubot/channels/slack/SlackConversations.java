@@ -31,11 +31,13 @@ class SlackConversations {
     private final ConversationEngine engine;
     private final SlackApi api;
     private final TaskService tasks;
+    private final SlackGrantSubscriptions grantSubscriptions;
 
-    SlackConversations(ConversationEngine engine, SlackApi api, TaskService tasks) {
+    SlackConversations(ConversationEngine engine, SlackApi api, TaskService tasks, SlackGrantSubscriptions grantSubscriptions) {
         this.engine = engine;
         this.api = api;
         this.tasks = tasks;
+        this.grantSubscriptions = grantSubscriptions;
     }
 
     /** A message from {@code user}; the answer goes to {@code channel}, in {@code threadTs} when given. */
@@ -59,6 +61,10 @@ class SlackConversations {
     /** {@code /fou [text]}: answered in the person's direct messages with the bot. */
     void onCommand(String user, String text) {
         String command = text == null ? "" : text.strip().toLowerCase();
+        if (command.equals("bevakning") || command.startsWith("bevakning ")) {
+            api.post(user, null, grantSubscriptions.handle(user, command.substring("bevakning".length())), null);
+            return;
+        }
         switch (command) {
             case "status" -> api.post(user, null, status(user), null);
             case "hjälp", "hjalp", "help" -> api.post(user, null, COMMANDS, null);
@@ -91,6 +97,7 @@ class SlackConversations {
             • `/fou` – fortsätt där du var, eller se vad jag kan hjälpa till med
             • `/fou ny` – ny stödförfrågan (_new support request_)
             • `/fou status` – dina förfrågningar och deras status (_your requests_)
+            • `/fou bevakning [LUM|MUL]` – påminnelser inför sista dagarna för LUM och MUL; `/fou bevakning av` slutar (_grant reminders_)
             • `/fou hjälp` – den här listan
             Du kan också skriva direkt till mig, eller nämna @fou-bot i en kanal.""";
 

@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param workers               threads doing the work after the ack
  * @param channelMessagesPerSecond messages (posts and updates) per channel per second, on average
  * @param channelBurst          messages per channel that may go at once before the pace applies
+ * @param outboxInterval        how often queued notices (reminders, waitlist news) are posted
+ * @param forumCoordinators     {@code FOUBOT_FORUM_COORDINATORS}, user ids allowed to plan FoU-forum meetings
+ *                              (empty: the staff)
  */
 @Validated
 @ConfigurationProperties("foubot.slack")
@@ -48,9 +51,13 @@ public record SlackProperties(
         @NotNull Duration repostInterval,
         @Min(1) int workers,
         @Positive double channelMessagesPerSecond,
-        @Min(1) int channelBurst) {
+        @Min(1) int channelBurst,
+        @NotNull Duration outboxInterval,
+        List<String> forumCoordinators) {
 
     public SlackProperties {
+        forumCoordinators = forumCoordinators == null ? List.of()
+                : forumCoordinators.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         staffUsers = staffUsers == null ? List.of() : staffUsers.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 

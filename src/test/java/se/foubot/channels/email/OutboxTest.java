@@ -121,7 +121,7 @@ class OutboxTest {
                 Duration.ofMinutes(2), 5, clock);
         assertThat(down.sendDue()).isZero();
         assertThat(outbox.count(Outbox.PENDING)).isEqualTo(2);
-        assertThat(outbox.due(10)).as("not before the pause").isEmpty();
+        assertThat(outbox.queue().due(10)).as("not before the pause").isEmpty();
 
         OutboxSender up = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
         clock.advance(Duration.ofSeconds(11));
@@ -134,7 +134,7 @@ class OutboxTest {
     void mailHeldByASenderThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         outbox.enqueue(mail(3));
-        assertThat(outbox.take("test:3", "dead-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
+        assertThat(outbox.queue().take("test:3", "dead-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
         OutboxSender survivor = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
         assertThat(survivor.sendDue()).as("still leased").isZero();
         clock.advance(Duration.ofMinutes(3));

@@ -1,4 +1,4 @@
-package se.foubot.tasks;
+package se.foubot.time;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -18,6 +18,20 @@ public class WorkingDays {
     public boolean isWorkingDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
         return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !holidays.isHoliday(date);
+    }
+
+    /** A Swedish public holiday (or eve such as midsommarafton), whatever the weekday. */
+    public boolean isPublicHoliday(LocalDate date) {
+        return holidays.isHoliday(date);
+    }
+
+    /** {@code date} itself when it is a working day, otherwise the last working day before it. */
+    public LocalDate onOrBefore(LocalDate date) {
+        LocalDate d = date;
+        while (!isWorkingDay(d)) {
+            d = d.minusDays(1);
+        }
+        return d;
     }
 
     /** Working days after {@code from} up to and including {@code to}. */

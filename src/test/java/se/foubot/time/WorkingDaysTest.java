@@ -1,4 +1,4 @@
-package se.foubot.tasks;
+package se.foubot.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,33 @@
+package se.foubot.channels.email;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.Notice;
+import se.foubot.channels.NoticeChannel;
+import se.foubot.channels.Recipient;
+
+/** Notices by email: into the outbox, keyed once. */
+@Component
+class EmailNotices implements NoticeChannel {
+
+    private final Outbox outbox;
+
+    EmailNotices(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @Override
+    public String name() {
+        return Recipient.EMAIL;
+    }
+
+    @Override
+    public boolean queue(String key, String address, Notice notice) {
+        OutgoingMail mail = OutgoingMail.notice(key, address, notice.subject(), notice.text()).withHeaders(notice.headers())
+                .withThread(notice.thread());
+        if (notice.invite() != null) {
+            mail = mail.withCalendar(new OutgoingMail.CalendarPart(notice.invite().method(), notice.invite().ics()));
+        }
+        return outbox.enqueue(mail);
+    }
+}

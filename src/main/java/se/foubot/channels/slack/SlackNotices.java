@@ -1,0 +1,83 @@
+package se.foubot.channels.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.Notice;
+import se.foubot.channels.NoticeChannel;
+import se.foubot.channels.Recipient;
+import se.foubot.store.LeasedQueue;
+import se.foubot.store.StoreIndexes;
+
+/**
+ * Notices by Slack: queued in the {@code slack_outbox} collection and posted from there, the ts recorded with
+ * the item, so a restart or a second replica posts each notice once.
+ */
+@Component
+@ConditionalOnSlack
+class SlackNotices implements NoticeChannel, StoreIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackNotices.class);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final int MAX_ATTEMPTS = 10;
+
+    private final LeasedQueue queue;
+    private final SlackApi api;
+    private final Clock clock;
+    private final String worker = "slack-" + UUID.randomUUID();
+
+    SlackNotices(MongoTemplate mongo, SlackApi api, Clock clock) {
+        this.queue = new LeasedQueue(mongo, clock, "slack_outbox");
+        this.api = api;
+        this.clock = clock;
+    }
+
+    @Override
+    public void ensure(MongoTemplate mongo) {
+        queue.ensureIndexes(mongo);
+    }
+
+    @Override
+    public String name() {
+        return Recipient.SLACK;
+    }
+
+    @Override
+    public boolean queue(String key, String address, Notice notice) {
+        return queue.enqueue(key, new Document("to", address).append("text", notice.text()));
+    }
+
+    /** Posts what is due. @return how many were posted */
+    @Scheduled(fixedDelayString = "${foubot.slack.outbox-interval}", initialDelayString = "${foubot.slack.outbox-interval}")
+    int postDue() {
+        queue.freeExpiredLeases();
+        int posted = 0;
+        List<String> due = queue.due(100);
+        for (String key : due) {
+            Document item = queue.take(key, worker, clock.instant().plus(LEASE));
+            if (item == null) {
+                continue;
+            }
+            try {
+                String ts = api.post(item.getString("to"), null, item.getString("text"), null);
+                queue.markSent(key, worker, new Document("ts", ts));
+                posted++;
+            } catch (SlackApi.SlackCallFailed e) {
+                int attempts = item.getInteger("attempts", 0) + 1;
+                queue.markFailed(key, worker, attempts, clock.instant().plus(Duration.ofSeconds(30L * attempts)),
+                        attempts >= MAX_ATTEMPTS, e.getMessage());
+                log.warn("event=slack_notice_failed key={} attempt={} reason=\"{}\"", key, attempts, e.getMessage());
+            }
+        }
+        return posted;
+    }
+}

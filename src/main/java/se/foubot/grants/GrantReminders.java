@@ -1,0 +1,114 @@
+package se.foubot.grants;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.Notice;
+import se.foubot.channels.Notifier;
+import se.foubot.channels.Recipient;
+import se.foubot.scheduling.ReminderSource;
+import se.foubot.web.HttpProperties;
+
+/**
+ * Sends the grant reminders: at each planned time, one notice per active subscriber of the deadline's
+ * programmes (and one Slack post when a channel is set), each under the key (deadline, offset, recipient), so
+ * a second replica or a restart in the middle of a fan-out queues nobody twice. A reminder missed while the bot
+ * was down goes out late while its deadline has not passed, and is skipped once it has.
+ */
+@Component
+class GrantReminders implements ReminderSource {
+
+    private static final Logger log = LoggerFactory.getLogger(GrantReminders.class);
+
+    /** A reminder as the preview shows it. */
+    record Preview(String deadline, String event, LocalDate deadlineDate, String offset, Instant sendAt, long recipients,
+            boolean slackChannel) {
+    }
+
+    private final ReminderPlanner planner;
+    private final GrantSubscriptions subscriptions;
+    private final Notifier notifier;
+    private final GrantsProperties properties;
+    private final HttpProperties http;
+    private final Clock clock;
+
+    GrantReminders(ReminderPlanner planner, GrantSubscriptions subscriptions, Notifier notifier, GrantsProperties properties,
+            HttpProperties http, Clock clock) {
+        this.planner = planner;
+        this.subscriptions = subscriptions;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.http = http;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "grants";
+    }
+
+    @Override
+    public List<Instant> dueInstants(Instant from, Instant to) {
+        return planner.around(from).stream().map(ReminderPlanner.PlannedReminder::sendAt)
+                .filter(at -> !at.isBefore(from) && at.isBefore(to)).toList();
+    }
+
+    @Override
+    public int sendDue() {
+        int queued = 0;
+        for (ReminderPlanner.PlannedReminder r : planner.due(clock.instant())) {
+            queued += fanOut(r);
+        }
+        return queued;
+    }
+
+    private int fanOut(ReminderPlanner.PlannedReminder r) {
+        GrantCalendar calendar = planner.calendar();
+        String subject = GrantTexts.subject(r, calendar);
+        int queued = 0;
+        for (Subscriber s : subscriptions.activeFor(r.deadline().event().programmes(), r.sendAt())) {
+            Recipient to = s.recipient();
+            Notice notice;
+            if (to.isEmail()) {
+                String link = http.link("/grants/unsubscribe?token=" + s.token());
+                notice = Notice.of(subject, GrantTexts.reminder(r, calendar, GrantTexts.unsubscribeHint(link)))
+                        .withHeaders(Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+                        .withThread("grants");
+            } else {
+                notice = Notice.of(subject, "*" + subject + "*\n\n" + GrantTexts.reminder(r, calendar,
+                        "Skriv `/fou bevakning av` för att sluta få påminnelserna. (Write `/fou bevakning av` to stop them.)"));
+            }
+            if (notifier.send("grant:" + r.id() + ":" + s.id(), to, notice)) {
+                queued++;
+            }
+        }
+        if (properties.postsToSlack() && notifier.has(Recipient.SLACK) && notifier.send("grant:" + r.id() + ":channel",
+                Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + GrantTexts.reminder(r, calendar,
+                        "Bevaka själv med `/fou bevakning`. (Subscribe with `/fou bevakning`.)")))) {
+            queued++;
+        }
+        if (queued > 0) {
+            log.info("event=grant_reminder_fanout reminder={} queued={} late={}", r.id(), queued,
+                    clock.instant().isAfter(r.sendAt().plusSeconds(3600)));
+        }
+        return queued;
+    }
+
+    /** What would go out on {@code date}, without sending. */
+    List<Preview> preview(LocalDate date) {
+        List<Preview> out = new ArrayList<>();
+        for (ReminderPlanner.PlannedReminder r : planner.on(date)) {
+            out.add(new Preview(r.deadline().id(), r.deadline().event().title().sv(), r.deadline().date(), r.offset().toString(),
+                    r.sendAt(), subscriptions.countActive(r.deadline().event().programmes(), r.sendAt()), properties.postsToSlack()));
+        }
+        return out;
+    }
+}

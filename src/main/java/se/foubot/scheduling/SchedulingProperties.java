@@ -1,0 +1,20 @@
+package se.foubot.scheduling;
+
+import java.time.Duration;
+
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How far ahead reminders are planned into Quartz, and how often the plan is rebuilt from MongoDB.
+ *
+ * @param enabled         false in read-only command-line modes (the grant preview): nothing is planned or sent
+ * @param horizon         due instants this far ahead become triggers
+ * @param replanInterval  the plan is rebuilt (and due reminders sent) this often, as a safety net
+ */
+@Validated
+@ConfigurationProperties("foubot.scheduling")
+public record SchedulingProperties(boolean enabled, @NotNull Duration horizon, @NotNull Duration replanInterval) {
+}

@@ -1,0 +1,131 @@
+package se.foubot.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * A once-only work queue in one MongoDB collection (the mail outbox, the Slack outbox), so that a crash loses
+ * nothing and two workers (replicas) do nothing twice.
+ *
+ * <p>Each item is keyed by its once-only key ({@code _id}) and has a {@code slot}: "{key}#free" while it waits,
+ * "{key}#{worker}" while a worker holds it, "{key}#sent" when done; the slot is unique. A worker takes an item by
+ * rewriting its free slot to its own — one indexed single-document update that exactly one worker wins, on any
+ * MongoDB (mongo-java-server only uses an index when the query names exactly its keys, hence one field). A
+ * worker that dies leaves its slot behind; once its lease has run out, the item is freed for the others.
+ */
+public final class LeasedQueue {
+
+    public static final String PENDING = "pending";
+    public static final String SENT = "sent";
+    public static final String FAILED = "failed";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final String collection;
+
+    public LeasedQueue(MongoTemplate mongo, Clock clock, String collection) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.collection = collection;
+    }
+
+    public String collection() {
+        return collection;
+    }
+
+    public void ensureIndexes(MongoTemplate mongo) {
+        var ops = mongo.indexOps(collection);
+        ops.createIndex(new Index("slot", Sort.Direction.ASC).unique().named("slot_unique"));
+        ops.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+    }
+
+    /** Queues {@code item} under {@code key} once; queuing the same key again changes nothing. @return false if queued before */
+    public boolean enqueue(String key, Document item) {
+        Instant now = clock.instant();
+        Document doc = new Document(item).append("_id", key).append("slot", slot(key, "free")).append("status", PENDING)
+                .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now));
+        try {
+            mongo.insert(doc, collection);
+            return true;
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+    }
+
+    /** Whether anything was ever queued under {@code key}. */
+    public boolean contains(String key) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(key)), collection);
+    }
+
+    /** Keys of items that are due, oldest first (not yet taken). */
+    public List<String> due(int limit) {
+        Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(clock.instant())))
+                .with(Sort.by("nextAttemptAt")).limit(limit);
+        q.fields().include("_id");
+        return mongo.find(q, Document.class, collection).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /** @return the item if this worker took it; null when another worker has it or it is no longer waiting */
+    public Document take(String key, String worker, Instant leaseUntil) {
+        return mongo.findAndModify(Query.query(Criteria.where("slot").is(slot(key, "free"))),
+                new Update().set("slot", slot(key, worker)).set("leaseUntil", Date.from(leaseUntil)),
+                FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    /** Marks the item done; {@code result} fields (e.g. the Slack ts) are recorded with it. */
+    public void markSent(String key, String worker, Document result) {
+        Update update = new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", Date.from(clock.instant()))
+                .unset("leaseUntil");
+        result.forEach(update::set);
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection);
+    }
+
+    /** Gives the item back for a later attempt, or gives it up after too many. */
+    public void markFailed(String key, String worker, int attempts, Instant nextAttempt, boolean giveUp, String error) {
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                new Update().set("slot", slot(key, giveUp ? "failed" : "free")).set("status", giveUp ? FAILED : PENDING)
+                        .set("attempts", attempts).set("nextAttemptAt", Date.from(nextAttempt)).set("lastError", error)
+                        .unset("leaseUntil"), collection);
+    }
+
+    /** Frees items whose worker's lease ran out (the worker died or hung). @return how many */
+    public int freeExpiredLeases() {
+        Date now = Date.from(clock.instant());
+        List<Document> stale = mongo.find(Query.query(Criteria.where("status").is(PENDING).and("leaseUntil").lt(now)),
+                Document.class, collection);
+        int freed = 0;
+        for (Document d : stale) {
+            freed += (int) mongo.updateFirst(Query.query(Criteria.where("slot").is(d.getString("slot")).and("leaseUntil").lt(now)),
+                    new Update().set("slot", slot(d.getString("_id"), "free")).unset("leaseUntil"), collection).getModifiedCount();
+        }
+        return freed;
+    }
+
+    /** When the oldest item still waiting was queued; empty when none waits. */
+    public Optional<Instant> oldestPending() {
+        Query q = Query.query(Criteria.where("status").is(PENDING)).with(Sort.by("createdAt")).limit(1);
+        q.fields().include("createdAt");
+        return Optional.ofNullable(mongo.findOne(q, Document.class, collection)).map(d -> d.getDate("createdAt").toInstant());
+    }
+
+    public long count(String status) {
+        return mongo.count(Query.query(Criteria.where("status").is(status)), collection);
+    }
+
+    public static String slot(String key, String holder) {
+        return key + "#" + holder;
+    }
+}

@@ -1,0 +1,297 @@
+package se.foubot.grants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import se.foubot.channels.Notifier;
+import se.foubot.channels.email.EmailRequestProcessor;
+import se.foubot.channels.email.EmbeddedMailServer;
+import se.foubot.channels.email.MailboxReader;
+import se.foubot.channels.email.OutboxSender;
+import se.foubot.scheduling.ReminderScheduler;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.web.HttpProperties;
+
+/**
+ * Grant reminders end to end: subscriptions by mail, reminders planned from the calendar and queued by the
+ * scheduler, sent through the real outbox to the embedded GreenMail server, unsubscribed by reply and by the
+ * one-click link. The clock is moved, never slept on.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=grants-admin"})
+@Import(TestClockConfiguration.class)
+class GrantRemindersTest {
+
+    /** Wednesday 11 August 2027, 08:00 in Stockholm (summer time): 30 days before the call closes on 10 September. */
+    static final Instant P30D_CALL_CLOSES = Instant.parse("2027-08-11T06:00:00Z");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedMailServer mail;
+
+    @Autowired
+    MailboxReader reader;
+
+    @Autowired
+    EmailRequestProcessor processor;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    ReminderScheduler scheduler;
+
+    @Autowired
+    GrantReminders reminders;
+
+    @Autowired
+    GrantSubscriptions subscriptions;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    ReminderPlanner planner;
+
+    @Autowired
+    Notifier notifier;
+
+    @Autowired
+    GrantsProperties properties;
+
+    @Autowired
+    HttpProperties http;
+
+    @BeforeEach
+    void clean() throws Exception {
+        mongo.dropCollection(Subscriber.COLLECTION);
+        mongo.remove(Query.query(Criteria.where("_id").regex("^grant:")), "outbox");
+        mail.greenMail().purgeEmailFromAllMailboxes();
+        clock.set(TestClockConfiguration.START);
+    }
+
+    private void send(String from, String subject, String text, String inReplyTo) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
+        MimeMessage m = new MimeMessage(Session.getInstance(p));
+        m.setFrom(new InternetAddress(from));
+        m.setRecipients(Message.RecipientType.TO, "fou@localhost");
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        if (inReplyTo != null) {
+            m.setHeader("In-Reply-To", inReplyTo);
+        }
+        Transport.send(m);
+    }
+
+    private void mailRound() {
+        reader.poll();
+        processor.processWaiting();
+        sender.sendDue();
+    }
+
+    private void remindersRound() {
+        scheduler.run("grants");
+        while (sender.sendDue() > 0) {
+            // the outbox sends in batches
+        }
+    }
+
+    private List<MimeMessage> inboxOf(String address) {
+        return Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    private List<MimeMessage> remindersTo(String address) {
+        return inboxOf(address).stream().filter(m -> {
+            try {
+                return m.getSubject().startsWith("Påminnelse");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    @Test
+    void subscribersGetEachReminderOnceOnItsWorkingDayAtEightLocalTimeUntilTheyReplyAvsluta() throws Exception {
+        String eva = "eva.ek@stockholm.se";
+        send(eva, "Bevakning LUM", "Hej, jag vill ha påminnelser.", null);
+        mailRound();
+        assertThat(inboxOf(eva)).hasSize(1);
+        assertThat(inboxOf(eva).get(0).getContent().toString()).contains("påminnelser om LUM");
+        // a Slack subscriber whose profile has an e-mail address gets the reminders by e-mail
+        subscriptions.subscribe("slack", "U0OLA", "ola.berg@stockholm.se", null, List.of("LUM", "MUL"), "sv", "slack");
+
+        clock.set(P30D_CALL_CLOSES.minusSeconds(60));
+        remindersRound();
+        assertThat(remindersTo(eva)).as("not before 08:00").isEmpty();
+
+        clock.set(P30D_CALL_CLOSES);
+        remindersRound();
+        remindersRound();
+        assertThat(remindersTo(eva)).hasSize(1);
+        assertThat(remindersTo("ola.berg@stockholm.se")).hasSize(1);
+        MimeMessage reminder = remindersTo(eva).get(0);
+        String body = reminder.getContent().toString();
+        assertThat(reminder.getSubject()).contains("Sista dag att söka LUM och MUL").contains("10 september 2027");
+        assertThat(body).contains("om 30 dagar").contains("500 000 kr per projekt och år").contains("högst 2 LUM-projekt och 2 studieresor")
+                .contains("25 000 kr per studieresa").contains("”stöd”").contains("at most 500000 SEK");
+        String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
+        assertThat(unsubscribe).startsWith("<" + http.link("/grants/unsubscribe?token="));
+        assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+        assertThat(reminder.getHeader("Auto-Submitted")[0]).isEqualTo("auto-generated");
+
+        // 14 days before is Friday 27 August
+        clock.set(Instant.parse("2027-08-27T06:00:00Z"));
+        remindersRound();
+        assertThat(remindersTo(eva)).hasSize(2);
+
+        send(eva, "Re: " + reminder.getSubject(), "avsluta\n\n> Påminnelse", reminder.getMessageID());
+        mailRound();
+        assertThat(inboxOf(eva).get(inboxOf(eva).size() - 1).getContent().toString()).contains("inga fler påminnelser");
+
+        clock.set(Instant.parse("2027-09-03T06:00:00Z"));
+        remindersRound();
+        assertThat(remindersTo(eva)).as("unsubscribed").hasSize(2);
+        assertThat(remindersTo("ola.berg@stockholm.se")).hasSize(3);
+    }
+
+    @Test
+    void theOneClickLinkUnsubscribesOnPostAndAGetOnlyShowsAButton() throws Exception {
+        Subscriber s = subscriptions.subscribe("email", "kim@stockholm.se", "kim@stockholm.se", null, List.of("LUM"), "sv", "email");
+        HttpClient client = HttpClient.newHttpClient();
+        URI link = URI.create("http://127.0.0.1:" + port + "/grants/unsubscribe?token=" + s.token());
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(link).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<form method=\"post\"");
+        assertThat(subscriptions.find("email", "kim@stockholm.se").orElseThrow().active()).isTrue();
+
+        HttpResponse<String> post = client.send(HttpRequest.newBuilder(link).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(200);
+        assertThat(subscriptions.find("email", "kim@stockholm.se").orElseThrow().active()).isFalse();
+
+        HttpResponse<String> forged = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/grants/unsubscribe?token=nope")).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aReminderMissedWhileDownGoesOutLateOnlyTheLatestOneAndNeverAfterTheDeadline() throws Exception {
+        subscriptions.subscribe("email", "lisa@stockholm.se", "lisa@stockholm.se", null, List.of("LUM"), "sv", "email");
+        clock.set(P30D_CALL_CLOSES.minusSeconds(3600 * 24 * 60));
+        remindersRound(); // subscribed long before
+        // down from before P30D until after P14D (27 Aug): at start-up only the 14-day reminder goes, late
+        clock.set(Instant.parse("2027-08-28T10:00:00Z"));
+        remindersRound();
+        assertThat(remindersTo("lisa@stockholm.se")).hasSize(1);
+        assertThat(remindersTo("lisa@stockholm.se").get(0).getContent().toString()).contains("om 14 dagar");
+        // down over the last reminder and the deadline: nothing late about a passed deadline
+        clock.set(Instant.parse("2027-09-11T08:00:00Z"));
+        remindersRound();
+        assertThat(remindersTo("lisa@stockholm.se")).hasSize(1);
+    }
+
+    @Test
+    void twoReplicasAndARestartInTheMiddleOfAFanOutQueueEachSubscriberOnce() throws Exception {
+        int n = 300;
+        clock.set(P30D_CALL_CLOSES.minusSeconds(86_400));
+        for (int i = 0; i < n; i++) {
+            subscriptions.subscribe("email", "kontakt" + i + "@stockholm.se", "kontakt" + i + "@stockholm.se", null, List.of("MUL"), "sv", "import");
+        }
+        clock.set(P30D_CALL_CLOSES);
+        // a fan-out that died after a third: those are queued already
+        ReminderPlanner.PlannedReminder due = planner.due(clock.instant()).get(0);
+        for (Subscriber s : subscriptions.activeFor(List.of("MUL"), clock.instant()).subList(0, n / 3)) {
+            notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.channels.Notice.of("x", "y"));
+        }
+        // after the restart, two replicas run the same fan-out at once
+        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, clock);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue);
+        assertThat(a.get() + b.get()).isEqualTo(n - n / 3);
+        assertThat(mongo.count(Query.query(Criteria.where("_id").regex("^grant:" + java.util.regex.Pattern.quote(due.id()) + ":")), "outbox"))
+                .isEqualTo(n);
+        while (sender.sendDue() > 0) {
+            // drain
+        }
+        long distinctRecipients = Arrays.stream(mail.greenMail().getReceivedMessages()).map(m -> {
+            try {
+                return m.getAllRecipients()[0].toString();
+            } catch (jakarta.mail.MessagingException e) {
+                return "";
+            }
+        }).filter(r -> r.startsWith("kontakt")).distinct().count();
+        assertThat(distinctRecipients).isEqualTo(n);
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(n);
+    }
+
+    @Test
+    void thePreviewListsTheDaysRemindersWithoutSendingAny() throws Exception {
+        subscriptions.subscribe("email", "mia@stockholm.se", "mia@stockholm.se", null, List.of("LUM"), "sv", "email");
+        HttpResponse<String> preview = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/grants/reminders?date=2027-08-11")).header("Authorization", "Bearer grants-admin").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.body()).contains("\"deadline\":\"call-closes-2027\"").contains("\"offset\":\"P30D\"")
+                .contains("\"recipients\":1");
+        assertThat(mongo.count(Query.query(Criteria.where("_id").regex("^grant:")), "outbox")).isZero();
+        HttpResponse<String> unauthorised = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/reminders?date=2027-08-11")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unauthorised.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anImportedCsvSubscribesGoodRowsAndReportsEachRefusedRowWithItsReason() throws Exception {
+        String csv = "email,district,programmes\nanna@stockholm.se,Bromma,LUM\nnot-an-address,Bromma,LUM\n"
+                + "bo@stockholm.se,Atlantis,MUL\ncarl@stockholm.se,,LUM MUL\ndan@stockholm.se,Farsta,XYZ\n";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"subscribed\":2").contains("\"line\":3").contains("not an e-mail address")
+                .contains("\"line\":4").contains("unknown or ambiguous district 'Atlantis'").contains("\"line\":6")
+                .contains("unknown programme 'XYZ'");
+        assertThat(subscriptions.find("email", "anna@stockholm.se").orElseThrow().district()).isEqualTo("bromma");
+        assertThat(subscriptions.find("email", "carl@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
+        assertThat(subscriptions.find("email", "bo@stockholm.se")).isEmpty();
+    }
+}
