@@ -17,7 +17,7 @@ import se.foubot.FouBotApplication;
 
 class FlowValidationTest {
 
-    private static final Set<String> OUTCOMES = Set.of("create-support-request", "record-task-answer");
+    private static final Set<String> OUTCOMES = Set.of("create-support-request", "record-task-answer", "check-grant-application");
 
     @TempDir
     Path dir;

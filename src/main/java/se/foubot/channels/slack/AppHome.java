@@ -29,8 +29,13 @@ class AppHome {
     private final StaffDirectory staff;
     private final SlackApi api;
     private final FlowCatalog catalog;
+    private final SlackForum forum;
+    private final se.foubot.forum.ForumService meetings;
 
-    AppHome(TaskService tasks, StaffDirectory staff, SlackApi api, FlowCatalog catalog) {
+    AppHome(TaskService tasks, StaffDirectory staff, SlackApi api, FlowCatalog catalog, SlackForum forum,
+            se.foubot.forum.ForumService meetings) {
+        this.forum = forum;
+        this.meetings = meetings;
         this.tasks = tasks;
         this.staff = staff;
         this.api = api;
@@ -53,6 +58,12 @@ class AppHome {
             blocks.add(header(h -> h.text(plainText("Mina förfrågningar hos FoU"))));
             list(blocks, tasks.byRequester(SlackConversations.CHANNEL, user),
                     "Du har inga förfrågningar ännu. Skriv ”stöd” till mig under Meddelanden för att be om stöd.");
+        }
+        var upcoming = meetings.upcoming();
+        if (!upcoming.isEmpty()) {
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("Kommande FoU-forum"))));
+            blocks.addAll(forum.blocks(user, upcoming.stream().limit(5).toList()));
         }
         blocks.add(divider());
         blocks.add(section(s -> s.text(markdownText(SlackConversations.COMMANDS))));

@@ -97,6 +97,7 @@ class SlackConversations {
             • `/fou` – fortsätt där du var, eller se vad jag kan hjälpa till med
             • `/fou ny` – ny stödförfrågan (_new support request_)
             • `/fou status` – dina förfrågningar och deras status (_your requests_)
+            • `/fou forum` – kommande FoU-forum: anmäl dig eller avanmäl dig (_FoU-forum meetings_)
             • `/fou bevakning [LUM|MUL]` – påminnelser inför sista dagarna för LUM och MUL; `/fou bevakning av` slutar (_grant reminders_)
             • `/fou hjälp` – den här listan
             Du kan också skriva direkt till mig, eller nämna @fou-bot i en kanal.""";

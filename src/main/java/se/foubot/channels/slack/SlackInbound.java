@@ -36,9 +36,11 @@ class SlackInbound {
     private final SlackConversations conversations;
     private final TaskActions taskActions;
     private final AppHome home;
+    private final SlackForum forum;
 
     SlackInbound(App app, SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackConversations conversations,
-            TaskActions taskActions, AppHome home) {
+            TaskActions taskActions, AppHome home, SlackForum forum) {
+        this.forum = forum;
         this.dedupe = dedupe;
         this.workers = slackWorkers;
         this.conversations = conversations;
@@ -81,7 +83,28 @@ class SlackInbound {
 
         app.command("/fou", (req, ctx) -> {
             String user = req.getPayload().getUserId();
-            String text = req.getPayload().getText();
+            String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+            String lower = text.toLowerCase();
+            if (lower.equals("forum") || lower.startsWith("forum ")) {
+                String args = text.substring("forum".length()).strip();
+                String argsLower = args.toLowerCase();
+                if (argsLower.equals("ny") || argsLower.equals("new")) {
+                    // a trigger id expires after 3 s: open the modal before acking
+                    forum.openPlan(user, req.getPayload().getTriggerId(), null);
+                    return ctx.ack();
+                }
+                if (argsLower.startsWith("ändra ") || argsLower.startsWith("andra ") || argsLower.startsWith("edit ")) {
+                    String id = args.substring(args.indexOf(' ') + 1).strip();
+                    var meeting = forumMeeting(id);
+                    if (meeting == null) {
+                        return ctx.ack("Inget planerat möte heter ”" + id + "”. (No planned meeting with that id.)");
+                    }
+                    forum.openPlan(user, req.getPayload().getTriggerId(), meeting);
+                    return ctx.ack();
+                }
+                work(() -> forum.command(user, args));
+                return ctx.ack("Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)");
+            }
             work(() -> conversations.onCommand(user, text));
             return ctx.ack("Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)");
         });
@@ -105,6 +128,36 @@ class SlackInbound {
             taskActions.openQuestion(p.getUser().getId(), p.getContainer().getChannelId(), p.getActions().get(0).getValue(), trigger);
             return ctx.ack();
         });
+        app.blockAction(SlackForum.REGISTER, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String meeting = req.getPayload().getActions().get(0).getValue();
+            work(() -> forum.register(user, meeting, null));
+            return ctx.ack();
+        });
+        app.blockAction(SlackForum.UNREGISTER, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String meeting = req.getPayload().getActions().get(0).getValue();
+            work(() -> forum.unregister(user, meeting));
+            return ctx.ack();
+        });
+        app.blockAction(SlackForum.PROPOSE, (req, ctx) -> {
+            forum.openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue());
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackForum.PROPOSAL_CALLBACK, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            String user = req.getPayload().getUser().getId();
+            var proposal = forum.proposal(view.getState());
+            work(() -> forum.register(user, view.getPrivateMetadata(), proposal));
+            return ctx.ack();
+        });
+        app.viewSubmission(SlackForum.PLAN_CALLBACK, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            // checked while Slack waits, so a refusal shows next to the form with its reason
+            java.util.Map<String, String> errors = forum.submitPlan(req.getPayload().getUser().getId(), view.getPrivateMetadata(),
+                    view.getState());
+            return errors.isEmpty() ? ctx.ack() : ctx.ack(r -> r.responseAction("errors").errors(errors));
+        });
         app.viewSubmission(TaskActions.ASK_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
             String question = view.getState().getValues().get(TaskActions.ASK_BLOCK).get(TaskActions.ASK_INPUT).getValue();
@@ -112,6 +165,10 @@ class SlackInbound {
             work(() -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
+    }
+
+    private se.foubot.forum.Meeting forumMeeting(String id) {
+        return forum.meeting(id).orElse(null);
     }
 
     private interface TaskAction {

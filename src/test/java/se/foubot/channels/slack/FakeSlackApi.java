@@ -98,6 +98,11 @@ final class FakeSlackApi implements AutoCloseable {
                     + params.getOrDefault("ts", "") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
             case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
+            // people whose id starts with UNOMAIL have no e-mail address on their profile
+            case "users.info" -> params.getOrDefault("user", "").startsWith("UNOMAIL")
+                    ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{}}}"
+                    : "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\""
+                            + params.get("user").toLowerCase() + "@stockholm.se\"}}}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"UGROUPMEMBER1\",\"UGROUPMEMBER2\"]}";
             default -> "{\"ok\":true}";
         };

@@ -1,0 +1,95 @@
+package se.foubot.forum;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.foubot.admin.Csv;
+import se.foubot.forum.Registration.Status;
+
+/** Admin API for FoU-forum (bearer FOUBOT_ADMIN_TOKEN): meetings, attendee lists, agenda proposals, yearly attendance. */
+@RestController
+class ForumAdminController {
+
+    private final ForumService forum;
+    private final ZoneId zone;
+
+    ForumAdminController(ForumService forum, ZoneId zone) {
+        this.forum = forum;
+        this.zone = zone;
+    }
+
+    @GetMapping("/api/forum/meetings")
+    List<Meeting> meetings() {
+        return forum.all();
+    }
+
+    @GetMapping("/api/exports/forum/{id}/attendees.csv")
+    ResponseEntity<String> attendees(@PathVariable String id) {
+        if (forum.find(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Csv csv = new Csv("status", "channel", "person", "email", "district", "registered_at");
+        for (Status status : List.of(Status.REGISTERED, Status.WAITLISTED)) {
+            for (Registration r : forum.registrations(id, status)) {
+                csv.row(status.name().toLowerCase(), r.person().channel(), r.person().address(), r.email(), r.district(),
+                        r.registeredAt().atZone(zone).toOffsetDateTime().toString());
+            }
+        }
+        return csv(id + "-attendees.csv", csv);
+    }
+
+    @GetMapping("/api/exports/forum/{id}/agenda.csv")
+    ResponseEntity<String> agenda(@PathVariable String id) {
+        if (forum.find(id).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Csv csv = new Csv("kind", "proposal", "district", "status");
+        for (Status status : List.of(Status.REGISTERED, Status.WAITLISTED)) {
+            for (Registration r : forum.registrations(id, status)) {
+                if (r.proposal() != null) {
+                    csv.row(r.proposal().kind(), r.proposal().text(), r.district(), status.name().toLowerCase());
+                }
+            }
+        }
+        return csv(id + "-agenda.csv", csv);
+    }
+
+    /** Registered attendance per district and year (people registered when the meeting took place), for the annual report. */
+    @GetMapping("/api/exports/forum-attendance.csv")
+    ResponseEntity<String> attendance(@RequestParam(required = false) Integer year) {
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Meeting> meetings = new TreeMap<>();
+        forum.all().forEach(m -> meetings.put(m.id(), m));
+        for (Registration r : forum.allRegistrations()) {
+            Meeting m = meetings.get(r.meetingId());
+            if (m == null || m.cancelled() || r.status() != Status.REGISTERED) {
+                continue;
+            }
+            int y = m.start().atZone(zone).getYear();
+            if (year != null && y != year) {
+                continue;
+            }
+            counts.merge(y + "," + (r.district() == null ? "okänd" : r.district()), 1, Integer::sum);
+        }
+        Csv csv = new Csv("year", "district", "registrations");
+        counts.forEach((k, n) -> {
+            String[] parts = k.split(",", 2);
+            csv.row(parts[0], parts[1], Integer.toString(n));
+        });
+        return csv("forum-attendance.csv", csv);
+    }
+
+    private static ResponseEntity<String> csv(String name, Csv csv) {
+        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(csv.toString());
+    }
+}

@@ -1,0 +1,111 @@
+package se.foubot.forum;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.Notice;
+import se.foubot.channels.Notifier;
+import se.foubot.channels.Recipient;
+import se.foubot.forum.ForumService.MeetingChanged;
+import se.foubot.forum.Registration.Status;
+import se.foubot.scheduling.ReminderScheduler;
+
+/**
+ * Tells people what changed: a calendar invite (REQUEST) to each registered person, an updated invite when the
+ * meeting changes, CANCEL when it is cancelled or the registration is; waitlisted people are told they got a seat.
+ * Every notice is keyed (meeting, registration, invite sequence, what happened), so it is sent once.
+ */
+@Component
+class ForumNotices {
+
+    private static final Logger log = LoggerFactory.getLogger(ForumNotices.class);
+
+    private final ForumService forum;
+    private final Notifier notifier;
+    private final InviteWriter invites;
+    private final ForumProperties properties;
+    private final ZoneId zone;
+    private final Clock clock;
+    private final ReminderScheduler scheduler;
+
+    ForumNotices(ForumService forum, Notifier notifier, InviteWriter invites, ForumProperties properties, ZoneId zone, Clock clock,
+            ReminderScheduler scheduler) {
+        this.forum = forum;
+        this.notifier = notifier;
+        this.invites = invites;
+        this.properties = properties;
+        this.zone = zone;
+        this.clock = clock;
+        this.scheduler = scheduler;
+    }
+
+    @EventListener
+    void on(MeetingChanged change) {
+        Meeting m = change.meeting();
+        Registration r = change.registration();
+        switch (change.kind()) {
+            case REGISTERED -> invite(m, r, "Du är anmäld till " + m.title() + ". (You are registered.)");
+            case PROMOTED -> invite(m, r, "En plats blev ledig – du har nu en plats på " + m.title()
+                    + ". (A seat became free: you now have a place.)");
+            case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(),
+                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)");
+            case UPDATED -> {
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x,
+                        "FoU-forum har ändrats – se den nya tiden och platsen nedan. (The meeting has changed – see below.)"));
+                scheduler.replan(ForumReminders.NAME);
+            }
+            case CANCELLED -> {
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting",
+                        m.title() + " är inställt. (The meeting is cancelled.)"));
+                forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> notifier.send(key(m, x) + ":meeting-cancelled",
+                        x.person(), Notice.of("Inställt: " + m.title(), m.title() + " (" + ForumTexts.when(m, zone)
+                                + ") är inställt. (The meeting is cancelled.)").withThread("forum")));
+                scheduler.replan(ForumReminders.NAME);
+            }
+            case CREATED -> scheduler.replan(ForumReminders.NAME);
+            case WAITLISTED -> {
+                // told in the answer to the registration itself
+            }
+        }
+    }
+
+    /** The invite (and, for Slack people, a direct message with the news). */
+    private void invite(Meeting m, Registration r, String news) {
+        String text = news + "\n\n" + ForumTexts.describe(m, zone) + "\n\nAvanmälan: svara ”avanmäl " + m.id()
+                + "” eller skriv `/fou forum` i Slack. (To cancel, reply “avanmäl " + m.id() + "”.)";
+        String subject = (m.sequence() > 0 ? "Uppdaterad inbjudan: " : "Inbjudan: ") + m.title() + " – " + ForumTexts.when(m, zone);
+        String k = key(m, r) + ":seq" + m.sequence();
+        if (r.email() != null) {
+            notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())
+                    .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant())));
+        }
+        if (!r.person().isEmail()) {
+            notifier.send(k + ":news", r.person(), Notice.of(subject, news + "\n\n" + ForumTexts.describe(m, zone)
+                    + (r.email() != null ? "\n\nKalenderinbjudan skickad till " + r.email() + "."
+                            : "\n\nDin Slack-profil har ingen e-postadress, så ingen kalenderinbjudan kunde skickas.")));
+        }
+        log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), r.id(), m.sequence());
+    }
+
+    private void cancelInvite(Meeting m, Registration r, String why, String news) {
+        String subject = "Avbokat: " + m.title() + " – " + ForumTexts.when(m, zone);
+        String k = key(m, r) + ":seq" + m.sequence() + ":cancel-" + why;
+        if (r.email() != null) {
+            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, news + "\n\n" + ForumTexts.describe(m, zone))
+                    .withThread("forum:" + m.id())
+                    .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant())));
+        }
+        if (!r.person().isEmail()) {
+            notifier.send(k + ":news", r.person(), Notice.of(subject, news));
+        }
+    }
+
+    private static String key(Meeting m, Registration r) {
+        return "forum:" + r.id() + ":" + r.registeredAt().toEpochMilli();
+    }
+}

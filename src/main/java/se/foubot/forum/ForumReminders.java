@@ -1,0 +1,114 @@
+package se.foubot.forum;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.Notice;
+import se.foubot.channels.Notifier;
+import se.foubot.forum.Registration.Status;
+import se.foubot.scheduling.ReminderSource;
+
+/**
+ * Reminds registered people a configured time before each meeting (Slack DM for Slack users, e-mail for the
+ * others) and gives the coordinator the count and the proposed agenda items. Meetings are stored as instants, so
+ * "two hours before" is two real hours across a change of summer time. Keyed per meeting, offset and person.
+ */
+@Component
+class ForumReminders implements ReminderSource {
+
+    static final String NAME = "forum";
+
+    private final ForumService forum;
+    private final Notifier notifier;
+    private final ForumProperties properties;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ForumReminders(ForumService forum, Notifier notifier, ForumProperties properties, Clock clock, ZoneId zone) {
+        this.forum = forum;
+        this.notifier = notifier;
+        this.properties = properties;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Instant> dueInstants(Instant from, Instant to) {
+        List<Instant> out = new ArrayList<>();
+        for (Meeting m : forum.upcoming()) {
+            for (Duration offset : properties.reminderOffsets()) {
+                Instant at = m.start().minus(offset);
+                if (!at.isBefore(from) && at.isBefore(to)) {
+                    out.add(at);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Per meeting not yet started, the latest reminder whose time has come (an earlier missed one is superseded). */
+    @Override
+    public int sendDue() {
+        Instant now = clock.instant();
+        int queued = 0;
+        for (Meeting m : forum.upcoming()) {
+            Duration due = null;
+            for (Duration offset : properties.reminderOffsets()) {
+                if (!m.start().minus(offset).isAfter(now) && (due == null || offset.compareTo(due) < 0)) {
+                    due = offset;
+                }
+            }
+            if (due != null) {
+                queued += remind(m, due);
+            }
+        }
+        return queued;
+    }
+
+    private int remind(Meeting m, Duration offset) {
+        int queued = 0;
+        List<Registration> registered = forum.registrations(m.id(), Status.REGISTERED);
+        String subject = "Påminnelse: " + m.title() + " – " + ForumTexts.when(m, zone);
+        for (Registration r : registered) {
+            Notice notice = Notice.of(subject, "Välkommen till FoU-forum!\n\n" + ForumTexts.describe(m, zone)
+                    + "\n\nKan du inte komma? Svara ”avanmäl " + m.id() + "” eller skriv `/fou forum` i Slack, så får någon på väntelistan platsen."
+                    + "\n(Reminder: FoU-forum " + ForumTexts.whenEn(m, zone) + ". Can't come? Reply “avanmäl " + m.id() + "”.)")
+                    .withThread("forum:" + m.id());
+            if (notifier.send("forum-reminder:" + m.id() + ":" + offset + ":" + r.id(), r.person(), notice)) {
+                queued++;
+            }
+        }
+        List<Registration> proposals = registered.stream().filter(r -> r.proposal() != null).toList();
+        String agenda = proposals.isEmpty() ? "Inga förslag till dagordningen."
+                : "Förslag till dagordningen:\n" + proposals.stream().map(r -> "• " + kind(r.proposal().kind()) + ": " + r.proposal().text()
+                        + (r.district() != null ? " (" + r.district() + ")" : "")).collect(Collectors.joining("\n"));
+        if (m.coordinator() != null && notifier.send("forum-summary:" + m.id() + ":" + offset, m.coordinator(),
+                Notice.of("Inför " + m.title() + ": " + registered.size() + " anmälda", m.title() + " (" + ForumTexts.when(m, zone) + "): "
+                        + registered.size() + " anmälda av " + m.capacity() + " platser, "
+                        + forum.registrations(m.id(), Status.WAITLISTED).size() + " på väntelistan.\n\n" + agenda))) {
+            queued++;
+        }
+        return queued;
+    }
+
+    static String kind(String kind) {
+        return switch (kind == null ? "" : kind) {
+            case "example" -> "Gott exempel";
+            case "question" -> "Fråga";
+            case "gap" -> "Kunskapslucka";
+            default -> "Förslag";
+        };
+    }
+}

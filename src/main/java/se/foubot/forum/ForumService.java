@@ -1,0 +1,365 @@
+package se.foubot.forum;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import se.foubot.channels.Recipient;
+import se.foubot.forum.Registration.AgendaProposal;
+import se.foubot.forum.Registration.Status;
+import se.foubot.tasks.TaskService;
+import se.foubot.time.WorkingDays;
+
+/**
+ * FoU-forum meetings and registrations. Seats are taken and given back by single-document conditional updates
+ * of the meeting's seat count, so however many people take the last seats at once, exactly {@code capacity}
+ * get one; the rest wait in arrival order and the first of them is promoted when someone cancels.
+ */
+@Service
+public class ForumService {
+
+    private static final Logger log = LoggerFactory.getLogger(ForumService.class);
+
+    public sealed interface PlanResult permits Saved, Refused {
+    }
+
+    public record Saved(Meeting meeting) implements PlanResult {
+    }
+
+    /** The plan is refused; each reason in Swedish and English. */
+    public record Refused(List<String> reasons) implements PlanResult {
+    }
+
+    public sealed interface RegisterResult permits Seated, Waitlisted, AlreadyRegistered, RegistrationClosed, NoSuchMeeting {
+    }
+
+    public record Seated(Meeting meeting, Registration registration) implements RegisterResult {
+    }
+
+    public record Waitlisted(Meeting meeting, Registration registration, int position) implements RegisterResult {
+    }
+
+    public record AlreadyRegistered(Meeting meeting, Registration registration) implements RegisterResult {
+    }
+
+    public record RegistrationClosed(Meeting meeting) implements RegisterResult {
+    }
+
+    public record NoSuchMeeting() implements RegisterResult {
+    }
+
+    /** A cancelled registration, and who got the freed seat (if anyone). */
+    public record Unregistered(Meeting meeting, Registration registration, Optional<Registration> promoted) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final WorkingDays workingDays;
+    private final ApplicationEventPublisher events;
+    private final TaskService tasks;
+
+    ForumService(MongoTemplate mongo, Clock clock, ZoneId zone, WorkingDays workingDays, ApplicationEventPublisher events,
+            TaskService tasks) {
+        this.tasks = tasks;
+        this.mongo = mongo;
+        this.clock = clock;
+        this.zone = zone;
+        this.workingDays = workingDays;
+        this.events = events;
+    }
+
+    /** Something about a meeting changed that its people must hear of; {@link ForumNotices} tells them. */
+    public record MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
+        public enum Kind {
+            CREATED, UPDATED, CANCELLED, REGISTERED, WAITLISTED, UNREGISTERED, PROMOTED
+        }
+    }
+
+    public PlanResult create(MeetingPlan plan, Recipient coordinator) {
+        List<String> reasons = check(plan, null);
+        if (!reasons.isEmpty()) {
+            return new Refused(reasons);
+        }
+        Instant now = clock.instant();
+        String base = "forum-" + plan.date();
+        for (int n = 1; ; n++) {
+            Meeting m = new Meeting(n == 1 ? base : base + "-" + n, plan.title().strip(), start(plan), end(plan), plan.place().strip(),
+                    blankToNull(plan.videoLink()), plan.capacity(), deadline(plan), blankToNull(plan.description()),
+                    blankToNull(plan.agenda()), false, 0, 0, coordinator, now, now);
+            try {
+                mongo.insert(m);
+                log.info("event=forum_meeting_created meeting={}", m.id());
+                events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.CREATED, null));
+                return new Saved(m);
+            } catch (DuplicateKeyException taken) {
+                // another meeting that day: try the next id
+            }
+        }
+    }
+
+    public PlanResult edit(String id, MeetingPlan plan) {
+        Optional<Meeting> before = find(id);
+        if (before.isEmpty() || before.get().cancelled()) {
+            return new Refused(List.of("Mötet " + id + " finns inte eller är inställt. (No such meeting, or it is cancelled.)"));
+        }
+        List<String> reasons = check(plan, id);
+        if (plan.capacity() != null && plan.capacity() < before.get().seats()) {
+            reasons.add("Redan " + before.get().seats() + " anmälda – antalet platser kan inte bli färre. (Already "
+                    + before.get().seats() + " registered: capacity cannot be lower.)");
+        }
+        if (!reasons.isEmpty()) {
+            return new Refused(reasons);
+        }
+        Meeting m = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("cancelled").is(false)),
+                new Update().set("title", plan.title().strip()).set("start", start(plan)).set("end", end(plan))
+                        .set("place", plan.place().strip()).set("videoLink", blankToNull(plan.videoLink()))
+                        .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
+                        .set("description", blankToNull(plan.description())).set("agenda", blankToNull(plan.agenda()))
+                        .inc("sequence", 1).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Meeting.class);
+        if (m == null) {
+            return new Refused(List.of("Mötet " + id + " är inställt. (The meeting is cancelled.)"));
+        }
+        log.info("event=forum_meeting_updated meeting={} sequence={}", id, m.sequence());
+        events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null));
+        // more seats than before: the waitlist moves up
+        while (promoteFirst(m.id()).isPresent()) {
+            // each promoted person is told by the event
+        }
+        return new Saved(m);
+    }
+
+    public Optional<Meeting> cancel(String id) {
+        Meeting m = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("cancelled").is(false)),
+                new Update().set("cancelled", true).inc("sequence", 1).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Meeting.class);
+        if (m != null) {
+            log.info("event=forum_meeting_cancelled meeting={}", id);
+            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.CANCELLED, null));
+        }
+        return Optional.ofNullable(m);
+    }
+
+    public Optional<Meeting> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Meeting.class));
+    }
+
+    /** Meetings that have not started, soonest first. */
+    public List<Meeting> upcoming() {
+        return mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").gt(clock.instant()))
+                .with(Sort.by("start")), Meeting.class);
+    }
+
+    public List<Meeting> all() {
+        return mongo.find(new Query().with(Sort.by("start")), Meeting.class);
+    }
+
+    public RegisterResult register(String meetingId, Recipient person, String email, String district, AgendaProposal proposal) {
+        Meeting m = find(meetingId).orElse(null);
+        if (m == null || m.cancelled()) {
+            return new NoSuchMeeting();
+        }
+        Instant now = clock.instant();
+        String id = Registration.id(meetingId, person);
+        Registration existing = mongo.findById(id, Registration.class);
+        if (existing != null && existing.status() != Status.CANCELLED) {
+            return new AlreadyRegistered(m, existing);
+        }
+        if (!m.open(now)) {
+            return new RegistrationClosed(m);
+        }
+        // the registration is written first (unique id: two clicks are one registration), then a seat is sought
+        Registration pending = new Registration(id, meetingId, person, email == null ? null : email.toLowerCase(),
+                district != null ? district : districtOf(person),
+                Status.WAITLISTED, proposal, now, now);
+        if (existing == null) {
+            try {
+                mongo.insert(pending);
+            } catch (DuplicateKeyException racedWithItself) {
+                return new AlreadyRegistered(m, mongo.findById(id, Registration.class));
+            }
+        } else {
+            // a comeback after cancelling: to the back of the queue
+            Registration back = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(Status.CANCELLED)),
+                    new Update().set("status", Status.WAITLISTED).set("registeredAt", now).set("updatedAt", now)
+                            .set("proposal", proposal).set("email", pending.email()),
+                    FindAndModifyOptions.options().returnNew(true), Registration.class);
+            if (back == null) {
+                return new AlreadyRegistered(m, mongo.findById(id, Registration.class));
+            }
+        }
+        if (takeSeat(m)) {
+            Registration seated = setStatus(id, Status.WAITLISTED, Status.REGISTERED);
+            Meeting now2 = find(meetingId).orElse(m);
+            log.info("event=forum_registered meeting={} registration={}", meetingId, id);
+            events.publishEvent(new MeetingChanged(now2, MeetingChanged.Kind.REGISTERED, seated));
+            return new Seated(now2, seated);
+        }
+        Registration waiting = mongo.findById(id, Registration.class);
+        int position = (int) mongo.count(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED)
+                .and("registeredAt").lte(waiting.registeredAt())), Registration.class);
+        log.info("event=forum_waitlisted meeting={} registration={} position={}", meetingId, id, position);
+        events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.WAITLISTED, waiting));
+        return new Waitlisted(m, waiting, position);
+    }
+
+    /** The district of the person's latest support request, for the yearly attendance per district; null when none. */
+    private String districtOf(Recipient person) {
+        return tasks.byRequester(person.channel(), person.address()).stream().map(t -> t.request().district())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** @return empty when the person had no registration to cancel */
+    public Optional<Unregistered> unregister(String meetingId, Recipient person) {
+        String id = Registration.id(meetingId, person);
+        Registration before = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").ne(Status.CANCELLED)),
+                new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()), Registration.class);
+        if (before == null) {
+            return Optional.empty();
+        }
+        Registration cancelled = mongo.findById(id, Registration.class);
+        Optional<Registration> promoted = Optional.empty();
+        if (before.status() == Status.REGISTERED) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId).and("seats").gt(0)), new Update().inc("seats", -1),
+                    Meeting.class);
+            promoted = promoteFirst(meetingId);
+        }
+        Meeting m = find(meetingId).orElseThrow();
+        log.info("event=forum_unregistered meeting={} registration={} promoted={}", meetingId, id, promoted.map(Registration::id).orElse(null));
+        if (before.status() == Status.REGISTERED) {
+            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UNREGISTERED, cancelled));
+        }
+        return Optional.of(new Unregistered(m, cancelled, promoted));
+    }
+
+    /** Gives a free seat to the first on the waitlist. */
+    private Optional<Registration> promoteFirst(String meetingId) {
+        Meeting m = find(meetingId).orElse(null);
+        if (m == null || m.cancelled() || !clock.instant().isBefore(m.start())) {
+            return Optional.empty();
+        }
+        while (true) {
+            Registration first = mongo.findOne(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED))
+                    .with(Sort.by("registeredAt")).limit(1), Registration.class);
+            if (first == null || !takeSeat(m)) {
+                return Optional.empty();
+            }
+            Registration promoted = setStatus(first.id(), Status.WAITLISTED, Status.REGISTERED);
+            if (promoted != null) {
+                log.info("event=forum_promoted meeting={} registration={}", meetingId, promoted.id());
+                events.publishEvent(new MeetingChanged(find(meetingId).orElse(m), MeetingChanged.Kind.PROMOTED, promoted));
+                return Optional.of(promoted);
+            }
+            // someone else promoted or cancelled them first: give the seat back and look again
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", -1), Meeting.class);
+        }
+    }
+
+    /** One conditional increment: succeeds only while a seat is free. */
+    private boolean takeSeat(Meeting m) {
+        Meeting current = find(m.id()).orElse(m);
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(m.id()).and("cancelled").is(false)
+                .and("seats").lt(current.capacity())), new Update().inc("seats", 1), Meeting.class).getModifiedCount() == 1;
+    }
+
+    private Registration setStatus(String id, Status from, Status to) {
+        return mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(from)),
+                new Update().set("status", to).set("updatedAt", clock.instant()), FindAndModifyOptions.options().returnNew(true),
+                Registration.class);
+    }
+
+    public List<Registration> registrations(String meetingId, Status status) {
+        return mongo.find(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(status)).with(Sort.by("registeredAt")),
+                Registration.class);
+    }
+
+    public List<Registration> allRegistrations() {
+        return mongo.findAll(Registration.class);
+    }
+
+    public Optional<Registration> registration(String meetingId, Recipient person) {
+        return Optional.ofNullable(mongo.findById(Registration.id(meetingId, person), Registration.class));
+    }
+
+    /** The reasons a plan cannot be saved, in Swedish and English; empty when it can. */
+    List<String> check(MeetingPlan p, String editing) {
+        List<String> reasons = new ArrayList<>();
+        if (blank(p.title()) || blank(p.place()) || p.date() == null || p.start() == null || p.end() == null || p.capacity() == null
+                || p.registrationDeadline() == null) {
+            reasons.add("Titel, datum, start, slut, plats, antal platser och sista anmälningsdag behövs. "
+                    + "(Title, date, start, end, place, capacity and registration deadline are needed.)");
+            return reasons;
+        }
+        if (!p.end().isAfter(p.start())) {
+            reasons.add("Slutet (" + p.end() + ") måste vara efter starten (" + p.start() + "). (The end must be after the start.)");
+        }
+        if (p.capacity() < 1) {
+            reasons.add("Antalet platser måste vara minst 1. (Capacity must be at least 1.)");
+        }
+        if (workingDays.isPublicHoliday(p.date())) {
+            reasons.add(p.date() + " är en helgdag. (" + p.date() + " is a Swedish public holiday.)");
+        }
+        if (p.registrationDeadline().isAfter(p.date())) {
+            reasons.add("Sista anmälningsdag (" + p.registrationDeadline() + ") är efter mötet. (The registration deadline is after the start.)");
+        }
+        if (p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+            reasons.add(p.date() + " har redan varit. (That date has passed.)");
+        }
+        if (reasons.isEmpty()) {
+            Instant start = start(p);
+            Instant end = end(p);
+            String room = normalizePlace(p.place());
+            for (Meeting other : mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").lt(end).and("end").gt(start)),
+                    Meeting.class)) {
+                if (!other.id().equals(editing) && normalizePlace(other.place()).equals(room)) {
+                    reasons.add("Lokalen " + other.place() + " är upptagen då av ”" + other.title() + "” (" + other.id() + "). (The room is taken then.)");
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private Instant start(MeetingPlan p) {
+        return p.date().atTime(p.start()).atZone(zone).toInstant();
+    }
+
+    private Instant end(MeetingPlan p) {
+        return p.date().atTime(p.end()).atZone(zone).toInstant();
+    }
+
+    /** Registration closes at the end of the deadline day. */
+    private Instant deadline(MeetingPlan p) {
+        Instant endOfDay = p.registrationDeadline().plusDays(1).atStartOfDay(zone).toInstant();
+        Instant start = start(p);
+        return endOfDay.isAfter(start) ? start : endOfDay;
+    }
+
+    private static String normalizePlace(String place) {
+        return se.foubot.conversation.TextNormalizer.normalize(place);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String blankToNull(String s) {
+        return blank(s) ? null : s.strip();
+    }
+}
