@@ -9,14 +9,19 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import se.foubot.channels.terminal.TerminalChat;
 import se.foubot.grants.GrantsPreviewCommand;
+import se.foubot.store.SharedStoreCommand;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FouBotApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         if (args.length > 0 && args[0].equals("chat")) {
             TerminalChat.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("store")) {
+            SharedStoreCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("grants-preview")) {

@@ -87,8 +87,9 @@ class MailConfiguration {
     }
 
     @Bean
-    InboxSchedule inboxSchedule(MailboxReader reader, EmailRequestProcessor processor) {
-        return new InboxSchedule(reader, processor);
+    InboxSchedule inboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases,
+            MailProperties properties) {
+        return new InboxSchedule(reader, processor, leases, properties.readerLease());
     }
 
     @Bean
@@ -98,24 +99,53 @@ class MailConfiguration {
     }
 
     /** Reads the mailbox, then processes what came in (and anything left from before a restart). */
-    static final class InboxSchedule {
+    static final class InboxSchedule implements org.springframework.beans.factory.DisposableBean {
+        static final String LEASE = "imap-reader";
+
         private final MailboxReader reader;
         private final EmailRequestProcessor processor;
+        private final se.foubot.store.Leases leases;
+        private final java.time.Duration lease;
+        private final String me = "reader-" + java.util.UUID.randomUUID();
 
-        InboxSchedule(MailboxReader reader, EmailRequestProcessor processor) {
+        InboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases, java.time.Duration lease) {
             this.reader = reader;
             this.processor = processor;
+            this.leases = leases;
+            this.lease = lease;
         }
 
+        /** Reads the mailbox when this replica holds the reader lease; every replica processes what is stored. */
         @Scheduled(fixedDelayString = "${foubot.mail.poll-interval}", initialDelayString = "${foubot.mail.poll-interval}")
         synchronized void tick() {
-            reader.poll();
+            if (holdsReaderLease()) {
+                reader.poll();
+            }
             try {
                 processor.processWaiting();
             } catch (org.springframework.dao.DataAccessException e) {
                 org.slf4j.LoggerFactory.getLogger(EmailRequestProcessor.class).warn("event=inbox_unavailable reason=\"{}\"",
                         e.getMostSpecificCause().getMessage());
             }
+        }
+
+        private boolean holdsReaderLease() {
+            try {
+                return leases.acquire(LEASE, me, lease);
+            } catch (org.springframework.dao.DataAccessException e) {
+                // without MongoDB nothing read could be stored anyway
+                return false;
+            }
+        }
+
+        /** This replica's name in the reader lease. */
+        String holder() {
+            return me;
+        }
+
+        @Override
+        public void destroy() {
+            leases.release(LEASE, me);
         }
     }
 

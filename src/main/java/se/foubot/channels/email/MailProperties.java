@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param pollInterval          how often the mailbox is read
  * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
  * @param processedFolder       {@code FOUBOT_MAIL_PROCESSED_FOLDER}: move stored mail there; blank: mark it \Seen
+ * @param readerLease how long one replica holds the right to read the mailbox without renewing it; when it
+ *                    dies, another replica reads once this has run out
  */
 @Validated
 @ConfigurationProperties("foubot.mail")
@@ -41,7 +43,8 @@ public record MailProperties(
         @Min(1) int outboxMaxAttempts,
         @NotNull Duration pollInterval,
         @Min(1) int repliesPerSenderPerHour,
-        String processedFolder) {
+        String processedFolder,
+        @NotNull Duration readerLease) {
 
     public MailProperties {
         allowedSenderDomains = allowedSenderDomains == null ? List.of()

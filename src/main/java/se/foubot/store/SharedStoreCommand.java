@@ -1,0 +1,53 @@
+package se.foubot.store;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+
+import se.foubot.channels.email.EmbeddedMailServer;
+
+/**
+ * {@code java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]}: the embedded store alone on a
+ * loopback port, so that two (or more) bot processes on one machine can share it as their MongoDB; with
+ * {@code --mail}, the embedded mail server (SMTP 3025, IMAP 3143) too, which the bots then use by URL. Runs until
+ * stopped (Ctrl-C, SIGTERM), then closes the store file cleanly.
+ */
+public final class SharedStoreCommand {
+
+    private SharedStoreCommand() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        int port = 27018;
+        Path dataDir = Path.of(System.getenv().getOrDefault("FOUBOT_DATA_DIR", "./data"));
+        boolean mail = false;
+        for (String arg : args) {
+            if (arg.startsWith("--port=")) {
+                port = Integer.parseInt(arg.substring("--port=".length()));
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else if (arg.equals("--mail")) {
+                mail = true;
+            } else {
+                System.err.println("usage: java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]");
+                System.exit(2);
+            }
+        }
+        EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, port);
+        EmbeddedMailServer mailServer = mail ? EmbeddedMailServer.start(3025, 3143) : null;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (mailServer != null) {
+                mailServer.close();
+            }
+            store.close();
+            stopped.countDown();
+        }, "shared-store-shutdown"));
+        System.out.println("FOUBOT_MONGODB_URI=" + store.connectionString("foubot"));
+        if (mailServer != null) {
+            System.out.println("FOUBOT_SMTP_URL=" + mailServer.smtpUrl());
+            System.out.println("FOUBOT_IMAP_URL=" + mailServer.imapUrl());
+        }
+        System.out.println("Give the bots these settings; stop with Ctrl-C.");
+        stopped.await();
+    }
+}

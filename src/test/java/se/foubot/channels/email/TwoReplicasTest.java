@@ -1,0 +1,154 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import se.foubot.FouBotApplication;
+import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.store.Leases;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+
+/**
+ * Two bot replicas (two application contexts) against one store and one mail server, as two processes would
+ * run against one MongoDB: one reads the mailbox at a time, nothing is created, claimed or sent twice, and when
+ * the reader dies the other takes over once its lease has run out.
+ */
+class TwoReplicasTest {
+
+    @TempDir
+    static Path dir;
+
+    static EmbeddedMongoStore store;
+    static EmbeddedMailServer mail;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void start() {
+        store = EmbeddedMongoStore.start(dir.resolve("shared"), 0);
+        mail = EmbeddedMailServer.start(0, 0);
+        a = replica();
+        b = replica();
+    }
+
+    private static ConfigurableApplicationContext replica() {
+        // as command-line arguments, which win over application.yaml, as a second process would be configured
+        return new SpringApplicationBuilder(FouBotApplication.class).web(WebApplicationType.NONE).run(
+                "--foubot.store.mongodb-uri=" + store.connectionString("foubot"), "--foubot.mail.smtp-url=" + mail.smtpUrl(),
+                "--foubot.mail.imap-url=" + mail.imapUrl(), "--foubot.mail.poll-interval=1h", "--foubot.mail.outbox-poll-interval=1h",
+                "--foubot.mail.idle=false", "--foubot.mail.reader-lease=2s", "--foubot.mail.allowed-sender-domains=stockholm.se");
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {a, b}) {
+            if (c != null && c.isActive()) {
+                c.close();
+            }
+        }
+        mail.close();
+        store.close();
+    }
+
+    private static void send(int i) throws Exception {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
+        MimeMessage m = new MimeMessage(Session.getInstance(p));
+        m.setFrom(new InternetAddress("person" + i + "@stockholm.se"));
+        m.setRecipients(Message.RecipientType.TO, "fou@localhost");
+        m.setSubject("Stöd med utvärdering " + i, "UTF-8");
+        m.setText("Hej! Vi på Farsta behöver en utvärderingsplan för vårt nya arbetssätt med föräldrastöd. "
+                + "Vi behöver den senast 2027-03-01.\n\nHälsningar\nPerson " + i, "UTF-8");
+        Transport.send(m);
+    }
+
+    private static long tasksIn(ConfigurableApplicationContext c) {
+        return c.getBean(MongoTemplate.class).count(new org.springframework.data.mongodb.core.query.Query(), SupportTask.class);
+    }
+
+    @Test
+    void twoReplicasShareTheWorkWithNothingDoubledAndTheSecondTakesOverTheMailboxWhenTheFirstDies() throws Exception {
+        int n = 12;
+        for (int i = 0; i < n; i++) {
+            send(i);
+        }
+        MailConfiguration.InboxSchedule inboxA = a.getBean(MailConfiguration.InboxSchedule.class);
+        MailConfiguration.InboxSchedule inboxB = b.getBean(MailConfiguration.InboxSchedule.class);
+        CompletableFuture.allOf(CompletableFuture.runAsync(inboxA::tick), CompletableFuture.runAsync(inboxB::tick)).join();
+        assertThat(tasksIn(a)).as("each mail one task").isEqualTo(n);
+        assertThat(a.getBean(Leases.class).holder(MailConfiguration.InboxSchedule.LEASE)).isPresent();
+
+        // analysts click Claim on both replicas at once: one winner per task
+        List<SupportTask> tasks = a.getBean(TaskService.class).unclaimed();
+        assertThat(tasks).hasSize(n);
+        List<CompletableFuture<TaskService.ClaimResult>> claims = new ArrayList<>();
+        for (SupportTask t : tasks) {
+            claims.add(CompletableFuture.supplyAsync(() -> a.getBean(TaskService.class).claim(t.reference(), "UANALYST_A")));
+            claims.add(CompletableFuture.supplyAsync(() -> b.getBean(TaskService.class).claim(t.reference(), "UANALYST_B")));
+        }
+        assertThat(claims.stream().map(CompletableFuture::join).filter(r -> r instanceof TaskService.Granted)).hasSize(n);
+
+        // both outboxes send at once: each requester gets the confirmation and the "claimed" notice, once each
+        OutboxSender senderA = a.getBean(OutboxSender.class);
+        OutboxSender senderB = b.getBean(OutboxSender.class);
+        CompletableFuture.allOf(CompletableFuture.runAsync(senderA::sendDue), CompletableFuture.runAsync(senderB::sendDue)).join();
+        List<String> messageIds = Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
+            try {
+                return m.getSubject().startsWith("[FOU-");
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).map(m -> {
+            try {
+                return m.getMessageID();
+            } catch (jakarta.mail.MessagingException e) {
+                return "";
+            }
+        }).toList();
+        assertThat(messageIds).hasSize(2 * n).doesNotHaveDuplicates();
+
+        // the replica holding the mailbox dies without letting go; the other reads once the lease has run out
+        Leases leases = b.getBean(Leases.class);
+        String reader = leases.holder(MailConfiguration.InboxSchedule.LEASE).orElseThrow();
+        ConfigurableApplicationContext dead = reader.equals(readerOf(a)) ? a : b;
+        ConfigurableApplicationContext survivor = dead == a ? b : a;
+        send(100);
+        leases.acquire(MailConfiguration.InboxSchedule.LEASE, reader, Duration.ofSeconds(2)); // its last renewal
+        survivor.getBean(MailConfiguration.InboxSchedule.class).tick();
+        assertThat(tasksIn(survivor)).as("still held by the dead replica").isEqualTo(n);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            survivor.getBean(MailConfiguration.InboxSchedule.class).tick();
+            assertThat(tasksIn(survivor)).isEqualTo(n + 1);
+        });
+        assertThat(leases.holder(MailConfiguration.InboxSchedule.LEASE)).contains(readerOf(survivor));
+    }
+
+    private static String readerOf(ConfigurableApplicationContext c) {
+        return c.getBean(MailConfiguration.InboxSchedule.class).holder();
+    }
+}
