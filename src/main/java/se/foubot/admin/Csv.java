@@ -32,6 +32,14 @@ public final class Csv {
         return v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
+    /** As a download named {@code fileName}. */
+    public org.springframework.http.ResponseEntity<String> response(String fileName) {
+        return org.springframework.http.ResponseEntity.ok()
+                .header(org.springframework.http.HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+                .body(toString());
+    }
+
     @Override
     public String toString() {
         return out.toString();

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,7 +43,7 @@ class ForumAdminController {
                         r.registeredAt().atZone(zone).toOffsetDateTime().toString());
             }
         }
-        return csv(id + "-attendees.csv", csv);
+        return csv.response(id + "-attendees.csv");
     }
 
     @GetMapping("/api/exports/forum/{id}/agenda.csv")
@@ -60,7 +59,7 @@ class ForumAdminController {
                 }
             }
         }
-        return csv(id + "-agenda.csv", csv);
+        return csv.response(id + "-agenda.csv");
     }
 
     /** Registered attendance per district and year (people registered when the meeting took place), for the annual report. */
@@ -85,11 +84,7 @@ class ForumAdminController {
             String[] parts = k.split(",", 2);
             csv.row(parts[0], parts[1], Integer.toString(n));
         });
-        return csv("forum-attendance.csv", csv);
+        return csv.response("forum-attendance.csv");
     }
 
-    private static ResponseEntity<String> csv(String name, Csv csv) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=UTF-8")
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"").body(csv.toString());
-    }
 }

@@ -56,4 +56,20 @@ class AdminApiTest {
                 .doesNotContain("Hemlig fritext");
         assertThat(get("/api/mail/quarantine", "s3cret-admin-token").statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void theYearlyExportsAreCsvWithCountsAndTimesButNoFreeText() throws Exception {
+        var task = tasks.create("admin-export-1", new Requester("email", "ulla@stockholm.se", Map.of()),
+                new SupportRequest("farsta", null, "Hemlig text i exporten", null, "uppfoljning", null, null, "sv"), List.of());
+        tasks.claim(task.reference(), "UANALYST1");
+        HttpResponse<String> perDistrict = get("/api/exports/tasks.csv?year=2026", "s3cret-admin-token");
+        assertThat(perDistrict.statusCode()).isEqualTo(200);
+        assertThat(perDistrict.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(perDistrict.body()).contains("year,district,category,status,tasks").contains("2026,farsta,uppfoljning,claimed,1")
+                .doesNotContain("Hemlig");
+        HttpResponse<String> times = get("/api/exports/task-times.csv", "s3cret-admin-token");
+        assertThat(times.body()).contains(task.reference() + ",farsta,uppfoljning,claimed,").doesNotContain("Hemlig");
+        assertThat(get("/api/exports/tasks.csv", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", null).body()).contains("foubot_tasks{status=\"claimed\"}");
+    }
 }

@@ -35,6 +35,7 @@ import se.foubot.channels.email.MailboxReader;
 import se.foubot.channels.email.OutboxSender;
 import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
+import se.foubot.support.TestMail;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.web.HttpProperties;
 
@@ -101,19 +102,13 @@ class GrantRemindersTest {
         clock.set(TestClockConfiguration.START);
     }
 
+
     private void send(String from, String subject, String text, String inReplyTo) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
-        MimeMessage m = new MimeMessage(Session.getInstance(p));
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, "fou@localhost");
-        m.setSubject(subject, "UTF-8");
-        m.setText(text, "UTF-8");
-        if (inReplyTo != null) {
-            m.setHeader("In-Reply-To", inReplyTo);
-        }
-        Transport.send(m);
+        new TestMail(mail).send(from, subject, text, inReplyTo);
+    }
+
+    private List<MimeMessage> inboxOf(String address) {
+        return new TestMail(mail).inboxOf(address);
     }
 
     private void mailRound() {
@@ -129,24 +124,9 @@ class GrantRemindersTest {
         }
     }
 
-    private List<MimeMessage> inboxOf(String address) {
-        return Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
 
     private List<MimeMessage> remindersTo(String address) {
-        return inboxOf(address).stream().filter(m -> {
-            try {
-                return m.getSubject().startsWith("Påminnelse");
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
+        return new TestMail(mail).inboxOf(address, "Påminnelse");
     }
 
     @Test

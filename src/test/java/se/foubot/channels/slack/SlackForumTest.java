@@ -47,6 +47,7 @@ import se.foubot.forum.ForumService;
 import se.foubot.forum.Meeting;
 import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
+import se.foubot.support.TestMail;
 import se.foubot.support.TestClockConfiguration;
 
 /**
@@ -148,19 +149,13 @@ class SlackForumTest {
                 + SlackRequests.json(text) + "}}}}}}");
     }
 
+
     private void send(String from, String subject, String text, String inReplyTo) throws Exception {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
-        MimeMessage m = new MimeMessage(Session.getInstance(p));
-        m.setFrom(new InternetAddress(from));
-        m.setRecipients(Message.RecipientType.TO, "fou@localhost");
-        m.setSubject(subject, "UTF-8");
-        m.setText(text, "UTF-8");
-        if (inReplyTo != null) {
-            m.setHeader("In-Reply-To", inReplyTo);
-        }
-        Transport.send(m);
+        new TestMail(mail).send(from, subject, text, inReplyTo);
+    }
+
+    private List<MimeMessage> inboxOf(String address) {
+        return new TestMail(mail).inboxOf(address);
     }
 
     private void mailRound() {
@@ -171,15 +166,6 @@ class SlackForumTest {
         }
     }
 
-    private List<MimeMessage> inboxOf(String address) {
-        return Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(address));
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        }).toList();
-    }
 
     /** The invites in {@code address}'s mailbox, read with biweekly (not the library that wrote them). */
     private List<ICalendar> invitesOf(String address) throws Exception {
@@ -275,13 +261,7 @@ class SlackForumTest {
         slack().click("UBO", "DUBO", "1.2", SlackForum.UNREGISTER, meeting.id(), false);
         awaitText("UBO", "avbokad");
         mailRound();
-        assertThat(inboxOf(carl).stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (jakarta.mail.MessagingException e) {
-                return "";
-            }
-        })).anyMatch(s -> s.startsWith("Inbjudan"));
+        assertThat(new TestMail(mail).inboxOf(carl, "Inbjudan")).isNotEmpty();
         assertThat(invitesOf(carl)).hasSize(1);
         List<ICalendar> bo = invitesOf("ubo@stockholm.se");
         assertThat(bo.get(bo.size() - 1).getMethod().getValue()).isEqualTo("CANCEL");
@@ -310,13 +290,7 @@ class SlackForumTest {
         mailRound();
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANNA") && c.param("text").contains("Välkommen till FoU-forum")))
                 .hasSize(1);
-        assertThat(inboxOf(carl).stream().filter(m -> {
-            try {
-                return m.getSubject().startsWith("Påminnelse");
-            } catch (jakarta.mail.MessagingException e) {
-                return false;
-            }
-        })).hasSize(1);
+        assertThat(new TestMail(mail).inboxOf(carl, "Påminnelse")).hasSize(1);
         assertThat(lastTextTo("UCOORD")).contains("2 anmälda av 2 platser").contains("Fråga: Hur mäter vi effekter?");
 
         // the export lists the attendees

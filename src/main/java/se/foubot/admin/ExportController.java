@@ -1,0 +1,70 @@
+package se.foubot.admin;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.foubot.tasks.SupportTask;
+
+/**
+ * CSV exports for the annual FoU report (bearer FOUBOT_ADMIN_TOKEN): tasks per district, category and status, and
+ * the time to claim and to close. Counts and times only: no free text from requests.
+ */
+@RestController
+class ExportController {
+
+    private final MongoTemplate mongo;
+    private final ZoneId zone;
+
+    ExportController(MongoTemplate mongo, ZoneId zone) {
+        this.mongo = mongo;
+        this.zone = zone;
+    }
+
+    private List<SupportTask> tasks(Integer year) {
+        return mongo.findAll(SupportTask.class).stream()
+                .filter(t -> year == null || t.createdAt().atZone(zone).getYear() == year).toList();
+    }
+
+    @GetMapping("/api/exports/tasks.csv")
+    ResponseEntity<String> tasksPerDistrictCategoryStatus(@RequestParam(required = false) Integer year) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (SupportTask t : tasks(year)) {
+            counts.merge(t.createdAt().atZone(zone).getYear() + "\u0000" + nz(t.request().district()) + "\u0000" + nz(t.category())
+                    + "\u0000" + t.status().name().toLowerCase(), 1, Integer::sum);
+        }
+        Csv csv = new Csv("year", "district", "category", "status", "tasks");
+        counts.forEach((k, n) -> {
+            String[] p = k.split("\u0000");
+            csv.row(p[0], p[1], p[2], p[3], Integer.toString(n));
+        });
+        return csv.response("tasks.csv");
+    }
+
+    @GetMapping("/api/exports/task-times.csv")
+    ResponseEntity<String> taskTimes(@RequestParam(required = false) Integer year) {
+        Csv csv = new Csv("reference", "district", "category", "status", "created_at", "hours_to_claim", "hours_to_close");
+        for (SupportTask t : tasks(year)) {
+            csv.row(t.reference(), t.request().district(), t.category(), t.status().name().toLowerCase(),
+                    t.createdAt().atZone(zone).toOffsetDateTime().toString(), hours(t, t.claimedAt()), hours(t, t.closedAt()));
+        }
+        return csv.response("task-times.csv");
+    }
+
+    private static String hours(SupportTask t, java.time.Instant at) {
+        return at == null ? "" : String.format(java.util.Locale.ROOT, "%.1f", Duration.between(t.createdAt(), at).toMinutes() / 60.0);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "okänd" : s;
+    }
+
+}
