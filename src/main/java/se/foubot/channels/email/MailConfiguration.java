@@ -57,16 +57,26 @@ class MailConfiguration {
         return new OutboxSchedule(sender);
     }
 
-    /** Outbox depth as a gauge, read when scraped; NaN while the store cannot be reached. */
+    /** Outbox depth and the age of its oldest mail as gauges, read when scraped; NaN while the store cannot be reached. */
     @Bean
     MeterBinder outboxMetrics(Outbox outbox) {
-        return registry -> Gauge.builder("foubot.outbox.waiting", outbox, o -> {
-            try {
-                return o.count(Outbox.PENDING);
-            } catch (RuntimeException e) {
-                return Double.NaN;
-            }
-        }).register(registry);
+        return registry -> {
+            Gauge.builder("foubot.outbox.waiting", outbox, o -> {
+                try {
+                    return o.count(Outbox.PENDING);
+                } catch (RuntimeException e) {
+                    return Double.NaN;
+                }
+            }).register(registry);
+            Gauge.builder("foubot.outbox.oldest.age", outbox, o -> {
+                try {
+                    return o.oldestPending().map(at -> (double) java.time.Duration.between(at, java.time.Instant.now()).toSeconds())
+                            .orElse(0.0);
+                } catch (RuntimeException e) {
+                    return Double.NaN;
+                }
+            }).baseUnit("seconds").description("age of the oldest mail still waiting in the outbox").register(registry);
+        };
     }
 
     @Bean
