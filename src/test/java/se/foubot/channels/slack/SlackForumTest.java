@@ -90,6 +90,9 @@ class SlackForumTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    se.foubot.grants.GrantSubscriptions subscriptions;
+
     private static FakeSlackApi startFake() {
         try {
             return new FakeSlackApi();
@@ -325,5 +328,23 @@ class SlackForumTest {
         assertThat(results).filteredOn(r -> r instanceof ForumService.Waitlisted).hasSize(25);
         assertThat(forum.find(id).orElseThrow().seats()).isEqualTo(5);
         assertThat(forum.registrations(id, se.foubot.forum.Registration.Status.REGISTERED)).hasSize(5);
+    }
+
+    @Test
+    void slashFouBevakningSubscribesToGrantRemindersAtTheProfileAddressAndAvStopsThem() throws Exception {
+        assertThat(slack().command("UEVA", "bevakning MUL").statusCode()).isEqualTo(200);
+        awaitText("UEVA", "du bevakar MUL");
+        var subscriber = subscriptions.find("slack", "UEVA").orElseThrow();
+        assertThat(subscriber.email()).isEqualTo("ueva@stockholm.se");
+        assertThat(subscriber.programmes()).containsExactly("MUL");
+        assertThat(subscriber.recipient().isEmail()).isTrue();
+
+        slack().command("UNOMAIL1", "bevakning");
+        awaitText("UNOMAIL1", "direktmeddelande");
+        assertThat(subscriptions.find("slack", "UNOMAIL1").orElseThrow().recipient().channel()).isEqualTo("slack");
+
+        slack().command("UEVA", "bevakning av");
+        awaitText("UEVA", "inga fler påminnelser");
+        assertThat(subscriptions.find("slack", "UEVA").orElseThrow().active()).isFalse();
     }
 }
