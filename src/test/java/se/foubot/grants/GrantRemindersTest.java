@@ -112,9 +112,7 @@ class GrantRemindersTest {
     }
 
     private void mailRound() {
-        reader.poll();
-        processor.processWaiting();
-        sender.sendDue();
+        TestMail.round(reader, processor, sender);
     }
 
     private void remindersRound() {

@@ -54,6 +54,16 @@ public final class TestMail {
         return inboxOf(address).stream().filter(m -> subject(m).startsWith(subjectPrefix)).toList();
     }
 
+    /** One round of the bot's mail work, as the scheduler would run it: read the mailbox, process, send all. */
+    public static void round(se.foubot.channels.email.MailboxReader reader, se.foubot.channels.email.EmailRequestProcessor processor,
+            se.foubot.channels.email.OutboxSender sender) {
+        reader.poll();
+        processor.processWaiting();
+        while (sender.sendDue() > 0) {
+            // the outbox sends in batches
+        }
+    }
+
     public static String subject(MimeMessage m) {
         try {
             return m.getSubject() == null ? "" : m.getSubject();

@@ -95,7 +95,7 @@ class SlackInbound {
                 }
                 if (argsLower.startsWith("ändra ") || argsLower.startsWith("andra ") || argsLower.startsWith("edit ")) {
                     String id = args.substring(args.indexOf(' ') + 1).strip();
-                    var meeting = forumMeeting(id);
+                    var meeting = forum.meeting(id).orElse(null);
                     if (meeting == null) {
                         return ctx.ack("Inget planerat möte heter ”" + id + "”. (No planned meeting with that id.)");
                     }
@@ -165,10 +165,6 @@ class SlackInbound {
             work(() -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
-    }
-
-    private se.foubot.forum.Meeting forumMeeting(String id) {
-        return forum.meeting(id).orElse(null);
     }
 
     private interface TaskAction {

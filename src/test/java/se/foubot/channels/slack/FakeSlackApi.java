@@ -40,6 +40,15 @@ final class FakeSlackApi implements AutoCloseable {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
 
+    /** Starts the fake on a free port, for a test class's static field. */
+    static FakeSlackApi start() {
+        try {
+            return new FakeSlackApi();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);

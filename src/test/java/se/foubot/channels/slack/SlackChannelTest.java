@@ -3,8 +3,6 @@ package se.foubot.channels.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +41,7 @@ import se.foubot.tasks.TaskStatus;
 @Import(TestClockConfiguration.class)
 class SlackChannelTest {
 
-    static final FakeSlackApi SLACK = startFake();
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
     static final String STAFF_CHANNEL = "C0STAFF";
     static final List<String> ANALYSTS = java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "UANALYST" + i).toList();
 
@@ -64,13 +62,6 @@ class SlackChannelTest {
 
     SlackRequests slack;
 
-    private static FakeSlackApi startFake() {
-        try {
-            return new FakeSlackApi();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {

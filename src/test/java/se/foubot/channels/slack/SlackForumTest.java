@@ -3,8 +3,6 @@ package se.foubot.channels.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +59,7 @@ import se.foubot.support.TestClockConfiguration;
 @Import(TestClockConfiguration.class)
 class SlackForumTest {
 
-    static final FakeSlackApi SLACK = startFake();
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
 
     @LocalServerPort
     int port;
@@ -93,13 +91,6 @@ class SlackForumTest {
     @Autowired
     se.foubot.grants.GrantSubscriptions subscriptions;
 
-    private static FakeSlackApi startFake() {
-        try {
-            return new FakeSlackApi();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
@@ -162,11 +153,7 @@ class SlackForumTest {
     }
 
     private void mailRound() {
-        reader.poll();
-        processor.processWaiting();
-        while (sender.sendDue() > 0) {
-            // batches
-        }
+        TestMail.round(reader, processor, sender);
     }
 
 
