@@ -40,6 +40,10 @@ class Handler(BaseHTTPRequestHandler):
             reply.update(user_id="UFOUBOT", bot_id="BFOUBOT", team_id="T0FOU", user="fou-bot", team="FoU")
         elif method == "chat.postMessage":
             reply.update(channel=params.get("channel"), ts=next_ts())
+        elif method == "users.info":
+            # every user has an address on their profile, where invites and grant reminders go
+            user = params.get("user", "")
+            reply.update(user={"id": user, "profile": {"email": user.lower() + "@stockholm.se"}})
         elif method == "chat.update":
             reply.update(channel=params.get("channel"), ts=params.get("ts"))
         data = json.dumps(reply).encode()

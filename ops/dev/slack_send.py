@@ -5,6 +5,9 @@
   python3 ops/dev/slack_send.py command USER "status"          /fou status
   python3 ops/dev/slack_send.py click USER CHANNEL ACTION VALUE [select]
                                                                a button (or a select choice) in a message
+  python3 ops/dev/slack_send.py plan USER DATE START END PLACE CAPACITY DEADLINE [MEETING-ID]
+                                                               the FoU-forum form (/fou forum ny), submitted;
+                                                               with MEETING-ID: the change form (/fou forum ändra)
 Environment: SLACK_SIGNING_SECRET (required), FOUBOT_URL (default http://127.0.0.1:8080).
 """
 import hashlib
@@ -56,6 +59,17 @@ def main(args):
         payload = {"type": "block_actions", "team": {"id": "T0FOU"}, "user": {"id": user}, "api_app_id": "A0FOU",
                    "trigger_id": uuid.uuid4().hex, "container": {"type": "message", "message_ts": now, "channel_id": channel},
                    "channel": {"id": channel}, "actions": [action]}
+        send(urllib.parse.urlencode({"payload": json.dumps(payload, ensure_ascii=False)}),
+             "application/x-www-form-urlencoded")
+    elif kind == "plan":
+        date, start, end, place, capacity, deadline = args[2:8]
+        editing = args[8] if len(args) > 8 else ""
+        values = {"title": "FoU-forum", "date": date, "start": start, "end": end, "place": place, "video": "",
+                  "capacity": capacity, "deadline": deadline, "description": "", "agenda": ""}
+        state = {k: {k: {"type": "plain_text_input", "value": v}} for k, v in values.items()}
+        payload = {"type": "view_submission", "team": {"id": "T0FOU"}, "user": {"id": user}, "api_app_id": "A0FOU",
+                   "trigger_id": uuid.uuid4().hex, "view": {"id": "V1", "type": "modal", "callback_id": "forum-plan",
+                                                           "private_metadata": editing, "state": {"values": state}}}
         send(urllib.parse.urlencode({"payload": json.dumps(payload, ensure_ascii=False)}),
              "application/x-www-form-urlencoded")
     else:

@@ -2,7 +2,6 @@ package se.foubot.grants;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -81,9 +80,5 @@ final class GrantTexts {
     static String unsubscribeHint(String link) {
         return "Svara ”avsluta” eller öppna " + link + " för att sluta få påminnelserna.\n"
                 + "(Reply “unsubscribe” or open the link to stop these reminders.)";
-    }
-
-    static String offsetLabel(Period offset) {
-        return offset.isZero() ? "samma dag" : offset.toString();
     }
 }

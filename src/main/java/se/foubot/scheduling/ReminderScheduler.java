@@ -1,7 +1,6 @@
 package se.foubot.scheduling;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -17,7 +16,6 @@ import org.quartz.SchedulerException;
 import org.quartz.SimpleScheduleBuilder;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.quartz.impl.matchers.GroupMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -138,21 +136,5 @@ public class ReminderScheduler {
         } catch (DataAccessException e) {
             log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, e.getMostSpecificCause().getMessage());
         }
-    }
-
-    /** Instants Quartz will fire for {@code name}, for tests and the admin. */
-    public List<Instant> planned(String name) {
-        try {
-            return quartz.getTriggerKeys(GroupMatcher.triggerGroupEquals(GROUP)).stream()
-                    .filter(k -> k.getName().startsWith(name + "@"))
-                    .map(k -> Instant.ofEpochMilli(Long.parseLong(k.getName().substring(name.length() + 1))))
-                    .sorted().toList();
-        } catch (SchedulerException e) {
-            return List.of();
-        }
-    }
-
-    Duration horizon() {
-        return properties.horizon();
     }
 }

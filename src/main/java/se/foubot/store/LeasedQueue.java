@@ -42,10 +42,6 @@ public final class LeasedQueue {
         this.collection = collection;
     }
 
-    public String collection() {
-        return collection;
-    }
-
     public void ensureIndexes(MongoTemplate mongo) {
         var ops = mongo.indexOps(collection);
         ops.createIndex(new Index("slot", Sort.Direction.ASC).unique().named("slot_unique"));
@@ -63,11 +59,6 @@ public final class LeasedQueue {
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
-    }
-
-    /** Whether anything was ever queued under {@code key}. */
-    public boolean contains(String key) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(key)), collection);
     }
 
     /** Keys of items that are due, oldest first (not yet taken). */

@@ -60,11 +60,6 @@ public class Outbox implements StoreIndexes {
         return queue.enqueue(mail.key(), doc);
     }
 
-    /** Whether a mail was ever queued under {@code key}. */
-    public boolean contains(String key) {
-        return queue.contains(key);
-    }
-
     LeasedQueue queue() {
         return queue;
     }
