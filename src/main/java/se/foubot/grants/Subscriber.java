@@ -24,7 +24,7 @@ public record Subscriber(@Id String id, String channel, String address, String e
         return email != null ? Recipient.email(email) : new Recipient(channel, address);
     }
 
-    static String id(String channel, String address) {
+    public static String id(String channel, String address) {
         return channel + ":" + (Recipient.EMAIL.equals(channel) ? address.strip().toLowerCase() : address.strip());
     }
 }

@@ -35,6 +35,7 @@ public final class LeasedQueue {
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String collection;
+    private final AfterEffectWrite afterEffect = new AfterEffectWrite();
 
     public LeasedQueue(MongoTemplate mongo, Clock clock, String collection) {
         this.mongo = mongo;
@@ -76,12 +77,21 @@ public final class LeasedQueue {
                 FindAndModifyOptions.options().returnNew(true), Document.class, collection);
     }
 
-    /** Marks the item done; {@code result} fields (e.g. the Slack ts) are recorded with it. */
+    /**
+     * Marks the item done; {@code result} fields (e.g. the Slack ts) are recorded with it. Called after the item
+     * went out, so it is retried through a short MongoDB outage rather than letting the item go out again.
+     */
     public void markSent(String key, String worker, Document result) {
         Update update = new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", Date.from(clock.instant()))
                 .unset("leaseUntil");
         result.forEach(update::set);
-        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection);
+        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection));
+    }
+
+    /** Gives the item back untouched (no attempt used up): the way out was blocked, not the item at fault. */
+    public void release(String key, String worker) {
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                new Update().set("slot", slot(key, "free")).unset("leaseUntil"), collection);
     }
 
     /** Gives the item back for a later attempt, or gives it up after too many. */

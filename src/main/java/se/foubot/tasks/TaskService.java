@@ -1,6 +1,7 @@
 package se.foubot.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
+import se.foubot.store.AfterEffectWrite;
 
 /**
  * Support tasks: created from confirmed requests, then claimed, released, moved through their statuses
@@ -58,6 +60,7 @@ public class TaskService {
     private final Clock clock;
     private final ZoneId zone;
     private final MeterRegistry meters;
+    private final AfterEffectWrite afterEffect = new AfterEffectWrite();
 
     TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ObjectProvider<FlowCatalog> catalog,
             ApplicationEventPublisher events, Clock clock, ZoneId zone, MeterRegistry meters) {
@@ -168,9 +171,27 @@ public class TaskService {
                 event);
     }
 
+    /**
+     * Lets one replica post the task's first staff message: true for the one that takes the posting turn, which
+     * lasts {@code turn} (longer than a post with all its retries) and is left to run out if that replica dies.
+     */
+    public boolean takeFirstPostTurn(String reference, Duration turn) {
+        Instant now = clock.instant();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)
+                .orOperator(Criteria.where("postTurnUntil").is(null), Criteria.where("postTurnUntil").lt(now))),
+                new Update().set("postTurnUntil", now.plus(turn)), SupportTask.class).getModifiedCount() == 1;
+    }
+
+    /** The post failed; the next repost, on any replica, may try at once. */
+    public void giveBackFirstPostTurn(String reference) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)),
+                new Update().unset("postTurnUntil"), SupportTask.class);
+    }
+
+    /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */
     public void markPosted(String reference, StaffPost post) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
-                new Update().set("staffPost", post).set("staffPostStale", false), SupportTask.class);
+        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
+                new Update().set("staffPost", post).set("staffPostStale", false).unset("postTurnUntil"), SupportTask.class));
     }
 
     /** The staff message shows this version now; unless the task changed again meanwhile. */

@@ -23,7 +23,7 @@ import se.foubot.store.LeasedQueue;
 
 /**
  * Sends what the outbox holds over SMTP: takes each due mail with a lease, sends it with the Message-ID derived
- * from its key, marks it sent; while SMTP is down it retries with growing pauses. Several senders (replicas) may
+ * from its key, marks it sent; a mail the server refuses is retried with growing pauses. Several senders (replicas) may
  * work one outbox; each mail goes out once.
  */
 public class OutboxSender {
@@ -41,6 +41,7 @@ public class OutboxSender {
     private final int maxAttempts;
     private final Clock clock;
     private final String id = "sender-" + UUID.randomUUID();
+    private volatile boolean reachable = true;
 
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, Clock clock) {
         this.outbox = outbox;
@@ -52,7 +53,13 @@ public class OutboxSender {
         this.clock = clock;
     }
 
-    /** Sends what is due now, over one SMTP connection. @return how many mails were sent */
+    /**
+     * Sends what is due now, over one SMTP connection. An unreachable server or a dropped connection is nobody's
+     * mail's fault: the mail waits untouched (no attempt used up, so a long outage gives up nothing) and the next
+     * round tries again. Only a mail the server refuses counts an attempt.
+     *
+     * @return how many mails were sent
+     */
     public int sendDue() {
         LeasedQueue queue = outbox.queue();
         queue.freeExpiredLeases();
@@ -60,8 +67,21 @@ public class OutboxSender {
         if (due.isEmpty()) {
             return 0;
         }
+        Transport transport;
+        try {
+            transport = connect();
+        } catch (MessagingException e) {
+            if (reachable) {
+                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", due.size(), e.getMessage());
+            }
+            reachable = false;
+            return 0;
+        }
+        if (!reachable) {
+            log.info("event=smtp_reachable_again");
+            reachable = true;
+        }
         int sent = 0;
-        Transport transport = null;
         try {
             for (String key : due) {
                 Document mail = queue.take(key, id, clock.instant().plus(lease));
@@ -69,17 +89,18 @@ public class OutboxSender {
                     continue; // another sender has it
                 }
                 try {
-                    if (transport == null || !transport.isConnected()) {
-                        transport = connect();
-                    }
                     transmit(transport, mail);
-                    queue.markSent(key, id, new Document());
-                    sent++;
                 } catch (MessagingException | RuntimeException e) {
+                    if (!transport.isConnected()) {
+                        queue.release(key, id);
+                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", key, e.getMessage());
+                        break;
+                    }
                     failed(key, mail, e);
-                    closeQuietly(transport);
-                    transport = null;
+                    continue;
                 }
+                queue.markSent(key, id, new Document());
+                sent++;
             }
         } finally {
             closeQuietly(transport);

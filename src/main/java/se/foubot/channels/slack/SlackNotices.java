@@ -76,6 +76,7 @@ class SlackNotices implements NoticeChannel, StoreIndexes {
                 queue.markFailed(key, worker, attempts, clock.instant().plus(Duration.ofSeconds(30L * attempts)),
                         attempts >= MAX_ATTEMPTS, e.getMessage());
                 log.warn("event=slack_notice_failed key={} attempt={} reason=\"{}\"", key, attempts, e.getMessage());
+                break; // Slack is away: the rest waits for the next round rather than each sitting out its retries
             }
         }
         return posted;

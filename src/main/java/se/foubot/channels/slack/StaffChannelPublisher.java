@@ -1,5 +1,6 @@
 package se.foubot.channels.slack;
 
+import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 
@@ -26,6 +27,8 @@ import se.foubot.tasks.TaskService;
 class StaffChannelPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(StaffChannelPublisher.class);
+    /** Longer than a post with all of SlackApi's retries and Retry-After waits. */
+    private static final Duration POST_TURN = Duration.ofMinutes(5);
 
     private final TaskService tasks;
     private final SlackApi api;
@@ -50,19 +53,31 @@ class StaffChannelPublisher {
         }
     }
 
-    /** Posts or updates the message with the task as it is now; {@code event}, if any, goes into the thread. */
-    void sync(String reference, TaskEvent event) {
+    /**
+     * Posts or updates the message with the task as it is now; {@code event}, if any, goes into the thread.
+     * @return false when Slack could not be reached, so the work is left for the repost
+     */
+    boolean sync(String reference, TaskEvent event) {
         // one task at a time in this JVM, so a create and a quick claim cannot both post a first message
         synchronized (locks.computeIfAbsent(reference, r -> new Object())) {
             SupportTask task = tasks.find(reference).orElse(null);
             if (task == null) {
-                return;
+                return true;
             }
             try {
                 String text = TaskMessage.fallbackText(task, tasks.categories());
                 var blocks = TaskMessage.blocks(task, tasks.categories(), catalog.list("districts").orElseThrow());
                 if (task.staffPost() == null) {
-                    String ts = api.post(properties.staffChannel(), null, text, blocks);
+                    if (!tasks.takeFirstPostTurn(reference, POST_TURN)) {
+                        return true; // another replica is posting it
+                    }
+                    String ts;
+                    try {
+                        ts = api.post(properties.staffChannel(), null, text, blocks);
+                    } catch (SlackApi.SlackCallFailed e) {
+                        tasks.giveBackFirstPostTurn(reference);
+                        throw e;
+                    }
                     tasks.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
                     log.info("event=staff_post_created task={} ts={}", reference, ts);
                 } else {
@@ -74,7 +89,9 @@ class StaffChannelPublisher {
                 }
             } catch (SlackApi.SlackCallFailed e) {
                 log.warn("event=staff_post_deferred task={} reason=\"{}\"", reference, e.getMessage());
+                return false;
             }
+            return true;
         }
     }
 
@@ -85,7 +102,9 @@ class StaffChannelPublisher {
             return;
         }
         for (SupportTask task : tasks.needingStaffPost()) {
-            sync(task.reference(), null);
+            if (!sync(task.reference(), null)) {
+                break; // Slack is away: one task's retries are enough per round, the rest waits for the next
+            }
         }
     }
 }

@@ -113,21 +113,35 @@ class OutboxTest {
     }
 
     @Test
-    void whileSmtpIsDownMailWaitsAndGoesOutOnceItIsBack() throws Exception {
+    void aLongSmtpOutageUsesUpNoAttemptsAndMailGoesOutAsSoonAsItIsBack() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         outbox.enqueue(mail(1));
         outbox.enqueue(mail(2));
         OutboxSender down = new OutboxSender(outbox, "smtp://127.0.0.1:" + closedPort(), "fou@localhost",
                 Duration.ofMinutes(2), 5, clock);
-        assertThat(down.sendDue()).isZero();
+        for (int round = 0; round < 10; round++) { // twice the attempts a mail may use, as in a night without SMTP
+            assertThat(down.sendDue()).isZero();
+            clock.advance(Duration.ofMinutes(30));
+        }
         assertThat(outbox.count(Outbox.PENDING)).isEqualTo(2);
-        assertThat(outbox.queue().due(10)).as("not before the pause").isEmpty();
+        assertThat(outbox.queue().due(10)).as("still due, nothing given up, no pause to sit out").hasSize(2);
 
         OutboxSender up = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
-        clock.advance(Duration.ofSeconds(11));
         assertThat(up.sendDue()).isEqualTo(2);
         assertThat(mail.greenMail().getReceivedMessages()).hasSize(2);
         assertThat(up.sendDue()).isZero();
+    }
+
+    @Test
+    void aMailTheServerRefusesWaitsLongerEachTimeWhileTheOthersGoOut() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        outbox.enqueue(new OutgoingMail("test:bad", "<trasig adress", "Hej", "Text", null, List.of(), null));
+        outbox.enqueue(mail(4));
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        assertThat(sender.sendDue()).isEqualTo(1);
+        assertThat(outbox.queue().due(10)).as("the refused one pauses").isEmpty();
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(outbox.queue().due(10)).containsExactly("test:bad");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,10 +26,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import se.foubot.FouBotApplication;
 import se.foubot.store.EmbeddedMongoStore;
 import se.foubot.store.Leases;
+import se.foubot.tasks.Requester;
+import se.foubot.tasks.StaffPost;
+import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -88,7 +94,7 @@ class TwoReplicasTest {
     }
 
     private static long tasksIn(ConfigurableApplicationContext c) {
-        return c.getBean(MongoTemplate.class).count(new org.springframework.data.mongodb.core.query.Query(), SupportTask.class);
+        return c.getBean(MongoTemplate.class).count(Query.query(Criteria.where("requester.person").regex("^person")), SupportTask.class);
     }
 
     @Test
@@ -104,7 +110,8 @@ class TwoReplicasTest {
         assertThat(a.getBean(Leases.class).holder(MailConfiguration.InboxSchedule.LEASE)).isPresent();
 
         // analysts click Claim on both replicas at once: one winner per task
-        List<SupportTask> tasks = a.getBean(TaskService.class).unclaimed();
+        List<SupportTask> tasks = a.getBean(TaskService.class).unclaimed().stream()
+                .filter(t -> t.requester().person().startsWith("person")).toList();
         assertThat(tasks).hasSize(n);
         List<CompletableFuture<TaskService.ClaimResult>> claims = new ArrayList<>();
         for (SupportTask t : tasks) {
@@ -146,6 +153,29 @@ class TwoReplicasTest {
             assertThat(tasksIn(survivor)).isEqualTo(n + 1);
         });
         assertThat(leases.holder(MailConfiguration.InboxSchedule.LEASE)).contains(readerOf(survivor));
+    }
+
+    @Test
+    void theTurnToPostATasksFirstStaffMessageGoesToOneReplicaAndComesBackWhenGivenBackOrRunOut() throws Exception {
+        TaskService tasksA = a.getBean(TaskService.class);
+        TaskService tasksB = b.getBean(TaskService.class);
+        String reference = tasksA.create("turn-test", new Requester("email", "turn@stockholm.se", Map.of()),
+                new SupportRequest("farsta", null, "Uppföljning", null, "uppfoljning", null, null, "sv"), List.of()).reference();
+        Duration turn = Duration.ofSeconds(2);
+        List<CompletableFuture<Boolean>> racing = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racing.add(CompletableFuture.supplyAsync(() -> tasksA.takeFirstPostTurn(reference, turn)));
+            racing.add(CompletableFuture.supplyAsync(() -> tasksB.takeFirstPostTurn(reference, turn)));
+        }
+        assertThat(racing.stream().map(CompletableFuture::join).filter(Boolean::booleanValue)).hasSize(1);
+
+        tasksA.giveBackFirstPostTurn(reference); // its post failed: the next repost, anywhere, may try at once
+        assertThat(tasksB.takeFirstPostTurn(reference, turn)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> tasksA.takeFirstPostTurn(reference, turn)); // B died with it
+
+        tasksA.markPosted(reference, new StaffPost("CSTAFF", "1.2"));
+        Thread.sleep(turn.toMillis() + 100);
+        assertThat(tasksB.takeFirstPostTurn(reference, turn)).as("posted: nobody posts it again").isFalse();
     }
 
     private static String readerOf(ConfigurableApplicationContext c) {

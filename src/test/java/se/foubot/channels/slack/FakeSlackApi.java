@@ -21,13 +21,13 @@ import com.sun.net.httpserver.HttpServer;
  * A local stand-in for the Slack Web API on loopback: records every call (method and parameters) and
  * answers like Slack does. Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
  */
-final class FakeSlackApi implements AutoCloseable {
+public final class FakeSlackApi implements AutoCloseable {
 
-    static final String BOT_USER = "UFOUBOT";
+    public static final String BOT_USER = "UFOUBOT";
 
     /** One recorded call. */
-    record Call(String method, Map<String, String> params) {
-        String param(String name) {
+    public record Call(String method, Map<String, String> params) {
+        public String param(String name) {
             return params.getOrDefault(name, "");
         }
     }
@@ -38,10 +38,11 @@ final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    private volatile int outage;
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
 
     /** Starts the fake on a free port, for a test class's static field. */
-    static FakeSlackApi start() {
+    public static FakeSlackApi start() {
         try {
             return new FakeSlackApi();
         } catch (IOException e) {
@@ -56,7 +57,7 @@ final class FakeSlackApi implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/";
     }
 
@@ -65,11 +66,20 @@ final class FakeSlackApi implements AutoCloseable {
         failures.add(new Failure(method, status, times));
     }
 
+    /** From now on every call fails with {@code status} (429 carries Retry-After: 1), until {@link #endOutage()}. */
+    public void outage(int status) {
+        outage = status;
+    }
+
+    public void endOutage() {
+        outage = 0;
+    }
+
     List<Call> calls() {
         return new ArrayList<>(calls);
     }
 
-    List<Call> calls(String method) {
+    public List<Call> calls(String method) {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
@@ -89,7 +99,8 @@ final class FakeSlackApi implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, String> params = parse(body, exchange.getRequestHeaders().getFirst("Content-Type"));
-        Failure failure = takeFailure(method);
+        int down = outage;
+        Failure failure = down != 0 ? new Failure(method, down, 1) : takeFailure(method);
         if (failure != null) {
             if (failure.status() == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "1");
