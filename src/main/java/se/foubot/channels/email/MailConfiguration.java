@@ -59,7 +59,7 @@ class MailConfiguration {
 
     /** Outbox depth and the age of its oldest mail as gauges, read when scraped; NaN while the store cannot be reached. */
     @Bean
-    MeterBinder outboxMetrics(Outbox outbox) {
+    MeterBinder outboxMetrics(Outbox outbox, Clock clock) {
         return registry -> {
             Gauge.builder("foubot.outbox.waiting", outbox, o -> {
                 try {
@@ -70,7 +70,7 @@ class MailConfiguration {
             }).register(registry);
             Gauge.builder("foubot.outbox.oldest.age", outbox, o -> {
                 try {
-                    return o.oldestPending().map(at -> (double) java.time.Duration.between(at, java.time.Instant.now()).toSeconds())
+                    return o.oldestPending().map(at -> (double) java.time.Duration.between(at, clock.instant()).toSeconds())
                             .orElse(0.0);
                 } catch (RuntimeException e) {
                     return Double.NaN;
