@@ -54,7 +54,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                     + e.getMessage() + "). Is another fou-bot process using FOUBOT_DATA_DIR=" + dataDir
                     + "? Stop it, choose another FOUBOT_DATA_DIR, or point both at one FOUBOT_MONGODB_URI.", e);
         }
-        H2Backend backend = new H2Backend(mvStore);
+        H2Backend backend = new IsolatedH2Backend(mvStore);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

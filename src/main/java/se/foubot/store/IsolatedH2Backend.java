@@ -1,0 +1,75 @@
+package se.foubot.store;
+
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * mongo-java-server's H2 backend with reads isolated from writes.
+ *
+ * <p>The stock backend answers a query with the very document objects its map holds, and an update rewrites such an
+ * object field by field, in place, while another connection may still be turning it into a reply. That reader then
+ * sees half of a change — a conversation's new version with its old answers — and a compare-and-set on the version
+ * lets a lost update through (two answers at once: one vanished). Here each query gets its own copies of what it
+ * matched, so an update works on a copy and stores it whole, and a reader keeps a consistent old document. The data
+ * file format is the stock one.
+ */
+final class IsolatedH2Backend extends H2Backend {
+
+    /** Map name prefixes of the stock backend's file format (H2Database), kept so existing files open unchanged. */
+    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String META_MAP_PREFIX = "meta.";
+
+    IsolatedH2Backend(MVStore mvStore) {
+        super(mvStore);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    private final class Database extends H2Database {
+
+        Database(String databaseName) {
+            super(databaseName, IsolatedH2Backend.this.getMvStore(), IsolatedH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            // called from H2Database's constructor too; the outer backend (and its store) is there already
+            MVStore store = IsolatedH2Backend.this.getMvStore();
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> data = store.openMap(DATA_MAP_PREFIX + namespace);
+            MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + namespace);
+            return new Collection(this, collectionName, options, data, meta);
+        }
+
+        private final class Collection extends H2Collection {
+
+            Collection(MongoDatabase database, String collectionName, CollectionOptions options, MVMap<Object, Document> data,
+                    MVMap<String, Object> meta) {
+                super(database, collectionName, options, data, meta, Database.this.cursorRegistry);
+            }
+
+            @Override
+            protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
+                    int batchSize, Comparator<Document> order, Document fieldSelector) {
+                return super.matchDocumentsFromStream(query,
+                        documents.filter(d -> documentMatchesQuery(d, query)).map(Document::cloneDeeply), skip, limit, batchSize,
+                        order, fieldSelector);
+            }
+        }
+    }
+}
