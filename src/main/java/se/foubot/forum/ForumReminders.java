@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import se.foubot.channels.Notice;
 import se.foubot.channels.Notifier;
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.Registration.Status;
 import se.foubot.scheduling.ReminderSource;
 
@@ -31,7 +32,11 @@ class ForumReminders implements ReminderSource {
     private final Clock clock;
     private final ZoneId zone;
 
-    ForumReminders(ForumService forum, Notifier notifier, ForumProperties properties, Clock clock, ZoneId zone) {
+    private final DeadLetters deadLetters;
+
+    ForumReminders(ForumService forum, Notifier notifier, ForumProperties properties, Clock clock, ZoneId zone,
+            DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.forum = forum;
         this.notifier = notifier;
         this.properties = properties;
@@ -58,11 +63,14 @@ class ForumReminders implements ReminderSource {
         return out;
     }
 
-    /** Per meeting not yet started, the latest reminder whose time has come (an earlier missed one is superseded). */
+    /**
+     * Per meeting not yet started, the latest reminder whose time has come (an earlier missed one is superseded).
+     * Each meeting's reminder on its own: one that keeps failing is parked as a dead letter, the others go on.
+     */
     @Override
     public int sendDue() {
         Instant now = clock.instant();
-        int queued = 0;
+        int[] queued = {0};
         for (Meeting m : forum.upcoming()) {
             Duration due = null;
             for (Duration offset : properties.reminderOffsets()) {
@@ -71,10 +79,11 @@ class ForumReminders implements ReminderSource {
                 }
             }
             if (due != null) {
-                queued += remind(m, due);
+                Duration offset = due;
+                deadLetters.guard("job:" + NAME, m.id() + ":" + offset, () -> queued[0] += remind(m, offset));
             }
         }
-        return queued;
+        return queued[0];
     }
 
     private int remind(Meeting m, Duration offset) {

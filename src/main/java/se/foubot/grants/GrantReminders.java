@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.channels.Notice;
 import se.foubot.channels.Notifier;
 import se.foubot.channels.Recipient;
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.scheduling.ReminderSource;
 import se.foubot.web.HttpProperties;
 
@@ -40,8 +41,11 @@ class GrantReminders implements ReminderSource {
     private final HttpProperties http;
     private final Clock clock;
 
+    private final DeadLetters deadLetters;
+
     GrantReminders(ReminderPlanner planner, GrantSubscriptions subscriptions, Notifier notifier, GrantsProperties properties,
-            HttpProperties http, Clock clock) {
+            HttpProperties http, Clock clock, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.planner = planner;
         this.subscriptions = subscriptions;
         this.notifier = notifier;
@@ -61,13 +65,14 @@ class GrantReminders implements ReminderSource {
                 .filter(at -> !at.isBefore(from) && at.isBefore(to)).toList();
     }
 
+    /** Each due reminder on its own: one that keeps failing is parked as a dead letter, and the others go on. */
     @Override
     public int sendDue() {
-        int queued = 0;
+        int[] queued = {0};
         for (ReminderPlanner.PlannedReminder r : planner.due(clock.instant())) {
-            queued += fanOut(r);
+            deadLetters.guard("job:" + name(), r.id(), () -> queued[0] += fanOut(r));
         }
-        return queued;
+        return queued[0];
     }
 
     private int fanOut(ReminderPlanner.PlannedReminder r) {

@@ -44,6 +44,8 @@ class AdminApiTest {
         assertThat(get("/api/tasks", null).statusCode()).isEqualTo(401);
         assertThat(get("/api/tasks", "wrong").statusCode()).isEqualTo(401);
         assertThat(get("/api/mail/quarantine", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/dead-letters", null).statusCode()).isEqualTo(401);
+        assertThat(get("/api/dead-letters", "s3cret-admin-token").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -80,6 +80,9 @@ class GrantRemindersTest {
     MutableClock clock;
 
     @Autowired
+    se.foubot.deadletter.DeadLetters deadLetters;
+
+    @Autowired
     MongoTemplate mongo;
 
     @Autowired
@@ -221,7 +224,7 @@ class GrantRemindersTest {
             notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.channels.Notice.of("x", "y"));
         }
         // after the restart, two replicas run the same fan-out at once
-        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, clock);
+        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, clock, deadLetters);
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue);
         assertThat(a.get() + b.get()).isEqualTo(n - n / 3);

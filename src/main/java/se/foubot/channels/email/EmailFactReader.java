@@ -28,8 +28,8 @@ final class EmailFactReader {
             + "|\\d{1,2}(?::e|:a)?\\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*(?:\\s+\\d{4})?)");
     private static final Pattern NO_RUSH = Pattern.compile("(?i)(ingen brådska|ingen tidsgräns|inget datum|när ni hinner|no rush|"
             + "no deadline|whenever)");
-    private static final Pattern WITHIN = Pattern.compile("(?i)inom\\s+(en|ett|två|tre|fyra|\\d+)\\s+(vecka|veckor|månad|månader)"
-            + "|within\\s+(a|one|two|three|four|\\d+)\\s+(week|weeks|month|months)");
+    private static final Pattern WITHIN = Pattern.compile("(?i)inom\\s+(en|ett|två|tre|fyra|\\d{1,3})\\s+(vecka|veckor|månad|månader)"
+            + "|within\\s+(a|one|two|three|four|\\d{1,3})\\s+(week|weeks|month|months)");
     private static final Set<String> DONT_KNOW = Set.of("vet inte", "vet ej", "osäker", "don't know", "dont know", "not sure");
 
     private final List<ChoiceOption> districts;

@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import se.foubot.channels.InboundCommand;
 import se.foubot.channels.Recipient;
 import se.foubot.conversation.Language;
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
@@ -42,6 +43,8 @@ public class EmailRequestProcessor {
     private static final Logger log = LoggerFactory.getLogger(EmailRequestProcessor.class);
     static final String REQUESTS = "email_requests";
     static final String CHANNEL = "email";
+    /** The dead-letter kind of a received mail. */
+    static final String KIND = "mail";
     private static final Pattern SUBJECT_REFERENCE = Pattern.compile("\\[(FOU-\\d{4}-\\d{4,})\\]");
 
     private final MailInbox inbox;
@@ -55,10 +58,15 @@ public class EmailRequestProcessor {
     private final se.foubot.conversation.OptionList districts;
     private final se.foubot.conversation.OptionList categories;
     private final List<InboundCommand> commands;
+    private final DeadLetters deadLetters;
+    private final Duration retryDelay;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
-            se.foubot.conversation.OptionList categories, List<InboundCommand> commands) {
+            se.foubot.conversation.OptionList categories, List<InboundCommand> commands, DeadLetters deadLetters,
+            Duration retryDelay) {
+        this.deadLetters = deadLetters;
+        this.retryDelay = retryDelay;
         this.commands = List.copyOf(commands);
         this.inbox = inbox;
         this.outbox = outbox;
@@ -72,22 +80,65 @@ public class EmailRequestProcessor {
         this.categories = categories;
     }
 
-    /** Processes all waiting mail. @return how many mails were processed */
+    /**
+     * Processes all waiting mail. A mail whose processing throws is tried again on a later round, and after
+     * {@link DeadLetters#maxAttempts()} attempts parked as a dead letter, its sender told that people will look at
+     * it; a store outage only defers the mail. @return how many mails were processed
+     */
     public int processWaiting() {
         int n = 0;
         Document mail;
         while ((mail = inbox.takeNext()) != null) {
             String key = mail.getString("_id");
+            int attempts = mail.getInteger("attempts", 1);
+            if (attempts > deadLetters.maxAttempts()) {
+                // taken this often without an outcome: its processor died with it every time
+                park(mail, "ProcessingInterrupted", null);
+                continue;
+            }
             try {
                 inbox.done(key, process(mail));
+                if (attempts > 1) {
+                    deadLetters.cleared(KIND, key);
+                }
                 n++;
-            } catch (DataAccessException e) {
-                log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, e.getMostSpecificCause().getMessage());
-                inbox.retry(key);
-                return n;
+            } catch (RuntimeException | StackOverflowError e) {
+                if (e instanceof DataAccessException d && DeadLetters.isOutage(d)) {
+                    log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, d.getMostSpecificCause().getMessage());
+                    inbox.retry(key);
+                    return n;
+                }
+                log.warn("event=mail_processing_failed mail={} attempt={} rule={}", key, attempts, e.getClass().getSimpleName());
+                if (attempts >= deadLetters.maxAttempts()) {
+                    park(mail, e.getClass().getSimpleName(), e);
+                } else {
+                    inbox.retryAt(key, clock.instant().plus(retryDelay.multipliedBy(attempts)));
+                }
             }
         }
         return n;
+    }
+
+    /** Parks the mail and tells its sender, once, that it could not be handled automatically. */
+    private void park(Document mail, String rule, Throwable failure) {
+        String key = mail.getString("_id");
+        int attempts = mail.getInteger("attempts", 1) - (failure == null ? 1 : 0);
+        if (failure != null) {
+            deadLetters.park(KIND, key, failure, attempts);
+        } else {
+            deadLetters.park(KIND, key, rule, attempts);
+        }
+        inbox.park(key, rule);
+        if (mail.getString("from") != null) {
+            String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
+            List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
+            if (mail.getString("messageId") != null) {
+                references.add(mail.getString("messageId"));
+            }
+            reply(new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
+                    EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text"))), mail.getString("messageId"),
+                    references, "auto-replied"));
+        }
     }
 
     String process(Document mail) {

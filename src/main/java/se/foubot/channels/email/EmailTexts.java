@@ -67,6 +67,16 @@ final class EmailTexts {
                 + footer(l, identityNumberRemoved);
     }
 
+    /** To a sender whose mail could not be handled automatically (it was parked as a dead letter). */
+    static String parked(Language l) {
+        return (l == Language.EN
+                ? "Hello!\n\nThank you for your mail. We could not handle it automatically, so it has been set aside for "
+                        + "the FoU unit, who will look at it. You do not need to send it again.\n"
+                : "Hej!\n\nTack för ditt mejl. Vi kunde inte behandla det automatiskt, så det har lagts åt sidan till "
+                        + "FoU-enheten, som tittar på det. Du behöver inte skicka det igen.\n")
+                + footer(l, false);
+    }
+
     private static String footer(Language l, boolean identityNumberRemoved) {
         String warning = !identityNumberRemoved ? "" : l == Language.EN
                 ? "\nYour mail contained a Swedish personal identity number; we removed it before saving anything. Never send "

@@ -38,6 +38,8 @@ public class MailInbox implements StoreIndexes {
     static final String RECEIVED = "received";
     static final String PROCESSING = "processing";
     static final String PROCESSED = "processed";
+    /** Failed its bounded attempts: parked as a dead letter, never processed again. */
+    static final String PARKED = "parked";
     private static final Duration PROCESSING_LEASE = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo;
@@ -92,14 +94,32 @@ public class MailInbox implements StoreIndexes {
         }
     }
 
-    /** Takes the next received mail to process (or one whose processor died); null when there is none. */
+    /**
+     * Takes the next received mail to process (or one whose processor died); null when there is none. Each take
+     * counts an attempt ({@code attempts}), so a mail that kills its processor is counted too.
+     */
     Document takeNext() {
         Instant now = clock.instant();
-        return mongo.findAndModify(Query.query(new Criteria().orOperator(Criteria.where("status").is(RECEIVED),
+        return mongo.findAndModify(Query.query(new Criteria().orOperator(
+                Criteria.where("status").is(RECEIVED).orOperator(Criteria.where("nextAttemptAt").is(null),
+                        Criteria.where("nextAttemptAt").lte(Date.from(now))),
                 Criteria.where("status").is(PROCESSING).and("leaseUntil").lt(Date.from(now))))
                 .with(Sort.by("receivedAt")),
-                new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(PROCESSING_LEASE))),
+                new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(PROCESSING_LEASE)))
+                        .inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, INBOX);
+    }
+
+    /** Processing threw: the mail waits until {@code at} for its next attempt. */
+    void retryAt(String key, Instant at) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", RECEIVED)
+                .set("nextAttemptAt", Date.from(at)).unset("leaseUntil"), INBOX);
+    }
+
+    /** Out of attempts: kept (for its retention) but never processed again; the dead letter names the rule. */
+    void park(String key, String rule) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", PARKED)
+                .set("outcome", "parked:" + rule).unset("leaseUntil"), INBOX);
     }
 
     void done(String key, String outcome) {

@@ -83,7 +83,7 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls.stream().filter(c -> c.method().equals(method)).toList();
     }
 
-    List<Call> calls(String method, Predicate<Call> where) {
+    public List<Call> calls(String method, Predicate<Call> where) {
         return calls(method).stream().filter(where).toList();
     }
 
