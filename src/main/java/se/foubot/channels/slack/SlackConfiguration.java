@@ -1,5 +1,6 @@
 package se.foubot.channels.slack;
 
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -8,8 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.github.bucket4j.TimeMeter;
@@ -42,6 +45,9 @@ class SlackConfiguration {
         if (properties.httpEnabled()) {
             config.signingSecret(properties.signingSecret());
         }
+        // SlackRawBodyFilter checks the signature over the raw bytes before Bolt parses (and may log) anything;
+        // Bolt's own check would come after its parser and accepts timestamps from the future
+        config.requestVerificationEnabled(false);
         if (properties.staffUsers().isEmpty()) {
             log.warn("event=slack_no_staff hint=\"FOUBOT_STAFF_USERS is empty: nobody can claim or change tasks\"");
         }
@@ -54,6 +60,15 @@ class SlackConfiguration {
     SlackApi slackApi(Slack slack, SlackProperties properties) {
         return new SlackApi(slack.methods(properties.botToken()), Thread::sleep,
                 new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME));
+    }
+
+    /** Reads and verifies {@code POST /slack/events} before any other filter or Spring can touch the body. */
+    @Bean
+    FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock) {
+        FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(new SlackRawBodyFilter(properties, clock));
+        registration.addUrlPatterns("/slack/events");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     /** Work after the ack; bounded so a flood cannot exhaust memory (the caller runs it when full). */

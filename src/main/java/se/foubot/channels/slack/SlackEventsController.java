@@ -9,12 +9,14 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.slack.api.bolt.App;
@@ -24,12 +26,16 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 
 /**
- * {@code POST /slack/events}: events, slash commands and interactivity. Hands the raw body and headers to
- * Bolt, which checks the signature over the raw bytes before anything is parsed; 404 when Slack's HTTP
- * mode is off.
+ * {@code POST /slack/events}: events, slash commands and interactivity. {@link SlackRawBodyFilter} has already read
+ * the body off the wire and checked its signature; this hands exactly those bytes and the headers to Bolt. A signed
+ * request Bolt cannot read, or whose handler throws, gets 400: nothing a sender writes makes a 500. 404 when Slack's
+ * HTTP mode is off.
  */
 @RestController
 class SlackEventsController {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackEventsController.class);
+    private static final String BAD_REQUEST = "{\"error\":\"unreadable request\"}";
 
     private final ObjectProvider<App> app;
     private final SlackProperties properties;
@@ -41,33 +47,52 @@ class SlackEventsController {
     }
 
     @PostMapping("/slack/events")
-    ResponseEntity<String> events(@RequestBody(required = false) byte[] raw, HttpServletRequest http) throws Exception {
-        // the signature is over the raw bytes; decode them exactly as sent (UTF-8), whatever the content type says
-        String body = raw == null ? "" : new String(raw, StandardCharsets.UTF_8);
+    ResponseEntity<String> events(HttpServletRequest http) {
         App bolt = app.getIfAvailable();
         if (bolt == null || !properties.httpEnabled()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND).body("Slack is not enabled (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET)");
+        }
+        if (!(http.getAttribute(SlackRawBodyFilter.VERIFIED_BODY) instanceof byte[] raw)) {
+            // only the filter puts it there, after the signature matched
+            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"error\":\"invalid request\"}");
         }
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : Collections.list(http.getHeaderNames())) {
             headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
         }
-        Request<?> request = parser(bolt).parse(SlackRequestParser.HttpRequest.builder()
-                .requestUri(http.getRequestURI())
-                .queryString(Map.of())
-                .headers(new RequestHeaders(headers))
-                .requestBody(body)
-                .remoteAddress(http.getRemoteAddr())
-                .build());
-        Response response = bolt.run(request);
+        Response response;
+        try {
+            // the signature was over these bytes; Slack sends UTF-8, whatever the content type says
+            Request<?> request = parser(bolt).parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(http.getRequestURI())
+                    .queryString(Map.of())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(new String(raw, StandardCharsets.UTF_8))
+                    .remoteAddress(http.getRemoteAddr())
+                    .build());
+            if (request == null) {
+                log.info("event=slack_request_unreadable reason=unknown_kind bytes={}", raw.length);
+                return badRequest();
+            }
+            response = bolt.run(request);
+        } catch (Exception e) {
+            // the class says what went wrong; the message could quote the sender's text
+            log.warn("event=slack_request_unreadable reason=exception error={} bytes={}", e.getClass().getName(), raw.length);
+            return badRequest();
+        }
         HttpHeaders out = new HttpHeaders();
         if (response.getHeaders() != null) {
-            response.getHeaders().forEach((k, v) -> out.put(k, v));
+            response.getHeaders().forEach(out::put);
         }
         if (response.getContentType() != null) {
             out.set(HttpHeaders.CONTENT_TYPE, response.getContentType());
         }
         return ResponseEntity.status(response.getStatusCode()).headers(out).body(response.getBody());
+    }
+
+    private static ResponseEntity<String> badRequest() {
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(BAD_REQUEST);
     }
 
     private SlackRequestParser parser(App bolt) {

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxInterval        how often queued notices (reminders, waitlist news) are posted
  * @param forumCoordinators     {@code FOUBOT_FORUM_COORDINATORS}, user ids allowed to plan FoU-forum meetings
  *                              (empty: the staff)
+ * @param maxRequestSize        the largest body {@code POST /slack/events} reads; larger gets 413 unread
  */
 @Validated
 @ConfigurationProperties("foubot.slack")
@@ -53,7 +55,8 @@ public record SlackProperties(
         @Positive double channelMessagesPerSecond,
         @Min(1) int channelBurst,
         @NotNull Duration outboxInterval,
-        List<String> forumCoordinators) {
+        List<String> forumCoordinators,
+        @NotNull DataSize maxRequestSize) {
 
     public SlackProperties {
         forumCoordinators = forumCoordinators == null ? List.of()

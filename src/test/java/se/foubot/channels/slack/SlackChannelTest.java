@@ -83,7 +83,7 @@ class SlackChannelTest {
 
     @BeforeEach
     void setUp() {
-        slack = new SlackRequests(port);
+        slack = new SlackRequests(port, clock);
     }
 
     private static List<FakeSlackApi.Call> postsTo(String channel) {
@@ -105,7 +105,7 @@ class SlackChannelTest {
     @Test
     void forgedStaleOrUnsignedRequestsGet401AndNothingIsProcessed() throws Exception {
         String body = SlackRequests.eventEnvelope("EvForged", SlackRequests.dm("UFORGER", "stöd"));
-        long now = Instant.now().getEpochSecond();
+        long now = clock.instant().getEpochSecond();
         assertThat(slack.send(body, "application/json", now, null, Map.of()).statusCode()).isEqualTo(401);
         assertThat(slack.send(body, "application/json", now, SlackRequests.sign("wrong-secret", now, body), Map.of())
                 .statusCode()).isEqualTo(401);

@@ -107,7 +107,7 @@ class SlackForumTest {
     }
 
     private SlackRequests slack() {
-        return new SlackRequests(port);
+        return new SlackRequests(port, clock);
     }
 
     private static Map<String, String> plan(String date, String start, String end, String place, String capacity, String deadline) {

@@ -1,0 +1,88 @@
+package se.foubot.channels.slack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The first thing a request to {@code POST /slack/events} meets: reads the body as it came off the wire (at most
+ * {@code foubot.slack.max-request-size}, else 413), checks Slack's signature over exactly those bytes (else 401),
+ * and only then lets it on, with the verified bytes as a request attribute. Runs before anything in Spring can
+ * parse a form body into parameters, which would rebuild the body differently from what Slack signed.
+ */
+final class SlackRawBodyFilter extends OncePerRequestFilter {
+
+    /** Request attribute holding the verified raw body ({@code byte[]}). */
+    static final String VERIFIED_BODY = SlackRawBodyFilter.class.getName() + ".body";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackRawBodyFilter.class);
+
+    private final SlackProperties properties;
+    private final SlackSignatureVerifier verifier;
+
+    SlackRawBodyFilter(SlackProperties properties, Clock clock) {
+        this.properties = properties;
+        this.verifier = properties.httpEnabled() ? new SlackSignatureVerifier(properties.signingSecret(), clock) : null;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return verifier == null || !"POST".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = properties.maxRequestSize().toBytes();
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too_large", declared);
+            return;
+        }
+        byte[] body;
+        try (InputStream in = request.getInputStream()) {
+            body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+        } catch (IOException e) {
+            log.info("event=slack_request_refused reason=unreadable_body error={}", e.getClass().getSimpleName());
+            refuse(response, HttpServletResponse.SC_BAD_REQUEST, null, 0);
+            return;
+        }
+        if (body.length > limit) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "too_large", body.length);
+            return;
+        }
+        SlackSignatureVerifier.Verdict verdict = verifier.verify(request.getHeader("X-Slack-Request-Timestamp"),
+                request.getHeader("X-Slack-Signature"), body);
+        if (verdict != SlackSignatureVerifier.Verdict.VALID) {
+            refuse(response, HttpServletResponse.SC_UNAUTHORIZED, verdict.name().toLowerCase(), body.length);
+            return;
+        }
+        request.setAttribute(VERIFIED_BODY, body);
+        chain.doFilter(request, response);
+    }
+
+    /** Says why in the log with nothing the sender chose (no body, no header values), and little to the sender. */
+    private static void refuse(HttpServletResponse response, int status, String reason, long bytes) throws IOException {
+        if (reason != null) {
+            log.info("event=slack_request_refused reason={} status={} bytes={}", reason, status, bytes);
+        }
+        if (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
+            // the rest of the body is not read; closing spares the server swallowing it
+            response.setHeader("Connection", "close");
+        }
+        response.setStatus(status);
+        response.setContentType("application/json");
+        response.getOutputStream().write(("{\"error\":\"" + (status == 401 ? "invalid request" : status == 413 ? "request too large"
+                : "bad request") + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,226 @@
+package se.foubot.channels.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+
+/**
+ * {@code POST /slack/events} as Slack and other encoders really send it: request bodies stored as raw bytes under
+ * {@code src/test/resources/slack/http} (slash commands, block_actions and view_submission form bodies percent-encoded
+ * the way Slack does it and the way other encoders do, JSON events with and without escapes), signed over exactly
+ * those bytes. Then what an attacker sends: unsigned, stale, from the future, oversized, garbage, log injection.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.channel-messages-per-second=200",
+                "foubot.slack.channel-burst=50", "logging.level.se.foubot=DEBUG", "logging.level.org.springframework.web=DEBUG"})
+@Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class SlackHttpEdgeTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    static final String MARKER = "QX7-body-must-never-be-logged";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    SlackRequests slack;
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.signing-secret", () -> SlackRequests.SECRET);
+        registry.add("foubot.slack.api-url", SLACK::url);
+        registry.add("foubot.slack.staff-users", () -> "UANALYST1");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        slack = new SlackRequests(port, clock);
+    }
+
+    static byte[] fixture(String name) {
+        try (InputStream in = SlackHttpEdgeTest.class.getResourceAsStream("/slack/http/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    @ParameterizedTest
+    @ValueSource(strings = {"command-slack.form", "command-rfc3986.form", "command-lenient.form", "command-raw-utf8.form",
+            "command-jdk.form"})
+    void aSignedSlashCommandIsAcceptedHoweverItIsPercentEncodedAndItsTextReadExactly(String name) throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture(name), FORM);
+        assertThat(response.statusCode()).isEqualTo(200);
+        // "/fou forum ändra <id>" answers at once with the id it read: spaces, *, / and ~ all came through
+        assertThat(response.body()).contains("Inget planerat möte heter ”möte*1/2~3 a b”");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"block-actions-slack.form", "block-actions-rfc3986.form", "block-actions-lenient.form",
+            "block-actions-jdk.form"})
+    void aSignedButtonClickIsAcceptedWithStarsAndSlashesEncodedEitherWay(String name) throws Exception {
+        String user = name.equals("block-actions-slack.form") ? "UENCBA1" : name.equals("block-actions-rfc3986.form") ? "UENCBA2"
+                : name.equals("block-actions-lenient.form") ? "UENCBA3" : "UENCBA4";
+        assertThat(slack.signedBytes(fixture(name), FORM).statusCode()).isEqualTo(200);
+        // the click ("hjälp") goes into the person's conversation, which answers in the message's channel
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
+                c -> c.param("channel").equals("D" + user)).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"view-submission-slack.form", "view-submission-rfc3986.form", "view-submission-lenient.form"})
+    void aSignedModalSubmissionIsAcceptedAndAnsweredInTheModal(String name) throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture(name), FORM);
+        assertThat(response.statusCode()).isEqualTo(200);
+        // the person is no coordinator: the refusal shows next to the form
+        assertThat(response.body()).contains("\"response_action\":\"errors\"").contains("Bara FoU:s samordnare");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event-message-im-escaped.json", "event-message-im-utf8.json"})
+    void aSignedEventIsAcceptedWithOrWithoutEscapes(String name) throws Exception {
+        String user = name.contains("escaped") ? "UENCJS1" : "UENCJS2";
+        assertThat(slack.signedBytes(fixture(name), "application/json").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
+                c -> c.param("channel").equals("D" + user)).isEmpty());
+    }
+
+    @Test
+    void aBodySignedInOneEncodingAndSentInAnotherIsRefused() throws Exception {
+        long now = slack.now();
+        String signatureOfSlacksBytes = SlackRequests.sign(SlackRequests.SECRET, now, fixture("command-slack.form"));
+        HttpResponse<String> response = slack.sendBytes(fixture("command-lenient.form"), FORM, Long.toString(now),
+                signatureOfSlacksBytes);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).doesNotContain("möte");
+    }
+
+    @Test
+    void unsignedStaleFutureAndForgedRequestsGet401(CapturedOutput output) throws Exception {
+        byte[] body = fixture("event-message-im-utf8.json");
+        long now = slack.now();
+        String ts = Long.toString(now);
+        assertThat(slack.sendBytes(body, "application/json", null, null).statusCode()).as("no headers").isEqualTo(401);
+        assertThat(slack.sendBytes(body, "application/json", ts, null).statusCode()).as("no signature").isEqualTo(401);
+        assertThat(slack.sendBytes(body, "application/json", null, SlackRequests.sign(SlackRequests.SECRET, now, body))
+                .statusCode()).as("no timestamp").isEqualTo(401);
+        assertThat(slack.sendBytes(body, "application/json", ts, SlackRequests.sign("wrong-secret", now, body)).statusCode())
+                .as("wrong secret").isEqualTo(401);
+        for (long offset : new long[] {-6 * 60, 6 * 60, 365L * 24 * 3600}) {
+            String stamp = Long.toString(now + offset);
+            assertThat(slack.sendBytes(body, "application/json", stamp, SlackRequests.sign(SlackRequests.SECRET, now + offset, body))
+                    .statusCode()).as("timestamp %+d s", offset).isEqualTo(401);
+        }
+        assertThat(slack.sendBytes(body, "application/json", "soon", "v0=00").statusCode()).as("garbage timestamp").isEqualTo(401);
+        long nearlyStale = now - 4 * 60;
+        String fresh = "{\"token\":\"x\",\"team_id\":\"T0FOU\",\"api_app_id\":\"A0FOU\",\"type\":\"event_callback\",\"event_id\":\"Ev0NEARLY\","
+                + "\"event_time\":1,\"event\":{\"type\":\"app_home_opened\",\"user\":\"UNEARLY\",\"channel\":\"D1\",\"tab\":\"messages\"}}";
+        assertThat(slack.sendBytes(fresh.getBytes(StandardCharsets.UTF_8), "application/json", Long.toString(nearlyStale),
+                SlackRequests.sign(SlackRequests.SECRET, nearlyStale, fresh)).statusCode()).as("four minutes old").isEqualTo(200);
+        Thread.sleep(300);
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUENCJS2") && c.param("text").contains("forged")))
+                .isEmpty();
+        assertThat(output).contains("event=slack_request_refused reason=stale_timestamp").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnsignedEventCallbackWithoutHeadersIs401WithoutAStackTrace(CapturedOutput output) throws Exception {
+        HttpResponse<String> response = slack.sendBytes("{\"type\":\"event_callback\"}".getBytes(StandardCharsets.UTF_8),
+                "application/json", null, null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(output).doesNotContain("NullPointerException").doesNotContain("\tat ");
+    }
+
+    @Test
+    void signedButUnreadableRequestsGetA4xxNeverA500AndNoBodyIsLogged(CapturedOutput output) throws Exception {
+        String[][] bodies = {
+                {"{\"type\":\"event_callback\"}", "application/json"},
+                {"{\"type\":\"event_callback\",\"event\":\"" + MARKER + "\"}", "application/json"},
+                {"{\"type\":\"" + MARKER + "\"}", "application/json"},
+                {"not json at all " + MARKER, "application/json"},
+                {"[1,2,3]", "application/json"},
+                {"", "application/json"},
+                {"foo=" + MARKER, FORM},
+                {"payload=%ZZ" + MARKER, FORM},
+                {"payload=" + MARKER, FORM},
+                {"payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%7B%22id%22%3A%22U1%22%7D%2C%22actions%22%3A%5B%5D%7D", FORM},
+                {"payload=%7B%22type%22%3A%22view_submission%22%7D", FORM},
+                {"command=%2Ffou&text=" + MARKER, FORM},
+        };
+        for (String[] b : bodies) {
+            HttpResponse<String> response = slack.signed(b[0], b[1], java.util.Map.of());
+            assertThat(response.statusCode()).as(b[0]).isIn(200, 400, 404);
+        }
+        byte[] binary = new byte[4096];
+        new java.util.Random(13).nextBytes(binary);
+        assertThat(slack.signedBytes(binary, "application/octet-stream").statusCode()).isIn(200, 400, 404);
+        Thread.sleep(300);
+        assertThat(output).doesNotContain(MARKER).doesNotContain("\tat ");
+    }
+
+    @Test
+    void unsignedBodiesNeverReachTheLogAndCannotForgeALogLine(CapturedOutput output) throws Exception {
+        String forged = "{\"type\":\"event_callback\",\"event\":{\"text\":\"" + MARKER + "\"}}\nevent=forged_line user=UADMIN\r\n";
+        slack.sendBytes(forged.getBytes(StandardCharsets.UTF_8), "application/json", null, null);
+        slack.sendBytes(forged.getBytes(StandardCharsets.UTF_8), FORM, Long.toString(slack.now()), "v0=deadbeef");
+        assertThat(output).doesNotContain(MARKER).doesNotContain("forged_line");
+    }
+
+    @Test
+    void aBodyOverTheLimitGets413WithoutBeingReadOrLogged(CapturedOutput output) throws Exception {
+        byte[] big = new byte[1024 * 1024 + 1];
+        Arrays.fill(big, (byte) 'a');
+        System.arraycopy(MARKER.getBytes(StandardCharsets.US_ASCII), 0, big, 0, MARKER.length());
+        assertThat(slack.signedBytes(big, "application/json").statusCode()).as("signed, with Content-Length").isEqualTo(413);
+        // chunked: no Content-Length to refuse on, so the limit applies while reading
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/slack/events")).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as("unsigned, chunked").isEqualTo(413);
+        byte[] justRight = Arrays.copyOf(fixture("event-message-im-utf8.json"), 1024 * 1024);
+        Arrays.fill(justRight, fixture("event-message-im-utf8.json").length, justRight.length, (byte) ' ');
+        assertThat(slack.signedBytes(justRight, "application/json").statusCode()).as("exactly 1 MB").isNotEqualTo(413);
+        assertThat(output).contains("reason=too_large").doesNotContain(MARKER);
+    }
+}
