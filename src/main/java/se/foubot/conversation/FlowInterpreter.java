@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Computes one turn of a conversation: from where the person stands and what they wrote, to where they
@@ -39,17 +39,17 @@ final class FlowInterpreter {
     }
 
     private final FlowCatalog catalog;
-    private final PersonalIdentityNumberDetector identityNumbers;
+    private final OutsideTextGuard identityNumbers;
     private final Duration idleTimeout;
     private final ZoneId zone;
     private final List<QuestionAnswerer> answerers;
 
-    FlowInterpreter(FlowCatalog catalog, PersonalIdentityNumberDetector identityNumbers, Duration idleTimeout,
+    FlowInterpreter(FlowCatalog catalog, OutsideTextGuard identityNumbers, Duration idleTimeout,
             ZoneId zone) {
         this(catalog, identityNumbers, idleTimeout, zone, List.of());
     }
 
-    FlowInterpreter(FlowCatalog catalog, PersonalIdentityNumberDetector identityNumbers, Duration idleTimeout,
+    FlowInterpreter(FlowCatalog catalog, OutsideTextGuard identityNumbers, Duration idleTimeout,
             ZoneId zone, List<QuestionAnswerer> answerers) {
         this.answerers = List.copyOf(answerers);
         this.catalog = catalog;
@@ -86,7 +86,7 @@ final class FlowInterpreter {
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
         String cmd = text.strip().equals("?") ? "?" : TextNormalizer.normalize(text);
 
-        if (identityNumbers.containsIdentityNumber(text)) {
+        if (identityNumbers.check(text).identityNumberRemoved()) {
             Reply r = reply(s, notices);
             r.say(EngineTexts.IDENTITY_NUMBER);
             if (s.inFlow()) {

@@ -30,7 +30,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.EmbeddedStoreFixture;
 
 /**
@@ -84,7 +84,7 @@ class ConcurrentTurnsTest {
     }
 
     private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, new PersonalIdentityNumberDetector(),
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, new OutsideTextGuard(),
                 Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
         return new ConversationEngine(new ConversationStore(mongo), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());

@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.store.StoreIndexes;
 
 /**
@@ -44,11 +44,11 @@ public class MailInbox implements StoreIndexes {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final PersonalIdentityNumberDetector identityNumbers;
+    private final OutsideTextGuard identityNumbers;
     private final MailGuard guard;
     private final MeterRegistry meters;
 
-    MailInbox(MongoTemplate mongo, Clock clock, PersonalIdentityNumberDetector identityNumbers, MailProperties properties,
+    MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
             MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
@@ -70,17 +70,17 @@ public class MailInbox implements StoreIndexes {
         try {
             if (quarantine.isPresent()) {
                 mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",
-                        identityNumbers.redact(mail.subject())).append("reason", quarantine.get())
+                        identityNumbers.check(mail.subject()).text()).append("reason", quarantine.get())
                         .append("receivedAt", Date.from(now)), QUARANTINE);
                 meters.counter("foubot.mail.quarantined").increment();
                 log.info("event=mail_quarantined mail={} reason=\"{}\"", mail.key(), quarantine.get());
             } else {
-                boolean hadNumber = identityNumbers.containsIdentityNumber(mail.text() + " " + mail.subject() + " "
-                        + mail.signature());
+                boolean hadNumber = identityNumbers.check(mail.text() + " " + mail.subject() + " " + mail.signature())
+                        .identityNumberRemoved();
                 mongo.insert(new Document("_id", mail.key()).append("status", RECEIVED).append("from", mail.from())
-                        .append("fromName", mail.fromName()).append("subject", identityNumbers.redact(mail.subject()))
-                        .append("text", identityNumbers.redact(mail.text()))
-                        .append("signature", identityNumbers.redact(mail.signature()))
+                        .append("fromName", mail.fromName()).append("subject", identityNumbers.check(mail.subject()).text())
+                        .append("text", identityNumbers.check(mail.text()).text())
+                        .append("signature", identityNumbers.check(mail.signature()).text())
                         .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
                         .append("references", mail.references()).append("attachments", mail.attachments())
                         .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)

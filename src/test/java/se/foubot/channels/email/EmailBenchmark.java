@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import com.icegreen.greenmail.user.GreenMailUser;
 
-import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.EmbeddedStoreFixture;
 
 /**
@@ -45,7 +45,7 @@ class EmailBenchmark {
                 EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1));
-            MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new PersonalIdentityNumberDetector(), properties,
+            MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(store.template());
             GreenMailUser fou = mail.greenMail().getUserManager().getUser(EmbeddedMailServer.MAILBOX);

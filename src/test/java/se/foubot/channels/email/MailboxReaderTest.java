@@ -24,7 +24,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-import se.foubot.privacy.PersonalIdentityNumberDetector;
+import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.store.EmbeddedMongoStore;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
@@ -52,7 +52,7 @@ class MailboxReaderTest {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1));
             MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START),
-                    new PersonalIdentityNumberDetector(), properties,
+                    new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(mongo);
             MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox, null);
@@ -84,7 +84,7 @@ class MailboxReaderTest {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, "Behandlat", Duration.ofMinutes(1));
             MailInbox inbox = new MailInbox(store.template(), new MutableClock(TestClockConfiguration.START),
-                    new PersonalIdentityNumberDetector(), properties,
+                    new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             GreenMailUtil.sendTextEmail("fou@localhost", "anna@stockholm.se", "Stöd", "Vi behöver stöd.",
                     mail.greenMail().getSmtp().getServerSetup());
