@@ -1,5 +1,6 @@
 package se.foubot.channels.slack;
 
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,8 @@ class SlackInbound {
             if (e.getBotId() != null || e.getSubtype() != null || !"im".equals(e.getChannelType())) {
                 return ctx.ack();
             }
-            once(req.getEventId(), () -> conversations.onMessage(e.getUser(), e.getText(), e.getChannel(), e.getThreadTs()));
+            once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
+                    () -> conversations.onMessage(e.getUser(), e.getText(), e.getChannel(), e.getThreadTs()));
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (req, ctx) -> {
@@ -64,15 +66,17 @@ class SlackInbound {
             if (e.getBotId() != null) {
                 return ctx.ack();
             }
-            String thread = e.getThreadTs() != null ? e.getThreadTs() : e.getTs();
-            once(req.getEventId(), () -> conversations.onMessage(e.getUser(), SlackText.withoutMentions(e.getText()),
-                    e.getChannel(), thread));
+            // in a channel the answer starts a thread; in a direct message it comes as the DM's own answer would
+            boolean direct = e.getChannel() != null && e.getChannel().startsWith("D");
+            String thread = e.getThreadTs() != null || direct ? e.getThreadTs() : e.getTs();
+            once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
+                    () -> conversations.onMessage(e.getUser(), SlackText.withoutMentions(e.getText()), e.getChannel(), thread));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             if ("home".equals(req.getEvent().getTab())) {
                 String user = req.getEvent().getUser();
-                once(req.getEventId(), () -> home.publish(user));
+                once(SlackEventDeduplicator.messageKeys(req.getEventId(), null, null), req.getEventId(), () -> home.publish(user));
             }
             return ctx.ack();
         });
@@ -186,42 +190,37 @@ class SlackInbound {
      * The once-only check runs on the worker, after the ack: the ack is the same either way, and Slack's
      * 3-second budget is better spent not waiting for MongoDB.
      */
-    private void once(String eventId, Runnable work) {
+    private void once(List<String> keys, String eventId, Runnable work) {
         workers.execute(() -> {
             try {
-                if (eventId != null && !firstTime(eventId)) {
+                if (!keys.isEmpty() && !firstTime(keys, eventId)) {
                     log.debug("event=slack_event_duplicate event_id={}", eventId);
                     return;
                 }
                 work.run();
-                if (eventId != null) {
-                    dedupe.done(eventId);
-                }
+                dedupe.done(keys);
             } catch (RuntimeException e) {
-                log.warn("event=slack_event_failed event_id={} reason=\"{}\"", eventId, e.getMessage());
-                markFailed(eventId);
+                log.warn("event=slack_event_failed event_id={} error={}", eventId, e.getClass().getSimpleName());
+                markFailed(keys);
             }
         });
     }
 
     /** When MongoDB cannot say, the event is handled: the person then hears that the bot has trouble, not silence. */
-    private boolean firstTime(String eventId) {
+    private boolean firstTime(List<String> keys, String eventId) {
         try {
-            return dedupe.claim(eventId);
+            return dedupe.claim(keys, eventId);
         } catch (DataAccessException e) {
-            log.warn("event=slack_dedupe_unavailable event_id={} reason=\"{}\"", eventId, e.getMostSpecificCause().getMessage());
+            log.warn("event=slack_dedupe_unavailable event_id={} error={}", eventId, e.getMostSpecificCause().getClass().getSimpleName());
             return true;
         }
     }
 
-    private void markFailed(String eventId) {
-        if (eventId == null) {
-            return;
-        }
+    private void markFailed(List<String> keys) {
         try {
-            dedupe.failed(eventId);
+            dedupe.failed(keys);
         } catch (DataAccessException e) {
-            log.debug("event=slack_dedupe_mark_failed event_id={}", eventId);
+            log.debug("event=slack_dedupe_mark_failed keys={}", keys);
         }
     }
 

@@ -138,6 +138,31 @@ class SlackChannelTest {
     }
 
     @Test
+    void onePostDeliveredUnderTwoEventIdsIsAnsweredOnce() throws Exception {
+        String post = "{\"type\":\"message\",\"channel\":\"DUDIST16\",\"channel_type\":\"im\",\"user\":\"UDIST16\","
+                + "\"text\":\"jag behöver stöd\",\"ts\":\"1763900000.161616\",\"event_ts\":\"1763900000.161616\"}";
+        assertThat(slack.event("EvPostOnce1", post).statusCode()).isEqualTo(200);
+        assertThat(slack.event("EvPostOnce2", post).statusCode()).isEqualTo(200);
+        awaitReply("DUDIST16", 1, "Vilken förvaltning");
+        Thread.sleep(500);
+        assertThat(postsTo("DUDIST16")).hasSize(1);
+    }
+
+    @Test
+    void anAppMentionAndAMessageForTheSamePostMakeOneAnswer() throws Exception {
+        String text = "<@" + FakeSlackApi.BOT_USER + "> jag behöver stöd";
+        String message = "{\"type\":\"message\",\"channel\":\"DUDIST17\",\"channel_type\":\"im\",\"user\":\"UDIST17\","
+                + "\"text\":" + SlackRequests.json(text) + ",\"ts\":\"1763900000.171717\",\"event_ts\":\"1763900000.171717\"}";
+        String mention = "{\"type\":\"app_mention\",\"channel\":\"DUDIST17\",\"user\":\"UDIST17\",\"text\":"
+                + SlackRequests.json(text) + ",\"ts\":\"1763900000.171717\",\"event_ts\":\"1763900000.171717\"}";
+        slack.event("EvBothKinds1", message);
+        slack.event("EvBothKinds2", mention);
+        awaitReply("DUDIST17", 1, "Vilken förvaltning");
+        Thread.sleep(500);
+        assertThat(postsTo("DUDIST17")).hasSize(1);
+    }
+
+    @Test
     void messagesFromBotsAreIgnored() throws Exception {
         String fromBot = "{\"type\":\"message\",\"channel\":\"DUDIST3\",\"channel_type\":\"im\",\"user\":\"UDIST3\","
                 + "\"bot_id\":\"B0OTHER\",\"text\":\"stöd\",\"ts\":\"1.1\"}";
