@@ -3,63 +3,114 @@ package se.foubot.store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
+import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.MVStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
- * A MongoDB wire-protocol server inside the JVM, on loopback, over an H2 MVStore file, so the bot runs
- * on a fresh machine with nothing installed and keeps its data across restarts.
+ * A MongoDB wire-protocol server inside the JVM, on loopback, over an H2 MVStore file, so the bot runs on a fresh
+ * machine with nothing installed and keeps its data across restarts. It answers a command only once what the command
+ * did is on disk ({@link GroupCommit}); it reads its file through before it writes to it, and refuses a file it
+ * cannot read as a whole ({@link StoreFileCheck}); and it tells {@code fou-bot store backup} where to reach it by
+ * the file {@code foubot.port} beside its data.
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
     static final String FILE_NAME = "foubot.mv";
-    private static final int AUTO_COMMIT_MILLIS = 200;
+    static final String PORT_FILE_NAME = "foubot.port";
+    /**
+     * Wire-server threads. A command waits on its thread until its commit is on disk, and connections share the
+     * threads round-robin; with one thread per connection, a waiting command holds up no other connection.
+     */
+    private static final int WIRE_THREADS = 32;
+    private static final long HOUSEKEEPING_SECONDS = 30;
 
-    private final H2Backend backend;
+    private final DurableBackend backend;
+    private final GroupCommit commits;
     private final MongoServer server;
     private final InetSocketAddress address;
     private final Path file;
+    private final Path portFile;
 
-    private EmbeddedMongoStore(H2Backend backend, MongoServer server, InetSocketAddress address, Path file) {
+    private EmbeddedMongoStore(DurableBackend backend, GroupCommit commits, MongoServer server, InetSocketAddress address,
+            Path file, Path portFile) {
         this.backend = backend;
+        this.commits = commits;
         this.server = server;
         this.address = address;
         this.file = file;
+        this.portFile = portFile;
     }
 
-    /** Opens the store file under {@code dataDir} and listens on 127.0.0.1:{@code port} (0: any free port). */
+    /**
+     * Opens the store file under {@code dataDir} and listens on 127.0.0.1:{@code port} (0: any free port).
+     *
+     * @throws StoreFileProblem when another process has the file, or it cannot be read as a whole
+     */
     public static EmbeddedMongoStore start(Path dataDir, int port) {
-        Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dataDir);
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dataDir.toAbsolutePath(), e);
+            throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+        }
+        if (Files.exists(file)) {
+            StoreFileCheck.assertNotInUse(file);
+            StoreFileCheck.Summary found = StoreFileCheck.verify(file);
+            log.info("event=store_file_checked file={} version={} collections={} documents={} bytes={}", file,
+                    found.version(), found.collections(), found.documents(), found.bytes());
         }
         MVStore mvStore;
         try {
-            mvStore = new MVStore.Builder().fileName(file.toString()).open();
-            // MVStore commits in the background; a short delay bounds what a hard kill can lose
-            mvStore.setAutoCommitDelay(AUTO_COMMIT_MILLIS);
+            // no background or memory-triggered commits: every commit is GroupCommit's, followed by an fsync
+            mvStore = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().autoCommitBufferSize(0).open();
         } catch (MVStoreException e) {
-            throw new IllegalStateException("The embedded store file " + file + " cannot be opened ("
-                    + e.getMessage() + "). Is another fou-bot process using FOUBOT_DATA_DIR=" + dataDir
-                    + "? Stop it, choose another FOUBOT_DATA_DIR, or point both at one FOUBOT_MONGODB_URI.", e);
+            if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+                throw StoreFileProblem.inUse(file);
+            }
+            throw StoreFileProblem.damaged(file, e.getMessage(), e);
         }
-        H2Backend backend = new IsolatedH2Backend(mvStore);
+        StoreBackup.forceDirectory(dir);
+        GroupCommit commits = new GroupCommit(mvStore, HOUSEKEEPING_SECONDS);
+        DurableBackend backend = new DurableBackend(new IsolatedH2Backend(mvStore), commits, file);
         MongoServer server = new MongoServer(backend);
-        server.bind("127.0.0.1", port);
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WIRE_THREADS);
         InetSocketAddress address = server.getLocalAddress();
+        Path portFile = dir.resolve(PORT_FILE_NAME);
+        writePortFile(portFile, address.getPort());
         log.info("event=embedded_store_started file={} address={}:{}", file, address.getHostString(), address.getPort());
-        return new EmbeddedMongoStore(backend, server, address, file);
+        return new EmbeddedMongoStore(backend, commits, server, address, file, portFile);
+    }
+
+    private static void writePortFile(Path portFile, int port) {
+        try {
+            Path written = Files.writeString(portFile.resolveSibling(PORT_FILE_NAME + ".new"), port + "\n", StandardCharsets.US_ASCII);
+            Files.move(written, portFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            log.warn("event=store_port_file_failed file={} reason=\"{}\"", portFile, e.getMessage());
+        }
+    }
+
+    /** MVStore writes its last commit and the clean-shutdown mark on close without forcing them to disk. */
+    private static void forceToDisk(Path file) {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        } catch (IOException e) {
+            log.warn("event=store_file_not_forced file={} reason=\"{}\"", file, e.getMessage());
+        }
     }
 
     public String connectionString(String database) {
@@ -76,8 +127,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     @Override
     public void close() {
+        // the wire server finishes the commands in hand (each waits for its commit), then closes the backend and file
         server.shutdownNow();
+        commits.close();
         backend.close();
+        forceToDisk(file);
+        try {
+            Files.deleteIfExists(portFile);
+        } catch (IOException e) {
+            log.debug("event=store_port_file_left file={}", portFile);
+        }
         log.info("event=embedded_store_stopped file={}", file);
     }
 }

@@ -3,13 +3,18 @@ package se.foubot.store;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import se.foubot.channels.email.EmbeddedMailServer;
 
 /**
  * {@code java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]}: the embedded store alone on a
  * loopback port, so that two (or more) bot processes on one machine can share it as their MongoDB; with
  * {@code --mail}, the embedded mail server (SMTP 3025, IMAP 3143) too, which the bots then use by URL. Runs until
- * stopped (Ctrl-C, SIGTERM), then closes the store file cleanly.
+ * stopped (Ctrl-C, SIGTERM), then closes the store file cleanly. {@code store backup DIR} and {@code store restore DIR}
+ * are {@link StoreBackupCommand}.
  */
 public final class SharedStoreCommand {
 
@@ -17,6 +22,14 @@ public final class SharedStoreCommand {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            StoreBackupCommand.main(args);
+            return;
+        }
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            // without Spring Boot's logging set-up, Logback would print every library's debug lines
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
+        }
         int port = 27018;
         Path dataDir = Path.of(System.getenv().getOrDefault("FOUBOT_DATA_DIR", "./data"));
         boolean mail = false;
@@ -28,11 +41,19 @@ public final class SharedStoreCommand {
             } else if (arg.equals("--mail")) {
                 mail = true;
             } else {
-                System.err.println("usage: java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]");
+                System.err.println("usage: java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]\n"
+                        + "       java -jar fou-bot.jar store backup DIR | store restore DIR");
                 System.exit(2);
             }
         }
-        EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, port);
+        EmbeddedMongoStore store;
+        try {
+            store = EmbeddedMongoStore.start(dataDir, port);
+        } catch (StoreFileProblem e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+            return;
+        }
         EmbeddedMailServer mailServer = mail ? EmbeddedMailServer.start(3025, 3143) : null;
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

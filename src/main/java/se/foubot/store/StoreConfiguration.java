@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import com.mongodb.ConnectionString;
+import com.mongodb.WriteConcern;
 
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
@@ -37,6 +38,21 @@ class StoreConfiguration {
         return builder -> builder
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
                 .applyToSocketSettings(s -> s.connectTimeout((int) millis, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * On a real MongoDB a write is acknowledged once a majority of the replica set has it in its journal, so an
+     * acknowledged write survives a crash and the loss of the primary; a URI that names {@code w} or {@code journal}
+     * keeps its own. (The embedded store forces every commit to disk before it answers, whatever is asked.)
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer durableWrites(StoreProperties properties) {
+        WriteConcern fromUri = properties.embedded() ? null : new ConnectionString(properties.mongodbUri()).getWriteConcern();
+        return builder -> {
+            if (!properties.embedded() && fromUri == null) {
+                builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
     }
 
     private static ConnectionString withDefaultDatabase(String uri, String database) {

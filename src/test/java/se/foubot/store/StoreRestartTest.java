@@ -52,7 +52,7 @@ class StoreRestartTest {
     @Test
     void aSecondBotOnTheSameDataDirectoryIsToldWhyItCannotStart() {
         try (ConfigurableApplicationContext first = start()) {
-            assertThatThrownBy(this::start).hasStackTraceContaining("Is another fou-bot process using FOUBOT_DATA_DIR");
+            assertThatThrownBy(this::start).hasStackTraceContaining("is in use by another process");
         }
     }
 }

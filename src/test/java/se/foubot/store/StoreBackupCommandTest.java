@@ -1,0 +1,152 @@
+package se.foubot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+
+/**
+ * {@code fou-bot store backup DIR} and {@code store restore DIR} as an operator runs them: a backup taken while
+ * writes go on holds everything acknowledged before it began and nothing half-written; restore refuses while a store
+ * runs on the data directory, puts the backup back afterwards, and keeps the file it replaced.
+ */
+class StoreBackupCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int store(Map<String, String> env, String... args) {
+        out.reset();
+        err.reset();
+        return new StoreBackupCommand(env, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).run(List.of(args));
+    }
+
+    private int store(String... args) {
+        return store(Map.of(), args);
+    }
+
+    @Test
+    void aBackupDuringWritesRestoresToEverythingAcknowledgedBeforeIt() throws Exception {
+        Path data = tmp.resolve("data");
+        Path backup = tmp.resolve("backups/2027-03-10");
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> beforeBackup;
+        Set<String> inBackupAtRestore = new HashSet<>();
+        try (EmbeddedMongoStore running = EmbeddedMongoStore.start(data, 0);
+                MongoClient client = MongoClients.create(running.connectionString("foubot"))) {
+            MongoCollection<Document> requests = client.getDatabase("foubot").getCollection("requests");
+            AtomicBoolean writing = new AtomicBoolean(true);
+            ExecutorService writers = Executors.newFixedThreadPool(4);
+            for (int w = 0; w < 4; w++) {
+                String writer = "w" + w;
+                writers.execute(() -> {
+                    for (int i = 0; writing.get(); i++) {
+                        requests.insertOne(new Document("_id", writer + "-" + i).append("text", "förfrågan " + i));
+                        acknowledged.add(writer + "-" + i);
+                    }
+                });
+            }
+            while (acknowledged.size() < 300) {
+                Thread.sleep(10);
+            }
+            beforeBackup = Set.copyOf(acknowledged);
+
+            assertThat(store("backup", backup.toString(), "--data-dir=" + data)).as(err.toString()).isZero();
+            assertThat(out.toString()).contains("from the running store").contains("read through without error");
+
+            // while the store runs, a restore is refused and changes nothing
+            writing.set(false);
+            writers.shutdown();
+            assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            String current = StoreBackup.sha256Of(running.file());
+            assertThat(store("restore", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
+            assertThat(err.toString()).contains("in use by another process");
+            assertThat(StoreBackup.sha256Of(running.file())).isEqualTo(current);
+            assertThat(acknowledged).hasSizeGreaterThan(beforeBackup.size());
+        }
+
+        assertThat(store("restore", backup.toString(), "--data-dir=" + data)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("The file it replaced is kept as");
+        try (EmbeddedMongoStore restored = EmbeddedMongoStore.start(data, 0);
+                MongoClient client = MongoClients.create(restored.connectionString("foubot"))) {
+            client.getDatabase("foubot").getCollection("requests").find().forEach(d -> inBackupAtRestore.add(d.getString("_id")));
+        }
+        assertThat(inBackupAtRestore).containsAll(beforeBackup);
+        assertThat(acknowledged).containsAll(inBackupAtRestore);
+        // each writer's documents in the backup are its first n: a consistent cut, nothing skipped
+        for (int w = 0; w < 4; w++) {
+            String writer = "w" + w;
+            long n = inBackupAtRestore.stream().filter(id -> id.startsWith(writer + "-")).count();
+            for (int i = 0; i < n; i++) {
+                assertThat(inBackupAtRestore).contains(writer + "-" + i);
+            }
+        }
+        try (var kept = Files.list(data)) {
+            assertThat(kept.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("foubot.mv.before-restore-"));
+        }
+    }
+
+    @Test
+    void aBackupOfAStoppedStoreIsACopyOfItsFile() throws Exception {
+        Path data = tmp.resolve("data");
+        DamagedStoreFileTest.storeWithRequests(data, 200);
+        Path backup = tmp.resolve("backup");
+
+        assertThat(store("backup", backup.toString(), "--data-dir=" + data)).as(err.toString()).isZero();
+
+        assertThat(out.toString()).contains("no bot running").contains("2 collections, 201 documents");
+        assertThat(StoreBackup.sha256Of(backup.resolve(EmbeddedMongoStore.FILE_NAME)))
+                .isEqualTo(StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME)));
+        assertThat(store("backup", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
+        assertThat(err.toString()).contains("already holds a backup");
+    }
+
+    @Test
+    void aBackupChangedAfterwardsIsNotRestored() throws Exception {
+        Path data = tmp.resolve("data");
+        DamagedStoreFileTest.storeWithRequests(data, 200);
+        Path backup = tmp.resolve("backup");
+        assertThat(store("backup", backup.toString(), "--data-dir=" + data)).isZero();
+        Path copy = backup.resolve(EmbeddedMongoStore.FILE_NAME);
+        byte[] bytes = Files.readAllBytes(copy);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(copy, bytes);
+        String current = StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME));
+
+        assertThat(store("restore", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
+
+        assertThat(err.toString()).contains("does not match its note");
+        assertThat(StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME))).isEqualTo(current);
+    }
+
+    @Test
+    void withAnExternalMongoDbItPointsAtMongodump() {
+        assertThat(store(Map.of("FOUBOT_MONGODB_URI", "mongodb://db1,db2/foubot?replicaSet=rs0"), "backup",
+                tmp.resolve("b").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("mongodump");
+    }
+}
