@@ -3,6 +3,8 @@ package se.foubot.store;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -15,14 +17,23 @@ import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 
 /**
- * The embedded store's backend as the wire server sees it: every command runs through the {@link GroupCommit}, so
- * its answer goes back only once what it did is on disk; and one command of its own, {@code foubotBackup}, with
- * which {@code fou-bot store backup DIR} has the running store copy its file while it is at rest.
+ * The embedded store's backend as the wire server sees it: every command that may write runs through the
+ * {@link GroupCommit}, so its answer goes back only once what it did is on disk; and one command of its own,
+ * {@code foubotBackup}, with which {@code fou-bot store backup DIR} has the running store copy its file while it is
+ * at rest.
+ *
+ * <p>Commands known to only read are answered at once, with the newest data, as MongoDB's default read concern
+ * ({@code "local"}) does: what the bot acts on outside (a mail sent, a Slack post, a mail marked seen) it first
+ * records or claims with a write, and that write's commit takes every earlier change with it. Any command not known
+ * to only read waits, so a command this list does not know errs on the safe side.
  */
 final class DurableBackend implements MongoBackend {
 
     /** {@code {foubotBackup: 1, to: "/absolute/dir"}} on the admin database. */
     static final String BACKUP_COMMAND = "foubotBackup";
+    private static final Set<String> READS = Set.of("find", "getmore", "count", "distinct", "aggregate", "listcollections",
+            "listindexes", "listdatabases", "ping", "hello", "ismaster", "buildinfo", "serverstatus", "killcursors",
+            "endsessions", "dbstats", "collstats", "whatsmyuri", "getlasterror", "connectionstatus", "getparameter");
 
     private final MongoBackend backend;
     private final GroupCommit commits;
@@ -40,7 +51,8 @@ final class DurableBackend implements MongoBackend {
         if ("admin".equals(message.getDatabaseName()) && query.containsKey(BACKUP_COMMAND)) {
             return backup(query);
         }
-        return commits.command(() -> backend.handleMessage(message));
+        String command = query.isEmpty() ? "" : query.keySet().iterator().next();
+        return commits.command(() -> backend.handleMessage(message), mayWrite(command, query));
     }
 
     @Override
@@ -48,12 +60,25 @@ final class DurableBackend implements MongoBackend {
         if ("admin".equals(database) && BACKUP_COMMAND.equals(command)) {
             return backup(query);
         }
-        return commits.command(() -> backend.handleCommand(channel, database, command, query));
+        return commits.command(() -> backend.handleCommand(channel, database, command, query), mayWrite(command, query));
     }
 
+    /** A legacy query (OP_QUERY on a collection) only reads. */
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return commits.command(() -> backend.handleQuery(query));
+        return commits.command(() -> backend.handleQuery(query), false);
+    }
+
+    /** Everything but the known reads; an aggregation that ends in {@code $out} or {@code $merge} writes. */
+    static boolean mayWrite(String command, Document query) {
+        String name = command.toLowerCase(Locale.ROOT);
+        if (!READS.contains(name)) {
+            return true;
+        }
+        if (name.equals("aggregate") && query.get("pipeline") instanceof List<?> stages) {
+            return stages.stream().anyMatch(s -> s instanceof Document d && (d.containsKey("$out") || d.containsKey("$merge")));
+        }
+        return false;
     }
 
     private Document backup(Document query) {
@@ -83,7 +108,7 @@ final class DurableBackend implements MongoBackend {
         commits.command(() -> {
             backend.dropDatabase(database);
             return null;
-        });
+        }, true);
     }
 
     @Override

@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 
 /**
- * Makes the embedded store's answers durable: an answer leaves the store only once everything it could reflect is
- * committed to the MVStore file and forced to the disk (fsync), the promise MongoDB gives with
- * {@code w: "majority", j: true}. Answers that wait while one commit is being forced share the next one (group
- * commit), so one fsync serves every writer that arrived meanwhile.
+ * Makes the embedded store's writes durable: the answer to a command that may write leaves the store only once what
+ * it did, and everything before it, is committed to the MVStore file and forced to the disk (fsync), the promise
+ * MongoDB gives with {@code w: "majority", j: true}. Answers that wait while one commit is being forced share the
+ * next one (group commit), so one fsync serves every writer that arrived meanwhile.
  *
  * <p>A command runs under the shared side of a lock and a commit takes the exclusive side, so a commit never takes
  * half of a command (a document without its index entry): after a crash each command is in the file wholly or not
@@ -55,12 +55,18 @@ final class GroupCommit implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::compact, housekeepingSeconds, housekeepingSeconds, TimeUnit.SECONDS);
     }
 
-    /** Runs one command, then waits until what it did (and whatever it read) is on disk. */
-    <T> T command(Supplier<T> command) {
+    /**
+     * Runs one command; one that may write then waits until what it did (and everything before it) is on disk. A
+     * command that only reads runs beside commits and answers at once.
+     */
+    <T> T command(Supplier<T> command, boolean mayWrite) {
         if (store.isClosed()) {
             // after a failed write MVStore closes itself: say so to every command, health's ping included
             throw new MongoServerException("The embedded store takes no more commands: its file could not be written"
                     + (store.getPanicException() != null ? " (" + store.getPanicException().getMessage() + ")" : ""));
+        }
+        if (!mayWrite) {
+            return command.get();
         }
         T answer;
         Lock shared = commandsOrCommit.readLock();
