@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import se.foubot.privacy.OutsideTextGuard;
 
 @Configuration(proxyBeanMethods = false)
 class ConversationConfiguration {
@@ -31,9 +30,9 @@ class ConversationConfiguration {
 
     @Bean
     ConversationEngine conversationEngine(ConversationStore store, FlowCatalog catalog,
-            OutsideTextGuard identityNumbers, OutcomeRegistry outcomes, ConversationProperties properties,
+            OutcomeRegistry outcomes, ConversationProperties properties,
             Clock clock, ZoneId zone, MeterRegistry meters, List<QuestionAnswerer> answerers) {
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, identityNumbers, properties.idleTimeout(), zone, answerers);
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, properties.idleTimeout(), zone, answerers);
         return new ConversationEngine(store, catalog, interpreter, outcomes, clock, properties.turnAttempts(), meters);
     }
 }

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import se.foubot.privacy.GuardedText;
+
 /**
  * Runs conversations: the one entry point every channel calls with a person's message. Loads the
  * person's state, computes the turn, runs a confirmed flow's outcome and writes the new state over the
@@ -39,19 +41,21 @@ public class ConversationEngine {
     }
 
     /** Takes one message from a person and returns the bot's answer. */
-    public BotReply handle(ConversationKey key, String text) {
+    public BotReply handle(ConversationKey key, GuardedText text) {
         return handle(key, text, Map.of());
     }
 
     /**
-     * Takes one message from a person and returns the bot's answer.
+     * Takes one message from a person and returns the bot's answer. The text has passed the privacy guard; a message
+     * that held a personal identity number is refused (nothing of it is kept) and the person is asked again.
      *
      * @param origin the channel's address details of this message, handed to a flow's outcome
      */
-    public BotReply handle(ConversationKey key, String text, Map<String, String> origin) {
+    public BotReply handle(ConversationKey key, GuardedText text, Map<String, String> origin) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);
-            FlowInterpreter.Turn turn = interpreter.take(current, key, text == null ? "" : text, clock.instant());
+            FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
+                    clock.instant());
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
                 lines.add(runOutcome(turn.outcome(), origin));

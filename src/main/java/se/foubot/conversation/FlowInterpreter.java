@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Computes one turn of a conversation: from where the person stands and what they wrote, to where they
@@ -39,21 +38,17 @@ final class FlowInterpreter {
     }
 
     private final FlowCatalog catalog;
-    private final OutsideTextGuard identityNumbers;
     private final Duration idleTimeout;
     private final ZoneId zone;
     private final List<QuestionAnswerer> answerers;
 
-    FlowInterpreter(FlowCatalog catalog, OutsideTextGuard identityNumbers, Duration idleTimeout,
-            ZoneId zone) {
-        this(catalog, identityNumbers, idleTimeout, zone, List.of());
+    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone) {
+        this(catalog, idleTimeout, zone, List.of());
     }
 
-    FlowInterpreter(FlowCatalog catalog, OutsideTextGuard identityNumbers, Duration idleTimeout,
-            ZoneId zone, List<QuestionAnswerer> answerers) {
+    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<QuestionAnswerer> answerers) {
         this.answerers = List.copyOf(answerers);
         this.catalog = catalog;
-        this.identityNumbers = identityNumbers;
         this.idleTimeout = idleTimeout;
         this.zone = zone;
     }
@@ -77,7 +72,11 @@ final class FlowInterpreter {
         }
     }
 
-    Turn take(ConversationState current, ConversationKey key, String text, Instant now) {
+    /**
+     * @param text                  what the person wrote, as the privacy guard left it
+     * @param identityNumberRemoved the guard found a personal identity number: the message is refused, nothing kept
+     */
+    Turn take(ConversationState current, ConversationKey key, String text, boolean identityNumberRemoved, Instant now) {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
         ConversationState expired = expireIfIdle(s, now, notices);
@@ -86,7 +85,7 @@ final class FlowInterpreter {
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
         String cmd = text.strip().equals("?") ? "?" : TextNormalizer.normalize(text);
 
-        if (identityNumbers.check(text).identityNumberRemoved()) {
+        if (identityNumberRemoved) {
             Reply r = reply(s, notices);
             r.say(EngineTexts.IDENTITY_NUMBER);
             if (s.inFlow()) {

@@ -100,9 +100,9 @@ public class ForumService {
         Instant now = clock.instant();
         String base = "forum-" + plan.date();
         for (int n = 1; ; n++) {
-            Meeting m = new Meeting(n == 1 ? base : base + "-" + n, plan.title().strip(), start(plan), end(plan), plan.place().strip(),
-                    blankToNull(plan.videoLink()), plan.capacity(), deadline(plan), blankToNull(plan.description()),
-                    blankToNull(plan.agenda()), false, 0, 0, coordinator, now, now);
+            Meeting m = new Meeting(n == 1 ? base : base + "-" + n, plan.title().textOr("").strip(), start(plan), end(plan), plan.place().textOr("").strip(),
+                    blankToNull(plan.videoLink().textOr("")), plan.capacity(), deadline(plan), blankToNull(plan.description().textOr("")),
+                    blankToNull(plan.agenda().textOr("")), false, 0, 0, coordinator, now, now);
             try {
                 mongo.insert(m);
                 log.info("event=forum_meeting_created meeting={}", m.id());
@@ -128,10 +128,10 @@ public class ForumService {
             return new Refused(reasons);
         }
         Meeting m = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("cancelled").is(false)),
-                new Update().set("title", plan.title().strip()).set("start", start(plan)).set("end", end(plan))
-                        .set("place", plan.place().strip()).set("videoLink", blankToNull(plan.videoLink()))
+                new Update().set("title", plan.title().textOr("").strip()).set("start", start(plan)).set("end", end(plan))
+                        .set("place", plan.place().textOr("").strip()).set("videoLink", blankToNull(plan.videoLink().textOr("")))
                         .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
-                        .set("description", blankToNull(plan.description())).set("agenda", blankToNull(plan.agenda()))
+                        .set("description", blankToNull(plan.description().textOr(""))).set("agenda", blankToNull(plan.agenda().textOr("")))
                         .inc("sequence", 1).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Meeting.class);
         if (m == null) {
@@ -301,7 +301,7 @@ public class ForumService {
     /** The reasons a plan cannot be saved, in Swedish and English; empty when it can. */
     List<String> check(MeetingPlan p, String editing) {
         List<String> reasons = new ArrayList<>();
-        if (blank(p.title()) || blank(p.place()) || p.date() == null || p.start() == null || p.end() == null || p.capacity() == null
+        if (blank(p.title().textOr("")) || blank(p.place().textOr("")) || p.date() == null || p.start() == null || p.end() == null || p.capacity() == null
                 || p.registrationDeadline() == null) {
             reasons.add("Titel, datum, start, slut, plats, antal platser och sista anmälningsdag behövs. "
                     + "(Title, date, start, end, place, capacity and registration deadline are needed.)");
@@ -325,7 +325,7 @@ public class ForumService {
         if (reasons.isEmpty()) {
             Instant start = start(p);
             Instant end = end(p);
-            String room = normalizePlace(p.place());
+            String room = normalizePlace(p.place().textOr(""));
             for (Meeting other : mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").lt(end).and("end").gt(start)),
                     Meeting.class)) {
                 if (!other.id().equals(editing) && normalizePlace(other.place()).equals(room)) {

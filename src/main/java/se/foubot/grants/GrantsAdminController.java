@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.foubot.privacy.OutsideTextGuard;
+
 /** Admin API for grants (bearer FOUBOT_ADMIN_TOKEN, see admin/AdminAccess): preview, calendar, subscribers, import. */
 @RestController
 class GrantsAdminController {
@@ -25,9 +27,11 @@ class GrantsAdminController {
     private final GrantSubscriptions subscriptions;
     private final SubscriberImport importer;
     private final GrantCalendar calendar;
+    private final OutsideTextGuard guard;
 
     GrantsAdminController(GrantReminders reminders, GrantSubscriptions subscriptions, SubscriberImport importer,
-            GrantCalendar calendar) {
+            GrantCalendar calendar, OutsideTextGuard guard) {
+        this.guard = guard;
         this.reminders = reminders;
         this.subscriptions = subscriptions;
         this.importer = importer;
@@ -58,6 +62,6 @@ class GrantsAdminController {
     /** CSV body: email,district,programmes. Answers what was subscribed and every refused row with its reason. */
     @PostMapping(value = "/api/grants/subscribers/import", consumes = {"text/csv", "text/plain"})
     SubscriberImport.Report importCsv(@RequestBody String csv) {
-        return importer.run(csv);
+        return importer.run(guard.check(csv));
     }
 }

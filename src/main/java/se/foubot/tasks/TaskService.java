@@ -25,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
+import se.foubot.privacy.GuardedText;
 import se.foubot.store.AfterEffectWrite;
 
 /**
@@ -155,6 +156,12 @@ public class TaskService {
     public Optional<SupportTask> note(String reference, String actor, String kind, String text, String detail) {
         TaskEvent event = new TaskEvent(clock.instant(), actor, kind, text, detail);
         return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
+    }
+
+    /** An analyst's question to the requester, as a line in the task's history (its words in {@code detail}). */
+    public Optional<SupportTask> question(String reference, String analyst, GuardedText question) {
+        return note(reference, analyst, "question", "<@" + analyst + "> frågade beställaren: " + question.textOr(""),
+                question.text());
     }
 
     /** A requester's mail about the task, once per mail (a mail processed again adds nothing). */

@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import se.foubot.FouBotApplication;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Conversation turns per second and latency on the embedded store, with 1 and 8 concurrent
@@ -26,6 +27,8 @@ import se.foubot.conversation.ConversationKey;
  */
 @Tag("benchmark")
 class ConversationBenchmark {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
 
     /** One whole intake: 11 turns, the last one stores the request. */
     private static final List<String> INTAKE = List.of("stöd", "hagersten", "verksamhetsutvecklare",
@@ -88,7 +91,7 @@ class ConversationBenchmark {
             ConversationKey key = new ConversationKey("bench", run + "-" + worker + "-" + c);
             for (String message : INTAKE) {
                 long start = System.nanoTime();
-                engine.handle(key, message);
+                engine.handle(key, GUARD.check(message));
                 latencies[i++] = System.nanoTime() - start;
             }
         }
@@ -104,7 +107,7 @@ class ConversationBenchmark {
             ConversationKey key = new ConversationKey("bench", run + "-" + worker + "-" + c);
             for (int m = 0; m < INTAKE.size(); m++) {
                 long start = System.nanoTime();
-                engine.handle(key, INTAKE.get(m));
+                engine.handle(key, GUARD.check(INTAKE.get(m)));
                 if ((m == confirm) == confirms) {
                     latencies[i++] = System.nanoTime() - start;
                 }

@@ -39,6 +39,8 @@ import se.foubot.support.EmbeddedStoreFixture;
  */
 class ConcurrentTurnsTest {
 
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+
     @TempDir
     static Path dataDir;
 
@@ -84,7 +86,7 @@ class ConcurrentTurnsTest {
     }
 
     private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, new OutsideTextGuard(),
+        FlowInterpreter interpreter = new FlowInterpreter(catalog,
                 Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
         return new ConversationEngine(new ConversationStore(mongo), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());
@@ -106,7 +108,7 @@ class ConcurrentTurnsTest {
             String message = messages.get(i);
             replies.add(pool.submit(() -> {
                 gate.await();
-                return engine.handle(key, message);
+                return engine.handle(key, GUARD.check(message));
             }));
         }
         gate.countDown();
@@ -122,7 +124,7 @@ class ConcurrentTurnsTest {
     void tenAnswersArrivingAtOnceAreAllKept() throws Exception {
         for (int round = 0; round < 5; round++) {
             ConversationKey key = new ConversationKey("test", "racer-" + round);
-            replicaA.handle(key, "anteckna");
+            replicaA.handle(key, GUARD.check("anteckna"));
             List<String> answers = new ArrayList<>();
             for (int i = 1; i <= 10; i++) {
                 answers.add("svar nummer " + i);
@@ -139,9 +141,9 @@ class ConcurrentTurnsTest {
     @Test
     void twoConfirmationsAtOnceCompleteTheFlowOnce() throws Exception {
         ConversationKey key = new ConversationKey("test", "double-clicker");
-        replicaA.handle(key, "anteckna");
+        replicaA.handle(key, GUARD.check("anteckna"));
         for (int i = 1; i <= 10; i++) {
-            replicaA.handle(key, "svar " + i);
+            replicaA.handle(key, GUARD.check("svar " + i));
         }
         List<BotReply> replies = sendAtOnce(key, List.of("ja", "ja", "ja", "ja"));
 

@@ -28,6 +28,7 @@ import org.yaml.snakeyaml.Yaml;
 import se.foubot.support.FouBotTest;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Replays the scripted dialogs in {@code conversation-flows/tests/*.yaml} through the real engine, flows
@@ -35,6 +36,8 @@ import se.foubot.support.TestClockConfiguration;
  */
 @FouBotTest
 class TranscriptTest {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
 
     private static final Path TRANSCRIPTS = Path.of("conversation-flows", "tests");
 
@@ -83,7 +86,7 @@ class TranscriptTest {
                 if (turn.containsKey("repeat")) {
                     say = say.repeat(Integer.parseInt(turn.get("repeat").toString()));
                 }
-                reply = engine.handle(key, say).text();
+                reply = engine.handle(key, GUARD.check(say)).text();
                 log.append("  person: ").append(abbreviate(say)).append("\n  bot:    ").append(reply.replace("\n", "\n          ")).append('\n');
             } else if (Boolean.TRUE.equals(turn.get("resume"))) {
                 reply = engine.resume(key).text();

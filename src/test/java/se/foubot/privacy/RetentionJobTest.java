@@ -24,6 +24,8 @@ import se.foubot.tasks.TaskStatus;
 @FouBotTest
 class RetentionJobTest {
 
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+
     @Autowired
     RetentionJob retention;
 
@@ -41,7 +43,7 @@ class RetentionJobTest {
 
     @Test
     void oldConversationsGoClosedTasksAreAnonymisedAndTheAuditLogKeepsWhoDidWhat() {
-        engine.handle(new ConversationKey("test", "gallring-1"), "stöd");
+        engine.handle(new ConversationKey("test", "gallring-1"), GUARD.check("stöd"));
         SupportTask task = tasks.create("retention-1", new Requester("email", "eva@stockholm.se", Map.of()),
                 new SupportRequest("bromma", null, "Känslig fritext om en verksamhet", null, "analys", null, "eva@stockholm.se", "sv"),
                 List.of());

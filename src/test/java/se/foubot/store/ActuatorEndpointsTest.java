@@ -17,11 +17,14 @@ import org.springframework.context.annotation.Import;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
 import se.foubot.support.TestClockConfiguration;
+import se.foubot.privacy.OutsideTextGuard;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "foubot.store.data-dir=target/test-data/${random.uuid}")
 @Import(TestClockConfiguration.class)
 class ActuatorEndpointsTest {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
 
     @LocalServerPort
     int port;
@@ -50,7 +53,7 @@ class ActuatorEndpointsTest {
 
     @Test
     void prometheusShowsTheBotsOwnMetrics() throws Exception {
-        engine.handle(new ConversationKey("test", "metrics-person"), "hej");
+        engine.handle(new ConversationKey("test", "metrics-person"), GUARD.check("hej"));
         HttpResponse<String> metrics = get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("foubot_conversation_turns_total{channel=\"test\",result=\"answered\"}")

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * Mail that must never be answered nor become a task: auto-replies, out-of-office notices, bounces and
  * list mail. The union of what Request Tracker, Zammad and FreeScout check, plus Swedish and English
- * out-of-office subjects.
+ * out-of-office subjects. The reason names the rule that matched, never what the mail said.
  */
 final class AutoReplyDetector {
 
@@ -20,11 +20,11 @@ final class AutoReplyDetector {
     private AutoReplyDetector() {
     }
 
-    /** @return why the mail is automatic, or empty for mail from a person */
+    /** @return the rule that finds the mail automatic, or empty for mail from a person */
     static Optional<String> reason(InboundMail mail) {
         for (String v : mail.header("auto-submitted")) {
             if (!v.toLowerCase(Locale.ROOT).startsWith("no")) {
-                return Optional.of("Auto-Submitted: " + v);
+                return Optional.of("Auto-Submitted");
             }
         }
         if (!mail.header("x-autoreply").isEmpty() || !mail.header("x-autorespond").isEmpty()) {
@@ -34,13 +34,13 @@ final class AutoReplyDetector {
             for (String v : mail.header(name)) {
                 String p = v.toLowerCase(Locale.ROOT).strip();
                 if (p.equals("bulk") || p.equals("junk") || p.equals("list") || p.equals("auto_reply")) {
-                    return Optional.of(name + ": " + v);
+                    return Optional.of(name.equals("precedence") ? "Precedence" : "X-Precedence");
                 }
             }
         }
         for (String v : mail.header("x-auto-response-suppress")) {
             if (v.toLowerCase(Locale.ROOT).contains("all")) {
-                return Optional.of("X-Auto-Response-Suppress: " + v);
+                return Optional.of("X-Auto-Response-Suppress");
             }
         }
         if (!mail.header("x-ms-exchange-inbox-rules-loop").isEmpty()) {
@@ -56,7 +56,7 @@ final class AutoReplyDetector {
             return Optional.of("Return-Path: <>");
         }
         if (mail.from() != null && BOUNCE_SENDER.matcher(mail.from()).matches()) {
-            return Optional.of("sender " + mail.from());
+            return Optional.of("bounce sender (MAILER-DAEMON, postmaster)");
         }
         if (mail.contentType().equals("multipart/report")
                 || mail.header("content-type").stream().anyMatch(v -> v.toLowerCase(Locale.ROOT).contains("report-type=delivery-status"))) {
@@ -65,8 +65,8 @@ final class AutoReplyDetector {
         if (!mail.header("x-failed-recipients").isEmpty()) {
             return Optional.of("X-Failed-Recipients");
         }
-        if (mail.subject() != null && AUTO_SUBJECT.matcher(mail.subject()).matches()) {
-            return Optional.of("subject: " + mail.subject());
+        if (AUTO_SUBJECT.matcher(mail.subject().textOr("")).matches()) {
+            return Optional.of("auto-reply subject");
         }
         return Optional.empty();
     }

@@ -3,30 +3,40 @@ package se.foubot.channels.email;
 import java.util.List;
 import java.util.Map;
 
+import se.foubot.privacy.GuardedText;
+
 /**
- * A received mail, read into what the bot needs; no Jakarta Mail types beyond this package.
+ * A received mail, read into what the bot needs; no Jakarta Mail types beyond this package. Every text in it has passed
+ * the privacy guard: free text as {@link GuardedText}, identifiers (addresses, Message-IDs) as the guard left them.
  *
- * @param key         once-only key: the Message-ID, or a hash of the content when there is none
- * @param text        the new text of the mail: quoted history and signature removed
- * @param signature   the signature block, if one was found (it may name the district)
- * @param headers     the headers that matter for loop and bounce detection, lower-case names
- * @param attachments names of attached files (they are not stored)
- * @param problem     why the mail could not be read fully (broken MIME), or null
+ * @param key                      once-only key: the Message-ID hashed ({@code mid:…}), or a hash of the whole mail
+ *                                 ({@code sha256:…}) when it has none; it serves only as a key
+ * @param messageId                the Message-ID, kept to answer in the same thread
+ * @param from                     the sender's address, lower-case; null when unreadable or when it held a personal
+ *                                 identity number
+ * @param fromHeldIdentityNumber   the sender's address held a personal identity number (the mail is quarantined)
+ * @param fromName                 the sender's display name (read, never stored)
+ * @param text                     the new text of the mail: quoted history and signature removed
+ * @param signature                the signature block, if one was found (it may name the district)
+ * @param headers                  the headers that matter for loop and bounce detection, lower-case names
+ * @param attachments              names of attached files (the files are not stored)
+ * @param problem                  the rule that found the mail unreadable ({@code broken-mime}, {@code unreadable}), or null
  */
 public record InboundMail(
         String key,
         String messageId,
         String from,
-        String fromName,
+        boolean fromHeldIdentityNumber,
+        GuardedText fromName,
         String returnPath,
-        String subject,
-        String text,
-        String signature,
+        GuardedText subject,
+        GuardedText text,
+        GuardedText signature,
         String inReplyTo,
         List<String> references,
         Map<String, List<String>> headers,
         String contentType,
-        List<String> attachments,
+        List<GuardedText> attachments,
         String problem) {
 
     public List<String> header(String name) {
@@ -36,5 +46,15 @@ public record InboundMail(
     public String fromDomain() {
         int at = from == null ? -1 : from.lastIndexOf('@');
         return at < 0 ? "" : from.substring(at + 1).toLowerCase();
+    }
+
+    /** True when the guard removed a personal identity number from any text of the mail the sender wrote. */
+    public boolean identityNumberRemoved() {
+        return fromName.identityNumberRemoved() || subject.identityNumberRemoved() || text.identityNumberRemoved()
+                || signature.identityNumberRemoved() || attachments.stream().anyMatch(GuardedText::identityNumberRemoved);
+    }
+
+    public List<String> attachmentNames() {
+        return attachments.stream().map(GuardedText::text).toList();
     }
 }

@@ -12,18 +12,21 @@ final class MailGuard {
         this.allowedDomains = allowedDomains;
     }
 
-    /** @return why the mail goes to quarantine, or empty when a person wrote it and may be answered */
+    /** @return the rule that sends the mail to quarantine (never its text), or empty when a person wrote it and may be answered */
     Optional<String> quarantineReason(InboundMail mail) {
         Optional<String> automatic = AutoReplyDetector.reason(mail);
         if (automatic.isPresent()) {
             return automatic;
+        }
+        if (mail.fromHeldIdentityNumber()) {
+            return Optional.of("sender address holds a personal identity number");
         }
         if (mail.from() == null) {
             return Optional.of("no readable sender");
         }
         if (!allowedDomains.isEmpty() && allowedDomains.stream().noneMatch(d -> mail.fromDomain().equals(d)
                 || mail.fromDomain().endsWith("." + d))) {
-            return Optional.of("sender domain not allowed: " + mail.fromDomain());
+            return Optional.of("sender domain not allowed");
         }
         return Optional.empty();
     }

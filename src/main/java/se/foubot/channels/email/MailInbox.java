@@ -44,7 +44,7 @@ public class MailInbox implements StoreIndexes {
 
     private final MongoTemplate mongo;
     private final Clock clock;
-    private final OutsideTextGuard identityNumbers;
+    private final MailParser parser;
     private final MailGuard guard;
     private final MeterRegistry meters;
 
@@ -52,7 +52,7 @@ public class MailInbox implements StoreIndexes {
             MeterRegistry meters) {
         this.mongo = mongo;
         this.clock = clock;
-        this.identityNumbers = identityNumbers;
+        this.parser = new MailParser(identityNumbers);
         this.guard = new MailGuard(properties.allowedSenderDomains());
         this.meters = meters;
     }
@@ -63,30 +63,37 @@ public class MailInbox implements StoreIndexes {
         mongo.indexOps(QUARANTINE).createIndex(new Index("receivedAt", Sort.Direction.DESC).named("receivedAt"));
     }
 
-    /** Stores the mail (once); @return true when it is new to the bot */
+    /** Reads a raw mail (every text through the privacy guard) and stores it (once); @return true when it is new */
+    boolean receive(byte[] raw) {
+        return accept(parser.parse(raw));
+    }
+
+    /**
+     * Stores the mail (once); @return true when it is new to the bot. What is stored has passed the guard; a personal
+     * identity number found anywhere the sender wrote is remembered ({@code identityNumberRemoved}) so the answer
+     * tells them it was removed. The display name is not stored.
+     */
     boolean accept(InboundMail mail) {
         Instant now = clock.instant();
         Optional<String> quarantine = guard.quarantineReason(mail);
         try {
             if (quarantine.isPresent()) {
                 mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",
-                        identityNumbers.check(mail.subject()).text()).append("reason", quarantine.get())
+                        mail.subject().text()).append("reason", quarantine.get())
                         .append("receivedAt", Date.from(now)), QUARANTINE);
                 meters.counter("foubot.mail.quarantined").increment();
-                log.info("event=mail_quarantined mail={} reason=\"{}\"", mail.key(), quarantine.get());
+                log.info("event=mail_quarantined mail={} rule=\"{}\"", mail.key(), quarantine.get());
             } else {
-                boolean hadNumber = identityNumbers.check(mail.text() + " " + mail.subject() + " " + mail.signature())
-                        .identityNumberRemoved();
+                boolean hadNumber = mail.identityNumberRemoved();
                 mongo.insert(new Document("_id", mail.key()).append("status", RECEIVED).append("from", mail.from())
-                        .append("fromName", mail.fromName()).append("subject", identityNumbers.check(mail.subject()).text())
-                        .append("text", identityNumbers.check(mail.text()).text())
-                        .append("signature", identityNumbers.check(mail.signature()).text())
+                        .append("subject", mail.subject().text()).append("text", mail.text().text())
+                        .append("signature", mail.signature().text())
                         .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
-                        .append("references", mail.references()).append("attachments", mail.attachments())
+                        .append("references", mail.references()).append("attachments", mail.attachmentNames())
                         .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)
                         .append("receivedAt", Date.from(now)), INBOX);
-                log.info("event=mail_received mail={} attachments={} problem={}", mail.key(), mail.attachments().size(),
-                        mail.problem() != null);
+                log.info("event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
+                        mail.attachments().size(), mail.problem(), hadNumber);
             }
             return true;
         } catch (DuplicateKeyException alreadyStored) {

@@ -31,10 +31,14 @@ import jakarta.mail.internet.MimeUtility;
 
 import org.jsoup.Jsoup;
 
+import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
+
 /**
  * Reads a raw mail (RFC 5322 bytes) into an {@link InboundMail} with Jakarta Mail's MIME parser: prefers the
  * plain-text part, turns HTML-only mail into text, repairs wrong or missing charsets, lists attachments
- * without keeping them, and never throws: broken MIME gives what could be read and a {@code problem}.
+ * without keeping them, and never throws: broken MIME gives what could be read and a {@code problem}. Every text it
+ * reads (body, subject, display name, file names, headers) passes the privacy guard as it is read.
  */
 final class MailParser {
 
@@ -43,22 +47,29 @@ final class MailParser {
             "list-unsubscribe", "return-path", "content-type", "x-failed-recipients");
     private static final Session SESSION = Session.getInstance(new Properties());
 
-    private MailParser() {
+    /** Names of what went wrong, never the text: stored with the mail and shown to the admin. */
+    static final String BROKEN_MIME = "broken-mime";
+    static final String UNREADABLE = "unreadable";
+
+    private final OutsideTextGuard guard;
+
+    MailParser(OutsideTextGuard guard) {
+        this.guard = guard;
     }
 
     private static final class Parts {
-        String plain;
-        String html;
-        final List<String> attachments = new ArrayList<>();
+        GuardedText plain;
+        GuardedText html;
+        final List<GuardedText> attachments = new ArrayList<>();
         String problem;
     }
 
-    static InboundMail parse(byte[] raw) {
+    InboundMail parse(byte[] raw) {
         MimeMessage message;
         try {
             message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
-            return unreadable(raw, e.getMessage());
+            return unreadable(raw);
         }
         Parts parts = new Parts();
         String contentType = "text/plain";
@@ -66,52 +77,58 @@ final class MailParser {
             contentType = new ContentType(safe(message.getContentType(), "text/plain")).getBaseType().toLowerCase(Locale.ROOT);
             walk(message, parts, 0);
         } catch (MessagingException | IOException | RuntimeException e) {
-            parts.problem = "broken MIME: " + e.getMessage();
+            parts.problem = BROKEN_MIME;
         }
         if (parts.plain == null && parts.html == null && parts.attachments.isEmpty() && parts.problem == null
                 && contentType.startsWith("multipart/")) {
-            parts.problem = "broken MIME: no part could be read";
+            parts.problem = BROKEN_MIME;
         }
-        String text = parts.plain != null ? parts.plain
-                : parts.html != null ? Jsoup.parse(parts.html).wholeText()
-                : parts.problem != null ? fallbackBody(raw) : "";
-        MailTextCleaner.Cleaned cleaned = MailTextCleaner.clean(text.replace('\u00a0', ' '));
-        String messageId = header(message, "Message-ID");
+        // HTML is checked again as text: markup may have kept the digits of a number apart
+        GuardedText body = parts.plain != null ? parts.plain
+                : parts.html != null ? guard.derive(parts.html, html -> Jsoup.parse(html).wholeText())
+                : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
+        GuardedText text = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).text());
+        GuardedText signature = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).signature());
+        String messageId = guard.check(header(message, "Message-ID")).text();
         InternetAddress from = from(message);
+        GuardedText address = guard.check(from == null ? null : from.getAddress());
+        GuardedText inReplyTo = guard.check(header(message, "In-Reply-To"));
         return new InboundMail(
-                messageId != null ? messageId.strip() : "sha256:" + sha256(raw),
+                // the key serves only to store a mail once: the Message-ID hashed, or the whole mail's hash without one
+                messageId != null ? keyOf(messageId) : "sha256:" + sha256(raw),
                 messageId == null ? null : messageId.strip(),
-                from == null ? null : from.getAddress().toLowerCase(Locale.ROOT),
-                from == null ? null : repairHeader(from.getPersonal()),
-                header(message, "Return-Path"),
-                subject(message),
-                cleaned.text(),
-                cleaned.signature(),
-                header(message, "In-Reply-To") == null ? null : header(message, "In-Reply-To").strip(),
-                ids(header(message, "References")),
+                address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
+                address.identityNumberRemoved(),
+                guard.check(from == null ? null : repairHeader(from.getPersonal())),
+                guard.check(header(message, "Return-Path")).text(),
+                guard.check(subject(message)),
+                text,
+                signature,
+                inReplyTo.text() == null ? null : inReplyTo.text().strip(),
+                ids(guard.check(header(message, "References")).text()),
                 headers(message),
                 contentType,
                 List.copyOf(parts.attachments),
                 parts.problem);
     }
 
-    private static void walk(Part part, Parts into, int depth) throws MessagingException, IOException {
+    private void walk(Part part, Parts into, int depth) throws MessagingException, IOException {
         if (depth > 20) {
             throw new MessagingException("MIME nested too deep");
         }
         String disposition = safeDisposition(part);
-        String fileName = safeFileName(part);
+        GuardedText fileName = guard.check(safeFileName(part));
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 walk(multipart.getBodyPart(i), into, depth + 1);
             }
-        } else if (fileName != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
-            into.attachments.add(fileName != null ? fileName : "(namnlös bilaga)");
+        } else if (fileName.text() != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
+            into.attachments.add(fileName.text() != null ? fileName : guard.check("(namnlös bilaga)"));
         } else if (part.isMimeType("text/plain") && into.plain == null) {
-            into.plain = text(part);
+            into.plain = guard.check(text(part));
         } else if (part.isMimeType("text/html") && into.html == null) {
-            into.html = text(part);
+            into.html = guard.check(text(part));
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
             walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
         }
@@ -141,9 +158,9 @@ final class MailParser {
         return MailTextDecoder.decode(bytes, charset);
     }
 
-    private static InboundMail unreadable(byte[] raw, String reason) {
-        return new InboundMail("sha256:" + sha256(raw), null, null, null, null, "", fallbackBody(raw), "", null, List.of(),
-                Map.of(), "text/plain", List.of(), "unreadable: " + reason);
+    private InboundMail unreadable(byte[] raw) {
+        return new InboundMail("sha256:" + sha256(raw), null, null, false, guard.check(null), null, guard.check(""),
+                guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE);
     }
 
     /** The body of a mail whose MIME structure is broken, without what looks like MIME scaffolding. */
@@ -157,7 +174,7 @@ final class MailParser {
     }
 
     /** Raw UTF-8 in a header (not RFC 2047 encoded) is read by the parser as ISO-8859-1; read it as UTF-8 again. */
-    static String repairHeader(String value) {
+    private static String repairHeader(String value) {
         if (value == null || value.chars().allMatch(c -> c < 0x80) || value.chars().anyMatch(c -> c > 0xff)) {
             return value;
         }
@@ -183,14 +200,14 @@ final class MailParser {
         }
     }
 
-    private static InternetAddress from(MimeMessage m) {
+    private InternetAddress from(MimeMessage m) {
         try {
             Address[] from = m.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress a) {
                 return a;
             }
         } catch (MessagingException e) {
-            String raw = header(m, "From");
+            String raw = guard.check(header(m, "From")).text();
             if (raw != null) {
                 java.util.regex.Matcher mm = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(raw);
                 if (mm.find()) {
@@ -205,7 +222,7 @@ final class MailParser {
         return null;
     }
 
-    private static Map<String, List<String>> headers(MimeMessage m) {
+    private Map<String, List<String>> headers(MimeMessage m) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try {
             Enumeration<Header> all = m.getAllHeaders();
@@ -213,7 +230,7 @@ final class MailParser {
                 Header h = all.nextElement();
                 String name = h.getName().toLowerCase(Locale.ROOT);
                 if (KEPT_HEADERS.contains(name)) {
-                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(MimeUtility.unfold(safe(h.getValue(), "")).strip());
+                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(guard.check(MimeUtility.unfold(safe(h.getValue(), ""))).text().strip());
                 }
             }
         } catch (MessagingException e) {
@@ -248,6 +265,11 @@ final class MailParser {
 
     private static String safe(String s, String fallback) {
         return s == null ? fallback : s;
+    }
+
+    /** The inbox key of a mail with this Message-ID: the Message-ID serves only as a key, so it is kept hashed. */
+    static String keyOf(String messageId) {
+        return "mid:" + sha256(messageId.strip());
     }
 
     static String sha256(byte[] bytes) {

@@ -86,7 +86,7 @@ public class MailboxReader {
                         }
                         ByteArrayOutputStream raw = new ByteArrayOutputStream();
                         m.writeTo(raw);
-                        inbox.accept(MailParser.parse(raw.toByteArray()));
+                        inbox.receive(raw.toByteArray());
                         stored.add(m);
                         read++;
                     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.GuardedText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -28,14 +29,13 @@ class RequesterQuestions {
         this.api = api;
     }
 
-    void ask(String reference, String analyst, String question) {
-        SupportTask task = tasks.note(reference, analyst, "question", "<@" + analyst + "> frågade beställaren: " + question,
-                question).orElse(null);
+    void ask(String reference, String analyst, GuardedText question) {
+        SupportTask task = tasks.question(reference, analyst, question).orElse(null);
         if (task == null || !SlackConversations.CHANNEL.equals(task.requester().channel())) {
             return;
         }
         ConversationKey requester = SlackConversations.key(task.requester().person());
-        var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question,
+        var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
                 "analyst", "<@" + analyst + ">"), task.requester().address());
         Map<String, String> address = task.requester().address();
         api.post(address.getOrDefault(SlackConversations.ADDRESS_CHANNEL, task.requester().person()),

@@ -12,6 +12,9 @@ import com.slack.api.methods.SlackApiTextResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 
+import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
+
 /**
  * The Slack Web API calls the bot makes. Honours HTTP 429 with its Retry-After, retries 5xx and network
  * errors with backoff, and reports a call that still fails as {@link SlackCallFailed}, so the caller can
@@ -38,13 +41,15 @@ public class SlackApi {
     private final Sleeper sleeper;
     private final ChannelPacer pacer;
     private volatile boolean lastCallSucceeded = true;
+    private final OutsideTextGuard guard;
 
     /** Waiting is a seam so tests of the retry need not sleep long. */
     public interface Sleeper {
         void sleep(long millis) throws InterruptedException;
     }
 
-    SlackApi(MethodsClient methods, Sleeper sleeper, ChannelPacer pacer) {
+    SlackApi(MethodsClient methods, Sleeper sleeper, ChannelPacer pacer, OutsideTextGuard guard) {
+        this.guard = guard;
         this.methods = methods;
         this.sleeper = sleeper;
         this.pacer = pacer;
@@ -78,11 +83,14 @@ public class SlackApi {
         call("views.open", () -> methods.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
 
-    /** The e-mail address on the user's Slack profile (scope users:read.email); empty when Slack has none. */
+    /**
+     * The e-mail address on the user's Slack profile (scope users:read.email); empty when Slack has none, or when the
+     * address holds a personal identity number (it is then not kept anywhere).
+     */
     public java.util.Optional<String> userEmail(String user) {
         var profile = call("users.info", () -> methods.usersInfo(r -> r.user(user))).getUser();
-        return java.util.Optional.ofNullable(profile == null || profile.getProfile() == null ? null : profile.getProfile().getEmail())
-                .filter(e -> !e.isBlank());
+        GuardedText email = guard.check(profile == null || profile.getProfile() == null ? null : profile.getProfile().getEmail());
+        return java.util.Optional.ofNullable(email.identityNumberRemoved() ? null : email.text()).filter(e -> !e.isBlank());
     }
 
     private void pace(String channel) {

@@ -22,6 +22,8 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 
+import se.foubot.privacy.OutsideTextGuard;
+
 /** Bolt and the Slack Web API client, when a bot token is set. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -57,9 +59,9 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackApi slackApi(Slack slack, SlackProperties properties) {
+    SlackApi slackApi(Slack slack, SlackProperties properties, OutsideTextGuard guard) {
         return new SlackApi(slack.methods(properties.botToken()), Thread::sleep,
-                new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME));
+                new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME), guard);
     }
 
     /** Reads and verifies {@code POST /slack/events} before any other filter or Spring can touch the body. */

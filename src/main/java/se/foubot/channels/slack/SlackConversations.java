@@ -14,6 +14,7 @@ import se.foubot.conversation.BotReply;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
 import se.foubot.conversation.Language;
+import se.foubot.privacy.GuardedText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -41,7 +42,7 @@ class SlackConversations {
     }
 
     /** A message from {@code user}; the answer goes to {@code channel}, in {@code threadTs} when given. */
-    void onMessage(String user, String text, String channel, String threadTs) {
+    void onMessage(String user, GuardedText text, String channel, String threadTs) {
         Map<String, String> origin = new HashMap<>();
         origin.put(ADDRESS_CHANNEL, channel);
         if (threadTs != null) {
@@ -59,8 +60,12 @@ class SlackConversations {
     }
 
     /** {@code /fou [text]}: answered in the person's direct messages with the bot. */
-    void onCommand(String user, String text) {
-        String command = text == null ? "" : text.strip().toLowerCase();
+    void onCommand(String user, GuardedText text) {
+        if (text.identityNumberRemoved()) {
+            onMessage(user, text, user, null);
+            return;
+        }
+        String command = text.textOr("").strip().toLowerCase();
         if (command.equals("bevakning") || command.startsWith("bevakning ")) {
             api.post(user, null, grantSubscriptions.handle(user, command.substring("bevakning".length())), null);
             return;

@@ -35,6 +35,8 @@ import se.foubot.forum.ForumService;
 import se.foubot.forum.Meeting;
 import se.foubot.forum.MeetingPlan;
 import se.foubot.forum.Registration;
+import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * FoU-forum in Slack: {@code /fou forum} lists the coming meetings with Register / Register with an agenda item /
@@ -58,8 +60,11 @@ class SlackForum {
     private final StaffDirectory staff;
     private final SlackProperties properties;
     private final ZoneId zone;
+    private final OutsideTextGuard guard;
 
-    SlackForum(ForumService forum, SlackApi api, StaffDirectory staff, SlackProperties properties, ZoneId zone) {
+    SlackForum(ForumService forum, SlackApi api, StaffDirectory staff, SlackProperties properties, ZoneId zone,
+            OutsideTextGuard guard) {
+        this.guard = guard;
         this.forum = forum;
         this.api = api;
         this.staff = staff;
@@ -176,10 +181,15 @@ class SlackForum {
                 .build());
     }
 
-    Registration.AgendaProposal proposal(ViewState state) {
+    /** @return the proposal from the form; empty when its text holds a personal identity number (refused, not kept) */
+    Optional<Registration.AgendaProposal> proposal(ViewState state) {
         var values = state.getValues();
+        GuardedText text = guard.check(values.get("text").get("text").getValue());
+        if (text.identityNumberRemoved()) {
+            return Optional.empty();
+        }
         String kind = values.get("kind").get("kind").getSelectedOption().getValue();
-        return new Registration.AgendaProposal(kind, values.get("text").get("text").getValue().strip());
+        return Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip()));
     }
 
     /** The planning modal, empty for a new meeting or filled in to edit {@code meeting}. */
@@ -228,13 +238,21 @@ class SlackForum {
         if (!isCoordinator(user)) {
             return Map.of("title", NOT_COORDINATOR);
         }
+        Map<String, GuardedText> guarded = new LinkedHashMap<>();
         Map<String, String> v = new LinkedHashMap<>();
+        Map<String, String> errors = new LinkedHashMap<>();
         for (String field : PLAN_FIELDS) {
             var block = state.getValues().get(field);
-            String value = block == null || block.get(field) == null ? null : block.get(field).getValue();
-            v.put(field, value == null ? "" : value.strip());
+            GuardedText value = guard.check(block == null || block.get(field) == null ? null : block.get(field).getValue());
+            if (value.identityNumberRemoved()) {
+                errors.put(field, IDENTITY_NUMBER_REFUSED);
+            }
+            guarded.put(field, guard.check(value.textOr("").strip()));
+            v.put(field, value.textOr("").strip());
         }
-        Map<String, String> errors = new LinkedHashMap<>();
+        if (!errors.isEmpty()) {
+            return errors;
+        }
         LocalDate date = date(v.get("date"), "date", errors);
         LocalDate deadline = date(v.get("deadline"), "deadline", errors);
         LocalTime start = time(v.get("start"), "start", errors);
@@ -251,8 +269,8 @@ class SlackForum {
         if (!errors.isEmpty()) {
             return errors;
         }
-        MeetingPlan plan = new MeetingPlan(v.get("title"), date, start, end, v.get("place"), v.get("video"), capacity, deadline,
-                v.get("description"), v.get("agenda"));
+        MeetingPlan plan = new MeetingPlan(guarded.get("title"), date, start, end, guarded.get("place"), guarded.get("video"),
+                capacity, deadline, guarded.get("description"), guarded.get("agenda"));
         ForumService.PlanResult result = editing == null || editing.isBlank() ? forum.create(plan, Recipient.slack(user))
                 : forum.edit(editing, plan);
         if (result instanceof ForumService.Refused refused) {
@@ -281,6 +299,10 @@ class SlackForum {
             return null;
         }
     }
+
+    /** Shown next to a form field that holds a personal identity number; the form is not saved. */
+    static final String IDENTITY_NUMBER_REFUSED = "Fältet ser ut att innehålla ett personnummer eller samordningsnummer. "
+            + "Uppgifter om enskilda klienter får inte lämnas här – ta bort numret och skicka igen.";
 
     static final String NOT_COORDINATOR = "Bara FoU:s samordnare kan planera och ändra FoU-forum. (Only the FoU coordinators can plan meetings.)";
 }

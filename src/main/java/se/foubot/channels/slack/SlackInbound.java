@@ -21,6 +21,9 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 
+import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
+
 /**
  * Everything that comes in from Slack, as a chain of small steps: Bolt verifies the signature and drops the
  * bot's own events; then each handler drops other bots, acks at once and hands the work to a worker thread,
@@ -38,9 +41,11 @@ class SlackInbound {
     private final TaskActions taskActions;
     private final AppHome home;
     private final SlackForum forum;
+    private final OutsideTextGuard guard;
 
     SlackInbound(App app, SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackConversations conversations,
-            TaskActions taskActions, AppHome home, SlackForum forum) {
+            TaskActions taskActions, AppHome home, SlackForum forum, OutsideTextGuard guard) {
+        this.guard = guard;
         this.forum = forum;
         this.dedupe = dedupe;
         this.workers = slackWorkers;
@@ -57,8 +62,9 @@ class SlackInbound {
             if (e.getBotId() != null || e.getSubtype() != null || !"im".equals(e.getChannelType())) {
                 return ctx.ack();
             }
+            GuardedText text = guard.check(e.getText());
             once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    () -> conversations.onMessage(e.getUser(), e.getText(), e.getChannel(), e.getThreadTs()));
+                    () -> conversations.onMessage(e.getUser(), text, e.getChannel(), e.getThreadTs()));
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (req, ctx) -> {
@@ -69,8 +75,9 @@ class SlackInbound {
             // in a channel the answer starts a thread; in a direct message it comes as the DM's own answer would
             boolean direct = e.getChannel() != null && e.getChannel().startsWith("D");
             String thread = e.getThreadTs() != null || direct ? e.getThreadTs() : e.getTs();
+            GuardedText text = guard.check(SlackText.withoutMentions(e.getText()));
             once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    () -> conversations.onMessage(e.getUser(), SlackText.withoutMentions(e.getText()), e.getChannel(), thread));
+                    () -> conversations.onMessage(e.getUser(), text, e.getChannel(), thread));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
@@ -87,7 +94,13 @@ class SlackInbound {
 
         app.command("/fou", (req, ctx) -> {
             String user = req.getPayload().getUserId();
-            String text = req.getPayload().getText() == null ? "" : req.getPayload().getText().strip();
+            GuardedText guarded = guard.check(req.getPayload().getText());
+            if (guarded.identityNumberRemoved()) {
+                // refused in the person's DM, like any message holding a number; nothing of it is kept
+                work(() -> conversations.onCommand(user, guarded));
+                return ctx.ack(IN_YOUR_DMS);
+            }
+            String text = guarded.textOr("").strip();
             String lower = text.toLowerCase();
             if (lower.equals("forum") || lower.startsWith("forum ")) {
                 String args = text.substring("forum".length()).strip();
@@ -107,15 +120,15 @@ class SlackInbound {
                     return ctx.ack();
                 }
                 work(() -> forum.command(user, args));
-                return ctx.ack("Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)");
+                return ctx.ack(IN_YOUR_DMS);
             }
-            work(() -> conversations.onCommand(user, text));
-            return ctx.ack("Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)");
+            work(() -> conversations.onCommand(user, guarded));
+            return ctx.ack(IN_YOUR_DMS);
         });
 
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
-            String value = p.getActions().get(0).getValue();
+            GuardedText value = guard.check(p.getActions().get(0).getValue());
             String channel = p.getContainer().getChannelId();
             String thread = p.getContainer().getThreadTs();
             work(() -> conversations.onMessage(p.getUser().getId(), value, channel, thread));
@@ -152,7 +165,10 @@ class SlackInbound {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
             var proposal = forum.proposal(view.getState());
-            work(() -> forum.register(user, view.getPrivateMetadata(), proposal));
+            if (proposal.isEmpty()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("text", SlackForum.IDENTITY_NUMBER_REFUSED)));
+            }
+            work(() -> forum.register(user, view.getPrivateMetadata(), proposal.get()));
             return ctx.ack();
         });
         app.viewSubmission(SlackForum.PLAN_CALLBACK, (req, ctx) -> {
@@ -164,12 +180,18 @@ class SlackInbound {
         });
         app.viewSubmission(TaskActions.ASK_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
-            String question = view.getState().getValues().get(TaskActions.ASK_BLOCK).get(TaskActions.ASK_INPUT).getValue();
+            GuardedText question = guard.check(view.getState().getValues().get(TaskActions.ASK_BLOCK).get(TaskActions.ASK_INPUT).getValue());
+            if (question.identityNumberRemoved()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of(TaskActions.ASK_BLOCK,
+                        SlackForum.IDENTITY_NUMBER_REFUSED)));
+            }
             String user = req.getPayload().getUser().getId();
             work(() -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
     }
+
+    private static final String IN_YOUR_DMS = "Jag svarar dig i ett direktmeddelande. (I'll answer you in a direct message.)";
 
     private interface TaskAction {
         void run(String user, String channel, String value);
@@ -229,7 +251,7 @@ class SlackInbound {
             try {
                 work.run();
             } catch (RuntimeException e) {
-                log.warn("event=slack_action_failed reason=\"{}\"", e.getMessage());
+                log.warn("event=slack_action_failed rule={}", e.getClass().getSimpleName());
             }
         });
     }

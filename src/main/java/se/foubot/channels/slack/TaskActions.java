@@ -15,6 +15,7 @@ import com.slack.api.model.view.ViewClose;
 import com.slack.api.model.view.ViewSubmit;
 import com.slack.api.model.view.ViewTitle;
 
+import se.foubot.privacy.GuardedText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 import se.foubot.tasks.TaskStatus;
@@ -103,7 +104,7 @@ class TaskActions {
         api.openModal(triggerId, modal);
     }
 
-    void askRequester(String user, String reference, String question) {
+    void askRequester(String user, String reference, GuardedText question) {
         if (staff.isStaff(user)) {
             questions.ask(reference, user, question);
         }

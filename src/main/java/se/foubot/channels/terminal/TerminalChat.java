@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.foubot.FouBotApplication;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * {@code java -jar fou-bot.jar chat [--as=NAME]}: a conversation in the terminal with the same engine,
@@ -44,7 +45,8 @@ public final class TerminalChat {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ConfigurableApplicationContext context = app.run(args)) {
             ConversationEngine engine = context.getBean(ConversationEngine.class);
-            new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person), in, out).run();
+            new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person), in, out,
+                    context.getBean(OutsideTextGuard.class)).run();
         }
     }
 }

@@ -11,6 +11,8 @@ import org.springframework.dao.DataAccessException;
 import se.foubot.conversation.BotReply;
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
 
 /** Reads lines, hands each to the engine and prints the bot's answer, until end of input or /quit. */
 public final class TerminalChatSession {
@@ -22,8 +24,11 @@ public final class TerminalChatSession {
     private final ConversationKey key;
     private final BufferedReader in;
     private final PrintStream out;
+    private final OutsideTextGuard guard;
 
-    public TerminalChatSession(ConversationEngine engine, ConversationKey key, BufferedReader in, PrintStream out) {
+    public TerminalChatSession(ConversationEngine engine, ConversationKey key, BufferedReader in, PrintStream out,
+            OutsideTextGuard guard) {
+        this.guard = guard;
         this.engine = engine;
         this.key = key;
         this.in = in;
@@ -35,12 +40,11 @@ public final class TerminalChatSession {
         out.println();
         print(safely(() -> engine.resume(key)));
         try {
-            String line;
             while (true) {
                 out.print("> ");
                 out.flush();
-                line = in.readLine();
-                if (line == null || QUIT.contains(line.strip())) {
+                GuardedText line = guard.check(in.readLine());
+                if (line.text() == null || QUIT.contains(line.text().strip())) {
                     out.println();
                     out.println("Hej då! Konversationen är sparad – starta chatten igen för att fortsätta.");
                     return;
@@ -48,8 +52,7 @@ public final class TerminalChatSession {
                 if (line.isBlank()) {
                     continue;
                 }
-                String message = line;
-                print(safely(() -> engine.handle(key, message)));
+                print(safely(() -> engine.handle(key, line)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

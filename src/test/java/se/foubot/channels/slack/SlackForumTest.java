@@ -300,9 +300,10 @@ class SlackForumTest {
     @Test
     void whenManyTakeTheLastSeatsAtOnceExactlyCapacityGetOneAndTheRestWaitInOrder() throws Exception {
         clock.set(TestClockConfiguration.START);
-        var result = forum.create(new se.foubot.forum.MeetingPlan("Racet", java.time.LocalDate.of(2027, 4, 14),
-                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), "Lokal Race", null, 5, java.time.LocalDate.of(2027, 4, 1),
-                null, null), se.foubot.channels.Recipient.slack("UCOORD"));
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check("Racet"), java.time.LocalDate.of(2027, 4, 14),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Race"), guard.check(null), 5,
+                java.time.LocalDate.of(2027, 4, 1), guard.check(null), guard.check(null)), se.foubot.channels.Recipient.slack("UCOORD"));
         String id = ((ForumService.Saved) result).meeting().id();
         List<java.util.concurrent.CompletableFuture<ForumService.RegisterResult>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.FouBotTest;
 
 @FouBotTest
@@ -21,11 +22,14 @@ class TerminalChatSessionTest {
     @Autowired
     ConversationEngine engine;
 
+    @Autowired
+    OutsideTextGuard guard;
+
     private String chat(String person, String... lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person),
                 new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+                new PrintStream(out, true, StandardCharsets.UTF_8), guard).run();
         return out.toString(StandardCharsets.UTF_8);
     }
 
