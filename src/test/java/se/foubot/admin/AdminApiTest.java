@@ -72,7 +72,7 @@ class AdminApiTest {
         HttpResponse<String> times = get("/api/exports/task-times.csv", "s3cret-admin-token");
         assertThat(times.body()).contains(task.reference() + ",farsta,uppfoljning,claimed,").doesNotContain("Hemlig");
         assertThat(get("/api/exports/tasks.csv", null).statusCode()).isEqualTo(401);
-        assertThat(get("/actuator/prometheus", null).body()).contains("foubot_tasks{status=\"claimed\"}")
+        assertThat(get("/actuator/prometheus", "s3cret-admin-token").body()).contains("foubot_tasks{status=\"claimed\"}")
                 .contains("foubot_outbox_oldest_age_seconds");
     }
 }

@@ -36,7 +36,7 @@ class UnreachableStoreTest {
     void anUnreachableMongoIsOneLogLineAndDownInHealthUntilItComes(CapturedOutput output) throws Exception {
         int mongoPort = freePort();
         String[] args = {"--server.port=0", "--foubot.store.mongodb-uri=mongodb://127.0.0.1:" + mongoPort + "/foubot",
-                "--foubot.store.retry-interval=200ms", "--foubot.store.connect-timeout=300ms"};
+                "--foubot.store.retry-interval=200ms", "--foubot.store.connect-timeout=300ms", "--foubot.admin.token=unreachable-admin"};
         try (ConfigurableApplicationContext bot = new org.springframework.boot.SpringApplication(FouBotApplication.class)
                 .run(args)) {
             int port = bot.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
@@ -56,8 +56,7 @@ class UnreachableStoreTest {
     }
 
     private static HttpResponse<String> health(int port) throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        return se.foubot.support.Http.get(port, "/actuator/health", "unreachable-admin");
     }
 
     private static int freePort() throws IOException {

@@ -31,11 +31,10 @@ class MailHealthTest {
         }
         try (ConfigurableApplicationContext bot = new SpringApplication(FouBotApplication.class).run("--server.port=0",
                 "--foubot.store.data-dir=" + dataDir, "--foubot.mail.imap-url=imap://fou:fou@127.0.0.1:" + closed + "/INBOX",
-                "--foubot.mail.smtp-url=smtp://127.0.0.1:" + closed)) {
+                "--foubot.mail.smtp-url=smtp://127.0.0.1:" + closed, "--foubot.admin.token=mail-health-admin")) {
             bot.getBean(MailboxReader.class).poll();
             int port = bot.getBean(Environment.class).getRequiredProperty("local.server.port", Integer.class);
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = se.foubot.support.Http.get(port, "/actuator/health", "mail-health-admin");
             assertThat(health.statusCode()).isEqualTo(503);
             assertThat(health.body()).contains("\"mail\":{\"details\":{\"server\":\"external\",\"mailbox\":")
                     .contains("\"mongodb\":{\"details\":{\"store\":\"embedded\"");

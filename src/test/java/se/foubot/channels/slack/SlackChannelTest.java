@@ -37,7 +37,8 @@ import se.foubot.tasks.TaskStatus;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s",
-                "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50"})
+                "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50",
+                "foubot.admin.token=slack-channel-admin"})
 @Import(TestClockConfiguration.class)
 class SlackChannelTest {
 
@@ -352,9 +353,7 @@ class SlackChannelTest {
     @Test
     void socketModeTriesToConnectInTheBackgroundAndHealthShowsSlack() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("apps.connections.open").isEmpty());
-        HttpResponse<String> health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> health = se.foubot.support.Http.get(port, "/actuator/health", "slack-channel-admin");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"slack\":{\"details\":{\"http\":true,\"socketMode\":true")
                 .contains("\"socketModeConnected\":false");

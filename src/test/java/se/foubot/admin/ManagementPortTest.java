@@ -1,0 +1,53 @@
+package se.foubot.admin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import se.foubot.support.Http;
+import se.foubot.support.TestClockConfiguration;
+
+/**
+ * The actuator on a separate management port bound to loopback (FOUBOT_MANAGEMENT_PORT): only this host can reach
+ * it, so it shows details and metrics without a token; the application's port keeps the probes, status only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "management.server.port=0",
+                "foubot.admin.token=management-port-admin-token"})
+@Import(TestClockConfiguration.class)
+class ManagementPortTest {
+
+    @LocalServerPort
+    int port;
+
+    @LocalManagementPort
+    int managementPort;
+
+    @Test
+    void theLoopbackManagementPortShowsDetailsAndMetricsWithoutAToken() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        HttpResponse<String> health = Http.get(managementPort, "/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"mongodb\":{\"details\":{\"store\":\"embedded\"");
+        HttpResponse<String> metrics = Http.get(managementPort, "/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("foubot_outbox_waiting");
+    }
+
+    @Test
+    void theApplicationsPortKeepsOnlyTheProbesStatusOnly() throws Exception {
+        assertThat(Http.get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
+        assertThat(Http.get(port, "/actuator/health").statusCode()).isEqualTo(404);
+        for (String path : new String[] {"/livez", "/readyz"}) {
+            HttpResponse<String> probe = Http.get(port, path);
+            assertThat(probe.statusCode()).as(path).isEqualTo(200);
+            assertThat(probe.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
+        }
+    }
+}
