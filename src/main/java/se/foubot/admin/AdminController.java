@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.foubot.channels.email.MailInbox;
+import se.foubot.tasks.NewTaskLimit;
 import se.foubot.tasks.SupportTask;
 
 /** The admin API (JSON, bearer FOUBOT_ADMIN_TOKEN): tasks and the mail quarantine. No free text from requests. */
@@ -34,12 +35,23 @@ class AdminController {
     record QuarantinedMail(String key, String from, String subject, String reason, Instant receivedAt) {
     }
 
+    /** The new-task limit and who is at it now. */
+    record Limits(int newTasksPerSender, java.time.Duration window, List<NewTaskLimit.AtLimit> atLimit) {
+    }
+
     private final MongoTemplate mongo;
     private final MailInbox inbox;
+    private final NewTaskLimit limit;
 
-    AdminController(MongoTemplate mongo, MailInbox inbox) {
+    AdminController(MongoTemplate mongo, MailInbox inbox, NewTaskLimit limit) {
         this.mongo = mongo;
         this.inbox = inbox;
+        this.limit = limit;
+    }
+
+    @GetMapping("/api/limits")
+    Limits limits() {
+        return new Limits(limit.settings().newPerSender(), limit.settings().window(), limit.atLimit());
     }
 
     @GetMapping("/api/tasks")

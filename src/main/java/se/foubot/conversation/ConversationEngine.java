@@ -109,6 +109,9 @@ public class ConversationEngine {
         OutcomeResult result = outcomes.get(flow.outcome()).run(request);
         log.info("event=flow_completed conversation={} flow={} run={} outcome={} values={}", request.key().id(),
                 flow.id(), request.runId(), flow.outcome(), result.values().keySet());
+        if (result.instead() != null) {
+            return result.instead();
+        }
         Map<String, String> values = new java.util.HashMap<>(request.context());
         if (result.values() != null) {
             values.putAll(result.values());

@@ -45,6 +45,12 @@ class ForumMailCommands implements InboundCommand {
                 return Optional.of(new Answer("Vilket möte menar du? Skriv till exempel ”anmäl " + exampleId() + "”.\n\n" + list()
                         + "\n(Which meeting? Write for example “anmäl " + exampleId() + "”.)", "forum"));
             }
+            if (!m.senderProven()) {
+                String title = forum.find(id.get()).map(Meeting::title).orElse(id.get());
+                return Optional.of(Answer.confirmFirst(register.matches()
+                        ? say(m, "anmäla dig till " + title, "register you for " + title)
+                        : say(m, "avanmäla dig från " + title, "cancel your registration for " + title)));
+            }
             return Optional.of(register.matches() ? register(m, id.get()) : unregister(m, id.get()));
         }
         boolean aboutForum = (" " + TextNormalizer.normalize(m.subject()) + " ").contains(" forum ");
@@ -78,6 +84,10 @@ class ForumMailCommands implements InboundCommand {
         return new Answer(forum.unregister(id, m.from())
                 .map(u -> "Din anmälan till " + u.meeting().title() + " är avbokad. (Your registration is cancelled.)")
                 .orElse("Du var inte anmäld till " + id + ". (You were not registered.)"), "forum:" + id);
+    }
+
+    private static String say(Message m, String sv, String en) {
+        return m.language() == se.foubot.conversation.Language.EN ? en : sv;
     }
 
     private Optional<String> meetingId(String named, String ofThread) {

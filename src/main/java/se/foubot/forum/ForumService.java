@@ -188,7 +188,7 @@ public class ForumService {
         // the registration is written first (unique id: two clicks are one registration), then a seat is sought
         Registration pending = new Registration(id, meetingId, person, email == null ? null : email.toLowerCase(),
                 district != null ? district : districtOf(person),
-                Status.WAITLISTED, proposal, now, now);
+                Status.WAITLISTED, proposal, now, now, null);
         if (existing == null) {
             try {
                 mongo.insert(pending);
@@ -247,6 +247,30 @@ public class ForumService {
             events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UNREGISTERED, cancelled));
         }
         return Optional.of(new Unregistered(m, cancelled, promoted));
+    }
+
+    /**
+     * Records an attendee's answer to the invite (ACCEPTED, TENTATIVE) on their registration, found by the address
+     * the invite went to. @return false when that address has no registration for the meeting
+     */
+    public boolean recordCalendarAnswer(String meetingId, String email, String partstat) {
+        return mongo.updateFirst(invitedAt(meetingId, email), new Update().set("calendarAnswer", partstat)
+                .set("updatedAt", clock.instant()), Registration.class).getModifiedCount() > 0;
+    }
+
+    /**
+     * The attendee declined the invite in their calendar: the registration is cancelled as if they had cancelled it
+     * themselves (they are told, and the first on the waitlist gets the seat). @return false when there was none
+     */
+    public boolean declinedInCalendar(String meetingId, String email) {
+        Registration r = mongo.findAndModify(invitedAt(meetingId, email), new Update().set("calendarAnswer", "DECLINED"),
+                Registration.class);
+        return r != null && unregister(meetingId, r.person()).isPresent();
+    }
+
+    private static Query invitedAt(String meetingId, String email) {
+        return Query.query(Criteria.where("meetingId").is(meetingId).and("email").is(email.toLowerCase())
+                .and("status").ne(Status.CANCELLED));
     }
 
     /** Gives a free seat to the first on the waitlist. */
@@ -310,8 +334,18 @@ public class ForumService {
         if (!p.end().isAfter(p.start())) {
             reasons.add("Slutet (" + p.end() + ") måste vara efter starten (" + p.start() + "). (The end must be after the start.)");
         }
-        if (p.capacity() < 1) {
-            reasons.add("Antalet platser måste vara minst 1. (Capacity must be at least 1.)");
+        if (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY) {
+            reasons.add("Antalet platser måste vara mellan 1 och " + MeetingPlan.MAX_CAPACITY + ". (Capacity must be 1–"
+                    + MeetingPlan.MAX_CAPACITY + ".)");
+        }
+        if (!blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
+            reasons.add("Länken ska vara en giltig https-adress, t.ex. https://meet.stockholm.se/fou. (The link must be a valid "
+                    + "https address.)");
+        }
+        if (p.title().textOr("").strip().length() > MeetingPlan.MAX_LINE
+                || p.place().textOr("").strip().length() > MeetingPlan.MAX_LINE) {
+            reasons.add("Titel och plats får vara högst " + MeetingPlan.MAX_LINE + " tecken. (Title and place: at most "
+                    + MeetingPlan.MAX_LINE + " characters.)");
         }
         if (workingDays.isPublicHoliday(p.date())) {
             reasons.add(p.date() + " är en helgdag. (" + p.date() + " is a Swedish public holiday.)");

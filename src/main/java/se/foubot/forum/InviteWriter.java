@@ -59,7 +59,8 @@ class InviteWriter {
         event.add(new Summary(m.title()));
         event.add(new Uid(m.id() + "@fou-bot"));
         event.add(new Sequence(m.sequence()));
-        event.add(new DtStamp(stamp));
+        // a new VEvent carries a DTSTAMP of its own already; RFC 5545 allows exactly one
+        event.replace(new DtStamp(stamp));
         event.add(new Location(m.place()));
         StringBuilder description = new StringBuilder();
         if (m.description() != null) {
@@ -68,17 +69,18 @@ class InviteWriter {
         if (m.agenda() != null) {
             description.append("Dagordning:\n").append(m.agenda()).append("\n\n");
         }
-        if (m.videoLink() != null) {
+        if (m.videoLink() != null && MeetingPlan.isHttpsLink(m.videoLink())) {
+            // a meeting planned before links were checked may hold one that is not a URI: it is left out, not fatal
             description.append("Länk för att delta på distans: ").append(m.videoLink());
             event.add(new Url(URI.create(m.videoLink())));
         }
         if (!description.isEmpty()) {
             event.add(new Description(description.toString().strip()));
         }
-        Organizer organizer = new Organizer(URI.create("mailto:" + organizerEmail));
+        Organizer organizer = new Organizer(mailto(organizerEmail));
         organizer.add(new Cn("FoU-forum"));
         event.add(organizer);
-        Attendee attendee = new Attendee(URI.create("mailto:" + attendeeEmail));
+        Attendee attendee = new Attendee(mailto(attendeeEmail));
         attendee.add(Role.REQ_PARTICIPANT);
         attendee.add(CuType.INDIVIDUAL);
         attendee.add(CANCEL.equals(method) ? PartStat.DECLINED : PartStat.NEEDS_ACTION);
@@ -95,6 +97,15 @@ class InviteWriter {
         calendar.add(vtimezone(zone));
         calendar.add(event);
         return new Notice.Invite(method, calendar.toString());
+    }
+
+    /** mailto: with the address quoted as a URI needs it, whatever characters it holds. */
+    private static URI mailto(String address) {
+        try {
+            return new URI("mailto", address, null);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalArgumentException("not an address for an invite", e);
+        }
     }
 
     /** Local wall-clock time with the zone named by TZID, which the VTIMEZONE in the same object defines. */

@@ -13,10 +13,11 @@ import se.foubot.channels.Recipient;
  *
  * @param email    where the calendar invite goes (for Slack users: their profile's address), or null
  * @param proposal an agenda item proposed when registering, or null
+ * @param calendarAnswer the attendee's answer to the invite in their calendar (ACCEPTED, TENTATIVE, DECLINED), or null
  */
 @Document(Registration.COLLECTION)
 public record Registration(@Id String id, String meetingId, Recipient person, String email, String district, Status status,
-        AgendaProposal proposal, Instant registeredAt, Instant updatedAt) {
+        AgendaProposal proposal, Instant registeredAt, Instant updatedAt, String calendarAnswer) {
 
     public static final String COLLECTION = "forum_registrations";
 

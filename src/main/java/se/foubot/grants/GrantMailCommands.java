@@ -34,6 +34,10 @@ class GrantMailCommands implements InboundCommand {
         String firstLine = TextNormalizer.normalize(m.text().strip().lines().findFirst().orElse(""));
         String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
         if (STOP.contains(firstLine) || STOP.contains(subject)) {
+            if (!m.senderProven()) {
+                return Optional.of(Answer.confirmFirst(say(m.language(), "avsluta dina påminnelser om LUM och MUL",
+                        "stop your LUM and MUL reminders")));
+            }
             boolean was = subscriptions.unsubscribeEmail(m.from().address());
             return Optional.of(new Answer(say(m.language(), was
                     ? "Klart – du får inga fler påminnelser om LUM och MUL. Skriv ”bevakning” i ämnesraden om du vill ha dem igen."
@@ -43,6 +47,10 @@ class GrantMailCommands implements InboundCommand {
         }
         if (m.thread() == null && START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " "))) {
             List<String> programmes = calendar.programmesNamedIn(m.subject() + " " + m.text());
+            if (!m.senderProven()) {
+                return Optional.of(Answer.confirmFirst(say(m.language(), "skicka påminnelser om " + String.join(" och ", programmes)
+                        + " till din adress", "send reminders about " + String.join(" and ", programmes) + " to your address")));
+            }
             subscriptions.subscribe("email", m.from().address(), m.from().address(), null, programmes, m.language().code(), "email");
             String names = String.join(" och ", programmes);
             return Optional.of(new Answer(say(m.language(),

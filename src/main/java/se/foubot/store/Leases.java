@@ -38,8 +38,10 @@ public class Leases {
         Instant now = clock.instant();
         Update take = new Update().set("holder", holder).set("until", Date.from(now.plus(ttl))).set("renewedAt", Date.from(now));
         // each step is one atomic single-document write: renew our own, or take over an expired one, or create it
+        // matched, not modified: a renewal within the same millisecond (or on a clock that stands still) changes
+        // nothing, and the holder still holds it
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(name).and("holder").is(holder)), take, COLLECTION)
-                .getModifiedCount() == 1) {
+                .getMatchedCount() == 1) {
             return true;
         }
         if (mongo.updateFirst(Query.query(Criteria.where("_id").is(name).and("until").lt(Date.from(now))), take, COLLECTION)

@@ -126,7 +126,7 @@ public final class CategorySorter {
      * broken file stops start-up like a broken flow.
      */
     @SuppressWarnings("unchecked")
-    static CategorySorter load(FlowSource source) {
+    public static CategorySorter load(FlowSource source) {
         FlowSource.NamedText file = source.rule("sorting.yaml")
                 .or(() -> FlowSource.fromClasspath().rule("sorting.yaml"))
                 .orElseThrow(() -> new FlowValidationException(List.of(new FlowProblem(

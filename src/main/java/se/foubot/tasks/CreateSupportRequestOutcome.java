@@ -15,9 +15,11 @@ import se.foubot.conversation.OutcomeResult;
 class CreateSupportRequestOutcome implements OutcomeAction {
 
     private final TaskService tasks;
+    private final java.time.ZoneId zone;
 
-    CreateSupportRequestOutcome(TaskService tasks) {
+    CreateSupportRequestOutcome(TaskService tasks, java.time.ZoneId zone) {
         this.tasks = tasks;
+        this.zone = zone;
     }
 
     @Override
@@ -32,7 +34,11 @@ class CreateSupportRequestOutcome implements OutcomeAction {
                 a.get("category"), a.get("timeframe") == null ? null : LocalDate.parse(a.get("timeframe")), a.get("email"),
                 request.language().code());
         Requester requester = new Requester(request.key().channel(), request.key().person(), request.origin());
-        SupportTask task = tasks.create(request.runId(), requester, asked, List.of());
-        return new OutcomeResult(Map.of("reference", task.reference()));
+        try {
+            SupportTask task = tasks.create(request.runId(), requester, asked, List.of());
+            return new OutcomeResult(Map.of("reference", task.reference()));
+        } catch (NewTaskLimitReached limit) {
+            return OutcomeResult.instead(TaskTexts.limitReached(limit, request.language(), zone));
+        }
     }
 }

@@ -62,9 +62,11 @@ public class TaskService {
     private final ZoneId zone;
     private final MeterRegistry meters;
     private final AfterEffectWrite afterEffect = new AfterEffectWrite();
+    private final NewTaskLimit limit;
 
     TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ObjectProvider<FlowCatalog> catalog,
-            ApplicationEventPublisher events, Clock clock, ZoneId zone, MeterRegistry meters) {
+            ApplicationEventPublisher events, Clock clock, ZoneId zone, MeterRegistry meters, NewTaskLimit limit) {
+        this.limit = limit;
         this.mongo = mongo;
         this.references = references;
         this.sorter = sorter;
@@ -75,12 +77,18 @@ public class TaskService {
         this.meters = meters;
     }
 
-    /** Creates the task for a confirmed request, once per {@code sourceKey}; returns the existing one on a retry. */
+    /**
+     * Creates the task for a confirmed request, once per {@code sourceKey}; returns the existing one on a retry.
+     *
+     * @throws NewTaskLimitReached when the requester has started as many tasks in this channel as allowed in the
+     *                             last hour (nothing is created)
+     */
     public SupportTask create(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
         SupportTask existing = bySource(sourceKey);
         if (existing != null) {
             return existing;
         }
+        limit.take(requester.channel(), requester.person());
         Instant now = clock.instant();
         CategorySorter.Sorting sorting = request.requestedCategory() != null && !request.requestedCategory().equals("vet-inte")
                 ? new CategorySorter.Sorting(request.requestedCategory(), 1)
@@ -166,7 +174,26 @@ public class TaskService {
 
     /** A requester's mail about the task, once per mail (a mail processed again adds nothing). */
     public Optional<SupportTask> mailFromRequester(String reference, String sender, String mailKey, String text) {
-        TaskEvent event = new TaskEvent(clock.instant(), sender, "mail:" + mailKey, "Beställaren svarade via e-post: " + text);
+        return mailOnce(reference, new TaskEvent(clock.instant(), sender, "mail:" + mailKey,
+                "Beställaren svarade via e-post: " + text));
+    }
+
+    /** A mail about the task from someone copied on the request (proven), once per mail. */
+    public Optional<SupportTask> mailFromCopied(String reference, String sender, String mailKey, String text) {
+        return mailOnce(reference, new TaskEvent(clock.instant(), sender, "mail:" + mailKey,
+                "Svar via e-post från " + sender + " (kopia på förfrågan): " + text));
+    }
+
+    /**
+     * A mail about the task from someone who is neither the requester nor copied on the request: shown to the staff
+     * as such, never as the requester's answer. Once per mail.
+     */
+    public Optional<SupportTask> mailFromThirdParty(String reference, String sender, String mailKey, String text) {
+        return mailOnce(reference, new TaskEvent(clock.instant(), sender, "mail-third-party:" + mailKey,
+                "E-post från " + sender + ", som inte är beställaren (tredje part): " + text));
+    }
+
+    private Optional<SupportTask> mailOnce(String reference, TaskEvent event) {
         return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
                 event);
     }

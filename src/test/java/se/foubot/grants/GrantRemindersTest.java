@@ -135,8 +135,13 @@ class GrantRemindersTest {
         String eva = "eva.ek@stockholm.se";
         send(eva, "Bevakning LUM", "Hej, jag vill ha påminnelser.", null);
         mailRound();
-        assertThat(inboxOf(eva)).hasSize(1);
-        assertThat(inboxOf(eva).get(0).getContent().toString()).contains("påminnelser om LUM");
+        // anyone can put eva's address in From: she is asked first, and her answer proves the address
+        MimeMessage confirm = new TestMail(mail).inboxOf(eva, "Bekräfta:").get(0);
+        assertThat(subscriptions.find("email", eva)).isEmpty();
+        send(eva, "Re: " + confirm.getSubject(), "ja", confirm.getMessageID());
+        mailRound();
+        assertThat(inboxOf(eva)).hasSize(2);
+        assertThat(inboxOf(eva).get(1).getContent().toString()).contains("påminnelser om LUM");
         // a Slack subscriber whose profile has an e-mail address gets the reminders by e-mail
         subscriptions.subscribe("slack", "U0OLA", "ola.berg@stockholm.se", null, List.of("LUM", "MUL"), "sv", "slack");
 
@@ -167,6 +172,10 @@ class GrantRemindersTest {
         send(eva, "Re: " + reminder.getSubject(), "avsluta\n\n> Påminnelse", reminder.getMessageID());
         mailRound();
         assertThat(inboxOf(eva).get(inboxOf(eva).size() - 1).getContent().toString()).contains("inga fler påminnelser");
+
+        // a forged "avsluta" in the name of a Slack subscriber's profile address changes nothing
+        send("ola.berg@stockholm.se", "avsluta", "avsluta", null);
+        mailRound();
 
         clock.set(Instant.parse("2027-09-03T06:00:00Z"));
         remindersRound();

@@ -38,6 +38,43 @@ public final class TestMail {
         Transport.send(m);
     }
 
+    /**
+     * Hands a stored raw mail (as a receiving server delivered it, with its trace headers) to the bot's mailbox over
+     * plain SMTP, byte for byte: no mail library rewrites its headers on the way.
+     */
+    public void sendRaw(byte[] eml, String envelopeFrom) throws java.io.IOException {
+        String text = new String(eml, java.nio.charset.StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replace("\n", "\r\n");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", mail.smtpPort());
+                var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1));
+                var out = socket.getOutputStream()) {
+            expect(in, "220");
+            for (String command : List.of("HELO test.example", "MAIL FROM:<" + envelopeFrom + ">",
+                    "RCPT TO:<" + EmbeddedMailServer.MAILBOX + ">", "DATA")) {
+                out.write((command + "\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                out.flush();
+                expect(in, command.equals("DATA") ? "354" : "250");
+            }
+            // dot-stuffing: a line starting with "." gets another
+            String body = text.replaceAll("(?m)^\\.", "..");
+            out.write((body + (body.endsWith("\r\n") ? "" : "\r\n") + ".\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+            expect(in, "250");
+            out.write("QUIT\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
+    }
+
+    private static void expect(java.io.BufferedReader in, String code) throws java.io.IOException {
+        String line;
+        do {
+            line = in.readLine();
+            if (line == null || !line.startsWith(code)) {
+                throw new java.io.IOException("SMTP said " + line + ", expected " + code);
+            }
+        } while (line.length() > 3 && line.charAt(3) == '-');
+    }
+
     /** Everything the bot has sent to {@code address}, oldest first. */
     public List<MimeMessage> inboxOf(String address) {
         return Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {

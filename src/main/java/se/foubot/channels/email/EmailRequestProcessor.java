@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -22,10 +23,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
+import se.foubot.channels.CalendarAnswers;
 import se.foubot.channels.InboundCommand;
 import se.foubot.channels.Recipient;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
+import se.foubot.tasks.NewTaskLimitReached;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
@@ -45,6 +48,18 @@ public class EmailRequestProcessor {
     static final String CHANNEL = "email";
     /** The dead-letter kind of a received mail. */
     static final String KIND = "mail";
+    /** What a mail the bot asked its sender to confirm ends as, until they do. */
+    static final String AWAITING_SENDER = "awaiting-sender";
+    private static final String CONFIRM_THREAD = "confirm:";
+    /** iMIP methods of an answer to an invite (RFC 5546): consumed, never answered. */
+    private static final java.util.Set<String> CALENDAR_ANSWERS = java.util.Set.of("REPLY", "COUNTER", "REFRESH",
+            "DECLINECOUNTER");
+    /** Subjects calendars give their answers (Outlook, Google Calendar, Apple; Swedish and English). */
+    private static final Pattern CALENDAR_SUBJECT = Pattern.compile("(?iu)^\\s*(accepterat|accepterad|godkänt|avböjt|avböjd"
+            + "|avvisat|avvisad|preliminärt(\\s+accepterad|\\s+accepterat)?|preliminär|nytt tidsförslag|ny tid föreslagen"
+            + "|accepted|declined|tentative|tentatively accepted|new time proposed|invitation accepted|invitation declined)\\s*:");
+    /** How long the bot's question "was it you?" can be answered. */
+    private static final Duration CONFIRMATION_VALID = Duration.ofDays(7);
     private static final Pattern SUBJECT_REFERENCE = Pattern.compile("\\[(FOU-\\d{4}-\\d{4,})\\]");
 
     private final MailInbox inbox;
@@ -60,11 +75,13 @@ public class EmailRequestProcessor {
     private final List<InboundCommand> commands;
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
+    private final List<CalendarAnswers> calendarAnswers;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
             se.foubot.conversation.OptionList categories, List<InboundCommand> commands, DeadLetters deadLetters,
-            Duration retryDelay) {
+            Duration retryDelay, List<CalendarAnswers> calendarAnswers) {
+        this.calendarAnswers = List.copyOf(calendarAnswers);
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
         this.commands = List.copyOf(commands);
@@ -131,24 +148,29 @@ public class EmailRequestProcessor {
         inbox.park(key, rule);
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
-            if (mail.getString("messageId") != null) {
-                references.add(mail.getString("messageId"));
-            }
             reply(new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
                     EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text"))), mail.getString("messageId"),
-                    references, "auto-replied"));
+                    references(mail), "auto-replied"));
         }
     }
 
     String process(Document mail) {
         String key = mail.getString("_id");
-        List<String> threadIds = new ArrayList<>();
-        if (mail.getString("inReplyTo") != null) {
-            threadIds.add(mail.getString("inReplyTo"));
+        String from = mail.getString("from");
+        Optional<Outbox.Replied> replied = outbox.repliedTo(threadIds(mail));
+        // proof that From wrote it: the receiving server's verdict, an answer to our mail to that very address
+        // (our Message-IDs cannot be guessed), or a confirmation given earlier
+        boolean proven = mail.getString("senderProof") != null || mail.getBoolean("senderConfirmed", false)
+                || replied.filter(r -> from != null && from.equalsIgnoreCase(r.to())).isPresent();
+        Optional<String> thread = replied.map(Outbox.Replied::thread);
+        Document calendar = mail.get("calendar", Document.class);
+        if ((calendar != null && CALENDAR_ANSWERS.contains(calendar.getString("method")))
+                || CALENDAR_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
+            return calendarAnswer(mail, calendar, proven);
         }
-        threadIds.addAll(mail.getList("references", String.class, List.of()));
-        Optional<String> thread = outbox.threadOf(threadIds);
+        if (thread.isPresent() && thread.get().startsWith(CONFIRM_THREAD)) {
+            return proven ? confirmed(thread.get().substring(CONFIRM_THREAD.length())) : "ignored:confirmation-from-another-address";
+        }
         if (thread.isEmpty()) {
             Matcher m = SUBJECT_REFERENCE.matcher(mail.getString("subject") == null ? "" : mail.getString("subject"));
             if (m.find() && tasks.find(m.group(1)).isPresent()) {
@@ -156,39 +178,138 @@ public class EmailRequestProcessor {
             }
         }
         if (thread.isPresent() && thread.get().startsWith("task:")) {
-            String reference = thread.get().substring("task:".length());
-            tasks.mailFromRequester(reference, mail.getString("from"), key, mail.getString("text"));
-            log.info("event=mail_attached_to_task mail={} task={}", key, reference);
-            return "task:" + reference;
+            return toTask(thread.get().substring("task:".length()), mail, proven);
         }
-        Optional<String> command = command(mail, thread.orElse(null));
+        Optional<String> command = command(mail, thread.orElse(null), proven);
         if (command.isPresent()) {
             return command.get();
         }
         if (thread.isPresent() && thread.get().startsWith("request:")) {
             Document request = mongo.findById(thread.get().substring("request:".length()), Document.class, REQUESTS);
             if (request != null) {
-                return continueRequest(request, mail);
+                return continueRequest(request, mail, proven);
             }
         }
         return startRequest(mail);
     }
 
+    /**
+     * An answer to a calendar invite is never answered: a REPLY to one of the bot's own invites is handed to the
+     * feature that sent it (when its ATTENDEE is the sender), everything else (COUNTER, REFRESH, a reply without
+     * its calendar part) is only recorded as seen.
+     */
+    private String calendarAnswer(Document mail, Document calendar, boolean proven) {
+        String method = calendar == null || calendar.getString("method") == null ? "subject" : calendar.getString("method");
+        if (!"REPLY".equals(method)) {
+            return "calendar:" + method.toLowerCase();
+        }
+        String attendee = calendar.getString("attendee");
+        if (attendee == null || !attendee.equalsIgnoreCase(mail.getString("from"))) {
+            log.info("event=calendar_reply_ignored mail={} reason=attendee-is-not-the-sender", mail.getString("_id"));
+            return "calendar:attendee-is-not-the-sender";
+        }
+        Language language = EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text"));
+        CalendarAnswers.Reply reply = new CalendarAnswers.Reply(calendar.getString("uid"), attendee,
+                calendar.getString("partstat"), proven, language);
+        for (CalendarAnswers answers : calendarAnswers) {
+            Optional<CalendarAnswers.Handled> handled = answers.reply(reply);
+            if (handled.isPresent() && handled.get().confirmFirst() != null) {
+                return askSenderToConfirm(mail, handled.get().confirmFirst());
+            }
+            if (handled.isPresent()) {
+                log.info("event=calendar_reply mail={} outcome={}", mail.getString("_id"), handled.get().outcome());
+                return "calendar:" + handled.get().outcome();
+            }
+        }
+        return "calendar:not-ours";
+    }
+
+    private static List<String> threadIds(Document mail) {
+        List<String> ids = new ArrayList<>();
+        if (mail.getString("inReplyTo") != null) {
+            ids.add(mail.getString("inReplyTo"));
+        }
+        ids.addAll(mail.getList("references", String.class, List.of()));
+        return ids;
+    }
+
+    /**
+     * A mail about a task: the requester's (or a person copied on the request) is added as their answer once the
+     * sender is proven; anyone else's is shown to the staff as a third party's, never as the requester's.
+     */
+    private String toTask(String reference, Document mail, boolean proven) {
+        String key = mail.getString("_id");
+        String from = mail.getString("from");
+        SupportTask task = tasks.find(reference).orElse(null);
+        if (task == null) {
+            return "ignored:no-such-task";
+        }
+        boolean requester = CHANNEL.equals(task.requester().channel()) && task.requester().person().equalsIgnoreCase(from);
+        Map<String, String> address = task.requester().address() == null ? Map.of() : task.requester().address();
+        boolean copied = List.of(address.getOrDefault("copied", "").split(",")).contains(from);
+        if (!requester && !copied) {
+            tasks.mailFromThirdParty(reference, from, key, mail.getString("text"));
+            log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
+            return "task-third-party:" + reference;
+        }
+        if (!proven) {
+            Language language = EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text"));
+            return askSenderToConfirm(mail, language == Language.EN ? "add your mail to " + reference
+                    : "lägga till ditt mejl i ärendet " + reference);
+        }
+        if (requester) {
+            tasks.mailFromRequester(reference, from, key, mail.getString("text"));
+        } else {
+            tasks.mailFromCopied(reference, from, key, mail.getString("text"));
+        }
+        log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
+        return "task:" + reference;
+    }
+
+    /**
+     * Nothing is done yet: the sender gets a mail at their address saying what will be done once they answer it.
+     * Only someone who reads that mailbox can answer it (its Message-ID cannot be guessed).
+     */
+    private String askSenderToConfirm(Document mail, String whatWillBeDone) {
+        String key = mail.getString("_id");
+        String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
+        Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
+        reply(new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
+                EmailTexts.confirmSubject(subject, language), EmailTexts.confirmSender(whatWillBeDone, language),
+                mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
+        log.info("event=mail_sender_unproven mail={} asked=true", key);
+        return AWAITING_SENDER;
+    }
+
+    /** The sender answered our question at their address: the mail it was about is processed again, as proven. */
+    private String confirmed(String originalKey) {
+        return inbox.confirmSender(originalKey, AWAITING_SENDER, clock.instant().minus(CONFIRMATION_VALID))
+                ? "confirmed:" + originalKey : "ignored:nothing-to-confirm";
+    }
+
+    private static List<String> references(Document mail) {
+        List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
+        if (mail.getString("messageId") != null) {
+            references.add(mail.getString("messageId"));
+        }
+        return references;
+    }
+
     /** A short command (forum, avsluta, anmäl) answered by the feature it belongs to, instead of starting a request. */
-    private Optional<String> command(Document mail, String thread) {
+    private Optional<String> command(Document mail, String thread, boolean proven) {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         String text = mail.getString("text") == null ? "" : mail.getString("text");
         InboundCommand.Message message = new InboundCommand.Message(Recipient.email(mail.getString("from")), subject, text,
-                thread, mail.getString("_id"), EmailTexts.guess(subject + " " + text));
+                thread, mail.getString("_id"), EmailTexts.guess(subject + " " + text), proven);
         for (InboundCommand c : commands) {
             Optional<InboundCommand.Answer> answer = c.handle(message);
+            if (answer.isPresent() && answer.get().needsProof()) {
+                log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), c.getClass().getSimpleName());
+                return Optional.of(askSenderToConfirm(mail, answer.get().text()));
+            }
             if (answer.isPresent()) {
-                List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
-                if (mail.getString("messageId") != null) {
-                    references.add(mail.getString("messageId"));
-                }
                 reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
-                        EmailTexts.reSubject(subject), answer.get().text(), mail.getString("messageId"), references,
+                        EmailTexts.reSubject(subject), answer.get().text(), mail.getString("messageId"), references(mail),
                         "auto-replied", answer.get().thread()));
                 log.info("event=mail_command mail={} handler={}", mail.getString("_id"), c.getClass().getSimpleName());
                 return Optional.of("command:" + c.getClass().getSimpleName());
@@ -205,6 +326,7 @@ public class EmailRequestProcessor {
                 .append("status", "open").append("attachments", mail.getList("attachments", String.class, List.of()))
                 .append("language", EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text")).name())
                 .append("identityNumberRemoved", mail.getBoolean("identityNumberRemoved", false))
+                .append("copied", mail.getList("copied", String.class, List.of()))
                 .append("createdAt", Date.from(clock.instant()));
         put(request, read);
         try {
@@ -216,11 +338,9 @@ public class EmailRequestProcessor {
         return advance(request, mail);
     }
 
-    private String continueRequest(Document request, Document mail) {
+    private String continueRequest(Document request, Document mail, boolean proven) {
         if ("done".equals(request.getString("status"))) {
-            String reference = request.getString("reference");
-            tasks.mailFromRequester(reference, mail.getString("from"), mail.getString("_id"), mail.getString("text"));
-            return "task:" + reference;
+            return toTask(request.getString("reference"), mail, proven);
         }
         EmailFacts merged = stored(request).with(read(mail));
         Update update = new Update().set("updatedAt", Date.from(clock.instant()));
@@ -240,10 +360,7 @@ public class EmailRequestProcessor {
         EmailFacts f = stored(request);
         Language language = Language.valueOf(request.getString("language"));
         String from = request.getString("from");
-        List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
-        if (mail.getString("messageId") != null) {
-            references.add(mail.getString("messageId"));
-        }
+        List<String> references = references(mail);
         boolean removed = request.getBoolean("identityNumberRemoved", false);
         if (!f.complete()) {
             reply(new OutgoingMail("email-ask:" + mail.getString("_id"), from, EmailTexts.reSubject(request.getString("subject")),
@@ -251,11 +368,22 @@ public class EmailRequestProcessor {
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
-        SupportTask task = tasks.create("email:" + request.getString("_id"),
-                new Requester(CHANNEL, from, Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")))),
-                new SupportRequest(f.district(), null, f.concern(), null, f.categoryGiven() && f.category() != null
-                        ? f.category() : "vet-inte", f.neededBy(), from, language.code()),
-                request.getList("attachments", String.class, List.of()));
+SupportTask task;
+        try {
+                    task = tasks.create("email:" + request.getString("_id"),
+                    new Requester(CHANNEL, from, Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")),
+                            "copied", String.join(",", request.getList("copied", String.class, List.of())))),
+                    new SupportRequest(f.district(), null, f.concern(), null, f.categoryGiven() && f.category() != null
+                            ? f.category() : "vet-inte", f.neededBy(), from, language.code()),
+                    request.getList("attachments", String.class, List.of()));
+        } catch (NewTaskLimitReached limit) {
+            // once an hour per sender, outside the per-address reply limit that the confirmations have used up
+            outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
+                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(limit, language, zone),
+                    mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
+            log.info("event=new_task_limited request={} limit={}", request.getString("_id"), limit.limit());
+            return "limited";
+        }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))),
                 new Update().set("status", "done").set("reference", task.reference()), REQUESTS);
         reply(new OutgoingMail("email-confirm:" + task.reference(), from,

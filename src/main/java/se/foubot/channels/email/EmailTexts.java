@@ -67,6 +67,28 @@ final class EmailTexts {
                 + footer(l, identityNumberRemoved);
     }
 
+    static String confirmSubject(String subject, Language l) {
+        String original = subject.replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", "").strip();
+        return (l == Language.EN ? "Please confirm: " : "Bekräfta: ") + original;
+    }
+
+    /** Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". */
+    static String confirmSender(String whatWillBeDone, Language l) {
+        return (l == Language.EN
+                ? "Hello!\n\nWe received a mail from your address asking us to " + whatWillBeDone + ". Before we do, we need to "
+                        + "know that it came from you: just reply to this mail (\"yes\" is enough) and we will do it.\n\n"
+                        + "If you did not write to us, do nothing: nothing changes.\n"
+                : "Hej!\n\nVi har fått ett mejl från din adress där vi ombeds att " + whatWillBeDone + ". Innan vi gör det "
+                        + "behöver vi veta att det kom från dig: svara bara på det här mejlet (det räcker med ”ja”), så gör vi det.\n\n"
+                        + "Om det inte var du som skrev till oss behöver du inte göra något: ingenting ändras.\n")
+                + footer(l, false);
+    }
+
+    static String limitReached(se.foubot.tasks.NewTaskLimitReached limit, Language l, java.time.ZoneId zone) {
+        return (l == Language.EN ? "Hello!\n\n" : "Hej!\n\n") + se.foubot.tasks.TaskTexts.limitReached(limit, l, zone) + "\n"
+                + footer(l, false);
+    }
+
     /** To a sender whose mail could not be handled automatically (it was parked as a dead letter). */
     static String parked(Language l) {
         return (l == Language.EN

@@ -21,6 +21,10 @@ import se.foubot.privacy.GuardedText;
  * @param headers                  the headers that matter for loop and bounce detection, lower-case names
  * @param attachments              names of attached files (the files are not stored)
  * @param problem                  the rule that found the mail unreadable ({@code broken-mime}, {@code unreadable}), or null
+ * @param copied                   the other addresses in To and Cc, lower case (people copied on a request)
+ * @param trace                    the Authentication-Results and Received fields, top first, as "name: value"; read to
+ *                                 prove the sender, never stored
+ * @param calendar                 the iCalendar part of a calendar answer (iMIP), or null
  */
 public record InboundMail(
         String key,
@@ -37,7 +41,10 @@ public record InboundMail(
         Map<String, List<String>> headers,
         String contentType,
         List<GuardedText> attachments,
-        String problem) {
+        String problem,
+        List<String> copied,
+        List<String> trace,
+        CalendarReply calendar) {
 
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(), List.of());

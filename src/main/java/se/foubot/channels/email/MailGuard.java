@@ -14,7 +14,9 @@ final class MailGuard {
 
     /** @return the rule that sends the mail to quarantine (never its text), or empty when a person wrote it and may be answered */
     Optional<String> quarantineReason(InboundMail mail) {
-        Optional<String> automatic = AutoReplyDetector.reason(mail);
+        // a calendar's answer to an invite is sent by software too, and is exactly what the bot waits for
+        boolean calendarAnswer = mail.calendar() != null && "REPLY".equals(mail.calendar().method());
+        Optional<String> automatic = calendarAnswer ? Optional.empty() : AutoReplyDetector.reason(mail);
         if (automatic.isPresent()) {
             return automatic;
         }

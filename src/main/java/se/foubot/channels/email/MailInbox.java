@@ -46,6 +46,8 @@ public class MailInbox implements StoreIndexes {
     private final Clock clock;
     private final MailParser parser;
     private final MailGuard guard;
+    private final SenderVerification verification;
+    private final String ownAddress;
     private final MeterRegistry meters;
 
     MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
@@ -54,6 +56,8 @@ public class MailInbox implements StoreIndexes {
         this.clock = clock;
         this.parser = new MailParser(identityNumbers);
         this.guard = new MailGuard(properties.allowedSenderDomains());
+        this.verification = new SenderVerification(properties.trustedAuthservIds());
+        this.ownAddress = properties.from().toLowerCase();
         this.meters = meters;
     }
 
@@ -91,6 +95,10 @@ public class MailInbox implements StoreIndexes {
                         .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
                         .append("references", mail.references()).append("attachments", mail.attachmentNames())
                         .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)
+                        .append("senderProof", verification.proof(mail.from(), mail.trace()).orElse(null))
+                        .append("copied", mail.copied().stream().filter(a -> !a.equals(ownAddress) && !a.equals(mail.from()))
+                                .toList())
+                        .append("calendar", calendar(mail.calendar()))
                         .append("receivedAt", Date.from(now)), INBOX);
                 log.info("event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
                         mail.attachments().size(), mail.problem(), hadNumber);
@@ -99,6 +107,11 @@ public class MailInbox implements StoreIndexes {
         } catch (DuplicateKeyException alreadyStored) {
             return false;
         }
+    }
+
+    private static Document calendar(CalendarReply c) {
+        return c == null ? null : new Document("method", c.method()).append("uid", c.uid()).append("attendee", c.attendee())
+                .append("partstat", c.partstat());
     }
 
     /**
@@ -121,6 +134,16 @@ public class MailInbox implements StoreIndexes {
     void retryAt(String key, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", RECEIVED)
                 .set("nextAttemptAt", Date.from(at)).unset("leaseUntil"), INBOX);
+    }
+
+    /**
+     * The sender of the mail {@code key}, which ended {@code awaiting} after {@code since}, has confirmed: it goes
+     * back to be processed again, as proven. Once only. @return whether there was such a mail
+     */
+    boolean confirmSender(String key, String awaiting, Instant since) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("outcome").is(awaiting)
+                .and("receivedAt").gte(Date.from(since))), new Update().set("status", RECEIVED).set("senderConfirmed", true)
+                .set("attempts", 0).unset("outcome").unset("nextAttemptAt"), INBOX).getModifiedCount() == 1;
     }
 
     /** Out of attempts: kept (for its retention) but never processed again; the dead letter names the rule. */

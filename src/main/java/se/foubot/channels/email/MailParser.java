@@ -19,6 +19,7 @@ import java.util.Set;
 
 import jakarta.mail.Address;
 import jakarta.mail.Header;
+import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -60,6 +61,7 @@ final class MailParser {
     private static final class Parts {
         GuardedText plain;
         GuardedText html;
+        CalendarReply calendar;
         final List<GuardedText> attachments = new ArrayList<>();
         String problem;
     }
@@ -109,7 +111,10 @@ final class MailParser {
                 headers(message),
                 contentType,
                 List.copyOf(parts.attachments),
-                parts.problem);
+                parts.problem,
+                copied(message),
+                trace(message),
+                parts.calendar);
     }
 
     private void walk(Part part, Parts into, int depth) throws MessagingException, IOException {
@@ -118,6 +123,9 @@ final class MailParser {
         }
         String disposition = safeDisposition(part);
         GuardedText fileName = guard.check(safeFileName(part));
+        if ((part.isMimeType("text/calendar") || part.isMimeType("application/ics")) && into.calendar == null) {
+            into.calendar = ICalendarParts.read(guard.check(text(part)).textOr(""), contentTypeMethod(part));
+        }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -160,7 +168,7 @@ final class MailParser {
 
     private InboundMail unreadable(byte[] raw) {
         return new InboundMail("sha256:" + sha256(raw), null, null, false, guard.check(null), null, guard.check(""),
-                guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE);
+                guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE, List.of(), List.of(), null);
     }
 
     /** The body of a mail whose MIME structure is broken, without what looks like MIME scaffolding. */
@@ -231,6 +239,52 @@ final class MailParser {
                 String name = h.getName().toLowerCase(Locale.ROOT);
                 if (KEPT_HEADERS.contains(name)) {
                     out.computeIfAbsent(name, k -> new ArrayList<>()).add(guard.check(MimeUtility.unfold(safe(h.getValue(), ""))).text().strip());
+                }
+            }
+        } catch (MessagingException e) {
+            // keep what was read
+        }
+        return out;
+    }
+
+    /** The METHOD parameter of a text/calendar part's content type (iMIP puts it there too), or null. */
+    private static String contentTypeMethod(Part part) {
+        try {
+            return new ContentType(part.getContentType()).getParameter("method");
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** To and Cc, lower case, as far as they can be read. */
+    private List<String> copied(MimeMessage m) {
+        List<String> out = new ArrayList<>();
+        for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
+            try {
+                Address[] addresses = m.getRecipients(type);
+                for (Address a : addresses == null ? new Address[0] : addresses) {
+                    String address = a instanceof InternetAddress ia ? guard.check(ia.getAddress()).text() : null;
+                    if (address != null) {
+                        out.add(address.toLowerCase(Locale.ROOT));
+                    }
+                }
+            } catch (MessagingException | RuntimeException e) {
+                // an unreadable list copies nobody
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Authentication-Results and Received, top first: what the receiving servers wrote, for the sender's proof. */
+    private List<String> trace(MimeMessage m) {
+        List<String> out = new ArrayList<>();
+        try {
+            Enumeration<Header> all = m.getAllHeaders();
+            while (all.hasMoreElements()) {
+                Header h = all.nextElement();
+                String name = h.getName().toLowerCase(Locale.ROOT);
+                if (name.equals("authentication-results") || name.equals("received")) {
+                    out.add(name + ": " + guard.check(MimeUtility.unfold(safe(h.getValue(), ""))).textOr(""));
                 }
             }
         } catch (MessagingException e) {

@@ -28,6 +28,9 @@ import org.springframework.validation.annotation.Validated;
  * @param processedFolder       {@code FOUBOT_MAIL_PROCESSED_FOLDER}: move stored mail there; blank: mark it \Seen
  * @param readerLease how long one replica holds the right to read the mailbox without renewing it; when it
  *                    dies, another replica reads once this has run out
+ * @param trustedAuthservIds {@code FOUBOT_MAIL_TRUSTED_AUTHSERV_IDS}: the receiving servers whose
+ *                    Authentication-Results prove a sender (e.g. mx.google.com; "exchange-online" for Exchange
+ *                    Online, which writes none); empty: a sender is proven only by answering the bot's mail
  */
 @Validated
 @ConfigurationProperties("foubot.mail")
@@ -44,11 +47,17 @@ public record MailProperties(
         @NotNull Duration pollInterval,
         @Min(1) int repliesPerSenderPerHour,
         String processedFolder,
-        @NotNull Duration readerLease) {
+        @NotNull Duration readerLease,
+        List<String> trustedAuthservIds) {
 
     public MailProperties {
-        allowedSenderDomains = allowedSenderDomains == null ? List.of()
-                : allowedSenderDomains.stream().map(String::strip).filter(s -> !s.isEmpty()).map(String::toLowerCase).toList();
+        allowedSenderDomains = lowerCase(allowedSenderDomains);
+        trustedAuthservIds = lowerCase(trustedAuthservIds);
+    }
+
+    private static List<String> lowerCase(List<String> values) {
+        return values == null ? List.of()
+                : values.stream().map(String::strip).filter(s -> !s.isEmpty()).map(String::toLowerCase).toList();
     }
 
     public boolean embedded() {

@@ -3,6 +3,7 @@ package se.foubot.channels.email;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
@@ -29,8 +30,13 @@ public class Outbox implements StoreIndexes {
     static final String PENDING = LeasedQueue.PENDING;
     static final String SENT = LeasedQueue.SENT;
 
+    /** A mail of ours that a received mail answers: what it belongs to and whom it went to. */
+    record Replied(String thread, String to) {
+    }
+
     private final MongoTemplate mongo;
     private final LeasedQueue queue;
+    private final SecureRandom random = new SecureRandom();
 
     Outbox(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -64,14 +70,18 @@ public class Outbox implements StoreIndexes {
         return queue;
     }
 
-    /** What the newest of our mails among {@code messageIds} belongs to (see {@link OutgoingMail#thread()}). */
-    Optional<String> threadOf(List<String> messageIds) {
+    /**
+     * The newest of our mails among {@code messageIds} that belongs to something (see {@link OutgoingMail#thread()}).
+     * Our Message-IDs cannot be guessed, so a mail that names one was written by someone who had that mail.
+     */
+    Optional<Replied> repliedTo(List<String> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
         Query q = Query.query(Criteria.where("messageId").in(messageIds).and("thread").ne(null))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
-        return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(d -> d.getString("thread"));
+        return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION))
+                .map(d -> new Replied(d.getString("thread"), d.getString("to")));
     }
 
     /** Mail queued to {@code to} since {@code since}, for the per-sender reply limit. */
@@ -88,11 +98,17 @@ public class Outbox implements StoreIndexes {
         return queue.count(status);
     }
 
-    /** The same key always gives the same Message-ID. */
-    static String messageId(String key) {
+    /**
+     * The Message-ID of the mail queued under {@code key}: made once, when it is queued, and kept with it, so every
+     * attempt to send it uses the same one. Its second half is random: a reply naming it is a reply to that mail,
+     * which went only to its recipient — this is how a person proves their address by answering the bot.
+     */
+    String messageId(String key) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return "<" + HexFormat.of().formatHex(hash, 0, 16) + "@fou-bot>";
+            byte[] secret = new byte[16];
+            random.nextBytes(secret);
+            return "<" + HexFormat.of().formatHex(hash, 0, 8) + "." + HexFormat.of().formatHex(secret) + "@fou-bot>";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

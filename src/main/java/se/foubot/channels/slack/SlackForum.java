@@ -239,40 +239,24 @@ class SlackForum {
             return Map.of("title", NOT_COORDINATOR);
         }
         Map<String, GuardedText> guarded = new LinkedHashMap<>();
-        Map<String, String> v = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (String field : PLAN_FIELDS) {
-            var block = state.getValues().get(field);
+            var block = state.getValues() == null ? null : state.getValues().get(field);
             GuardedText value = guard.check(block == null || block.get(field) == null ? null : block.get(field).getValue());
             if (value.identityNumberRemoved()) {
                 errors.put(field, IDENTITY_NUMBER_REFUSED);
             }
             guarded.put(field, guard.check(value.textOr("").strip()));
-            v.put(field, value.textOr("").strip());
         }
         if (!errors.isEmpty()) {
             return errors;
         }
-        LocalDate date = date(v.get("date"), "date", errors);
-        LocalDate deadline = date(v.get("deadline"), "deadline", errors);
-        LocalTime start = time(v.get("start"), "start", errors);
-        LocalTime end = time(v.get("end"), "end", errors);
-        Integer capacity = null;
-        try {
-            capacity = Integer.parseInt(v.get("capacity"));
-        } catch (NumberFormatException e) {
-            errors.put("capacity", "Skriv ett heltal, t.ex. 40. (A whole number.)");
+        PlanInput input = readPlan(guarded);
+        if (!input.errors().isEmpty()) {
+            return input.errors();
         }
-        if (!v.get("video").isEmpty() && !v.get("video").matches("https?://\\S+")) {
-            errors.put("video", "Länken ska börja med https://. (The link must start with https://.)");
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
-        MeetingPlan plan = new MeetingPlan(guarded.get("title"), date, start, end, guarded.get("place"), guarded.get("video"),
-                capacity, deadline, guarded.get("description"), guarded.get("agenda"));
-        ForumService.PlanResult result = editing == null || editing.isBlank() ? forum.create(plan, Recipient.slack(user))
-                : forum.edit(editing, plan);
+        ForumService.PlanResult result = editing == null || editing.isBlank() ? forum.create(input.plan(), Recipient.slack(user))
+                : forum.edit(editing, input.plan());
         if (result instanceof ForumService.Refused refused) {
             return Map.of("date", String.join(" ", refused.reasons()));
         }
@@ -280,6 +264,58 @@ class SlackForum {
         api.post(user, null, (editing == null || editing.isBlank() ? "FoU-forum planerat: " : "FoU-forum ändrat (de anmälda får en uppdaterad inbjudan): ")
                 + "*" + saved.title() + "* · `" + saved.id() + "`\n" + describe(saved), null);
         return Map.of();
+    }
+
+    /** The planning form read, with an error per field it refused (then {@code plan} is null). */
+    record PlanInput(MeetingPlan plan, Map<String, String> errors) {
+    }
+
+    /**
+     * Reads the planning form's fields (every one of {@link #PLAN_FIELDS}, as the guard left them, stripped) and checks
+     * each where it was entered, so that the coordinator sees the reason beside the field; what depends on other
+     * meetings is checked by the forum.
+     */
+    static PlanInput readPlan(Map<String, GuardedText> form) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (String field : PLAN_FIELDS) {
+            v.put(field, form.get(field).textOr("").strip());
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        LocalDate date = date(v.get("date"), "date", errors);
+        LocalDate deadline = date(v.get("deadline"), "deadline", errors);
+        LocalTime start = time(v.get("start"), "start", errors);
+        LocalTime end = time(v.get("end"), "end", errors);
+        Integer capacity = null;
+        try {
+            capacity = Integer.parseInt(v.get("capacity"));
+            if (capacity < 1 || capacity > MeetingPlan.MAX_CAPACITY) {
+                errors.put("capacity", "Skriv ett antal mellan 1 och " + MeetingPlan.MAX_CAPACITY + ". (A number from 1 to "
+                        + MeetingPlan.MAX_CAPACITY + ".)");
+            }
+        } catch (NumberFormatException e) {
+            errors.put("capacity", "Skriv ett heltal, t.ex. 40. (A whole number.)");
+        }
+        for (String field : List.of("title", "place")) {
+            if (v.get(field).isEmpty()) {
+                errors.put(field, "Fyll i det här fältet. (Required.)");
+            } else if (v.get(field).length() > MeetingPlan.MAX_LINE) {
+                errors.put(field, "Högst " + MeetingPlan.MAX_LINE + " tecken. (At most " + MeetingPlan.MAX_LINE + " characters.)");
+            }
+        }
+        if (!v.get("video").isEmpty() && !MeetingPlan.isHttpsLink(v.get("video"))) {
+            errors.put("video", "Skriv en giltig https-adress, t.ex. https://meet.stockholm.se/fou-forum. "
+                    + "(A valid https link.)");
+        }
+        for (String field : List.of("description", "agenda")) {
+            if (v.get(field).length() > 3000) {
+                errors.put(field, "Högst 3000 tecken. (At most 3000 characters.)");
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new PlanInput(null, errors);
+        }
+        return new PlanInput(new MeetingPlan(form.get("title"), date, start, end, form.get("place"), form.get("video"), capacity,
+                deadline, form.get("description"), form.get("agenda")), Map.of());
     }
 
     private static LocalDate date(String s, String field, Map<String, String> errors) {

@@ -173,11 +173,18 @@ class EmailChannelTest {
         }).findFirst().orElseThrow();
         assertThat(body(question)).contains("Hur många deltar?");
 
-        // a reply whose client kept no In-Reply-To: the [FOU-…] in the subject finds the task
+        // a reply whose client kept no In-Reply-To: the [FOU-…] in the subject finds the task, but anyone can write
+        // that subject, so Lisa is asked first whether it was her; her answer to that mail proves her address
         send(lisa, "SV: Sv: [" + task.reference() + "] Fråga från FoU", "Ungefär 25 personer.", "<ask-2@stockholm.se>", null);
         round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("25 personer"));
+        MimeMessage confirm = inboxOf(lisa).stream().filter(m -> se.foubot.support.TestMail.subject(m).startsWith("Bekräfta:")).findFirst()
+                .orElseThrow();
+        assertThat(body(confirm)).contains("lägga till ditt mejl i ärendet " + task.reference()).contains("svara bara på det här mejlet");
+        send(lisa, "SV: " + confirm.getSubject(), "ja", "<ask-3@stockholm.se>", confirm.getMessageID());
+        round();
         assertThat(tasks.find(task.reference()).orElseThrow().history())
-                .anyMatch(e -> e.text().equals("Beställaren svarade via e-post: Ungefär 25 personer."));
+                .filteredOn(e -> e.text().equals("Beställaren svarade via e-post: Ungefär 25 personer.")).hasSize(1);
     }
 
     @Test

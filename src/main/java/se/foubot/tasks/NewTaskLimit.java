@@ -1,0 +1,109 @@
+package se.foubot.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * The limit on new tasks per sender and channel, decided in MongoDB so it holds across replicas: one document per
+ * sender keeps the times of their recent new tasks and a version; a new task is allowed by a compare-and-set on that
+ * version, so of two replicas taking the last place at once exactly one wins. The window slides: a place comes back
+ * an hour (the window) after the task that took it.
+ */
+@Component
+public class NewTaskLimit {
+
+    static final String COLLECTION = "task_limits";
+    private static final int RACES = 50;
+
+    /** A sender at the limit, for the admin API. */
+    public record AtLimit(String channel, String sender, int newTasksInWindow, Instant freeAgainAt) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final TaskLimitProperties properties;
+
+    NewTaskLimit(MongoTemplate mongo, Clock clock, TaskLimitProperties properties) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    public TaskLimitProperties settings() {
+        return properties;
+    }
+
+    /** Takes a place for one new task of {@code person} in {@code channel}, or throws {@link NewTaskLimitReached}. */
+    void take(String channel, String person) {
+        String id = channel + ":" + person;
+        for (int race = 0; race < RACES; race++) {
+            Instant now = clock.instant();
+            Document d = mongo.findById(id, Document.class, COLLECTION);
+            List<Date> recent = d == null ? new ArrayList<>() : recent(d, now);
+            if (recent.size() >= properties.newPerSender()) {
+                throw new NewTaskLimitReached(properties.newPerSender(),
+                        recent.stream().min(Comparator.naturalOrder()).orElseThrow().toInstant().plus(properties.window()));
+            }
+            recent.add(Date.from(now));
+            if (d == null) {
+                try {
+                    mongo.insert(new Document("_id", id).append("channel", channel).append("sender", person)
+                            .append("times", recent).append("version", 1L), COLLECTION);
+                    return;
+                } catch (DuplicateKeyException anotherReplicaWasFirst) {
+                    continue;
+                }
+            }
+            long version = d.get("version", Number.class).longValue();
+            if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(version)),
+                    new Update().set("times", recent).set("version", version + 1), COLLECTION).getMatchedCount() == 1) {
+                return;
+            }
+        }
+        throw new IllegalStateException("new-task limit of " + id + " kept changing under " + RACES + " attempts");
+    }
+
+    /** Senders who cannot start another task now. */
+    public List<AtLimit> atLimit() {
+        Instant now = clock.instant();
+        List<AtLimit> out = new ArrayList<>();
+        for (Document d : mongo.findAll(Document.class, COLLECTION)) {
+            List<Date> recent = recent(d, now);
+            if (recent.size() >= properties.newPerSender()) {
+                out.add(new AtLimit(d.getString("channel"), d.getString("sender"), recent.size(),
+                        recent.stream().min(Comparator.naturalOrder()).orElseThrow().toInstant().plus(properties.window())));
+            }
+        }
+        return out;
+    }
+
+    /** How many new tasks {@code person} started in the window. */
+    public int inWindow(String channel, String person) {
+        return Optional.ofNullable(mongo.findById(channel + ":" + person, Document.class, COLLECTION))
+                .map(d -> recent(d, clock.instant()).size()).orElse(0);
+    }
+
+    private List<Date> recent(Document d, Instant now) {
+        Date since = Date.from(now.minus(properties.window()));
+        List<Date> out = new ArrayList<>();
+        for (Date t : d.getList("times", Date.class, List.of())) {
+            if (t.after(since)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+}

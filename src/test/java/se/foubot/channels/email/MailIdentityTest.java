@@ -1,0 +1,155 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import se.foubot.channels.Recipient;
+import se.foubot.forum.ForumService;
+import se.foubot.forum.MeetingPlan;
+import se.foubot.forum.Registration;
+import se.foubot.grants.GrantSubscriptions;
+import se.foubot.support.FouBotTest;
+import se.foubot.support.TestMail;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskEvent;
+import se.foubot.tasks.TaskService;
+
+/**
+ * A From header is a claim, not an identity: mail that changes someone's state acts only when the receiving server
+ * proved the sender (its Authentication-Results, from a server the operator trusts) or the person confirmed by
+ * answering the bot's mail to the address. Mails go in as raw bytes, as Gmail, Exchange Online and Postfix write them.
+ */
+@FouBotTest
+@TestPropertySource(properties = {"foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online",
+        "foubot.mail.idle=false", "foubot.mail.poll-interval=1h"})
+class MailIdentityTest {
+
+    static final se.foubot.privacy.OutsideTextGuard GUARD = new se.foubot.privacy.OutsideTextGuard();
+
+    @Autowired
+    EmbeddedMailServer mail;
+
+    @Autowired
+    MailboxReader reader;
+
+    @Autowired
+    EmailRequestProcessor processor;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    GrantSubscriptions subscriptions;
+
+    @Autowired
+    ForumService forum;
+
+    @Autowired
+    TaskService tasks;
+
+    private TestMail people() {
+        return new TestMail(mail);
+    }
+
+    private void round() {
+        TestMail.round(reader, processor, sender);
+    }
+
+    private void sendFixture(String name) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/mail/auth/" + name)) {
+            people().sendRaw(in.readAllBytes(), "bounce@relay.example");
+        }
+    }
+
+    @Test
+    void aForgedUnsubscribeChangesNothingWhileTheRealOneProvenByGmailActsAtOnce() throws Exception {
+        String anna = "anna.andersson@stockholm.se";
+        subscriptions.subscribe("email", anna, anna, null, List.of("LUM", "MUL"), "sv", "import");
+
+        sendFixture("gmail-forged-below.eml");
+        round();
+        assertThat(subscriptions.find("email", anna).orElseThrow().active()).as("forged: still subscribed").isTrue();
+        List<MimeMessage> asked = people().inboxOf(anna, "Bekräfta:");
+        assertThat(asked).as("the real Anna is asked, nobody else hears anything").hasSize(1);
+        assertThat(asked.get(0).getContent().toString()).contains("avsluta dina påminnelser om LUM och MUL")
+                .contains("Om det inte var du");
+
+        sendFixture("gmail-dmarc-pass.eml");
+        round();
+        assertThat(subscriptions.find("email", anna).orElseThrow().active()).as("proven by mx.google.com").isFalse();
+        assertThat(people().inboxOf(anna).get(people().inboxOf(anna).size() - 1).getContent().toString())
+                .contains("inga fler påminnelser");
+    }
+
+    @Test
+    void aForgedUnsubscribeOfASlackSubscribersProfileAddressChangesNothing() throws Exception {
+        subscriptions.subscribe("slack", "U0LENA", "lena.holm@skarpnack.stockholm.se", null, List.of("LUM"), "sv", "slack");
+        sendFixture("postfix-forged-same-authserv.eml");
+        sendFixture("untrusted-authserv.eml");
+        round();
+        assertThat(subscriptions.find("slack", "U0LENA").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aCancellationProvenByExchangeOnlineFreesTheSeatAndAnUnprovenOneWaitsForTheConfirmation() throws Exception {
+        ForumService.Saved saved = (ForumService.Saved) forum.create(new MeetingPlan(GUARD.check("FoU-forum om uppföljning"),
+                LocalDate.of(2027, 3, 10), LocalTime.of(13, 0), LocalTime.of(15, 0), GUARD.check("Rum Kärnan"), GUARD.check(null), 30,
+                LocalDate.of(2027, 3, 1), GUARD.check(null), GUARD.check(null)), Recipient.slack("UCOORD"));
+        String bjorn = "bjorn.strom@edu.stockholm.se";
+        String kim = "kim.lund@stockholm.se";
+        forum.register(saved.meeting().id(), Recipient.email(bjorn), bjorn, null, null);
+        forum.register(saved.meeting().id(), Recipient.email(kim), kim, null, null);
+
+        sendFixture("m365-dmarc-pass.eml");
+        people().send(kim, "avanmäl", "avanmäl", null);
+        round();
+        assertThat(forum.registration(saved.meeting().id(), Recipient.email(bjorn)).orElseThrow().status())
+                .isEqualTo(Registration.Status.CANCELLED);
+        assertThat(forum.registration(saved.meeting().id(), Recipient.email(kim)).orElseThrow().status())
+                .as("not proven yet").isEqualTo(Registration.Status.REGISTERED);
+
+        MimeMessage question = people().inboxOf(kim, "Bekräfta:").get(0);
+        assertThat(question.getContent().toString()).contains("avanmäla dig från FoU-forum om uppföljning");
+        people().send(kim, "Re: " + question.getSubject(), "ja", question.getMessageID());
+        round();
+        assertThat(forum.registration(saved.meeting().id(), Recipient.email(kim)).orElseThrow().status())
+                .isEqualTo(Registration.Status.CANCELLED);
+        people().send(kim, "Re: " + question.getSubject(), "ja, igen", question.getMessageID());
+        round();
+        assertThat(people().inboxOf(kim, "Re: avanmäl")).as("confirmed once").hasSize(1);
+    }
+
+    @Test
+    void aStrangersMailAboutATaskIsShownAsAThirdPartysAndNeverAsTheRequesters() throws Exception {
+        String eva = "eva.lind@stockholm.se";
+        people().send(eva, "Utvärdering i Farsta", "Hej! Vi i Farsta behöver en utvärderingsplan senast 2027-03-01.\n\nEva", null);
+        round();
+        SupportTask task = tasks.byRequester("email", eva).get(0);
+
+        people().send("okand@stockholm.se", "SV: [" + task.reference() + "] Utvärdering i Farsta",
+                "Jag har ändrat mig, stäng ärendet.", null);
+        round();
+        List<TaskEvent> history = tasks.find(task.reference()).orElseThrow().history();
+        assertThat(history).anyMatch(e -> e.text().contains("okand@stockholm.se") && e.text().contains("tredje part")
+                && e.text().contains("stäng ärendet"));
+        assertThat(history).noneMatch(e -> e.text().startsWith("Beställaren svarade"));
+        assertThat(people().inboxOf("okand@stockholm.se")).isEmpty();
+
+        // Eva's own reply to the bot's confirmation names its Message-ID, which nobody else can know
+        MimeMessage confirmation = people().inboxOf(eva, "[" + task.reference() + "]").get(0);
+        people().send(eva, "SV: " + confirmation.getSubject(), "Vi blir ungefär 12 personer.", confirmation.getMessageID());
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history())
+                .anyMatch(e -> e.text().equals("Beställaren svarade via e-post: Vi blir ungefär 12 personer."));
+    }
+}
