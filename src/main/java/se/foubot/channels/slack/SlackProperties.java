@@ -34,6 +34,8 @@ import org.springframework.validation.annotation.Validated;
  * @param forumCoordinators     {@code FOUBOT_FORUM_COORDINATORS}, user ids allowed to plan FoU-forum meetings
  *                              (empty: the staff)
  * @param maxRequestSize        the largest body {@code POST /slack/events} reads; larger gets 413 unread
+ * @param socketCheckInterval   how often the Socket Mode connection is checked (a ping) while it is up
+ * @param socketRetryMax        the longest wait between attempts to open a Socket Mode connection (1 s, 2 s, 4 s … up to this)
  */
 @Validated
 @ConfigurationProperties("foubot.slack")
@@ -56,7 +58,9 @@ public record SlackProperties(
         @Min(1) int channelBurst,
         @NotNull Duration outboxInterval,
         List<String> forumCoordinators,
-        @NotNull DataSize maxRequestSize) {
+        @NotNull DataSize maxRequestSize,
+        @NotNull Duration socketCheckInterval,
+        @NotNull Duration socketRetryMax) {
 
     public SlackProperties {
         forumCoordinators = forumCoordinators == null ? List.of()

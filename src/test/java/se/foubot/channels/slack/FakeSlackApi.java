@@ -39,6 +39,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private volatile int outage;
+    private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
 
     /** Starts the fake on a free port, for a test class's static field. */
@@ -92,6 +93,16 @@ public final class FakeSlackApi implements AutoCloseable {
         failures.clear();
     }
 
+    /** From now on {@code apps.connections.open} hands out the URLs this gives (a local Socket Mode server). */
+    void socketModeUrl(java.util.function.Supplier<String> urls) {
+        this.socketModeUrl = urls;
+    }
+
+    /** Forgets the failures asked for with {@link #failNext} that have not happened yet. */
+    void clearFailures() {
+        failures.clear();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String method = exchange.getRequestURI().getPath().substring("/api/".length());
         String body;
@@ -123,6 +134,8 @@ public final class FakeSlackApi implements AutoCloseable {
                     ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{}}}"
                     : "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\""
                             + params.get("user").toLowerCase() + "@stockholm.se\"}}}";
+            case "apps.connections.open" -> socketModeUrl.get() == null ? "{\"ok\":true}"
+                    : "{\"ok\":true,\"url\":\"" + socketModeUrl.get() + "\"}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"UGROUPMEMBER1\",\"UGROUPMEMBER2\"]}";
             default -> "{\"ok\":true}";
         };

@@ -351,12 +351,12 @@ class SlackChannelTest {
     }
 
     @Test
-    void socketModeTriesToConnectInTheBackgroundAndHealthShowsSlack() throws Exception {
+    void socketModeTriesToConnectInTheBackgroundAndHealthShowsWhyItIsNotConnected() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("apps.connections.open").isEmpty());
         HttpResponse<String> health = se.foubot.support.Http.get(port, "/actuator/health", "slack-channel-admin");
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"slack\":{\"details\":{\"http\":true,\"socketMode\":true")
-                .contains("\"socketModeConnected\":false");
+                .contains("\"socketModeConnected\":false").contains("\"socketModeLastError\":\"IllegalArgumentException: The wss URL");
     }
 
     @Test
