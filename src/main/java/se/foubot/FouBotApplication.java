@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import se.foubot.channels.terminal.TerminalChat;
+import se.foubot.cli.DemoDataCommand;
 import se.foubot.grants.GrantsPreviewCommand;
 import se.foubot.store.SharedStoreCommand;
 
@@ -22,6 +23,10 @@ public class FouBotApplication {
         }
         if (args.length > 0 && args[0].equals("store")) {
             SharedStoreCommand.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        if (args.length > 0 && args[0].equals("demo-data")) {
+            DemoDataCommand.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         if (args.length > 0 && args[0].equals("grants-preview")) {

@@ -2,42 +2,38 @@ package se.foubot.admin;
 
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskFigures;
 
 /**
- * CSV exports for the annual FoU report (bearer FOUBOT_ADMIN_TOKEN): tasks per district, category and status, and
- * the time to claim and to close. Counts and times only: no free text from requests.
+ * CSV exports for the annual FoU report: tasks per district, category and status, and the time to claim and to
+ * close. Counts and times only: no free text from requests. Served under /api/exports/ (bearer FOUBOT_ADMIN_TOKEN)
+ * and, for signed-in staff, under /dashboard/exports/ (the staff web's session).
  */
 @RestController
 class ExportController {
 
-    private final MongoTemplate mongo;
+    private final TaskFigures figures;
     private final ZoneId zone;
 
-    ExportController(MongoTemplate mongo, ZoneId zone) {
-        this.mongo = mongo;
+    ExportController(TaskFigures figures, ZoneId zone) {
+        this.figures = figures;
         this.zone = zone;
     }
 
-    private List<SupportTask> tasks(Integer year) {
-        return mongo.findAll(SupportTask.class).stream()
-                .filter(t -> year == null || t.createdAt().atZone(zone).getYear() == year).toList();
-    }
-
-    @GetMapping("/api/exports/tasks.csv")
+    @GetMapping({"/api/exports/tasks.csv", "/dashboard/exports/tasks.csv"})
     ResponseEntity<String> tasksPerDistrictCategoryStatus(@RequestParam(required = false) Integer year) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (SupportTask t : tasks(year)) {
+        for (SupportTask t : figures.createdIn(year)) {
             counts.merge(t.createdAt().atZone(zone).getYear() + "\u0000" + nz(t.request().district()) + "\u0000" + nz(t.category())
                     + "\u0000" + t.status().name().toLowerCase(), 1, Integer::sum);
         }
@@ -49,10 +45,10 @@ class ExportController {
         return csv.response("tasks.csv");
     }
 
-    @GetMapping("/api/exports/task-times.csv")
+    @GetMapping({"/api/exports/task-times.csv", "/dashboard/exports/task-times.csv"})
     ResponseEntity<String> taskTimes(@RequestParam(required = false) Integer year) {
         Csv csv = new Csv("reference", "district", "category", "status", "created_at", "hours_to_claim", "hours_to_close");
-        for (SupportTask t : tasks(year)) {
+        for (SupportTask t : figures.createdIn(year)) {
             csv.row(t.reference(), t.request().district(), t.category(), t.status().name().toLowerCase(),
                     t.createdAt().atZone(zone).toOffsetDateTime().toString(), hours(t, t.claimedAt()), hours(t, t.closedAt()));
         }
@@ -64,7 +60,6 @@ class ExportController {
     }
 
     private static String nz(String s) {
-        return s == null ? "okänd" : s;
+        return Objects.requireNonNullElse(s, TaskFigures.UNKNOWN);
     }
-
 }

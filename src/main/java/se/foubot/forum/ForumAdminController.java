@@ -2,8 +2,6 @@ package se.foubot.forum;
 
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,15 +12,21 @@ import org.springframework.web.bind.annotation.RestController;
 import se.foubot.admin.Csv;
 import se.foubot.forum.Registration.Status;
 
-/** Admin API for FoU-forum (bearer FOUBOT_ADMIN_TOKEN): meetings, attendee lists, agenda proposals, yearly attendance. */
+/**
+ * Admin API for FoU-forum (bearer FOUBOT_ADMIN_TOKEN): meetings, attendee lists, agenda proposals, yearly attendance.
+ * The CSV exports are also served to signed-in staff under /dashboard/exports/ (attendee lists and agenda proposals to
+ * coordinators only).
+ */
 @RestController
 class ForumAdminController {
 
     private final ForumService forum;
+    private final ForumFigures figures;
     private final ZoneId zone;
 
-    ForumAdminController(ForumService forum, ZoneId zone) {
+    ForumAdminController(ForumService forum, ForumFigures figures, ZoneId zone) {
         this.forum = forum;
+        this.figures = figures;
         this.zone = zone;
     }
 
@@ -31,7 +35,7 @@ class ForumAdminController {
         return forum.all();
     }
 
-    @GetMapping("/api/exports/forum/{id}/attendees.csv")
+    @GetMapping({"/api/exports/forum/{id}/attendees.csv", "/dashboard/exports/forum/{id}/attendees.csv"})
     ResponseEntity<String> attendees(@PathVariable String id) {
         if (forum.find(id).isEmpty()) {
             return ResponseEntity.notFound().build();
@@ -46,7 +50,7 @@ class ForumAdminController {
         return csv.response(id + "-attendees.csv");
     }
 
-    @GetMapping("/api/exports/forum/{id}/agenda.csv")
+    @GetMapping({"/api/exports/forum/{id}/agenda.csv", "/dashboard/exports/forum/{id}/agenda.csv"})
     ResponseEntity<String> agenda(@PathVariable String id) {
         if (forum.find(id).isEmpty()) {
             return ResponseEntity.notFound().build();
@@ -63,27 +67,11 @@ class ForumAdminController {
     }
 
     /** Registered attendance per district and year (people registered when the meeting took place), for the annual report. */
-    @GetMapping("/api/exports/forum-attendance.csv")
+    @GetMapping({"/api/exports/forum-attendance.csv", "/dashboard/exports/forum-attendance.csv"})
     ResponseEntity<String> attendance(@RequestParam(required = false) Integer year) {
-        Map<String, Integer> counts = new TreeMap<>();
-        Map<String, Meeting> meetings = new TreeMap<>();
-        forum.all().forEach(m -> meetings.put(m.id(), m));
-        for (Registration r : forum.allRegistrations()) {
-            Meeting m = meetings.get(r.meetingId());
-            if (m == null || m.cancelled() || r.status() != Status.REGISTERED) {
-                continue;
-            }
-            int y = m.start().atZone(zone).getYear();
-            if (year != null && y != year) {
-                continue;
-            }
-            counts.merge(y + "," + (r.district() == null ? "okänd" : r.district()), 1, Integer::sum);
-        }
         Csv csv = new Csv("year", "district", "registrations");
-        counts.forEach((k, n) -> {
-            String[] parts = k.split(",", 2);
-            csv.row(parts[0], parts[1], Integer.toString(n));
-        });
+        figures.registeredPerDistrict(year).forEach((y, districts) -> districts.forEach((district, n) ->
+                csv.row(Integer.toString(y), district, Integer.toString(n))));
         return csv.response("forum-attendance.csv");
     }
 

@@ -39,13 +39,15 @@ class GrantReminders implements ReminderSource {
     private final Notifier notifier;
     private final GrantsProperties properties;
     private final HttpProperties http;
+    private final GrantReminderLog sent;
     private final Clock clock;
 
     private final DeadLetters deadLetters;
 
     GrantReminders(ReminderPlanner planner, GrantSubscriptions subscriptions, Notifier notifier, GrantsProperties properties,
-            HttpProperties http, Clock clock, DeadLetters deadLetters) {
+            HttpProperties http, GrantReminderLog sent, Clock clock, DeadLetters deadLetters) {
         this.deadLetters = deadLetters;
+        this.sent = sent;
         this.planner = planner;
         this.subscriptions = subscriptions;
         this.notifier = notifier;
@@ -100,6 +102,7 @@ class GrantReminders implements ReminderSource {
                         "Bevaka själv med `/fou bevakning`. (Subscribe with `/fou bevakning`.)")))) {
             queued++;
         }
+        sent.record(r.id(), r.deadline().id(), clock.instant(), queued);
         if (queued > 0) {
             log.info("event=grant_reminder_fanout reminder={} queued={} late={}", r.id(), queued,
                     clock.instant().isAfter(r.sendAt().plusSeconds(3600)));

@@ -12,9 +12,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.foubot.admin.Csv;
 import se.foubot.privacy.OutsideTextGuard;
 
-/** Admin API for grants (bearer FOUBOT_ADMIN_TOKEN, see admin/AdminAccess): preview, calendar, subscribers, import. */
+/**
+ * Admin API for grants (bearer FOUBOT_ADMIN_TOKEN, see admin/AdminAccess): preview, calendar, subscribers, import, and
+ * the yearly CSV exports (also served to signed-in staff under /dashboard/exports/).
+ */
 @RestController
 class GrantsAdminController {
 
@@ -28,10 +32,14 @@ class GrantsAdminController {
     private final SubscriberImport importer;
     private final GrantCalendar calendar;
     private final OutsideTextGuard guard;
+    private final GrantFigures figures;
+    private final java.time.ZoneId zone;
 
     GrantsAdminController(GrantReminders reminders, GrantSubscriptions subscriptions, SubscriberImport importer,
-            GrantCalendar calendar, OutsideTextGuard guard) {
+            GrantCalendar calendar, OutsideTextGuard guard, GrantFigures figures, java.time.ZoneId zone) {
         this.guard = guard;
+        this.figures = figures;
+        this.zone = zone;
         this.reminders = reminders;
         this.subscriptions = subscriptions;
         this.importer = importer;
@@ -63,5 +71,28 @@ class GrantsAdminController {
     @PostMapping(value = "/api/grants/subscribers/import", consumes = {"text/csv", "text/plain"})
     SubscriberImport.Report importCsv(@RequestBody String csv) {
         return importer.run(guard.check(csv));
+    }
+
+    /** Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. */
+    @GetMapping({"/api/exports/grant-subscribers.csv", "/dashboard/exports/grant-subscribers.csv"})
+    ResponseEntity<String> subscribersCsv(@RequestParam(required = false) Integer year) {
+        int y = year != null ? year : LocalDate.now(zone).getYear();
+        Csv csv = new Csv("year", "district", "programme", "subscribers");
+        figures.subscribersPerDistrict(y).forEach((district, programmes) -> programmes.forEach((programme, n) ->
+                csv.row(Integer.toString(y), district, programme, Integer.toString(n))));
+        return csv.response("grant-subscribers.csv");
+    }
+
+    /** Every reminder of the year's deadlines: when it was (is) to go out, whether it did and to how many. */
+    @GetMapping({"/api/exports/grant-reminders.csv", "/dashboard/exports/grant-reminders.csv"})
+    ResponseEntity<String> remindersCsv(@RequestParam(required = false) Integer year) {
+        int y = year != null ? year : LocalDate.now(zone).getYear();
+        Csv csv = new Csv("deadline", "deadline_date", "offset", "send_at", "state", "recipients", "sent_at");
+        for (GrantFigures.Reminder r : figures.reminders(y)) {
+            csv.row(r.deadline().id(), r.deadline().date().toString(), r.offset(), r.sendAt().atZone(zone).toOffsetDateTime().toString(),
+                    r.state().name().toLowerCase(), Long.toString(r.recipients()),
+                    r.sentAt() == null ? "" : r.sentAt().atZone(zone).toOffsetDateTime().toString());
+        }
+        return csv.response("grant-reminders.csv");
     }
 }

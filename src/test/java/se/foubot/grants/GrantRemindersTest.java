@@ -89,6 +89,9 @@ class GrantRemindersTest {
     ReminderPlanner planner;
 
     @Autowired
+    GrantReminderLog sentLog;
+
+    @Autowired
     Notifier notifier;
 
     @Autowired
@@ -233,7 +236,7 @@ class GrantRemindersTest {
             notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.channels.Notice.of("x", "y"));
         }
         // after the restart, two replicas run the same fan-out at once
-        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, clock, deadLetters);
+        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, sentLog, clock, deadLetters);
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue);
         assertThat(a.get() + b.get()).isEqualTo(n - n / 3);

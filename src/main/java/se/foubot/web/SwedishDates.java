@@ -1,0 +1,70 @@
+package se.foubot.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import org.springframework.stereotype.Component;
+
+/** Dates as the pages write them: "onsdag 10 mars 2027 kl. 13.00", in the zone people see. Used by the templates as @dates. */
+@Component("dates")
+public class SwedishDates {
+
+    private static final Locale SV = Locale.forLanguageTag("sv-SE");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SV);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm", SV);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", SV);
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL", SV);
+
+    private final ZoneId zone;
+
+    SwedishDates(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : DATE.format(date);
+    }
+
+    public String dateTime(Instant at) {
+        return at == null ? "" : DATE_TIME.format(at.atZone(zone));
+    }
+
+    /** "3 dec. 2026", for tables with many dates. */
+    public String shortDate(Instant at) {
+        return at == null ? "" : SHORT.format(at.atZone(zone));
+    }
+
+    /** "januari". */
+    public String month(YearMonth month) {
+        return MONTH.format(month);
+    }
+
+    /** How long something has waited: "45 min", "5 tim", "3 dagar". */
+    public String age(Duration d) {
+        if (d.toHours() < 1) {
+            return Math.max(0, d.toMinutes()) + " min";
+        }
+        if (d.toDays() < 2) {
+            return d.toHours() + " tim";
+        }
+        return d.toDays() + " dagar";
+    }
+
+    /** A reminder's offset: "P30D" → "30 dagar före", "P0D" → "samma dag". */
+    public String before(String isoPeriod) {
+        java.time.Period p = java.time.Period.parse(isoPeriod);
+        if (p.isZero()) {
+            return "samma dag";
+        }
+        if (p.getMonths() > 0 && p.getDays() == 0) {
+            return p.getMonths() + (p.getMonths() == 1 ? " månad före" : " månader före");
+        }
+        int days = p.getDays() + p.getMonths() * 30;
+        return days + (days == 1 ? " dag före" : " dagar före");
+    }
+}

@@ -1,0 +1,252 @@
+package se.foubot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.channels.email.EmbeddedMailServer;
+import se.foubot.channels.email.OutboxSender;
+import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.support.TestMail;
+
+/**
+ * Signing in to the staff web over plain HTTP: single-use links by Slack direct message and by mail, what they refuse,
+ * the session cookie, CSRF, and the machine endpoints that keep their own guards beside it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.web.analysts=UANNA,anna.lind@stockholm.se",
+                "foubot.web.coordinators=kerstin.berg@stockholm.se", "foubot.slack.outbox-interval=100ms"})
+@Import(TestClockConfiguration.class)
+class StaffWebSignInTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    private static final Pattern LINK = Pattern.compile("/signin/link\\?token=([A-Za-z0-9_-]+)");
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OutboxSender outbox;
+
+    @Autowired
+    EmbeddedMailServer mail;
+
+    @Autowired
+    MutableClock clock;
+
+    HttpClient browser;
+
+    @DynamicPropertySource
+    static void slack(DynamicPropertyRegistry registry) {
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.signing-secret", () -> "web-test-secret");
+        registry.add("foubot.slack.api-url", SLACK::url);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    @BeforeEach
+    void freshBrowser() {
+        browser = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        clock.set(TestClockConfiguration.START);
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInIsSentToSignIn() throws Exception {
+        for (String page : List.of("/dashboard", "/dashboard/forum", "/dashboard/exports/tasks.csv", "/")) {
+            HttpResponse<String> r = get(page);
+            assertThat(r.statusCode()).as(page).isEqualTo(302);
+            assertThat(r.headers().firstValue("Location").orElse("")).as(page).endsWith("/signin");
+        }
+        assertThat(get("/signin").body()).contains("Skicka inloggningslänk").contains("name=\"_csrf\"");
+    }
+
+    @Test
+    void aSlackUserGetsALinkByDirectMessageThatSignsInOnceAndOnlyWhenTheButtonIsPressed() throws Exception {
+        assertThat(requestLink("UANNA").headers().firstValue("Location").orElse("")).endsWith("/signin?sent");
+        String token = awaitSlackLink("UANNA");
+
+        // opening the link (as a chat preview or mail scanner would) signs nobody in
+        HttpResponse<String> confirm = get("/signin/link?token=" + token);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains("Logga in");
+        assertThat(get("/dashboard").statusCode()).isEqualTo(302);
+
+        HttpResponse<String> used = post("/signin/link/use", Map.of("token", token, "_csrf", csrf(confirm.body())));
+        // back to the page that asked for sign-in
+        assertThat(used.headers().firstValue("Location").orElse("")).contains("/dashboard");
+        String cookie = used.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax").doesNotContain("Secure");
+        HttpResponse<String> dashboard = get("/dashboard");
+        assertThat(dashboard.statusCode()).isEqualTo(200);
+        assertThat(dashboard.body()).contains("Uppdrag").contains("UANNA");
+
+        // the same link again, from a new session: refused
+        freshBrowser();
+        HttpResponse<String> again = get("/signin/link?token=" + token);
+        assertThat(post("/signin/link/use", Map.of("token", token, "_csrf", csrf(again.body()))).headers().firstValue("Location")
+                .orElse("")).endsWith("/signin?invalid");
+        assertThat(get("/dashboard").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void aMailedLinkWorksForFifteenMinutes() throws Exception {
+        requestLink("Anna.Lind@stockholm.se");
+        String token = mailedLink("anna.lind@stockholm.se");
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        HttpResponse<String> confirm = get("/signin/link?token=" + token);
+        assertThat(post("/signin/link/use", Map.of("token", token, "_csrf", csrf(confirm.body()))).headers().firstValue("Location")
+                .orElse("")).endsWith("/signin?invalid");
+
+        requestLink("anna.lind@stockholm.se");
+        String fresh = mailedLink("anna.lind@stockholm.se");
+        clock.advance(Duration.ofMinutes(14));
+        HttpResponse<String> page = get("/signin/link?token=" + fresh);
+        assertThat(post("/signin/link/use", Map.of("token", fresh, "_csrf", csrf(page.body()))).headers().firstValue("Location")
+                .orElse("")).contains("/dashboard");
+    }
+
+    @Test
+    void someoneWhoIsNotStaffIsToldTheSameAndGetsNothing() throws Exception {
+        int before = SLACK.calls("chat.postMessage").size();
+        assertThat(requestLink("eve@example.com").headers().firstValue("Location").orElse("")).endsWith("/signin?sent");
+        assertThat(requestLink("UEVE").headers().firstValue("Location").orElse("")).endsWith("/signin?sent");
+        drainOutbox();
+        assertThat(new TestMail(mail).inboxOf("eve@example.com")).isEmpty();
+        Thread.sleep(300);
+        assertThat(SLACK.calls("chat.postMessage").stream().skip(before).filter(c -> "UEVE".equals(c.param("channel")))).isEmpty();
+    }
+
+    @Test
+    void aFormWithoutItsCsrfTokenIsRefusedAndSendsNothing() throws Exception {
+        get("/signin");
+        HttpResponse<String> r = post("/signin/link", Map.of("identifier", "kerstin.berg@stockholm.se"));
+        assertThat(r.headers().firstValue("Location").orElse("")).endsWith("/signin?expired");
+        drainOutbox();
+        assertThat(new TestMail(mail).inboxOf("kerstin.berg@stockholm.se")).isEmpty();
+    }
+
+    @Test
+    void signedInStaffGetTheExportsThroughTheirSessionButNotTheAdminApi() throws Exception {
+        signIn("kerstin.berg@stockholm.se");
+        HttpResponse<String> csv = get("/dashboard/exports/tasks.csv?year=2026");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).startsWith("\uFEFFyear,district,category,status,tasks");
+        // the admin API is still the admin token's alone (and off here, as without the staff web)
+        assertThat(get("/api/exports/tasks.csv").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> out = post("/signout", Map.of("_csrf", csrf(get("/dashboard").body())));
+        assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/signin?signedout");
+        assertThat(get("/dashboard").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theMachineEndpointsKeepTheirOwnGuards() throws Exception {
+        assertThat(get("/api/tasks").statusCode()).isEqualTo(404);
+        // Slack's own verification answers an unsigned request, not the sign-in
+        assertThat(post("/slack/events", Map.of("payload", "{}")).statusCode()).isEqualTo(401);
+        assertThat(get("/grants/unsubscribe?token=no-such-token").statusCode()).isEqualTo(404);
+        assertThat(post("/grants/unsubscribe?token=no-such-token", Map.of()).statusCode()).isEqualTo(404);
+        for (String probe : List.of("/actuator/health", "/livez", "/readyz")) {
+            HttpResponse<String> health = get(probe);
+            assertThat(health.statusCode()).as(probe).isEqualTo(200);
+            assertThat(health.headers().allValues("Set-Cookie")).as(probe).isEmpty();
+        }
+    }
+
+    // --- helpers
+
+    private void signIn(String address) throws Exception {
+        requestLink(address);
+        String token = mailedLink(address);
+        HttpResponse<String> confirm = get("/signin/link?token=" + token);
+        assertThat(post("/signin/link/use", Map.of("token", token, "_csrf", csrf(confirm.body()))).headers().firstValue("Location")
+                .orElse("")).contains("/dashboard");
+    }
+
+    private HttpResponse<String> requestLink(String identifier) throws Exception {
+        return post("/signin/link", Map.of("identifier", identifier, "_csrf", csrf(get("/signin").body())));
+    }
+
+    private String awaitSlackLink(String user) throws InterruptedException {
+        Instant until = Instant.now().plusSeconds(20);
+        while (Instant.now().isBefore(until)) {
+            for (FakeSlackApi.Call c : SLACK.calls("chat.postMessage")) {
+                Matcher m = LINK.matcher(String.valueOf(c.param("text")));
+                if (user.equals(c.param("channel")) && m.find()) {
+                    return m.group(1);
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no sign-in link reached " + user + " in Slack");
+    }
+
+    private String mailedLink(String address) throws Exception {
+        drainOutbox();
+        List<MimeMessage> inbox = new TestMail(mail).inboxOf(address, "Inloggning till FoU-webben");
+        assertThat(inbox).isNotEmpty();
+        Matcher m = LINK.matcher(String.valueOf(inbox.get(inbox.size() - 1).getContent()));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    private void drainOutbox() {
+        while (outbox.sendDue() > 0) {
+            // the outbox sends in batches
+        }
+    }
+
+    private static String csrf(String html) {
+        Matcher m = CSRF.matcher(html);
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
