@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.channels.Notice;
 import se.foubot.channels.Notifier;
 import se.foubot.channels.Recipient;
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.ForumService.MeetingChanged;
 import se.foubot.forum.Registration.Status;
 import se.foubot.scheduling.ReminderScheduler;
@@ -32,9 +33,11 @@ class ForumNotices {
     private final ZoneId zone;
     private final Clock clock;
     private final ReminderScheduler scheduler;
+    private final DeadLetters deadLetters;
 
     ForumNotices(ForumService forum, Notifier notifier, InviteWriter invites, ForumProperties properties, ZoneId zone, Clock clock,
-            ReminderScheduler scheduler) {
+            ReminderScheduler scheduler, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.forum = forum;
         this.notifier = notifier;
         this.invites = invites;
@@ -44,8 +47,18 @@ class ForumNotices {
         this.scheduler = scheduler;
     }
 
+    /**
+     * Tells of the change; a notice that cannot be written (say, from a meeting stored before its fields were
+     * checked) is retried and then parked as a dead letter, and never undoes or repeats the registration it tells of.
+     */
     @EventListener
     void on(MeetingChanged change) {
+        String key = change.meeting().id() + ":" + change.kind() + ":" + change.meeting().sequence()
+                + (change.registration() == null ? "" : ":" + change.registration().id());
+        deadLetters.retryThenPark("forum-notice", key, () -> tell(change));
+    }
+
+    private void tell(MeetingChanged change) {
         Meeting m = change.meeting();
         Registration r = change.registration();
         switch (change.kind()) {

@@ -23,16 +23,14 @@ import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.TaskService;
 
 /**
- * One address sending a flood of complete requests gets ten tasks an hour and one mail saying so; the limit and who
- * is at it show in the admin API.
+ * One address sending more complete requests than the limit gets ten tasks an hour and one mail saying so; the limit
+ * and who is at it show in the admin API. (The hostile-input harness sends 200.)
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=flood-admin",
                 "foubot.mail.idle=false", "foubot.mail.poll-interval=1h"})
 @Import(TestClockConfiguration.class)
 class MailFloodTest {
-
-    static final int MAILS = 40;
 
     @LocalServerPort
     int port;
@@ -56,10 +54,10 @@ class MailFloodTest {
     ConversationEngine engine;
 
     @Test
-    void aFloodOfCompleteRequestsFromOneAddressMakesTenTasksAndOneMailSaysSo() throws Exception {
+    void aFewCompleteRequestsOverTheLimitMakeTenTasksAndOneMailSaysSo() throws Exception {
         TestMail people = new TestMail(mail);
         String flood = "flood@stockholm.se";
-        for (int i = 0; i < MAILS; i++) {
+        for (int i = 0; i < 12; i++) {
             people.send(flood, "Utvärdering " + i, "Hej! Vi i Farsta behöver en utvärderingsplan senast 2027-03-01.\n\nOlle", null);
         }
         TestMail.round(reader, processor, sender);
