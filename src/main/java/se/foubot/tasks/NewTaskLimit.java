@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * The limit on new tasks per sender and channel, decided in MongoDB so it holds across replicas: one document per
  * sender keeps the times of their recent new tasks and a version; a new task is allowed by a compare-and-set on that
  * version, so of two replicas taking the last place at once exactly one wins. The window slides: a place comes back
- * an hour (the window) after the task that took it.
+ * an hour (the window) after the task that took it. {@code lastAt} is the newest take: a document whose
+ * {@code lastAt} is older than the window says nothing any more and may be deleted.
  */
 @Component
 public class NewTaskLimit {
@@ -61,7 +62,7 @@ public class NewTaskLimit {
             if (d == null) {
                 try {
                     mongo.insert(new Document("_id", id).append("channel", channel).append("sender", person)
-                            .append("times", recent).append("version", 1L), COLLECTION);
+                            .append("times", recent).append("lastAt", Date.from(now)).append("version", 1L), COLLECTION);
                     return;
                 } catch (DuplicateKeyException anotherReplicaWasFirst) {
                     continue;
@@ -69,7 +70,8 @@ public class NewTaskLimit {
             }
             long version = d.get("version", Number.class).longValue();
             if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(version)),
-                    new Update().set("times", recent).set("version", version + 1), COLLECTION).getMatchedCount() == 1) {
+                    new Update().set("times", recent).set("lastAt", Date.from(now)).set("version", version + 1), COLLECTION)
+                    .getMatchedCount() == 1) {
                 return;
             }
         }

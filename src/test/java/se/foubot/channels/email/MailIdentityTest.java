@@ -152,4 +152,25 @@ class MailIdentityTest {
         assertThat(tasks.find(task.reference()).orElseThrow().history())
                 .anyMatch(e -> e.text().equals("Beställaren svarade via e-post: Vi blir ungefär 12 personer."));
     }
+
+    @Test
+    void someoneCopiedOnTheRequestIsShownAsSuchOnceTheirServerProvesThem() throws Exception {
+        String ulla = "ulla.berg@stockholm.se";
+        String chef = "chef.berg@stockholm.se";
+        people().sendRaw(("From: " + ulla + "\r\nTo: fou@localhost\r\nCc: " + chef + "\r\nSubject: Uppföljning i Bromma\r\n"
+                + "Message-ID: <copied-1@stockholm.se>\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                + "Hej! Vi i Bromma behöver en uppföljningsmall, ingen brådska.\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                ulla);
+        round();
+        SupportTask task = tasks.byRequester("email", ulla).get(0);
+        people().sendRaw(("Authentication-Results: mx.google.com; dkim=pass header.i=@stockholm.se; spf=pass "
+                + "smtp.mailfrom=" + chef + "; dmarc=pass (p=NONE) header.from=stockholm.se\r\n"
+                + "Received: from mail.stockholm.se by mx.google.com with ESMTPS\r\nFrom: " + chef + "\r\nTo: fou@localhost\r\n"
+                + "Subject: SV: [" + task.reference() + "] Uppföljning i Bromma\r\nMessage-ID: <copied-2@stockholm.se>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nVi vill ha den till januari.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), chef);
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).anyMatch(e -> e.text()
+                .equals("Svar via e-post från " + chef + " (kopia på förfrågan): Vi vill ha den till januari."));
+    }
 }
