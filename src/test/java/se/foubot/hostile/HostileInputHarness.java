@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.ServiceLoader;
 
 import org.junit.jupiter.api.AfterAll;
@@ -12,10 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,9 +21,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
-import se.foubot.channels.InboundCommand;
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.support.BuggyCommand;
 import se.foubot.support.TestClockConfiguration;
 
 /**
@@ -41,24 +38,10 @@ import se.foubot.support.TestClockConfiguration;
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=hostile-admin",
                 "foubot.mail.idle=false", "foubot.mail.poll-interval=1h", "foubot.mail.allowed-sender-domains=stockholm.se",
                 "foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online", "foubot.slack.outbox-interval=200ms"})
-@Import({TestClockConfiguration.class, HostileInputHarness.Bug.class})
+@Import({TestClockConfiguration.class, BuggyCommand.class})
 class HostileInputHarness {
 
     static final FakeSlackApi SLACK = FakeSlackApi.start();
-
-    /** A handler with a bug that one mail's words set off: stands in for whatever throws while a mail is processed. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Bug {
-        @Bean
-        InboundCommand throwsOnPoison() {
-            return m -> {
-                if (m.text().contains(MailRows.POISON)) {
-                    throw new IllegalStateException("a bug");
-                }
-                return Optional.empty();
-            };
-        }
-    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {

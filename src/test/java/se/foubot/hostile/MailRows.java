@@ -25,8 +25,6 @@ import se.foubot.tasks.TaskService;
 public class MailRows implements HostileInputRows {
 
     private static final OutsideTextGuard GUARD = new OutsideTextGuard();
-    /** The words that set off the throwing handler the harness installs (a stand-in for any bug). */
-    static final String POISON = "trasig rad som kraschar";
 
     @Override
     public String section() {
@@ -70,7 +68,7 @@ public class MailRows implements HostileInputRows {
 
     static Outcome poison(Bot bot) throws Exception {
         String who = "gift@stockholm.se";
-        bot.people().send(who, "Stöd", "Hej!\n" + POISON + "\n\nKim", null);
+        bot.people().send(who, "Stöd", "Hej!\n" + se.foubot.support.BuggyCommand.TRIGGER + "\n\nKim", null);
         bot.people().send("granne@stockholm.se", "Analys", "Hej! Vi i Bromma behöver hjälp att analysera vår enkät, "
                 + "ingen brådska.\n\nBo", null);
         for (int i = 0; i < 5; i++) {

@@ -8,16 +8,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.Optional;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,8 +22,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import se.foubot.channels.InboundCommand;
 import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.support.BuggyCommand;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.support.TestMail;
@@ -40,25 +37,11 @@ import se.foubot.tasks.TaskService;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=poison-admin",
                 "foubot.slack.outbox-interval=200ms", "foubot.mail.idle=false", "foubot.mail.poll-interval=1h"})
-@Import({TestClockConfiguration.class, PoisonMailTest.ThrowingCommand.class})
+@Import({TestClockConfiguration.class, BuggyCommand.class})
 class PoisonMailTest {
 
     static final FakeSlackApi SLACK = FakeSlackApi.start();
     static final String STAFF_CHANNEL = "C0POISON";
-
-    /** A command handler with a bug that only one mail's words set off. */
-    @TestConfiguration(proxyBeanMethods = false)
-    static class ThrowingCommand {
-        @Bean
-        InboundCommand crashesOnBrokenWords() {
-            return m -> {
-                if (m.text().contains("trasig rad")) {
-                    throw new IllegalStateException("cannot read: " + m.text());
-                }
-                return Optional.empty();
-            };
-        }
-    }
 
     @DynamicPropertySource
     static void slack(DynamicPropertyRegistry registry) {
@@ -111,7 +94,7 @@ class PoisonMailTest {
     @Test
     void aMailThatKeepsThrowingIsParkedAndItsSenderToldOnceWhileOtherMailGoesOn() throws Exception {
         TestMail people = new TestMail(mail);
-        people.send("gift@stockholm.se", "Stöd med uppföljning", "Hej!\ntrasig rad med hemlig text\n\nEva", null);
+        people.send("gift@stockholm.se", "Stöd med uppföljning", "Hej!\n" + BuggyCommand.TRIGGER + " med hemlig text\n\nEva", null);
         people.send("frisk@stockholm.se", "Utvärdering", "Hej! Vi i Farsta behöver en utvärderingsplan, inom 99999999999 "
                 + "veckor eller senast 2027-03-01.\n\nOlle", null);
         rounds(5);
@@ -127,7 +110,7 @@ class PoisonMailTest {
         HttpResponse<String> list = get("/api/dead-letters");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"kind\":\"mail\"").contains("\"rule\":\"IllegalStateException\"")
-                .contains("\"attempts\":3").doesNotContain("hemlig").doesNotContain("trasig");
+                .contains("\"attempts\":3").doesNotContain("hemlig").doesNotContain("kraschar");
         assertThat(get("/actuator/health").body()).contains("\"deadLetters\"").contains("\"parked\":1");
         assertThat(get("/actuator/prometheus").body()).contains("foubot_dead_letters_total{kind=\"mail\"} 1.0")
                 .contains("foubot_dead_letters_parked 1.0");
