@@ -1,6 +1,7 @@
 package se.foubot.channels.slack;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
 
@@ -21,6 +22,7 @@ import com.slack.api.model.event.MessageChangedEvent;
 import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
@@ -42,10 +44,14 @@ class SlackInbound {
     private final AppHome home;
     private final SlackForum forum;
     private final OutsideTextGuard guard;
+    private final DeadLetters deadLetters;
+    private final SlackApi api;
 
     SlackInbound(App app, SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackConversations conversations,
-            TaskActions taskActions, AppHome home, SlackForum forum, OutsideTextGuard guard) {
+            TaskActions taskActions, AppHome home, SlackForum forum, OutsideTextGuard guard, DeadLetters deadLetters, SlackApi api) {
         this.guard = guard;
+        this.deadLetters = deadLetters;
+        this.api = api;
         this.forum = forum;
         this.dedupe = dedupe;
         this.workers = slackWorkers;
@@ -64,7 +70,7 @@ class SlackInbound {
             }
             GuardedText text = guard.check(e.getText());
             once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    () -> conversations.onMessage(e.getUser(), text, e.getChannel(), e.getThreadTs()));
+                    new Where(e.getChannel(), e.getThreadTs()), () -> conversations.onMessage(e.getUser(), text, e.getChannel(), e.getThreadTs()));
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (req, ctx) -> {
@@ -77,13 +83,14 @@ class SlackInbound {
             String thread = e.getThreadTs() != null || direct ? e.getThreadTs() : e.getTs();
             GuardedText text = guard.check(SlackText.withoutMentions(e.getText()));
             once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    () -> conversations.onMessage(e.getUser(), text, e.getChannel(), thread));
+                    new Where(e.getChannel(), thread), () -> conversations.onMessage(e.getUser(), text, e.getChannel(), thread));
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             if ("home".equals(req.getEvent().getTab())) {
                 String user = req.getEvent().getUser();
-                once(SlackEventDeduplicator.messageKeys(req.getEventId(), null, null), req.getEventId(), () -> home.publish(user));
+                once(SlackEventDeduplicator.messageKeys(req.getEventId(), null, null), req.getEventId(), null,
+                        () -> home.publish(user));
             }
             return ctx.ack();
         });
@@ -97,7 +104,7 @@ class SlackInbound {
             GuardedText guarded = guard.check(req.getPayload().getText());
             if (guarded.identityNumberRemoved()) {
                 // refused in the person's DM, like any message holding a number; nothing of it is kept
-                work(() -> conversations.onCommand(user, guarded));
+                work(user, () -> conversations.onCommand(user, guarded));
                 return ctx.ack(IN_YOUR_DMS);
             }
             String text = guarded.textOr("").strip();
@@ -119,10 +126,10 @@ class SlackInbound {
                     forum.openPlan(user, req.getPayload().getTriggerId(), meeting);
                     return ctx.ack();
                 }
-                work(() -> forum.command(user, args));
+                work(user, () -> forum.command(user, args));
                 return ctx.ack(IN_YOUR_DMS);
             }
-            work(() -> conversations.onCommand(user, guarded));
+            work(user, () -> conversations.onCommand(user, guarded));
             return ctx.ack(IN_YOUR_DMS);
         });
 
@@ -131,7 +138,7 @@ class SlackInbound {
             GuardedText value = guard.check(p.getActions().get(0).getValue());
             String channel = p.getContainer().getChannelId();
             String thread = p.getContainer().getThreadTs();
-            work(() -> conversations.onMessage(p.getUser().getId(), value, channel, thread));
+            work(p.getUser().getId(), () -> conversations.onMessage(p.getUser().getId(), value, channel, thread));
             return ctx.ack();
         });
         app.blockAction(TaskMessage.CLAIM, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.claim(user, channel, value)));
@@ -148,13 +155,13 @@ class SlackInbound {
         app.blockAction(SlackForum.REGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work(() -> forum.register(user, meeting, null));
+            work(user, () -> forum.register(user, meeting, null));
             return ctx.ack();
         });
         app.blockAction(SlackForum.UNREGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work(() -> forum.unregister(user, meeting));
+            work(user, () -> forum.unregister(user, meeting));
             return ctx.ack();
         });
         app.blockAction(SlackForum.PROPOSE, (req, ctx) -> {
@@ -168,7 +175,7 @@ class SlackInbound {
             if (proposal.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("text", SlackForum.IDENTITY_NUMBER_REFUSED)));
             }
-            work(() -> forum.register(user, view.getPrivateMetadata(), proposal.get()));
+            work(user, () -> forum.register(user, view.getPrivateMetadata(), proposal.get()));
             return ctx.ack();
         });
         app.viewSubmission(SlackForum.PLAN_CALLBACK, (req, ctx) -> {
@@ -186,7 +193,7 @@ class SlackInbound {
                         SlackForum.IDENTITY_NUMBER_REFUSED)));
             }
             String user = req.getPayload().getUser().getId();
-            work(() -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
+            work(user, () -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
     }
@@ -203,30 +210,72 @@ class SlackInbound {
         String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
         String user = p.getUser().getId();
         String channel = p.getContainer().getChannelId();
-        work(() -> action.run(user, channel, value));
+        work(user, () -> action.run(user, channel, value));
         return ctx.ack();
     }
 
+    /** Where a person is answered: a channel (a DM, or the user id for their DM with the bot) and a thread or null. */
+    private record Where(String channel, String thread) {
+    }
+
     /**
-     * Runs the work for an event once, whatever Slack redelivers; a failure lets a redelivery try again.
-     * The once-only check runs on the worker, after the ack: the ack is the same either way, and Slack's
-     * 3-second budget is better spent not waiting for MongoDB.
+     * Runs the work for an event once, whatever Slack redelivers: a bounded number of attempts, then it is parked as
+     * a dead letter (staff told, {@code GET /api/dead-letters}) and the person gets a polite answer. A store outage
+     * counts no attempt: the event is marked failed, so a redelivery processes it. The once-only check runs on the
+     * worker, after the ack: the ack is the same either way, and Slack's 3-second budget is better spent not
+     * waiting for MongoDB.
      */
-    private void once(List<String> keys, String eventId, Runnable work) {
+    private void once(List<String> keys, String eventId, Where sorryTo, Runnable work) {
         workers.execute(() -> {
             try {
                 if (!keys.isEmpty() && !firstTime(keys, eventId)) {
                     log.debug("event=slack_event_duplicate event_id={}", eventId);
                     return;
                 }
-                work.run();
+                DeadLetters.Outcome outcome = attempts(EVENT, eventId != null ? eventId : String.join(",", keys), work);
                 dedupe.done(keys);
+                if (outcome == DeadLetters.Outcome.PARKED) {
+                    sorry(sorryTo);
+                }
             } catch (RuntimeException e) {
                 log.warn("event=slack_event_failed event_id={} error={}", eventId, e.getClass().getSimpleName());
                 markFailed(keys);
             }
         });
     }
+
+    static final String EVENT = "slack-event";
+    static final String ACTION = "slack-action";
+
+    /**
+     * Bounded attempts at one piece of work. Slack failing to take the reply once the work is done is not the work's
+     * fault, and trying again would do the work twice (a second turn of the conversation): it is logged, not retried.
+     */
+    private DeadLetters.Outcome attempts(String kind, String key, Runnable work) {
+        return deadLetters.retryThenPark(kind, key, () -> {
+            try {
+                work.run();
+            } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=slack_reply_failed kind={} key={}", kind, key);
+            }
+        });
+    }
+
+    /** The polite answer after the attempts ran out; the staff channel hears of it through the dead letter. */
+    private void sorry(Where where) {
+        if (where == null || where.channel() == null) {
+            return;
+        }
+        try {
+            api.post(where.channel(), where.thread(), SORRY, null);
+        } catch (RuntimeException e) {
+            log.warn("event=slack_sorry_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+
+    static final String SORRY = "Förlåt, det du skickade gick inte att behandla. FoU-enheten har fått veta det och tittar på det, "
+            + "så du behöver inte skicka det igen. (Sorry, what you sent could not be handled. The FoU unit has been told and "
+            + "is looking into it; no need to send it again.)";
 
     /** When MongoDB cannot say, the event is handled: the person then hears that the bot has trouble, not silence. */
     private boolean firstTime(List<String> keys, String eventId) {
@@ -246,10 +295,13 @@ class SlackInbound {
         }
     }
 
-    private void work(Runnable work) {
+    /** A click, command or form whose work runs after the ack: bounded attempts, then parked and the person told. */
+    private void work(String user, Runnable work) {
         workers.execute(() -> {
             try {
-                work.run();
+                if (attempts(ACTION, user + ":" + UUID.randomUUID(), work) == DeadLetters.Outcome.PARKED) {
+                    sorry(new Where(user, null));
+                }
             } catch (RuntimeException e) {
                 log.warn("event=slack_action_failed rule={}", e.getClass().getSimpleName());
             }

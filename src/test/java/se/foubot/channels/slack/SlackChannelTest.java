@@ -38,7 +38,7 @@ import se.foubot.tasks.TaskStatus;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s",
                 "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50",
-                "foubot.admin.token=slack-channel-admin"})
+                "foubot.admin.token=slack-channel-admin", "foubot.dead-letters.retry-delay=50ms"})
 @Import(TestClockConfiguration.class)
 class SlackChannelTest {
 
@@ -161,6 +161,26 @@ class SlackChannelTest {
         awaitReply("DUDIST17", 1, "Vilken förvaltning");
         Thread.sleep(500);
         assertThat(postsTo("DUDIST17")).hasSize(1);
+    }
+
+    @Test
+    void aMessageWhoseHandlingThrowsIsTriedABoundedNumberOfTimesThenParkedAndThePersonIsToldPolitely() throws Exception {
+        // a DM event without a user (as some integrations post): the conversation cannot be found, so handling throws
+        String noUser = "{\"type\":\"message\",\"channel\":\"DPOISON1\",\"channel_type\":\"im\",\"text\":\"stöd\","
+                + "\"ts\":\"1763900000.909090\",\"event_ts\":\"1763900000.909090\"}";
+        assertThat(slack.event("EvPoison1", noUser).statusCode()).isEqualTo(200);
+        awaitReply("DPOISON1", 1, "Förlåt, det du skickade gick inte att behandla");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(se.foubot.support.Http.get(port, "/api/dead-letters",
+                "slack-channel-admin").body()).contains("\"kind\":\"slack-event\"").contains("\"key\":\"EvPoison1\"")
+                .contains("\"status\":\"PARKED\"").doesNotContain("stöd"));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo(STAFF_CHANNEL))
+                .anySatisfy(c -> assertThat(c.param("text")).contains("har lagts åt sidan")));
+        assertThat(meters.counter("foubot.dead.letters", "kind", "slack-event").count()).isEqualTo(1);
+
+        // Slack's retry of it is not tried again, and the person is not told twice
+        slack.signed(SlackRequests.eventEnvelope("EvPoison1", noUser), "application/json", Map.of("X-Slack-Retry-Num", "1"));
+        Thread.sleep(500);
+        assertThat(postsTo("DPOISON1")).hasSize(1);
     }
 
     @Test

@@ -59,10 +59,7 @@ class SlackHttpEdgeTest {
 
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
-        registry.add("foubot.slack.signing-secret", () -> SlackRequests.SECRET);
-        registry.add("foubot.slack.api-url", SLACK::url);
-        registry.add("foubot.slack.staff-users", () -> "UANALYST1");
+        SlackRequests.httpMode(registry, SLACK);
     }
 
     @AfterAll

@@ -34,6 +34,14 @@ final class SlackRequests {
         this.clock = clock;
     }
 
+    /** Slack on in HTTP mode, signed with {@link #SECRET}, its Web API at {@code slack}; one analyst. */
+    static void httpMode(org.springframework.test.context.DynamicPropertyRegistry registry, FakeSlackApi slack) {
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.signing-secret", () -> SECRET);
+        registry.add("foubot.slack.api-url", slack::url);
+        registry.add("foubot.slack.staff-users", () -> "UANALYST1");
+    }
+
     static String sign(String secret, long timestamp, String body) {
         return sign(secret, timestamp, body.getBytes(StandardCharsets.UTF_8));
     }
