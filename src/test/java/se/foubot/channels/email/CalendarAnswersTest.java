@@ -114,6 +114,17 @@ class CalendarAnswersTest {
     }
 
     @Test
+    void outlooksNewTimeProposalIsConsumedSilentlyAndChangesNothing() throws Exception {
+        int before = people().inboxOf(BJORN).size();
+        String answerBefore = registration(BJORN).calendarAnswer();
+        sendFixture("outlook-counter.eml");
+        assertThat(people().inboxOf(BJORN)).as("not answered").hasSize(before);
+        assertThat(registration(BJORN).calendarAnswer()).as("a proposal is no answer").isEqualTo(answerBefore);
+        assertThat(mongo.findOne(Query.query(Criteria.where("from").is(BJORN).and("outcome").is("calendar:counter")),
+                org.bson.Document.class, MailInbox.INBOX)).isNotNull();
+    }
+
+    @Test
     void answersKnownOnlyByTheirSubjectAndNewTimeProposalsAreConsumedSilently() throws Exception {
         people().send("per.ek@stockholm.se", "Accepterat: FoU-forum om uppföljning", "", null);
         people().send("per.ek@stockholm.se", "Nytt tidsförslag: FoU-forum om uppföljning", "Kan vi ta 14.00?", null);
