@@ -8,17 +8,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Gallring: how long each kind of data is kept.
+ * Gallring: how long each kind of data is kept. Each feature's retention rules ({@link RetainedData}) say what these
+ * periods mean for its collections.
  *
- * @param conversations {@code FOUBOT_RETENTION_CONVERSATIONS}: a conversation untouched this long is deleted
- * @param closedTasks   {@code FOUBOT_RETENTION_CLOSED_TASKS}: a task closed this long ago is anonymised (free text,
- *                      requester and history text removed; district, category, status and times stay for statistics)
- * @param mailText      {@code FOUBOT_RETENTION_MAIL_TEXT}: stored mail older than this loses its text
- * @param audit         {@code FOUBOT_RETENTION_AUDIT}: audit-log lines older than this are deleted
- * @param interval      how often the retention job runs
+ * @param conversations       {@code FOUBOT_RETENTION_CONVERSATIONS}: a conversation untouched this long is deleted
+ * @param closedTasks         {@code FOUBOT_RETENTION_CLOSED_TASKS}: a task closed this long ago is anonymised (free text,
+ *                            requester and history removed; district, category, status and times stay for statistics)
+ * @param mailText            {@code FOUBOT_RETENTION_MAIL_TEXT}: received mail (inbox, quarantine, email requests) and
+ *                            the record of sent mail are deleted after this
+ * @param sentMessages        {@code FOUBOT_RETENTION_SENT_MESSAGES}: sent mail loses its text, and sent Slack messages
+ *                            are deleted, this long after sending
+ * @param forumRegistrations  {@code FOUBOT_RETENTION_FORUM}: a FoU-forum meeting and its registrations (names,
+ *                            addresses, agenda proposals) are deleted this long after the meeting
+ * @param inactiveSubscribers {@code FOUBOT_RETENTION_INACTIVE_SUBSCRIBERS}: a grant-reminder subscriber who stopped is
+ *                            deleted this long after stopping
+ * @param audit               {@code FOUBOT_RETENTION_AUDIT}: audit-log lines older than this are deleted
+ * @param deadLetters         {@code FOUBOT_RETENTION_DEAD_LETTERS}: a dead letter is deleted this long after its last
+ *                            failure
+ * @param interval            how often the retention job runs
  */
 @Validated
 @ConfigurationProperties("foubot.retention")
 public record RetentionProperties(@NotNull Duration conversations, @NotNull Duration closedTasks, @NotNull Duration mailText,
-        @NotNull Duration audit, @NotNull Duration interval) {
+        @NotNull Duration sentMessages, @NotNull Duration forumRegistrations, @NotNull Duration inactiveSubscribers,
+        @NotNull Duration audit, @NotNull Duration deadLetters, @NotNull Duration interval) {
 }

@@ -3,6 +3,7 @@ package se.foubot.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -53,12 +54,12 @@ class RetentionJobTest {
                 new SupportRequest("farsta", null, "Pågående fritext", null, "analys", null, null, "sv"), List.of());
 
         clock.advance(Duration.ofDays(30));
-        assertThat(retention.run().tasks()).as("nothing is due yet").isZero();
+        assertThat(retention.run().in("support_tasks")).as("nothing is due yet").isZero();
 
         clock.advance(Duration.ofDays(800));
         RetentionJob.Report report = retention.run();
-        assertThat(report.conversations()).isGreaterThanOrEqualTo(1);
-        assertThat(report.tasks()).isEqualTo(1);
+        assertThat(report.in("conversations")).isGreaterThanOrEqualTo(1);
+        assertThat(report.in("support_tasks")).isEqualTo(1);
         SupportTask anonymised = tasks.find(task.reference()).orElseThrow();
         assertThat(anonymised.request().concern()).isEqualTo("(gallrad)");
         assertThat(anonymised.requester().person()).isEqualTo("(gallrad)");
@@ -69,6 +70,45 @@ class RetentionJobTest {
         assertThat(mongo.getCollection("audit_log").find(new Document("task", task.reference())).into(new java.util.ArrayList<>()))
                 .extracting(d -> d.getString("action") + ":" + d.getString("actor"))
                 .contains("claimed:UANALYST1", "status:UANALYST1");
-        assertThat(retention.run().tasks()).as("a second run changes nothing").isZero();
+        assertThat(retention.run().in("support_tasks")).as("a second run changes nothing").isZero();
+    }
+
+    @Test
+    void sentMailLosesItsTextAndStoppedSubscribersAndOldForumRegistrationsGo() {
+        Instant start = clock.instant();
+        mongo.insert(new Document("_id", "sent-1").append("status", "sent").append("subject", "Re: Stöd").append("text", "Hej Eva")
+                .append("to", "eva@stockholm.se").append("sentAt", java.util.Date.from(start)).append("createdAt",
+                        java.util.Date.from(start)), "outbox");
+        mongo.insert(new Document("_id", "email:gone@stockholm.se").append("active", false).append("token", "t-gone")
+                .append("unsubscribedAt", java.util.Date.from(start)), "grant_subscribers");
+        mongo.insert(new Document("_id", "email:stays@stockholm.se").append("active", true).append("token", "t-stays"), "grant_subscribers");
+        mongo.insert(new Document("_id", "forum-old").append("title", "Gammalt forum").append("end", java.util.Date.from(start)),
+                "forum_meetings");
+        mongo.insert(new Document("_id", "forum-old|email:eva@stockholm.se").append("meetingId", "forum-old"),
+                "forum_registrations");
+
+        clock.advance(Duration.ofDays(31));
+        RetentionJob.Report month = retention.run();
+        assertThat(month.in("outbox")).as("other tests of this context sent mail too").isGreaterThanOrEqualTo(1);
+        Document sent = mongo.findById("sent-1", Document.class, "outbox");
+        assertThat(sent).doesNotContainKeys("text", "subject").containsKey("textRemovedAt");
+        assertThat(mongo.findById("email:gone@stockholm.se", Document.class, "grant_subscribers")).isNull();
+        assertThat(mongo.findById("email:stays@stockholm.se", Document.class, "grant_subscribers")).isNotNull();
+        assertThat(mongo.findById("forum-old|email:eva@stockholm.se", Document.class, "forum_registrations")).isNotNull();
+
+        clock.advance(Duration.ofDays(400));
+        retention.run();
+        assertThat(mongo.findById("forum-old|email:eva@stockholm.se", Document.class, "forum_registrations")).isNull();
+        assertThat(mongo.findById("forum-old", Document.class, "forum_meetings")).isNull();
+        assertThat(mongo.findById("sent-1", Document.class, "outbox")).isNull();
+    }
+
+    @Test
+    void everyFeatureDeclaresItsCollectionsAndTheJobNamesNone() {
+        assertThat(retention.coveredCollections()).contains("conversations", "support_tasks", "audit_log", "counters",
+                "mail_inbox", "mail_quarantine", "email_requests", "outbox", "slack_outbox", "slack_events", "forum_meetings",
+                "forum_registrations", "grant_subscribers", "grant_reminder_log", "dead_letters", "leases", "task_limits",
+                "web_sign_in_links");
+        assertThat(retention.rules()).allSatisfy(r -> assertThat(r.what()).isNotBlank());
     }
 }

@@ -24,10 +24,7 @@ public final class TestMail {
 
     /** Sends a plain-text mail to the bot's mailbox, as a reply to {@code inReplyTo} when given. */
     public void send(String from, String subject, String text, String inReplyTo) throws MessagingException {
-        Properties p = new Properties();
-        p.put("mail.smtp.host", "127.0.0.1");
-        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
-        MimeMessage m = new MimeMessage(Session.getInstance(p));
+        MimeMessage m = new MimeMessage(session());
         m.setFrom(new InternetAddress(from));
         m.setRecipients(Message.RecipientType.TO, EmbeddedMailServer.MAILBOX);
         m.setSubject(subject, "UTF-8");
@@ -73,6 +70,25 @@ public final class TestMail {
                 throw new java.io.IOException("SMTP said " + line + ", expected " + code);
             }
         } while (line.length() > 3 && line.charAt(3) == '-');
+    }
+
+    /** A new mail to the bot's mailbox whose Message-ID is {@code messageId}, as a mail program sets it; send it with Transport. */
+    public MimeMessage withMessageId(String messageId) throws MessagingException {
+        MimeMessage m = new MimeMessage(session()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setRecipients(Message.RecipientType.TO, EmbeddedMailServer.MAILBOX);
+        return m;
+    }
+
+    private Session session() {
+        Properties p = new Properties();
+        p.put("mail.smtp.host", "127.0.0.1");
+        p.put("mail.smtp.port", Integer.toString(mail.smtpPort()));
+        return Session.getInstance(p);
     }
 
     /** Everything the bot has sent to {@code address}, oldest first. */

@@ -26,6 +26,8 @@ import se.foubot.store.StoreIndexes;
 @ConditionalOnSlack
 class SlackNotices implements NoticeChannel, StoreIndexes {
 
+    static final String COLLECTION = "slack_outbox";
+
     private static final Logger log = LoggerFactory.getLogger(SlackNotices.class);
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final int MAX_ATTEMPTS = 10;
@@ -36,7 +38,7 @@ class SlackNotices implements NoticeChannel, StoreIndexes {
     private final String worker = "slack-" + UUID.randomUUID();
 
     SlackNotices(MongoTemplate mongo, SlackApi api, Clock clock) {
-        this.queue = new LeasedQueue(mongo, clock, "slack_outbox");
+        this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.api = api;
         this.clock = clock;
     }

@@ -20,16 +20,16 @@ import javax.crypto.spec.SecretKeySpec;
  * Signed requests into {@code /slack/events}, the way Slack sends them: v0= + hex HMAC-SHA256 of
  * "v0:{timestamp}:{raw body}" with the signing secret. Builders for the payloads the tests need.
  */
-final class SlackRequests {
+public final class SlackRequests {
 
-    static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
+    public static final String SECRET = "8f742231b10e8888abcd99yyyzzz85a5";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final String url;
     private final Clock clock;
 
     /** Requests stamped with the bot's clock (the tests move it), as Slack stamps them with the time it sends. */
-    SlackRequests(int port, Clock clock) {
+    public SlackRequests(int port, Clock clock) {
         this.url = "http://127.0.0.1:" + port + "/slack/events";
         this.clock = clock;
     }
@@ -73,7 +73,7 @@ final class SlackRequests {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> signed(String body, String contentType, Map<String, String> extra) throws Exception {
+    public HttpResponse<String> signed(String body, String contentType, Map<String, String> extra) throws Exception {
         long now = now();
         return send(body, contentType, now, sign(SECRET, now, body), extra);
     }
@@ -97,36 +97,36 @@ final class SlackRequests {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> event(String eventId, String eventJson) throws Exception {
+    public HttpResponse<String> event(String eventId, String eventJson) throws Exception {
         return signed(eventEnvelope(eventId, eventJson), "application/json", Map.of());
     }
 
-    static String eventEnvelope(String eventId, String eventJson) {
+    public static String eventEnvelope(String eventId, String eventJson) {
         return "{\"token\":\"x\",\"team_id\":\"T0FOU\",\"api_app_id\":\"A0FOU\",\"type\":\"event_callback\",\"event_id\":\""
                 + eventId + "\",\"event_time\":" + Instant.now().getEpochSecond() + ",\"event\":" + eventJson + "}";
     }
 
-    static String dm(String user, String text) {
+    public static String dm(String user, String text) {
         return "{\"type\":\"message\",\"channel\":\"D" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user
                 + "\",\"text\":" + json(text) + ",\"ts\":\"" + ts() + "\",\"event_ts\":\"" + ts() + "\"}";
     }
 
-    HttpResponse<String> dm(String eventId, String user, String text) throws Exception {
+    public HttpResponse<String> dm(String eventId, String user, String text) throws Exception {
         return event(eventId, dm(user, text));
     }
 
-    HttpResponse<String> command(String user, String text) throws Exception {
+    public HttpResponse<String> command(String user, String text) throws Exception {
         String body = form(Map.of("token", "x", "team_id", "T0FOU", "channel_id", "C0GENERAL", "user_id", user,
                 "command", "/fou", "text", text, "trigger_id", "1.2.3", "response_url", "http://127.0.0.1:1/none"));
         return signed(body, "application/x-www-form-urlencoded", Map.of());
     }
 
-    HttpResponse<String> interactive(String payloadJson) throws Exception {
+    public HttpResponse<String> interactive(String payloadJson) throws Exception {
         return signed(form(Map.of("payload", payloadJson)), "application/x-www-form-urlencoded", Map.of());
     }
 
     /** A click on a button (or a choice in a select when {@code selected} is true) in a message. */
-    HttpResponse<String> click(String user, String channel, String messageTs, String actionId, String value,
+    public HttpResponse<String> click(String user, String channel, String messageTs, String actionId, String value,
             boolean selected) throws Exception {
         String action = selected
                 ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"selected_option\":{\"text\":"
@@ -139,12 +139,45 @@ final class SlackRequests {
                 + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
     }
 
+    /** An {@code app_mention} event: someone wrote @fou-bot in a channel. */
+    public static String mention(String user, String channel, String text) {
+        return "{\"type\":\"app_mention\",\"channel\":\"" + channel + "\",\"user\":\"" + user + "\",\"text\":" + json(text)
+                + ",\"ts\":\"" + ts() + "\",\"event_ts\":\"" + ts() + "\"}";
+    }
+
+    /**
+     * A submitted modal ({@code view_submission}). {@code elements} maps a block id to its element's state; the action id
+     * is the block id unless the key says {@code block/action}.
+     */
+    public static String viewSubmission(String user, String callbackId, String privateMetadata, Map<String, String> elements) {
+        String state = elements.entrySet().stream().map(e -> {
+            String[] ids = e.getKey().split("/", 2);
+            String action = ids.length == 2 ? ids[1] : ids[0];
+            return json(ids[0]) + ":{" + json(action) + ":" + e.getValue() + "}";
+        }).collect(Collectors.joining(","));
+        return "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user + "\",\"username\":\""
+                + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
+                + "\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":" + json(callbackId) + ",\"private_metadata\":"
+                + json(privateMetadata) + ",\"state\":{\"values\":{" + state + "}}}}";
+    }
+
+    /** The state of a text field in a submitted modal. */
+    public static String input(String value) {
+        return "{\"type\":\"plain_text_input\",\"value\":" + json(value) + "}";
+    }
+
+    /** The state of a menu in a submitted modal. */
+    public static String selected(String value) {
+        return "{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":"
+                + json(value) + "}}";
+    }
+
     static String form(Map<String, String> params) {
         return params.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
     }
 
-    static String json(String s) {
+    public static String json(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 

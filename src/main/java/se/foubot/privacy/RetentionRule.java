@@ -1,0 +1,63 @@
+package se.foubot.privacy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Objects;
+import java.util.function.Function;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * What happens to one collection's data, and when: a feature declares one rule (or more) for every collection it
+ * writes, and the retention job runs them. Every action is an idempotent delete or update, so replicas may run it
+ * side by side.
+ *
+ * @param collection the MongoDB collection
+ * @param what       what is deleted or anonymised, and when, in words (for the operator and the record of processing)
+ * @param period     how long the data is kept; null for a collection that holds no personal data
+ * @param action     what one run does; returns how many documents it changed or deleted
+ */
+public record RetentionRule(String collection, String what, Duration period, Action action) {
+
+    /** One run of a rule: the cutoff is now minus the period. */
+    public interface Action {
+        long run(MongoTemplate mongo, Instant cutoff, Instant now);
+    }
+
+    public RetentionRule {
+        Objects.requireNonNull(collection);
+        Objects.requireNonNull(what);
+        Objects.requireNonNull(action);
+    }
+
+    /** Deletes the documents whose {@code dateField} is older than the period (and that match {@code also}). */
+    public static RetentionRule delete(String collection, String what, Duration period, String dateField, Criteria also) {
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.remove(
+                Query.query(older(dateField, cutoff, also)), collection).getDeletedCount());
+    }
+
+    /**
+     * Applies {@code change} to the documents whose {@code dateField} is older than the period and that match
+     * {@code also}; {@code change} is given the time of the run and must make them stop matching {@code also} (e.g. by removing the text it looks for), so a
+     * second run changes nothing.
+     */
+    public static RetentionRule anonymise(String collection, String what, Duration period, String dateField, Criteria also,
+            Function<Instant, Update> change) {
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.updateMulti(
+                Query.query(older(dateField, cutoff, also)), change.apply(now), collection).getModifiedCount());
+    }
+
+    /** A collection that holds no personal data (counters, leases): kept, and said why. */
+    public static RetentionRule noPersonalData(String collection, String why) {
+        return new RetentionRule(collection, why, null, (mongo, cutoff, now) -> 0);
+    }
+
+    private static Criteria older(String dateField, Instant cutoff, Criteria also) {
+        Criteria date = Criteria.where(dateField).lt(Date.from(cutoff));
+        return also == null ? date : new Criteria().andOperator(date, also);
+    }
+}

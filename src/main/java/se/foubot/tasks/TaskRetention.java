@@ -1,0 +1,45 @@
+package se.foubot.tasks;
+
+import java.util.Date;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import se.foubot.privacy.RetainedData;
+import se.foubot.privacy.RetentionProperties;
+import se.foubot.privacy.RetentionRule;
+
+/**
+ * What the tasks keep: closed tasks are anonymised (the figures stay for the yearly report), audit lines are deleted,
+ * the reference counters hold no personal data, a sender's new-task times go when the limit's window has passed.
+ */
+@Component
+class TaskRetention implements RetainedData {
+
+    private final RetentionProperties periods;
+    private final TaskLimitProperties limits;
+
+    TaskRetention(RetentionProperties periods, TaskLimitProperties limits) {
+        this.periods = periods;
+        this.limits = limits;
+    }
+
+    @Override
+    public List<RetentionRule> retentionRules() {
+        return List.of(
+                RetentionRule.anonymise("support_tasks", "a task closed FOUBOT_RETENTION_CLOSED_TASKS ago loses its free text, "
+                        + "requester, contact, history and attachment names; district, category, status and times stay",
+                        periods.closedTasks(), "closedAt",
+                        Criteria.where("status").is(TaskStatus.DONE).and("anonymisedAt").exists(false),
+                        now -> new Update().set("request.concern", "(gallrad)").unset("request.initiative")
+                                .unset("request.contactEmail").set("requester.person", "(gallrad)").unset("requester.address")
+                                .unset("history").unset("attachments").set("anonymisedAt", Date.from(now))),
+                RetentionRule.delete(TaskAudit.COLLECTION, "audit lines (who claimed, changed or closed which task) are deleted "
+                        + "after FOUBOT_RETENTION_AUDIT", periods.audit(), "at", null),
+                RetentionRule.noPersonalData(ReferenceGenerator.COLLECTION, "the yearly counters of task references"),
+                RetentionRule.delete(NewTaskLimit.COLLECTION, "a sender's recent new-task times (address or Slack id) are "
+                        + "deleted once the limit's window has passed since the newest", limits.window(), "lastAt", null));
+    }
+}

@@ -1,0 +1,20 @@
+package se.foubot.web;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.privacy.RetainedData;
+import se.foubot.privacy.RetentionRule;
+
+/** What the staff web keeps: single-use sign-in links (a hash and the address it went to) until they expire. */
+@Component
+class WebRetention implements RetainedData {
+
+    @Override
+    public List<RetentionRule> retentionRules() {
+        return List.of(RetentionRule.delete(SignInLinks.COLLECTION, "a sign-in link (its hash, the address it was sent to) "
+                + "is deleted when it has expired", Duration.ZERO, "expiresAt", null));
+    }
+}
