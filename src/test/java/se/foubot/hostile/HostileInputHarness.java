@@ -48,6 +48,8 @@ class HostileInputHarness {
         registry.add("foubot.slack.bot-token", () -> "xoxb-hostile");
         registry.add("foubot.slack.api-url", SLACK::url);
         registry.add("foubot.slack.staff-channel", () -> Bot.STAFF_CHANNEL);
+        // the Slack rows go through POST /slack/events, signed
+        registry.add("foubot.slack.signing-secret", () -> se.foubot.channels.slack.SlackHostileInputs.SIGNING_SECRET);
     }
 
     @AfterAll
