@@ -127,7 +127,8 @@ class SlackSocketMode implements SmartLifecycle {
 
     private Duration check() throws Exception {
         SocketModeClient current = client;
-        if (current != null && current.verifyConnection()) {
+        // asked twice: a ping sent just as Slack moved the connection (disconnect) goes out on the old one and fails
+        if (current != null && (current.verifyConnection() || current.verifyConnection())) {
             up();
             return properties.socketCheckInterval();
         }

