@@ -98,6 +98,7 @@ class OidcSignInBrowserTest {
         signInAtProvider(LocalOpenIdProvider.NOBODY);
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ingen behörighet"));
         assertThat(browser.driver.getPageSource()).doesNotContain("Uppdrag 20");
+        assertThat(browser.seriousAccessibilityProblems()).isEmpty();
     }
 
     @Test

@@ -129,6 +129,21 @@ class StaffWebBrowserTest {
     }
 
     @Test
+    void theSignInPagesAreAccessibleToo() throws Exception {
+        browser.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        browser.driver.get(url("/signin"));
+        assertThat(browser.seriousAccessibilityProblems()).as("/signin: axe-core").isEmpty();
+        browser.screenshot("signin");
+        browser.driver.get(url("/signin/link?token=" + "x".repeat(43)));
+        assertThat(browser.seriousAccessibilityProblems()).as("/signin/link: axe-core").isEmpty();
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        browser.waiting().until(ExpectedConditions.urlContains("/signin?invalid"));
+        assertThat(browser.driver.findElement(By.cssSelector("[role=alert]")).getText()).contains("redan använd eller för gammal");
+        assertThat(browser.seriousAccessibilityProblems()).as("/signin?invalid: axe-core").isEmpty();
+        assertThat(browser.consoleErrors()).isEmpty();
+    }
+
+    @Test
     void everyCsvLinkDownloadsItsExportThroughTheSignedInSession() throws Exception {
         signInWithLink(COORDINATOR);
         List<String> checked = new ArrayList<>();
