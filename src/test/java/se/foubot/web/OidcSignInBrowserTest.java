@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,8 @@ import testidp.LocalOpenIdProvider;
                 "foubot.web.oidc.coordinator-group=" + LocalOpenIdProvider.COORDINATOR_GROUP,
                 "foubot.web.oidc.name=Stadens inloggning"})
 @Import(TestClockConfiguration.class)
+// a context of its own that no other class shares: closed after the class, so its schedulers stop
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OidcSignInBrowserTest {
 

@@ -29,6 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.OutboxSender;
@@ -50,6 +51,8 @@ import se.foubot.tasks.TaskFigures;
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.web.analysts=anna.lind@stockholm.se",
                 "foubot.web.coordinators=kerstin.berg@stockholm.se"})
 @Import(TestClockConfiguration.class)
+// a context of its own that no other class shares: closed after the class, so its schedulers stop
+@DirtiesContext
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffWebBrowserTest {
 

@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -45,6 +46,8 @@ import se.foubot.support.TestMail;
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.web.analysts=UANNA,anna.lind@stockholm.se",
                 "foubot.web.coordinators=kerstin.berg@stockholm.se", "foubot.slack.outbox-interval=100ms"})
 @Import(TestClockConfiguration.class)
+// a context of its own that no other class shares: closed after the class, so its schedulers stop
+@DirtiesContext
 class StaffWebSignInTest {
 
     static final FakeSlackApi SLACK = FakeSlackApi.start();
