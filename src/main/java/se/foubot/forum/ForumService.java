@@ -29,12 +29,17 @@ import se.foubot.time.WorkingDays;
 /**
  * FoU-forum meetings and registrations. Seats are taken and given back by single-document conditional updates
  * of the meeting's seat count, so however many people take the last seats at once, exactly {@code capacity}
- * get one; the rest wait in arrival order and the first of them is promoted when someone cancels.
+ * get one; the rest wait in arrival order and the first of them is promoted when someone cancels. The meeting also
+ * names the registrations that hold its seats ({@code seated}), in the same update as the count: a registration or
+ * cancellation cut short by a crash, done again, then finishes what it began instead of taking or freeing a second
+ * seat.
  */
 @Service
 public class ForumService {
 
     private static final Logger log = LoggerFactory.getLogger(ForumService.class);
+    /** The ids of the registrations holding a seat, beside the count {@code seats}. */
+    private static final String SEATED = "seated";
 
     public sealed interface PlanResult permits Saved, Refused {
     }
@@ -179,6 +184,15 @@ public class ForumService {
         Instant now = clock.instant();
         String id = Registration.id(meetingId, person);
         Registration existing = mongo.findById(id, Registration.class);
+        if (existing != null && existing.status() == Status.WAITLISTED) {
+            // done again after a crash between taking a seat and recording it, or between waiting and a seat freeing
+            promoteWhileSeatsFree(meetingId);
+            Registration now3 = mongo.findById(id, Registration.class);
+            if (now3 != null && now3.status() == Status.REGISTERED) {
+                return new Seated(find(meetingId).orElse(m), now3);
+            }
+            return new AlreadyRegistered(m, now3 != null ? now3 : existing);
+        }
         if (existing != null && existing.status() != Status.CANCELLED) {
             return new AlreadyRegistered(m, existing);
         }
@@ -205,7 +219,7 @@ public class ForumService {
                 return new AlreadyRegistered(m, mongo.findById(id, Registration.class));
             }
         }
-        if (takeSeat(m)) {
+        if (takeSeat(m, id)) {
             Registration seated = setStatus(id, Status.WAITLISTED, Status.REGISTERED);
             Meeting now2 = find(meetingId).orElse(m);
             log.info("event=forum_registered meeting={} registration={}", meetingId, id);
@@ -231,19 +245,21 @@ public class ForumService {
         String id = Registration.id(meetingId, person);
         Registration before = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").ne(Status.CANCELLED)),
                 new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()), Registration.class);
-        if (before == null) {
+        boolean released = releaseSeat(meetingId, id);
+        if (before == null && !released) {
             return Optional.empty();
         }
-        Registration cancelled = mongo.findById(id, Registration.class);
-        Optional<Registration> promoted = Optional.empty();
-        if (before.status() == Status.REGISTERED) {
+        if (!released && before.status() == Status.REGISTERED) {
+            // a seat taken before the meeting named its holders
             mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId).and("seats").gt(0)), new Update().inc("seats", -1),
                     Meeting.class);
-            promoted = promoteFirst(meetingId);
+            released = true;
         }
+        Registration cancelled = mongo.findById(id, Registration.class);
+        Optional<Registration> promoted = released ? promoteFirst(meetingId) : Optional.empty();
         Meeting m = find(meetingId).orElseThrow();
         log.info("event=forum_unregistered meeting={} registration={} promoted={}", meetingId, id, promoted.map(Registration::id).orElse(null));
-        if (before.status() == Status.REGISTERED) {
+        if (released) {
             events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UNREGISTERED, cancelled));
         }
         return Optional.of(new Unregistered(m, cancelled, promoted));
@@ -273,6 +289,13 @@ public class ForumService {
                 .and("status").ne(Status.CANCELLED));
     }
 
+    /** Promotes from the waitlist while seats are free (normally none is; after a crash one may be). */
+    private void promoteWhileSeatsFree(String meetingId) {
+        while (promoteFirst(meetingId).isPresent()) {
+            // each round seats one more
+        }
+    }
+
     /** Gives a free seat to the first on the waitlist. */
     private Optional<Registration> promoteFirst(String meetingId) {
         Meeting m = find(meetingId).orElse(null);
@@ -282,7 +305,7 @@ public class ForumService {
         while (true) {
             Registration first = mongo.findOne(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED))
                     .with(Sort.by("registeredAt")).limit(1), Registration.class);
-            if (first == null || !takeSeat(m)) {
+            if (first == null || !takeSeat(m, first.id())) {
                 return Optional.empty();
             }
             Registration promoted = setStatus(first.id(), Status.WAITLISTED, Status.REGISTERED);
@@ -292,15 +315,26 @@ public class ForumService {
                 return Optional.of(promoted);
             }
             // someone else promoted or cancelled them first: give the seat back and look again
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", -1), Meeting.class);
+            releaseSeat(meetingId, first.id());
         }
     }
 
-    /** One conditional increment: succeeds only while a seat is free. */
-    private boolean takeSeat(Meeting m) {
+    /**
+     * One conditional update: takes a seat for {@code registrationId} only while one is free; true as well when it
+     * holds one already (the same registration done again).
+     */
+    private boolean takeSeat(Meeting m, String registrationId) {
         Meeting current = find(m.id()).orElse(m);
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(m.id()).and("cancelled").is(false)
-                .and("seats").lt(current.capacity())), new Update().inc("seats", 1), Meeting.class).getModifiedCount() == 1;
+        boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(m.id()).and("cancelled").is(false)
+                .and("seats").lt(current.capacity()).and(SEATED).ne(registrationId)),
+                new Update().inc("seats", 1).addToSet(SEATED, registrationId), Meeting.class).getModifiedCount() == 1;
+        return taken || mongo.exists(Query.query(Criteria.where("_id").is(m.id()).and(SEATED).is(registrationId)), Meeting.class);
+    }
+
+    /** Gives back the seat {@code registrationId} holds; false when it holds none (any more). */
+    private boolean releaseSeat(String meetingId, String registrationId) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId).and(SEATED).is(registrationId)),
+                new Update().inc("seats", -1).pull(SEATED, registrationId), Meeting.class).getModifiedCount() == 1;
     }
 
     private Registration setStatus(String id, Status from, Status to) {

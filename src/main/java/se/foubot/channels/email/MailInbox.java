@@ -40,7 +40,6 @@ public class MailInbox implements StoreIndexes {
     static final String PROCESSED = "processed";
     /** Failed its bounded attempts: parked as a dead letter, never processed again. */
     static final String PARKED = "parked";
-    private static final Duration PROCESSING_LEASE = Duration.ofMinutes(5);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -49,6 +48,7 @@ public class MailInbox implements StoreIndexes {
     private final SenderVerification verification;
     private final String ownAddress;
     private final MeterRegistry meters;
+    private final Duration processingLease;
 
     MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
             MeterRegistry meters) {
@@ -59,6 +59,7 @@ public class MailInbox implements StoreIndexes {
         this.verification = new SenderVerification(properties.trustedAuthservIds());
         this.ownAddress = properties.from().toLowerCase();
         this.meters = meters;
+        this.processingLease = properties.processingLease();
     }
 
     @Override
@@ -125,7 +126,7 @@ public class MailInbox implements StoreIndexes {
                         Criteria.where("nextAttemptAt").lte(Date.from(now))),
                 Criteria.where("status").is(PROCESSING).and("leaseUntil").lt(Date.from(now))))
                 .with(Sort.by("receivedAt")),
-                new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(PROCESSING_LEASE)))
+                new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(processingLease)))
                         .inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, INBOX);
     }

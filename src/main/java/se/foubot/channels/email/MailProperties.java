@@ -31,6 +31,8 @@ import org.springframework.validation.annotation.Validated;
  * @param trustedAuthservIds {@code FOUBOT_MAIL_TRUSTED_AUTHSERV_IDS}: the receiving servers whose
  *                    Authentication-Results prove a sender (e.g. mx.google.com; "exchange-online" for Exchange
  *                    Online, which writes none); empty: a sender is proven only by answering the bot's mail
+ * @param processingLease how long a replica holds a stored mail it is processing; when it dies, another (or it,
+ *                    restarted) processes the mail once this has run out
  */
 @Validated
 @ConfigurationProperties("foubot.mail")
@@ -48,7 +50,8 @@ public record MailProperties(
         @Min(1) int repliesPerSenderPerHour,
         String processedFolder,
         @NotNull Duration readerLease,
-        List<String> trustedAuthservIds) {
+        List<String> trustedAuthservIds,
+        @NotNull Duration processingLease) {
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);

@@ -1,0 +1,100 @@
+package se.foubot.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import org.bson.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import se.foubot.channels.Recipient;
+import se.foubot.forum.Registration.Status;
+import se.foubot.support.FouBotTest;
+
+/**
+ * A registration or cancellation that a crash cut short is done again (Slack work is replayed after a restart):
+ * it finishes what it began, and the seat count stays equal to the people registered.
+ */
+@FouBotTest
+class ForumSeatsAfterACrashTest {
+
+    @Autowired
+    ForumService forum;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    private final String meetingId = "forum-2030-05-14";
+
+    @BeforeEach
+    void meeting() {
+        mongo.remove(new Query(), Registration.class);
+        mongo.remove(new Query(), Meeting.class);
+        Instant start = Instant.parse("2030-05-14T11:00:00Z");
+        mongo.insert(new Meeting(meetingId, "FoU-forum maj", start, start.plus(3, ChronoUnit.HOURS), "Ekensberg", null, 2,
+                start.minus(7, ChronoUnit.DAYS), null, null, false, 0, 0, null, Instant.now(), Instant.now()));
+    }
+
+    private long registered() {
+        return mongo.count(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.REGISTERED)),
+                Registration.class);
+    }
+
+    private int seats() {
+        return forum.find(meetingId).orElseThrow().seats();
+    }
+
+    @Test
+    void aRegistrationCutShortAfterTakingItsSeatFinishesWithThatSeat() {
+        Recipient anna = Recipient.slack("UANNA");
+        String id = Registration.id(meetingId, anna);
+        // the crash came after the seat was taken and before the registration said so
+        mongo.insert(new Registration(id, meetingId, anna, "uanna@stockholm.se", null, Status.WAITLISTED, null, Instant.now(),
+                Instant.now(), null));
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", 1).addToSet("seated", id),
+                Meeting.class);
+
+        assertThat(forum.register(meetingId, anna, "uanna@stockholm.se", null, null)).isInstanceOf(ForumService.Seated.class);
+        assertThat(forum.register(meetingId, anna, "uanna@stockholm.se", null, null))
+                .isInstanceOf(ForumService.AlreadyRegistered.class);
+
+        assertThat(seats()).isEqualTo(1).isEqualTo((int) registered());
+    }
+
+    @Test
+    void aRegistrationCutShortBeforeItsSeatTakesAFreeSeatWhenDoneAgain() {
+        Recipient bo = Recipient.slack("UBO");
+        mongo.insert(new Registration(Registration.id(meetingId, bo), meetingId, bo, null, null, Status.WAITLISTED, null,
+                Instant.now(), Instant.now(), null));
+
+        assertThat(forum.register(meetingId, bo, null, null, null)).isInstanceOf(ForumService.Seated.class);
+
+        assertThat(seats()).isEqualTo(1).isEqualTo((int) registered());
+    }
+
+    @Test
+    void aCancellationCutShortAfterItWasRecordedFreesTheSeatOnceAndPromotesTheFirstWaiting() {
+        List<Recipient> people = List.of(Recipient.slack("UANNA"), Recipient.slack("UBO"), Recipient.slack("UCARL"));
+        people.forEach(p -> forum.register(meetingId, p, null, null, null));
+        assertThat(seats()).isEqualTo(2);
+        // the crash came after Anna's registration was cancelled and before her seat was given back
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(Registration.id(meetingId, people.get(0)))),
+                new Update().set("status", Status.CANCELLED), Registration.class);
+
+        assertThat(forum.unregister(meetingId, people.get(0))).hasValueSatisfying(u -> assertThat(u.promoted()).isPresent());
+        assertThat(forum.unregister(meetingId, people.get(0))).isEmpty();
+
+        assertThat(seats()).isEqualTo(2).isEqualTo((int) registered());
+        assertThat(mongo.findById(Registration.id(meetingId, people.get(2)), Registration.class).status()).isEqualTo(Status.REGISTERED);
+        assertThat(mongo.findById(meetingId, Document.class, Meeting.COLLECTION).getList("seated", String.class))
+                .containsExactlyInAnyOrder(Registration.id(meetingId, people.get(1)), Registration.id(meetingId, people.get(2)));
+    }
+}
