@@ -52,23 +52,45 @@ public class ConversationEngine {
      * @param origin the channel's address details of this message, handed to a flow's outcome
      */
     public BotReply handle(ConversationKey key, GuardedText text, Map<String, String> origin) {
+        return handle(key, text, origin, null);
+    }
+
+    /**
+     * Takes one message, once: a message the conversation took before (the same {@code messageId}, e.g. work done
+     * again after a crash) gets the answer it got then, and the turn is not taken twice.
+     *
+     * @param messageId the channel's id for this message; null: none
+     */
+    public BotReply handle(ConversationKey key, GuardedText text, Map<String, String> origin, String messageId) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);
+            if (messageId != null && current != null) {
+                java.util.Optional<BotReply> earlier = current.answerTo(messageId);
+                if (earlier.isPresent()) {
+                    log.info("event=turn_repeated conversation={} message={}", key.id(), messageId);
+                    return earlier.get();
+                }
+            }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
                     clock.instant());
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
                 lines.add(runOutcome(turn.outcome(), origin));
             }
-            if (turn.next() == null || store.save(turn.next().written(clock.instant()))) {
+            BotReply reply = new BotReply(String.join("\n\n", lines), turn.choices(),
+                    turn.next() != null ? turn.next().language() : languageOf(current));
+            ConversationState next = turn.next() == null ? null : turn.next().written(clock.instant());
+            if (next != null && messageId != null) {
+                next = next.answering(messageId, reply);
+            }
+            if (next == null || store.save(next)) {
                 meters.counter("foubot.conversation.turns", "channel", key.channel(),
                         "result", turn.outcome() != null ? "completed" : "answered").increment();
-                if (turn.next() != null) {
-                    log.debug("event=turn conversation={} flow={} step={} attempt={}", key.id(), turn.next().flowId(),
-                            turn.next().stepId(), attempt);
+                if (next != null) {
+                    log.debug("event=turn conversation={} flow={} step={} attempt={}", key.id(), next.flowId(),
+                            next.stepId(), attempt);
                 }
-                return new BotReply(String.join("\n\n", lines), turn.choices(),
-                        turn.next() != null ? turn.next().language() : languageOf(current));
+                return reply;
             }
         }
         log.warn("event=turn_gave_up conversation={} attempts={}", key.id(), attempts);

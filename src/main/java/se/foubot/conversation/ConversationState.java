@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -21,6 +22,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param answers   step id to stored answer
  * @param history   the steps answered so far, in order (the way back)
  * @param context   values the bot gave the flow when it started it (e.g. a task reference), for its texts
+ * @param answered  the last messages this conversation took, with the bot's answer to each: a message done again
+ *                  (work redone after a crash) gets the same answer, and the turn is not taken twice
  */
 @Document("conversations")
 public record ConversationState(
@@ -38,18 +41,34 @@ public record ConversationState(
         Map<String, String> context,
         Instant startedAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        List<Answered> answered) {
+
+    /** How many of the last messages a conversation remembers its answers to. */
+    static final int REMEMBERED = 10;
+
+    /** A message the conversation took (by the channel's id for it) and what the bot answered. */
+    public record Answered(String messageId, String text, List<ReplyChoice> choices, Language language) {
+        public Answered {
+            choices = choices == null ? List.of() : List.copyOf(choices);
+        }
+
+        BotReply reply() {
+            return new BotReply(text, choices, language);
+        }
+    }
 
     public ConversationState {
         answers = answers == null ? Map.of() : Map.copyOf(answers);
         history = history == null ? List.of() : List.copyOf(history);
         context = context == null ? Map.of() : Map.copyOf(context);
         language = language == null ? Language.SV : language;
+        answered = answered == null ? List.of() : List.copyOf(answered);
     }
 
     static ConversationState fresh(ConversationKey key, Instant now) {
         return new ConversationState(key.id(), key.channel(), key.person(), Language.SV, null, null, null, false,
-                false, Map.of(), List.of(), Map.of(), null, now, -1);
+                false, Map.of(), List.of(), Map.of(), null, now, -1, List.of());
     }
 
     ConversationKey key() {
@@ -67,7 +86,7 @@ public record ConversationState(
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, updatedAt, version);
+                history, context, startedAt, updatedAt, version, answered);
     }
 
     ConversationState start(Flow flow, String newRunId, Instant now) {
@@ -76,22 +95,22 @@ public record ConversationState(
 
     ConversationState start(Flow flow, String newRunId, Map<String, String> values, Instant now) {
         return new ConversationState(id, channel, person, language, flow.id(), newRunId, flow.firstStep().id(),
-                false, false, Map.of(), List.of(), values, now, now, version);
+                false, false, Map.of(), List.of(), values, now, now, version, answered);
     }
 
     ConversationState idle() {
         return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
-                List.of(), Map.of(), null, updatedAt, version);
+                List.of(), Map.of(), null, updatedAt, version, answered);
     }
 
     ConversationState asking(String step, boolean isChanging) {
         return new ConversationState(id, channel, person, language, flowId, runId, step, false, isChanging,
-                answers, history, context, startedAt, updatedAt, version);
+                answers, history, context, startedAt, updatedAt, version, answered);
     }
 
     ConversationState showingSummary() {
         return new ConversationState(id, channel, person, language, flowId, runId, null, true, false, answers,
-                history, context, startedAt, updatedAt, version);
+                history, context, startedAt, updatedAt, version, answered);
     }
 
     /** Records the answer (null: skipped) to the current step and appends it to the path when new there. */
@@ -107,7 +126,7 @@ public record ConversationState(
             h.add(step);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, h,
-                context, startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version, answered);
     }
 
     /** Forgets the path after {@code step} (its answers too): a changed branch leads elsewhere. */
@@ -117,7 +136,7 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         history.subList(index + 1, history.size()).forEach(a::remove);
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, kept,
-                context, startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version, answered);
     }
 
     /** Goes back one step: the last answered step is asked again and its answer forgotten. */
@@ -127,12 +146,26 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         a.remove(previous);
         return new ConversationState(id, channel, person, language, flowId, runId, previous, false, false, a, h,
-                context, startedAt, updatedAt, version);
+                context, startedAt, updatedAt, version, answered);
+    }
+
+    /** What the bot answered to {@code messageId}, when it is one of the last messages this conversation took. */
+    Optional<BotReply> answerTo(String messageId) {
+        return answered.stream().filter(a -> a.messageId().equals(messageId)).map(Answered::reply).findFirst();
+    }
+
+    /** Remembers the answer to {@code messageId} (the oldest remembered one goes). */
+    ConversationState answering(String messageId, BotReply reply) {
+        List<Answered> a = new ArrayList<>(answered);
+        a.add(new Answered(messageId, reply.text(), reply.choices(), reply.language()));
+        List<Answered> kept = a.subList(Math.max(0, a.size() - REMEMBERED), a.size());
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
+                context, startedAt, updatedAt, version, kept);
     }
 
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, now, version + 1);
+                history, context, startedAt, now, version + 1, answered);
     }
 }

@@ -62,6 +62,24 @@ public final class LeasedQueue {
         }
     }
 
+    /**
+     * Queues {@code item} under {@code key} once, already held by {@code worker} until {@code leaseUntil}: for work
+     * recorded so that it survives the process, which the recording process then does itself at once. If it dies,
+     * the item is freed for the others once the lease has run out. @return false if queued before
+     */
+    public boolean enqueueTaken(String key, Document item, String worker, Instant leaseUntil) {
+        Instant now = clock.instant();
+        Document doc = new Document(item).append("_id", key).append("slot", slot(key, worker)).append("status", PENDING)
+                .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now))
+                .append("leaseUntil", Date.from(leaseUntil));
+        try {
+            mongo.insert(doc, collection);
+            return true;
+        } catch (DuplicateKeyException alreadyQueued) {
+            return false;
+        }
+    }
+
     /** Keys of items that are due, oldest first (not yet taken). */
     public List<String> due(int limit) {
         Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(clock.instant())))

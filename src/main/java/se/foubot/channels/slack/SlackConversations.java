@@ -43,6 +43,14 @@ class SlackConversations {
 
     /** A message from {@code user}; the answer goes to {@code channel}, in {@code threadTs} when given. */
     void onMessage(String user, GuardedText text, String channel, String threadTs) {
+        onMessage(user, text, channel, threadTs, null);
+    }
+
+    /**
+     * A message from {@code user}, taken once: done again under the same {@code messageId} (after a crash), the turn is
+     * not taken twice and the same answer is posted.
+     */
+    void onMessage(String user, GuardedText text, String channel, String threadTs, String messageId) {
         Map<String, String> origin = new HashMap<>();
         origin.put(ADDRESS_CHANNEL, channel);
         if (threadTs != null) {
@@ -50,7 +58,7 @@ class SlackConversations {
         }
         BotReply reply;
         try {
-            reply = engine.handle(key(user), text, origin);
+            reply = engine.handle(key(user), text, origin, messageId);
         } catch (DataAccessException e) {
             log.warn("event=slack_turn_failed user={} reason=\"{}\"", user, e.getMostSpecificCause().getMessage());
             api.post(channel, threadTs, STORE_DOWN, null);
@@ -61,8 +69,13 @@ class SlackConversations {
 
     /** {@code /fou [text]}: answered in the person's direct messages with the bot. */
     void onCommand(String user, GuardedText text) {
+        onCommand(user, text, null);
+    }
+
+    /** {@code /fou [text]}; {@code messageId} as for {@link #onMessage(String, GuardedText, String, String, String)}. */
+    void onCommand(String user, GuardedText text, String messageId) {
         if (text.identityNumberRemoved()) {
-            onMessage(user, text, user, null);
+            onMessage(user, text, user, null, messageId);
             return;
         }
         String command = text.textOr("").strip().toLowerCase();
@@ -77,7 +90,7 @@ class SlackConversations {
                 BotReply reply = engine.resume(key(user));
                 api.post(user, null, reply.text(), ReplyBlocks.of(reply));
             }
-            default -> onMessage(user, text, user, null);
+            default -> onMessage(user, text, user, null, messageId);
         }
     }
 

@@ -1,6 +1,8 @@
 package se.foubot.channels.slack;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.regex.Pattern;
@@ -23,13 +25,16 @@ import com.slack.api.model.event.MessageDeletedEvent;
 import com.slack.api.model.event.MessageEvent;
 
 import se.foubot.deadletter.DeadLetters;
+import se.foubot.forum.Registration;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Everything that comes in from Slack, as a chain of small steps: Bolt verifies the signature and drops the
- * bot's own events; then each handler drops other bots, acks at once and hands the work to a worker thread,
- * which drops repeated deliveries (MongoDB decides) before doing it.
+ * bot's own events; then each handler drops other bots, records the work in the {@link SlackInbox} (durable before
+ * acknowledged: a repeated delivery of the same post finds it recorded and is dropped), acks, and the work is done on a
+ * worker thread — or, when the process dies first, again after a restart. Work that keeps failing is parked as a dead
+ * letter and the person answered politely.
  */
 @Component
 @ConditionalOnSlack
@@ -46,9 +51,12 @@ class SlackInbound {
     private final OutsideTextGuard guard;
     private final DeadLetters deadLetters;
     private final SlackApi api;
+    private final SlackInbox inbox;
 
     SlackInbound(App app, SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackConversations conversations,
-            TaskActions taskActions, AppHome home, SlackForum forum, OutsideTextGuard guard, DeadLetters deadLetters, SlackApi api) {
+            TaskActions taskActions, AppHome home, SlackForum forum, OutsideTextGuard guard, DeadLetters deadLetters, SlackApi api,
+            SlackInbox inbox) {
+        this.inbox = inbox;
         this.guard = guard;
         this.deadLetters = deadLetters;
         this.api = api;
@@ -58,7 +66,43 @@ class SlackInbound {
         this.conversations = conversations;
         this.taskActions = taskActions;
         this.home = home;
+        whatWorkMeans();
         register(app);
+    }
+
+    /** The kinds of acknowledged work the inbox does (at once, or again after a crash). */
+    private void whatWorkMeans() {
+        inbox.on(MESSAGE, EVENT, replyFailureLogged(w -> conversations.onMessage(w.get("user"), guard.check(w.get("text")),
+                w.get("channel"), w.get("thread"), w.key())));
+        inbox.on(COMMAND, ACTION, replyFailureLogged(w -> conversations.onCommand(w.get("user"), guard.check(w.get("text")), w.key())));
+        inbox.on(FORUM_COMMAND, ACTION, replyFailureLogged(w -> forum.command(w.get("user"), w.get("args"))));
+        inbox.on(FORUM_REGISTER, ACTION, replyFailureLogged(w -> forum.register(w.get("user"), w.get("meeting"),
+                w.get("proposalKind") == null ? null
+                        : new Registration.AgendaProposal(w.get("proposalKind"), guard.check(w.get("proposalText")).text()))));
+        inbox.on(FORUM_UNREGISTER, ACTION, replyFailureLogged(w -> forum.unregister(w.get("user"), w.get("meeting"))));
+        inbox.on(TaskMessage.CLAIM, ACTION, replyFailureLogged(w -> taskActions.claim(w.get("user"), w.get("channel"), w.get("value"))));
+        inbox.on(TaskMessage.RELEASE, ACTION, replyFailureLogged(w -> taskActions.release(w.get("user"), w.get("channel"), w.get("value"))));
+        inbox.on(TaskMessage.STATUS, ACTION, replyFailureLogged(w -> taskActions.setStatus(w.get("user"), w.get("channel"), w.get("value"))));
+        inbox.on(TaskMessage.CATEGORY, ACTION, replyFailureLogged(w -> taskActions.setCategory(w.get("user"), w.get("channel"), w.get("value"))));
+        inbox.on(ASK_REQUESTER, ACTION, replyFailureLogged(w -> taskActions.askRequester(w.get("user"), w.get("task"),
+                guard.check(w.get("question")))));
+        // work parked after its attempts: the person hears so, where they wrote (or in their DM)
+        inbox.whenParked(w -> sorry(new Where(w.get("channel") != null && MESSAGE.equals(w.kind()) ? w.get("channel") : w.get("user"),
+                MESSAGE.equals(w.kind()) ? w.get("thread") : null)));
+    }
+
+    /**
+     * Slack failing to take the reply once the work is done is not the work's fault, and trying again would do the work
+     * twice: it is logged, not retried.
+     */
+    private java.util.function.Consumer<SlackInbox.Work> replyFailureLogged(java.util.function.Consumer<SlackInbox.Work> work) {
+        return w -> {
+            try {
+                work.accept(w);
+            } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=slack_reply_failed kind={} key={}", w.kind(), w.key());
+            }
+        };
     }
 
     private void register(App app) {
@@ -69,8 +113,7 @@ class SlackInbound {
                 return ctx.ack();
             }
             GuardedText text = guard.check(e.getText());
-            once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    new Where(e.getChannel(), e.getThreadTs()), () -> conversations.onMessage(e.getUser(), text, e.getChannel(), e.getThreadTs()));
+            message(req.getEventId(), e.getUser(), text, e.getChannel(), e.getTs(), e.getThreadTs());
             return ctx.ack();
         });
         app.event(AppMentionEvent.class, (req, ctx) -> {
@@ -82,8 +125,7 @@ class SlackInbound {
             boolean direct = e.getChannel() != null && e.getChannel().startsWith("D");
             String thread = e.getThreadTs() != null || direct ? e.getThreadTs() : e.getTs();
             GuardedText text = guard.check(SlackText.withoutMentions(e.getText()));
-            once(SlackEventDeduplicator.messageKeys(req.getEventId(), e.getChannel(), e.getTs()), req.getEventId(),
-                    new Where(e.getChannel(), thread), () -> conversations.onMessage(e.getUser(), text, e.getChannel(), thread));
+            message(req.getEventId(), e.getUser(), text, e.getChannel(), e.getTs(), thread);
             return ctx.ack();
         });
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
@@ -126,10 +168,10 @@ class SlackInbound {
                     forum.openPlan(user, req.getPayload().getTriggerId(), meeting);
                     return ctx.ack();
                 }
-                work(user, () -> forum.command(user, args));
+                durably(FORUM_COMMAND, user, params("user", user, "args", args), () -> forum.command(user, args));
                 return ctx.ack(IN_YOUR_DMS);
             }
-            work(user, () -> conversations.onCommand(user, guarded));
+            durably(COMMAND, user, params("user", user, "text", text), () -> conversations.onCommand(user, guarded));
             return ctx.ack(IN_YOUR_DMS);
         });
 
@@ -138,13 +180,19 @@ class SlackInbound {
             GuardedText value = guard.check(p.getActions().get(0).getValue());
             String channel = p.getContainer().getChannelId();
             String thread = p.getContainer().getThreadTs();
-            work(p.getUser().getId(), () -> conversations.onMessage(p.getUser().getId(), value, channel, thread));
+            String user = p.getUser().getId();
+            if (value.identityNumberRemoved()) {
+                work(user, () -> conversations.onMessage(user, value, channel, thread));
+            } else {
+                durably(MESSAGE, user, params("user", user, "text", value.textOr(""), "channel", channel, "thread", thread),
+                        () -> conversations.onMessage(user, value, channel, thread));
+            }
             return ctx.ack();
         });
-        app.blockAction(TaskMessage.CLAIM, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.claim(user, channel, value)));
-        app.blockAction(TaskMessage.RELEASE, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.release(user, channel, value)));
-        app.blockAction(TaskMessage.STATUS, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.setStatus(user, channel, value)));
-        app.blockAction(TaskMessage.CATEGORY, (req, ctx) -> onTask(req, ctx, (user, channel, value) -> taskActions.setCategory(user, channel, value)));
+        app.blockAction(TaskMessage.CLAIM, (req, ctx) -> onTask(req, ctx, TaskMessage.CLAIM, (user, channel, value) -> taskActions.claim(user, channel, value)));
+        app.blockAction(TaskMessage.RELEASE, (req, ctx) -> onTask(req, ctx, TaskMessage.RELEASE, (user, channel, value) -> taskActions.release(user, channel, value)));
+        app.blockAction(TaskMessage.STATUS, (req, ctx) -> onTask(req, ctx, TaskMessage.STATUS, (user, channel, value) -> taskActions.setStatus(user, channel, value)));
+        app.blockAction(TaskMessage.CATEGORY, (req, ctx) -> onTask(req, ctx, TaskMessage.CATEGORY, (user, channel, value) -> taskActions.setCategory(user, channel, value)));
         app.blockAction(TaskMessage.ASK, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             String trigger = p.getTriggerId();
@@ -155,13 +203,13 @@ class SlackInbound {
         app.blockAction(SlackForum.REGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work(user, () -> forum.register(user, meeting, null));
+            durably(FORUM_REGISTER, user, params("user", user, "meeting", meeting), () -> forum.register(user, meeting, null));
             return ctx.ack();
         });
         app.blockAction(SlackForum.UNREGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work(user, () -> forum.unregister(user, meeting));
+            durably(FORUM_UNREGISTER, user, params("user", user, "meeting", meeting), () -> forum.unregister(user, meeting));
             return ctx.ack();
         });
         app.blockAction(SlackForum.PROPOSE, (req, ctx) -> {
@@ -175,7 +223,9 @@ class SlackInbound {
             if (proposal.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(java.util.Map.of("text", SlackForum.IDENTITY_NUMBER_REFUSED)));
             }
-            work(user, () -> forum.register(user, view.getPrivateMetadata(), proposal.get()));
+            Registration.AgendaProposal agenda = proposal.get();
+            durably(FORUM_REGISTER, user, params("user", user, "meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
+                    "proposalText", agenda.text()), () -> forum.register(user, view.getPrivateMetadata(), agenda));
             return ctx.ack();
         });
         app.viewSubmission(SlackForum.PLAN_CALLBACK, (req, ctx) -> {
@@ -193,7 +243,8 @@ class SlackInbound {
                         SlackForum.IDENTITY_NUMBER_REFUSED)));
             }
             String user = req.getPayload().getUser().getId();
-            work(user, () -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
+            durably(ASK_REQUESTER, user, params("user", user, "task", view.getPrivateMetadata(), "question", question.textOr("")),
+                    () -> taskActions.askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
     }
@@ -204,14 +255,59 @@ class SlackInbound {
         void run(String user, String channel, String value);
     }
 
-    private Response onTask(BlockActionRequest req, ActionContext ctx, TaskAction action) {
+    private Response onTask(BlockActionRequest req, ActionContext ctx, String kind, TaskAction action) {
         BlockActionPayload p = req.getPayload();
         BlockActionPayload.Action a = p.getActions().get(0);
         String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
         String user = p.getUser().getId();
         String channel = p.getContainer().getChannelId();
-        work(user, () -> action.run(user, channel, value));
+        durably(kind, user, params("user", user, "channel", channel, "value", value), () -> action.run(user, channel, value));
         return ctx.ack();
+    }
+
+    /**
+     * A message to answer: recorded in the inbox under the post (channel + ts; its event id is unique as well), so that
+     * neither a retry nor the same post under another event id is answered twice, then answered. One holding a
+     * personal identity number is not kept: it is only refused, once per delivery (deduplicated by its keys).
+     */
+    private void message(String eventId, String user, GuardedText text, String channel, String ts, String thread) {
+        List<String> keys = SlackEventDeduplicator.messageKeys(eventId, channel, ts);
+        Runnable answer = () -> conversations.onMessage(user, text, channel, thread);
+        if (text.identityNumberRemoved()) {
+            once(keys, eventId, new Where(channel, thread), answer);
+            return;
+        }
+        String key = channel != null && ts != null ? "post:" + channel + ":" + ts : "event:" + eventId;
+        try {
+            inbox.receive(key, eventId, MESSAGE, params("user", user, "text", text.textOr(""), "channel", channel, "thread", thread));
+        } catch (DataAccessException storeDown) {
+            // nothing can be recorded: answered the old way, which tells the person the bot has trouble
+            once(keys, eventId, new Where(channel, thread), answer);
+        }
+    }
+
+    /**
+     * Work acknowledged to Slack (a click, a command, a form), recorded in the inbox before the ack and done from there.
+     * Slack does not send an interaction again, so each gets a key of its own. When MongoDB cannot record it, it is done
+     * the old way (its own failure then tells the person, where it can).
+     */
+    private void durably(String kind, String user, Map<String, String> params, Runnable withoutStore) {
+        try {
+            inbox.receive("action:" + UUID.randomUUID(), kind, params);
+        } catch (DataAccessException storeDown) {
+            work(user, withoutStore);
+        }
+    }
+
+    /** Name-value pairs; a null value is left out. */
+    private static Map<String, String> params(String... namesAndValues) {
+        Map<String, String> params = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                params.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return params;
     }
 
     /** Where a person is answered: a channel (a DM, or the user id for their DM with the bot) and a thread or null. */
@@ -246,6 +342,13 @@ class SlackInbound {
 
     static final String EVENT = "slack-event";
     static final String ACTION = "slack-action";
+
+    private static final String MESSAGE = "message";
+    private static final String COMMAND = "command";
+    private static final String FORUM_COMMAND = "forum-command";
+    private static final String FORUM_REGISTER = "forum-register";
+    private static final String FORUM_UNREGISTER = "forum-unregister";
+    private static final String ASK_REQUESTER = "ask-requester";
 
     /**
      * Bounded attempts at one piece of work. Slack failing to take the reply once the work is done is not the work's

@@ -1,0 +1,179 @@
+package se.foubot.channels.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import se.foubot.deadletter.DeadLetters;
+import se.foubot.store.LeasedQueue;
+import se.foubot.store.StoreIndexes;
+
+/**
+ * Slack work recorded before its ack. Slack does not send a request again once it got a 200, so what the bot
+ * acknowledges (a message, a click, a command) is written to {@code slack_inbox} first — durable before
+ * acknowledged — and done from there: at once by the process that received it, which holds it under a lease, or,
+ * when that process died, by any replica (or the same one, restarted) once the lease has run out. Work done a second
+ * time comes out once: a conversation turn is keyed by its message (the conversation remembers what it answered to
+ * it), and forum registrations and task actions are idempotent. A repeated delivery of the same post (a retry, or an
+ * {@code app_mention} and a {@code message} for it) finds its key taken and is dropped. Work that throws is tried a
+ * bounded number of times, then parked as a dead letter.
+ */
+@Component
+@ConditionalOnSlack
+class SlackInbox implements StoreIndexes {
+
+    static final String COLLECTION = "slack_inbox";
+    private static final Logger log = LoggerFactory.getLogger(SlackInbox.class);
+
+    private final LeasedQueue queue;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final DeadLetters deadLetters;
+    private final SlackProperties properties;
+    private final String worker = "slack-inbox-" + UUID.randomUUID();
+    private final Map<String, Consumer<Work>> kinds = new HashMap<>();
+    private final Map<String, String> deadLetterKinds = new HashMap<>();
+    private volatile Consumer<Work> whenParked = w -> { };
+
+    /**
+     * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
+     * event id it came with (null for a click, command or form).
+     */
+    record Work(String key, String kind, Map<String, String> params, String eventId) {
+        String get(String name) {
+            return params.get(name);
+        }
+
+        /** How a dead letter names it: by its event id, as Slack's logs do, where it has one. */
+        String deadLetterKey() {
+            return eventId != null ? eventId : key;
+        }
+    }
+
+    SlackInbox(MongoTemplate mongo, Clock clock, ExecutorService slackWorkers, DeadLetters deadLetters, SlackProperties properties) {
+        this.queue = new LeasedQueue(mongo, clock, COLLECTION);
+        this.clock = clock;
+        this.workers = slackWorkers;
+        this.deadLetters = deadLetters;
+        this.properties = properties;
+    }
+
+    @Override
+    public void ensure(MongoTemplate mongo) {
+        queue.ensureIndexes(mongo);
+        // a message is recorded under its post; its event id is unique too, so a redelivery is caught either way
+        mongo.indexOps(COLLECTION).createIndex(new Index("eventId", Sort.Direction.ASC).unique().sparse().named("eventId_unique"));
+        // done work (and its text) is kept as long as event ids are remembered, then deleted
+        mongo.indexOps(COLLECTION).createIndex(new Index("sentAt", Sort.Direction.ASC).expire(properties.eventRetention())
+                .named("sentAt_ttl"));
+    }
+
+    /**
+     * What {@code kind} means; registered once, at start-up, by the handlers that receive it. Its failures count as
+     * dead-letter kind {@code deadLetterKind}.
+     */
+    void on(String kind, String deadLetterKind, Consumer<Work> work) {
+        kinds.put(kind, work);
+        deadLetterKinds.put(kind, deadLetterKind);
+    }
+
+    /** What to do when work is parked after its attempts (tell the person). */
+    void whenParked(Consumer<Work> tell) {
+        this.whenParked = tell;
+    }
+
+    /**
+     * Records the work, then starts it on a worker. Call before the ack.
+     *
+     * @return false when work under {@code key} was received before (a repeated delivery): nothing more to do
+     * @throws DataAccessException when MongoDB cannot record it: then nothing may be acknowledged
+     */
+    boolean receive(String key, String kind, Map<String, String> params) {
+        return receive(key, null, kind, params);
+    }
+
+    /** As {@link #receive(String, String, Map)}, for a Slack event: {@code eventId} (when given) is unique as well. */
+    boolean receive(String key, String eventId, String kind, Map<String, String> params) {
+        Document item = new Document("kind", kind).append("params", new Document(params)).append("receivedAt",
+                java.util.Date.from(clock.instant()));
+        if (eventId != null) {
+            item.append("eventId", eventId);
+        }
+        if (!queue.enqueueTaken(key, item, worker, clock.instant().plus(properties.workLease()))) {
+            log.debug("event=slack_work_repeated key={}", key);
+            return false;
+        }
+        Work work = new Work(key, kind, Map.copyOf(params), eventId);
+        try {
+            workers.execute(() -> run(work));
+        } catch (RejectedExecutionException shuttingDown) {
+            // recorded: done again once the lease has run out
+        }
+        return true;
+    }
+
+    /** Work whose process died, or that failed and waited its pause: taken and done again. */
+    @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
+    int redo() {
+        queue.freeExpiredLeases();
+        int done = 0;
+        for (String key : queue.due(50)) {
+            Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
+            if (item == null) {
+                continue;
+            }
+            Map<String, String> params = new HashMap<>();
+            item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
+            log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
+            if (run(new Work(key, item.getString("kind"), params, item.getString("eventId")))) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private String deadLetterKind(Work work) {
+        return deadLetterKinds.getOrDefault(work.kind(), "slack-" + work.kind());
+    }
+
+    /**
+     * Does the work: a bounded number of attempts, then it is parked as a dead letter and the person told. A store
+     * outage counts no attempt: the item stays held, and is done again once the lease has run out.
+     */
+    private boolean run(Work work) {
+        Consumer<Work> handler = kinds.get(work.kind());
+        try {
+            DeadLetters.Outcome outcome = deadLetters.retryThenPark(deadLetterKind(work), work.deadLetterKey(), () -> {
+                if (handler == null) {
+                    throw new IllegalStateException("no handler for Slack work of kind " + work.kind());
+                }
+                handler.accept(work);
+            });
+            if (outcome == DeadLetters.Outcome.PARKED) {
+                queue.markFailed(work.key(), worker, deadLetters.maxAttempts(), clock.instant(), true, "parked");
+                whenParked.accept(work);
+                return false;
+            }
+            queue.markSent(work.key(), worker, new Document());
+            return true;
+        } catch (RuntimeException outage) {
+            log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), outage.getClass().getSimpleName());
+            return false;
+        }
+    }
+}
