@@ -35,7 +35,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * threads round-robin; with one thread per connection, a waiting command holds up no other connection.
      */
     private static final int WIRE_THREADS = 32;
-    private static final long HOUSEKEEPING_SECONDS = 30;
+    private static final long HOUSEKEEPING_SECONDS = 5;
 
     private final DurableBackend backend;
     private final GroupCommit commits;
@@ -83,6 +83,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             }
             throw StoreFileProblem.damaged(file, e.getMessage(), e);
         }
+        // every commit is forced to disk before the next one starts, so a chunk no commit on disk needs any more may be
+        // overwritten at once (MVStore's default keeps them 45 s, for file systems that write back late)
+        mvStore.setRetentionTime(0);
         StoreBackup.forceDirectory(dir);
         GroupCommit commits = new GroupCommit(mvStore, HOUSEKEEPING_SECONDS);
         DurableBackend backend = new DurableBackend(new IsolatedH2Backend(mvStore), commits, file);

@@ -32,7 +32,7 @@ final class GroupCommit implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int COMPACT_BELOW_FILL_PERCENT = 50;
-    private static final int COMPACT_WRITE_BYTES = 4 * 1024 * 1024;
+    private static final int COMPACT_WRITE_BYTES = 2 * 1024 * 1024;
 
     private final MVStore store;
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();

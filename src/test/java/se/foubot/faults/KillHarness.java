@@ -492,9 +492,19 @@ class KillHarness {
                 problems.add(c.what());
             }
         }
-        String summary = String.format("at the end: %d mail requests → tasks %s; %d Slack intakes → tasks %s; %d Slack messages"
+        long fileBytes;
+        try {
+            fileBytes = Files.size(dir.resolve("data").resolve("foubot.mv"));
+        } catch (java.io.IOException e) {
+            fileBytes = -1;
+        }
+        long documents = 0;
+        for (String name : db.listCollectionNames()) {
+            documents += db.getCollection(name).countDocuments();
+        }
+        String summary = String.format("store file %.1f MB for %d documents; at the end: %d mail requests → tasks %s; %d Slack intakes → tasks %s; %d Slack messages"
                 + " answered %d times (%d answers repeated after a kill); %d subscribers %s; %d forum registrations %s, seats %d ="
-                + " registered %d; reminders %s; %s", mailsSent.size(), mails, slackConfirmed.size(), intakes, slackAnswers,
+                + " registered %d; reminders %s; %s", fileBytes / 1e6, documents, mailsSent.size(), mails, slackConfirmed.size(), intakes, slackAnswers,
                 slackReplies, repeatedReplies, imported.size(), subscribers, registered.size(), forum, seats, seated, reminders,
                 problems.isEmpty() ? "nothing lost or doubled" : "PROBLEMS: " + problems);
         return new Final(problems, summary);
