@@ -1,5 +1,6 @@
 package se.foubot.privacy;
 
+import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,13 +13,22 @@ import java.util.regex.Pattern;
  * Finds Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer) in free text,
  * in the ways people and their programs write them: 10 or 12 digits, with a hyphen, a plus (100 years or older),
  * nothing, a space of any width (Outlook and Word put in non-breaking and narrow ones), an en or em dash or a minus
- * sign (Word turns " - " into " – " by itself), or a dot; inside brackets or after a label such as {@code pnr:}.
+ * sign (Word turns " - " into " – " by itself), one or two dashes, a dot, an underscore, a slash or a colon (file
+ * names and mail addresses), a line break (a mail program wraps the line between the parts, format=flowed splits at
+ * the space, {@code <br>} in HTML); the date itself grouped ({@code 64-08-23-3234}, {@code 1964-08-23-3234},
+ * {@code 64 08 23-3234}, {@code 64.08.23-3234}); inside brackets or after a label such as {@code pnr:}.
+ * <p>
+ * The text is looked at as it reads, not as it is coded: characters that show nothing (zero-width space and joiner,
+ * word joiner, byte-order mark, soft hyphen, combining marks) are passed over, and digits and punctuation of other
+ * widths and scripts (full-width {@code ６４０８２３}, Arabic-Indic digits) are read as their plain forms. A number
+ * found is replaced in the text as written, with whatever hid inside it.
  * <p>
  * A candidate counts when its date is a real calendar date (day + 60 for a samordningsnummer) and its check digit
  * is right; after a label that names it ({@code pnr}, {@code personnummer}, {@code samordningsnummer}) a real date
- * is enough, since a mistyped check digit still points at one person. This keeps out phone numbers (a 10-digit
- * mobile number after {@code tel}/{@code mobil} is a phone number), organisation numbers (their "month" is 20 or
- * more), dates, amounts, postcodes, references and bank numbers.
+ * is enough (for a compact date), since a mistyped check digit still points at one person. This keeps out phone numbers (a 10-digit
+ * number after phone words such as {@code tel}, {@code mobil} or {@code nås på} is a phone number), organisation
+ * numbers (their "month" is 20 or more), dates and date ranges, amounts, postcodes, references and bank numbers.
+ * A grouped date must be followed by a dash or plus (or stand after a label): {@code 2026-03-12 1430} is a time.
  * <p>
  * Used by the guard only ({@link OutsideTextGuard}); every other class gets its text through the guard.
  */
@@ -26,27 +36,38 @@ final class PersonalIdentityNumberDetector {
 
     static final String PLACEHOLDER = "[personnummer borttaget]";
 
-    // the separators that stand between the date and the serial: hyphen and every dash and minus, plus, dot, spaces
-    private static final String DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63\uFF0D";
-    private static final String SPACE_CLASS = "[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]";
-    private static final String SEPARATOR = "(?:" + SPACE_CLASS + "*[\\" + DASHES + "+]" + SPACE_CLASS + "*|" + SPACE_CLASS
-            + "{1,2}|\\.)?";
+    // hyphen and every dash and minus (the full-width forms are read as plain ones before matching)
+    private static final String DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\uFE58\uFE63";
+    private static final String SPACE = "[ \\t\\u00A0\\u1680\\u2000-\\u200A\\u202F\\u205F\\u3000]";
+    private static final String LINE_BREAK = "(?:\\r\\n|[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029])";
+    /** Some spaces, at most one line break (a quoted line goes on after '>'). */
+    private static final String GAP = SPACE + "{0,3}(?:" + LINE_BREAK + "(?:" + SPACE + "|>){0,6})?";
+    private static final String MARK = "(?:[" + DASHES + "]{1,2}|[+_/:.])";
+    private static final String SEPARATOR = "(?:" + GAP + MARK + GAP + "|" + GAP + ")";
+    /** What may stand between the year, month and day of a grouped date. */
+    private static final String DATE_MARK = "[" + DASHES + " ./]";
 
-    /** Century (optional), six date digits, a separator (optional), four digits; no digit on either side. */
-    private static final Pattern CANDIDATE = Pattern.compile(
-            "(?<![\\d+])((?:18|19|20)?)(\\d{6})(" + SEPARATOR + ")(\\d{4})(?!\\d)");
+    /**
+     * Century (optional), a date of six digits (compact or grouped), a separator (optional), four digits; no digit on
+     * either side, and not a date range going on ({@code 2026-01-05–2026-02-04}: the "serial" is a year).
+     */
+    private static final Pattern CANDIDATE = Pattern.compile("(?<![\\d+])((?:18|19|20)?)(\\d{2})(?:(" + DATE_MARK
+            + ")(\\d{2})\\3(\\d{2})|(\\d{2})(\\d{2}))(" + SEPARATOR + ")(\\d{4})(?!\\d)(?![" + DASHES + "/.]\\d{1,2}(?!\\d))");
 
     /** Words that say the number is a personal identity number, right before it (a colon, a dot or a bracket between). */
     private static final Pattern IDENTITY_LABEL = Pattern.compile(
             "(?iu)(?<!\\p{L})(?:personnummer|personnr|pers\\.?\\s?nr|p-?nr|pnr|samordningsnummer|samordningsnr|sam\\.?\\s?nr|id-?nr)"
                     + "\\.?\\s*[:=]?\\s*[(\\[]?\\s*$");
 
-    /** Words that say a number is a phone number, close before it. */
-    private static final Pattern PHONE_LABEL = Pattern.compile(
-            "(?iu)(?<!\\p{L})(?:tel|telefon|telefonnummer|telnr|tfn|mobil|mobilnummer|mobilnr|mob|mobile|phone|sms|fax|växel|ring|ringa)"
-                    + "\\.?\\s*(?:nr|nummer)?\\.?\\s*[:=]?\\s*[(\\[]?\\s*$");
+    /** Words that say a number is a phone number, close before it: a label, or "nås på", "ring mig på". */
+    private static final Pattern PHONE_LABEL = Pattern.compile("(?iu)(?<!\\p{L})(?:"
+            + "(?:tel|telefon|telefonnummer|telnr|tfn|mobil|mobilnummer|mobilnr|mobiltelefon|mob|mobile|phone|sms|fax|växel"
+            + "|direkt|direktnummer|ring|ringa)\\.?\\s*(?:nr|nummer)?\\.?\\s*[:=]?"
+            + "|(?:nå|nås|når|ring|ringa|ringer|kontakta|sms:?a|messa)(?:\\s+(?:mig|oss|henne|honom|dem))?"
+            + "(?:\\s+på(?:\\s+(?:nummer|numret|mobilen|mobil|telefon|telefonnummer))?)?\\s*:?"
+            + ")\\s*[(\\[]?\\s*$");
 
-    /** One number found: where it stands in the text. */
+    /** One number found: where it stands in the text as written. */
     record Found(int start, int end) {
     }
 
@@ -55,14 +76,15 @@ final class PersonalIdentityNumberDetector {
         if (text == null || text.isEmpty()) {
             return found;
         }
-        Matcher m = CANDIDATE.matcher(text);
+        View view = View.of(text);
+        Matcher m = CANDIDATE.matcher(view.text);
         int from = 0;
-        while (from < text.length() && m.find(from)) {
-            if (isIdentityNumber(text, m)) {
-                found.add(new Found(m.start(), m.end()));
+        while (from < view.text.length() && m.find(from)) {
+            if (isIdentityNumber(view.text, m)) {
+                found.add(new Found(view.start[m.start()], view.end[m.end() - 1]));
                 from = m.end();
             } else {
-                // a rejected candidate may hide a real one one digit further on (e.g. after a wrong century)
+                // a rejected candidate may hide a real one further on (e.g. a grouped date followed by a space)
                 from = m.start() + 1;
             }
         }
@@ -90,20 +112,26 @@ final class PersonalIdentityNumberDetector {
 
     private static boolean isIdentityNumber(String text, Matcher m) {
         String century = m.group(1);
-        String yymmdd = m.group(2);
-        String separator = m.group(3);
-        String serial = m.group(4);
+        boolean grouped = m.group(3) != null;
+        String yymmdd = m.group(2) + (grouped ? m.group(4) + m.group(5) : m.group(6) + m.group(7));
+        String separator = m.group(8);
+        String serial = m.group(9);
         if (!realDate(century, yymmdd)) {
             return false;
         }
         String before = text.substring(Math.max(0, m.start() - 40), m.start()).toLowerCase(Locale.ROOT);
-        if (IDENTITY_LABEL.matcher(before).find()) {
+        boolean labelled = IDENTITY_LABEL.matcher(before).find();
+        if (labelled && !grouped) {
             return true;
         }
         if (!checkDigitValid(yymmdd + serial)) {
             return false;
         }
-        // a mobile or landline number written without a dash after a phone label: 070 1234567 reads as a date
+        if (grouped) {
+            // 2026-03-12 1430 is a date and a time; 64-08-23-3234 and 1964-08-23-3234 are numbers
+            return labelled || hasDashOrPlus(separator);
+        }
+        // a mobile or landline number written without a dash after phone words: 070 1234567 reads as a date
         boolean phoneLike = century.isEmpty() && yymmdd.startsWith("0") && !hasDashOrPlus(separator);
         return !(phoneLike && PHONE_LABEL.matcher(before).find());
     }
@@ -148,5 +176,59 @@ final class PersonalIdentityNumberDetector {
             }
         }
         throw new IllegalStateException("no check digit for " + nineDigits.length() + " digits");
+    }
+
+    /**
+     * The text as it reads: invisible characters left out, digits of every script as 0–9, other compatibility forms
+     * (full-width dashes, ideographic space) as their plain character. Each character of the view knows where it
+     * came from, so a number found in the view is cut out of the text as written, invisible characters and all.
+     */
+    private record View(String text, int[] start, int[] end) {
+
+        static View of(String written) {
+            StringBuilder view = new StringBuilder(written.length());
+            int[] start = new int[written.length()];
+            int[] end = new int[written.length()];
+            int n = 0;
+            for (int i = 0; i < written.length();) {
+                int cp = written.codePointAt(i);
+                int next = i + Character.charCount(cp);
+                char plain = plain(cp);
+                if (plain != 0) {
+                    view.append(plain);
+                    start[n] = i;
+                    end[n] = next;
+                    n++;
+                } else if (!invisible(cp)) {
+                    view.appendCodePoint(cp);
+                    for (int k = i; k < next; k++) {
+                        start[n] = i;
+                        end[n] = next;
+                        n++;
+                    }
+                }
+                i = next;
+            }
+            return new View(view.toString(), start, end);
+        }
+
+        /** The plain character this one reads as, or 0 to keep it as it is. */
+        private static char plain(int cp) {
+            if (cp < 0x80) {
+                return (char) cp;
+            }
+            if (Character.isDigit(cp)) {
+                return (char) ('0' + Character.digit(cp, 10));
+            }
+            String compatible = Normalizer.normalize(Character.toString(cp), Normalizer.Form.NFKC);
+            return compatible.length() == 1 && compatible.charAt(0) != cp && !invisible(compatible.charAt(0))
+                    ? compatible.charAt(0) : 0;
+        }
+
+        private static boolean invisible(int cp) {
+            int type = Character.getType(cp);
+            return type == Character.FORMAT || type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK
+                    || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0; // Hangul fillers show nothing too
+        }
     }
 }

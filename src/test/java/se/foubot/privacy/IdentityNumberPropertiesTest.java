@@ -7,6 +7,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -27,29 +29,77 @@ class IdentityNumberPropertiesTest {
     private final OutsideTextGuard guard = new OutsideTextGuard();
 
     static final List<String> SEPARATORS = List.of("-", "+", "", " ", "\u00a0", "\u2009", "\u202f", "\u2013", "\u2014",
-            "\u2212", ".", " \u2013 ", " - ");
+            "\u2212", ".", " \u2013 ", " - ", "\n", "-\n", "-\r\n", " \r\n", "\u2013\n", "\n-", "_", "/", ":", "--",
+            " -- ", "\u200b", "\u2060", "\u00ad", "-\u200b", "\ufeff-", "\uff0d", "\u3000");
+    /** What may stand between the year, month and day of a date written grouped; the serial then follows a dash. */
+    static final List<String> DATE_MARKS = List.of("-", " ", ".", "/", "\u2013");
+    /** Characters that show nothing, slipped in anywhere inside the number. */
+    static final List<String> INVISIBLE = List.of("\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad");
     private static final List<String> WORDS = List.of("hej", "vi", "behöver", "stöd", "med", "en", "uppföljningsmall", "för",
             "verksamheten", "i", "Bromma", "klienten", "har", "ärendet", "gäller", "utvärdering", "av", "insatsen", "mamman",
             "pojken", "flickan", "ringde", "igår", "och", "undrar", "om", "LUM-ansökan", "kan", "skickas", "före", "september",
             "Hägersten-Älvsjö", "socialsekreteraren", "åtgärd", "försörjningsstöd", "placering", "vårdnadshavare", "tack!",
-            "Mvh", "Eva", "”", "(se", "bilaga)", "–", "pnr", "personnummer:", "nr", "Skärholmen");
+            "Mvh", "Eva", "”", "(se", "bilaga)", "–", "pnr", "personnummer:", "nr", "Skärholmen", "\n", "\r\n", "> ");
 
-    /** A number as written: its ten digits, its century, the separator and whether the century is written. */
-    record Written(String tenDigits, String century, String separator, boolean twelve) {
+    /** How the digits of a number are written besides its separator. */
+    enum Style {
+        /** {@code 640823-3234} */
+        PLAIN,
+        /** {@code 64-08-23-3234}, {@code 1964 08 23-3234}: the date grouped, a dash before the serial */
+        GROUPED_DATE,
+        /** {@code ６４０８２３－３２３４} */
+        FULL_WIDTH,
+        /** an invisible character somewhere inside the digits */
+        INVISIBLE_INSIDE
+    }
+
+    /**
+     * A number as written: its ten digits, its century, the separator, whether the century is written, how the
+     * digits are written, and a free choice (which date mark, which invisible character where).
+     */
+    record Written(String tenDigits, String century, String separator, boolean twelve, Style style, int choice) {
         String text() {
-            return (twelve ? century : "") + tenDigits.substring(0, 6) + separator + tenDigits.substring(6);
+            String date = tenDigits.substring(0, 6);
+            String serial = tenDigits.substring(6);
+            String prefix = twelve ? century : "";
+            return switch (style) {
+                case PLAIN -> prefix + date + separator + serial;
+                case GROUPED_DATE -> {
+                    String mark = DATE_MARKS.get(choice % DATE_MARKS.size());
+                    yield prefix + date.substring(0, 2) + mark + date.substring(2, 4) + mark + date.substring(4) + "-" + serial;
+                }
+                case FULL_WIDTH -> fullWidth(prefix + date + separator + serial);
+                case INVISIBLE_INSIDE -> {
+                    String plain = prefix + date + separator + serial;
+                    int at = 1 + choice % (plain.length() - 1);
+                    yield plain.substring(0, at) + INVISIBLE.get(choice % INVISIBLE.size()) + plain.substring(at);
+                }
+            };
+        }
+
+        /** The digits as they stand in the text, to check none is left after the guard. */
+        String serialAsWritten() {
+            return style == Style.FULL_WIDTH ? fullWidth(tenDigits.substring(6)) : tenDigits.substring(6);
+        }
+
+        private static String fullWidth(String s) {
+            StringBuilder out = new StringBuilder();
+            s.chars().forEach(c -> out.append(c >= '0' && c <= '9' ? (char) (c - '0' + '\uff10') : c == '-' ? '\uff0d' : (char) c));
+            return out.toString();
         }
     }
 
     static Gen<Written> numbers() {
         Gen<LocalDate> dates = integers().between(0, 45_656).map(days -> LocalDate.of(1900, 1, 1).plusDays(days));
+        Gen<Style> styles = Generate.enumValues(Style.class);
         return dates.zip(integers().between(0, 999), booleans().all(), Generate.pick(SEPARATORS), booleans().all(),
                 (date, serial, coordination, separator, twelve) -> {
                     int day = date.getDayOfMonth() + (coordination ? 60 : 0);
                     String nine = String.format("%02d%02d%02d%03d", date.getYear() % 100, date.getMonthValue(), day, serial);
                     String ten = nine + PersonalIdentityNumberDetector.checkDigit(nine);
-                    return new Written(ten, Integer.toString(date.getYear() / 100), separator, twelve);
-                });
+                    return new Written(ten, Integer.toString(date.getYear() / 100), separator, twelve, Style.PLAIN, 0);
+                }).zip(styles, integers().between(0, 10_000),
+                        (w, style, choice) -> new Written(w.tenDigits(), w.century(), w.separator(), w.twelve(), style, choice));
     }
 
     static Gen<String> swedish() {
@@ -68,12 +118,12 @@ class IdentityNumberPropertiesTest {
                     GuardedText guarded = guard.check(text);
                     assertThat(guarded.identityNumberRemoved()).as(text).isTrue();
                     assertThat(guarded.text()).as(text).doesNotContain(number.text())
-                            .doesNotContain(number.tenDigits().substring(6));
+                            .doesNotContain(number.serialAsWritten());
                     assertThat(detector.containsIdentityNumber(guarded.text())).isFalse();
                 });
     }
 
-    static Gen<String> phoneNumbersAmountsAndReferences() {
+    static Gen<String> phoneNumbersAmountsReferencesDatesAndTimes() {
         Gen<String> seven = integers().between(0, 9_999_999).map(n -> String.format("%07d", n));
         Gen<String> mobile = Generate.pick(List.of("070", "072", "073", "076", "079")).zip(seven,
                 Generate.pick(List.of("%s-%s %s %s", "%s %s %s %s", "%s-%s%s%s")),
@@ -84,12 +134,23 @@ class IdentityNumberPropertiesTest {
         Gen<String> amount = integers().between(1, 99_999_999)
                 .map(n -> String.format("%,d kr", n).replace(',', ' ').replace('\u00a0', ' '));
         Gen<String> reference = integers().between(1, 9999).map(n -> String.format("FOU-2026-%04d", n));
-        return Generate.oneOf(mobile, landline, international, amount, reference);
+        Gen<LocalDate> days = integers().between(0, 20_000).map(d -> LocalDate.of(1990, 1, 1).plusDays(d));
+        Gen<String> range = days.zip(integers().between(1, 400), Generate.pick(List.of("%s-%s", "%s\u2013%s", "%s - %s",
+                "%s \u2013 %s", "%s/%s", "%s\n%s", "%s till %s")), Generate.pick(List.of("yyyyMMdd", "yyyy-MM-dd", "yy-MM-dd",
+                        "dd.MM.yyyy")), (from, length, format, pattern) -> String.format(format,
+                                from.format(DateTimeFormatter.ofPattern(pattern)), from.plusDays(length).format(DateTimeFormatter.ofPattern(pattern))));
+        Gen<String> dateAndTime = days.zip(integers().between(0, 86_399), Generate.pick(List.of("%s %s", "%s kl %s", "%s_%s",
+                "%s\n%s")), (day, second, format) -> String.format(format, day.format(DateTimeFormatter.ISO_LOCAL_DATE),
+                        LocalTime.ofSecondOfDay(second).format(DateTimeFormatter.ofPattern("HHmm"))));
+        Gen<String> fileName = days.zip(integers().between(0, 86_399), Generate.pick(List.of("IMG_%s_%s.jpg", "Skärmbild %s %s.png",
+                "scan_%s_%s.pdf")), (day, second, format) -> String.format(format, day.format(DateTimeFormatter.BASIC_ISO_DATE),
+                        LocalTime.ofSecondOfDay(second).format(DateTimeFormatter.ofPattern("HHmmss"))));
+        return Generate.oneOf(mobile, landline, international, amount, reference, range, dateAndTime, fileName);
     }
 
     @Test
-    void phoneNumbersAmountsAndReferencesInSwedishTextRaiseNoAlarm() {
-        qt().withFixedSeed(SEED).withExamples(2000).forAll(swedish(), phoneNumbersAmountsAndReferences(), swedish())
+    void phoneNumbersAmountsReferencesDateRangesAndTimesInSwedishTextRaiseNoAlarm() {
+        qt().withFixedSeed(SEED).withExamples(2000).forAll(swedish(), phoneNumbersAmountsReferencesDatesAndTimes(), swedish())
                 .checkAssert((before, number, after) -> {
                     String text = before + " " + number + " " + after;
                     assertThat(detector.containsIdentityNumber(text)).as(text).isFalse();

@@ -86,6 +86,8 @@ class PersonalIdentityNumberDetectorTest {
     static String unescape(String s) {
         return s.replace("{nbsp}", "\u00a0").replace("{thin}", "\u2009").replace("{nnbsp}", "\u202f")
                 .replace("{endash}", "\u2013").replace("{emdash}", "\u2014").replace("{minus}", "\u2212")
-                .replace("\\n", "\n").replace("\\t", "\t");
+                .replace("{zwsp}", "\u200b").replace("{zwj}", "\u200d").replace("{wj}", "\u2060").replace("{bom}", "\ufeff")
+                .replace("{shy}", "\u00ad").replace("{ls}", "\u2028")
+                .replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
     }
 }
