@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.forum.ForumService;
 import se.foubot.forum.MeetingPlan;
 import se.foubot.forum.Registration.AgendaProposal;

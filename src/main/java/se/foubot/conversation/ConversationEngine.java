@@ -125,6 +125,18 @@ public class ConversationEngine {
                 turn.next() != null ? turn.next().language() : languageOf(current));
     }
 
+    /**
+     * Where a person stands: {@code inFlow} when they are in the middle of a flow (so what they write answers it), and
+     * their language as their conversation knows it (Swedish when they have none).
+     */
+    public record Standing(boolean inFlow, Language language) {
+    }
+
+    public Standing standing(ConversationKey key) {
+        ConversationState current = store.find(key.id()).orElse(null);
+        return new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current));
+    }
+
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {
         Flow flow = pending.flow();
         OutcomeRequest request = pending.request().withOrigin(origin);

@@ -164,6 +164,11 @@ final class FlowInterpreter {
         return r;
     }
 
+    /** In a flow that has not run out of time (an idle one ends at the person's next message). */
+    boolean inLiveFlow(ConversationState s, Instant now) {
+        return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now));
+    }
+
     private ConversationState expireIfIdle(ConversationState s, Instant now, List<String> notices) {
         if (!s.inFlow() || s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now)) {
             return s;

@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.CalendarAnswers;
+import se.foubot.messaging.CalendarAnswers;
 import se.foubot.conversation.Language;
 
 /**

@@ -8,9 +8,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.Notifier;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.ForumService.MeetingChanged;
 import se.foubot.forum.Registration.Status;

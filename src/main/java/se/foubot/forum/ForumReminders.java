@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.Notifier;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.Notifier;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.Registration.Status;
 import se.foubot.scheduling.ReminderSource;

@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
 import se.foubot.tasks.TaskService;

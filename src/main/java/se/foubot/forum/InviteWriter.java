@@ -38,7 +38,7 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
-import se.foubot.channels.Notice;
+import se.foubot.messaging.Notice;
 
 /**
  * Writes the iCalendar invite of a meeting for one attendee (RFC 5545, iTIP RFC 5546): METHOD REQUEST or CANCEL,

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 
 /**
  * An FoU-forum meeting. {@code seats} counts registered people and is only changed by atomic updates that keep

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 
 /**
  * One person's registration for one meeting; {@code id} is "{meeting}|{channel}:{address}", so registering twice

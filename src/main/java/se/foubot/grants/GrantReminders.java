@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.Notifier;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.scheduling.ReminderSource;
 import se.foubot.web.HttpProperties;

@@ -6,7 +6,7 @@ import java.util.List;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 
 /**
  * A district contact who gets grant reminders. {@code id} is "email:{address}" or "slack:{user}"; a Slack

@@ -15,11 +15,11 @@ import se.foubot.conversation.OutcomeResult;
 class CreateSupportRequestOutcome implements OutcomeAction {
 
     private final TaskService tasks;
-    private final java.time.ZoneId zone;
+    private final TaskTexts texts;
 
-    CreateSupportRequestOutcome(TaskService tasks, java.time.ZoneId zone) {
+    CreateSupportRequestOutcome(TaskService tasks, TaskTexts texts) {
         this.tasks = tasks;
-        this.zone = zone;
+        this.texts = texts;
     }
 
     @Override
@@ -38,7 +38,7 @@ class CreateSupportRequestOutcome implements OutcomeAction {
             SupportTask task = tasks.create(request.runId(), requester, asked, List.of());
             return new OutcomeResult(Map.of("reference", task.reference()));
         } catch (NewTaskLimitReached limit) {
-            return OutcomeResult.instead(TaskTexts.limitReached(limit, request.language(), zone));
+            return OutcomeResult.instead(texts.limitReached(limit, request.language()));
         }
     }
 }

@@ -18,8 +18,8 @@ import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.validate.ValidationResult;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.Recipient;
 
 /** Every invite the bot writes validates with iCal4j's validator (iTIP rules for its METHOD) and reads in biweekly. */
 class InviteWriterTest {

@@ -28,7 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import se.foubot.channels.Notifier;
+import se.foubot.messaging.Notifier;
 import se.foubot.channels.email.EmailRequestProcessor;
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.MailboxReader;
@@ -233,7 +233,7 @@ class GrantRemindersTest {
         // a fan-out that died after a third: those are queued already
         ReminderPlanner.PlannedReminder due = planner.due(clock.instant()).get(0);
         for (Subscriber s : subscriptions.activeFor(List.of("MUL"), clock.instant()).subList(0, n / 3)) {
-            notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.channels.Notice.of("x", "y"));
+            notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.messaging.Notice.of("x", "y"));
         }
         // after the restart, two replicas run the same fan-out at once
         GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, sentLog, clock, deadLetters);

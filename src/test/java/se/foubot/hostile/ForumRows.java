@@ -7,7 +7,7 @@ import java.util.List;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.ForumService;
 import se.foubot.forum.Meeting;

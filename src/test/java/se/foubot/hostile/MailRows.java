@@ -10,7 +10,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.ForumService;
 import se.foubot.forum.MeetingPlan;

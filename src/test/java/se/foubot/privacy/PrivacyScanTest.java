@@ -34,7 +34,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import se.foubot.FouBotApplication;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.channels.email.EmailRequestProcessor;
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.MailboxReader;
@@ -158,7 +158,7 @@ class PrivacyScanTest {
 
             // the terminal
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-            new TerminalChatSession(bot.getBean(ConversationEngine.class), new ConversationKey(TerminalChatSession.CHANNEL, "scan"),
+            new TerminalChatSession(bot.getBean(se.foubot.messaging.MessageRouter.class), new ConversationKey(TerminalChatSession.CHANNEL, "scan"),
                     new java.io.BufferedReader(new java.io.StringReader("stöd\n" + number() + "\nbromma\n" + number() + "\n")),
                     new java.io.PrintStream(out, true, StandardCharsets.UTF_8), guard).run();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("personnummer");

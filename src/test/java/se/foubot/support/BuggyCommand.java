@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import se.foubot.channels.InboundCommand;
+import se.foubot.messaging.Command;
 
 /**
  * A mail command handler with a bug that one mail's words set off ({@link #TRIGGER}): it stands in for whatever may
@@ -17,7 +17,7 @@ public class BuggyCommand {
     public static final String TRIGGER = "trasig rad som kraschar";
 
     @Bean
-    InboundCommand throwsOnTrigger() {
+    Command throwsOnTrigger() {
         return m -> {
             if (m.text().contains(TRIGGER)) {
                 throw new IllegalStateException("a bug set off by " + m.key());

@@ -2,9 +2,9 @@ package se.foubot.channels.email;
 
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.NoticeChannel;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.NoticeChannel;
+import se.foubot.messaging.Recipient;
 
 /** Notices by email: into the outbox, keyed once. */
 @Component

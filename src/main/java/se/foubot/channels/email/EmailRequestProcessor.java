@@ -23,9 +23,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
-import se.foubot.channels.CalendarAnswers;
-import se.foubot.channels.InboundCommand;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.CalendarAnswers;
+import se.foubot.messaging.CommandTable;
+import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Reply;
+import se.foubot.messaging.Recipient;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.tasks.NewTaskLimitReached;
@@ -72,19 +74,21 @@ public class EmailRequestProcessor {
     private final int repliesPerHour;
     private final se.foubot.conversation.OptionList districts;
     private final se.foubot.conversation.OptionList categories;
-    private final List<InboundCommand> commands;
+    private final CommandTable commands;
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
     private final List<CalendarAnswers> calendarAnswers;
+    private final se.foubot.tasks.TaskTexts taskTexts;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
-            se.foubot.conversation.OptionList categories, List<InboundCommand> commands, DeadLetters deadLetters,
-            Duration retryDelay, List<CalendarAnswers> calendarAnswers) {
+            se.foubot.conversation.OptionList categories, CommandTable commands, DeadLetters deadLetters,
+            Duration retryDelay, List<CalendarAnswers> calendarAnswers, se.foubot.tasks.TaskTexts taskTexts) {
+        this.taskTexts = taskTexts;
         this.calendarAnswers = List.copyOf(calendarAnswers);
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
-        this.commands = List.copyOf(commands);
+        this.commands = commands;
         this.inbox = inbox;
         this.outbox = outbox;
         this.tasks = tasks;
@@ -295,27 +299,25 @@ public class EmailRequestProcessor {
         return references;
     }
 
-    /** A short command (forum, avsluta, anmäl) answered by the feature it belongs to, instead of starting a request. */
+    /** A command of the one table (forum, avsluta, anmäl, bevakning, status) answered instead of starting a request. */
     private Optional<String> command(Document mail, String thread, boolean proven) {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         String text = mail.getString("text") == null ? "" : mail.getString("text");
-        InboundCommand.Message message = new InboundCommand.Message(Recipient.email(mail.getString("from")), subject, text,
-                thread, mail.getString("_id"), EmailTexts.guess(subject + " " + text), proven);
-        for (InboundCommand c : commands) {
-            Optional<InboundCommand.Answer> answer = c.handle(message);
-            if (answer.isPresent() && answer.get().needsProof()) {
-                log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), c.getClass().getSimpleName());
-                return Optional.of(askSenderToConfirm(mail, answer.get().text()));
-            }
-            if (answer.isPresent()) {
-                reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
-                        EmailTexts.reSubject(subject), answer.get().text(), mail.getString("messageId"), references(mail),
-                        "auto-replied", answer.get().thread()));
-                log.info("event=mail_command mail={} handler={}", mail.getString("_id"), c.getClass().getSimpleName());
-                return Optional.of("command:" + c.getClass().getSimpleName());
-            }
+        Inbound message = new Inbound(Recipient.email(mail.getString("from")), subject, text, thread, mail.getString("_id"),
+                EmailTexts.guess(subject + " " + text), proven);
+        Optional<CommandTable.Handled> handled = commands.handle(message);
+        if (handled.isEmpty()) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        Reply answer = handled.get().reply();
+        if (answer.needsProof()) {
+            log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), handled.get().command());
+            return Optional.of(askSenderToConfirm(mail, answer.text()));
+        }
+        reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"), EmailTexts.reSubject(subject),
+                answer.text(), mail.getString("messageId"), references(mail), "auto-replied", answer.thread()));
+        log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
+        return Optional.of("command:" + handled.get().command());
     }
 
     private String startRequest(Document mail) {
@@ -379,7 +381,7 @@ SupportTask task;
         } catch (NewTaskLimitReached limit) {
             // once an hour per sender, outside the per-address reply limit that the confirmations have used up
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
-                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(limit, language, zone),
+                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(taskTexts.limitReached(limit, language), language),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             log.info("event=new_task_limited request={} limit={}", request.getString("_id"), limit.limit());
             return "limited";

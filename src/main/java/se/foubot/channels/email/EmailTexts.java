@@ -84,8 +84,8 @@ final class EmailTexts {
                 + footer(l, false);
     }
 
-    static String limitReached(se.foubot.tasks.NewTaskLimitReached limit, Language l, java.time.ZoneId zone) {
-        return (l == Language.EN ? "Hello!\n\n" : "Hej!\n\n") + se.foubot.tasks.TaskTexts.limitReached(limit, l, zone) + "\n"
+    static String limitReached(String limitReached, Language l) {
+        return (l == Language.EN ? "Hello!\n\n" : "Hej!\n\n") + limitReached + "\n"
                 + footer(l, false);
     }
 

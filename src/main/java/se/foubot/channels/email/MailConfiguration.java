@@ -87,16 +87,16 @@ class MailConfiguration {
     @Bean
     EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, CategorySorter sorter,
             FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
-            FlowSource flows, java.util.List<se.foubot.channels.InboundCommand> commands,
+            FlowSource flows, se.foubot.messaging.CommandTable commands,
             se.foubot.deadletter.DeadLetters deadLetters, se.foubot.deadletter.DeadLetterProperties deadLetterProperties,
-            java.util.List<se.foubot.channels.CalendarAnswers> calendarAnswers) {
+            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers, se.foubot.tasks.TaskTexts taskTexts) {
         OptionList districts = catalog.list("districts").orElseThrow();
         OptionList categories = catalog.list("categories").orElseThrow();
         EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), sorter,
                 SenderDistricts.load(flows, districts));
         return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
                 districts, categories, commands, deadLetters, deadLetterProperties.retryDelay(),
-                calendarAnswers);
+                calendarAnswers, taskTexts);
     }
 
     @Bean

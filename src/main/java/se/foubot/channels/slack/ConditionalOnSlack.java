@@ -11,5 +11,5 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @ConditionalOnExpression("!'${foubot.slack.bot-token:}'.isBlank()")
-@interface ConditionalOnSlack {
+public @interface ConditionalOnSlack {
 }

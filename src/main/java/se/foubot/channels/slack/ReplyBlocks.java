@@ -12,7 +12,6 @@ import java.util.List;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 
-import se.foubot.conversation.BotReply;
 import se.foubot.conversation.ReplyChoice;
 
 /** A bot reply as Block Kit: the text, and the choices as buttons that answer for the person. */
@@ -25,12 +24,11 @@ final class ReplyBlocks {
     private ReplyBlocks() {
     }
 
-    static List<LayoutBlock> of(BotReply reply) {
+    static List<LayoutBlock> of(String text, List<ReplyChoice> choices) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (String paragraph : reply.text().split("\n\n")) {
+        for (String paragraph : text.split("\n\n")) {
             blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escape(paragraph), MAX_SECTION)))));
         }
-        List<ReplyChoice> choices = reply.choices();
         if (!choices.isEmpty() && choices.size() <= MAX_BUTTONS) {
             List<BlockElement> buttons = new ArrayList<>();
             for (int i = 0; i < choices.size(); i++) {

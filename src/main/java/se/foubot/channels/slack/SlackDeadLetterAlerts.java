@@ -7,9 +7,9 @@ import java.util.Locale;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.Notifier;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetter;
 import se.foubot.deadletter.DeadLetterParked;
 

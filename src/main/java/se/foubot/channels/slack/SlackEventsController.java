@@ -39,10 +39,12 @@ class SlackEventsController {
 
     private final ObjectProvider<App> app;
     private final SlackProperties properties;
+    private final DoorMark door;
     private volatile SlackRequestParser parser;
 
-    SlackEventsController(ObjectProvider<App> app, SlackProperties properties) {
+    SlackEventsController(ObjectProvider<App> app, SlackProperties properties, DoorMark door) {
         this.app = app;
+        this.door = door;
         this.properties = properties;
     }
 
@@ -59,8 +61,12 @@ class SlackEventsController {
         }
         Map<String, List<String>> headers = new HashMap<>();
         for (String name : Collections.list(http.getHeaderNames())) {
-            headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
+            if (!name.equalsIgnoreCase(DoorMark.HEADER)) {
+                headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
+            }
         }
+        // verified at the door: Bolt's first step lets it on
+        headers.put(DoorMark.HEADER, List.of(door.value()));
         Response response;
         try {
             // the signature was over these bytes; Slack sends UTF-8, whatever the content type says

@@ -12,9 +12,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import se.foubot.channels.Notice;
-import se.foubot.channels.NoticeChannel;
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Notice;
+import se.foubot.messaging.NoticeChannel;
+import se.foubot.messaging.Recipient;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 
@@ -24,7 +24,7 @@ import se.foubot.store.StoreIndexes;
  */
 @Component
 @ConditionalOnSlack
-class SlackNotices implements NoticeChannel, StoreIndexes {
+public class SlackNotices implements NoticeChannel, StoreIndexes {
 
     static final String COLLECTION = "slack_outbox";
 
@@ -60,7 +60,7 @@ class SlackNotices implements NoticeChannel, StoreIndexes {
 
     /** Posts what is due. @return how many were posted */
     @Scheduled(fixedDelayString = "${foubot.slack.outbox-interval}", initialDelayString = "${foubot.slack.outbox-interval}")
-    int postDue() {
+    public int postDue() {
         queue.freeExpiredLeases();
         int posted = 0;
         List<String> due = queue.due(100);

@@ -83,7 +83,7 @@ public record SlackProperties(
         return enabled() && has(appToken);
     }
 
-    static boolean has(String s) {
+    public static boolean has(String s) {
         return s != null && !s.isBlank();
     }
 }

@@ -1,18 +1,32 @@
 package se.foubot.channels.slack;
 
-/** Text as Slack wants it. */
-final class SlackText {
+/** Text as Slack wants it, and the names Slack's people and addresses go by elsewhere in the bot. */
+public final class SlackText {
+
+    /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
+    public static final String CHANNEL = "slack";
+    /** A requester's address details: the channel (a DM, or a channel they mentioned the bot in) and thread. */
+    public static final String ADDRESS_CHANNEL = "slackChannel";
+    public static final String ADDRESS_THREAD = "slackThread";
 
     private SlackText() {
     }
 
     /** Slack's mrkdwn treats &, < and > as control characters. */
-    static String escape(String text) {
+    public static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
-    static String truncate(String text, int max) {
+    public static String truncate(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A Slack user (U…) or user group (S…) as a mention; the bot stores ids and names them only here, at the edge. */
+    public static String mention(String id) {
+        if (id == null || id.isBlank()) {
+            return "";
+        }
+        return id.startsWith("S") ? "<!subteam^" + id + ">" : "<@" + id + ">";
     }
 
     /** Drops the bot's own mention from "@fou-bot jag behöver stöd". */

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Slack cannot be asked).
  */
 @Component
-class StaffDirectory {
+public class StaffDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
 
@@ -31,7 +31,7 @@ class StaffDirectory {
         this.clock = clock;
     }
 
-    boolean isStaff(String userId) {
+    public boolean isStaff(String userId) {
         if (userId == null) {
             return false;
         }

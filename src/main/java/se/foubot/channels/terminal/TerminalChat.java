@@ -13,8 +13,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import se.foubot.FouBotApplication;
-import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.messaging.MessageRouter;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
@@ -44,8 +44,7 @@ public final class TerminalChat {
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         try (ConfigurableApplicationContext context = app.run(args)) {
-            ConversationEngine engine = context.getBean(ConversationEngine.class);
-            new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person), in, out,
+            new TerminalChatSession(context.getBean(MessageRouter.class), new ConversationKey(TerminalChatSession.CHANNEL, person), in, out,
                     context.getBean(OutsideTextGuard.class)).run();
         }
     }

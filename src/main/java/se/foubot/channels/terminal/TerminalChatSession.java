@@ -8,28 +8,32 @@ import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
 
-import se.foubot.conversation.BotReply;
-import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.messaging.MessageRouter;
+import se.foubot.messaging.Recipient;
+import se.foubot.messaging.Reply;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
-/** Reads lines, hands each to the engine and prints the bot's answer, until end of input or /quit. */
+/**
+ * Reads lines, hands each to the router (a command of the table, or the conversation) and prints the bot's answer,
+ * until end of input or /quit.
+ */
 public final class TerminalChatSession {
 
     public static final String CHANNEL = "terminal";
     private static final Set<String> QUIT = Set.of("/quit", "/exit", "/avsluta");
 
-    private final ConversationEngine engine;
+    private final MessageRouter router;
     private final ConversationKey key;
     private final BufferedReader in;
     private final PrintStream out;
     private final OutsideTextGuard guard;
 
-    public TerminalChatSession(ConversationEngine engine, ConversationKey key, BufferedReader in, PrintStream out,
+    public TerminalChatSession(MessageRouter router, ConversationKey key, BufferedReader in, PrintStream out,
             OutsideTextGuard guard) {
         this.guard = guard;
-        this.engine = engine;
+        this.router = router;
         this.key = key;
         this.in = in;
         this.out = out;
@@ -38,7 +42,7 @@ public final class TerminalChatSession {
     public void run() {
         out.println("fou-bot – terminalchatt som " + key.person() + ". Avsluta med /quit (eller Ctrl-D).");
         out.println();
-        print(safely(() -> engine.resume(key)));
+        print(safely(() -> router.resume(key)));
         try {
             while (true) {
                 out.print("> ");
@@ -52,7 +56,7 @@ public final class TerminalChatSession {
                 if (line.isBlank()) {
                     continue;
                 }
-                print(safely(() -> engine.handle(key, line)));
+                print(safely(() -> router.route(key, new Recipient(CHANNEL, key.person()), line, java.util.Map.of())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -60,7 +64,7 @@ public final class TerminalChatSession {
     }
 
     private interface Call {
-        BotReply get();
+        Reply get();
     }
 
     private String safely(Call call) {

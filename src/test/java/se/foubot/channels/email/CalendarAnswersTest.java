@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
-import se.foubot.channels.Recipient;
+import se.foubot.messaging.Recipient;
 import se.foubot.forum.ForumService;
 import se.foubot.forum.MeetingPlan;
 import se.foubot.forum.Registration;

@@ -53,7 +53,7 @@ class SlackChannelTest {
     TaskService tasks;
 
     @Autowired
-    EscalationJob escalation;
+    se.foubot.tasks.slack.EscalationJob escalation;
 
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
@@ -228,7 +228,7 @@ class SlackChannelTest {
 
     private SupportTask newTask(String requester, String concern) {
         SupportTask task = tasks.create("src-" + requester + "-" + System.nanoTime(),
-                new Requester("slack", requester, Map.of(SlackConversations.ADDRESS_CHANNEL, "D" + requester)),
+                new Requester("slack", requester, Map.of(se.foubot.channels.slack.SlackText.ADDRESS_CHANNEL, "D" + requester)),
                 new SupportRequest("bromma", "chef", concern, null, "analys", null, requester.toLowerCase() + "@stockholm.se", "sv"),
                 List.of());
         await().atMost(Duration.ofSeconds(10)).until(() -> tasks.find(task.reference()).orElseThrow().staffPost() != null);
@@ -406,5 +406,28 @@ class SlackChannelTest {
         awaitReply("UDIST12", 1, "/fou status");
         slack.command("UDIST12", "ny");
         awaitReply("UDIST12", 2, "Vilken förvaltning");
+    }
+
+    @Test
+    void commandsTypedInADirectMessageAreAnsweredAsByMailNotWithTheGreeting() throws Exception {
+        slack.dm("EvCmdStatus", "UDIST20", "status");
+        awaitReply("DUDIST20", 1, "Du har inga förfrågningar hos FoU ännu");
+        slack.dm("EvCmdForum", "UDIST20", "forum");
+        awaitReply("DUDIST20", 2, "Inga FoU-forum är planerade just nu");
+        slack.dm("EvCmdWatch", "UDIST20", "bevakning LUM");
+        awaitReply("DUDIST20", 3, "du bevakar LUM");
+        slack.dm("EvCmdWatchOff", "UDIST20", "bevakning av");
+        awaitReply("DUDIST20", 4, "inga fler påminnelser om LUM och MUL");
+        slack.dm("EvCmdHelp", "UDIST20", "hjälp");
+        awaitReply("DUDIST20", 5, "`/fou bevakning [LUM|MUL]`");
+        assertThat(postsTo("DUDIST20")).noneSatisfy(p -> assertThat(p.param("text")).contains("Det här kan jag hjälpa till med"));
+    }
+
+    @Test
+    void inTheMiddleOfAConversationACommandWordIsTheAnswerItGives() throws Exception {
+        slack.dm("EvMid1", "UDIST21", "stöd");
+        awaitReply("DUDIST21", 1, "Vilken förvaltning");
+        slack.dm("EvMid2", "UDIST21", "status");
+        awaitReply("DUDIST21", 2, "Jag hittar ingen förvaltning som heter ”status”");
     }
 }

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import se.foubot.conversation.ConversationEngine;
+import se.foubot.messaging.MessageRouter;
 import se.foubot.conversation.ConversationKey;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.FouBotTest;
@@ -20,14 +20,14 @@ import se.foubot.support.FouBotTest;
 class TerminalChatSessionTest {
 
     @Autowired
-    ConversationEngine engine;
+    MessageRouter router;
 
     @Autowired
     OutsideTextGuard guard;
 
     private String chat(String person, String... lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new TerminalChatSession(engine, new ConversationKey(TerminalChatSession.CHANNEL, person),
+        new TerminalChatSession(router, new ConversationKey(TerminalChatSession.CHANNEL, person),
                 new BufferedReader(new StringReader(String.join("\n", lines) + "\n")),
                 new PrintStream(out, true, StandardCharsets.UTF_8), guard).run();
         return out.toString(StandardCharsets.UTF_8);
@@ -48,5 +48,14 @@ class TerminalChatSessionTest {
         assertThat(before).contains("Vilken roll har du?").contains("Konversationen är sparad");
         String after = chat("returner");
         assertThat(after).contains("Välkommen tillbaka").contains("Vilken roll har du?");
+    }
+
+    @Test
+    void commandsOfTheTableWorkInTheTerminalAsInSlackAndMail() {
+        String transcript = chat("commander", "status", "forum", "hjälp");
+        assertThat(transcript).contains("Du har inga förfrågningar hos FoU ännu")
+                .contains("Inga FoU-forum är planerade just nu")
+                .contains("Kommandon").contains("• status – dina förfrågningar och deras status")
+                .contains("• bevakning [LUM|MUL] – ");
     }
 }

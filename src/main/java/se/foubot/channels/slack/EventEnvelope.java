@@ -1,0 +1,62 @@
+package se.foubot.channels.slack;
+
+import java.util.List;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.slack.api.bolt.request.builtin.EventRequest;
+
+/**
+ * An Events API delivery as the middleware chain reads it: ids, types, where it was posted, and the raw {@code text},
+ * which goes through the privacy guard where it is read.
+ */
+record EventEnvelope(String eventId, String type, String subtype, String botId, String channel, String channelType,
+        String ts, String threadTs, String user, String tab, String text) {
+
+    static EventEnvelope of(EventRequest request) {
+        JsonObject event = new JsonObject();
+        String eventId = null;
+        try {
+            JsonElement body = JsonParser.parseString(request.getRequestBodyAsString());
+            if (body.isJsonObject()) {
+                eventId = string(body.getAsJsonObject(), "event_id");
+                if (body.getAsJsonObject().get("event") instanceof JsonObject e) {
+                    event = e;
+                }
+            }
+        } catch (RuntimeException unreadable) {
+            // Bolt has parsed it already; an odd body only means no routing facts
+        }
+        return new EventEnvelope(eventId, string(event, "type"), string(event, "subtype"), string(event, "bot_id"),
+                string(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), string(event, "user"), string(event, "tab"), string(event, "text"));
+    }
+
+    private static String string(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        return e != null && e.isJsonPrimitive() ? e.getAsString() : null;
+    }
+
+    /** Where the work of a post is recorded: the post itself, so the same post under another event id is one. */
+    String workKey() {
+        return channel != null && ts != null ? "post:" + channel + ":" + ts : "event:" + eventId;
+    }
+
+    boolean isPost() {
+        return "message".equals(type) || "app_mention".equals(type);
+    }
+
+    /** Its once-only keys: the event id, and for a post the post itself (one post under two event ids is one). */
+    List<String> keys() {
+        return isPost() ? SlackEventDeduplicator.messageKeys(eventId, channel, ts) : SlackEventDeduplicator.messageKeys(eventId, null, null);
+    }
+
+    /**
+     * Where the person is answered: a DM's own answer, a mention's thread (a new one under the mention in a channel).
+     * Null for events that are not posts.
+     */
+    String answerThread() {
+        boolean direct = channel != null && channel.startsWith("D");
+        return "app_mention".equals(type) && threadTs == null && !direct ? ts : threadTs;
+    }
+}

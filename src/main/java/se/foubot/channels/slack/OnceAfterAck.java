@@ -1,0 +1,70 @@
+package se.foubot.channels.slack;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import se.foubot.deadletter.DeadLetters;
+
+/**
+ * An event with nothing to record (App Home; a post refused for a personal identity number; anything while MongoDB
+ * cannot record), done after the ack on a worker, once whatever Slack redelivers ({@code slack_events} decides), with
+ * bounded attempts. When MongoDB cannot say, it is done: the person then hears that the bot has trouble, not silence.
+ */
+@Component
+@ConditionalOnSlack
+class OnceAfterAck {
+
+    private static final Logger log = LoggerFactory.getLogger(OnceAfterAck.class);
+
+    private final SlackEventDeduplicator dedupe;
+    private final ExecutorService workers;
+    private final SlackWork work;
+
+    OnceAfterAck(SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackWork work) {
+        this.dedupe = dedupe;
+        this.workers = slackWorkers;
+        this.work = work;
+    }
+
+    void run(EventEnvelope e, Runnable todo) {
+        List<String> keys = e.keys();
+        workers.execute(() -> {
+            try {
+                if (!keys.isEmpty() && !firstTime(keys, e.eventId())) {
+                    log.debug("event=slack_event_duplicate event_id={}", e.eventId());
+                    return;
+                }
+                DeadLetters.Outcome outcome = work.attempts(SlackWork.EVENT, e.eventId() != null ? e.eventId() : String.join(",", keys), todo);
+                dedupe.done(keys);
+                if (outcome == DeadLetters.Outcome.PARKED && e.isPost()) {
+                    work.sorry(e.channel(), e.answerThread(), e.user());
+                }
+            } catch (RuntimeException failure) {
+                log.warn("event=slack_event_failed event_id={} error={}", e.eventId(), failure.getClass().getSimpleName());
+                markFailed(keys);
+            }
+        });
+    }
+
+    private boolean firstTime(List<String> keys, String eventId) {
+        try {
+            return dedupe.claim(keys, eventId);
+        } catch (DataAccessException e) {
+            log.warn("event=slack_dedupe_unavailable event_id={} error={}", eventId, e.getMostSpecificCause().getClass().getSimpleName());
+            return true;
+        }
+    }
+
+    private void markFailed(List<String> keys) {
+        try {
+            dedupe.failed(keys);
+        } catch (DataAccessException e) {
+            log.debug("event=slack_dedupe_mark_failed keys={}", keys);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package se.foubot.channels.slack;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.slack.api.model.block.LayoutBlock;
+
+import se.foubot.messaging.Card;
+import se.foubot.messaging.Reply;
+
+/** A channel-neutral {@link Reply} as Slack shows it: a feature's card through its renderer, else text and buttons. */
+@Component
+@ConditionalOnSlack
+public class SlackReplies {
+
+    private final SlackApi api;
+    private final List<SlackCardRenderer<?>> renderers;
+
+    SlackReplies(SlackApi api, List<SlackCardRenderer<?>> renderers) {
+        this.api = api;
+        this.renderers = List.copyOf(renderers);
+    }
+
+    /** Posts the reply for {@code viewer}. @return the post's ts */
+    public String post(String channel, String thread, Reply reply, String viewer) {
+        return api.post(channel, thread, text(reply), blocks(reply, viewer));
+    }
+
+    public List<LayoutBlock> blocks(Reply reply, String viewer) {
+        if (reply.card() != null) {
+            List<LayoutBlock> card = render(reply.card(), viewer);
+            if (!card.isEmpty()) {
+                return card;
+            }
+        }
+        return ReplyBlocks.of(reply.text(), reply.choices());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <C extends Card> String text(Reply reply) {
+        C card = (C) reply.card();
+        for (SlackCardRenderer<?> r : renderers) {
+            if (card != null && r.type().isInstance(card)) {
+                return ((SlackCardRenderer<C>) r).text(card, reply.text());
+            }
+        }
+        return reply.text();
+    }
+
+    @SuppressWarnings("unchecked")
+    <C extends Card> List<LayoutBlock> render(C card, String viewer) {
+        for (SlackCardRenderer<?> r : renderers) {
+            if (r.type().isInstance(card)) {
+                return ((SlackCardRenderer<C>) r).blocks(card, viewer);
+            }
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,131 @@
+package se.foubot.channels.slack;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.ConversationKey;
+import se.foubot.conversation.Language;
+import se.foubot.deadletter.DeadLetters;
+import se.foubot.messaging.MessageRouter;
+import se.foubot.messaging.Texts;
+
+/**
+ * Work a click, command or form leaves for after its ack (Slack wants an answer within 3 seconds). A feature says
+ * once, at start-up, what a kind of work means ({@link #on}); its handler records each piece before acking
+ * ({@link #record}): durable before acknowledged, done on a Slack worker at once, or again after a crash, a bounded
+ * number of times, then parked as a dead letter and the person told politely. Slack failing to take the reply once
+ * the work is done is not the work's fault and is not tried again (it would do the work twice).
+ */
+@Component
+@ConditionalOnSlack
+public class SlackWork {
+
+    static final String EVENT = "slack-event";
+    static final String ACTION = "slack-action";
+
+    private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
+
+    private final ExecutorService workers;
+    private final DeadLetters deadLetters;
+    private final SlackApi api;
+    private final Texts texts;
+    private final MessageRouter router;
+
+    private final SlackInbox inbox;
+
+    SlackWork(ExecutorService slackWorkers, DeadLetters deadLetters, SlackApi api, Texts texts, MessageRouter router,
+            SlackInbox inbox) {
+        this.router = router;
+        this.inbox = inbox;
+        this.workers = slackWorkers;
+        this.deadLetters = deadLetters;
+        this.api = api;
+        this.texts = texts;
+    }
+
+    /**
+     * What a kind of recorded work means; called once per kind at start-up. The parameters are those given to
+     * {@link #record}; "user" is always among them.
+     */
+    public void on(String kind, Consumer<Map<String, String>> work) {
+        inbox.on(kind, ACTION, replyFailureLogged(w -> work.accept(w.params())));
+    }
+
+    /**
+     * Records a piece of work of {@code kind} for {@code user} before the ack; when MongoDB cannot record it, it is
+     * done after the ack all the same ({@code withoutStore}), and its own failure tells the person where it can.
+     */
+    public void record(String kind, String user, Map<String, String> params, Runnable withoutStore) {
+        Map<String, String> all = new HashMap<>();
+        params.forEach((k, v) -> {
+            if (v != null) {
+                all.put(k, v);
+            }
+        });
+        all.put("user", user);
+        try {
+            inbox.receive("action:" + UUID.randomUUID(), kind, all);
+        } catch (DataAccessException storeDown) {
+            afterAck(user, withoutStore);
+        }
+    }
+
+    /**
+     * Slack failing to take the reply once the work is done is not the work's fault, and trying again would do the work
+     * twice: it is logged, not retried.
+     */
+    Consumer<SlackInbox.Work> replyFailureLogged(Consumer<SlackInbox.Work> work) {
+        return w -> {
+            try {
+                work.accept(w);
+            } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=slack_reply_failed kind={} key={}", w.kind(), w.key());
+            }
+        };
+    }
+
+    /** Runs {@code work} for {@code user} after the ack, not recorded; they hear of it in their DM if it cannot be done. */
+    public void afterAck(String user, Runnable work) {
+        workers.execute(() -> {
+            try {
+                if (attempts(ACTION, user + ":" + UUID.randomUUID(), work) == DeadLetters.Outcome.PARKED) {
+                    sorry(user, null, user);
+                }
+            } catch (RuntimeException e) {
+                log.warn("event=slack_action_failed rule={}", e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** Bounded attempts at one piece of work (a store outage counts none: it is thrown). */
+    DeadLetters.Outcome attempts(String kind, String key, Runnable work) {
+        return deadLetters.retryThenPark(kind, key, () -> {
+            try {
+                work.run();
+            } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=slack_reply_failed kind={} key={}", kind, key);
+            }
+        });
+    }
+
+    /** The polite answer after the attempts ran out; the staff channel hears of it through the dead letter. */
+    void sorry(String channel, String thread, String user) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            Language language = user == null ? Language.SV : router.language(new ConversationKey(SlackText.CHANNEL, user));
+            api.post(channel, thread, texts.get(language, "slack.sorry"), null);
+        } catch (RuntimeException e) {
+            log.warn("event=slack_sorry_failed error={}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package se.foubot.forum;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+
+/**
+ * What a person is told about their own registration, the same whichever way they registered (a Slack button, a
+ * chat command, a mail): one answer per action.
+ */
+@Component
+public class ForumAnswers {
+
+    private final Texts texts;
+    private final ForumService forum;
+    private final ZoneId zone;
+
+    ForumAnswers(Texts texts, ForumService forum, ZoneId zone) {
+        this.texts = texts;
+        this.forum = forum;
+        this.zone = zone;
+    }
+
+    /** The answer to a registration; {@code email} is where the invite goes, or null. */
+    public String registered(ForumService.RegisterResult result, String meetingId, String email, Language l) {
+        if (result instanceof ForumService.Seated s) {
+            return texts.get(l, "forum.registered", "title", s.meeting().title()) + " " + (email != null
+                    ? texts.get(l, "forum.invite.to", "email", email) : texts.get(l, "forum.invite.none"));
+        }
+        if (result instanceof ForumService.Waitlisted w) {
+            return texts.get(l, "forum.waitlisted", "title", w.meeting().title(), "position", w.position());
+        }
+        if (result instanceof ForumService.AlreadyRegistered a) {
+            return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered"
+                    : "forum.already.waitlisted", "title", a.meeting().title());
+        }
+        if (result instanceof ForumService.RegistrationClosed c) {
+            return texts.get(l, "forum.closed", "title", c.meeting().title());
+        }
+        return texts.get(l, "forum.no-such-meeting", "id", meetingId);
+    }
+
+    public String unregistered(java.util.Optional<ForumService.Unregistered> result, String meetingId, Language l) {
+        return result.map(u -> texts.get(l, "forum.unregistered", "title", u.meeting().title()))
+                .orElseGet(() -> texts.get(l, "forum.not-registered", "id", meetingId));
+    }
+
+    /** The coming meetings as text, with how to register; for channels that show text only. */
+    public String list(Language l) {
+        List<Meeting> upcoming = forum.upcoming();
+        if (upcoming.isEmpty()) {
+            return texts.get(l, "forum.none-planned");
+        }
+        return texts.get(l, "forum.list.title") + "\n\n" + upcoming.stream().map(x -> ForumTexts.describe(x, zone))
+                .collect(Collectors.joining("\n\n")) + "\n\n" + texts.get(l, "forum.list.how", "id", upcoming.get(0).id());
+    }
+}

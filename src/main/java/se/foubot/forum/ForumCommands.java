@@ -1,0 +1,127 @@
+package se.foubot.forum;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.Language;
+import se.foubot.conversation.TextNormalizer;
+import se.foubot.messaging.Command;
+import se.foubot.messaging.Contacts;
+import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Reply;
+import se.foubot.messaging.Texts;
+
+/**
+ * FoU-forum from any channel: "forum" lists the coming meetings; "anmäl [id]" registers (the id may be left out in a
+ * reply to a meeting's mail, or when only one meeting is planned), in mail with an optional line "Förslag: …" /
+ * "Fråga: …" / "Kunskapslucka: …" for the agenda; "avanmäl [id]" cancels. A mail whose subject says "forum" gets
+ * the list.
+ */
+@Component
+class ForumCommands implements Command {
+
+    private static final Pattern REGISTER = Pattern.compile("^(anmal|anmal mig|register|sign up)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
+    private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
+    private static final Pattern PROPOSAL = Pattern.compile("(?im)^\\s*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)\\s*:\\s*(.+)$");
+
+    private final ForumService forum;
+    private final ForumAnswers answers;
+    private final Contacts contacts;
+    private final Texts texts;
+
+    ForumCommands(ForumService forum, ForumAnswers answers, Contacts contacts, Texts texts) {
+        this.forum = forum;
+        this.answers = answers;
+        this.contacts = contacts;
+        this.texts = texts;
+    }
+
+    @Override
+    public List<Usage> usage() {
+        return List.of(new Usage("forum", "forum.help.list", 30), new Usage("anmäl ID / avanmäl ID", "forum.help.register", 31));
+    }
+
+    @Override
+    public Optional<Reply> handle(Inbound m) {
+        String firstLine = TextNormalizer.normalize(m.firstLine());
+        String meetingOfThread = m.thread() != null && m.thread().startsWith("forum:") ? m.thread().substring("forum:".length()) : null;
+        Matcher register = REGISTER.matcher(firstLine);
+        Matcher unregister = UNREGISTER.matcher(firstLine);
+        if (register.matches() || unregister.matches()) {
+            Matcher which = register.matches() ? register : unregister;
+            Optional<String> id = meetingId(which.group(3), meetingOfThread);
+            if (id.isEmpty()) {
+                return Optional.of(Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n"
+                        + answers.list(m.language())).inThread("forum"));
+            }
+            if (!m.senderProven()) {
+                String title = forum.find(id.get()).map(Meeting::title).orElse(id.get());
+                return Optional.of(Reply.confirmFirst(texts.get(m.language(), register.matches() ? "forum.confirm.register"
+                        : "forum.confirm.unregister", "title", title)));
+            }
+            return Optional.of(register.matches() ? register(m, id.get()) : unregister(m, id.get()));
+        }
+        if (!m.isMail()) {
+            return firstLine.equals("forum") ? Optional.of(list(m.language())) : Optional.empty();
+        }
+        boolean aboutForum = (" " + TextNormalizer.normalize(m.subject()) + " ").contains(" forum ");
+        if (aboutForum && (m.thread() == null || m.thread().startsWith("forum"))) {
+            return Optional.of(Reply.text(answers.list(m.language())).inThread("forum"));
+        }
+        return Optional.empty();
+    }
+
+    private Reply list(Language language) {
+        return Reply.text(answers.list(language)).withCard(new MeetingList(forum.upcoming()));
+    }
+
+    private Reply register(Inbound m, String id) {
+        Matcher p = PROPOSAL.matcher(m.text());
+        Registration.AgendaProposal proposal = m.isMail() && p.find()
+                ? new Registration.AgendaProposal(kind(p.group(1)), p.group(2).strip()) : null;
+        String email = contacts.email(m.from()).orElse(null);
+        ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal);
+        String text = answers.registered(r, id, email, m.language());
+        if (r instanceof ForumService.NoSuchMeeting) {
+            text = text + "\n\n" + answers.list(m.language());
+        }
+        return Reply.text(text).inThread("forum:" + id);
+    }
+
+    private Reply unregister(Inbound m, String id) {
+        return Reply.text(answers.unregistered(forum.unregister(id, m.from()), id, m.language())).inThread("forum:" + id);
+    }
+
+    private Optional<String> meetingId(String named, String ofThread) {
+        if (named != null) {
+            return Optional.of(named.replaceFirst("^forum (\\d{4}) (\\d{2}) (\\d{2})", "forum-$1-$2-$3").replace(' ', '-'));
+        }
+        if (ofThread != null) {
+            return Optional.of(ofThread);
+        }
+        List<Meeting> upcoming = forum.upcoming();
+        return upcoming.size() == 1 ? Optional.of(upcoming.get(0).id()) : Optional.empty();
+    }
+
+    private String exampleId() {
+        return forum.upcoming().stream().findFirst().map(Meeting::id).orElse("forum-2027-03-10");
+    }
+
+    private static String kind(String word) {
+        String w = TextNormalizer.normalize(word);
+        if (w.contains("exempel") || w.equals("example")) {
+            return "example";
+        }
+        if (w.contains("fraga") || w.equals("question")) {
+            return "question";
+        }
+        if (w.contains("lucka") || w.equals("gap")) {
+            return "gap";
+        }
+        return "proposal";
+    }
+}

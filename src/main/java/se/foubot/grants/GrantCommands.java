@@ -1,0 +1,100 @@
+package se.foubot.grants;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.TextNormalizer;
+import se.foubot.messaging.Command;
+import se.foubot.messaging.Contacts;
+import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Reply;
+import se.foubot.messaging.Texts;
+
+/**
+ * Grant reminders, from any channel. In a chat, "bevakning [LUM|MUL]" subscribes (to the programmes it names, both
+ * when it names none) and "bevakning av" stops; the reminders go to the person's e-mail address when the channel
+ * knows one (a Slack profile's), otherwise where they wrote. In mail, a subject that says "bevakning"/"subscribe"
+ * subscribes the sender, and a mail or reply that says just "avsluta"/"unsubscribe" stops them.
+ */
+@Component
+class GrantCommands implements Command {
+
+    private static final Set<String> STOP = Set.of("avsluta", "avsluta bevakning", "avsluta prenumeration", "sluta",
+            "unsubscribe", "stop", "avregistrera");
+    private static final Set<String> CHAT_STOP = Set.of("av", "avsluta", "stop", "off", "unsubscribe", "sluta");
+    private static final Set<String> START_WORDS = Set.of("bevakning", "bevaka", "prenumerera", "subscribe", "paminnelser");
+
+    private final GrantSubscriptions subscriptions;
+    private final GrantCalendar calendar;
+    private final Contacts contacts;
+    private final Notifier notifier;
+    private final Texts texts;
+
+    GrantCommands(GrantSubscriptions subscriptions, GrantCalendar calendar, Contacts contacts, Notifier notifier, Texts texts) {
+        this.subscriptions = subscriptions;
+        this.calendar = calendar;
+        this.contacts = contacts;
+        this.notifier = notifier;
+        this.texts = texts;
+    }
+
+    @Override
+    public List<Usage> usage() {
+        return List.of(new Usage("bevakning [LUM|MUL]", "grants.help.subscribe", 40),
+                new Usage("bevakning av", "grants.help.stop", 41));
+    }
+
+    @Override
+    public Optional<Reply> handle(Inbound m) {
+        return m.isMail() ? mail(m) : chat(m);
+    }
+
+    private Optional<Reply> chat(Inbound m) {
+        String line = TextNormalizer.normalize(m.firstLine());
+        if (!line.equals("bevakning") && !line.startsWith("bevakning ")) {
+            return Optional.empty();
+        }
+        String args = line.substring("bevakning".length()).strip();
+        if (CHAT_STOP.contains(args)) {
+            return Optional.of(Reply.text(texts.get(m.language(), subscriptions.unsubscribe(m.from().channel(), m.from().address())
+                    ? "grants.stopped.chat" : "grants.nothing-to-stop.chat")));
+        }
+        List<String> programmes = calendar.programmesNamedIn(args);
+        Optional<String> email = contacts.email(m.from());
+        if (email.isEmpty() && !notifier.has(m.from().channel())) {
+            return Optional.of(Reply.text(texts.get(m.language(), "grants.no-way-to-remind")));
+        }
+        subscriptions.subscribe(m.from().channel(), m.from().address(), email.orElse(null), null, programmes,
+                m.language().code(), m.from().channel());
+        String names = String.join(texts.get(m.language(), "grants.and"), programmes);
+        return Optional.of(Reply.text(email.map(e -> texts.get(m.language(), "grants.subscribed.email", "programmes", names, "email", e))
+                .orElseGet(() -> texts.get(m.language(), "grants.subscribed.here", "programmes", names))));
+    }
+
+    private Optional<Reply> mail(Inbound m) {
+        String firstLine = TextNormalizer.normalize(m.firstLine());
+        String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
+        if (STOP.contains(firstLine) || STOP.contains(subject)) {
+            if (!m.senderProven()) {
+                return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.stop")));
+            }
+            boolean was = subscriptions.unsubscribeEmail(m.from().address());
+            return Optional.of(Reply.text(texts.get(m.language(), was ? "grants.stopped.mail" : "grants.nothing-to-stop.mail"))
+                    .inThread("grants"));
+        }
+        if (m.thread() == null && START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " "))) {
+            List<String> programmes = calendar.programmesNamedIn(m.subject() + " " + m.text());
+            String names = String.join(texts.get(m.language(), "grants.and"), programmes);
+            if (!m.senderProven()) {
+                return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.subscribe", "programmes", names)));
+            }
+            subscriptions.subscribe("email", m.from().address(), m.from().address(), null, programmes, m.language().code(), "email");
+            return Optional.of(Reply.text(texts.get(m.language(), "grants.subscribed.mail", "programmes", names)).inThread("grants"));
+        }
+        return Optional.empty();
+    }
+}

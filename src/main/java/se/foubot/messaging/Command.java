@@ -1,0 +1,29 @@
+package se.foubot.messaging;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A command a person may write in any channel — a Slack DM or {@code /fou}, the terminal, a mail — such as
+ * "status", "forum", "anmäl forum-2027-03-10", "bevakning LUM". A feature registers one by making it a bean; the
+ * {@link CommandTable} asks each in turn before a message goes to a conversation (or, in mail, to the intake), and
+ * builds "hjälp" from their {@link #usage()}.
+ */
+@FunctionalInterface
+public interface Command {
+
+    /**
+     * One line of the generated help: what to write ("bevakning [LUM|MUL]") and the text key of what it does.
+     * {@code order} places it in the list (smaller first).
+     */
+    record Usage(String words, String textKey, int order) {
+    }
+
+    /** @return the reply when this message is this command; empty to let others (or the conversation) have it */
+    Optional<Reply> handle(Inbound message);
+
+    /** What this command adds to the help; nothing by default. */
+    default List<Usage> usage() {
+        return List.of();
+    }
+}

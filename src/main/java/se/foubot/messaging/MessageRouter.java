@@ -1,0 +1,80 @@
+package se.foubot.messaging;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.GuardedText;
+
+/**
+ * Where a chat message goes (a Slack DM, a mention, {@code /fou}, a terminal line): to the command table when the
+ * person is not in the middle of a conversation and the line is a command, otherwise to their conversation. A
+ * message that held a personal identity number always goes to the conversation, which refuses it.
+ */
+@Component
+public class MessageRouter {
+
+    private static final Logger log = LoggerFactory.getLogger(MessageRouter.class);
+
+    private final CommandTable table;
+    private final ConversationEngine engine;
+
+    MessageRouter(CommandTable table, ConversationEngine engine) {
+        this.table = table;
+        this.engine = engine;
+    }
+
+    /**
+     * @param from   who wrote it, as the channel can write back to them
+     * @param origin the channel's address details of this message, handed to a flow's outcome
+     */
+    public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin) {
+        return route(key, from, text, origin, null);
+    }
+
+    /**
+     * As {@link #route(ConversationKey, Recipient, GuardedText, Map)}, taken once: the same {@code messageId} again
+     * (work done again after a crash) gets the answer the conversation gave it, and the turn is not taken twice.
+     */
+    public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
+        if (!text.identityNumberRemoved()) {
+            ConversationEngine.Standing standing = engine.standing(key);
+            var handled = standing.inFlow() ? java.util.Optional.<CommandTable.Handled>empty()
+                    : table.handle(Inbound.chat(from, text.textOr(""), standing.language()));
+            if (handled.isPresent()) {
+                log.info("event=command conversation={} command={}", key.id(), handled.get().command());
+                return handled.get().reply();
+            }
+        }
+        return Reply.of(engine.handle(key, text, origin, messageId));
+    }
+
+    /**
+     * A slash command ({@code /fou status}): a command of the table even in the middle of a conversation, since the
+     * person asked for it by name; anything else goes to the conversation.
+     */
+    public Reply routeCommand(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
+        if (!text.identityNumberRemoved()) {
+            var handled = table.handle(Inbound.chat(from, text.textOr(""), engine.standing(key).language()));
+            if (handled.isPresent()) {
+                log.info("event=command conversation={} command={}", key.id(), handled.get().command());
+                return handled.get().reply();
+            }
+        }
+        return Reply.of(engine.handle(key, text, origin, messageId));
+    }
+
+    /** Where the person stands, said as a greeting ({@code /fou} alone, a terminal chat starting). */
+    public Reply resume(ConversationKey key) {
+        return Reply.of(engine.resume(key));
+    }
+
+    /** The person's language as their conversation knows it; Swedish when unknown. */
+    public se.foubot.conversation.Language language(ConversationKey key) {
+        return engine.standing(key).language();
+    }
+}

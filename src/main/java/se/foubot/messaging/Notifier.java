@@ -1,0 +1,40 @@
+package se.foubot.messaging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The port features use to tell people things: queues a notice once per key in the recipient's channel's outbox.
+ * Jobs only queue; the outboxes do the I/O, so a restart or a second replica never sends a notice twice.
+ */
+@Component
+public class Notifier {
+
+    private static final Logger log = LoggerFactory.getLogger(Notifier.class);
+
+    private final Map<String, NoticeChannel> channels;
+
+    Notifier(List<NoticeChannel> channels) {
+        this.channels = channels.stream().collect(Collectors.toMap(NoticeChannel::name, Function.identity()));
+    }
+
+    /** @return true when queued now; false when queued before under this key, or the channel is not configured */
+    public boolean send(String key, Recipient to, Notice notice) {
+        NoticeChannel channel = channels.get(to.channel());
+        if (channel == null) {
+            log.warn("event=notice_channel_missing channel={} key={}", to.channel(), key);
+            return false;
+        }
+        return channel.queue(key, to.address(), notice);
+    }
+
+    public boolean has(String channel) {
+        return channels.containsKey(channel);
+    }
+}

@@ -1,0 +1,55 @@
+package se.foubot.tasks;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+
+/**
+ * Tells a requester what happens to their request — claimed, a new status, done, an analyst's question (mail; in
+ * Slack the question is a conversation of its own) — in their language, written once for every channel.
+ */
+@Component
+class RequesterNotices {
+
+    private final List<RequesterChannel> channels;
+    private final Texts texts;
+
+    RequesterNotices(List<RequesterChannel> channels, Texts texts) {
+        this.channels = List.copyOf(channels);
+        this.texts = texts;
+    }
+
+    @EventListener
+    void onTaskChanged(TaskChanged changed) {
+        SupportTask t = changed.task();
+        Optional<RequesterChannel> channel = channels.stream().filter(c -> c.channel().equals(t.requester().channel())).findFirst();
+        if (channel.isEmpty()) {
+            return;
+        }
+        TaskEvent e = changed.event();
+        Language l = "en".equals(t.request().language()) ? Language.EN : Language.SV;
+        String text = switch (e.kind()) {
+            case "claimed" -> texts.get(l, "tasks.notice.claimed", "reference", t.reference(), "analyst", analyst(channel.get(), t, l));
+            case "status" -> t.status() == TaskStatus.DONE ? texts.get(l, "tasks.notice.done", "reference", t.reference())
+                    : texts.get(l, "tasks.notice.status", "reference", t.reference(), "status", t.status().label().in(l));
+            case "question" -> t.requester().channel().equals("email")
+                    ? texts.get(l, "tasks.notice.question", "reference", t.reference(), "question", e.detail()) : null;
+            default -> null;
+        };
+        if (text == null) {
+            return;
+        }
+        String subject = texts.get(l, e.kind().equals("question") ? "tasks.notice.subject.question" : "tasks.notice.subject");
+        channel.get().tell(t, "notice:" + t.reference() + ":" + e.kind() + ":" + e.at().toEpochMilli(), subject, text);
+    }
+
+    private String analyst(RequesterChannel channel, SupportTask t, Language l) {
+        String named = channel.analyst(t.assignee());
+        return named == null ? texts.get(l, "tasks.notice.analyst.unnamed") : texts.get(l, "tasks.notice.analyst.named", "name", named);
+    }
+}

@@ -1,0 +1,48 @@
+package se.foubot.tasks.slack;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackReplies;
+import se.foubot.messaging.Reply;
+import se.foubot.channels.slack.SlackText;
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+import se.foubot.privacy.GuardedText;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+
+/**
+ * An analyst's question to a requester: recorded on the task, put to the requester in their own
+ * conversation (the engine's task-question flow), whose answer is recorded on the task and shown in the
+ * staff thread.
+ */
+@Component
+@ConditionalOnSlack
+class RequesterQuestions {
+
+    private final TaskService tasks;
+    private final ConversationEngine engine;
+    private final SlackReplies replies;
+
+    RequesterQuestions(TaskService tasks, ConversationEngine engine, SlackReplies replies) {
+        this.tasks = tasks;
+        this.engine = engine;
+        this.replies = replies;
+    }
+
+    void ask(String reference, String analyst, GuardedText question) {
+        SupportTask task = tasks.question(reference, analyst, question).orElse(null);
+        if (task == null || !SlackText.CHANNEL.equals(task.requester().channel())) {
+            return;
+        }
+        ConversationKey requester = new ConversationKey(SlackText.CHANNEL, task.requester().person());
+        var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
+                "analyst", SlackText.mention(analyst)), task.requester().address());
+        Map<String, String> address = task.requester().address();
+        replies.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
+                address.get(SlackText.ADDRESS_THREAD), Reply.of(reply), task.requester().person());
+    }
+}

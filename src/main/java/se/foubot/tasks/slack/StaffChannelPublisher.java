@@ -1,0 +1,113 @@
+package se.foubot.tasks.slack;
+
+import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackApi;
+import se.foubot.channels.slack.SlackProperties;
+import se.foubot.conversation.FlowCatalog;
+import se.foubot.tasks.StaffPost;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskChanged;
+import se.foubot.tasks.TaskEvent;
+import se.foubot.tasks.TaskService;
+
+/**
+ * Keeps each task's staff-channel message in step with MongoDB: posts it when the task is new, updates it
+ * in place when the task changes, and writes the change into the message's thread. What fails (Slack down)
+ * stays marked in MongoDB and is done by the periodic repost, on whichever replica gets there.
+ */
+@Component
+@ConditionalOnSlack
+class StaffChannelPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffChannelPublisher.class);
+    /** Longer than a post with all of SlackApi's retries and Retry-After waits. */
+    private static final Duration POST_TURN = Duration.ofMinutes(5);
+
+    private final TaskService tasks;
+    private final SlackApi api;
+    private final SlackProperties properties;
+    private final FlowCatalog catalog;
+    private final ExecutorService workers;
+    private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+
+    StaffChannelPublisher(TaskService tasks, SlackApi api, SlackProperties properties, FlowCatalog catalog,
+            ExecutorService slackWorkers) {
+        this.tasks = tasks;
+        this.api = api;
+        this.properties = properties;
+        this.catalog = catalog;
+        this.workers = slackWorkers;
+    }
+
+    @EventListener
+    void onTaskChanged(TaskChanged changed) {
+        if (SlackProperties.has(properties.staffChannel())) {
+            workers.execute(() -> sync(changed.task().reference(), changed.event()));
+        }
+    }
+
+    /**
+     * Posts or updates the message with the task as it is now; {@code event}, if any, goes into the thread.
+     * @return false when Slack could not be reached, so the work is left for the repost
+     */
+    boolean sync(String reference, TaskEvent event) {
+        // one task at a time in this JVM, so a create and a quick claim cannot both post a first message
+        synchronized (locks.computeIfAbsent(reference, r -> new Object())) {
+            SupportTask task = tasks.find(reference).orElse(null);
+            if (task == null) {
+                return true;
+            }
+            try {
+                String text = TaskMessage.fallbackText(task, tasks.categories());
+                var blocks = TaskMessage.blocks(task, tasks.categories(), catalog.list("districts").orElseThrow());
+                if (task.staffPost() == null) {
+                    if (!tasks.takeFirstPostTurn(reference, POST_TURN)) {
+                        return true; // another replica is posting it
+                    }
+                    String ts;
+                    try {
+                        ts = api.post(properties.staffChannel(), null, text, blocks);
+                    } catch (SlackApi.SlackCallFailed e) {
+                        tasks.giveBackFirstPostTurn(reference);
+                        throw e;
+                    }
+                    tasks.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
+                    log.info("event=staff_post_created task={} ts={}", reference, ts);
+                } else {
+                    api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                    tasks.markShown(reference, task.updatedAt());
+                    if (event != null && !"created".equals(event.kind())) {
+                        api.post(task.staffPost().channel(), task.staffPost().ts(), event.text(), null);
+                    }
+                }
+            } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=staff_post_deferred task={} reason=\"{}\"", reference, e.getMessage());
+                return false;
+            }
+            return true;
+        }
+    }
+
+    /** Posts what could not be posted, and updates messages that show an older state. */
+    @Scheduled(fixedDelayString = "${foubot.slack.repost-interval}", initialDelayString = "${foubot.slack.repost-interval}")
+    void repost() {
+        if (!SlackProperties.has(properties.staffChannel())) {
+            return;
+        }
+        for (SupportTask task : tasks.needingStaffPost()) {
+            if (!sync(task.reference(), null)) {
+                break; // Slack is away: one task's retries are enough per round, the rest waits for the next
+            }
+        }
+    }
+}

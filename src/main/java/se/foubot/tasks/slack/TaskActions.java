@@ -1,0 +1,179 @@
+package se.foubot.tasks.slack;
+
+import static com.slack.api.model.block.Blocks.input;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.plainTextInput;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+
+import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
+import com.slack.api.bolt.App;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.ViewClose;
+import com.slack.api.model.view.ViewSubmit;
+import com.slack.api.model.view.ViewTitle;
+
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackApi;
+import se.foubot.channels.slack.SlackText;
+import se.foubot.channels.slack.SlackWork;
+import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.privacy.GuardedText;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+import se.foubot.tasks.TaskStatus;
+
+/**
+ * What analysts do with a task from its staff-channel message — claim, release, set status or category, ask the
+ * requester — registered with the Slack app as buttons, menus and a form. Only staff may; others are told so.
+ */
+@Component
+@ConditionalOnSlack
+class TaskActions {
+
+    static final String ASK_CALLBACK = "ask-requester";
+    static final String ASK_BLOCK = "question";
+    static final String ASK_INPUT = "text";
+    private static final String ASK_REQUESTER = "ask-requester";
+
+    private final TaskService tasks;
+    private final StaffDirectory staff;
+    private final SlackApi api;
+    private final RequesterQuestions questions;
+    private final SlackWork work;
+    private final OutsideTextGuard guard;
+    private final Texts texts;
+
+    TaskActions(App app, TaskService tasks, StaffDirectory staff, SlackApi api, RequesterQuestions questions, SlackWork work,
+            OutsideTextGuard guard, Texts texts) {
+        this.tasks = tasks;
+        this.staff = staff;
+        this.api = api;
+        this.questions = questions;
+        this.work = work;
+        this.guard = guard;
+        this.texts = texts;
+        register(app);
+    }
+
+    private void register(App app) {
+        action(app, TaskMessage.CLAIM, this::claim);
+        action(app, TaskMessage.RELEASE, this::release);
+        action(app, TaskMessage.STATUS, this::setStatus);
+        action(app, TaskMessage.CATEGORY, this::setCategory);
+        work.on(ASK_REQUESTER, p -> askRequester(p.get("user"), p.get("task"), guard.check(p.get("question"))));
+        app.blockAction(TaskMessage.ASK, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            // a trigger id expires after 3 s: open the modal before acking
+            openQuestion(p.getUser().getId(), p.getContainer().getChannelId(), p.getActions().get(0).getValue(), p.getTriggerId());
+            return ctx.ack();
+        });
+        app.viewSubmission(ASK_CALLBACK, (req, ctx) -> {
+            var view = req.getPayload().getView();
+            GuardedText question = guard.check(view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue());
+            if (question.identityNumberRemoved()) {
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
+                        texts.get(Language.SV, "slack.identity-number-refused"))));
+            }
+            String user = req.getPayload().getUser().getId();
+            work.record(ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
+                    () -> askRequester(user, view.getPrivateMetadata(), question));
+            return ctx.ack();
+        });
+    }
+
+    private interface Action {
+        void run(String user, String channel, String value);
+    }
+
+    /** A button or menu choice: recorded, acked, done after (again after a crash: every action here is idempotent). */
+    private void action(App app, String kind, Action action) {
+        work.on(kind, p -> action.run(p.get("user"), p.get("channel"), p.get("value")));
+        app.blockAction(kind, (req, ctx) -> {
+            BlockActionPayload p = req.getPayload();
+            BlockActionPayload.Action a = p.getActions().get(0);
+            String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+            String user = p.getUser().getId();
+            String channel = p.getContainer().getChannelId();
+            work.record(kind, user, Map.of("channel", channel, "value", value), () -> action.run(user, channel, value));
+            return ctx.ack();
+        });
+    }
+
+    /** @return false (and the user told) when the user is not staff */
+    private boolean allowed(String user, String channel) {
+        if (staff.isStaff(user)) {
+            return true;
+        }
+        api.ephemeral(channel, user, "Bara FoU-utredare kan ta och ändra uppdrag.");
+        return false;
+    }
+
+    void claim(String user, String channel, String reference) {
+        if (!allowed(user, channel)) {
+            return;
+        }
+        TaskService.ClaimResult result = tasks.claim(reference, user);
+        if (result instanceof TaskService.AlreadyClaimed already) {
+            SupportTask t = already.task();
+            api.ephemeral(channel, user, t.assignee() == null
+                    ? reference + " kan inte tas just nu (status: " + t.status().label().sv() + ")."
+                    : reference + " är redan taget av " + SlackText.mention(t.assignee()) + ".");
+        } else if (result instanceof TaskService.NoSuchTask) {
+            api.ephemeral(channel, user, "Uppdraget " + reference + " finns inte.");
+        }
+    }
+
+    void release(String user, String channel, String reference) {
+        if (allowed(user, channel) && tasks.release(reference, user).isEmpty()) {
+            api.ephemeral(channel, user, reference + " är inte taget, så det finns inget att släppa.");
+        }
+    }
+
+    /** @param value "REFERENCE|STATUS" */
+    void setStatus(String user, String channel, String value) {
+        String[] parts = value.split("\\|", 2);
+        if (allowed(user, channel) && tasks.setStatus(parts[0], user, TaskStatus.valueOf(parts[1])).isEmpty()) {
+            api.ephemeral(channel, user, "Ta uppdraget " + parts[0] + " först, sedan kan du sätta status.");
+        }
+    }
+
+    /** @param value "REFERENCE|CATEGORY" */
+    void setCategory(String user, String channel, String value) {
+        String[] parts = value.split("\\|", 2);
+        if (allowed(user, channel)) {
+            tasks.setCategory(parts[0], user, parts[1]);
+        }
+    }
+
+    void openQuestion(String user, String channel, String reference, String triggerId) {
+        if (!allowed(user, channel)) {
+            return;
+        }
+        View modal = View.builder().type("modal").callbackId(ASK_CALLBACK).privateMetadata(reference)
+                .title(ViewTitle.builder().type("plain_text").text("Fråga beställaren").build())
+                .submit(ViewSubmit.builder().type("plain_text").text("Skicka").build())
+                .close(ViewClose.builder().type("plain_text").text("Avbryt").build())
+                .blocks(List.of(
+                        section(s -> s.text(markdownText("Frågan går till beställaren av *" + reference
+                                + "* och svaret kommer tillbaka till uppdragets tråd."))),
+                        input(i -> i.blockId(ASK_BLOCK).label(plainText("Fråga"))
+                                .element(plainTextInput(p -> p.actionId(ASK_INPUT).multiline(true).maxLength(2000))))))
+                .build();
+        api.openModal(triggerId, modal);
+    }
+
+    void askRequester(String user, String reference, GuardedText question) {
+        if (staff.isStaff(user)) {
+            questions.ask(reference, user, question);
+        }
+    }
+}

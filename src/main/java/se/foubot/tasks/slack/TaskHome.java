@@ -1,0 +1,77 @@
+package se.foubot.tasks.slack;
+
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+
+import com.slack.api.model.block.LayoutBlock;
+
+import se.foubot.channels.slack.AppHomeSection;
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackText;
+import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.FlowCatalog;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+
+/** The tasks' part of App Home: analysts see their open tasks and the unclaimed ones; district staff their own requests. */
+@Component
+@ConditionalOnSlack
+class TaskHome implements AppHomeSection {
+
+    private static final int MAX_LISTED = 20;
+
+    private final TaskService tasks;
+    private final StaffDirectory staff;
+    private final FlowCatalog catalog;
+
+    TaskHome(TaskService tasks, StaffDirectory staff, FlowCatalog catalog) {
+        this.tasks = tasks;
+        this.staff = staff;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<LayoutBlock> blocks(String user) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (staff.isStaff(user)) {
+            blocks.add(header(h -> h.text(plainText("Mina pågående uppdrag"))));
+            list(blocks, tasks.openAssignedTo(user), "Du har inga pågående uppdrag.");
+            blocks.add(divider());
+            blocks.add(header(h -> h.text(plainText("Ej tagna uppdrag"))));
+            list(blocks, tasks.unclaimed(), "Alla uppdrag är tagna.");
+        } else {
+            blocks.add(header(h -> h.text(plainText("Mina förfrågningar hos FoU"))));
+            list(blocks, tasks.byRequester(SlackText.CHANNEL, user),
+                    "Du har inga förfrågningar ännu. Skriv ”stöd” till mig under Meddelanden för att be om stöd.");
+        }
+        return blocks;
+    }
+
+    private void list(List<LayoutBlock> blocks, List<SupportTask> shown, String empty) {
+        if (shown.isEmpty()) {
+            blocks.add(section(s -> s.text(markdownText("_" + empty + "_"))));
+            return;
+        }
+        var categories = tasks.categories();
+        var districts = catalog.list("districts").orElseThrow();
+        for (SupportTask t : shown.stream().limit(MAX_LISTED).toList()) {
+            blocks.add(section(s -> s.text(markdownText("*" + t.reference() + "* · " + TaskMessage.label(districts,
+                    t.request().district()) + " · " + TaskMessage.label(categories, t.category()) + "\n"
+                    + SlackText.escape(SlackText.truncate(t.request().concern(), 150)) + "\n_" + t.status().label().sv()
+                    + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "") + "_"))));
+        }
+    }
+}

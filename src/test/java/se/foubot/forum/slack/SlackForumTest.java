@@ -1,0 +1,341 @@
+package se.foubot.forum.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.channels.slack.SlackRequests;
+import se.foubot.channels.slack.SlackNotices;
+import se.foubot.channels.email.EmailRequestProcessor;
+import se.foubot.channels.email.EmbeddedMailServer;
+import se.foubot.channels.email.MailboxReader;
+import se.foubot.channels.email.OutboxSender;
+import se.foubot.forum.ForumService;
+import se.foubot.forum.Meeting;
+import se.foubot.scheduling.ReminderScheduler;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestMail;
+import se.foubot.support.TestClockConfiguration;
+
+/**
+ * FoU-forum as people use it: a coordinator plans in a Slack modal, district staff register from Slack buttons
+ * and by mail, the waitlist moves, invites arrive in the (embedded GreenMail) mailboxes and are read with a
+ * second calendar library (biweekly), reminders go out when the clock reaches them, and the admin exports CSV.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=forum-admin",
+                "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50", "foubot.slack.outbox-interval=1h"})
+@Import(TestClockConfiguration.class)
+class SlackForumTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EmbeddedMailServer mail;
+
+    @Autowired
+    MailboxReader reader;
+
+    @Autowired
+    EmailRequestProcessor processor;
+
+    @Autowired
+    OutboxSender sender;
+
+    @Autowired
+    SlackNotices slackNotices;
+
+    @Autowired
+    ReminderScheduler scheduler;
+
+    @Autowired
+    ForumService forum;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    se.foubot.grants.GrantSubscriptions subscriptions;
+
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.signing-secret", () -> SlackRequests.SECRET);
+        registry.add("foubot.slack.api-url", SLACK::url);
+        registry.add("foubot.slack.staff-users", () -> "UANALYST1");
+        registry.add("foubot.slack.forum-coordinators", () -> "UCOORD");
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    private SlackRequests slack() {
+        return new SlackRequests(port, clock);
+    }
+
+    private static Map<String, String> plan(String date, String start, String end, String place, String capacity, String deadline) {
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("title", "FoU-forum: uppföljning i praktiken");
+        v.put("date", date);
+        v.put("start", start);
+        v.put("end", end);
+        v.put("place", place);
+        v.put("video", "");
+        v.put("capacity", capacity);
+        v.put("deadline", deadline);
+        v.put("description", "Vi delar goda exempel på uppföljning.");
+        v.put("agenda", "1. Välkommen 2. Goda exempel 3. Kunskapsluckor");
+        return v;
+    }
+
+    private HttpResponse<String> submitPlan(String user, String editing, Map<String, String> values) throws Exception {
+        String state = values.entrySet().stream().map(e -> "\"" + e.getKey() + "\":{\"" + e.getKey()
+                + "\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.json(e.getValue()) + "}}").collect(Collectors.joining(","));
+        return slack().interactive("{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+                + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
+                + "\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"forum-plan\",\"private_metadata\":"
+                + SlackRequests.json(editing) + ",\"state\":{\"values\":{" + state + "}}}}");
+    }
+
+    private HttpResponse<String> registerWithProposal(String user, String meeting, String kind, String text) throws Exception {
+        return slack().interactive("{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+                + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
+                + "\",\"view\":{\"id\":\"V2\",\"type\":\"modal\",\"callback_id\":\"forum-proposal\",\"private_metadata\":\"" + meeting
+                + "\",\"state\":{\"values\":{\"kind\":{\"kind\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":"
+                + "\"plain_text\",\"text\":\"x\"},\"value\":\"" + kind + "\"}}},\"text\":{\"text\":{\"type\":\"plain_text_input\",\"value\":"
+                + SlackRequests.json(text) + "}}}}}}");
+    }
+
+
+    private void send(String from, String subject, String text, String inReplyTo) throws Exception {
+        new TestMail(mail).send(from, subject, text, inReplyTo);
+    }
+
+    private List<MimeMessage> inboxOf(String address) {
+        return new TestMail(mail).inboxOf(address);
+    }
+
+    private void mailRound() {
+        TestMail.round(reader, processor, sender);
+    }
+
+
+    /** The invites in {@code address}'s mailbox, read with biweekly (not the library that wrote them). */
+    private List<ICalendar> invitesOf(String address) throws Exception {
+        List<ICalendar> out = new java.util.ArrayList<>();
+        for (MimeMessage m : inboxOf(address)) {
+            if (!(m.getContent() instanceof Multipart mixed)) {
+                continue;
+            }
+            Multipart alternative = (Multipart) mixed.getBodyPart(0).getContent();
+            for (int i = 0; i < alternative.getCount(); i++) {
+                BodyPart part = alternative.getBodyPart(i);
+                if (part.getContentType().startsWith("text/calendar")) {
+                    String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    ICalendar cal = Biweekly.parse(ics).first();
+                    assertThat(part.getContentType()).contains("method=" + cal.getMethod().getValue());
+                    out.add(cal);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String lastTextTo(String channel) {
+        List<FakeSlackApi.Call> posts = SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel));
+        return posts.isEmpty() ? "" : posts.get(posts.size() - 1).param("text");
+    }
+
+    private static void awaitText(String channel, String contains) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(lastTextTo(channel)).contains(contains));
+    }
+
+    @Test
+    void aCoordinatorPlansThreePeopleRegisterOneWaitsIsPromotedAndEveryoneHoldsAValidInvite() throws Exception {
+        // the modal opens for a coordinator
+        assertThat(slack().command("UCOORD", "forum ny").statusCode()).isEqualTo(200);
+        assertThat(SLACK.calls("views.open", c -> c.param("view").contains("forum-plan"))).isNotEmpty();
+
+        // refused plans answer in the modal with the reason
+        HttpResponse<String> holiday = submitPlan("UCOORD", "", plan("2027-01-06", "13:00", "16:00", "Lokal Ekensberg", "2", "2026-12-20"));
+        assertThat(holiday.body()).contains("\"response_action\":\"errors\"").contains("helgdag");
+        HttpResponse<String> backwards = submitPlan("UCOORD", "", plan("2027-03-10", "16:00", "13:00", "Lokal Ekensberg", "2", "2027-03-01"));
+        assertThat(backwards.body()).contains("måste vara efter starten");
+        HttpResponse<String> late = submitPlan("UCOORD", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-11"));
+        assertThat(late.body()).contains("är efter mötet");
+        HttpResponse<String> notCoordinator = submitPlan("UANNA", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-01"));
+        assertThat(notCoordinator.body()).contains("Bara FoU:s samordnare");
+
+        HttpResponse<String> saved = submitPlan("UCOORD", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-01"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain("errors");
+        Meeting meeting = forum.find("forum-2027-03-10").orElseThrow();
+        assertThat(meeting.start()).isEqualTo(Instant.parse("2027-03-10T12:00:00Z"));
+        HttpResponse<String> overlap = submitPlan("UCOORD", "", plan("2027-03-10", "15:00", "17:00", "lokal ekensberg", "10", "2027-03-01"));
+        assertThat(overlap.body()).contains("upptagen");
+
+        // district staff see it and register: two from Slack, one by mail
+        slack().command("UANNA", "forum");
+        awaitText("UANNA", "Kommande FoU-forum");
+        slack().click("UANNA", "DUANNA", "1.1", SlackForum.REGISTER, meeting.id(), false);
+        awaitText("UANNA", "Du är anmäld");
+        slack().click("UANNA", "DUANNA", "1.1", SlackForum.REGISTER, meeting.id(), false);
+        awaitText("UANNA", "Du är redan anmäld");
+        registerWithProposal("UBO", meeting.id(), "example", "Vår uppföljningsmall för hemtjänst");
+        awaitText("UBO", "Du är anmäld");
+
+        String carl = "carl.carlsson@stockholm.se";
+        send(carl, "FoU-forum", "Hej! Vilka forum finns?", null);
+        mailRound();
+        assertThat(inboxOf(carl).get(0).getContent().toString()).contains(meeting.id()).contains("0 lediga av 2");
+        send(carl, "Re: FoU-forum", "anmäl " + meeting.id() + "\nFråga: Hur mäter vi effekter?", inboxOf(carl).get(0).getMessageID());
+        mailRound();
+        assertThat(inboxOf(carl).get(1).getContent().toString()).contains("nummer 1 på väntelistan");
+        assertThat(invitesOf(carl)).isEmpty();
+
+        // Anna and Bo hold valid invites
+        for (String address : List.of("uanna@stockholm.se", "ubo@stockholm.se")) {
+            List<ICalendar> invites = invitesOf(address);
+            assertThat(invites).hasSize(1);
+            ICalendar cal = invites.get(0);
+            assertThat(cal.getMethod().getValue()).isEqualTo("REQUEST");
+            assertThat(cal.getTimezoneInfo().getComponents()).extracting(tz -> tz.getTimezoneId().getValue()).contains("Europe/Stockholm");
+            VEvent event = cal.getEvents().get(0);
+            assertThat(event.getUid().getValue()).isEqualTo("forum-2027-03-10@fou-bot");
+            assertThat(event.getSequence().getValue()).isZero();
+            assertThat(event.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-10T12:00:00Z"));
+            assertThat(event.getDateEnd().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-10T15:00:00Z"));
+            assertThat(event.getOrganizer().getEmail()).isEqualTo("fou@localhost");
+            assertThat(event.getAttendees()).extracting(a -> a.getEmail()).containsExactly(address);
+            assertThat(event.getLocation().getValue()).isEqualTo("Lokal Ekensberg");
+        }
+
+        // Bo cancels: Carl is promoted and told at once, with his invite; Bo gets a CANCEL
+        slack().click("UBO", "DUBO", "1.2", SlackForum.UNREGISTER, meeting.id(), false);
+        awaitText("UBO", "avbokad");
+        mailRound();
+        assertThat(new TestMail(mail).inboxOf(carl, "Inbjudan")).isNotEmpty();
+        assertThat(invitesOf(carl)).hasSize(1);
+        List<ICalendar> bo = invitesOf("ubo@stockholm.se");
+        assertThat(bo.get(bo.size() - 1).getMethod().getValue()).isEqualTo("CANCEL");
+        assertThat(bo.get(bo.size() - 1).getEvents().get(0).getUid().getValue()).isEqualTo("forum-2027-03-10@fou-bot");
+
+        // the coordinator moves the meeting an hour later: updated invites with a higher SEQUENCE
+        Map<String, String> moved = plan("2027-03-10", "14:00", "17:00", "Lokal Ekensberg", "2", "2027-03-01");
+        assertThat(submitPlan("UCOORD", meeting.id(), moved).body()).doesNotContain("errors");
+        mailRound();
+        for (String address : List.of("uanna@stockholm.se", carl)) {
+            List<ICalendar> invites = invitesOf(address);
+            VEvent latest = invites.get(invites.size() - 1).getEvents().get(0);
+            assertThat(latest.getSequence().getValue()).isEqualTo(1);
+            assertThat(latest.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-10T13:00:00Z"));
+        }
+
+        // reminders: two days before at the meeting's local hour, then two hours before
+        clock.set(Instant.parse("2027-03-08T13:00:00Z").minusSeconds(1));
+        scheduler.run("forum");
+        slackNotices.postDue();
+        assertThat(lastTextTo("UANNA")).doesNotContain("Påminnelse");
+        clock.set(Instant.parse("2027-03-08T13:00:00Z"));
+        scheduler.run("forum");
+        scheduler.run("forum");
+        slackNotices.postDue();
+        mailRound();
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANNA") && c.param("text").contains("Välkommen till FoU-forum")))
+                .hasSize(1);
+        assertThat(new TestMail(mail).inboxOf(carl, "Påminnelse")).hasSize(1);
+        assertThat(lastTextTo("UCOORD")).contains("2 anmälda av 2 platser").contains("Fråga: Hur mäter vi effekter?");
+
+        // the export lists the attendees
+        HttpResponse<String> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/exports/forum/" + meeting.id() + "/attendees.csv")).header("Authorization", "Bearer forum-admin").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.body()).contains("registered,slack,UANNA,uanna@stockholm.se").contains("registered,email," + carl)
+                .doesNotContain("UBO");
+        HttpResponse<String> agenda = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/exports/forum/" + meeting.id() + "/agenda.csv")).header("Authorization", "Bearer forum-admin").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(agenda.body()).contains("question,Hur mäter vi effekter?");
+    }
+
+    @Test
+    void whenManyTakeTheLastSeatsAtOnceExactlyCapacityGetOneAndTheRestWaitInOrder() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check("Racet"), java.time.LocalDate.of(2027, 4, 14),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Race"), guard.check(null), 5,
+                java.time.LocalDate.of(2027, 4, 1), guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
+        String id = ((ForumService.Saved) result).meeting().id();
+        List<java.util.concurrent.CompletableFuture<ForumService.RegisterResult>> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            String who = "racer" + i + "@stockholm.se";
+            all.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> forum.register(id, se.foubot.messaging.Recipient.email(who),
+                    who, null, null)));
+        }
+        List<ForumService.RegisterResult> results = all.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+        assertThat(results).filteredOn(r -> r instanceof ForumService.Seated).hasSize(5);
+        assertThat(results).filteredOn(r -> r instanceof ForumService.Waitlisted).hasSize(25);
+        assertThat(forum.find(id).orElseThrow().seats()).isEqualTo(5);
+        assertThat(forum.registrations(id, se.foubot.forum.Registration.Status.REGISTERED)).hasSize(5);
+    }
+
+    @Test
+    void slashFouBevakningSubscribesToGrantRemindersAtTheProfileAddressAndAvStopsThem() throws Exception {
+        assertThat(slack().command("UEVA", "bevakning MUL").statusCode()).isEqualTo(200);
+        awaitText("UEVA", "du bevakar MUL");
+        var subscriber = subscriptions.find("slack", "UEVA").orElseThrow();
+        assertThat(subscriber.email()).isEqualTo("ueva@stockholm.se");
+        assertThat(subscriber.programmes()).containsExactly("MUL");
+        assertThat(subscriber.recipient().isEmail()).isTrue();
+
+        slack().command("UNOMAIL1", "bevakning");
+        awaitText("UNOMAIL1", "direktmeddelande");
+        assertThat(subscriptions.find("slack", "UNOMAIL1").orElseThrow().recipient().channel()).isEqualTo("slack");
+
+        slack().command("UEVA", "bevakning av");
+        awaitText("UEVA", "inga fler påminnelser");
+        assertThat(subscriptions.find("slack", "UEVA").orElseThrow().active()).isFalse();
+    }
+}
