@@ -37,7 +37,7 @@ import se.foubot.support.TestClockConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=hostile-admin",
                 "foubot.mail.idle=false", "foubot.mail.poll-interval=1h", "foubot.mail.allowed-sender-domains=stockholm.se",
-                "foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online", "foubot.slack.outbox-interval=200ms"})
+                "foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online,mail.stad.se", "foubot.slack.outbox-interval=200ms"})
 @Import({TestClockConfiguration.class, BuggyCommand.class})
 class HostileInputHarness {
 

@@ -39,6 +39,14 @@ public class MailRows implements HostileInputRows {
                 new HostileInput("mail: unreadable MIME (multipart without its boundary)", MailRows::brokenMime),
                 new HostileInput("mail: forged From, forged 'dmarc=pass' under Gmail's fail", MailRows::forgedUnderGmail),
                 new HostileInput("mail: forged Authentication-Results with the trusted id", MailRows::forgedTrustedId),
+                new HostileInput("mail: forged pass under Postfix's Received (no milter ran)",
+                        bot -> forgedUnsubscribe(bot, "/mail/auth/postfix-submission-forged.eml", "maria.ek@stockholm.se")),
+                new HostileInput("mail: forged field under Exchange Online's Received",
+                        bot -> forgedUnsubscribe(bot, "/mail/auth/m365-forged-below.eml", "bjorn.strom@edu.stockholm.se")),
+                new HostileInput("mail: forged pass under Gmail's Received, no Gmail verdict",
+                        bot -> forgedUnsubscribe(bot, "/mail/auth/gmail-unstamped-forged.eml", "lena.holm@skarpnack.stockholm.se")),
+                new HostileInput("mail: second forged field under Gmail's own (spf=neutral)",
+                        bot -> forgedUnsubscribe(bot, "/mail/auth/gmail-forged-second-field.eml", "olle.sand@stockholm.se")),
                 new HostileInput("mail: a stranger's reply to a task ([FOU-…] subject)", MailRows::strangerOnATask),
                 new HostileInput("mail: 200 complete requests from one address", MailRows::flood),
                 new HostileInput("mail: calendar REPLY accepted (Outlook)", MailRows::outlookAccepted),
@@ -111,6 +119,18 @@ public class MailRows implements HostileInputRows {
         bot.mailRound();
         boolean still = bot.bean(GrantSubscriptions.class).find("slack", "U0LENA").orElseThrow().active();
         return Outcome.of(still, waiting(bot) == 0, "the Slack subscriber's reminders go on");
+    }
+
+    /** A forged "avsluta" for a Slack subscriber's profile address: nothing changes, the address is asked. */
+    static Outcome forgedUnsubscribe(Bot bot, String fixture, String address) throws Exception {
+        String user = "U" + Integer.toHexString(address.hashCode()).toUpperCase(java.util.Locale.ROOT);
+        bot.bean(GrantSubscriptions.class).subscribe("slack", user, address, null, List.of("LUM"), "sv", "slack");
+        int before = bot.inboxOf(address).size();
+        bot.sendFixture(fixture);
+        bot.mailRound();
+        boolean still = bot.bean(GrantSubscriptions.class).find("slack", user).orElseThrow().active();
+        long asked = bot.inboxOf(address).stream().skip(before).filter(m -> Bot.body(m).contains("Om det inte var du")).count();
+        return Outcome.of(still && asked == 1, waiting(bot) == 0, "still subscribed; the address asked to confirm");
     }
 
     static Outcome strangerOnATask(Bot bot) throws Exception {

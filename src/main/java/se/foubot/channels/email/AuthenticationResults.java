@@ -21,6 +21,9 @@ record AuthenticationResults(String authservId, List<Result> results) {
     /** The authserv-id of a field that names none (Exchange Online writes it so). */
     static final String NO_AUTHSERV_ID = "";
 
+    /** The authserv-id of a field that cannot be read as one; a comment, so no field can name it. */
+    static final String UNREADABLE = "(unreadable)";
+
     /** One method's outcome, e.g. dmarc=pass with header.from=stockholm.se. */
     record Result(String method, String result, Map<String, String> properties) {
 
@@ -53,6 +56,17 @@ record AuthenticationResults(String authservId, List<Result> results) {
         return new AuthenticationResults(authservId, List.copyOf(results));
     }
 
+    /**
+     * An {@code ARC-Authentication-Results} field (RFC 8617): the instance tag {@code i=N;} and then an
+     * Authentication-Results field's value.
+     */
+    static AuthenticationResults parseArc(String field) {
+        String value = field == null ? "" : field;
+        int semicolon = value.indexOf(';');
+        boolean tagged = semicolon >= 0 && value.substring(0, semicolon).strip().toLowerCase(Locale.ROOT).matches("i\\s*=\\s*\\d+");
+        return tagged ? parse(value.substring(semicolon + 1)) : new AuthenticationResults(UNREADABLE, List.of());
+    }
+
     private static Result result(String part) {
         // "method = result" and "ptype . property = value" may carry spaces around = and .
         String compact = part.strip().replaceAll("\\s*=\\s*", "=").replaceAll("\\s*\\.\\s*(?=[A-Za-z-]+=)", ".");
@@ -78,7 +92,7 @@ record AuthenticationResults(String authservId, List<Result> results) {
     }
 
     /** The field without its (nested) comments; quoted strings are kept whole. */
-    private static String stripComments(String field) {
+    static String stripComments(String field) {
         StringBuilder out = new StringBuilder();
         int depth = 0;
         boolean quoted = false;

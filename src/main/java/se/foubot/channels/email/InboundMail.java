@@ -22,7 +22,7 @@ import se.foubot.privacy.GuardedText;
  * @param attachments              names of attached files (the files are not stored)
  * @param problem                  the rule that found the mail unreadable ({@code broken-mime}, {@code unreadable}), or null
  * @param copied                   the other addresses in To and Cc, lower case (people copied on a request)
- * @param trace                    the Authentication-Results and Received fields, top first, as "name: value"; read to
+ * @param trace                    the (ARC-)Authentication-Results and Received fields, top first, as "name: value"; read to
  *                                 prove the sender, never stored
  * @param calendar                 the iCalendar part of a calendar answer (iMIP), or null
  */

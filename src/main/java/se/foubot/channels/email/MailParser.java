@@ -275,7 +275,10 @@ final class MailParser {
         return List.copyOf(out);
     }
 
-    /** Authentication-Results and Received, top first: what the receiving servers wrote, for the sender's proof. */
+    /**
+     * Authentication-Results, ARC-Authentication-Results and Received, top first: what the receiving servers wrote,
+     * for the sender's proof.
+     */
     private List<String> trace(MimeMessage m) {
         List<String> out = new ArrayList<>();
         try {
@@ -283,7 +286,8 @@ final class MailParser {
             while (all.hasMoreElements()) {
                 Header h = all.nextElement();
                 String name = h.getName().toLowerCase(Locale.ROOT);
-                if (name.equals("authentication-results") || name.equals("received")) {
+                if (name.equals("authentication-results") || name.equals("arc-authentication-results")
+                        || name.equals("received")) {
                     out.add(name + ": " + guard.check(MimeUtility.unfold(safe(h.getValue(), ""))).textOr(""));
                 }
             }

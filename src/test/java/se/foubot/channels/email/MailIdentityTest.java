@@ -30,7 +30,7 @@ import se.foubot.tasks.TaskService;
  * answering the bot's mail to the address. Mails go in as raw bytes, as Gmail, Exchange Online and Postfix write them.
  */
 @FouBotTest
-@TestPropertySource(properties = {"foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online",
+@TestPropertySource(properties = {"foubot.mail.trusted-authserv-ids=mx.google.com,exchange-online,mail.stad.se",
         "foubot.mail.idle=false", "foubot.mail.poll-interval=1h"})
 class MailIdentityTest {
 
@@ -98,6 +98,21 @@ class MailIdentityTest {
         sendFixture("untrusted-authserv.eml");
         round();
         assertThat(subscriptions.find("slack", "U0LENA").orElseThrow().active()).isTrue();
+    }
+
+    @Test
+    void aPassWrittenBelowTheTrustedServersReceivedLineProvesNothing() throws Exception {
+        List<String> people = List.of("maria.ek@stockholm.se", "bjorn.strom@edu.stockholm.se", "olle.sand@stockholm.se");
+        people.forEach(p -> subscriptions.subscribe("email", p, p, null, List.of("LUM"), "sv", "import"));
+
+        sendFixture("postfix-submission-forged.eml"); // a local user's submission, which the milters skip
+        sendFixture("m365-forged-below.eml");
+        sendFixture("gmail-forged-second-field.eml");
+        round();
+        for (String p : people) {
+            assertThat(subscriptions.find("email", p).orElseThrow().active()).as(p).isTrue();
+            assertThat(people().inboxOf(p, "Bekräfta:")).as(p).hasSize(1);
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class SenderVerificationTest {
 
     private static final SenderVerification TRUSTING = new SenderVerification(
-            List.of("mx.google.com", "exchange-online", "mail.fou.stockholm.se"));
+            List.of("mx.google.com", "exchange-online", "mail.fou.stockholm.se", "mail.stad.se"));
 
     static InboundMail fixture(String name) throws IOException {
         try (InputStream in = SenderVerificationTest.class.getResourceAsStream("/mail/auth/" + name)) {
@@ -39,7 +39,11 @@ class SenderVerificationTest {
             "gmail-forged-below.eml, ",
             "postfix-forged-same-authserv.eml, ",
             "untrusted-authserv.eml, ",
-            "gmail-unaligned-pass.eml, "})
+            "gmail-unaligned-pass.eml, ",
+            "postfix-submission-forged.eml, ",
+            "m365-forged-below.eml, ",
+            "gmail-unstamped-forged.eml, ",
+            "gmail-forged-second-field.eml, "})
     void onlyTheTrustedServersOwnVerdictForTheFromDomainProvesTheSender(String fixture, String expected) throws IOException {
         assertThat(proof(fixture, TRUSTING)).isEqualTo(Optional.ofNullable(expected));
     }
@@ -49,6 +53,29 @@ class SenderVerificationTest {
         assertThat(proof("gmail-dmarc-pass.eml", new SenderVerification(List.of()))).isEmpty();
         assertThat(proof("m365-dmarc-pass.eml", new SenderVerification(List.of("mx.google.com")))).isEmpty();
         assertThat(proof("gmail-dmarc-pass.eml", new SenderVerification(List.of("mail.fou.stockholm.se")))).isEmpty();
+    }
+
+    @Test
+    void onlyFieldsAboveTheTrustedServersTopmostReceivedLineCount() {
+        String forged = "authentication-results: mail.stad.se; dmarc=pass header.from=stockholm.se";
+        String received = "received: from smtp.stockholm.se (smtp.stockholm.se [198.51.100.9]) by mail.stad.se (Postfix) with ESMTPS";
+        assertThat(TRUSTING.proof("anna@stockholm.se", List.of(forged, received))).contains("dmarc by mail.stad.se");
+        assertThat(TRUSTING.proof("anna@stockholm.se", List.of(received, forged))).as("below: came with the mail").isEmpty();
+        assertThat(TRUSTING.proof("anna@stockholm.se", List.of(forged))).as("the server never received it").isEmpty();
+        assertThat(TRUSTING.proof("anna@stockholm.se", List.of(received, forged, received)))
+                .as("a Received line the sender wrote lower down moves nothing").isEmpty();
+    }
+
+    @Test
+    void aClientsHeloNameCannotHideTheTrustedServersReceivedLine() {
+        // the client said HELO "by"; were the line misread, the sender's own lines below would look like the server's
+        String real = "received: from by (unknown [192.0.2.61]) (Authenticated sender: kalle) by mail.stad.se (Postfix) with ESMTPSA";
+        String forgedField = "authentication-results: mail.stad.se; dmarc=pass header.from=stockholm.se";
+        String forgedLine = "received: from mail.stockholm.se by mail.stad.se (Postfix) with ESMTPS";
+        assertThat(SenderVerification.receivedBy(real.substring("received:".length()))).isEqualTo("mail.stad.se");
+        assertThat(SenderVerification.receivedBy(" by 2002:a05:7010:5d91 with SMTP id n17csp;")).isEqualTo("2002:a05:7010:5d91");
+        assertThat(SenderVerification.receivedBy(" from x (helo by mail.stad.se) with ESMTP")).isEmpty();
+        assertThat(TRUSTING.proof("anna@stockholm.se", List.of(real, forgedField, forgedLine))).isEmpty();
     }
 
     @Test
@@ -63,8 +90,9 @@ class SenderVerificationTest {
 
     @Test
     void spfCountsOnlyForTheEnvelopeSendersDomainAlignedWithFrom() {
-        List<String> trace = List.of("authentication-results: mx.google.com; spf=pass (google.com: domain of "
-                + "x@stockholm.se designates 1.2.3.4 as permitted sender) smtp.mailfrom=x@stockholm.se");
+        List<String> trace = List.of("arc-authentication-results: i=1; mx.google.com; spf=pass (google.com: domain of "
+                + "x@stockholm.se designates 1.2.3.4 as permitted sender) smtp.mailfrom=x@stockholm.se",
+                "received: from mail.stockholm.se (mail.stockholm.se. [1.2.3.4]) by mx.google.com with ESMTPS id 2adb");
         assertThat(TRUSTING.proof("anna@stockholm.se", trace)).contains("spf by mx.google.com");
         assertThat(TRUSTING.proof("anna@farsta.stockholm.se", trace)).contains("spf by mx.google.com");
         assertThat(TRUSTING.proof("anna@gmail.com", trace)).isEmpty();
