@@ -47,7 +47,7 @@ public class RetentionJob {
         try {
             run();
         } catch (DataAccessException e) {
-            log.warn("event=retention_deferred reason=\"{}\"", e.getMostSpecificCause().getMessage());
+            log.warn("event=retention_deferred reason=\"{}\"", LogText.clean(e.getMostSpecificCause().getMessage()));
         }
     }
 

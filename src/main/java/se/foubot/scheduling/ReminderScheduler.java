@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Keeps Quartz's in-memory plan in step with MongoDB: at start-up (after a catch-up run for what was missed while
  * the bot was down), every {@code replan-interval} and whenever a source's data changes, each source's due
@@ -74,7 +76,7 @@ public class ReminderScheduler {
                     .build();
             quartz.scheduleJob(job, java.util.Set.of(every), true);
         } catch (SchedulerException e) {
-            log.warn("event=reminder_replan_not_scheduled reason=\"{}\"", e.getMessage());
+            log.warn("event=reminder_replan_not_scheduled reason=\"{}\"", LogText.clean(e.getMessage()));
         }
     }
 
@@ -100,7 +102,7 @@ public class ReminderScheduler {
                 log.info("event=reminders_queued source={} count={}", name, queued);
             }
         } catch (DataAccessException e) {
-            log.warn("event=reminders_deferred source={} reason=\"{}\"", name, e.getMostSpecificCause().getMessage());
+            log.warn("event=reminders_deferred source={} reason=\"{}\"", name, LogText.clean(e.getMostSpecificCause().getMessage()));
         }
     }
 
@@ -132,9 +134,9 @@ public class ReminderScheduler {
             quartz.scheduleJob(job, triggers, true);
             log.info("event=reminders_planned source={} triggers={} horizon={}", name, triggers.size(), properties.horizon());
         } catch (SchedulerException e) {
-            log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, e.getMessage());
+            log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, LogText.clean(e.getMessage()));
         } catch (DataAccessException e) {
-            log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, e.getMostSpecificCause().getMessage());
+            log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, LogText.clean(e.getMostSpecificCause().getMessage()));
         }
     }
 }

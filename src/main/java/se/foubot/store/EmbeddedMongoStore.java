@@ -18,6 +18,8 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoServer;
 
+import se.foubot.privacy.LogText;
+
 /**
  * A MongoDB wire-protocol server inside the JVM, on loopback, over an H2 MVStore file, so the bot runs on a fresh
  * machine with nothing installed and keeps its data across restarts. It answers a command only once what the command
@@ -103,7 +105,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             Path written = Files.writeString(portFile.resolveSibling(PORT_FILE_NAME + ".new"), port + "\n", StandardCharsets.US_ASCII);
             Files.move(written, portFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
-            log.warn("event=store_port_file_failed file={} reason=\"{}\"", portFile, e.getMessage());
+            log.warn("event=store_port_file_failed file={} reason=\"{}\"", portFile, LogText.clean(e.getMessage()));
         }
     }
 
@@ -112,7 +114,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         } catch (IOException e) {
-            log.warn("event=store_file_not_forced file={} reason=\"{}\"", file, e.getMessage());
+            log.warn("event=store_file_not_forced file={} reason=\"{}\"", file, LogText.clean(e.getMessage()));
         }
     }
 

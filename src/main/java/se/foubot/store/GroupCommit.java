@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.exception.MongoServerException;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Makes the embedded store's writes durable: the answer to a command that may write leaves the store only once what
  * it did, and everything before it, is committed to the MVStore file and forced to the disk (fsync), the promise
@@ -146,7 +148,7 @@ final class GroupCommit implements AutoCloseable {
             store.sync();
             durableVersion = version;
         } catch (RuntimeException e) {
-            log.error("event=store_write_failed reason=\"{}\"", e.getMessage());
+            log.error("event=store_write_failed reason=\"{}\"", LogText.clean(e.getMessage()));
             throw new MongoServerException("The embedded store could not write its file: " + e.getMessage(), e);
         }
     }
@@ -165,7 +167,7 @@ final class GroupCommit implements AutoCloseable {
                 log.debug("event=store_compacted fill_rate={}", store.getFillRate());
             }
         } catch (RuntimeException e) {
-            log.warn("event=store_housekeeping_failed reason=\"{}\"", e.getMessage());
+            log.warn("event=store_housekeeping_failed reason=\"{}\"", LogText.clean(e.getMessage()));
         } finally {
             committer.unlock();
         }

@@ -7,10 +7,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
+
+import se.foubot.privacy.LogText;
 
 import com.mongodb.MongoException;
 
@@ -89,7 +92,7 @@ class StoreInitializer implements SmartLifecycle {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return message.replace('"', '\'').lines().findFirst().orElse("");
+        return LogText.clean(message.lines().findFirst().orElse(""));
     }
 
     @Override

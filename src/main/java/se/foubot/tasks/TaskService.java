@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
 import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.LogText;
 import se.foubot.store.AfterEffectWrite;
 
 /**
@@ -266,10 +267,16 @@ public class TaskService {
         return catalog.getObject().list("categories").orElseThrow();
     }
 
+    /** The log's name for a kind of change: "mail-third-party:mid:…" is logged as task_mail_third_party. */
+    static String eventName(String kind) {
+        String name = kind.contains(":") ? kind.substring(0, kind.indexOf(':')) : kind;
+        return name.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
     private Optional<SupportTask> apply(Query query, Update update, TaskEvent event) {
         SupportTask task = mongo.findAndModify(query, update, RETURN_NEW, SupportTask.class);
         if (task != null) {
-            log.info("event=task_{} task={} actor={}", event.kind(), task.reference(), event.actor());
+            log.info("event=task_{} task={} actor={}", eventName(event.kind()), task.reference(), LogText.clean(event.actor()));
             events.publishEvent(new TaskChanged(task, event));
         }
         return Optional.ofNullable(task);

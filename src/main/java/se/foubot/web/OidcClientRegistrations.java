@@ -6,6 +6,8 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ClientRegistrations;
 
+import se.foubot.privacy.LogText;
+
 /**
  * The identity provider as one client registration ("idp"), read from its discovery document on the first sign-in
  * rather than at start-up, so the bot starts (and serves Slack, mail and the admin API) while the provider is away.
@@ -38,7 +40,7 @@ final class OidcClientRegistrations implements ClientRegistrationRepository {
                                 .redirectUri("{baseUrl}/login/oauth2/code/{registrationId}").clientName(oidc.name()).build();
                         log.info("event=oidc_provider_read issuer={}", oidc.issuer());
                     } catch (RuntimeException e) {
-                        log.warn("event=oidc_provider_unreachable issuer={} reason=\"{}\"", oidc.issuer(), e.getMessage());
+                        log.warn("event=oidc_provider_unreachable issuer={} reason=\"{}\"", oidc.issuer(), LogText.clean(e.getMessage()));
                         throw e;
                     }
                 }

@@ -30,6 +30,7 @@ import se.foubot.messaging.Reply;
 import se.foubot.messaging.Recipient;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.NewTaskLimitReached;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
@@ -125,7 +126,7 @@ public class EmailRequestProcessor {
                 n++;
             } catch (RuntimeException | StackOverflowError e) {
                 if (e instanceof DataAccessException d && DeadLetters.isOutage(d)) {
-                    log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, d.getMostSpecificCause().getMessage());
+                    log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, LogText.clean(d.getMostSpecificCause().getMessage()));
                     inbox.retry(key);
                     return n;
                 }

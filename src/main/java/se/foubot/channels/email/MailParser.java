@@ -212,7 +212,7 @@ final class MailParser {
         try {
             Address[] from = m.getFrom();
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress a) {
-                return a;
+                return readable(a);
             }
         } catch (MessagingException e) {
             String raw = guard.check(header(m, "From")).text();
@@ -220,7 +220,7 @@ final class MailParser {
                 java.util.regex.Matcher mm = java.util.regex.Pattern.compile("[^\\s<>\"]+@[^\\s<>\"]+").matcher(raw);
                 if (mm.find()) {
                     try {
-                        return new InternetAddress(mm.group(), false);
+                        return readable(new InternetAddress(mm.group(), false));
                     } catch (MessagingException ignored) {
                         return null;
                     }
@@ -228,6 +228,29 @@ final class MailParser {
             }
         }
         return null;
+    }
+
+    /**
+     * An address the bot can answer and name: a group ("undisclosed-recipients:;") stands for its first member, or
+     * for nobody when it has none; an address without a domain, or with control characters in it, is nobody's.
+     */
+    private InternetAddress readable(InternetAddress a) {
+        InternetAddress address = a;
+        if (a.isGroup()) {
+            try {
+                InternetAddress[] members = a.getGroup(false);
+                address = members == null || members.length == 0 ? null : members[0];
+            } catch (MessagingException e) {
+                address = null;
+            }
+        }
+        String text = address == null ? null : guard.check(address.getAddress()).text();
+        if (text == null || text.indexOf('@') <= 0 || text.endsWith("@")
+                || text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                        || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
+            return null;
+        }
+        return address;
     }
 
     private Map<String, List<String>> headers(MimeMessage m) {

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Reads new mail from the IMAP mailbox: fetches each unseen message without marking it (BODY.PEEK), stores it,
  * and only then marks it \Seen. A crash or a MongoDB outage half-way leaves the message unseen, to be read again;
@@ -112,10 +114,10 @@ public class MailboxReader {
             lastError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             if (!toldUnreachable) {
                 toldUnreachable = true;
-                log.warn("event=mailbox_unreachable host={} port={} reason=\"{}\"", server.host(), server.port(), e.getMessage());
+                log.warn("event=mailbox_unreachable host={} port={} reason=\"{}\"", server.host(), server.port(), LogText.clean(e.getMessage()));
             }
         } catch (DataAccessException e) {
-            log.warn("event=mailbox_store_unavailable reason=\"{}\" read={}", e.getMostSpecificCause().getMessage(), read);
+            log.warn("event=mailbox_store_unavailable reason=\"{}\" read={}", LogText.clean(e.getMostSpecificCause().getMessage()), read);
         }
         return read;
     }

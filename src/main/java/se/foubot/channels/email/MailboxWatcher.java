@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Waits for new mail with IMAP IDLE where the server offers it, and reads the mailbox at once when something
  * arrives; the periodic poll stays as the fallback (and the only way where IDLE is not offered). Reconnects by
@@ -68,7 +70,7 @@ class MailboxWatcher implements SmartLifecycle {
                 if (!running) {
                     return;
                 }
-                log.info("event=mailbox_idle_interrupted reason=\"{}\" reconnect_in_ms={}", e.getMessage(), RECONNECT_MILLIS);
+                log.info("event=mailbox_idle_interrupted reason=\"{}\" reconnect_in_ms={}", LogText.clean(e.getMessage()), RECONNECT_MILLIS);
                 try {
                     Thread.sleep(RECONNECT_MILLIS);
                 } catch (InterruptedException ie) {
@@ -87,7 +89,7 @@ class MailboxWatcher implements SmartLifecycle {
             try {
                 s.close();
             } catch (MessagingException e) {
-                log.debug("event=mailbox_idle_close_failed reason=\"{}\"", e.getMessage());
+                log.debug("event=mailbox_idle_close_failed reason=\"{}\"", LogText.clean(e.getMessage()));
             }
         }
         Thread t = thread;

@@ -19,6 +19,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import se.foubot.privacy.LogText;
 import se.foubot.store.LeasedQueue;
 
 /**
@@ -72,7 +73,7 @@ public class OutboxSender {
             transport = connect();
         } catch (MessagingException e) {
             if (reachable) {
-                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", due.size(), e.getMessage());
+                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", due.size(), LogText.clean(e.getMessage()));
             }
             reachable = false;
             return 0;
@@ -93,7 +94,7 @@ public class OutboxSender {
                 } catch (MessagingException | RuntimeException e) {
                     if (!transport.isConnected()) {
                         queue.release(key, id);
-                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", key, e.getMessage());
+                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", key, LogText.clean(e.getMessage()));
                         break;
                     }
                     failed(key, mail, e);
@@ -133,7 +134,7 @@ public class OutboxSender {
         boolean giveUp = attempts >= maxAttempts;
         Instant next = clock.instant().plus(backoff(attempts));
         outbox.queue().markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
-        log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp, e.getMessage());
+        log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp, LogText.clean(e.getMessage()));
     }
 
     static Duration backoff(int attempts) {

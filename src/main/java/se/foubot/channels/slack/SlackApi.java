@@ -13,6 +13,7 @@ import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 
 import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.LogText;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
@@ -133,7 +134,7 @@ public class SlackApi {
                 wait = backoff;
             }
             if (attempt < ATTEMPTS) {
-                log.info("event=slack_call_retry method={} attempt={} reason=\"{}\" wait_ms={}", method, attempt, reason, wait);
+                log.info("event=slack_call_retry method={} attempt={} reason=\"{}\" wait_ms={}", method, attempt, LogText.clean(reason), wait);
                 try {
                     sleeper.sleep(wait);
                 } catch (InterruptedException ie) {
@@ -144,7 +145,7 @@ public class SlackApi {
             }
         }
         lastCallSucceeded = false;
-        log.warn("event=slack_call_failed method={} reason=\"{}\"", method, reason);
+        log.warn("event=slack_call_failed method={} reason=\"{}\"", method, LogText.clean(reason));
         throw new SlackCallFailed(method, reason);
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.NoticeChannel;
 import se.foubot.messaging.Recipient;
+import se.foubot.privacy.LogText;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 
@@ -77,7 +78,7 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
                 int attempts = item.getInteger("attempts", 0) + 1;
                 queue.markFailed(key, worker, attempts, clock.instant().plus(Duration.ofSeconds(30L * attempts)),
                         attempts >= MAX_ATTEMPTS, e.getMessage());
-                log.warn("event=slack_notice_failed key={} attempt={} reason=\"{}\"", key, attempts, e.getMessage());
+                log.warn("event=slack_notice_failed key={} attempt={} reason=\"{}\"", key, attempts, LogText.clean(e.getMessage()));
                 break; // Slack is away: the rest waits for the next round rather than each sitting out its retries
             }
         }

@@ -22,6 +22,8 @@ import com.slack.api.Slack;
 import com.slack.api.bolt.App;
 import com.slack.api.socket_mode.SocketModeClient;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Socket Mode when SLACK_APP_TOKEN is set: the same Bolt app, reached over a WebSocket the bot opens, so no public
  * URL is needed. One thread keeps it connected: it checks the connection (a ping) every

@@ -17,6 +17,8 @@ import com.slack.api.bolt.socket_mode.request.SocketModeRequest;
 import com.slack.api.bolt.socket_mode.request.SocketModeRequestParser;
 import com.slack.api.util.json.GsonFactory;
 
+import se.foubot.privacy.LogText;
+
 /**
  * One Socket Mode envelope in: the same Bolt app as {@code POST /slack/events} handles it (so it is handled exactly
  * as over HTTP), then the envelope is acknowledged by its {@code envelope_id}, with the response as payload when

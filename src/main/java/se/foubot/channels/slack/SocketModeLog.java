@@ -6,6 +6,8 @@ import org.slf4j.event.Level;
 import org.slf4j.helpers.LegacyAbstractLogger;
 import org.slf4j.helpers.MessageFormatter;
 
+import se.foubot.privacy.LogText;
+
 /**
  * The logger handed to Bolt's Socket Mode client. Bolt logs every failed connection attempt with a stack trace and,
  * at DEBUG, every envelope whole; here its warnings and errors are only remembered, for {@link SlackSocketMode} to

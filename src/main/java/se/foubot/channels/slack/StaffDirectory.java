@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import se.foubot.privacy.LogText;
+
 /**
  * Who may claim and change tasks: the Slack user ids in FOUBOT_STAFF_USERS, and the members of the user group
  * FOUBOT_STAFF_USERGROUP (asked from Slack, remembered for a while; the last known members stay valid while
@@ -51,7 +53,7 @@ public class StaffDirectory {
                 groupFetchedAt = now;
             } catch (SlackApi.SlackCallFailed e) {
                 log.warn("event=staff_usergroup_unavailable usergroup={} known_members={} reason=\"{}\"", group,
-                        groupMembers.size(), e.getMessage());
+                        groupMembers.size(), LogText.clean(e.getMessage()));
             }
         }
         return groupMembers;

@@ -17,6 +17,8 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 import se.foubot.support.FouBotTest;
+import se.foubot.support.LogCapture;
+import se.foubot.support.TestMail;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -213,5 +215,26 @@ class EmailChannelTest {
         round();
         assertThat(mongo.count(Query.query(Criteria.where("_id").is(MailParser.keyOf("<spam-1@example.com>"))), MailInbox.QUARANTINE)).isEqualTo(1);
         assertThat(inboxOf("offers@example.com")).isEmpty();
+    }
+
+    @Test
+    void aSenderWithNoReadableAddressIsQuarantinedAndNoControlCharacterReachesTheLog() throws Exception {
+        TestMail people = new TestMail(mail);
+        long outbox = mongo.count(new Query(), "outbox");
+        try (LogCapture log = new LogCapture()) {
+            for (String[] from : new String[][] {{"undisclosed-recipients:;", "<no-sender-1@stockholm.se>"},
+                    {"\"x\u001b[31mFORGEDESC\"@stockholm.se", "<no-sender-2@stockholm.se>"},
+                    {"x\u2028event=forged@stockholm.se", "<no-sender-3@stockholm.se>"}}) {
+                people.sendRaw(("From: " + from[0] + "\r\nTo: fou@localhost\r\nSubject: SV: [FOU-2026-0001] Utvärdering\r\n"
+                        + "Message-ID: " + from[1] + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
+                        + "Hej! Vi i Farsta behöver en utvärderingsplan senast 2027-03-01.\r\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), "bounce@stockholm.se");
+                round();
+                assertThat(mongo.findById(MailParser.keyOf(from[1]), org.bson.Document.class, MailInbox.QUARANTINE))
+                        .as(from[0]).isNotNull().extracting(d -> d.get("reason")).isEqualTo("no readable sender");
+            }
+            assertThat(mongo.count(new Query(), "outbox")).as("nobody to answer").isEqualTo(outbox);
+            assertThat(log.lines()).allSatisfy(line -> assertThat(line).doesNotContain("\u001b", "\u2028", "\n", "\r"));
+        }
     }
 }

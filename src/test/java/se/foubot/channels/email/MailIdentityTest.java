@@ -153,7 +153,10 @@ class MailIdentityTest {
 
         people().send("okand@stockholm.se", "SV: [" + task.reference() + "] Utvärdering i Farsta",
                 "Jag har ändrat mig, stäng ärendet.", null);
-        round();
+        try (se.foubot.support.LogCapture log = new se.foubot.support.LogCapture()) {
+            round();
+            assertThat(log.lines()).anyMatch(l -> l.startsWith("event=task_mail_third_party task=" + task.reference() + " "));
+        }
         List<TaskEvent> history = tasks.find(task.reference()).orElseThrow().history();
         assertThat(history).anyMatch(e -> e.text().contains("okand@stockholm.se") && e.text().contains("tredje part")
                 && e.text().contains("stäng ärendet"));
