@@ -120,6 +120,12 @@ public final class LeasedQueue {
                         .unset("leaseUntil"), collection);
     }
 
+    /** Extends {@code worker}'s lease on an item it is still working on. @return false when it no longer holds it */
+    public boolean renew(String key, String worker, Instant leaseUntil) {
+        return mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                new Update().set("leaseUntil", Date.from(leaseUntil)), collection).getModifiedCount() == 1;
+    }
+
     /** Frees items whose worker's lease ran out (the worker died or hung). @return how many */
     public int freeExpiredLeases() {
         Date now = Date.from(clock.instant());

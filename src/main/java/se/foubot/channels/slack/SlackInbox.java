@@ -49,6 +49,8 @@ class SlackInbox implements StoreIndexes {
     private final Map<String, Consumer<Work>> kinds = new HashMap<>();
     private final Map<String, String> deadLetterKinds = new HashMap<>();
     private volatile Consumer<Work> whenParked = w -> { };
+    /** Work this process is doing now: its leases are renewed, so slow work is not taken for a dead holder's. */
+    private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -130,6 +132,9 @@ class SlackInbox implements StoreIndexes {
     /** Work whose process died, or that failed and waited its pause: taken and done again. */
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     int redo() {
+        for (String key : inHand) {
+            queue.renew(key, worker, clock.instant().plus(properties.workLease()));
+        }
         queue.freeExpiredLeases();
         int done = 0;
         for (String key : queue.due(50)) {
@@ -157,6 +162,7 @@ class SlackInbox implements StoreIndexes {
      */
     private boolean run(Work work) {
         Consumer<Work> handler = kinds.get(work.kind());
+        inHand.add(work.key());
         try {
             DeadLetters.Outcome outcome = deadLetters.retryThenPark(deadLetterKind(work), work.deadLetterKey(), () -> {
                 if (handler == null) {
@@ -174,6 +180,8 @@ class SlackInbox implements StoreIndexes {
         } catch (RuntimeException outage) {
             log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), outage.getClass().getSimpleName());
             return false;
+        } finally {
+            inHand.remove(work.key());
         }
     }
 }
