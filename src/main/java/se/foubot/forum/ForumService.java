@@ -222,6 +222,10 @@ public class ForumService {
         if (takeSeat(m, id)) {
             Registration seated = setStatus(id, Status.WAITLISTED, Status.REGISTERED);
             Meeting now2 = find(meetingId).orElse(m);
+            if (seated == null) {
+                // a promotion running at the same moment seated it first (and told the person), or it was cancelled
+                return new AlreadyRegistered(now2, settleSeat(meetingId, id));
+            }
             log.info("event=forum_registered meeting={} registration={}", meetingId, id);
             events.publishEvent(new MeetingChanged(now2, MeetingChanged.Kind.REGISTERED, seated));
             return new Seated(now2, seated);
@@ -314,14 +318,15 @@ public class ForumService {
                 events.publishEvent(new MeetingChanged(find(meetingId).orElse(m), MeetingChanged.Kind.PROMOTED, promoted));
                 return Optional.of(promoted);
             }
-            // someone else promoted or cancelled them first: give the seat back and look again
-            releaseSeat(meetingId, first.id());
+            // their own registration, or another promotion, seated them first, or they cancelled: settle and look again
+            settleSeat(meetingId, first.id());
         }
     }
 
     /**
      * One conditional update: takes a seat for {@code registrationId} only while one is free; true as well when it
-     * holds one already (the same registration done again).
+     * holds one already (the same registration done again, or one being done at this moment). A seat belongs to the
+     * registration, not to whoever took it: whoever records the registration as registered uses it.
      */
     private boolean takeSeat(Meeting m, String registrationId) {
         Meeting current = find(m.id()).orElse(m);
@@ -329,6 +334,18 @@ public class ForumService {
                 .and("seats").lt(current.capacity()).and(SEATED).ne(registrationId)),
                 new Update().inc("seats", 1).addToSet(SEATED, registrationId), Meeting.class).getModifiedCount() == 1;
         return taken || mongo.exists(Query.query(Criteria.where("_id").is(m.id()).and(SEATED).is(registrationId)), Meeting.class);
+    }
+
+    /**
+     * After a seat was taken for a registration that another hand changed meanwhile: a registered one keeps its seat, a
+     * cancelled one gives it back (once, whoever gets there). @return the registration as it is now
+     */
+    private Registration settleSeat(String meetingId, String registrationId) {
+        Registration now = mongo.findById(registrationId, Registration.class);
+        if (now == null || now.status() == Status.CANCELLED) {
+            releaseSeat(meetingId, registrationId);
+        }
+        return now;
     }
 
     /** Gives back the seat {@code registrationId} holds; false when it holds none (any more). */

@@ -81,6 +81,42 @@ class ForumSeatsAfterACrashTest {
     }
 
     @Test
+    void replaysAndNewRegistrationsAtOnceLeaveOneSeatPerRegisteredPerson() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String meeting = "forum-2030-06-1" + round;
+            Instant start = Instant.parse("2030-06-10T11:00:00Z").plus(round, ChronoUnit.DAYS);
+            mongo.insert(new Meeting(meeting, "FoU-forum juni", start, start.plus(3, ChronoUnit.HOURS), "Ekensberg", null, 100,
+                    start.minus(7, ChronoUnit.DAYS), null, null, false, 0, 0, null, Instant.now(), Instant.now()));
+            List<Recipient> replayed = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                // cut short by a crash before they got their seat
+                Recipient p = Recipient.slack("UREPLAY" + round + "X" + i);
+                replayed.add(p);
+                mongo.insert(new Registration(Registration.id(meeting, p), meeting, p, null, null, Status.WAITLISTED, null,
+                        Instant.now(), Instant.now(), null));
+            }
+            List<java.util.concurrent.Callable<Object>> work = new java.util.ArrayList<>();
+            replayed.forEach(p -> work.add(() -> forum.register(meeting, p, null, null, null)));
+            for (int i = 0; i < 8; i++) {
+                Recipient p = Recipient.slack("UNEW" + round + "X" + i);
+                work.add(() -> forum.register(meeting, p, null, null, null));
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            for (var f : pool.invokeAll(work)) {
+                f.get();
+            }
+            pool.shutdown();
+
+            long registered = mongo.count(Query.query(Criteria.where("meetingId").is(meeting).and("status").is(Status.REGISTERED)),
+                    Registration.class);
+            Document m = mongo.findById(meeting, Document.class, Meeting.COLLECTION);
+            assertThat(registered).as("round %d", round).isEqualTo(16);
+            assertThat(m.getInteger("seats")).as("round %d", round).isEqualTo(16);
+            assertThat(m.getList("seated", String.class)).as("round %d", round).hasSize(16).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void aCancellationCutShortAfterItWasRecordedFreesTheSeatOnceAndPromotesTheFirstWaiting() {
         List<Recipient> people = List.of(Recipient.slack("UANNA"), Recipient.slack("UBO"), Recipient.slack("UCARL"));
         people.forEach(p -> forum.register(meetingId, p, null, null, null));
