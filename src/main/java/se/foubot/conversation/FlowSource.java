@@ -15,8 +15,13 @@ import java.util.stream.Stream;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
-/** Where the flow files come from: a directory, or the copies packaged in the jar. */
-public record FlowSource(String description, List<NamedText> flows, List<NamedText> lists, List<NamedText> rules) {
+/**
+ * Where the flow files come from: a directory, or the copies packaged in the jar. Beside the flows: option
+ * lists ({@code lists/}), rules ({@code rules/}), the text analysis of each language ({@code language/}) and
+ * the knowledge base, one file per topic ({@code knowledge/}).
+ */
+public record FlowSource(String description, List<NamedText> flows, List<NamedText> lists, List<NamedText> rules,
+        List<NamedText> language, List<NamedText> knowledge) {
 
     public record NamedText(String name, String content) {
     }
@@ -24,6 +29,11 @@ public record FlowSource(String description, List<NamedText> flows, List<NamedTe
     /** A rules file ({@code rules/NAME}) of the same source as the flows. */
     public java.util.Optional<NamedText> rule(String fileName) {
         return rules.stream().filter(r -> r.name().endsWith("/" + fileName)).findFirst();
+    }
+
+    /** A language file ({@code language/NAME}) of the same source as the flows. */
+    public java.util.Optional<NamedText> languageFile(String fileName) {
+        return language.stream().filter(r -> r.name().endsWith("/" + fileName)).findFirst();
     }
 
     static final String PACKAGED = "conversation-flows";
@@ -44,7 +54,7 @@ public record FlowSource(String description, List<NamedText> flows, List<NamedTe
 
     public static FlowSource fromDirectory(Path dir) {
         return new FlowSource(dir.toAbsolutePath().normalize().toString(), yamlFiles(dir), yamlFiles(dir.resolve("lists")),
-                yamlFiles(dir.resolve("rules")));
+                yamlFiles(dir.resolve("rules")), yamlFiles(dir.resolve("language")), yamlFiles(dir.resolve("knowledge")));
     }
 
     private static List<NamedText> yamlFiles(Path dir) {
@@ -69,7 +79,8 @@ public record FlowSource(String description, List<NamedText> flows, List<NamedTe
 
     public static FlowSource fromClasspath() {
         return new FlowSource("classpath:" + PACKAGED, classpathFiles(PACKAGED + "/*.yaml"),
-                classpathFiles(PACKAGED + "/lists/*.yaml"), classpathFiles(PACKAGED + "/rules/*.yaml"));
+                classpathFiles(PACKAGED + "/lists/*.yaml"), classpathFiles(PACKAGED + "/rules/*.yaml"),
+                classpathFiles(PACKAGED + "/language/*.yaml"), classpathFiles(PACKAGED + "/knowledge/*.yaml"));
     }
 
     private static List<NamedText> classpathFiles(String pattern) {

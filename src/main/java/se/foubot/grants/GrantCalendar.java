@@ -40,6 +40,11 @@ public record GrantCalendar(Map<String, Programme> programmes, GrantRules rules,
         }
     }
 
+    /** Reads and checks {@code rules/grant-calendar.yaml} of a flow source (the packaged one when it has none). */
+    public static GrantCalendar load(se.foubot.conversation.FlowSource source) {
+        return GrantCalendarLoader.load(source);
+    }
+
     /** Override keys are "{event}-{year}". */
     static String overrideKey(String eventId, int year) {
         return eventId + "-" + year;

@@ -1,0 +1,11 @@
+package se.foubot.knowledge;
+
+/**
+ * How alike (0–1) a question must be to a topic ({@code rules/knowledge.yaml}, {@code matching:}): at or above
+ * {@code confident} and ahead of the next topic by {@code margin} the bot answers; at or above {@code unsure} it
+ * offers the nearest topics; below that the knowledge base has nothing to say. A confident answer also needs
+ * {@code sharedTerms} analysed words in common with one of the topic's questions, so that one word ("hjälp",
+ * "cancel") is never answered as a question.
+ */
+record MatchingRules(double confident, double unsure, double margin, int sharedTerms) {
+}
