@@ -67,8 +67,7 @@ public final class KnowledgeBase {
         }
         SimilarTexts.Match<String> best = nearest.get(0);
         double second = nearest.size() > 1 ? nearest.get(1).similarity() : 0;
-        if (best.similarity() >= matching.confident() && best.similarity() - second >= matching.margin()
-                && best.shared() >= matching.sharedTerms() && !asksAboutAnotherYear(text, topic(best.key()).orElseThrow())) {
+        if (matching.confident(best.similarity(), second, best.shared()) && !asksAboutAnotherYear(text, topic(best.key()).orElseThrow())) {
             return confident(topic(best.key()).orElseThrow(), language, best.similarity());
         }
         return new KnowledgeAnswer.Unsure(nearest.stream().filter(m -> m.similarity() >= matching.unsure()).limit(SUGGESTIONS)

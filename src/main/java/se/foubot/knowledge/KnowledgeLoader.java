@@ -104,26 +104,27 @@ final class KnowledgeLoader {
                 }
             });
         }
-        Map<String, Node> m = top.containsKey("matching") ? r.mapping(top.get("matching"), "matching", Set.of("confident", "unsure", "margin", "shared-terms")) : null;
+        Map<String, Node> m = top.containsKey("matching") ? r.mapping(top.get("matching"), "matching", Set.of("confident", "unsure", "margin", "shared-terms", "alone")) : null;
         if (m == null) {
-            r.problem(root, "the knowledge rules have no 'matching' (confident, unsure, margin, shared-terms)");
+            r.problem(root, "the knowledge rules have no 'matching' (confident, unsure, margin, shared-terms, alone)");
             return null;
         }
         Double confident = fraction(r, m, "confident", root);
         Double unsure = fraction(r, m, "unsure", root);
         Double margin = fraction(r, m, "margin", root);
+        Double alone = fraction(r, m, "alone", root);
         Long shared = r.number(m, "shared-terms", "matching");
         if (shared == null || shared < 1) {
             r.problem(m.getOrDefault("shared-terms", root), "matching needs 'shared-terms': a whole number of at least 1");
             return null;
         }
-        if (confident == null || unsure == null || margin == null) {
+        if (confident == null || unsure == null || margin == null || alone == null) {
             return null;
         }
         if (unsure > confident) {
             r.problem(m.get("unsure"), "'unsure' (" + unsure + ") must not be above 'confident' (" + confident + ")");
         }
-        return new MatchingRules(confident, unsure, margin, shared.intValue());
+        return new MatchingRules(confident, unsure, margin, shared.intValue(), alone);
     }
 
     private static Double fraction(YamlNodeReader r, Map<String, Node> m, String key, Node owner) {

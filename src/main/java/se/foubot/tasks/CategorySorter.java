@@ -1,19 +1,26 @@
 package se.foubot.tasks;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.apache.lucene.util.automaton.CharacterRunAutomaton;
+import org.apache.lucene.util.automaton.LevenshteinAutomata;
 
 import se.foubot.conversation.FlowProblem;
 import se.foubot.conversation.FlowSource;
 import se.foubot.conversation.FlowValidationException;
-import se.foubot.conversation.TextNormalizer;
+import se.foubot.conversation.Language;
+import se.foubot.language.TextAnalysis;
 
 /**
  * Sorts a request's text into a support category with weighted words and phrases kept as data
- * ({@code conversation-flows/rules/sorting.yaml}). Forgives inflection, compounds and small typos;
- * below the threshold, or on a tie, it leaves the task to manual triage.
+ * ({@code conversation-flows/rules/sorting.yaml}), Swedish terms for Swedish text and English terms for English.
+ * Terms and request are read with the same analysis as the knowledge base (stems, compound parts, synonyms), and a
+ * long word forgives one wrong letter; below the threshold, or on a tie, it leaves the task to manual triage.
  */
 public final class CategorySorter {
 
@@ -24,26 +31,47 @@ public final class CategorySorter {
         }
     }
 
-    record Term(List<String> words, double weight) {
+    /** A term's analysed words in its language; it matches when all of them are in the request read in that language. */
+    record Term(String text, Language language, List<Word> words, double weight) {
     }
+
+    /** One analysed word, with its one-typo automaton when it is long enough to forgive one. */
+    record Word(String text, CharacterRunAutomaton oneTypo) {
+        boolean in(Set<String> request) {
+            if (request.contains(text)) {
+                return true;
+            }
+            return oneTypo != null && request.stream().anyMatch(oneTypo::run);
+        }
+    }
+
+    private static final int TYPO_LENGTH = 6;
 
     private final double threshold;
     private final Map<String, List<Term>> categories;
+    private final TextAnalysis analysis;
 
-    CategorySorter(double threshold, Map<String, List<Term>> categories) {
+    CategorySorter(double threshold, Map<String, List<Term>> categories, TextAnalysis analysis) {
         this.threshold = threshold;
         this.categories = categories;
+        this.analysis = analysis;
     }
 
+    /** Sorts a text in the language it seems written in (requests by mail say no language). */
     public Sorting sort(String text) {
-        List<String> words = List.of(TextNormalizer.normalize(text).split(" "));
+        return sort(text, analysis.guess(text));
+    }
+
+    /** Sorts a text read in {@code language}, with that language's terms. */
+    public Sorting sort(String text, Language language) {
+        Set<String> request = new HashSet<>(analysis.terms(text, language));
         String best = null;
         double bestScore = 0;
         double second = 0;
         for (Map.Entry<String, List<Term>> c : categories.entrySet()) {
             double score = 0;
             for (Term term : c.getValue()) {
-                if (matches(term.words(), words)) {
+                if (term.language() == language && term.words().stream().allMatch(w -> w.in(request))) {
                     score += term.weight();
                 }
             }
@@ -61,64 +89,9 @@ public final class CategorySorter {
         return new Sorting(best, bestScore);
     }
 
-    private static boolean matches(List<String> term, List<String> words) {
-        for (int start = 0; start + term.size() <= words.size(); start++) {
-            boolean all = true;
-            for (int k = 0; k < term.size() && all; k++) {
-                all = wordMatches(term.get(k), words.get(start + k), k == 0);
-            }
-            if (all) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Prefix always; inside a compound (first word of a phrase only) and with one typo for long terms. */
-    private static boolean wordMatches(String term, String word, boolean mayBeInsideCompound) {
-        if (word.startsWith(term)) {
-            return true;
-        }
-        if (term.length() < 6) {
-            return false;
-        }
-        if (mayBeInsideCompound && word.contains(term)) {
-            return true;
-        }
-        for (int len = term.length() - 1; len <= term.length() + 1 && len <= word.length(); len++) {
-            if (editDistanceAtMostOne(term, word.substring(0, len))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean editDistanceAtMostOne(String a, String b) {
-        if (Math.abs(a.length() - b.length()) > 1) {
-            return false;
-        }
-        int i = 0;
-        int j = 0;
-        int edits = 0;
-        while (i < a.length() && j < b.length()) {
-            if (a.charAt(i) == b.charAt(j)) {
-                i++;
-                j++;
-                continue;
-            }
-            if (++edits > 1) {
-                return false;
-            }
-            if (a.length() > b.length()) {
-                i++;
-            } else if (a.length() < b.length()) {
-                j++;
-            } else {
-                i++;
-                j++;
-            }
-        }
-        return edits + (a.length() - i) + (b.length() - j) <= 1;
+    /** The rules of a flow source read with that source's own text analysis. */
+    public static CategorySorter load(FlowSource source) {
+        return load(source, TextAnalysis.load(source));
     }
 
     /**
@@ -126,7 +99,7 @@ public final class CategorySorter {
      * broken file stops start-up like a broken flow.
      */
     @SuppressWarnings("unchecked")
-    public static CategorySorter load(FlowSource source) {
+    public static CategorySorter load(FlowSource source, TextAnalysis analysis) {
         FlowSource.NamedText file = source.rule("sorting.yaml")
                 .or(() -> FlowSource.fromClasspath().rule("sorting.yaml"))
                 .orElseThrow(() -> new FlowValidationException(List.of(new FlowProblem(
@@ -139,24 +112,33 @@ public final class CategorySorter {
             threshold = ((Number) yaml.get("threshold")).doubleValue();
             for (Map.Entry<String, Object> c : ((Map<String, Object>) yaml.get("categories")).entrySet()) {
                 List<Term> terms = new ArrayList<>();
-                for (Map<String, Object> t : (List<Map<String, Object>>) c.getValue()) {
-                    String term = TextNormalizer.normalize(String.valueOf(t.get("term")));
-                    if (term.isEmpty() || !(t.get("weight") instanceof Number w)) {
-                        problems.add(new FlowProblem(file.name(), 1, "category '" + c.getKey()
-                                + "' has a term without text or numeric weight: " + t));
-                        continue;
+                Map<String, Object> byLanguage = (Map<String, Object>) c.getValue();
+                for (Language language : Language.values()) {
+                    for (Map<String, Object> t : (List<Map<String, Object>>) byLanguage.getOrDefault(language.code(), List.of())) {
+                        String text = t.get("term") == null ? "" : String.valueOf(t.get("term")).strip();
+                        List<Word> words = analysis.terms(text, language).stream().distinct().map(CategorySorter::word).toList();
+                        if (words.isEmpty() || !(t.get("weight") instanceof Number w)) {
+                            problems.add(new FlowProblem(file.name(), 1, "category '" + c.getKey() + "' (" + language.code()
+                                    + ") has a term without words (only stop words?) or numeric weight: " + t));
+                            continue;
+                        }
+                        terms.add(new Term(text, language, words, w.doubleValue()));
                     }
-                    terms.add(new Term(List.of(term.split(" ")), w.doubleValue()));
                 }
                 categories.put(c.getKey(), List.copyOf(terms));
             }
         } catch (RuntimeException e) {
             problems.add(new FlowProblem(file.name(), 1, "cannot read the sorting rules: " + e.getMessage()
-                    + " (expected threshold: N and categories: {id: [{term, weight}]})"));
+                    + " (expected threshold: N and categories: {id: {sv: [{term, weight}], en: [{term, weight}]}})"));
         }
         if (!problems.isEmpty()) {
             throw new FlowValidationException(problems);
         }
-        return new CategorySorter(threshold, categories);
+        return new CategorySorter(threshold, categories, analysis);
+    }
+
+    private static Word word(String text) {
+        return new Word(text, text.length() >= TYPO_LENGTH
+                ? new CharacterRunAutomaton(new LevenshteinAutomata(text, false).toAutomaton(1)) : null);
     }
 }

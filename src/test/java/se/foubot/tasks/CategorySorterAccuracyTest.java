@@ -2,8 +2,6 @@ package se.foubot.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +9,10 @@ import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 import se.foubot.conversation.FlowSource;
+import se.foubot.support.EvaluationSets;
+import se.foubot.support.EvaluationSets.Request;
 
 /**
  * The sorter measured on two sets kept apart in {@code src/test/resources/sorting/}: the tuning set the rules
@@ -21,9 +20,6 @@ import se.foubot.conversation.FlowSource;
  * tune. Manual triage counts as a miss wherever a person would choose a category. Prints both figures.
  */
 class CategorySorterAccuracyTest {
-
-    record Case(String text, String expected) {
-    }
 
     record Score(double percent, List<String> wrong) {
     }
@@ -36,9 +32,9 @@ class CategorySorterAccuracyTest {
     }
 
     @Test
-    void sortsAtLeastNinetyPercentOfTheTuningRequestsRight() throws IOException {
-        List<Case> cases = cases("tuning.yaml");
-        Score score = score(cases);
+    void sortsAtLeastNinetyPercentOfTheTuningRequestsRight() {
+        List<Request> cases = EvaluationSets.sortingRequests("tuning.yaml");
+        Score score = score(sorter, cases);
         System.out.printf("Category sorting, tuning set: %.1f %% right (%d requests)%n", score.percent(), cases.size());
         score.wrong().forEach(System.out::println);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(30);
@@ -46,14 +42,14 @@ class CategorySorterAccuracyTest {
     }
 
     @Test
-    void sortsAtLeastNinetyPercentOfTheHeldOutRequestsRight() throws IOException {
-        List<Case> cases = cases("held-out.yaml");
-        Score score = score(cases);
+    void sortsAtLeastNinetyPercentOfTheHeldOutRequestsRight() {
+        List<Request> cases = EvaluationSets.sortingRequests("held-out.yaml");
+        Score score = score(sorter, cases);
         System.out.printf("Category sorting, held-out set: %.1f %% right (%d requests, manual triage counted as a miss)%n",
                 score.percent(), cases.size());
         // only the figure per category: the misses are not printed, so that nobody tunes the rules against them
         System.out.println(perCategory(cases));
-        assertThat(cases).hasSizeGreaterThanOrEqualTo(60).noneMatch(c -> c.expected().equals("triage"));
+        assertThat(cases).hasSizeGreaterThanOrEqualTo(60).noneMatch(c -> c.category().equals("triage"));
         assertThat(score.percent()).as("held-out set (misses deliberately not shown)").isGreaterThanOrEqualTo(90.0);
     }
 
@@ -63,13 +59,13 @@ class CategorySorterAccuracyTest {
         assertThat(sorter.sort("uppföljning och implementering").needsTriage()).isTrue();
     }
 
-    private static String perCategory(List<Case> cases) {
+    private static String perCategory(List<Request> cases) {
         Map<String, int[]> counts = new java.util.TreeMap<>();
-        for (Case c : cases) {
+        for (Request c : cases) {
             CategorySorter.Sorting s = sorter.sort(c.text());
-            int[] n = counts.computeIfAbsent(c.expected(), k -> new int[2]);
+            int[] n = counts.computeIfAbsent(c.category(), k -> new int[2]);
             n[1]++;
-            if (c.expected().equals(s.category())) {
+            if (c.category().equals(s.category())) {
                 n[0]++;
             }
         }
@@ -78,24 +74,16 @@ class CategorySorterAccuracyTest {
         return b.toString().stripTrailing();
     }
 
-    private static Score score(List<Case> cases) {
+    static Score score(CategorySorter sorter, List<Request> cases) {
         List<String> wrong = new ArrayList<>();
-        for (Case c : cases) {
+        for (Request c : cases) {
             CategorySorter.Sorting s = sorter.sort(c.text());
             String got = s.needsTriage() ? "triage" : s.category();
-            if (!got.equals(c.expected())) {
-                wrong.add(String.format("  %-14s expected %-14s (score %.1f): %s", got, c.expected(), s.score(), c.text()));
+            if (!got.equals(c.category())) {
+                wrong.add(String.format("  %-14s expected %-14s (score %.1f): %s", got, c.category(), s.score(), c.text()));
             }
         }
         return new Score(100.0 * (cases.size() - wrong.size()) / cases.size(), wrong);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Case> cases(String file) throws IOException {
-        try (InputStream in = CategorySorterAccuracyTest.class.getResourceAsStream("/sorting/" + file)) {
-            Map<String, Object> yaml = new Yaml().load(in);
-            return ((List<Map<String, String>>) yaml.get("requests")).stream()
-                    .map(m -> new Case(m.get("text"), m.get("category"))).toList();
-        }
-    }
 }
