@@ -82,10 +82,11 @@ final class AnswerReader {
     private static Reading readDate(Step step, String text, LocalDate today) {
         DateAnswerParser.Result r = DateAnswerParser.parse(text, today);
         if (r instanceof DateAnswerParser.Parsed p) {
-            if (step.notPast() && p.date().isBefore(today)) {
-                return refused(AnswerError.DATE_IN_PAST, "input", text, "date", p.date().toString());
-            }
             return new Accepted(p.date().toString());
+        }
+        if (r instanceof DateAnswerParser.Past p) {
+            return step.notPast() ? refused(AnswerError.DATE_IN_PAST, "input", text, "date", p.date().toString())
+                    : new Accepted(p.date().toString());
         }
         return refused(r instanceof DateAnswerParser.Impossible ? AnswerError.INVALID_DATE : AnswerError.DATE_FORMAT,
                 "input", text);

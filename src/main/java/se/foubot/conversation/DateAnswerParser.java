@@ -1,25 +1,43 @@
 package se.foubot.conversation;
 
 import java.time.DateTimeException;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.Month;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads the dates people write: ISO ("2027-03-12"), Swedish and English day–month forms ("12 mars",
- * "12:e mars 2027", "March 12", "12/3", "12.3.2027") and "i dag"/"i morgon"/"today"/"tomorrow".
- * A date without a year is the next such date from today on.
+ * Reads the dates people write, in chat and in mail alike: ISO ("2027-03-12"), Swedish and English day–month forms
+ * ("12 mars", "12:e mars 2027", "March 12", "12/3", "12.3.2027"), and relative ones: "i dag", "i morgon", "om tre
+ * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "i slutet av
+ * mars", "i mitten av april", "nästa månad", and their English equivalents ("in three weeks", "next Friday", "week
+ * 12", "end of March"). A leading "senast", "den", "by" or "before" is allowed. A date without a year is the next
+ * such date from today on; a week means its Friday, a month's end its last day. A date before today ("igår",
+ * "2020-05-01") is told apart as {@link Past}, so the person hears that it has passed rather than that it was not
+ * understood.
  */
 public final class DateAnswerParser {
 
-    public sealed interface Result permits Parsed, Unreadable, Impossible {
+    public sealed interface Result permits Parsed, Past, Unreadable, Impossible {
     }
 
+    /** Today or later. */
     public record Parsed(LocalDate date) implements Result {
+    }
+
+    /** A real date, but before today. */
+    public record Past(LocalDate date) implements Result {
     }
 
     /** Not a date at all. */
@@ -44,10 +62,47 @@ public final class DateAnswerParser {
             Map.entry("november", 11), Map.entry("nov", 11),
             Map.entry("december", 12), Map.entry("dec", 12));
 
+    private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
+            Map.entry("mandag", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
+            Map.entry("tisdag", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),
+            Map.entry("onsdag", DayOfWeek.WEDNESDAY), Map.entry("wednesday", DayOfWeek.WEDNESDAY),
+            Map.entry("torsdag", DayOfWeek.THURSDAY), Map.entry("thursday", DayOfWeek.THURSDAY),
+            Map.entry("fredag", DayOfWeek.FRIDAY), Map.entry("friday", DayOfWeek.FRIDAY),
+            Map.entry("lordag", DayOfWeek.SATURDAY), Map.entry("saturday", DayOfWeek.SATURDAY),
+            Map.entry("sondag", DayOfWeek.SUNDAY), Map.entry("sunday", DayOfWeek.SUNDAY));
+
+    private static final Map<String, Integer> NUMBERS = Map.ofEntries(
+            Map.entry("en", 1), Map.entry("ett", 1), Map.entry("a", 1), Map.entry("an", 1), Map.entry("one", 1),
+            Map.entry("tva", 2), Map.entry("two", 2), Map.entry("par", 2), Map.entry("couple", 2), Map.entry("a couple", 2),
+            Map.entry("ett par", 2), Map.entry("a couple of", 2), Map.entry("tre", 3), Map.entry("three", 3),
+            Map.entry("fyra", 4), Map.entry("four", 4), Map.entry("fem", 5), Map.entry("five", 5), Map.entry("sex", 6),
+            Map.entry("six", 6), Map.entry("sju", 7), Map.entry("seven", 7), Map.entry("atta", 8), Map.entry("eight", 8),
+            Map.entry("nio", 9), Map.entry("nine", 9), Map.entry("tio", 10), Map.entry("ten", 10), Map.entry("elva", 11),
+            Map.entry("eleven", 11), Map.entry("tolv", 12), Map.entry("twelve", 12));
+
+    /** Words before a date that do not change it ("senast 12 mars", "by Friday"). */
+    private static final Set<String> LEAD = Set.of("senast", "den", "fore", "innan", "till", "tills", "pa", "by", "before",
+            "until", "on", "the", "no", "later", "than");
+    /** Words after which "i dag" or a weekday in a mail does say when something is needed. */
+    private static final Set<String> CUES = Set.of("senast", "fore", "innan", "till", "tills", "by", "before", "until", "nasta", "next");
+    /** Words a date expression can start with, so that a long mail is not read window by window. */
+    private static final Set<String> STARTERS = Set.of("om", "inom", "within", "in", "i", "nasta", "next", "this", "kommande", "vecka",
+            "v", "week", "wk", "idag", "imorgon", "igar", "today", "tomorrow", "yesterday", "slutet", "mitten", "borjan", "end",
+            "middle", "beginning", "start", "late", "mid", "early", "forra", "last", "denna", "overmorgon", "forrgar", "midsommar",
+            "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at");
+
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2}|\\d{4}))?");
     private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2}) ([a-z]+)(?: (\\d{4}))?");
     private static final Pattern MONTH_DAY = Pattern.compile("([a-z]+) (\\d{1,2})(?: (\\d{4}))?");
+    private static final String COUNT = "(\\d{1,3}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|ett par|par|"
+            + "a couple of|a couple|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
+    private static final Pattern SPAN = Pattern.compile("(?:om|inom|within|in) " + COUNT + " (dag|dagar|vecka|veckor|manad|manader"
+            + "|day|days|week|weeks|month|months)(?: time)?");
+    private static final Pattern WEEK = Pattern.compile("(?:vecka|v|week|wk) ?(\\d{1,2})(?: (\\d{4}))?|v(\\d{1,2})(?: (\\d{4}))?");
+    private static final Pattern PART_OF_MONTH = Pattern.compile("(?:i |at |by |in )?(?:the )?(slutet|mitten|borjan|end|middle|beginning|start"
+            + "|late|mid|early)(?: av| of)? ([a-z]+)(?: (\\d{4}))?");
+    private static final Pattern WEEKDAY = Pattern.compile("(nasta|next|this|kommande)? ?([a-z]+)(?: (nasta vecka|next week))?");
 
     private static final DateTimeFormatter SV = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
     private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
@@ -55,47 +110,255 @@ public final class DateAnswerParser {
     private DateAnswerParser() {
     }
 
+    /** The whole answer read as one date. */
     public static Result parse(String input, LocalDate today) {
         String in = input.strip().toLowerCase(Locale.ROOT);
-        // "12:e mars", "1st of March, 2027" → "12 mars", "1 march 2027"
-        String words = TextNormalizer.normalize(in)
-                .replaceAll("\\b(\\d{1,2}) ?(?:e|a|st|nd|rd|th)\\b", "$1")
-                .replaceAll("\\bof\\b", " ")
-                .replaceAll(" +", " ")
-                .strip();
-        switch (words) {
-            case "idag", "i dag", "today" -> {
-                return new Parsed(today);
-            }
-            case "imorgon", "i morgon", "tomorrow" -> {
-                return new Parsed(today.plusDays(1));
-            }
-            default -> {
+        String words = words(in);
+        Result relative = relative(words, today);
+        if (relative != null) {
+            return relative;
+        }
+        String rest = withoutLead(words.replaceAll("\\bof\\b", " ").replaceAll(" +", " ").strip());
+        if (!rest.equals(words)) {
+            Result r = relative(rest, today);
+            if (r != null) {
+                return r;
             }
         }
-        Matcher m = ISO.matcher(in);
+        String raw = withoutLead(in.replaceAll("\\s+", " "));
+        Matcher m = ISO.matcher(raw);
         if (m.matches()) {
-            return of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return dated(of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))), today);
         }
-        m = NUMERIC.matcher(in);
+        m = NUMERIC.matcher(raw);
         if (m.matches()) {
             return withYear(m.group(3), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(1)), today);
         }
-        m = DAY_MONTH.matcher(words);
+        m = DAY_MONTH.matcher(rest);
         if (m.matches() && MONTHS.containsKey(m.group(2))) {
             return withYear(m.group(3), MONTHS.get(m.group(2)), Integer.parseInt(m.group(1)), today);
         }
-        m = MONTH_DAY.matcher(words);
+        m = MONTH_DAY.matcher(rest);
         if (m.matches() && MONTHS.containsKey(m.group(1))) {
             return withYear(m.group(3), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)), today);
         }
         return new Unreadable();
     }
 
+    /**
+     * The first date in a free text (a mail) that is today or later, read as {@link #parse} reads an answer: "vi
+     * behöver det inom två veckor", "senast 12 mars", "före midsommar". "I dag" and a bare weekday count only after
+     * "senast", "till", "by" and the like, since a mail mentions them for other reasons.
+     */
+    public static Optional<LocalDate> find(String text, LocalDate today) {
+        List<String> tokens = new ArrayList<>();
+        for (String t : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            String token = t.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            String first = TextNormalizer.normalize(tokens.get(i));
+            if (!first.matches(".*\\d.*") && !STARTERS.contains(first) && !LEAD.contains(first) && !MONTHS.containsKey(first)
+                    && !WEEKDAYS.containsKey(first)) {
+                continue;
+            }
+            for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
+                List<String> window = tokens.subList(i, i + length);
+                if (parse(String.join(" ", window), today) instanceof Parsed p && (cued(tokens, i) || !vague(window))) {
+                    return Optional.of(p.date());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean cued(List<String> tokens, int start) {
+        return CUES.contains(TextNormalizer.normalize(tokens.get(start)))
+                || start > 0 && CUES.contains(TextNormalizer.normalize(tokens.get(start - 1)));
+    }
+
+    /** "i dag" or a weekday on its own: in a mail usually not when something is needed. */
+    private static boolean vague(List<String> window) {
+        String w = words(String.join(" ", window));
+        return Set.of("idag", "i dag", "today").contains(w) || WEEKDAYS.containsKey(withoutLead(w))
+                || w.startsWith("kommande ") || w.startsWith("this ");
+    }
+
+    private static String words(String in) {
+        // "12:e mars", "1st of March, 2027" → "12 mars", "1 march 2027"
+        return TextNormalizer.normalize(in)
+                .replaceAll("\\b(\\d{1,2}) ?(?:e|a|st|nd|rd|th)\\b", "$1")
+                .replaceAll(" +", " ")
+                .strip();
+    }
+
+    private static String withoutLead(String words) {
+        String[] w = words.split(" ");
+        int i = 0;
+        while (i < w.length - 1 && LEAD.contains(w[i])) {
+            i++;
+        }
+        return String.join(" ", Arrays.asList(w).subList(i, w.length));
+    }
+
+    /** Relative dates, holidays and parts of a month; null when the words are none of these. */
+    private static Result relative(String w, LocalDate today) {
+        switch (w) {
+            case "idag", "i dag", "today" -> {
+                return new Parsed(today);
+            }
+            case "imorgon", "i morgon", "tomorrow" -> {
+                return new Parsed(today.plusDays(1));
+            }
+            case "i overmorgon", "overmorgon", "day after tomorrow", "the day after tomorrow" -> {
+                return new Parsed(today.plusDays(2));
+            }
+            case "igar", "i gar", "yesterday" -> {
+                return new Past(today.minusDays(1));
+            }
+            case "i forrgar", "forrgar", "day before yesterday", "the day before yesterday" -> {
+                return new Past(today.minusDays(2));
+            }
+            case "forra veckan", "last week" -> {
+                return new Past(today.minusWeeks(1));
+            }
+            case "nasta vecka", "next week" -> {
+                return new Parsed(fridayOf(today.plusWeeks(1)));
+            }
+            case "den har veckan", "denna vecka", "i slutet av veckan", "slutet av veckan", "this week", "end of the week",
+                    "by the end of the week", "the end of the week" -> {
+                LocalDate friday = fridayOf(today);
+                return new Parsed(friday.isBefore(today) ? today : friday);
+            }
+            case "nasta manad", "next month" -> {
+                return new Parsed(today.plusMonths(1).with(TemporalAdjusters.lastDayOfMonth()));
+            }
+            case "i slutet av manaden", "slutet av manaden", "end of the month", "the end of the month", "by the end of the month" -> {
+                return new Parsed(today.with(TemporalAdjusters.lastDayOfMonth()));
+            }
+            case "i slutet av aret", "slutet av aret", "end of the year", "the end of the year", "by the end of the year" -> {
+                return new Parsed(today.with(TemporalAdjusters.lastDayOfYear()));
+            }
+            default -> {
+            }
+        }
+        String holiday = withoutLead(w);
+        LocalDate before = switch (holiday) {
+            // midsommarafton is the Friday between 19 and 25 June (midsommardagen the Saturday after)
+            case "midsommar", "midsommarafton", "midsommarhelgen", "midsummer", "midsummer eve" -> dayBefore(today,
+                    y -> LocalDate.of(y, 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)));
+            case "jul", "julafton", "julen", "christmas", "christmas eve" -> dayBefore(today, y -> LocalDate.of(y, 12, 24));
+            case "nyar", "nyarsafton", "arsskiftet", "new year", "new year s eve", "the new year" -> dayBefore(today,
+                    y -> LocalDate.of(y, 12, 31));
+            default -> null;
+        };
+        if (before != null) {
+            return new Parsed(before);
+        }
+        Matcher m = SPAN.matcher(w);
+        if (m.matches()) {
+            int n = count(m.group(1));
+            String unit = m.group(2);
+            if (n > 0) {
+                return new Parsed(unit.startsWith("d") ? today.plusDays(n)
+                        : unit.startsWith("v") || unit.startsWith("w") ? today.plusWeeks(n) : today.plusMonths(n));
+            }
+        }
+        m = WEEK.matcher(holiday);
+        if (m.matches()) {
+            String number = m.group(1) != null ? m.group(1) : m.group(3);
+            String year = m.group(1) != null ? m.group(2) : m.group(4);
+            return week(Integer.parseInt(number), year, today);
+        }
+        m = PART_OF_MONTH.matcher(w);
+        if (m.matches() && MONTHS.containsKey(m.group(2))) {
+            int month = MONTHS.get(m.group(2));
+            String part = m.group(1);
+            int day = switch (part) {
+                case "slutet", "end", "late" -> 31;
+                case "mitten", "middle", "mid" -> 15;
+                default -> 1;
+            };
+            return partOfMonth(m.group(3), month, day, today);
+        }
+        if (w.startsWith("i ") && WEEKDAYS.containsKey(w.substring(2).replaceAll("s$", ""))) {
+            // "i fredags": the last Friday before today
+            return new Past(today.with(TemporalAdjusters.previous(WEEKDAYS.get(w.substring(2).replaceAll("s$", "")))));
+        }
+        if (w.startsWith("last ") && WEEKDAYS.containsKey(w.substring(5))) {
+            return new Past(today.with(TemporalAdjusters.previous(WEEKDAYS.get(w.substring(5)))));
+        }
+        m = WEEKDAY.matcher(holiday);
+        if (m.matches() && WEEKDAYS.containsKey(m.group(2))) {
+            DayOfWeek day = WEEKDAYS.get(m.group(2));
+            boolean nextWeek = m.group(1) != null && (m.group(1).equals("nasta") || m.group(1).equals("next")) || m.group(3) != null;
+            if (nextWeek) {
+                return new Parsed(today.plusWeeks(1).with(DayOfWeek.MONDAY).with(TemporalAdjusters.nextOrSame(day)));
+            }
+            return new Parsed(today.with(TemporalAdjusters.next(day)));
+        }
+        return null;
+    }
+
+    private static int count(String word) {
+        Integer n = NUMBERS.get(word);
+        return n != null ? n : Integer.parseInt(word);
+    }
+
+    private static LocalDate fridayOf(LocalDate date) {
+        return date.with(DayOfWeek.MONDAY).plusDays(4);
+    }
+
+    /** The day before the holiday's next occurrence whose eve is still ahead (or today). */
+    private static LocalDate dayBefore(LocalDate today, java.util.function.IntFunction<LocalDate> holiday) {
+        LocalDate d = holiday.apply(today.getYear()).minusDays(1);
+        return d.isBefore(today) ? holiday.apply(today.getYear() + 1).minusDays(1) : d;
+    }
+
+    private static Result week(int number, String year, LocalDate today) {
+        if (number < 1 || number > 53) {
+            return new Impossible();
+        }
+        int y = year != null ? Integer.parseInt(year) : today.getYear();
+        LocalDate friday = weekFriday(y, number);
+        if (friday == null) {
+            return new Impossible();
+        }
+        if (year == null && friday.isBefore(fridayOf(today))) {
+            friday = weekFriday(y + 1, number);
+            if (friday == null) {
+                return new Impossible();
+            }
+        }
+        return dated(new Parsed(friday), today);
+    }
+
+    private static LocalDate weekFriday(int year, int week) {
+        LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, 1).with(DayOfWeek.MONDAY);
+        if (week > monday.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum()) {
+            return null;
+        }
+        return monday.plusWeeks(week - 1L).plusDays(4);
+    }
+
+    private static Result partOfMonth(String year, int month, int day, LocalDate today) {
+        java.util.function.IntFunction<LocalDate> at = y -> {
+            LocalDate first = LocalDate.of(y, Month.of(month), 1);
+            return day == 31 ? first.with(TemporalAdjusters.lastDayOfMonth()) : first.withDayOfMonth(day);
+        };
+        if (year != null) {
+            return dated(new Parsed(at.apply(Integer.parseInt(year))), today);
+        }
+        LocalDate d = at.apply(today.getYear());
+        return new Parsed(d.isBefore(today) ? at.apply(today.getYear() + 1) : d);
+    }
+
     private static Result withYear(String year, int month, int day, LocalDate today) {
         if (year != null) {
             int y = Integer.parseInt(year);
-            return of(year.length() == 2 ? 2000 + y : y, month, day);
+            return dated(of(year.length() == 2 ? 2000 + y : y, month, day), today);
         }
         Result thisYear = of(today.getYear(), month, day);
         if (thisYear instanceof Parsed p && p.date().isBefore(today)) {
@@ -105,6 +368,11 @@ public final class DateAnswerParser {
             return nextLeapDay(today);
         }
         return thisYear;
+    }
+
+    /** A date given with its year: past when it is before today. */
+    private static Result dated(Result r, LocalDate today) {
+        return r instanceof Parsed p && p.date().isBefore(today) ? new Past(p.date()) : r;
     }
 
     private static Result nextLeapDay(LocalDate today) {

@@ -87,6 +87,15 @@ class AnswerReaderTest {
     }
 
     @Test
+    void yesterdayIsToldAsPassedAndRelativeDatesAreTaken() {
+        refusedWith(read(StepFixtures.futureDate(), "igår"), AnswerError.DATE_IN_PAST);
+        refusedWith(read(StepFixtures.futureDate(), "i fredags"), AnswerError.DATE_IN_PAST);
+        assertThat(read(StepFixtures.futureDate(), "om tre veckor")).isEqualTo(new AnswerReader.Accepted("2026-12-14"));
+        assertThat(read(StepFixtures.futureDate(), "inom två veckor")).isEqualTo(new AnswerReader.Accepted("2026-12-07"));
+        assertThat(read(StepFixtures.futureDate(), "före midsommar")).isEqualTo(new AnswerReader.Accepted("2027-06-24"));
+    }
+
+    @Test
     void ambiguousChoiceNamesTheCandidates() {
         assertThat(read(StepFixtures.step(AnswerType.CHOICE), "ska")).isInstanceOfSatisfying(AnswerReader.Refused.class,
                 r -> assertThat(r.args().get("candidates")).contains("Skärholmen").contains("Skarpnäck"));

@@ -46,15 +46,122 @@ class DateAnswerParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"31 februari", "2027-02-30", "31/4", "2027-13-01", "0/3"})
+    @CsvSource({"31 februari", "2027-02-30", "31/4", "2027-13-01", "0/3", "vecka 54", "vecka 0"})
     void impossibleDatesAreToldApartFromUnreadableText(String input) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isInstanceOf(DateAnswerParser.Impossible.class);
     }
 
     @ParameterizedTest
-    @CsvSource({"snart", "nästa vecka typ", "12 smurf", "asap", "2027"})
+    @CsvSource({"snart", "nästa vecka typ", "12 smurf", "asap", "2027", "om många veckor", "inom 99999999999 veckor", "fredagsmys"})
     void unreadableTextIsNotADate(String input) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isInstanceOf(DateAnswerParser.Unreadable.class);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            om tre veckor          | 2026-12-14
+            inom två veckor        | 2026-12-07
+            inom 2 veckor          | 2026-12-07
+            Inom två veckor.       | 2026-12-07
+            om en vecka            | 2026-11-30
+            om ett par veckor      | 2026-12-07
+            om 10 dagar            | 2026-12-03
+            om en månad            | 2026-12-23
+            in three weeks         | 2026-12-14
+            within two weeks       | 2026-12-07
+            within a couple of weeks | 2026-12-07
+            nästa fredag           | 2026-12-04
+            fredag nästa vecka     | 2026-12-04
+            next Friday            | 2026-12-04
+            på fredag              | 2026-11-27
+            fredag                 | 2026-11-27
+            on Friday              | 2026-11-27
+            nästa vecka            | 2026-12-04
+            nästa månad            | 2026-12-31
+            i övermorgon           | 2026-11-25
+            vecka 12               | 2027-03-26
+            v. 12                  | 2027-03-26
+            v12                    | 2027-03-26
+            week 12                | 2027-03-26
+            vecka 48               | 2026-11-27
+            vecka 47               | 2027-11-26
+            före midsommar         | 2027-06-24
+            innan midsommar        | 2027-06-24
+            before midsummer       | 2027-06-24
+            före jul               | 2026-12-23
+            before Christmas       | 2026-12-23
+            i slutet av mars       | 2027-03-31
+            slutet av mars 2027    | 2027-03-31
+            i mitten av april      | 2027-04-15
+            i början av december   | 2026-12-01
+            i slutet av november   | 2026-11-30
+            i slutet av månaden    | 2026-11-30
+            end of March           | 2027-03-31
+            by the end of March    | 2027-03-31
+            mid April              | 2027-04-15
+            early December         | 2026-12-01
+            senast 12 mars         | 2027-03-12
+            senast den 12 mars     | 2027-03-12
+            by 12 March            | 2027-03-12
+            senast 2027-03-12      | 2027-03-12
+            """)
+    void readsRelativeDatesHolidaysAndPartsOfMonths(String input, LocalDate expected) {
+        assertThat(DateAnswerParser.parse(input, TODAY)).isEqualTo(new DateAnswerParser.Parsed(expected));
+    }
+
+    @ParameterizedTest(name = "{0} → {1} (past)")
+    @CsvSource(delimiter = '|', textBlock = """
+            igår                   | 2026-11-22
+            i går                  | 2026-11-22
+            yesterday              | 2026-11-22
+            i förrgår              | 2026-11-21
+            i fredags              | 2026-11-20
+            last Friday            | 2026-11-20
+            2020-05-01             | 2020-05-01
+            12 mars 2026           | 2026-03-12
+            1/3/2025               | 2025-03-01
+            vecka 12 2026          | 2026-03-20
+            """)
+    void aDateBeforeTodayIsToldAsPastNotAsUnreadable(String input, LocalDate expected) {
+        assertThat(DateAnswerParser.parse(input, TODAY)).isEqualTo(new DateAnswerParser.Past(expected));
+    }
+
+    @Test
+    void midsommarIsTheDayBeforeTheFridayJollydayKnowsAsMidsommarafton() {
+        se.foubot.time.WorkingDays holidays = new se.foubot.time.WorkingDays();
+        for (int year = 2026; year <= 2045; year++) {
+            DateAnswerParser.Result r = DateAnswerParser.parse("före midsommar", LocalDate.of(year, 1, 1));
+            LocalDate eve = ((DateAnswerParser.Parsed) r).date().plusDays(1);
+            assertThat(eve.getDayOfWeek()).as("midsommarafton " + year).isEqualTo(java.time.DayOfWeek.FRIDAY);
+            assertThat(holidays.isPublicHoliday(eve)).as("midsommarafton " + year + " in jollyday").isTrue();
+            assertThat(holidays.isPublicHoliday(eve.plusDays(1))).as("midsommardagen " + year).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Vi behöver hjälp inom två veckor, tack!                                     | 2026-12-07
+            Vi har i dag ett projekt och behöver en plan senast 12 mars.                 | 2027-03-12
+            Projektet startade 2025-01-10 och ska vara klart före midsommar              | 2027-06-24
+            Vi har möte på fredag och vill sedan ha stöd i slutet av januari             | 2027-01-31
+            Senast fredag om det går                                                     | 2026-11-27
+            We need it within three weeks if possible.                                   | 2026-12-14
+            Det vore bra om vi kunde ses vecka 50.                                       | 2026-12-11
+            inom 99999999999 veckor eller senast 2027-03-01                              | 2027-03-01
+            """)
+    void mailFindsTheFirstDateThatIsTodayOrLater(String text, LocalDate expected) {
+        assertThat(DateAnswerParser.find(text, TODAY)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            Vi har 3 personer i gruppen och ett möte på fredag.
+            I dag har vi ingen plan.
+            Vi behöver stöd inom 99999999999 veckor.
+            Projektet slutade 2025-01-10.
+            """)
+    void mailWithoutAComingDateHasNone(String text) {
+        assertThat(DateAnswerParser.find(text, TODAY)).isEmpty();
     }
 
     @Test

@@ -24,12 +24,8 @@ final class EmailFactReader {
 
     private static final Pattern LABELLED = Pattern.compile("(?im)^\\s*(förvaltning|stadsdel|district|administration|"
             + "typ av stöd|stöd|kind of support|support|senast|när|datum|behövs senast|by|needed by|deadline)\\s*[:=]\\s*(.+)$");
-    private static final Pattern DATE_IN_TEXT = Pattern.compile("(?i)(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?"
-            + "|\\d{1,2}(?::e|:a)?\\s+(?:jan|feb|mar|apr|maj|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-zåäö]*(?:\\s+\\d{4})?)");
     private static final Pattern NO_RUSH = Pattern.compile("(?i)(ingen brådska|ingen tidsgräns|inget datum|när ni hinner|no rush|"
             + "no deadline|whenever)");
-    private static final Pattern WITHIN = Pattern.compile("(?i)inom\\s+(en|ett|två|tre|fyra|\\d{1,3})\\s+(vecka|veckor|månad|månader)"
-            + "|within\\s+(a|one|two|three|four|\\d{1,3})\\s+(week|weeks|month|months)");
     private static final Set<String> DONT_KNOW = Set.of("vet inte", "vet ej", "osäker", "don't know", "dont know", "not sure");
 
     private final List<ChoiceOption> districts;
@@ -139,26 +135,7 @@ final class EmailFactReader {
         if (NO_RUSH.matcher(text).find()) {
             return new Timeframe(null);
         }
-        Matcher within = WITHIN.matcher(text);
-        if (within.find()) {
-            String count = within.group(1) != null ? within.group(1) : within.group(3);
-            String unit = within.group(2) != null ? within.group(2) : within.group(4);
-            int n = switch (count.toLowerCase()) {
-                case "en", "ett", "a", "one" -> 1;
-                case "två", "two" -> 2;
-                case "tre", "three" -> 3;
-                case "fyra", "four" -> 4;
-                default -> Integer.parseInt(count);
-            };
-            return new Timeframe(unit.toLowerCase().startsWith("v") || unit.toLowerCase().startsWith("w")
-                    ? today.plusWeeks(n) : today.plusMonths(n));
-        }
-        Matcher date = DATE_IN_TEXT.matcher(text);
-        while (date.find()) {
-            if (DateAnswerParser.parse(date.group(1), today) instanceof DateAnswerParser.Parsed p && !p.date().isBefore(today)) {
-                return new Timeframe(p.date());
-            }
-        }
-        return null;
+        // the same reading of dates as the chat's date step: "inom två veckor", "senast 12 mars", "före midsommar"
+        return DateAnswerParser.find(text, today).map(Timeframe::new).orElse(null);
     }
 }
