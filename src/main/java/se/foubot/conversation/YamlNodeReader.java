@@ -30,6 +30,15 @@ public final class YamlNodeReader {
         return file;
     }
 
+    /** The node tree of a YAML text, or a stop with file and reason when it is no YAML at all. Null for an empty text. */
+    public static Node compose(String file, String content) {
+        try {
+            return new org.yaml.snakeyaml.Yaml().compose(new java.io.StringReader(content));
+        } catch (RuntimeException e) {
+            throw new FlowValidationException(List.of(new FlowProblem(file, 1, "not valid YAML: " + e.getMessage())));
+        }
+    }
+
     public static int line(Node node) {
         return node.getStartMark().getLine() + 1;
     }

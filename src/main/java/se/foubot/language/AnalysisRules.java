@@ -1,12 +1,10 @@
 package se.foubot.language;
 
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -38,12 +36,7 @@ record AnalysisRules(String file, Language language, Stemmer stemmer, List<Word>
     static AnalysisRules parse(String fileName, String content, Language language) {
         List<FlowProblem> problems = new ArrayList<>();
         YamlNodeReader r = new YamlNodeReader(fileName, problems);
-        Node root;
-        try {
-            root = new Yaml().compose(new StringReader(content));
-        } catch (RuntimeException e) {
-            throw new FlowValidationException(List.of(new FlowProblem(fileName, 1, "not valid YAML: " + e.getMessage())));
-        }
+        Node root = YamlNodeReader.compose(fileName, content);
         Map<String, Node> top = root == null ? null
                 : r.mapping(root, "the language file", Set.of("language", "stemmer", "stop-words", "compound-parts", "synonyms"));
         if (top == null) {

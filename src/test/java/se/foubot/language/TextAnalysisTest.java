@@ -1,7 +1,6 @@
 package se.foubot.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,10 +85,20 @@ class TextAnalysisTest {
         assertThat(texts.nearest("Var ligger närmaste apotek?", 3)).isEmpty();
     }
 
+    private List<String> problemsOf(String swedish) throws IOException {
+        Files.createDirectories(dir.resolve("language"));
+        Files.writeString(dir.resolve("language/sv.yaml"), swedish);
+        try {
+            TextAnalysis.load(FlowSource.fromDirectory(dir));
+            return List.of();
+        } catch (FlowValidationException e) {
+            return e.problems().stream().map(p -> p.file().replaceAll(".*/", "") + ":" + p.line() + ": " + p.reason()).toList();
+        }
+    }
+
     @Test
     void mistakesInALanguageFileAreReportedWithFileAndLine() throws IOException {
-        Files.createDirectories(dir.resolve("language"));
-        Files.writeString(dir.resolve("language/sv.yaml"), """
+        assertThat(problemsOf("""
                 language: sv
                 stemmer: porter
                 stop-words:
@@ -98,18 +107,13 @@ class TextAnalysisTest {
                 synonyms:
                   - [sista dag, deadline]
                   - [ensam]
-                """);
-        assertThatThrownBy(() -> TextAnalysis.load(FlowSource.fromDirectory(dir)))
-                .isInstanceOfSatisfying(FlowValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.file().replaceAll(".*/", "") + ":" + p.line() + ": " + p.reason()).anySatisfy(
-                                line -> assertThat(line).startsWith("sv.yaml:2: unknown stemmer 'porter' for sv (known: snowball, light, minimal)"))
-                        .anySatisfy(line -> assertThat(line).startsWith("sv.yaml:8: a synonym group needs at least two entries")));
+                """)).anySatisfy(line -> assertThat(line).startsWith("sv.yaml:2: unknown stemmer 'porter' for sv (known: snowball, light, minimal)"))
+                .anySatisfy(line -> assertThat(line).startsWith("sv.yaml:8: a synonym group needs at least two entries"));
     }
 
     @Test
     void aSynonymGroupLedByAPhraseOrAWordInTwoGroupsIsRefused() throws IOException {
-        Files.createDirectories(dir.resolve("language"));
-        Files.writeString(dir.resolve("language/sv.yaml"), """
+        assertThat(problemsOf("""
                 language: sv
                 stemmer: light
                 stop-words:
@@ -119,10 +123,7 @@ class TextAnalysisTest {
                   - [sista dag, deadline]
                   - [ansökan, ansöka]
                   - [blankett, ansöka]
-                """);
-        assertThatThrownBy(() -> TextAnalysis.load(FlowSource.fromDirectory(dir)))
-                .isInstanceOfSatisfying(FlowValidationException.class, e -> assertThat(e.problems())
-                        .extracting(p -> p.file().replaceAll(".*/", "") + ":" + p.line()).containsExactlyInAnyOrder(
-                                "sv.yaml:4", "sv.yaml:5", "sv.yaml:7", "sv.yaml:9"));
+                """)).extracting(line -> line.substring(0, line.indexOf(": "))).containsExactlyInAnyOrder(
+                        "sv.yaml:4", "sv.yaml:5", "sv.yaml:7", "sv.yaml:9");
     }
 }
