@@ -24,6 +24,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import se.foubot.privacy.LogText;
 import se.foubot.store.StoreIndexes;
 
 /**
@@ -125,7 +126,7 @@ public class DeadLetters implements StoreIndexes, MeterBinder {
             return Outcome.DONE;
         } catch (RuntimeException | StackOverflowError e) {
             throwIfOutage(e);
-            log.warn("event=work_failed kind={} key={} rule={}", kind, key, e.getClass().getSimpleName());
+            log.warn("event=work_failed kind={} key={} rule={}", kind, LogText.clean(key), e.getClass().getSimpleName());
             return failed(kind, key, e);
         }
     }
@@ -142,7 +143,8 @@ public class DeadLetters implements StoreIndexes, MeterBinder {
                 return Outcome.DONE;
             } catch (RuntimeException | StackOverflowError e) {
                 throwIfOutage(e);
-                log.warn("event=work_failed kind={} key={} attempt={} rule={}", kind, key, attempt, e.getClass().getSimpleName());
+                log.warn("event=work_failed kind={} key={} attempt={} rule={}", kind, LogText.clean(key), attempt,
+                        e.getClass().getSimpleName());
                 if (attempt >= properties.maxAttempts()) {
                     return count(kind, key, FailureRule.of(e), attempt, true);
                 }
@@ -212,7 +214,7 @@ public class DeadLetters implements StoreIndexes, MeterBinder {
             if (meters != null) {
                 meters.counter("foubot.dead.letters", "kind", kind).increment();
             }
-            log.warn("event=dead_letter_parked kind={} key={} rule={} where={} attempts={}", kind, key, letter.rule(),
+            log.warn("event=dead_letter_parked kind={} key={} rule={} where={} attempts={}", kind, LogText.clean(key), letter.rule(),
                     letter.where(), letter.attempts());
             events.publishEvent(new DeadLetterParked(letter));
         }

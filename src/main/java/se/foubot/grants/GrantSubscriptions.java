@@ -18,6 +18,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import se.foubot.privacy.LogText;
 import se.foubot.store.StoreIndexes;
 
 /** Who wants grant reminders, for which programmes. Every change is one atomic upsert or update. */
@@ -63,7 +64,7 @@ public class GrantSubscriptions implements StoreIndexes {
         }
         Subscriber after = mongo.findAndModify(Query.query(Criteria.where("_id").is(id)), update,
                 FindAndModifyOptions.options().upsert(true).returnNew(true), Subscriber.class);
-        log.info("event=grant_subscribed subscriber={} programmes={} source={}", id, programmes, source);
+        log.info("event=grant_subscribed subscriber={} programmes={} source={}", LogText.clean(id), programmes, source);
         return after;
     }
 
@@ -90,7 +91,7 @@ public class GrantSubscriptions implements StoreIndexes {
     private boolean stop(Query query) {
         Subscriber s = mongo.findAndModify(query, new Update().set("active", false).set("unsubscribedAt", clock.instant()), Subscriber.class);
         if (s != null) {
-            log.info("event=grant_unsubscribed subscriber={}", s.id());
+            log.info("event=grant_unsubscribed subscriber={}", LogText.clean(s.id()));
         }
         return s != null;
     }

@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.stereotype.Component;
+
+import se.foubot.privacy.LogText;
 
 /**
  * The port features use to tell people things: queues a notice once per key in the recipient's channel's outbox.
@@ -28,7 +31,7 @@ public class Notifier {
     public boolean send(String key, Recipient to, Notice notice) {
         NoticeChannel channel = channels.get(to.channel());
         if (channel == null) {
-            log.warn("event=notice_channel_missing channel={} key={}", to.channel(), key);
+            log.warn("event=notice_channel_missing channel={} key={}", to.channel(), LogText.clean(key));
             return false;
         }
         return channel.queue(key, to.address(), notice);

@@ -1,6 +1,11 @@
 package se.foubot.privacy;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.springframework.stereotype.Component;
@@ -28,6 +33,27 @@ public class OutsideTextGuard {
 
     public List<GuardedText> checkAll(List<String> outside) {
         return outside == null ? List.of() : outside.stream().map(this::check).toList();
+    }
+
+    /**
+     * An identifier from outside that serves only as a key (a mail's Message-ID, In-Reply-To, References): kept as its
+     * hash, never as text, so whatever it holds is never stored or logged and it still matches what it names (a
+     * rewritten identifier would match nothing). Null or blank: null.
+     */
+    public static String key(String identifier) {
+        if (identifier == null || identifier.isBlank()) {
+            return null;
+        }
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identifier.strip().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<String> keys(List<String> identifiers) {
+        return identifiers.stream().map(OutsideTextGuard::key).filter(Objects::nonNull).toList();
     }
 
     /**

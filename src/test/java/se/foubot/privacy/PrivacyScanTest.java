@@ -71,7 +71,7 @@ class PrivacyScanTest {
                     s[1]}).toList();
 
     static final List<String> SEPARATORS = List.of("-", "+", "", " ", "\u00a0", "\u2009", "\u202f", "\u2013", "\u2014",
-            "\u2212", ".", " \u2013 ");
+            "\u2212", ".", " \u2013 ", "_", "/");
 
     private int next;
 
@@ -151,6 +151,9 @@ class PrivacyScanTest {
             sendMail(mail, "Dan <dan@stockholm.se>", "Automatiskt svar: " + number(), "Jag är ledig. " + number(), null,
                     "<scan-4@stockholm.se>", null, "Auto-Submitted", "auto-replied", "References",
                     "<ref-" + number().replaceAll("\\D", "") + "@x>");
+            sendMail(mail, "Eva <eva@stockholm.se>", "Utvärdering", "Vi behöver en utvärderingsplan.", "journal_" + number() + ".docx",
+                    "<scan-5@stockholm.se>", null, "Cc", "kalle_" + number() + "@stockholm.se", "In-Reply-To",
+                    "<" + number() + "@outlook.com>");
             TestMail.round(bot.getBean(MailboxReader.class), bot.getBean(EmailRequestProcessor.class), bot.getBean(OutboxSender.class));
             TestMail.round(bot.getBean(MailboxReader.class), bot.getBean(EmailRequestProcessor.class), bot.getBean(OutboxSender.class));
             assertThat(new TestMail(mail).inboxOf("anna.berg@stockholm.se")).isNotEmpty()

@@ -292,8 +292,12 @@ public class EmailRequestProcessor {
                 ? "confirmed:" + originalKey : "ignored:nothing-to-confirm";
     }
 
+    /**
+     * The References of an answer: the received mail's own Message-ID (its References are kept only hashed, and the
+     * Message-ID alone threads the answer in every common mail program).
+     */
     private static List<String> references(Document mail) {
-        List<String> references = new ArrayList<>(mail.getList("references", String.class, List.of()));
+        List<String> references = new ArrayList<>();
         if (mail.getString("messageId") != null) {
             references.add(mail.getString("messageId"));
         }

@@ -7,11 +7,14 @@ import se.foubot.privacy.GuardedText;
 
 /**
  * A received mail, read into what the bot needs; no Jakarta Mail types beyond this package. Every text in it has passed
- * the privacy guard: free text as {@link GuardedText}, identifiers (addresses, Message-IDs) as the guard left them.
+ * the privacy guard: free text as {@link GuardedText}, addresses as the guard left them; threading identifiers
+ * (Message-ID, In-Reply-To, References) are keys and kept only hashed ({@code mid:…}), never guarded as text.
  *
  * @param key                      once-only key: the Message-ID hashed ({@code mid:…}), or a hash of the whole mail
  *                                 ({@code sha256:…}) when it has none; it serves only as a key
- * @param messageId                the Message-ID, kept to answer in the same thread
+ * @param messageId                the Message-ID as written, kept only to answer in the same thread (the answer's
+ *                                 In-Reply-To); null when it held a personal identity number (then the answer is
+ *                                 not threaded)
  * @param from                     the sender's address, lower-case; null when unreadable or when it held a personal
  *                                 identity number
  * @param fromHeldIdentityNumber   the sender's address held a personal identity number (the mail is quarantined)
@@ -25,6 +28,11 @@ import se.foubot.privacy.GuardedText;
  * @param trace                    the (ARC-)Authentication-Results and Received fields, top first, as "name: value"; read to
  *                                 prove the sender, never stored
  * @param calendar                 the iCalendar part of a calendar answer (iMIP), or null
+ * @param inReplyTo                the In-Reply-To hashed ({@code mid:…}), to match it against the bot's own mails
+ * @param references               the References hashed ({@code mid:…}), likewise
+ * @param headerHeldIdentityNumber an address or kept header the sender's mail program wrote (To, Cc, Return-Path, the
+ *                                 headers kept) held a personal identity number: left out or removed, and the sender
+ *                                 is told as for their text
  */
 public record InboundMail(
         String key,
@@ -44,7 +52,8 @@ public record InboundMail(
         String problem,
         List<String> copied,
         List<String> trace,
-        CalendarReply calendar) {
+        CalendarReply calendar,
+        boolean headerHeldIdentityNumber) {
 
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(), List.of());
@@ -55,10 +64,11 @@ public record InboundMail(
         return at < 0 ? "" : from.substring(at + 1).toLowerCase();
     }
 
-    /** True when the guard removed a personal identity number from any text of the mail the sender wrote. */
+    /** True when the guard removed a personal identity number from anything of the mail the sender sent. */
     public boolean identityNumberRemoved() {
         return fromName.identityNumberRemoved() || subject.identityNumberRemoved() || text.identityNumberRemoved()
-                || signature.identityNumberRemoved() || attachments.stream().anyMatch(GuardedText::identityNumberRemoved);
+                || signature.identityNumberRemoved() || attachments.stream().anyMatch(GuardedText::identityNumberRemoved)
+                || headerHeldIdentityNumber;
     }
 
     public List<String> attachmentNames() {

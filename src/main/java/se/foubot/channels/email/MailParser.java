@@ -91,30 +91,59 @@ final class MailParser {
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         GuardedText text = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).text());
         GuardedText signature = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).signature());
-        String messageId = guard.check(header(message, "Message-ID")).text();
+        // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as
+        // text (a rewritten identifier threads nothing) and never kept raw
+        HeaderFlag flag = new HeaderFlag();
+        String key = mid(OutsideTextGuard.key(header(message, "Message-ID")));
+        GuardedText messageId = guard.check(header(message, "Message-ID"));
         InternetAddress from = from(message);
         GuardedText address = guard.check(from == null ? null : from.getAddress());
-        GuardedText inReplyTo = guard.check(header(message, "In-Reply-To"));
+        String inReplyTo = mid(OutsideTextGuard.key(header(message, "In-Reply-To")));
+        List<String> references = OutsideTextGuard.keys(ids(header(message, "References"))).stream().map(MailParser::mid).toList();
+        GuardedText returnPath = guard.check(header(message, "Return-Path"));
+        flag.saw(returnPath);
+        Map<String, List<String>> headers = headers(message, flag);
+        List<String> copied = copied(message, flag);
         return new InboundMail(
                 // the key serves only to store a mail once: the Message-ID hashed, or the whole mail's hash without one
-                messageId != null ? keyOf(messageId) : "sha256:" + sha256(raw),
-                messageId == null ? null : messageId.strip(),
+                key != null ? key : "sha256:" + sha256(raw),
+                // kept only to answer in the same thread, and only when it holds no number
+                messageId.identityNumberRemoved() || messageId.text() == null || messageId.text().isBlank() ? null : messageId.text().strip(),
                 address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
                 address.identityNumberRemoved(),
                 guard.check(from == null ? null : repairHeader(from.getPersonal())),
-                guard.check(header(message, "Return-Path")).text(),
+                returnPath.text(),
                 guard.check(subject(message)),
                 text,
                 signature,
-                inReplyTo.text() == null ? null : inReplyTo.text().strip(),
-                ids(guard.check(header(message, "References")).text()),
-                headers(message),
+                inReplyTo,
+                references,
+                headers,
                 contentType,
                 List.copyOf(parts.attachments),
                 parts.problem,
-                copied(message),
+                copied,
                 trace(message),
-                parts.calendar);
+                parts.calendar,
+                flag.held);
+    }
+
+    /**
+     * Whether a header the sender's mail program wrote and the bot keeps (To, Cc, Return-Path, the headers kept) held
+     * a personal identity number: an address that held one is left out whole.
+     */
+    private static final class HeaderFlag {
+        boolean held;
+
+        HeaderFlag saw(GuardedText header) {
+            held |= header.identityNumberRemoved();
+            return this;
+        }
+
+        /** The address, or null when it held a number (a rewritten address reaches nobody). */
+        String whole(GuardedText address) {
+            return address.text() == null || address.identityNumberRemoved() ? null : address.text().strip();
+        }
     }
 
     private void walk(Part part, Parts into, int depth) throws MessagingException, IOException {
@@ -168,7 +197,8 @@ final class MailParser {
 
     private InboundMail unreadable(byte[] raw) {
         return new InboundMail("sha256:" + sha256(raw), null, null, false, guard.check(null), null, guard.check(""),
-                guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE, List.of(), List.of(), null);
+                guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE, List.of(),
+                List.of(), null, false);
     }
 
     /** The body of a mail whose MIME structure is broken, without what looks like MIME scaffolding. */
@@ -253,7 +283,7 @@ final class MailParser {
         return address;
     }
 
-    private Map<String, List<String>> headers(MimeMessage m) {
+    private Map<String, List<String>> headers(MimeMessage m, HeaderFlag flag) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try {
             Enumeration<Header> all = m.getAllHeaders();
@@ -261,7 +291,9 @@ final class MailParser {
                 Header h = all.nextElement();
                 String name = h.getName().toLowerCase(Locale.ROOT);
                 if (KEPT_HEADERS.contains(name)) {
-                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(guard.check(MimeUtility.unfold(safe(h.getValue(), ""))).text().strip());
+                    GuardedText value = guard.check(MimeUtility.unfold(safe(h.getValue(), "")));
+                    flag.saw(value);
+                    out.computeIfAbsent(name, k -> new ArrayList<>()).add(value.text().strip());
                 }
             }
         } catch (MessagingException e) {
@@ -279,16 +311,17 @@ final class MailParser {
         }
     }
 
-    /** To and Cc, lower case, as far as they can be read. */
-    private List<String> copied(MimeMessage m) {
+    /** To and Cc, lower case, as far as they can be read; an address that held a number is left out. */
+    private List<String> copied(MimeMessage m, HeaderFlag flag) {
         List<String> out = new ArrayList<>();
         for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
             try {
                 Address[] addresses = m.getRecipients(type);
                 for (Address a : addresses == null ? new Address[0] : addresses) {
-                    String address = a instanceof InternetAddress ia ? guard.check(ia.getAddress()).text() : null;
-                    if (address != null) {
-                        out.add(address.toLowerCase(Locale.ROOT));
+                    GuardedText address = guard.check(a instanceof InternetAddress ia ? ia.getAddress() : null);
+                    String kept = flag.saw(address).whole(address);
+                    if (kept != null) {
+                        out.add(kept.toLowerCase(Locale.ROOT));
                     }
                 }
             } catch (MessagingException | RuntimeException e) {
@@ -348,9 +381,16 @@ final class MailParser {
         return s == null ? fallback : s;
     }
 
-    /** The inbox key of a mail with this Message-ID: the Message-ID serves only as a key, so it is kept hashed. */
+    /**
+     * A Message-ID as the bot keeps it: hashed ({@code mid:…}), since it serves only as a key (the inbox key of a mail,
+     * the In-Reply-To and References of an answer matched against the bot's own mails).
+     */
     static String keyOf(String messageId) {
-        return "mid:" + sha256(messageId.strip());
+        return mid(OutsideTextGuard.key(messageId));
+    }
+
+    private static String mid(String hash) {
+        return hash == null ? null : "mid:" + hash;
     }
 
     static String sha256(byte[] bytes) {

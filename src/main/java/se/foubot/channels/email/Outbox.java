@@ -17,6 +17,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 import se.foubot.store.LeasedQueue;
@@ -48,14 +49,23 @@ public class Outbox implements StoreIndexes {
         queue.ensureIndexes(mongo);
         var outbox = mongo.indexOps(COLLECTION);
         outbox.createIndex(new Index("messageId", Sort.Direction.ASC).named("messageId"));
+        outbox.createIndex(new Index("messageKey", Sort.Direction.ASC).named("messageKey"));
+        // mail queued before answers were matched by hash gets its key, so an answer to it is still recognised
+        for (Document d : mongo.find(Query.query(Criteria.where("messageKey").exists(false).and("messageId").ne(null)),
+                Document.class, COLLECTION)) {
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(d.get("_id"))),
+                    Update.update("messageKey", MailParser.keyOf(d.getString("messageId"))), COLLECTION);
+        }
         outbox.createIndex(new Index().on("to", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC).named("to_createdAt"));
     }
 
     /** Queues {@code mail} once; queuing the same key again changes nothing. @return false if it was queued before */
     public boolean enqueue(OutgoingMail mail) {
+        String messageId = messageId(mail.key());
         Document doc = new Document("to", mail.to()).append("subject", mail.subject()).append("text", mail.text())
                 .append("inReplyTo", mail.inReplyTo()).append("references", mail.references())
-                .append("autoSubmitted", mail.autoSubmitted()).append("messageId", messageId(mail.key()))
+                .append("autoSubmitted", mail.autoSubmitted()).append("messageId", messageId)
+                .append("messageKey", MailParser.keyOf(messageId))
                 .append("thread", mail.thread());
         if (!mail.headers().isEmpty()) {
             doc.append("headers", new Document(mail.headers()));
@@ -73,12 +83,14 @@ public class Outbox implements StoreIndexes {
     /**
      * The newest of our mails among {@code messageIds} that belongs to something (see {@link OutgoingMail#thread()}).
      * Our Message-IDs cannot be guessed, so a mail that names one was written by someone who had that mail.
+     *
+     * @param messageKeys the Message-IDs a received mail names (In-Reply-To, References), hashed as {@link MailParser#keyOf}
      */
-    Optional<Replied> repliedTo(List<String> messageIds) {
-        if (messageIds.isEmpty()) {
+    Optional<Replied> repliedTo(List<String> messageKeys) {
+        if (messageKeys.isEmpty()) {
             return Optional.empty();
         }
-        Query q = Query.query(Criteria.where("messageId").in(messageIds).and("thread").ne(null))
+        Query q = Query.query(Criteria.where("messageKey").in(messageKeys).and("thread").ne(null))
                 .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
         return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION))
                 .map(d -> new Replied(d.getString("thread"), d.getString("to")));

@@ -94,7 +94,7 @@ public class OutboxSender {
                 } catch (MessagingException | RuntimeException e) {
                     if (!transport.isConnected()) {
                         queue.release(key, id);
-                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", key, LogText.clean(e.getMessage()));
+                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", LogText.clean(key), LogText.clean(e.getMessage()));
                         break;
                     }
                     failed(key, mail, e);
@@ -134,7 +134,7 @@ public class OutboxSender {
         boolean giveUp = attempts >= maxAttempts;
         Instant next = clock.instant().plus(backoff(attempts));
         outbox.queue().markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());
-        log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", key, attempts, giveUp, LogText.clean(e.getMessage()));
+        log.warn("event=mail_send_failed key={} attempt={} gave_up={} reason=\"{}\"", LogText.clean(key), attempts, giveUp, LogText.clean(e.getMessage()));
     }
 
     static Duration backoff(int attempts) {
