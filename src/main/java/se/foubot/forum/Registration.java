@@ -1,6 +1,9 @@
 package se.foubot.forum;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -27,6 +30,17 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
 
     /** An agenda item: a good example to share, a question, or a knowledge gap. */
     public record AgendaProposal(String kind, String text) {
+
+        /** The kinds a proposal can be, with how a form offers them. */
+        public static final Map<String, String> KINDS = kinds();
+
+        private static Map<String, String> kinds() {
+            Map<String, String> kinds = new LinkedHashMap<>();
+            kinds.put("example", "Ett gott exempel att dela");
+            kinds.put("question", "En fråga");
+            kinds.put("gap", "En kunskapslucka");
+            return Collections.unmodifiableMap(kinds);
+        }
     }
 
     static String id(String meetingId, Recipient person) {

@@ -1,17 +1,23 @@
 package se.foubot.grants;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ChoiceMatcher;
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
 import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * An admin's CSV of district contacts ({@code email,district,programmes}, a header line, ";" or "," separated;
@@ -33,28 +39,51 @@ class SubscriberImport {
     private final GrantSubscriptions subscriptions;
     private final GrantCalendar calendar;
     private final OptionList districts;
+    private final OutsideTextGuard guard;
 
-    SubscriberImport(GrantSubscriptions subscriptions, GrantCalendar calendar, FlowCatalog catalog) {
+    SubscriberImport(GrantSubscriptions subscriptions, GrantCalendar calendar, FlowCatalog catalog, OutsideTextGuard guard) {
+        this.guard = guard;
         this.subscriptions = subscriptions;
         this.calendar = calendar;
         this.districts = catalog.list("districts").orElseThrow();
     }
 
-    /** A row that held a personal identity number comes without it, so it is refused with the number removed. */
+    /**
+     * Reads the CSV as RFC 4180 (a quoted field may hold the separator or a line break), with {@code ;} as the separator
+     * when the first line has one (Excel in Swedish writes that), {@code ,} otherwise. A row that held a personal
+     * identity number comes without it (the guard has run over the whole text), so it is refused with the number
+     * removed; a CSV that cannot be read at all is refused whole.
+     */
     Report run(GuardedText csv) {
         List<Refused> refused = new ArrayList<>();
         int subscribed = 0;
-        String[] lines = csv.textOr("").replace("\uFEFF", "").split("\\r?\\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String row = lines[i].strip();
-            int lineNo = i + 1;
-            if (row.isEmpty() || (i == 0 && row.toLowerCase(Locale.ROOT).startsWith("email"))) {
+        String text = csv.textOr("").replace("\uFEFF", "");
+        String firstLine = text.lines().findFirst().orElse("");
+        CSVFormat format = CSVFormat.RFC4180.builder().setDelimiter(firstLine.indexOf(';') >= 0 ? ';' : ',')
+                .setIgnoreEmptyLines(true).setTrim(true).get();
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVParser.parse(text, format)) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            return new Report(0, List.of(new Refused(0, "", "not a readable CSV (RFC 4180): " + e.getClass().getSimpleName())));
+        }
+        for (int i = 0; i < records.size(); i++) {
+            CSVRecord record = records.get(i);
+            // read again by the guard: quoting may have joined what the raw text kept apart
+            List<GuardedText> guarded = guard.checkAll(List.of(record.values()));
+            String[] cells = guarded.stream().map(g -> g.textOr("")).toArray(String[]::new);
+            String row = String.join(",", cells);
+            int lineNo = lineOf(text, record.getCharacterPosition());
+            if (guarded.stream().anyMatch(GuardedText::identityNumberRemoved)) {
+                refused.add(new Refused(lineNo, row, "holds a personal identity number"));
                 continue;
             }
-            String[] cells = row.split("[;,]", -1);
-            String email = cells[0].strip().replace("\"", "");
-            String district = cells.length > 1 ? cells[1].strip().replace("\"", "") : "";
-            String programmeCell = cells.length > 2 ? String.join(" ", Arrays.copyOfRange(cells, 2, cells.length)).replace("\"", "") : "";
+            if (i == 0 && cells.length > 0 && cells[0].toLowerCase(Locale.ROOT).startsWith("email")) {
+                continue;
+            }
+            String email = cells.length > 0 ? cells[0].strip() : "";
+            String district = cells.length > 1 ? cells[1].strip() : "";
+            String programmeCell = cells.length > 2 ? String.join(" ", Arrays.copyOfRange(cells, 2, cells.length)) : "";
             if (!EMAIL.matcher(email).matches()) {
                 refused.add(new Refused(lineNo, row, "not an e-mail address: '" + email + "'"));
                 continue;
@@ -91,5 +120,16 @@ class SubscriberImport {
             subscribed++;
         }
         return new Report(subscribed, refused);
+    }
+
+    /** The line (from 1) that the character at {@code position} stands on. */
+    private static int lineOf(String text, long position) {
+        int line = 1;
+        for (int i = 0; i < position && i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
     }
 }

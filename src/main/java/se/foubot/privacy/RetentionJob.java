@@ -42,7 +42,7 @@ public class RetentionJob {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${foubot.retention.interval}", initialDelayString = "PT5M")
+    @Scheduled(fixedDelayString = "${foubot.retention.interval}", initialDelayString = "${foubot.retention.first-run}")
     void scheduled() {
         try {
             run();

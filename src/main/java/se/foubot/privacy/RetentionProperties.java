@@ -26,10 +26,13 @@ import org.springframework.validation.annotation.Validated;
  * @param deadLetters         {@code FOUBOT_RETENTION_DEAD_LETTERS}: a dead letter is deleted this long after its last
  *                            failure
  * @param interval            how often the retention job runs
+ * @param firstRun            {@code FOUBOT_RETENTION_FIRST_RUN}: how soon after start-up it runs first (a bot restarted
+ *                            often still deletes on time)
  */
 @Validated
 @ConfigurationProperties("foubot.retention")
 public record RetentionProperties(@NotNull Duration conversations, @NotNull Duration closedTasks, @NotNull Duration mailText,
         @NotNull Duration sentMessages, @NotNull Duration forumRegistrations, @NotNull Duration inactiveSubscribers,
-        @NotNull Duration audit, @NotNull Duration deadLetters, @NotNull Duration interval) {
+        @NotNull Duration audit, @NotNull Duration deadLetters, @NotNull Duration interval,
+        @NotNull Duration firstRun) {
 }

@@ -287,4 +287,39 @@ class GrantRemindersTest {
         assertThat(subscriptions.find("email", "carl@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
         assertThat(subscriptions.find("email", "bo@stockholm.se")).isEmpty();
     }
+
+    @Test
+    void aCsvWithQuotedFieldsAcrossLinesIsReadAsRfc4180AndARowHoldingANumberIsRefusedWithoutIt() throws Exception {
+        // as Excel writes it in Swedish: ';' between cells, a note in quotes over two lines, a number split by the quote
+        String csv = "email;district;programmes\r\nerik@stockholm.se;\"Bromma\";\"LUM\r\nMUL\"\r\n"
+                + "\"fia@stockholm.se\";\"Farsta\r\n640823\";LUM\r\n"
+                + "\"gun_640823\r\n-3234@stockholm.se\";Farsta;MUL\r\n"
+                + "\"hans@stockholm.se\";\"Skarpnäck, \"\"Hägersten\"\"\";MUL\r\n";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(subscriptions.find("email", "erik@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
+        assertThat(response.body()).contains("\"subscribed\":1").contains("\"line\":4").contains("\"line\":6")
+                .contains("gun_[personnummer borttaget]@stockholm.se").contains("\"line\":7").doesNotContain("3234");
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        assertThat(mongo.getCollectionNames().stream().flatMap(c -> mongo.findAll(org.bson.Document.class, c).stream())
+                .map(Object::toString)).noneMatch(d -> d.contains("gun_640823") || guard.check(d).identityNumberRemoved());
+    }
+
+    @Test
+    void aNumberInTheSubjectOrDisplayNameIsToldInTheConfirmationQuestionAndInTheAnswer() throws Exception {
+        String fia = "fia.lund@stockholm.se";
+        send("Fia Lund 19640823-3234 <" + fia + ">", "Bevakning MUL för 701063-2391", "Hej, jag vill ha påminnelser.", null);
+        mailRound();
+        MimeMessage confirm = new TestMail(mail).inboxOf(fia, "Bekräfta:").get(0);
+        assertThat(confirm.getSubject()).doesNotContain("2391").contains("personnummer borttaget");
+        assertThat(confirm.getContent().toString()).contains("Ditt mejl innehöll ett personnummer; vi tog bort det");
+        send(fia, "Re: " + confirm.getSubject(), "ja", confirm.getMessageID());
+        mailRound();
+        MimeMessage answer = inboxOf(fia).get(1);
+        assertThat(answer.getContent().toString()).contains("påminnelser om MUL").contains("Ditt mejl innehöll ett personnummer");
+        assertThat(subscriptions.find("email", fia).orElseThrow().programmes()).containsExactly("MUL");
+    }
 }

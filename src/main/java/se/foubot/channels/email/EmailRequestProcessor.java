@@ -154,7 +154,7 @@ public class EmailRequestProcessor {
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
             reply(new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
-                    EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text"))), mail.getString("messageId"),
+                    EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text")), removed(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
         }
     }
@@ -280,7 +280,7 @@ public class EmailRequestProcessor {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
         reply(new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
-                EmailTexts.confirmSubject(subject, language), EmailTexts.confirmSender(whatWillBeDone, language),
+                EmailTexts.confirmSubject(subject, language), EmailTexts.confirmSender(whatWillBeDone, language, removed(mail)),
                 mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
         log.info("event=mail_sender_unproven mail={} asked=true", key);
         return AWAITING_SENDER;
@@ -304,6 +304,11 @@ public class EmailRequestProcessor {
         return references;
     }
 
+    /** Whether the guard took a personal identity number out of anything of this received mail. */
+    private static boolean removed(Document mail) {
+        return mail.getBoolean("identityNumberRemoved", false);
+    }
+
     /** A command of the one table (forum, avsluta, anmäl, bevakning, status) answered instead of starting a request. */
     private Optional<String> command(Document mail, String thread, boolean proven) {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
@@ -320,7 +325,8 @@ public class EmailRequestProcessor {
             return Optional.of(askSenderToConfirm(mail, answer.text()));
         }
         reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"), EmailTexts.reSubject(subject),
-                answer.text(), mail.getString("messageId"), references(mail), "auto-replied", answer.thread()));
+                answer.text() + EmailTexts.identityNumberRemoved(message.language(), removed(mail)), mail.getString("messageId"),
+                references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
         return Optional.of("command:" + handled.get().command());
     }
@@ -386,7 +392,7 @@ SupportTask task;
         } catch (NewTaskLimitReached limit) {
             // once an hour per sender, outside the per-address reply limit that the confirmations have used up
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
-                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(taskTexts.limitReached(limit, language), language),
+                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(taskTexts.limitReached(limit, language), language, removed),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             log.info("event=new_task_limited request={} limit={}", request.getString("_id"), limit.limit());
             return "limited";

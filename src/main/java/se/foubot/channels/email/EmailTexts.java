@@ -73,7 +73,7 @@ final class EmailTexts {
     }
 
     /** Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". */
-    static String confirmSender(String whatWillBeDone, Language l) {
+    static String confirmSender(String whatWillBeDone, Language l, boolean identityNumberRemoved) {
         return (l == Language.EN
                 ? "Hello!\n\nWe received a mail from your address asking us to " + whatWillBeDone + ". Before we do, we need to "
                         + "know that it came from you: just reply to this mail (\"yes\" is enough) and we will do it.\n\n"
@@ -81,31 +81,38 @@ final class EmailTexts {
                 : "Hej!\n\nVi har fått ett mejl från din adress där vi ombeds att " + whatWillBeDone + ". Innan vi gör det "
                         + "behöver vi veta att det kom från dig: svara bara på det här mejlet (det räcker med ”ja”), så gör vi det.\n\n"
                         + "Om det inte var du som skrev till oss behöver du inte göra något: ingenting ändras.\n")
-                + footer(l, false);
+                + footer(l, identityNumberRemoved);
     }
 
-    static String limitReached(String limitReached, Language l) {
+    static String limitReached(String limitReached, Language l, boolean identityNumberRemoved) {
         return (l == Language.EN ? "Hello!\n\n" : "Hej!\n\n") + limitReached + "\n"
-                + footer(l, false);
+                + footer(l, identityNumberRemoved);
     }
 
     /** To a sender whose mail could not be handled automatically (it was parked as a dead letter). */
-    static String parked(Language l) {
+    static String parked(Language l, boolean identityNumberRemoved) {
         return (l == Language.EN
                 ? "Hello!\n\nThank you for your mail. We could not handle it automatically, so it has been set aside for "
                         + "the FoU unit, who will look at it. You do not need to send it again.\n"
                 : "Hej!\n\nTack för ditt mejl. Vi kunde inte behandla det automatiskt, så det har lagts åt sidan till "
                         + "FoU-enheten, som tittar på det. Du behöver inte skicka det igen.\n")
-                + footer(l, false);
+                + footer(l, identityNumberRemoved);
     }
 
-    private static String footer(Language l, boolean identityNumberRemoved) {
-        String warning = !identityNumberRemoved ? "" : l == Language.EN
+    /**
+     * What a reply says when the guard took a personal identity number out of anything of the mail it answers (text,
+     * subject, display name, file names, addresses): every reply says it, whatever else it says. Empty otherwise.
+     */
+    static String identityNumberRemoved(Language l, boolean identityNumberRemoved) {
+        return !identityNumberRemoved ? "" : l == Language.EN
                 ? "\nYour mail contained a Swedish personal identity number; we removed it before saving anything. Never send "
                         + "details about individual clients to us.\n"
                 : "\nDitt mejl innehöll ett personnummer; vi tog bort det innan något sparades. Skicka aldrig uppgifter om "
                         + "enskilda klienter till oss.\n";
-        return warning + (l == Language.EN ? "\nBest regards\nThe FoU bot (this mail was sent automatically)\n"
+    }
+
+    private static String footer(Language l, boolean identityNumberRemoved) {
+        return identityNumberRemoved(l, identityNumberRemoved) + (l == Language.EN ? "\nBest regards\nThe FoU bot (this mail was sent automatically)\n"
                 : "\nVänliga hälsningar\nFoU-boten (det här mejlet skickades automatiskt)\n");
     }
 

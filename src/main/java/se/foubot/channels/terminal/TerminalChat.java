@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
@@ -15,6 +16,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import se.foubot.FouBotApplication;
 import se.foubot.conversation.ConversationKey;
 import se.foubot.messaging.MessageRouter;
+import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
@@ -27,12 +29,13 @@ public final class TerminalChat {
     }
 
     public static void main(String[] args) {
-        String person = System.getProperty("user.name", "terminal");
-        for (String arg : args) {
-            if (arg.startsWith("--as=")) {
-                person = arg.substring("--as=".length());
-            }
+        Optional<String> named = person(args, System.getProperty("user.name", "terminal"), new OutsideTextGuard());
+        if (named.isEmpty()) {
+            System.err.println("Namnet efter --as får inte innehålla ett personnummer eller styrtecken; välj ett annat namn.");
+            System.exit(2);
+            return;
         }
+        String person = named.get();
         SpringApplication app = FouBotApplication.commandLineApplication();
         app.setBannerMode(Banner.Mode.OFF);
         app.setLogStartupInfo(false);
@@ -47,5 +50,25 @@ public final class TerminalChat {
             new TerminalChatSession(context.getBean(MessageRouter.class), new ConversationKey(TerminalChatSession.CHANNEL, person), in, out,
                     context.getBean(OutsideTextGuard.class)).run();
         }
+    }
+
+    /**
+     * Who the conversation is kept for: the name after {@code --as=} (it becomes the conversation's key, so it is
+     * outside text like any line typed), or {@code fallback}. Empty when the name holds a personal identity number
+     * or a control character (the login name it falls back to too): refused, nothing stored.
+     */
+    static Optional<String> person(String[] args, String fallback, OutsideTextGuard guard) {
+        String person = fallback;
+        for (String arg : args) {
+            if (arg.startsWith("--as=")) {
+                person = arg.substring("--as=".length());
+            }
+        }
+        GuardedText name = guard.check(person.strip());
+        if (name.identityNumberRemoved() || name.text().isEmpty()
+                || name.text().codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            return Optional.empty();
+        }
+        return Optional.of(name.text());
     }
 }

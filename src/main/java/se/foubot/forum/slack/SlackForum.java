@@ -119,9 +119,10 @@ class SlackForum implements SlackSlashCommand {
         app.viewSubmission(PROPOSAL_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
-            var proposal = proposal(view.getState());
+            Map<String, String> errors = new LinkedHashMap<>();
+            var proposal = proposal(view.getState(), errors);
             if (proposal.isEmpty()) {
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of("text", identityNumberRefused())));
+                return ctx.ack(r -> r.responseAction("errors").errors(errors));
             }
             Registration.AgendaProposal agenda = proposal.get();
             work.record(REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
@@ -208,23 +209,31 @@ class SlackForum implements SlackSlashCommand {
                 .close(ViewClose.builder().type("plain_text").text("Avbryt").build())
                 .blocks(List.of(
                         input(i -> i.blockId("kind").label(plainText("Vad vill du ta upp?")).element(staticSelect(s -> s.actionId("kind")
-                                .options(List.of(option(plainText("Ett gott exempel att dela"), "example"),
-                                        option(plainText("En fråga"), "question"),
-                                        option(plainText("En kunskapslucka"), "gap")))))),
+                                .options(Registration.AgendaProposal.KINDS.entrySet().stream().map(k -> option(plainText(k.getValue()), k.getKey()))
+                                        .toList())))),
                         input(i -> i.blockId("text").label(plainText("Kort beskrivning")).element(plainTextInput(p -> p.actionId("text")
                                 .multiline(true).maxLength(1000))))))
                 .build());
     }
 
-    /** @return the proposal from the form; empty when its text holds a personal identity number (refused, not kept) */
-    Optional<Registration.AgendaProposal> proposal(ViewState state) {
+    /**
+     * @return the proposal from the form; empty, with the reason under each field in {@code errors}, when its text
+     *         holds a personal identity number or its kind is not one the form offers (a forged submission): refused,
+     *         nothing kept
+     */
+    Optional<Registration.AgendaProposal> proposal(ViewState state, Map<String, String> errors) {
         var values = state.getValues();
         GuardedText text = guard.check(values.get("text").get("text").getValue());
         if (text.identityNumberRemoved()) {
-            return Optional.empty();
+            errors.put("text", identityNumberRefused());
         }
-        String kind = values.get("kind").get("kind").getSelectedOption().getValue();
-        return Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip()));
+        var selected = values.containsKey("kind") && values.get("kind").get("kind") != null
+                ? values.get("kind").get("kind").getSelectedOption() : null;
+        String kind = selected == null ? null : selected.getValue();
+        if (kind == null || !Registration.AgendaProposal.KINDS.containsKey(kind)) {
+            errors.put("kind", texts.get(Language.SV, "forum.proposal-kind-unknown"));
+        }
+        return errors.isEmpty() ? Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip())) : Optional.empty();
     }
 
     /** The planning modal, empty for a new meeting or filled in to edit {@code meeting}. */

@@ -338,4 +338,35 @@ class SlackForumTest {
         awaitText("UEVA", "inga fler påminnelser");
         assertThat(subscriptions.find("slack", "UEVA").orElseThrow().active()).isFalse();
     }
+
+    @Test
+    void aForgedProposalKindIsRefusedUnderTheFieldAndNothingIsRegistered() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check("Forum om förslag"), java.time.LocalDate.of(2027, 4, 21),
+                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Tellus"), guard.check(null), 10,
+                java.time.LocalDate.of(2027, 4, 10), guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
+        String id = ((ForumService.Saved) result).meeting().id();
+
+        // a view_submission as a script would forge it: a value the form never offered
+        HttpResponse<String> forged = registerWithProposal("UFORGE", id, "<script>alert(1)</script>", "Vår mall");
+        assertThat(forged.statusCode()).isEqualTo(200);
+        assertThat(forged.body()).contains("\"response_action\":\"errors\"").contains("\"kind\"").contains("Välj ett av alternativen");
+        HttpResponse<String> empty = registerWithProposal("UFORGE", id, "", "Vår mall");
+        assertThat(empty.body()).contains("\"kind\"");
+        assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UFORGE"))).isEmpty();
+
+        assertThat(registerWithProposal("UFORGE", id, "gap", "Vår mall").body()).doesNotContain("errors");
+        await().atMost(Duration.ofSeconds(10)).until(() -> forum.registration(id, se.foubot.messaging.Recipient.slack("UFORGE")).isPresent());
+        assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UFORGE")).orElseThrow().proposal().kind()).isEqualTo("gap");
+    }
+
+    @Test
+    void aSlashCommandWithANumberHiddenByAZeroWidthSpaceIsRefusedAndSubscribesNothing() throws Exception {
+        slack().command("UZW", "bevakning av 640823\u200b3234");
+        awaitText("UZW", "personnummer");
+        slack().command("UZW", "bevakning LUM 6408\u200b23-32\u200d34");
+        awaitText("UZW", "personnummer");
+        assertThat(subscriptions.find("slack", "UZW")).isEmpty();
+    }
 }
