@@ -10,6 +10,7 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,14 +33,20 @@ public class RetentionJob {
         }
     }
 
+    /** A run finished: the store may now overwrite what it deleted. */
+    public record Ran(Report report) {
+    }
+
     private final MongoTemplate mongo;
     private final List<RetainedData> features;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RetentionJob(MongoTemplate mongo, List<RetainedData> features, Clock clock) {
+    RetentionJob(MongoTemplate mongo, List<RetainedData> features, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.features = List.copyOf(features);
         this.clock = clock;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${foubot.retention.interval}", initialDelayString = "${foubot.retention.first-run}")
@@ -77,6 +84,8 @@ public class RetentionJob {
             }
         }
         log.info("event=retention_done rules={} changed={}", rules().size(), changed.values().stream().mapToLong(Long::longValue).sum());
-        return new Report(changed);
+        Report report = new Report(changed);
+        events.publishEvent(new Ran(report));
+        return report;
     }
 }

@@ -118,6 +118,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Overwrites what deletions left in the file's free space, so deleted data is gone from the disk, not only from
+     * the collections. @return the bytes overwritten; -1 when that could not be done
+     */
+    public long scrub() {
+        long zeroed = commits.scrub();
+        log.info("event=store_scrubbed file={} overwritten_bytes={}", file, zeroed);
+        return zeroed;
+    }
+
     public String connectionString(String database) {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }

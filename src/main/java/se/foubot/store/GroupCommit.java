@@ -1,5 +1,11 @@
 package se.foubot.store;
 
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -9,7 +15,10 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.FreeSpaceBitSet;
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +44,10 @@ final class GroupCommit implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
     private static final int COMPACT_BELOW_FILL_PERCENT = 50;
     private static final int COMPACT_WRITE_BYTES = 2 * 1024 * 1024;
+    /** MVStore's block size. */
+    private static final int BLOCK = 4096;
+    /** A map of the store's own, never a collection: its writes age out the versions kept for readers. */
+    static final String SCRUB_MAP = "_foubot.scrub";
 
     private final MVStore store;
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
@@ -171,6 +184,81 @@ final class GroupCommit implements AutoCloseable {
         } finally {
             committer.unlock();
         }
+    }
+
+    /**
+     * Makes deleted data leave the file: what a deletion removed stays in the file's free space (MVStore frees a chunk
+     * only once no kept version needs it, and leaves its bytes there until a later chunk happens to land on them). So
+     * the versions MVStore keeps for readers are aged out, every chunk that holds dead data is rewritten, and each block
+     * the store counts as free is overwritten with zeros and forced to disk. Commands wait meanwhile (commits are
+     * exclusive); reads go on, and MVStore counts a block free only when no reader can reach it.
+     *
+     * @return the bytes overwritten, or -1 when this MVStore does not let its free space be found (nothing was lost:
+     *         the data is deleted, only not yet overwritten)
+     */
+    long scrub() {
+        if (store.isClosed()) {
+            return 0;
+        }
+        committer.lock();
+        try {
+            Lock exclusive = commandsOrCommit.writeLock();
+            exclusive.lock();
+            try {
+                ageOutKeptVersions();
+                store.compact(100, Integer.MAX_VALUE);
+                store.commit();
+                ageOutKeptVersions();
+                store.sync();
+                durableVersion = store.getCurrentVersion();
+                begun = begun + 1;
+                forced = begun;
+                return zeroFreeBlocks();
+            } finally {
+                exclusive.unlock();
+            }
+        } catch (RuntimeException | IOException e) {
+            log.warn("event=store_scrub_failed reason=\"{}\"", LogText.clean(e.getMessage()));
+            return -1;
+        } finally {
+            committer.unlock();
+        }
+    }
+
+    /** Commits small changes until no version older than the current one is kept for readers. */
+    private void ageOutKeptVersions() {
+        MVMap<String, Long> marks = store.openMap(SCRUB_MAP);
+        for (int i = 0; i <= store.getVersionsToKeep() + 1; i++) {
+            marks.put("scrubbed", store.getCurrentVersion());
+            store.commit();
+        }
+    }
+
+    private long zeroFreeBlocks() throws IOException {
+        FreeSpaceBitSet free;
+        try {
+            Field field = RandomAccessStore.class.getDeclaredField("freeSpace");
+            field.setAccessible(true);
+            free = (FreeSpaceBitSet) field.get(store.getFileStore());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            log.warn("event=store_scrub_unavailable reason=\"{}\"", LogText.clean(e.toString()));
+            return -1;
+        }
+        long zeroed = 0;
+        ByteBuffer zeros = ByteBuffer.allocate(BLOCK);
+        try (FileChannel file = FileChannel.open(Path.of(store.getFileStore().getFileName()), StandardOpenOption.WRITE)) {
+            long blocks = file.size() / BLOCK;
+            // the first two blocks are the file headers
+            for (long block = 2; block < blocks; block++) {
+                if (free.isFree(block * BLOCK, BLOCK)) {
+                    zeros.clear();
+                    file.write(zeros, block * BLOCK);
+                    zeroed += BLOCK;
+                }
+            }
+            file.force(true);
+        }
+        return zeroed;
     }
 
     @Override

@@ -40,6 +40,9 @@ public record SupportTask(
         Instant createdAt,
         Instant updatedAt) {
 
+    /** What stands in a free-text field, and for the requester, once retention has anonymised the task. */
+    public static final String ANONYMISED = "(gallrad)";
+
     public SupportTask {
         history = history == null ? List.of() : List.copyOf(history);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

@@ -30,12 +30,15 @@ class TaskRetention implements RetainedData {
     public List<RetentionRule> retentionRules() {
         return List.of(
                 RetentionRule.anonymise("support_tasks", "a task closed FOUBOT_RETENTION_CLOSED_TASKS ago loses its free text, "
-                        + "requester, contact, history and attachment names; district, category, status and times stay",
+                        + "requester, contact, history and attachment names; district, category, status and times stay; its "
+                        + "staff-channel post is updated and the bot's replies in its thread deleted",
                         periods.closedTasks(), "closedAt",
                         Criteria.where("status").is(TaskStatus.DONE).and("anonymisedAt").exists(false),
-                        now -> new Update().set("request.concern", "(gallrad)").unset("request.initiative")
-                                .unset("request.contactEmail").set("requester.person", "(gallrad)").unset("requester.address")
-                                .unset("history").unset("attachments").set("anonymisedAt", Date.from(now))),
+                        now -> new Update().set("request.concern", SupportTask.ANONYMISED).unset("request.initiative")
+                                .unset("request.contactEmail").set("requester.person", SupportTask.ANONYMISED).unset("requester.address")
+                                .unset("history").unset("attachments").set("anonymisedAt", Date.from(now))
+                                // the staff post and its thread show the text: updated and deleted on the next round
+                                .set("staffPostStale", true)),
                 RetentionRule.delete(TaskAudit.COLLECTION, "audit lines (who claimed, changed or closed which task) are deleted "
                         + "after FOUBOT_RETENTION_AUDIT", periods.audit(), "at", null),
                 RetentionRule.noPersonalData(ReferenceGenerator.COLLECTION, "the yearly counters of task references"),

@@ -37,6 +37,9 @@ import se.foubot.store.AfterEffectWrite;
 @Service
 public class TaskService {
 
+    /** Where the ts of the bot's replies in a task's staff thread are kept (beside the task, not part of it). */
+    static final String STAFF_REPLIES = "staffReplies";
+
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
     private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
 
@@ -227,6 +230,26 @@ public class TaskService {
     public void markPosted(String reference, StaffPost post) {
         afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
                 new Update().set("staffPost", post).set("staffPostStale", false).unset("postTurnUntil"), SupportTask.class));
+    }
+
+    /** Remembers a reply the bot wrote in the task's staff thread, so it can be deleted when the task's text goes. */
+    public void markThreadReply(String reference, String ts) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().addToSet(STAFF_REPLIES, ts),
+                SupportTask.class);
+    }
+
+    /**
+     * The bot's replies in the staff thread that must go because retention took the task's text (they repeat it:
+     * questions, answers, mail from the requester); empty while the task keeps its text.
+     */
+    public List<String> threadRepliesToDelete(String reference) {
+        org.bson.Document task = mongo.findOne(Query.query(Criteria.where("_id").is(reference).and("anonymisedAt").exists(true)),
+                org.bson.Document.class, "support_tasks");
+        return task == null ? List.of() : task.getList(STAFF_REPLIES, String.class, List.of());
+    }
+
+    public void forgetThreadReply(String reference, String ts) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().pull(STAFF_REPLIES, ts), SupportTask.class);
     }
 
     /** The staff message shows this version now; unless the task changed again meanwhile. */

@@ -113,6 +113,13 @@ class GrantRemindersTest {
         new TestMail(mail).send(from, subject, text, inReplyTo);
     }
 
+    private HttpResponse<String> importCsv(String csv) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
+                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private List<MimeMessage> inboxOf(String address) {
         return new TestMail(mail).inboxOf(address);
     }
@@ -275,10 +282,7 @@ class GrantRemindersTest {
     void anImportedCsvSubscribesGoodRowsAndReportsEachRefusedRowWithItsReason() throws Exception {
         String csv = "email,district,programmes\nanna@stockholm.se,Bromma,LUM\nnot-an-address,Bromma,LUM\n"
                 + "bo@stockholm.se,Atlantis,MUL\ncarl@stockholm.se,,LUM MUL\ndan@stockholm.se,Farsta,XYZ\n";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = importCsv(csv);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"subscribed\":2").contains("\"line\":3").contains("not an e-mail address")
                 .contains("\"line\":4").contains("unknown or ambiguous district 'Atlantis'").contains("\"line\":6")
@@ -295,10 +299,7 @@ class GrantRemindersTest {
                 + "\"fia@stockholm.se\";\"Farsta\r\n640823\";LUM\r\n"
                 + "\"gun_640823\r\n-3234@stockholm.se\";Farsta;MUL\r\n"
                 + "\"hans@stockholm.se\";\"Skarpnäck, \"\"Hägersten\"\"\";MUL\r\n";
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
-                .header("Content-Type", "text/csv").POST(HttpRequest.BodyPublishers.ofString(csv)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = importCsv(csv);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(subscriptions.find("email", "erik@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
         assertThat(response.body()).contains("\"subscribed\":1").contains("\"line\":4").contains("\"line\":6")

@@ -91,8 +91,8 @@ final class MailParser {
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         GuardedText text = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).text());
         GuardedText signature = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).signature());
-        // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as
-        // text (a rewritten identifier threads nothing) and never kept raw
+        // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as text
+        // (a rewritten identifier threads nothing); only the Message-ID is kept as written, to answer in its thread
         HeaderFlag flag = new HeaderFlag();
         String key = mid(OutsideTextGuard.key(header(message, "Message-ID")));
         GuardedText messageId = guard.check(header(message, "Message-ID"));

@@ -68,6 +68,18 @@ public class SlackApi {
         call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
     }
 
+    /** Deletes one of the bot's own messages; one that is already gone counts as deleted. */
+    public void delete(String channel, String ts) {
+        pace(channel);
+        try {
+            call("chat.delete", () -> methods.chatDelete(r -> r.channel(channel).ts(ts)));
+        } catch (SlackCallFailed e) {
+            if (!e.getMessage().endsWith("message_not_found")) {
+                throw e;
+            }
+        }
+    }
+
     public void ephemeral(String channel, String user, String text) {
         call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
     }

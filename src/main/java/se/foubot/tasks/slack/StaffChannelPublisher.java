@@ -85,9 +85,16 @@ class StaffChannelPublisher {
                     log.info("event=staff_post_created task={} ts={}", reference, ts);
                 } else {
                     api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                    // retention took the task's text: the thread's replies repeat it, so they go too (before the post
+                    // counts as shown, so what Slack refused now is tried again by the repost)
+                    for (String reply : tasks.threadRepliesToDelete(reference)) {
+                        api.delete(task.staffPost().channel(), reply);
+                        tasks.forgetThreadReply(reference, reply);
+                        log.info("event=staff_thread_reply_deleted task={} ts={}", reference, reply);
+                    }
                     tasks.markShown(reference, task.updatedAt());
                     if (event != null && !"created".equals(event.kind())) {
-                        api.post(task.staffPost().channel(), task.staffPost().ts(), event.text(), null);
+                        tasks.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(), event.text(), null));
                     }
                 }
             } catch (SlackApi.SlackCallFailed e) {

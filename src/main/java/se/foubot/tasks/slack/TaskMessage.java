@@ -92,7 +92,9 @@ final class TaskMessage {
 
     static String requester(SupportTask t) {
         String contact = t.request().contactEmail() == null ? "" : " (" + t.request().contactEmail() + ")";
-        return SlackText.CHANNEL.equals(t.requester().channel()) ? SlackText.mention(t.requester().person()) + contact
+        // an anonymised task's requester is no Slack user any more
+        return SlackText.CHANNEL.equals(t.requester().channel()) && !SupportTask.ANONYMISED.equals(t.requester().person())
+                ? SlackText.mention(t.requester().person()) + contact
                 : SlackText.escape(t.requester().person()) + contact;
     }
 

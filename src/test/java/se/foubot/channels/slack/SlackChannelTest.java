@@ -61,6 +61,9 @@ class SlackChannelTest {
     @Autowired
     se.foubot.support.MutableClock clock;
 
+    @Autowired
+    org.springframework.context.ApplicationContext bot;
+
     SlackRequests slack;
 
 
@@ -318,6 +321,37 @@ class SlackChannelTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
                 c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("Beställaren svarade: Ungefär 40 deltagare.")))
                 .hasSize(1));
+    }
+
+    @Test
+    void whenRetentionAnonymisesAClosedTaskItsStaffPostLosesTheTextAndTheBotsThreadRepliesAreDeleted() throws Exception {
+        SupportTask task = newTask("UDIST12", "Stöd med uppföljningen av Familjecentralen Tensta.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST6", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        slack.click("UANALYST6", STAFF_CHANNEL, ts, "task-status", task.reference() + "|DONE", true);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).size() >= 2
+                && tasks.find(task.reference()).orElseThrow().status() == TaskStatus.DONE);
+        int threadReplies = SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).size();
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        List<String> replies = mongo.findById(task.reference(), org.bson.Document.class, "support_tasks")
+                .getList("staffReplies", String.class);
+        assertThat(replies).hasSize(threadReplies).doesNotContain(ts);
+
+        clock.set(TestClockConfiguration.START.plus(Duration.ofDays(800)));
+        try {
+            bot.getBean(se.foubot.privacy.RetentionJob.class).run();
+        } finally {
+            clock.set(TestClockConfiguration.START);
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(SLACK.calls("chat.delete", c -> STAFF_CHANNEL.equals(c.param("channel"))).stream().map(c -> c.param("ts")))
+                    .containsAll(replies).doesNotContain(ts);
+            assertThat(mongo.findById(task.reference(), org.bson.Document.class, "support_tasks").getList("staffReplies", String.class))
+                    .isEmpty();
+            List<FakeSlackApi.Call> updates = SLACK.calls("chat.update", c -> ts.equals(c.param("ts")));
+            assertThat(updates.get(updates.size() - 1).param("blocks")).doesNotContain("Familjecentralen").contains("gallrad");
+        });
+        assertThat(tasks.find(task.reference()).orElseThrow().staffPostStale()).isFalse();
     }
 
     @Test

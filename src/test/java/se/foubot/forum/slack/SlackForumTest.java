@@ -147,6 +147,16 @@ class SlackForumTest {
     }
 
 
+    /** A meeting planned by the coordinator on {@code date}, 9–12, registration open until 13 days before. */
+    private String plannedMeeting(String title, java.time.LocalDate date, String place, int capacity) {
+        clock.set(TestClockConfiguration.START);
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check(title), date, java.time.LocalTime.of(9, 0),
+                java.time.LocalTime.of(12, 0), guard.check(place), guard.check(null), capacity, date.minusDays(13), guard.check(null),
+                guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
+        return ((ForumService.Saved) result).meeting().id();
+    }
+
     private void send(String from, String subject, String text, String inReplyTo) throws Exception {
         new TestMail(mail).send(from, subject, text, inReplyTo);
     }
@@ -302,12 +312,7 @@ class SlackForumTest {
 
     @Test
     void whenManyTakeTheLastSeatsAtOnceExactlyCapacityGetOneAndTheRestWaitInOrder() throws Exception {
-        clock.set(TestClockConfiguration.START);
-        var guard = new se.foubot.privacy.OutsideTextGuard();
-        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check("Racet"), java.time.LocalDate.of(2027, 4, 14),
-                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Race"), guard.check(null), 5,
-                java.time.LocalDate.of(2027, 4, 1), guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
-        String id = ((ForumService.Saved) result).meeting().id();
+        String id = plannedMeeting("Racet", java.time.LocalDate.of(2027, 4, 14), "Lokal Race", 5);
         List<java.util.concurrent.CompletableFuture<ForumService.RegisterResult>> all = new java.util.ArrayList<>();
         for (int i = 0; i < 30; i++) {
             String who = "racer" + i + "@stockholm.se";
@@ -341,12 +346,7 @@ class SlackForumTest {
 
     @Test
     void aForgedProposalKindIsRefusedUnderTheFieldAndNothingIsRegistered() throws Exception {
-        clock.set(TestClockConfiguration.START);
-        var guard = new se.foubot.privacy.OutsideTextGuard();
-        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check("Forum om förslag"), java.time.LocalDate.of(2027, 4, 21),
-                java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Tellus"), guard.check(null), 10,
-                java.time.LocalDate.of(2027, 4, 10), guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
-        String id = ((ForumService.Saved) result).meeting().id();
+        String id = plannedMeeting("Forum om förslag", java.time.LocalDate.of(2027, 4, 21), "Lokal Tellus", 10);
 
         // a view_submission as a script would forge it: a value the form never offered
         HttpResponse<String> forged = registerWithProposal("UFORGE", id, "<script>alert(1)</script>", "Vår mall");
