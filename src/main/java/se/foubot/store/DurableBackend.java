@@ -87,7 +87,7 @@ final class DurableBackend implements MongoBackend {
             throw new MongoServerException(BACKUP_COMMAND + " needs 'to': an absolute directory path");
         }
         try {
-            StoreBackup.Copy copy = commits.withFileAtRest(() -> StoreBackup.copy(file, Path.of(dir)));
+            StoreBackup.Copy copy = commits.withFileAtRest(() -> StoreBackup.copy(commits.storeChannel(), file, Path.of(dir)));
             Document answer = new Document("file", copy.file().toString());
             answer.put("bytes", copy.bytes());
             answer.put("sha256", copy.sha256());

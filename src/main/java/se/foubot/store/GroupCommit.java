@@ -246,19 +246,41 @@ final class GroupCommit implements AutoCloseable {
         }
         long zeroed = 0;
         ByteBuffer zeros = ByteBuffer.allocate(BLOCK);
-        try (FileChannel file = FileChannel.open(Path.of(store.getFileStore().getFileName()), StandardOpenOption.WRITE)) {
-            long blocks = file.size() / BLOCK;
-            // the first two blocks are the file headers
-            for (long block = 2; block < blocks; block++) {
-                if (free.isFree(block * BLOCK, BLOCK)) {
-                    zeros.clear();
-                    file.write(zeros, block * BLOCK);
-                    zeroed += BLOCK;
-                }
+        FileChannel file = storeChannel();
+        long blocks = file.size() / BLOCK;
+        // the first two blocks are the file headers
+        for (long block = 2; block < blocks; block++) {
+            if (free.isFree(block * BLOCK, BLOCK)) {
+                zeros.clear();
+                file.write(zeros, block * BLOCK);
+                zeroed += BLOCK;
             }
-            file.force(true);
         }
+        file.force(true);
         return zeroed;
+    }
+
+    /**
+     * The channel the MVStore itself reads and writes through. Work on the file inside this process must use it and
+     * never open (and close) a channel of its own: closing any channel on a file drops every POSIX lock the process
+     * holds on it, so the store's own lock — what keeps a second store or a restore off the file — would be gone.
+     */
+    FileChannel storeChannel() throws IOException {
+        Object fileStore = store.getFileStore();
+        for (Class<?> type = fileStore.getClass(); type != null; type = type.getSuperclass()) {
+            try {
+                Field field = type.getDeclaredField("fileChannel");
+                field.setAccessible(true);
+                if (field.get(fileStore) instanceof FileChannel channel) {
+                    return channel;
+                }
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                break;
+            }
+        }
+        throw new IOException("the store's own file channel cannot be reached in this H2 version");
     }
 
     @Override

@@ -45,6 +45,16 @@ final class StoreBackup {
 
     /** Copies {@code source}, which must not change meanwhile, into the new or empty directory {@code dir}. */
     static Copy copy(Path source, Path dir) throws IOException {
+        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ)) {
+            return copy(in, source, dir);
+        }
+    }
+
+    /**
+     * Copies the file open as {@code in} (left open: the running store's own channel, see
+     * {@link GroupCommit#storeChannel()}), which must not change meanwhile, into the new or empty directory {@code dir}.
+     */
+    static Copy copy(FileChannel in, Path source, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path target = dir.resolve(EmbeddedMongoStore.FILE_NAME);
         if (Files.exists(target)) {
@@ -54,8 +64,7 @@ final class StoreBackup {
         Files.deleteIfExists(partial);
         MessageDigest sha256 = sha256();
         long bytes = 0;
-        try (FileChannel in = FileChannel.open(source, StandardOpenOption.READ);
-                FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
             while (in.read(buffer, bytes) > 0) {
                 buffer.flip();
