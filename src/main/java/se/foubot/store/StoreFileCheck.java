@@ -186,7 +186,7 @@ final class StoreFileCheck {
             }
             return null;
         } catch (IOException e) {
-            return "it cannot be read: " + e.getMessage();
+            return "it cannot be read: " + firstLine(String.valueOf(e.getMessage()));
         }
     }
 
@@ -273,6 +273,9 @@ final class StoreFileCheck {
         }
     }
 
+    private static final Pattern JAVA_OBJECT = Pattern.compile("(?:[a-z][\\w$]*\\.)+[A-Z][\\w$]*@[0-9a-f]+");
+    private static final Pattern NUMBER_LIST = Pattern.compile("\\[(?:\\s*-?\\d+\\s*,){8,}[^\\]]*\\]");
+
     /** MVStore's message, shortened to what an operator needs (it may span lines and repeat chunk metadata). */
     private static String reason(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -292,6 +295,9 @@ final class StoreFileCheck {
 
     private static String firstLine(String text) {
         String line = text.lines().findFirst().orElse(text);
+        // what an operator can act on, without Java's object names (sun.nio.ch.FileChannelImpl@7ea07516) or raw bytes
+        line = JAVA_OBJECT.matcher(line).replaceAll("");
+        line = NUMBER_LIST.matcher(line).replaceAll("[…]").replaceAll(" {2,}", " ").strip();
         return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
