@@ -20,7 +20,17 @@
     };
   }
 
+  // a chart whose canvas htmx swapped out is destroyed, so charts do not pile up with every change of year or filter
+  function forgetRemoved() {
+    Object.values(Chart.instances || {}).forEach(function (chart) {
+      if (!document.body.contains(chart.canvas)) {
+        chart.destroy();
+      }
+    });
+  }
+
   function draw(root) {
+    forgetRemoved();
     root.querySelectorAll('canvas[data-chart]').forEach(function (canvas) {
       if (canvas.dataset.drawn === 'true') {
         return;

@@ -72,9 +72,10 @@ class DashboardController implements WebPage {
     }
 
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) Integer year, @ModelAttribute("user") StaffUser user, Model model) {
+    String dashboard(@RequestParam(required = false) String year, @ModelAttribute("user") StaffUser user, Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
+        model.addAttribute("yearNotice", Years.notice(year, y));
         model.addAttribute("years", Years.newestFirst(figures.years()));
         perMonth(y, null, null, model);
         model.addAttribute("districtOptions", options(labels.districtIds(), true));
@@ -112,10 +113,11 @@ class DashboardController implements WebPage {
 
     /** The month figure alone, for the district and category filter (htmx swaps it in place). */
     @GetMapping("/dashboard/per-month")
-    String perMonthFigure(@RequestParam(required = false) Integer year, @RequestParam(required = false) String district,
+    String perMonthFigure(@RequestParam(required = false) String year, @RequestParam(required = false) String district,
             @RequestParam(required = false) String category, Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
+        model.addAttribute("yearNotice", Years.notice(year, y));
         perMonth(y, blankToNull(district), blankToNull(category), model);
         model.addAttribute("districtOptions", options(labels.districtIds(), true));
         model.addAttribute("categoryOptions", options(labels.categoryIds(), false));

@@ -56,9 +56,10 @@ class ForumPageController implements WebPage {
     }
 
     @GetMapping("/dashboard/forum")
-    String forum(@RequestParam(required = false) Integer year, Model model) {
+    String forum(@RequestParam(required = false) String year, Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
+        model.addAttribute("yearNotice", Years.notice(year, y));
         model.addAttribute("years", Years.newestFirst(figures.years()));
         List<MeetingFigures> meetings = figures.meetings(y);
         model.addAttribute("meetings", meetings);

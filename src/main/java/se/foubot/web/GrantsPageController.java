@@ -59,9 +59,10 @@ class GrantsPageController implements WebPage {
     }
 
     @GetMapping("/dashboard/grants")
-    String grants(@RequestParam(required = false) Integer year, Model model) {
+    String grants(@RequestParam(required = false) String year, Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
+        model.addAttribute("yearNotice", Years.notice(year, y));
         model.addAttribute("years", Years.newestFirst(figures.years()));
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         model.addAttribute("deadlines", figures.nextDeadlines(5).stream().map(d -> new DeadlineRow(d.date(), d.event().title().sv(),

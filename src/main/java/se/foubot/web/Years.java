@@ -2,14 +2,37 @@ package se.foubot.web;
 
 import java.util.SortedSet;
 
-/** The year a page shows: the one asked for when there are figures for it, else the latest. */
+/**
+ * The year a page shows: the one asked for when there are figures for it, else the latest. The request parameter is
+ * read as text, so that {@code ?year=abc} from a hand-edited address gives the page with a notice, not an error.
+ */
 final class Years {
 
     private Years() {
     }
 
-    static int pick(Integer requested, SortedSet<Integer> available) {
-        return requested != null && available.contains(requested) ? requested : available.last();
+    static int pick(String requested, SortedSet<Integer> available) {
+        Integer year = parse(requested);
+        return year != null && available.contains(year) ? year : available.last();
+    }
+
+    /** What the page tells when it shows another year than the one asked for; null when it shows that year. */
+    static String notice(String requested, int shown) {
+        if (requested == null || requested.isBlank()) {
+            return null;
+        }
+        Integer year = parse(requested);
+        if (year == null) {
+            return "Året ska skrivas med fyra siffror, till exempel " + shown + ". Sidan visar " + shown + ".";
+        }
+        return year == shown ? null : "Det finns inga siffror för " + year + ". Sidan visar " + shown + ".";
+    }
+
+    private static Integer parse(String requested) {
+        if (requested == null || !requested.strip().matches("\\d{4}")) {
+            return null;
+        }
+        return Integer.valueOf(requested.strip());
     }
 
     static java.util.List<Integer> newestFirst(SortedSet<Integer> years) {

@@ -190,6 +190,9 @@ class StaffWebBrowserTest {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "2025"));
         assertThat(browser.script("return window.sameDocument")).isEqualTo(true);
         assertThat(browser.driver.getCurrentUrl()).contains("year=2025");
+        // the charts swapped out went with their canvases: one chart per canvas on the page, not one per visit
+        assertThat(browser.script("return Object.keys(Chart.instances).length"))
+                .isEqualTo(browser.script("return document.querySelectorAll('canvas[data-chart]').length"));
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -178,6 +178,21 @@ class StaffWebSignInTest {
     }
 
     @Test
+    void aHandEditedYearGivesTheSwedishPageWithANoticeNotAnError() throws Exception {
+        signIn("kerstin.berg@stockholm.se");
+        for (String page : List.of("/dashboard", "/dashboard/forum", "/dashboard/grants")) {
+            HttpResponse<String> word = get(page + "?year=abc");
+            assertThat(word.statusCode()).as(page).isEqualTo(200);
+            assertThat(word.headers().firstValue("Content-Type").orElse("")).as(page).startsWith("text/html");
+            assertThat(word.headers().firstValue("Content-Language").orElse("")).as(page).isEqualTo("sv");
+            assertThat(word.body()).as(page).contains("Året ska skrivas med fyra siffror");
+
+            assertThat(get(page + "?year=1999").body()).as(page).contains("Det finns inga siffror för 1999. Sidan visar");
+            assertThat(get(page).body()).as(page).doesNotContain("year-notice");
+        }
+    }
+
+    @Test
     void theMachineEndpointsKeepTheirOwnGuards() throws Exception {
         assertThat(get("/api/tasks").statusCode()).isEqualTo(404);
         // Slack's own verification answers an unsigned request, not the sign-in
