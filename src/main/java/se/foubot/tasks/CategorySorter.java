@@ -98,12 +98,20 @@ public final class CategorySorter {
      * Reads {@code rules/sorting.yaml} of the flow source, or the packaged one when that source has none; a
      * broken file stops start-up like a broken flow.
      */
-    @SuppressWarnings("unchecked")
     public static CategorySorter load(FlowSource source, TextAnalysis analysis) {
-        FlowSource.NamedText file = source.rule("sorting.yaml")
-                .or(() -> FlowSource.fromClasspath().rule("sorting.yaml"))
+        return load(source, analysis, "sorting.yaml");
+    }
+
+    /**
+     * Reads weighted terms in the same format from another rules file of the flow source (e.g. the knowledge-gap
+     * themes), or the packaged one when that source has none.
+     */
+    @SuppressWarnings("unchecked")
+    public static CategorySorter load(FlowSource source, TextAnalysis analysis, String rulesFile) {
+        FlowSource.NamedText file = source.rule(rulesFile)
+                .or(() -> FlowSource.fromClasspath().rule(rulesFile))
                 .orElseThrow(() -> new FlowValidationException(List.of(new FlowProblem(
-                        source.description() + "/rules/sorting.yaml", 1, "the sorting rules are missing"))));
+                        source.description() + "/rules/" + rulesFile, 1, "the sorting rules are missing"))));
         List<FlowProblem> problems = new ArrayList<>();
         Map<String, List<Term>> categories = new LinkedHashMap<>();
         double threshold = 0;

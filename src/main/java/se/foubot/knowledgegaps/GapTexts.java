@@ -1,0 +1,77 @@
+package se.foubot.knowledgegaps;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.ChoiceOption;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+
+/** How the inventory is written to people: dates in one style, an entry in a few lines, the answer form of the mails. */
+@Component
+public class GapTexts {
+
+    private static final DateTimeFormatter SV = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.forLanguageTag("sv-SE"));
+    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+    private final Texts texts;
+    private final GapLists lists;
+
+    GapTexts(Texts texts, GapLists lists) {
+        this.texts = texts;
+        this.lists = lists;
+    }
+
+    /** "onsdag 10 mars 2027" / "Wednesday 10 March 2027". */
+    public static String date(LocalDate date, Language language) {
+        return date == null ? "" : (language == Language.EN ? EN : SV).format(date);
+    }
+
+    public String get(Language language, String key, Object... namesAndValues) {
+        return texts.get(language, key, namesAndValues);
+    }
+
+    public String district(String id, Language language) {
+        return id == null ? texts.get(language, "knowledgegaps.unknown-district") : lists.label(GapLists.DISTRICTS, id, language);
+    }
+
+    public String themeLabel(String theme, Language language) {
+        return lists.label(GapLists.THEMES, theme, language);
+    }
+
+    public String theme(GapEntry e, Language language) {
+        return e.ownTheme() != null ? e.ownTheme() : lists.label(GapLists.THEMES, e.theme(), language);
+    }
+
+    /** An entry in a few lines, as the district sees it. */
+    public String entry(GapEntry e, Language language) {
+        return texts.get(language, "knowledgegaps.entry", "entry", e.id(), "theme", theme(e, language), "text",
+                e.text() == null ? "" : e.text(), "perspective", lists.label(GapLists.PERSPECTIVES, e.perspective(), language),
+                "help", lists.label(GapLists.HELP, e.help(), language), "level", lists.label(GapLists.LEVELS, e.level(), language),
+                "urgency", lists.label(GapLists.URGENCY, e.urgency(), language));
+    }
+
+    /** The headings a mail answer is written under, with the choices of each. */
+    public String form(Language language) {
+        return texts.get(language, "knowledgegaps.form", "themes", choices(GapLists.THEMES), "helps", choices(GapLists.HELP),
+                "urgencies", choices(GapLists.URGENCY));
+    }
+
+    private String choices(String list) {
+        return lists.options(list).stream().map(ChoiceOption::label).map(l -> l.sv().toLowerCase(Locale.forLanguageTag("sv")))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** The start of a text, for one-line lists. */
+    public static String shortText(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        String t = text.strip().replaceAll("\\s+", " ");
+        return t.length() <= max ? t : t.substring(0, max - 1).strip() + "…";
+    }
+}

@@ -1,0 +1,123 @@
+package se.foubot.knowledgegaps;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import se.foubot.admin.Csv;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Recipient;
+import se.foubot.privacy.OutsideTextGuard;
+
+/**
+ * Admin API of the inventory (bearer FOUBOT_ADMIN_TOKEN, as every /api/ endpoint): rounds and their result as JSON,
+ * opening and closing a round, a group's decision, and the CSV for the prioritisation meeting (also served to
+ * signed-in staff under /dashboard/exports/).
+ */
+@RestController
+class KnowledgeGapAdminController {
+
+    /** What POST /api/knowledge-gaps/rounds takes. */
+    record OpenRequest(Integer year, String openingText, String deadline) {
+    }
+
+    record DecisionRequest(String decision) {
+    }
+
+    private final KnowledgeGapService service;
+    private final KnowledgeGapResult result;
+    private final OutsideTextGuard guard;
+    private final ZoneId zone;
+    private final GapLists lists;
+
+    KnowledgeGapAdminController(KnowledgeGapService service, KnowledgeGapResult result, OutsideTextGuard guard, ZoneId zone,
+            GapLists lists) {
+        this.service = service;
+        this.result = result;
+        this.guard = guard;
+        this.zone = zone;
+        this.lists = lists;
+    }
+
+    @GetMapping("/api/knowledge-gaps/rounds")
+    List<KnowledgeGapResult.Summary> rounds() {
+        return result.rounds();
+    }
+
+    @GetMapping("/api/knowledge-gaps/rounds/{id}")
+    ResponseEntity<KnowledgeGapResult.Result> round(@PathVariable String id) {
+        return ResponseEntity.of(result.result(id));
+    }
+
+    @PostMapping("/api/knowledge-gaps/rounds")
+    ResponseEntity<Object> open(@RequestBody OpenRequest request) {
+        LocalDate deadline;
+        try {
+            deadline = request.deadline() == null ? null : LocalDate.parse(request.deadline().strip());
+        } catch (DateTimeParseException e) {
+            deadline = null;
+        }
+        if (request.year() == null || deadline == null) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of(
+                    "Året (year, t.ex. 2027) och sista svarsdagen (deadline, ÅÅÅÅ-MM-DD) behövs.")));
+        }
+        KnowledgeGapService.Opened opened = service.open(request.year(), guard.check(request.openingText()), deadline,
+                new Recipient("admin-api", "admin"), Language.SV);
+        if (opened instanceof KnowledgeGapService.Refused refused) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", refused.reasons()));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(result.summary(((KnowledgeGapService.OpenedRound) opened).round()));
+    }
+
+    @PostMapping("/api/knowledge-gaps/rounds/{id}/close")
+    ResponseEntity<KnowledgeGapResult.Result> close(@PathVariable String id) {
+        if (service.close(id, new Recipient("admin-api", "admin")).isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        return ResponseEntity.of(result.result(id));
+    }
+
+    @PostMapping("/api/knowledge-gaps/groups/{id}/decision")
+    ResponseEntity<Object> decide(@PathVariable String id, @RequestBody DecisionRequest request) {
+        var decision = GapGroup.Decision.of(request.decision() == null ? "" : request.decision().strip());
+        if (decision.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Beslutet ska vara ett av: prioriteras, senare, "
+                    + "pagar-redan, inte-for-fou.")));
+        }
+        return service.decide(id, decision.get(), "admin-api").<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElse(ResponseEntity.notFound().build());
+    }
+
+    /** One row per entry, with its group, the group's size and districts, and the decision. */
+    @GetMapping({"/api/exports/knowledge-gaps.csv", "/dashboard/exports/knowledge-gaps.csv"})
+    ResponseEntity<String> export(@RequestParam String round) {
+        var r = result.result(round);
+        if (r.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        Csv csv = new Csv("round", "entry", "district", "theme", "own_theme", "theme_by_rules", "perspective", "help", "level",
+                "urgency", "source", "group", "group_size", "group_districts", "decision", "created_at", "text");
+        Map<String, KnowledgeGapResult.GroupView> groupOf = new java.util.HashMap<>();
+        r.get().groups().forEach(g -> g.entries().forEach(e -> groupOf.put(e.id(), g)));
+        for (GapEntry e : service.entries(round)) {
+            KnowledgeGapResult.GroupView g = groupOf.get(e.id());
+            csv.row(round, e.id(), e.district() == null ? "" : lists.label(GapLists.DISTRICTS, e.district()),
+                    lists.label(GapLists.THEMES, e.theme()), e.ownTheme(), Boolean.toString(e.themeSorted()),
+                    e.perspective(), e.help(), e.level(), e.urgency(), e.source().name().toLowerCase(), g == null ? "" : g.id(),
+                    g == null ? "" : Integer.toString(g.entries().size()), g == null ? "" : Integer.toString(g.districts().size()),
+                    g == null || g.decision() == null ? "" : g.decision(), e.createdAt().atZone(zone).toOffsetDateTime().toString(), e.text());
+        }
+        return csv.response("kunskapsluckor-" + round + ".csv");
+    }
+}

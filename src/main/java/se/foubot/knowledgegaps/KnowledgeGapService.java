@@ -1,0 +1,448 @@
+package se.foubot.knowledgegaps;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+import se.foubot.conversation.Language;
+import se.foubot.knowledgegaps.GapEntry.Source;
+import se.foubot.knowledgegaps.GapGroup.Decision;
+import se.foubot.language.TextAnalysis;
+import se.foubot.messaging.Recipient;
+import se.foubot.messaging.Texts;
+import se.foubot.privacy.GuardedText;
+import se.foubot.store.StoreIndexes;
+
+/**
+ * The knowledge-gap inventory: rounds, their entries, groups and decisions. Every change is a single-document
+ * conditional write (an entry's unique source key, a round's status, a group's decision), so a retried message, a
+ * second replica or two analysts clicking at once change things once.
+ */
+@Service
+public class KnowledgeGapService implements StoreIndexes {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeGapService.class);
+    static final int MAX_OPENING_TEXT = 3000;
+    static final int MAX_TEXT = 2000;
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ApplicationEventPublisher events;
+    private final GapLists lists;
+    private final TextAnalysis analysis;
+    private final KnowledgeGapProperties properties;
+    private final Texts texts;
+
+    KnowledgeGapService(MongoTemplate mongo, Clock clock, ZoneId zone, ApplicationEventPublisher events, GapLists lists,
+            TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts) {
+        this.mongo = mongo;
+        this.clock = clock;
+        this.zone = zone;
+        this.events = events;
+        this.lists = lists;
+        this.analysis = analysis;
+        this.properties = properties;
+        this.texts = texts;
+    }
+
+    @Override
+    public void ensure(MongoTemplate m) {
+        m.indexOps(GapEntry.COLLECTION).createIndex(new Index().on("sourceKey", Sort.Direction.ASC).unique());
+        m.indexOps(GapEntry.COLLECTION).createIndex(new Index().on("roundId", Sort.Direction.ASC).on("district", Sort.Direction.ASC));
+        m.indexOps(GapGroup.COLLECTION).createIndex(new Index().on("roundId", Sort.Direction.ASC));
+    }
+
+    /** A round was opened: the districts are invited. */
+    public record RoundOpened(Round round) {
+    }
+
+    /** A round was closed and its entries grouped: the groups go to the analysts. */
+    public record RoundClosed(Round round, List<GapGroup> groups) {
+    }
+
+    /** A group changed (confirmed, split into these, decided): its Slack message is brought up to date. */
+    public record GroupsChanged(Round round, List<GapGroup> groups, String actor, String action) {
+    }
+
+    /** Every group of the round has a decision: the districts are told. */
+    public record AllDecided(Round round) {
+    }
+
+    public sealed interface Opened permits OpenedRound, Refused {
+    }
+
+    public record OpenedRound(Round round) implements Opened {
+    }
+
+    /** Refused, with the reasons in the asker's language. */
+    public record Refused(List<String> reasons) implements Opened {
+    }
+
+    // ---------------------------------------------------------------- rounds
+
+    /** Opens a round for {@code year} that takes answers to the end of {@code deadline}; the districts are invited. */
+    public Opened open(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator, Language language) {
+        List<String> reasons = new ArrayList<>();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        if (year < today.getYear() - 1 || year > today.getYear() + 2) {
+            reasons.add(texts.get(language, "knowledgegaps.open.year", "from", today.getYear() - 1, "to", today.getYear() + 2));
+        }
+        if (deadline == null || deadline.isBefore(today)) {
+            reasons.add(texts.get(language, "knowledgegaps.open.deadline-passed"));
+        }
+        if (openingText.identityNumberRemoved()) {
+            reasons.add(texts.get(language, "knowledgegaps.identity-number"));
+        }
+        if (openingText.textOr("").strip().length() > MAX_OPENING_TEXT) {
+            reasons.add(texts.get(language, "knowledgegaps.open.too-long", "max", MAX_OPENING_TEXT));
+        }
+        if (!reasons.isEmpty()) {
+            return new Refused(reasons);
+        }
+        Instant now = clock.instant();
+        Instant closesAt = deadline.plusDays(1).atStartOfDay(zone).toInstant();
+        for (int n = 1; ; n++) {
+            Round round = new Round(n == 1 ? "kl-" + year : "kl-" + year + "-" + n, year, blankToNull(openingText.textOr("")),
+                    deadline, closesAt, Round.Status.OPEN, coordinator, now, null, 0, 0, null);
+            try {
+                mongo.insert(round);
+                log.info("event=knowledge_gap_round_opened round={} deadline={}", round.id(), deadline);
+                audit(round.id(), null, coordinator, "opened", deadline.toString());
+                events.publishEvent(new RoundOpened(round));
+                return new OpenedRound(round);
+            } catch (DuplicateKeyException taken) {
+                // another round that year: the next id
+            }
+        }
+    }
+
+    public Optional<Round> round(String id) {
+        return Optional.ofNullable(id == null ? null : mongo.findById(id, Round.class));
+    }
+
+    /** Newest first. */
+    public List<Round> rounds() {
+        return mongo.find(new Query().with(Sort.by(Sort.Direction.DESC, "openedAt")), Round.class);
+    }
+
+    /** The newest round that takes answers now. */
+    public Optional<Round> openRound() {
+        Instant now = clock.instant();
+        return mongo.find(Query.query(Criteria.where("status").is(Round.Status.OPEN)).with(Sort.by(Sort.Direction.DESC, "openedAt")),
+                Round.class).stream().filter(r -> r.takesAnswers(now)).findFirst();
+    }
+
+    /** Rounds still open (their deadline may have passed; they wait to be closed). */
+    public List<Round> openRounds() {
+        return mongo.find(Query.query(Criteria.where("status").is(Round.Status.OPEN)), Round.class);
+    }
+
+    /**
+     * Closes the round and groups its entries (a round closed before keeps its groups: closing twice is closing once).
+     * @return empty when there is no such round
+     */
+    public Optional<RoundClosed> close(String id, Recipient actor) {
+        Round closed = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(Round.Status.OPEN)),
+                new Update().set("status", Round.Status.CLOSED).set("closedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Round.class);
+        Round round = closed != null ? closed : mongo.findById(id, Round.class);
+        if (round == null) {
+            return Optional.empty();
+        }
+        if (closed != null) {
+            log.info("event=knowledge_gap_round_closed round={}", id);
+            audit(id, null, actor, "closed", null);
+        }
+        List<GapGroup> groups = groups(id);
+        if (groups.isEmpty() || entries(id).stream().anyMatch(e -> e.groupId() == null)) {
+            groups = makeGroups(round);
+        }
+        RoundClosed result = new RoundClosed(mongo.findById(id, Round.class), groups);
+        if (closed != null) {
+            events.publishEvent(result);
+        }
+        return Optional.of(result);
+    }
+
+    // ---------------------------------------------------------------- entries
+
+    /** What a person, a mail, the forum or a task says about one knowledge gap. Null where not said. */
+    public record Answer(String district, String theme, String ownTheme, String perspective, String text, String help,
+            String level, String urgency) {
+    }
+
+    public sealed interface Saved permits SavedEntry, NotTaken {
+    }
+
+    /** @param created false when the same source had given it before, or it replaced an entry */
+    public record SavedEntry(GapEntry entry, Round round, boolean created) implements Saved {
+    }
+
+    /** Not taken: {@code reason} is a text key of the bundle (no round open, deadline passed, not yours, …). */
+    public record NotTaken(String reason, Round round) implements Saved {
+    }
+
+    /**
+     * Adds an entry to the round (or to the open round when {@code roundId} is null) under the unique
+     * {@code sourceKey}; the same key again gives the entry saved the first time.
+     */
+    public Saved add(String roundId, String sourceKey, Source source, Recipient person, Answer answer) {
+        GapEntry before = mongo.findOne(Query.query(Criteria.where("sourceKey").is(sourceKey)), GapEntry.class);
+        if (before != null) {
+            return new SavedEntry(before, round(before.roundId()).orElse(null), false);
+        }
+        Optional<Round> round = roundId == null ? openRound() : round(roundId);
+        if (round.isEmpty()) {
+            return new NotTaken("knowledgegaps.no-round", null);
+        }
+        if (!round.get().takesAnswers(clock.instant())) {
+            return new NotTaken("knowledgegaps.round-closed", round.get());
+        }
+        Round numbered = mongo.findAndModify(Query.query(Criteria.where("_id").is(round.get().id())), new Update().inc("entrySeq", 1),
+                FindAndModifyOptions.options().returnNew(true), Round.class);
+        Instant now = clock.instant();
+        String theme = themeOf(answer);
+        GapEntry entry = new GapEntry(String.format("%s-%03d", numbered.id(), numbered.entrySeq()), numbered.id(), sourceKey, source,
+                answer.district(), person, theme, blankToNull(answer.ownTheme()), answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()),
+                answer.perspective(), clip(answer.text()), answer.help(), answer.level(), answer.urgency(), null, now, now, null);
+        try {
+            mongo.insert(entry);
+        } catch (DuplicateKeyException sameSourceAtOnce) {
+            GapEntry first = mongo.findOne(Query.query(Criteria.where("sourceKey").is(sourceKey)), GapEntry.class);
+            return new SavedEntry(first, numbered, false);
+        }
+        log.info("event=knowledge_gap_entry_added round={} entry={} source={} district={}", numbered.id(), entry.id(),
+                source.name().toLowerCase(), answer.district());
+        return new SavedEntry(entry, numbered, true);
+    }
+
+    /** Replaces what an entry says, for its sender, while its round takes answers. */
+    public Saved change(String entryId, Recipient person, Answer answer) {
+        GapEntry entry = entry(entryId).orElse(null);
+        if (entry == null) {
+            return new NotTaken("knowledgegaps.no-such-entry", null);
+        }
+        Round round = round(entry.roundId()).orElseThrow();
+        if (!sameSender(entry, person)) {
+            return new NotTaken("knowledgegaps.not-yours", round);
+        }
+        if (!round.takesAnswers(clock.instant())) {
+            return new NotTaken("knowledgegaps.round-closed", round);
+        }
+        GapEntry changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(entryId)),
+                new Update().set("district", answer.district()).set("theme", themeOf(answer)).set("ownTheme", blankToNull(answer.ownTheme()))
+                        .set("themeSorted", answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()))
+                        .set("perspective", answer.perspective()).set("text", clip(answer.text())).set("help", answer.help())
+                        .set("level", answer.level()).set("urgency", answer.urgency()).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), GapEntry.class);
+        log.info("event=knowledge_gap_entry_changed round={} entry={}", round.id(), entryId);
+        return new SavedEntry(changed, round, false);
+    }
+
+    /** Removes an entry, for its sender, while its round takes answers. @return the reason key when not removed */
+    public Optional<String> remove(String entryId, Recipient person) {
+        GapEntry entry = entry(entryId).orElse(null);
+        if (entry == null) {
+            return Optional.of("knowledgegaps.no-such-entry");
+        }
+        if (!sameSender(entry, person)) {
+            return Optional.of("knowledgegaps.not-yours");
+        }
+        if (!round(entry.roundId()).map(r -> r.takesAnswers(clock.instant())).orElse(false)) {
+            return Optional.of("knowledgegaps.round-closed");
+        }
+        mongo.remove(Query.query(Criteria.where("_id").is(entryId)), GapEntry.class);
+        log.info("event=knowledge_gap_entry_removed round={} entry={}", entry.roundId(), entryId);
+        return Optional.empty();
+    }
+
+    public Optional<GapEntry> entry(String id) {
+        return Optional.ofNullable(id == null ? null : mongo.findById(id.toLowerCase(), GapEntry.class));
+    }
+
+    public List<GapEntry> entries(String roundId) {
+        return mongo.find(Query.query(Criteria.where("roundId").is(roundId)).with(Sort.by("createdAt", "_id")), GapEntry.class);
+    }
+
+    public List<GapEntry> entries(String roundId, String district) {
+        return mongo.find(Query.query(Criteria.where("roundId").is(roundId).and("district").is(district)).with(Sort.by("createdAt", "_id")),
+                GapEntry.class);
+    }
+
+    /** The entries {@code person} sent to the round. */
+    public List<GapEntry> entriesBy(String roundId, Recipient person) {
+        return mongo.find(Query.query(Criteria.where("roundId").is(roundId).and("person").is(person)).with(Sort.by("createdAt", "_id")),
+                GapEntry.class);
+    }
+
+    /** Districts that have sent at least one entry to the round. */
+    public java.util.Set<String> districtsAnswered(String roundId) {
+        return new java.util.HashSet<>(mongo.findDistinct(Query.query(Criteria.where("roundId").is(roundId)), "district",
+                GapEntry.class, String.class));
+    }
+
+    private static boolean sameSender(GapEntry entry, Recipient person) {
+        return entry.person() != null && entry.person().channel().equals(person.channel())
+                && entry.person().address().equalsIgnoreCase(person.address());
+    }
+
+    private String themeOf(Answer answer) {
+        if (answer.theme() != null && !GapLists.OTHER_THEME.equals(answer.theme())) {
+            return answer.theme();
+        }
+        return lists.sortTheme((answer.ownTheme() == null ? "" : answer.ownTheme() + ". ") + (answer.text() == null ? "" : answer.text()));
+    }
+
+    // ---------------------------------------------------------------- groups and decisions
+
+    public List<GapGroup> groups(String roundId) {
+        return mongo.find(Query.query(Criteria.where("roundId").is(roundId)).with(Sort.by("_id")), GapGroup.class);
+    }
+
+    public Optional<GapGroup> group(String id) {
+        return Optional.ofNullable(id == null ? null : mongo.findById(id, GapGroup.class));
+    }
+
+    /** Groups the round's entries not yet in a group (similar ones from different districts together). */
+    private List<GapGroup> makeGroups(Round round) {
+        List<GapEntry> loose = entries(round.id()).stream().filter(e -> e.groupId() == null).toList();
+        List<List<GapEntry>> proposed = new GapGrouping(analysis, properties.groupingSimilarity()).group(loose);
+        for (List<GapEntry> members : proposed) {
+            newGroup(round.id(), members, members.size() == 1);
+        }
+        log.info("event=knowledge_gap_round_grouped round={} entries={} groups={}", round.id(), loose.size(), proposed.size());
+        return groups(round.id());
+    }
+
+    private GapGroup newGroup(String roundId, List<GapEntry> members, boolean confirmed) {
+        Round numbered = mongo.findAndModify(Query.query(Criteria.where("_id").is(roundId)), new Update().inc("groupSeq", 1),
+                FindAndModifyOptions.options().returnNew(true), Round.class);
+        String id = String.format("%s-g%02d", roundId, numbered.groupSeq());
+        List<String> districts = members.stream().map(GapEntry::district).filter(java.util.Objects::nonNull).distinct().toList();
+        GapGroup group = new GapGroup(id, roundId, mostCommonTheme(members), members.stream().map(GapEntry::id).toList(), districts,
+                confirmed, null, null, null, null, clock.instant());
+        mongo.insert(group);
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(group.entryIds())), new Update().set("groupId", id), GapEntry.class);
+        return group;
+    }
+
+    private static String mostCommonTheme(List<GapEntry> members) {
+        return members.stream().collect(java.util.stream.Collectors.groupingBy(GapEntry::theme, java.util.LinkedHashMap::new,
+                java.util.stream.Collectors.counting())).entrySet().stream().max(Comparator.comparingLong(java.util.Map.Entry::getValue))
+                .map(java.util.Map.Entry::getKey).orElse(GapLists.OTHER_THEME);
+    }
+
+    /** An analyst confirms that the group's entries say the same thing. */
+    public Optional<GapGroup> confirm(String groupId, String analyst) {
+        GapGroup g = mongo.findAndModify(Query.query(Criteria.where("_id").is(groupId)), new Update().set("confirmed", true),
+                FindAndModifyOptions.options().returnNew(true), GapGroup.class);
+        if (g != null) {
+            audit(g.roundId(), groupId, Recipient.slack(analyst), "group-confirmed", null);
+            events.publishEvent(new GroupsChanged(round(g.roundId()).orElseThrow(), List.of(g), analyst, "confirmed"));
+        }
+        return Optional.ofNullable(g);
+    }
+
+    /**
+     * An analyst splits a proposed group: each of its entries becomes a group of its own (confirmed), the proposal is
+     * gone. A group already decided is not split. @return the new groups; empty when there was nothing to split
+     */
+    public List<GapGroup> split(String groupId, String analyst) {
+        GapGroup proposed = group(groupId).orElse(null);
+        if (proposed == null || proposed.decision() != null || proposed.entryIds().size() < 2) {
+            return List.of();
+        }
+        GapGroup g = mongo.findAndRemove(Query.query(Criteria.where("_id").is(groupId).and("decision").is(null)), GapGroup.class);
+        if (g == null) {
+            return List.of();
+        }
+        List<GapGroup> made = new ArrayList<>();
+        List<GapEntry> members = mongo.find(Query.query(Criteria.where("_id").in(g.entryIds())).with(Sort.by("_id")), GapEntry.class);
+        for (GapEntry e : members) {
+            made.add(newGroup(g.roundId(), List.of(e), true));
+        }
+        audit(g.roundId(), groupId, Recipient.slack(analyst), "group-split", String.join(",", made.stream().map(GapGroup::id).toList()));
+        log.info("event=knowledge_gap_group_split round={} group={} into={}", g.roundId(), groupId, made.size());
+        events.publishEvent(new GroupsChanged(round(g.roundId()).orElseThrow(), made, analyst, "split:" + groupId + ":"
+                + (g.post() == null ? "" : g.post().channel() + ":" + g.post().ts())));
+        return made;
+    }
+
+    /** Records the decision about a group (a later decision replaces an earlier one until the districts are told). */
+    public Optional<GapGroup> decide(String groupId, Decision decision, String actor) {
+        GapGroup before = group(groupId).orElse(null);
+        if (before == null || round(before.roundId()).map(r -> r.outcomesSentAt() != null).orElse(true)) {
+            return Optional.empty();
+        }
+        GapGroup g = mongo.findAndModify(Query.query(Criteria.where("_id").is(groupId)), new Update().set("decision", decision)
+                .set("decidedBy", actor).set("decidedAt", clock.instant()).set("confirmed", true),
+                FindAndModifyOptions.options().returnNew(true), GapGroup.class);
+        if (g == null) {
+            return Optional.empty();
+        }
+        log.info("event=knowledge_gap_group_decided round={} group={} decision={}", g.roundId(), groupId, decision.id());
+        audit(g.roundId(), groupId, actor == null ? null : Recipient.slack(actor), "decided", decision.id());
+        Round round = round(g.roundId()).orElseThrow();
+        events.publishEvent(new GroupsChanged(round, List.of(g), actor, "decided"));
+        if (round.status() == Round.Status.CLOSED && groups(round.id()).stream().allMatch(x -> x.decision() != null)) {
+            Round told = mongo.findAndModify(Query.query(Criteria.where("_id").is(round.id()).and("outcomesSentAt").is(null)),
+                    new Update().set("outcomesSentAt", clock.instant()), FindAndModifyOptions.options().returnNew(true), Round.class);
+            if (told != null) {
+                events.publishEvent(new AllDecided(told));
+            }
+        }
+        return Optional.of(g);
+    }
+
+    /** Where the group's Slack message is, once posted. */
+    public void posted(String groupId, GapGroup.Post post) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(groupId)), new Update().set("post", post), GapGroup.class);
+    }
+
+    // ---------------------------------------------------------------- audit
+
+    /** A line in the audit log: who opened, closed, grouped or decided what, when. No free text. */
+    private void audit(String roundId, String groupId, Recipient actor, String action, String detail) {
+        Instant at = clock.instant();
+        Document line = new Document("_id", "knowledge-gaps:" + (groupId != null ? groupId : roundId) + "#" + action + "#" + at.toEpochMilli())
+                .append("at", java.util.Date.from(at)).append("actor", actor == null ? null : actor.channel() + ":" + actor.address())
+                .append("action", "knowledge-gaps:" + action).append("round", roundId).append("group", groupId).append("detail", detail);
+        try {
+            mongo.insert(line, "audit_log");
+        } catch (DuplicateKeyException already) {
+            // the same action again within the millisecond
+        }
+    }
+
+    private static String clip(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT) : t;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,107 @@
+package se.foubot.knowledgegaps;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.TextNormalizer;
+
+/**
+ * Reads a mail answer to the inventory: the headings of the invitation's form ("Tema:", "Perspektiv:",
+ * "Kunskapslucka:", "Vad skulle hjälpa:", "Nivå:", "Brådska:", and "Ändrar: ID" to change an entry), in Swedish or
+ * English, in any case, with or without å/ä/ö; the description may go on over several lines. Reading stops where
+ * the quoted mail begins. A choice it cannot read is left empty and named, so the sender can complete it.
+ */
+@Component
+class MailAnswerReader {
+
+    /** The answer, the entry it changes (or null), and the fields given but not understood. */
+    record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable) {
+    }
+
+    private static final Pattern HEADING = Pattern.compile("^\\s*\\*?([\\p{L} /]{3,40}?)\\*?\\s*:\\s*(.*)$");
+    private static final Pattern QUOTE_START = Pattern.compile("^(>|-{3,}|_{5,}|(Från|From|Skickat|Sent|Den .* skrev|On .* wrote).*)",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ENTRY_ID = Pattern.compile("(?i)\\bkl-\\d{4}(?:-\\d+)?-\\d{3}\\b");
+    private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("tema", "theme"), Map.entry("theme", "theme"),
+            Map.entry("perspektiv", "perspective"), Map.entry("perspective", "perspective"), Map.entry("kunskapslucka", "text"),
+            Map.entry("lucka", "text"), Map.entry("utmaning", "text"), Map.entry("knowledge gap", "text"), Map.entry("gap", "text"),
+            Map.entry("vad skulle hjalpa", "help"), Map.entry("what would help", "help"), Map.entry("kunskap", "help"),
+            Map.entry("niva", "level"), Map.entry("level", "level"), Map.entry("bradska", "urgency"), Map.entry("urgency", "urgency"),
+            Map.entry("andrar", "change"), Map.entry("andra", "change"), Map.entry("change", "change"), Map.entry("changes", "change"));
+    /** The form's own hint after "Kunskapslucka:", left in place by someone who wrote below it. */
+    private static final String TEXT_HINT = "vad saknas och hur marks det i ert arbete";
+
+    private final GapLists lists;
+
+    MailAnswerReader(GapLists lists) {
+        this.lists = lists;
+    }
+
+    Read read(String body, String district) {
+        Map<String, StringBuilder> values = new LinkedHashMap<>();
+        String current = null;
+        for (String line : (body == null ? "" : body).split("\\R")) {
+            if (QUOTE_START.matcher(line.strip()).matches()) {
+                break;
+            }
+            Matcher h = HEADING.matcher(line);
+            String field = h.matches() ? FIELDS.get(TextNormalizer.normalize(h.group(1))) : null;
+            if (field != null) {
+                current = field;
+                values.computeIfAbsent(field, f -> new StringBuilder()).append(h.group(2).strip());
+            } else if ("text".equals(current) && !line.isBlank()) {
+                values.get("text").append('\n').append(line.strip());
+            } else if (line.isBlank() && !"text".equals(current)) {
+                current = null;
+            }
+        }
+        List<String> unreadable = new ArrayList<>();
+        String theme = null;
+        String ownTheme = null;
+        String themeText = value(values, "theme");
+        if (themeText != null) {
+            Optional<String> picked = lists.read(GapLists.THEMES, themeText);
+            if (picked.isPresent()) {
+                theme = picked.get();
+            } else if (!themeText.contains(",")) {
+                ownTheme = themeText.length() > 120 ? themeText.substring(0, 120) : themeText;
+            }
+        }
+        String text = value(values, "text");
+        if (text != null && TextNormalizer.normalize(text).startsWith(TEXT_HINT)) {
+            text = text.substring(Math.min(text.length(), text.indexOf('?') + 1)).strip();
+        }
+        String perspective = choice(values, "perspective", GapLists.PERSPECTIVES, unreadable);
+        String help = choice(values, "help", GapLists.HELP, unreadable);
+        String level = choice(values, "level", GapLists.LEVELS, unreadable);
+        String urgency = choice(values, "urgency", GapLists.URGENCY, unreadable);
+        String change = value(values, "change");
+        Matcher id = ENTRY_ID.matcher(change == null ? "" : change);
+        return new Read(new KnowledgeGapService.Answer(district, theme, ownTheme, perspective, text == null || text.isBlank() ? null : text,
+                help, level, urgency), id.find() ? id.group().toLowerCase() : null, unreadable);
+    }
+
+    private String choice(Map<String, StringBuilder> values, String field, String list, List<String> unreadable) {
+        String v = value(values, field);
+        if (v == null) {
+            return null;
+        }
+        Optional<String> picked = lists.read(list, v);
+        if (picked.isEmpty()) {
+            unreadable.add(field);
+        }
+        return picked.orElse(null);
+    }
+
+    private static String value(Map<String, StringBuilder> values, String field) {
+        StringBuilder b = values.get(field);
+        return b == null || b.toString().isBlank() ? null : b.toString().strip();
+    }
+}
