@@ -25,7 +25,11 @@ class MailAnswerReader {
     record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable) {
     }
 
-    private static final Pattern HEADING = Pattern.compile("^\\s*\\*?([\\p{L} /]{3,40}?)\\*?\\s*:\\s*(.*)$");
+    // "Tema:", "*Tema:*", "*Tema*:", "_Tema_:" (bold and italic as mail programs turn them into text)
+    private static final Pattern HEADING = Pattern.compile("^\\s*[*_]?([\\p{L} /]{3,40}?)[*_]?\\s*:\\s*[*_]?\\s*(.*)$");
+    /** A signature's greeting: the description ends there. */
+    private static final Pattern GREETING = Pattern.compile("^(mvh|med vänlig hälsning|vänliga hälsningar|hälsningar|hälsning|"
+            + "best regards|kind regards|regards|//).*", Pattern.CASE_INSENSITIVE);
     private static final Pattern QUOTE_START = Pattern.compile("^(>|-{3,}|_{5,}|(Från|From|Skickat|Sent|Den .* skrev|On .* wrote).*)",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENTRY_ID = Pattern.compile("(?i)\\bkl-\\d{4}(?:-\\d+)?-\\d{3}\\b");
@@ -48,7 +52,7 @@ class MailAnswerReader {
         Map<String, StringBuilder> values = new LinkedHashMap<>();
         String current = null;
         for (String line : (body == null ? "" : body).split("\\R")) {
-            if (QUOTE_START.matcher(line.strip()).matches()) {
+            if (QUOTE_START.matcher(line.strip()).matches() || GREETING.matcher(line.strip()).matches()) {
                 break;
             }
             Matcher h = HEADING.matcher(line);

@@ -17,7 +17,8 @@ import se.foubot.FouBotApplication;
 
 class FlowValidationTest {
 
-    private static final Set<String> OUTCOMES = Set.of("create-support-request", "record-task-answer", "check-grant-application");
+    private static final Set<String> OUTCOMES = Set.of("create-support-request", "record-task-answer", "check-grant-application",
+            "record-knowledge-gap");
 
     @TempDir
     Path dir;

@@ -1,0 +1,110 @@
+package se.foubot.knowledgegaps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import se.foubot.conversation.FlowSource;
+import se.foubot.conversation.FlowValidationException;
+import se.foubot.language.TextAnalysis;
+import se.foubot.messaging.Recipient;
+import se.foubot.support.FouBotTest;
+
+/** The inventory's parts on their own: reading mail answers as mail programs write them, reminder days, grouping, the contacts file. */
+@FouBotTest
+class KnowledgeGapPartsTest {
+
+    @Autowired
+    MailAnswerReader reader;
+
+    @Autowired
+    KnowledgeGapReminders reminders;
+
+    @Autowired
+    TextAnalysis analysis;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOutlookReplyIsReadAboveTheQuotedInvitationWithoutAngleBrackets() {
+        // Outlook quotes the invitation below a "Från:" block, unmarked: its own headings must not be read
+        String body = "TEMA: samsjuklighet\r\nperspektiv: Verksamheten\r\n*Kunskapslucka:* Vi saknar kunskap om samordnade insatser "
+                + "för personer med både missbruk och psykisk ohälsa;\r\ndet märks när ärenden bollas mellan vården och oss.\r\n"
+                + "Vad skulle hjalpa: Metodstöd\r\nNiva: lokal\r\nBradska: kan vanta\r\n\r\nMvh Eva\r\n\r\n"
+                + "Från: FoU <fou@localhost>\r\nSkickat: den 23 november 2026 09:00\r\nÄmne: Kunskapsluckor och utmaningar 2027\r\n\r\n"
+                + "Tema: våld och kriminalitet, omställningen\r\nKunskapslucka: vad saknas, och hur märks det i ert arbete?\r\n";
+        MailAnswerReader.Read read = reader.read(body, "ostermalm");
+        assertThat(read.answer().theme()).isEqualTo("samsjuklighet");
+        assertThat(read.answer().perspective()).isEqualTo("verksamhet");
+        assertThat(read.answer().text()).startsWith("Vi saknar kunskap om samordnade insatser").endsWith("bollas mellan vården och oss.");
+        assertThat(read.answer().help()).isEqualTo("metodstod");
+        assertThat(read.answer().level()).isEqualTo("lokal");
+        assertThat(read.answer().urgency()).isEqualTo("lag");
+        assertThat(read.answer().district()).isEqualTo("ostermalm");
+        assertThat(read.unreadable()).isEmpty();
+        assertThat(read.changing()).isNull();
+    }
+
+    @Test
+    void aGmailReplyThatKeepsTheFormsHintAndChangesAnEntryIsReadForWhatWasWritten() {
+        String body = "Ändrar: KL-2027-004\n\nTema: Ensamkommande ungas etablering\nPerspektiv: verksamhet eller klient/brukare\n"
+                + "Kunskapslucka: vad saknas, och hur märks det i ert arbete? Vi vet för lite om vad som hjälper unga vuxna att "
+                + "etablera sig efter 18.\nNivå: stadsövergripande eller lokal\n\n"
+                + "Den mån 23 nov. 2026 kl 09:00 skrev FoU <fou@localhost>:\n> Tema: …\n";
+        MailAnswerReader.Read read = reader.read(body, "spanga-tensta");
+        assertThat(read.changing()).isEqualTo("kl-2027-004");
+        assertThat(read.answer().theme()).isNull();
+        assertThat(read.answer().ownTheme()).isEqualTo("Ensamkommande ungas etablering");
+        assertThat(read.answer().text()).isEqualTo("Vi vet för lite om vad som hjälper unga vuxna att etablera sig efter 18.");
+        assertThat(read.unreadable()).containsExactlyInAnyOrder("perspective", "level");
+        assertThat(read.answer().perspective()).isNull();
+    }
+
+    @Test
+    void remindersFallOnWorkingDaysCountedBackOverChristmasAndWeekends() {
+        // deadline Monday 28 December 2026: back over the weekend, annandag jul, juldagen and julafton
+        Round round = new Round("kl-x", 2027, null, LocalDate.of(2026, 12, 28), Instant.parse("2026-12-28T23:00:00Z"), Round.Status.OPEN,
+                Recipient.slack("UCOORD"), Instant.parse("2026-11-23T08:00:00Z"), null, 0, 0, null);
+        assertThat(reminders.at(round, 1)).isEqualTo(Instant.parse("2026-12-23T08:00:00Z"));
+        assertThat(reminders.at(round, 5)).isEqualTo(Instant.parse("2026-12-17T08:00:00Z"));
+    }
+
+    @Test
+    void similarEntriesFromDifferentDistrictsAreGroupedButADistrictIsNeverGroupedOnlyWithItself() {
+        GapGrouping grouping = new GapGrouping(analysis, 0.3);
+        List<GapEntry> entries = List.of(
+                entry("a", "bromma", "Vi saknar kunskap om vilka insatser som minskar risken att unga dras in i kriminalitet och gäng."),
+                entry("b", "bromma", "Vi vet inte vilka insatser som minskar risken att unga dras in i kriminalitet och gängmiljöer."),
+                entry("c", "farsta", "Hur påverkar digitala e-tjänster klienternas kontakt med socialtjänsten?"),
+                entry("d", "kungsholmen", "Klienternas kontakt med socialtjänsten när e-tjänster och digitala möten ersätter besök."),
+                entry("e", "norrmalm", "Introduktion av nyanställda socialsekreterare och personalomsättning."));
+        List<List<String>> groups = grouping.group(entries).stream().map(g -> g.stream().map(GapEntry::id).toList()).toList();
+        assertThat(groups).containsExactly(List.of("a"), List.of("b"), List.of("c", "d"), List.of("e"));
+    }
+
+    @Test
+    void aContactsFileNamingAnUnknownDistrictOrABrokenAddressStopsTheStartWithTheFile() throws Exception {
+        Files.createDirectories(dir.resolve("rules"));
+        Files.writeString(dir.resolve("rules/district-contacts.yaml"), "districts:\n  bromma: [fou.bromma@example.se]\n"
+                + "  vasastan: [vasastan@example.se]\n  farsta: [inte en adress]\n");
+        assertThatThrownBy(() -> DistrictContacts.load(FlowSource.fromDirectory(dir), Set.of("bromma", "farsta")))
+                .isInstanceOf(FlowValidationException.class).hasMessageContaining("district-contacts.yaml")
+                .hasMessageContaining("'vasastan' is not a district").hasMessageContaining("'inte en adress' of farsta is not a mail address");
+    }
+
+    private static GapEntry entry(String id, String district, String text) {
+        return new GapEntry(id, "kl-x", id, GapEntry.Source.SLACK, district, Recipient.slack("U" + id), "ovrigt", null, true, null, text,
+                null, null, null, null, Instant.EPOCH, Instant.EPOCH, null);
+    }
+}
