@@ -33,8 +33,40 @@ class KnowledgeGapPartsTest {
     @Autowired
     TextAnalysis analysis;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
+    @Autowired
+    se.foubot.privacy.RetentionJob retention;
+
+    @Autowired
+    se.foubot.support.MutableClock clock;
+
     @TempDir
     Path dir;
+
+    @Test
+    void retentionRemovesAnEntrysWordsAndSenderButKeepsWhatTheFiguresNeed() {
+        clock.set(se.foubot.support.TestClockConfiguration.START);
+        Instant old = clock.instant().minus(java.time.Duration.ofDays(731));
+        GapEntry entry = new GapEntry("kl-2024-001", "kl-2024", "flow:old", GapEntry.Source.SLACK, "farsta", Recipient.slack("UOLD"),
+                "digitalisering", "E-tjänster", true, "klient", "Vi vet inte hur e-tjänsterna fungerar för äldre klienter.", "kartlaggning",
+                "lokal", "medel", "kl-2024-g01", old, old, null);
+        mongo.insert(entry);
+        mongo.insert(new GapEntry("kl-2026-001", "kl-2026", "flow:new", GapEntry.Source.SLACK, "farsta", Recipient.slack("UNEW"), "digitalisering",
+                null, false, "klient", "Ett färskt svar som ska stå kvar.", null, null, null, null, clock.instant(), clock.instant(), null));
+        assertThat(retention.run().in(GapEntry.COLLECTION)).isEqualTo(1);
+        GapEntry kept = mongo.findById("kl-2024-001", GapEntry.class);
+        assertThat(kept.text()).isNull();
+        assertThat(kept.person()).isNull();
+        assertThat(kept.ownTheme()).isNull();
+        assertThat(kept.anonymisedAt()).isEqualTo(clock.instant());
+        assertThat(kept.district()).isEqualTo("farsta");
+        assertThat(kept.theme()).isEqualTo("digitalisering");
+        assertThat(kept.perspective()).isEqualTo("klient");
+        assertThat(mongo.findById("kl-2026-001", GapEntry.class).text()).isEqualTo("Ett färskt svar som ska stå kvar.");
+        assertThat(retention.run().in(GapEntry.COLLECTION)).as("a second run changes nothing").isZero();
+    }
 
     @Test
     void anOutlookReplyIsReadAboveTheQuotedInvitationWithoutAngleBrackets() {

@@ -64,7 +64,7 @@ import se.foubot.time.WorkingDays;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=kl-admin",
                 "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50", "foubot.slack.outbox-interval=1h",
-                "foubot.mail.allowed-sender-domains=stockholm.se,example.se"})
+                "foubot.mail.allowed-sender-domains=stockholm.se,example.se", "foubot.web.coordinators=kerstin.berg@stockholm.se"})
 @Import(TestClockConfiguration.class)
 class KnowledgeGapRoundTest {
 
@@ -422,5 +422,43 @@ class KnowledgeGapRoundTest {
         mailRound();
         assertThat(mailbox().inboxOf("kunskapsluckor.farsta@example.se", "Kunskapsluckor och utmaningar 2027 – svara senast fredag 29 januari 2027"))
                 .hasSize(1);
+
+        // 12. the staff web's page of the result, in the navigation, for a signed-in coordinator
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        assertThat(page(browser, "/dashboard/knowledge-gaps").statusCode()).isEqualTo(302);
+        form(browser, "/signin/link", Map.of("identifier", "kerstin.berg@stockholm.se", "_csrf", csrf(page(browser, "/signin").body())));
+        mailRound();
+        List<MimeMessage> links = mailbox().inboxOf("kerstin.berg@stockholm.se", "Inloggning till FoU-webben");
+        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/signin/link\\?token=([A-Za-z0-9_-]+)")
+                .matcher(body(links.get(links.size() - 1)));
+        assertThat(link.find()).isTrue();
+        String confirm = page(browser, "/signin/link?token=" + link.group(1)).body();
+        form(browser, "/signin/link/use", Map.of("token", link.group(1), "_csrf", csrf(confirm)));
+        HttpResponse<String> web = page(browser, "/dashboard/knowledge-gaps?round=kl-2027");
+        assertThat(web.statusCode()).isEqualTo(200);
+        assertThat(web.body()).contains("Kunskapsluckor och utmaningar").contains("fredag 11 december 2026")
+                .contains("Våld och kriminalitet").contains("Prioriteras").contains("Skärholmen")
+                .contains("/dashboard/exports/knowledge-gaps.csv?round=kl-2027");
+        assertThat(page(browser, "/dashboard").body()).contains("href=\"/dashboard/knowledge-gaps\"");
+        assertThat(page(browser, "/dashboard/exports/knowledge-gaps.csv?round=kl-2027").body()).startsWith("\uFEFFround,entry");
+    }
+
+    private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> form(HttpClient browser, String path, Map<String, String> fields) throws Exception {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
+                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String csrf(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
+        assertThat(m.find()).as("a CSRF token in the form").isTrue();
+        return m.group(1);
     }
 }
