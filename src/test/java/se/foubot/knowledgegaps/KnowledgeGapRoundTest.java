@@ -61,34 +61,10 @@ import se.foubot.time.WorkingDays;
  * support task join, the round is closed and grouped, analysts confirm and split in Slack, decide, every district
  * that sent something is told the outcome where it wrote, and the admin reads the JSON and the CSV.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.admin.token=kl-admin",
-                "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50", "foubot.slack.outbox-interval=1h",
-                "foubot.mail.allowed-sender-domains=stockholm.se,example.se", "foubot.web.coordinators=kerstin.berg@stockholm.se"})
-@Import(TestClockConfiguration.class)
-class KnowledgeGapRoundTest {
+class KnowledgeGapRoundTest extends KnowledgeGapBot {
 
-    static final FakeSlackApi SLACK = FakeSlackApi.start();
-    static final String TOKEN = "kl-admin";
-    static final String STAFF = "C0STAFF";
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EmbeddedMailServer mail;
-    @Autowired
-    MailboxReader reader;
-    @Autowired
-    EmailRequestProcessor processor;
-    @Autowired
-    OutboxSender sender;
-    @Autowired
-    SlackNotices slackNotices;
     @Autowired
     ReminderScheduler scheduler;
-    @Autowired
-    MutableClock clock;
     @Autowired
     TaskService tasks;
     @Autowired
@@ -113,68 +89,6 @@ class KnowledgeGapRoundTest {
     DeadLetters deadLetters;
     @Autowired
     Notifier notifier;
-
-    @DynamicPropertySource
-    static void slackSettings(DynamicPropertyRegistry registry) {
-        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
-        registry.add("foubot.slack.signing-secret", () -> SlackRequests.SECRET);
-        registry.add("foubot.slack.api-url", SLACK::url);
-        registry.add("foubot.slack.staff-users", () -> "UANALYST1,UANALYST2");
-        registry.add("foubot.slack.staff-channel", () -> STAFF);
-        registry.add("foubot.slack.forum-coordinators", () -> "UCOORD");
-    }
-
-    @AfterAll
-    static void stopFake() {
-        SLACK.close();
-    }
-
-    private SlackRequests slack() {
-        return new SlackRequests(port, clock);
-    }
-
-    private TestMail mailbox() {
-        return new TestMail(mail);
-    }
-
-    private void mailRound() {
-        TestMail.round(reader, processor, sender);
-    }
-
-    private static List<String> textsTo(String... channels) {
-        List<String> out = new ArrayList<>();
-        for (FakeSlackApi.Call c : SLACK.calls("chat.postMessage", c -> List.of(channels).contains(c.param("channel")))) {
-            out.add(c.param("text"));
-        }
-        return out;
-    }
-
-    /** A DM to the bot, and its answer (the next message the bot posts in that DM). */
-    private String say(String user, String text) throws Exception {
-        int before = textsTo("D" + user, user).size();
-        slack().dm("Ev" + java.util.UUID.randomUUID().toString().replace("-", ""), user, text);
-        await().atMost(Duration.ofSeconds(15)).until(() -> textsTo("D" + user, user).size() > before);
-        List<String> all = textsTo("D" + user, user);
-        return all.get(all.size() - 1);
-    }
-
-    private static void awaitText(String channel, String contains) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(channel).stream().anyMatch(t -> t != null && t.contains(contains)));
-    }
-
-    private static String body(MimeMessage m) throws Exception {
-        return m.getContent().toString();
-    }
-
-    private HttpResponse<String> api(String method, String path, String json, String token) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        b.method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
-        return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     /** Someone who once asked for support from {@code district} over Slack: a Slack person of that district. */
     private SupportTask earlierRequest(String user, String district, String concern) {
@@ -424,17 +338,9 @@ class KnowledgeGapRoundTest {
                 .hasSize(1);
 
         // 12. the staff web's page of the result, in the navigation, for a signed-in coordinator
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpClient browser = browser();
         assertThat(page(browser, "/dashboard/knowledge-gaps").statusCode()).isEqualTo(302);
-        form(browser, "/signin/link", Map.of("identifier", "kerstin.berg@stockholm.se", "_csrf", csrf(page(browser, "/signin").body())));
-        mailRound();
-        List<MimeMessage> links = mailbox().inboxOf("kerstin.berg@stockholm.se", "Inloggning till FoU-webben");
-        java.util.regex.Matcher link = java.util.regex.Pattern.compile("/signin/link\\?token=([A-Za-z0-9_-]+)")
-                .matcher(body(links.get(links.size() - 1)));
-        assertThat(link.find()).isTrue();
-        String confirm = page(browser, "/signin/link?token=" + link.group(1)).body();
-        form(browser, "/signin/link/use", Map.of("token", link.group(1), "_csrf", csrf(confirm)));
+        signInAsCoordinator(browser);
         HttpResponse<String> web = page(browser, "/dashboard/knowledge-gaps?round=kl-2027");
         assertThat(web.statusCode()).isEqualTo(200);
         assertThat(web.body()).contains("Kunskapsluckor och utmaningar").contains("fredag 11 december 2026")
@@ -442,23 +348,5 @@ class KnowledgeGapRoundTest {
                 .contains("/dashboard/exports/knowledge-gaps.csv?round=kl-2027");
         assertThat(page(browser, "/dashboard").body()).contains("href=\"/dashboard/knowledge-gaps\"");
         assertThat(page(browser, "/dashboard/exports/knowledge-gaps.csv?round=kl-2027").body()).startsWith("\uFEFFround,entry");
-    }
-
-    private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> form(HttpClient browser, String path, Map<String, String> fields) throws Exception {
-        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8) + "="
-                + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8)).collect(java.util.stream.Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String csrf(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-        assertThat(m.find()).as("a CSRF token in the form").isTrue();
-        return m.group(1);
     }
 }
