@@ -135,6 +135,12 @@ class KnowledgeGapCommands implements Command {
         String district = thread.length > 1 ? thread[1] : null;
         Language language = m.language();
         String inThread = m.thread();
+        Optional<Round> ofThread = service.round(roundId);
+        if (ofThread.isPresent() && !ofThread.get().takesAnswers(clock.instant())) {
+            // e.g. a question in answer to the outcome: nothing to read as an entry, and FoU is where to ask
+            return Reply.text(texts.get(language, "knowledgegaps.round-closed", "entry", "", "round", roundId, "deadline",
+                    GapTexts.date(ofThread.get().deadline(), language))).inThread(inThread);
+        }
         MailAnswerReader.Read read = mailAnswers.read(m.text(), district);
         if (read.answer().text() == null || read.answer().text().strip().length() < 20) {
             return Reply.text(texts.get(language, "knowledgegaps.mail.no-text", "form", texts.form(language))).inThread(inThread);
