@@ -295,6 +295,14 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         assertThat(mailbox().inboxOf("eva.ek@stockholm.se", "Besked från FoU")).as("the task's requester wrote by mail").hasSize(1);
         assertThat(mailbox().inboxOf("kunskapsluckor.norrmalm@example.se", "Besked från FoU")).as("sent nothing").isEmpty();
         assertThat(textsTo("UBROMMA")).anyMatch(t -> t.contains("kl-2027-001") && t.contains("prioriteras"));
+        // a question in answer to the outcome is not read as a new entry
+        mailbox().send(skarholmen, "SV: " + TestMail.subject(outcome.get(0)), "Varför blev det så? Kunskapslucka: kan vi prata om det "
+                + "på nästa FoU-forum?", outcome.get(0).getMessageID());
+        mailRound();
+        List<MimeMessage> afterQuestion = mailbox().inboxOf(skarholmen);
+        assertThat(body(afterQuestion.get(afterQuestion.size() - 1))).contains("Inventeringen kl-2027 tog emot svar till och med fredag 11 "
+                + "december 2026").contains("Hör gärna av dig direkt till FoU");
+        assertThat(service.entries("kl-2027", "skarholmen")).hasSize(1);
         assertThat(textsTo("UKISTA")).anyMatch(t -> t.contains(fromForum.id()));
 
         // 11. the result: JSON and CSV, behind the admin token
