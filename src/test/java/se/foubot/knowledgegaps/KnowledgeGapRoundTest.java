@@ -328,10 +328,21 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
 
         HttpResponse<String> csv = api("GET", "/api/exports/knowledge-gaps.csv?round=kl-2027", null, TOKEN);
         assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).startsWith("\uFEFFround,entry,district,theme");
-        assertThat(lines).as("the header, six entries, and Skärholmen's two-line text").hasSize(1 + 6 + 1);
-        assertThat(csv.body()).contains("kl-2027-001,Bromma,Våld och kriminalitet").contains(",prioriteras,");
+        assertThat(csv.body()).startsWith("\uFEFFround,entry,district,theme");
+        // read back with another library, as a spreadsheet would: quoted cells across lines stay one cell
+        List<org.apache.commons.csv.CSVRecord> rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader()
+                .setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv.body().substring(1))).getRecords();
+        assertThat(rows).hasSize(6);
+        org.apache.commons.csv.CSVRecord first = rows.stream().filter(r -> r.get("entry").equals("kl-2027-001")).findFirst().orElseThrow();
+        assertThat(first.get("district")).isEqualTo("Bromma");
+        assertThat(first.get("theme")).isEqualTo("Våld och kriminalitet");
+        assertThat(first.get("perspective")).isEqualTo("klient");
+        assertThat(first.get("group")).isEqualTo(violence.id());
+        assertThat(first.get("group_size")).isEqualTo("3");
+        assertThat(first.get("decision")).isEqualTo("prioriteras");
+        assertThat(rows.stream().filter(r -> r.get("entry").equals(bySkarholmen.id())).findFirst().orElseThrow().get("text"))
+                .isEqualTo(bySkarholmen.text()).contains("\n");
+        assertThat(rows.stream().filter(r -> r.get("source").equals("task")).findFirst().orElseThrow().get("theme_by_rules")).isEqualTo("true");
 
         // and a new round opened by the admin API; a bad request is answered with its reasons
         HttpResponse<String> refused = api("POST", "/api/knowledge-gaps/rounds", "{\"year\":2027,\"deadline\":\"nästa vecka\"}", TOKEN);
