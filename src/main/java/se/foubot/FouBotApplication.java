@@ -1,42 +1,20 @@
 package se.foubot;
 
-import java.util.Arrays;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import se.foubot.channels.terminal.TerminalChat;
-import se.foubot.cli.DemoDataCommand;
-import se.foubot.grants.GrantsPreviewCommand;
-import se.foubot.store.SharedStoreCommand;
-
+/** The bot. The jar starts at {@code se.foubot.cli.Launcher}, which also runs the command-line modes. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class FouBotApplication {
 
-    public static void main(String[] args) throws InterruptedException {
-        if (args.length > 0 && args[0].equals("chat")) {
-            TerminalChat.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("store")) {
-            SharedStoreCommand.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("demo-data")) {
-            DemoDataCommand.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
-        if (args.length > 0 && args[0].equals("grants-preview")) {
-            GrantsPreviewCommand.main(Arrays.copyOfRange(args, 1, args.length));
-            return;
-        }
+    public static void main(String[] args) {
         SpringApplication.run(FouBotApplication.class, args);
     }
 
-    /** The application without its web server, for command-line modes that share the engine and store. */
+    /** The whole bot without its web server, for tests that start and stop it on one data directory. */
     public static SpringApplication commandLineApplication() {
         SpringApplication app = new SpringApplication(FouBotApplication.class);
         app.setWebApplicationType(WebApplicationType.NONE);

@@ -1,19 +1,14 @@
 package se.foubot.cli;
 
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
-import org.springframework.boot.Banner;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import se.foubot.FouBotApplication;
 import se.foubot.forum.ForumService;
 import se.foubot.grants.GrantSubscriptions;
 import se.foubot.privacy.OutsideTextGuard;
@@ -34,21 +29,17 @@ public final class DemoDataCommand {
     private DemoDataCommand() {
     }
 
-    public static void main(String[] args) {
-        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    /** @return the exit status: 0 filled, 1 the bot's parts could not start, 2 refused */
+    static int run(String[] args, PrintStream out, PrintStream err) {
         Instant now = Instant.now();
         DemoClock clock = new DemoClock(now);
-        SpringApplication app = FouBotApplication.commandLineApplication();
-        app.setBannerMode(Banner.Mode.OFF);
-        app.setLogStartupInfo(false);
         // the bot's own clock walks through the year, so every service stamps its records as if it had happened
-        app.addInitializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
-        app.setDefaultProperties(Map.of("logging.level.root", "WARN", "logging.level.se.foubot", "ERROR"));
-        try (ConfigurableApplicationContext context = app.run(onlyTheStore(args))) {
-            int code = fill(context, clock::set, now, out);
-            if (code != 0) {
-                System.exit(code);
-            }
+        try (ConfigurableApplicationContext context = CommandLineApplication.start(onlyTheStore(args), "ERROR",
+                c -> c.getBeanFactory().registerSingleton("clock", clock))) {
+            return fill(context, clock::set, now, out);
+        } catch (CommandLineApplication.CannotStart e) {
+            err.println(e.getMessage());
+            return 1;
         }
     }
 
@@ -78,13 +69,11 @@ public final class DemoDataCommand {
         return 0;
     }
 
-    /** Whatever is configured, the demo talks to no Slack, mail server or scheduler: only the embedded store. */
+    /** Whatever is configured, the demo writes into the embedded store only. */
     private static String[] onlyTheStore(String[] args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--foubot.slack.bot-token=", "--foubot.slack.app-token=", "--foubot.slack.signing-secret=",
-                "--foubot.mail.imap-url=", "--foubot.mail.smtp-url=", "--foubot.mail.idle=false", "--foubot.mail.poll-interval=3650d",
-                "--foubot.mail.outbox-poll-interval=3650d", "--foubot.mail.embedded-smtp-port=0", "--foubot.mail.embedded-imap-port=0",
-                "--foubot.scheduling.enabled=false", "--spring.quartz.auto-startup=false"));
+        all.add("--foubot.mail.imap-url=");
+        all.add("--foubot.mail.smtp-url=");
         return all.toArray(String[]::new);
     }
 }

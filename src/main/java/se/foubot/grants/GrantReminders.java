@@ -25,12 +25,12 @@ import se.foubot.web.HttpProperties;
  * was down goes out late while its deadline has not passed, and is skipped once it has.
  */
 @Component
-class GrantReminders implements ReminderSource {
+public class GrantReminders implements ReminderSource {
 
     private static final Logger log = LoggerFactory.getLogger(GrantReminders.class);
 
     /** A reminder as the preview shows it. */
-    record Preview(String deadline, String event, LocalDate deadlineDate, String offset, Instant sendAt, long recipients,
+    public record Preview(String deadline, String event, LocalDate deadlineDate, String offset, Instant sendAt, long recipients,
             boolean slackChannel) {
     }
 
@@ -111,7 +111,7 @@ class GrantReminders implements ReminderSource {
     }
 
     /** What would go out on {@code date}, without sending. */
-    List<Preview> preview(LocalDate date) {
+    public List<Preview> preview(LocalDate date) {
         List<Preview> out = new ArrayList<>();
         for (ReminderPlanner.PlannedReminder r : planner.on(date)) {
             out.add(new Preview(r.deadline().id(), r.deadline().event().title().sv(), r.deadline().date(), r.offset().toString(),

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How far ahead reminders are planned into Quartz, and how often the plan is rebuilt from MongoDB.
  *
- * @param enabled         false in read-only command-line modes (the grant preview): nothing is planned or sent
+ * @param enabled         false in the command-line modes: nothing runs on its own ({@link ConditionalOnBackgroundWork})
  * @param horizon         due instants this far ahead become triggers
  * @param replanInterval  the plan is rebuilt (and due reminders sent) this often, as a safety net
  */

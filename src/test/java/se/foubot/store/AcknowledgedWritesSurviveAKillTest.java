@@ -104,7 +104,7 @@ class AcknowledgedWritesSurviveAKillTest {
         Files.deleteIfExists(dir.resolve(EmbeddedMongoStore.PORT_FILE_NAME));
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "se.foubot.FouBotApplication", "store", "--port=0", "--data-dir=" + dir));
+                "se.foubot.cli.Launcher", "store", "--port=0", "--data-dir=" + dir));
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("store.log").toFile()).start();
     }
 

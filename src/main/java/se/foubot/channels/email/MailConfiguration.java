@@ -11,28 +11,29 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.FlowSource;
 import se.foubot.conversation.OptionList;
+import se.foubot.scheduling.ConditionalOnBackgroundWork;
 import se.foubot.tasks.CategorySorter;
 import se.foubot.tasks.TaskService;
 
-/** The mail servers (configured or embedded) and the outbox sender. */
+/** The mail servers (configured or embedded), the mailbox reader and the outbox sender; none in a command-line mode. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 class MailConfiguration {
 
     /** Started only when neither FOUBOT_IMAP_URL nor FOUBOT_SMTP_URL is set. */
+    @ConditionalOnBackgroundWork
     @Bean(destroyMethod = "close")
     @Lazy
     EmbeddedMailServer embeddedMailServer(MailProperties properties) {
         return EmbeddedMailServer.start(properties.embeddedSmtpPort(), properties.embeddedImapPort());
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     MailEndpoints mailEndpoints(MailProperties properties, ObjectProvider<EmbeddedMailServer> embedded) {
         if (properties.embedded()) {
@@ -46,12 +47,14 @@ class MailConfiguration {
         return new MailEndpoints(properties.imapUrl(), properties.smtpUrl());
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     OutboxSender outboxSender(Outbox outbox, MailEndpoints endpoints, MailProperties properties, Clock clock) {
         return new OutboxSender(outbox, endpoints.smtpUrl(), properties.from(), properties.outboxLease(),
                 properties.outboxMaxAttempts(), clock);
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     OutboxSchedule outboxSchedule(OutboxSender sender) {
         return new OutboxSchedule(sender);
@@ -79,6 +82,7 @@ class MailConfiguration {
         };
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     MailboxReader mailboxReader(MailEndpoints endpoints, MailInbox inbox, MailProperties properties) {
         return new MailboxReader(endpoints.imapUrl(), inbox, properties.processedFolder());
@@ -99,12 +103,14 @@ class MailConfiguration {
                 calendarAnswers, taskTexts);
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     InboxSchedule inboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases,
             MailProperties properties) {
         return new InboxSchedule(reader, processor, leases, properties.readerLease());
     }
 
+    @ConditionalOnBackgroundWork
     @Bean
     @ConditionalOnProperty(name = "foubot.mail.idle", havingValue = "true", matchIfMissing = true)
     MailboxWatcher mailboxWatcher(MailEndpoints endpoints, InboxSchedule schedule) {

@@ -7,11 +7,14 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
+import se.foubot.scheduling.ConditionalOnBackgroundWork;
+
 /**
  * Mail's part of {@code /actuator/health}: DOWN while the mailbox cannot be read; details say whether the
  * server is embedded, how many mails wait in the outbox and how long the oldest has waited.
  */
 @Component("mailHealthIndicator")
+@ConditionalOnBackgroundWork
 class MailHealthIndicator extends AbstractHealthIndicator {
 
     private final MailProperties properties;

@@ -13,7 +13,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.github.bucket4j.TimeMeter;
 
@@ -26,7 +25,6 @@ import se.foubot.privacy.OutsideTextGuard;
 
 /** Bolt and the Slack Web API client, when a bot token is set. */
 @Configuration(proxyBeanMethods = false)
-@EnableScheduling
 @ConditionalOnSlack
 class SlackConfiguration {
 

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.dao.DataAccessException;
@@ -37,6 +38,26 @@ public final class TerminalChatSession {
         this.key = key;
         this.in = in;
         this.out = out;
+    }
+
+    /**
+     * Who the conversation is kept for: the name after {@code --as=} (it becomes the conversation's key, so it is
+     * outside text like any line typed), or {@code fallback}. Empty when the name holds a personal identity number
+     * or a control character (the login name it falls back to too): refused, nothing stored.
+     */
+    public static Optional<String> person(String[] args, String fallback, OutsideTextGuard guard) {
+        String person = fallback;
+        for (String arg : args) {
+            if (arg.startsWith("--as=")) {
+                person = arg.substring("--as=".length());
+            }
+        }
+        GuardedText name = guard.check(person.strip());
+        if (name.identityNumberRemoved() || name.text().isEmpty()
+                || name.text().codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
+            return Optional.empty();
+        }
+        return Optional.of(name.text());
     }
 
     public void run() {

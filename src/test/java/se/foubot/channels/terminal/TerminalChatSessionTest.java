@@ -61,11 +61,11 @@ class TerminalChatSessionTest {
 
     @Test
     void aNameAfterAsThatHoldsAPersonalIdentityNumberOrAControlIsRefusedBeforeAnythingIsKept() {
-        assertThat(TerminalChat.person(new String[] {"chat", "--as=anna_640823_3234"}, "fallback", guard)).isEmpty();
-        assertThat(TerminalChat.person(new String[] {"chat", "--as=19640823\u200b-3234"}, "fallback", guard)).isEmpty();
-        assertThat(TerminalChat.person(new String[] {"chat", "--as=anna\u001b[31m"}, "fallback", guard)).isEmpty();
-        assertThat(TerminalChat.person(new String[] {"chat", "--as="}, "fallback", guard)).isEmpty();
-        assertThat(TerminalChat.person(new String[] {"chat", "--as=anna.berg"}, "fallback", guard)).contains("anna.berg");
-        assertThat(TerminalChat.person(new String[] {"chat"}, "fallback", guard)).contains("fallback");
+        assertThat(TerminalChatSession.person(new String[] {"chat", "--as=anna_640823_3234"}, "fallback", guard)).isEmpty();
+        assertThat(TerminalChatSession.person(new String[] {"chat", "--as=19640823\u200b-3234"}, "fallback", guard)).isEmpty();
+        assertThat(TerminalChatSession.person(new String[] {"chat", "--as=anna\u001b[31m"}, "fallback", guard)).isEmpty();
+        assertThat(TerminalChatSession.person(new String[] {"chat", "--as="}, "fallback", guard)).isEmpty();
+        assertThat(TerminalChatSession.person(new String[] {"chat", "--as=anna.berg"}, "fallback", guard)).contains("anna.berg");
+        assertThat(TerminalChatSession.person(new String[] {"chat"}, "fallback", guard)).contains("fallback");
     }
 }

@@ -1,4 +1,4 @@
-package se.foubot.store;
+package se.foubot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+
+import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.store.StoreBackups;
+import se.foubot.support.EmbeddedStoreFixture;
 
 /**
  * {@code fou-bot store backup DIR} and {@code store restore DIR} as an operator runs them: a backup taken while
@@ -82,10 +89,10 @@ class StoreBackupCommandTest {
             writing.set(false);
             writers.shutdown();
             assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-            String current = StoreBackup.sha256Of(running.file());
+            String current = sha256Of(running.file());
             assertThat(store("restore", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
             assertThat(err.toString()).contains("in use by another process");
-            assertThat(StoreBackup.sha256Of(running.file())).isEqualTo(current);
+            assertThat(sha256Of(running.file())).isEqualTo(current);
             assertThat(acknowledged).hasSizeGreaterThan(beforeBackup.size());
         }
 
@@ -138,7 +145,7 @@ class StoreBackupCommandTest {
     private static String inOwnProcess(String... args) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "se.foubot.FouBotApplication"));
+                "se.foubot.cli.Launcher"));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -149,14 +156,14 @@ class StoreBackupCommandTest {
     @Test
     void aBackupOfAStoppedStoreIsACopyOfItsFile() throws Exception {
         Path data = tmp.resolve("data");
-        DamagedStoreFileTest.storeWithRequests(data, 200);
+        storeWithRequests(data, 200);
         Path backup = tmp.resolve("backup");
 
         assertThat(store("backup", backup.toString(), "--data-dir=" + data)).as(err.toString()).isZero();
 
         assertThat(out.toString()).contains("no bot running").contains("2 collections, 201 documents");
-        assertThat(StoreBackup.sha256Of(backup.resolve(EmbeddedMongoStore.FILE_NAME)))
-                .isEqualTo(StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME)));
+        assertThat(sha256Of(StoreBackups.storeFile(backup)))
+                .isEqualTo(sha256Of(StoreBackups.storeFile(data)));
         assertThat(store("backup", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
         assertThat(err.toString()).contains("already holds a backup");
     }
@@ -164,19 +171,19 @@ class StoreBackupCommandTest {
     @Test
     void aBackupChangedAfterwardsIsNotRestored() throws Exception {
         Path data = tmp.resolve("data");
-        DamagedStoreFileTest.storeWithRequests(data, 200);
+        storeWithRequests(data, 200);
         Path backup = tmp.resolve("backup");
         assertThat(store("backup", backup.toString(), "--data-dir=" + data)).isZero();
-        Path copy = backup.resolve(EmbeddedMongoStore.FILE_NAME);
+        Path copy = StoreBackups.storeFile(backup);
         byte[] bytes = Files.readAllBytes(copy);
         bytes[bytes.length / 2] ^= 1;
         Files.write(copy, bytes);
-        String current = StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME));
+        String current = sha256Of(StoreBackups.storeFile(data));
 
         assertThat(store("restore", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
 
         assertThat(err.toString()).contains("does not match its note");
-        assertThat(StoreBackup.sha256Of(data.resolve(EmbeddedMongoStore.FILE_NAME))).isEqualTo(current);
+        assertThat(sha256Of(StoreBackups.storeFile(data))).isEqualTo(current);
     }
 
     @Test
@@ -184,5 +191,22 @@ class StoreBackupCommandTest {
         assertThat(store(Map.of("FOUBOT_MONGODB_URI", "mongodb://db1,db2/foubot?replicaSet=rs0"), "backup",
                 tmp.resolve("b").toString())).isEqualTo(2);
         assertThat(err.toString()).contains("mongodump");
+    }
+
+    /** A closed store with {@code n} request-like documents and a counter. */
+    private static void storeWithRequests(Path dir, int n) {
+        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(dir)) {
+            List<Document> docs = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                docs.add(new Document("_id", "FOU-2027-" + i).append("district", "Farsta").append("text",
+                        "Vi behöver en uppföljningsmall för vårt nya arbetssätt, förfrågan nummer " + i));
+            }
+            store.template().getCollection("requests").insertMany(docs);
+            store.template().getCollection("counters").insertOne(new Document("_id", "seq").append("n", n));
+        }
+    }
+
+    private static String sha256Of(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }
 }

@@ -1,6 +1,7 @@
-package se.foubot.store;
+package se.foubot.cli;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import org.slf4j.LoggerFactory;
@@ -8,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import se.foubot.channels.email.EmbeddedMailServer;
+import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.store.StoreFileProblem;
 
 /**
  * {@code java -jar fou-bot.jar store [--port=27018] [--data-dir=./data] [--mail]}: the embedded store alone on a
@@ -16,20 +19,19 @@ import se.foubot.channels.email.EmbeddedMailServer;
  * stopped (Ctrl-C, SIGTERM), then closes the store file cleanly. {@code store backup DIR} and {@code store restore DIR}
  * are {@link StoreBackupCommand}.
  */
-public final class SharedStoreCommand {
+final class StoreCommand {
 
-    private SharedStoreCommand() {
+    private StoreCommand() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    static void run(String[] args) throws InterruptedException {
         if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
-            StoreBackupCommand.main(args);
+            quietLogging(Level.WARN);
+            System.exit(new StoreBackupCommand(System.getenv(), System.out, System.err).run(List.of(args)));
             return;
         }
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
-            // without Spring Boot's logging set-up, Logback would print every library's debug lines
-            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
-        }
+        // without Spring Boot's logging set-up, Logback would print every library's debug lines
+        quietLogging(Level.INFO);
         int port = 27018;
         Path dataDir = Path.of(System.getenv().getOrDefault("FOUBOT_DATA_DIR", "./data"));
         boolean mail = false;
@@ -70,5 +72,11 @@ public final class SharedStoreCommand {
         }
         System.out.println("Give the bots these settings; stop with Ctrl-C.");
         stopped.await();
+    }
+
+    private static void quietLogging(Level root) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(root);
+        }
     }
 }
