@@ -3,11 +3,8 @@ package se.foubot.admin;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 import se.foubot.channels.email.MailInbox;
 import se.foubot.tasks.NewTaskLimit;
 import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+import se.foubot.tasks.TaskStatus;
 
 /** The admin API (JSON, bearer FOUBOT_ADMIN_TOKEN): tasks and the mail quarantine. No free text from requests. */
 @RestController
@@ -39,12 +38,12 @@ class AdminController {
     record Limits(int newTasksPerSender, java.time.Duration window, List<NewTaskLimit.AtLimit> atLimit) {
     }
 
-    private final MongoTemplate mongo;
+    private final TaskService tasks;
     private final MailInbox inbox;
     private final NewTaskLimit limit;
 
-    AdminController(MongoTemplate mongo, MailInbox inbox, NewTaskLimit limit) {
-        this.mongo = mongo;
+    AdminController(TaskService tasks, MailInbox inbox, NewTaskLimit limit) {
+        this.tasks = tasks;
         this.inbox = inbox;
         this.limit = limit;
     }
@@ -56,9 +55,15 @@ class AdminController {
 
     @GetMapping("/api/tasks")
     List<TaskView> tasks(@RequestParam(required = false) String status) {
-        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status.toUpperCase()));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1000), SupportTask.class).stream()
-                .map(TaskView::of).toList();
+        TaskStatus wanted = null;
+        if (status != null) {
+            try {
+                wanted = TaskStatus.valueOf(status.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException unknown) {
+                return List.of();
+            }
+        }
+        return tasks.newest(wanted, 1000).stream().map(TaskView::of).toList();
     }
 
     @GetMapping("/api/mail/quarantine")

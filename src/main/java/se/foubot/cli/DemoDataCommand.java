@@ -16,6 +16,7 @@ import se.foubot.scheduling.ReminderSource;
 import se.foubot.store.StoreProperties;
 import se.foubot.tasks.TaskFigures;
 import se.foubot.tasks.TaskService;
+import se.foubot.tasks.slack.StaffPosts;
 import se.foubot.time.WorkingDays;
 
 /**
@@ -58,7 +59,7 @@ public final class DemoDataCommand {
                     + " har redan förfrågningar, FoU-forum eller bevakare. Inget har skrivits.");
             return 2;
         }
-        DemoYear.Services services = new DemoYear.Services(tasks, forum, subscriptions,
+        DemoYear.Services services = new DemoYear.Services(tasks, context.getBean(StaffPosts.class), forum, subscriptions,
                 new ArrayList<>(context.getBeansOfType(ReminderSource.class).values()), context.getBean(WorkingDays.class),
                 context.getBean(OutsideTextGuard.class), context.getBean(ZoneId.class));
         DemoYear.Summary s = new DemoYear(services, travel).write(now);

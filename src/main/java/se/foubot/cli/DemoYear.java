@@ -27,6 +27,7 @@ import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 import se.foubot.tasks.TaskStatus;
+import se.foubot.tasks.slack.StaffPosts;
 import se.foubot.time.WorkingDays;
 
 /**
@@ -43,7 +44,7 @@ public final class DemoYear {
     }
 
     /** The services the year is written through. */
-    public record Services(TaskService tasks, ForumService forum, GrantSubscriptions subscriptions, List<ReminderSource> reminders,
+    public record Services(TaskService tasks, StaffPosts staffPosts, ForumService forum, GrantSubscriptions subscriptions, List<ReminderSource> reminders,
             WorkingDays workingDays, OutsideTextGuard guard, ZoneId zone) {
     }
 
@@ -134,7 +135,7 @@ public final class DemoYear {
         for (String reference : references.values()) {
             SupportTask t = services.tasks().find(reference).orElseThrow();
             // as the staff channel would show it: posted, up to date, and raised with the coordinator when long unclaimed
-            services.tasks().markShown(reference, t.updatedAt());
+            services.staffPosts().markShown(reference, t.updatedAt());
             if (t.status() == TaskStatus.NEW) {
                 open++;
                 if (services.workingDays().between(LocalDate.ofInstant(t.createdAt(), zone), today) >= 2) {
@@ -214,7 +215,7 @@ public final class DemoYear {
         String source = "demo:" + number;
         at(created, 1, () -> {
             SupportTask t = services.tasks().create(source, new Requester(Recipient.SLACK, person, Map.of()), request, List.of());
-            services.tasks().markPosted(t.reference(), new StaffPost(STAFF_CHANNEL, created.getEpochSecond() + ".000100"));
+            services.staffPosts().markPosted(t.reference(), new StaffPost(STAFF_CHANNEL, created.getEpochSecond() + ".000100"));
             references.put(source, t.reference());
         });
         // time to claim: median about four hours, a long tail over a couple of days, within working hours

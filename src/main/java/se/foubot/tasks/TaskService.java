@@ -1,7 +1,6 @@
 package se.foubot.tasks;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -10,7 +9,6 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -23,11 +21,9 @@ import org.springframework.stereotype.Service;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-import se.foubot.conversation.FlowCatalog;
-import se.foubot.conversation.OptionList;
+import se.foubot.conversation.ChoiceOption;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.LogText;
-import se.foubot.store.AfterEffectWrite;
 
 /**
  * Support tasks: created from confirmed requests, then claimed, released, moved through their statuses
@@ -36,9 +32,6 @@ import se.foubot.store.AfterEffectWrite;
  */
 @Service
 public class TaskService {
-
-    /** Where the ts of the bot's replies in a task's staff thread are kept (beside the task, not part of it). */
-    static final String STAFF_REPLIES = "staffReplies";
 
     private static final Logger log = LoggerFactory.getLogger(TaskService.class);
     private static final FindAndModifyOptions RETURN_NEW = FindAndModifyOptions.options().returnNew(true);
@@ -59,22 +52,18 @@ public class TaskService {
     private final MongoTemplate mongo;
     private final ReferenceGenerator references;
     private final CategorySorter sorter;
-    // looked up when needed: the flow catalog checks the outcomes, and an outcome needs this service
-    private final ObjectProvider<FlowCatalog> catalog;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ZoneId zone;
     private final MeterRegistry meters;
-    private final AfterEffectWrite afterEffect = new AfterEffectWrite();
     private final NewTaskLimit limit;
 
-    TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ObjectProvider<FlowCatalog> catalog,
-            ApplicationEventPublisher events, Clock clock, ZoneId zone, MeterRegistry meters, NewTaskLimit limit) {
+    TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ApplicationEventPublisher events,
+            Clock clock, ZoneId zone, MeterRegistry meters, NewTaskLimit limit) {
         this.limit = limit;
         this.mongo = mongo;
         this.references = references;
         this.sorter = sorter;
-        this.catalog = catalog;
         this.events = events;
         this.clock = clock;
         this.zone = zone;
@@ -124,7 +113,7 @@ public class TaskService {
 
     /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
     public ClaimResult claim(String reference, String analyst) {
-        TaskEvent event = event(analyst, "claimed", "<@" + analyst + "> tog uppdraget");
+        TaskEvent event = event(analyst, "claimed", "tog uppdraget");
         SupportTask task = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(reference).and("assignee").is(null).and("status").is(TaskStatus.NEW)),
                 change(event).set("assignee", analyst).set("status", TaskStatus.CLAIMED).set("claimedAt", event.at()),
@@ -140,24 +129,23 @@ public class TaskService {
 
     /** Gives an open, claimed task back to the unclaimed pile. */
     public Optional<SupportTask> release(String reference, String analyst) {
-        TaskEvent event = event(analyst, "released", "<@" + analyst + "> släppte uppdraget");
+        TaskEvent event = event(analyst, "released", "släppte uppdraget");
         return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)
                         .and("status").ne(TaskStatus.DONE)),
                 change(event).set("assignee", null).set("status", TaskStatus.NEW).set("claimedAt", null), event);
     }
 
     public Optional<SupportTask> setStatus(String reference, String analyst, TaskStatus status) {
-        TaskEvent event = event(analyst, "status", "<@" + analyst + "> satte status: " + status.label().sv());
+        TaskEvent event = event(analyst, "status", "satte status: " + status.label().sv());
         Update update = change(event).set("status", status).set("closedAt", status == TaskStatus.DONE ? event.at() : null);
         return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)), update, event);
     }
 
-    public Optional<SupportTask> setCategory(String reference, String analyst, String category) {
-        String label = categories().options().stream().filter(o -> o.id().equals(category)).findFirst()
-                .map(o -> o.label().sv()).orElseThrow(() -> new IllegalArgumentException("unknown category " + category));
-        TaskEvent event = event(analyst, "category", "<@" + analyst + "> ändrade kategori till " + label);
+    /** @param category one of {@link TaskCategories} */
+    public Optional<SupportTask> setCategory(String reference, String analyst, ChoiceOption category) {
+        TaskEvent event = event(analyst, "category", "ändrade kategori till " + category.label().sv());
         return apply(Query.query(Criteria.where("_id").is(reference)),
-                change(event).set("category", category).set("needsTriage", false), event);
+                change(event).set("category", category.id()).set("needsTriage", false), event);
     }
 
     /** A line in the task's history that changes nothing else, e.g. a question to the requester and its answer. */
@@ -172,7 +160,7 @@ public class TaskService {
 
     /** An analyst's question to the requester, as a line in the task's history (its words in {@code detail}). */
     public Optional<SupportTask> question(String reference, String analyst, GuardedText question) {
-        return note(reference, analyst, "question", "<@" + analyst + "> frågade beställaren: " + question.textOr(""),
+        return note(reference, analyst, "question", "frågade beställaren: " + question.textOr(""),
                 question.text());
     }
 
@@ -209,60 +197,17 @@ public class TaskService {
                 event);
     }
 
-    /**
-     * Lets one replica post the task's first staff message: true for the one that takes the posting turn, which
-     * lasts {@code turn} (longer than a post with all its retries) and is left to run out if that replica dies.
-     */
-    public boolean takeFirstPostTurn(String reference, Duration turn) {
-        Instant now = clock.instant();
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)
-                .orOperator(Criteria.where("postTurnUntil").is(null), Criteria.where("postTurnUntil").lt(now))),
-                new Update().set("postTurnUntil", now.plus(turn)), SupportTask.class).getModifiedCount() == 1;
-    }
-
-    /** The post failed; the next repost, on any replica, may try at once. */
-    public void giveBackFirstPostTurn(String reference) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)),
-                new Update().unset("postTurnUntil"), SupportTask.class);
-    }
-
-    /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */
-    public void markPosted(String reference, StaffPost post) {
-        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
-                new Update().set("staffPost", post).set("staffPostStale", false).unset("postTurnUntil"), SupportTask.class));
-    }
-
-    /** Remembers a reply the bot wrote in the task's staff thread, so it can be deleted when the task's text goes. */
-    public void markThreadReply(String reference, String ts) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().addToSet(STAFF_REPLIES, ts),
-                SupportTask.class);
-    }
-
-    /**
-     * The bot's replies in the staff thread that must go because retention took the task's text (they repeat it:
-     * questions, answers, mail from the requester); empty while the task keeps its text.
-     */
-    public List<String> threadRepliesToDelete(String reference) {
-        org.bson.Document task = mongo.findOne(Query.query(Criteria.where("_id").is(reference).and("anonymisedAt").exists(true)),
-                org.bson.Document.class, "support_tasks");
-        return task == null ? List.of() : task.getList(STAFF_REPLIES, String.class, List.of());
-    }
-
-    public void forgetThreadReply(String reference, String ts) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().pull(STAFF_REPLIES, ts), SupportTask.class);
-    }
-
-    /** The staff message shows this version now; unless the task changed again meanwhile. */
-    public void markShown(String reference, Instant version) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("updatedAt").is(version)),
-                new Update().set("staffPostStale", false), SupportTask.class);
-    }
-
     /** @return true for the one replica that marks the task escalated first */
     public boolean markEscalated(String reference) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("escalatedAt").is(null)
                 .and("status").is(TaskStatus.NEW)), new Update().set("escalatedAt", clock.instant()), SupportTask.class)
                 .getModifiedCount() == 1;
+    }
+
+    /** The newest tasks, at most {@code limit}, all or those with {@code status}. */
+    public List<SupportTask> newest(TaskStatus status, int limit) {
+        Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
+        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), SupportTask.class);
     }
 
     public List<SupportTask> byRequester(String channel, String person) {
@@ -278,16 +223,6 @@ public class TaskService {
     public List<SupportTask> unclaimed() {
         return mongo.find(Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")),
                 SupportTask.class);
-    }
-
-    /** Tasks whose staff message is missing or shows an older state. */
-    public List<SupportTask> needingStaffPost() {
-        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("staffPost").is(null),
-                Criteria.where("staffPostStale").is(true))).limit(50), SupportTask.class);
-    }
-
-    public OptionList categories() {
-        return catalog.getObject().list("categories").orElseThrow();
     }
 
     /** The log's name for a kind of change: "mail-third-party:mid:…" is logged as task_mail_third_party. */
@@ -309,6 +244,7 @@ public class TaskService {
         return new TaskEvent(clock.instant(), actor, kind, text);
     }
 
+    /** Every change also marks the task's staff message as showing an older state ({@code tasks.slack.StaffPosts}). */
     private static Update change(TaskEvent event) {
         return new Update().push("history", event).set("updatedAt", event.at()).set("staffPostStale", true);
     }

@@ -16,6 +16,7 @@ import se.foubot.channels.slack.SlackProperties;
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.tasks.StaffPost;
 import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskCategories;
 import se.foubot.tasks.TaskChanged;
 import se.foubot.tasks.TaskEvent;
 import se.foubot.tasks.TaskService;
@@ -34,15 +35,19 @@ class StaffChannelPublisher {
     private static final Duration POST_TURN = Duration.ofMinutes(5);
 
     private final TaskService tasks;
+    private final StaffPosts posts;
+    private final TaskCategories categories;
     private final SlackApi api;
     private final SlackProperties properties;
     private final FlowCatalog catalog;
     private final ExecutorService workers;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
-    StaffChannelPublisher(TaskService tasks, SlackApi api, SlackProperties properties, FlowCatalog catalog,
-            ExecutorService slackWorkers) {
+    StaffChannelPublisher(TaskService tasks, StaffPosts posts, TaskCategories categories, SlackApi api,
+            SlackProperties properties, FlowCatalog catalog, ExecutorService slackWorkers) {
         this.tasks = tasks;
+        this.posts = posts;
+        this.categories = categories;
         this.api = api;
         this.properties = properties;
         this.catalog = catalog;
@@ -68,33 +73,34 @@ class StaffChannelPublisher {
                 return true;
             }
             try {
-                String text = TaskMessage.fallbackText(task, tasks.categories());
-                var blocks = TaskMessage.blocks(task, tasks.categories(), catalog.list("districts").orElseThrow());
+                String text = TaskMessage.fallbackText(task, categories.list());
+                var blocks = TaskMessage.blocks(task, categories.list(), catalog.list("districts").orElseThrow());
                 if (task.staffPost() == null) {
-                    if (!tasks.takeFirstPostTurn(reference, POST_TURN)) {
+                    if (!posts.takeFirstPostTurn(reference, POST_TURN)) {
                         return true; // another replica is posting it
                     }
                     String ts;
                     try {
                         ts = api.post(properties.staffChannel(), null, text, blocks);
                     } catch (SlackApi.SlackCallFailed e) {
-                        tasks.giveBackFirstPostTurn(reference);
+                        posts.giveBackFirstPostTurn(reference);
                         throw e;
                     }
-                    tasks.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
+                    posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
                     log.info("event=staff_post_created task={} ts={}", reference, ts);
                 } else {
                     api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
                     // retention took the task's text: the thread's replies repeat it, so they go too (before the post
                     // counts as shown, so what Slack refused now is tried again by the repost)
-                    for (String reply : tasks.threadRepliesToDelete(reference)) {
+                    for (String reply : posts.threadRepliesToDelete(reference)) {
                         api.delete(task.staffPost().channel(), reply);
-                        tasks.forgetThreadReply(reference, reply);
+                        posts.forgetThreadReply(reference, reply);
                         log.info("event=staff_thread_reply_deleted task={} ts={}", reference, reply);
                     }
-                    tasks.markShown(reference, task.updatedAt());
+                    posts.markShown(reference, task.updatedAt());
                     if (event != null && !"created".equals(event.kind())) {
-                        tasks.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(), event.text(), null));
+                        posts.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(),
+                                TaskMessage.threadLine(event), null));
                     }
                 }
             } catch (SlackApi.SlackCallFailed e) {
@@ -111,7 +117,7 @@ class StaffChannelPublisher {
         if (!SlackProperties.has(properties.staffChannel())) {
             return;
         }
-        for (SupportTask task : tasks.needingStaffPost()) {
+        for (SupportTask task : posts.needingStaffPost()) {
             if (!sync(task.reference(), null)) {
                 break; // Slack is away: one task's retries are enough per round, the rest waits for the next
             }

@@ -28,6 +28,7 @@ import se.foubot.messaging.Texts;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.privacy.GuardedText;
 import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskCategories;
 import se.foubot.tasks.TaskService;
 import se.foubot.tasks.TaskStatus;
 
@@ -45,6 +46,7 @@ class TaskActions {
     private static final String ASK_REQUESTER = "ask-requester";
 
     private final TaskService tasks;
+    private final TaskCategories categories;
     private final StaffDirectory staff;
     private final SlackApi api;
     private final RequesterQuestions questions;
@@ -52,9 +54,10 @@ class TaskActions {
     private final OutsideTextGuard guard;
     private final Texts texts;
 
-    TaskActions(App app, TaskService tasks, StaffDirectory staff, SlackApi api, RequesterQuestions questions, SlackWork work,
-            OutsideTextGuard guard, Texts texts) {
+    TaskActions(App app, TaskService tasks, TaskCategories categories, StaffDirectory staff, SlackApi api,
+            RequesterQuestions questions, SlackWork work, OutsideTextGuard guard, Texts texts) {
         this.tasks = tasks;
+        this.categories = categories;
         this.staff = staff;
         this.api = api;
         this.questions = questions;
@@ -150,7 +153,7 @@ class TaskActions {
     void setCategory(String user, String channel, String value) {
         String[] parts = value.split("\\|", 2);
         if (allowed(user, channel)) {
-            tasks.setCategory(parts[0], user, parts[1]);
+            tasks.setCategory(parts[0], user, categories.byId(parts[1]));
         }
     }
 

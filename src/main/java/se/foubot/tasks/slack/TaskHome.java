@@ -65,7 +65,7 @@ class TaskHome implements AppHomeSection {
             blocks.add(section(s -> s.text(markdownText("_" + empty + "_"))));
             return;
         }
-        var categories = tasks.categories();
+        var categories = catalog.list("categories").orElseThrow();
         var districts = catalog.list("districts").orElseThrow();
         for (SupportTask t : shown.stream().limit(MAX_LISTED).toList()) {
             blocks.add(section(s -> s.text(markdownText("*" + t.reference() + "* · " + TaskMessage.label(districts,

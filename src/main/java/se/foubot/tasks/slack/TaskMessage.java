@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -23,6 +24,7 @@ import com.slack.api.model.block.element.BlockElement;
 import se.foubot.channels.slack.SlackText;
 import se.foubot.conversation.OptionList;
 import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskEvent;
 import se.foubot.tasks.TaskStatus;
 
 /** A task as its staff-channel message: the facts, and the buttons for what can be done next. */
@@ -34,6 +36,8 @@ final class TaskMessage {
     static final String CATEGORY = "task-category";
     static final String ASK = "task-ask";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
+    /** The changes an analyst makes: the thread names them first. */
+    private static final Set<String> ANALYST_CHANGES = Set.of("claimed", "released", "status", "category", "question");
 
     private TaskMessage() {
     }
@@ -103,5 +107,14 @@ final class TaskMessage {
             return "–";
         }
         return list.options().stream().filter(o -> o.id().equals(id)).findFirst().map(o -> o.label().sv()).orElse(id);
+    }
+
+    /** The line a change writes into the task's thread: "@Anna tog uppdraget" (history keeps the id and the words apart). */
+    static String threadLine(TaskEvent event) {
+        // history recorded before the mention moved to this edge has it in its words already
+        if (ANALYST_CHANGES.contains(event.kind()) && !event.text().startsWith("<@")) {
+            return SlackText.mention(event.actor()) + " " + event.text();
+        }
+        return event.text();
     }
 }

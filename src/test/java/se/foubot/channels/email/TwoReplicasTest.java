@@ -37,6 +37,7 @@ import se.foubot.tasks.StaffPost;
 import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
+import se.foubot.tasks.slack.StaffPosts;
 
 /**
  * Two bot replicas (two application contexts) against one store and one mail server, as two processes would
@@ -169,24 +170,25 @@ class TwoReplicasTest {
     @Test
     void theTurnToPostATasksFirstStaffMessageGoesToOneReplicaAndComesBackWhenGivenBackOrRunOut() throws Exception {
         TaskService tasksA = a.getBean(TaskService.class);
-        TaskService tasksB = b.getBean(TaskService.class);
+        StaffPosts postsA = a.getBean(StaffPosts.class);
+        StaffPosts postsB = b.getBean(StaffPosts.class);
         String reference = tasksA.create("turn-test", new Requester("email", "turn@stockholm.se", Map.of()),
                 new SupportRequest("farsta", null, "Uppföljning", null, "uppfoljning", null, null, "sv"), List.of()).reference();
         Duration turn = Duration.ofSeconds(2);
         List<CompletableFuture<Boolean>> racing = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            racing.add(CompletableFuture.supplyAsync(() -> tasksA.takeFirstPostTurn(reference, turn)));
-            racing.add(CompletableFuture.supplyAsync(() -> tasksB.takeFirstPostTurn(reference, turn)));
+            racing.add(CompletableFuture.supplyAsync(() -> postsA.takeFirstPostTurn(reference, turn)));
+            racing.add(CompletableFuture.supplyAsync(() -> postsB.takeFirstPostTurn(reference, turn)));
         }
         assertThat(racing.stream().map(CompletableFuture::join).filter(Boolean::booleanValue)).hasSize(1);
 
-        tasksA.giveBackFirstPostTurn(reference); // its post failed: the next repost, anywhere, may try at once
-        assertThat(tasksB.takeFirstPostTurn(reference, turn)).isTrue();
-        await().atMost(Duration.ofSeconds(10)).until(() -> tasksA.takeFirstPostTurn(reference, turn)); // B died with it
+        postsA.giveBackFirstPostTurn(reference); // its post failed: the next repost, anywhere, may try at once
+        assertThat(postsB.takeFirstPostTurn(reference, turn)).isTrue();
+        await().atMost(Duration.ofSeconds(10)).until(() -> postsA.takeFirstPostTurn(reference, turn)); // B died with it
 
-        tasksA.markPosted(reference, new StaffPost("CSTAFF", "1.2"));
+        postsA.markPosted(reference, new StaffPost("CSTAFF", "1.2"));
         Thread.sleep(turn.toMillis() + 100);
-        assertThat(tasksB.takeFirstPostTurn(reference, turn)).as("posted: nobody posts it again").isFalse();
+        assertThat(postsB.takeFirstPostTurn(reference, turn)).as("posted: nobody posts it again").isFalse();
     }
 
     private static String readerOf(ConfigurableApplicationContext c) {

@@ -1,0 +1,92 @@
+package se.foubot.tasks.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import se.foubot.store.AfterEffectWrite;
+import se.foubot.tasks.StaffPost;
+import se.foubot.tasks.SupportTask;
+
+/**
+ * Which task has its message in the staff channel, and whose turn it is to post it: kept on the task's document, so
+ * that of several replicas exactly one posts a task's first message and any of them updates a message that shows an
+ * older state. (The task itself marks its message stale with every change it records.)
+ */
+@Component
+public class StaffPosts {
+
+    /** Where the ts of the bot's replies in a task's staff thread are kept (beside the task, not part of it). */
+    static final String STAFF_REPLIES = "staffReplies";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final AfterEffectWrite afterEffect = new AfterEffectWrite();
+
+    StaffPosts(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Lets one replica post the task's first staff message: true for the one that takes the posting turn, which
+     * lasts {@code turn} (longer than a post with all its retries) and is left to run out if that replica dies.
+     */
+    public boolean takeFirstPostTurn(String reference, Duration turn) {
+        Instant now = clock.instant();
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)
+                .orOperator(Criteria.where("postTurnUntil").is(null), Criteria.where("postTurnUntil").lt(now))),
+                new Update().set("postTurnUntil", now.plus(turn)), SupportTask.class).getModifiedCount() == 1;
+    }
+
+    /** The post failed; the next repost, on any replica, may try at once. */
+    public void giveBackFirstPostTurn(String reference) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)),
+                new Update().unset("postTurnUntil"), SupportTask.class);
+    }
+
+    /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */
+    public void markPosted(String reference, StaffPost post) {
+        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
+                new Update().set("staffPost", post).set("staffPostStale", false).unset("postTurnUntil"), SupportTask.class));
+    }
+
+    /** Remembers a reply the bot wrote in the task's staff thread, so it can be deleted when the task's text goes. */
+    public void markThreadReply(String reference, String ts) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().addToSet(STAFF_REPLIES, ts),
+                SupportTask.class);
+    }
+
+    /**
+     * The bot's replies in the staff thread that must go because retention took the task's text (they repeat it:
+     * questions, answers, mail from the requester); empty while the task keeps its text.
+     */
+    public List<String> threadRepliesToDelete(String reference) {
+        org.bson.Document task = mongo.findOne(Query.query(Criteria.where("_id").is(reference).and("anonymisedAt").exists(true)),
+                org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
+        return task == null ? List.of() : task.getList(STAFF_REPLIES, String.class, List.of());
+    }
+
+    public void forgetThreadReply(String reference, String ts) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().pull(STAFF_REPLIES, ts), SupportTask.class);
+    }
+
+    /** The staff message shows this version now; unless the task changed again meanwhile. */
+    public void markShown(String reference, Instant version) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("updatedAt").is(version)),
+                new Update().set("staffPostStale", false), SupportTask.class);
+    }
+
+    /** Tasks whose staff message is missing or shows an older state. */
+    public List<SupportTask> needingStaffPost() {
+        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("staffPost").is(null),
+                Criteria.where("staffPostStale").is(true))).limit(50), SupportTask.class);
+    }
+}

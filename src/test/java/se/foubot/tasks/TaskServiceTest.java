@@ -1,0 +1,177 @@
+package se.foubot.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.support.FouBotTest;
+import se.foubot.support.MutableClock;
+
+/**
+ * The task service on the real embedded store: a confirmed request becomes one task however often it is retried; of
+ * analysts racing for a task exactly one gets it; every change is one line of history that says who did what, in
+ * words without any channel's markup, and is announced once.
+ */
+@FouBotTest
+@RecordApplicationEvents
+class TaskServiceTest {
+
+    private static final String SOURCE = "task-service-test:";
+    private static final AtomicInteger SOURCES = new AtomicInteger();
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    TaskCategories categories;
+
+    @Autowired
+    OutsideTextGuard guard;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    /** The bot's context is shared with other test classes: what these tests made is not left for them to find. */
+    @AfterEach
+    void removeTheTasksMadeHere() {
+        mongo.remove(Query.query(Criteria.where("sourceKey").regex("^" + SOURCE)), SupportTask.class);
+    }
+
+    private SupportTask newTask(String person) {
+        return tasks.create(SOURCE + SOURCES.incrementAndGet(), new Requester("email", person, Map.of()),
+                new SupportRequest("farsta", "utvecklingsledare", "Vi vill följa upp vårt nya arbetssätt med en enkät",
+                        "Nytt arbetssätt i hemtjänsten", "uppfoljning", LocalDate.of(2027, 3, 10), null, "sv"), List.of());
+    }
+
+    @Test
+    void aConfirmationRetriedAfterATimeoutStillMakesOneTask() {
+        Requester requester = new Requester("slack", "U0FARSTA1", Map.of());
+        SupportRequest request = new SupportRequest("farsta", null, "Hjälp med en förändringsteori", null, "ansokan", null,
+                null, "sv");
+
+        SupportTask first = tasks.create(SOURCE + "slack:Ev0RETRY1", requester, request, List.of());
+        SupportTask retried = tasks.create(SOURCE + "slack:Ev0RETRY1", requester, request, List.of());
+
+        assertThat(retried.reference()).isEqualTo(first.reference()).matches("FOU-\\d{4}-\\d{4}");
+        assertThat(first.status()).isEqualTo(TaskStatus.NEW);
+        assertThat(first.category()).isEqualTo("ansokan");
+        assertThat(events.stream(TaskChanged.class).filter(e -> e.task().reference().equals(first.reference()))).hasSize(1);
+    }
+
+    @Test
+    void claimIsGrantedToExactlyOneOfEightRacingAnalysts() throws Exception {
+        String reference = newTask("racing@stockholm.se").reference();
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<TaskService.ClaimResult>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            String analyst = "UANALYST" + i;
+            claims.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return tasks.claim(reference, analyst);
+            }));
+        }
+        go.countDown();
+        List<TaskService.ClaimResult> results = claims.stream().map(CompletableFuture::join).toList();
+
+        assertThat(results).filteredOn(TaskService.Granted.class::isInstance).hasSize(1);
+        assertThat(results).filteredOn(TaskService.AlreadyClaimed.class::isInstance).hasSize(7);
+        SupportTask task = tasks.find(reference).orElseThrow();
+        assertThat(task.status()).isEqualTo(TaskStatus.CLAIMED);
+        assertThat(task.history()).filteredOn(e -> e.kind().equals("claimed")).singleElement()
+                .satisfies(e -> assertThat(e.actor()).isEqualTo(task.assignee()));
+    }
+
+    @Test
+    void theHistorySaysWhoDidWhatInWordsWithoutSlackMarkup() {
+        String reference = newTask("historik@stockholm.se").reference();
+
+        tasks.claim(reference, "UANNA");
+        clock.advance(Duration.ofMinutes(5));
+        tasks.setStatus(reference, "UANNA", TaskStatus.IN_PROGRESS);
+        tasks.setCategory(reference, "UANNA", categories.byId("utvardering"));
+        tasks.question(reference, "UANNA", guard.check("Hur många enheter deltar?"));
+        tasks.release(reference, "UANNA");
+
+        SupportTask task = tasks.find(reference).orElseThrow();
+        assertThat(task.history()).extracting(TaskEvent::kind)
+                .containsExactly("created", "claimed", "status", "category", "question", "released");
+        assertThat(task.history().subList(1, 6)).allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("UANNA");
+            assertThat(e.text()).doesNotContain("<@").doesNotContain("UANNA");
+        });
+        assertThat(task.history()).extracting(TaskEvent::text).contains("tog uppdraget", "satte status: Pågår",
+                "ändrade kategori till " + categories.byId("utvardering").label().sv(),
+                "frågade beställaren: Hur många enheter deltar?", "släppte uppdraget");
+        assertThat(task.category()).isEqualTo("utvardering");
+        assertThat(task.needsTriage()).isFalse();
+        assertThat(task.status()).isEqualTo(TaskStatus.NEW);
+        assertThat(task.assignee()).isNull();
+        assertThat(events.stream(TaskChanged.class).filter(e -> e.task().reference().equals(reference))).hasSize(6);
+    }
+
+    @Test
+    void aStatusNeedsAClaimAndADoneTaskCannotBeReleased() {
+        String reference = newTask("status@stockholm.se").reference();
+
+        assertThat(tasks.setStatus(reference, "UBERIT", TaskStatus.DONE)).isEmpty();
+
+        tasks.claim(reference, "UBERIT");
+        clock.advance(Duration.ofHours(3));
+        SupportTask done = tasks.setStatus(reference, "UBERIT", TaskStatus.DONE).orElseThrow();
+        assertThat(done.closedAt()).isEqualTo(clock.instant());
+        assertThat(tasks.release(reference, "UBERIT")).isEmpty();
+        assertThat(tasks.find(reference).orElseThrow().status()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
+    void aMailFromTheRequesterIsRecordedOnceHoweverOftenItIsProcessed() {
+        String reference = newTask("svar@stockholm.se").reference();
+
+        tasks.mailFromRequester(reference, "svar@stockholm.se", "mid:<a1@stockholm.se>", "Ungefär 40 deltagare");
+        tasks.mailFromRequester(reference, "svar@stockholm.se", "mid:<a1@stockholm.se>", "Ungefär 40 deltagare");
+
+        assertThat(tasks.find(reference).orElseThrow().history()).filteredOn(e -> e.kind().startsWith("mail:")).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("Ungefär 40 deltagare"));
+    }
+
+    @Test
+    void theNewestTasksCanBeListedByStatus() {
+        String older = newTask("lista@stockholm.se").reference();
+        clock.advance(Duration.ofMinutes(1));
+        String newer = newTask("lista@stockholm.se").reference();
+        tasks.claim(older, "ULISTA");
+
+        List<String> newestFirst = tasks.newest(null, 1000).stream().map(SupportTask::reference).toList();
+        assertThat(newestFirst).containsSubsequence(newer, older);
+        assertThat(tasks.newest(null, 1)).hasSize(1);
+        assertThat(tasks.newest(TaskStatus.CLAIMED, 1000)).extracting(SupportTask::reference).contains(older)
+                .doesNotContain(newer);
+    }
+}
