@@ -16,7 +16,7 @@ import se.foubot.messaging.Notifier;
 import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.scheduling.ReminderSource;
-import se.foubot.web.HttpProperties;
+import se.foubot.messaging.HttpProperties;
 
 /**
  * Sends the grant reminders: at each planned time, one notice per active subscriber of the deadline's

@@ -3,6 +3,8 @@ package se.foubot.web;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
 import org.springframework.stereotype.Component;
 
+import se.foubot.messaging.HttpProperties;
+
 /**
  * The session cookie is Secure whenever the bot is reached over https: always when FOUBOT_PUBLIC_URL is https (so a
  * proxy that forgets X-Forwarded-Proto cannot make it plain), and otherwise per request, which the servlet container

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import se.foubot.messaging.HttpProperties;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.Notifier;
 import se.foubot.messaging.Recipient;

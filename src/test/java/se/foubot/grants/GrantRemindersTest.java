@@ -37,7 +37,7 @@ import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestMail;
 import se.foubot.support.TestClockConfiguration;
-import se.foubot.web.HttpProperties;
+import se.foubot.messaging.HttpProperties;
 
 /**
  * Grant reminders end to end: subscriptions by mail, reminders planned from the calendar and queued by the

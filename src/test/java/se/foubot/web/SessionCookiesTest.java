@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockServletContext;
 
+import se.foubot.messaging.HttpProperties;
+
 class SessionCookiesTest {
 
     @Test

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,7 +13,6 @@ import se.foubot.conversation.ChoiceMatcher;
 import se.foubot.conversation.ChoiceOption;
 import se.foubot.conversation.DateAnswerParser;
 import se.foubot.conversation.TextNormalizer;
-import se.foubot.tasks.CategorySorter;
 
 /**
  * Reads the intake facts out of a free-text mail: the district (by the sender, per data, or named in the signature
@@ -30,15 +30,16 @@ final class EmailFactReader {
 
     private final List<ChoiceOption> districts;
     private final List<ChoiceOption> categories;
-    private final CategorySorter sorter;
+    private final Function<String, String> categoryOf;
     private final Map<String, String> senderDistricts;
 
     /** @param senderDistricts whole address or domain to district id (rules/sender-districts.yaml) */
-    EmailFactReader(List<ChoiceOption> districts, List<ChoiceOption> categories, CategorySorter sorter,
+    /** @param categoryOf the category a request's words sort into, null when people must sort it */
+    EmailFactReader(List<ChoiceOption> districts, List<ChoiceOption> categories, Function<String, String> categoryOf,
             Map<String, String> senderDistricts) {
         this.districts = districts;
         this.categories = categories;
-        this.sorter = sorter;
+        this.categoryOf = categoryOf;
         this.senderDistricts = senderDistricts;
     }
 
@@ -90,9 +91,9 @@ final class EmailFactReader {
             district = mentioned(all);
         }
         if (!categoryGiven) {
-            CategorySorter.Sorting sorting = sorter.sort(all);
-            if (!sorting.needsTriage()) {
-                category = sorting.category();
+            String sorted = categoryOf.apply(all);
+            if (sorted != null) {
+                category = sorted;
                 categoryGiven = true;
             }
         }

@@ -31,11 +31,6 @@ import se.foubot.messaging.Recipient;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.privacy.LogText;
-import se.foubot.tasks.NewTaskLimitReached;
-import se.foubot.tasks.Requester;
-import se.foubot.tasks.SupportRequest;
-import se.foubot.tasks.SupportTask;
-import se.foubot.tasks.TaskService;
 
 /**
  * Turns stored mail into work: a reply to one of the bot's mails (In-Reply-To/References first, the [FOU-…]
@@ -67,7 +62,7 @@ public class EmailRequestProcessor {
 
     private final MailInbox inbox;
     private final Outbox outbox;
-    private final TaskService tasks;
+    private final MailRequests tasks;
     private final EmailFactReader facts;
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -79,13 +74,11 @@ public class EmailRequestProcessor {
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
     private final List<CalendarAnswers> calendarAnswers;
-    private final se.foubot.tasks.TaskTexts taskTexts;
 
-    EmailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, EmailFactReader facts, MongoTemplate mongo,
+    EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
             se.foubot.conversation.OptionList categories, CommandTable commands, DeadLetters deadLetters,
-            Duration retryDelay, List<CalendarAnswers> calendarAnswers, se.foubot.tasks.TaskTexts taskTexts) {
-        this.taskTexts = taskTexts;
+            Duration retryDelay, List<CalendarAnswers> calendarAnswers) {
         this.calendarAnswers = List.copyOf(calendarAnswers);
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
@@ -178,7 +171,7 @@ public class EmailRequestProcessor {
         }
         if (thread.isEmpty()) {
             Matcher m = SUBJECT_REFERENCE.matcher(mail.getString("subject") == null ? "" : mail.getString("subject"));
-            if (m.find() && tasks.find(m.group(1)).isPresent()) {
+            if (m.find() && tasks.taskExists(m.group(1))) {
                 thread = Optional.of("task:" + m.group(1));
             }
         }
@@ -245,15 +238,13 @@ public class EmailRequestProcessor {
     private String toTask(String reference, Document mail, boolean proven) {
         String key = mail.getString("_id");
         String from = mail.getString("from");
-        SupportTask task = tasks.find(reference).orElse(null);
-        if (task == null) {
+        MailRequests.Sender sender = tasks.senderOf(reference, from);
+        if (sender == null) {
             return "ignored:no-such-task";
         }
-        boolean requester = CHANNEL.equals(task.requester().channel()) && task.requester().person().equalsIgnoreCase(from);
-        Map<String, String> address = task.requester().address() == null ? Map.of() : task.requester().address();
-        boolean copied = List.of(address.getOrDefault("copied", "").split(",")).contains(from);
-        if (!requester && !copied) {
-            tasks.mailFromThirdParty(reference, from, key, mail.getString("text"));
+        boolean requester = sender == MailRequests.Sender.REQUESTER;
+        if (sender == MailRequests.Sender.THIRD_PARTY) {
+            tasks.attach(reference, sender, from, key, mail.getString("text"));
             log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
             return "task-third-party:" + reference;
         }
@@ -262,11 +253,7 @@ public class EmailRequestProcessor {
             return askSenderToConfirm(mail, language == Language.EN ? "add your mail to " + reference
                     : "lägga till ditt mejl i ärendet " + reference);
         }
-        if (requester) {
-            tasks.mailFromRequester(reference, from, key, mail.getString("text"));
-        } else {
-            tasks.mailFromCopied(reference, from, key, mail.getString("text"));
-        }
+        tasks.attach(reference, sender, from, key, mail.getString("text"));
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
         return "task:" + reference;
     }
@@ -381,20 +368,17 @@ public class EmailRequestProcessor {
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
-SupportTask task;
-        try {
-                    task = tasks.create("email:" + request.getString("_id"),
-                    new Requester(CHANNEL, from, Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")),
-                            "copied", String.join(",", request.getList("copied", String.class, List.of())))),
-                    new SupportRequest(f.district(), null, f.concern(), null, f.categoryGiven() && f.category() != null
-                            ? f.category() : "vet-inte", f.neededBy(), from, language.code()),
-                    request.getList("attachments", String.class, List.of()));
-        } catch (NewTaskLimitReached limit) {
+        MailRequests.Created task = tasks.create("email:" + request.getString("_id"), from,
+                Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")),
+                        "copied", String.join(",", request.getList("copied", String.class, List.of()))),
+                f.district(), f.concern(), f.categoryGiven() ? f.category() : null, f.neededBy(),
+                request.getList("attachments", String.class, List.of()), language);
+        if (task.refused() != null) {
             // once an hour per sender, outside the per-address reply limit that the confirmations have used up
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
-                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(taskTexts.limitReached(limit, language), language, removed),
+                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(task.refused().text(), language, removed),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
-            log.info("event=new_task_limited request={} limit={}", request.getString("_id"), limit.limit());
+            log.info("event=new_task_limited request={} limit={}", request.getString("_id"), task.refused().limit());
             return "limited";
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))),

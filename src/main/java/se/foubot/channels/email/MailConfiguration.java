@@ -18,8 +18,6 @@ import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.FlowSource;
 import se.foubot.conversation.OptionList;
 import se.foubot.scheduling.ConditionalOnBackgroundWork;
-import se.foubot.tasks.CategorySorter;
-import se.foubot.tasks.TaskService;
 
 /** The mail servers (configured or embedded), the mailbox reader and the outbox sender; none in a command-line mode. */
 @Configuration(proxyBeanMethods = false)
@@ -89,18 +87,18 @@ class MailConfiguration {
     }
 
     @Bean
-    EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, TaskService tasks, CategorySorter sorter,
+    EmailRequestProcessor emailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks,
             FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
             FlowSource flows, se.foubot.messaging.CommandTable commands,
             se.foubot.deadletter.DeadLetters deadLetters, se.foubot.deadletter.DeadLetterProperties deadLetterProperties,
-            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers, se.foubot.tasks.TaskTexts taskTexts) {
+            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers) {
         OptionList districts = catalog.list("districts").orElseThrow();
         OptionList categories = catalog.list("categories").orElseThrow();
-        EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), sorter,
+        EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), tasks::categoryOf,
                 SenderDistricts.load(flows, districts));
         return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
                 districts, categories, commands, deadLetters, deadLetterProperties.retryDelay(),
-                calendarAnswers, taskTexts);
+                calendarAnswers);
     }
 
     @ConditionalOnBackgroundWork

@@ -1,4 +1,4 @@
-package se.foubot.web;
+package se.foubot.messaging;
 
 import jakarta.validation.constraints.NotBlank;
 
