@@ -1,7 +1,6 @@
 package se.foubot.channels.slack;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,10 +21,10 @@ class OnceAfterAck {
     private static final Logger log = LoggerFactory.getLogger(OnceAfterAck.class);
 
     private final SlackEventDeduplicator dedupe;
-    private final ExecutorService workers;
+    private final SlackWorkers workers;
     private final SlackWork work;
 
-    OnceAfterAck(SlackEventDeduplicator dedupe, ExecutorService slackWorkers, SlackWork work) {
+    OnceAfterAck(SlackEventDeduplicator dedupe, SlackWorkers slackWorkers, SlackWork work) {
         this.dedupe = dedupe;
         this.workers = slackWorkers;
         this.work = work;
@@ -33,7 +32,7 @@ class OnceAfterAck {
 
     void run(EventEnvelope e, Runnable todo) {
         List<String> keys = e.keys();
-        workers.execute(() -> {
+        boolean taken = workers.offer(() -> {
             try {
                 if (!keys.isEmpty() && !firstTime(keys, e.eventId())) {
                     log.debug("event=slack_event_duplicate event_id={}", e.eventId());
@@ -49,6 +48,11 @@ class OnceAfterAck {
                 markFailed(keys);
             }
         });
+        if (!taken) {
+            // nothing of it was recorded (App Home, a post refused for a number, the store down) and every worker is
+            // busy: shed, counted (foubot_slack_work_refused_total) and logged, rather than holding up the ack
+            log.warn("event=slack_event_shed event_id={} type={}", e.eventId(), e.type());
+        }
     }
 
     private boolean firstTime(List<String> keys, String eventId) {

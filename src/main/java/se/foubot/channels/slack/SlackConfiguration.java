@@ -1,11 +1,6 @@
 package se.foubot.channels.slack;
 
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 import io.github.bucket4j.TimeMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
@@ -40,7 +36,7 @@ class SlackConfiguration {
     }
 
     @Bean
-    App slackApp(Slack slack, SlackProperties properties) {
+    App slackApp(Slack slack, SlackProperties properties, SlackIdentity identity) {
         AppConfig.AppConfigBuilder config = AppConfig.builder().slack(slack).singleTeamBotToken(properties.botToken());
         if (properties.httpEnabled()) {
             config.signingSecret(properties.signingSecret());
@@ -53,7 +49,10 @@ class SlackConfiguration {
         }
         log.info("event=slack_enabled http={} socket_mode={} api={} staff_channel={}", properties.httpEnabled(),
                 properties.socketModeEnabled(), properties.apiUrl(), properties.staffChannel());
-        return new App(config.build());
+        // Bolt's own authorization asks Slack (auth.test) on the request thread, on the first request and every 10
+        // minutes after; the same steps with the answer kept up to date in the background (SlackIdentity)
+        AppConfig built = config.build();
+        return new App(built, identity.middlewares(built)).asOAuthApp(false);
     }
 
     @Bean
@@ -71,15 +70,9 @@ class SlackConfiguration {
         return registration;
     }
 
-    /** Work after the ack; bounded so a flood cannot exhaust memory (the caller runs it when full). */
+    /** Work after the ack: a fixed pool sized to the machine, a bounded queue; the thread that acks never does the work. */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService slackWorkers(SlackProperties properties) {
-        AtomicInteger n = new AtomicInteger();
-        return new ThreadPoolExecutor(properties.workers(), properties.workers(), 60, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(10_000), r -> {
-                    Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                }, new ThreadPoolExecutor.CallerRunsPolicy());
+    SlackWorkers slackWorkers(SlackProperties properties, MeterRegistry meters) {
+        return new SlackWorkers(SlackWorkers.threadsFor(properties.workers()), properties.workQueue(), meters);
     }
 }

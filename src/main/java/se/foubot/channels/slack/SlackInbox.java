@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -42,7 +42,7 @@ class SlackInbox implements StoreIndexes {
 
     private final LeasedQueue queue;
     private final Clock clock;
-    private final ExecutorService workers;
+    private final SlackWorkers workers;
     private final DeadLetters deadLetters;
     private final SlackProperties properties;
     private final String worker = "slack-inbox-" + UUID.randomUUID();
@@ -51,6 +51,11 @@ class SlackInbox implements StoreIndexes {
     private volatile Consumer<Work> whenParked = w -> { };
     /** Work this process is doing now: its leases are renewed, so slow work is not taken for a dead holder's. */
     private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /**
+     * Work recorded and acknowledged while every worker was busy and the queue full: held here (and under its lease
+     * in the store, should the process die) and offered again as workers free, so the ack never waited for them.
+     */
+    private final Queue<Work> waiting = new ConcurrentLinkedQueue<>();
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -67,7 +72,7 @@ class SlackInbox implements StoreIndexes {
         }
     }
 
-    SlackInbox(MongoTemplate mongo, Clock clock, ExecutorService slackWorkers, DeadLetters deadLetters, SlackProperties properties) {
+    SlackInbox(MongoTemplate mongo, Clock clock, SlackWorkers slackWorkers, DeadLetters deadLetters, SlackProperties properties) {
         this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.clock = clock;
         this.workers = slackWorkers;
@@ -121,12 +126,28 @@ class SlackInbox implements StoreIndexes {
             return false;
         }
         Work work = new Work(key, kind, Map.copyOf(params), eventId);
-        try {
-            workers.execute(() -> run(work));
-        } catch (RejectedExecutionException shuttingDown) {
-            // recorded: done again once the lease has run out
+        if (!waiting.isEmpty() || !workers.offer(() -> run(work))) {
+            // recorded: waits its turn behind what waits already (and, should the process die, its lease)
+            inHand.add(key);
+            waiting.add(work);
+            log.debug("event=slack_work_waiting key={} waiting={}", key, waiting.size());
         }
         return true;
+    }
+
+    /** Offers what waited for a worker again, oldest first, as long as the workers take it. @return how many were taken */
+    @Scheduled(fixedDelayString = "PT0.2S", initialDelayString = "PT0.2S")
+    int offerWaiting() {
+        int taken = 0;
+        for (Work work = waiting.peek(); work != null; work = waiting.peek()) {
+            Work next = work;
+            if (!workers.offer(() -> run(next))) {
+                break;
+            }
+            waiting.remove(work);
+            taken++;
+        }
+        return taken;
     }
 
     /** Work whose process died, or that failed and waited its pause: taken and done again. */

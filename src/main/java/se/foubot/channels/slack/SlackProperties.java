@@ -27,7 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param coordinator           {@code FOUBOT_COORDINATOR}, user id (U…) or user group id (S…) mentioned on escalation
  * @param escalationWorkingDays a task unclaimed this many working days is raised again
  * @param eventRetention        how long an event id is remembered to drop repeated deliveries
- * @param workers               threads doing the work after the ack
+ * @param workers               threads doing the work after the ack ({@code FOUBOT_SLACK_WORKERS}); 0: one per core, at
+ *                              least two
+ * @param workQueue             acknowledged work that may wait for a worker; beyond it, recorded work waits in
+ *                              {@code slack_inbox} and is taken up as workers free
  * @param channelMessagesPerSecond messages (posts and updates) per channel per second, on average
  * @param channelBurst          messages per channel that may go at once before the pace applies
  * @param outboxInterval        how often queued notices (reminders, waitlist news) are posted
@@ -55,7 +58,8 @@ public record SlackProperties(
         @NotNull Duration escalationCheckInterval,
         @NotNull Duration eventRetention,
         @NotNull Duration repostInterval,
-        @Min(1) int workers,
+        @Min(0) int workers,
+        @Min(1) int workQueue,
         @Positive double channelMessagesPerSecond,
         @Min(1) int channelBurst,
         @NotNull Duration outboxInterval,

@@ -3,7 +3,6 @@ package se.foubot.channels.slack;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -33,7 +32,7 @@ public class SlackWork {
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
 
-    private final ExecutorService workers;
+    private final SlackWorkers workers;
     private final DeadLetters deadLetters;
     private final SlackApi api;
     private final Texts texts;
@@ -41,7 +40,7 @@ public class SlackWork {
 
     private final SlackInbox inbox;
 
-    SlackWork(ExecutorService slackWorkers, DeadLetters deadLetters, SlackApi api, Texts texts, MessageRouter router,
+    SlackWork(SlackWorkers slackWorkers, DeadLetters deadLetters, SlackApi api, Texts texts, MessageRouter router,
             SlackInbox inbox) {
         this.router = router;
         this.inbox = inbox;
@@ -94,7 +93,7 @@ public class SlackWork {
 
     /** Runs {@code work} for {@code user} after the ack, not recorded; they hear of it in their DM if it cannot be done. */
     public void afterAck(String user, Runnable work) {
-        workers.execute(() -> {
+        boolean taken = workers.offer(() -> {
             try {
                 if (attempts(ACTION, user + ":" + UUID.randomUUID(), work) == DeadLetters.Outcome.PARKED) {
                     sorry(user, null, user);
@@ -103,6 +102,10 @@ public class SlackWork {
                 log.warn("event=slack_action_failed rule={}", e.getClass().getSimpleName());
             }
         });
+        if (!taken) {
+            // not recorded, and every worker busy: shed and counted rather than holding up the ack
+            log.warn("event=slack_action_shed user={}", user);
+        }
     }
 
     /** Bounded attempts at one piece of work (a store outage counts none: it is thrown). */

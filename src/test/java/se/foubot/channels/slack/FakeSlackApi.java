@@ -39,6 +39,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     private volatile int outage;
+    private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
 
@@ -54,7 +55,7 @@ public final class FakeSlackApi implements AutoCloseable {
     FakeSlackApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/api/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
     }
 
@@ -74,6 +75,15 @@ public final class FakeSlackApi implements AutoCloseable {
 
     public void endOutage() {
         outage = 0;
+    }
+
+    /** From now on {@code chat.postMessage} answers only after {@link #letPostsGo()}: Slack slow, the bot's workers busy. */
+    void holdPosts() {
+        held = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    void letPostsGo() {
+        held.countDown();
     }
 
     List<Call> calls() {
@@ -118,6 +128,13 @@ public final class FakeSlackApi implements AutoCloseable {
             }
             respond(exchange, failure.status(), failure.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
             return;
+        }
+        if ("chat.postMessage".equals(method)) {
+            try {
+                held.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         calls.add(new Call(method, params));
         String json = switch (method) {
