@@ -62,8 +62,20 @@ public class ConversationEngine {
      * @param messageId the channel's id for this message; null: none
      */
     public BotReply handle(ConversationKey key, GuardedText text, Map<String, String> origin, String messageId) {
+        return handle(key, null, text, origin, messageId);
+    }
+
+    /**
+     * As {@link #handle(ConversationKey, GuardedText, Map, String)}, starting from the conversation as {@link #look}
+     * read it: one read of the store fewer per answer (it is read again only when another message wrote first).
+     */
+    public BotReply handle(Look seen, GuardedText text, Map<String, String> origin, String messageId) {
+        return handle(seen.key(), seen, text, origin, messageId);
+    }
+
+    private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId) {
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            ConversationState current = store.find(key.id()).orElse(null);
+            ConversationState current = attempt == 1 && seen != null ? seen.state() : store.find(key.id()).orElse(null);
             if (messageId != null && current != null) {
                 java.util.Optional<BotReply> earlier = current.answerTo(messageId);
                 if (earlier.isPresent()) {
@@ -133,8 +145,17 @@ public class ConversationEngine {
     }
 
     public Standing standing(ConversationKey key) {
+        return look(key).standing();
+    }
+
+    /** A person's conversation as read once: where they stand, and the state a turn can start from. */
+    public record Look(ConversationKey key, Standing standing, ConversationState state) {
+    }
+
+    /** Reads the person's conversation once, for {@link #handle(Look, GuardedText, Map, String)}. */
+    public Look look(ConversationKey key) {
         ConversationState current = store.find(key.id()).orElse(null);
-        return new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current));
+        return new Look(key, new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current)), current);
     }
 
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {

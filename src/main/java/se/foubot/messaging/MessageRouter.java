@@ -42,13 +42,15 @@ public class MessageRouter {
      */
     public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
         if (!text.identityNumberRemoved()) {
-            ConversationEngine.Standing standing = engine.standing(key);
-            var handled = standing.inFlow() ? java.util.Optional.<CommandTable.Handled>empty()
-                    : table.handle(Inbound.chat(from, text.textOr(""), standing.language()));
+            // one read tells whether the line is a command and is where the turn starts from
+            ConversationEngine.Look seen = engine.look(key);
+            var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty()
+                    : table.handle(Inbound.chat(from, text.textOr(""), seen.standing().language()));
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return handled.get().reply();
             }
+            return Reply.of(engine.handle(seen, text, origin, messageId));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
     }
@@ -59,11 +61,13 @@ public class MessageRouter {
      */
     public Reply routeCommand(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
         if (!text.identityNumberRemoved()) {
-            var handled = table.handle(Inbound.chat(from, text.textOr(""), engine.standing(key).language()));
+            ConversationEngine.Look seen = engine.look(key);
+            var handled = table.handle(Inbound.chat(from, text.textOr(""), seen.standing().language()));
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return handled.get().reply();
             }
+            return Reply.of(engine.handle(seen, text, origin, messageId));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
     }

@@ -84,6 +84,67 @@ public final class Figures {
         return -1;
     }
 
+    /** How many measured rounds a benchmark runs ({@code -Dfoubot.bench.rounds}, default 5), after its warm-up. */
+    public static int rounds() {
+        return Integer.getInteger("foubot.bench.rounds", 5);
+    }
+
+    /** The smallest, middle and largest value of one figure over several rounds. */
+    public record Spread(double min, double median, double max) {
+
+        public static Spread of(double... values) {
+            double[] sorted = values.clone();
+            Arrays.sort(sorted);
+            int n = sorted.length;
+            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+            return new Spread(sorted[0], median, sorted[n - 1]);
+        }
+
+        public static Spread of(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+            return of(runs.stream().mapToDouble(figure).toArray());
+        }
+
+        /** e.g. "12.3 (11.0–14.1)": the median, then min–max. */
+        public String format(String number) {
+            return String.format(number + " (" + number + "–" + number + ")", median, min, max);
+        }
+
+        /** How far the rounds lie apart, as a share of the median: the 20 % two runs should agree within. */
+        public double scatter() {
+            return median == 0 ? 0 : (max - min) / median;
+        }
+    }
+
+    /** One line for several rounds of the same measurement: median (min–max) of ops/s, p50 and p99. */
+    public static String row(String name, List<Run> runs) {
+        return String.format("%-44s %2d rounds  %s ops/s   p50 %s ms   p99 %s ms", name, runs.size(),
+                Spread.of(runs, Run::perSecond).format("%.0f"), Spread.of(runs, Run::p50).format("%.2f"),
+                Spread.of(runs, Run::p99).format("%.2f"));
+    }
+
+    /**
+     * The product's figure divided by its baseline's, round by round (both measured in the same round, so the
+     * machine's mood divides out): median (min–max).
+     */
+    public static Spread ratio(List<Run> product, List<Run> baseline, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] ratios = new double[Math.min(product.size(), baseline.size())];
+        for (int i = 0; i < ratios.length; i++) {
+            ratios[i] = figure.applyAsDouble(product.get(i)) / figure.applyAsDouble(baseline.get(i));
+        }
+        return Spread.of(ratios);
+    }
+
+    /** The machine's load average and cores, printed beside the figures (a shared machine gives other figures). */
+    public static String machine() {
+        String load = "?";
+        try {
+            load = Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException | RuntimeException e) {
+            // not Linux: the load stays unknown
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores, load average " + load;
+    }
+
     public static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }
