@@ -14,22 +14,115 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.TestPropertySource;
 
 import se.foubot.bench.Figures;
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.Outbox;
 import se.foubot.channels.email.OutboxSender;
+import se.foubot.channels.email.OutgoingMail;
 import se.foubot.support.FouBotTest;
 import se.foubot.support.MutableClock;
 
 /**
- * One grant reminder fanned out to 10,000 subscribers, queued into the outbox and sent to the local mail server
- * (embedded GreenMail) by two sender replicas at once. Prints mails/s, duplicates and missing; asserts nothing
- * about speed. {@code -Dfoubot.bench.subscribers=N} changes the number.
+ * Sending at the mail server's pace: the outbox (take under a lease, send, record as sent) over as many SMTP
+ * connections as it is configured for, next to a bare Jakarta Mail loop sending the same number of mails over the
+ * same number of connections to the same server, round by round; a sweep over the connection count; then one grant
+ * reminder fanned out to 10,000 subscribers, queued into the outbox and sent by two sender replicas at once. Prints
+ * mails/s, duplicates and missing; asserts nothing about speed. {@code -Dfoubot.bench.subscribers=N},
+ * {@code -Dfoubot.bench.fanout.mails=N} (a round), {@code -Dfoubot.bench.rounds=N} change the sizes.
  */
 @Tag("benchmark")
 @FouBotTest
+@TestPropertySource(properties = "foubot.mail.outbox-poll-interval=1h")
 class GrantFanOutBenchmark {
+
+    private static final int ROUND_MAILS = Integer.getInteger("foubot.bench.fanout.mails", 2000);
+    private static final String TEXT = "Hej!\n\nSista dag att söka LUM är fredag 10 september 2027.\n\nVänliga hälsningar\nFoU\n";
+
+    @Autowired
+    se.foubot.channels.email.MailProperties mailProperties;
+
+    /** Queues {@code n} mails under keys of their own round, to 200 addresses. */
+    private void queue(String round, int n) {
+        for (int i = 0; i < n; i++) {
+            outbox.enqueue(new OutgoingMail("bench:" + round + ":" + i, "mottagare" + (i % 200) + "@stockholm.se",
+                    "Utskick " + round, TEXT, null, List.of(), "auto-generated"));
+        }
+    }
+
+    /** The outbox over {@code connections} connections: mails/s of sending what was queued. */
+    private Figures.Run outboxRound(String round, int connections, int n) {
+        queue(round, n);
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 20, connections, clock);
+        long t0 = System.nanoTime();
+        int sent = drain(sender);
+        return new Figures.Run("outbox", sent, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
+    }
+
+    /** A bare Jakarta Mail loop: {@code connections} threads, each one connection, the same mails. */
+    private Figures.Run bareRound(String round, int connections, int n) throws Exception {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        java.net.URI smtp = java.net.URI.create(mail.smtpUrl());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections);
+        List<java.util.concurrent.Future<Integer>> lanes = new ArrayList<>();
+        long t0 = System.nanoTime();
+        for (int lane = 0; lane < connections; lane++) {
+            int first = lane;
+            lanes.add(pool.submit(() -> {
+                int sent = 0;
+                try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+                    transport.connect(smtp.getHost(), smtp.getPort(), null, null);
+                    for (int i = first; i < n; i += connections) {
+                        MimeMessage m = new MimeMessage(session);
+                        m.setFrom("fou@localhost");
+                        m.setRecipients(jakarta.mail.Message.RecipientType.TO, "mottagare" + (i % 200) + "@stockholm.se");
+                        m.setSubject("Utskick " + round, "UTF-8");
+                        m.setText(TEXT, "UTF-8");
+                        m.saveChanges();
+                        transport.sendMessage(m, m.getAllRecipients());
+                        sent++;
+                    }
+                }
+                return sent;
+            }));
+        }
+        int sent = 0;
+        for (var lane : lanes) {
+            sent += lane.get();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        pool.shutdown();
+        return new Figures.Run("bare", sent, seconds, Double.NaN, Double.NaN);
+    }
+
+    @Test
+    void sendingAtTheServersPaceNextToABareSendLoop() throws Exception {
+        int connections = mailProperties.smtpConnections();
+        outboxRound("warm", connections, 500);
+        bareRound("warm", connections, 500);
+        List<Figures.Run> outboxRuns = new ArrayList<>();
+        List<Figures.Run> bareRuns = new ArrayList<>();
+        for (int round = 0; round < Figures.rounds(); round++) {
+            bareRuns.add(bareRound("r" + round, connections, ROUND_MAILS));
+            outboxRuns.add(outboxRound("r" + round, connections, ROUND_MAILS));
+        }
+        System.out.println();
+        System.out.println("== fou-bot outbox vs bare Jakarta Mail send loop (" + ROUND_MAILS + " mails a round, " + connections
+                + " SMTP connections each, embedded GreenMail, " + Figures.machine() + "); median (min–max) ==");
+        System.out.printf("%-44s %s mails/s%n", "bare Jakarta Mail loop", Figures.Spread.of(bareRuns, Figures.Run::perSecond).format("%.0f"));
+        System.out.printf("%-44s %s mails/s%n", "outbox (lease, send, record sent)", Figures.Spread.of(outboxRuns, Figures.Run::perSecond).format("%.0f"));
+        Figures.Spread ratio = Figures.ratio(outboxRuns, bareRuns, Figures.Run::perSecond);
+        System.out.printf("outbox / bare loop (mails/s, per round): %s× (target ≥ 0.8×: %s)%n", ratio.format("%.2f"),
+                Figures.verdict(ratio.median() >= 0.8));
+        System.out.println("connections   outbox mails/s   bare mails/s   (one round each, " + ROUND_MAILS / 2 + " mails)");
+        for (int c : new int[] {1, 2, 4, 8}) {
+            Figures.Run o = outboxRound("sweep" + c, c, ROUND_MAILS / 2);
+            Figures.Run b = bareRound("sweep" + c, c, ROUND_MAILS / 2);
+            System.out.printf("%11d   %14.0f   %12.0f%n", c, o.perSecond(), b.perSecond());
+        }
+        System.out.println();
+    }
 
     private static final int SUBSCRIBERS = Integer.getInteger("foubot.bench.subscribers", 10_000);
 
@@ -67,7 +160,8 @@ class GrantFanOutBenchmark {
         int queued = reminders.sendDue();
         double queueSeconds = (System.nanoTime() - t0) / 1e9;
 
-        OutboxSender senderB = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 20, clock);
+        OutboxSender senderB = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 20,
+                mailProperties.smtpConnections(), clock);
         long t1 = System.nanoTime();
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> drain(senderA));
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(senderB));
@@ -85,7 +179,8 @@ class GrantFanOutBenchmark {
             }
         }
         double endToEnd = sent / (queueSeconds + sendSeconds);
-        System.out.println("\nGrant reminder fan-out, " + SUBSCRIBERS + " subscribers, two sender replicas");
+        System.out.println("\nGrant reminder fan-out, " + SUBSCRIBERS + " subscribers, two sender replicas of "
+                + mailProperties.smtpConnections() + " SMTP connections each (" + Figures.machine() + ")");
         System.out.printf("  queued into the outbox   %6d mails  %8.1f mails/s%n", queued, queued / queueSeconds);
         System.out.printf("  sent by two senders      %6d mails  %8.1f mails/s (A %d, B %d)%n", sent, sent / sendSeconds, a.get(), b.get());
         System.out.printf("  end to end               %6d mails  %8.1f mails/s  target >= 200: %s%n", sent, endToEnd,

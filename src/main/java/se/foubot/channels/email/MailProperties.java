@@ -23,6 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxPollInterval    how often the outbox is looked through for mail to send
  * @param outboxLease           how long a sender holds a mail it is sending before another may take it
  * @param outboxMaxAttempts     attempts before a mail is given up (and kept, marked failed)
+ * @param smtpConnections       SMTP connections the outbox sends over at once (mail waits on the server's answer, so
+ *                              a few connections keep it busy)
  * @param pollInterval          how often the mailbox is read
  * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
  * @param processedFolder       {@code FOUBOT_MAIL_PROCESSED_FOLDER}: move stored mail there; blank: mark it \Seen
@@ -51,7 +53,8 @@ public record MailProperties(
         String processedFolder,
         @NotNull Duration readerLease,
         List<String> trustedAuthservIds,
-        @NotNull Duration processingLease) {
+        @NotNull Duration processingLease,
+        @Min(1) int smtpConnections) {
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);

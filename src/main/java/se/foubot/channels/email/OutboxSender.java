@@ -3,9 +3,15 @@ package se.foubot.channels.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -31,6 +37,8 @@ public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     private static final int BATCH = 100;
+    /** Mails below which another connection is not opened. */
+    private static final int PER_CONNECTION = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(30);
 
@@ -42,9 +50,23 @@ public class OutboxSender {
     private final int maxAttempts;
     private final Clock clock;
     private final String id = "sender-" + UUID.randomUUID();
-    private volatile boolean reachable = true;
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
+    private final int connections;
+    private final ExecutorService lines;
 
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, Clock clock) {
+        this(outbox, smtpUrl, from, lease, maxAttempts, 1, clock);
+    }
+
+    /** @param connections SMTP connections a round sends over at once */
+    public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, int connections, Clock clock) {
+        this.connections = connections;
+        AtomicInteger n = new AtomicInteger();
+        this.lines = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "smtp-connection-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.outbox = outbox;
         this.smtp = MailSessions.parse(smtpUrl);
         this.session = MailSessions.session(smtp);
@@ -55,36 +77,59 @@ public class OutboxSender {
     }
 
     /**
-     * Sends what is due now, over one SMTP connection. An unreachable server or a dropped connection is nobody's
-     * mail's fault: the mail waits untouched (no attempt used up, so a long outage gives up nothing) and the next
-     * round tries again. Only a mail the server refuses counts an attempt.
+     * Sends what is due now, over up to {@code connections} SMTP connections at once (each mail waits for the server's
+     * answer and for its own record in the store, so one connection leaves the server idle most of the time). An
+     * unreachable server or a dropped connection is nobody's mail's fault: the mail waits untouched (no attempt used
+     * up, so a long outage gives up nothing) and the next round tries again. Only a mail the server refuses counts an
+     * attempt.
      *
      * @return how many mails were sent
      */
     public int sendDue() {
         LeasedQueue queue = outbox.queue();
         queue.freeExpiredLeases();
-        List<String> due = queue.due(BATCH);
+        List<String> due = queue.due(BATCH * connections);
         if (due.isEmpty()) {
             return 0;
         }
+        // a few mails are not worth another connection
+        int lanes = Math.max(1, Math.min(connections, due.size() / PER_CONNECTION));
+        if (lanes == 1) {
+            return sendOver(due);
+        }
+        List<CompletableFuture<Integer>> running = new ArrayList<>();
+        for (int lane = 0; lane < lanes; lane++) {
+            List<String> share = new ArrayList<>();
+            for (int i = lane; i < due.size(); i += lanes) {
+                share.add(due.get(i));
+            }
+            running.add(CompletableFuture.supplyAsync(() -> sendOver(share), lines));
+        }
+        int sent = 0;
+        for (CompletableFuture<Integer> lane : running) {
+            sent += lane.join();
+        }
+        return sent;
+    }
+
+    /** Sends {@code keys} (those no other sender has taken) over one SMTP connection. */
+    private int sendOver(List<String> keys) {
+        LeasedQueue queue = outbox.queue();
         Transport transport;
         try {
             transport = connect();
         } catch (MessagingException e) {
-            if (reachable) {
-                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", due.size(), LogText.clean(e.getMessage()));
+            if (reachable.compareAndSet(true, false)) {
+                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", keys.size(), LogText.clean(e.getMessage()));
             }
-            reachable = false;
             return 0;
         }
-        if (!reachable) {
+        if (reachable.compareAndSet(false, true)) {
             log.info("event=smtp_reachable_again");
-            reachable = true;
         }
         int sent = 0;
         try {
-            for (String key : due) {
+            for (String key : keys) {
                 Document mail = queue.take(key, id, clock.instant().plus(lease));
                 if (mail == null) {
                     continue; // another sender has it
