@@ -1,0 +1,125 @@
+package se.foubot.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway Dovecot IMAP server on a free loopback port (user {@code fou}, password {@code fou}, maildir in a
+ * temporary directory), when Debian's {@code dovecot-imapd} is installed; started from
+ * {@code ops/dev/dovecot-bench.conf} with its paths and port put in. As root it drops to Dovecot's own users, as
+ * anyone else it runs as that user.
+ */
+public final class DovecotServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path dir;
+
+    private DovecotServer(Process process, int port, Path dir) {
+        this.process = process;
+        this.port = port;
+        this.dir = dir;
+    }
+
+    /** Starts one when {@code dovecot} is installed; empty when it is not, or does not come up. */
+    public static Optional<DovecotServer> startIfInstalled() {
+        Optional<Path> binary = binary();
+        if (binary.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Path dir = Files.createTempDirectory("foubot-dovecot");
+            Path mail = Files.createDirectories(dir.resolve("mail"));
+            Files.createDirectories(dir.resolve("run"));
+            int port = freePort();
+            String user = System.getProperty("user.name");
+            boolean root = "root".equals(user);
+            String config = Files.readString(Path.of("ops/dev/dovecot-bench.conf")).replace("/tmp/foubot-dovecot", dir.toString())
+                    .replace("port = 10143", "port = " + port);
+            if (root) {
+                // Dovecot reads the mail as its own user: the way in must be open to it
+                Files.setPosixFilePermissions(dir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+                UserPrincipalLookupService users = mail.getFileSystem().getUserPrincipalLookupService();
+                Files.setOwner(mail, users.lookupPrincipalByName("dovecot"));
+            } else {
+                config = config.replace("default_internal_user = dovecot", "default_internal_user = " + user)
+                        .replace("default_login_user = dovenull", "default_login_user = " + user)
+                        .replace("default_internal_group = dovecot", "")
+                        .replace("  user = dovenull\n", "")
+                        .replace("uid=dovecot gid=dovecot", "uid=" + user);
+            }
+            Path file = dir.resolve("dovecot.conf");
+            Files.writeString(file, config);
+            Process process = new ProcessBuilder(binary.get().toString(), "-F", "-c", file.toString())
+                    .redirectErrorStream(true).redirectOutput(dir.resolve("out.log").toFile()).start();
+            DovecotServer server = new DovecotServer(process, port, dir);
+            if (server.awaitListening()) {
+                return Optional.of(server);
+            }
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            System.out.println("Dovecot did not start (" + e.getClass().getSimpleName() + "); using the embedded server");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Path> binary() {
+        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin").split(":")) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "dovecot");
+            if (Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private boolean awaitListening() {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (System.nanoTime() < until && process.isAlive()) {
+            try (Socket s = new Socket("127.0.0.1", port)) {
+                return true;
+            } catch (IOException notYet) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    public String imapUrl() {
+        return "imap://fou:fou@127.0.0.1:" + port + "/INBOX";
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory left behind
+        }
+    }
+}
