@@ -1,0 +1,29 @@
+# fou-bot's image, the one ops/kubernetes/fou-bot.yaml names:
+#
+#     docker build -t registry.stad.se/fou-bot:1.0.0 .
+#
+# Stage 1 builds the jar with Maven (tests are CI's job: .ci/run). Stage 2 is the Java 17 runtime the bot runs on: it
+# extracts the jar and makes the class-data archive with a training run (ops/start/cds-archive.sh, the same script the
+# start benchmark uses), so the archive belongs to exactly this JVM and these jars, and the bot starts from it as a
+# non-root user.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp -q dependency:go-offline
+COPY src src
+COPY conversation-flows conversation-flows
+RUN mvn -B -ntp -q -DskipTests package
+
+FROM eclipse-temurin:17-jre
+COPY --from=build /src/target/fou-bot.jar /tmp/fou-bot.jar
+COPY ops/start/cds-archive.sh /usr/local/bin/cds-archive.sh
+RUN sh /usr/local/bin/cds-archive.sh /tmp/fou-bot.jar /app && rm /tmp/fou-bot.jar \
+    && groupadd --system fou && useradd --system --gid fou --home-dir /app --shell /usr/sbin/nologin fou \
+    && mkdir /data && chown fou:fou /data
+WORKDIR /app
+# the embedded store's file, when FOUBOT_MONGODB_URI is not set (mount a volume here to keep it)
+ENV FOUBOT_DATA_DIR=/data
+USER fou
+EXPOSE 8080
+# -Xshare:auto: a JVM that cannot use the archive starts without it (slower) instead of not at all
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/fou-bot.jsa", "-Xshare:auto", "-jar", "/app/fou-bot.jar"]
