@@ -1,0 +1,86 @@
+package se.foubot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The image recipe and the Kubernetes manifests agree with the application: the probes ask the paths Spring Boot's
+ * liveness and readiness groups answer on the application's port, the image the manifest names is the one the
+ * Dockerfile builds (Java 17, non-root, started from the class-data archive that the build's training run writes).
+ * The image itself cannot be built here (no Docker); StartBenchmark runs the same training script.
+ */
+class DeploymentRecipeTest {
+
+    @Test
+    void theProbesAskThePathsOfSpringBootsHealthGroups() throws IOException {
+        Map<String, Object> app = new Yaml().load(Files.readString(Path.of("src/main/resources/application.yaml")));
+        Map<String, Object> groups = map(map(map(map(app, "management"), "endpoint"), "health"), "group");
+        List<String> served = new ArrayList<>();
+        for (String group : List.of("liveness", "readiness")) {
+            served.add(((String) map(groups, group).get("additional-path")).replace("server:", ""));
+        }
+        assertThat(served).containsExactly("/livez", "/readyz");
+
+        Map<String, Object> container = botContainer();
+        assertThat(path(container, "livenessProbe")).isEqualTo("/livez");
+        assertThat(path(container, "readinessProbe")).isEqualTo("/readyz");
+        assertThat(path(container, "startupProbe")).isIn(served);
+        assertThat(map(map(container, "readinessProbe"), "httpGet").get("port")).as("the application's port, where the kubelet reaches it")
+                .isEqualTo("http");
+    }
+
+    @Test
+    void theImageRunsOnJava17AsANonRootUserFromTheArchiveItsBuildMade() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        List<String> stages = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList();
+        assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(stages.get(stages.size() - 1)).as("the runtime stage").contains("17");
+        String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
+        Matcher archive = Pattern.compile("cds-archive\\.sh \\S+ (\\S+)").matcher(runtime);
+        assertThat(archive.find()).as("the runtime stage makes the archive with the training script").isTrue();
+        String appDir = archive.group(1);
+        assertThat(runtime).contains("-XX:SharedArchiveFile=" + appDir + "/fou-bot.jsa").contains(appDir + "/fou-bot.jar");
+        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:ArchiveClassesAtExit=fou-bot.jsa")
+                .contains("spring.context.exit=onRefresh");
+        Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(runtime);
+        assertThat(user.find()).isTrue();
+        assertThat(user.group(1)).isNotIn("root", "0");
+        assertThat((String) botContainer().get("image")).as("the manifest names the image the Dockerfile's comment builds")
+                .isIn(Pattern.compile("docker build -t (\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> botContainer() throws IOException {
+        for (Object doc : new Yaml().loadAll(Files.readString(Path.of("ops/kubernetes/fou-bot.yaml")))) {
+            Map<String, Object> d = (Map<String, Object>) doc;
+            if ("Deployment".equals(d.get("kind"))) {
+                List<Map<String, Object>> containers = (List<Map<String, Object>>) map(map(map(d, "spec"), "template"), "spec")
+                        .get("containers");
+                return containers.stream().filter(c -> "fou-bot".equals(c.get("name"))).findFirst().orElseThrow();
+            }
+        }
+        throw new AssertionError("no Deployment in ops/kubernetes/fou-bot.yaml");
+    }
+
+    private static String path(Map<String, Object> container, String probe) {
+        return (String) map(map(container, probe), "httpGet").get("path");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        Object child = parent.get(key);
+        assertThat(child).as(key).isInstanceOf(Map.class);
+        return (Map<String, Object>) child;
+    }
+}
