@@ -22,6 +22,14 @@ public interface Command {
     /** @return the reply when this message is this command; empty to let others (or the conversation) have it */
     Optional<Reply> handle(Inbound message);
 
+    /**
+     * A command that reads any text (the knowledge base's answers) rather than its own words: asked after every
+     * other command, and after the other commands had a chance at the text said in other words.
+     */
+    default boolean readsAnyText() {
+        return false;
+    }
+
     /** What this command adds to the help; nothing by default. */
     default List<Usage> usage() {
         return List.of();

@@ -20,26 +20,72 @@ public class CommandTable {
 
     static final Set<String> HELP = Set.of("hjalp", "help", "kommandon", "commands");
 
+    /** A mail body longer than this is a request or a story, not a command said in other words. */
+    private static final int SHORT_MAIL = 200;
+
     private final List<Command> commands;
     private final Texts texts;
+    private final CommandPhrasings phrasings;
 
-    CommandTable(List<Command> commands, Texts texts) {
+    CommandTable(List<Command> commands, Texts texts, CommandPhrasings phrasings) {
         this.commands = List.copyOf(commands);
         this.texts = texts;
+        this.phrasings = phrasings;
     }
 
-    /** @return the reply of the first command that takes the message, and which took it; empty when none does */
+    /**
+     * Asks the commands in turn: first for their own words, then for the message said in other words
+     * ({@link CommandPhrasings}: "kan du visa mina ärenden" is "status"), last the commands that read any text.
+     *
+     * @return the reply of the first command that takes the message, and which took it; empty when none does
+     */
     public Optional<Handled> handle(Inbound message) {
+        Optional<Handled> handled = byOwnWords(message);
+        if (handled.isPresent()) {
+            return handled;
+        }
+        Optional<Inbound> reworded = reworded(message);
+        if (reworded.isPresent()) {
+            handled = byOwnWords(reworded.get());
+            if (handled.isPresent()) {
+                return handled;
+            }
+        }
+        for (Command command : commands) {
+            if (command.readsAnyText()) {
+                Optional<Reply> reply = command.handle(message);
+                if (reply.isPresent()) {
+                    return Optional.of(new Handled(command.getClass().getSimpleName(), reply.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Handled> byOwnWords(Inbound message) {
         if (asksForHelp(message)) {
             return Optional.of(new Handled("help", help(message.language())));
         }
         for (Command command : commands) {
+            if (command.readsAnyText()) {
+                continue;
+            }
             Optional<Reply> reply = command.handle(message);
             if (reply.isPresent()) {
                 return Optional.of(new Handled(command.getClass().getSimpleName(), reply.get()));
             }
         }
         return Optional.empty();
+    }
+
+    /** The message as the command it says in other words; in mail only a short new mail. */
+    private Optional<Inbound> reworded(Inbound m) {
+        if (m.isMail() && (m.thread() != null || m.text().strip().length() > SHORT_MAIL)) {
+            return Optional.empty();
+        }
+        String said = m.isMail() && m.text().isBlank() ? m.subject() : m.isMail() ? m.text() : m.firstLine();
+        return phrasings.command(said, m.language())
+                .map(word -> new Inbound(m.from(), m.subject(), word, m.thread(), m.key(), m.language(), m.senderProven()));
     }
 
     /** In chat the line "hjälp"; in mail a subject that says only that, over a body that says nothing else. */

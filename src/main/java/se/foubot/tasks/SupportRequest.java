@@ -2,11 +2,16 @@ package se.foubot.tasks;
 
 import java.time.LocalDate;
 
+import org.springframework.data.annotation.PersistenceCreator;
+
 /**
- * What a district asked for, as confirmed at the end of the intake.
+ * What a district asked for, as confirmed at the end of the intake, or a question the bot could not answer and
+ * handed to the analysts.
  *
  * @param requestedCategory the category id the person chose, or "vet-inte"
  * @param neededBy          the desired date, if any
+ * @param kind              {@link #REQUEST} (a request for support) or {@link #QUESTION} (a question for an analyst, in
+ *                          the person's words); tasks stored before there were kinds are requests
  */
 public record SupportRequest(
         String district,
@@ -16,5 +21,29 @@ public record SupportRequest(
         String requestedCategory,
         LocalDate neededBy,
         String contactEmail,
-        String language) {
+        String language,
+        String kind) {
+
+    public static final String REQUEST = "request";
+    public static final String QUESTION = "question";
+
+    @PersistenceCreator
+    public SupportRequest {
+        kind = kind == null ? REQUEST : kind;
+    }
+
+    /** A request for support. */
+    public SupportRequest(String district, String role, String concern, String initiative, String requestedCategory,
+            LocalDate neededBy, String contactEmail, String language) {
+        this(district, role, concern, initiative, requestedCategory, neededBy, contactEmail, language, REQUEST);
+    }
+
+    /** A question the bot could not answer, for an analyst. */
+    public static SupportRequest question(String words, String contactEmail, String language) {
+        return new SupportRequest(null, null, words, null, null, null, contactEmail, language, QUESTION);
+    }
+
+    public boolean isQuestion() {
+        return QUESTION.equals(kind);
+    }
 }

@@ -90,7 +90,8 @@ public class TaskService {
         Priority priority = Priority.from(request.neededBy(), LocalDate.ofInstant(now, zone));
         String reference = references.next();
         TaskEvent created = new TaskEvent(now, requester.person(), "created",
-                "Förfrågan inkom via " + requester.channel() + (sorting.needsTriage() ? " – behöver manuell sortering" : ""));
+                (request.isQuestion() ? "Fråga till en FoU-utredare inkom via " : "Förfrågan inkom via ") + requester.channel()
+                        + (sorting.needsTriage() ? " – behöver manuell sortering" : ""));
         SupportTask task = new SupportTask(reference, sourceKey, requester, request, category, sorting.score(),
                 sorting.needsTriage(), priority, TaskStatus.NEW, null, null, null, null, false, null, List.of(created),
                 attachments, now, now);
@@ -101,8 +102,8 @@ public class TaskService {
             return bySource(sourceKey);
         }
         meters.counter("foubot.requests", "channel", requester.channel()).increment();
-        log.info("event=task_created task={} district={} category={} triage={} priority={} channel={}", reference,
-                request.district(), category, sorting.needsTriage(), priority, requester.channel());
+        log.info("event=task_created task={} kind={} district={} category={} triage={} priority={} channel={}", reference,
+                request.kind(), request.district(), category, sorting.needsTriage(), priority, requester.channel());
         events.publishEvent(new TaskChanged(task, created));
         return task;
     }

@@ -31,8 +31,8 @@ import se.foubot.support.TestClockConfiguration;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
- * Replays the scripted dialogs in {@code conversation-flows/tests/*.yaml} through the real engine, flows
- * and embedded store. Each file is one test; see the README for the format.
+ * Replays the scripted dialogs in {@code conversation-flows/tests/*.yaml} as a chat channel does: through the
+ * router (the command table, the knowledge base), the real engine, flows and embedded store. Each file is one test; see the README for the format.
  */
 @FouBotTest
 class TranscriptTest {
@@ -42,7 +42,7 @@ class TranscriptTest {
     private static final Path TRANSCRIPTS = Path.of("conversation-flows", "tests");
 
     @Autowired
-    ConversationEngine engine;
+    se.foubot.messaging.MessageRouter router;
 
     @Autowired
     MutableClock clock;
@@ -86,10 +86,11 @@ class TranscriptTest {
                 if (turn.containsKey("repeat")) {
                     say = say.repeat(Integer.parseInt(turn.get("repeat").toString()));
                 }
-                reply = engine.handle(key, GUARD.check(say)).text();
+                reply = router.route(key, new se.foubot.messaging.Recipient(key.channel(), key.person()), GUARD.check(say),
+                        Map.of()).text();
                 log.append("  person: ").append(abbreviate(say)).append("\n  bot:    ").append(reply.replace("\n", "\n          ")).append('\n');
             } else if (Boolean.TRUE.equals(turn.get("resume"))) {
-                reply = engine.resume(key).text();
+                reply = router.resume(key).text();
                 log.append("  (person comes back)\n  bot:    ").append(reply.replace("\n", "\n          ")).append('\n');
             }
             String where = "turn " + turnNo + " of " + file.getFileName() + "\n" + log;

@@ -48,7 +48,8 @@ final class TaskMessage {
 
     static List<LayoutBlock> blocks(SupportTask t, OptionList categories, OptionList districts) {
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(t.reference() + " · " + label(categories, t.category())))));
+        blocks.add(header(h -> h.text(plainText(t.reference() + (t.request().isQuestion() ? " · Fråga" : "") + " · "
+                + label(categories, t.category())))));
         List<TextObject> fields = new ArrayList<>();
         fields.add(markdownText("*Förvaltning*\n" + label(districts, t.request().district())));
         fields.add(markdownText("*Kategori*\n" + label(categories, t.category())
@@ -58,7 +59,8 @@ final class TaskMessage {
         fields.add(markdownText("*Beställare*\n" + requester(t)));
         fields.add(markdownText("*Status*\n" + t.status().label().sv() + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(section(s -> s.text(markdownText("*Vad stödet gäller*\n"
+        blocks.add(section(s -> s.text(markdownText((t.request().isQuestion() ? "*Frågan, som boten inte kunde besvara*\n"
+                : "*Vad stödet gäller*\n")
                 + SlackText.escape(SlackText.truncate(t.request().concern(), 2800))))));
         if (t.request().initiative() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText("Utvecklingsarbete: "

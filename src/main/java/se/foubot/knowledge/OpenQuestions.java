@@ -1,0 +1,73 @@
+package se.foubot.knowledge;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Recipient;
+import se.foubot.privacy.GuardedText;
+
+/**
+ * Questions the knowledge base could not answer for certain, kept with the topics offered, so that the person's
+ * choice (a button, a number typed in the terminal or written in a reply mail) finds its question, and "Fråga en
+ * FoU-utredare" hands on the person's own words. Deleted with the conversations (FOUBOT_RETENTION_CONVERSATIONS).
+ */
+@Component
+class OpenQuestions {
+
+    static final String COLLECTION = "knowledge_questions";
+
+    /** A question kept: who asked, their words (guarded), in which language, and what was offered, in order. */
+    record Open(String id, Recipient from, String text, Language language, List<String> offered, String reference) {
+    }
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    OpenQuestions(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** Keeps the question; its words have passed the privacy guard. */
+    Open open(Recipient from, GuardedText words, Language language, List<String> offered) {
+        String id = UUID.randomUUID().toString();
+        mongo.insert(new Document("_id", id).append("channel", from.channel()).append("person", from.address())
+                .append("text", words.textOr("")).append("language", language.name()).append("offered", offered)
+                .append("at", Date.from(clock.instant())), COLLECTION);
+        return new Open(id, from, words.textOr(""), language, offered, null);
+    }
+
+    Optional<Open> find(String id) {
+        return Optional.ofNullable(mongo.findById(id, Document.class, COLLECTION)).map(OpenQuestions::open);
+    }
+
+    /** The person's newest question of the last {@code within}: what a number typed in a chat chooses from. */
+    Optional<Open> latest(Recipient from, Duration within) {
+        Query q = Query.query(Criteria.where("channel").is(from.channel()).and("person").is(from.address())
+                .and("at").gte(Date.from(clock.instant().minus(within)))).with(Sort.by(Sort.Direction.DESC, "at")).limit(1);
+        return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(OpenQuestions::open);
+    }
+
+    /** Records the task the question became. */
+    void handedOver(String id, String reference) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("reference", reference), COLLECTION);
+    }
+
+    private static Open open(Document d) {
+        return new Open(d.getString("_id"), new Recipient(d.getString("channel"), d.getString("person")), d.getString("text"),
+                Language.valueOf(d.getString("language")), d.getList("offered", String.class, List.of()), d.getString("reference"));
+    }
+}

@@ -1,0 +1,152 @@
+package se.foubot.channels.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskService;
+
+/**
+ * What was seen in issue 17, tried in Slack as a new user would: each case a person who has never written to the
+ * bot, a signed direct message in, the bot's answer read from the fake Slack Web API. A question gets its answer
+ * with source and year, or an honest "I am not sure" with buttons and a way to an analyst; never the greeting.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "foubot.store.data-dir=target/test-data/${random.uuid}")
+@Import(TestClockConfiguration.class)
+class SlackQuestionsTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    static final String STAFF_CHANNEL = "C0STAFFQ";
+    static final String GREETING = "Det här kan jag hjälpa till med";
+    private static final AtomicInteger USERS = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MutableClock clock;
+
+    @Autowired
+    TaskService tasks;
+
+    SlackRequests slack;
+
+    @DynamicPropertySource
+    static void slackSettings(DynamicPropertyRegistry registry) {
+        SlackRequests.httpMode(registry, SLACK);
+        registry.add("foubot.slack.staff-channel", () -> STAFF_CHANNEL);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        slack = new SlackRequests(port, clock);
+    }
+
+    /** A person who has never written to the bot. */
+    private static String newUser() {
+        return "UNEWQ" + USERS.incrementAndGet();
+    }
+
+    private static List<FakeSlackApi.Call> postsTo(String channel) {
+        return SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel));
+    }
+
+    /** The bot's {@code n}th answer in the person's direct messages, once it has come. */
+    private static FakeSlackApi.Call answer(String user, int n) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> postsTo("D" + user).size() >= n);
+        return postsTo("D" + user).get(n - 1);
+    }
+
+    private String say(String user, int n, String text) throws Exception {
+        assertThat(slack.dm("Ev" + user + "-" + n, user, text).statusCode()).isEqualTo(200);
+        return answer(user, n).param("text");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            När är sista ansökningsdag för MUL?  | fredag 10 september 2027
+            Vad är MUL?                          | studieres
+            Vad står LUM för?                    | lokala utvecklingsmedel
+            När kommer beslutet?                 | december
+            Vem kan söka MUL?                    | förvaltning
+            """)
+    void aQuestionThatFellThroughToTheGreetingIsAnsweredWithItsSourceAndYear(String question, String expected) throws Exception {
+        String answer = say(newUser(), 1, question);
+        assertThat(answer).contains(expected).contains("Källa:").containsPattern("Gäller 20\\d\\d\\.").doesNotContain(GREETING);
+    }
+
+    @Test
+    void anUnsureQuestionOffersTheNearestTopicsAsButtonsAndATopicsButtonGivesItsAnswer() throws Exception {
+        String user = newUser();
+        String unsure = say(user, 1, "Vad är det för krav på förändringsteori i ansökan?");
+        assertThat(unsure).contains("Jag är inte säker").contains("Fråga en FoU-utredare").doesNotContain(GREETING);
+        String blocks = answer(user, 1).param("blocks");
+        assertThat(blocks).contains("\"value\":\"kunskap:ansokans-innehall\"").contains("\"action_id\":\"answer-0\"")
+                .contains("Fråga en FoU-utredare");
+        slack.click(user, "D" + user, "1.1", "answer-0", "kunskap:ansokans-innehall", false);
+        assertThat(answer(user, 2).param("text")).contains("förändringsteori").contains("Källa:");
+    }
+
+    @Test
+    void askingAnAnalystMakesATaskOfKindQuestionWithThePersonsWordsInTheStaffChannel() throws Exception {
+        String user = newUser();
+        String words = "Hur gör vi med parkeringen vid FoU-forum?";
+        assertThat(say(user, 1, words)).contains("Fråga en FoU-utredare");
+        String blocks = answer(user, 1).param("blocks");
+        String value = blocks.replaceAll("(?s).*\"value\":\"(fråga-utredare:[0-9a-f-]+)\".*", "$1");
+        assertThat(value).startsWith("fråga-utredare:");
+        slack.click(user, "D" + user, "1.1", "answer-0", value, false);
+        assertThat(answer(user, 2).param("text")).contains("Din fråga har gått till FoU-utredarna med referensen FOU-");
+        SupportTask task = tasks.byRequester("slack", user).get(0);
+        assertThat(task.request().isQuestion()).isTrue();
+        assertThat(task.request().concern()).isEqualTo(words);
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(postsTo(STAFF_CHANNEL))
+                .anySatisfy(c -> assertThat(c.param("blocks")).contains(task.reference() + " · Fråga").contains(words)));
+
+        // clicked again (a double click, a retry): still one task
+        slack.click(user, "D" + user, "1.1", "answer-1", value, false);
+        answer(user, 3);
+        assertThat(tasks.byRequester("slack", user)).hasSize(1);
+    }
+
+    @Test
+    void aQuestionAboutSomethingUnknownIsHandedOverHonestlyNotGreeted() throws Exception {
+        String answer = say(newUser(), 1, "Vem vann melodifestivalen?");
+        assertThat(answer).contains("kan jag inte svara säkert").contains("Fråga en FoU-utredare").doesNotContain(GREETING);
+    }
+
+    @Test
+    void aCommandWrittenInOtherWordsIsTheCommand() throws Exception {
+        assertThat(say(newUser(), 1, "kan du visa mina ärenden")).contains("Du har inga förfrågningar hos FoU ännu");
+    }
+
+    @Test
+    void smallTalkStillGetsTheGreetingAndAStatementOfNeedStillStartsTheIntake() throws Exception {
+        assertThat(say(newUser(), 1, "hej")).contains(GREETING);
+        assertThat(say(newUser(), 1, "Jag behöver stöd med en utvärdering")).contains("Vilken förvaltning arbetar du på?");
+    }
+}
