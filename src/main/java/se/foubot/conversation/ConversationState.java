@@ -163,6 +163,18 @@ public record ConversationState(
                 context, startedAt, updatedAt, version, kept);
     }
 
+    /** With {@code key} set to {@code value} in the context (null: removed), e.g. an answer waiting to be confirmed. */
+    ConversationState withContext(String key, String value) {
+        Map<String, String> c = new LinkedHashMap<>(context);
+        if (value == null) {
+            c.remove(key);
+        } else {
+            c.put(key, value);
+        }
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
+                c, startedAt, updatedAt, version, answered);
+    }
+
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,

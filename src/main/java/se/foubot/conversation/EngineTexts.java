@@ -29,6 +29,12 @@ final class EngineTexts {
     static final LocalizedText SUMMARY_WHICH = LocalizedText.of(
             "Vilket svar vill du ändra? Skriv dess nummer (1–{count}), eller ”ja” för att skicka som det är.",
             "Which answer do you want to change? Write its number (1–{count}), or “yes” to send it as it is.");
+    static final LocalizedText SUMMARY_WHICH_NAMED = LocalizedText.of(
+            "Jag vet inte vilket svar ”{input}” är. Skriv numret (1–{count}) eller till exempel ”ändra datum”.",
+            "I don't know which answer “{input}” is. Write its number (1–{count}) or for example “change date”.");
+    static final LocalizedText GUESS = LocalizedText.of("Jag tolkar det som ”{option}”. Stämmer det?",
+            "I take that as “{option}”. Is that right?");
+    static final LocalizedText GUESS_REFUSED = LocalizedText.of("Då får du välja i listan.", "Then please choose from the list.");
     static final LocalizedText CONFIRM_CHOICE = LocalizedText.of("Ja, skicka", "Yes, send");
     static final LocalizedText CANCEL_CHOICE = LocalizedText.of("Avbryt", "Cancel");
     static final LocalizedText CANCELLED = LocalizedText.of(

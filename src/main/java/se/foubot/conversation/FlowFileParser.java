@@ -25,7 +25,7 @@ final class FlowFileParser {
     private static final Set<String> TRIGGER_KEYS = Set.of("words", "commands");
     private static final Set<String> STEP_KEYS = Set.of("id", "type", "text", "label", "help", "errors",
             "optional", "next", "branches", "min-length", "max-length", "min", "max", "not-past", "options",
-            "options-from", "extra-options");
+            "options-from", "extra-options", "aliases");
     private static final Set<String> OPTION_KEYS = Set.of("id", "sv", "en", "aliases");
     private static final Set<String> LIST_KEYS = Set.of("id", "options");
 
@@ -241,6 +241,7 @@ final class FlowFileParser {
         }
         return new Step(id, type, text, label, help, Map.copyOf(errors), optional, next, branches,
                 minLength == null ? null : minLength.intValue(), maxLength == null ? null : maxLength.intValue(),
-                min, max, notPast, List.copyOf(options), YamlNodeReader.line(node));
+                min, max, notPast, List.copyOf(options), from, r.strings(s.get("aliases"), "the aliases of " + what),
+                YamlNodeReader.line(node));
     }
 }

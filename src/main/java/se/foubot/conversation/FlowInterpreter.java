@@ -40,14 +40,24 @@ final class FlowInterpreter {
     private final FlowCatalog catalog;
     private final Duration idleTimeout;
     private final ZoneId zone;
+    /** Words that name a date or an address answer at the summary ("ändra datum"), whatever the step's label. */
+    private static final Map<AnswerType, List<String>> TYPE_WORDS = Map.of(
+            AnswerType.DATE, List.of("datum", "datumet", "dag", "dagen", "date", "deadline"),
+            AnswerType.EMAIL, List.of("e post", "epost", "mejl", "mejladress", "mail", "adress", "adressen", "email"));
+    /** The context key of an answer the engine read from free text and waits for the person to confirm. */
+    static final String PROPOSED = "proposed:";
+
     private final List<QuestionAnswerer> answerers;
+    private final List<ChoiceGuesser> guessers;
 
     FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone) {
-        this(catalog, idleTimeout, zone, List.of());
+        this(catalog, idleTimeout, zone, List.of(), List.of());
     }
 
-    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<QuestionAnswerer> answerers) {
+    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<QuestionAnswerer> answerers,
+            List<ChoiceGuesser> guessers) {
         this.answerers = List.copyOf(answerers);
+        this.guessers = List.copyOf(guessers);
         this.catalog = catalog;
         this.idleTimeout = idleTimeout;
         this.zone = zone;
@@ -141,6 +151,20 @@ final class FlowInterpreter {
         }
         if (s.summary()) {
             return atSummary(s, f, key, cmd, reply(s, notices), now);
+        }
+        String proposed = s.context().get(PROPOSED + step.get().id());
+        if (proposed != null) {
+            ConversationState without = s.withContext(PROPOSED + step.get().id(), null);
+            if (AnswerReader.YES.contains(cmd)) {
+                return proceed(without, f, step.get(), proposed, reply(s, notices), now);
+            }
+            if (AnswerReader.NO.contains(cmd)) {
+                Reply r = reply(s, notices);
+                r.say(EngineTexts.GUESS_REFUSED);
+                return ask(without, f, step.get(), r);
+            }
+            // anything else is a new answer to the step
+            return answer(without, f, step.get(), text, cmd, reply(s, notices), now);
         }
         return answer(s, f, step.get(), text, cmd, reply(s, notices), now);
     }
@@ -247,16 +271,78 @@ final class FlowInterpreter {
         if (AnswerReader.YES.contains(cmd) || SEND.contains(cmd)) {
             return complete(s, f, key, r, now);
         }
-        if (cmd.matches("\\d{1,2}")) {
-            int n = Integer.parseInt(cmd);
-            if (n >= 1 && n <= s.history().size()) {
-                String stepId = s.history().get(n - 1);
-                return ask(s.asking(stepId, true), f, f.step(stepId).orElseThrow(), r);
+        // "5", "ändra 5", "ändra datum", "change email", or the answer's name alone ("datum")
+        String named = cmd;
+        for (String word : CHANGE) {
+            if (cmd.startsWith(word + " ")) {
+                named = cmd.substring(word.length() + 1).strip();
             }
         }
-        r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", Integer.toString(s.history().size())));
+        Optional<String> stepId = answerNamed(s, f, named);
+        if (stepId.isPresent()) {
+            return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
+        }
+        String count = Integer.toString(s.history().size());
+        if (!named.equals(cmd) && !named.matches("\\d+")) {
+            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", named));
+        } else {
+            r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", count));
+        }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /**
+     * The answer of the summary {@code named} names: its number, or a word of its label, its step id or its aliases
+     * ("datum" for a date, "mejl" for an address); empty when none or several fit.
+     */
+    private static Optional<String> answerNamed(ConversationState s, Flow f, String named) {
+        if (named.matches("\\d{1,2}")) {
+            int n = Integer.parseInt(named);
+            return n >= 1 && n <= s.history().size() ? Optional.of(s.history().get(n - 1)) : Optional.empty();
+        }
+        if (named.length() < 3) {
+            return Optional.empty();
+        }
+        List<String> exactly = new ArrayList<>();
+        List<String> fitting = new ArrayList<>();
+        for (String stepId : s.history()) {
+            Step step = f.step(stepId).orElse(null);
+            if (step != null && names(step).contains(named)) {
+                exactly.add(stepId);
+            }
+            if (step != null && names(step).stream().anyMatch(name -> fits(name, named))) {
+                fitting.add(stepId);
+            }
+        }
+        List<String> found = exactly.isEmpty() ? fitting : exactly;
+        return found.size() == 1 ? Optional.of(found.get(0)) : Optional.empty();
+    }
+
+    private static List<String> names(Step step) {
+        List<String> names = new ArrayList<>();
+        LocalizedText label = step.labelOrText();
+        names.add(TextNormalizer.normalize(label.sv()));
+        if (label.en() != null) {
+            names.add(TextNormalizer.normalize(label.en()));
+        }
+        names.add(TextNormalizer.normalize(step.id()));
+        step.aliases().forEach(a -> names.add(TextNormalizer.normalize(a)));
+        names.addAll(TYPE_WORDS.getOrDefault(step.type(), List.of()));
+        return names;
+    }
+
+    /** The whole name, or one of its words of four letters or more that the named word begins or ends ("rollen" ~ "roll"). */
+    private static boolean fits(String name, String named) {
+        if (name.equals(named)) {
+            return true;
+        }
+        for (String word : name.split(" ")) {
+            if (word.length() >= 4 && (named.startsWith(word) || word.startsWith(named) && named.length() >= 4)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Turn complete(ConversationState s, Flow f, ConversationKey key, Reply r, Instant now) {
@@ -291,11 +377,38 @@ final class FlowInterpreter {
         } else {
             AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone));
             if (reading instanceof AnswerReader.Refused refused) {
+                Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
+                        : Optional.empty();
+                if (guessed.isPresent()) {
+                    return propose(s, step, guessed.get(), r);
+                }
                 r.lines.add(errorText(step, refused, r.language));
                 return ask(s, f, step, r);
             }
             value = ((AnswerReader.Accepted) reading).value();
         }
+        return proceed(s, f, step, value, r, now);
+    }
+
+    /** The option of the step's list that a free answer most likely means, when a guesser reads that list. */
+    private Optional<ChoiceOption> guess(Step step, String text, Language language) {
+        if (step.optionsFrom() == null) {
+            return Optional.empty();
+        }
+        return guessers.stream().filter(g -> g.list().equals(step.optionsFrom())).findFirst()
+                .flatMap(g -> g.guess(text, language)).flatMap(step::option);
+    }
+
+    /** "Jag tolkar det som ”Uppföljning”. Stämmer det?": the guess waits in the context for a yes or a no. */
+    private Turn propose(ConversationState s, Step step, ChoiceOption option, Reply r) {
+        r.say(EngineTexts.GUESS, Map.of("option", option.label().in(r.language)));
+        r.choices.add(new ReplyChoice("ja", r.language == Language.EN ? "Yes" : "Ja"));
+        r.choices.add(new ReplyChoice("nej", r.language == Language.EN ? "No" : "Nej"));
+        return done(s.withContext(PROPOSED + step.id(), option.id()), r);
+    }
+
+    /** Takes {@code value} (null: skipped) as the step's answer and goes on: the next step, or the summary. */
+    private Turn proceed(ConversationState s, Flow f, Step step, String value, Reply r, Instant now) {
         ConversationState answered = s.answered(step.id(), value);
         if (answered.changing()) {
             int at = answered.history().indexOf(step.id());

@@ -28,21 +28,21 @@ final class StepFixtures {
 
     static Step step(AnswerType type) {
         return new Step("s", type, LocalizedText.of("?", "?"), null, null, Map.of(), false, null, Map.of(), null, null,
-                null, null, false, type == AnswerType.CHOICE ? DISTRICTS : List.of(), 1);
+                null, null, false, type == AnswerType.CHOICE ? DISTRICTS : List.of(), null, List.of(), 1);
     }
 
     static Step text(int min, int max) {
         return new Step("s", AnswerType.TEXT, LocalizedText.of("?", "?"), null, null, Map.of(), false, null, Map.of(),
-                min, max, null, null, false, List.of(), 1);
+                min, max, null, null, false, List.of(), null, List.of(), 1);
     }
 
     static Step number(long min, long max) {
         return new Step("s", AnswerType.NUMBER, LocalizedText.of("?", "?"), null, null, Map.of(), false, null, Map.of(),
-                null, null, min, max, false, List.of(), 1);
+                null, null, min, max, false, List.of(), null, List.of(), 1);
     }
 
     static Step futureDate() {
         return new Step("s", AnswerType.DATE, LocalizedText.of("?", "?"), null, null, Map.of(), false, null, Map.of(),
-                null, null, null, null, true, List.of(), 1);
+                null, null, null, null, true, List.of(), null, List.of(), 1);
     }
 }

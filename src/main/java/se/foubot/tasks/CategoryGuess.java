@@ -1,0 +1,30 @@
+package se.foubot.tasks;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import se.foubot.conversation.ChoiceGuesser;
+import se.foubot.conversation.Language;
+
+/** "Typ av stöd" answered in free words ("enkät"): the category sorter reads them, as it reads a request. */
+@Component
+class CategoryGuess implements ChoiceGuesser {
+
+    private final CategorySorter sorter;
+
+    CategoryGuess(CategorySorter sorter) {
+        this.sorter = sorter;
+    }
+
+    @Override
+    public String list() {
+        return "categories";
+    }
+
+    @Override
+    public Optional<String> guess(String text, Language language) {
+        CategorySorter.Sorting sorting = sorter.sort(text, language);
+        return sorting.needsTriage() ? Optional.empty() : Optional.of(sorting.category());
+    }
+}
