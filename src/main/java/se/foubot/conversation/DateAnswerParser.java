@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
@@ -104,8 +103,6 @@ public final class DateAnswerParser {
             + "|late|mid|early)(?: av| of)? ([a-z]+)(?: (\\d{4}))?");
     private static final Pattern WEEKDAY = Pattern.compile("(nasta|next|this|kommande)? ?([a-z]+)(?: (nasta vecka|next week))?");
 
-    private static final DateTimeFormatter SV = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
 
     private DateAnswerParser() {
     }
@@ -392,7 +389,7 @@ public final class DateAnswerParser {
     }
 
     public static String display(LocalDate date, Language language) {
-        return date.format(language == Language.EN ? EN : SV);
+        return se.foubot.time.Dates.date(date, language);
     }
 
     static Optional<LocalDate> stored(String value) {

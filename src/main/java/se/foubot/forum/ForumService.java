@@ -24,6 +24,8 @@ import se.foubot.messaging.Recipient;
 import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
 import se.foubot.tasks.TaskService;
+import se.foubot.conversation.Language;
+import se.foubot.time.Dates;
 import se.foubot.time.WorkingDays;
 
 /**
@@ -122,12 +124,11 @@ public class ForumService {
     public PlanResult edit(String id, MeetingPlan plan) {
         Optional<Meeting> before = find(id);
         if (before.isEmpty() || before.get().cancelled()) {
-            return new Refused(List.of("Mötet " + id + " finns inte eller är inställt. (No such meeting, or it is cancelled.)"));
+            return new Refused(List.of("Mötet " + id + " finns inte eller är inställt."));
         }
         List<String> reasons = check(plan, id);
         if (plan.capacity() != null && plan.capacity() < before.get().seats()) {
-            reasons.add("Redan " + before.get().seats() + " anmälda – antalet platser kan inte bli färre. (Already "
-                    + before.get().seats() + " registered: capacity cannot be lower.)");
+            reasons.add("Redan " + before.get().seats() + " anmälda – antalet platser kan inte bli färre.");
         }
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
@@ -373,39 +374,35 @@ public class ForumService {
         return Optional.ofNullable(mongo.findById(Registration.id(meetingId, person), Registration.class));
     }
 
-    /** The reasons a plan cannot be saved, in Swedish and English; empty when it can. */
+    /** The reasons a plan cannot be saved, in Swedish (the coordinator's language); empty when it can. */
     List<String> check(MeetingPlan p, String editing) {
         List<String> reasons = new ArrayList<>();
         if (blank(p.title().textOr("")) || blank(p.place().textOr("")) || p.date() == null || p.start() == null || p.end() == null || p.capacity() == null
                 || p.registrationDeadline() == null) {
-            reasons.add("Titel, datum, start, slut, plats, antal platser och sista anmälningsdag behövs. "
-                    + "(Title, date, start, end, place, capacity and registration deadline are needed.)");
+            reasons.add("Titel, datum, start, slut, plats, antal platser och sista anmälningsdag behövs.");
             return reasons;
         }
         if (!p.end().isAfter(p.start())) {
-            reasons.add("Slutet (" + p.end() + ") måste vara efter starten (" + p.start() + "). (The end must be after the start.)");
+            reasons.add("Slutet (kl. " + hhmm(p.end()) + ") måste vara efter starten (kl. " + hhmm(p.start()) + ").");
         }
         if (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY) {
-            reasons.add("Antalet platser måste vara mellan 1 och " + MeetingPlan.MAX_CAPACITY + ". (Capacity must be 1–"
-                    + MeetingPlan.MAX_CAPACITY + ".)");
+            reasons.add("Antalet platser måste vara mellan 1 och " + MeetingPlan.MAX_CAPACITY + ".");
         }
         if (!blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
-            reasons.add("Länken ska vara en giltig https-adress, t.ex. https://meet.stockholm.se/fou. (The link must be a valid "
-                    + "https address.)");
+            reasons.add("Länken ska vara en giltig https-adress, till exempel https://meet.stockholm.se/fou.");
         }
         if (p.title().textOr("").strip().length() > MeetingPlan.MAX_LINE
                 || p.place().textOr("").strip().length() > MeetingPlan.MAX_LINE) {
-            reasons.add("Titel och plats får vara högst " + MeetingPlan.MAX_LINE + " tecken. (Title and place: at most "
-                    + MeetingPlan.MAX_LINE + " characters.)");
+            reasons.add("Titel och plats får vara högst " + MeetingPlan.MAX_LINE + " tecken.");
         }
         if (workingDays.isPublicHoliday(p.date())) {
-            reasons.add(p.date() + " är en helgdag. (" + p.date() + " is a Swedish public holiday.)");
+            reasons.add(capitalised(Dates.date(p.date(), Language.SV)) + " är en helgdag.");
         }
         if (p.registrationDeadline().isAfter(p.date())) {
-            reasons.add("Sista anmälningsdag (" + p.registrationDeadline() + ") är efter mötet. (The registration deadline is after the start.)");
+            reasons.add("Sista anmälningsdag (" + Dates.date(p.registrationDeadline(), Language.SV) + ") är efter mötet.");
         }
         if (p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
-            reasons.add(p.date() + " har redan varit. (That date has passed.)");
+            reasons.add("Det datumet har redan passerat (" + Dates.date(p.date(), Language.SV) + ").");
         }
         if (reasons.isEmpty()) {
             Instant start = start(p);
@@ -446,5 +443,13 @@ public class ForumService {
 
     private static String blankToNull(String s) {
         return blank(s) ? null : s.strip();
+    }
+
+    private static String hhmm(java.time.LocalTime t) {
+        return String.format("%02d.%02d", t.getHour(), t.getMinute());
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

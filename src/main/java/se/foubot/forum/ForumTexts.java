@@ -1,25 +1,23 @@
 package se.foubot.forum;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+
+import se.foubot.conversation.Language;
+import se.foubot.time.Dates;
 
 /** How meetings are described to people: Swedish first, English after. */
-final class ForumTexts {
-
-    private static final DateTimeFormatter SV = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH:mm", Locale.forLanguageTag("sv-SE"));
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+public final class ForumTexts {
 
     private ForumTexts() {
     }
 
-    static String when(Meeting m, ZoneId zone) {
-        return SV.format(m.start().atZone(zone)) + "–" + TIME.format(m.end().atZone(zone));
+    /** "onsdag 10 mars 2027 kl. 13.00–16.00". */
+    public static String when(Meeting m, ZoneId zone) {
+        return Dates.dateTime(m.start().atZone(zone), Language.SV) + "–" + Dates.time(m.end().atZone(zone), Language.SV);
     }
 
     static String whenEn(Meeting m, ZoneId zone) {
-        return EN.format(m.start().atZone(zone)) + "–" + TIME.format(m.end().atZone(zone));
+        return Dates.dateTime(m.start().atZone(zone), Language.EN) + "–" + Dates.time(m.end().atZone(zone), Language.EN);
     }
 
     /** The meeting in a few lines, for lists, confirmations and reminders. */
@@ -28,8 +26,8 @@ final class ForumTexts {
         b.append(m.title()).append(" (").append(m.id()).append(")\n")
                 .append("När: ").append(when(m, zone)).append("\n")
                 .append("Var: ").append(m.place()).append(m.videoLink() != null ? " – distans: " + m.videoLink() : "").append("\n")
-                .append("Platser: ").append(m.capacity() - m.seats()).append(" lediga av ").append(m.capacity())
-                .append(" · sista anmälan ").append(SV.format(m.registrationDeadline().minusSeconds(1).atZone(zone)).replaceAll(" kl\\..*", ""));
+                .append("Platser: ").append(seats(m))
+                .append(" · sista anmälan ").append(Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate(), Language.SV));
         if (m.description() != null) {
             b.append("\n").append(m.description());
         }
@@ -37,5 +35,14 @@ final class ForumTexts {
             b.append("\nDagordning: ").append(m.agenda());
         }
         return b.toString();
+    }
+
+    /** "1 ledig plats av 2", "3 lediga platser av 20", "fullt, 20 platser". */
+    public static String seats(Meeting m) {
+        int free = m.capacity() - m.seats();
+        if (free <= 0) {
+            return "fullt, " + m.capacity() + (m.capacity() == 1 ? " plats" : " platser");
+        }
+        return free + (free == 1 ? " ledig plats av " : " lediga platser av ") + m.capacity();
     }
 }

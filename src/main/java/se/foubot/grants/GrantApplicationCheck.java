@@ -50,7 +50,7 @@ class GrantApplicationCheck implements OutcomeAction {
             }
             if (held >= rules.maxStudyTripsPerDistrict()) {
                 problems.add(en ? "A district can be granted at most " + rules.maxStudyTripsPerDistrict() + " study trips; yours already has " + held + "."
-                        : "En förvaltning kan beviljas högst " + rules.maxStudyTripsPerDistrict() + " studieresor; er har redan " + held + ".");
+                        : "En förvaltning kan beviljas högst " + rules.maxStudyTripsPerDistrict() + " studieresor, och ni har redan " + held + ".");
             }
         } else {
             long amount = Long.parseLong(a.get("amount"));
@@ -67,7 +67,7 @@ class GrantApplicationCheck implements OutcomeAction {
             }
             if (held >= rules.maxProjectsPerDistrict()) {
                 problems.add(en ? "A district can be granted at most " + rules.maxProjectsPerDistrict() + " LUM projects; yours already has " + held + "."
-                        : "En förvaltning kan beviljas högst " + rules.maxProjectsPerDistrict() + " LUM-projekt; er har redan " + held + ".");
+                        : "En förvaltning kan beviljas högst " + rules.maxProjectsPerDistrict() + " LUM-projekt, och ni har redan " + held + ".");
             }
             if (problems.isEmpty() && years > 1) {
                 problems.add(null); // not a problem: a reminder that a multi-year project applies every year

@@ -2,7 +2,6 @@ package se.foubot.grants;
 
 import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,14 +12,12 @@ import se.foubot.conversation.Language;
 final class GrantTexts {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
-    private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SV);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private GrantTexts() {
     }
 
     static String date(LocalDate date, Language language) {
-        return language == Language.EN ? EN_DATE.format(date) : SV_DATE.format(date);
+        return se.foubot.time.Dates.date(date, language);
     }
 
     static String kronor(long amount) {

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,8 +31,6 @@ final class AnswerPlaceholders {
     private static final Pattern COPIED = Pattern.compile("(?i)\\b\\d{1,2}(?::[ae])? (?:" + MONTHS + ")\\b|\\b\\d{4}-\\d{2}-\\d{2}\\b"
             + "|\\b\\d[\\d  ]*\\d ?(?:kr|kronor|sek)\\b|\\bsek ?\\d");
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
-    private static final DateTimeFormatter SV_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SV);
-    private static final DateTimeFormatter EN_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final GrantCalendar calendar;
     private final Clock clock;
@@ -105,7 +102,7 @@ final class AnswerPlaceholders {
     private String value(String kind, String name, Language language, LocalDate today) {
         GrantRules rules = calendar.rules();
         return switch (kind) {
-            case "date" -> calendar.next(name, today).map(d -> (language == Language.EN ? EN_DATE : SV_DATE).format(d.date())).orElse("");
+            case "date" -> calendar.next(name, today).map(d -> se.foubot.time.Dates.date(d.date(), language)).orElse("");
             case "month" -> calendar.event(name).map(e -> monthName(e.month() != null ? e.month() : e.day().getMonth(), language)).orElse("");
             case "amount" -> amount(rules.byName().get(name), language);
             case "number" -> String.valueOf(rules.byName().get(name));

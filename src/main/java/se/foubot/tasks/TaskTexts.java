@@ -1,7 +1,6 @@
 package se.foubot.tasks;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import org.springframework.stereotype.Component;
 
@@ -12,8 +11,6 @@ import se.foubot.messaging.Texts;
 @Component
 public class TaskTexts {
 
-    private static final DateTimeFormatter SV = DateTimeFormatter.ofPattern("HH.mm");
-    private static final DateTimeFormatter EN = DateTimeFormatter.ofPattern("HH:mm");
 
     private final Texts texts;
     private final ZoneId zone;
@@ -27,6 +24,6 @@ public class TaskTexts {
     public String limitReached(NewTaskLimitReached limit, Language language) {
         var at = limit.freeAgainAt().atZone(zone);
         return texts.get(language, "tasks.limit-reached", "limit", limit.limit(), "time",
-                (language == Language.EN ? EN : SV).format(at));
+                se.foubot.time.Dates.time(at, language));
     }
 }

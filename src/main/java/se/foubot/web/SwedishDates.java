@@ -7,6 +7,8 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import se.foubot.conversation.Language;
+import se.foubot.time.Dates;
 
 import org.springframework.stereotype.Component;
 
@@ -15,8 +17,6 @@ import org.springframework.stereotype.Component;
 public class SwedishDates {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", SV);
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm", SV);
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", SV);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL", SV);
 
@@ -27,11 +27,11 @@ public class SwedishDates {
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : DATE.format(date);
+        return date == null ? "" : Dates.date(date, Language.SV);
     }
 
     public String dateTime(Instant at) {
-        return at == null ? "" : DATE_TIME.format(at.atZone(zone));
+        return at == null ? "" : Dates.dateTime(at.atZone(zone), Language.SV);
     }
 
     /** "3 dec. 2026", for tables with many dates. */

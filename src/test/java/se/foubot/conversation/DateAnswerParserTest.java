@@ -165,8 +165,8 @@ class DateAnswerParserTest {
     }
 
     @Test
-    void datesAreShownInThePersonsLanguage() {
-        assertThat(DateAnswerParser.display(LocalDate.of(2027, 3, 12), Language.SV)).isEqualTo("12 mars 2027");
-        assertThat(DateAnswerParser.display(LocalDate.of(2027, 3, 12), Language.EN)).isEqualTo("12 March 2027");
+    void datesAreShownInThePersonsLanguageInTheOneDateStyle() {
+        assertThat(DateAnswerParser.display(LocalDate.of(2027, 3, 12), Language.SV)).isEqualTo("fredag 12 mars 2027");
+        assertThat(DateAnswerParser.display(LocalDate.of(2027, 3, 12), Language.EN)).isEqualTo("Friday 12 March 2027");
     }
 }

@@ -1,8 +1,6 @@
 package se.foubot.channels.slack;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -17,9 +15,6 @@ import se.foubot.deadletter.DeadLetterParked;
 @Component
 @ConditionalOnSlack
 class SlackDeadLetterAlerts {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm",
-            Locale.forLanguageTag("sv"));
 
     private final Notifier notifier;
     private final SlackProperties properties;
@@ -39,7 +34,7 @@ class SlackDeadLetterAlerts {
         DeadLetter d = parked.deadLetter();
         notifier.send("dead-letter:" + d.id(), Recipient.slack(properties.staffChannel()), Notice.of("Parkerat",
                 ":warning: Något kunde inte behandlas efter " + d.attempts() + " försök och har lagts åt sidan ("
-                        + what(d.kind()) + ", " + WHEN.format(d.parkedAt().atZone(zone)) + "). Orsak: `" + d.rule() + "`"
+                        + what(d.kind()) + ", " + se.foubot.time.Dates.dateTime(d.parkedAt().atZone(zone), se.foubot.conversation.Language.SV) + "). Orsak: `" + d.rule() + "`"
                         + (d.where() == null ? "" : " i `" + d.where() + "`")
                         + ". Inget annat stoppas. Listan finns i `GET /api/dead-letters`."));
     }

@@ -67,9 +67,7 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
     }
 
     static String describe(Meeting m, ZoneId zone) {
-        var start = m.start().atZone(zone);
-        return start.toLocalDate() + " kl. " + start.toLocalTime() + "–" + m.end().atZone(zone).toLocalTime() + " · " + m.place()
-                + " · " + (m.capacity() - m.seats()) + " av " + m.capacity() + " platser lediga"
+        return se.foubot.forum.ForumTexts.when(m, zone) + " · " + m.place() + " · " + se.foubot.forum.ForumTexts.seats(m)
                 + (m.agenda() != null ? "\nDagordning: " + m.agenda() : "");
     }
 }

@@ -10,10 +10,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import com.slack.api.model.block.LayoutBlock;
@@ -35,7 +33,6 @@ final class TaskMessage {
     static final String STATUS = "task-status";
     static final String CATEGORY = "task-category";
     static final String ASK = "task-ask";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.forLanguageTag("sv"));
     /** The changes an analyst makes: the thread names them first. */
     private static final Set<String> ANALYST_CHANGES = Set.of("claimed", "released", "status", "category", "question");
 
@@ -55,7 +52,7 @@ final class TaskMessage {
         fields.add(markdownText("*Kategori*\n" + label(categories, t.category())
                 + (t.needsTriage() ? " _(sortera manuellt)_" : "")));
         fields.add(markdownText("*Prioritet*\n" + t.priority().label().sv()));
-        fields.add(markdownText("*Behövs senast*\n" + (t.request().neededBy() == null ? "–" : t.request().neededBy().format(DATE))));
+        fields.add(markdownText("*Behövs senast*\n" + (t.request().neededBy() == null ? "–" : se.foubot.time.Dates.date(t.request().neededBy(), se.foubot.conversation.Language.SV))));
         fields.add(markdownText("*Beställare*\n" + requester(t)));
         fields.add(markdownText("*Status*\n" + t.status().label().sv() + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));

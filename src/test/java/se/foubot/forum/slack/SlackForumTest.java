@@ -237,7 +237,7 @@ class SlackForumTest {
         String carl = "carl.carlsson@stockholm.se";
         send(carl, "FoU-forum", "Hej! Vilka forum finns?", null);
         mailRound();
-        assertThat(inboxOf(carl).get(0).getContent().toString()).contains(meeting.id()).contains("0 lediga av 2");
+        assertThat(inboxOf(carl).get(0).getContent().toString()).contains(meeting.id()).contains("fullt, 2 platser");
         send(carl, "Re: FoU-forum", "anmäl " + meeting.id() + "\nFråga: Hur mäter vi effekter?", inboxOf(carl).get(0).getMessageID());
         mailRound();
         assertThat(inboxOf(carl).get(1).getContent().toString()).contains("nummer 1 på väntelistan");
