@@ -149,4 +149,28 @@ class SlackQuestionsTest {
         assertThat(say(newUser(), 1, "hej")).contains(GREETING);
         assertThat(say(newUser(), 1, "Jag behöver stöd med en utvärdering")).contains("Vilken förvaltning arbetar du på?");
     }
+
+    @Test
+    void theIntakeTakesFreeWordsRelativeAndPastDatesAndChangesByNameOrNumber() throws Exception {
+        String user = newUser();
+        int n = 0;
+        say(user, ++n, "stöd");
+        say(user, ++n, "farsta");
+        say(user, ++n, "chef");
+        say(user, ++n, "Vi vill följa upp hur nöjda brukarna är med den nya mottagningen.");
+        assertThat(say(user, ++n, "nej")).contains("Vilken typ av stöd");
+        assertThat(say(user, ++n, "enkät")).contains("Jag tolkar det som ”Uppföljning").contains("Stämmer det?");
+        assertThat(say(user, ++n, "ja")).contains("När behöver ni stödet senast");
+        assertThat(say(user, ++n, "igår")).contains("Det datumet har redan passerat").doesNotContain("förstod inte");
+        assertThat(say(user, ++n, "om tre veckor")).contains("Vilken e-postadress");
+        assertThat(say(user, ++n, "kim@stockholm.se")).contains("Behövs senast: måndag 14 december 2026");
+        assertThat(say(user, ++n, "ändra datum")).contains("När behöver ni stödet senast");
+        assertThat(say(user, ++n, "inom två veckor")).contains("Behövs senast: måndag 7 december 2026");
+        assertThat(say(user, ++n, "ändra 5")).contains("Vilken typ av stöd");
+        assertThat(say(user, ++n, "utvärdering")).contains("Typ av stöd: Utvärdering");
+        assertThat(say(user, ++n, "ja")).contains("registrerad med referensen FOU-");
+        SupportTask task = tasks.byRequester("slack", user).get(0);
+        assertThat(task.category()).isEqualTo("utvardering");
+        assertThat(task.request().neededBy()).hasToString("2026-12-07");
+    }
 }
