@@ -141,7 +141,7 @@ public class ForumService {
                         .inc("sequence", 1).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Meeting.class);
         if (m == null) {
-            return new Refused(List.of("Mötet " + id + " är inställt. (The meeting is cancelled.)"));
+            return new Refused(List.of("Mötet " + id + " är inställt."));
         }
         log.info("event=forum_meeting_updated meeting={} sequence={}", id, m.sequence());
         events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null));

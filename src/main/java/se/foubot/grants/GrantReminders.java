@@ -99,7 +99,7 @@ public class GrantReminders implements ReminderSource {
         }
         if (properties.postsToSlack() && notifier.has(Recipient.SLACK) && notifier.send("grant:" + r.id() + ":channel",
                 Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + GrantTexts.reminder(r, calendar,
-                        "Bevaka själv med `/fou bevakning`. (Subscribe with `/fou bevakning`.)")))) {
+                        "Bevaka själv med `/fou bevakning`.")))) {
             queued++;
         }
         sent.record(r.id(), r.deadline().id(), clock.instant(), queued);

@@ -92,8 +92,7 @@ public final class TerminalChatSession {
         try {
             return call.get().text();
         } catch (DataAccessException e) {
-            return "Jag når inte databasen just nu – ditt svar sparades inte. Försök igen om en stund.\n"
-                    + "(The database cannot be reached right now – your answer was not saved. Please try again shortly.)";
+            return "Jag når inte databasen just nu – ditt svar sparades inte. Försök igen om en stund.";
         }
     }
 

@@ -337,22 +337,21 @@ class SlackForum implements SlackSlashCommand {
                         + MeetingPlan.MAX_CAPACITY + ".)");
             }
         } catch (NumberFormatException e) {
-            errors.put("capacity", "Skriv ett heltal, t.ex. 40. (A whole number.)");
+            errors.put("capacity", "Skriv ett heltal, t.ex. 40.");
         }
         for (String field : List.of("title", "place")) {
             if (v.get(field).isEmpty()) {
-                errors.put(field, "Fyll i det här fältet. (Required.)");
+                errors.put(field, "Fyll i det här fältet.");
             } else if (v.get(field).length() > MeetingPlan.MAX_LINE) {
-                errors.put(field, "Högst " + MeetingPlan.MAX_LINE + " tecken. (At most " + MeetingPlan.MAX_LINE + " characters.)");
+                errors.put(field, "Högst " + MeetingPlan.MAX_LINE + " tecken.");
             }
         }
         if (!v.get("video").isEmpty() && !MeetingPlan.isHttpsLink(v.get("video"))) {
-            errors.put("video", "Skriv en giltig https-adress, t.ex. https://meet.stockholm.se/fou-forum. "
-                    + "(A valid https link.)");
+            errors.put("video", "Skriv en giltig https-adress, till exempel https://meet.stockholm.se/fou-forum.");
         }
         for (String field : List.of("description", "agenda")) {
             if (v.get(field).length() > 3000) {
-                errors.put(field, "Högst 3000 tecken. (At most 3000 characters.)");
+                errors.put(field, "Högst 3000 tecken.");
             }
         }
         if (!errors.isEmpty()) {
@@ -366,7 +365,7 @@ class SlackForum implements SlackSlashCommand {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            errors.put(field, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-03-10. (Write the date as YYYY-MM-DD.)");
+            errors.put(field, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-03-10.");
             return null;
         }
     }
@@ -375,7 +374,7 @@ class SlackForum implements SlackSlashCommand {
         try {
             return LocalTime.parse(s.length() == 4 ? "0" + s : s.replace('.', ':'));
         } catch (DateTimeParseException e) {
-            errors.put(field, "Skriv tiden som TT:MM, t.ex. 13:00. (Write the time as HH:MM.)");
+            errors.put(field, "Skriv tiden som TT:MM, t.ex. 13:00.");
             return null;
         }
     }
