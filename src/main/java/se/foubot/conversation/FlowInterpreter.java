@@ -47,16 +47,13 @@ final class FlowInterpreter {
     /** The context key of an answer the engine read from free text and waits for the person to confirm. */
     static final String PROPOSED = "proposed:";
 
-    private final List<QuestionAnswerer> answerers;
     private final List<ChoiceGuesser> guessers;
 
     FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone) {
-        this(catalog, idleTimeout, zone, List.of(), List.of());
+        this(catalog, idleTimeout, zone, List.of());
     }
 
-    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<QuestionAnswerer> answerers,
-            List<ChoiceGuesser> guessers) {
-        this.answerers = List.copyOf(answerers);
+    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<ChoiceGuesser> guessers) {
         this.guessers = List.copyOf(guessers);
         this.catalog = catalog;
         this.idleTimeout = idleTimeout;
@@ -205,15 +202,6 @@ final class FlowInterpreter {
 
     private Turn startOrGreet(ConversationState s, String text, String cmd, List<String> notices, Instant now,
             boolean dirty) {
-        Language asked = Language.EN == guessLanguage(text) ? Language.EN : s.language();
-        for (QuestionAnswerer answerer : answerers) {
-            Optional<String> answer = answerer.answer(text, asked);
-            if (answer.isPresent()) {
-                Reply r = reply(s, notices);
-                r.lines.add(answer.get());
-                return done(dirty ? s : null, r);
-            }
-        }
         Optional<FlowCatalog.TriggerMatch> match = catalog.match(text);
         if (match.isEmpty()) {
             Reply r = reply(s, notices);
@@ -230,17 +218,6 @@ final class FlowInterpreter {
             r.say(flow.intro(), started.context());
         }
         return ask(started, flow, flow.firstStep(), r);
-    }
-
-    /** English when the question reads as English; the conversation's language otherwise. */
-    private static Language guessLanguage(String text) {
-        String t = " " + TextNormalizer.normalize(text) + " ";
-        for (String w : List.of(" how ", " when ", " what ", " can we ", " does ", " is there ", " much ")) {
-            if (t.contains(w)) {
-                return Language.EN;
-            }
-        }
-        return Language.SV;
     }
 
     private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {
