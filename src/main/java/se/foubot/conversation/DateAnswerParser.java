@@ -389,7 +389,7 @@ public final class DateAnswerParser {
     }
 
     public static String display(LocalDate date, Language language) {
-        return se.foubot.time.Dates.date(date, language);
+        return se.foubot.conversation.Dates.date(date, language);
     }
 
     static Optional<LocalDate> stored(String value) {

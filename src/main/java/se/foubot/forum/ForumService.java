@@ -25,7 +25,7 @@ import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
 import se.foubot.tasks.TaskService;
 import se.foubot.conversation.Language;
-import se.foubot.time.Dates;
+import se.foubot.conversation.Dates;
 import se.foubot.time.WorkingDays;
 
 /**

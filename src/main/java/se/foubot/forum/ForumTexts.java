@@ -3,7 +3,7 @@ package se.foubot.forum;
 import java.time.ZoneId;
 
 import se.foubot.conversation.Language;
-import se.foubot.time.Dates;
+import se.foubot.conversation.Dates;
 
 /** How meetings are described to people: Swedish first, English after. */
 public final class ForumTexts {

@@ -17,7 +17,7 @@ final class GrantTexts {
     }
 
     static String date(LocalDate date, Language language) {
-        return se.foubot.time.Dates.date(date, language);
+        return se.foubot.conversation.Dates.date(date, language);
     }
 
     static String kronor(long amount) {

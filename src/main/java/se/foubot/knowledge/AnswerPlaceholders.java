@@ -102,7 +102,7 @@ final class AnswerPlaceholders {
     private String value(String kind, String name, Language language, LocalDate today) {
         GrantRules rules = calendar.rules();
         return switch (kind) {
-            case "date" -> calendar.next(name, today).map(d -> se.foubot.time.Dates.date(d.date(), language)).orElse("");
+            case "date" -> calendar.next(name, today).map(d -> se.foubot.conversation.Dates.date(d.date(), language)).orElse("");
             case "month" -> calendar.event(name).map(e -> monthName(e.month() != null ? e.month() : e.day().getMonth(), language)).orElse("");
             case "amount" -> amount(rules.byName().get(name), language);
             case "number" -> String.valueOf(rules.byName().get(name));

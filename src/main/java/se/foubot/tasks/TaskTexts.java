@@ -24,6 +24,6 @@ public class TaskTexts {
     public String limitReached(NewTaskLimitReached limit, Language language) {
         var at = limit.freeAgainAt().atZone(zone);
         return texts.get(language, "tasks.limit-reached", "limit", limit.limit(), "time",
-                se.foubot.time.Dates.time(at, language));
+                se.foubot.conversation.Dates.time(at, language));
     }
 }

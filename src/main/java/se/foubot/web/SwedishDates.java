@@ -8,7 +8,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import se.foubot.conversation.Language;
-import se.foubot.time.Dates;
+import se.foubot.conversation.Dates;
 
 import org.springframework.stereotype.Component;
 

@@ -30,7 +30,7 @@ import se.foubot.knowledge.KnowledgeBase;
 import se.foubot.knowledge.Topic;
 import se.foubot.language.TextAnalysis;
 import se.foubot.support.MutableClock;
-import se.foubot.time.Dates;
+import se.foubot.conversation.Dates;
 
 /**
  * Every message of every bundle ({@code i18n/*}) and every answer of the knowledge base, rendered in Swedish and
@@ -65,7 +65,39 @@ class MessageCatalogueTest {
                 Map.entry("position", "2"),
                 Map.entry("limit", "10"),
                 Map.entry("analyst", en ? "Eva Lind, FoU analyst" : "Eva Lind, FoU-utredare"),
-                Map.entry("count", "4"));
+                Map.entry("count", "4"),
+                Map.entry("channel", "#fou-utredare"),
+                Map.entry("deadline", Dates.date(LocalDate.of(2027, 3, 31), l)),
+                Map.entry("decision", en ? "decided by the social committee in December" : "beslutas av socialnämnden i december"),
+                Map.entry("districts", "Farsta, Bromma"),
+                Map.entry("district", "Farsta"),
+                Map.entry("dms", "3"),
+                Map.entry("entries", "2"),
+                Map.entry("entry-text", en ? "How do we follow up home visits?" : "Hur följer vi upp hembesök?"),
+                Map.entry("entry", "KL-2027-007"),
+                Map.entry("fields", en ? "theme, text" : "tema, text"),
+                Map.entry("form", "https://fou.stockholm.se/kunskapsluckor"),
+                Map.entry("from", "2026"),
+                Map.entry("to", "2030"),
+                Map.entry("groups", en ? "children and youth, adults" : "barn och unga, vuxna"),
+                Map.entry("group", en ? "children and youth" : "barn och unga"),
+                Map.entry("helps", en ? "training, method support" : "utbildning, metodstöd"),
+                Map.entry("help", en ? "training" : "utbildning"),
+                Map.entry("level", en ? "unit" : "enhet"),
+                Map.entry("mails", "5"),
+                Map.entry("max", "2000"),
+                Map.entry("n", "3"),
+                Map.entry("opening", en ? "Which knowledge do you lack?" : "Vilken kunskap saknar ni?"),
+                Map.entry("perspective", en ? "staff" : "medarbetare"),
+                Map.entry("round", "2027"),
+                Map.entry("task", "FOU-2027-0042"),
+                Map.entry("text", en ? "We lack knowledge of follow-up." : "Vi saknar kunskap om uppföljning."),
+                Map.entry("themes", en ? "follow-up, evaluation" : "uppföljning, utvärdering"),
+                Map.entry("theme", en ? "follow-up" : "uppföljning"),
+                Map.entry("urgencies", en ? "high, medium" : "hög, medel"),
+                Map.entry("urgency", en ? "high" : "hög"),
+                Map.entry("who", "Eva Lind"),
+                Map.entry("year", "2027"));
     }
 
     @Test

@@ -34,7 +34,7 @@ class SlackDeadLetterAlerts {
         DeadLetter d = parked.deadLetter();
         notifier.send("dead-letter:" + d.id(), Recipient.slack(properties.staffChannel()), Notice.of("Parkerat",
                 ":warning: Något kunde inte behandlas efter " + d.attempts() + " försök och har lagts åt sidan ("
-                        + what(d.kind()) + ", " + se.foubot.time.Dates.dateTime(d.parkedAt().atZone(zone), se.foubot.conversation.Language.SV) + "). Orsak: `" + d.rule() + "`"
+                        + what(d.kind()) + ", " + se.foubot.conversation.Dates.dateTime(d.parkedAt().atZone(zone), se.foubot.conversation.Language.SV) + "). Orsak: `" + d.rule() + "`"
                         + (d.where() == null ? "" : " i `" + d.where() + "`")
                         + ". Inget annat stoppas. Listan finns i `GET /api/dead-letters`."));
     }

@@ -52,7 +52,7 @@ final class TaskMessage {
         fields.add(markdownText("*Kategori*\n" + label(categories, t.category())
                 + (t.needsTriage() ? " _(sortera manuellt)_" : "")));
         fields.add(markdownText("*Prioritet*\n" + t.priority().label().sv()));
-        fields.add(markdownText("*Behövs senast*\n" + (t.request().neededBy() == null ? "–" : se.foubot.time.Dates.date(t.request().neededBy(), se.foubot.conversation.Language.SV))));
+        fields.add(markdownText("*Behövs senast*\n" + (t.request().neededBy() == null ? "–" : se.foubot.conversation.Dates.date(t.request().neededBy(), se.foubot.conversation.Language.SV))));
         fields.add(markdownText("*Beställare*\n" + requester(t)));
         fields.add(markdownText("*Status*\n" + t.status().label().sv() + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));

@@ -1,11 +1,10 @@
-package se.foubot.time;
+package se.foubot.conversation;
 
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import se.foubot.conversation.Language;
 
 /**
  * The one way dates and times are written to people, in every channel: "onsdag 10 mars 2027 kl. 13.00" in Swedish,
