@@ -14,6 +14,7 @@ import se.foubot.messaging.Recipient;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.ForumService.MeetingChanged;
 import se.foubot.forum.Registration.Status;
+import se.foubot.privacy.LogText;
 import se.foubot.scheduling.ReminderScheduler;
 
 /**
@@ -102,7 +103,7 @@ class ForumNotices {
                     + (r.email() != null ? "\n\nKalenderinbjudan skickad till " + r.email() + "."
                             : "\n\nDin Slack-profil har ingen e-postadress, så ingen kalenderinbjudan kunde skickas.")));
         }
-        log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), r.id(), m.sequence());
+        log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), LogText.clean(r.id()), m.sequence());
     }
 
     private void cancelInvite(Meeting m, Registration r, String why, String news) {

@@ -23,6 +23,7 @@ import org.springframework.stereotype.Service;
 import se.foubot.messaging.Recipient;
 import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.TaskService;
 import se.foubot.conversation.Language;
 import se.foubot.conversation.Dates;
@@ -227,14 +228,14 @@ public class ForumService {
                 // a promotion running at the same moment seated it first (and told the person), or it was cancelled
                 return new AlreadyRegistered(now2, settleSeat(meetingId, id));
             }
-            log.info("event=forum_registered meeting={} registration={}", meetingId, id);
+            log.info("event=forum_registered meeting={} registration={}", meetingId, LogText.clean(id));
             events.publishEvent(new MeetingChanged(now2, MeetingChanged.Kind.REGISTERED, seated));
             return new Seated(now2, seated);
         }
         Registration waiting = mongo.findById(id, Registration.class);
         int position = (int) mongo.count(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED)
                 .and("registeredAt").lte(waiting.registeredAt())), Registration.class);
-        log.info("event=forum_waitlisted meeting={} registration={} position={}", meetingId, id, position);
+        log.info("event=forum_waitlisted meeting={} registration={} position={}", meetingId, LogText.clean(id), position);
         events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.WAITLISTED, waiting));
         return new Waitlisted(m, waiting, position);
     }
@@ -263,7 +264,8 @@ public class ForumService {
         Registration cancelled = mongo.findById(id, Registration.class);
         Optional<Registration> promoted = released ? promoteFirst(meetingId) : Optional.empty();
         Meeting m = find(meetingId).orElseThrow();
-        log.info("event=forum_unregistered meeting={} registration={} promoted={}", meetingId, id, promoted.map(Registration::id).orElse(null));
+        log.info("event=forum_unregistered meeting={} registration={} promoted={}", meetingId, LogText.clean(id),
+                LogText.clean(promoted.map(Registration::id).orElse(null)));
         if (released) {
             events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UNREGISTERED, cancelled));
         }
@@ -315,7 +317,7 @@ public class ForumService {
             }
             Registration promoted = setStatus(first.id(), Status.WAITLISTED, Status.REGISTERED);
             if (promoted != null) {
-                log.info("event=forum_promoted meeting={} registration={}", meetingId, promoted.id());
+                log.info("event=forum_promoted meeting={} registration={}", meetingId, LogText.clean(promoted.id()));
                 events.publishEvent(new MeetingChanged(find(meetingId).orElse(m), MeetingChanged.Kind.PROMOTED, promoted));
                 return Optional.of(promoted);
             }

@@ -25,6 +25,9 @@ class LogTextTest {
                 .isEqualTo("550 5.1.1 <" + hashed + ">: Recipient address rejected");
         assertThat(LogText.address("anna.berg@stockholm.se")).isNotEqualTo(hashed);
         assertThat(LogText.address(null)).isEqualTo("-");
+        // a FoU-forum registration by mail is keyed by meeting and address
+        assertThat(LogText.clean("forum-2027-05-19|email:anna.berg@stockholm.se"))
+                .isEqualTo("forum-2027-05-19|email:" + LogText.address("anna.berg@stockholm.se"));
     }
 
     @Test

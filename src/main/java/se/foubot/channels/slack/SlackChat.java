@@ -14,6 +14,7 @@ import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Reply;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.LogText;
 
 /**
  * District staff talking to the bot in Slack: a DM, a mention or {@code /fou} goes to the router (a command of the
@@ -63,7 +64,7 @@ class SlackChat {
         try {
             reply = turn.take();
         } catch (DataAccessException e) {
-            log.warn("event=slack_turn_failed user={} reason=\"{}\"", user, e.getMostSpecificCause().getMessage());
+            log.warn("event=slack_turn_failed user={} reason=\"{}\"", user, LogText.clean(e.getMostSpecificCause().getMessage()));
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }

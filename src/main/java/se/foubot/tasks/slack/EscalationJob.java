@@ -13,6 +13,7 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.SlackText;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 import se.foubot.time.WorkingDays;
@@ -60,7 +61,7 @@ public class EscalationJob {
                     api.post(properties.staffChannel(), null, text, null);
                     log.info("event=task_escalated task={}", task.reference());
                 } catch (SlackApi.SlackCallFailed e) {
-                    log.warn("event=task_escalation_failed task={} reason=\"{}\"", task.reference(), e.getMessage());
+                    log.warn("event=task_escalation_failed task={} reason=\"{}\"", task.reference(), LogText.clean(e.getMessage()));
                 }
             }
         }

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackText;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.RequesterChannel;
 import se.foubot.tasks.SupportTask;
 
@@ -46,7 +47,7 @@ class SlackRequesterChannel implements RequesterChannel {
                 api.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
                         address.get(SlackText.ADDRESS_THREAD), text, null);
             } catch (SlackApi.SlackCallFailed e) {
-                log.warn("event=requester_notice_failed task={} reason=\"{}\"", task.reference(), e.getMessage());
+                log.warn("event=requester_notice_failed task={} reason=\"{}\"", task.reference(), LogText.clean(e.getMessage()));
             }
         });
     }

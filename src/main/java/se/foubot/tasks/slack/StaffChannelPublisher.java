@@ -14,6 +14,7 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.conversation.FlowCatalog;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.StaffPost;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskCategories;
@@ -104,7 +105,7 @@ class StaffChannelPublisher {
                     }
                 }
             } catch (SlackApi.SlackCallFailed e) {
-                log.warn("event=staff_post_deferred task={} reason=\"{}\"", reference, e.getMessage());
+                log.warn("event=staff_post_deferred task={} reason=\"{}\"", reference, LogText.clean(e.getMessage()));
                 return false;
             }
             return true;
