@@ -20,6 +20,8 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -63,6 +65,8 @@ import se.foubot.time.WorkingDays;
  */
 class KnowledgeGapRoundTest extends KnowledgeGapBot {
 
+    @Autowired
+    private Scheduler quartz;
     @Autowired
     ReminderScheduler scheduler;
     @Autowired
@@ -125,6 +129,9 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         Round round = service.round("kl-2027").orElseThrow();
         assertThat(round.closesAt()).isEqualTo(Instant.parse("2026-12-11T23:00:00Z"));
         awaitText("UCOORD", "Inventeringen kl-2027 är öppen och tar emot svar till och med fredag 11 december 2026. 14 förvaltningar");
+        // its first reminder is planned as it opens, not at the next replan or restart: 5 working days before, 09.00
+        assertThat(quartz.getTriggersOfJob(JobKey.jobKey(KnowledgeGapReminders.NAME, "reminders")))
+                .extracting(t -> t.getStartTime().toInstant()).contains(Instant.parse("2026-12-04T08:00:00Z"));
 
         // 2. fourteen districts invited by mail, their Slack people by DM
         mailRound();
