@@ -8,11 +8,11 @@ import com.google.gson.JsonParser;
 import com.slack.api.bolt.request.builtin.EventRequest;
 
 /**
- * An Events API delivery as the middleware chain reads it: ids, types, where it was posted, and the raw {@code text},
- * which goes through the privacy guard where it is read.
+ * An Events API delivery as the middleware chain reads it: ids, types, where it was posted, the raw {@code text},
+ * which goes through the privacy guard where it is read, and whether files came with it (they are never fetched).
  */
 record EventEnvelope(String eventId, String type, String subtype, String botId, String channel, String channelType,
-        String ts, String threadTs, String user, String tab, String text) {
+        String ts, String threadTs, String user, String tab, String text, boolean files) {
 
     static EventEnvelope of(EventRequest request) {
         JsonObject event = new JsonObject();
@@ -29,7 +29,8 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
             // Bolt has parsed it already; an odd body only means no routing facts
         }
         return new EventEnvelope(eventId, string(event, "type"), string(event, "subtype"), string(event, "bot_id"),
-                string(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), string(event, "user"), string(event, "tab"), string(event, "text"));
+                string(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), string(event, "user"), string(event, "tab"), string(event, "text"),
+                event.get("files") instanceof com.google.gson.JsonArray f && !f.isEmpty());
     }
 
     private static String string(JsonObject o, String name) {

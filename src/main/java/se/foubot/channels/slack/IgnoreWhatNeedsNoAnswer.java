@@ -6,7 +6,11 @@ import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 
-/** Step 2: acks, with no work, bots' posts (the bot's own too), edits and deletions, and channel chatter not meant for the bot. */
+/**
+ * Step 2: acks, with no work, bots' posts (the bot's own too), edits, deletions and other changes to posts, and channel
+ * chatter not meant for the bot. Whatever Slack sends, the answer is 200: a 404 only makes Slack retry and, in the end,
+ * switch the app's events off.
+ */
 class IgnoreWhatNeedsNoAnswer implements Middleware {
 
     @Override
@@ -21,7 +25,11 @@ class IgnoreWhatNeedsNoAnswer implements Middleware {
         if (e.botId() != null) {
             return true;
         }
-        // in channels the bot answers when mentioned (app_mention); of plain messages only direct ones
-        return "message".equals(e.type()) && (e.subtype() != null || !"im".equals(e.channelType()));
+        // in channels the bot answers when mentioned (app_mention); of plain messages only direct ones, and of those the
+        // ones a person wrote (a file shared with a few words, a thread reply also sent to the conversation)
+        return "message".equals(e.type()) && (!"im".equals(e.channelType()) || (e.subtype() != null && !PERSONS_POSTS.contains(e.subtype())));
     }
+
+    /** Message subtypes a person writes in a DM (the others are changes to posts or notices from Slack itself). */
+    static final java.util.Set<String> PERSONS_POSTS = java.util.Set.of("file_share", "thread_broadcast");
 }

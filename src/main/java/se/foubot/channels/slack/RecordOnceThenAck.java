@@ -25,6 +25,8 @@ import se.foubot.privacy.OutsideTextGuard;
 class RecordOnceThenAck implements Middleware {
 
     static final String MESSAGE = "message";
+    /** The post came with files: the person is told they are neither read nor kept. */
+    static final String FILES = "files";
 
     private static final Logger log = LoggerFactory.getLogger(RecordOnceThenAck.class);
 
@@ -59,7 +61,7 @@ class RecordOnceThenAck implements Middleware {
 
     private void record(EventEnvelope e, GuardedText text) {
         String thread = e.answerThread();
-        Runnable answer = () -> chat.onMessage(e.user(), text, e.channel(), thread, null);
+        Runnable answer = () -> chat.onPost(e.user(), text, e.files(), e.channel(), thread, null);
         if (text.identityNumberRemoved()) {
             once.run(e, answer);
             return;
@@ -70,6 +72,9 @@ class RecordOnceThenAck implements Middleware {
         putIfThere(params, "user", e.user());
         putIfThere(params, "channel", e.channel());
         putIfThere(params, "thread", thread);
+        if (e.files()) {
+            params.put(FILES, "true");
+        }
         try {
             inbox.receive(e.workKey(), e.eventId(), MESSAGE, params);
         } catch (DataAccessException storeDown) {

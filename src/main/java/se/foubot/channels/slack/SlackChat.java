@@ -46,6 +46,20 @@ class SlackChat {
         answer(user, channel, threadTs, () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), messageId));
     }
 
+    /**
+     * A post, perhaps with files: files are never fetched, read or kept, and the person is told so; words written with
+     * them are answered as any message.
+     */
+    void onPost(String user, GuardedText text, boolean files, String channel, String threadTs, String messageId) {
+        if (files) {
+            api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.files-not-read"), null);
+            if (text.isBlank() && !text.identityNumberRemoved()) {
+                return;
+            }
+        }
+        onMessage(user, text, channel, threadTs, messageId);
+    }
+
     /** {@code /fou [text]}: answered in the person's direct messages with the bot; {@code messageId} as above. */
     void onCommand(String user, GuardedText text, String messageId) {
         if (text.isBlank() && !text.identityNumberRemoved()) {

@@ -28,8 +28,8 @@ import com.slack.api.bolt.util.SlackRequestParser;
 /**
  * {@code POST /slack/events}: events, slash commands and interactivity. {@link SlackRawBodyFilter} has already read
  * the body off the wire and checked its signature; this hands exactly those bytes and the headers to Bolt. A signed
- * request Bolt cannot read, or whose handler throws, gets 400: nothing a sender writes makes a 500. 404 when Slack's
- * HTTP mode is off.
+ * request Bolt cannot read, or whose handler throws, gets 400: nothing a sender writes makes a 500. A signed request no
+ * handler takes gets 200 and is dropped, never 404. 404 only when Slack's HTTP mode is off.
  */
 @RestController
 class SlackEventsController {
@@ -82,6 +82,12 @@ class SlackEventsController {
                 return badRequest();
             }
             response = bolt.run(request);
+            if (response.getStatusCode() == HttpStatus.NOT_FOUND.value()) {
+                // signed, but nothing here handles its kind (a click on an old card, a shortcut): Slack retries a 404 and
+                // may switch the app's events off, so it is acknowledged and dropped
+                log.info("event=slack_request_unhandled kind={} bytes={}", request.getRequestType(), raw.length);
+                return ResponseEntity.ok().build();
+            }
         } catch (Exception e) {
             // the class says what went wrong; the message could quote the sender's text
             log.warn("event=slack_request_unreadable reason=exception error={} bytes={}", e.getClass().getName(), raw.length);

@@ -8,9 +8,13 @@ import javax.websocket.ClientEndpoint;
 
 import org.slf4j.Logger;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.slack.api.Slack;
 import com.slack.api.socket_mode.SocketModeClient;
 import com.slack.api.socket_mode.impl.SocketModeClientTyrusImpl;
+import com.slack.api.socket_mode.listener.WebSocketMessageListener;
 import com.slack.api.socket_mode.queue.impl.ConcurrentLinkedMessageQueue;
 
 /**
@@ -37,6 +41,38 @@ final class SocketModeConnection extends SocketModeClientTyrusImpl {
     public Logger getLogger() {
         // called from the super constructor too, before the field is set
         return log != null ? log : SocketModeClient.LOGGER;
+    }
+
+    /**
+     * Every message from Slack goes to the listener ({@link SocketModeEnvelopes}), which acknowledges and logs, except
+     * Slack's {@code disconnect}. Bolt's own version drops what is not JSON and throws on a broken envelope; the throw
+     * was logged as the connection's last problem, so a later reconnect named a wrong reason.
+     */
+    @Override
+    public void processMessage(String message) throws IOException {
+        if (isDisconnect(message)) {
+            connectToNewEndpoint();
+            return;
+        }
+        for (WebSocketMessageListener listener : getWebSocketMessageListeners()) {
+            listener.handle(message);
+        }
+    }
+
+    /** Bolt's version drops, unseen, what does not start with a brace; here it reaches the listener, which logs it. */
+    @Override
+    public void enqueueMessage(String message) {
+        getMessageQueue().add(message);
+    }
+
+    private static boolean isDisconnect(String message) {
+        try {
+            JsonElement json = JsonParser.parseString(message);
+            return json.isJsonObject() && json.getAsJsonObject().get("type") instanceof JsonPrimitive type
+                    && "disconnect".equals(type.getAsString());
+        } catch (RuntimeException notJson) {
+            return false;
+        }
     }
 
     /** Slack asked the bot to move ({@code disconnect}): Bolt calls this from the message that said so. */

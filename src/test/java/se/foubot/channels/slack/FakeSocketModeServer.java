@@ -129,6 +129,11 @@ final class FakeSocketModeServer extends WebSocketServer implements AutoCloseabl
         return JsonParser.parseString(envelope).getAsJsonObject().get("envelope_id").getAsString();
     }
 
+    /** Sends {@code text} as it is on the newest open connection (what no Slack sends: broken JSON, no envelope id). */
+    void sendRaw(String text) {
+        newest().send(text);
+    }
+
     /**
      * Sends {@code disconnect} with {@code reason} on the newest connection and closes it once the app has opened
      * a new one (Slack closes it about ten seconds after a warning).

@@ -86,7 +86,27 @@ public final class SlackHostileInputs {
         cases.add(new Case("one message under two event ids", this::onePostTwoEventIds));
         cases.add(new Case("an app_mention and a message for the same post", this::mentionAndMessage));
         cases.add(new Case("a message whose handling throws (no user)", this::poison));
+        cases.add(new Case("a file shared in a DM (subtype file_share)", this::fileShared));
+        cases.add(new Case("a shortcut nothing handles; a /me message", this::unhandled));
         return cases;
+    }
+
+    private Row fileShared() throws Exception {
+        int mark = log.get().length();
+        HttpResponse<String> r = requests.signedBytes(SlackHttpEdgeTest.fixture("event-message-im-file_share.json"), "application/json");
+        boolean told = answered("DUFILE1", 1) && slack.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE1")
+                && c.param("text").contains("läser inte filer")).size() == 1;
+        return new Row("A file shared in a DM", "200, told files are not read or kept",
+                r.statusCode() + (told ? ", told files are not read or kept" : ", not told"),
+                r.statusCode() == 200 && told && slack.calls("files.info").isEmpty() && clean(mark));
+    }
+
+    private Row unhandled() throws Exception {
+        int mark = log.get().length();
+        int shortcut = requests.signedBytes(SlackHttpEdgeTest.fixture("shortcut-unknown.form"), FORM).statusCode();
+        int me = requests.signedBytes(SlackHttpEdgeTest.fixture("event-message-im-me_message.json"), "application/json").statusCode();
+        return new Row("A shortcut nothing handles; a /me message", "200, 200 (never 404)", shortcut + ", " + me,
+                shortcut == 200 && me == 200 && clean(mark));
     }
 
     private String since(int mark) {

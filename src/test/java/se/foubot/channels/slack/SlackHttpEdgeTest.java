@@ -123,6 +123,30 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aFileSharedInADirectMessageIsAnsweredThatFilesAreNotReadAndItsWordsAsAMessage() throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture("event-message-im-file_share.json"), "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE1")).size() >= 2);
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE1")).get(0).param("text"))
+                .contains("Jag läser inte filer och sparar dem inte");
+        assertThat(SLACK.calls("files.info", c -> true)).as("the file is never fetched").isEmpty();
+    }
+
+    @Test
+    void aThreadReplyAlsoSentToTheDirectMessageIsAnswered() throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture("event-message-im-thread_broadcast.json"), "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUBCAST1")).isEmpty());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"event-message-im-me_message.json", "shortcut-unknown.form"})
+    void aSignedRequestNothingHandlesIsAcknowledgedNever404(String name) throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture(name), name.endsWith(".form") ? FORM : "application/json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    @Test
     void aBodySignedInOneEncodingAndSentInAnotherIsRefused() throws Exception {
         long now = slack.now();
         String signatureOfSlacksBytes = SlackRequests.sign(SlackRequests.SECRET, now, fixture("command-slack.form"));
