@@ -167,7 +167,12 @@ public class EmailRequestProcessor {
             return calendarAnswer(mail, calendar, proven);
         }
         if (thread.isPresent() && thread.get().startsWith(CONFIRM_THREAD)) {
-            return proven ? confirmed(thread.get().substring(CONFIRM_THREAD.length())) : "ignored:confirmation-from-another-address";
+            return proven ? confirmed(thread.get().substring(CONFIRM_THREAD.length()), mail) : "ignored:confirmation-from-another-address";
+        }
+        if (thread.isEmpty() && EmailTexts.CONFIRM_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
+            // an answer to one of our "Bekräfta:" mails that names none we know (its mail was removed, or the mail
+            // program left out In-Reply-To): never a new request
+            return confirmationExpired(mail);
         }
         if (thread.isEmpty()) {
             Matcher m = SUBJECT_REFERENCE.matcher(mail.getString("subject") == null ? "" : mail.getString("subject"));
@@ -254,29 +259,61 @@ public class EmailRequestProcessor {
                     : "lägga till ditt mejl i ärendet " + reference);
         }
         tasks.attach(reference, sender, from, key, mail.getString("text"));
+        if (mail.getBoolean("senderConfirmed", false)) {
+            // they answered "ja" to our question: say that it is done, or they hear nothing
+            String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
+            Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
+            reply(new OutgoingMail("email-confirmed:" + key, from, EmailTexts.reSubject(subject),
+                    EmailTexts.confirmedAndDone(language == Language.EN ? "added your mail to " + reference
+                            : "lagt till ditt mejl i ärendet " + reference, language),
+                    mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
+        }
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
         return "task:" + reference;
     }
 
     /**
-     * Nothing is done yet: the sender gets a mail at their address saying what will be done once they answer it.
-     * Only someone who reads that mailbox can answer it (its Message-ID cannot be guessed).
+     * Nothing is done yet: the sender gets a mail at their address saying what will be done once they answer it, with
+     * the mail it is about quoted (subject, when it was sent, its text as stored). Only someone who reads that mailbox
+     * can answer it (its Message-ID cannot be guessed).
      */
     private String askSenderToConfirm(Document mail, String whatWillBeDone) {
         String key = mail.getString("_id");
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
+        Date sent = mail.getDate("sentAt") != null ? mail.getDate("sentAt") : mail.getDate("receivedAt");
+        EmailTexts.Quoted quoted = new EmailTexts.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
         reply(new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
-                EmailTexts.confirmSubject(subject, language), EmailTexts.confirmSender(whatWillBeDone, language, removed(mail)),
+                EmailTexts.confirmSubject(subject, language),
+                EmailTexts.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, removed(mail)),
                 mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
         log.info("event=mail_sender_unproven mail={} asked=true", key);
         return AWAITING_SENDER;
     }
 
-    /** The sender answered our question at their address: the mail it was about is processed again, as proven. */
-    private String confirmed(String originalKey) {
-        return inbox.confirmSender(originalKey, AWAITING_SENDER, clock.instant().minus(CONFIRMATION_VALID))
-                ? "confirmed:" + originalKey : "ignored:nothing-to-confirm";
+    /**
+     * The sender answered our question at their address: the mail it was about is processed again, as proven. An
+     * answer that comes too late is told so (a second answer to one already confirmed changes nothing).
+     */
+    private String confirmed(String originalKey, Document answer) {
+        if (inbox.confirmSender(originalKey, AWAITING_SENDER, clock.instant().minus(CONFIRMATION_VALID))) {
+            return "confirmed:" + originalKey;
+        }
+        Document original = mongo.findById(originalKey, Document.class, MailInbox.INBOX);
+        if (original != null && original.getBoolean("senderConfirmed", false)) {
+            return "ignored:already-confirmed";
+        }
+        return confirmationExpired(answer);
+    }
+
+    private String confirmationExpired(Document answer) {
+        String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
+        Language language = EmailTexts.guess(subject + " " + answer.getString("text"));
+        reply(new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
+                EmailTexts.reSubject(subject), EmailTexts.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language),
+                answer.getString("messageId"), references(answer), "auto-replied"));
+        log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
+        return "ignored:confirmation-expired";
     }
 
     /**

@@ -1,6 +1,10 @@
 package se.foubot.channels.email;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import se.foubot.conversation.ChoiceOption;
@@ -67,21 +71,80 @@ final class EmailTexts {
                 + footer(l, identityNumberRemoved);
     }
 
+    /** "Bekräfta: …" and "Please confirm: …", after any reply prefixes. */
+    static final java.util.regex.Pattern CONFIRM_SUBJECT = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)*(bekräfta|please confirm)\\s*:");
+
     static String confirmSubject(String subject, Language l) {
         String original = subject.replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", "").strip();
         return (l == Language.EN ? "Please confirm: " : "Bekräfta: ") + original;
     }
 
-    /** Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". */
-    static String confirmSender(String whatWillBeDone, Language l, boolean identityNumberRemoved) {
+    /** The mail a confirmation is about, as the bot stored it (every text has passed the privacy guard). */
+    record Quoted(String subject, Instant sent, String text, ZoneId zone) {
+    }
+
+    /** Most of a long mail is left out of the quote; the person knows what they wrote from the start of it. */
+    private static final int QUOTED_CHARS = 1500;
+    private static final DateTimeFormatter SENT_SV = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'kl.' HH.mm",
+            Locale.forLanguageTag("sv-SE"));
+    private static final DateTimeFormatter SENT_EN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+
+    /**
+     * Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". The mail it is about
+     * is quoted, so the person can tell what they are confirming (and that someone else wrote it, if so).
+     */
+    static String confirmSender(String whatWillBeDone, Quoted mail, int validDays, Language l,
+            boolean identityNumberRemoved) {
         return (l == Language.EN
                 ? "Hello!\n\nWe received a mail from your address asking us to " + whatWillBeDone + ". Before we do, we need to "
-                        + "know that it came from you: just reply to this mail (\"yes\" is enough) and we will do it.\n\n"
-                        + "If you did not write to us, do nothing: nothing changes.\n"
+                        + "know that it came from you: just reply to this mail within " + validDays + " days (\"yes\" is enough) "
+                        + "and we will do it.\n\nThis is the mail:\n\n"
                 : "Hej!\n\nVi har fått ett mejl från din adress där vi ombeds att " + whatWillBeDone + ". Innan vi gör det "
-                        + "behöver vi veta att det kom från dig: svara bara på det här mejlet (det räcker med ”ja”), så gör vi det.\n\n"
-                        + "Om det inte var du som skrev till oss behöver du inte göra något: ingenting ändras.\n")
+                        + "behöver vi veta att det kom från dig: svara bara på det här mejlet inom " + validDays + " dagar (det "
+                        + "räcker med ”ja”), så gör vi det.\n\nDet här är mejlet:\n\n")
+                + quote(mail, l)
+                + (l == Language.EN ? "\nIf you did not write it, do nothing: nothing changes.\n"
+                        : "\nOm det inte var du som skrev det behöver du inte göra något: ingenting ändras.\n")
                 + footer(l, identityNumberRemoved);
+    }
+
+    private static String quote(Quoted mail, Language l) {
+        String subject = mail.subject() == null || mail.subject().isBlank() ? (l == Language.EN ? "(no subject)" : "(inget ämne)")
+                : mail.subject().strip();
+        String text = mail.text() == null ? "" : mail.text().strip();
+        if (text.length() > QUOTED_CHARS) {
+            text = text.substring(0, QUOTED_CHARS) + " …";
+        }
+        StringBuilder b = new StringBuilder(l == Language.EN ? "> Subject: " : "> Ämne: ").append(subject).append('\n');
+        if (mail.sent() != null) {
+            b.append(l == Language.EN ? "> Sent: " + SENT_EN.format(mail.sent().atZone(mail.zone()))
+                    : "> Skickat: " + SENT_SV.format(mail.sent().atZone(mail.zone()))).append('\n');
+        }
+        b.append(">\n");
+        for (String line : text.isEmpty() ? List.of(l == Language.EN ? "(no text)" : "(ingen text)") : text.lines().toList()) {
+            b.append(line.isEmpty() ? ">" : "> " + line).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The person answered "yes": what they confirmed is now done. */
+    static String confirmedAndDone(String whatWasDone, Language l) {
+        return (l == Language.EN ? "Hello!\n\nThank you for confirming. We have now " + whatWasDone + ".\n"
+                : "Hej!\n\nTack för att du bekräftade. Nu har vi " + whatWasDone + ".\n") + footer(l, false);
+    }
+
+    /** An answer to a confirmation that is no longer open: too late, or for a mail that cannot be found. */
+    static String confirmationExpired(int validDays, Language l) {
+        return (l == Language.EN
+                ? "Hello!\n\nThank you for your answer. The confirmation you answered has expired (a confirmation is valid "
+                        + "for " + validDays + " days), or we could not tell which mail it was about, so nothing has been "
+                        + "changed. If you still want it done, please send your mail to us again; we will then ask you to "
+                        + "confirm once more.\n"
+                : "Hej!\n\nTack för ditt svar. Bekräftelsen du svarade på har gått ut (en bekräftelse gäller i " + validDays
+                        + " dagar), eller så kunde vi inte se vilket mejl den gällde, så ingenting har ändrats. Om du "
+                        + "fortfarande vill att det görs: skicka ditt mejl till oss igen, så ber vi dig bekräfta på nytt.\n")
+                + footer(l, false);
     }
 
     static String limitReached(String limitReached, Language l, boolean identityNumberRemoved) {

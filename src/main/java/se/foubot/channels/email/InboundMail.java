@@ -33,6 +33,7 @@ import se.foubot.privacy.GuardedText;
  * @param headerHeldIdentityNumber an address or kept header the sender's mail program wrote (To, Cc, Return-Path, the
  *                                 headers kept) held a personal identity number: left out or removed, and the sender
  *                                 is told as for their text
+ * @param date                     the Date field as written (any year a sender likes), or null; see {@link MailInbox}
  */
 public record InboundMail(
         String key,
@@ -53,7 +54,8 @@ public record InboundMail(
         List<String> copied,
         List<String> trace,
         CalendarReply calendar,
-        boolean headerHeldIdentityNumber) {
+        boolean headerHeldIdentityNumber,
+        java.time.Instant date) {
 
     public List<String> header(String name) {
         return headers.getOrDefault(name.toLowerCase(), List.of());

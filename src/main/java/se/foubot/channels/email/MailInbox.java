@@ -100,6 +100,7 @@ public class MailInbox implements StoreIndexes {
                         .append("copied", mail.copied().stream().filter(a -> !a.equals(ownAddress) && !a.equals(mail.from()))
                                 .toList())
                         .append("calendar", calendar(mail.calendar()))
+                        .append("sentAt", Date.from(sentAt(mail.date(), now)))
                         .append("receivedAt", Date.from(now)), INBOX);
                 log.info("event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
                         mail.attachments().size(), mail.problem(), hadNumber);
@@ -108,6 +109,17 @@ public class MailInbox implements StoreIndexes {
         } catch (DuplicateKeyException alreadyStored) {
             return false;
         }
+    }
+
+    /** Earliest Date field believed: before it, e-mail at the city did not exist; a clock set to 1970 writes such dates. */
+    static final Instant EARLIEST_DATE = Instant.parse("1990-01-01T00:00:00Z");
+
+    /**
+     * When the mail says it was written, if that is believable: from 1990 until a day after it arrived (clocks and
+     * zones differ). Anything else — year 0, year 99999, next month — is treated as no Date at all: the time it arrived.
+     */
+    static Instant sentAt(Instant date, Instant received) {
+        return date != null && !date.isBefore(EARLIEST_DATE) && !date.isAfter(received.plus(Duration.ofDays(1))) ? date : received;
     }
 
     private static Document calendar(CalendarReply c) {

@@ -125,7 +125,8 @@ final class MailParser {
                 copied,
                 trace(message),
                 parts.calendar,
-                flag.held);
+                flag.held,
+                date(message));
     }
 
     /**
@@ -198,7 +199,7 @@ final class MailParser {
     private InboundMail unreadable(byte[] raw) {
         return new InboundMail("sha256:" + sha256(raw), null, null, false, guard.check(null), null, guard.check(""),
                 guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE, List.of(),
-                List.of(), null, false);
+                List.of(), null, false, null);
     }
 
     /** The body of a mail whose MIME structure is broken, without what looks like MIME scaffolding. */
@@ -232,9 +233,56 @@ final class MailParser {
 
     private static String subject(MimeMessage m) {
         try {
-            return safe(repairHeader(m.getSubject()), "");
+            return readableSubject(safe(repairHeader(m.getSubject()), ""));
         } catch (MessagingException e) {
             return "";
+        }
+    }
+
+    /** Shown (and answered with "Re: …") instead of a subject whose encoding cannot be read. */
+    static final String UNREADABLE_SUBJECT = "(ämnet gick inte att läsa)";
+    private static final java.util.regex.Pattern ENCODED_WORD_START = java.util.regex.Pattern.compile("=\\?[\\w.:-]+\\?[bBqQ]\\?");
+    private static final java.util.regex.Pattern ENCODED_WORD = java.util.regex.Pattern.compile("=\\?[^?\\s]+\\?[bBqQ]\\?[^?\\s]*\\?=");
+
+    /**
+     * Jakarta Mail decodes RFC 2047 words only where they stand alone and in a charset it knows; what it leaves (a word
+     * run into text, as some mailers write it) is decoded word by word here. A word that still cannot be read (an
+     * unknown charset, broken base64) makes the subject unreadable: it is never echoed raw.
+     */
+    static String readableSubject(String subject) {
+        java.util.regex.Matcher words = ENCODED_WORD.matcher(subject);
+        if (!words.find()) {
+            // what is left of an encoded word that was cut off or mangled
+            return ENCODED_WORD_START.matcher(subject).find() ? UNREADABLE_SUBJECT : subject;
+        }
+        StringBuilder out = new StringBuilder();
+        words.reset();
+        while (words.find()) {
+            String decoded;
+            try {
+                decoded = MimeUtility.decodeWord(words.group());
+            } catch (jakarta.mail.internet.ParseException | java.io.UnsupportedEncodingException | RuntimeException e) {
+                return UNREADABLE_SUBJECT;
+            }
+            if (decoded.indexOf('\ufffd') >= 0) {
+                return UNREADABLE_SUBJECT;
+            }
+            words.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(decoded));
+        }
+        words.appendTail(out);
+        return ENCODED_WORD_START.matcher(out).find() ? UNREADABLE_SUBJECT : out.toString();
+    }
+
+    /**
+     * The Date field as Jakarta Mail reads it; null when there is none or it cannot be read. Whether it is believable
+     * is for the inbox to judge, which knows when the mail came.
+     */
+    private static java.time.Instant date(MimeMessage m) {
+        try {
+            java.util.Date sent = m.getSentDate();
+            return sent == null ? null : sent.toInstant();
+        } catch (MessagingException | RuntimeException e) {
+            return null;
         }
     }
 
