@@ -96,7 +96,35 @@ class InviteWriter {
         calendar.add(new Method(method));
         calendar.add(vtimezone(zone));
         calendar.add(event);
-        return new Notice.Invite(method, calendar.toString());
+        return new Notice.Invite(method, folded(calendar.toString()));
+    }
+
+    /** RFC 5545 section 3.1: no line longer than this many octets, the line break not counted. */
+    static final int MAX_LINE_OCTETS = 75;
+
+    /**
+     * Folds each content line at {@value #MAX_LINE_OCTETS} octets of UTF-8 (RFC 5545 section 3.1: CRLF and a space
+     * go in, and a reader takes both out again), never inside a character. ical4j's FoldingWriter counts UTF-16
+     * chars, so a line of Swedish letters folded by it would still run to twice the limit in octets.
+     */
+    static String folded(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + unfolded.length() / 30);
+        for (String line : unfolded.split("\r?\n")) {
+            int octets = 0;
+            for (int i = 0; i < line.length(); ) {
+                int codePoint = line.codePointAt(i);
+                int size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+                if (octets + size > MAX_LINE_OCTETS) {
+                    out.append("\r\n ");
+                    octets = 1;
+                }
+                out.appendCodePoint(codePoint);
+                octets += size;
+                i += Character.charCount(codePoint);
+            }
+            out.append("\r\n");
+        }
+        return out.toString();
     }
 
     /** mailto: with the address quoted as a URI needs it, whatever characters it holds. */

@@ -71,6 +71,34 @@ class InviteWriterTest {
     }
 
     @Test
+    void everyLineIsFoldedAtSeventyFiveOctetsAndLongSwedishTextReadsBackWholeInBothLibraries() throws Exception {
+        String description = "Välkommen till höstens FoU-forum på Södermalm! Vi går igenom årets uppföljningar, "
+                + "äldreomsorgens och öppenvårdens erfarenheter, och ägnar eftermiddagen åt förbättringsarbete – "
+                + "ta gärna med frågor om utvärdering, kunskapsluckor och lärosätessamverkan. 🙂 Åäö åäö åäö åäö åäö åäö.";
+        Meeting m = new Meeting("forum-2027-03-10", "FoU-forum: ärenden, öppenvård och äldreomsorg – gemensamma erfarenheter och "
+                + "fördjupning", Instant.parse("2027-03-10T12:00:00Z"), Instant.parse("2027-03-10T14:00:00Z"),
+                "Förvaltningshuset på Götgatan 72, våning 5, sal Ängsö–Björkö", null, 30, Instant.parse("2027-03-02T00:00:00Z"),
+                description, null, false, 3, 0, Recipient.slack("UCOORD"), STAMP, STAMP);
+        Notice.Invite invite = new InviteWriter().write(m, InviteWriter.REQUEST, "åsa.öberg@stockholm.se", "fou@stockholm.se",
+                STOCKHOLM, STAMP);
+
+        assertThat(invite.ics()).doesNotContainPattern("[^\\r]\\n");
+        for (String line : invite.ics().split("\r\n")) {
+            assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+        }
+        assertThat(invite.ics().split("\r\n")).as("the description really was folded").anyMatch(l -> l.startsWith(" "));
+        Calendar parsed = new CalendarBuilder().build(new StringReader(invite.ics()));
+        assertThat(parsed.validate().getEntries()).isEmpty();
+        net.fortuna.ical4j.model.component.VEvent event = parsed.getComponent(net.fortuna.ical4j.model.Component.VEVENT)
+                .map(net.fortuna.ical4j.model.component.VEvent.class::cast).orElseThrow();
+        assertThat(event.getDescription().orElseThrow().getValue()).isEqualTo(description);
+        ICalendar read = Biweekly.parse(invite.ics()).first();
+        assertThat(read.getEvents().get(0).getDescription().getValue()).isEqualTo(description);
+        assertThat(read.getEvents().get(0).getSummary().getValue()).isEqualTo(m.title());
+        assertThat(read.getEvents().get(0).getLocation().getValue()).isEqualTo(m.place());
+    }
+
+    @Test
     void onlyAbsoluteHttpsLinksWithAHostAreLinks() {
         assertThat(MeetingPlan.isHttpsLink("https://meet.stockholm.se/fou?x=1")).isTrue();
         assertThat(MeetingPlan.isHttpsLink("HTTPS://teams.microsoft.com/l/meetup-join/19%3ameeting")).isTrue();

@@ -199,7 +199,9 @@ public class OutboxSender {
         textPart.setText(text, "UTF-8");
         MimeBodyPart calendarPart = new MimeBodyPart();
         calendarPart.setContent(ics, "text/calendar; charset=UTF-8; method=" + method);
-        calendarPart.setHeader("Content-Transfer-Encoding", "8bit");
+        // 7-bit on the wire: a relay that cannot pass 8-bit would mangle the invite's Swedish letters; quoted-printable
+        // keeps the folded lines readable, and its soft breaks are gone once a calendar decodes the part
+        calendarPart.setHeader("Content-Transfer-Encoding", "quoted-printable");
         MimeMultipart alternative = new MimeMultipart("alternative", textPart, calendarPart);
         MimeBodyPart body = new MimeBodyPart();
         body.setContent(alternative);

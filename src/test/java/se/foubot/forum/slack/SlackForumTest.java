@@ -123,7 +123,7 @@ class SlackForumTest {
         v.put("video", "");
         v.put("capacity", capacity);
         v.put("deadline", deadline);
-        v.put("description", "Vi delar goda exempel på uppföljning.");
+        v.put("description", "Vi delar goda exempel på uppföljning från äldreomsorg, öppenvård och försörjningsstöd – och går igenom årets kunskapsluckor tillsammans.");
         v.put("agenda", "1. Välkommen 2. Goda exempel 3. Kunskapsluckor");
         return v;
     }
@@ -170,10 +170,15 @@ class SlackForumTest {
     }
 
 
-    /** The invites in {@code address}'s mailbox, read with biweekly (not the library that wrote them). */
+    /**
+     * The invites in {@code address}'s mailbox, read with biweekly (not the library that wrote them), each checked first
+     * in the bytes as the mail server received them: 7-bit on the wire, and the calendar part, read again from those
+     * bytes with a fresh Jakarta Mail session, folded at 75 octets and valid in iCal4j.
+     */
     private List<ICalendar> invitesOf(String address) throws Exception {
         List<ICalendar> out = new java.util.ArrayList<>();
         for (MimeMessage m : inboxOf(address)) {
+            checkRawInvite(m);
             if (!(m.getContent() instanceof Multipart mixed)) {
                 continue;
             }
@@ -189,6 +194,35 @@ class SlackForumTest {
             }
         }
         return out;
+    }
+
+    private static void checkRawInvite(MimeMessage received) throws Exception {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        received.writeTo(raw);
+        byte[] bytes = raw.toByteArray();
+        String wire = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1);
+        if (!wire.contains("text/calendar")) {
+            return;
+        }
+        for (byte b : bytes) {
+            assertThat(b & 0xff).as("8-bit byte in the mail as sent").isLessThan(0x80);
+        }
+        MimeMessage again = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                new java.io.ByteArrayInputStream(bytes));
+        Multipart alternative = (Multipart) ((Multipart) again.getContent()).getBodyPart(0).getContent();
+        for (int i = 0; i < alternative.getCount(); i++) {
+            jakarta.mail.internet.MimeBodyPart part = (jakarta.mail.internet.MimeBodyPart) alternative.getBodyPart(i);
+            if (!part.getContentType().startsWith("text/calendar")) {
+                continue;
+            }
+            assertThat(part.getEncoding()).isIn("quoted-printable", "base64");
+            String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            for (String line : ics.split("\r\n")) {
+                assertThat(line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+            }
+            assertThat(new net.fortuna.ical4j.data.CalendarBuilder().build(new java.io.StringReader(ics)).validate().getEntries())
+                    .isEmpty();
+        }
     }
 
     private static String lastTextTo(String channel) {
