@@ -108,8 +108,8 @@ public class MailRows implements HostileInputRows {
         bot.sendFixture("/mail/auth/gmail-forged-below.eml");
         bot.mailRound();
         boolean still = bot.bean(GrantSubscriptions.class).find("email", anna).orElseThrow().active();
-        long asked = bot.inboxOf(anna).stream().filter(m -> Bot.body(m).contains("Om det inte var du")).count();
-        return Outcome.of(still && asked == 1, waiting(bot) == 0, "still subscribed; the real address asked to confirm");
+        boolean mailed = !bot.inboxOf(anna).isEmpty();
+        return Outcome.of(still && !mailed, waiting(bot) == 0, "still subscribed; quarantined as DMARC fail, nobody mailed");
     }
 
     static Outcome forgedTrustedId(Bot bot) throws Exception {

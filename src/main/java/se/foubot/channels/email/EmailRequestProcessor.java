@@ -2,6 +2,7 @@ package se.foubot.channels.email;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -74,11 +75,16 @@ public class EmailRequestProcessor {
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
     private final List<CalendarAnswers> calendarAnswers;
+    private final List<String> allowedDomains;
+    private final int unprovenRepliesPerDomain;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, EmailFactReader facts, MongoTemplate mongo,
             Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
             se.foubot.conversation.OptionList categories, CommandTable commands, DeadLetters deadLetters,
-            Duration retryDelay, List<CalendarAnswers> calendarAnswers) {
+            Duration retryDelay, List<CalendarAnswers> calendarAnswers, List<String> allowedDomains,
+            int unprovenRepliesPerDomain) {
+        this.allowedDomains = List.copyOf(allowedDomains);
+        this.unprovenRepliesPerDomain = unprovenRepliesPerDomain;
         this.calendarAnswers = List.copyOf(calendarAnswers);
         this.deadLetters = deadLetters;
         this.retryDelay = retryDelay;
@@ -146,7 +152,7 @@ public class EmailRequestProcessor {
         inbox.park(key, rule);
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            reply(new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
+            reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
                     EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text")), removed(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
         }
@@ -263,7 +269,7 @@ public class EmailRequestProcessor {
             // they answered "ja" to our question: say that it is done, or they hear nothing
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
             Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
-            reply(new OutgoingMail("email-confirmed:" + key, from, EmailTexts.reSubject(subject),
+            reply(mail, new OutgoingMail("email-confirmed:" + key, from, EmailTexts.reSubject(subject),
                     EmailTexts.confirmedAndDone(language == Language.EN ? "added your mail to " + reference
                             : "lagt till ditt mejl i ärendet " + reference, language),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
@@ -283,7 +289,7 @@ public class EmailRequestProcessor {
         Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
         Date sent = mail.getDate("sentAt") != null ? mail.getDate("sentAt") : mail.getDate("receivedAt");
         EmailTexts.Quoted quoted = new EmailTexts.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
-        reply(new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
+        reply(mail, new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
                 EmailTexts.confirmSubject(subject, language),
                 EmailTexts.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, removed(mail)),
                 mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
@@ -309,7 +315,7 @@ public class EmailRequestProcessor {
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = EmailTexts.guess(subject + " " + answer.getString("text"));
-        reply(new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
+        reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
                 EmailTexts.reSubject(subject), EmailTexts.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language),
                 answer.getString("messageId"), references(answer), "auto-replied"));
         log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
@@ -348,7 +354,7 @@ public class EmailRequestProcessor {
             log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), handled.get().command());
             return Optional.of(askSenderToConfirm(mail, answer.text()));
         }
-        reply(new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"), EmailTexts.reSubject(subject),
+        reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"), EmailTexts.reSubject(subject),
                 answer.text() + EmailTexts.identityNumberRemoved(message.language(), removed(mail)), mail.getString("messageId"),
                 references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
@@ -400,7 +406,7 @@ public class EmailRequestProcessor {
         List<String> references = references(mail);
         boolean removed = request.getBoolean("identityNumberRemoved", false);
         if (!f.complete()) {
-            reply(new OutgoingMail("email-ask:" + mail.getString("_id"), from, EmailTexts.reSubject(request.getString("subject")),
+            reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, EmailTexts.reSubject(request.getString("subject")),
                     EmailTexts.askForMissing(f, districts.options(), categories.options(), language, removed),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
@@ -420,20 +426,43 @@ public class EmailRequestProcessor {
         }
         mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))),
                 new Update().set("status", "done").set("reference", task.reference()), REQUESTS);
-        reply(new OutgoingMail("email-confirm:" + task.reference(), from,
+        reply(mail, new OutgoingMail("email-confirm:" + task.reference(), from,
                 "[" + task.reference() + "] " + EmailTexts.reSubject(request.getString("subject")).substring(4),
                 EmailTexts.confirmation(task.reference(), language, removed), mail.getString("messageId"), references,
                 "auto-replied", "task:" + task.reference()));
         return "task:" + task.reference();
     }
 
-    /** Sends a reply unless this sender has had as many as allowed in the last hour (a loop guard). */
-    private void reply(OutgoingMail mail) {
-        if (outbox.queuedTo(mail.to(), clock.instant().minus(Duration.ofHours(1))) >= repliesPerHour) {
+    /**
+     * Sends a reply to the sender of {@code source} unless this address has had as many as allowed in the last hour (a
+     * loop guard), or — for a sender nobody proved, outside the allowed domains — their domain has had as many
+     * automatic answers as allowed (backscatter: a spam wave with forged From addresses must not make the bot mail
+     * the people whose addresses were forged).
+     */
+    private void reply(Document source, OutgoingMail mail) {
+        Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
+        if (outbox.queuedTo(mail.to(), hourAgo) >= repliesPerHour) {
             log.warn("event=mail_reply_suppressed key={} reason=\"{} replies in the last hour\"", mail.key(), repliesPerHour);
             return;
         }
+        String domain = mail.to() == null ? "" : mail.to().substring(mail.to().lastIndexOf('@') + 1);
+        if (!proven(source) && !allowed(domain) && outbox.autoRepliesToDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
+            log.warn("event=mail_reply_suppressed key={} reason=\"{} answers to unproven senders at one domain in the last hour\"",
+                    mail.key(), unprovenRepliesPerDomain);
+            return;
+        }
         outbox.enqueue(mail);
+    }
+
+    /** Proven by the receiving server, confirmed by answering us, or an answer to one of our mails to that address. */
+    private boolean proven(Document mail) {
+        String from = mail.getString("from");
+        return mail.getString("senderProof") != null || mail.getBoolean("senderConfirmed", false)
+                || outbox.repliedTo(threadIds(mail)).filter(r -> from != null && from.equalsIgnoreCase(r.to())).isPresent();
+    }
+
+    private boolean allowed(String domain) {
+        return allowedDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
     }
 
     private EmailFacts read(Document mail) {

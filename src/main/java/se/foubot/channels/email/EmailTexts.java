@@ -71,9 +71,9 @@ final class EmailTexts {
                 + footer(l, identityNumberRemoved);
     }
 
-    /** "Bekräfta: …" and "Please confirm: …", after any reply prefixes. */
+    /** An answer to "Bekräfta: …" or "Please confirm: …" (a reply prefix first: a new mail may well start "Bekräfta:"). */
     static final java.util.regex.Pattern CONFIRM_SUBJECT = java.util.regex.Pattern.compile(
-            "(?iu)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)*(bekräfta|please confirm)\\s*:");
+            "(?iu)^\\s*((re|sv|aw|vs)\\s*:\\s*)+(bekräfta|please confirm)\\s*:");
 
     static String confirmSubject(String subject, Language l) {
         String original = subject.replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", "").strip();

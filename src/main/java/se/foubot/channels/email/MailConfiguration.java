@@ -98,7 +98,7 @@ class MailConfiguration {
                 SenderDistricts.load(flows, districts));
         return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
                 districts, categories, commands, deadLetters, deadLetterProperties.retryDelay(),
-                calendarAnswers);
+                calendarAnswers, properties.allowedSenderDomains(), properties.unprovenRepliesPerDomainPerHour());
     }
 
     @ConditionalOnBackgroundWork

@@ -80,7 +80,8 @@ public class MailInbox implements StoreIndexes {
      */
     boolean accept(InboundMail mail) {
         Instant now = clock.instant();
-        Optional<String> quarantine = guard.quarantineReason(mail);
+        Optional<String> quarantine = guard.quarantineReason(mail)
+                .or(() -> verification.forged(mail.from(), mail.trace()).map(v -> "forged sender (" + v + ")"));
         try {
             if (quarantine.isPresent()) {
                 mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",

@@ -27,6 +27,9 @@ import org.springframework.validation.annotation.Validated;
  *                              a few connections keep it busy)
  * @param pollInterval          how often the mailbox is read
  * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
+ * @param unprovenRepliesPerDomainPerHour {@code FOUBOT_MAIL_UNPROVEN_REPLIES_PER_DOMAIN_PER_HOUR}: at most this many
+ *                              automatic answers an hour to one domain outside the allowed ones for senders nobody proved
+ *                              (backscatter guard)
  * @param processedFolder       {@code FOUBOT_MAIL_PROCESSED_FOLDER}: move stored mail there; blank: mark it \Seen
  * @param readerLease how long one replica holds the right to read the mailbox without renewing it; when it
  *                    dies, another replica reads once this has run out
@@ -54,7 +57,8 @@ public record MailProperties(
         @NotNull Duration readerLease,
         List<String> trustedAuthservIds,
         @NotNull Duration processingLease,
-        @Min(1) int smtpConnections) {
+        @Min(1) int smtpConnections,
+        @Min(1) int unprovenRepliesPerDomainPerHour) {
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);

@@ -101,6 +101,12 @@ public class Outbox implements StoreIndexes {
         return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))), COLLECTION);
     }
 
+    /** Automatic answers queued to addresses at {@code domain} since {@code since}, for the backscatter limit. */
+    long autoRepliesToDomain(String domain, Instant since) {
+        return mongo.count(Query.query(Criteria.where("to").regex("@" + domain.replaceAll("[^a-z0-9-]", "\\\\$0") + "$")
+                .and("createdAt").gte(Date.from(since)).and("autoSubmitted").is("auto-replied")), COLLECTION);
+    }
+
     /** When the oldest mail still waiting was queued; empty when none waits. */
     Optional<Instant> oldestPending() {
         return queue.oldestPending();

@@ -62,6 +62,27 @@ final class SenderVerification {
         return Optional.empty();
     }
 
+    /**
+     * The trusted server found DMARC failing for the From domain: the From is forged (or its domain's own setup is
+     * broken). Such mail is never answered: an answer would go to the person whose address was forged (backscatter).
+     *
+     * @return the verdict (e.g. "dmarc=fail by mx.google.com"), or empty
+     */
+    Optional<String> forged(String fromAddress, List<String> trace) {
+        if (trusted.isEmpty() || fromAddress == null || fromAddress.lastIndexOf('@') < 0) {
+            return Optional.empty();
+        }
+        String domain = fromAddress.substring(fromAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        for (TrustedServer server : trusted) {
+            AuthenticationResults.Result dmarc = stamp(server, trace).get("dmarc");
+            if (dmarc != null && dmarc.result().equals("fail")
+                    && (dmarc.property("header.from") == null || domain.equals(dmarc.property("header.from")))) {
+                return Optional.of("dmarc=fail by " + server.name());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Per method, the topmost result the server wrote above its own topmost Received line; empty if none. */
     private static Map<String, AuthenticationResults.Result> stamp(TrustedServer server, List<String> trace) {
         int receipt = -1;

@@ -57,6 +57,9 @@ class MailIdentityTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    MailInbox inbox;
+
     private TestMail people() {
         return new TestMail(mail);
     }
@@ -79,8 +82,16 @@ class MailIdentityTest {
         sendFixture("gmail-forged-below.eml");
         round();
         assertThat(subscriptions.find("email", anna).orElseThrow().active()).as("forged: still subscribed").isTrue();
+        assertThat(people().inboxOf(anna)).as("Gmail found DMARC failing: quarantined, the real Anna is not mailed (backscatter)")
+                .isEmpty();
+        assertThat(inbox.quarantine(50)).anyMatch(q -> q.getString("reason").equals("forged sender (dmarc=fail by mx.google.com)"));
+
+        // no verdict at all: unproven, so the address itself is asked, and nobody else hears anything
+        people().send(anna, "avsluta", "avsluta", null);
+        round();
+        assertThat(subscriptions.find("email", anna).orElseThrow().active()).isTrue();
         List<MimeMessage> asked = people().inboxOf(anna, "Bekräfta:");
-        assertThat(asked).as("the real Anna is asked, nobody else hears anything").hasSize(1);
+        assertThat(asked).hasSize(1);
         assertThat(asked.get(0).getContent().toString()).contains("avsluta dina påminnelser om LUM och MUL")
                 .contains("Om det inte var du");
 
