@@ -26,7 +26,8 @@ class AdminToken {
             return false;
         }
         String header = request.getHeader("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : "";
+        // RFC 7235 section 2.1: the scheme is case-insensitive ("bearer", "BEARER"); one or more spaces follow it
+        String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : "";
         return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), properties.token().getBytes(StandardCharsets.UTF_8));
     }
 }

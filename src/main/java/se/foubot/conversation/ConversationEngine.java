@@ -85,6 +85,11 @@ public class ConversationEngine {
             }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
                     clock.instant());
+            java.util.Optional<String> refused = refusedStart(current, turn, key);
+            if (refused.isPresent()) {
+                // told before they begin; nothing of the flow is kept
+                return new BotReply(refused.get(), List.of(), turn.next().language());
+            }
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
                 lines.add(runOutcome(turn.outcome(), origin));
@@ -156,6 +161,17 @@ public class ConversationEngine {
     public Look look(ConversationKey key) {
         ConversationState current = store.find(key.id()).orElse(null);
         return new Look(key, new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current)), current);
+    }
+
+    /** A turn that begins a new run of a flow whose outcome says it cannot succeed now: the reason. */
+    private java.util.Optional<String> refusedStart(ConversationState current, FlowInterpreter.Turn turn, ConversationKey key) {
+        ConversationState next = turn.next();
+        if (next == null || next.flowId() == null || next.runId() == null || turn.outcome() != null
+                || (current != null && next.runId().equals(current.runId()))) {
+            return java.util.Optional.empty();
+        }
+        return catalog.flow(next.flowId()).map(Flow::outcome).filter(java.util.Objects::nonNull)
+                .flatMap(name -> outcomes.get(name).refuseStart(key, next.language()));
     }
 
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {

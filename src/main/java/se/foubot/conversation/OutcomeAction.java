@@ -10,4 +10,12 @@ public interface OutcomeAction {
     String name();
 
     OutcomeResult run(OutcomeRequest request);
+
+    /**
+     * Asked when a person is about to begin a flow with this outcome: a reason, in their language, why it could not
+     * succeed now (they would fill it all in for nothing), or empty. The flow is then not begun.
+     */
+    default java.util.Optional<String> refuseStart(ConversationKey key, Language language) {
+        return java.util.Optional.empty();
+    }
 }

@@ -26,6 +26,8 @@ class ForumCommands implements Command {
 
     private static final Pattern REGISTER = Pattern.compile("^(anmal|anmal mig|register|sign up)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
+    /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
+    private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka)( mig)? (.+)$");
     private static final Pattern PROPOSAL = Pattern.compile("(?im)^\\s*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)\\s*:\\s*(.+)$");
 
     private final ForumService forum;
@@ -51,6 +53,15 @@ class ForumCommands implements Command {
         String meetingOfThread = m.thread() != null && m.thread().startsWith("forum:") ? m.thread().substring("forum:".length()) : null;
         Matcher register = REGISTER.matcher(firstLine);
         Matcher unregister = UNREGISTER.matcher(firstLine);
+        if (!register.matches() && !unregister.matches()) {
+            Matcher loose = LOOSE.matcher(firstLine);
+            if (loose.matches()) {
+                // "anmäl" or "avanmäl" with something after it that names no meeting: say so, and which there are
+                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, loose.group(3))
+                        : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.list(m.language()))
+                                .inThread("forum"));
+            }
+        }
         if (register.matches() || unregister.matches()) {
             Matcher which = register.matches() ? register : unregister;
             Optional<String> id = meetingId(which.group(3), meetingOfThread);
@@ -58,10 +69,14 @@ class ForumCommands implements Command {
                 return Optional.of(Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n"
                         + answers.list(m.language())).inThread("forum"));
             }
+            Optional<Meeting> meeting = forum.find(id.get());
+            if (meeting.isEmpty()) {
+                // nothing to confirm: there is no such meeting, whoever wrote
+                return Optional.of(noSuchMeeting(m, id.get()));
+            }
             if (!m.senderProven()) {
-                String title = forum.find(id.get()).map(Meeting::title).orElse(id.get());
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), register.matches() ? "forum.confirm.register"
-                        : "forum.confirm.unregister", "title", title)));
+                        : "forum.confirm.unregister", "title", meeting.get().title())));
             }
             return Optional.of(register.matches() ? register(m, id.get()) : unregister(m, id.get()));
         }
@@ -73,6 +88,12 @@ class ForumCommands implements Command {
             return Optional.of(Reply.text(answers.list(m.language())).inThread("forum"));
         }
         return Optional.empty();
+    }
+
+    private Reply noSuchMeeting(Inbound m, String named) {
+        String shown = named.length() > 60 ? named.substring(0, 60) + "…" : named;
+        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", shown) + "\n\n" + answers.list(m.language()))
+                .inThread("forum");
     }
 
     private Reply list(Language language) {

@@ -27,6 +27,12 @@ class CreateSupportRequestOutcome implements OutcomeAction {
         return "create-support-request";
     }
 
+    /** At the limit of new tasks already: told before the intake, not after its last question. */
+    @Override
+    public java.util.Optional<String> refuseStart(se.foubot.conversation.ConversationKey key, se.foubot.conversation.Language language) {
+        return tasks.newTaskLimitReached(key.channel(), key.person()).map(limit -> texts.limitReached(limit, language));
+    }
+
     @Override
     public OutcomeResult run(OutcomeRequest request) {
         Map<String, String> a = request.answers();

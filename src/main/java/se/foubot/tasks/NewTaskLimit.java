@@ -78,6 +78,16 @@ public class NewTaskLimit {
         throw new IllegalStateException("new-task limit of " + id + " kept changing under " + RACES + " attempts");
     }
 
+    /** The limit as {@link #take} would meet it now, without taking a place; empty while there is one. */
+    Optional<NewTaskLimitReached> reached(String channel, String person) {
+        Instant now = clock.instant();
+        Document d = mongo.findById(channel + ":" + person, Document.class, COLLECTION);
+        List<Date> recent = d == null ? List.of() : recent(d, now);
+        return recent.size() < properties.newPerSender() ? Optional.empty()
+                : Optional.of(new NewTaskLimitReached(properties.newPerSender(),
+                        recent.stream().min(Comparator.naturalOrder()).orElseThrow().toInstant().plus(properties.window())));
+    }
+
     /** Senders who cannot start another task now. */
     public List<AtLimit> atLimit() {
         Instant now = clock.instant();

@@ -70,6 +70,11 @@ public class TaskService {
         this.meters = meters;
     }
 
+    /** Whether {@code person} is at the limit of new tasks in {@code channel} now (nothing is taken). */
+    public java.util.Optional<NewTaskLimitReached> newTaskLimitReached(String channel, String person) {
+        return limit.reached(channel, person);
+    }
+
     /**
      * Creates the task for a confirmed request, once per {@code sourceKey}; returns the existing one on a retry.
      *

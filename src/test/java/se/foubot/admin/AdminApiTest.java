@@ -49,6 +49,20 @@ class AdminApiTest {
     }
 
     @Test
+    void theBearerSchemeIsReadWhateverItsCaseAsRfc7235Says() throws Exception {
+        for (String header : new String[] {"bearer s3cret-admin-token", "BEARER s3cret-admin-token", "Bearer   s3cret-admin-token"}) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/tasks")).header("Authorization", header).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(header).isEqualTo(200);
+        }
+        for (String header : new String[] {"Basic s3cret-admin-token", "bearers3cret-admin-token", "bearer", "s3cret-admin-token"}) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/tasks")).header("Authorization", header).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(header).isEqualTo(401);
+        }
+    }
+
+    @Test
     void tasksAreListedWithoutTheRequestsFreeText() throws Exception {
         tasks.create("admin-api-1", new Requester("email", "eva@stockholm.se", Map.of()),
                 new SupportRequest("bromma", null, "Hemlig fritext om verksamheten", null, "analys", null, null, "sv"), List.of());

@@ -329,16 +329,7 @@ class SlackForum implements SlackSlashCommand {
         LocalDate deadline = date(v.get("deadline"), "deadline", errors);
         LocalTime start = time(v.get("start"), "start", errors);
         LocalTime end = time(v.get("end"), "end", errors);
-        Integer capacity = null;
-        try {
-            capacity = Integer.parseInt(v.get("capacity"));
-            if (capacity < 1 || capacity > MeetingPlan.MAX_CAPACITY) {
-                errors.put("capacity", "Skriv ett antal mellan 1 och " + MeetingPlan.MAX_CAPACITY + ". (A number from 1 to "
-                        + MeetingPlan.MAX_CAPACITY + ".)");
-            }
-        } catch (NumberFormatException e) {
-            errors.put("capacity", "Skriv ett heltal, t.ex. 40.");
-        }
+        Integer capacity = capacity(v.get("capacity"), errors);
         for (String field : List.of("title", "place")) {
             if (v.get(field).isEmpty()) {
                 errors.put(field, "Fyll i det här fältet.");
@@ -359,6 +350,25 @@ class SlackForum implements SlackSlashCommand {
         }
         return new PlanInput(new MeetingPlan(form.get("title"), date, start, end, form.get("place"), form.get("video"), capacity,
                 deadline, form.get("description"), form.get("agenda")), Map.of());
+    }
+
+    /**
+     * The number of seats: a whole number from 1 to {@link MeetingPlan#MAX_CAPACITY}. A number too big for an int is
+     * out of range like any other, not "not a number"; spaces between thousands ("1 000") are read.
+     */
+    private static Integer capacity(String s, Map<String, String> errors) {
+        String digits = s.replaceAll("[\\s\u00a0]", "");
+        String range = "Skriv ett antal platser från 1 till " + MeetingPlan.MAX_CAPACITY + ", t.ex. 40.";
+        if (!digits.matches("[+-]?\\d+")) {
+            errors.put("capacity", digits.isEmpty() ? "Fyll i antalet platser, t.ex. 40." : range);
+            return null;
+        }
+        java.math.BigInteger n = new java.math.BigInteger(digits);
+        if (n.signum() <= 0 || n.compareTo(java.math.BigInteger.valueOf(MeetingPlan.MAX_CAPACITY)) > 0) {
+            errors.put("capacity", range);
+            return null;
+        }
+        return n.intValueExact();
     }
 
     private static LocalDate date(String s, String field, Map<String, String> errors) {

@@ -129,7 +129,8 @@ class TaskActions {
             SupportTask t = already.task();
             api.ephemeral(channel, user, t.assignee() == null
                     ? reference + " kan inte tas just nu (status: " + t.status().label().sv() + ")."
-                    : reference + " är redan taget av " + SlackText.mention(t.assignee()) + ".");
+                    : t.assignee().equals(user) ? texts.get(Language.SV, "tasks.claim.yours", "reference", reference)
+                    : texts.get(Language.SV, "tasks.claim.taken", "reference", reference, "analyst", SlackText.mention(t.assignee())));
         } else if (result instanceof TaskService.NoSuchTask) {
             api.ephemeral(channel, user, "Uppdraget " + reference + " finns inte.");
         }

@@ -271,6 +271,14 @@ class SlackChannelTest {
                 c -> c.param("ts").equals(ts) && c.param("blocks").contains("task-release"))).isNotEmpty());
         assertThat(SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("tog uppdraget")))
                 .hasSize(1);
+
+        // the winner clicks again: told it is already theirs, not that it is taken by themselves
+        slack.click(claimed.assignee(), STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral",
+                c -> c.param("user").equals(claimed.assignee()) && c.param("text").contains("Du har redan tagit det här ärendet")))
+                .hasSize(1));
+        assertThat(SLACK.calls("chat.postEphemeral", c -> c.param("text").contains("redan taget av <@" + claimed.assignee() + ">")
+                && c.param("user").equals(claimed.assignee()))).isEmpty();
     }
 
     @Test

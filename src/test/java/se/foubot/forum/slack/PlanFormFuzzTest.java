@@ -61,4 +61,26 @@ class PlanFormFuzzTest {
         form.put("video", GUARD.check("https://meet.stockholm.se/rum-4"));
         assertThat(SlackForum.readPlan(form).plan().videoLink().text()).isEqualTo("https://meet.stockholm.se/rum-4");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"0|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
+            "1001|Skriv ett antal platser från 1 till 1000, t.ex. 40.", "-5|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
+            "99999999999999999999|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
+            "fyrtio|Skriv ett antal platser från 1 till 1000, t.ex. 40.", "''|Fyll i antalet platser, t.ex. 40."})
+    void aCapacityOutOfRangeIsToldTheRangeInSwedishOnly(String typed, String told) {
+        Map<String, GuardedText> form = new LinkedHashMap<>();
+        Map<String, String> values = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",
+                "Kärnan", "capacity", typed, "deadline", "2027-03-01");
+        SlackForum.PLAN_FIELDS.forEach(f -> form.put(f, GUARD.check(values.getOrDefault(f, ""))));
+        assertThat(SlackForum.readPlan(form).errors()).containsExactly(Map.entry("capacity", told));
+    }
+
+    @Test
+    void aCapacityWrittenWithASpaceBetweenThousandsIsRead() {
+        Map<String, GuardedText> form = new LinkedHashMap<>();
+        Map<String, String> values = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",
+                "Kärnan", "capacity", "1 000", "deadline", "2027-03-01");
+        SlackForum.PLAN_FIELDS.forEach(f -> form.put(f, GUARD.check(values.getOrDefault(f, ""))));
+        assertThat(SlackForum.readPlan(form).plan().capacity()).isEqualTo(1000);
+    }
 }
