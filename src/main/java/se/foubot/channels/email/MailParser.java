@@ -231,7 +231,7 @@ final class MailParser {
         }
     }
 
-    private static String subject(MimeMessage m) {
+    private String subject(MimeMessage m) {
         try {
             return readableSubject(safe(repairHeader(m.getSubject()), ""));
         } catch (MessagingException e) {
@@ -249,7 +249,7 @@ final class MailParser {
      * run into text, as some mailers write it) is decoded word by word here. A word that still cannot be read (an
      * unknown charset, broken base64) makes the subject unreadable: it is never echoed raw.
      */
-    static String readableSubject(String subject) {
+    private String readableSubject(String subject) {
         java.util.regex.Matcher words = ENCODED_WORD.matcher(subject);
         if (!words.find()) {
             // what is left of an encoded word that was cut off or mangled
@@ -260,7 +260,8 @@ final class MailParser {
         while (words.find()) {
             String decoded;
             try {
-                decoded = MimeUtility.decodeWord(words.group());
+                // each word through the guard as it is read; the whole subject passes it again where parse() keeps it
+                decoded = guard.check(MimeUtility.decodeWord(words.group())).textOr("");
             } catch (jakarta.mail.internet.ParseException | java.io.UnsupportedEncodingException | RuntimeException e) {
                 return UNREADABLE_SUBJECT;
             }

@@ -80,18 +80,26 @@ class MailFloodTest {
     }
 
     @Test
-    void inAConversationTheLimitIsSaidInPlaceOfTheReference() {
-        for (int i = 0; i < 10; i++) {
+    void inAConversationTheLimitIsSaidBeforeTheIntakeAndInPlaceOfTheReferenceWhenReachedMeanwhile() {
+        for (int i = 0; i < 9; i++) {
             tasks.create("slack-flood-" + i, new Requester("terminal", "UFLOOD", Map.of()),
                     new SupportRequest("farsta", null, "Uppföljning", null, "uppfoljning", null, null, "sv"), java.util.List.of());
         }
         ConversationKey key = new ConversationKey("terminal", "UFLOOD");
-        String last = "";
+        se.foubot.privacy.OutsideTextGuard guard = new se.foubot.privacy.OutsideTextGuard();
         for (String answer : new String[] {"stöd", "Farsta", "verksamhetsutvecklare", "En uppföljningsmall för hemtjänsten",
-                "nej", "uppföljning", "hoppa över", "ufl@stockholm.se", "ja"}) {
-            last = engine.handle(key, new se.foubot.privacy.OutsideTextGuard().check(answer)).text();
+                "nej", "uppföljning", "hoppa över", "ufl@stockholm.se"}) {
+            engine.handle(key, guard.check(answer));
         }
+        // the tenth place is taken meanwhile (another request of theirs): the last answer says so instead of a reference
+        tasks.create("slack-flood-9", new Requester("terminal", "UFLOOD", Map.of()),
+                new SupportRequest("farsta", null, "Uppföljning", null, "uppfoljning", null, null, "sv"), java.util.List.of());
+        String last = engine.handle(key, guard.check("ja")).text();
         assertThat(last).contains("Du har redan skickat 10 nya förfrågningar").doesNotContain("FOU-2026");
         assertThat(tasks.byRequester("terminal", "UFLOOD")).hasSize(10);
+
+        // at the limit, a new request is told so before its first question
+        String first = engine.handle(key, guard.check("stöd")).text();
+        assertThat(first).contains("Du har redan skickat 10 nya förfrågningar").doesNotContain("Vilken förvaltning");
     }
 }
