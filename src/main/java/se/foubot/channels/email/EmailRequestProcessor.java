@@ -271,7 +271,7 @@ public class EmailRequestProcessor {
             Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
             reply(mail, new OutgoingMail("email-confirmed:" + key, from, EmailTexts.reSubject(subject),
                     EmailTexts.confirmedAndDone(language == Language.EN ? "added your mail to " + reference
-                            : "lagt till ditt mejl i ärendet " + reference, language),
+                            : "lagt till ditt mejl i ärendet " + reference, language, removed(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
         }
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
@@ -316,7 +316,7 @@ public class EmailRequestProcessor {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = EmailTexts.guess(subject + " " + answer.getString("text"));
         reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
-                EmailTexts.reSubject(subject), EmailTexts.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language),
+                EmailTexts.reSubject(subject), EmailTexts.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, removed(answer)),
                 answer.getString("messageId"), references(answer), "auto-replied"));
         log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
         return "ignored:confirmation-expired";

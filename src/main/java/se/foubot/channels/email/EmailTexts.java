@@ -129,13 +129,13 @@ final class EmailTexts {
     }
 
     /** The person answered "yes": what they confirmed is now done. */
-    static String confirmedAndDone(String whatWasDone, Language l) {
+    static String confirmedAndDone(String whatWasDone, Language l, boolean identityNumberRemoved) {
         return (l == Language.EN ? "Hello!\n\nThank you for confirming. We have now " + whatWasDone + ".\n"
-                : "Hej!\n\nTack för att du bekräftade. Nu har vi " + whatWasDone + ".\n") + footer(l, false);
+                : "Hej!\n\nTack för att du bekräftade. Nu har vi " + whatWasDone + ".\n") + footer(l, identityNumberRemoved);
     }
 
     /** An answer to a confirmation that is no longer open: too late, or for a mail that cannot be found. */
-    static String confirmationExpired(int validDays, Language l) {
+    static String confirmationExpired(int validDays, Language l, boolean identityNumberRemoved) {
         return (l == Language.EN
                 ? "Hello!\n\nThank you for your answer. The confirmation you answered has expired (a confirmation is valid "
                         + "for " + validDays + " days), or we could not tell which mail it was about, so nothing has been "
@@ -144,7 +144,7 @@ final class EmailTexts {
                 : "Hej!\n\nTack för ditt svar. Bekräftelsen du svarade på har gått ut (en bekräftelse gäller i " + validDays
                         + " dagar), eller så kunde vi inte se vilket mejl den gällde, så ingenting har ändrats. Om du "
                         + "fortfarande vill att det görs: skicka ditt mejl till oss igen, så ber vi dig bekräfta på nytt.\n")
-                + footer(l, false);
+                + footer(l, identityNumberRemoved);
     }
 
     static String limitReached(String limitReached, Language l, boolean identityNumberRemoved) {
