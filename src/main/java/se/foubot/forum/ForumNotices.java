@@ -20,6 +20,9 @@ import se.foubot.scheduling.ReminderScheduler;
 /**
  * Tells people what changed: a calendar invite (REQUEST) to each registered person, an updated invite when the
  * meeting changes, CANCEL when it is cancelled or the registration is; waitlisted people are told they got a seat.
+ * A registration or cancellation the person made themselves is told in the answer to it (one message per action),
+ * so here it gets only its calendar invite; what happens to them without their doing (a promotion, a change, a
+ * cancelled meeting, a decline in their calendar) also comes as a direct message.
  * Every notice is keyed (meeting, registration, invite sequence, what happened), so it is sent once.
  */
 @Component
@@ -63,19 +66,21 @@ class ForumNotices {
         Meeting m = change.meeting();
         Registration r = change.registration();
         switch (change.kind()) {
-            case REGISTERED -> invite(m, r, "Du är anmäld till " + m.title() + ". (You are registered.)");
+            case REGISTERED -> invite(m, r, "Du är anmäld till " + m.title() + ". (You are registered.)", false);
             case PROMOTED -> invite(m, r, "En plats blev ledig – du har nu en plats på " + m.title()
-                    + ". (A seat became free: you now have a place.)");
+                    + ". (A seat became free: you now have a place.)", true);
             case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(),
-                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)");
+                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)", false);
+            case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(),
+                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)", true);
             case UPDATED -> {
                 forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x,
-                        "FoU-forum har ändrats – se den nya tiden och platsen nedan. (The meeting has changed – see below.)"));
+                        "FoU-forum har ändrats – se den nya tiden och platsen nedan. (The meeting has changed – see below.)", true));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CANCELLED -> {
                 forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting",
-                        m.title() + " är inställt. (The meeting is cancelled.)"));
+                        m.title() + " är inställt. (The meeting is cancelled.)", true));
                 forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> notifier.send(key(m, x) + ":meeting-cancelled",
                         x.person(), Notice.of("Inställt: " + m.title(), m.title() + " (" + ForumTexts.when(m, zone)
                                 + ") är inställt. (The meeting is cancelled.)").withThread("forum")));
@@ -88,8 +93,10 @@ class ForumNotices {
         }
     }
 
-    /** The invite (and, for Slack people, a direct message with the news). */
-    private void invite(Meeting m, Registration r, String news) {
+    /**
+     * The invite, and for Slack people a direct message with the news unless the answer to their own action told it.
+     */
+    private void invite(Meeting m, Registration r, String news, boolean direct) {
         String text = news + "\n\n" + ForumTexts.describe(m, zone) + "\n\nAvanmälan: svara ”avanmäl " + m.id()
                 + "” eller skriv `/fou forum` i Slack. (To cancel, reply “avanmäl " + m.id() + "”.)";
         String subject = (m.sequence() > 0 ? "Uppdaterad inbjudan: " : "Inbjudan: ") + m.title() + " – " + ForumTexts.when(m, zone);
@@ -98,7 +105,7 @@ class ForumNotices {
             notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())
                     .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant())));
         }
-        if (!r.person().isEmail()) {
+        if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, news + "\n\n" + ForumTexts.describe(m, zone)
                     + (r.email() != null ? "\n\nKalenderinbjudan skickad till " + r.email() + "."
                             : "\n\nDin Slack-profil har ingen e-postadress, så ingen kalenderinbjudan kunde skickas.")));
@@ -106,7 +113,7 @@ class ForumNotices {
         log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), LogText.clean(r.id()), m.sequence());
     }
 
-    private void cancelInvite(Meeting m, Registration r, String why, String news) {
+    private void cancelInvite(Meeting m, Registration r, String why, String news, boolean direct) {
         String subject = "Avbokat: " + m.title() + " – " + ForumTexts.when(m, zone);
         String k = key(m, r) + ":seq" + m.sequence() + ":cancel-" + why;
         if (r.email() != null) {
@@ -114,7 +121,7 @@ class ForumNotices {
                     .withThread("forum:" + m.id())
                     .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant())));
         }
-        if (!r.person().isEmail()) {
+        if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, news));
         }
     }

@@ -96,7 +96,9 @@ public class ForumService {
     /** Something about a meeting changed that its people must hear of; {@link ForumNotices} tells them. */
     public record MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
         public enum Kind {
-            CREATED, UPDATED, CANCELLED, REGISTERED, WAITLISTED, UNREGISTERED, PROMOTED
+            CREATED, UPDATED, CANCELLED, REGISTERED, WAITLISTED, UNREGISTERED, PROMOTED,
+            /** Cancelled by declining the invite in a calendar: unlike UNREGISTERED, no answer told the person. */
+            DECLINED
         }
     }
 
@@ -248,6 +250,10 @@ public class ForumService {
 
     /** @return empty when the person had no registration to cancel */
     public Optional<Unregistered> unregister(String meetingId, Recipient person) {
+        return unregister(meetingId, person, MeetingChanged.Kind.UNREGISTERED);
+    }
+
+    private Optional<Unregistered> unregister(String meetingId, Recipient person, MeetingChanged.Kind kind) {
         String id = Registration.id(meetingId, person);
         Registration before = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").ne(Status.CANCELLED)),
                 new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()), Registration.class);
@@ -267,7 +273,7 @@ public class ForumService {
         log.info("event=forum_unregistered meeting={} registration={} promoted={}", meetingId, LogText.clean(id),
                 LogText.clean(promoted.map(Registration::id).orElse(null)));
         if (released) {
-            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UNREGISTERED, cancelled));
+            events.publishEvent(new MeetingChanged(m, kind, cancelled));
         }
         return Optional.of(new Unregistered(m, cancelled, promoted));
     }
@@ -288,7 +294,7 @@ public class ForumService {
     public boolean declinedInCalendar(String meetingId, String email) {
         Registration r = mongo.findAndModify(invitedAt(meetingId, email), new Update().set("calendarAnswer", "DECLINED"),
                 Registration.class);
-        return r != null && unregister(meetingId, r.person()).isPresent();
+        return r != null && unregister(meetingId, r.person(), MeetingChanged.Kind.DECLINED).isPresent();
     }
 
     private static Query invitedAt(String meetingId, String email) {

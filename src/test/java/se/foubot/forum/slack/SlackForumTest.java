@@ -298,6 +298,12 @@ class SlackForumTest {
         slack().click("UBO", "DUBO", "1.2", SlackForum.UNREGISTER, meeting.id(), false);
         awaitText("UBO", "avbokad");
         mailRound();
+        // one message per action: the answer to the click is the person's only direct message about it
+        slackNotices.postDue();
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANNA")
+                && c.param("text").contains("anmäld till") && !c.param("text").contains("redan"))).as("Anna's registration").hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UBO") && c.param("text").contains("avbokad")))
+                .as("Bo's cancellation").hasSize(1);
         assertThat(new TestMail(mail).inboxOf(carl, "Inbjudan")).isNotEmpty();
         assertThat(invitesOf(carl)).hasSize(1);
         List<ICalendar> bo = invitesOf("ubo@stockholm.se");
