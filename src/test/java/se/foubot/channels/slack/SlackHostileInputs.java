@@ -143,9 +143,24 @@ public final class SlackHostileInputs {
                 r.statusCode() == 200 && shown && clean(mark));
     }
 
+    /** The number of posts once no new one has come for half a second (at most ten seconds of waiting). */
+    private int quietPostCount() throws InterruptedException {
+        int before = slack.calls("chat.postMessage").size();
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(500);
+            int now = slack.calls("chat.postMessage").size();
+            if (now == before) {
+                return now;
+            }
+            before = now;
+        }
+        return before;
+    }
+
     private Row refused(String input, byte[] body, String timestamp, String signature, int status) throws Exception {
         int mark = log.get().length();
-        int posts = slack.calls("chat.postMessage").size();
+        // posts that earlier rows' work still makes would be counted as this request's: wait until Slack is quiet
+        int posts = quietPostCount();
         HttpResponse<String> r = requests.sendBytes(body, "application/json", timestamp, signature);
         Thread.sleep(200);
         boolean untouched = slack.calls("chat.postMessage").size() == posts;
