@@ -95,8 +95,15 @@ class KnowledgeGapAdminController {
             return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Beslutet ska vara ett av: prioriteras, senare, "
                     + "pagar-redan, inte-for-fou.")));
         }
-        return service.decide(id, decision.get(), "admin-api").<ResponseEntity<Object>>map(ResponseEntity::ok)
-                .orElse(ResponseEntity.notFound().build());
+        var decided = service.decide(id, decision.get(), "admin-api");
+        if (decided.isPresent()) {
+            return ResponseEntity.ok(decided.get());
+        }
+        if (service.decisionLocked(id)) {
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("reasons", List.of(
+                    "Utfallet är redan skickat till förvaltningarna, så beslutet kan inte ändras.")));
+        }
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reasons", List.of("Det finns ingen grupp som heter " + id + ".")));
     }
 
     /** One row per entry, with its group, the group's size and districts, and the decision. */

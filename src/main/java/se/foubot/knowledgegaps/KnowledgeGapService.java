@@ -389,6 +389,11 @@ public class KnowledgeGapService implements StoreIndexes {
     }
 
     /** Records the decision about a group (a later decision replaces an earlier one until the districts are told). */
+    /** True when the group exists and its round's outcomes have gone out, so its decision can no longer change. */
+    public boolean decisionLocked(String groupId) {
+        return group(groupId).flatMap(g -> round(g.roundId())).map(r -> r.outcomesSentAt() != null).orElse(false);
+    }
+
     public Optional<GapGroup> decide(String groupId, Decision decision, String actor) {
         GapGroup before = group(groupId).orElse(null);
         if (before == null || round(before.roundId()).map(r -> r.outcomesSentAt() != null).orElse(true)) {

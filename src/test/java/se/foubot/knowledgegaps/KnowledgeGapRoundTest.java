@@ -296,6 +296,16 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         slackNotices.postDue();
         List<MimeMessage> outcome = mailbox().inboxOf(skarholmen, "Besked från FoU: kunskapsluckor 2027");
         assertThat(outcome).hasSize(1);
+        // once the districts are told, a decision stays: a late click is told so, the API answers 409 with the reason
+        GapGroup told = service.group(violence.id()).orElseThrow();
+        slack().click("UANALYST2", STAFF, told.post().ts(), "kg-decide-senare", told.id(), false);
+        awaitText("UANALYST2", "Utfallet är redan skickat till förvaltningarna, så beslutet om grupp " + told.id() + " kan inte ändras.");
+        HttpResponse<String> late = api("POST", "/api/knowledge-gaps/groups/" + told.id() + "/decision", "{\"decision\":\"senare\"}", TOKEN);
+        assertThat(late.statusCode()).isEqualTo(409);
+        assertThat(late.body()).contains("beslutet kan inte ändras");
+        assertThat(api("POST", "/api/knowledge-gaps/groups/kl-2027-g99/decision", "{\"decision\":\"senare\"}", TOKEN).body())
+                .contains("Det finns ingen grupp som heter kl-2027-g99.");
+        assertThat(service.group(violence.id()).orElseThrow().decision()).isEqualTo(GapGroup.Decision.PRIORITISED);
         assertThat(body(outcome.get(0))).contains("Tack för att Skärholmen var med").contains(bySkarholmen.id() + " (Våld och kriminalitet)")
                 .contains("prioriteras: FoU tar med den").contains("Samma kunskapslucka kom också från 2 andra förvaltningar.");
         assertThat(mailbox().inboxOf("kunskapsluckor.bromma@example.se", "Besked från FoU")).hasSize(1);

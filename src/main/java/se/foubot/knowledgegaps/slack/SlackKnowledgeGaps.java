@@ -271,7 +271,10 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
         if (refusedAsNotStaff(user)) {
             return;
         }
-        service.decide(group, decision, user);
+        if (service.decide(group, decision, user).isEmpty()) {
+            api.post(user, null, texts.get(Language.SV, service.decisionLocked(group) ? "knowledgegaps.slack.decision-locked"
+                    : "knowledgegaps.slack.no-such-group", "group", group), null);
+        }
     }
 
     private boolean refusedAsNotStaff(String user) {
