@@ -446,7 +446,7 @@ public class EmailRequestProcessor {
             return;
         }
         String domain = mail.to() == null ? "" : mail.to().substring(mail.to().lastIndexOf('@') + 1);
-        if (!proven(source) && !allowed(domain) && outbox.autoRepliesToDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
+        if (!proven(source) && !allowed(domain) && outbox.autoRepliesForDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
             log.warn("event=mail_reply_suppressed key={} reason=\"{} answers to unproven senders at one domain in the last hour\"",
                     mail.key(), unprovenRepliesPerDomain);
             return;

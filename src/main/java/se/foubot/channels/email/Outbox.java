@@ -102,7 +102,7 @@ public class Outbox implements StoreIndexes {
     }
 
     /** Automatic answers queued to addresses at {@code domain} since {@code since}, for the backscatter limit. */
-    long autoRepliesToDomain(String domain, Instant since) {
+    long autoRepliesForDomain(String domain, Instant since) {
         return mongo.count(Query.query(Criteria.where("to").regex("@" + domain.replaceAll("[^a-z0-9-]", "\\\\$0") + "$")
                 .and("createdAt").gte(Date.from(since)).and("autoSubmitted").is("auto-replied")), COLLECTION);
     }

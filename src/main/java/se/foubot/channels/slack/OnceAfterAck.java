@@ -30,7 +30,7 @@ class OnceAfterAck {
         this.work = work;
     }
 
-    void run(EventEnvelope e, Runnable todo) {
+    void run(EventEnvelope e, Runnable handling) {
         List<String> keys = e.keys();
         boolean taken = workers.offer(() -> {
             try {
@@ -38,7 +38,7 @@ class OnceAfterAck {
                     log.debug("event=slack_event_duplicate event_id={}", e.eventId());
                     return;
                 }
-                DeadLetters.Outcome outcome = work.attempts(SlackWork.EVENT, e.eventId() != null ? e.eventId() : String.join(",", keys), todo);
+                DeadLetters.Outcome outcome = work.attempts(SlackWork.EVENT, e.eventId() != null ? e.eventId() : String.join(",", keys), handling);
                 dedupe.done(keys);
                 if (outcome == DeadLetters.Outcome.PARKED && e.isPost()) {
                     work.sorry(e.channel(), e.answerThread(), e.user());
