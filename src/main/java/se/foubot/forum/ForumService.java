@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -20,7 +21,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Recipient;
+import se.foubot.messaging.Texts;
+import se.foubot.privacy.GuardedText;
 import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
 import se.foubot.privacy.LogText;
@@ -50,8 +54,12 @@ public class ForumService {
     public record Saved(Meeting meeting) implements PlanResult {
     }
 
-    /** The plan is refused; each reason in Swedish and English. */
-    public record Refused(List<String> reasons) implements PlanResult {
+    /** The plan is refused: each reason under the plan's field it belongs to (see {@link #check}). */
+    public record Refused(Map<String, String> byField) implements PlanResult {
+
+        public List<String> reasons() {
+            return List.copyOf(byField.values());
+        }
     }
 
     public sealed interface RegisterResult permits Seated, Waitlisted, AlreadyRegistered, RegistrationClosed, NoSuchMeeting {
@@ -82,10 +90,12 @@ public class ForumService {
     private final WorkingDays workingDays;
     private final ApplicationEventPublisher events;
     private final TaskService tasks;
+    private final Texts texts;
 
     ForumService(MongoTemplate mongo, Clock clock, ZoneId zone, WorkingDays workingDays, ApplicationEventPublisher events,
-            TaskService tasks) {
+            TaskService tasks, Texts texts) {
         this.tasks = tasks;
+        this.texts = texts;
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
@@ -103,7 +113,7 @@ public class ForumService {
     }
 
     public PlanResult create(MeetingPlan plan, Recipient coordinator) {
-        List<String> reasons = check(plan, null);
+        Map<String, String> reasons = check(plan, null);
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
         }
@@ -127,11 +137,11 @@ public class ForumService {
     public PlanResult edit(String id, MeetingPlan plan) {
         Optional<Meeting> before = find(id);
         if (before.isEmpty() || before.get().cancelled()) {
-            return new Refused(List.of("Mötet " + id + " finns inte eller är inställt."));
+            return new Refused(Map.of("title", text("forum.plan.no-such-meeting", "id", id)));
         }
-        List<String> reasons = check(plan, id);
+        Map<String, String> reasons = check(plan, id);
         if (plan.capacity() != null && plan.capacity() < before.get().seats()) {
-            reasons.add("Redan " + before.get().seats() + " anmälda – antalet platser kan inte bli färre.");
+            add(reasons, "capacity", text("forum.plan.capacity-below-registered", "seats", before.get().seats()));
         }
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
@@ -144,7 +154,7 @@ public class ForumService {
                         .inc("sequence", 1).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Meeting.class);
         if (m == null) {
-            return new Refused(List.of("Mötet " + id + " är inställt."));
+            return new Refused(Map.of("title", text("forum.plan.no-such-meeting", "id", id)));
         }
         log.info("event=forum_meeting_updated meeting={} sequence={}", id, m.sequence());
         events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null));
@@ -382,35 +392,52 @@ public class ForumService {
         return Optional.ofNullable(mongo.findById(Registration.id(meetingId, person), Registration.class));
     }
 
-    /** The reasons a plan cannot be saved, in Swedish (the coordinator's language); empty when it can. */
-    List<String> check(MeetingPlan p, String editing) {
-        List<String> reasons = new ArrayList<>();
-        if (blank(p.title().textOr("")) || blank(p.place().textOr("")) || p.date() == null || p.start() == null || p.end() == null || p.capacity() == null
-                || p.registrationDeadline() == null) {
-            reasons.add("Titel, datum, start, slut, plats, antal platser och sista anmälningsdag behövs.");
+    /**
+     * The reasons a plan cannot be saved, each under the field it belongs to (the plan's field names: title, date,
+     * start, end, place, video, capacity, deadline), so a form shows it there; empty when it can be saved.
+     */
+    Map<String, String> check(MeetingPlan p, String editing) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        Map<String, Object> given = new LinkedHashMap<>();
+        given.put("title", blank(p.title().textOr("")) ? null : p.title());
+        given.put("date", p.date());
+        given.put("start", p.start());
+        given.put("end", p.end());
+        given.put("place", blank(p.place().textOr("")) ? null : p.place());
+        given.put("capacity", p.capacity());
+        given.put("deadline", p.registrationDeadline());
+        given.forEach((field, value) -> {
+            if (value == null) {
+                reasons.put(field, text("forum.plan.required"));
+            }
+        });
+        if (!reasons.isEmpty()) {
             return reasons;
         }
         if (!p.end().isAfter(p.start())) {
-            reasons.add("Slutet (kl. " + hhmm(p.end()) + ") måste vara efter starten (kl. " + hhmm(p.start()) + ").");
+            add(reasons, "end", text("forum.plan.end-before-start", "start", "kl. " + hhmm(p.start())));
         }
         if (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY) {
-            reasons.add("Antalet platser måste vara mellan 1 och " + MeetingPlan.MAX_CAPACITY + ".");
+            add(reasons, "capacity", text("forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
         }
         if (!blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
-            reasons.add("Länken ska vara en giltig https-adress, till exempel https://meet.stockholm.se/fou.");
+            add(reasons, "video", text("forum.plan.link"));
         }
-        if (p.title().textOr("").strip().length() > MeetingPlan.MAX_LINE
-                || p.place().textOr("").strip().length() > MeetingPlan.MAX_LINE) {
-            reasons.add("Titel och plats får vara högst " + MeetingPlan.MAX_LINE + " tecken.");
+        for (String field : List.of("title", "place")) {
+            GuardedText value = field.equals("title") ? p.title() : p.place();
+            if (value.textOr("").strip().length() > MeetingPlan.MAX_LINE) {
+                add(reasons, field, text("forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
+            }
         }
         if (workingDays.isPublicHoliday(p.date())) {
-            reasons.add(capitalised(Dates.date(p.date(), Language.SV)) + " är en helgdag.");
-        }
-        if (p.registrationDeadline().isAfter(p.date())) {
-            reasons.add("Sista anmälningsdag (" + Dates.date(p.registrationDeadline(), Language.SV) + ") är efter mötet.");
+            add(reasons, "date", text("forum.plan.holiday", "date", capitalised(day(p.date()))));
         }
         if (p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
-            reasons.add("Det datumet har redan passerat (" + Dates.date(p.date(), Language.SV) + ").");
+            add(reasons, "date", text("forum.plan.date-passed", "date", capitalised(day(p.date()))));
+        }
+        if (p.registrationDeadline().isAfter(p.date())) {
+            add(reasons, "deadline", text("forum.plan.deadline-after-meeting", "deadline", day(p.registrationDeadline()),
+                    "date", day(p.date())));
         }
         if (reasons.isEmpty()) {
             Instant start = start(p);
@@ -419,11 +446,24 @@ public class ForumService {
             for (Meeting other : mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").lt(end).and("end").gt(start)),
                     Meeting.class)) {
                 if (!other.id().equals(editing) && normalizePlace(other.place()).equals(room)) {
-                    reasons.add("Lokalen " + other.place() + " är upptagen då av ”" + other.title() + "” (" + other.id() + "). (The room is taken then.)");
+                    add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title", other.title(), "id", other.id()));
                 }
             }
         }
         return reasons;
+    }
+
+    private static void add(Map<String, String> reasons, String field, String reason) {
+        reasons.merge(field, reason, (a, b) -> a + " " + b);
+    }
+
+    /** The coordinators plan in Swedish. */
+    private String text(String key, Object... namesAndValues) {
+        return texts.get(Language.SV, key, namesAndValues);
+    }
+
+    private static String day(LocalDate date) {
+        return ForumTexts.day(date);
     }
 
     private Instant start(MeetingPlan p) {

@@ -11,6 +11,11 @@ public final class ForumTexts {
     private ForumTexts() {
     }
 
+    /** A day as people read it: "onsdag 10 mars 2027". */
+    static String day(java.time.LocalDate date) {
+        return Dates.date(date, Language.SV);
+    }
+
     /** "onsdag 10 mars 2027 kl. 13.00–16.00". */
     public static String when(Meeting m, ZoneId zone) {
         return Dates.dateTime(m.start().atZone(zone), Language.SV) + "–" + Dates.time(m.end().atZone(zone), Language.SV);

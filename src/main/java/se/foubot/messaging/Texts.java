@@ -21,6 +21,11 @@ public class Texts {
         this.source = messageSource;
     }
 
+    /** The bundles on the class path, outside Spring (tests, command-line tools). */
+    public static Texts fromBundles() {
+        return new Texts(new TextBundles().messageSource());
+    }
+
     /**
      * @param key           the text's key
      * @param namesAndValues pairs: a place's name, then its value ({@code "title", meeting.title()})

@@ -8,12 +8,17 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.option;
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
+import static com.slack.api.model.block.element.BlockElements.datePicker;
+import static com.slack.api.model.block.element.BlockElements.numberInput;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 import static com.slack.api.model.block.element.BlockElements.staticSelect;
+import static com.slack.api.model.block.element.BlockElements.timePicker;
+import static com.slack.api.model.block.element.BlockElements.urlTextInput;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,7 +183,7 @@ class SlackForum implements SlackSlashCommand {
 
     private void cancel(String user, String id) {
         if (!isCoordinator(user)) {
-            api.post(user, null, NOT_COORDINATOR, null);
+            api.post(user, null, notCoordinator(), null);
             return;
         }
         api.post(user, null, forum.cancel(id).map(m -> "*" + m.title() + "* (" + m.id() + ") är inställt; de anmälda får en avbokning.")
@@ -236,57 +241,69 @@ class SlackForum implements SlackSlashCommand {
         return errors.isEmpty() ? Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip())) : Optional.empty();
     }
 
-    /** The planning modal, empty for a new meeting or filled in to edit {@code meeting}. */
+    /**
+     * The planning modal, empty for a new meeting or filled in to edit {@code meeting}. Each field uses Slack's own
+     * element where it has one (date picker, time picker, number and URL inputs), so nothing is typed in a format;
+     * every block id is the field's name, which is also where its error is shown.
+     */
     void openPlan(String user, String triggerId, Meeting meeting) {
         if (!isCoordinator(user)) {
-            api.post(user, null, NOT_COORDINATOR, null);
+            api.post(user, null, notCoordinator(), null);
             return;
         }
-        Map<String, String> current = new LinkedHashMap<>();
-        if (meeting != null) {
-            var start = meeting.start().atZone(zone);
-            current.put("title", meeting.title());
-            current.put("date", start.toLocalDate().toString());
-            current.put("start", start.toLocalTime().toString());
-            current.put("end", meeting.end().atZone(zone).toLocalTime().toString());
-            current.put("place", meeting.place());
-            current.put("video", meeting.videoLink());
-            current.put("capacity", Integer.toString(meeting.capacity()));
-            current.put("deadline", meeting.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate().toString());
-            current.put("description", meeting.description());
-            current.put("agenda", meeting.agenda());
-        }
-        Map<String, String> labels = Map.of("title", "Titel", "date", "Datum (ÅÅÅÅ-MM-DD)", "start", "Start (TT:MM)", "end", "Slut (TT:MM)",
-                "place", "Plats (lokal)", "video", "Länk för distansdeltagande", "capacity", "Antal platser", "deadline",
-                "Sista anmälningsdag (ÅÅÅÅ-MM-DD)", "description", "Beskrivning", "agenda", "Dagordning");
+        api.openModal(triggerId, planView(meeting));
+    }
+
+    /** The planning modal's view (rendered here, checked against Block Kit's rules by the tests). */
+    View planView(Meeting meeting) {
+        var start = meeting == null ? null : meeting.start().atZone(zone);
         List<LayoutBlock> blocks = new ArrayList<>();
-        for (String field : PLAN_FIELDS) {
-            boolean optional = field.equals("video") || field.equals("description") || field.equals("agenda");
-            boolean multiline = field.equals("description") || field.equals("agenda");
-            String initial = current.get(field);
-            blocks.add(input(i -> i.blockId(field).optional(optional).label(plainText(labels.get(field)))
-                    .element(plainTextInput(p -> p.actionId(field).multiline(multiline).initialValue(initial)))));
-        }
-        api.openModal(triggerId, View.builder().type("modal").callbackId(PLAN_CALLBACK)
+        blocks.add(field("title", false, plainTextInput(p -> p.actionId("title").maxLength(MeetingPlan.MAX_LINE)
+                .initialValue(meeting == null ? null : meeting.title()))));
+        blocks.add(field("date", false, datePicker(p -> p.actionId("date")
+                .initialDate(start == null ? null : start.toLocalDate().toString()))));
+        blocks.add(field("start", false, timePicker(p -> p.actionId("start")
+                .initialTime(start == null ? null : TIME.format(start)))));
+        blocks.add(field("end", false, timePicker(p -> p.actionId("end")
+                .initialTime(meeting == null ? null : TIME.format(meeting.end().atZone(zone))))));
+        blocks.add(field("place", false, plainTextInput(p -> p.actionId("place").maxLength(MeetingPlan.MAX_LINE)
+                .initialValue(meeting == null ? null : meeting.place()))));
+        blocks.add(field("video", true, urlTextInput(p -> p.actionId("video")
+                .initialValue(meeting == null ? null : meeting.videoLink()))));
+        blocks.add(field("capacity", false, numberInput(p -> p.actionId("capacity").decimalAllowed(false).minValue("1")
+                .maxValue(Integer.toString(MeetingPlan.MAX_CAPACITY))
+                .initialValue(meeting == null ? null : Integer.toString(meeting.capacity())))));
+        blocks.add(field("deadline", false, datePicker(p -> p.actionId("deadline").initialDate(meeting == null ? null
+                : meeting.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate().toString()))));
+        blocks.add(field("description", true, plainTextInput(p -> p.actionId("description").multiline(true).maxLength(MAX_TEXT)
+                .initialValue(meeting == null ? null : meeting.description()))));
+        blocks.add(field("agenda", true, plainTextInput(p -> p.actionId("agenda").multiline(true).maxLength(MAX_TEXT)
+                .initialValue(meeting == null ? null : meeting.agenda()))));
+        return View.builder().type("modal").callbackId(PLAN_CALLBACK)
                 .privateMetadata(meeting == null ? "" : meeting.id())
-                .title(ViewTitle.builder().type("plain_text").text(meeting == null ? "Nytt FoU-forum" : "Ändra FoU-forum").build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Spara").build())
-                .close(ViewClose.builder().type("plain_text").text("Avbryt").build()).blocks(blocks).build());
+                .title(ViewTitle.builder().type("plain_text").text(text(meeting == null ? "forum.plan.title.new"
+                        : "forum.plan.title.edit")).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(text("forum.plan.save")).build())
+                .close(ViewClose.builder().type("plain_text").text(text("forum.plan.cancel")).build()).blocks(blocks).build();
+    }
+
+    private LayoutBlock field(String name, boolean optional, com.slack.api.model.block.element.BlockElement element) {
+        return input(i -> i.blockId(name).optional(optional).label(plainText(text("forum.plan.label." + name))).element(element));
     }
 
     /**
      * Saves a submitted plan. @return the errors to show in the modal by block id (empty when saved); answered
-     * while Slack waits, so the coordinator sees the reason next to the form.
+     * while Slack waits, so the coordinator sees each reason under its field.
      */
     Map<String, String> submitPlan(String user, String editing, ViewState state) {
         if (!isCoordinator(user)) {
-            return Map.of("title", NOT_COORDINATOR);
+            return Map.of("title", notCoordinator());
         }
         Map<String, GuardedText> guarded = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (String field : PLAN_FIELDS) {
             var block = state.getValues() == null ? null : state.getValues().get(field);
-            GuardedText value = guard.check(block == null || block.get(field) == null ? null : block.get(field).getValue());
+            GuardedText value = guard.check(block == null || block.get(field) == null ? null : entered(block.get(field)));
             if (value.identityNumberRemoved()) {
                 errors.put(field, identityNumberRefused());
             }
@@ -295,19 +312,30 @@ class SlackForum implements SlackSlashCommand {
         if (!errors.isEmpty()) {
             return errors;
         }
-        PlanInput input = readPlan(guarded);
+        PlanInput input = readPlan(guarded, texts);
         if (!input.errors().isEmpty()) {
             return input.errors();
         }
         ForumService.PlanResult result = editing == null || editing.isBlank() ? forum.create(input.plan(), Recipient.slack(user))
                 : forum.edit(editing, input.plan());
         if (result instanceof ForumService.Refused refused) {
-            return Map.of("date", String.join(" ", refused.reasons()));
+            return refused.byField();
         }
         Meeting saved = ((ForumService.Saved) result).meeting();
         api.post(user, null, (editing == null || editing.isBlank() ? "FoU-forum planerat: " : "FoU-forum ändrat (de anmälda får en uppdaterad inbjudan): ")
                 + "*" + saved.title() + "* · `" + saved.id() + "`\n" + MeetingListBlocks.describe(saved, zone), null);
         return Map.of();
+    }
+
+    /** What a field of a submitted form holds, whichever element it is: a picked date or time, or what was written. */
+    static String entered(ViewState.Value value) {
+        if (value.getSelectedDate() != null) {
+            return value.getSelectedDate();
+        }
+        if (value.getSelectedTime() != null) {
+            return value.getSelectedTime();
+        }
+        return value.getValue();
     }
 
     /** The planning form read, with an error per field it refused (then {@code plan} is null). */
@@ -317,32 +345,32 @@ class SlackForum implements SlackSlashCommand {
     /**
      * Reads the planning form's fields (every one of {@link #PLAN_FIELDS}, as the guard left them, stripped) and checks
      * each where it was entered, so that the coordinator sees the reason beside the field; what depends on other
-     * meetings is checked by the forum.
+     * fields or meetings (the end after the start, the deadline before the day, the room free) is checked by the forum.
      */
-    static PlanInput readPlan(Map<String, GuardedText> form) {
+    static PlanInput readPlan(Map<String, GuardedText> form, Texts texts) {
         Map<String, String> v = new LinkedHashMap<>();
         for (String field : PLAN_FIELDS) {
             v.put(field, form.get(field).textOr("").strip());
         }
         Map<String, String> errors = new LinkedHashMap<>();
-        LocalDate date = date(v.get("date"), "date", errors);
-        LocalDate deadline = date(v.get("deadline"), "deadline", errors);
-        LocalTime start = time(v.get("start"), "start", errors);
-        LocalTime end = time(v.get("end"), "end", errors);
-        Integer capacity = capacity(v.get("capacity"), errors);
+        LocalDate date = date(v.get("date"), "date", errors, texts);
+        LocalDate deadline = date(v.get("deadline"), "deadline", errors, texts);
+        LocalTime start = time(v.get("start"), "start", errors, texts);
+        LocalTime end = time(v.get("end"), "end", errors, texts);
+        Integer capacity = capacity(v.get("capacity"), errors, texts);
         for (String field : List.of("title", "place")) {
             if (v.get(field).isEmpty()) {
-                errors.put(field, "Fyll i det här fältet.");
+                errors.put(field, texts.get(Language.SV, "forum.plan.required"));
             } else if (v.get(field).length() > MeetingPlan.MAX_LINE) {
-                errors.put(field, "Högst " + MeetingPlan.MAX_LINE + " tecken.");
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
             }
         }
         if (!v.get("video").isEmpty() && !MeetingPlan.isHttpsLink(v.get("video"))) {
-            errors.put("video", "Skriv en giltig https-adress, till exempel https://meet.stockholm.se/fou-forum.");
+            errors.put("video", texts.get(Language.SV, "forum.plan.link"));
         }
         for (String field : List.of("description", "agenda")) {
-            if (v.get(field).length() > 3000) {
-                errors.put(field, "Högst 3000 tecken.");
+            if (v.get(field).length() > MAX_TEXT) {
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MAX_TEXT));
             }
         }
         if (!errors.isEmpty()) {
@@ -353,40 +381,51 @@ class SlackForum implements SlackSlashCommand {
     }
 
     /**
-     * The number of seats: a whole number from 1 to {@link MeetingPlan#MAX_CAPACITY}. A number too big for an int is
-     * out of range like any other, not "not a number"; spaces between thousands ("1 000") are read.
+     * The number of seats: a whole number from 1 to {@link MeetingPlan#MAX_CAPACITY}. Slack's number input checks this
+     * too, but a request need not come from it. A number too big for an int is out of range like any other, not "not a
+     * number"; spaces between thousands ("1 000") are read.
      */
-    private static Integer capacity(String s, Map<String, String> errors) {
+    private static Integer capacity(String s, Map<String, String> errors, Texts texts) {
         String digits = s.replaceAll("[\\s\u00a0]", "");
-        String range = "Skriv ett antal platser från 1 till " + MeetingPlan.MAX_CAPACITY + ", t.ex. 40.";
         if (!digits.matches("[+-]?\\d+")) {
-            errors.put("capacity", digits.isEmpty() ? "Fyll i antalet platser, t.ex. 40." : range);
+            errors.put("capacity", digits.isEmpty() ? texts.get(Language.SV, "forum.plan.capacity-missing")
+                    : texts.get(Language.SV, "forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
             return null;
         }
         java.math.BigInteger n = new java.math.BigInteger(digits);
         if (n.signum() <= 0 || n.compareTo(java.math.BigInteger.valueOf(MeetingPlan.MAX_CAPACITY)) > 0) {
-            errors.put("capacity", range);
+            errors.put("capacity", texts.get(Language.SV, "forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
             return null;
         }
         return n.intValueExact();
     }
 
-    private static LocalDate date(String s, String field, Map<String, String> errors) {
+    /** A date picker's date (ISO, as Slack sends it). */
+    private static LocalDate date(String s, String field, Map<String, String> errors, Texts texts) {
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            errors.put(field, "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2027-03-10.");
+            errors.put(field, texts.get(Language.SV, "forum.plan.pick-date"));
             return null;
         }
     }
 
-    private static LocalTime time(String s, String field, Map<String, String> errors) {
+    /** A time picker's time ("13:00", as Slack sends it). */
+    private static LocalTime time(String s, String field, Map<String, String> errors, Texts texts) {
         try {
-            return LocalTime.parse(s.length() == 4 ? "0" + s : s.replace('.', ':'));
+            return LocalTime.parse(s);
         } catch (DateTimeParseException e) {
-            errors.put(field, "Skriv tiden som TT:MM, t.ex. 13:00.");
+            errors.put(field, texts.get(Language.SV, "forum.plan.pick-time"));
             return null;
         }
+    }
+
+    private String text(String key) {
+        return texts.get(Language.SV, key);
+    }
+
+    private String notCoordinator() {
+        return text("forum.plan.not-coordinator");
     }
 
     /** Shown next to a form field that holds a personal identity number; the form is not saved. */
@@ -394,5 +433,7 @@ class SlackForum implements SlackSlashCommand {
         return texts.get(Language.SV, "slack.identity-number-refused");
     }
 
-    static final String NOT_COORDINATOR = "Bara FoU:s samordnare kan planera och ändra FoU-forum.";
+    /** The longest description or agenda (Slack's limit for a text input). */
+    static final int MAX_TEXT = 3000;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 }

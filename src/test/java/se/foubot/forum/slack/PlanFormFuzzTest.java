@@ -24,6 +24,7 @@ import se.foubot.support.HostileText;
 class PlanFormFuzzTest {
 
     private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+    private static final se.foubot.messaging.Texts TEXTS = se.foubot.messaging.Texts.fromBundles();
 
     static Gen<String> field() {
         return Generate.oneOf(HostileText.text(), Generate.pick(List.of("2027-03-10", "13:00", "1300", "13.00", "40", "0",
@@ -42,7 +43,7 @@ class PlanFormFuzzTest {
                     for (int i = 0; i < SlackForum.PLAN_FIELDS.size(); i++) {
                         form.put(SlackForum.PLAN_FIELDS.get(i), GUARD.check(values.get(i)));
                     }
-                    SlackForum.PlanInput input = SlackForum.readPlan(form);
+                    SlackForum.PlanInput input = SlackForum.readPlan(form, TEXTS);
                     assertThat(input.plan() == null).isEqualTo(!input.errors().isEmpty());
                     assertThat(input.errors().keySet()).isSubsetOf(SlackForum.PLAN_FIELDS);
                     if (input.plan() != null && !input.plan().videoLink().isBlank()) {
@@ -57,9 +58,9 @@ class PlanFormFuzzTest {
         Map<String, String> typed = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",
                 "Kärnan", "video", "https://meet.stockholm.se/{rum}", "capacity", "40", "deadline", "2027-03-01");
         SlackForum.PLAN_FIELDS.forEach(f -> form.put(f, GUARD.check(typed.getOrDefault(f, ""))));
-        assertThat(SlackForum.readPlan(form).errors()).containsOnlyKeys("video");
+        assertThat(SlackForum.readPlan(form, TEXTS).errors()).containsOnlyKeys("video");
         form.put("video", GUARD.check("https://meet.stockholm.se/rum-4"));
-        assertThat(SlackForum.readPlan(form).plan().videoLink().text()).isEqualTo("https://meet.stockholm.se/rum-4");
+        assertThat(SlackForum.readPlan(form, TEXTS).plan().videoLink().text()).isEqualTo("https://meet.stockholm.se/rum-4");
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -72,7 +73,7 @@ class PlanFormFuzzTest {
         Map<String, String> values = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",
                 "Kärnan", "capacity", typed, "deadline", "2027-03-01");
         SlackForum.PLAN_FIELDS.forEach(f -> form.put(f, GUARD.check(values.getOrDefault(f, ""))));
-        assertThat(SlackForum.readPlan(form).errors()).containsExactly(Map.entry("capacity", told));
+        assertThat(SlackForum.readPlan(form, TEXTS).errors()).containsExactly(Map.entry("capacity", told));
     }
 
     @Test
@@ -81,6 +82,6 @@ class PlanFormFuzzTest {
         Map<String, String> values = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",
                 "Kärnan", "capacity", "1 000", "deadline", "2027-03-01");
         SlackForum.PLAN_FIELDS.forEach(f -> form.put(f, GUARD.check(values.getOrDefault(f, ""))));
-        assertThat(SlackForum.readPlan(form).plan().capacity()).isEqualTo(1000);
+        assertThat(SlackForum.readPlan(form, TEXTS).plan().capacity()).isEqualTo(1000);
     }
 }

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import se.foubot.channels.slack.BlockKitRules;
 import se.foubot.channels.slack.FakeSlackApi;
 import se.foubot.channels.slack.SlackRequests;
 import se.foubot.channels.slack.SlackNotices;
@@ -113,28 +114,33 @@ class SlackForumTest {
         return new SlackRequests(port, clock);
     }
 
-    private static Map<String, String> plan(String date, String start, String end, String place, String capacity, String deadline) {
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("title", "FoU-forum: uppföljning i praktiken");
-        v.put("date", date);
-        v.put("start", start);
-        v.put("end", end);
-        v.put("place", place);
-        v.put("video", "");
-        v.put("capacity", capacity);
-        v.put("deadline", deadline);
-        v.put("description", "Vi delar goda exempel på uppföljning från äldreomsorg, öppenvård och försörjningsstöd – och går igenom årets kunskapsluckor tillsammans.");
-        v.put("agenda", "1. Välkommen 2. Goda exempel 3. Kunskapsluckor");
-        return v;
+    /**
+     * Submits the planning form as Slack sends it: a raw view_submission fixture (date and time pickers, a number and a
+     * URL input in {@code state.values}), signed; {@code fromTo} changes what was picked or written (pairs of JSON text).
+     */
+    private HttpResponse<String> submitPlan(String user, String editing, String fixture, String... fromTo) throws Exception {
+        String json;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/slack/forms/" + fixture)) {
+            json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        json = json.replace("\"user\":{\"id\":\"UCOORD\"", "\"user\":{\"id\":\"" + user + "\"")
+                .replace("\"private_metadata\":\"\"", "\"private_metadata\":" + SlackRequests.json(editing));
+        for (int i = 0; i + 1 < fromTo.length; i += 2) {
+            assertThat(json).contains(fromTo[i]);
+            json = json.replace(fromTo[i], fromTo[i + 1]);
+        }
+        return slack().interactive(json);
     }
 
-    private HttpResponse<String> submitPlan(String user, String editing, Map<String, String> values) throws Exception {
-        String state = values.entrySet().stream().map(e -> "\"" + e.getKey() + "\":{\"" + e.getKey()
-                + "\":{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.json(e.getValue()) + "}}").collect(Collectors.joining(","));
-        return slack().interactive("{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
-                + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
-                + "\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":\"forum-plan\",\"private_metadata\":"
-                + SlackRequests.json(editing) + ",\"state\":{\"values\":{" + state + "}}}}");
+    /** The errors a view_submission answer shows, by block id (read with Jackson, not the SDK that wrote them). */
+    private static Map<String, String> errors(HttpResponse<String> response) {
+        tools.jackson.databind.JsonNode body = new tools.jackson.databind.ObjectMapper().readTree(response.body().isEmpty() ? "{}"
+                : response.body());
+        Map<String, String> errors = new LinkedHashMap<>();
+        if ("errors".equals(body.path("response_action").asString(""))) {
+            body.path("errors").properties().forEach(e -> errors.put(e.getKey(), e.getValue().asString()));
+        }
+        return errors;
     }
 
     private HttpResponse<String> registerWithProposal(String user, String meeting, String kind, String text) throws Exception {
@@ -240,23 +246,49 @@ class SlackForumTest {
         assertThat(slack().command("UCOORD", "forum ny").statusCode()).isEqualTo(200);
         assertThat(SLACK.calls("views.open", c -> c.param("view").contains("forum-plan"))).isNotEmpty();
 
-        // refused plans answer in the modal with the reason
-        HttpResponse<String> holiday = submitPlan("UCOORD", "", plan("2027-01-06", "13:00", "16:00", "Lokal Ekensberg", "2", "2026-12-20"));
-        assertThat(holiday.body()).contains("\"response_action\":\"errors\"").contains("helgdag");
-        HttpResponse<String> backwards = submitPlan("UCOORD", "", plan("2027-03-10", "16:00", "13:00", "Lokal Ekensberg", "2", "2027-03-01"));
-        assertThat(backwards.body()).contains("måste vara efter starten");
-        HttpResponse<String> late = submitPlan("UCOORD", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-11"));
-        assertThat(late.body()).contains("är efter mötet");
-        HttpResponse<String> notCoordinator = submitPlan("UANNA", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-01"));
-        assertThat(notCoordinator.body()).contains("Bara FoU:s samordnare");
+        // the form uses Slack's own pickers and inputs, and Slack would take it as it is
+        String view = SLACK.calls("views.open", c -> c.param("view").contains("forum-plan")).get(0).param("view");
+        assertThat(BlockKitRules.brokenBy(view)).isEmpty();
+        assertThat(BlockKitRules.elementTypes(view)).containsEntry("date", "datepicker").containsEntry("deadline", "datepicker")
+                .containsEntry("start", "timepicker").containsEntry("end", "timepicker").containsEntry("capacity", "number_input")
+                .containsEntry("video", "url_text_input").containsEntry("title", "plain_text_input");
 
-        HttpResponse<String> saved = submitPlan("UCOORD", "", plan("2027-03-10", "13:00", "16:00", "Lokal Ekensberg", "2", "2027-03-01"));
+        // refused plans answer in the modal, each reason under the field it belongs to
+        String date = "\"selected_date\":\"2027-03-10\"";
+        String deadline = "\"selected_date\":\"2027-03-01\"";
+        HttpResponse<String> holiday = submitPlan("UCOORD", "", "forum-plan-submission.json", date, "\"selected_date\":\"2027-01-06\"",
+                deadline, "\"selected_date\":\"2026-12-20\"");
+        assertThat(errors(holiday)).containsOnlyKeys("date").hasEntrySatisfying("date", e -> assertThat(e).contains("helgdag"));
+        HttpResponse<String> backwards = submitPlan("UCOORD", "", "forum-plan-end-before-start.json");
+        assertThat(errors(backwards)).containsOnlyKeys("end")
+                .hasEntrySatisfying("end", e -> assertThat(e).contains("måste vara efter starten"));
+        HttpResponse<String> late = submitPlan("UCOORD", "", "forum-plan-late-deadline.json");
+        assertThat(errors(late)).containsOnlyKeys("deadline").hasEntrySatisfying("deadline", e -> assertThat(e)
+                .isEqualTo("Sista anmälningsdag (torsdag 11 mars 2027) är efter mötet (onsdag 10 mars 2027)."));
+        HttpResponse<String> notCoordinator = submitPlan("UANNA", "", "forum-plan-submission.json");
+        assertThat(errors(notCoordinator)).hasEntrySatisfying("title", e -> assertThat(e).contains("Bara FoU:s samordnare"));
+
+        HttpResponse<String> saved = submitPlan("UCOORD", "", "forum-plan-submission.json");
         assertThat(saved.statusCode()).isEqualTo(200);
-        assertThat(saved.body()).doesNotContain("errors");
+        assertThat(errors(saved)).isEmpty();
         Meeting meeting = forum.find("forum-2027-03-10").orElseThrow();
         assertThat(meeting.start()).isEqualTo(Instant.parse("2027-03-10T12:00:00Z"));
-        HttpResponse<String> overlap = submitPlan("UCOORD", "", plan("2027-03-10", "15:00", "17:00", "lokal ekensberg", "10", "2027-03-01"));
-        assertThat(overlap.body()).contains("upptagen");
+        assertThat(meeting.capacity()).isEqualTo(2);
+        HttpResponse<String> overlap = submitPlan("UCOORD", "", "forum-plan-submission.json", "\"selected_time\":\"13:00\"",
+                "\"selected_time\":\"15:00\"", "\"selected_time\":\"16:00\"", "\"selected_time\":\"17:00\"",
+                "\"value\":\"Lokal Ekensberg\"", "\"value\":\"lokal ekensberg\"");
+        assertThat(errors(overlap)).containsOnlyKeys("place").hasEntrySatisfying("place", e -> assertThat(e).contains("upptagen"));
+        HttpResponse<String> withLink = submitPlan("UCOORD", "", "forum-plan-with-link.json");
+        assertThat(errors(withLink)).isEmpty();
+        assertThat(forum.find("forum-2027-03-17").orElseThrow().videoLink()).isEqualTo("https://meet.stockholm.se/fou-forum");
+
+        // the change form opens filled in with what was planned, in the same elements
+        slack().command("UCOORD", "forum ändra " + meeting.id());
+        String edit = SLACK.calls("views.open", c -> c.param("view").contains(meeting.id())).get(0).param("view");
+        assertThat(BlockKitRules.brokenBy(edit)).isEmpty();
+        assertThat(edit).contains("\"initial_date\":\"2027-03-10\"").contains("\"initial_time\":\"13:00\"")
+                .contains("\"initial_time\":\"16:00\"").contains("\"initial_date\":\"2027-03-01\"");
+        forum.cancel("forum-2027-03-17");
 
         // district staff see it and register: two from Slack, one by mail
         slack().command("UANNA", "forum");
@@ -265,6 +297,9 @@ class SlackForumTest {
         awaitText("UANNA", "Du är anmäld");
         slack().click("UANNA", "DUANNA", "1.1", SlackForum.REGISTER, meeting.id(), false);
         awaitText("UANNA", "Du är redan anmäld");
+        slack().click("UBO", "DUBO", "1.1", SlackForum.PROPOSE, meeting.id(), false);
+        assertThat(BlockKitRules.brokenBy(SLACK.calls("views.open", c -> c.param("view").contains("forum-proposal")).get(0)
+                .param("view"))).isEmpty();
         registerWithProposal("UBO", meeting.id(), "example", "Vår uppföljningsmall för hemtjänst");
         awaitText("UBO", "Du är anmäld");
 
@@ -311,8 +346,8 @@ class SlackForumTest {
         assertThat(bo.get(bo.size() - 1).getEvents().get(0).getUid().getValue()).isEqualTo("forum-2027-03-10@fou-bot");
 
         // the coordinator moves the meeting an hour later: updated invites with a higher SEQUENCE
-        Map<String, String> moved = plan("2027-03-10", "14:00", "17:00", "Lokal Ekensberg", "2", "2027-03-01");
-        assertThat(submitPlan("UCOORD", meeting.id(), moved).body()).doesNotContain("errors");
+        assertThat(errors(submitPlan("UCOORD", meeting.id(), "forum-plan-submission.json", "\"selected_time\":\"13:00\"",
+                "\"selected_time\":\"14:00\"", "\"selected_time\":\"16:00\"", "\"selected_time\":\"17:00\""))).isEmpty();
         mailRound();
         for (String address : List.of("uanna@stockholm.se", carl)) {
             List<ICalendar> invites = invitesOf(address);
