@@ -328,7 +328,7 @@ class SlackForum implements SlackSlashCommand {
     }
 
     /** What a field of a submitted form holds, whichever element it is: a picked date or time, or what was written. */
-    static String entered(ViewState.Value value) {
+    private static String entered(ViewState.Value value) {
         if (value.getSelectedDate() != null) {
             return value.getSelectedDate();
         }
