@@ -29,7 +29,6 @@ import se.foubot.forum.Registration.AgendaProposal;
 import se.foubot.forum.Registration.Status;
 import se.foubot.privacy.LogText;
 import se.foubot.tasks.TaskService;
-import se.foubot.conversation.Language;
 import se.foubot.conversation.Dates;
 import se.foubot.time.WorkingDays;
 
@@ -415,7 +414,7 @@ public class ForumService {
             return reasons;
         }
         if (!p.end().isAfter(p.start())) {
-            add(reasons, "end", text("forum.plan.end-before-start", "start", "kl. " + hhmm(p.start())));
+            add(reasons, "end", text("forum.plan.end-before-start", "time", Dates.time(p.date().atTime(p.start()).atZone(zone), Language.SV)));
         }
         if (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY) {
             add(reasons, "capacity", text("forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
@@ -491,10 +490,6 @@ public class ForumService {
 
     private static String blankToNull(String s) {
         return blank(s) ? null : s.strip();
-    }
-
-    private static String hhmm(java.time.LocalTime t) {
-        return String.format("%02d.%02d", t.getHour(), t.getMinute());
     }
 
     private static String capitalised(String text) {

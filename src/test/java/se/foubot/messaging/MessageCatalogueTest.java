@@ -90,6 +90,8 @@ class MessageCatalogueTest {
                 Map.entry("opening", en ? "Which knowledge do you lack?" : "Vilken kunskap saknar ni?"),
                 Map.entry("perspective", en ? "staff" : "medarbetare"),
                 Map.entry("round", "2027"),
+                Map.entry("seats", "12"),
+                Map.entry("place", en ? "Kärnan, room 3" : "Kärnan, sal 3"),
                 Map.entry("task", "FOU-2027-0042"),
                 Map.entry("text", en ? "We lack knowledge of follow-up." : "Vi saknar kunskap om uppföljning."),
                 Map.entry("themes", en ? "follow-up, evaluation" : "uppföljning, utvärdering"),
