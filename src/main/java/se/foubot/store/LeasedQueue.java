@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -104,6 +105,28 @@ public final class LeasedQueue {
                 .unset("leaseUntil");
         result.forEach(update::set);
         afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection));
+    }
+
+    /**
+     * {@link #markSent} for {@code sentKey} and {@link #take} of {@code nextKey} in one command, so both share one
+     * durable commit: a worker going through a batch waits for the store once per item instead of twice. The mark
+     * is on disk before the next item goes out, as with two separate writes. The whole command is retried through a
+     * short outage (the mark records something done outside); taking again an item already taken changes nothing,
+     * so whether this worker holds {@code nextKey} is read from the item afterwards.
+     *
+     * @return the next item if this worker took it; null when another worker has it or it is no longer waiting
+     */
+    public Document markSentAndTake(String sentKey, String worker, Document result, String nextKey, Instant leaseUntil) {
+        Update sent = new Update().set("slot", slot(sentKey, "sent")).set("status", SENT).set("sentAt", Date.from(clock.instant()))
+                .unset("leaseUntil");
+        result.forEach(sent::set);
+        afterEffect.run(() -> mongo.bulkOps(BulkMode.ORDERED, collection)
+                .updateOne(Query.query(Criteria.where("slot").is(slot(sentKey, worker))), sent)
+                .updateOne(Query.query(Criteria.where("slot").is(slot(nextKey, "free"))),
+                        new Update().set("slot", slot(nextKey, worker)).set("leaseUntil", Date.from(leaseUntil)))
+                .execute());
+        Document next = mongo.findById(nextKey, Document.class, collection);
+        return next != null && slot(nextKey, worker).equals(next.getString("slot")) ? next : null;
     }
 
     /** Gives the item back untouched (no attempt used up): the way out was blocked, not the item at fault. */

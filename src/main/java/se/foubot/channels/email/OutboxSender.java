@@ -128,9 +128,17 @@ public class OutboxSender {
             log.info("event=smtp_reachable_again");
         }
         int sent = 0;
+        // the mail last handed to the server, recorded as sent together with taking the next one (one commit)
+        String unrecorded = null;
         try {
             for (String key : keys) {
-                Document mail = queue.take(key, id, clock.instant().plus(lease));
+                Instant leaseUntil = clock.instant().plus(lease);
+                Document mail = unrecorded == null ? queue.take(key, id, leaseUntil)
+                        : queue.markSentAndTake(unrecorded, id, new Document(), key, leaseUntil);
+                if (unrecorded != null) {
+                    unrecorded = null;
+                    sent++;
+                }
                 if (mail == null) {
                     continue; // another sender has it
                 }
@@ -145,7 +153,10 @@ public class OutboxSender {
                     failed(key, mail, e);
                     continue;
                 }
-                queue.markSent(key, id, new Document());
+                unrecorded = key;
+            }
+            if (unrecorded != null) {
+                queue.markSent(unrecorded, id, new Document());
                 sent++;
             }
         } finally {

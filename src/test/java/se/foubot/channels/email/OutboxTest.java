@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -24,8 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import se.foubot.support.EmbeddedStoreFixture;
 import se.foubot.support.MutableClock;
@@ -155,6 +160,43 @@ class OutboxTest {
         clock.advance(Duration.ofMinutes(3));
         assertThat(survivor.sendDue()).isEqualTo(1);
         assertThat(mail.greenMail().getReceivedMessages()).hasSize(1);
+    }
+
+    @Test
+    void eachMailSentWaitsForTheStoreOnceItsSentMarkSharingACommitWithTakingTheNext() throws Exception {
+        AtomicInteger writes = new AtomicInteger();
+        CommandListener countWrites = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (Set.of("update", "findAndModify", "insert", "delete").contains(event.getCommandName())) {
+                    writes.incrementAndGet();
+                }
+            }
+        };
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.store().connectionString("test"))).addCommandListener(countWrites)
+                .build())) {
+            Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
+            for (int i = 0; i < 40; i++) {
+                outbox.enqueue(mail(i));
+            }
+            // another sender holds one mail in the middle: it is passed over and the mail before it still recorded
+            assertThat(outbox.queue().take("test:20", "other-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
+            writes.set(0);
+
+            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+            assertThat(sender.sendDue()).isEqualTo(39);
+
+            // a take for the first mail and for the one after the mail held elsewhere, then each sent mark together
+            // with the next take, and the last mark alone: 41 writes for 39 mails (two apiece would be 79)
+            assertThat(writes.get()).as("durable writes").isEqualTo(41);
+            assertThat(mail.greenMail().getReceivedMessages()).hasSize(39);
+            assertThat(outbox.count(Outbox.SENT)).isEqualTo(39);
+            assertThat(store.template().findById("test:20", org.bson.Document.class, Outbox.COLLECTION).getString("slot"))
+                    .isEqualTo("test:20#other-sender");
+            assertThat(store.template().findById("test:39", org.bson.Document.class, Outbox.COLLECTION).get("leaseUntil"))
+                    .as("the last one's lease is given up when it is marked").isNull();
+        }
     }
 
     @Test
