@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param idLine       line of the id, for error messages
  * @param outcomeLine  line of the outcome, for error messages
  * @param confirm      show a summary to confirm before the outcome (default); false runs it after the last step
+ * @param byMail       the steps a request written in one mail must answer ({@code by-mail}), in the order a mail asks
+ *                     for what is missing; empty when the flow is not run by mail
  */
 public record Flow(
         String id,
@@ -27,7 +29,8 @@ public record Flow(
         LocalizedText done,
         int idLine,
         int outcomeLine,
-        boolean confirm) {
+        boolean confirm,
+        List<WrittenField> byMail) {
 
     public Optional<Step> step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();

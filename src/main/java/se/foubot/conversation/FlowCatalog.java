@@ -26,7 +26,7 @@ public final class FlowCatalog {
         this.lists = lists;
     }
 
-    static FlowCatalog load(FlowSource source, Set<String> outcomes) {
+    public static FlowCatalog load(FlowSource source, Set<String> outcomes) {
         List<FlowProblem> problems = new ArrayList<>();
         Map<String, OptionList> lists = new LinkedHashMap<>();
         for (FlowSource.NamedText file : source.lists()) {

@@ -21,7 +21,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FlowFileParser {
 
     private static final Set<String> FLOW_KEYS =
-            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done", "confirm");
+            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done", "confirm", "by-mail");
+    private static final Set<String> BY_MAIL_KEYS = Set.of("labels", "none");
     private static final Set<String> TRIGGER_KEYS = Set.of("words", "commands");
     private static final Set<String> STEP_KEYS = Set.of("id", "type", "text", "label", "help", "errors",
             "optional", "next", "branches", "min-length", "max-length", "min", "max", "not-past", "options",
@@ -147,8 +148,49 @@ final class FlowFileParser {
             return null;
         }
         boolean confirm = !top.containsKey("confirm") || r.bool(top, "confirm", what);
+        List<WrittenField> byMail = byMail(r, top.get("by-mail"), steps, what);
         return new Flow(id, file, title, intro, words, List.copyOf(commands), List.copyOf(steps), outcome, done,
-                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")), confirm);
+                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")), confirm, byMail);
+    }
+
+    /** {@code by-mail}: the steps a request written in one mail must answer, in the order the mail asks for them. */
+    private static List<WrittenField> byMail(YamlNodeReader r, Node node, List<Step> steps, String what) {
+        List<WrittenField> fields = new ArrayList<>();
+        if (node == null) {
+            return fields;
+        }
+        Map<String, Node> byStep = r.mapping(node, "by-mail of " + what, null);
+        if (byStep == null) {
+            return fields;
+        }
+        for (Map.Entry<String, Node> e : byStep.entrySet()) {
+            String stepId = e.getKey();
+            Step step = steps.stream().filter(x -> x.id().equals(stepId)).findFirst().orElse(null);
+            if (step == null) {
+                r.problem(node, "by-mail of " + what + " names step '" + stepId + "', which the flow does not have");
+                continue;
+            }
+            List<String> labels = List.of();
+            Map<Language, List<String>> none = new EnumMap<>(Language.class);
+            if (e.getValue() instanceof org.yaml.snakeyaml.nodes.MappingNode) {
+                Map<String, Node> m = r.mapping(e.getValue(), "by-mail '" + stepId + "' of " + what, BY_MAIL_KEYS);
+                if (m != null) {
+                    labels = r.strings(m.get("labels"), "labels of by-mail '" + stepId + "'");
+                    if (m.get("none") != null) {
+                        Map<String, Node> byLang = r.mapping(m.get("none"), "none of by-mail '" + stepId + "'", Set.of("sv", "en"));
+                        if (byLang != null) {
+                            byLang.forEach((lang, list) -> none.put(Language.valueOf(lang.toUpperCase()),
+                                    r.strings(list, "none of by-mail '" + stepId + "' (" + lang + ")")));
+                        }
+                    }
+                }
+            }
+            if (!none.isEmpty() && !step.optional()) {
+                r.problem(e.getValue(), "by-mail '" + stepId + "' of " + what + " lists words for no answer, but the step is not optional");
+            }
+            fields.add(new WrittenField(stepId, labels, none));
+        }
+        return List.copyOf(fields);
     }
 
     private Step parseStep(YamlNodeReader r, Node node, String flowWhat) {

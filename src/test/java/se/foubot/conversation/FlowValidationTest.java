@@ -65,6 +65,14 @@ class FlowValidationTest {
     }
 
     @Test
+    void aMailFieldNamingNoStepOrGivingNoAnswerWordsToARequiredStepIsRefused() throws IOException {
+        String broken = VALID + "by-mail:\n  frist: {}\n  second:\n    none: {sv: [ingen]}\n";
+        assertThat(problemsOf("demo.yaml", broken)).extracting(FlowProblem::reason).satisfiesExactlyInAnyOrder(
+                r -> assertThat(r).contains("names step 'frist'"), r -> assertThat(r).contains("the step is not optional"));
+        assertThat(problemsOf("demo.yaml", VALID + "by-mail:\n  first: {labels: [Fråga]}\n")).isEmpty();
+    }
+
+    @Test
     void aMissingSwedishTextIsRefusedAtItsLine() throws IOException {
         String broken = VALID.replace("text: {sv: \"Andra?\", en: \"Second?\"}", "text: {en: \"Second?\"}");
         assertThat(problemsOf("demo.yaml", broken)).singleElement().satisfies(p -> {

@@ -99,7 +99,15 @@ class MessageCatalogueTest {
                 Map.entry("urgencies", en ? "high, medium" : "hög, medel"),
                 Map.entry("urgency", en ? "high" : "hög"),
                 Map.entry("who", "Eva Lind"),
-                Map.entry("year", "2027"));
+                Map.entry("year", "2027"),
+                Map.entry("action", en ? "add your mail to FOU-2027-0042" : "lägga till ditt mejl i ärendet FOU-2027-0042"),
+                Map.entry("done", en ? "added your mail to FOU-2027-0042" : "lagt till ditt mejl i ärendet FOU-2027-0042"),
+                Map.entry("days", "7"),
+                Map.entry("subject", en ? "Help with a follow-up template" : "Hjälp med uppföljningsmall"),
+                Map.entry("sent", Dates.dateTime(SAMPLE_TIME, l)),
+                Map.entry("options", "Bromma, Farsta, Kungsholmen"),
+                Map.entry("word", en ? "don't know" : "vet inte"),
+                Map.entry("example", en ? "15 March" : "15 mars"));
     }
 
     @Test

@@ -29,6 +29,7 @@ import se.foubot.messaging.CommandTable;
 import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Reply;
 import se.foubot.messaging.Recipient;
+import se.foubot.conversation.FormAnswers;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.privacy.LogText;
@@ -64,13 +65,12 @@ public class EmailRequestProcessor {
     private final MailInbox inbox;
     private final Outbox outbox;
     private final MailRequests tasks;
-    private final EmailFactReader facts;
+    private final MailIntake intake;
+    private final MailReplies replies;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final ZoneId zone;
     private final int repliesPerHour;
-    private final se.foubot.conversation.OptionList districts;
-    private final se.foubot.conversation.OptionList categories;
     private final CommandTable commands;
     private final DeadLetters deadLetters;
     private final Duration retryDelay;
@@ -78,9 +78,8 @@ public class EmailRequestProcessor {
     private final List<String> allowedDomains;
     private final int unprovenRepliesPerDomain;
 
-    EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, EmailFactReader facts, MongoTemplate mongo,
-            Clock clock, ZoneId zone, int repliesPerHour, se.foubot.conversation.OptionList districts,
-            se.foubot.conversation.OptionList categories, CommandTable commands, DeadLetters deadLetters,
+    EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, MailIntake intake, MailReplies replies,
+            MongoTemplate mongo, Clock clock, ZoneId zone, int repliesPerHour, CommandTable commands, DeadLetters deadLetters,
             Duration retryDelay, List<CalendarAnswers> calendarAnswers, List<String> allowedDomains,
             int unprovenRepliesPerDomain) {
         this.allowedDomains = List.copyOf(allowedDomains);
@@ -92,13 +91,12 @@ public class EmailRequestProcessor {
         this.inbox = inbox;
         this.outbox = outbox;
         this.tasks = tasks;
-        this.facts = facts;
+        this.intake = intake;
+        this.replies = replies;
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
         this.repliesPerHour = repliesPerHour;
-        this.districts = districts;
-        this.categories = categories;
     }
 
     /**
@@ -152,8 +150,9 @@ public class EmailRequestProcessor {
         inbox.park(key, rule);
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), EmailTexts.reSubject(subject),
-                    EmailTexts.parked(EmailTexts.guess(subject + " " + mail.getString("text")), removed(mail)), mail.getString("messageId"),
+            Language language = MailReplies.guess(subject + " " + mail.getString("text"));
+            reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), replies.reSubject(subject, language),
+                    replies.parked(language, removed(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
         }
     }
@@ -175,7 +174,7 @@ public class EmailRequestProcessor {
         if (thread.isPresent() && thread.get().startsWith(CONFIRM_THREAD)) {
             return proven ? confirmed(thread.get().substring(CONFIRM_THREAD.length()), mail) : "ignored:confirmation-from-another-address";
         }
-        if (thread.isEmpty() && EmailTexts.CONFIRM_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
+        if (thread.isEmpty() && MailReplies.CONFIRM_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
             // an answer to one of our "Bekräfta:" mails that names none we know (its mail was removed, or the mail
             // program left out In-Reply-To): never a new request
             return confirmationExpired(mail);
@@ -217,7 +216,7 @@ public class EmailRequestProcessor {
             log.info("event=calendar_reply_ignored mail={} reason=attendee-is-not-the-sender", mail.getString("_id"));
             return "calendar:attendee-is-not-the-sender";
         }
-        Language language = EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text"));
+        Language language = MailReplies.guess(mail.getString("subject") + " " + mail.getString("text"));
         CalendarAnswers.Reply reply = new CalendarAnswers.Reply(calendar.getString("uid"), attendee,
                 calendar.getString("partstat"), proven, language);
         for (CalendarAnswers answers : calendarAnswers) {
@@ -260,18 +259,16 @@ public class EmailRequestProcessor {
             return "task-third-party:" + reference;
         }
         if (!proven) {
-            Language language = EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text"));
-            return askSenderToConfirm(mail, language == Language.EN ? "add your mail to " + reference
-                    : "lägga till ditt mejl i ärendet " + reference);
+            Language language = MailReplies.guess(mail.getString("subject") + " " + mail.getString("text"));
+            return askSenderToConfirm(mail, replies.addToTask(reference, language));
         }
         tasks.attach(reference, sender, from, key, mail.getString("text"));
         if (mail.getBoolean("senderConfirmed", false)) {
             // they answered "ja" to our question: say that it is done, or they hear nothing
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
-            reply(mail, new OutgoingMail("email-confirmed:" + key, from, EmailTexts.reSubject(subject),
-                    EmailTexts.confirmedAndDone(language == Language.EN ? "added your mail to " + reference
-                            : "lagt till ditt mejl i ärendet " + reference, language, removed(mail)),
+            Language language = MailReplies.guess(subject + " " + mail.getString("text"));
+            reply(mail, new OutgoingMail("email-confirmed:" + key, from, replies.reSubject(subject, language),
+                    replies.confirmedAndDone(replies.addedToTask(reference, language), language, removed(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
         }
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
@@ -286,12 +283,12 @@ public class EmailRequestProcessor {
     private String askSenderToConfirm(Document mail, String whatWillBeDone) {
         String key = mail.getString("_id");
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-        Language language = EmailTexts.guess(subject + " " + mail.getString("text"));
+        Language language = MailReplies.guess(subject + " " + mail.getString("text"));
         Date sent = mail.getDate("sentAt") != null ? mail.getDate("sentAt") : mail.getDate("receivedAt");
-        EmailTexts.Quoted quoted = new EmailTexts.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
+        MailReplies.Quoted quoted = new MailReplies.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
         reply(mail, new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
-                EmailTexts.confirmSubject(subject, language),
-                EmailTexts.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, removed(mail)),
+                replies.confirmSubject(subject, language),
+                replies.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, removed(mail)),
                 mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
         log.info("event=mail_sender_unproven mail={} asked=true", key);
         return AWAITING_SENDER;
@@ -314,9 +311,9 @@ public class EmailRequestProcessor {
 
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
-        Language language = EmailTexts.guess(subject + " " + answer.getString("text"));
+        Language language = MailReplies.guess(subject + " " + answer.getString("text"));
         reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
-                EmailTexts.reSubject(subject), EmailTexts.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, removed(answer)),
+                replies.reSubject(subject, language), replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, removed(answer)),
                 answer.getString("messageId"), references(answer), "auto-replied"));
         log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
         return "ignored:confirmation-expired";
@@ -344,7 +341,7 @@ public class EmailRequestProcessor {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         String text = mail.getString("text") == null ? "" : mail.getString("text");
         Inbound message = new Inbound(Recipient.email(mail.getString("from")), subject, text, thread, mail.getString("_id"),
-                EmailTexts.guess(subject + " " + text), proven);
+                MailReplies.guess(subject + " " + text), proven);
         Optional<CommandTable.Handled> handled = commands.handle(message);
         if (handled.isEmpty()) {
             return Optional.empty();
@@ -354,8 +351,9 @@ public class EmailRequestProcessor {
             log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), handled.get().command());
             return Optional.of(askSenderToConfirm(mail, answer.text()));
         }
-        reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"), EmailTexts.reSubject(subject),
-                answer.text() + EmailTexts.identityNumberRemoved(message.language(), removed(mail)), mail.getString("messageId"),
+        reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
+                replies.reSubject(subject, message.language()),
+                answer.text() + replies.identityNumberRemoved(message.language(), removed(mail)), mail.getString("messageId"),
                 references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
         return Optional.of("command:" + handled.get().command());
@@ -363,29 +361,30 @@ public class EmailRequestProcessor {
 
     private String startRequest(Document mail) {
         String key = mail.getString("_id");
-        EmailFacts read = read(mail);
+        MailIntake.Read read = read(mail);
         Document request = new Document("_id", key).append("from", mail.getString("from"))
                 .append("subject", mail.getString("subject")).append("rootMessageId", mail.getString("messageId"))
                 .append("status", "open").append("attachments", mail.getList("attachments", String.class, List.of()))
-                .append("language", EmailTexts.guess(mail.getString("subject") + " " + mail.getString("text")).name())
+                .append("language", MailReplies.guess(mail.getString("subject") + " " + mail.getString("text")).name())
                 .append("identityNumberRemoved", mail.getBoolean("identityNumberRemoved", false))
                 .append("copied", mail.getList("copied", String.class, List.of()))
                 .append("createdAt", Date.from(clock.instant()));
-        put(request, read);
+        put(request, read.answers());
         try {
             mongo.insert(request, REQUESTS);
         } catch (DuplicateKeyException processedBefore) {
             request = mongo.findById(key, Document.class, REQUESTS);
         }
-        log.info("event=email_request_started request={} complete={}", key, read.complete());
-        return advance(request, mail);
+        log.info("event=email_request_started request={} complete={}", key, missing(read.answers()).isEmpty());
+        return advance(request, mail, read.unreadable());
     }
 
     private String continueRequest(Document request, Document mail, boolean proven) {
         if ("done".equals(request.getString("status"))) {
             return toTask(request.getString("reference"), mail, proven);
         }
-        EmailFacts merged = stored(request).with(read(mail));
+        MailIntake.Read later = read(mail);
+        FormAnswers merged = stored(request).with(later.answers());
         Update update = new Update().set("updatedAt", Date.from(clock.instant()));
         Document values = new Document();
         put(values, merged);
@@ -395,31 +394,41 @@ public class EmailRequestProcessor {
         }
         return advance(mongo.findAndModify(Query.query(Criteria.where("_id").is(request.getString("_id"))), update,
                 org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(true), Document.class, REQUESTS),
-                mail);
+                mail, later.unreadable());
     }
 
-    /** Creates the task when the request is complete; otherwise asks, in one mail, for all that is missing. */
-    private String advance(Document request, Document mail) {
-        EmailFacts f = stored(request);
+    private List<String> missing(FormAnswers answers) {
+        return answers.missing(intake.form().fields());
+    }
+
+    /**
+     * Creates the task when the request is complete; otherwise asks, in one mail, for all that is missing (an answer
+     * in this mail the chat would refuse, with the chat's reason).
+     */
+    private String advance(Document request, Document mail, Map<String, String> unreadable) {
+        FormAnswers f = stored(request);
         Language language = Language.valueOf(request.getString("language"));
         String from = request.getString("from");
         List<String> references = references(mail);
         boolean removed = request.getBoolean("identityNumberRemoved", false);
-        if (!f.complete()) {
-            reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, EmailTexts.reSubject(request.getString("subject")),
-                    EmailTexts.askForMissing(f, districts.options(), categories.options(), language, removed),
+        List<String> missing = missing(f);
+        if (!missing.isEmpty()) {
+            reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, replies.reSubject(request.getString("subject"), language),
+                    replies.askForMissing(intake.form(), missing, unreadable, today(), language, removed),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
         MailRequests.Created task = tasks.create("email:" + request.getString("_id"), from,
                 Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")),
                         "copied", String.join(",", request.getList("copied", String.class, List.of()))),
-                f.district(), f.concern(), f.categoryGiven() ? f.category() : null, f.neededBy(),
+                f.value(MailIntake.DISTRICT), f.value("concern"), f.value(MailIntake.CATEGORY),
+                f.value("timeframe") == null ? null : LocalDate.parse(f.value("timeframe")),
                 request.getList("attachments", String.class, List.of()), language);
         if (task.refused() != null) {
             // once an hour per sender, outside the per-address reply limit that the confirmations have used up
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
-                    EmailTexts.reSubject(request.getString("subject")), EmailTexts.limitReached(task.refused().text(), language, removed),
+                    replies.reSubject(request.getString("subject"), language),
+                    replies.limitReached(task.refused().text(), language, removed),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             log.info("event=new_task_limited request={} limit={}", request.getString("_id"), task.refused().limit());
             return "limited";
@@ -427,8 +436,8 @@ public class EmailRequestProcessor {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))),
                 new Update().set("status", "done").set("reference", task.reference()), REQUESTS);
         reply(mail, new OutgoingMail("email-confirm:" + task.reference(), from,
-                "[" + task.reference() + "] " + EmailTexts.reSubject(request.getString("subject")).substring(4),
-                EmailTexts.confirmation(task.reference(), language, removed), mail.getString("messageId"), references,
+                "[" + task.reference() + "] " + replies.reSubject(request.getString("subject"), language).substring(4),
+                replies.confirmation(task.reference(), language, removed), mail.getString("messageId"), references,
                 "auto-replied", "task:" + task.reference()));
         return "task:" + task.reference();
     }
@@ -465,20 +474,46 @@ public class EmailRequestProcessor {
         return allowedDomains.stream().anyMatch(d -> domain.equals(d) || domain.endsWith("." + d));
     }
 
-    private EmailFacts read(Document mail) {
-        return facts.read(mail.getString("from"), mail.getString("subject"), mail.getString("text"),
-                mail.getString("signature"), LocalDate.ofInstant(clock.instant(), zone));
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
     }
 
-    private static void put(Document d, EmailFacts f) {
-        d.append("district", f.district()).append("category", f.category()).append("categoryGiven", f.categoryGiven())
-                .append("neededBy", f.neededBy() == null ? null : f.neededBy().toString())
-                .append("timeframeGiven", f.timeframeGiven()).append("concern", f.concern());
+    private MailIntake.Read read(Document mail) {
+        return intake.read(mail.getString("from"), mail.getString("subject"), mail.getString("text"),
+                mail.getString("signature"), today());
     }
 
-    private static EmailFacts stored(Document d) {
-        return new EmailFacts(d.getString("district"), d.getString("category"), d.getBoolean("categoryGiven", false),
-                d.getString("neededBy") == null ? null : LocalDate.parse(d.getString("neededBy")),
-                d.getBoolean("timeframeGiven", false), d.getString("concern"));
+    /** The request's answers as the chat stores them (step id to value), and the optional steps answered with nothing. */
+    private static void put(Document d, FormAnswers f) {
+        d.append("answers", new Document(new java.util.LinkedHashMap<String, Object>(f.values()))).append("none", List.copyOf(f.none()));
+    }
+
+    private static FormAnswers stored(Document d) {
+        Document answers = d.get("answers", Document.class);
+        if (answers != null) {
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            answers.forEach((k, v) -> values.put(k, String.valueOf(v)));
+            return new FormAnswers(values, new java.util.LinkedHashSet<>(d.getList("none", String.class, List.of())));
+        }
+        // a request begun before the mail intake was read from the intake flow
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        java.util.Set<String> none = new java.util.LinkedHashSet<>();
+        if (d.getString("district") != null) {
+            values.put(MailIntake.DISTRICT, d.getString("district"));
+        }
+        if (d.getBoolean("categoryGiven", false)) {
+            values.put(MailIntake.CATEGORY, d.getString("category") != null ? d.getString("category") : "vet-inte");
+        }
+        if (d.getBoolean("timeframeGiven", false)) {
+            if (d.getString("neededBy") != null) {
+                values.put("timeframe", d.getString("neededBy"));
+            } else {
+                none.add("timeframe");
+            }
+        }
+        if (d.getString("concern") != null && !d.getString("concern").isBlank()) {
+            values.put("concern", d.getString("concern"));
+        }
+        return new FormAnswers(values, none);
     }
 }

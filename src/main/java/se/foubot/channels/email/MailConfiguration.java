@@ -91,13 +91,12 @@ class MailConfiguration {
             FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
             FlowSource flows, se.foubot.messaging.CommandTable commands,
             se.foubot.deadletter.DeadLetters deadLetters, se.foubot.deadletter.DeadLetterProperties deadLetterProperties,
-            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers) {
+            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers, se.foubot.messaging.Texts texts) {
         OptionList districts = catalog.list("districts").orElseThrow();
-        OptionList categories = catalog.list("categories").orElseThrow();
-        EmailFactReader reader = new EmailFactReader(districts.options(), categories.options(), tasks::categoryOf,
+        MailIntake intake = new MailIntake(catalog.flow("intake").orElseThrow(), tasks::categoryOf,
                 SenderDistricts.load(flows, districts));
-        return new EmailRequestProcessor(inbox, outbox, tasks, reader, mongo, clock, zone, properties.repliesPerSenderPerHour(),
-                districts, categories, commands, deadLetters, deadLetterProperties.retryDelay(),
+        return new EmailRequestProcessor(inbox, outbox, tasks, intake, new MailReplies(texts), mongo, clock, zone,
+                properties.repliesPerSenderPerHour(), commands, deadLetters, deadLetterProperties.retryDelay(),
                 calendarAnswers, properties.allowedSenderDomains(), properties.unprovenRepliesPerDomainPerHour());
     }
 

@@ -98,7 +98,9 @@ class EmailChannelTest {
         assertThat(question.getSubject()).isEqualTo("Re: Stöd med analys");
         assertThat(question.getHeader("In-Reply-To")[0]).isEqualTo("<req-1@stockholm.se>");
         assertThat(question.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
-        assertThat(body(question)).contains("Förvaltning: en av Bromma").contains("Senast:").doesNotContain("Typ av stöd: en av");
+        // asked with the chat's own questions and labels (conversation-flows/intake.yaml)
+        assertThat(body(question)).contains("Vilken förvaltning arbetar du på?").contains("Förvaltning: en av Bromma")
+                .contains("När behöver ni stödet senast?").contains("Behövs senast: ett datum").doesNotContain("Typ av stöd: en av");
 
         send(anna, "SV: Stöd med analys", "Förvaltning: Bromma\nSenast: ingen brådska\n\n"
                 + "Den 23 nov. 2026 skrev FoU-boten <fou@localhost>:\n> Tack för din förfrågan", "<req-2@stockholm.se>",

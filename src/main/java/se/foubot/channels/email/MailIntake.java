@@ -1,0 +1,124 @@
+package se.foubot.channels.email;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import se.foubot.conversation.AnswerType;
+import se.foubot.conversation.ChoiceOption;
+import se.foubot.conversation.DateAnswerParser;
+import se.foubot.conversation.Flow;
+import se.foubot.conversation.FormAnswers;
+import se.foubot.conversation.TextNormalizer;
+import se.foubot.conversation.WrittenForm;
+
+/**
+ * A support request written in a mail, read as the intake flow's {@code by-mail} steps (conversation-flows/intake.yaml):
+ * labelled lines first ("Förvaltning: Bromma", read as the chat reads the answer), the rest of the text as the
+ * concern. What the lines leave open is looked for where a mail tells it: the district by the sender (data) or named
+ * in the signature or the text, the kind of support sorted from the text, a date or "ingen brådska" anywhere in it.
+ */
+final class MailIntake {
+
+    static final String DISTRICT = "district";
+    static final String CATEGORY = "category";
+
+    private final WrittenForm form;
+    private final Function<String, String> categoryOf;
+    private final Map<String, String> senderDistricts;
+
+    /**
+     * @param categoryOf      the category a request's words sort into, null when people must sort it
+     * @param senderDistricts whole address or domain to district id (rules/sender-districts.yaml)
+     */
+    MailIntake(Flow intake, Function<String, String> categoryOf, Map<String, String> senderDistricts) {
+        this.form = new WrittenForm(intake);
+        this.categoryOf = categoryOf;
+        this.senderDistricts = senderDistricts;
+        if (!form.fields().contains(DISTRICT) || !form.fields().contains(CATEGORY)) {
+            throw new IllegalStateException("the intake flow's by-mail must name the steps 'district' and 'category'");
+        }
+    }
+
+    WrittenForm form() {
+        return form;
+    }
+
+    /** What a mail answered, and the answers in it the chat would refuse (by step), to be asked again. */
+    record Read(FormAnswers answers, Map<String, String> unreadable) {
+    }
+
+    /** The district a sender's address or domain tells, if the data says so. */
+    String bySender(String sender) {
+        if (sender == null) {
+            return null;
+        }
+        String address = sender.toLowerCase();
+        String district = senderDistricts.get(address);
+        return district != null ? district : senderDistricts.get(address.substring(address.indexOf('@') + 1));
+    }
+
+    Read read(String sender, String subject, String text, String signature, LocalDate today) {
+        String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
+        WrittenForm.Reading lines = form.read(text, today);
+        FormAnswers a = lines.answers();
+        for (String field : form.fields()) {
+            if (a.answered(field) || lines.unreadable().containsKey(field)) {
+                // a line that answered it the chat would refuse is asked again, not guessed around
+                continue;
+            }
+            AnswerType type = form.step(field).type();
+            if (type == AnswerType.TEXT && !lines.rest().isEmpty()) {
+                a = a.orElse(field, lines.rest());
+            } else if (type == AnswerType.DATE) {
+                if (form.step(field).optional() && form.saysNone(field, all)) {
+                    a = a.orElse(field, null);
+                } else {
+                    // the same reading of dates as the chat's date step: "inom två veckor", "senast 12 mars", "före midsommar"
+                    LocalDate date = DateAnswerParser.find(all, today).orElse(null);
+                    a = date == null ? a : a.orElse(field, date.toString());
+                }
+            }
+        }
+        if (!a.answered(DISTRICT) && !lines.unreadable().containsKey(DISTRICT)) {
+            String district = bySender(sender);
+            if (district == null) {
+                district = mentioned(signature);
+            }
+            if (district == null) {
+                district = mentioned(all);
+            }
+            a = district == null ? a : a.orElse(DISTRICT, district);
+        }
+        if (!a.answered(CATEGORY) && !lines.unreadable().containsKey(CATEGORY)) {
+            String sorted = categoryOf.apply(all);
+            a = sorted == null ? a : a.orElse(CATEGORY, sorted);
+        }
+        Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
+        FormAnswers answered = a;
+        unreadable.keySet().removeIf(answered::answered);
+        return new Read(a, unreadable);
+    }
+
+    /** The one district the text names (as a word or the start of one: "Skarpnäcks"); null for none or several. */
+    private String mentioned(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String folded = " " + TextNormalizer.normalize(text) + " ";
+        Set<String> found = new LinkedHashSet<>();
+        List<ChoiceOption> districts = form.step(DISTRICT).options();
+        for (ChoiceOption d : districts) {
+            for (String name : d.matchNames()) {
+                if (name.length() >= 4 && (folded.contains(" " + name + " ") || folded.contains(" " + name + "s "))) {
+                    found.add(d.id());
+                }
+            }
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+}

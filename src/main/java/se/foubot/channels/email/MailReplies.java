@@ -1,0 +1,189 @@
+package se.foubot.channels.email;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import se.foubot.conversation.AnswerType;
+import se.foubot.conversation.Dates;
+import se.foubot.conversation.Language;
+import se.foubot.conversation.Step;
+import se.foubot.conversation.WrittenForm;
+import se.foubot.messaging.Texts;
+
+/**
+ * The bot's answers to mail, from the message bundles: greeting, text, the personal-identity-number warning when one
+ * was removed, and the signature. What a request still lacks is asked with the intake flow's own questions, labels
+ * and lists, as the chat asks them.
+ */
+final class MailReplies {
+
+    /** An answer to "Bekräfta: …" or "Please confirm: …" (a reply prefix first: a new mail may well start "Bekräfta:"). */
+    static final java.util.regex.Pattern CONFIRM_SUBJECT = java.util.regex.Pattern.compile(
+            "(?iu)^\\s*((re|sv|aw|vs)\\s*:\\s*)+(bekräfta|please confirm)\\s*:");
+    /** Most of a long mail is left out of the quote; the person knows what they wrote from the start of it. */
+    private static final int QUOTED_CHARS = 1500;
+
+    private final Texts texts;
+
+    MailReplies(Texts texts) {
+        this.texts = texts;
+    }
+
+    /** The language of a mail: English when it reads as English and has no å, ä or ö; Swedish otherwise. */
+    static Language guess(String text) {
+        String t = " " + (text == null ? "" : text.toLowerCase()) + " ";
+        int english = 0;
+        for (String w : List.of(" the ", " we ", " need ", " please ", " our ", " with ", " would ", " help ")) {
+            if (t.contains(w)) {
+                english++;
+            }
+        }
+        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : Language.SV;
+    }
+
+    /** The subject without its "Re:", "SV:", "Fwd:" prefixes. */
+    static String bare(String subject) {
+        return subject == null ? "" : subject.replaceFirst("(?i)^\\s*((re|sv|vs|vb|fw|fwd|aw)\\s*:\\s*)+", "").strip();
+    }
+
+    String reSubject(String subject, Language l) {
+        String s = bare(subject);
+        return "Re: " + (s.isEmpty() ? texts.get(l, "mail.request.subject") : s);
+    }
+
+    /**
+     * Asks, in one mail, for every step of the mail intake still open: each with the chat's question, then the line to
+     * write it on ("Förvaltning: en av Bromma, …"); an answer given that the chat would refuse is told with the chat's
+     * reason first.
+     */
+    String askForMissing(WrittenForm form, List<String> missing, Map<String, String> unreadable, LocalDate today, Language l,
+            boolean identityNumberRemoved) {
+        StringBuilder b = new StringBuilder(texts.get(l, "mail.ask.intro")).append('\n');
+        int n = 1;
+        StringBuilder example = new StringBuilder();
+        for (String field : missing) {
+            Step step = form.step(field);
+            b.append('\n').append(n++).append(". ");
+            String refused = unreadable.get(field);
+            if (refused != null) {
+                form.whyNot(field, refused, today, l).ifPresent(why -> b.append(why).append(' '));
+            }
+            b.append(form.question(field, l)).append('\n');
+            if (step.type() == AnswerType.TEXT) {
+                continue;
+            }
+            String label = form.label(field, l);
+            b.append(label).append(": ").append(hint(form, step, l)).append('\n');
+            example.append(label).append(": ").append(exampleOf(step, l)).append('\n');
+        }
+        if (example.length() > 0) {
+            b.append('\n').append(texts.get(l, "mail.ask.example")).append('\n').append(example);
+        }
+        return letter(b.toString(), l, identityNumberRemoved);
+    }
+
+    private String hint(WrittenForm form, Step step, Language l) {
+        String hint = switch (step.type()) {
+            case CHOICE -> texts.get(l, "mail.ask.one-of", "options", step.options().stream().map(o -> o.label().in(l))
+                    .collect(Collectors.joining(", ")));
+            case DATE -> texts.get(l, "mail.ask.date", "example", texts.get(l, "mail.ask.example-date"));
+            default -> "";
+        };
+        List<String> none = form.noneWords(step.id(), l);
+        return none.isEmpty() ? hint : hint + " " + texts.get(l, "mail.ask.or", "word", none.get(0));
+    }
+
+    private String exampleOf(Step step, Language l) {
+        return switch (step.type()) {
+            case CHOICE -> step.options().get(0).label().in(l);
+            case DATE -> texts.get(l, "mail.ask.example-date");
+            default -> "";
+        };
+    }
+
+    String confirmation(String reference, Language l, boolean identityNumberRemoved) {
+        return letter(texts.get(l, "mail.confirmation", "reference", reference), l, identityNumberRemoved);
+    }
+
+    String confirmSubject(String subject, Language l) {
+        return texts.get(l, "mail.confirm.subject", "subject", bare(subject));
+    }
+
+    /** The mail a confirmation is about, as the bot stored it (every text has passed the privacy guard). */
+    record Quoted(String subject, Instant sent, String text, ZoneId zone) {
+    }
+
+    /**
+     * Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". The mail it is about
+     * is quoted, so the person can tell what they are confirming (and that someone else wrote it, if so).
+     */
+    String confirmSender(String whatWillBeDone, Quoted mail, int validDays, Language l, boolean identityNumberRemoved) {
+        return letter(texts.get(l, "mail.confirm.sender", "action", whatWillBeDone, "days", validDays) + "\n\n" + quote(mail, l)
+                + "\n" + texts.get(l, "mail.confirm.not-you"), l, identityNumberRemoved);
+    }
+
+    private String quote(Quoted mail, Language l) {
+        String subject = mail.subject() == null || mail.subject().isBlank() ? texts.get(l, "mail.quote.no-subject")
+                : mail.subject().strip();
+        String text = mail.text() == null ? "" : mail.text().strip();
+        if (text.length() > QUOTED_CHARS) {
+            text = text.substring(0, QUOTED_CHARS) + " …";
+        }
+        StringBuilder b = new StringBuilder("> ").append(texts.get(l, "mail.quote.subject", "subject", subject)).append('\n');
+        if (mail.sent() != null) {
+            b.append("> ").append(texts.get(l, "mail.quote.sent", "sent", Dates.dateTime(mail.sent().atZone(mail.zone()), l)))
+                    .append('\n');
+        }
+        b.append(">\n");
+        for (String line : text.isEmpty() ? List.of(texts.get(l, "mail.quote.no-text")) : text.lines().toList()) {
+            b.append(line.isEmpty() ? ">" : "> " + line).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The person answered "yes": what they confirmed is now done; {@code whatWasDone} ends "we have now …". */
+    String confirmedAndDone(String whatWasDone, Language l, boolean identityNumberRemoved) {
+        return letter(texts.get(l, "mail.confirmed", "done", whatWasDone), l, identityNumberRemoved);
+    }
+
+    /** What {@link #confirmedAndDone} says of a mail added to a task. */
+    String addedToTask(String reference, Language l) {
+        return texts.get(l, "mail.confirmed.added-to-task", "reference", reference);
+    }
+
+    /** An answer to a confirmation that is no longer open: too late, or for a mail that cannot be found. */
+    String confirmationExpired(int validDays, Language l, boolean identityNumberRemoved) {
+        return letter(texts.get(l, "mail.confirmation-expired", "days", validDays), l, identityNumberRemoved);
+    }
+
+    String addToTask(String reference, Language l) {
+        return texts.get(l, "mail.confirm.add-to-task", "reference", reference);
+    }
+
+    String limitReached(String limitReached, Language l, boolean identityNumberRemoved) {
+        return letter(limitReached, l, identityNumberRemoved);
+    }
+
+    /** To a sender whose mail could not be handled automatically (it was parked as a dead letter). */
+    String parked(Language l, boolean identityNumberRemoved) {
+        return letter(texts.get(l, "mail.parked"), l, identityNumberRemoved);
+    }
+
+    /**
+     * What a reply says when the guard took a personal identity number out of anything of the mail it answers (text,
+     * subject, display name, file names, addresses): every reply says it, whatever else it says. Empty otherwise.
+     */
+    String identityNumberRemoved(Language l, boolean identityNumberRemoved) {
+        return identityNumberRemoved ? "\n" + texts.get(l, "mail.identity-number-removed") + "\n" : "";
+    }
+
+    private String letter(String body, Language l, boolean identityNumberRemoved) {
+        return texts.get(l, "mail.hello") + "\n\n" + body + "\n"
+                + identityNumberRemoved(l, identityNumberRemoved)
+                + "\n" + texts.get(l, "mail.regards") + " " + texts.get(l, "mail.automatic") + "\n";
+    }
+}

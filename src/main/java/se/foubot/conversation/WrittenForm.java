@@ -1,0 +1,136 @@
+package se.foubot.conversation;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A flow answered in writing, all at once (a mail), rather than asked in turn: the steps its {@code by-mail} names,
+ * read from lines "Label: value" with the same readers the chat uses (a choice from the step's options, a date with
+ * the forgiving date parser), and asked for with the step's own question, label and list.
+ */
+public final class WrittenForm {
+
+    private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
+
+    private final Flow flow;
+    private final Map<String, WrittenField> fields = new LinkedHashMap<>();
+
+    public WrittenForm(Flow flow) {
+        this.flow = flow;
+        flow.byMail().forEach(f -> fields.put(f.step(), f));
+    }
+
+    /** What a written request answered: each step's stored value, and what it left open or could not be read. */
+    public record Reading(FormAnswers answers, Map<String, String> unreadable, String rest) {
+    }
+
+    /** The steps, in the order they are asked for. */
+    public List<String> fields() {
+        return List.copyOf(fields.keySet());
+    }
+
+    public Step step(String field) {
+        return flow.step(field).orElseThrow();
+    }
+
+    /**
+     * Reads the labelled lines of {@code text}: a line whose label is a step's label (or one of its by-mail labels)
+     * answers that step when the chat would take the answer; one it would refuse is kept in {@code unreadable}.
+     * {@code rest} is the text without the lines read.
+     */
+    public Reading read(String text, LocalDate today) {
+        String body = text == null ? "" : text;
+        Map<String, String> values = new LinkedHashMap<>();
+        java.util.Set<String> none = new java.util.LinkedHashSet<>();
+        Map<String, String> unreadable = new LinkedHashMap<>();
+        StringBuilder rest = new StringBuilder();
+        Matcher m = LINE.matcher(body);
+        int last = 0;
+        while (m.find()) {
+            Optional<WrittenField> field = fieldLabelled(m.group(1));
+            if (field.isEmpty() || step(field.get().step()).type() == AnswerType.TEXT) {
+                continue;
+            }
+            rest.append(body, last, m.start());
+            last = m.end();
+            String stepId = field.get().step();
+            String input = m.group(2).strip();
+            if (saysNone(stepId, input)) {
+                none.add(stepId);
+                values.remove(stepId);
+                continue;
+            }
+            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today);
+            if (reading instanceof AnswerReader.Accepted a) {
+                values.put(stepId, a.value());
+                unreadable.remove(stepId);
+            } else if (!values.containsKey(stepId)) {
+                unreadable.put(stepId, input);
+            }
+        }
+        rest.append(body.substring(last));
+        return new Reading(new FormAnswers(values, none), unreadable, rest.toString().strip());
+    }
+
+    /** The answer the chat would take for {@code field} from {@code input}, or empty. */
+    public Optional<String> accepted(String field, String input, LocalDate today) {
+        return AnswerReader.read(step(field), input, today) instanceof AnswerReader.Accepted a ? Optional.of(a.value())
+                : Optional.empty();
+    }
+
+    /** {@code text} holds one of the phrases that answer the optional {@code field} with nothing ("ingen brådska"). */
+    public boolean saysNone(String field, String text) {
+        String folded = " " + TextNormalizer.normalize(text) + " ";
+        return fields.get(field).allNone().stream().anyMatch(p -> folded.contains(" " + TextNormalizer.normalize(p) + " "));
+    }
+
+    /** The phrases in {@code l} that answer the optional {@code field} with nothing ("ingen brådska"); empty for other steps. */
+    public List<String> noneWords(String field, Language l) {
+        return fields.get(field).none().getOrDefault(l, List.of());
+    }
+
+    /** The step's question, as the chat asks it. */
+    public String question(String field, Language l) {
+        return step(field).text().in(l);
+    }
+
+    /** The label a written answer starts with ("Förvaltning"). */
+    public String label(String field, Language l) {
+        return step(field).labelOrText().in(l);
+    }
+
+    /** Why {@code input} cannot answer {@code field}, as the chat says it. */
+    public Optional<String> whyNot(String field, String input, LocalDate today, Language l) {
+        if (!(AnswerReader.read(step(field), input, today) instanceof AnswerReader.Refused refused)) {
+            return Optional.empty();
+        }
+        Map<String, String> args = new LinkedHashMap<>(refused.args());
+        args.computeIfPresent("date", (k, iso) -> DateAnswerParser.stored(iso).map(d -> DateAnswerParser.display(d, l)).orElse(iso));
+        return Optional.of(step(field).errors().getOrDefault(refused.error().key(), refused.error().defaultText()).in(l, args));
+    }
+
+    /** A stored answer as it is shown back (an option's name, a date in words). */
+    public String display(String field, String value, Language l) {
+        return AnswerReader.display(step(field), value, l);
+    }
+
+    private Optional<WrittenField> fieldLabelled(String label) {
+        String l = TextNormalizer.normalize(label);
+        for (WrittenField f : fields.values()) {
+            Step step = step(f.step());
+            if (step.label() != null && (l.equals(TextNormalizer.normalize(step.label().sv()))
+                    || (step.label().en() != null && l.equals(TextNormalizer.normalize(step.label().en()))))) {
+                return Optional.of(f);
+            }
+            if (f.labels().stream().anyMatch(x -> l.equals(TextNormalizer.normalize(x)))) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+}

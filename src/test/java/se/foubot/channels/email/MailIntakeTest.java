@@ -1,0 +1,89 @@
+package se.foubot.channels.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import se.foubot.conversation.FlowCatalog;
+import se.foubot.conversation.FlowSource;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+import se.foubot.support.HostileText;
+import se.foubot.tasks.CategorySorter;
+
+/**
+ * The mail intake reads a mail as the intake flow's by-mail steps (conversation-flows/intake.yaml, as shipped) and
+ * asks for what is missing with the chat's questions; whatever a mail says, reading it never throws.
+ */
+class MailIntakeTest {
+
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
+    private static final FlowSource FLOWS = FlowSource.fromDirectory(Path.of("conversation-flows"));
+    private static final FlowCatalog CATALOG = FlowCatalog.load(FLOWS,
+            Set.of("create-support-request", "check-grant-application", "record-task-answer"));
+
+    private static final CategorySorter SORTER = CategorySorter.load(FLOWS);
+
+    private final MailIntake intake = new MailIntake(CATALOG.flow("intake").orElseThrow(),
+            text -> SORTER.sort(text).needsTriage() ? null : SORTER.sort(text).category(), Map.of("bromma.stockholm.se", "bromma"));
+    private final MailReplies replies = new MailReplies(Texts.fromBundles());
+
+    @Test
+    void labelledLinesAreReadAsTheChatReadsTheAnswersAndTheRestIsTheConcern() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Stadsdel: Bromma\nTyp av stöd: vet inte\n"
+                + "Senast: ingen brådska\n\nVi vill ta fram en uppföljningsmall för vårt nya arbetssätt.", "", TODAY);
+        assertThat(read.answers().values()).containsEntry("district", "bromma").containsEntry("category", "vet-inte")
+                .containsEntry("concern", "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.");
+        assertThat(read.answers().none()).containsExactly("timeframe");
+        assertThat(read.answers().missing(intake.form().fields())).isEmpty();
+    }
+
+    @Test
+    void whatTheLinesLeaveOpenIsFoundInTheSenderTheTextAndItsDates() {
+        MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Uppföljning", "Vi behöver hjälp med en "
+                + "uppföljningsmall och indikatorer för vårt projekt, senast 15 januari.", "", TODAY);
+        assertThat(read.answers().values()).containsEntry("district", "bromma").containsEntry("category", "uppfoljning")
+                .containsEntry("timeframe", "2027-01-15");
+    }
+
+    @Test
+    void anAnswerTheChatWouldRefuseIsAskedAgainWithTheChatsReason() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: Atlantis\nSenast: 3 mars 2020\n\n"
+                + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
+        assertThat(read.unreadable()).containsOnlyKeys("district", "timeframe");
+        String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
+                TODAY, Language.SV, false);
+        assertThat(ask).contains("Jag hittar ingen förvaltning som heter ”Atlantis”")
+                .contains("har redan varit")
+                .contains("Vilken förvaltning arbetar du på?").contains("Förvaltning: en av Bromma")
+                .contains("Behövs senast: ett datum, till exempel 15 mars eller ”ingen brådska”")
+                .doesNotContain("Vad stödet gäller:");
+    }
+
+    @Test
+    void anEnglishMailIsAskedInEnglishWithTheFlowsEnglishLabels() {
+        String ask = replies.askForMissing(intake.form(), intake.form().fields(), Map.of(), TODAY, Language.EN, false);
+        assertThat(ask).startsWith("Hello!").contains("Which administration do you work in?").contains("Administration: one of")
+                .contains("Kind of support: one of").contains("Needed by: a date").contains("or “no rush”");
+    }
+
+    @Test
+    void anyMailTextIsReadWithoutAnException() {
+        qt().withFixedSeed(13L).withExamples(3000).forAll(HostileText.text(), HostileText.text())
+                .check((subject, text) -> intake.read("eva@bromma.stockholm.se", subject, text, text, TODAY) != null);
+    }
+
+    @Test
+    void aTimeframeFarOutOfRangeIsNoTimeframeRatherThanAnException() {
+        assertThat(intake.read("eva@stockholm.se", "Stöd", "Vi behöver stöd inom 99999999999 veckor.", "", TODAY).answers()
+                .answered("timeframe")).isFalse();
+        assertThat(intake.read("eva@stockholm.se", "Stöd", "inom 999 veckor", "", TODAY).answers().value("timeframe"))
+                .isGreaterThan(TODAY.toString());
+    }
+}
