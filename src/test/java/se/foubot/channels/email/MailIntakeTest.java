@@ -26,7 +26,7 @@ class MailIntakeTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 23);
     private static final FlowSource FLOWS = FlowSource.fromDirectory(Path.of("conversation-flows"));
     private static final FlowCatalog CATALOG = FlowCatalog.load(FLOWS,
-            Set.of("create-support-request", "check-grant-application", "record-task-answer"));
+            Set.of("create-support-request", "check-grant-application", "record-task-answer", "record-knowledge-gap"));
 
     private static final CategorySorter SORTER = CategorySorter.load(FLOWS);
 
