@@ -60,7 +60,7 @@ class MailIntakeTest {
         String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
                 TODAY, Language.SV, false);
         assertThat(ask).contains("Jag hittar ingen förvaltning som heter ”Atlantis”")
-                .contains("har redan varit")
+                .contains("har redan passerat")
                 .contains("Vilken förvaltning arbetar du på?").contains("Förvaltning: en av Bromma")
                 .contains("Behövs senast: ett datum, till exempel 15 mars eller ”ingen brådska”")
                 .doesNotContain("Vad stödet gäller:");
