@@ -40,7 +40,8 @@ final class MailIntake {
         this.categoryOf = categoryOf;
         this.senderDistricts = senderDistricts;
         if (!form.fields().contains(DISTRICT) || !form.fields().contains(CATEGORY)) {
-            throw new IllegalStateException("the intake flow's by-mail must name the steps 'district' and 'category'");
+            throw new IllegalStateException(intake.file() + ": the intake flow's 'by-mail' part must name the steps 'district' "
+                    + "and 'category' (see the intake.yaml shipped with the bot): mail requests are read by it");
         }
     }
 
