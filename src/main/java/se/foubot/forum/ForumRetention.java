@@ -35,7 +35,10 @@ class ForumRetention implements RetainedData {
                         ForumRetention::deleteRegistrationsOfPastMeetings),
                 RetentionRule.delete(Meeting.COLLECTION, "a meeting (title, place, agenda, coordinator) is deleted "
                         + "FOUBOT_RETENTION_FORUM after it ended, once its registrations are gone", periods.forumRegistrations(),
-                        "end", null));
+                        "end", null),
+                RetentionRule.delete(ForumNewsSubscriber.COLLECTION, "a person who stopped forum news (address) is deleted "
+                        + "FOUBOT_RETENTION_INACTIVE_SUBSCRIBERS after stopping", periods.inactiveSubscribers(), "unsubscribedAt",
+                        Criteria.where("active").is(false)));
     }
 
     private static long deleteRegistrationsOfPastMeetings(MongoTemplate mongo, Instant cutoff, Instant now) {

@@ -82,6 +82,9 @@ class RetentionJobTest {
         mongo.insert(new Document("_id", "email:gone@stockholm.se").append("active", false).append("token", "t-gone")
                 .append("unsubscribedAt", java.util.Date.from(start)), "grant_subscribers");
         mongo.insert(new Document("_id", "email:stays@stockholm.se").append("active", true).append("token", "t-stays"), "grant_subscribers");
+        mongo.insert(new Document("_id", "email:gone@stockholm.se").append("active", false)
+                .append("unsubscribedAt", java.util.Date.from(start)), "forum_news_subscribers");
+        mongo.insert(new Document("_id", "email:stays@stockholm.se").append("active", true), "forum_news_subscribers");
         mongo.insert(new Document("_id", "forum-old").append("title", "Gammalt forum").append("end", java.util.Date.from(start)),
                 "forum_meetings");
         mongo.insert(new Document("_id", "forum-old|email:eva@stockholm.se").append("meetingId", "forum-old"),
@@ -94,6 +97,8 @@ class RetentionJobTest {
         assertThat(sent).doesNotContainKeys("text", "subject").containsKey("textRemovedAt");
         assertThat(mongo.findById("email:gone@stockholm.se", Document.class, "grant_subscribers")).isNull();
         assertThat(mongo.findById("email:stays@stockholm.se", Document.class, "grant_subscribers")).isNotNull();
+        assertThat(mongo.findById("email:gone@stockholm.se", Document.class, "forum_news_subscribers")).isNull();
+        assertThat(mongo.findById("email:stays@stockholm.se", Document.class, "forum_news_subscribers")).isNotNull();
         assertThat(mongo.findById("forum-old|email:eva@stockholm.se", Document.class, "forum_registrations")).isNotNull();
 
         clock.advance(Duration.ofDays(400));
@@ -107,7 +112,7 @@ class RetentionJobTest {
     void everyFeatureDeclaresItsCollectionsAndTheJobNamesNone() {
         assertThat(retention.coveredCollections()).contains("conversations", "support_tasks", "audit_log", "counters",
                 "mail_inbox", "mail_quarantine", "email_requests", "outbox", "slack_outbox", "slack_events", "forum_meetings",
-                "forum_registrations", "grant_subscribers", "grant_reminder_log", "dead_letters", "leases", "task_limits",
+                "forum_registrations", "forum_news_subscribers", "grant_subscribers", "grant_reminder_log", "dead_letters", "leases", "task_limits",
                 "web_sign_in_links");
         assertThat(retention.rules()).allSatisfy(r -> assertThat(r.what()).isNotBlank());
     }

@@ -1,0 +1,142 @@
+package se.foubot.forum;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import se.foubot.FouBotApplication;
+import se.foubot.channels.email.EmailRequestProcessor;
+import se.foubot.channels.email.EmbeddedMailServer;
+import se.foubot.channels.email.MailboxReader;
+import se.foubot.channels.email.OutboxSender;
+import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.channels.slack.SlackNotices;
+import se.foubot.conversation.Language;
+import se.foubot.forum.ForumService.MeetingChanged;
+import se.foubot.messaging.CommandTable;
+import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Recipient;
+import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.support.TestMail;
+
+/**
+ * A newly planned FoU-forum meeting is announced once, though two replicas (two application contexts on one store,
+ * one mail server, one Slack) both handle its announcement: one post in the coordinator's channel, one mail to each
+ * person who wrote "bevakning forum" (in Slack, the terminal or by mail), none to who wrote "avbevaka forum"; a reply
+ * "anmäl" to the announcement registers for that meeting.
+ */
+class ForumAnnouncementsTest {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+    private static final String CHANNEL = "C0FOUFORUM";
+
+    @TempDir
+    static Path dir;
+
+    static EmbeddedMongoStore store;
+    static EmbeddedMailServer mail;
+    static FakeSlackApi slack;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+
+    @BeforeAll
+    static void start() {
+        store = EmbeddedMongoStore.start(dir.resolve("shared"), 0);
+        mail = EmbeddedMailServer.start(0, 0);
+        slack = FakeSlackApi.start();
+        a = replica();
+        b = replica();
+    }
+
+    private static ConfigurableApplicationContext replica() {
+        return new SpringApplicationBuilder(FouBotApplication.class).web(WebApplicationType.NONE).run(
+                "--foubot.store.mongodb-uri=" + store.connectionString("foubot"), "--foubot.mail.smtp-url=" + mail.smtpUrl(),
+                "--foubot.mail.imap-url=" + mail.imapUrl(), "--foubot.mail.poll-interval=1h", "--foubot.mail.outbox-poll-interval=1h",
+                "--foubot.mail.idle=false", "--foubot.mail.allowed-sender-domains=stockholm.se",
+                "--foubot.slack.bot-token=xoxb-test-token", "--foubot.slack.api-url=" + slack.url(),
+                "--foubot.slack.outbox-interval=1h", "--foubot.forum.announce-channel=" + CHANNEL);
+    }
+
+    @AfterAll
+    static void stop() {
+        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {a, b}) {
+            if (c != null && c.isActive()) {
+                c.close();
+            }
+        }
+        slack.close();
+        mail.close();
+        store.close();
+    }
+
+    private static String answer(ConfigurableApplicationContext replica, Inbound message) {
+        return replica.getBean(CommandTable.class).handle(message).orElseThrow().reply().text();
+    }
+
+    private static void sendAll() {
+        for (ConfigurableApplicationContext c : List.of(a, b)) {
+            c.getBean(SlackNotices.class).postDue();
+            c.getBean(OutboxSender.class).sendDue();
+        }
+    }
+
+    @Test
+    void aNewMeetingIsAnnouncedOnceInTheChannelAndToEachWhoAskedForForumNews() throws Exception {
+        // who asked: Eva in Slack (her profile's address), Per by mail, Lisa by mail and then no more
+        assertThat(answer(a, Inbound.chat(Recipient.slack("UEVA"), "bevakning forum", Language.SV))).contains("ueva@stockholm.se");
+        assertThat(answer(b, new Inbound(Recipient.email("per@stockholm.se"), "bevakning forum", "", null, "m1", Language.SV, true)))
+                .contains("när ett nytt FoU-forum planeras");
+        answer(a, new Inbound(Recipient.email("lisa@stockholm.se"), "", "bevakning forum", null, "m2", Language.SV, true));
+        assertThat(answer(b, new Inbound(Recipient.email("lisa@stockholm.se"), "Re: Nytt FoU-forum", "avbevaka forum", null, "m3",
+                Language.SV, true))).contains("inga fler besked");
+        assertThat(answer(a, new Inbound(Recipient.email("olle@stockholm.se"), "bevakning forum", "", null, "m4", Language.SV, false)))
+                .as("an unproven sender is asked first").contains("ge dig besked");
+        assertThat(a.getBean(ForumNews.class).find("email", "olle@stockholm.se")).isEmpty();
+        // "bevakning forum" is not taken for the grant reminders
+        assertThat(a.getBean(se.foubot.grants.GrantSubscriptions.class).find("slack", "UEVA")).isEmpty();
+
+        ForumService.Saved saved = (ForumService.Saved) a.getBean(ForumService.class).create(new MeetingPlan(GUARD.check("FoU-forum om analys"),
+                LocalDate.of(2030, 3, 13), LocalTime.of(13, 0), LocalTime.of(16, 0), GUARD.check("Rum Kärnan"), GUARD.check(null), 30,
+                LocalDate.of(2030, 3, 6), GUARD.check(null), GUARD.check(null)), Recipient.slack("UCOORD"));
+        Meeting meeting = saved.meeting();
+        // both replicas handle the announcement at once (as after a retry, or a second replica seeing the same event)
+        MeetingChanged created = new MeetingChanged(meeting, MeetingChanged.Kind.CREATED, null);
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.getBean(ForumAnnouncements.class).on(created)),
+                CompletableFuture.runAsync(() -> b.getBean(ForumAnnouncements.class).on(created))).join();
+        sendAll();
+        sendAll();
+
+        assertThat(slack.calls("chat.postMessage", c -> c.param("channel").equals(CHANNEL))).singleElement()
+                .satisfies(c -> assertThat(c.param("text")).contains("Nytt FoU-forum planerat").contains("FoU-forum om analys")
+                        .contains(meeting.id()));
+        TestMail people = new TestMail(mail);
+        for (String address : List.of("ueva@stockholm.se", "per@stockholm.se")) {
+            assertThat(people.inboxOf(address, "Nytt FoU-forum")).as(address).singleElement()
+                    .satisfies(m -> assertThat(m.getContent().toString()).contains("anmäl " + meeting.id()).contains("avbevaka forum"));
+        }
+        assertThat(people.inboxOf("lisa@stockholm.se", "Nytt FoU-forum")).as("stopped").isEmpty();
+        assertThat(slack.calls("chat.postMessage", c -> c.param("channel").equals("UEVA"))).as("Eva hears by mail").isEmpty();
+
+        // Per answers the announcement: "anmäl" alone registers him for that meeting
+        MimeMessage announcement = people.inboxOf("per@stockholm.se", "Nytt FoU-forum").get(0);
+        people.send("per@stockholm.se", "Re: " + announcement.getSubject(), "anmäl", announcement.getMessageID());
+        TestMail.round(a.getBean(MailboxReader.class), a.getBean(EmailRequestProcessor.class), a.getBean(OutboxSender.class));
+        assertThat(a.getBean(ForumService.class).registration(meeting.id(), Recipient.email("per@stockholm.se")).orElseThrow()
+                .status()).isEqualTo(Registration.Status.REGISTERED);
+    }
+}
