@@ -66,7 +66,18 @@ def main(args):
         editing = args[8] if len(args) > 8 else ""
         values = {"title": "FoU-forum", "date": date, "start": start, "end": end, "place": place, "video": "",
                   "capacity": capacity, "deadline": deadline, "description": "", "agenda": ""}
-        state = {k: {k: {"type": "plain_text_input", "value": v}} for k, v in values.items()}
+        # as Slack sends the form's elements: date pickers, time pickers, a number and a URL input, text inputs
+        def element(k, v):
+            if k in ("date", "deadline"):
+                return {"type": "datepicker", "selected_date": v or None}
+            if k in ("start", "end"):
+                return {"type": "timepicker", "selected_time": v or None}
+            if k == "capacity":
+                return {"type": "number_input", "value": v or None}
+            if k == "video":
+                return {"type": "url_text_input", "value": v or None}
+            return {"type": "plain_text_input", "value": v or None}
+        state = {k: {k: element(k, v)} for k, v in values.items()}
         payload = {"type": "view_submission", "team": {"id": "T0FOU"}, "user": {"id": user}, "api_app_id": "A0FOU",
                    "trigger_id": uuid.uuid4().hex, "view": {"id": "V1", "type": "modal", "callback_id": "forum-plan",
                                                            "private_metadata": editing, "state": {"values": state}}}
