@@ -32,21 +32,37 @@ final class GapGrouping {
         entries.forEach(e -> byId.put(e.id(), e));
         Map<String, String> parent = new LinkedHashMap<>();
         entries.forEach(e -> parent.put(e.id(), e.id()));
-        SimilarTexts<String> texts = SimilarTexts.of(analysis, Language.SV,
-                entries.stream().map(e -> Map.entry(e.id(), words(e))).toList());
-        for (GapEntry e : entries) {
-            for (SimilarTexts.Match<String> m : texts.nearest(words(e), entries.size())) {
-                GapEntry other = byId.get(m.key());
-                if (m.similarity() >= similarity && !other.id().equals(e.id()) && differentDistricts(e, other)) {
-                    union(parent, e.id(), other.id());
-                }
+        similarities(entries).forEach((id, others) -> others.forEach((otherId, alike) -> {
+            GapEntry e = byId.get(id);
+            GapEntry other = byId.get(otherId);
+            if (alike >= similarity && !otherId.equals(id) && differentDistricts(e, other)) {
+                union(parent, id, otherId);
             }
-        }
+        }));
         Map<String, List<GapEntry>> groups = new LinkedHashMap<>();
         for (GapEntry e : entries) {
             groups.computeIfAbsent(find(parent, e.id()), k -> new ArrayList<>()).add(e);
         }
         return List.copyOf(groups.values());
+    }
+
+    /**
+     * How alike each entry is to each other entry that shares a word with it (id → id → cosine), the words weighted
+     * by how rare they are among {@code entries}: what {@link #group} compares with its threshold, and what the
+     * threshold is evaluated on.
+     */
+    Map<String, Map<String, Double>> similarities(List<GapEntry> entries) {
+        SimilarTexts<String> texts = SimilarTexts.of(analysis, Language.SV,
+                entries.stream().map(e -> Map.entry(e.id(), words(e))).toList());
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        for (GapEntry e : entries) {
+            Map<String, Double> alike = new LinkedHashMap<>();
+            for (SimilarTexts.Match<String> m : texts.nearest(words(e), entries.size())) {
+                alike.put(m.key(), m.similarity());
+            }
+            out.put(e.id(), alike);
+        }
+        return out;
     }
 
     private static String words(GapEntry e) {
