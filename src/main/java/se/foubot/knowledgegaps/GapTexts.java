@@ -20,10 +20,49 @@ public class GapTexts {
 
     private final Texts texts;
     private final GapLists lists;
+    private final java.time.ZoneId zone;
+    private final java.time.Clock clock;
 
-    GapTexts(Texts texts, GapLists lists) {
+    GapTexts(Texts texts, GapLists lists, java.time.ZoneId zone, java.time.Clock clock) {
         this.texts = texts;
         this.lists = lists;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    /** The round was closed before the end of its deadline day. */
+    public static boolean closedEarly(Round round) {
+        return round.closedAt() != null && round.closedAt().isBefore(round.closesAt());
+    }
+
+    /**
+     * How long the round takes answers, for a list's title: "svar tas emot till och med …", "tog emot svar till och
+     * med …", or, closed early, "stängdes …" with when.
+     */
+    public String answering(Round round, Language language) {
+        String key = round.takesAnswers(clock.instant()) ? "knowledgegaps.when.open"
+                : closedEarly(round) ? "knowledgegaps.when.closed-early" : "knowledgegaps.when.closed";
+        return get(language, key, "deadline", date(round.deadline(), language), "closed", closedAt(round, language));
+    }
+
+    /** Why nothing more is taken, in one sentence: the deadline passed, or a coordinator closed the round early (when). */
+    public String closed(Round round, String entry, Language language) {
+        return get(language, closedEarly(round) ? "knowledgegaps.round-closed-early" : "knowledgegaps.round-closed", "entry",
+                entry == null ? "" : entry, "round", round.id(), "deadline", date(round.deadline(), language), "closed",
+                closedAt(round, language));
+    }
+
+    /** Why an answer, a change or a removal was not taken, in the person's language. */
+    public String notTaken(String reason, Round round, String entry, Language language) {
+        if (round != null && "knowledgegaps.round-closed".equals(reason)) {
+            return closed(round, entry, language);
+        }
+        return get(language, reason, "entry", entry == null ? "" : entry, "round", round == null ? "" : round.id(), "deadline",
+                round == null ? "" : date(round.deadline(), language));
+    }
+
+    private String closedAt(Round round, Language language) {
+        return round.closedAt() == null ? "" : se.foubot.conversation.Dates.dateTime(round.closedAt().atZone(zone), language);
     }
 
     /** "onsdag 10 mars 2027" / "Wednesday 10 March 2027". */

@@ -73,7 +73,7 @@ class KnowledgeGapAdminController {
                     "Året (year, t.ex. 2027) och sista svarsdagen (deadline, ÅÅÅÅ-MM-DD) behövs.")));
         }
         KnowledgeGapService.Opened opened = service.open(request.year(), guard.check(request.openingText()), deadline,
-                new Recipient("admin-api", "admin"), Language.SV);
+                new Recipient(KnowledgeGapService.API_ACTOR, "admin"), Language.SV);
         if (opened instanceof KnowledgeGapService.Refused refused) {
             return ResponseEntity.badRequest().body(Map.of("reasons", refused.reasons()));
         }
@@ -82,7 +82,7 @@ class KnowledgeGapAdminController {
 
     @PostMapping("/api/knowledge-gaps/rounds/{id}/close")
     ResponseEntity<KnowledgeGapResult.Result> close(@PathVariable String id) {
-        if (service.close(id, new Recipient("admin-api", "admin")).isEmpty()) {
+        if (service.close(id, new Recipient(KnowledgeGapService.API_ACTOR, "admin")).isEmpty()) {
             return ResponseEntity.notFound().build();
         }
         return ResponseEntity.of(result.result(id));
@@ -95,7 +95,7 @@ class KnowledgeGapAdminController {
             return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Beslutet ska vara ett av: prioriteras, senare, "
                     + "pagar-redan, inte-for-fou.")));
         }
-        var decided = service.decide(id, decision.get(), "admin-api");
+        var decided = service.decide(id, decision.get(), KnowledgeGapService.API_ACTOR);
         if (decided.isPresent()) {
             return ResponseEntity.ok(decided.get());
         }

@@ -12,10 +12,13 @@ import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ConversationEngine;
 import se.foubot.conversation.ConversationKey;
+import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.Language;
+import se.foubot.conversation.ReplyChoice;
 import se.foubot.conversation.TextNormalizer;
 import se.foubot.messaging.Command;
 import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Reply;
 
 /**
@@ -30,20 +33,27 @@ class KnowledgeGapCommands implements Command {
     static final String FLOW = "knowledge-gap";
     private static final Pattern CHANGE = Pattern.compile("^(?:andra|change) (kl \\d{4}(?: \\d+)? \\d{3})$");
     private static final Pattern REMOVE = Pattern.compile("^(?:ta bort|remove) (kl \\d{4}(?: \\d+)? \\d{3})$");
+    /** "kunskapslucka kl-2027-2": an answer to that round (what the buttons of "which round?" send). */
+    private static final Pattern START_IN = Pattern.compile("^(?:kunskapslucka|knowledge gap) (kl \\d{4}(?: \\d+)?)$");
+    private static final int BUTTON_LABEL = 70;
 
     private final KnowledgeGapService service;
     private final GapTexts texts;
     private final ConversationEngine engine;
     private final MailAnswerReader mailAnswers;
     private final java.time.Clock clock;
+    private final FlowCatalog catalog;
+    private final DistrictPeople people;
 
     KnowledgeGapCommands(KnowledgeGapService service, GapTexts texts, ConversationEngine engine, MailAnswerReader mailAnswers,
-            java.time.Clock clock) {
+            java.time.Clock clock, FlowCatalog catalog, DistrictPeople people) {
         this.clock = clock;
         this.service = service;
         this.texts = texts;
         this.engine = engine;
         this.mailAnswers = mailAnswers;
+        this.catalog = catalog;
+        this.people = people;
     }
 
     @Override
@@ -74,6 +84,13 @@ class KnowledgeGapCommands implements Command {
             return Optional.of(Reply.text(refused.map(r -> refusal(r, id, m.language())).orElse(texts.get(m.language(),
                     "knowledgegaps.removed", "entry", id))));
         }
+        Matcher startIn = START_IN.matcher(line);
+        if (startIn.matches()) {
+            return Optional.of(startIn(m, id(startIn.group(1))));
+        }
+        if (catalog.match(m.firstLine()).filter(t -> t.flow().id().equals(FLOW)).isPresent()) {
+            return Optional.of(start(m));
+        }
         return Optional.empty();
     }
 
@@ -82,29 +99,114 @@ class KnowledgeGapCommands implements Command {
         return normalised.replace(' ', '-');
     }
 
+    /**
+     * "kunskapslucka": the flow, for the round the person was invited to; with none open, said at once (not after six
+     * questions) with what they can do instead; with several of theirs open, which one, as choices.
+     */
+    private Reply start(Inbound m) {
+        Language language = m.language();
+        List<Round> rounds = service.roundsFor(m.from());
+        if (rounds.isEmpty()) {
+            return Reply.text(texts.get(language, "knowledgegaps.start.no-round"));
+        }
+        if (rounds.size() == 1) {
+            return startFlow(m, rounds.get(0), service.roundsTakingAnswers().size() > 1);
+        }
+        boolean invited = service.invitedTo(m.from()).containsAll(rounds.stream().map(Round::id).toList());
+        return which(rounds, language, texts.get(language, invited ? "knowledgegaps.start.which" : "knowledgegaps.start.which-any",
+                "n", rounds.size()));
+    }
+
+    private Reply startIn(Inbound m, String roundId) {
+        Optional<Round> round = service.round(roundId);
+        if (round.isPresent() && round.get().takesAnswers(clock.instant())) {
+            return startFlow(m, round.get(), true);
+        }
+        String why = round.isPresent() ? texts.closed(round.get(), null, m.language())
+                : texts.get(m.language(), "knowledgegaps.start.no-such-round", "round", roundId);
+        List<Round> open = service.roundsFor(m.from());
+        return open.isEmpty() ? Reply.text(why + " " + texts.get(m.language(), "knowledgegaps.start.no-round"))
+                : which(open, m.language(), why + " " + texts.get(m.language(), "knowledgegaps.start.which-open"));
+    }
+
+    private Reply which(List<Round> rounds, Language language, String question) {
+        StringBuilder b = new StringBuilder(question);
+        List<ReplyChoice> choices = new ArrayList<>();
+        for (Round r : rounds) {
+            String opening = r.openingText() == null ? "" : " " + GapTexts.shortText(r.openingText(), 100);
+            b.append("\n• ").append(texts.get(language, "knowledgegaps.start.which-line", "round", r.id(), "deadline",
+                    GapTexts.date(r.deadline(), language))).append(opening);
+            choices.add(new ReplyChoice((language == Language.EN ? "knowledge gap " : "kunskapslucka ") + r.id(), GapTexts.shortText(
+                    texts.get(language, "knowledgegaps.start.which-button", "round", r.id(), "deadline", GapTexts.date(r.deadline(), language)),
+                    BUTTON_LABEL)));
+        }
+        b.append("\n\n").append(texts.get(language, "knowledgegaps.start.which-how", "round", rounds.get(0).id()));
+        return new Reply(b.toString(), choices, null, false, null);
+    }
+
+    private Reply startFlow(Inbound m, Round round, boolean sayWhich) {
+        Map<String, String> context = new LinkedHashMap<>();
+        context.put("round", round.id());
+        Reply flow = Reply.of(engine.start(new ConversationKey(m.from().channel(), m.from().address()), FLOW, context, Map.of()));
+        if (!sayWhich) {
+            return flow;
+        }
+        return new Reply(texts.get(m.language(), "knowledgegaps.start.round", "round", round.id(), "deadline",
+                GapTexts.date(round.deadline(), m.language())) + "\n\n" + flow.text(), flow.choices(), null, false, null);
+    }
+
+    /**
+     * What the person's districts have sent, and what they sent themselves: the entries of a district the bot does not
+     * know them to belong to are not shown, only their own, and they are told why.
+     */
     private Reply list(Inbound m) {
         Language language = m.language();
-        Optional<Round> round = service.openRound().or(() -> service.rounds().stream().findFirst());
-        if (round.isEmpty()) {
+        List<Round> open = service.roundsFor(m.from());
+        List<Round> rounds = open.isEmpty() ? service.rounds().stream().limit(1).toList() : open;
+        if (rounds.isEmpty()) {
             return Reply.text(texts.get(language, "knowledgegaps.no-round"));
         }
-        Round r = round.get();
-        List<GapEntry> mine = service.entriesBy(r.id(), m.from());
-        String district = mine.isEmpty() ? null : mine.get(mine.size() - 1).district();
-        if (district == null) {
-            return Reply.text(texts.get(language, "knowledgegaps.list.unknown", "round", r.id()));
+        java.util.Set<String> theirs = people.districtsOf(m.from());
+        List<String> parts = new ArrayList<>();
+        for (Round r : rounds) {
+            parts.add(list(r, m.from(), theirs, language));
         }
-        List<GapEntry> sent = service.entries(r.id(), district);
-        StringBuilder b = new StringBuilder(texts.get(language, "knowledgegaps.list.title", "district", texts.district(district, language),
-                "round", r.id(), "deadline", GapTexts.date(r.deadline(), language)));
-        for (GapEntry e : sent) {
-            b.append("\n\n").append(texts.entry(e, language));
-            if (mine.stream().anyMatch(x -> x.id().equals(e.id()))) {
-                b.append("\n(").append(texts.get(language, "knowledgegaps.list.yours")).append(")");
+        return Reply.text(String.join("\n\n", parts) + "\n\n" + texts.get(language, "knowledgegaps.list.how"));
+    }
+
+    private String list(Round r, Recipient person, java.util.Set<String> theirs, Language language) {
+        List<GapEntry> mine = service.entriesBy(r.id(), person);
+        java.util.Set<String> districts = new java.util.LinkedHashSet<>(theirs);
+        mine.forEach(e -> districts.add(e.district()));
+        if (districts.isEmpty()) {
+            return texts.get(language, "knowledgegaps.list.unknown", "round", r.id());
+        }
+        List<String> parts = new ArrayList<>();
+        for (String district : districts) {
+            String name = texts.district(district, language);
+            boolean tied = theirs.contains(district);
+            List<GapEntry> shown = tied ? service.entries(r.id(), district)
+                    : mine.stream().filter(e -> java.util.Objects.equals(e.district(), district)).toList();
+            StringBuilder b = new StringBuilder();
+            if (shown.isEmpty()) {
+                b.append(texts.get(language, "knowledgegaps.list.none", "district", name, "round", r.id()));
+            } else {
+                b.append(texts.get(language, tied ? "knowledgegaps.list.title" : "knowledgegaps.list.title-own", "district", name, "round",
+                        r.id(), "when", texts.answering(r, language)));
+                for (GapEntry e : shown) {
+                    b.append("\n\n").append(texts.entry(e, language));
+                    if (tied && mine.stream().anyMatch(x -> x.id().equals(e.id()))) {
+                        b.append("\n(").append(texts.get(language, "knowledgegaps.list.yours")).append(")");
+                    }
+                }
             }
+            if (!tied) {
+                b.append("\n\n").append(texts.get(language, theirs.isEmpty() ? "knowledgegaps.list.no-district" : "knowledgegaps.list.not-tied",
+                        "district", name));
+            }
+            parts.add(b.toString());
         }
-        b.append("\n\n").append(texts.get(language, "knowledgegaps.list.how"));
-        return Reply.text(b.toString());
+        return String.join("\n\n", parts);
     }
 
     private Reply change(Inbound m, String id) {
@@ -119,13 +221,13 @@ class KnowledgeGapCommands implements Command {
         }
         Map<String, String> context = new LinkedHashMap<>();
         context.put("entry", id);
+        context.put("round", round.get().id());
         return Reply.of(engine.start(new ConversationKey(m.from().channel(), m.from().address()), FLOW, context, Map.of()));
     }
 
     private String refusal(String reason, String id, Language language) {
         Optional<Round> round = service.entry(id).flatMap(e -> service.round(e.roundId()));
-        return texts.get(language, reason, "entry", id, "round", round.map(Round::id).orElse(""), "deadline",
-                round.map(r -> GapTexts.date(r.deadline(), language)).orElse(""));
+        return texts.notTaken(reason, round.orElse(null), id, language);
     }
 
     /** A mail in the thread of an invitation or reminder: one knowledge gap under headings, or a change of one. */
@@ -138,8 +240,7 @@ class KnowledgeGapCommands implements Command {
         Optional<Round> ofThread = service.round(roundId);
         if (ofThread.isPresent() && !ofThread.get().takesAnswers(clock.instant())) {
             // e.g. a question in answer to the outcome: nothing to read as an entry, and FoU is where to ask
-            return Reply.text(texts.get(language, "knowledgegaps.round-closed", "entry", "", "round", roundId, "deadline",
-                    GapTexts.date(ofThread.get().deadline(), language))).inThread(inThread);
+            return Reply.text(texts.closed(ofThread.get(), null, language)).inThread(inThread);
         }
         MailAnswerReader.Read read = mailAnswers.read(m.text(), district);
         if (read.answer().text() == null || read.answer().text().strip().length() < 20) {
@@ -151,20 +252,26 @@ class KnowledgeGapCommands implements Command {
         KnowledgeGapService.Saved saved = read.changing() != null ? service.change(read.changing(), m.from(), read.answer())
                 : service.add(roundId, "mail:" + m.key(), GapEntry.Source.EMAIL, m.from(), read.answer());
         if (saved instanceof KnowledgeGapService.NotTaken notTaken) {
-            Round round = notTaken.round();
-            return Reply.text(texts.get(language, notTaken.reason(), "entry", read.changing() == null ? "" : read.changing(), "round",
-                    round == null ? roundId : round.id(), "deadline", round == null ? "" : GapTexts.date(round.deadline(), language)))
-                    .inThread(inThread);
+            return Reply.text(texts.notTaken(notTaken.reason(), notTaken.round(), read.changing(), language)).inThread(inThread);
         }
         KnowledgeGapService.SavedEntry entry = (KnowledgeGapService.SavedEntry) saved;
         String text = read.changing() != null
                 ? texts.get(language, "knowledgegaps.mail.changed", "entry", entry.entry().id(), "entry-text", texts.entry(entry.entry(), language))
                 : texts.get(language, "knowledgegaps.mail.saved", "entry", entry.entry().id(), "district", texts.district(district, language),
                         "entry-text", texts.entry(entry.entry(), language), "deadline", GapTexts.date(entry.round().deadline(), language));
-        List<String> missing = new ArrayList<>(read.unreadable());
+        List<String> missing = read.unreadable().stream().filter(f -> !f.equals("theme")).toList();
         if (!missing.isEmpty()) {
             text += "\n\n" + texts.get(language, "knowledgegaps.mail.missing", "entry", entry.entry().id(), "fields",
                     String.join(", ", missing.stream().map(f -> texts.get(language, "knowledgegaps.field." + f)).toList()));
+        }
+        if (read.unreadable().contains("theme")) {
+            text += "\n\n" + texts.get(language, "knowledgegaps.mail.theme-unreadable", "theme", texts.theme(entry.entry(), language));
+        }
+        if (!read.unknownHeadings().isEmpty()) {
+            String quote = language == Language.EN ? "“%s”" : "”%s”";
+            text += "\n\n" + texts.get(language, read.unknownHeadings().size() == 1 ? "knowledgegaps.mail.unknown-heading"
+                    : "knowledgegaps.mail.unknown-headings", "headings", read.unknownHeadings().size() == 1 ? read.unknownHeadings().get(0)
+                    : String.join(", ", read.unknownHeadings().stream().map(h -> String.format(quote, h)).toList()));
         }
         return Reply.text(text).inThread(inThread);
     }

@@ -33,14 +33,16 @@ public class KnowledgeGapInvitations {
     private final DistrictPeople people;
     private final GapTexts texts;
     private final ConversationEngine engine;
+    private final KnowledgeGapService service;
 
     KnowledgeGapInvitations(Notifier notifier, DistrictContacts contacts, DistrictPeople people, GapTexts texts,
-            ConversationEngine engine) {
+            ConversationEngine engine, KnowledgeGapService service) {
         this.notifier = notifier;
         this.contacts = contacts;
         this.people = people;
         this.texts = texts;
         this.engine = engine;
+        this.service = service;
     }
 
     @EventListener
@@ -86,6 +88,8 @@ public class KnowledgeGapInvitations {
         }
         if (notifier.has(Recipient.SLACK)) {
             for (String user : people.slackUsers(district)) {
+                // remembered before it is queued, so the answer it asks for finds its round however soon it comes
+                service.invited(round, district, Recipient.slack(user));
                 Language language = engine.standing(new ConversationKey(Recipient.SLACK, user)).language();
                 if (notifier.send(keyPrefix + ":slack:" + user, Recipient.slack(user), slack.apply(language, district))) {
                     sent[1]++;

@@ -2,10 +2,8 @@ package se.foubot.knowledgegaps;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +20,7 @@ import se.foubot.messaging.Recipient;
 /**
  * Once every group of a closed round has a decision, tells every district that sent something what became of each
  * of its entries: by mail to its addresses and to whoever answered by mail, in Slack to whoever answered there.
+ * Someone who answered for a district the bot does not know them to belong to hears only about their own entries.
  * Once-only keys per round, district and recipient.
  */
 @Component
@@ -34,14 +33,16 @@ class KnowledgeGapOutcomes {
     private final Notifier notifier;
     private final GapTexts texts;
     private final ConversationEngine engine;
+    private final DistrictPeople people;
 
     KnowledgeGapOutcomes(KnowledgeGapService service, DistrictContacts contacts, Notifier notifier, GapTexts texts,
-            ConversationEngine engine) {
+            ConversationEngine engine, DistrictPeople people) {
         this.service = service;
         this.contacts = contacts;
         this.notifier = notifier;
         this.texts = texts;
         this.engine = engine;
+        this.people = people;
     }
 
     @EventListener
@@ -61,18 +62,31 @@ class KnowledgeGapOutcomes {
         }
         int queued = 0;
         for (Map.Entry<String, List<GapEntry>> d : byDistrict.entrySet()) {
-            Set<Recipient> to = new LinkedHashSet<>();
-            contacts.addresses(d.getKey()).forEach(a -> to.add(Recipient.email(a)));
+            String district = d.getKey();
+            // each recipient with the entries they are told about: the district's people all of them, others their own
+            Map<Recipient, List<GapEntry>> to = new LinkedHashMap<>();
+            contacts.addresses(district).forEach(a -> to.put(Recipient.email(a), d.getValue()));
             for (GapEntry e : d.getValue()) {
-                if (e.person() != null && (e.person().isEmail() || Recipient.SLACK.equals(e.person().channel()))) {
-                    to.add(e.person().isEmail() ? Recipient.email(e.person().address().toLowerCase()) : e.person());
+                if (e.person() == null || !(e.person().isEmail() || Recipient.SLACK.equals(e.person().channel()))) {
+                    continue;
+                }
+                Recipient r = e.person().isEmail() ? Recipient.email(e.person().address().toLowerCase()) : e.person();
+                if (to.get(r) == d.getValue()) {
+                    continue;
+                }
+                if (people.districtsOf(r).contains(district)) {
+                    to.put(r, d.getValue());
+                } else {
+                    to.computeIfAbsent(r, x -> new ArrayList<>()).add(e);
                 }
             }
-            for (Recipient r : to) {
+            for (Map.Entry<Recipient, List<GapEntry>> t : to.entrySet()) {
+                Recipient r = t.getKey();
                 Language language = r.isEmail() ? Language.SV : engine.standing(new ConversationKey(r.channel(), r.address())).language();
                 Notice notice = Notice.of(texts.get(language, "knowledgegaps.outcome.subject", "year", round.year()),
-                        text(round, d.getKey(), d.getValue(), groupOf, language)).withThread("knowledge-gaps:" + round.id() + ":" + d.getKey());
-                if (notifier.has(r.channel()) && notifier.send("kg-outcome:" + round.id() + ":" + d.getKey() + ":" + r.channel() + ":"
+                        text(round, district, t.getValue(), groupOf, language, t.getValue() != d.getValue()))
+                        .withThread("knowledge-gaps:" + round.id() + ":" + district);
+                if (notifier.has(r.channel()) && notifier.send("kg-outcome:" + round.id() + ":" + district + ":" + r.channel() + ":"
                         + r.address(), r, notice)) {
                     queued++;
                 }
@@ -81,10 +95,13 @@ class KnowledgeGapOutcomes {
         return queued;
     }
 
-    /** The district's entries, each with its group's decision and how many other districts said the same. */
-    String text(Round round, String district, List<GapEntry> entries, Map<String, GapGroup> groupOf, Language language) {
-        StringBuilder b = new StringBuilder(texts.get(language, "knowledgegaps.outcome.intro", "district", texts.district(district, language),
-                "year", round.year())).append("\n");
+    /**
+     * The district's entries (or, {@code ownOnly}, the recipient's own), each with its group's decision and how many
+     * other districts said the same.
+     */
+    String text(Round round, String district, List<GapEntry> entries, Map<String, GapGroup> groupOf, Language language, boolean ownOnly) {
+        StringBuilder b = new StringBuilder(texts.get(language, ownOnly ? "knowledgegaps.outcome.intro-own" : "knowledgegaps.outcome.intro",
+                "district", texts.district(district, language), "year", round.year())).append("\n");
         for (GapEntry e : entries) {
             GapGroup g = groupOf.get(e.id());
             String decision = g == null || g.decision() == null ? "–" : texts.get(language, "knowledgegaps.decision." + g.decision().id());

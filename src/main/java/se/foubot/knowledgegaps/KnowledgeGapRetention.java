@@ -30,6 +30,9 @@ class KnowledgeGapRetention implements RetainedData {
                         + "FOUBOT_RETENTION_KNOWLEDGE_GAPS after it last changed; district, theme, perspective, help, level, urgency "
                         + "and group stay for the figures", properties.retention(), "updatedAt", Criteria.where("anonymisedAt").is(null),
                         now -> new Update().unset("text").unset("ownTheme").unset("person").set("anonymisedAt", now)),
+                RetentionRule.delete(Invitation.COLLECTION, "who was invited to a round in Slack (a Slack id and a district) is "
+                        + "deleted when the round closes, or FOUBOT_RETENTION_KNOWLEDGE_GAPS after the invitation", properties.retention(),
+                        "at", null),
                 RetentionRule.noPersonalData(Round.COLLECTION, "a round (year, opening text, deadline, the coordinator's Slack id) "
                         + "is kept: it is the frame of the yearly figures"),
                 RetentionRule.noPersonalData(GapGroup.COLLECTION, "a group (its entries' ids, districts, the decision and the "

@@ -41,6 +41,8 @@ import se.foubot.store.StoreIndexes;
 public class KnowledgeGapService implements StoreIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeGapService.class);
+    /** Who decided, when a decision came through the admin API rather than from an analyst in Slack. */
+    public static final String API_ACTOR = "admin-api";
     static final int MAX_OPENING_TEXT = 3000;
     static final int MAX_TEXT = 2000;
 
@@ -70,6 +72,7 @@ public class KnowledgeGapService implements StoreIndexes {
         m.indexOps(GapEntry.COLLECTION).createIndex(new Index().on("sourceKey", Sort.Direction.ASC).unique());
         m.indexOps(GapEntry.COLLECTION).createIndex(new Index().on("roundId", Sort.Direction.ASC).on("district", Sort.Direction.ASC));
         m.indexOps(GapGroup.COLLECTION).createIndex(new Index().on("roundId", Sort.Direction.ASC));
+        m.indexOps(Invitation.COLLECTION).createIndex(new Index().on("person", Sort.Direction.ASC));
     }
 
     /** A round was opened: the districts are invited. */
@@ -147,9 +150,40 @@ public class KnowledgeGapService implements StoreIndexes {
 
     /** The newest round that takes answers now. */
     public Optional<Round> openRound() {
+        return roundsTakingAnswers().stream().findFirst();
+    }
+
+    /** Every round that takes answers now, newest first. */
+    public List<Round> roundsTakingAnswers() {
         Instant now = clock.instant();
         return mongo.find(Query.query(Criteria.where("status").is(Round.Status.OPEN)).with(Sort.by(Sort.Direction.DESC, "openedAt")),
-                Round.class).stream().filter(r -> r.takesAnswers(now)).findFirst();
+                Round.class).stream().filter(r -> r.takesAnswers(now)).toList();
+    }
+
+    /**
+     * The rounds {@code person} may answer now, newest first: those they were invited to or reminded of, when any of
+     * them takes answers; otherwise every round that does (someone not invited may still answer).
+     */
+    public List<Round> roundsFor(Recipient person) {
+        List<Round> open = roundsTakingAnswers();
+        if (open.size() < 2 || person == null) {
+            return open;
+        }
+        java.util.Set<String> invited = invitedTo(person);
+        List<Round> theirs = open.stream().filter(r -> invited.contains(r.id())).toList();
+        return theirs.isEmpty() ? open : theirs;
+    }
+
+    /** The rounds {@code person} was invited to or reminded of in Slack, while they take answers. */
+    public java.util.Set<String> invitedTo(Recipient person) {
+        return new java.util.HashSet<>(mongo.findDistinct(Query.query(Criteria.where("person").is(person)), "roundId", Invitation.class,
+                String.class));
+    }
+
+    /** {@code person} was invited to or reminded of {@code round} for {@code district} (again: nothing changes). */
+    void invited(Round round, String district, Recipient person) {
+        mongo.upsert(Query.query(Criteria.where("_id").is(Invitation.id(round.id(), person))), new Update().setOnInsert("roundId", round.id())
+                .setOnInsert("district", district).setOnInsert("person", person).setOnInsert("at", clock.instant()), Invitation.class);
     }
 
     /** Rounds still open (their deadline may have passed; they wait to be closed). */
@@ -170,6 +204,8 @@ public class KnowledgeGapService implements StoreIndexes {
             return Optional.empty();
         }
         if (closed != null) {
+            // who was invited only routes answers while the round takes them
+            mongo.remove(Query.query(Criteria.where("roundId").is(id)), Invitation.class);
             log.info("event=knowledge_gap_round_closed round={}", id);
             audit(id, null, actor, "closed", null);
         }
@@ -211,7 +247,7 @@ public class KnowledgeGapService implements StoreIndexes {
         if (before != null) {
             return new SavedEntry(before, round(before.roundId()).orElse(null), false);
         }
-        Optional<Round> round = roundId == null ? openRound() : round(roundId);
+        Optional<Round> round = roundId == null ? roundsFor(person).stream().findFirst() : round(roundId);
         if (round.isEmpty()) {
             return new NotTaken("knowledgegaps.no-round", null);
         }
@@ -406,7 +442,8 @@ public class KnowledgeGapService implements StoreIndexes {
             return Optional.empty();
         }
         log.info("event=knowledge_gap_group_decided round={} group={} decision={}", g.roundId(), groupId, decision.id());
-        audit(g.roundId(), groupId, actor == null ? null : Recipient.slack(actor), "decided", decision.id());
+        audit(g.roundId(), groupId, actor == null ? null : API_ACTOR.equals(actor) ? new Recipient(API_ACTOR, "admin") : Recipient.slack(actor),
+                "decided", decision.id());
         Round round = round(g.roundId()).orElseThrow();
         events.publishEvent(new GroupsChanged(round, List.of(g), actor, "decided"));
         if (round.status() == Round.Status.CLOSED && groups(round.id()).stream().allMatch(x -> x.decision() != null)) {

@@ -21,8 +21,11 @@ import se.foubot.conversation.TextNormalizer;
 @Component
 class MailAnswerReader {
 
-    /** The answer, the entry it changes (or null), and the fields given but not understood. */
-    record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable) {
+    /**
+     * The answer, the entry it changes (or null), the fields given but not understood ("theme" among them when the
+     * theme could not be read and is left to the rules), and the headings that are none of the form's, as written.
+     */
+    record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable, List<String> unknownHeadings) {
     }
 
     // "Tema:", "*Tema:*", "*Tema*:", "_Tema_:" (bold and italic as mail programs turn them into text)
@@ -39,6 +42,8 @@ class MailAnswerReader {
             Map.entry("vad skulle hjalpa", "help"), Map.entry("what would help", "help"), Map.entry("kunskap", "help"),
             Map.entry("niva", "level"), Map.entry("level", "level"), Map.entry("bradska", "urgency"), Map.entry("urgency", "urgency"),
             Map.entry("andrar", "change"), Map.entry("andra", "change"), Map.entry("change", "change"), Map.entry("changes", "change"));
+    /** What a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): never kept as a theme. */
+    private static final Pattern FORMULA = Pattern.compile("^[=+\\-@].*");
     /** The form's own hint after "Kunskapslucka:", left in place by someone who wrote below it. */
     private static final String TEXT_HINT = "vad saknas och hur marks det i ert arbete";
 
@@ -50,6 +55,7 @@ class MailAnswerReader {
 
     Read read(String body, String district) {
         Map<String, StringBuilder> values = new LinkedHashMap<>();
+        List<String> unknownHeadings = new ArrayList<>();
         String current = null;
         for (String line : (body == null ? "" : body).split("\\R")) {
             if (QUOTE_START.matcher(line.strip()).matches() || GREETING.matcher(line.strip()).matches()) {
@@ -61,7 +67,14 @@ class MailAnswerReader {
                 current = field;
                 values.computeIfAbsent(field, f -> new StringBuilder()).append(h.group(2).strip());
             } else if ("text".equals(current) && !line.isBlank()) {
+                // inside the description a "Word:" is the person's own writing, kept as part of it
                 values.get("text").append('\n').append(line.strip());
+            } else if (h.matches() && !h.group(2).isBlank() && h.group(1).strip().split(" ").length <= 3) {
+                String heading = h.group(1).strip();
+                if (unknownHeadings.stream().noneMatch(heading::equalsIgnoreCase)) {
+                    unknownHeadings.add(heading);
+                }
+                current = null;
             } else if (line.isBlank() && !"text".equals(current)) {
                 current = null;
             }
@@ -74,8 +87,11 @@ class MailAnswerReader {
             Optional<String> picked = lists.read(GapLists.THEMES, themeText);
             if (picked.isPresent()) {
                 theme = picked.get();
-            } else if (!themeText.contains(",")) {
+            } else if (!themeText.contains(",") && !FORMULA.matcher(themeText).matches()) {
                 ownTheme = themeText.length() > 120 ? themeText.substring(0, 120) : themeText;
+            } else if (!TextNormalizer.normalize(themeText).equals(TextNormalizer.normalize(choicesHint()))) {
+                // a formula, or several themes at once: neither is a theme; the rules give one from the text
+                unreadable.add("theme");
             }
         }
         String text = value(values, "text");
@@ -89,7 +105,12 @@ class MailAnswerReader {
         String change = value(values, "change");
         Matcher id = ENTRY_ID.matcher(change == null ? "" : change);
         return new Read(new KnowledgeGapService.Answer(district, theme, ownTheme, perspective, text == null || text.isBlank() ? null : text,
-                help, level, urgency), id.find() ? id.group().toLowerCase() : null, unreadable);
+                help, level, urgency), id.find() ? id.group().toLowerCase() : null, unreadable, unknownHeadings);
+    }
+
+    /** The themes as the form lists them after "Tema:", left in place by someone who did not choose. */
+    private String choicesHint() {
+        return lists.options(GapLists.THEMES).stream().map(o -> o.label().sv()).collect(java.util.stream.Collectors.joining(", "));
     }
 
     private String choice(Map<String, StringBuilder> values, String field, String list, List<String> unreadable) {

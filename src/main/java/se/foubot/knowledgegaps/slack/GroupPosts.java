@@ -61,8 +61,8 @@ class GroupPosts {
         if (changed.action().startsWith("split:")) {
             String[] was = changed.action().split(":", 4);
             if (was.length == 4 && !was[2].isBlank()) {
-                String text = "Grupp " + was[1] + " är uppdelad i " + changed.groups().stream().map(GapGroup::id).collect(Collectors.joining(", "))
-                        + " (" + SlackText.mention(changed.actor()) + ").";
+                String text = texts.get(Language.SV, "knowledgegaps.slack.group.split-into", "group", was[1], "groups",
+                        changed.groups().stream().map(GapGroup::id).collect(Collectors.joining(", ")), "who", who(changed.actor()));
                 tryCall(() -> api.update(was[2], was[3], text, List.of(section(s -> s.text(markdownText(text))))));
             }
         }
@@ -89,7 +89,7 @@ class GroupPosts {
         }
         String status = g.decision() != null
                 ? texts.get(Language.SV, "knowledgegaps.slack.group.decided", "decision",
-                        texts.get(Language.SV, "knowledgegaps.decision.short." + g.decision().id()), "who", SlackText.mention(g.decidedBy()))
+                        texts.get(Language.SV, "knowledgegaps.decision.short." + g.decision().id()), "who", who(g.decidedBy()))
                 : g.confirmed() || g.entryIds().size() < 2 ? texts.get(Language.SV, "knowledgegaps.slack.group.confirmed")
                 : texts.get(Language.SV, "knowledgegaps.slack.group.proposed");
         blocks.add(context(c -> c.elements(List.of(markdownText(status)))));
@@ -119,6 +119,15 @@ class GroupPosts {
                 api.update(g.post().channel(), g.post().ts(), fallback, blocks);
             }
         });
+    }
+
+    /** Who acted, as the channel shows it: an analyst as a mention, the admin API in words (never a broken mention). */
+    private String who(String actor) {
+        if (actor == null || actor.isBlank()) {
+            return "";
+        }
+        return KnowledgeGapService.API_ACTOR.equals(actor) ? texts.get(Language.SV, "knowledgegaps.decided-via-api")
+                : SlackText.mention(actor);
     }
 
     private void tryCall(Runnable call) {

@@ -247,8 +247,7 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
                     entry.entry().id());
         } else {
             KnowledgeGapService.NotTaken notTaken = (KnowledgeGapService.NotTaken) saved.get();
-            answer = texts.get(Language.SV, notTaken.reason(), "round", notTaken.round() == null ? "" : notTaken.round().id(), "deadline",
-                    notTaken.round() == null ? "" : GapTexts.date(notTaken.round().deadline(), Language.SV), "entry", "");
+            answer = texts.notTaken(notTaken.reason(), notTaken.round(), null, Language.SV);
         }
         api.post(user, null, answer, null);
     }

@@ -19,10 +19,12 @@ class KnowledgeGapsPage implements WebPage {
 
     private final KnowledgeGapResult result;
     private final GapTexts texts;
+    private final java.time.ZoneId zone;
 
-    KnowledgeGapsPage(KnowledgeGapResult result, GapTexts texts) {
+    KnowledgeGapsPage(KnowledgeGapResult result, GapTexts texts, java.time.ZoneId zone) {
         this.result = result;
         this.texts = texts;
+        this.zone = zone;
     }
 
     @Override
@@ -44,10 +46,16 @@ class KnowledgeGapsPage implements WebPage {
     String page(@RequestParam(required = false) String round, Model model) {
         List<KnowledgeGapResult.Summary> rounds = result.rounds();
         model.addAttribute("rounds", rounds);
-        String id = round != null ? round : rounds.stream().findFirst().map(KnowledgeGapResult.Summary::id).orElse(null);
+        // the round people are answering now is what staff come to see; else the newest (summaries are newest first)
+        String id = round != null ? round : rounds.stream().filter(r -> "open".equals(r.status())).findFirst()
+                .or(() -> rounds.stream().findFirst()).map(KnowledgeGapResult.Summary::id).orElse(null);
         Optional<KnowledgeGapResult.Result> shown = id == null ? Optional.empty() : result.result(id);
         model.addAttribute("result", shown.orElse(null));
         model.addAttribute("deadline", shown.map(r -> GapTexts.date(r.round().deadline(), Language.SV)).orElse(""));
+        // closed before its deadline: the page says when, not only the deadline it never reached
+        model.addAttribute("closedEarly", shown.map(KnowledgeGapResult.Result::round)
+                .filter(r -> r.closedAt() != null && r.closedAt().isBefore(r.closesAt()))
+                .map(r -> se.foubot.conversation.Dates.dateTime(r.closedAt().atZone(zone), Language.SV)).orElse(null));
         model.addAttribute("districtNames", shown.map(r -> r.districts().stream().map(d -> texts.district(d, Language.SV)).toList())
                 .orElse(List.of()));
         java.util.Map<String, String> decisions = new java.util.LinkedHashMap<>();
