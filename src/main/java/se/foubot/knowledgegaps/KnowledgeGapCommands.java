@@ -88,7 +88,9 @@ class KnowledgeGapCommands implements Command {
         if (startIn.matches()) {
             return Optional.of(startIn(m, id(startIn.group(1))));
         }
-        if (catalog.match(m.firstLine()).filter(t -> t.flow().id().equals(FLOW)).isPresent()) {
+        boolean startsTheFlow = catalog.match(m.firstLine()).filter(t -> t.flow().id().equals(FLOW)).isPresent();
+        if (startsTheFlow && service.roundsTakingAnswers().size() > 1) {
+            // with one round open or none, the engine begins the flow (in the trigger's language) or says none is open
             return Optional.of(start(m));
         }
         return Optional.empty();
@@ -100,8 +102,8 @@ class KnowledgeGapCommands implements Command {
     }
 
     /**
-     * "kunskapslucka": the flow, for the round the person was invited to; with none open, said at once (not after six
-     * questions) with what they can do instead; with several of theirs open, which one, as choices.
+     * "kunskapslucka" while several rounds are open: the flow, for the round the person was invited to or reminded of;
+     * invited to several (or to none), which one, as choices.
      */
     private Reply start(Inbound m) {
         Language language = m.language();
@@ -110,7 +112,7 @@ class KnowledgeGapCommands implements Command {
             return Reply.text(texts.get(language, "knowledgegaps.start.no-round"));
         }
         if (rounds.size() == 1) {
-            return startFlow(m, rounds.get(0), service.roundsTakingAnswers().size() > 1);
+            return startFlow(m, rounds.get(0), true);
         }
         boolean invited = service.invitedTo(m.from()).containsAll(rounds.stream().map(Round::id).toList());
         return which(rounds, language, texts.get(language, invited ? "knowledgegaps.start.which" : "knowledgegaps.start.which-any",
@@ -268,10 +270,13 @@ class KnowledgeGapCommands implements Command {
             text += "\n\n" + texts.get(language, "knowledgegaps.mail.theme-unreadable", "theme", texts.theme(entry.entry(), language));
         }
         if (!read.unknownHeadings().isEmpty()) {
+            List<String> headings = read.unknownHeadings();
             String quote = language == Language.EN ? "“%s”" : "”%s”";
-            text += "\n\n" + texts.get(language, read.unknownHeadings().size() == 1 ? "knowledgegaps.mail.unknown-heading"
-                    : "knowledgegaps.mail.unknown-headings", "headings", read.unknownHeadings().size() == 1 ? read.unknownHeadings().get(0)
-                    : String.join(", ", read.unknownHeadings().stream().map(h -> String.format(quote, h)).toList()));
+            List<String> quoted = headings.stream().map(h -> String.format(quote, h)).toList();
+            String and = language == Language.EN ? " and " : " och ";
+            text += "\n\n" + (headings.size() == 1 ? texts.get(language, "knowledgegaps.mail.unknown-heading", "heading", headings.get(0))
+                    : texts.get(language, "knowledgegaps.mail.unknown-headings", "headings",
+                            String.join(", ", quoted.subList(0, quoted.size() - 1)) + and + quoted.get(quoted.size() - 1)));
         }
         return Reply.text(text).inThread(inThread);
     }

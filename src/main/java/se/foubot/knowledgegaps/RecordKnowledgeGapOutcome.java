@@ -31,7 +31,7 @@ class RecordKnowledgeGapOutcome implements OutcomeAction {
 
     @Override
     public java.util.Optional<String> refuseStart(se.foubot.conversation.ConversationKey key, Language language) {
-        // told before the six questions, not after them
+        // told before the six questions, not after them (with several rounds open, the inventory's command asks which first)
         return service.roundsTakingAnswers().isEmpty() ? java.util.Optional.of(texts.get(language, "knowledgegaps.start.no-round"))
                 : java.util.Optional.empty();
     }
