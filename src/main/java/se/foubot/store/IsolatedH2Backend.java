@@ -16,19 +16,20 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 backend with reads isolated from writes.
+ * mongo-java-server's H2 backend with reads isolated from writes, and documents written as BSON
+ * ({@link BsonDocumentType}).
  *
  * <p>The stock backend answers a query with the very document objects its map holds, and an update rewrites such an
  * object field by field, in place, while another connection may still be turning it into a reply. That reader then
  * sees half of a change — a conversation's new version with its old answers — and a compare-and-set on the version
  * lets a lost update through (two answers at once: one vanished). Here each query gets its own copies of what it
- * matched, so an update works on a copy and stores it whole, and a reader keeps a consistent old document. The data
- * file format is the stock one.
+ * matched, so an update works on a copy and stores it whole, and a reader keeps a consistent old document. The maps
+ * are the stock ones; only a document's bytes differ.
  */
 final class IsolatedH2Backend extends H2Backend {
 
     /** Map name prefixes of the stock backend's file format (H2Database), kept so existing files open unchanged. */
-    private static final String DATA_MAP_PREFIX = "databases.";
+    static final String DATA_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
 
     IsolatedH2Backend(MVStore mvStore) {
@@ -51,7 +52,7 @@ final class IsolatedH2Backend extends H2Backend {
             // called from H2Database's constructor too; the outer backend (and its store) is there already
             MVStore store = IsolatedH2Backend.this.getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = store.openMap(DATA_MAP_PREFIX + namespace);
+            MVMap<Object, Document> data = BsonDocumentType.openDataMap(store, DATA_MAP_PREFIX + namespace);
             MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + namespace);
             return new Collection(this, collectionName, options, data, meta);
         }

@@ -40,7 +40,7 @@ final class StoreFileCheck {
 
     private static final int BLOCK = 4096;
     private static final int FOOTER = 128;
-    private static final String DATA_MAP_PREFIX = "databases.";
+    private static final String DATA_MAP_PREFIX = IsolatedH2Backend.DATA_MAP_PREFIX;
     private static final Pattern UNREADABLE_PAGE = Pattern.compile("Unable to read the page.*?chunk:([0-9a-f]+),block:([0-9a-f]+)");
 
     /** What a readable store file holds. */
@@ -92,8 +92,8 @@ final class StoreFileCheck {
             long documents = 0;
             int collections = 0;
             for (String name : store.getMapNames()) {
-                MVMap<Object, Object> map = store.openMap(name);
-                long entries = readAll(map);
+                // a collection's documents are read as the store writes them (BSON, or Java serialisation before)
+                long entries = readAll(name.startsWith(DATA_MAP_PREFIX) ? BsonDocumentType.openDataMap(store, name) : store.openMap(name));
                 if (name.startsWith(DATA_MAP_PREFIX) && !name.contains(".system.")) {
                     collections++;
                     documents += entries;
@@ -114,9 +114,9 @@ final class StoreFileCheck {
     }
 
     /** Every key and value, deserialised: each page is read and its check value compared. */
-    private static long readAll(MVMap<Object, Object> map) {
+    private static long readAll(MVMap<Object, ?> map) {
         long entries = 0;
-        for (Map.Entry<Object, Object> e : map.entrySet()) {
+        for (Map.Entry<Object, ?> e : map.entrySet()) {
             if (e.getKey() != null && e.getValue() != null) {
                 entries++;
             }
