@@ -153,6 +153,11 @@ public class ConversationEngine {
         return look(key).standing();
     }
 
+    /** The person's language when they have a conversation with the bot; empty when they have none (not known). */
+    public java.util.Optional<Language> knownLanguage(ConversationKey key) {
+        return store.find(key.id()).map(ConversationState::language);
+    }
+
     /** A person's conversation as read once: where they stand, and the state a turn can start from. */
     public record Look(ConversationKey key, Standing standing, ConversationState state) {
     }

@@ -1,7 +1,5 @@
 package se.foubot.forum;
 
-import java.time.ZoneId;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -30,16 +28,16 @@ class ForumAnnouncements {
     private final Notifier notifier;
     private final ForumProperties properties;
     private final Texts texts;
-    private final ZoneId zone;
+    private final ForumTexts forumTexts;
     private final DeadLetters deadLetters;
 
-    ForumAnnouncements(ForumNews news, Notifier notifier, ForumProperties properties, Texts texts, ZoneId zone,
+    ForumAnnouncements(ForumNews news, Notifier notifier, ForumProperties properties, Texts texts, ForumTexts forumTexts,
             DeadLetters deadLetters) {
         this.news = news;
         this.notifier = notifier;
         this.properties = properties;
         this.texts = texts;
-        this.zone = zone;
+        this.forumTexts = forumTexts;
         this.deadLetters = deadLetters;
     }
 
@@ -55,14 +53,14 @@ class ForumAnnouncements {
         int queued = 0;
         String channel = properties.announceChannel();
         if (channel != null && !channel.isBlank()) {
-            String text = texts.get(Language.SV, "forum.announce.channel", "title", m.title(), "meeting", ForumTexts.describe(m, zone),
+            String text = texts.get(Language.SV, "forum.announce.channel", "title", m.title(), "meeting", forumTexts.describe(m, Language.SV),
                     "id", m.id());
             queued += notifier.send(key(m, "slack-channel:" + channel.strip()), Recipient.slack(channel.strip()),
                     Notice.of(texts.get(Language.SV, "forum.announce.subject", "title", m.title()), text)) ? 1 : 0;
         }
         for (ForumNewsSubscriber s : news.active()) {
             Language l = "en".equals(s.language()) ? Language.EN : Language.SV;
-            String text = texts.get(l, "forum.announce.text", "meeting", ForumTexts.describe(m, zone), "id", m.id())
+            String text = texts.get(l, "forum.announce.text", "meeting", forumTexts.describe(m, l), "id", m.id())
                     + "\n\n" + texts.get(l, "forum.announce.stop");
             // a reply to the mail is about this meeting: "anmäl" registers for it
             queued += notifier.send(key(m, s.id()), s.recipient(), Notice.of(texts.get(l, "forum.announce.subject", "title", m.title()),

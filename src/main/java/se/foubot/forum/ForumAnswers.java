@@ -1,6 +1,5 @@
 package se.foubot.forum;
 
-import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -18,12 +17,12 @@ public class ForumAnswers {
 
     private final Texts texts;
     private final ForumService forum;
-    private final ZoneId zone;
+    private final ForumTexts forumTexts;
 
-    ForumAnswers(Texts texts, ForumService forum, ZoneId zone) {
+    ForumAnswers(Texts texts, ForumService forum, ForumTexts forumTexts) {
         this.texts = texts;
         this.forum = forum;
-        this.zone = zone;
+        this.forumTexts = forumTexts;
     }
 
     /** The answer to a registration; {@code email} is where the invite goes, or null. */
@@ -56,7 +55,7 @@ public class ForumAnswers {
         if (upcoming.isEmpty()) {
             return texts.get(l, "forum.none-planned");
         }
-        return texts.get(l, "forum.list.title") + "\n\n" + upcoming.stream().map(x -> ForumTexts.describe(x, zone))
+        return texts.get(l, "forum.list.title") + "\n\n" + upcoming.stream().map(x -> forumTexts.describe(x, l))
                 .collect(Collectors.joining("\n\n")) + "\n\n" + texts.get(l, "forum.list.how", "id", upcoming.get(0).id());
     }
 }

@@ -105,7 +105,7 @@ class ForumCommands implements Command {
         Registration.AgendaProposal proposal = m.isMail() && p.find()
                 ? new Registration.AgendaProposal(kind(p.group(1)), p.group(2).strip()) : null;
         String email = contacts.email(m.from()).orElse(null);
-        ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal);
+        ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal, m.language());
         String text = answers.registered(r, id, email, m.language());
         if (r instanceof ForumService.NoSuchMeeting) {
             text = text + "\n\n" + answers.list(m.language());

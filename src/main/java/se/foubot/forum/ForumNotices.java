@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.Notifier;
 import se.foubot.messaging.Recipient;
@@ -38,9 +39,10 @@ class ForumNotices {
     private final Clock clock;
     private final ReminderScheduler scheduler;
     private final DeadLetters deadLetters;
+    private final ForumTexts texts;
 
     ForumNotices(ForumService forum, Notifier notifier, InviteWriter invites, ForumProperties properties, ZoneId zone, Clock clock,
-            ReminderScheduler scheduler, DeadLetters deadLetters) {
+            ReminderScheduler scheduler, DeadLetters deadLetters, ForumTexts texts) {
         this.deadLetters = deadLetters;
         this.forum = forum;
         this.notifier = notifier;
@@ -49,6 +51,7 @@ class ForumNotices {
         this.zone = zone;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.texts = texts;
     }
 
     /**
@@ -62,28 +65,25 @@ class ForumNotices {
         deadLetters.retryThenPark("forum-notice", key, () -> tell(change));
     }
 
+    /** Each person is told in the language kept on their registration (both, Swedish first, when it is not known). */
     private void tell(MeetingChanged change) {
         Meeting m = change.meeting();
         Registration r = change.registration();
         switch (change.kind()) {
-            case REGISTERED -> invite(m, r, "Du är anmäld till " + m.title() + ". (You are registered.)", false);
-            case PROMOTED -> invite(m, r, "En plats blev ledig – du har nu en plats på " + m.title()
-                    + ". (A seat became free: you now have a place.)", true);
-            case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(),
-                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)", false);
-            case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(),
-                    "Din anmälan till " + m.title() + " är avbokad. (Your registration is cancelled.)", true);
+            case REGISTERED -> invite(m, r, "forum.registered", false);
+            case PROMOTED -> invite(m, r, "forum.notice.promoted", true);
+            case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", false);
+            case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", true);
             case UPDATED -> {
-                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x,
-                        "FoU-forum har ändrats – se den nya tiden och platsen nedan. (The meeting has changed – see below.)", true));
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, "forum.notice.updated", true));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CANCELLED -> {
-                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting",
-                        m.title() + " är inställt. (The meeting is cancelled.)", true));
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting", "forum.notice.cancelled", true));
                 forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> notifier.send(key(m, x) + ":meeting-cancelled",
-                        x.person(), Notice.of("Inställt: " + m.title(), m.title() + " (" + ForumTexts.when(m, zone)
-                                + ") är inställt. (The meeting is cancelled.)").withThread("forum")));
+                        x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m), ForumTexts.in(x.language(),
+                                l -> texts.text(l, "forum.notice.cancelled.waitlisted", "title", m.title(), "when", texts.when(m, l))))
+                                .withThread("forum")));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CREATED -> scheduler.replan(ForumReminders.NAME);
@@ -93,36 +93,44 @@ class ForumNotices {
         }
     }
 
+    /** A subject in the person's language; Swedish when it is not known (a subject is one line). */
+    private String subject(Registration r, String key, Meeting m) {
+        Language l = r.language() != null ? r.language() : Language.SV;
+        return texts.text(l, key, "title", m.title(), "when", texts.when(m, l));
+    }
+
     /**
      * The invite, and for Slack people a direct message with the news unless the answer to their own action told it.
      */
-    private void invite(Meeting m, Registration r, String news, boolean direct) {
-        String text = news + "\n\n" + ForumTexts.describe(m, zone) + "\n\nAvanmälan: svara ”avanmäl " + m.id()
-                + "” eller skriv `/fou forum` i Slack. (To cancel, reply “avanmäl " + m.id() + "”.)";
-        String subject = (m.sequence() > 0 ? "Uppdaterad inbjudan: " : "Inbjudan: ") + m.title() + " – " + ForumTexts.when(m, zone);
+    private void invite(Meeting m, Registration r, String newsKey, boolean direct) {
+        String text = ForumTexts.in(r.language(), l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)
+                + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
+        String subject = subject(r, m.sequence() > 0 ? "forum.subject.updated-invite" : "forum.subject.invite", m);
         String k = key(m, r) + ":seq" + m.sequence();
         if (r.email() != null) {
             notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())
                     .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant())));
         }
         if (direct && !r.person().isEmail()) {
-            notifier.send(k + ":news", r.person(), Notice.of(subject, news + "\n\n" + ForumTexts.describe(m, zone)
-                    + (r.email() != null ? "\n\nKalenderinbjudan skickad till " + r.email() + "."
-                            : "\n\nDin Slack-profil har ingen e-postadress, så ingen kalenderinbjudan kunde skickas.")));
+            notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
+                    "title", m.title()) + "\n\n" + texts.describe(m, l) + "\n\n" + (r.email() != null
+                            ? texts.text(l, "forum.notice.invite-sent", "email", r.email()) : texts.text(l, "forum.notice.no-invite")))));
         }
         log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), LogText.clean(r.id()), m.sequence());
     }
 
-    private void cancelInvite(Meeting m, Registration r, String why, String news, boolean direct) {
-        String subject = "Avbokat: " + m.title() + " – " + ForumTexts.when(m, zone);
+    private void cancelInvite(Meeting m, Registration r, String why, String newsKey, boolean direct) {
+        String subject = subject(r, "forum.subject.cancelled", m);
         String k = key(m, r) + ":seq" + m.sequence() + ":cancel-" + why;
         if (r.email() != null) {
-            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, news + "\n\n" + ForumTexts.describe(m, zone))
+            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, ForumTexts.in(r.language(),
+                    l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
                     .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant())));
         }
         if (direct && !r.person().isEmail()) {
-            notifier.send(k + ":news", r.person(), Notice.of(subject, news));
+            notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
+                    "title", m.title()))));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.Notifier;
 import se.foubot.deadletter.DeadLetters;
@@ -33,9 +34,11 @@ class ForumReminders implements ReminderSource {
     private final ZoneId zone;
 
     private final DeadLetters deadLetters;
+    private final ForumTexts texts;
 
     ForumReminders(ForumService forum, Notifier notifier, ForumProperties properties, Clock clock, ZoneId zone,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters, ForumTexts texts) {
+        this.texts = texts;
         this.deadLetters = deadLetters;
         this.forum = forum;
         this.notifier = notifier;
@@ -86,38 +89,33 @@ class ForumReminders implements ReminderSource {
         return queued[0];
     }
 
+    /** Each registered person in the language kept on their registration; the coordinator in Swedish. */
     private int remind(Meeting m, Duration offset) {
         int queued = 0;
         List<Registration> registered = forum.registrations(m.id(), Status.REGISTERED);
-        String subject = "Påminnelse: " + m.title() + " – " + ForumTexts.when(m, zone);
         for (Registration r : registered) {
-            Notice notice = Notice.of(subject, "Välkommen till FoU-forum!\n\n" + ForumTexts.describe(m, zone)
-                    + "\n\nKan du inte komma? Svara ”avanmäl " + m.id() + "” eller skriv `/fou forum` i Slack, så får någon på väntelistan platsen."
-                    + "\n(Reminder: FoU-forum " + ForumTexts.whenEn(m, zone) + ". Can't come? Reply “avanmäl " + m.id() + "”.)")
+            Language subjectLanguage = r.language() != null ? r.language() : Language.SV;
+            Notice notice = Notice.of(texts.text(subjectLanguage, "forum.reminder.subject", "title", m.title(), "when",
+                    texts.when(m, subjectLanguage)), ForumTexts.in(r.language(), l -> texts.text(l, "forum.reminder.text",
+                            "meeting", texts.describe(m, l), "id", m.id())))
                     .withThread("forum:" + m.id());
             if (notifier.send("forum-reminder:" + m.id() + ":" + offset + ":" + r.id(), r.person(), notice)) {
                 queued++;
             }
         }
+        Language sv = Language.SV;
         List<Registration> proposals = registered.stream().filter(r -> r.proposal() != null).toList();
-        String agenda = proposals.isEmpty() ? "Inga förslag till dagordningen."
-                : "Förslag till dagordningen:\n" + proposals.stream().map(r -> "• " + kind(r.proposal().kind()) + ": " + r.proposal().text()
+        String agenda = proposals.isEmpty() ? texts.text(sv, "forum.summary.no-proposals")
+                : texts.text(sv, "forum.summary.proposals") + "\n" + proposals.stream().map(r -> "• "
+                        + texts.proposalKind(r.proposal().kind(), sv) + ": " + r.proposal().text()
                         + (r.district() != null ? " (" + r.district() + ")" : "")).collect(Collectors.joining("\n"));
         if (m.coordinator() != null && notifier.send("forum-summary:" + m.id() + ":" + offset, m.coordinator(),
-                Notice.of("Inför " + m.title() + ": " + registered.size() + " anmälda", m.title() + " (" + ForumTexts.when(m, zone) + "): "
-                        + registered.size() + " anmälda av " + m.capacity() + " platser, "
-                        + forum.registrations(m.id(), Status.WAITLISTED).size() + " på väntelistan.\n\n" + agenda))) {
+                Notice.of(texts.text(sv, "forum.summary.subject", "title", m.title(), "registered", registered.size()),
+                        texts.text(sv, "forum.summary.text", "title", m.title(), "when", texts.when(m, sv), "registered",
+                                registered.size(), "capacity", m.capacity(), "waitlisted",
+                                forum.registrations(m.id(), Status.WAITLISTED).size(), "agenda", agenda)))) {
             queued++;
         }
         return queued;
-    }
-
-    static String kind(String kind) {
-        return switch (kind == null ? "" : kind) {
-            case "example" -> "Gott exempel";
-            case "question" -> "Fråga";
-            case "gap" -> "Kunskapslucka";
-            default -> "Förslag";
-        };
     }
 }

@@ -189,7 +189,17 @@ public class ForumService {
         return mongo.find(new Query().with(Sort.by("start")), Meeting.class);
     }
 
+    /** A registration whose person's language is not known: what they are told later comes in Swedish and English. */
     public RegisterResult register(String meetingId, Recipient person, String email, String district, AgendaProposal proposal) {
+        return register(meetingId, person, email, district, proposal, null);
+    }
+
+    /**
+     * @param language the person's language, kept on the registration so that what they are told later (invites,
+     *                 reminders, a seat from the waitlist) is in it; null when not known
+     */
+    public RegisterResult register(String meetingId, Recipient person, String email, String district, AgendaProposal proposal,
+            Language language) {
         Meeting m = find(meetingId).orElse(null);
         if (m == null || m.cancelled()) {
             return new NoSuchMeeting();
@@ -215,7 +225,7 @@ public class ForumService {
         // the registration is written first (unique id: two clicks are one registration), then a seat is sought
         Registration pending = new Registration(id, meetingId, person, email == null ? null : email.toLowerCase(),
                 district != null ? district : districtOf(person),
-                Status.WAITLISTED, proposal, now, now, null);
+                Status.WAITLISTED, proposal, now, now, null, language);
         if (existing == null) {
             try {
                 mongo.insert(pending);
@@ -226,7 +236,7 @@ public class ForumService {
             // a comeback after cancelling: to the back of the queue
             Registration back = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(Status.CANCELLED)),
                     new Update().set("status", Status.WAITLISTED).set("registeredAt", now).set("updatedAt", now)
-                            .set("proposal", proposal).set("email", pending.email()),
+                            .set("proposal", proposal).set("email", pending.email()).set("language", language),
                     FindAndModifyOptions.options().returnNew(true), Registration.class);
             if (back == null) {
                 return new AlreadyRegistered(m, mongo.findById(id, Registration.class));

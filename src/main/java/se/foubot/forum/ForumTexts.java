@@ -1,53 +1,85 @@
 package se.foubot.forum;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.function.Function;
 
-import se.foubot.conversation.Language;
+import org.springframework.stereotype.Component;
+
 import se.foubot.conversation.Dates;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
 
-/** How meetings are described to people: Swedish first, English after. */
-public final class ForumTexts {
+/**
+ * How meetings are described to people, from the forum's bundle, in the person's language. Where that language is not
+ * known (a registration made before it was kept, or by someone the bot has never talked with), a text is written in
+ * Swedish and then in English.
+ */
+@Component
+public class ForumTexts {
 
-    private ForumTexts() {
+    private final Texts texts;
+    private final ZoneId zone;
+
+    public ForumTexts(Texts texts, ZoneId zone) {
+        this.texts = texts;
+        this.zone = zone;
+    }
+
+    /** The bundle's text for {@code key}; see {@link Texts#get}. */
+    public String text(Language l, String key, Object... namesAndValues) {
+        return texts.get(l, key, namesAndValues);
+    }
+
+    /** {@code text} in the person's language; in Swedish and then English when {@code l} is null (not known). */
+    public static String in(Language l, Function<Language, String> text) {
+        return l != null ? text.apply(l) : text.apply(Language.SV) + "\n\n" + text.apply(Language.EN);
     }
 
     /** A day as people read it: "onsdag 10 mars 2027". */
-    static String day(java.time.LocalDate date) {
+    static String day(LocalDate date) {
         return Dates.date(date, Language.SV);
     }
 
-    /** "onsdag 10 mars 2027 kl. 13.00–16.00". */
-    public static String when(Meeting m, ZoneId zone) {
-        return Dates.dateTime(m.start().atZone(zone), Language.SV) + "–" + Dates.time(m.end().atZone(zone), Language.SV);
-    }
-
-    static String whenEn(Meeting m, ZoneId zone) {
-        return Dates.dateTime(m.start().atZone(zone), Language.EN) + "–" + Dates.time(m.end().atZone(zone), Language.EN);
+    /** "onsdag 10 mars 2027 kl. 13.00–16.00" / "Wednesday 10 March 2027 at 13:00–16:00". */
+    public String when(Meeting m, Language l) {
+        return Dates.dateTime(m.start().atZone(zone), l) + "–" + Dates.time(m.end().atZone(zone), l);
     }
 
     /** The meeting in a few lines, for lists, confirmations and reminders. */
-    static String describe(Meeting m, ZoneId zone) {
+    public String describe(Meeting m, Language l) {
         StringBuilder b = new StringBuilder();
         b.append(m.title()).append(" (").append(m.id()).append(")\n")
-                .append("När: ").append(when(m, zone)).append("\n")
-                .append("Var: ").append(m.place()).append(m.videoLink() != null ? " – distans: " + m.videoLink() : "").append("\n")
-                .append("Platser: ").append(seats(m))
-                .append(" · sista anmälan ").append(Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate(), Language.SV));
+                .append(texts.get(l, "forum.describe.when", "when", when(m, l))).append("\n")
+                .append(texts.get(l, "forum.describe.where", "place", m.place()))
+                .append(m.videoLink() != null ? " " + texts.get(l, "forum.describe.remote", "link", m.videoLink()) : "").append("\n")
+                .append(texts.get(l, "forum.describe.seats", "seats", seats(m, l), "deadline",
+                        Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate(), l)));
         if (m.description() != null) {
             b.append("\n").append(m.description());
         }
         if (m.agenda() != null) {
-            b.append("\nDagordning: ").append(m.agenda());
+            b.append("\n").append(texts.get(l, "forum.describe.agenda", "agenda", m.agenda()));
         }
         return b.toString();
     }
 
     /** "1 ledig plats av 2", "3 lediga platser av 20", "fullt, 20 platser". */
-    public static String seats(Meeting m) {
+    public String seats(Meeting m, Language l) {
         int free = m.capacity() - m.seats();
         if (free <= 0) {
-            return "fullt, " + m.capacity() + (m.capacity() == 1 ? " plats" : " platser");
+            return texts.get(l, m.capacity() == 1 ? "forum.seats.full.one" : "forum.seats.full", "capacity", m.capacity());
         }
-        return free + (free == 1 ? " ledig plats av " : " lediga platser av ") + m.capacity();
+        return texts.get(l, free == 1 ? "forum.seats.free.one" : "forum.seats.free", "free", free, "capacity", m.capacity());
+    }
+
+    /** What kind of agenda item a proposal is: "Gott exempel", "Fråga", "Kunskapslucka". */
+    public String proposalKind(String kind, Language l) {
+        return texts.get(l, switch (kind == null ? "" : kind) {
+            case "example" -> "forum.proposal.example";
+            case "question" -> "forum.proposal.question";
+            case "gap" -> "forum.proposal.gap";
+            default -> "forum.proposal.other";
+        });
     }
 }

@@ -1,13 +1,12 @@
 package se.foubot.forum;
 
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Recipient;
 
 /**
@@ -17,10 +16,12 @@ import se.foubot.messaging.Recipient;
  * @param email    where the calendar invite goes (for Slack users: their profile's address), or null
  * @param proposal an agenda item proposed when registering, or null
  * @param calendarAnswer the attendee's answer to the invite in their calendar (ACCEPTED, TENTATIVE, DECLINED), or null
+ * @param language the person's language when they registered (their conversation's, their Slack locale, or the one
+ *                 their mail was written in); null when it is not known: what they are told then comes in both
  */
 @Document(Registration.COLLECTION)
 public record Registration(@Id String id, String meetingId, Recipient person, String email, String district, Status status,
-        AgendaProposal proposal, Instant registeredAt, Instant updatedAt, String calendarAnswer) {
+        AgendaProposal proposal, Instant registeredAt, Instant updatedAt, String calendarAnswer, Language language) {
 
     public static final String COLLECTION = "forum_registrations";
 
@@ -31,16 +32,8 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
     /** An agenda item: a good example to share, a question, or a knowledge gap. */
     public record AgendaProposal(String kind, String text) {
 
-        /** The kinds a proposal can be, with how a form offers them. */
-        public static final Map<String, String> KINDS = kinds();
-
-        private static Map<String, String> kinds() {
-            Map<String, String> kinds = new LinkedHashMap<>();
-            kinds.put("example", "Ett gott exempel att dela");
-            kinds.put("question", "En fråga");
-            kinds.put("gap", "En kunskapslucka");
-            return Collections.unmodifiableMap(kinds);
-        }
+        /** The kinds a proposal can be (a form offers them as {@code forum.proposal.choice.<kind>}). */
+        public static final List<String> KINDS = List.of("example", "question", "gap");
     }
 
     static String id(String meetingId, Recipient person) {

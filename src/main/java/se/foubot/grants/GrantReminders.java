@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.Notifier;
 import se.foubot.messaging.Recipient;
@@ -43,9 +44,11 @@ public class GrantReminders implements ReminderSource {
     private final Clock clock;
 
     private final DeadLetters deadLetters;
+    private final GrantTexts texts;
 
     GrantReminders(ReminderPlanner planner, GrantSubscriptions subscriptions, Notifier notifier, GrantsProperties properties,
-            HttpProperties http, GrantReminderLog sent, Clock clock, DeadLetters deadLetters) {
+            HttpProperties http, GrantReminderLog sent, Clock clock, DeadLetters deadLetters, GrantTexts texts) {
+        this.texts = texts;
         this.deadLetters = deadLetters;
         this.sent = sent;
         this.planner = planner;
@@ -77,29 +80,32 @@ public class GrantReminders implements ReminderSource {
         return queued[0];
     }
 
+    /** One notice per subscriber, in the language they subscribed in (Swedish and English when none was recorded). */
     private int fanOut(ReminderPlanner.PlannedReminder r) {
         GrantCalendar calendar = planner.calendar();
-        String subject = GrantTexts.subject(r, calendar);
         int queued = 0;
         for (Subscriber s : subscriptions.activeFor(r.deadline().event().programmes(), r.sendAt())) {
             Recipient to = s.recipient();
+            Language l = GrantTexts.languageOf(s);
+            String subject = texts.subject(r, l);
             Notice notice;
             if (to.isEmail()) {
                 String link = http.link("/grants/unsubscribe?token=" + s.token());
-                notice = Notice.of(subject, GrantTexts.reminder(r, calendar, GrantTexts.unsubscribeHint(link)))
+                notice = Notice.of(subject, texts.reminder(r, calendar, l, "grants.reminder.stop.mail", link))
                         .withHeaders(Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
                         .withThread("grants");
             } else {
-                notice = Notice.of(subject, "*" + subject + "*\n\n" + GrantTexts.reminder(r, calendar,
-                        "Skriv `/fou bevakning av` för att sluta få påminnelserna. (Write `/fou bevakning av` to stop them.)"));
+                notice = Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, calendar, l, "grants.reminder.stop.slack", null));
             }
             if (notifier.send("grant:" + r.id() + ":" + s.id(), to, notice)) {
                 queued++;
             }
         }
+        // the staff channel speaks Swedish
+        String subject = texts.subject(r, Language.SV);
         if (properties.postsToSlack() && notifier.has(Recipient.SLACK) && notifier.send("grant:" + r.id() + ":channel",
-                Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + GrantTexts.reminder(r, calendar,
-                        "Bevaka själv med `/fou bevakning`.")))) {
+                Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, calendar,
+                        Language.SV, "grants.reminder.subscribe-yourself", null)))) {
             queued++;
         }
         sent.record(r.id(), r.deadline().id(), clock.instant(), queued);

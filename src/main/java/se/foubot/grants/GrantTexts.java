@@ -4,78 +4,86 @@ import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import se.foubot.conversation.Language;
+import org.springframework.stereotype.Component;
 
-/** What grant reminders and answers say, Swedish first. */
-final class GrantTexts {
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+
+/**
+ * What grant reminders say, from the grants bundle, in the subscriber's language; in Swedish and then English only
+ * for a subscriber whose language is not known.
+ */
+@Component
+class GrantTexts {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
 
-    private GrantTexts() {
+    private final Texts texts;
+
+    GrantTexts(Texts texts) {
+        this.texts = texts;
     }
 
     static String date(LocalDate date, Language language) {
         return se.foubot.conversation.Dates.date(date, language);
     }
 
+    /** "500 000 kr". */
     static String kronor(long amount) {
         return NumberFormat.getIntegerInstance(SV).format(amount).replace('\u00a0', ' ') + " kr";
     }
 
-    static String subject(ReminderPlanner.PlannedReminder r, GrantCalendar calendar) {
-        GrantCalendar.Deadline d = r.deadline();
-        return "Påminnelse: " + d.event().title().sv() + " – " + date(d.date(), Language.SV) + " / Reminder: "
-                + d.event().title().in(Language.EN);
+    /** "SEK 500,000" in English, "500 000 kr" in Swedish. */
+    private static String amount(long amount, Language l) {
+        return l == Language.EN ? "SEK " + NumberFormat.getIntegerInstance(Locale.UK).format(amount) : kronor(amount);
     }
 
-    /** The reminder: what is due and when, the rules that matter, and how to ask the FoU unit for help. */
-    static String reminder(ReminderPlanner.PlannedReminder r, GrantCalendar calendar, String unsubscribeHint) {
+    /** The subscriber's language as recorded when they subscribed ("sv", "en"); null when none was recorded. */
+    static Language languageOf(Subscriber s) {
+        return s == null || s.language() == null ? null : "en".equalsIgnoreCase(s.language()) ? Language.EN
+                : "sv".equalsIgnoreCase(s.language()) ? Language.SV : null;
+    }
+
+    /** {@code text} in {@code l}; with {@code l} null, the Swedish and then the English joined by {@code between}. */
+    private static String in(Language l, String between, Function<Language, String> text) {
+        return l != null ? text.apply(l) : text.apply(Language.SV) + between + text.apply(Language.EN);
+    }
+
+    String subject(ReminderPlanner.PlannedReminder r, Language l) {
+        GrantCalendar.Deadline d = r.deadline();
+        return in(l, " / ", x -> texts.get(x, "grants.reminder.subject", "event", d.event().title().in(x), "date", date(d.date(), x)));
+    }
+
+    /**
+     * The reminder: what is due and when, the rules that matter, and how to ask the FoU unit for help; then how to stop
+     * the reminders ({@code stopKey}: a bundle key with a {link} place, or null for none).
+     */
+    String reminder(ReminderPlanner.PlannedReminder r, GrantCalendar calendar, Language l, String stopKey, String link) {
+        return in(l, "\n\n— English —\n\n", x -> reminder(r, calendar, x) + (stopKey == null ? ""
+                : "\n\n" + texts.get(x, stopKey, "link", link)));
+    }
+
+    private String reminder(ReminderPlanner.PlannedReminder r, GrantCalendar calendar, Language l) {
         GrantCalendar.Deadline d = r.deadline();
         long days = ChronoUnit.DAYS.between(r.sendDate(), d.date());
         GrantRules rules = calendar.rules();
-        String programmesSv = d.event().programmes().stream().map(p -> calendar.programmes().get(p))
-                .map(p -> "• " + p.name().sv() + ": " + p.link()).collect(Collectors.joining("\n"));
-        String programmesEn = d.event().programmes().stream().map(p -> calendar.programmes().get(p))
-                .map(p -> "• " + p.name().in(Language.EN) + ": " + p.link()).collect(Collectors.joining("\n"));
-        StringBuilder b = new StringBuilder();
-        b.append(d.event().title().sv()).append(": ").append(date(d.date(), Language.SV))
-                .append(days > 0 ? " (om " + days + (days == 1 ? " dag" : " dagar") + ")." : " (i dag).").append("\n\n");
+        String programmes = d.event().programmes().stream().map(p -> calendar.programmes().get(p))
+                .map(p -> "• " + p.name().in(l) + ": " + p.link()).collect(Collectors.joining("\n"));
+        String when = days > 1 ? texts.get(l, "grants.reminder.in-days", "days", days)
+                : texts.get(l, days == 1 ? "grants.reminder.tomorrow" : "grants.reminder.today");
+        StringBuilder b = new StringBuilder(texts.get(l, "grants.reminder.due", "event", d.event().title().in(l), "date",
+                date(d.date(), l), "when", when)).append("\n\n");
         if (d.event().text() != null) {
-            b.append(d.event().text().sv()).append("\n\n");
+            b.append(d.event().text().in(l)).append("\n\n");
         }
-        b.append("Det här gäller:\n")
-                .append("• högst ").append(kronor(rules.maxAmountPerProjectYear())).append(" per projekt och år\n")
-                .append("• ett projekt pågår ").append(rules.minProjectYears()).append("–").append(rules.maxProjectYears())
-                .append(" år, men ansökan görs varje år\n")
-                .append("• varje förvaltning kan beviljas högst ").append(rules.maxProjectsPerDistrict())
-                .append(" LUM-projekt och ").append(rules.maxStudyTripsPerDistrict()).append(" studieresor\n")
-                .append("• högst ").append(kronor(rules.maxAmountPerStudyTrip())).append(" per studieresa (MUL)\n\n")
-                .append(programmesSv).append("\n\n")
-                .append("Vill du ha stöd från FoU-utredarna, t.ex. med förändringsteori eller uppföljningsplan? ")
-                .append("Skriv ”stöd” till fou-bot i Slack eller svara på det här mejlet med vad du behöver.\n\n")
-                .append("— English —\n")
-                .append(d.event().title().in(Language.EN)).append(": ").append(date(d.date(), Language.EN))
-                .append(days > 0 ? " (in " + days + (days == 1 ? " day" : " days") + ")." : " (today).").append("\n");
-        if (d.event().text() != null) {
-            b.append(d.event().text().in(Language.EN)).append("\n");
-        }
-        b.append("Rules: at most ").append(rules.maxAmountPerProjectYear()).append(" SEK per project and year; projects run ")
-                .append(rules.minProjectYears()).append("–").append(rules.maxProjectYears())
-                .append(" years with a yearly application; at most ").append(rules.maxProjectsPerDistrict())
-                .append(" LUM projects and ").append(rules.maxStudyTripsPerDistrict()).append(" study trips per district; at most ")
-                .append(rules.maxAmountPerStudyTrip()).append(" SEK per study trip.\n")
-                .append(programmesEn).append("\n")
-                .append("For support from the FoU analysts, write “support request” to fou-bot in Slack or reply to this mail.\n");
-        if (unsubscribeHint != null) {
-            b.append("\n").append(unsubscribeHint);
-        }
-        return b.toString();
-    }
-
-    static String unsubscribeHint(String link) {
-        return "Svara ”avsluta” eller öppna " + link + " för att sluta få påminnelserna.\n"
-                + "(Reply “unsubscribe” or open the link to stop these reminders.)";
+        return b.append(texts.get(l, "grants.reminder.rules", "max-project", amount(rules.maxAmountPerProjectYear(), l),
+                "min-years", rules.minProjectYears(), "max-years", rules.maxProjectYears(), "max-projects",
+                rules.maxProjectsPerDistrict(), "max-trips", rules.maxStudyTripsPerDistrict(), "max-trip",
+                amount(rules.maxAmountPerStudyTrip(), l))).append("\n\n")
+                .append(programmes).append("\n\n")
+                .append(texts.get(l, "grants.reminder.support")).toString();
     }
 }

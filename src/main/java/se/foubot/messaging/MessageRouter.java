@@ -77,6 +77,11 @@ public class MessageRouter {
         return Reply.of(engine.resume(key));
     }
 
+    /** The person's language when they have a conversation; empty when it is not known. */
+    public java.util.Optional<se.foubot.conversation.Language> knownLanguage(ConversationKey key) {
+        return engine.knownLanguage(key);
+    }
+
     /** The person's language as their conversation knows it; Swedish when unknown. */
     public se.foubot.conversation.Language language(ConversationKey key) {
         return engine.standing(key).language();

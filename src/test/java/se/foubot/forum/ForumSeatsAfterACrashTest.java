@@ -58,7 +58,7 @@ class ForumSeatsAfterACrashTest {
         String id = Registration.id(meetingId, anna);
         // the crash came after the seat was taken and before the registration said so
         mongo.insert(new Registration(id, meetingId, anna, "uanna@stockholm.se", null, Status.WAITLISTED, null, Instant.now(),
-                Instant.now(), null));
+                Instant.now(), null, null));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", 1).addToSet("seated", id),
                 Meeting.class);
 
@@ -73,7 +73,7 @@ class ForumSeatsAfterACrashTest {
     void aRegistrationCutShortBeforeItsSeatTakesAFreeSeatWhenDoneAgain() {
         Recipient bo = Recipient.slack("UBO");
         mongo.insert(new Registration(Registration.id(meetingId, bo), meetingId, bo, null, null, Status.WAITLISTED, null,
-                Instant.now(), Instant.now(), null));
+                Instant.now(), Instant.now(), null, null));
 
         assertThat(forum.register(meetingId, bo, null, null, null)).isInstanceOf(ForumService.Seated.class);
 
@@ -93,7 +93,7 @@ class ForumSeatsAfterACrashTest {
                 Recipient p = Recipient.slack("UREPLAY" + round + "X" + i);
                 replayed.add(p);
                 mongo.insert(new Registration(Registration.id(meeting, p), meeting, p, null, null, Status.WAITLISTED, null,
-                        Instant.now(), Instant.now(), null));
+                        Instant.now(), Instant.now(), null, null));
             }
             List<java.util.concurrent.Callable<Object>> work = new java.util.ArrayList<>();
             replayed.forEach(p -> work.add(() -> forum.register(meeting, p, null, null, null)));

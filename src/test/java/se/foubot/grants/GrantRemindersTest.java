@@ -92,6 +92,9 @@ class GrantRemindersTest {
     GrantReminderLog sentLog;
 
     @Autowired
+    GrantTexts grantTexts;
+
+    @Autowired
     Notifier notifier;
 
     @Autowired
@@ -154,6 +157,9 @@ class GrantRemindersTest {
         assertThat(inboxOf(eva).get(1).getContent().toString()).contains("påminnelser om LUM");
         // a Slack subscriber whose profile has an e-mail address gets the reminders by e-mail
         subscriptions.subscribe("slack", "U0OLA", "ola.berg@stockholm.se", null, List.of("LUM", "MUL"), "sv", "slack");
+        // one who subscribed in English, and one whose language was never recorded
+        subscriptions.subscribe("email", "john.smith@stockholm.se", "john.smith@stockholm.se", null, List.of("LUM"), "en", "email");
+        subscriptions.subscribe("email", "okand@stockholm.se", "okand@stockholm.se", null, List.of("LUM"), null, "import");
 
         clock.set(P30D_CALL_CLOSES.minusSeconds(60));
         remindersRound();
@@ -168,7 +174,15 @@ class GrantRemindersTest {
         String body = reminder.getContent().toString();
         assertThat(reminder.getSubject()).contains("Sista dag att söka LUM och MUL").contains("10 september 2027");
         assertThat(body).contains("om 30 dagar").contains("500 000 kr per projekt och år").contains("högst 2 LUM-projekt och 2 studieresor")
-                .contains("25 000 kr per studieresa").contains("”stöd”").contains("at most 500000 SEK");
+                .contains("25 000 kr per studieresa").contains("”stöd”").doesNotContain("English").doesNotContain("SEK");
+        assertThat(reminder.getSubject()).doesNotContain("Reminder");
+        MimeMessage english = new TestMail(mail).inboxOf("john.smith@stockholm.se", "Reminder").get(0);
+        assertThat(english.getSubject()).startsWith("Reminder: ").contains("10 September 2027").doesNotContain("Påminnelse");
+        assertThat(english.getContent().toString()).contains("in 30 days").contains("at most SEK 500,000 per project and year")
+                .contains("Reply “unsubscribe”").doesNotContain("dagar").doesNotContain("English");
+        MimeMessage unknown = new TestMail(mail).inboxOf("okand@stockholm.se", "Påminnelse").get(0);
+        assertThat(unknown.getSubject()).contains("10 september 2027 / Reminder: ");
+        assertThat(unknown.getContent().toString()).contains("om 30 dagar").contains("— English —").contains("in 30 days");
         String unsubscribe = reminder.getHeader("List-Unsubscribe")[0];
         assertThat(unsubscribe).startsWith("<" + http.link("/grants/unsubscribe?token="));
         assertThat(reminder.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
@@ -243,7 +257,8 @@ class GrantRemindersTest {
             notifier.send("grant:" + due.id() + ":" + s.id(), s.recipient(), se.foubot.messaging.Notice.of("x", "y"));
         }
         // after the restart, two replicas run the same fan-out at once
-        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, sentLog, clock, deadLetters);
+        GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, sentLog, clock, deadLetters,
+                grantTexts);
         CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue);
         CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue);
         assertThat(a.get() + b.get()).isEqualTo(n - n / 3);

@@ -101,9 +101,23 @@ public class SlackApi {
      * address holds a personal identity number (it is then not kept anywhere).
      */
     public java.util.Optional<String> userEmail(String user) {
-        var profile = call("users.info", () -> methods.usersInfo(r -> r.user(user))).getUser();
-        GuardedText email = guard.check(profile == null || profile.getProfile() == null ? null : profile.getProfile().getEmail());
-        return java.util.Optional.ofNullable(email.identityNumberRemoved() ? null : email.text()).filter(e -> !e.isBlank());
+        return userProfile(user).email();
+    }
+
+    /**
+     * What Slack knows of a person that the bot uses: the e-mail address on their profile (as {@link #userEmail}) and
+     * the language of their Slack locale ("sv-SE", "en-GB"), empty when it is neither Swedish nor English.
+     */
+    public record SlackUser(java.util.Optional<String> email, java.util.Optional<se.foubot.conversation.Language> language) {
+    }
+
+    public SlackUser userProfile(String user) {
+        var info = call("users.info", () -> methods.usersInfo(r -> r.user(user).includeLocale(true))).getUser();
+        GuardedText email = guard.check(info == null || info.getProfile() == null ? null : info.getProfile().getEmail());
+        String locale = info == null || info.getLocale() == null ? "" : info.getLocale().toLowerCase(java.util.Locale.ROOT);
+        return new SlackUser(java.util.Optional.ofNullable(email.identityNumberRemoved() ? null : email.text()).filter(e -> !e.isBlank()),
+                locale.startsWith("sv") ? java.util.Optional.of(se.foubot.conversation.Language.SV)
+                        : locale.startsWith("en") ? java.util.Optional.of(se.foubot.conversation.Language.EN) : java.util.Optional.empty());
     }
 
     private void pace(String channel) {

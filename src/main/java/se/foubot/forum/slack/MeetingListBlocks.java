@@ -7,7 +7,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,7 +18,9 @@ import com.slack.api.model.block.LayoutBlock;
 import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackCardRenderer;
 import se.foubot.channels.slack.SlackText;
+import se.foubot.conversation.Language;
 import se.foubot.forum.ForumService;
+import se.foubot.forum.ForumTexts;
 import se.foubot.forum.Meeting;
 import se.foubot.forum.MeetingList;
 import se.foubot.forum.Registration;
@@ -30,12 +31,14 @@ import se.foubot.messaging.Recipient;
 @ConditionalOnSlack
 class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
 
-    private final ForumService forum;
-    private final ZoneId zone;
+    private static final Language SV = Language.SV;
 
-    MeetingListBlocks(ForumService forum, ZoneId zone) {
+    private final ForumService forum;
+    private final ForumTexts texts;
+
+    MeetingListBlocks(ForumService forum, ForumTexts texts) {
         this.forum = forum;
-        this.zone = zone;
+        this.texts = texts;
     }
 
     @Override
@@ -49,25 +52,27 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
         for (Meeting m : card.meetings()) {
             Optional<Registration> mine = forum.registration(m.id(), Recipient.slack(user))
                     .filter(r -> r.status() != Registration.Status.CANCELLED);
-            String status = mine.map(r -> r.status() == Registration.Status.REGISTERED ? "\n✅ _Du är anmäld._" : "\n⏳ _Du står på väntelistan._")
-                    .orElse("");
+            String status = mine.map(r -> r.status() == Registration.Status.REGISTERED
+                    ? "\n✅ _" + texts.text(SV, "forum.list.you-are-registered") + "_"
+                    : "\n⏳ _" + texts.text(SV, "forum.list.you-are-waitlisted") + "_").orElse("");
             blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(m.title()) + "* · `" + m.id() + "`\n"
-                    + SlackText.escape(describe(m, zone)) + status))));
+                    + SlackText.escape(describe(m, texts)) + status))));
             if (mine.isPresent()) {
                 blocks.add(actions(b -> b.elements(List.of(button(x -> x.actionId(SlackForum.UNREGISTER).value(m.id())
-                        .text(plainText("Avanmäl mig")))))));
+                        .text(plainText(texts.text(SV, "forum.button.unregister"))))))));
             } else {
                 blocks.add(actions(b -> b.elements(List.of(
-                        button(x -> x.actionId(SlackForum.REGISTER).value(m.id()).style("primary").text(plainText("Anmäl mig"))),
-                        button(x -> x.actionId(SlackForum.PROPOSE).value(m.id()).text(plainText("Anmäl mig med förslag till dagordningen")))))));
+                        button(x -> x.actionId(SlackForum.REGISTER).value(m.id()).style("primary").text(plainText(texts.text(SV, "forum.button.register")))),
+                        button(x -> x.actionId(SlackForum.PROPOSE).value(m.id()).text(plainText(texts.text(SV, "forum.button.register-with-proposal"))))))));
             }
             blocks.add(divider());
         }
         return blocks;
     }
 
-    static String describe(Meeting m, ZoneId zone) {
-        return se.foubot.forum.ForumTexts.when(m, zone) + " · " + m.place() + " · " + se.foubot.forum.ForumTexts.seats(m)
-                + (m.agenda() != null ? "\nDagordning: " + m.agenda() : "");
+    /** The meeting on a line or two, in Slack (Swedish, as Slack's screens are). */
+    static String describe(Meeting m, ForumTexts texts) {
+        return texts.when(m, SV) + " · " + m.place() + " · " + texts.seats(m, SV)
+                + (m.agenda() != null ? "\n" + texts.text(SV, "forum.describe.agenda", "agenda", m.agenda()) : "");
     }
 }

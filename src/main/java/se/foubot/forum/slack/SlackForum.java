@@ -43,15 +43,19 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.SlackSlashCommand;
+import se.foubot.channels.slack.SlackText;
 import se.foubot.channels.slack.SlackWork;
 import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.ConversationKey;
 import se.foubot.conversation.Language;
 import se.foubot.forum.ForumAnswers;
 import se.foubot.forum.ForumService;
+import se.foubot.forum.ForumTexts;
 import se.foubot.forum.Meeting;
 import se.foubot.forum.MeetingPlan;
 import se.foubot.forum.Registration;
 import se.foubot.privacy.GuardedText;
+import se.foubot.messaging.MessageRouter;
 import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.OutsideTextGuard;
@@ -83,9 +87,13 @@ class SlackForum implements SlackSlashCommand {
     private final ForumAnswers answers;
     private final SlackWork work;
     private final Texts texts;
+    private final MessageRouter router;
+    private final ForumTexts forumTexts;
 
     SlackForum(App app, ForumService forum, SlackApi api, StaffDirectory staff, SlackProperties properties, ZoneId zone,
-            OutsideTextGuard guard, ForumAnswers answers, SlackWork work, Texts texts) {
+            OutsideTextGuard guard, ForumAnswers answers, SlackWork work, Texts texts, MessageRouter router, ForumTexts forumTexts) {
+        this.router = router;
+        this.forumTexts = forumTexts;
         this.guard = guard;
         this.forum = forum;
         this.api = api;
@@ -186,20 +194,26 @@ class SlackForum implements SlackSlashCommand {
             api.post(user, null, notCoordinator(), null);
             return;
         }
-        api.post(user, null, forum.cancel(id).map(m -> "*" + m.title() + "* (" + m.id() + ") är inställt; de anmälda får en avbokning.")
+        api.post(user, null, forum.cancel(id).map(m -> text("forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
                 .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", id)), null);
     }
 
-    /** A registration from a button: the person's one answer, in their DM. */
+    /**
+     * A registration from a button: the person's one answer, in their DM. Their language (their conversation's, else
+     * their Slack locale's) is kept on the registration for what they are told later; unknown, it stays unknown.
+     */
     void register(String user, String meetingId, Registration.AgendaProposal proposal) {
-        Optional<String> email;
+        SlackApi.SlackUser profile;
         try {
-            email = api.userEmail(user);
+            profile = api.userProfile(user);
         } catch (SlackApi.SlackCallFailed e) {
-            email = Optional.empty();
+            profile = new SlackApi.SlackUser(Optional.empty(), Optional.empty());
         }
-        ForumService.RegisterResult result = forum.register(meetingId, Recipient.slack(user), email.orElse(null), null, proposal);
-        api.post(user, null, answers.registered(result, meetingId, email.orElse(null), Language.SV), null);
+        Optional<Language> known = router.knownLanguage(new ConversationKey(SlackText.CHANNEL, user)).or(profile::language);
+        String email = profile.email().orElse(null);
+        ForumService.RegisterResult result = forum.register(meetingId, Recipient.slack(user), email, null, proposal,
+                known.orElse(null));
+        api.post(user, null, answers.registered(result, meetingId, email, known.orElse(Language.SV)), null);
     }
 
     void unregister(String user, String meetingId) {
@@ -209,14 +223,14 @@ class SlackForum implements SlackSlashCommand {
     /** The agenda-proposal modal, opened from the button (trigger ids last 3 s: opened before the ack). */
     void openProposal(String triggerId, String meetingId) {
         api.openModal(triggerId, View.builder().type("modal").callbackId(PROPOSAL_CALLBACK).privateMetadata(meetingId)
-                .title(ViewTitle.builder().type("plain_text").text("Anmälan till FoU-forum").build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Anmäl mig").build())
-                .close(ViewClose.builder().type("plain_text").text("Avbryt").build())
+                .title(ViewTitle.builder().type("plain_text").text(text("forum.proposal.form.title")).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(text("forum.button.register")).build())
+                .close(ViewClose.builder().type("plain_text").text(text("forum.plan.cancel")).build())
                 .blocks(List.of(
-                        input(i -> i.blockId("kind").label(plainText("Vad vill du ta upp?")).element(staticSelect(s -> s.actionId("kind")
-                                .options(Registration.AgendaProposal.KINDS.entrySet().stream().map(k -> option(plainText(k.getValue()), k.getKey()))
+                        input(i -> i.blockId("kind").label(plainText(text("forum.proposal.form.kind"))).element(staticSelect(s -> s.actionId("kind")
+                                .options(Registration.AgendaProposal.KINDS.stream().map(k -> option(plainText(text("forum.proposal.choice." + k)), k))
                                         .toList())))),
-                        input(i -> i.blockId("text").label(plainText("Kort beskrivning")).element(plainTextInput(p -> p.actionId("text")
+                        input(i -> i.blockId("text").label(plainText(text("forum.proposal.form.text"))).element(plainTextInput(p -> p.actionId("text")
                                 .multiline(true).maxLength(1000))))))
                 .build());
     }
@@ -235,7 +249,7 @@ class SlackForum implements SlackSlashCommand {
         var selected = values.containsKey("kind") && values.get("kind").get("kind") != null
                 ? values.get("kind").get("kind").getSelectedOption() : null;
         String kind = selected == null ? null : selected.getValue();
-        if (kind == null || !Registration.AgendaProposal.KINDS.containsKey(kind)) {
+        if (kind == null || !Registration.AgendaProposal.KINDS.contains(kind)) {
             errors.put("kind", texts.get(Language.SV, "forum.proposal-kind-unknown"));
         }
         return errors.isEmpty() ? Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip())) : Optional.empty();
@@ -322,8 +336,8 @@ class SlackForum implements SlackSlashCommand {
             return refused.byField();
         }
         Meeting saved = ((ForumService.Saved) result).meeting();
-        api.post(user, null, (editing == null || editing.isBlank() ? "FoU-forum planerat: " : "FoU-forum ändrat (de anmälda får en uppdaterad inbjudan): ")
-                + "*" + saved.title() + "* · `" + saved.id() + "`\n" + MeetingListBlocks.describe(saved, zone), null);
+        api.post(user, null, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
+                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts), null);
         return Map.of();
     }
 
@@ -420,8 +434,9 @@ class SlackForum implements SlackSlashCommand {
         }
     }
 
-    private String text(String key) {
-        return texts.get(Language.SV, key);
+    /** The coordinators and Slack's forum screens speak Swedish. */
+    private String text(String key, Object... namesAndValues) {
+        return texts.get(Language.SV, key, namesAndValues);
     }
 
     private String notCoordinator() {

@@ -147,10 +147,12 @@ public final class FakeSlackApi implements AutoCloseable {
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
             case "views.publish", "views.open" -> "{\"ok\":true,\"view\":{\"id\":\"V1\"}}";
             // people whose id starts with UNOMAIL have no e-mail address on their profile
-            case "users.info" -> params.getOrDefault("user", "").startsWith("UNOMAIL")
-                    ? "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{}}}"
-                    : "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\",\"profile\":{\"email\":\""
-                            + params.get("user").toLowerCase() + "@stockholm.se\"}}}";
+            // the locale only when asked for (include_locale), as Slack does: "en-GB" for users named UEN…, else "sv-SE"
+            case "users.info" -> "{\"ok\":true,\"user\":{\"id\":\"" + params.get("user") + "\","
+                    + (List.of("1", "true").contains(params.getOrDefault("include_locale", ""))
+                            ? "\"locale\":\"" + (params.getOrDefault("user", "").startsWith("UEN") ? "en-GB" : "sv-SE") + "\"," : "")
+                    + (params.getOrDefault("user", "").startsWith("UNOMAIL") ? "\"profile\":{}}}"
+                            : "\"profile\":{\"email\":\"" + params.get("user").toLowerCase() + "@stockholm.se\"}}}");
             case "apps.connections.open" -> socketModeUrl.get() == null ? "{\"ok\":true}"
                     : "{\"ok\":true,\"url\":\"" + socketModeUrl.get() + "\"}";
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"UGROUPMEMBER1\",\"UGROUPMEMBER2\"]}";

@@ -402,6 +402,50 @@ class SlackForumTest {
     }
 
     @Test
+    void eachPersonIsToldInTheLanguageKeptOnTheirRegistrationAndInBothOnlyWhenItIsUnknown() throws Exception {
+        String id = plannedMeeting("Forum om språk", java.time.LocalDate.of(2027, 4, 28), "Lokal Orion", 10);
+        // Slack says who reads English (their locale); nobody here has talked with the bot before
+        slack().click("UENGLISH", "DUENGLISH", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("UENGLISH", "You are registered for Forum om språk");
+        slack().click("USVEA", "DUSVEA", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("USVEA", "Du är anmäld till Forum om språk");
+        // a registration made without a language (an admin import, one from before the language was kept)
+        forum.register(id, se.foubot.messaging.Recipient.email("okand@stockholm.se"), "okand@stockholm.se", null, null);
+        assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UENGLISH")).orElseThrow().language())
+                .isEqualTo(se.foubot.conversation.Language.EN);
+        assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("USVEA")).orElseThrow().language())
+                .isEqualTo(se.foubot.conversation.Language.SV);
+        mailRound();
+
+        MimeMessage english = new TestMail(mail).inboxOf("uenglish@stockholm.se", "Invitation").get(0);
+        assertThat(english.getSubject()).startsWith("Invitation: Forum om språk – Wednesday 28 April 2027 at 09:00–12:00");
+        assertThat(textOf(english)).contains("You are registered for Forum om språk.").contains("When: Wednesday 28 April 2027")
+                .contains("To cancel: reply “avanmäl " + id + "”").doesNotContain("Du är anmäld").doesNotContain("När:");
+        MimeMessage swedish = new TestMail(mail).inboxOf("usvea@stockholm.se", "Inbjudan").get(0);
+        assertThat(swedish.getSubject()).startsWith("Inbjudan: Forum om språk – onsdag 28 april 2027 kl. 09.00–12.00");
+        assertThat(textOf(swedish)).contains("Du är anmäld till Forum om språk.").contains("När: onsdag 28 april 2027")
+                .doesNotContain("You are").doesNotContain("When:").doesNotContainPattern("\\((You|The|To cancel)");
+        MimeMessage both = new TestMail(mail).inboxOf("okand@stockholm.se", "Inbjudan").get(0);
+        String text = textOf(both);
+        assertThat(text).contains("Du är anmäld till Forum om språk.").contains("You are registered for Forum om språk.");
+        assertThat(text.indexOf("Du är anmäld")).as("Swedish first").isLessThan(text.indexOf("You are registered"));
+    }
+
+    /** The plain text of a received mail, however deep in its parts. */
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        if (part.isMimeType("text/plain")) {
+            return part.getContent().toString();
+        }
+        StringBuilder b = new StringBuilder();
+        if (part.getContent() instanceof Multipart multi) {
+            for (int i = 0; i < multi.getCount(); i++) {
+                b.append(textOf(multi.getBodyPart(i)));
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
     void slashFouBevakningSubscribesToGrantRemindersAtTheProfileAddressAndAvStopsThem() throws Exception {
         assertThat(slack().command("UEVA", "bevakning MUL").statusCode()).isEqualTo(200);
         awaitText("UEVA", "du bevakar MUL");
