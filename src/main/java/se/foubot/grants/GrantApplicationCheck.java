@@ -10,6 +10,7 @@ import se.foubot.conversation.Language;
 import se.foubot.conversation.OutcomeAction;
 import se.foubot.conversation.OutcomeRequest;
 import se.foubot.conversation.OutcomeResult;
+import se.foubot.messaging.Texts;
 
 /** The grant-check flow's outcome: a verdict on a planned application, each problem with the rule behind it. */
 @Component
@@ -18,8 +19,10 @@ class GrantApplicationCheck implements OutcomeAction {
     private final GrantCalendar calendar;
     private final java.time.Clock clock;
     private final java.time.ZoneId zone;
+    private final Texts texts;
 
-    GrantApplicationCheck(GrantCalendar calendar, java.time.Clock clock, java.time.ZoneId zone) {
+    GrantApplicationCheck(GrantCalendar calendar, java.time.Clock clock, java.time.ZoneId zone, Texts texts) {
+        this.texts = texts;
         this.calendar = calendar;
         this.clock = clock;
         this.zone = zone;
@@ -36,38 +39,33 @@ class GrantApplicationCheck implements OutcomeAction {
         return new OutcomeResult(Map.of("verdict", verdict(a, request.language())));
     }
 
-    String verdict(Map<String, String> a, Language language) {
+    String verdict(Map<String, String> a, Language l) {
         GrantRules rules = calendar.rules();
-        boolean en = language == Language.EN;
         List<String> problems = new ArrayList<>();
         if ("MUL".equals(a.get("programme"))) {
             long amount = Long.parseLong(a.get("trip-amount"));
             int held = Integer.parseInt(a.get("held-trips"));
             if (amount > rules.maxAmountPerStudyTrip()) {
-                problems.add(en ? amount + " SEK is more than the " + rules.maxAmountPerStudyTrip() + " SEK a study trip can be granted."
-                        : GrantTexts.kronor(amount) + " är mer än de " + GrantTexts.kronor(rules.maxAmountPerStudyTrip())
-                                + " som en studieresa högst kan beviljas.");
+                problems.add(texts.get(l, "grants.check.trip-amount", "amount", GrantTexts.amount(amount, l), "max",
+                        GrantTexts.amount(rules.maxAmountPerStudyTrip(), l)));
             }
             if (held >= rules.maxStudyTripsPerDistrict()) {
-                problems.add(en ? "A district can be granted at most " + rules.maxStudyTripsPerDistrict() + " study trips; yours already has " + held + "."
-                        : "En förvaltning kan beviljas högst " + rules.maxStudyTripsPerDistrict() + " studieresor, och ni har redan " + held + ".");
+                problems.add(texts.get(l, "grants.check.trips", "max", rules.maxStudyTripsPerDistrict(), "held", held));
             }
         } else {
             long amount = Long.parseLong(a.get("amount"));
             int years = Integer.parseInt(a.get("years"));
             int held = Integer.parseInt(a.get("held-projects"));
             if (amount > rules.maxAmountPerProjectYear()) {
-                problems.add(en ? amount + " SEK a year is more than the " + rules.maxAmountPerProjectYear() + " SEK a project can be granted per year."
-                        : GrantTexts.kronor(amount) + " per år är mer än de " + GrantTexts.kronor(rules.maxAmountPerProjectYear())
-                                + " som ett projekt högst kan beviljas per år.");
+                problems.add(texts.get(l, "grants.check.project-amount", "amount", GrantTexts.amount(amount, l), "max",
+                        GrantTexts.amount(rules.maxAmountPerProjectYear(), l)));
             }
             if (years < rules.minProjectYears() || years > rules.maxProjectYears()) {
-                problems.add(en ? "A LUM project runs " + rules.minProjectYears() + "–" + rules.maxProjectYears() + " years, not " + years + "."
-                        : "Ett LUM-projekt pågår " + rules.minProjectYears() + "–" + rules.maxProjectYears() + " år, inte " + years + ".");
+                problems.add(texts.get(l, "grants.check.years", "min", rules.minProjectYears(), "max", rules.maxProjectYears(),
+                        "years", years));
             }
             if (held >= rules.maxProjectsPerDistrict()) {
-                problems.add(en ? "A district can be granted at most " + rules.maxProjectsPerDistrict() + " LUM projects; yours already has " + held + "."
-                        : "En förvaltning kan beviljas högst " + rules.maxProjectsPerDistrict() + " LUM-projekt, och ni har redan " + held + ".");
+                problems.add(texts.get(l, "grants.check.projects", "max", rules.maxProjectsPerDistrict(), "held", held));
             }
             if (problems.isEmpty() && years > 1) {
                 problems.add(null); // not a problem: a reminder that a multi-year project applies every year
@@ -76,18 +74,16 @@ class GrantApplicationCheck implements OutcomeAction {
         StringBuilder b = new StringBuilder();
         List<String> real = problems.stream().filter(p -> p != null).toList();
         if (real.isEmpty()) {
-            b.append(en ? "✅ The planned application keeps within the rules." : "✅ Den planerade ansökan håller sig inom reglerna.");
+            b.append(texts.get(l, "grants.check.ok"));
             if (problems.contains(null)) {
-                b.append(en ? " Remember: a project running several years must apply every year."
-                        : " Tänk på att ett flerårigt projekt måste söka medel varje år.");
+                b.append(" ").append(texts.get(l, "grants.check.every-year"));
             }
         } else {
-            b.append(en ? "❌ The planned application does not keep within the rules:" : "❌ Den planerade ansökan håller sig inte inom reglerna:");
+            b.append(texts.get(l, "grants.check.not-ok"));
             real.forEach(p -> b.append("\n• ").append(p));
         }
-        calendar.next("call-closes", java.time.LocalDate.ofInstant(clock.instant(), zone)).ifPresent(d -> b.append(en
-                ? "\nThe call closes " + GrantTexts.date(d.date(), Language.EN) + ". Write “support request” for help from the FoU analysts."
-                : "\nAnsökan stänger " + GrantTexts.date(d.date(), Language.SV) + ". Skriv ”stöd” om ni vill ha hjälp av FoU-utredarna."));
+        calendar.next("call-closes", java.time.LocalDate.ofInstant(clock.instant(), zone)).ifPresent(d -> b.append("\n")
+                .append(texts.get(l, "grants.check.closes", "date", GrantTexts.date(d.date(), l))));
         return b.toString();
     }
 }

@@ -37,7 +37,7 @@ class GrantTexts {
     }
 
     /** "SEK 500,000" in English, "500 000 kr" in Swedish. */
-    private static String amount(long amount, Language l) {
+    static String amount(long amount, Language l) {
         return l == Language.EN ? "SEK " + NumberFormat.getIntegerInstance(Locale.UK).format(amount) : kronor(amount);
     }
 
