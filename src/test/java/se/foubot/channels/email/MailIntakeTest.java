@@ -53,6 +53,17 @@ class MailIntakeTest {
     }
 
     @Test
+    void yesterdayAsTheLastDayIsToldAsPassedInTheChatsWords() {
+        MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
+                + "Senast: igår\n\nVi behöver stöd att analysera vår brukarenkät.", "", TODAY);
+        assertThat(read.unreadable()).containsOnlyKeys("timeframe");
+        assertThat(read.answers().values()).doesNotContainKey("timeframe");
+        String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
+                TODAY, Language.SV, false);
+        assertThat(ask).contains("Det datumet har redan passerat").contains("Behövs senast:").doesNotContain("förstod inte");
+    }
+
+    @Test
     void anAnswerTheChatWouldRefuseIsAskedAgainWithTheChatsReason() {
         MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: Atlantis\nSenast: 3 mars 2020\n\n"
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
