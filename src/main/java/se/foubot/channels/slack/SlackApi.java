@@ -114,7 +114,7 @@ public class SlackApi {
     public SlackUser userProfile(String user) {
         var info = call("users.info", () -> methods.usersInfo(r -> r.user(user).includeLocale(true))).getUser();
         GuardedText email = guard.check(info == null || info.getProfile() == null ? null : info.getProfile().getEmail());
-        String locale = info == null || info.getLocale() == null ? "" : info.getLocale().toLowerCase(java.util.Locale.ROOT);
+        String locale = guard.check(info == null ? null : info.getLocale()).textOr("").toLowerCase(java.util.Locale.ROOT);
         return new SlackUser(java.util.Optional.ofNullable(email.identityNumberRemoved() ? null : email.text()).filter(e -> !e.isBlank()),
                 locale.startsWith("sv") ? java.util.Optional.of(se.foubot.conversation.Language.SV)
                         : locale.startsWith("en") ? java.util.Optional.of(se.foubot.conversation.Language.EN) : java.util.Optional.empty());
