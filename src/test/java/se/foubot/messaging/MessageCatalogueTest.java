@@ -117,6 +117,8 @@ class MessageCatalogueTest {
                 Map.entry("max-trips", "2"),
                 Map.entry("link", "https://meet.stockholm.se/fou"),
                 Map.entry("free", "3"),
+                Map.entry("initiative", en ? "New follow-up of home care" : "Ny uppföljning av hemtjänsten"),
+                Map.entry("files", "enkat.xlsx, plan.pdf"),
                 Map.entry("amount", en ? "SEK 600,000" : "600 000 kr"),
                 Map.entry("held", "2"),
                 Map.entry("min", "1"),

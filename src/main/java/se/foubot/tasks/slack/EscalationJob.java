@@ -13,6 +13,8 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.SlackText;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
 import se.foubot.privacy.LogText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
@@ -34,9 +36,11 @@ public class EscalationJob {
     private final SlackProperties properties;
     private final Clock clock;
     private final ZoneId zone;
+    private final Texts texts;
 
     EscalationJob(TaskService tasks, WorkingDays workingDays, SlackApi api, SlackProperties properties, Clock clock,
-            ZoneId zone) {
+            ZoneId zone, Texts texts) {
+        this.texts = texts;
         this.tasks = tasks;
         this.workingDays = workingDays;
         this.api = api;
@@ -55,8 +59,8 @@ public class EscalationJob {
             LocalDate created = LocalDate.ofInstant(task.createdAt(), zone);
             if (task.escalatedAt() == null && workingDays.between(created, today) >= properties.escalationWorkingDays()
                     && tasks.markEscalated(task.reference())) {
-                String text = mention() + task.reference() + " har inte tagits på " + properties.escalationWorkingDays()
-                        + " arbetsdagar. Kan någon ta det?";
+                String text = mention() + texts.get(Language.SV, "tasks.escalation", "reference", task.reference(), "days",
+                        properties.escalationWorkingDays());
                 try {
                     api.post(properties.staffChannel(), null, text, null);
                     log.info("event=task_escalated task={}", task.reference());

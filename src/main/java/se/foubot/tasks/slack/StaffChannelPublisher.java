@@ -42,10 +42,12 @@ class StaffChannelPublisher {
     private final SlackProperties properties;
     private final FlowCatalog catalog;
     private final ExecutorService workers;
+    private final se.foubot.messaging.Texts texts;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
 
     StaffChannelPublisher(TaskService tasks, StaffPosts posts, TaskCategories categories, SlackApi api,
-            SlackProperties properties, FlowCatalog catalog, ExecutorService slackWorkers) {
+            SlackProperties properties, FlowCatalog catalog, ExecutorService slackWorkers, se.foubot.messaging.Texts texts) {
+        this.texts = texts;
         this.tasks = tasks;
         this.posts = posts;
         this.categories = categories;
@@ -75,7 +77,7 @@ class StaffChannelPublisher {
             }
             try {
                 String text = TaskMessage.fallbackText(task, categories.list());
-                var blocks = TaskMessage.blocks(task, categories.list(), catalog.list("districts").orElseThrow());
+                var blocks = TaskMessage.blocks(task, categories.list(), texts, catalog.list("districts").orElseThrow());
                 if (task.staffPost() == null) {
                     if (!posts.takeFirstPostTurn(reference, POST_TURN)) {
                         return true; // another replica is posting it

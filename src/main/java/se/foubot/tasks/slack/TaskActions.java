@@ -116,7 +116,7 @@ class TaskActions {
         if (staff.isStaff(user)) {
             return true;
         }
-        api.ephemeral(channel, user, "Bara FoU-utredare kan ta och ändra uppdrag.");
+        api.ephemeral(channel, user, text("tasks.action.staff-only"));
         return false;
     }
 
@@ -128,17 +128,17 @@ class TaskActions {
         if (result instanceof TaskService.AlreadyClaimed already) {
             SupportTask t = already.task();
             api.ephemeral(channel, user, t.assignee() == null
-                    ? reference + " kan inte tas just nu (status: " + t.status().label().sv() + ")."
+                    ? text("tasks.action.cannot-claim", "reference", reference, "status", t.status().label().sv())
                     : t.assignee().equals(user) ? texts.get(Language.SV, "tasks.claim.yours", "reference", reference)
                     : texts.get(Language.SV, "tasks.claim.taken", "reference", reference, "analyst", SlackText.mention(t.assignee())));
         } else if (result instanceof TaskService.NoSuchTask) {
-            api.ephemeral(channel, user, "Uppdraget " + reference + " finns inte.");
+            api.ephemeral(channel, user, text("tasks.action.no-such-task", "reference", reference));
         }
     }
 
     void release(String user, String channel, String reference) {
         if (allowed(user, channel) && tasks.release(reference, user).isEmpty()) {
-            api.ephemeral(channel, user, reference + " är inte taget, så det finns inget att släppa.");
+            api.ephemeral(channel, user, text("tasks.action.not-claimed", "reference", reference));
         }
     }
 
@@ -146,7 +146,7 @@ class TaskActions {
     void setStatus(String user, String channel, String value) {
         String[] parts = value.split("\\|", 2);
         if (allowed(user, channel) && tasks.setStatus(parts[0], user, TaskStatus.valueOf(parts[1])).isEmpty()) {
-            api.ephemeral(channel, user, "Ta uppdraget " + parts[0] + " först, sedan kan du sätta status.");
+            api.ephemeral(channel, user, text("tasks.action.claim-first", "reference", parts[0]));
         }
     }
 
@@ -163,16 +163,20 @@ class TaskActions {
             return;
         }
         View modal = View.builder().type("modal").callbackId(ASK_CALLBACK).privateMetadata(reference)
-                .title(ViewTitle.builder().type("plain_text").text("Fråga beställaren").build())
-                .submit(ViewSubmit.builder().type("plain_text").text("Skicka").build())
-                .close(ViewClose.builder().type("plain_text").text("Avbryt").build())
+                .title(ViewTitle.builder().type("plain_text").text(text("tasks.ask.title")).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(text("tasks.ask.send")).build())
+                .close(ViewClose.builder().type("plain_text").text(text("tasks.ask.cancel")).build())
                 .blocks(List.of(
-                        section(s -> s.text(markdownText("Frågan går till beställaren av *" + reference
-                                + "* och svaret kommer tillbaka till uppdragets tråd."))),
-                        input(i -> i.blockId(ASK_BLOCK).label(plainText("Fråga"))
+                        section(s -> s.text(markdownText(text("tasks.ask.intro", "reference", "*" + reference + "*")))),
+                        input(i -> i.blockId(ASK_BLOCK).label(plainText(text("tasks.ask.label")))
                                 .element(plainTextInput(p -> p.actionId(ASK_INPUT).multiline(true).maxLength(2000))))))
                 .build();
         api.openModal(triggerId, modal);
+    }
+
+    /** The staff's Slack screens speak Swedish. */
+    private String text(String key, Object... namesAndValues) {
+        return texts.get(Language.SV, key, namesAndValues);
     }
 
     void askRequester(String user, String reference, GuardedText question) {

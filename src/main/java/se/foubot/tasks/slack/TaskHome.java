@@ -17,7 +17,11 @@ import se.foubot.channels.slack.AppHomeSection;
 import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackText;
 import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.ConversationKey;
 import se.foubot.conversation.FlowCatalog;
+import se.foubot.conversation.Language;
+import se.foubot.messaging.MessageRouter;
+import se.foubot.messaging.Texts;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -31,8 +35,12 @@ class TaskHome implements AppHomeSection {
     private final TaskService tasks;
     private final StaffDirectory staff;
     private final FlowCatalog catalog;
+    private final Texts texts;
+    private final MessageRouter router;
 
-    TaskHome(TaskService tasks, StaffDirectory staff, FlowCatalog catalog) {
+    TaskHome(TaskService tasks, StaffDirectory staff, FlowCatalog catalog, Texts texts, MessageRouter router) {
+        this.texts = texts;
+        this.router = router;
         this.tasks = tasks;
         this.staff = staff;
         this.catalog = catalog;
@@ -47,20 +55,22 @@ class TaskHome implements AppHomeSection {
     public List<LayoutBlock> blocks(String user) {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (staff.isStaff(user)) {
-            blocks.add(header(h -> h.text(plainText("Mina pågående uppdrag"))));
-            list(blocks, tasks.openAssignedTo(user), "Du har inga pågående uppdrag.");
+            // the staff's screens speak Swedish
+            Language sv = Language.SV;
+            blocks.add(header(h -> h.text(plainText(texts.get(sv, "tasks.home.assigned")))));
+            list(blocks, tasks.openAssignedTo(user), texts.get(sv, "tasks.home.assigned.none"), sv);
             blocks.add(divider());
-            blocks.add(header(h -> h.text(plainText("Ej tagna uppdrag"))));
-            list(blocks, tasks.unclaimed(), "Alla uppdrag är tagna.");
+            blocks.add(header(h -> h.text(plainText(texts.get(sv, "tasks.home.unclaimed")))));
+            list(blocks, tasks.unclaimed(), texts.get(sv, "tasks.home.unclaimed.none"), sv);
         } else {
-            blocks.add(header(h -> h.text(plainText("Mina förfrågningar hos FoU"))));
-            list(blocks, tasks.byRequester(SlackText.CHANNEL, user),
-                    "Du har inga förfrågningar ännu. Skriv ”stöd” till mig under Meddelanden för att be om stöd.");
+            Language l = router.language(new ConversationKey(SlackText.CHANNEL, user));
+            blocks.add(header(h -> h.text(plainText(texts.get(l, "tasks.home.requests")))));
+            list(blocks, tasks.byRequester(SlackText.CHANNEL, user), texts.get(l, "tasks.home.requests.none"), l);
         }
         return blocks;
     }
 
-    private void list(List<LayoutBlock> blocks, List<SupportTask> shown, String empty) {
+    private void list(List<LayoutBlock> blocks, List<SupportTask> shown, String empty, Language l) {
         if (shown.isEmpty()) {
             blocks.add(section(s -> s.text(markdownText("_" + empty + "_"))));
             return;
@@ -70,7 +80,7 @@ class TaskHome implements AppHomeSection {
         for (SupportTask t : shown.stream().limit(MAX_LISTED).toList()) {
             blocks.add(section(s -> s.text(markdownText("*" + t.reference() + "* · " + TaskMessage.label(districts,
                     t.request().district()) + " · " + TaskMessage.label(categories, t.category()) + "\n"
-                    + SlackText.escape(SlackText.truncate(t.request().concern(), 150)) + "\n_" + t.status().label().sv()
+                    + SlackText.escape(SlackText.truncate(t.request().concern(), 150)) + "\n_" + t.status().label().in(l)
                     + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "") + "_"))));
         }
     }

@@ -13,6 +13,7 @@ import static com.slack.api.model.block.element.BlockElements.staticSelect;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.OptionObject;
@@ -20,7 +21,10 @@ import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
 
 import se.foubot.channels.slack.SlackText;
+import se.foubot.conversation.Dates;
+import se.foubot.conversation.Language;
 import se.foubot.conversation.OptionList;
+import se.foubot.messaging.Texts;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskEvent;
 import se.foubot.tasks.TaskStatus;
@@ -43,53 +47,56 @@ final class TaskMessage {
         return t.reference() + " – " + label(categories, t.category()) + " – " + t.status().label().sv();
     }
 
-    static List<LayoutBlock> blocks(SupportTask t, OptionList categories, OptionList districts) {
+    /** The staff card, in Swedish (the staff's language). */
+    static List<LayoutBlock> blocks(SupportTask t, OptionList categories, Texts texts, OptionList districts) {
+        Function<String, String> sv = key -> texts.get(Language.SV, key);
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText(t.reference() + (t.request().isQuestion() ? " · Fråga" : "") + " · "
-                + label(categories, t.category())))));
+        blocks.add(header(h -> h.text(plainText(t.reference() + (t.request().isQuestion() ? " · " + sv.apply("tasks.card.question") : "")
+                + " · " + label(categories, t.category())))));
         List<TextObject> fields = new ArrayList<>();
-        fields.add(markdownText("*Förvaltning*\n" + label(districts, t.request().district())));
-        fields.add(markdownText("*Kategori*\n" + label(categories, t.category())
-                + (t.needsTriage() ? " _(sortera manuellt)_" : "")));
-        fields.add(markdownText("*Prioritet*\n" + t.priority().label().sv()));
-        fields.add(markdownText("*Behövs senast*\n" + (t.request().neededBy() == null ? "–" : se.foubot.conversation.Dates.date(t.request().neededBy(), se.foubot.conversation.Language.SV))));
-        fields.add(markdownText("*Beställare*\n" + requester(t)));
-        fields.add(markdownText("*Status*\n" + t.status().label().sv() + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
+        fields.add(markdownText("*" + sv.apply("tasks.card.district") + "*\n" + label(districts, t.request().district())));
+        fields.add(markdownText("*" + sv.apply("tasks.card.category") + "*\n" + label(categories, t.category())
+                + (t.needsTriage() ? " _" + sv.apply("tasks.card.triage") + "_" : "")));
+        fields.add(markdownText("*" + sv.apply("tasks.card.priority") + "*\n" + t.priority().label().sv()));
+        fields.add(markdownText("*" + sv.apply("tasks.card.needed-by") + "*\n" + (t.request().neededBy() == null ? "–"
+                : Dates.date(t.request().neededBy(), Language.SV))));
+        fields.add(markdownText("*" + sv.apply("tasks.card.requester") + "*\n" + requester(t)));
+        fields.add(markdownText("*" + sv.apply("tasks.card.status") + "*\n" + t.status().label().sv()
+                + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(section(s -> s.text(markdownText((t.request().isQuestion() ? "*Frågan, som boten inte kunde besvara*\n"
-                : "*Vad stödet gäller*\n")
-                + SlackText.escape(SlackText.truncate(t.request().concern(), 2800))))));
+        blocks.add(section(s -> s.text(markdownText("*" + sv.apply(t.request().isQuestion() ? "tasks.card.unanswered-question"
+                : "tasks.card.concern") + "*\n" + SlackText.escape(SlackText.truncate(t.request().concern(), 2800))))));
         if (t.request().initiative() != null) {
-            blocks.add(context(c -> c.elements(List.of(markdownText("Utvecklingsarbete: "
-                    + SlackText.escape(SlackText.truncate(t.request().initiative(), 300)))))));
+            blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(Language.SV, "tasks.card.initiative", "initiative",
+                    SlackText.escape(SlackText.truncate(t.request().initiative(), 300))))))));
         }
         if (!t.attachments().isEmpty()) {
-            blocks.add(context(c -> c.elements(List.of(markdownText("Bilagor (sparas inte, finns i beställarens mejl): "
-                    + SlackText.escape(SlackText.truncate(String.join(", ", t.attachments()), 500)))))));
+            blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(Language.SV, "tasks.card.attachments", "files",
+                    SlackText.escape(SlackText.truncate(String.join(", ", t.attachments()), 500))))))));
         }
-        blocks.add(actions(a -> a.blockId("task:" + t.reference()).elements(actionsFor(t, categories))));
+        blocks.add(actions(a -> a.blockId("task:" + t.reference()).elements(actionsFor(t, categories, sv))));
         return blocks;
     }
 
-    private static List<BlockElement> actionsFor(SupportTask t, OptionList categories) {
+    private static List<BlockElement> actionsFor(SupportTask t, OptionList categories, Function<String, String> sv) {
         List<BlockElement> elements = new ArrayList<>();
         String ref = t.reference();
         if (t.status() == TaskStatus.NEW) {
-            elements.add(button(b -> b.actionId(CLAIM).value(ref).style("primary").text(plainText("Ta uppdraget"))));
+            elements.add(button(b -> b.actionId(CLAIM).value(ref).style("primary").text(plainText(sv.apply("tasks.card.claim")))));
         } else {
             if (t.status().open()) {
-                elements.add(button(b -> b.actionId(RELEASE).value(ref).text(plainText("Släpp"))));
+                elements.add(button(b -> b.actionId(RELEASE).value(ref).text(plainText(sv.apply("tasks.card.release")))));
             }
             List<OptionObject> statuses = new ArrayList<>();
             for (TaskStatus s : List.of(TaskStatus.IN_PROGRESS, TaskStatus.WAITING, TaskStatus.DONE)) {
                 statuses.add(option(plainText(s.label().sv()), ref + "|" + s.name()));
             }
-            elements.add(staticSelect(s -> s.actionId(STATUS).placeholder(plainText("Sätt status")).options(statuses)));
-            elements.add(button(b -> b.actionId(ASK).value(ref).text(plainText("Fråga beställaren"))));
+            elements.add(staticSelect(s -> s.actionId(STATUS).placeholder(plainText(sv.apply("tasks.card.set-status"))).options(statuses)));
+            elements.add(button(b -> b.actionId(ASK).value(ref).text(plainText(sv.apply("tasks.ask.title")))));
         }
         List<OptionObject> cats = new ArrayList<>();
         categories.options().forEach(o -> cats.add(option(plainText(SlackText.truncate(o.label().sv(), 75)), ref + "|" + o.id())));
-        elements.add(staticSelect(s -> s.actionId(CATEGORY).placeholder(plainText("Ändra kategori")).options(cats)));
+        elements.add(staticSelect(s -> s.actionId(CATEGORY).placeholder(plainText(sv.apply("tasks.card.change-category"))).options(cats)));
         return elements;
     }
 
