@@ -171,17 +171,21 @@ class KnowledgeGapCommands implements Command {
         java.util.Set<String> theirs = people.districtsOf(m.from());
         List<String> parts = new ArrayList<>();
         for (Round r : rounds) {
-            parts.add(list(r, m.from(), theirs, language));
+            list(r, m.from(), theirs, language).ifPresent(parts::add);
+        }
+        if (parts.isEmpty()) {
+            return Reply.text(texts.get(language, "knowledgegaps.list.unknown", "round", rounds.get(0).id()));
         }
         return Reply.text(String.join("\n\n", parts) + "\n\n" + texts.get(language, "knowledgegaps.list.how"));
     }
 
-    private String list(Round r, Recipient person, java.util.Set<String> theirs, Language language) {
+    /** The round's part of the list; empty when the person has no district there and sent nothing to it. */
+    private Optional<String> list(Round r, Recipient person, java.util.Set<String> theirs, Language language) {
         List<GapEntry> mine = service.entriesBy(r.id(), person);
         java.util.Set<String> districts = new java.util.LinkedHashSet<>(theirs);
         mine.forEach(e -> districts.add(e.district()));
         if (districts.isEmpty()) {
-            return texts.get(language, "knowledgegaps.list.unknown", "round", r.id());
+            return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
         for (String district : districts) {
@@ -208,7 +212,7 @@ class KnowledgeGapCommands implements Command {
             }
             parts.add(b.toString());
         }
-        return String.join("\n\n", parts);
+        return Optional.of(String.join("\n\n", parts));
     }
 
     private Reply change(Inbound m, String id) {
