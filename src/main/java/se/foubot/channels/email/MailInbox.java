@@ -3,9 +3,12 @@ package se.foubot.channels.email;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -19,6 +22,11 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import se.foubot.privacy.OutsideTextGuard;
@@ -74,42 +82,101 @@ public class MailInbox implements StoreIndexes {
     }
 
     /**
+     * Reads a batch of raw mails and stores each (once) with one write per collection, so the batch waits for one
+     * commit to disk instead of one per mail; the reader marks them seen only after this returns. @return how many
+     * were new
+     */
+    int receiveAll(List<byte[]> raws) {
+        Instant now = clock.instant();
+        List<Stored> quarantined = new ArrayList<>();
+        List<Stored> received = new ArrayList<>();
+        for (byte[] raw : raws) {
+            Stored stored = stored(parser.parse(raw), now);
+            (stored.collection().equals(QUARANTINE) ? quarantined : received).add(stored);
+        }
+        return insertOnce(quarantined, QUARANTINE) + insertOnce(received, INBOX);
+    }
+
+    /**
      * Stores the mail (once); @return true when it is new to the bot. What is stored has passed the guard; a personal
      * identity number found anywhere the sender wrote is remembered ({@code identityNumberRemoved}) so the answer
      * tells them it was removed. The display name is not stored.
      */
     boolean accept(InboundMail mail) {
-        Instant now = clock.instant();
-        Optional<String> quarantine = guard.quarantineReason(mail)
-                .or(() -> verification.forged(mail.from(), mail.trace()).map(v -> "forged sender (" + v + ")"));
+        Stored stored = stored(mail, clock.instant());
         try {
-            if (quarantine.isPresent()) {
-                mongo.insert(new Document("_id", mail.key()).append("from", mail.from()).append("subject",
-                        mail.subject().text()).append("reason", quarantine.get())
-                        .append("receivedAt", Date.from(now)), QUARANTINE);
-                meters.counter("foubot.mail.quarantined").increment();
-                log.info("event=mail_quarantined mail={} rule=\"{}\"", mail.key(), quarantine.get());
-            } else {
-                boolean hadNumber = mail.identityNumberRemoved();
-                mongo.insert(new Document("_id", mail.key()).append("status", RECEIVED).append("from", mail.from())
-                        .append("subject", mail.subject().text()).append("text", mail.text().text())
-                        .append("signature", mail.signature().text())
-                        .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
-                        .append("references", mail.references()).append("attachments", mail.attachmentNames())
-                        .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)
-                        .append("senderProof", verification.proof(mail.from(), mail.trace()).orElse(null))
-                        .append("copied", mail.copied().stream().filter(a -> !a.equals(ownAddress) && !a.equals(mail.from()))
-                                .toList())
-                        .append("calendar", calendar(mail.calendar()))
-                        .append("sentAt", Date.from(sentAt(mail.date(), now)))
-                        .append("receivedAt", Date.from(now)), INBOX);
-                log.info("event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
-                        mail.attachments().size(), mail.problem(), hadNumber);
-            }
-            return true;
+            mongo.insert(stored.document(), stored.collection());
         } catch (DuplicateKeyException alreadyStored) {
             return false;
         }
+        stored.told().run();
+        return true;
+    }
+
+    /** A mail as it is stored: in which collection, the document, and what is logged and counted once it is new. */
+    private record Stored(String collection, Document document, Runnable told) {
+    }
+
+    private Stored stored(InboundMail mail, Instant now) {
+        Optional<String> quarantine = guard.quarantineReason(mail)
+                .or(() -> verification.forged(mail.from(), mail.trace()).map(v -> "forged sender (" + v + ")"));
+        if (quarantine.isPresent()) {
+            return new Stored(QUARANTINE, new Document("_id", mail.key()).append("from", mail.from()).append("subject",
+                    mail.subject().text()).append("reason", quarantine.get())
+                    .append("receivedAt", Date.from(now)), () -> {
+                        meters.counter("foubot.mail.quarantined").increment();
+                        log.info("event=mail_quarantined mail={} rule=\"{}\"", mail.key(), quarantine.get());
+                    });
+        }
+        boolean hadNumber = mail.identityNumberRemoved();
+        return new Stored(INBOX, new Document("_id", mail.key()).append("status", RECEIVED).append("from", mail.from())
+                .append("subject", mail.subject().text()).append("text", mail.text().text())
+                .append("signature", mail.signature().text())
+                .append("messageId", mail.messageId()).append("inReplyTo", mail.inReplyTo())
+                .append("references", mail.references()).append("attachments", mail.attachmentNames())
+                .append("problem", mail.problem()).append("identityNumberRemoved", hadNumber)
+                .append("senderProof", verification.proof(mail.from(), mail.trace()).orElse(null))
+                .append("copied", mail.copied().stream().filter(a -> !a.equals(ownAddress) && !a.equals(mail.from()))
+                        .toList())
+                .append("calendar", calendar(mail.calendar()))
+                .append("sentAt", Date.from(sentAt(mail.date(), now)))
+                .append("receivedAt", Date.from(now)), () -> log.info(
+                        "event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
+                        mail.attachments().size(), mail.problem(), hadNumber));
+    }
+
+    /**
+     * Inserts {@code mails} in one unordered command: a mail stored before (the same key) is passed over, the others
+     * are stored. @return how many were new
+     */
+    private int insertOnce(List<Stored> mails, String collection) {
+        if (mails.isEmpty()) {
+            return 0;
+        }
+        // errors other than "stored before" are translated as the template's own writes are (a store away: a DataAccessException)
+        Set<Integer> before = mongo.execute(collection, c -> {
+            try {
+                c.insertMany(mails.stream().map(Stored::document).toList(), new InsertManyOptions().ordered(false));
+                return Set.of();
+            } catch (MongoBulkWriteException e) {
+                Set<Integer> stored = new HashSet<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    stored.add(error.getIndex());
+                }
+                return stored;
+            }
+        });
+        int fresh = 0;
+        for (int i = 0; i < mails.size(); i++) {
+            if (!before.contains(i)) {
+                mails.get(i).told().run();
+                fresh++;
+            }
+        }
+        return fresh;
     }
 
     /** Earliest Date field believed: before it, e-mail at the city did not exist; a clock set to 1970 writes such dates. */

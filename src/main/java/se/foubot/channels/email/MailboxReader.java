@@ -80,7 +80,8 @@ public class MailboxReader {
                 FetchProfile profile = new FetchProfile();
                 profile.add(IMAPFolder.FetchProfileItem.MESSAGE);
                 folder.fetch(batch, profile);
-                List<Message> stored = new ArrayList<>();
+                List<Message> fetched = new ArrayList<>();
+                List<byte[]> raws = new ArrayList<>();
                 try {
                     for (Message m : batch) {
                         if (m instanceof IMAPMessage imap) {
@@ -88,14 +89,16 @@ public class MailboxReader {
                         }
                         ByteArrayOutputStream raw = new ByteArrayOutputStream();
                         m.writeTo(raw);
-                        inbox.receive(raw.toByteArray());
-                        stored.add(m);
-                        read++;
+                        raws.add(raw.toByteArray());
+                        fetched.add(m);
                     }
                 } finally {
-                    // only what is stored is marked \Seen (in one STORE), or moved out of the way
-                    if (!stored.isEmpty()) {
-                        Message[] done = stored.toArray(new Message[0]);
+                    // what was read is stored in one write (one commit to disk for the batch), and only once it is
+                    // stored marked \Seen (in one STORE), or moved out of the way
+                    if (!fetched.isEmpty()) {
+                        inbox.receiveAll(raws);
+                        read += fetched.size();
+                        Message[] done = fetched.toArray(new Message[0]);
                         folder.setFlags(done, new Flags(Flags.Flag.SEEN), true);
                         if (processedFolder != null) {
                             moveTo(store, (IMAPFolder) folder, done);

@@ -2,15 +2,21 @@ package se.foubot.channels.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
+import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.search.FlagTerm;
 
 import org.bson.Document;
@@ -23,6 +29,8 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.store.EmbeddedMongoStore;
@@ -97,6 +105,65 @@ class MailboxReaderTest {
             }
             assertThat(store.template().count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void aBatchOfMailIsStoredWithOneWritePerCollectionOnceEachAndOnlyThenMarkedSeen() throws Exception {
+        AtomicInteger inserts = new AtomicInteger();
+        CommandListener countInserts = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("insert")) {
+                    inserts.incrementAndGet();
+                }
+            }
+        };
+        try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
+                EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, 0);
+                MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                        .applyConnectionString(new ConnectionString(store.connectionString("test"))).addCommandListener(countInserts)
+                        .build())) {
+            MongoTemplate mongo = new MongoTemplate(client, "test");
+            MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
+            MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START), new OutsideTextGuard(), properties,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+            inbox.ensure(mongo);
+            MailboxReader reader = new MailboxReader(mail.imapUrl(), inbox, null);
+            deliver(mail, "<stod-1@stockholm.se>", "anna@stockholm.se", "");
+            assertThat(reader.poll()).isEqualTo(1);
+
+            // the same mail once more (a copy the server delivered twice), eight new ones and an out-of-office answer
+            deliver(mail, "<stod-1@stockholm.se>", "anna@stockholm.se", "");
+            for (int i = 2; i <= 9; i++) {
+                deliver(mail, "<stod-" + i + "@stockholm.se>", "person" + i + "@stockholm.se", "");
+            }
+            deliver(mail, "<franvaro@stockholm.se>", "per@stockholm.se", "Auto-Submitted: auto-replied\r\n");
+            inserts.set(0);
+            assertThat(reader.poll()).isEqualTo(10);
+
+            assertThat(inserts.get()).as("one insert for the inbox, one for the quarantine").isEqualTo(2);
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(9);
+            assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.QUARANTINE)).isEqualTo(1);
+            assertThat(unseen(mail)).isZero();
+            assertThat(reader.poll()).as("nothing left unseen").isZero();
+        }
+    }
+
+    /** A mail as a mail program writes it, with its own Message-ID (kept as it is on the way). */
+    private static void deliver(EmbeddedMailServer mail, String messageId, String from, String extraHeaders) throws Exception {
+        String raw = "Message-ID: " + messageId + "\r\nDate: Tue, 01 Dec 2026 09:00:00 +0100\r\nFrom: " + from
+                + "\r\nTo: fou@localhost\r\nSubject: =?UTF-8?Q?St=C3=B6d_med_uppf=C3=B6ljning?=\r\n" + extraHeaders
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "Vi behöver stöd med en uppföljningsmall.\r\n";
+        Session session = GreenMailUtil.getSession(mail.greenMail().getSmtp().getServerSetup());
+        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw.getBytes(StandardCharsets.UTF_8))) {
+            @Override
+            protected void updateMessageID() {
+                // keep the Message-ID the sender wrote
+            }
+        };
+        Transport.send(message);
     }
 
     private static int unseen(EmbeddedMailServer mail) throws Exception {
