@@ -17,6 +17,7 @@ import se.foubot.conversation.Language;
 import se.foubot.conversation.ReplyChoice;
 import se.foubot.conversation.TextNormalizer;
 import se.foubot.language.TextAnalysis;
+import se.foubot.messaging.Asking;
 import se.foubot.messaging.Command;
 import se.foubot.messaging.Contacts;
 import se.foubot.messaging.Inbound;
@@ -118,7 +119,8 @@ class KnowledgeQuestions implements Command {
             return Optional.empty();
         }
         String question = question(m);
-        if (question.isBlank() || (m.isMail() && !readsAsAQuestion(m, question))) {
+        if (question.isBlank() || statesANeed(m.isMail() ? m.subject() + "\n" + m.text() : m.text())
+                || (m.isMail() && !readsAsAQuestion(m, question))) {
             return Optional.empty();
         }
         Language language = languageOf(question, m.language());
@@ -141,10 +143,18 @@ class KnowledgeQuestions implements Command {
         return asks(question) && !m.isMail() ? Optional.of(offer(m, question, language, List.of())) : Optional.empty();
     }
 
-    /** A short mail that asks, and names no need the intake takes ("vi behöver hjälp med …"). */
-    private boolean readsAsAQuestion(Inbound m, String question) {
-        return m.text().strip().length() <= SHORT_MAIL && asks(question)
-                && flows.match(m.subject() + "\n" + m.text()).isEmpty();
+    /** A short mail that asks. */
+    private static boolean readsAsAQuestion(Inbound m, String question) {
+        return m.text().strip().length() <= SHORT_MAIL && asks(question);
+    }
+
+    /**
+     * A request, not a question: a clause that does not ask says what the intake starts with ("behöver bolla målen",
+     * "vi vill ha hjälp med …", the intake's trigger words). Such a message goes to the intake (the chat's
+     * conversation, the mail intake), however many questions it also holds.
+     */
+    private boolean statesANeed(String text) {
+        return Asking.clauses(text).stream().anyMatch(c -> !c.question() && flows.match(c.words()).isPresent());
     }
 
     /**

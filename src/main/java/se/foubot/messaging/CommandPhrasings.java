@@ -27,17 +27,32 @@ import se.foubot.language.TextAnalysis;
 public final class CommandPhrasings {
 
     static final String FILE = "commands.yaml";
+    /** As alike as this, a phrasing of one word ("jag vill ha påminnelser") is the message. */
+    private static final double SAME = 0.99;
     private static final Logger log = LoggerFactory.getLogger(CommandPhrasings.class);
 
-    private record Said(String word, boolean withWords) {
+    /**
+     * A command's word; whether the person's words go after it; whether a question may say it (a question about the
+     * deadline is not a wish to be reminded of it); the words of which a message must use one (after the analysis).
+     */
+    private record Said(String word, boolean withWords, boolean questions, Set<String> needs) {
+
+        boolean takes(String text, TextAnalysis analysis, Language language) {
+            if (!questions && Asking.isQuestion(text)) {
+                return false;
+            }
+            return needs.isEmpty() || analysis.terms(text, language).stream().anyMatch(needs::contains);
+        }
     }
 
     private final Map<Language, SimilarTexts<Said>> phrasings = new EnumMap<>(Language.class);
+    private final TextAnalysis analysis;
     private final double similarity;
     private final int sharedTerms;
 
     private CommandPhrasings(Map<Language, List<Map.Entry<Said, String>>> texts, TextAnalysis analysis, double similarity,
             int sharedTerms) {
+        this.analysis = analysis;
         texts.forEach((language, list) -> phrasings.put(language, SimilarTexts.of(analysis, language, list)));
         this.similarity = similarity;
         this.sharedTerms = sharedTerms;
@@ -73,11 +88,25 @@ public final class CommandPhrasings {
                 yaml.problem(root, "'commands' must name at least one command with its phrasings");
             } else {
                 commands.forEach((word, node) -> {
-                    Map<String, Node> c = yaml.mapping(node, "command '" + word + "'", Set.of("sv", "en", "with-words"));
+                    Map<String, Node> c = yaml.mapping(node, "command '" + word + "'", Set.of("sv", "en", "with-words", "questions",
+                            "needs"));
                     if (c == null) {
                         return;
                     }
-                    Said said = new Said(word, yaml.bool(c, "with-words", "command '" + word + "'"));
+                    String what = "command '" + word + "'";
+                    Set<String> needs = new java.util.HashSet<>();
+                    for (String w : yaml.strings(c.get("needs"), "the words '" + word + "' needs")) {
+                        List<String> terms = new ArrayList<>();
+                        for (Language language : Language.values()) {
+                            terms.addAll(analysis.terms(w, language));
+                        }
+                        if (terms.isEmpty()) {
+                            yaml.problem(c.get("needs"), "'" + w + "' in the words '" + word + "' needs is only stop words");
+                        }
+                        needs.addAll(terms);
+                    }
+                    Said said = new Said(word, yaml.bool(c, "with-words", what),
+                            !c.containsKey("questions") || yaml.bool(c, "questions", what), Set.copyOf(needs));
                     if (!c.containsKey("sv")) {
                         yaml.problem(node, "command '" + word + "' has no Swedish phrasings (sv:)");
                     }
@@ -97,11 +126,17 @@ public final class CommandPhrasings {
 
     /** The command this text says in other words, as the command's own word(s); empty when it says none. */
     public Optional<String> command(String text, Language language) {
-        SimilarTexts<Said> texts = phrasings.get(language);
+        Optional<String> said = command(text, language, phrasings.get(language));
+        Language written = text == null ? language : analysis.guess(text);
+        // "remind me about the MUL deadline" from someone the bot speaks Swedish with
+        return said.isPresent() || written == language ? said : command(text, written, phrasings.get(written));
+    }
+
+    private Optional<String> command(String text, Language language, SimilarTexts<Said> texts) {
         if (texts == null || text == null || text.isBlank()) {
             return Optional.empty();
         }
-        return texts.nearest(text, 1).stream().filter(m -> m.similarity() >= similarity && m.shared() >= sharedTerms)
-                .findFirst().map(m -> m.key().withWords() ? m.key().word() + " " + text.strip() : m.key().word());
+        return texts.nearest(text, 3).stream().filter(m -> m.similarity() >= similarity && (m.shared() >= sharedTerms || m.similarity() >= SAME))
+                .filter(m -> m.key().takes(text, analysis, language)).findFirst().map(m -> m.key().withWords() ? m.key().word() + " " + text.strip() : m.key().word());
     }
 }

@@ -66,6 +66,26 @@ class CommandPhrasingsTest {
     }
 
     @Test
+    void aQuestionAboutTheDeadlineIsNeverAWishToBeReminded() {
+        CommandPhrasings phrasings = CommandPhrasings.load(FLOWS, TextAnalysis.load(FLOWS));
+        for (String text : List.of("när stänger lum?", "när stänger mul", "sista dag lum?", "deadline MUL",
+                "sista dag att söka mul?", "när skickar ni påminnelser om LUM?", "när stänger ansökan om MUL")) {
+            assertThat(phrasings.command(text, Language.SV)).as(text).isEmpty();
+        }
+    }
+
+    @Test
+    void anExplicitWishToBeRemindedIsTheSubscription() {
+        CommandPhrasings phrasings = CommandPhrasings.load(FLOWS, TextAnalysis.load(FLOWS));
+        for (String text : List.of("jag vill bevaka MUL", "bevaka lum", "påminn mig om LUM", "jag vill ha påminnelser",
+                "jag vill gärna få mejl innan lum stänger", "kan du påminna mig innan MUL stänger?")) {
+            assertThat(phrasings.command(text, Language.SV)).as(text).hasValueSatisfying(c -> assertThat(c).startsWith("bevakning "));
+        }
+        assertThat(phrasings.command("remind me about the MUL deadline", Language.SV)).as("English to a Swedish conversation")
+                .hasValueSatisfying(c -> assertThat(c).startsWith("bevakning "));
+    }
+
+    @Test
     void aBrokenPhrasingsFileStopsStartUpWithFileAndLine() throws IOException {
         Files.createDirectories(dir.resolve("rules"));
         Files.writeString(dir.resolve("rules/commands.yaml"), """

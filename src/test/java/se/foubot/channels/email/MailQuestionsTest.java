@@ -119,6 +119,27 @@ class MailQuestionsTest {
     }
 
     @Test
+    void aMailThatStatesANeedIsARequestEvenWhenItAlsoAsks() throws Exception {
+        String from = "projekt@stockholm.se";
+        send(from, "Stöd till LUM-ansökan", """
+                Hej,
+
+                Ska skicka in en projektansökan om lokala utvecklingsmedel nu i höst, behöver bolla målen och hur vi ska \
+                följa upp arbetet. Hur gör vi bäst?
+
+                Senast 20 mars
+
+                Vänliga hälsningar
+                Sara Lind
+                Bromma stadsdelsförvaltning
+                """, "<need-1@stockholm.se>", null);
+        round();
+        String reply = inboxOf(from).get(0).getContent().toString();
+        assertThat(reply).doesNotContain("Jag är inte säker").doesNotContain("Källa:");
+        assertThat(reply).containsAnyOf("registrerad", "Förvaltning:", "Typ av stöd:", "Behövs senast:");
+    }
+
+    @Test
     void aRequestByMailIsStillARequest() throws Exception {
         String from = "begaran@stockholm.se";
         send(from, "Stöd med analys", "Hej!\n\nVi behöver hjälp att analysera resultaten från vår brukarenkät.\n\nMvh Anna",

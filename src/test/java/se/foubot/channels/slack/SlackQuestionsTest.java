@@ -48,6 +48,9 @@ class SlackQuestionsTest {
     @Autowired
     TaskService tasks;
 
+    @Autowired
+    se.foubot.grants.GrantSubscriptions subscriptions;
+
     SlackRequests slack;
 
     @DynamicPropertySource
@@ -97,6 +100,43 @@ class SlackQuestionsTest {
     void aQuestionThatFellThroughToTheGreetingIsAnsweredWithItsSourceAndYear(String question, String expected) throws Exception {
         String answer = say(newUser(), 1, question);
         assertThat(answer).contains(expected).contains("Källa:").containsPattern("Gäller 20\\d\\d\\.").doesNotContain(GREETING);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            när stänger lum?           | dm
+            när stänger mul            | dm
+            sista dag lum?             | dm
+            deadline MUL               | dm
+            när stänger lum?           | slash
+            sista dag att söka mul?    | slash
+            """)
+    void aShortDeadlineQuestionNamingLumOrMulIsAnsweredAndSubscribesNobody(String question, String how) throws Exception {
+        String user = newUser();
+        String answer;
+        if (how.equals("slash")) {
+            // /fou answers in a direct message to the user
+            assertThat(slack.command(user, question).statusCode()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(15)).until(() -> postsTo(user).size() >= 1);
+            answer = postsTo(user).get(0).param("text");
+        } else {
+            answer = say(user, 1, question);
+        }
+        assertThat(answer).contains("stänger fredag 10 september 2027").doesNotContain("Klart").doesNotContain("bevakar");
+        assertThat(subscriptions.find("slack", user)).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jag vill bevaka MUL                          | MUL
+            påminn mig om LUM                            | LUM
+            jag vill gärna få mejl innan lum stänger     | LUM
+            remind me about the MUL deadline             | MUL
+            """)
+    void aWishToBeRemindedSubscribes(String wish, String programme) throws Exception {
+        String user = newUser();
+        assertThat(say(user, 1, wish)).containsAnyOf("bevakar", "following").contains(programme);
+        assertThat(subscriptions.find("slack", user)).hasValueSatisfying(s -> assertThat(s.programmes()).contains(programme));
     }
 
     @Test
