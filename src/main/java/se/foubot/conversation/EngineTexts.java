@@ -11,8 +11,12 @@ final class EngineTexts {
             "Hi! I am the FoU bot of the social services' research and development unit. I can help you with:");
     static final LocalizedText FLOW_ENTRY = LocalizedText.of("• {title} – skriv ”{command}”", "• {title} – write “{command}”");
     static final LocalizedText MENU_FOOTER = LocalizedText.of(
-            "Skriv ”hjälp” för fler kommandon. (Write “english” to talk in English.)",
-            "Write “help” for more commands. (Skriv ”svenska” för att prata svenska.)");
+            "Skriv ”hjälp” för fler kommandon.", "Write “help” for more commands.");
+    /** Offered on its own line only while the bot does not know the person's language (a first contact). */
+    static final LocalizedText LANGUAGE_OFFER = LocalizedText.of(
+            "In English? Write “english”.", "På svenska? Skriv ”svenska”.");
+    static final LocalizedText THANKS = LocalizedText.of(
+            "Varsågod! Skriv när du behöver något mer.", "You're welcome! Write whenever you need anything else.");
     static final LocalizedText COMMANDS = LocalizedText.of(
             "Kommandon som fungerar hela tiden: ”avbryt”, ”tillbaka”, ”börja om”, ”hjälp”, ”english”.",
             "Commands that always work: “cancel”, “back”, “restart”, “help”, “svenska”.");

@@ -26,6 +26,12 @@ final class FlowInterpreter {
     static final Set<String> RESTART = Set.of("borja om", "restart", "starta om", "start over");
     static final Set<String> ENGLISH = Set.of("english", "engelska", "in english", "pa engelska");
     static final Set<String> SWEDISH = Set.of("svenska", "swedish", "pa svenska", "in swedish");
+    static final Set<String> THANKS = Set.of("tack", "tack sa mycket", "tack tack", "tusen tack", "stort tack", "tackar",
+            "tack for hjalpen", "tack sa mycket for hjalpen", "tack ska du ha", "thanks", "thank you", "thanks a lot",
+            "thank you very much", "many thanks", "cheers");
+    /** Words that tell a first message is Swedish (besides å, ä and ö): no need to offer English then. */
+    private static final Set<String> SWEDISH_WORDS = Set.of("hej", "hejsan", "tjena", "tjenare", "halla", "god", "morgon",
+            "tack", "jag", "vi", "och", "att", "det", "inte", "vad", "nar", "hur", "mina", "mitt", "har", "kan", "vill");
     static final Set<String> SKIP = Set.of("hoppa over", "skip", "-", "inget", "ingen", "none");
     static final Set<String> SEND = Set.of("skicka", "send", "bekrafta", "confirm", "ja skicka", "yes send");
     static final Set<String> CHANGE = Set.of("andra", "change");
@@ -105,19 +111,19 @@ final class FlowInterpreter {
             s = s.withLanguage(switchTo);
             Reply r = reply(s, notices);
             r.say(EngineTexts.LANGUAGE_SET);
-            return s.inFlow() ? repeatWhereWeAre(s, r) : menu(s, r, true);
+            return s.inFlow() ? repeatWhereWeAre(s, r) : menu(s, r, true, false);
         }
         if (CANCEL.contains(cmd)) {
             Reply r = reply(s, notices);
             if (!s.inFlow()) {
                 r.say(EngineTexts.NOTHING_TO_CANCEL);
-                return menu(s, r, dirty);
+                return menu(s, r, dirty, false);
             }
             r.say(EngineTexts.CANCELLED);
             return done(s.idle(), r);
         }
         if (!s.inFlow()) {
-            return startOrGreet(s, text, cmd, notices, now, dirty);
+            return startOrGreet(s, text, cmd, notices, now, dirty, current == null);
         }
         return takeInFlow(s, key, text, cmd, notices, now);
     }
@@ -176,7 +182,7 @@ final class FlowInterpreter {
             r.say(EngineTexts.WELCOME_BACK);
             return repeatWhereWeAre(expired, r);
         }
-        return menu(expired, r, expired != s);
+        return menu(expired, r, expired != s, current == null);
     }
 
     private Reply reply(ConversationState s, List<String> notices) {
@@ -201,14 +207,18 @@ final class FlowInterpreter {
     }
 
     private Turn startOrGreet(ConversationState s, String text, String cmd, List<String> notices, Instant now,
-            boolean dirty) {
+            boolean dirty, boolean firstContact) {
         Optional<FlowCatalog.TriggerMatch> match = catalog.match(text);
         if (match.isEmpty()) {
             Reply r = reply(s, notices);
+            if (THANKS.contains(cmd)) {
+                r.say(EngineTexts.THANKS);
+                return done(dirty ? s : null, r);
+            }
             if (HELP.contains(cmd)) {
                 r.say(EngineTexts.COMMANDS);
             }
-            return menu(s, r, dirty);
+            return menu(s, r, dirty, firstContact && !writesSwedish(text, cmd));
         }
         Flow flow = match.get().flow();
         Language language = match.get().language() == Language.EN ? Language.EN : s.language();
@@ -224,7 +234,7 @@ final class FlowInterpreter {
         if (flow.isEmpty()) {
             Reply r = reply(s, notices);
             r.say(EngineTexts.CANCELLED);
-            return menu(s.idle(), r, true);
+            return menu(s.idle(), r, true, false);
         }
         ConversationState restarted = s.start(flow.get(), UUID.randomUUID().toString(), now);
         Reply r = reply(restarted, notices);
@@ -467,7 +477,15 @@ final class FlowInterpreter {
         r.choices.add(new ReplyChoice("avbryt", EngineTexts.CANCEL_CHOICE.in(r.language)));
     }
 
-    private Turn menu(ConversationState s, Reply r, boolean write) {
+    private static boolean writesSwedish(String text, String cmd) {
+        return text.matches("(?s).*[åäöÅÄÖ].*") || java.util.Arrays.stream(cmd.split(" ")).anyMatch(SWEDISH_WORDS::contains);
+    }
+
+    /**
+     * What the bot can do; {@code offerLanguage} while the person's language is unknown (a first contact that did
+     * not write Swedish): the other language is offered on a line of its own.
+     */
+    private Turn menu(ConversationState s, Reply r, boolean write, boolean offerLanguage) {
         r.say(EngineTexts.GREETING);
         for (Flow flow : catalog.flows()) {
             if (flow.startedByBotOnly()) {
@@ -480,6 +498,9 @@ final class FlowInterpreter {
             r.say(EngineTexts.FLOW_ENTRY, Map.of("title", flow.title().in(r.language), "command", command));
         }
         r.say(EngineTexts.MENU_FOOTER);
+        if (offerLanguage && s.language() == Language.SV) {
+            r.say(EngineTexts.LANGUAGE_OFFER);
+        }
         return done(write ? s : null, r);
     }
 

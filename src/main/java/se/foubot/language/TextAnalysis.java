@@ -147,6 +147,15 @@ public final class TextAnalysis {
         for (AnalysisRules.Word w : r.addedStopWords()) {
             stop.add(w.text().toLowerCase(java.util.Locale.ROOT));
         }
+        // a stop word written without its å, ä or ö ("vad ar lum") is still a stop word; the filter runs before the
+        // folding, so "år" as written stays a word and only "ar" as written is taken for "är"
+        for (Object word : new java.util.ArrayList<>(stop)) {
+            String text = word instanceof char[] chars ? new String(chars) : word.toString();
+            String folded = ConfiguredAnalyzer.fold(text);
+            if (!kept.contains(folded) && !keptFolded(kept).contains(folded)) {
+                stop.add(folded);
+            }
+        }
         stopWords.put(r.language(), new CharArraySet(defaults, false));
         r.addedStopWords().forEach(w -> stopWords.get(r.language()).add(w.text().toLowerCase(java.util.Locale.ROOT)));
         CharArraySet parts = new CharArraySet(r.compoundParts().size(), false);
@@ -159,6 +168,12 @@ public final class TextAnalysis {
         }
         ConfiguredAnalyzer plain = new ConfiguredAnalyzer(r.language(), r.stemmer(), stop, null, null);
         return new ConfiguredAnalyzer(r.language(), r.stemmer(), stop, parts, synonyms(r, plain, problems));
+    }
+
+    private static java.util.Set<String> keptFolded(java.util.Set<String> kept) {
+        java.util.Set<String> folded = new java.util.HashSet<>();
+        kept.forEach(k -> folded.add(ConfiguredAnalyzer.fold(k)));
+        return folded;
     }
 
     /** Each entry of a group is read with the plain chain (stems, no synonyms) and replaced by the group's first entry. */

@@ -127,9 +127,13 @@ public final class CommandPhrasings {
     /** The command this text says in other words, as the command's own word(s); empty when it says none. */
     public Optional<String> command(String text, Language language) {
         Optional<String> said = command(text, language, phrasings.get(language));
-        Language written = text == null ? language : analysis.guess(text);
-        // "remind me about the MUL deadline" from someone the bot speaks Swedish with
-        return said.isPresent() || written == language ? said : command(text, written, phrasings.get(written));
+        // "show my requests" from someone the bot speaks Swedish with: the other language's phrasings next
+        for (Language other : Language.values()) {
+            if (said.isEmpty() && other != language) {
+                said = command(text, other, phrasings.get(other));
+            }
+        }
+        return said;
     }
 
     private Optional<String> command(String text, Language language, SimilarTexts<Said> texts) {

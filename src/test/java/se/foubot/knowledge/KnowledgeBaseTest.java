@@ -89,6 +89,22 @@ class KnowledgeBaseTest {
     }
 
     @Test
+    void aQuestionWrittenWithoutÅÄÖIsReadAsWithThem() {
+        KnowledgeBase knowledge = knowledgeOn("2026-12-02T09:00:00Z");
+        for (String question : List.of("vad ar lum", "vad ar lum?", "Vad är LUM?")) {
+            assertThat(knowledge.answer(question, Language.SV)).as(question)
+                    .isInstanceOfSatisfying(KnowledgeAnswer.Confident.class, a -> assertThat(a.topic().id()).isEqualTo("lum"));
+        }
+    }
+
+    @Test
+    void reportingEveryYearIsAboutReportingNotAboutHowLongAProjectRuns() {
+        KnowledgeAnswer answer = knowledgeOn("2026-12-02T09:00:00Z").answer("måste vi redovisa projektet varje år?", Language.SV);
+        assertThat(answer).isInstanceOfSatisfying(KnowledgeAnswer.Confident.class,
+                a -> assertThat(a.topic().id()).isEqualTo("redovisning"));
+    }
+
+    @Test
     void whenUnsureItOffersAtMostThreeNearbyTopics() {
         KnowledgeAnswer answer = knowledgeOn("2026-11-23T09:00:00Z").answer("Hur många LUM-projekt beviljades 2019?", Language.SV);
         assertThat(answer).isInstanceOfSatisfying(KnowledgeAnswer.Unsure.class, u -> {

@@ -191,6 +191,21 @@ class SlackQuestionsTest {
     }
 
     @Test
+    void theGreetingOffersEnglishOnlyToSomeoneWhoseLanguageIsUnknownOnALineOfItsOwn() throws Exception {
+        String swedish = say(newUser(), 1, "hej");
+        assertThat(swedish).contains(GREETING).doesNotContain("english").doesNotContain("English").doesNotContain("(");
+        String unknown = say(newUser(), 1, "hello");
+        assertThat(unknown).contains(GREETING).endsWith("\nIn English? Write “english”.").doesNotContain("(Write");
+    }
+
+    @Test
+    void thanksGetAShortReplyAndEnglishForMyRequestsIsTheStatus() throws Exception {
+        assertThat(say(newUser(), 1, "tack så mycket!")).startsWith("Varsågod!").doesNotContain(GREETING);
+        assertThat(say(newUser(), 1, "show my requests")).contains("Du har inga förfrågningar hos FoU ännu");
+        assertThat(say(newUser(), 1, "vilka förfrågningar har jag skickat?")).contains("Du har inga förfrågningar hos FoU ännu");
+    }
+
+    @Test
     void theIntakeTakesFreeWordsRelativeAndPastDatesAndChangesByNameOrNumber() throws Exception {
         String user = newUser();
         int n = 0;
