@@ -67,6 +67,15 @@ final class PersonalIdentityNumberDetector {
             + "(?:\\s+på(?:\\s+(?:nummer|numret|mobilen|mobil|telefon|telefonnummer))?)?\\s*:?"
             + ")\\s*[(\\[]?\\s*$");
 
+    /**
+     * Digits in groups, each group after spaces, a dash or a dot (with spaces around it): a number read aloud and
+     * typed as heard ({@code 85 06 12 - 12 38}, {@code 19 85 06 12 12 38}). The first group has one or two digits (a
+     * year of four, {@code 2026-03-12 1430}, is a date and a time; an area code of three, {@code 070 123 45 67}, a
+     * phone number). The run is taken whole; only a run of 10 or 12 digits can be a number.
+     */
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d+])\\d{1,2}(?:(?:" + SPACE + "*[" + DASHES + ".]{1,2}"
+            + SPACE + "*|" + SPACE + "+)\\d{1,4})+(?!\\d)(?![" + DASHES + "./]\\d)");
+
     /** One number found: where it stands in the text as written. */
     record Found(int start, int end) {
     }
@@ -88,7 +97,47 @@ final class PersonalIdentityNumberDetector {
                 from = m.start() + 1;
             }
         }
+        findInGroups(view, found);
         return found;
+    }
+
+    /** Numbers written in groups the strict pattern does not take, checked as strictly: a real date and the check digit. */
+    private static void findInGroups(View view, List<Found> found) {
+        Matcher m = DIGIT_GROUPS.matcher(view.text);
+        while (m.find()) {
+            int start = view.start[m.start()];
+            int end = view.end[m.end() - 1];
+            if (found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
+                continue;
+            }
+            if (view.text.substring(Math.max(0, m.start() - 8), m.start()).matches("(?s).*[\\d+][" + DASHES + ". ]+")) {
+                continue; // the tail of a longer run: +46 70 123 45 67
+            }
+            String run = m.group();
+            String[] groups = run.split("[^0-9]+");
+            if (groups[groups.length - 1].length() == 4 || java.util.Arrays.stream(groups).skip(1).allMatch(g -> g.length() == 3)) {
+                // 26-01-05 1200 is a date and a time (the strict reading decides a grouped date); 6 408 233 234 kr an amount
+                continue;
+            }
+            String digits = run.replaceAll("\\D", "");
+            if (digits.length() != 10 && digits.length() != 12) {
+                continue;
+            }
+            String century = digits.length() == 12 ? digits.substring(0, 2) : "";
+            String ten = digits.substring(digits.length() - 10);
+            if (!century.isEmpty() && !century.matches("18|19|20")) {
+                continue;
+            }
+            if (!realDate(century, ten.substring(0, 6)) || !checkDigitValid(ten)) {
+                continue;
+            }
+            String before = view.text.substring(Math.max(0, m.start() - 40), m.start()).toLowerCase(Locale.ROOT);
+            if (century.isEmpty() && ten.startsWith("0") && PHONE_LABEL.matcher(before).find()) {
+                continue; // 08-10 20 30 40 after "tel"
+            }
+            found.add(new Found(start, end));
+        }
+        found.sort(java.util.Comparator.comparingInt(Found::start));
     }
 
     boolean containsIdentityNumber(String text) {

@@ -123,6 +123,35 @@ class IdentityNumberPropertiesTest {
                 });
     }
 
+    /** What people put between digit groups when they type a number as it is read aloud. */
+    static final List<String> GROUP_MARKS = List.of(" ", "  ", "\u00a0", "\u2009", "\u202f", "\u3000", "-", " - ", "\u2013",
+            " \u2013 ", "\u2014", "\u2212", ".", " . ", "\u2011", "\uff0d");
+
+    @Test
+    void aNumberTypedInDigitGroupsIsFoundWhateverSpacesOrDashesStandBetween() {
+        // 85 06 12 - 12 38, 19 85 06 12 12 38, 8 5 0 6 1 2-1 2 3 8: groups of one or two digits, the serial maybe in one
+        Gen<List<Integer>> cuts = lists().of(integers().between(1, 2)).ofSize(12);
+        qt().withFixedSeed(SEED).withExamples(2000).forAll(numbers(), cuts, lists().of(Generate.pick(GROUP_MARKS)).ofSize(12),
+                swedish()).checkAssert((number, sizes, marks, after) -> {
+                    String digits = (number.twelve() ? number.century() : "") + number.tenDigits();
+                    StringBuilder written = new StringBuilder();
+                    int at = 0;
+                    for (int i = 0; at < digits.length(); i++) {
+                        int size = Math.min(sizes.get(i), digits.length() - at);
+                        if (at > 0) {
+                            written.append(marks.get(i));
+                        }
+                        written.append(digits, at, at + size);
+                        at += size;
+                    }
+                    String text = "klienten har pnr " + written + ", " + after;
+                    assertThat(detector.containsIdentityNumber(text)).as(text).isTrue();
+                    GuardedText guarded = guard.check(text);
+                    assertThat(guarded.identityNumberRemoved()).as(text).isTrue();
+                    assertThat(guarded.text().replaceAll("\\D", "")).as(text).doesNotContain(number.tenDigits().substring(6));
+                });
+    }
+
     static Gen<String> phoneNumbersAmountsReferencesDatesAndTimes() {
         Gen<String> seven = integers().between(0, 9_999_999).map(n -> String.format("%07d", n));
         Gen<String> mobile = Generate.pick(List.of("070", "072", "073", "076", "079")).zip(seven,

@@ -90,4 +90,23 @@ class PersonalIdentityNumberDetectorTest {
                 .replace("{shy}", "\u00ad").replace("{ls}", "\u2028")
                 .replace("\\r", "\r").replace("\\n", "\n").replace("\\t", "\t");
     }
+
+    @org.junit.jupiter.api.Test
+    void aNumberWrittenInPairsOfDigitsIsFound() {
+        PersonalIdentityNumberDetector d = new PersonalIdentityNumberDetector();
+        for (String text : java.util.List.of("klienten har pnr 85 06 12 - 12 38, vad kostar lunchen på forumet?",
+                "klienten 19 85 06 12 12 38 vad kostar lunchen?", "85\u00a006\u00a012\u2013 12 38", "85.06.12.12.38")) {
+            org.assertj.core.api.Assertions.assertThat(d.redact(text)).as(text).contains(PersonalIdentityNumberDetector.PLACEHOLDER)
+                    .doesNotContain("38");
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void digitGroupsThatFailTheCheckDigitOrAreAPhoneNumberStay() {
+        PersonalIdentityNumberDetector d = new PersonalIdentityNumberDetector();
+        for (String text : java.util.List.of("ring 85 06 12 - 12 39", "070 123 45 67", "070-612 12 38", "+46 85 06 12 12 38",
+                "2026-03-12 1430", "1 250 000 kr", "85 06 12 1238", "6 408 233 234 kr")) {
+            org.assertj.core.api.Assertions.assertThat(d.containsIdentityNumber(text)).as(text).isFalse();
+        }
+    }
 }

@@ -190,6 +190,20 @@ class SlackQuestionsTest {
         assertThat(say(newUser(), 1, "Jag behöver stöd med en utvärdering")).contains("Vilken förvaltning arbetar du på?");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            klienten har pnr 85 06 12 - 12 38, vad kostar lunchen på forumet?
+            klienten 19 85 06 12 12 38 vad kostar lunchen på forumet?
+            """)
+    void aPersonnummerWrittenInPairsIsRefusedAndNeverReachesTheStaffChannel(String words) throws Exception {
+        String user = newUser();
+        String reply = say(user, 1, words);
+        assertThat(reply).contains("personnummer").doesNotContain("Fråga en FoU-utredare");
+        assertThat(say(user, 2, "Fråga en FoU-utredare")).doesNotContain("FOU-");
+        assertThat(tasks.byRequester("slack", user)).isEmpty();
+        assertThat(postsTo(STAFF_CHANNEL)).noneSatisfy(c -> assertThat(c.param("blocks") + c.param("text")).contains("12 38"));
+    }
+
     @Test
     void theGreetingOffersEnglishOnlyToSomeoneWhoseLanguageIsUnknownOnALineOfItsOwn() throws Exception {
         String swedish = say(newUser(), 1, "hej");
