@@ -21,8 +21,12 @@ import java.util.regex.Pattern;
  * ("12 mars", "12:e mars 2027", "March 12", "12/3", "12.3.2027"), and relative ones: "i dag", "i morgon", "om tre
  * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "i slutet av
  * mars", "i mitten av april", "nästa månad", and their English equivalents ("in three weeks", "next Friday", "week
- * 12", "end of March"). A leading "senast", "den", "by" or "before" is allowed. A date without a year is the next
- * such date from today on; a week means its Friday, a month's end its last day. A date before today ("igår",
+ * 12", "end of March"). A leading "senast", "den", "by" or "before" is allowed, and a weekday before a date ("fre
+ * 18/12"). A week means its Friday ("v.12", "om 3 v"), a month's end its last day, a month alone ("i januari") its last
+ * day too (the month is when it is needed by), a day alone ("den 5:e") the next such day of a month, and "snarast"
+ * (as soon as possible) a week from today. A date without a year is the next such date from today on, unless that
+ * day has just passed: within the last {@value #RECENTLY_PASSED_DAYS} days ("1 dec" written on 2 December) it is the
+ * date that passed, told as {@link Past}, not silently the same day next year. A date before today ("igår",
  * "2020-05-01") is told apart as {@link Past}, so the person hears that it has passed rather than that it was not
  * understood.
  */
@@ -46,6 +50,17 @@ public final class DateAnswerParser {
     /** Reads as a date but is none, such as 31 February. */
     public record Impossible() implements Result {
     }
+
+    /** A day and month without a year that passed at most this many days ago is taken as passed, not as next year's. */
+    static final int RECENTLY_PASSED_DAYS = 60;
+    /** How far ahead "snarast" (as soon as possible) is: a week, which the analysts read as urgent. */
+    private static final int AS_SOON_AS_POSSIBLE_DAYS = 7;
+    private static final Set<String> AS_SOON_AS_POSSIBLE = Set.of("snarast", "snarast mojligt", "sa snart som mojligt",
+            "sa fort som mojligt", "sa snart det gar", "sa fort det gar", "omgaende", "asap", "as soon as possible", "urgent",
+            "brattom", "akut");
+    /** Short weekday names written before a date ("fre 18/12"). */
+    private static final Set<String> WEEKDAY_SHORT = Set.of("man", "tis", "ons", "tor", "tors", "fre", "lor", "son",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
 
     private static final Map<String, Integer> MONTHS = Map.ofEntries(
             Map.entry("januari", 1), Map.entry("january", 1), Map.entry("jan", 1),
@@ -96,8 +111,10 @@ public final class DateAnswerParser {
     private static final Pattern MONTH_DAY = Pattern.compile("([a-z]+) (\\d{1,2})(?: (\\d{4}))?");
     private static final String COUNT = "(\\d{1,3}|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|elva|tolv|ett par|par|"
             + "a couple of|a couple|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)";
-    private static final Pattern SPAN = Pattern.compile("(?:om|inom|within|in) " + COUNT + " (dag|dagar|vecka|veckor|manad|manader"
-            + "|day|days|week|weeks|month|months)(?: time)?");
+    private static final Pattern SPAN = Pattern.compile("(?:om|inom|within|in) " + COUNT + " (dag|dagar|d|vecka|veckor|v|veckan"
+            + "|manad|manader|man|day|days|week|weeks|w|wk|wks|month|months)(?: time)?");
+    private static final Pattern DAY_ALONE = Pattern.compile("(\\d{1,2})");
+    private static final Pattern MONTH_ALONE = Pattern.compile("(?:i |in |under |during )?([a-z]+)(?: (\\d{4}))?");
     private static final Pattern WEEK = Pattern.compile("(?:vecka|v|week|wk) ?(\\d{1,2})(?: (\\d{4}))?|v(\\d{1,2})(?: (\\d{4}))?");
     private static final Pattern PART_OF_MONTH = Pattern.compile("(?:i |at |by |in )?(?:the )?(slutet|mitten|borjan|end|middle|beginning|start"
             + "|late|mid|early)(?: av| of)? ([a-z]+)(?: (\\d{4}))?");
@@ -107,9 +124,13 @@ public final class DateAnswerParser {
     private DateAnswerParser() {
     }
 
+    /** Words after a date that do not change it ("igår egentligen!", "15 mars helst", "by Friday please"). */
+    private static final Pattern TRAILING_FILLER = Pattern.compile("(?iu)(?:[\\s,]+(?:egentligen|helst"
+            + "|tack|gärna|garna|om möjligt|om mojligt|om det går|om det gar|if possible|please|thanks|ideally))+[\\s.!?]*$");
+
     /** The whole answer read as one date. */
     public static Result parse(String input, LocalDate today) {
-        String in = input.strip().toLowerCase(Locale.ROOT);
+        String in = TRAILING_FILLER.matcher(input.strip()).replaceFirst("").strip().toLowerCase(Locale.ROOT);
         String words = words(in);
         Result relative = relative(words, today);
         if (relative != null) {
@@ -139,6 +160,22 @@ public final class DateAnswerParser {
         if (m.matches() && MONTHS.containsKey(m.group(1))) {
             return withYear(m.group(3), MONTHS.get(m.group(1)), Integer.parseInt(m.group(2)), today);
         }
+        m = DAY_ALONE.matcher(rest);
+        if (m.matches() && words.startsWith("den ")) {
+            return dayOfMonth(Integer.parseInt(m.group(1)), today);
+        }
+        m = MONTH_ALONE.matcher(words);
+        if (m.matches() && MONTHS.containsKey(m.group(1)) && (m.group(1).length() > 3 || m.group(1).equals("maj"))) {
+            return partOfMonth(m.group(2), MONTHS.get(m.group(1)), 31, today);
+        }
+        String[] first = raw.split(" ", 2);
+        String day = first.length == 2 ? TextNormalizer.normalize(first[0]) : "";
+        if (WEEKDAY_SHORT.contains(day) || WEEKDAYS.containsKey(day)) {
+            Result date = parse(first[1], today);
+            if (!(date instanceof Unreadable)) {
+                return date;
+            }
+        }
         return new Unreadable();
     }
 
@@ -148,13 +185,7 @@ public final class DateAnswerParser {
      * "senast", "till", "by" and the like, since a mail mentions them for other reasons.
      */
     public static Optional<LocalDate> find(String text, LocalDate today) {
-        List<String> tokens = new ArrayList<>();
-        for (String t : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-            String token = t.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
-            if (!token.isEmpty()) {
-                tokens.add(token);
-            }
-        }
+        List<String> tokens = tokens(text);
         for (int i = 0; i < tokens.size(); i++) {
             String first = TextNormalizer.normalize(tokens.get(i));
             if (!first.matches(".*\\d.*") && !STARTERS.contains(first) && !LEAD.contains(first) && !MONTHS.containsKey(first)
@@ -171,6 +202,37 @@ public final class DateAnswerParser {
         return Optional.empty();
     }
 
+    /**
+     * The words of a free text (a mail) that name a date before today after "senast", "till", "by" and the like
+     * ("Senast igår egentligen!"), so the person hears that it has passed; empty when there are none.
+     */
+    public static Optional<String> findPassed(String text, LocalDate today) {
+        List<String> tokens = tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!cued(tokens, i)) {
+                continue;
+            }
+            for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
+                String window = String.join(" ", tokens.subList(i, i + length));
+                if (parse(window, today) instanceof Past) {
+                    return Optional.of(window);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> tokens(String text) {
+        List<String> tokens = new ArrayList<>();
+        for (String t : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            String token = t.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+            if (!token.isEmpty()) {
+                tokens.add(token);
+            }
+        }
+        return tokens;
+    }
+
     private static boolean cued(List<String> tokens, int start) {
         return CUES.contains(TextNormalizer.normalize(tokens.get(start)))
                 || start > 0 && CUES.contains(TextNormalizer.normalize(tokens.get(start - 1)));
@@ -184,8 +246,8 @@ public final class DateAnswerParser {
     }
 
     private static String words(String in) {
-        // "12:e mars", "1st of March, 2027" → "12 mars", "1 march 2027"
-        return TextNormalizer.normalize(in)
+        // "12:e mars", "1st of March, 2027" → "12 mars", "1 march 2027"; "v.12" → "v 12"
+        return TextNormalizer.normalize(in.replaceAll("\\b([vV])\\.(\\d)", "$1 $2"))
                 .replaceAll("\\b(\\d{1,2}) ?(?:e|a|st|nd|rd|th)\\b", "$1")
                 .replaceAll(" +", " ")
                 .strip();
@@ -202,6 +264,9 @@ public final class DateAnswerParser {
 
     /** Relative dates, holidays and parts of a month; null when the words are none of these. */
     private static Result relative(String w, LocalDate today) {
+        if (AS_SOON_AS_POSSIBLE.contains(withoutLead(w))) {
+            return new Parsed(today.plusDays(AS_SOON_AS_POSSIBLE_DAYS));
+        }
         switch (w) {
             case "idag", "i dag", "today" -> {
                 return new Parsed(today);
@@ -348,8 +413,47 @@ public final class DateAnswerParser {
         if (year != null) {
             return dated(new Parsed(at.apply(Integer.parseInt(year))), today);
         }
-        LocalDate d = at.apply(today.getYear());
-        return new Parsed(d.isBefore(today) ? at.apply(today.getYear() + 1) : d);
+        return nextOrJustPassed(at, today);
+    }
+
+    /**
+     * The next such date from today on, or, when this year's (or last year's) passed within the last
+     * {@value #RECENTLY_PASSED_DAYS} days, that one as passed.
+     */
+    private static Result nextOrJustPassed(java.util.function.IntFunction<LocalDate> at, LocalDate today) {
+        for (int y = today.getYear(); y >= today.getYear() - 1; y--) {
+            try {
+                LocalDate d = at.apply(y);
+                if (d.isBefore(today) && !d.isBefore(today.minusDays(RECENTLY_PASSED_DAYS))) {
+                    return new Past(d);
+                }
+            } catch (DateTimeException noSuchDay) {
+                // 29 February of a year that has none
+            }
+        }
+        try {
+            LocalDate d = at.apply(today.getYear());
+            return new Parsed(d.isBefore(today) ? at.apply(today.getYear() + 1) : d);
+        } catch (DateTimeException noSuchDay) {
+            return null;
+        }
+    }
+
+    /** "den 5:e": the next 5th of a month from today on (a day a month does not have is skipped). */
+    private static Result dayOfMonth(int day, LocalDate today) {
+        if (day < 1 || day > 31) {
+            return new Impossible();
+        }
+        for (int months = 0; months < 3; months++) {
+            LocalDate month = today.plusMonths(months);
+            if (day <= month.lengthOfMonth()) {
+                LocalDate d = month.withDayOfMonth(day);
+                if (!d.isBefore(today)) {
+                    return new Parsed(d);
+                }
+            }
+        }
+        return new Impossible();
     }
 
     private static Result withYear(String year, int month, int day, LocalDate today) {
@@ -358,8 +462,11 @@ public final class DateAnswerParser {
             return dated(of(year.length() == 2 ? 2000 + y : y, month, day), today);
         }
         Result thisYear = of(today.getYear(), month, day);
-        if (thisYear instanceof Parsed p && p.date().isBefore(today)) {
-            return of(today.getYear() + 1, month, day);
+        if (thisYear instanceof Parsed) {
+            Result r = nextOrJustPassed(y -> LocalDate.of(y, month, day), today);
+            if (r != null) {
+                return r;
+            }
         }
         if (thisYear instanceof Impossible && month == 2 && day == 29) {
             return nextLeapDay(today);

@@ -22,7 +22,7 @@ class DateAnswerParserTest {
             12 Mars             | 2027-03-12
             1 december          | 2026-12-01
             23 november         | 2026-11-23
-            22 november         | 2027-11-22
+            22 september        | 2027-09-22
             12/3                | 2027-03-12
             12/3/2027           | 2027-03-12
             12/3/27             | 2027-03-12
@@ -32,7 +32,7 @@ class DateAnswerParserTest {
             March 12            | 2027-03-12
             March 12th, 2027    | 2027-03-12
             1st of March        | 2027-03-01
-            15 okt              | 2027-10-15
+            15 jan              | 2027-01-15
             15 sept             | 2027-09-15
             i dag               | 2026-11-23
             idag                | 2026-11-23
@@ -52,7 +52,7 @@ class DateAnswerParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"snart", "nästa vecka typ", "12 smurf", "asap", "2027", "om många veckor", "inom 99999999999 veckor", "fredagsmys"})
+    @CsvSource({"snart", "nästa vecka typ", "12 smurf", "2027", "om många veckor", "inom 99999999999 veckor", "fredagsmys"})
     void unreadableTextIsNotADate(String input) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isInstanceOf(DateAnswerParser.Unreadable.class);
     }
@@ -124,6 +124,43 @@ class DateAnswerParserTest {
             """)
     void aDateBeforeTodayIsToldAsPastNotAsUnreadable(String input, LocalDate expected) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isEqualTo(new DateAnswerParser.Past(expected));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} → {2} (just passed)")
+    @CsvSource(delimiter = '|', textBlock = """
+            1 dec               | 2026-12-02 | 2026-12-01
+            1 december          | 2026-12-02 | 2026-12-01
+            Senast: 1 december  | 2026-12-02 | 2026-12-01
+            22 november         | 2026-11-23 | 2026-11-22
+            1/11                | 2026-12-02 | 2026-11-01
+            20 dec              | 2027-01-05 | 2026-12-20
+            i slutet av oktober | 2026-12-02 | 2026-10-31
+            """)
+    void aDayAndMonthThatPassedWithinTwoMonthsIsToldAsPassedNotMovedToNextYear(String input, LocalDate today, LocalDate passed) {
+        assertThat(DateAnswerParser.parse(input.replace("Senast:", "senast"), today)).isEqualTo(new DateAnswerParser.Past(passed));
+    }
+
+    @ParameterizedTest(name = "{0} on {1} → {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            1 oktober           | 2026-12-02 | 2027-10-01
+            v.12                | 2026-12-02 | 2027-03-26
+            v. 12               | 2026-12-02 | 2027-03-26
+            om 3 v              | 2026-12-02 | 2026-12-23
+            fre 18/12           | 2026-12-02 | 2026-12-18
+            fredag 18 december  | 2026-12-02 | 2026-12-18
+            den 5:e             | 2026-12-02 | 2026-12-05
+            den 1:a             | 2026-12-02 | 2027-01-01
+            i januari           | 2026-12-02 | 2027-01-31
+            januari             | 2026-12-02 | 2027-01-31
+            i maj               | 2026-12-02 | 2027-05-31
+            i december          | 2026-12-02 | 2026-12-31
+            snarast             | 2026-12-02 | 2026-12-09
+            så snart som möjligt | 2026-12-02 | 2026-12-09
+            asap                | 2026-12-02 | 2026-12-09
+            """)
+    void readsWeekAbbreviationsShortWeekdaysADayAloneAMonthAloneAndAsSoonAsPossible(String input, LocalDate today,
+            LocalDate expected) {
+        assertThat(DateAnswerParser.parse(input, today)).isEqualTo(new DateAnswerParser.Parsed(expected));
     }
 
     @Test

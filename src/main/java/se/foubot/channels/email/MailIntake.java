@@ -100,6 +100,12 @@ final class MailIntake {
             a = sorted == null ? a : a.orElse(CATEGORY, sorted);
         }
         Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
+        for (String field : form.fields()) {
+            if (form.step(field).type() == AnswerType.DATE && !a.answered(field) && !unreadable.containsKey(field)) {
+                // "Senast igår egentligen!": asked again with the chat's reason (it has passed), not just asked again
+                DateAnswerParser.findPassed(all, today).ifPresent(passed -> unreadable.put(field, passed));
+            }
+        }
         FormAnswers answered = a;
         unreadable.keySet().removeIf(answered::answered);
         return new Read(a, unreadable);

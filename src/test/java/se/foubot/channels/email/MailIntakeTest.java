@@ -78,6 +78,19 @@ class MailIntakeTest {
     }
 
     @Test
+    void aPassedDateInTheTextOrJustPassedOnALineIsToldAsPassed() {
+        LocalDate second = LocalDate.of(2026, 12, 2);
+        for (String text : java.util.List.of("Vi behöver stöd att analysera vår brukarenkät.\n\nSenast igår egentligen!",
+                "Senast: 1 december\n\nVi behöver stöd att analysera vår brukarenkät.")) {
+            MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", text, "", second);
+            assertThat(read.answers().answered("timeframe")).as(text).isFalse();
+            String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
+                    second, Language.SV, false);
+            assertThat(ask).as(text).contains("har redan passerat").contains("Behövs senast:");
+        }
+    }
+
+    @Test
     void anEnglishMailIsAskedInEnglishWithTheFlowsEnglishLabels() {
         String ask = replies.askForMissing(intake.form(), intake.form().fields(), Map.of(), TODAY, Language.EN, false);
         assertThat(ask).startsWith("Hello!").contains("Which administration do you work in?").contains("Administration: one of")
