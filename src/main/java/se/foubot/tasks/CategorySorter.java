@@ -57,9 +57,21 @@ public final class CategorySorter {
         this.analysis = analysis;
     }
 
-    /** Sorts a text in the language it seems written in (requests by mail say no language). */
+    /**
+     * Sorts a text in the language it seems written in (requests by mail say no language); a short text the guess
+     * cannot tell ("follow-up indicators", "survey") is read in the other language too when the first finds no term at
+     * all (a tie in the first stays a tie: manual triage).
+     */
     public Sorting sort(String text) {
-        return sort(text, analysis.guess(text));
+        Language guessed = analysis.guess(text);
+        Sorting sorted = sort(text, guessed);
+        for (Language other : Language.values()) {
+            if (sorted.score() == 0 && other != guessed) {
+                Sorting there = sort(text, other);
+                sorted = there.needsTriage() ? sorted : there;
+            }
+        }
+        return sorted;
     }
 
     /** Sorts a text read in {@code language}, with that language's terms. */

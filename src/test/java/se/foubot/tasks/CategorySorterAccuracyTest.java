@@ -59,6 +59,13 @@ class CategorySorterAccuracyTest {
         assertThat(sorter.sort("uppföljning och implementering").needsTriage()).isTrue();
     }
 
+    @Test
+    void aSurveyInAWordIsFollowUpInEitherLanguage() {
+        for (String word : List.of("brukarundersökning", "enkät", "survey", "follow-up indicators")) {
+            assertThat(sorter.sort(word).category()).as(word).isEqualTo("uppfoljning");
+        }
+    }
+
     private static String perCategory(List<Request> cases) {
         Map<String, int[]> counts = new java.util.TreeMap<>();
         for (Request c : cases) {
