@@ -153,7 +153,7 @@ final class FlowInterpreter {
             return back(s, f, reply(s, notices));
         }
         if (s.summary()) {
-            return atSummary(s, f, key, cmd, reply(s, notices), now);
+            return atSummary(s, f, key, text, cmd, reply(s, notices), now);
         }
         String proposed = s.context().get(PROPOSED + step.get().id());
         if (proposed != null) {
@@ -254,7 +254,7 @@ final class FlowInterpreter {
         return ask(previous, f, f.step(previous.stepId()).orElseThrow(), r);
     }
 
-    private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String cmd, Reply r, Instant now) {
+    private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
         if (AnswerReader.YES.contains(cmd) || SEND.contains(cmd)) {
             return complete(s, f, key, r, now);
         }
@@ -271,7 +271,10 @@ final class FlowInterpreter {
         }
         String count = Integer.toString(s.history().size());
         if (!named.equals(cmd) && !named.matches("\\d+")) {
-            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", named));
+            // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching
+            String[] words = text.strip().split("\\s+", 2);
+            String theirs = words.length == 2 && CHANGE.contains(TextNormalizer.normalize(words[0])) ? words[1].strip() : named;
+            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", theirs));
         } else {
             r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", count));
         }

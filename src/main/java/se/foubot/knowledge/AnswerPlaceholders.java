@@ -99,6 +99,26 @@ final class AnswerPlaceholders {
         return out.toString();
     }
 
+    /**
+     * The latest year of the calendar dates an answer shows ({@code {date:EVENT}}), so that the year the answer is
+     * said to hold for agrees with them; empty when it shows none.
+     */
+    java.util.OptionalInt yearOfDatesShown(String text) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Matcher m = PLACEHOLDER.matcher(text);
+        java.util.OptionalInt year = java.util.OptionalInt.empty();
+        while (m.find()) {
+            Matcher k = KNOWN.matcher(m.group(1));
+            if (k.matches() && k.group(1).equals("date")) {
+                int y = calendar.next(k.group(2), today).map(d -> d.date().getYear()).orElse(0);
+                if (y > 0 && (year.isEmpty() || y > year.getAsInt())) {
+                    year = java.util.OptionalInt.of(y);
+                }
+            }
+        }
+        return year;
+    }
+
     private String value(String kind, String name, Language language, LocalDate today) {
         GrantRules rules = calendar.rules();
         return switch (kind) {

@@ -101,9 +101,11 @@ public final class KnowledgeBase {
 
     private KnowledgeAnswer.Confident confident(Topic topic, Language language, double similarity) {
         String cited = topic.sources().stream().map(s -> s.cite(language)).collect(Collectors.joining("; "));
+        // an answer that shows the coming call's dates holds for that call, not for the year its rules were written
+        int year = placeholders.yearOfDatesShown(topic.answer().in(language)).orElse(topic.year());
         String source = language == Language.EN
-                ? "Source: " + cited + ". Holds for " + topic.year() + "."
-                : "Källa: " + cited + ". Gäller " + topic.year() + ".";
+                ? "Source: " + cited + ". Holds for " + year + "."
+                : "Källa: " + cited + ". Gäller " + year + ".";
         return new KnowledgeAnswer.Confident(topic, placeholders.render(topic.answer().in(language), language), source, similarity);
     }
 }

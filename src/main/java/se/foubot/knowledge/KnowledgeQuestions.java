@@ -105,8 +105,9 @@ class KnowledgeQuestions implements Command {
         }
         Matcher analyst = ANALYST_VALUE.matcher(line);
         if (analyst.matches()) {
+            // a second click on the button (a double click) makes no second task and no second thanks
             return Optional.of(open.find(analyst.group(1)).filter(q -> q.from().equals(m.from()))
-                    .map(q -> handOver(q, m)).orElseGet(() -> Reply.text(texts.get(m.language(), "knowledge.nothing-open"))));
+                    .map(q -> handOver(q, m, true)).orElseGet(() -> Reply.text(texts.get(m.language(), "knowledge.nothing-open"))));
         }
         Optional<OpenQuestions.Open> asked = openQuestionOf(m);
         if (asked.isPresent()) {
@@ -209,7 +210,7 @@ class KnowledgeQuestions implements Command {
     private Optional<Reply> chosen(OpenQuestions.Open q, Inbound m) {
         String line = m.firstLine();
         if (ASK_ANALYST.contains(TextNormalizer.normalize(line))) {
-            return Optional.of(handOver(q, m));
+            return Optional.of(handOver(q, m, false));
         }
         if (!NUMBER.matcher(line).matches()) {
             return Optional.empty();
@@ -219,7 +220,7 @@ class KnowledgeQuestions implements Command {
             return knowledge.answerOf(q.offered().get(n - 1), q.language()).map(a -> Reply.text(a.text()));
         }
         if (n == q.offered().size() + 1) {
-            return Optional.of(handOver(q, m));
+            return Optional.of(handOver(q, m, false));
         }
         return Optional.empty();
     }
@@ -243,8 +244,11 @@ class KnowledgeQuestions implements Command {
         return m.isMail() ? reply.inThread(MAIL_THREAD + q.id()) : reply;
     }
 
-    /** The person's words become a task of kind question, once per question. */
-    private Reply handOver(OpenQuestions.Open q, Inbound m) {
+    /**
+     * The person's words become a task of kind question, once per question; {@code clicked}: the answer to a button,
+     * which a second click (a double click, a retry) does not give again.
+     */
+    private Reply handOver(OpenQuestions.Open q, Inbound m, boolean clicked) {
         Language language = q.language();
         SupportRequest request = SupportRequest.question(guard.check(q.text()).textOr(""),
                 contacts.email(m.from()).orElse(null), language.code());
@@ -255,7 +259,10 @@ class KnowledgeQuestions implements Command {
         } catch (NewTaskLimitReached limit) {
             return Reply.text(taskTexts.limitReached(limit, language));
         }
-        open.handedOver(q.id(), task.reference());
+        if (!open.handedOver(q.id(), task.reference()) && clicked) {
+            log.info("event=knowledge_handed_over_again question={} task={}", q.id(), task.reference());
+            return Reply.none();
+        }
         log.info("event=knowledge_handed_over question={} task={}", q.id(), task.reference());
         Reply reply = Reply.text(texts.get(language, m.isMail() ? "knowledge.handed-over.mail" : "knowledge.handed-over",
                 "reference", task.reference()));

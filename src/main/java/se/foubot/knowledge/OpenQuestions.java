@@ -61,9 +61,10 @@ class OpenQuestions {
         return Optional.ofNullable(mongo.findOne(q, Document.class, COLLECTION)).map(OpenQuestions::open);
     }
 
-    /** Records the task the question became. */
-    void handedOver(String id, String reference) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("reference", reference), COLLECTION);
+    /** Records the task the question became; false when it was recorded before (a second click got there first). */
+    boolean handedOver(String id, String reference) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("reference").exists(false)),
+                new Update().set("reference", reference), COLLECTION).getModifiedCount() == 1;
     }
 
     private static Open open(Document d) {

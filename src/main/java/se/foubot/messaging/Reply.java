@@ -24,6 +24,15 @@ public record Reply(String text, List<ReplyChoice> choices, String thread, boole
         return new Reply(text, List.of(), null, false, null);
     }
 
+    /** Nothing to say (a second click on a button that has been answered); a channel sends nothing. */
+    public static Reply none() {
+        return new Reply("", List.of(), null, false, null);
+    }
+
+    public boolean isNone() {
+        return text.isEmpty() && choices.isEmpty() && card == null && !needsProof;
+    }
+
     public static Reply of(BotReply reply) {
         return new Reply(reply.text(), reply.choices(), null, false, null);
     }

@@ -65,8 +65,19 @@ class KnowledgeBaseTest {
             assertThat(a.topic().id()).isEqualTo("sista-dag");
             assertThat(a.answer()).startsWith("Utlysningen av LUM och MUL stänger fredag 10 september 2027.");
             assertThat(a.source()).startsWith("Källa: Inriktning av medel för lokala utvecklingsprojekt och studieresor 2022")
-                    .endsWith("Gäller 2022.");
+                    .endsWith("Gäller 2027.");
         });
+    }
+
+    @Test
+    void theYearAnAnswerHoldsForAgreesWithTheDatesItShows() {
+        for (Topic topic : knowledgeOn("2026-12-02T09:00:00Z").topics()) {
+            KnowledgeAnswer.Confident a = knowledgeOn("2026-12-02T09:00:00Z").answerOf(topic.id(), Language.SV).orElseThrow();
+            java.util.regex.Matcher shown = java.util.regex.Pattern.compile("\\b(\\d{1,2}) [a-zé]+ (20\\d\\d)\\b").matcher(a.answer());
+            while (shown.find()) {
+                assertThat(a.source()).as(topic.id()).endsWith("Gäller " + shown.group(2) + ".");
+            }
+        }
     }
 
     @Test

@@ -82,7 +82,9 @@ class SlackChat {
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }
-        replies.post(channel, threadTs, reply, user);
+        if (!reply.isNone()) {
+            replies.post(channel, threadTs, reply, user);
+        }
     }
 
     private static Map<String, String> origin(String channel, String threadTs) {
