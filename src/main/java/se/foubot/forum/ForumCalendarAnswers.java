@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import se.foubot.messaging.CalendarAnswers;
-import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
 
 /**
  * Answers to the FoU-forum invites (UID "{meeting}@fou-bot"): accepted and tentative are recorded on the
@@ -19,9 +19,11 @@ class ForumCalendarAnswers implements CalendarAnswers {
     static final String UID_SUFFIX = "@fou-bot";
 
     private final ForumService forum;
+    private final Texts texts;
 
-    ForumCalendarAnswers(ForumService forum) {
+    ForumCalendarAnswers(ForumService forum, Texts texts) {
         this.forum = forum;
+        this.texts = texts;
     }
 
     @Override
@@ -43,10 +45,8 @@ class ForumCalendarAnswers implements CalendarAnswers {
                     ? partstat.toLowerCase() : "not-registered"));
         }
         if (!reply.senderProven()) {
-            String title = meeting.get().title();
-            return Optional.of(Handled.confirmFirst(reply.language() == Language.EN
-                    ? "cancel your registration for " + title + " (you declined the calendar invite)"
-                    : "avboka din plats på " + title + " (du tackade nej i kalendern)"));
+            return Optional.of(Handled.confirmFirst(texts.get(reply.language(), "forum.confirm.declined", "title",
+                    meeting.get().title())));
         }
         return Optional.of(Handled.recorded(forum.declinedInCalendar(meetingId, reply.attendee()) ? "declined" : "not-registered"));
     }

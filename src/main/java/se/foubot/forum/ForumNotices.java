@@ -109,7 +109,7 @@ class ForumNotices {
         String k = key(m, r) + ":seq" + m.sequence();
         if (r.email() != null) {
             notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())
-                    .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant())));
+                    .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
@@ -126,7 +126,7 @@ class ForumNotices {
             notifier.send(k, Recipient.email(r.email()), Notice.of(subject, ForumTexts.in(r.language(),
                     l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
-                    .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant())));
+                    .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,

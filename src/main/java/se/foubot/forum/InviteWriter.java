@@ -38,7 +38,9 @@ import net.fortuna.ical4j.model.property.Url;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
 
+import se.foubot.conversation.Language;
 import se.foubot.messaging.Notice;
+import se.foubot.messaging.Texts;
 
 /**
  * Writes the iCalendar invite of a meeting for one attendee (RFC 5545, iTIP RFC 5546): METHOD REQUEST or CANCEL,
@@ -52,7 +54,16 @@ class InviteWriter {
     static final String REQUEST = "REQUEST";
     static final String CANCEL = "CANCEL";
 
-    Notice.Invite write(Meeting m, String method, String attendeeEmail, String organizerEmail, ZoneId zone, Instant stamp) {
+    private final Texts texts;
+
+    InviteWriter(Texts texts) {
+        this.texts = texts;
+    }
+
+    /** @param language the attendee's language for the event's description; Swedish when null (not known) */
+    Notice.Invite write(Meeting m, String method, String attendeeEmail, String organizerEmail, ZoneId zone, Instant stamp,
+            Language language) {
+        Language l = language != null ? language : Language.SV;
         VEvent event = new VEvent();
         event.add(local(new DtStart<>(m.start().atZone(zone).toLocalDateTime()), zone));
         event.add(local(new DtEnd<>(m.end().atZone(zone).toLocalDateTime()), zone));
@@ -67,11 +78,11 @@ class InviteWriter {
             description.append(m.description()).append("\n\n");
         }
         if (m.agenda() != null) {
-            description.append("Dagordning:\n").append(m.agenda()).append("\n\n");
+            description.append(texts.get(l, "forum.invite.agenda")).append("\n").append(m.agenda()).append("\n\n");
         }
         if (m.videoLink() != null && MeetingPlan.isHttpsLink(m.videoLink())) {
             // a meeting planned before links were checked may hold one that is not a URI: it is left out, not fatal
-            description.append("Länk för att delta på distans: ").append(m.videoLink());
+            description.append(texts.get(l, "forum.invite.link", "link", m.videoLink()));
             event.add(new Url(URI.create(m.videoLink())));
         }
         if (!description.isEmpty()) {
