@@ -106,6 +106,11 @@ final class GroupCommit implements AutoCloseable {
         return answer;
     }
 
+    /** Commits forced to disk since the store was opened: fewer than the writes answered when writers share them. */
+    long commitsOnDisk() {
+        return forced;
+    }
+
     /** Returns once every change made before the call is committed and forced to disk. */
     void awaitDurable() {
         long seen = begun;
