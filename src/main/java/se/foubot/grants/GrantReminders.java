@@ -29,6 +29,8 @@ import se.foubot.messaging.HttpProperties;
 public class GrantReminders implements ReminderSource {
 
     private static final Logger log = LoggerFactory.getLogger(GrantReminders.class);
+    /** Notices queued in one write: one commit to disk for each batch of subscribers instead of one each. */
+    private static final int FAN_OUT_BATCH = 500;
 
     /** A reminder as the preview shows it. */
     public record Preview(String deadline, String event, LocalDate deadlineDate, String offset, Instant sendAt, long recipients,
@@ -84,6 +86,7 @@ public class GrantReminders implements ReminderSource {
     private int fanOut(ReminderPlanner.PlannedReminder r) {
         GrantCalendar calendar = planner.calendar();
         int queued = 0;
+        List<Notifier.Addressed> batch = new ArrayList<>();
         for (Subscriber s : subscriptions.activeFor(r.deadline().event().programmes(), r.sendAt())) {
             Recipient to = s.recipient();
             Language l = GrantTexts.languageOf(s);
@@ -97,10 +100,13 @@ public class GrantReminders implements ReminderSource {
             } else {
                 notice = Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, calendar, l, "grants.reminder.stop.slack", null));
             }
-            if (notifier.send("grant:" + r.id() + ":" + s.id(), to, notice)) {
-                queued++;
+            batch.add(new Notifier.Addressed("grant:" + r.id() + ":" + s.id(), to, notice));
+            if (batch.size() == FAN_OUT_BATCH) {
+                queued += notifier.sendAll(batch);
+                batch.clear();
             }
         }
+        queued += notifier.sendAll(batch);
         // the staff channel speaks Swedish
         String subject = texts.subject(r, Language.SV);
         if (properties.postsToSlack() && notifier.has(Recipient.SLACK) && notifier.send("grant:" + r.id() + ":channel",

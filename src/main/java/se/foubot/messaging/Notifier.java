@@ -1,5 +1,7 @@
 package se.foubot.messaging;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -35,6 +37,33 @@ public class Notifier {
             return false;
         }
         return channel.queue(key, to.address(), notice);
+    }
+
+    /** One notice to send: its once-only key, to whom, what. */
+    public record Addressed(String key, Recipient to, Notice notice) {
+    }
+
+    /**
+     * Sends many notices (a reminder to every subscriber) as {@link #send} sends one, each channel's share queued in
+     * one write, so a fan-out waits for the disk once per batch instead of once per person. @return how many were
+     * queued now
+     */
+    public int sendAll(List<Addressed> notices) {
+        Map<String, List<NoticeChannel.Queued>> byChannel = new LinkedHashMap<>();
+        for (Addressed n : notices) {
+            byChannel.computeIfAbsent(n.to().channel(), c -> new ArrayList<>())
+                    .add(new NoticeChannel.Queued(n.key(), n.to().address(), n.notice()));
+        }
+        int queued = 0;
+        for (Map.Entry<String, List<NoticeChannel.Queued>> share : byChannel.entrySet()) {
+            NoticeChannel channel = channels.get(share.getKey());
+            if (channel == null) {
+                log.warn("event=notice_channel_missing channel={} notices={}", share.getKey(), share.getValue().size());
+                continue;
+            }
+            queued += channel.queueAll(share.getValue()).size();
+        }
+        return queued;
     }
 
     public boolean has(String channel) {

@@ -2,9 +2,14 @@ package se.foubot.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -16,6 +21,11 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.model.InsertManyOptions;
 
 /**
  * A once-only work queue in one MongoDB collection (the mail outbox, the Slack outbox), so that a crash loses
@@ -61,6 +71,45 @@ public final class LeasedQueue {
         } catch (DuplicateKeyException alreadyQueued) {
             return false;
         }
+    }
+
+    /**
+     * Queues each item under its key once, all in one unordered insert (one commit to disk for the batch); a key
+     * queued before is passed over. @return the keys queued now
+     */
+    public Set<String> enqueueAll(Map<String, Document> items) {
+        if (items.isEmpty()) {
+            return Set.of();
+        }
+        Instant now = clock.instant();
+        List<String> keys = new ArrayList<>(items.keySet());
+        List<Document> docs = new ArrayList<>();
+        for (String key : keys) {
+            docs.add(new Document(items.get(key)).append("_id", key).append("slot", slot(key, "free")).append("status", PENDING)
+                    .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now)));
+        }
+        Set<Integer> before = mongo.execute(collection, c -> {
+            try {
+                c.insertMany(docs, new InsertManyOptions().ordered(false));
+                return Set.of();
+            } catch (MongoBulkWriteException e) {
+                Set<Integer> queuedBefore = new HashSet<>();
+                for (BulkWriteError error : e.getWriteErrors()) {
+                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    queuedBefore.add(error.getIndex());
+                }
+                return queuedBefore;
+            }
+        });
+        Set<String> queued = new LinkedHashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+            if (!before.contains(i)) {
+                queued.add(keys.get(i));
+            }
+        }
+        return queued;
     }
 
     /**

@@ -8,8 +8,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -61,6 +64,19 @@ public class Outbox implements StoreIndexes {
 
     /** Queues {@code mail} once; queuing the same key again changes nothing. @return false if it was queued before */
     public boolean enqueue(OutgoingMail mail) {
+        return queue.enqueue(mail.key(), document(mail));
+    }
+
+    /** Queues each mail once, all in one write (one commit to disk for the batch). @return the keys queued now */
+    public Set<String> enqueueAll(List<OutgoingMail> mails) {
+        Map<String, Document> items = new LinkedHashMap<>();
+        for (OutgoingMail mail : mails) {
+            items.putIfAbsent(mail.key(), document(mail));
+        }
+        return queue.enqueueAll(items);
+    }
+
+    private Document document(OutgoingMail mail) {
         String messageId = messageId(mail.key());
         Document doc = new Document("to", mail.to()).append("subject", mail.subject()).append("text", mail.text())
                 .append("inReplyTo", mail.inReplyTo()).append("references", mail.references())
@@ -73,7 +89,7 @@ public class Outbox implements StoreIndexes {
         if (mail.calendar() != null) {
             doc.append("calendar", new Document("method", mail.calendar().method()).append("ics", mail.calendar().ics()));
         }
-        return queue.enqueue(mail.key(), doc);
+        return doc;
     }
 
     LeasedQueue queue() {

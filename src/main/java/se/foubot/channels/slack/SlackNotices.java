@@ -2,7 +2,10 @@ package se.foubot.channels.slack;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.bson.Document;
@@ -57,6 +60,15 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
     @Override
     public boolean queue(String key, String address, Notice notice) {
         return queue.enqueue(key, new Document("to", address).append("text", notice.text()));
+    }
+
+    @Override
+    public Set<String> queueAll(List<Queued> notices) {
+        Map<String, Document> items = new LinkedHashMap<>();
+        for (Queued n : notices) {
+            items.putIfAbsent(n.key(), new Document("to", n.address()).append("text", n.notice().text()));
+        }
+        return queue.enqueueAll(items);
     }
 
     /** Posts what is due. @return how many were posted */
