@@ -200,6 +200,51 @@ class OutboxTest {
     }
 
     @Test
+    void aBatchIsQueuedWithOneWriteEachMailOnceEvenWhenPartOfItWasQueuedBefore() throws Exception {
+        AtomicInteger inserts = new AtomicInteger();
+        CommandListener countInserts = new CommandListener() {
+            @Override
+            public void commandStarted(CommandStartedEvent event) {
+                if (event.getCommandName().equals("insert")) {
+                    inserts.incrementAndGet();
+                }
+            }
+        };
+        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(store.store().connectionString("test"))).addCommandListener(countInserts)
+                .build())) {
+            Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
+            // a restart in the middle of a fan-out: the first 120 were queued before it
+            for (int i = 0; i < 120; i++) {
+                outbox.enqueue(mail(i));
+            }
+            List<OutgoingMail> all = new ArrayList<>();
+            for (int i = 0; i < 300; i++) {
+                all.add(mail(i));
+            }
+            inserts.set(0);
+            Set<String> queued = outbox.enqueueAll(all);
+
+            assertThat(inserts.get()).as("one insert for the batch").isEqualTo(1);
+            assertThat(queued).hasSize(180).contains("test:120", "test:299").doesNotContain("test:0", "test:119");
+            assertThat(outbox.count(Outbox.PENDING)).isEqualTo(300);
+            assertThat(outbox.enqueueAll(all)).as("all queued before").isEmpty();
+            assertThat(outbox.enqueueAll(List.of())).isEmpty();
+
+            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 4, clock);
+            while (sender.sendDue() > 0) {
+                // rounds of up to 400
+            }
+            Set<String> ids = new HashSet<>();
+            for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
+                ids.add(m.getMessageID());
+            }
+            assertThat(ids).as("each once, with its own Message-ID").hasSize(300);
+            assertThat(mail.greenMail().getReceivedMessages()).hasSize(300);
+        }
+    }
+
+    @Test
     void retriesPauseLongerEachTimeUpToHalfAnHour() {
         assertThat(OutboxSender.backoff(1)).isEqualTo(Duration.ofSeconds(10));
         assertThat(OutboxSender.backoff(2)).isEqualTo(Duration.ofSeconds(20));
