@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +20,6 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 
 /**
  * A once-only work queue in one MongoDB collection (the mail outbox, the Slack outbox), so that a crash loses
@@ -88,21 +82,7 @@ public final class LeasedQueue {
             docs.add(new Document(items.get(key)).append("_id", key).append("slot", slot(key, "free")).append("status", PENDING)
                     .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now)));
         }
-        Set<Integer> before = mongo.execute(collection, c -> {
-            try {
-                c.insertMany(docs, new InsertManyOptions().ordered(false));
-                return Set.of();
-            } catch (MongoBulkWriteException e) {
-                Set<Integer> queuedBefore = new HashSet<>();
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    queuedBefore.add(error.getIndex());
-                }
-                return queuedBefore;
-            }
-        });
+        Set<Integer> before = InsertOnce.insertAll(mongo, collection, docs);
         Set<String> queued = new LinkedHashSet<>();
         for (int i = 0; i < keys.size(); i++) {
             if (!before.contains(i)) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,13 +22,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.bulk.BulkWriteError;
-import com.mongodb.client.model.InsertManyOptions;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.store.InsertOnce;
 import se.foubot.store.StoreIndexes;
 
 /**
@@ -153,22 +149,7 @@ public class MailInbox implements StoreIndexes {
         if (mails.isEmpty()) {
             return 0;
         }
-        // errors other than "stored before" are translated as the template's own writes are (a store away: a DataAccessException)
-        Set<Integer> before = mongo.execute(collection, c -> {
-            try {
-                c.insertMany(mails.stream().map(Stored::document).toList(), new InsertManyOptions().ordered(false));
-                return Set.of();
-            } catch (MongoBulkWriteException e) {
-                Set<Integer> stored = new HashSet<>();
-                for (BulkWriteError error : e.getWriteErrors()) {
-                    if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
-                        throw e;
-                    }
-                    stored.add(error.getIndex());
-                }
-                return stored;
-            }
-        });
+        Set<Integer> before = InsertOnce.insertAll(mongo, collection, mails.stream().map(Stored::document).toList());
         int fresh = 0;
         for (int i = 0; i < mails.size(); i++) {
             if (!before.contains(i)) {

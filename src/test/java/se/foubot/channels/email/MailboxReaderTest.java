@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -29,11 +28,10 @@ import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.support.CommandCounter;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
 
@@ -109,20 +107,10 @@ class MailboxReaderTest {
 
     @Test
     void aBatchOfMailIsStoredWithOneWritePerCollectionOnceEachAndOnlyThenMarkedSeen() throws Exception {
-        AtomicInteger inserts = new AtomicInteger();
-        CommandListener countInserts = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("insert")) {
-                    inserts.incrementAndGet();
-                }
-            }
-        };
+        CommandCounter commands = new CommandCounter();
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
                 EmbeddedMongoStore store = EmbeddedMongoStore.start(dataDir, 0);
-                MongoClient client = MongoClients.create(MongoClientSettings.builder()
-                        .applyConnectionString(new ConnectionString(store.connectionString("test"))).addCommandListener(countInserts)
-                        .build())) {
+                MongoClient client = commands.client(store.connectionString("test"))) {
             MongoTemplate mongo = new MongoTemplate(client, "test");
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
                     Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
@@ -139,10 +127,10 @@ class MailboxReaderTest {
                 deliver(mail, "<stod-" + i + "@stockholm.se>", "person" + i + "@stockholm.se", "");
             }
             deliver(mail, "<franvaro@stockholm.se>", "per@stockholm.se", "Auto-Submitted: auto-replied\r\n");
-            inserts.set(0);
+            commands.reset();
             assertThat(reader.poll()).isEqualTo(10);
 
-            assertThat(inserts.get()).as("one insert for the inbox, one for the quarantine").isEqualTo(2);
+            assertThat(commands.count("insert")).as("one insert for the inbox, one for the quarantine").isEqualTo(2);
             assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.INBOX)).isEqualTo(9);
             assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), MailInbox.QUARANTINE)).isEqualTo(1);
             assertThat(unseen(mail)).isZero();

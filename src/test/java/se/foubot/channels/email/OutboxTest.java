@@ -14,7 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -25,13 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.MongoClientSettings;
-import com.mongodb.ConnectionString;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 
+import se.foubot.support.CommandCounter;
 import se.foubot.support.EmbeddedStoreFixture;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
@@ -164,32 +160,22 @@ class OutboxTest {
 
     @Test
     void eachMailSentWaitsForTheStoreOnceItsSentMarkSharingACommitWithTakingTheNext() throws Exception {
-        AtomicInteger writes = new AtomicInteger();
-        CommandListener countWrites = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (Set.of("update", "findAndModify", "insert", "delete").contains(event.getCommandName())) {
-                    writes.incrementAndGet();
-                }
-            }
-        };
-        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(store.store().connectionString("test"))).addCommandListener(countWrites)
-                .build())) {
+        CommandCounter commands = new CommandCounter();
+        try (MongoClient counted = commands.client(store.store().connectionString("test"))) {
             Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
             for (int i = 0; i < 40; i++) {
                 outbox.enqueue(mail(i));
             }
             // another sender holds one mail in the middle: it is passed over and the mail before it still recorded
             assertThat(outbox.queue().take("test:20", "other-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
-            writes.set(0);
+            commands.reset();
 
             OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
             assertThat(sender.sendDue()).isEqualTo(39);
 
             // a take for the first mail and for the one after the mail held elsewhere, then each sent mark together
             // with the next take, and the last mark alone: 41 writes for 39 mails (two apiece would be 79)
-            assertThat(writes.get()).as("durable writes").isEqualTo(41);
+            assertThat(commands.count("update", "findAndModify", "insert", "delete")).as("durable writes").isEqualTo(41);
             assertThat(mail.greenMail().getReceivedMessages()).hasSize(39);
             assertThat(outbox.count(Outbox.SENT)).isEqualTo(39);
             assertThat(store.template().findById("test:20", org.bson.Document.class, Outbox.COLLECTION).getString("slot"))
@@ -201,18 +187,8 @@ class OutboxTest {
 
     @Test
     void aBatchIsQueuedWithOneWriteEachMailOnceEvenWhenPartOfItWasQueuedBefore() throws Exception {
-        AtomicInteger inserts = new AtomicInteger();
-        CommandListener countInserts = new CommandListener() {
-            @Override
-            public void commandStarted(CommandStartedEvent event) {
-                if (event.getCommandName().equals("insert")) {
-                    inserts.incrementAndGet();
-                }
-            }
-        };
-        try (MongoClient counted = MongoClients.create(MongoClientSettings.builder()
-                .applyConnectionString(new ConnectionString(store.store().connectionString("test"))).addCommandListener(countInserts)
-                .build())) {
+        CommandCounter commands = new CommandCounter();
+        try (MongoClient counted = commands.client(store.store().connectionString("test"))) {
             Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
             // a restart in the middle of a fan-out: the first 120 were queued before it
             for (int i = 0; i < 120; i++) {
@@ -222,10 +198,10 @@ class OutboxTest {
             for (int i = 0; i < 300; i++) {
                 all.add(mail(i));
             }
-            inserts.set(0);
+            commands.reset();
             Set<String> queued = outbox.enqueueAll(all);
 
-            assertThat(inserts.get()).as("one insert for the batch").isEqualTo(1);
+            assertThat(commands.count("insert")).as("one insert for the batch").isEqualTo(1);
             assertThat(queued).hasSize(180).contains("test:120", "test:299").doesNotContain("test:0", "test:119");
             assertThat(outbox.count(Outbox.PENDING)).isEqualTo(300);
             assertThat(outbox.enqueueAll(all)).as("all queued before").isEmpty();
