@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,6 +15,7 @@ import se.foubot.messaging.Notifier;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.forum.Registration.Status;
 import se.foubot.scheduling.ReminderSource;
+import se.foubot.scheduling.ReminderTimes;
 
 /**
  * Reminds registered people a configured time before each meeting (Slack DM for Slack users, e-mail for the
@@ -54,16 +54,11 @@ class ForumReminders implements ReminderSource {
 
     @Override
     public List<Instant> dueInstants(Instant from, Instant to) {
-        List<Instant> out = new ArrayList<>();
-        for (Meeting m : forum.upcoming()) {
-            for (Duration offset : properties.reminderOffsets()) {
-                Instant at = m.start().minus(offset);
-                if (!at.isBefore(from) && at.isBefore(to)) {
-                    out.add(at);
-                }
-            }
-        }
-        return out;
+        return forum.upcoming().stream().flatMap(m -> times(m).within(from, to)).toList();
+    }
+
+    private ReminderTimes<Duration> times(Meeting m) {
+        return ReminderTimes.of(properties.reminderOffsets(), offset -> m.start().minus(offset));
     }
 
     /**
@@ -75,16 +70,8 @@ class ForumReminders implements ReminderSource {
         Instant now = clock.instant();
         int[] queued = {0};
         for (Meeting m : forum.upcoming()) {
-            Duration due = null;
-            for (Duration offset : properties.reminderOffsets()) {
-                if (!m.start().minus(offset).isAfter(now) && (due == null || offset.compareTo(due) < 0)) {
-                    due = offset;
-                }
-            }
-            if (due != null) {
-                Duration offset = due;
-                deadLetters.guard("job:" + NAME, m.id() + ":" + offset, () -> queued[0] += remind(m, offset));
-            }
+            times(m).latestDue(now).ifPresent(offset ->
+                    deadLetters.guard("job:" + NAME, m.id() + ":" + offset, () -> queued[0] += remind(m, offset)));
         }
         return queued[0];
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +12,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.messaging.Notice;
 import se.foubot.scheduling.ReminderSource;
+import se.foubot.scheduling.ReminderTimes;
 import se.foubot.time.WorkingDays;
 
 /**
@@ -56,16 +56,11 @@ class KnowledgeGapReminders implements ReminderSource {
 
     @Override
     public List<Instant> dueInstants(Instant from, Instant to) {
-        List<Instant> out = new ArrayList<>();
-        for (Round round : service.openRounds()) {
-            for (int days : properties.reminderWorkingDays()) {
-                Instant at = at(round, days);
-                if (!at.isBefore(from) && at.isBefore(to)) {
-                    out.add(at);
-                }
-            }
-        }
-        return out;
+        return service.openRounds().stream().flatMap(round -> times(round).within(from, to)).toList();
+    }
+
+    private ReminderTimes<Integer> times(Round round) {
+        return ReminderTimes.of(properties.reminderWorkingDays(), days -> at(round, days));
     }
 
     /** When the reminder {@code workingDays} working days before the round's deadline goes out. */
@@ -89,19 +84,8 @@ class KnowledgeGapReminders implements ReminderSource {
             if (!round.takesAnswers(now)) {
                 continue;
             }
-            Integer due = null;
-            Instant dueAt = null;
-            for (int days : properties.reminderWorkingDays()) {
-                Instant at = at(round, days);
-                if (!at.isAfter(now) && (dueAt == null || at.isAfter(dueAt))) {
-                    due = days;
-                    dueAt = at;
-                }
-            }
-            if (due != null) {
-                int days = due;
-                deadLetters.guard("job:" + NAME, round.id() + ":" + days, () -> queued[0] += remind(round, days));
-            }
+            times(round).latestDue(now).ifPresent(days ->
+                    deadLetters.guard("job:" + NAME, round.id() + ":" + days, () -> queued[0] += remind(round, days)));
         }
         return queued[0];
     }
