@@ -141,8 +141,17 @@ final class AnswerReader {
     private static Refused refused(AnswerError error, String... keyValues) {
         Map<String, String> args = new LinkedHashMap<>();
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
-            args.put(keyValues[i], keyValues[i + 1]);
+            args.put(keyValues[i], keyValues[i].equals("input") ? echoed(keyValues[i + 1]) : keyValues[i + 1]);
         }
         return new Refused(error, args);
+    }
+
+    /** The most of an answer said back: its first line, cut short, never a whole run of lines glued together. */
+    static final int ECHOED = 60;
+
+    private static String echoed(String input) {
+        String first = input == null ? "" : input.strip().lines().findFirst().orElse("").strip();
+        return first.codePointCount(0, first.length()) <= ECHOED ? first
+                : first.substring(0, first.offsetByCodePoints(0, ECHOED - 1)).stripTrailing() + "…";
     }
 }

@@ -26,6 +26,13 @@ class GrantCommands implements Command {
     private static final Set<String> STOP = Set.of("avsluta", "avsluta bevakning", "avsluta prenumeration", "sluta",
             "unsubscribe", "stop", "avregistrera");
     private static final Set<String> CHAT_STOP = Set.of("av", "avsluta", "stop", "off", "unsubscribe", "sluta");
+    /**
+     * "avbevaka LUM", "unsubscribe MUL": the reminders stop, all of them, as with "bevakning av" (a programme must be
+     * named: "avbevaka" alone may mean the forum news, whose command takes "avbevaka forum").
+     */
+    private static final java.util.regex.Pattern STOP_NAMING = java.util.regex.Pattern.compile(
+            "^(?:(?:avbevaka|avbevakning|unsubscribe)(?: (?:lum|mul|och|and))* (?:lum|mul)"
+                    + "|bevakning (?:av|avsluta|stop|off|unsubscribe|sluta)(?: (?:lum|mul|och|and))*)$");
     private static final Set<String> START_WORDS = Set.of("bevakning", "bevaka", "prenumerera", "subscribe", "paminnelser");
 
     private final GrantSubscriptions subscriptions;
@@ -55,11 +62,12 @@ class GrantCommands implements Command {
 
     private Optional<Reply> chat(Inbound m) {
         String line = TextNormalizer.normalize(m.firstLine());
-        if (!line.equals("bevakning") && !line.startsWith("bevakning ")) {
+        boolean stop = STOP_NAMING.matcher(line).matches();
+        if (!stop && !line.equals("bevakning") && !line.startsWith("bevakning ")) {
             return Optional.empty();
         }
-        String args = line.substring("bevakning".length()).strip();
-        if (CHAT_STOP.contains(args)) {
+        String args = stop ? "" : line.substring("bevakning".length()).strip();
+        if (stop || CHAT_STOP.contains(args)) {
             return Optional.of(Reply.text(texts.get(m.language(), subscriptions.unsubscribe(m.from().channel(), m.from().address())
                     ? "grants.stopped.chat" : "grants.nothing-to-stop.chat")));
         }
@@ -78,7 +86,8 @@ class GrantCommands implements Command {
     private Optional<Reply> mail(Inbound m) {
         String firstLine = TextNormalizer.normalize(m.firstLine());
         String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
-        if (STOP.contains(firstLine) || STOP.contains(subject)) {
+        if (STOP.contains(firstLine) || STOP.contains(subject) || STOP_NAMING.matcher(firstLine).matches()
+                || STOP_NAMING.matcher(subject).matches()) {
             if (!m.senderProven()) {
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.stop")));
             }

@@ -173,6 +173,12 @@ class KnowledgeGapCommands implements Command {
         for (Round r : rounds) {
             list(r, m.from(), theirs, language).ifPresent(parts::add);
         }
+        if (m.isMail()) {
+            // by mail an entry is added only as an answer to the invitation or a reminder, under the form's headings
+            String how = texts.get(language, "knowledgegaps.list.how.mail", "form", texts.form(language));
+            return Reply.text(parts.isEmpty() ? texts.get(language, "knowledgegaps.list.unknown.mail", "round", rounds.get(0).id()) + "\n\n" + how
+                    : String.join("\n\n", parts) + "\n\n" + how);
+        }
         if (parts.isEmpty()) {
             return Reply.text(texts.get(language, "knowledgegaps.list.unknown", "round", rounds.get(0).id()));
         }
@@ -195,7 +201,8 @@ class KnowledgeGapCommands implements Command {
                     : mine.stream().filter(e -> java.util.Objects.equals(e.district(), district)).toList();
             StringBuilder b = new StringBuilder();
             if (shown.isEmpty()) {
-                b.append(texts.get(language, "knowledgegaps.list.none", "district", name, "round", r.id()));
+                b.append(texts.get(language, person.isEmail() ? "knowledgegaps.list.none.mail" : "knowledgegaps.list.none", "district", name,
+                        "round", r.id()));
             } else {
                 b.append(texts.get(language, tied ? "knowledgegaps.list.title" : "knowledgegaps.list.title-own", "district", name, "round",
                         r.id(), "when", texts.answering(r, language)));

@@ -150,7 +150,7 @@ public class EmailRequestProcessor {
         inbox.park(key, rule);
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            Language language = MailReplies.guess(subject + " " + mail.getString("text"));
+            Language language = replies.languageOf(subject + " " + mail.getString("text"));
             reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), replies.reSubject(subject, language),
                     replies.parked(language, removed(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
@@ -216,7 +216,7 @@ public class EmailRequestProcessor {
             log.info("event=calendar_reply_ignored mail={} reason=attendee-is-not-the-sender", mail.getString("_id"));
             return "calendar:attendee-is-not-the-sender";
         }
-        Language language = MailReplies.guess(mail.getString("subject") + " " + mail.getString("text"));
+        Language language = replies.languageOf(mail.getString("subject") + " " + mail.getString("text"));
         CalendarAnswers.Reply reply = new CalendarAnswers.Reply(calendar.getString("uid"), attendee,
                 calendar.getString("partstat"), proven, language);
         for (CalendarAnswers answers : calendarAnswers) {
@@ -259,14 +259,14 @@ public class EmailRequestProcessor {
             return "task-third-party:" + reference;
         }
         if (!proven) {
-            Language language = MailReplies.guess(mail.getString("subject") + " " + mail.getString("text"));
+            Language language = replies.languageOf(mail.getString("subject") + " " + mail.getString("text"));
             return askSenderToConfirm(mail, replies.addToTask(reference, language));
         }
         tasks.attach(reference, sender, from, key, mail.getString("text"));
         if (mail.getBoolean("senderConfirmed", false)) {
             // they answered "ja" to our question: say that it is done, or they hear nothing
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            Language language = MailReplies.guess(subject + " " + mail.getString("text"));
+            Language language = replies.languageOf(subject + " " + mail.getString("text"));
             reply(mail, new OutgoingMail("email-confirmed:" + key, from, replies.reSubject(subject, language),
                     replies.confirmedAndDone(replies.addedToTask(reference, language), language, removed(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
@@ -283,7 +283,7 @@ public class EmailRequestProcessor {
     private String askSenderToConfirm(Document mail, String whatWillBeDone) {
         String key = mail.getString("_id");
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-        Language language = MailReplies.guess(subject + " " + mail.getString("text"));
+        Language language = replies.languageOf(subject + " " + mail.getString("text"));
         Date sent = mail.getDate("sentAt") != null ? mail.getDate("sentAt") : mail.getDate("receivedAt");
         MailReplies.Quoted quoted = new MailReplies.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
         reply(mail, new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
@@ -311,7 +311,7 @@ public class EmailRequestProcessor {
 
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
-        Language language = MailReplies.guess(subject + " " + answer.getString("text"));
+        Language language = replies.languageOf(subject + " " + answer.getString("text"));
         reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
                 replies.reSubject(subject, language), replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, removed(answer)),
                 answer.getString("messageId"), references(answer), "auto-replied"));
@@ -341,8 +341,13 @@ public class EmailRequestProcessor {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         String text = mail.getString("text") == null ? "" : mail.getString("text");
         Inbound message = new Inbound(Recipient.email(mail.getString("from")), subject, text, thread, mail.getString("_id"),
-                MailReplies.guess(subject + " " + text), proven);
+                replies.languageOf(subject + " " + text), proven);
         Optional<CommandTable.Handled> handled = commands.handle(message);
+        if (handled.isEmpty() && thread == null && text.isBlank() && !MailReplies.bare(subject).isEmpty()) {
+            // a command written in the subject alone ("status", "kunskapsluckor", "avbevaka LUM"), as people mail it
+            message = new Inbound(message.from(), subject, MailReplies.bare(subject), null, message.key(), message.language(), proven);
+            handled = commands.handle(message);
+        }
         if (handled.isEmpty()) {
             return Optional.empty();
         }
@@ -365,7 +370,7 @@ public class EmailRequestProcessor {
         Document request = new Document("_id", key).append("from", mail.getString("from"))
                 .append("subject", mail.getString("subject")).append("rootMessageId", mail.getString("messageId"))
                 .append("status", "open").append("attachments", mail.getList("attachments", String.class, List.of()))
-                .append("language", MailReplies.guess(mail.getString("subject") + " " + mail.getString("text")).name())
+                .append("language", replies.languageOf(mail.getString("subject") + " " + mail.getString("text")).name())
                 .append("identityNumberRemoved", mail.getBoolean("identityNumberRemoved", false))
                 .append("copied", mail.getList("copied", String.class, List.of()))
                 .append("createdAt", Date.from(clock.instant()));

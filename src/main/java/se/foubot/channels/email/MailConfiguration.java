@@ -91,11 +91,12 @@ class MailConfiguration {
             FlowCatalog catalog, MongoTemplate mongo, Clock clock, ZoneId zone, MailProperties properties,
             FlowSource flows, se.foubot.messaging.CommandTable commands,
             se.foubot.deadletter.DeadLetters deadLetters, se.foubot.deadletter.DeadLetterProperties deadLetterProperties,
-            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers, se.foubot.messaging.Texts texts) {
+            java.util.List<se.foubot.messaging.CalendarAnswers> calendarAnswers, se.foubot.messaging.Texts texts,
+            se.foubot.language.TextAnalysis analysis) {
         OptionList districts = catalog.list("districts").orElseThrow();
         MailIntake intake = new MailIntake(catalog.flow("intake").orElseThrow(), tasks::categoryOf,
                 SenderDistricts.load(flows, districts));
-        return new EmailRequestProcessor(inbox, outbox, tasks, intake, new MailReplies(texts), mongo, clock, zone,
+        return new EmailRequestProcessor(inbox, outbox, tasks, intake, new MailReplies(texts, analysis), mongo, clock, zone,
                 properties.repliesPerSenderPerHour(), commands, deadLetters, deadLetterProperties.retryDelay(),
                 calendarAnswers, properties.allowedSenderDomains(), properties.unprovenRepliesPerDomainPerHour());
     }

@@ -30,8 +30,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
-import org.jsoup.Jsoup;
-
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
@@ -87,7 +85,7 @@ final class MailParser {
         }
         // HTML is checked again as text: markup may have kept the digits of a number apart
         GuardedText body = parts.plain != null ? parts.plain
-                : parts.html != null ? guard.derive(parts.html, html -> Jsoup.parse(html).wholeText())
+                : parts.html != null ? guard.derive(parts.html, HtmlText::of)
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         GuardedText text = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).text());
         GuardedText signature = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).signature());

@@ -12,6 +12,7 @@ import se.foubot.conversation.Dates;
 import se.foubot.conversation.Language;
 import se.foubot.conversation.Step;
 import se.foubot.conversation.WrittenForm;
+import se.foubot.language.TextAnalysis;
 import se.foubot.messaging.Texts;
 
 /**
@@ -28,21 +29,27 @@ final class MailReplies {
     private static final int QUOTED_CHARS = 1500;
 
     private final Texts texts;
+    private final TextAnalysis analysis;
 
-    MailReplies(Texts texts) {
+    MailReplies(Texts texts, TextAnalysis analysis) {
         this.texts = texts;
+        this.analysis = analysis;
     }
 
-    /** The language of a mail: English when it reads as English and has no å, ä or ö; Swedish otherwise. */
-    static Language guess(String text) {
-        String t = " " + (text == null ? "" : text.toLowerCase()) + " ";
+    /**
+     * The language of a mail, as the shared text analysis tells it (its stop words, å/ä/ö counting for Swedish): an
+     * English mail that names its Swedish district or quotes a Swedish label is still English. A short one with
+     * English words the stop-word lists leave out ("please help", "we need") and no å, ä or ö is English too.
+     */
+    Language languageOf(String text) {
+        String t = " " + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)) + " ";
         int english = 0;
         for (String w : List.of(" the ", " we ", " need ", " please ", " our ", " with ", " would ", " help ")) {
             if (t.contains(w)) {
                 english++;
             }
         }
-        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : Language.SV;
+        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : analysis.guess(text);
     }
 
     /** The subject without its "Re:", "SV:", "Fwd:" prefixes. */

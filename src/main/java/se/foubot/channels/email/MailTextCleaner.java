@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * Splits a mail's text into what is new, and the signature; drops quoted history (lines starting with "&gt;",
- * "-----Original Message-----", Outlook's "Från:/From: … Skickat:/Sent:" block, "Den … skrev:", "On … wrote:").
+ * "-----Original Message-----", Outlook's "Från:/From: … Skickat:/Sent:" block, "Den … skrev:", "On … wrote:", and Gmail's Swedish "Den … skrev Namn &lt;adress&gt;:").
  */
 final class MailTextCleaner {
 
@@ -16,7 +16,7 @@ final class MailTextCleaner {
     private static final Pattern HISTORY_START = Pattern.compile(
             "(?i)^(-{2,}\\s*(original message|ursprungligt meddelande|vidarebefordrat meddelande|forwarded message)\\s*-{2,}.*"
                     + "|(från|from):\\s.+"
-                    + "|(den|on)\\s.+(skrev|wrote)\\s*:\\s*"
+                    + "|(den|on)\\s.+(skrev|wrote)(\\s[^:]*)?:\\s*"
                     + "|_{10,})$");
     private static final Pattern SIGNATURE_START = Pattern.compile(
             "(?i)^(--\\s*|med vänlig(a)? hälsning(ar)?[,!.]?|vänlig(a)? hälsning(ar)?[,!.]?|mvh[,.]?|hälsningar[,!.]?"

@@ -32,7 +32,7 @@ class MailIntakeTest {
 
     private final MailIntake intake = new MailIntake(CATALOG.flow("intake").orElseThrow(),
             text -> SORTER.sort(text).needsTriage() ? null : SORTER.sort(text).category(), Map.of("bromma.stockholm.se", "bromma"));
-    private final MailReplies replies = new MailReplies(Texts.fromBundles());
+    private final MailReplies replies = new MailReplies(Texts.fromBundles(), se.foubot.language.TextAnalysis.load(FLOWS));
 
     @Test
     void labelledLinesAreReadAsTheChatReadsTheAnswersAndTheRestIsTheConcern() {

@@ -25,6 +25,9 @@ class TerminalChatSessionTest {
     @Autowired
     OutsideTextGuard guard;
 
+    @Autowired
+    se.foubot.grants.GrantSubscriptions subscriptions;
+
     private String chat(String person, String... lines) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new TerminalChatSession(router, new ConversationKey(TerminalChatSession.CHANNEL, person),
@@ -48,6 +51,14 @@ class TerminalChatSessionTest {
         assertThat(before).contains("Vilken roll har du?").contains("Konversationen är sparad");
         String after = chat("returner");
         assertThat(after).contains("Välkommen tillbaka").contains("Vilken roll har du?");
+    }
+
+    @Test
+    void avbevakaStopsTheRemindersAsBevakningAvDoes() {
+        subscriptions.subscribe(TerminalChatSession.CHANNEL, "watcher", null, null, java.util.List.of("LUM"), "sv",
+                TerminalChatSession.CHANNEL);
+        assertThat(chat("watcher", "avbevaka LUM")).contains("Klart – du får inga fler påminnelser om LUM och MUL.");
+        assertThat(subscriptions.find(TerminalChatSession.CHANNEL, "watcher").orElseThrow().active()).isFalse();
     }
 
     @Test
