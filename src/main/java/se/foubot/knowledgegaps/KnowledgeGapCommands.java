@@ -71,7 +71,9 @@ class KnowledgeGapCommands implements Command {
             return Optional.of(list(m));
         }
         if (m.isMail()) {
-            return Optional.empty();
+            // "kunskapslucka" as help lists it: by mail an entry is an answer to the invitation, so say how
+            return line.equals("kunskapslucka") || line.equals("knowledge gap") ? Optional.of(Reply.text(texts.get(m.language(),
+                    "knowledgegaps.list.how.mail", "form", texts.form(m.language())))) : Optional.empty();
         }
         Matcher change = CHANGE.matcher(line);
         if (change.matches()) {

@@ -183,6 +183,10 @@ class MailAsPeopleWriteItTest {
         round();
         assertThat(lastAnswerTo(nils)).contains("svarar du på inbjudan eller påminnelsen från FoU").contains("Kunskapslucka:")
                 .contains("Tema:").doesNotContain("Tack för din förfrågan");
+        sendSubjectOnly(nils, "kunskapslucka", "subject-gap");
+        round();
+        assertThat(lastAnswerTo(nils)).contains("svarar du på inbjudan eller påminnelsen från FoU")
+                .contains("Vad skulle hjälpa:");
         assertThat(requestsFrom(nils)).isZero();
     }
 
