@@ -42,6 +42,9 @@ class KnowledgeGapPartsTest {
     @Autowired
     se.foubot.support.MutableClock clock;
 
+    @Autowired
+    KnowledgeGapOutcomes outcomes;
+
     @TempDir
     Path dir;
 
@@ -133,6 +136,25 @@ class KnowledgeGapPartsTest {
         assertThatThrownBy(() -> DistrictContacts.load(FlowSource.fromDirectory(dir), Set.of("bromma", "farsta")))
                 .isInstanceOf(FlowValidationException.class).hasMessageContaining("district-contacts.yaml")
                 .hasMessageContaining("'vasastan' is not a district").hasMessageContaining("'inte en adress' of farsta is not a mail address");
+    }
+
+    @Test
+    void theOutcomeSaysOneOtherDistrictInTheSingularAndSeveralInThePlural() {
+        Round round = new Round("kl-x", 2027, null, LocalDate.of(2026, 12, 28), Instant.parse("2026-12-28T23:00:00Z"), Round.Status.CLOSED,
+                Recipient.slack("UCOORD"), Instant.parse("2026-11-23T08:00:00Z"), null, 0, 0, null);
+        GapEntry a = entry("a", "bromma", "Vi saknar kunskap om unga och gäng.");
+        GapEntry b = entry("b", "farsta", "Vi vet inte hur e-tjänsterna fungerar.");
+        GapGroup two = new GapGroup("kl-x-g01", "kl-x", "ovrigt", List.of("a", "x"), List.of("bromma", "kungsholmen"), true,
+                GapGroup.Decision.LATER, null, null, null, null);
+        GapGroup three = new GapGroup("kl-x-g02", "kl-x", "ovrigt", List.of("b", "y", "z"), List.of("farsta", "bromma", "skarholmen"), true,
+                GapGroup.Decision.LATER, null, null, null, null);
+        java.util.Map<String, GapGroup> groupOf = java.util.Map.of("a", two, "b", three);
+        String sv = outcomes.text(round, "bromma", List.of(a, b), groupOf, se.foubot.conversation.Language.SV, false);
+        assertThat(sv).contains("Samma kunskapslucka kom också från 1 annan förvaltning.")
+                .contains("Samma kunskapslucka kom också från 2 andra förvaltningar.").doesNotContain("1 andra");
+        String en = outcomes.text(round, "bromma", List.of(a, b), groupOf, se.foubot.conversation.Language.EN, false);
+        assertThat(en).contains("The same knowledge gap also came from 1 other district.")
+                .contains("The same knowledge gap also came from 2 other districts.");
     }
 
     private static GapEntry entry(String id, String district, String text) {
