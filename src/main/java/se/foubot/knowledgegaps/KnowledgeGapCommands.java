@@ -258,14 +258,16 @@ class KnowledgeGapCommands implements Command {
             return Reply.text(texts.closed(ofThread.get(), null, language)).inThread(inThread);
         }
         MailAnswerReader.Read read = mailAnswers.read(m.text(), district);
-        if (read.answer().text() == null || read.answer().text().strip().length() < 20) {
+        KnowledgeGapService.Answer answer = read.changing() == null ? read.answer()
+                : service.entry(read.changing()).map(read::changing).orElse(read.answer());
+        if (answer.text() == null || answer.text().strip().length() < 20) {
             return Reply.text(texts.get(language, "knowledgegaps.mail.no-text", "form", texts.form(language))).inThread(inThread);
         }
         if (!m.senderProven()) {
             return Reply.confirmFirst(texts.get(language, "knowledgegaps.mail.confirm", "district", texts.district(district, language)));
         }
-        KnowledgeGapService.Saved saved = read.changing() != null ? service.change(read.changing(), m.from(), read.answer())
-                : service.add(roundId, "mail:" + m.key(), GapEntry.Source.EMAIL, m.from(), read.answer());
+        KnowledgeGapService.Saved saved = read.changing() != null ? service.change(read.changing(), m.from(), answer)
+                : service.add(roundId, "mail:" + m.key(), GapEntry.Source.EMAIL, m.from(), answer);
         if (saved instanceof KnowledgeGapService.NotTaken notTaken) {
             return Reply.text(texts.notTaken(notTaken.reason(), notTaken.round(), read.changing(), language)).inThread(inThread);
         }

@@ -59,8 +59,14 @@ class KnowledgeGapReminders implements ReminderSource {
         return service.openRounds().stream().flatMap(round -> times(round).within(from, to)).toList();
     }
 
+    /**
+     * A step due before the round was opened never goes out: a round opened inside the reminder window gets only the
+     * steps after its opening (otherwise a start-up catch-up would remind minutes after the invitation, and again at
+     * the next step). The scheduler's plan and the sending both read this, so a restart and a running bot agree.
+     */
     private ReminderTimes<Integer> times(Round round) {
-        return ReminderTimes.of(properties.reminderWorkingDays(), days -> at(round, days));
+        ReminderTimes<Integer> times = ReminderTimes.of(properties.reminderWorkingDays(), days -> at(round, days));
+        return round.openedAt() == null ? times : times.since(round.openedAt());
     }
 
     /** When the reminder {@code workingDays} working days before the round's deadline goes out. */

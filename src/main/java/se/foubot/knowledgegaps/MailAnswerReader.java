@@ -23,9 +23,25 @@ class MailAnswerReader {
 
     /**
      * The answer, the entry it changes (or null), the fields given but not understood ("theme" among them when the
-     * theme could not be read and is left to the rules), and the headings that are none of the form's, as written.
+     * theme could not be read and is left to the rules), the headings that are none of the form's, as written, and the
+     * form's fields whose headings the mail gave (filled in or not).
      */
-    record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable, List<String> unknownHeadings) {
+    record Read(KnowledgeGapService.Answer answer, String changing, List<String> unreadable, List<String> unknownHeadings,
+            java.util.Set<String> given) {
+
+        /**
+         * The answer as a change of {@code entry}: a heading the mail left out keeps what the entry says, so "Ändrar:"
+         * with only "Brådska:" changes the urgency and nothing else.
+         */
+        KnowledgeGapService.Answer changing(GapEntry entry) {
+            KnowledgeGapService.Answer a = answer;
+            boolean theme = given.contains("theme");
+            return new KnowledgeGapService.Answer(a.district() != null ? a.district() : entry.district(),
+                    theme ? a.theme() : entry.themeSorted() ? null : entry.theme(), theme ? a.ownTheme() : entry.ownTheme(),
+                    given.contains("perspective") ? a.perspective() : entry.perspective(), given.contains("text") ? a.text() : entry.text(),
+                    given.contains("help") ? a.help() : entry.help(), given.contains("level") ? a.level() : entry.level(),
+                    given.contains("urgency") ? a.urgency() : entry.urgency());
+        }
     }
 
     // "Tema:", "*Tema:*", "*Tema*:", "_Tema_:" (bold and italic as mail programs turn them into text)
@@ -105,7 +121,7 @@ class MailAnswerReader {
         String change = value(values, "change");
         Matcher id = ENTRY_ID.matcher(change == null ? "" : change);
         return new Read(new KnowledgeGapService.Answer(district, theme, ownTheme, perspective, text == null || text.isBlank() ? null : text,
-                help, level, urgency), id.find() ? id.group().toLowerCase() : null, unreadable, unknownHeadings);
+                help, level, urgency), id.find() ? id.group().toLowerCase() : null, unreadable, unknownHeadings, java.util.Set.copyOf(values.keySet()));
     }
 
     /** The themes as the form lists them after "Tema:", left in place by someone who did not choose. */

@@ -21,10 +21,12 @@ public class OtherSources {
 
     private final KnowledgeGapService service;
     private final TaskService tasks;
+    private final DistrictPeople people;
 
-    OtherSources(KnowledgeGapService service, TaskService tasks) {
+    OtherSources(KnowledgeGapService service, TaskService tasks, DistrictPeople people) {
         this.service = service;
         this.tasks = tasks;
+        this.people = people;
     }
 
     @EventListener
@@ -35,7 +37,10 @@ public class OtherSources {
         if (!registered || r == null || r.proposal() == null || !"gap".equals(r.proposal().kind()) || r.proposal().text() == null) {
             return;
         }
-        service.add(null, "forum:" + r.id(), GapEntry.Source.FORUM, r.person(), new KnowledgeGapService.Answer(r.district(), null,
+        // a mail registration seldom names a district: a district contact's address, or what the bot knows of the person,
+        // says whose it is, so the entry counts for its district (and the district is no longer silent)
+        String district = r.district() != null ? r.district() : people.districtsOf(r.person()).stream().findFirst().orElse(null);
+        service.add(null, "forum:" + r.id(), GapEntry.Source.FORUM, r.person(), new KnowledgeGapService.Answer(district, null,
                 null, null, r.proposal().text(), null, null, null));
     }
 

@@ -27,6 +27,17 @@ public record ReminderTimes<S>(Map<S, Instant> dueAt) {
         return new ReminderTimes<>(due);
     }
 
+    /** Only the steps due at or after {@code start} (what fell before a thing existed is not owed to it). */
+    public ReminderTimes<S> since(Instant start) {
+        Map<S, Instant> due = new LinkedHashMap<>();
+        dueAt.forEach((step, at) -> {
+            if (!at.isBefore(start)) {
+                due.put(step, at);
+            }
+        });
+        return new ReminderTimes<>(due);
+    }
+
     /** The instants in [{@code from}, {@code to}), as {@link ReminderSource#dueInstants} wants them. */
     public Stream<Instant> within(Instant from, Instant to) {
         return dueAt.values().stream().filter(at -> !at.isBefore(from) && at.isBefore(to));

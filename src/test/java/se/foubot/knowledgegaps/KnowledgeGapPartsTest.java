@@ -116,6 +116,32 @@ class KnowledgeGapPartsTest {
     }
 
     @Test
+    void aRoundOpenedInsideTheReminderWindowGetsOnlyTheStepsAfterItsOpeningAtStartUpAndFromTheScheduler() {
+        // far ahead, so no other test's round takes answers at these instants
+        Round draft = new Round("kl-2031-7", 2031, null, LocalDate.of(2031, 3, 17), Instant.parse("2031-03-17T23:00:00Z"), Round.Status.OPEN,
+                Recipient.slack("UCOORD"), null, null, 0, 0, null);
+        Instant fiveBefore = reminders.at(draft, 5);
+        Instant oneBefore = reminders.at(draft, 1);
+        Round round = new Round(draft.id(), 2031, null, draft.deadline(), draft.closesAt(), Round.Status.OPEN, Recipient.slack("UCOORD"),
+                fiveBefore.plus(java.time.Duration.ofHours(1)), null, 0, 0, null);
+        mongo.insert(round);
+        try {
+            // a start-up catch-up an hour after the opening: the step due before it is not sent
+            clock.set(fiveBefore.plus(java.time.Duration.ofHours(2)));
+            assertThat(reminders.sendDue()).isZero();
+            assertThat(reminders.dueInstants(fiveBefore.minus(java.time.Duration.ofDays(1)), oneBefore.plus(java.time.Duration.ofDays(1))))
+                    .containsExactly(oneBefore);
+            // the step after the opening goes out as usual
+            clock.set(oneBefore);
+            assertThat(reminders.sendDue()).isPositive();
+        } finally {
+            mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("_id").is(round.id())),
+                    org.springframework.data.mongodb.core.query.Update.update("status", Round.Status.CLOSED), Round.class);
+        }
+    }
+
+    @Test
     void similarEntriesFromDifferentDistrictsAreGroupedButADistrictIsNeverGroupedOnlyWithItself() {
         GapGrouping grouping = new GapGrouping(analysis, 0.3);
         List<GapEntry> entries = List.of(

@@ -206,6 +206,20 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         assertThat(body(toSodermalm.get(toSodermalm.size() - 1))).contains(bySodermalm.id())
                 .contains("Det här kunde jag inte läsa, så det står tomt: Nivå.");
         assertThat(bySodermalm.level()).isNull();
+        // a change by mail that gives only the heading it changes: the headings left out keep what they said
+        mailbox().send(skarholmen, "SV: " + TestMail.subject(invitation), "Ändrar: " + bySkarholmen.id() + "\nBrådska: kan vänta\n\nMvh\n",
+                invitation.getMessageID());
+        mailRound();
+        GapEntry changedBySkarholmen = service.entry(bySkarholmen.id()).orElseThrow();
+        assertThat(changedBySkarholmen.urgency()).isEqualTo("lag");
+        assertThat(changedBySkarholmen.perspective()).isEqualTo("klient");
+        assertThat(changedBySkarholmen.level()).isEqualTo("stadsovergripande");
+        assertThat(changedBySkarholmen.help()).isEqualTo(bySkarholmen.help());
+        assertThat(changedBySkarholmen.theme()).isEqualTo("vald-och-kriminalitet");
+        assertThat(changedBySkarholmen.text()).isEqualTo(bySkarholmen.text());
+        assertThat(changedBySkarholmen.district()).isEqualTo("skarholmen");
+        toSkarholmen = mailbox().inboxOf(skarholmen);
+        assertThat(body(toSkarholmen.get(toSkarholmen.size() - 1))).contains(bySkarholmen.id() + " är ändrad");
 
         // 5. a FoU-forum agenda proposal of kind "kunskapslucka" joins the inventory
         forum.create(new MeetingPlan(guard.check("FoU-forum: kunskapsluckor"), LocalDate.of(2027, 2, 10), LocalTime.of(13, 0),

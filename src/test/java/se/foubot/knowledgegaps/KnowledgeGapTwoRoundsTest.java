@@ -43,6 +43,10 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
     KnowledgeGapService service;
     @Autowired
     ReminderScheduler scheduler;
+    @Autowired
+    se.foubot.forum.ForumService forum;
+    @Autowired
+    se.foubot.privacy.OutsideTextGuard guard;
 
     private void earlierRequest(String user, String district) {
         tasks.create("earlier-" + user, new Requester(Recipient.SLACK, user, Map.of("channel", "D" + user)),
@@ -161,6 +165,25 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
                 + "beskrivningen").contains("Rubriken ”Målgrupp” känner jag inte igen, så det som stod under den sparades inte.")
                 .doesNotContain("HYPERLINK");
         assertThat(service.entries("kl-2027-2", "sodermalm").get(0).ownTheme()).isNull();
+
+        // a district contact registers for FoU-forum by mail with a knowledge gap for the agenda, naming no district: the
+        // entry counts for the district of the address, in the newest round (mail contacts are invited to every round)
+        forum.create(new se.foubot.forum.MeetingPlan(guard.check("FoU-forum: kunskapsluckor"), java.time.LocalDate.of(2027, 2, 10),
+                java.time.LocalTime.of(13, 0), java.time.LocalTime.of(16, 0), guard.check("Lokal Ekensberg"), guard.check(""), 40,
+                java.time.LocalDate.of(2027, 2, 1), guard.check(""), guard.check("")), Recipient.slack(COORDINATOR));
+        String hagersten = "kunskapsluckor.hagersten-alvsjo@example.se";
+        mailbox().send(hagersten, "anmäl forum-2027-02-10", "anmäl forum-2027-02-10\n\nKunskapslucka: Vi vet för lite om hur "
+                + "digitala möten fungerar för föräldrar med begränsade kunskaper i svenska.\n", null);
+        mailRound();
+        MimeMessage confirm = mailbox().inboxOf(hagersten, "Bekräfta:").get(0);
+        mailbox().send(hagersten, "Re: " + TestMail.subject(confirm), "ja", confirm.getMessageID());
+        mailRound();
+        await().atMost(Duration.ofSeconds(15)).until(() -> service.entries("kl-2027-2").stream()
+                .anyMatch(e -> e.source() == GapEntry.Source.FORUM));
+        GapEntry fromForum = service.entries("kl-2027-2").stream().filter(e -> e.source() == GapEntry.Source.FORUM).findFirst().orElseThrow();
+        assertThat(fromForum.district()).isEqualTo("hagersten-alvsjo");
+        assertThat(service.entries("kl-2027-2", "hagersten-alvsjo")).extracting(GapEntry::id).containsExactly(fromForum.id());
+        assertThat(service.entries("kl-2027")).noneMatch(e -> e.source() == GapEntry.Source.FORUM);
 
         // the newer round closed early by the coordinator: the staff page opens on the one still open
         clock.set(Instant.parse("2026-12-07T09:30:00Z"));

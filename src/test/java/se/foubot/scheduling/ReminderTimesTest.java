@@ -33,4 +33,13 @@ class ReminderTimesTest {
         assertThat(times.latestDue(Instant.parse("2027-03-03T12:00:00Z"))).contains(Duration.ofDays(7));
         assertThat(times.latestDue(Instant.parse("2027-03-09T13:00:00Z"))).contains(Duration.ofDays(1));
     }
+
+    @Test
+    void aThingStartedInsideTheWindowOwesOnlyTheStepsAfterItsStartToThePlanAndToTheSending() {
+        ReminderTimes<Duration> started = times.since(Instant.parse("2027-03-05T08:00:00Z"));
+        assertThat(started.latestDue(Instant.parse("2027-03-05T08:05:00Z"))).as("a catch-up just after the start").isEmpty();
+        assertThat(started.within(Instant.parse("2027-03-01T00:00:00Z"), Instant.parse("2027-03-11T00:00:00Z")))
+                .containsExactly(Instant.parse("2027-03-09T12:00:00Z"));
+        assertThat(started.latestDue(Instant.parse("2027-03-09T12:00:00Z"))).contains(Duration.ofDays(1));
+    }
 }
