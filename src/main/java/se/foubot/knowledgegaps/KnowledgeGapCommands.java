@@ -1,5 +1,6 @@
 package se.foubot.knowledgegaps;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -165,8 +166,15 @@ class KnowledgeGapCommands implements Command {
      */
     private Reply list(Inbound m) {
         Language language = m.language();
-        List<Round> open = service.roundsFor(m.from());
-        List<Round> rounds = open.isEmpty() ? service.rounds().stream().limit(1).toList() : open;
+        Instant now = clock.instant();
+        List<Round> rounds = new ArrayList<>(service.roundsFor(m.from()));
+        // a round FoU closed before its deadline is still the one people expect: listed, with when and that it was closed
+        service.rounds().stream().filter(r -> r.status() == Round.Status.CLOSED && now.isBefore(r.closesAt()))
+                .filter(r -> rounds.stream().noneMatch(x -> x.id().equals(r.id()))).forEach(rounds::add);
+        rounds.sort(java.util.Comparator.comparing(Round::openedAt, java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())));
+        if (rounds.isEmpty()) {
+            service.rounds().stream().limit(1).forEach(rounds::add);
+        }
         if (rounds.isEmpty()) {
             return Reply.text(texts.get(language, "knowledgegaps.no-round"));
         }
@@ -175,16 +183,22 @@ class KnowledgeGapCommands implements Command {
         for (Round r : rounds) {
             list(r, m.from(), theirs, language).ifPresent(parts::add);
         }
+        Optional<Round> answering = rounds.stream().filter(r -> r.takesAnswers(now)).findFirst();
         if (m.isMail()) {
             // by mail an entry is added only as an answer to the invitation or a reminder, under the form's headings
-            String how = texts.get(language, "knowledgegaps.list.how.mail", "form", texts.form(language));
-            return Reply.text(parts.isEmpty() ? texts.get(language, "knowledgegaps.list.unknown.mail", "round", rounds.get(0).id()) + "\n\n" + how
-                    : String.join("\n\n", parts) + "\n\n" + how);
+            String how = answering.isEmpty() ? "" : "\n\n" + texts.get(language, "knowledgegaps.list.how.mail", "form", texts.form(language));
+            return Reply.text((parts.isEmpty() ? answering.map(r -> texts.get(language, "knowledgegaps.list.unknown.mail", "round", r.id()))
+                    .orElseGet(() -> texts.closed(rounds.get(0), null, language)) : String.join("\n\n", parts)) + how);
         }
         if (parts.isEmpty()) {
-            return Reply.text(texts.get(language, "knowledgegaps.list.unknown", "round", rounds.get(0).id()));
+            return Reply.text(answering.map(r -> texts.get(language, "knowledgegaps.list.unknown", "round", r.id()))
+                    .orElseGet(() -> texts.closed(rounds.get(0), null, language)));
         }
-        return Reply.text(String.join("\n\n", parts) + "\n\n" + texts.get(language, "knowledgegaps.list.how"));
+        // how to change or remove only when there is something of theirs that can still be changed
+        boolean ownChangeable = rounds.stream().filter(r -> r.takesAnswers(now)).anyMatch(r -> !service.entriesBy(r.id(), m.from()).isEmpty());
+        String how = ownChangeable ? "\n\n" + texts.get(language, "knowledgegaps.list.how")
+                : answering.isPresent() ? "\n\n" + texts.get(language, "knowledgegaps.list.how-add") : "";
+        return Reply.text(String.join("\n\n", parts) + how);
     }
 
     /** The round's part of the list; empty when the person has no district there and sent nothing to it. */
@@ -195,6 +209,7 @@ class KnowledgeGapCommands implements Command {
         if (districts.isEmpty()) {
             return Optional.empty();
         }
+        boolean open = r.takesAnswers(clock.instant());
         List<String> parts = new ArrayList<>();
         for (String district : districts) {
             String name = texts.district(district, language);
@@ -203,8 +218,9 @@ class KnowledgeGapCommands implements Command {
                     : mine.stream().filter(e -> java.util.Objects.equals(e.district(), district)).toList();
             StringBuilder b = new StringBuilder();
             if (shown.isEmpty()) {
-                b.append(texts.get(language, person.isEmail() ? "knowledgegaps.list.none.mail" : "knowledgegaps.list.none", "district", name,
-                        "round", r.id()));
+                b.append(texts.get(language, !open ? "knowledgegaps.list.none-closed"
+                        : person.isEmail() ? "knowledgegaps.list.none.mail" : "knowledgegaps.list.none", "district", name,
+                        "round", r.id(), "when", texts.answering(r, language)));
             } else {
                 b.append(texts.get(language, tied ? "knowledgegaps.list.title" : "knowledgegaps.list.title-own", "district", name, "round",
                         r.id(), "when", texts.answering(r, language)));
@@ -220,6 +236,9 @@ class KnowledgeGapCommands implements Command {
                         "district", name));
             }
             parts.add(b.toString());
+        }
+        if (!open) {
+            parts.add(texts.closed(r, null, language));
         }
         return Optional.of(String.join("\n\n", parts));
     }

@@ -201,6 +201,12 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
         // Anna now has one round open to her: no question which
         assertThat(say("UANNA", "kunskapslucka")).doesNotContain("Du är inbjuden").contains("Vilken förvaltning");
         say("UANNA", "avbryt");
+        // her list keeps the round closed early, says so, and offers no change where nothing of hers can change
+        String annaAfterClose = say("UANNA", "kunskapsluckor");
+        assertThat(annaAfterClose).contains("Bromma har inte skickat några kunskapsluckor till inventeringen kl-2027 ännu")
+                .contains("Det här har Bromma skickat till inventeringen kl-2027-2 (stängdes i förtid måndag 7 december 2026 kl. 10.30)")
+                .contains(cecilia).contains("FoU stängde inventeringen kl-2027-2 måndag 7 december 2026 kl. 10.30, före sista svarsdagen")
+                .doesNotContain("Ändra en av dina").doesNotContain("Bromma har inte skickat några kunskapsluckor till inventeringen kl-2027-2");
 
         // decisions through the admin API are shown in words on the groups' messages
         await().atMost(Duration.ofSeconds(15)).until(() -> service.groups("kl-2027-2").stream().allMatch(g -> g.post() != null));
@@ -231,7 +237,12 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
         slackNotices.postDue();
         assertThat(textsTo("UANNA", "UBENGT", "UCECILIA")).noneMatch(t -> t.startsWith("Påminnelse") && t.contains("29 januari 2027"));
         // and the list (of the newest round, the one closed early) says when it was closed, not its deadline
-        assertThat(say("UCECILIA", "kunskapsluckor")).contains("(stängdes i förtid måndag 7 december 2026 kl. 10.30)");
+        assertThat(say("UCECILIA", "kunskapsluckor")).contains("(stängdes i förtid måndag 7 december 2026 kl. 10.30)")
+                .contains("FoU stängde inventeringen kl-2027-2").doesNotContain("Ändra en av dina").doesNotContain("”kunskapslucka”");
+        // someone of a district that sent nothing to the round closed early: told it was closed, not asked to add more
+        assertThat(say("UDAVID", "kunskapsluckor")).contains("Norrmalm skickade inga kunskapsluckor till inventeringen kl-2027-2 "
+                + "(stängdes i förtid måndag 7 december 2026 kl. 10.30).").contains("FoU stängde inventeringen kl-2027-2")
+                .doesNotContain("ännu").doesNotContain("Ändra en av dina");
     }
 
     private static FakeSlackApi.Call lastPost(String channel) {
