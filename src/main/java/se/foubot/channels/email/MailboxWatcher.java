@@ -4,6 +4,8 @@ import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.event.MessageCountAdapter;
+import jakarta.mail.event.MessageCountEvent;
 
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -55,6 +57,16 @@ class MailboxWatcher implements SmartLifecycle {
                 }
                 Folder folder = s.getFolder(server.folder());
                 folder.open(Folder.READ_ONLY);
+                // a mail that arrives between the read below and the server's taking the IDLE command is announced
+                // (EXISTS) while IDLE begins, which does not end the IDLE: the announcement itself starts the read
+                folder.addMessageCountListener(new MessageCountAdapter() {
+                    @Override
+                    public void messagesAdded(MessageCountEvent e) {
+                        if (running) {
+                            onNewMail.run();
+                        }
+                    }
+                });
                 log.info("event=mailbox_idle_started host={} folder={}", server.host(), server.folder());
                 // what arrived before idling began (at start, or while reconnecting) is read now
                 if (running) {
