@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.conversation.ChoiceGuesser;
 import se.foubot.conversation.Language;
 
-/** "Typ av stöd" answered in free words ("enkät"): the category sorter reads them, as it reads a request. */
+/** "Typ av stöd" answered in free words ("enkät", "survey"): the category sorter reads them, as it reads a request. */
 @Component
 class CategoryGuess implements ChoiceGuesser {
 
@@ -24,7 +24,8 @@ class CategoryGuess implements ChoiceGuesser {
 
     @Override
     public Optional<String> guess(String text, Language language) {
-        CategorySorter.Sorting sorting = sorter.sort(text, language);
+        // "survey" in a Swedish conversation is read in English when Swedish finds nothing in it
+        CategorySorter.Sorting sorting = sorter.sortPreferring(text, language);
         return sorting.needsTriage() ? Optional.empty() : Optional.of(sorting.category());
     }
 }

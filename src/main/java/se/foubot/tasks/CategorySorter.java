@@ -63,10 +63,14 @@ public final class CategorySorter {
      * all (a tie in the first stays a tie: manual triage).
      */
     public Sorting sort(String text) {
-        Language guessed = analysis.guess(text);
-        Sorting sorted = sort(text, guessed);
+        return sortPreferring(text, analysis.guess(text));
+    }
+
+    /** Sorts a text read in {@code language} first, in the other language when that finds no term at all. */
+    public Sorting sortPreferring(String text, Language language) {
+        Sorting sorted = sort(text, language);
         for (Language other : Language.values()) {
-            if (sorted.score() == 0 && other != guessed) {
+            if (sorted.score() == 0 && other != language) {
                 Sorting there = sort(text, other);
                 sorted = there.needsTriage() ? sorted : there;
             }
