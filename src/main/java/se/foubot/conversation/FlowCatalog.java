@@ -79,17 +79,21 @@ public final class FlowCatalog {
                 }
             }
         }
+        // the longest trigger found wins: "vi behöver svara på inventeringen" is the inventory's, not the intake's "behöver"
+        TriggerMatch found = null;
+        int longest = 0;
         for (Flow flow : flows.values()) {
             for (Map.Entry<Language, List<String>> words : flow.triggerWords().entrySet()) {
                 for (String word : words.getValue()) {
                     String w = TextNormalizer.normalize(word);
-                    if ((" " + in + " ").contains(" " + w + " ")) {
-                        return Optional.of(new TriggerMatch(flow, words.getKey()));
+                    if (w.length() > longest && (" " + in + " ").contains(" " + w + " ")) {
+                        found = new TriggerMatch(flow, words.getKey());
+                        longest = w.length();
                     }
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(found);
     }
 
     public record TriggerMatch(Flow flow, Language language) {
