@@ -188,6 +188,9 @@ class SlackQuestionsTest {
     void smallTalkStillGetsTheGreetingAndAStatementOfNeedStillStartsTheIntake() throws Exception {
         assertThat(say(newUser(), 1, "hej")).contains(GREETING);
         assertThat(say(newUser(), 1, "Jag behöver stöd med en utvärdering")).contains("Vilken förvaltning arbetar du på?");
+        assertThat(say(newUser(), 1, "Ska skicka in en projektansökan om lokala utvecklingsmedel nu i höst, behöver bolla "
+                + "målen och hur vi ska följa upp. Senast 20 mars. Bromma stadsdelsförvaltning"))
+                .contains("Vilken förvaltning arbetar du på?").doesNotContain("Jag är inte säker");
     }
 
     @ParameterizedTest(name = "{0}")
