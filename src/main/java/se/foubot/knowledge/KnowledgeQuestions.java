@@ -53,10 +53,6 @@ class KnowledgeQuestions implements Command {
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,2}[.)]?$");
     private static final Set<String> ASK_ANALYST = Set.of("fraga en fou utredare", "fraga en utredare", "fraga utredare",
             "fraga en fou utredare tack", "ask an analyst", "ask an fou analyst", "ask a person");
-    /** First words of a question, after normalising (å, ä, ö as a, a, o). */
-    private static final Set<String> QUESTION_WORDS = Set.of("nar", "vad", "vem", "vilka", "vilken", "vilket", "hur", "var",
-            "varfor", "kan", "far", "maste", "ska", "finns", "galler", "ar", "behover", "borde", "blir", "tar", "what", "when",
-            "who", "which", "how", "where", "why", "can", "may", "must", "is", "are", "do", "does", "should", "will");
     /** How long a chat's numbered choices stay open. */
     private static final Duration CHOICES_OPEN = Duration.ofHours(1);
     /** A mail longer than this is a request (the mail intake reads it), not a question. */
@@ -175,14 +171,9 @@ class KnowledgeQuestions implements Command {
         return asking.isEmpty() ? body : asking;
     }
 
-    /** A question mark, or a first word that asks. */
+    /** A question mark, a question word first, or a verb first with its subject after it ({@link Asking}). */
     static boolean asks(String text) {
-        if (text.contains("?")) {
-            return true;
-        }
-        String normalized = TextNormalizer.normalize(text);
-        int space = normalized.indexOf(' ');
-        return QUESTION_WORDS.contains(space < 0 ? normalized : normalized.substring(0, space));
+        return Asking.asks(text);
     }
 
     /** English when the question reads as English; Swedish when it has Swedish letters; else the conversation's. */
