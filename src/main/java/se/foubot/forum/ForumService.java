@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -46,11 +47,17 @@ public class ForumService {
     private static final Logger log = LoggerFactory.getLogger(ForumService.class);
     /** The ids of the registrations holding a seat, beside the count {@code seats}. */
     private static final String SEATED = "seated";
+    private static final String FORM_KEY = "formKey";
 
     public sealed interface PlanResult permits Saved, Refused {
     }
 
-    public record Saved(Meeting meeting) implements PlanResult {
+    /** @param again the same form's submission came again (replayed, or to a second replica): saved before, not now */
+    public record Saved(Meeting meeting, boolean again) implements PlanResult {
+
+        public Saved(Meeting meeting) {
+            this(meeting, false);
+        }
     }
 
     /** The plan is refused: each reason under the plan's field it belongs to (see {@link #check}). */
@@ -96,6 +103,8 @@ public class ForumService {
         this.tasks = tasks;
         this.texts = texts;
         this.mongo = mongo;
+        // one meeting per form submission, whichever replica saves it
+        mongo.indexOps(Meeting.COLLECTION).createIndex(new Index(FORM_KEY, Sort.Direction.ASC).unique().sparse().named("formKey_unique"));
         this.clock = clock;
         this.zone = zone;
         this.workingDays = workingDays;
@@ -112,7 +121,19 @@ public class ForumService {
     }
 
     public PlanResult create(MeetingPlan plan, Recipient coordinator) {
-        Map<String, String> reasons = check(plan, null);
+        return create(plan, coordinator, null);
+    }
+
+    /**
+     * @param formKey the once-only key of the form submission (Slack's view id), or null: the same key again is the
+     *                same meeting, answered as saved ({@link Saved#again()}), never as a clash with itself
+     */
+    public PlanResult create(MeetingPlan plan, Recipient coordinator, String formKey) {
+        Optional<Meeting> before = plannedBy(formKey);
+        if (before.isPresent()) {
+            return new Saved(before.get(), true);
+        }
+        Map<String, String> reasons = check(plan, null, formKey);
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
         }
@@ -121,16 +142,25 @@ public class ForumService {
         for (int n = 1; ; n++) {
             Meeting m = new Meeting(n == 1 ? base : base + "-" + n, plan.title().textOr("").strip(), start(plan), end(plan), plan.place().textOr("").strip(),
                     blankToNull(plan.videoLink().textOr("")), plan.capacity(), deadline(plan), blankToNull(plan.description().textOr("")),
-                    blankToNull(plan.agenda().textOr("")), false, 0, 0, coordinator, now, now);
+                    blankToNull(plan.agenda().textOr("")), false, 0, 0, coordinator, now, now, formKey);
             try {
                 mongo.insert(m);
                 log.info("event=forum_meeting_created meeting={}", m.id());
                 events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.CREATED, null));
                 return new Saved(m);
             } catch (DuplicateKeyException taken) {
-                // another meeting that day: try the next id
+                // the same form saved at this moment elsewhere (the unique form key decided), or another meeting that day
+                before = plannedBy(formKey);
+                if (before.isPresent()) {
+                    return new Saved(before.get(), true);
+                }
             }
         }
+    }
+
+    private Optional<Meeting> plannedBy(String formKey) {
+        return formKey == null ? Optional.empty()
+                : Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(FORM_KEY).is(formKey)), Meeting.class));
     }
 
     public PlanResult edit(String id, MeetingPlan plan) {
@@ -406,13 +436,26 @@ public class ForumService {
      * start, end, place, video, capacity, deadline), so a form shows it there; empty when it can be saved.
      */
     Map<String, String> check(MeetingPlan p, String editing) {
+        return check(p, editing, null);
+    }
+
+    /**
+     * As {@link #check(MeetingPlan, String)} for a plan whose missing or unreadable fields are null: every field is
+     * checked at once (each check that needs a missing field is left out), so a form shows every reason in one round.
+     */
+    public Map<String, String> problems(MeetingPlan p, String editing) {
+        return check(p, editing, null);
+    }
+
+    /** @param formKey the submission's once-only key: a meeting saved by the same submission is no clash */
+    private Map<String, String> check(MeetingPlan p, String editing, String formKey) {
         Map<String, String> reasons = new LinkedHashMap<>();
         Map<String, Object> given = new LinkedHashMap<>();
-        given.put("title", blank(p.title().textOr("")) ? null : p.title());
+        given.put("title", p.title() == null || blank(p.title().textOr("")) ? null : p.title());
         given.put("date", p.date());
         given.put("start", p.start());
         given.put("end", p.end());
-        given.put("place", blank(p.place().textOr("")) ? null : p.place());
+        given.put("place", p.place() == null || blank(p.place().textOr("")) ? null : p.place());
         given.put("capacity", p.capacity());
         given.put("deadline", p.registrationDeadline());
         given.forEach((field, value) -> {
@@ -420,41 +463,40 @@ public class ForumService {
                 reasons.put(field, text("forum.plan.required"));
             }
         });
-        if (!reasons.isEmpty()) {
-            return reasons;
-        }
-        if (!p.end().isAfter(p.start())) {
+        boolean timed = p.date() != null && p.start() != null && p.end() != null;
+        if (timed && !p.end().isAfter(p.start())) {
             add(reasons, "end", text("forum.plan.end-before-start", "time", Dates.time(p.date().atTime(p.start()).atZone(zone), Language.SV)));
         }
-        if (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY) {
+        if (p.capacity() != null && (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY)) {
             add(reasons, "capacity", text("forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
         }
-        if (!blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
+        if (p.videoLink() != null && !blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
             add(reasons, "video", text("forum.plan.link"));
         }
         for (String field : List.of("title", "place")) {
             GuardedText value = field.equals("title") ? p.title() : p.place();
-            if (value.textOr("").strip().length() > MeetingPlan.MAX_LINE) {
+            if (value != null && value.textOr("").strip().length() > MeetingPlan.MAX_LINE) {
                 add(reasons, field, text("forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
             }
         }
-        if (workingDays.isPublicHoliday(p.date())) {
+        if (p.date() != null && workingDays.isPublicHoliday(p.date())) {
             add(reasons, "date", text("forum.plan.holiday", "date", capitalised(day(p.date()))));
         }
-        if (p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+        if (p.date() != null && p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
             add(reasons, "date", text("forum.plan.date-passed", "date", capitalised(day(p.date()))));
         }
-        if (p.registrationDeadline().isAfter(p.date())) {
+        if (p.date() != null && p.registrationDeadline() != null && p.registrationDeadline().isAfter(p.date())) {
             add(reasons, "deadline", text("forum.plan.deadline-after-meeting", "deadline", day(p.registrationDeadline()),
                     "date", day(p.date())));
         }
-        if (reasons.isEmpty()) {
+        if (timed && p.end().isAfter(p.start()) && given.get("place") != null && !reasons.containsKey("place")) {
             Instant start = start(p);
             Instant end = end(p);
             String room = normalizePlace(p.place().textOr(""));
             for (Meeting other : mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").lt(end).and("end").gt(start)),
                     Meeting.class)) {
-                if (!other.id().equals(editing) && normalizePlace(other.place()).equals(room)) {
+                boolean itself = other.id().equals(editing) || (formKey != null && formKey.equals(other.formKey()));
+                if (!itself && normalizePlace(other.place()).equals(room)) {
                     add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title", other.title(), "id", other.id()));
                 }
             }

@@ -145,8 +145,9 @@ class SlackForum implements SlackSlashCommand {
         app.viewSubmission(PLAN_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
             // checked while Slack waits, so a refusal shows next to the form with its reason
-            Map<String, String> errors = submitPlan(req.getPayload().getUser().getId(), view.getPrivateMetadata(), view.getState());
-            return errors.isEmpty() ? ctx.ack() : ctx.ack(r -> r.responseAction("errors").errors(errors));
+            Map<String, String> errors = submitPlan(req.getPayload().getUser().getId(), view.getPrivateMetadata(), view.getState(),
+                    view.getId());
+            return errors.isEmpty() ? ctx.ack(r -> r.responseAction("clear")) : ctx.ack(r -> r.responseAction("errors").errors(errors));
         });
     }
 
@@ -307,9 +308,12 @@ class SlackForum implements SlackSlashCommand {
 
     /**
      * Saves a submitted plan. @return the errors to show in the modal by block id (empty when saved); answered
-     * while Slack waits, so the coordinator sees each reason under its field.
+     * while Slack waits, so the coordinator sees each reason under its field, all of them at once.
+     *
+     * @param viewId the submitted view's id: the same submission again (replayed, or to a second replica) is the
+     *               meeting it saved, answered as saved and told once
      */
-    Map<String, String> submitPlan(String user, String editing, ViewState state) {
+    Map<String, String> submitPlan(String user, String editing, ViewState state, String viewId) {
         if (!isCoordinator(user)) {
             return Map.of("title", notCoordinator());
         }
@@ -328,12 +332,19 @@ class SlackForum implements SlackSlashCommand {
         }
         PlanInput input = readPlan(guarded, texts);
         if (!input.errors().isEmpty()) {
-            return input.errors();
+            // what the forum would refuse too (the end before the start, a late deadline, a taken room), in the same round
+            Map<String, String> all = new LinkedHashMap<>(input.errors());
+            forum.problems(input.plan(), editing == null || editing.isBlank() ? null : editing).forEach(all::putIfAbsent);
+            return all;
         }
-        ForumService.PlanResult result = editing == null || editing.isBlank() ? forum.create(input.plan(), Recipient.slack(user))
+        ForumService.PlanResult result = editing == null || editing.isBlank()
+                ? forum.create(input.plan(), Recipient.slack(user), blankToNull(viewId))
                 : forum.edit(editing, input.plan());
         if (result instanceof ForumService.Refused refused) {
             return refused.byField();
+        }
+        if (((ForumService.Saved) result).again()) {
+            return Map.of();
         }
         Meeting saved = ((ForumService.Saved) result).meeting();
         api.post(user, null, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
@@ -352,7 +363,11 @@ class SlackForum implements SlackSlashCommand {
         return value.getValue();
     }
 
-    /** The planning form read, with an error per field it refused (then {@code plan} is null). */
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /** The planning form read, with an error per field it refused (then the fields it refused are null in {@code plan}). */
     record PlanInput(MeetingPlan plan, Map<String, String> errors) {
     }
 
@@ -387,11 +402,8 @@ class SlackForum implements SlackSlashCommand {
                 errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MAX_TEXT));
             }
         }
-        if (!errors.isEmpty()) {
-            return new PlanInput(null, errors);
-        }
         return new PlanInput(new MeetingPlan(form.get("title"), date, start, end, form.get("place"), form.get("video"), capacity,
-                deadline, form.get("description"), form.get("agenda")), Map.of());
+                deadline, form.get("description"), form.get("agenda")), errors);
     }
 
     /**

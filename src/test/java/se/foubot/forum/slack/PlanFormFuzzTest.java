@@ -44,9 +44,12 @@ class PlanFormFuzzTest {
                         form.put(SlackForum.PLAN_FIELDS.get(i), GUARD.check(values.get(i)));
                     }
                     SlackForum.PlanInput input = SlackForum.readPlan(form, TEXTS);
-                    assertThat(input.plan() == null).isEqualTo(!input.errors().isEmpty());
                     assertThat(input.errors().keySet()).isSubsetOf(SlackForum.PLAN_FIELDS);
-                    if (input.plan() != null && !input.plan().videoLink().isBlank()) {
+                    if (input.errors().isEmpty()) {
+                        assertThat(input.plan().capacity()).isNotNull();
+                        assertThat(input.plan().registrationDeadline()).isNotNull();
+                    }
+                    if (input.errors().isEmpty() && !input.plan().videoLink().isBlank()) {
                         assertThat(MeetingPlan.isHttpsLink(input.plan().videoLink().text())).isTrue();
                     }
                 });

@@ -119,6 +119,11 @@ class SlackForumTest {
      * URL input in {@code state.values}), signed; {@code fromTo} changes what was picked or written (pairs of JSON text).
      */
     private HttpResponse<String> submitPlan(String user, String editing, String fixture, String... fromTo) throws Exception {
+        return slack().interactive(planForm(user, editing, fixture, fromTo));
+    }
+
+    /** The signed body's payload of one opened planning form (its own view id, as each modal Slack opens has). */
+    private String planForm(String user, String editing, String fixture, String... fromTo) throws Exception {
         String json;
         try (java.io.InputStream in = getClass().getResourceAsStream("/slack/forms/" + fixture)) {
             json = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -129,7 +134,7 @@ class SlackForumTest {
             assertThat(json).contains(fromTo[i]);
             json = json.replace(fromTo[i], fromTo[i + 1]);
         }
-        return slack().interactive(json);
+        return json.replace("V0FOUPLAN", "V" + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase());
     }
 
     /** The errors a view_submission answer shows, by block id (read with Jackson, not the SDK that wrote them). */
@@ -277,7 +282,7 @@ class SlackForumTest {
         HttpResponse<String> overlap = submitPlan("UCOORD", "", "forum-plan-submission.json", "\"selected_time\":\"13:00\"",
                 "\"selected_time\":\"15:00\"", "\"selected_time\":\"16:00\"", "\"selected_time\":\"17:00\"",
                 "\"value\":\"Lokal Ekensberg\"", "\"value\":\"lokal ekensberg\"");
-        assertThat(errors(overlap)).containsOnlyKeys("place").hasEntrySatisfying("place", e -> assertThat(e).contains("upptagen"));
+        assertThat(errors(overlap)).containsOnlyKeys("place").hasEntrySatisfying("place", e -> assertThat(e).contains("redan bokad vid den tiden"));
         HttpResponse<String> withLink = submitPlan("UCOORD", "", "forum-plan-with-link.json");
         assertThat(errors(withLink)).isEmpty();
         assertThat(forum.find("forum-2027-03-17").orElseThrow().videoLink()).isEqualTo("https://meet.stockholm.se/fou-forum");
@@ -383,6 +388,53 @@ class SlackForumTest {
                 + "/api/exports/forum/" + meeting.id() + "/agenda.csv")).header("Authorization", "Bearer forum-admin").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(agenda.body()).contains("question,Hur mäter vi effekter?");
+    }
+
+    @Test
+    void aPlanningFormSubmittedTwiceOrToTwoReplicasAtOnceIsOneMeetingAnsweredAsSavedEachTime() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        String form = planForm("UCOORD", "", "forum-plan-with-link.json", "\"selected_date\":\"2027-03-17\"",
+                "\"selected_date\":\"2027-04-21\"", "Rum K\\u00e4rnan", "Replay-rummet",
+                "FoU-forum: uppf\\u00f6ljning i praktiken", "Replay");
+        HttpResponse<String> first = slack().interactive(form);
+        HttpResponse<String> again = slack().interactive(form);
+        for (HttpResponse<String> answer : List.of(first, again)) {
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(errors(answer)).isEmpty();
+            assertThat(answer.body()).contains("\"response_action\":\"clear\"");
+        }
+        // the same body at the same moment, as to two replicas behind a load balancer
+        String twin = planForm("UCOORD", "", "forum-plan-with-link.json", "\"selected_date\":\"2027-03-17\"",
+                "\"selected_date\":\"2027-05-19\"", "Rum K\\u00e4rnan", "Replay-rummet",
+                "FoU-forum: uppf\\u00f6ljning i praktiken", "Tvillingen");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var a = pool.submit(() -> slack().interactive(twin));
+            var b = pool.submit(() -> slack().interactive(twin));
+            assertThat(errors(a.get())).isEmpty();
+            assertThat(errors(b.get())).isEmpty();
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(forum.upcoming().stream().filter(m -> m.title().equals("Replay"))).hasSize(1);
+        assertThat(forum.upcoming().stream().filter(m -> m.title().equals("Tvillingen"))).hasSize(1);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
+                c -> "UCOORD".equals(c.param("channel")) && c.param("text").contains("Tvillingen"))).hasSize(1));
+        assertThat(SLACK.calls("chat.postMessage", c -> "UCOORD".equals(c.param("channel")) && c.param("text").contains("*Replay*")))
+                .hasSize(1);
+    }
+
+    @Test
+    void everyFieldOfAPlanningFormIsCheckedAtOnceEachReasonUnderItsField() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        int planned = forum.all().size();
+        HttpResponse<String> answer = submitPlan("UCOORD", "", "forum-plan-with-link.json", "\"selected_time\":\"16:00\"",
+                "\"selected_time\":\"11:00\"", "\"value\":\"40\"", "\"value\":\"0\"", "https:\\/\\/meet.stockholm.se\\/fou-forum",
+                "meet.stockholm.se fou", "\"selected_date\":\"2027-03-01\"", "\"selected_date\":\"2027-03-20\"");
+        assertThat(errors(answer)).containsOnlyKeys("end", "capacity", "video", "deadline")
+                .hasEntrySatisfying("end", e -> assertThat(e).contains("måste vara efter starten"))
+                .hasEntrySatisfying("deadline", e -> assertThat(e).contains("är efter mötet"));
+        assertThat(forum.all()).hasSize(planned);
     }
 
     @Test
