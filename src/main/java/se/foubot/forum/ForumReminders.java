@@ -97,10 +97,10 @@ class ForumReminders implements ReminderSource {
                         + texts.proposalKind(r.proposal().kind(), sv) + ": " + r.proposal().text()
                         + (r.district() != null ? " (" + r.district() + ")" : "")).collect(Collectors.joining("\n"));
         if (m.coordinator() != null && notifier.send("forum-summary:" + m.id() + ":" + offset, m.coordinator(),
-                Notice.of(texts.text(sv, "forum.summary.subject", "title", m.title(), "registered", registered.size()),
+                Notice.of(texts.text(sv, "forum.summary.subject", "title", m.title(), "registered", se.foubot.messaging.Texts.count(registered.size(), sv)),
                         texts.text(sv, "forum.summary.text", "title", m.title(), "when", texts.when(m, sv), "registered",
-                                registered.size(), "capacity", m.capacity(), "waitlisted",
-                                forum.registrations(m.id(), Status.WAITLISTED).size(), "agenda", agenda)))) {
+                                se.foubot.messaging.Texts.count(registered.size(), sv), "capacity", se.foubot.messaging.Texts.count(m.capacity(), sv), "waitlisted",
+                                se.foubot.messaging.Texts.count(forum.registrations(m.id(), Status.WAITLISTED).size(), sv), "agenda", agenda)))) {
             queued++;
         }
         return queued;

@@ -170,7 +170,7 @@ public class ForumService {
         }
         Map<String, String> reasons = check(plan, id);
         if (plan.capacity() != null && plan.capacity() < before.get().seats()) {
-            add(reasons, "capacity", text("forum.plan.capacity-below-registered", "seats", before.get().seats()));
+            add(reasons, "capacity", text("forum.plan.capacity-below-registered", "seats", Texts.count(before.get().seats(), Language.SV)));
         }
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
@@ -468,7 +468,7 @@ public class ForumService {
             add(reasons, "end", text("forum.plan.end-before-start", "time", Dates.time(p.date().atTime(p.start()).atZone(zone), Language.SV)));
         }
         if (p.capacity() != null && (p.capacity() < 1 || p.capacity() > MeetingPlan.MAX_CAPACITY)) {
-            add(reasons, "capacity", text("forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
+            add(reasons, "capacity", text("forum.plan.capacity", "max", Texts.count(MeetingPlan.MAX_CAPACITY, Language.SV)));
         }
         if (p.videoLink() != null && !blank(p.videoLink().textOr("")) && !MeetingPlan.isHttpsLink(p.videoLink().textOr("").strip())) {
             add(reasons, "video", text("forum.plan.link"));

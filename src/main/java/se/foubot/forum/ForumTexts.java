@@ -68,9 +68,10 @@ public class ForumTexts {
     public String seats(Meeting m, Language l) {
         int free = m.capacity() - m.seats();
         if (free <= 0) {
-            return texts.get(l, m.capacity() == 1 ? "forum.seats.full.one" : "forum.seats.full", "capacity", m.capacity());
+            return texts.get(l, m.capacity() == 1 ? "forum.seats.full.one" : "forum.seats.full", "capacity", Texts.count(m.capacity(), l));
         }
-        return texts.get(l, free == 1 ? "forum.seats.free.one" : "forum.seats.free", "free", free, "capacity", m.capacity());
+        return texts.get(l, free == 1 ? "forum.seats.free.one" : "forum.seats.free", "free", Texts.count(free, l), "capacity",
+                Texts.count(m.capacity(), l));
     }
 
     /** What kind of agenda item a proposal is: "Gott exempel", "Fråga", "Kunskapslucka". */

@@ -39,6 +39,20 @@ public class Texts {
         return text;
     }
 
+    /**
+     * A count as it is written in running text: in Swedish with a non-breaking space between thousands ("1\u00a0000",
+     * never broken over two lines), in English with a comma ("1,000"). Years and ids are not counts: pass them as they are.
+     */
+    public static String count(long n, Language language) {
+        if (language == Language.EN) {
+            return java.text.NumberFormat.getIntegerInstance(Locale.UK).format(n);
+        }
+        var symbols = java.text.DecimalFormatSymbols.getInstance(Locale.forLanguageTag("sv"));
+        symbols.setGroupingSeparator('\u00a0');
+        symbols.setMinusSign('\u2212');
+        return new java.text.DecimalFormat("#,##0", symbols).format(n);
+    }
+
     private static Locale locale(Language language) {
         return language == Language.EN ? Locale.ENGLISH : Locale.forLanguageTag("sv");
     }

@@ -415,12 +415,12 @@ class SlackForum implements SlackSlashCommand {
         String digits = s.replaceAll("[\\s\u00a0]", "");
         if (!digits.matches("[+-]?\\d+")) {
             errors.put("capacity", digits.isEmpty() ? texts.get(Language.SV, "forum.plan.capacity-missing")
-                    : texts.get(Language.SV, "forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
+                    : texts.get(Language.SV, "forum.plan.capacity", "max", Texts.count(MeetingPlan.MAX_CAPACITY, Language.SV)));
             return null;
         }
         java.math.BigInteger n = new java.math.BigInteger(digits);
         if (n.signum() <= 0 || n.compareTo(java.math.BigInteger.valueOf(MeetingPlan.MAX_CAPACITY)) > 0) {
-            errors.put("capacity", texts.get(Language.SV, "forum.plan.capacity", "max", MeetingPlan.MAX_CAPACITY));
+            errors.put("capacity", texts.get(Language.SV, "forum.plan.capacity", "max", Texts.count(MeetingPlan.MAX_CAPACITY, Language.SV)));
             return null;
         }
         return n.intValueExact();

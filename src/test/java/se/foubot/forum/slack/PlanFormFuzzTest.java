@@ -67,10 +67,10 @@ class PlanFormFuzzTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"0|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
-            "1001|Skriv ett antal platser från 1 till 1000, t.ex. 40.", "-5|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
-            "99999999999999999999|Skriv ett antal platser från 1 till 1000, t.ex. 40.",
-            "fyrtio|Skriv ett antal platser från 1 till 1000, t.ex. 40.", "''|Fyll i antalet platser, t.ex. 40."})
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {"0|Skriv ett antal platser från 1 till 1\u00a0000, t.ex. 40.",
+            "1001|Skriv ett antal platser från 1 till 1\u00a0000, t.ex. 40.", "-5|Skriv ett antal platser från 1 till 1\u00a0000, t.ex. 40.",
+            "99999999999999999999|Skriv ett antal platser från 1 till 1\u00a0000, t.ex. 40.",
+            "fyrtio|Skriv ett antal platser från 1 till 1\u00a0000, t.ex. 40.", "''|Fyll i antalet platser, t.ex. 40."})
     void aCapacityOutOfRangeIsToldTheRangeInSwedishOnly(String typed, String told) {
         Map<String, GuardedText> form = new LinkedHashMap<>();
         Map<String, String> values = Map.of("title", "FoU-forum", "date", "2027-03-10", "start", "13:00", "end", "15:00", "place",

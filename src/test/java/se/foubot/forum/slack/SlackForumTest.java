@@ -425,6 +425,16 @@ class SlackForumTest {
     }
 
     @Test
+    void aThousandSeatsReadAsSwedishWritesThemWithANonBreakingSpace() throws Exception {
+        String id = plannedMeeting("FoU-forum i Aulan", java.time.LocalDate.of(2027, 9, 15), "Aulan", 1000);
+        slack().command("UTUSEN", "forum");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
+                c -> "UTUSEN".equals(c.param("channel"))).stream().map(c -> c.param("text") + c.param("blocks")).collect(Collectors.joining()))
+                .contains("1\u00a0000 lediga platser av 1\u00a0000").doesNotContain("1000 lediga"));
+        forum.cancel(id);
+    }
+
+    @Test
     void everyFieldOfAPlanningFormIsCheckedAtOnceEachReasonUnderItsField() throws Exception {
         clock.set(TestClockConfiguration.START);
         int planned = forum.all().size();
