@@ -12,6 +12,7 @@ import se.foubot.messaging.Command;
 import se.foubot.messaging.Contacts;
 import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Reply;
 import se.foubot.messaging.Texts;
 
@@ -44,7 +45,9 @@ class ForumNewsCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("bevakning forum", "forum.help.news", 32), new Usage("avbevaka forum", "forum.help.news-stop", 33));
+        // the terminal knows no address to send news to: only where a person has one
+        return List.of(new Usage("bevakning forum", "forum.help.news", 32).in(Recipient.SLACK, Recipient.EMAIL),
+                new Usage("avbevaka forum", "forum.help.news-stop", 33).in(Recipient.SLACK, Recipient.EMAIL));
     }
 
     @Override

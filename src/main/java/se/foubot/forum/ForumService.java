@@ -42,7 +42,7 @@ import se.foubot.time.WorkingDays;
  * seat.
  */
 @Service
-public class ForumService {
+public class ForumService implements se.foubot.store.StoreIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(ForumService.class);
     /** The ids of the registrations holding a seat, beside the count {@code seats}. */
@@ -103,8 +103,6 @@ public class ForumService {
         this.tasks = tasks;
         this.texts = texts;
         this.mongo = mongo;
-        // one meeting per form submission, whichever replica saves it
-        mongo.indexOps(Meeting.COLLECTION).createIndex(new Index(FORM_KEY, Sort.Direction.ASC).unique().sparse().named("formKey_unique"));
         this.clock = clock;
         this.zone = zone;
         this.workingDays = workingDays;
@@ -118,6 +116,12 @@ public class ForumService {
             /** Cancelled by declining the invite in a calendar: unlike UNREGISTERED, no answer told the person. */
             DECLINED
         }
+    }
+
+    /** One meeting per form submission, whichever replica saves it. */
+    @Override
+    public void ensure(MongoTemplate m) {
+        m.indexOps(Meeting.COLLECTION).createIndex(new Index(FORM_KEY, Sort.Direction.ASC).unique().sparse().named("formKey_unique"));
     }
 
     public PlanResult create(MeetingPlan plan, Recipient coordinator) {

@@ -11,6 +11,7 @@ import se.foubot.messaging.Command;
 import se.foubot.messaging.Contacts;
 import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Notifier;
+import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Reply;
 import se.foubot.messaging.Texts;
 
@@ -51,8 +52,10 @@ class GrantCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("bevakning [LUM|MUL]", "grants.help.subscribe", 40),
-                new Usage("bevakning av", "grants.help.stop", 41));
+        // the terminal knows no address to remind: only where a person has one
+        return List.of(new Usage("bevakning [LUM|MUL]", "grants.help.subscribe", 40).in(Recipient.SLACK, Recipient.EMAIL),
+                new Usage("bevakning av", "grants.help.stop", 41).in(Recipient.SLACK, Recipient.EMAIL),
+                new Usage("avbevaka LUM|MUL", "grants.help.stop-one", 41).in(Recipient.SLACK, Recipient.EMAIL));
     }
 
     @Override
@@ -60,8 +63,55 @@ class GrantCommands implements Command {
         return m.isMail() ? mail(m) : chat(m);
     }
 
+    /**
+     * "avbevaka LUM" (or MUL, or both): stops those reminders and keeps the others. Only programme names may follow,
+     * so "avbevaka forum" is the forum's.
+     */
+    private Optional<Reply> stopNamed(Inbound m, String line) {
+        if (!line.startsWith("avbevaka ")) {
+            return Optional.empty();
+        }
+        if (!stopNamedWords(line)) {
+            return Optional.empty();
+        }
+        List<String> named = named(line);
+        String channel = m.isMail() ? Recipient.EMAIL : m.from().channel();
+        Optional<Subscriber> before = subscriptions.find(channel, m.from().address()).filter(Subscriber::active);
+        if (before.isEmpty() || before.get().programmes().stream().noneMatch(named::contains)) {
+            return Optional.of(Reply.text(texts.get(m.language(), m.isMail() ? "grants.nothing-to-stop.mail" : "grants.nothing-to-stop.chat")));
+        }
+        List<String> left = before.get().programmes().stream().filter(p -> !named.contains(p)).toList();
+        if (left.isEmpty()) {
+            subscriptions.unsubscribe(channel, m.from().address());
+            return Optional.of(Reply.text(texts.get(m.language(), m.isMail() ? "grants.stopped.mail" : "grants.stopped.chat")));
+        }
+        Subscriber s = before.get();
+        subscriptions.subscribe(s.channel(), s.address(), s.email(), s.district(), left, s.language(), s.source());
+        String and = texts.get(m.language(), "grants.and");
+        return Optional.of(Reply.text(texts.get(m.language(), "grants.stopped.some", "stopped",
+                String.join(and, before.get().programmes().stream().filter(named::contains).toList()), "left", String.join(and, left))));
+    }
+
+    /** The programmes after "avbevaka", when only programme names follow. */
+    private List<String> named(String line) {
+        return List.of(line.substring("avbevaka ".length()).toUpperCase(java.util.Locale.ROOT).split("[\\s,]+")).stream()
+                .filter(w -> !w.isBlank() && !w.equals("OCH") && !w.equals("AND")).toList();
+    }
+
+    private boolean stopNamedWords(String line) {
+        if (!line.startsWith("avbevaka ")) {
+            return false;
+        }
+        List<String> named = named(line);
+        return !named.isEmpty() && calendar.programmesNamedIn("").containsAll(named);
+    }
+
     private Optional<Reply> chat(Inbound m) {
         String line = TextNormalizer.normalize(m.firstLine());
+        Optional<Reply> stopped = stopNamed(m, line);
+        if (stopped.isPresent()) {
+            return stopped;
+        }
         boolean stop = STOP_NAMING.matcher(line).matches();
         if (!stop && !line.equals("bevakning") && !line.startsWith("bevakning ")) {
             return Optional.empty();
@@ -86,6 +136,15 @@ class GrantCommands implements Command {
     private Optional<Reply> mail(Inbound m) {
         String firstLine = TextNormalizer.normalize(m.firstLine());
         String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
+        String named = firstLine.startsWith("avbevaka ") ? firstLine : subject;
+        if (m.thread() == null && named.startsWith("avbevaka ") && !m.senderProven()
+                && stopNamedWords(named)) {
+            return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.stop")));
+        }
+        Optional<Reply> stopped = m.thread() == null ? stopNamed(m, named) : Optional.empty();
+        if (stopped.isPresent()) {
+            return stopped.map(r -> r.inThread("grants"));
+        }
         if (STOP.contains(firstLine) || STOP.contains(subject) || STOP_NAMING.matcher(firstLine).matches()
                 || STOP_NAMING.matcher(subject).matches()) {
             if (!m.senderProven()) {

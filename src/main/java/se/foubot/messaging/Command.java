@@ -2,6 +2,7 @@ package se.foubot.messaging;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A command a person may write in any channel — a Slack DM or {@code /fou}, the terminal, a mail — such as
@@ -16,7 +17,31 @@ public interface Command {
      * One line of the generated help: what to write ("bevakning [LUM|MUL]") and the text key of what it does.
      * {@code order} places it in the list (smaller first).
      */
-    record Usage(String words, String textKey, int order) {
+    record Usage(String words, String textKey, int order, Set<String> channels, Roles.Role who) {
+
+        /** A command that works for everyone in every channel. */
+        public Usage(String words, String textKey, int order) {
+            this(words, textKey, order, Set.of(), Roles.Role.EVERYONE);
+        }
+
+        /** @param channels the channels it works in (Recipient's channel names); empty: every channel */
+        public Usage {
+            channels = Set.copyOf(channels);
+        }
+
+        /** The same line, shown only in {@code only} (e.g. Slack: what needs a Slack form or a Slack identity). */
+        public Usage in(String... only) {
+            return new Usage(words, textKey, order, Set.of(only), who);
+        }
+
+        /** The same line, shown only to people with {@code role} (they are the only ones it works for). */
+        public Usage forRole(Roles.Role role) {
+            return new Usage(words, textKey, order, channels, role);
+        }
+
+        public boolean worksIn(String channel) {
+            return channels.isEmpty() || channels.contains(channel);
+        }
     }
 
     /** @return the reply when this message is this command; empty to let others (or the conversation) have it */

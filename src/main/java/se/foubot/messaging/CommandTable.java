@@ -26,9 +26,11 @@ public class CommandTable {
     private final List<Command> commands;
     private final Texts texts;
     private final CommandPhrasings phrasings;
+    private final List<Roles> roles;
 
-    CommandTable(List<Command> commands, Texts texts, CommandPhrasings phrasings) {
+    CommandTable(List<Command> commands, Texts texts, CommandPhrasings phrasings, List<Roles> roles) {
         this.commands = List.copyOf(commands);
+        this.roles = List.copyOf(roles);
         this.texts = texts;
         this.phrasings = phrasings;
     }
@@ -64,7 +66,7 @@ public class CommandTable {
 
     private Optional<Handled> byOwnWords(Inbound message) {
         if (asksForHelp(message)) {
-            return Optional.of(new Handled("help", help(message.language())));
+            return Optional.of(new Handled("help", help(message.from(), message.language())));
         }
         for (Command command : commands) {
             if (command.readsAnyText()) {
@@ -102,18 +104,39 @@ public class CommandTable {
     public record Handled(String command, Reply reply) {
     }
 
-    /** Every command's usage, in order, in {@code language}: the list "hjälp" shows. */
-    public HelpCard helpCard(Language language) {
-        List<Command.Usage> all = new ArrayList<>();
-        commands.forEach(c -> all.addAll(c.usage()));
-        all.add(new Command.Usage(language == Language.EN ? "help" : "hjälp", "help.help", 1000));
-        all.sort(Comparator.comparingInt(Command.Usage::order));
-        List<HelpCard.Line> lines = all.stream().map(u -> new HelpCard.Line(u.words(), texts.get(language, u.textKey()))).toList();
-        return new HelpCard(language, texts.get(language, "help.title"), lines, texts.get(language, "help.footer"));
+    /**
+     * The commands that work for {@code person} where they wrote, in order, in {@code language}: the list "hjälp"
+     * shows. A command missing from their channel, or for a role they do not have, is left out.
+     */
+    public HelpCard helpCard(Recipient person, Language language) {
+        List<HelpCard.Line> lines = usages(person).stream().map(u -> new HelpCard.Line(
+                language == Language.EN && u.textKey().equals("help.help") ? "help" : u.words(), texts.get(language, u.textKey())))
+                .toList();
+        return new HelpCard(language, texts.get(language, "help.title"), lines, texts.get(language, "help.footer"), "");
     }
 
-    private Reply help(Language language) {
-        HelpCard card = helpCard(language);
+    /** Every usage registered in the table that works for {@code person} in their channel, in the help's order. */
+    public List<Command.Usage> usages(Recipient person) {
+        List<Command.Usage> all = new ArrayList<>();
+        commands.forEach(c -> all.addAll(c.usage()));
+        all.add(new Command.Usage("hjälp", "help.help", 1000));
+        return all.stream().filter(u -> u.worksIn(person.channel()) && hasRole(person, u.who()))
+                .sorted(Comparator.comparingInt(Command.Usage::order)).toList();
+    }
+
+    /** Every usage registered in the table, whoever and wherever. */
+    public List<Command.Usage> allUsages() {
+        List<Command.Usage> all = new ArrayList<>();
+        commands.forEach(c -> all.addAll(c.usage()));
+        return all;
+    }
+
+    private boolean hasRole(Recipient person, Roles.Role role) {
+        return role == Roles.Role.EVERYONE || roles.stream().anyMatch(r -> r.has(person, role));
+    }
+
+    private Reply help(Recipient person, Language language) {
+        HelpCard card = helpCard(person, language);
         return Reply.text(card.asText()).withCard(card);
     }
 }

@@ -71,6 +71,8 @@ class MessageCatalogueTest {
                 Map.entry("decision", en ? "decided by the social committee in December" : "beslutas av socialnämnden i december"),
                 Map.entry("districts", "Farsta, Bromma"),
                 Map.entry("district", "Farsta"),
+                Map.entry("stopped", "LUM"),
+                Map.entry("left", "MUL"),
                 Map.entry("dms", "3"),
                 Map.entry("entries", "2"),
                 Map.entry("entry-text", en ? "How do we follow up home visits?" : "Hur följer vi upp hembesök?"),

@@ -50,7 +50,8 @@ class AppHome {
             }
         }
         blocks.add(divider());
-        blocks.addAll(help.blocks(commands.helpCard(router.language(new ConversationKey(SlackText.CHANNEL, user))), user));
+        blocks.addAll(help.blocks(commands.helpCard(se.foubot.messaging.Recipient.slack(user),
+                router.language(new ConversationKey(SlackText.CHANNEL, user))).typedAfter("/fou "), user));
         return blocks;
     }
 }

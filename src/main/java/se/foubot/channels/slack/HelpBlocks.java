@@ -38,8 +38,9 @@ class HelpBlocks implements SlackCardRenderer<HelpCard> {
     @Override
     public String text(HelpCard card, String replyText) {
         Language l = card.language();
-        String lines = "• `/fou` – " + texts.get(l, "slack.help.resume") + "\n" + card.lines().stream()
-                .map(line -> "• `/fou " + line.words() + "` – " + line.does()).collect(Collectors.joining("\n"));
+        String resume = card.prefix().isEmpty() ? "" : "• `" + card.prefix().strip() + "` – " + texts.get(l, "slack.help.resume") + "\n";
+        String lines = resume + card.lines().stream()
+                .map(line -> "• `" + card.prefix() + line.words() + "` – " + line.does()).collect(Collectors.joining("\n"));
         return "*" + card.title() + "*\n" + lines + "\n" + texts.get(l, "slack.help.footer");
     }
 }

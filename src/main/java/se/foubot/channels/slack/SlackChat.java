@@ -66,7 +66,11 @@ class SlackChat {
             answer(user, user, null, () -> router.resume(key(user)));
             return;
         }
-        answer(user, user, null, () -> router.routeCommand(key(user), Recipient.slack(user), text, origin(user, null), messageId));
+        answer(user, user, null, () -> {
+            Reply reply = router.routeCommand(key(user), Recipient.slack(user), text, origin(user, null), messageId);
+            // the list is read where it was asked for: after /fou, each command is typed after /fou too
+            return reply.card() instanceof se.foubot.messaging.HelpCard help ? reply.withCard(help.typedAfter("/fou ")) : reply;
+        });
     }
 
     private interface Turn {

@@ -74,6 +74,8 @@ class SlackForum implements SlackSlashCommand {
     static final String PROPOSE = "forum-propose";
     static final String UNREGISTER = "forum-unregister";
     static final String PLAN_CALLBACK = "forum-plan";
+    /** The button in a DM that opens the planning form (a form needs a click's trigger id). */
+    static final String PLAN_OPEN = "forum-plan-open";
     static final String PROPOSAL_CALLBACK = "forum-proposal";
     static final List<String> PLAN_FIELDS = List.of("title", "date", "start", "end", "place", "video", "capacity", "deadline",
             "description", "agenda");
@@ -129,6 +131,18 @@ class SlackForum implements SlackSlashCommand {
             openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue());
             return ctx.ack();
         });
+        app.blockAction(PLAN_OPEN, (req, ctx) -> {
+            // a trigger id expires after 3 s: open the modal before acking
+            String user = req.getPayload().getUser().getId();
+            String id = req.getPayload().getActions().get(0).getValue();
+            Meeting meeting = id == null || id.isBlank() ? null : meeting(id).orElse(null);
+            if (id != null && !id.isBlank() && meeting == null) {
+                work.afterAck(user, () -> api.post(user, null, texts.get(Language.SV, "forum.no-such-meeting", "id", id), null));
+            } else {
+                openPlan(user, req.getPayload().getTriggerId(), meeting);
+            }
+            return ctx.ack();
+        });
         app.viewSubmission(PROPOSAL_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
@@ -174,11 +188,6 @@ class SlackForum implements SlackSlashCommand {
             openPlan(user, triggerId, meeting);
             return Optional.of(ctx.ack());
         }
-        if (argsLower.startsWith("ställ in") || argsLower.startsWith("stall in") || argsLower.startsWith("cancel")) {
-            String id = args.replaceFirst("(?i)^(ställ in|stall in|cancel)\\s*", "").strip();
-            work.record(CANCEL, user, Map.of("meeting", id), () -> cancel(user, id));
-            return Optional.of(ctx.ack(texts.get(Language.SV, "slack.in-your-dms")));
-        }
         return Optional.empty();
     }
 
@@ -190,13 +199,13 @@ class SlackForum implements SlackSlashCommand {
         return properties.forumCoordinators().isEmpty() ? staff.isStaff(user) : properties.forumCoordinators().contains(user);
     }
 
+    /** Cancel work recorded before the words went through the command table: done and told as then. */
     private void cancel(String user, String id) {
-        if (!isCoordinator(user)) {
-            api.post(user, null, notCoordinator(), null);
-            return;
-        }
-        api.post(user, null, forum.cancel(id).map(m -> text("forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
-                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", id)), null);
+        api.post(user, null, isCoordinator(user) ? cancelled(id) : notCoordinator(), null);
+    }
+
+    private String cancelled(String id) {
+        return SlackForumCommands.cancelled(forum, texts, id);
     }
 
     /**

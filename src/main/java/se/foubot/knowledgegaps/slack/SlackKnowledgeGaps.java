@@ -53,6 +53,9 @@ import se.foubot.privacy.OutsideTextGuard;
 @ConditionalOnSlack
 class SlackKnowledgeGaps implements SlackSlashCommand {
 
+    /** The button in a DM that opens the form of a new round (a form needs a click's trigger id). */
+    static final String OPEN_FORM = "knowledgegaps-open-form";
+
     static final String OPEN_CALLBACK = "kg-open";
     static final String CLOSE = "kg-close";
     static final String ADD_TASK = "kg-add-task";
@@ -73,10 +76,12 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
     private final GapTexts texts;
     private final Clock clock;
     private final ZoneId zone;
+    private final SlackKnowledgeGapCommands commands;
 
     SlackKnowledgeGaps(App app, KnowledgeGapService service, KnowledgeGapInvitations invitations, OtherSources sources, SlackApi api,
             StaffDirectory staff, SlackProperties slack, KnowledgeGapProperties properties, OutsideTextGuard guard, SlackWork work,
-            GapTexts texts, Clock clock, ZoneId zone) {
+            GapTexts texts, Clock clock, ZoneId zone, SlackKnowledgeGapCommands commands) {
+        this.commands = commands;
         this.service = service;
         this.invitations = invitations;
         this.sources = sources;
@@ -97,6 +102,11 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
         work.on(ADD_TASK, p -> addTask(p.get("user"), p.get("task")));
         work.on(CONFIRM, p -> confirm(p.get("user"), p.get("group")));
         work.on(SPLIT, p -> split(p.get("user"), p.get("group")));
+        app.blockAction(OPEN_FORM, (req, ctx) -> {
+            // a trigger id expires after 3 s: open the modal before acking
+            openModal(req.getPayload().getUser().getId(), req.getPayload().getTriggerId());
+            return ctx.ack();
+        });
         app.viewSubmission(OPEN_CALLBACK, (req, ctx) -> {
             // checked while Slack waits, so a refusal shows next to the field with its reason
             Map<String, String> errors = submitOpen(req.getPayload().getUser().getId(), req.getPayload().getView().getState());
@@ -135,21 +145,15 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
             openModal(user, triggerId);
             return Optional.of(ctx.ack());
         }
-        if (args.startsWith("stang ") || args.startsWith("close ")) {
-            String round = args.substring(args.indexOf(' ') + 1).strip().replace(' ', '-');
-            work.record(CLOSE, user, Map.of("round", round), () -> close(user, round));
-            return Optional.of(ctx.ack(texts.get(Language.SV, "slack.in-your-dms")));
-        }
-        if (args.startsWith("lagg till ") || args.startsWith("add ")) {
-            String task = args.substring(args.startsWith("add ") ? 4 : "lagg till ".length()).strip().replace(' ', '-').toUpperCase();
-            work.record(ADD_TASK, user, Map.of("task", task), () -> addTask(user, task));
-            return Optional.of(ctx.ack(texts.get(Language.SV, "slack.in-your-dms")));
+        if (se.foubot.knowledgegaps.CoordinationWords.read(text).isPresent()) {
+            // answered in the DM through the command table, as the same words in a DM are
+            return Optional.empty();
         }
         return Optional.of(ctx.ack(texts.get(Language.SV, "knowledgegaps.slack.usage")));
     }
 
     boolean isCoordinator(String user) {
-        return slack.forumCoordinators().isEmpty() ? staff.isStaff(user) : slack.forumCoordinators().contains(user);
+        return commands.isCoordinator(user);
     }
 
     void openModal(String user, String triggerId) {
@@ -212,44 +216,18 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
         return Map.of();
     }
 
+    /** Close work recorded before the words went through the command table: done and told as then. */
     void close(String user, String roundId) {
-        if (!isCoordinator(user)) {
-            api.post(user, null, texts.get(Language.SV, "knowledgegaps.slack.not-coordinator"), null);
-            return;
-        }
-        Optional<KnowledgeGapService.RoundClosed> closed = service.close(roundId, Recipient.slack(user));
-        if (closed.isEmpty()) {
-            api.post(user, null, texts.get(Language.SV, "knowledgegaps.slack.no-such-round", "round", roundId), null);
-            return;
-        }
-        String channel = groupChannel();
-        Round round = closed.get().round();
-        api.post(user, null, texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
-                "round", round.id(), "entries", service.entries(round.id()).size(), "districts", service.districtsAnswered(round.id()).size(),
-                "groups", closed.get().groups().size(), "channel", channel), null);
+        api.post(user, null, commands.closed(user, roundId), null);
     }
 
     String groupChannel() {
-        return properties.slackChannel().isBlank() ? (slack.staffChannel() == null ? "" : slack.staffChannel()) : properties.slackChannel();
+        return commands.groupChannel();
     }
 
+    /** Add-task work recorded before the words went through the command table: done and told as then. */
     void addTask(String user, String reference) {
-        if (!staff.isStaff(user)) {
-            api.post(user, null, texts.get(Language.SV, "knowledgegaps.slack.not-staff"), null);
-            return;
-        }
-        Optional<KnowledgeGapService.Saved> saved = sources.addTask(reference, null);
-        String answer;
-        if (saved.isEmpty()) {
-            answer = texts.get(Language.SV, "knowledgegaps.slack.task-missing", "task", reference);
-        } else if (saved.get() instanceof KnowledgeGapService.SavedEntry entry) {
-            answer = texts.get(Language.SV, "knowledgegaps.slack.task-added", "task", reference, "round", entry.round().id(), "entry",
-                    entry.entry().id());
-        } else {
-            KnowledgeGapService.NotTaken notTaken = (KnowledgeGapService.NotTaken) saved.get();
-            answer = texts.notTaken(notTaken.reason(), notTaken.round(), null, Language.SV);
-        }
-        api.post(user, null, answer, null);
+        api.post(user, null, commands.added(user, reference), null);
     }
 
     void confirm(String user, String group) {

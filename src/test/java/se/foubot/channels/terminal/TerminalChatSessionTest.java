@@ -67,7 +67,18 @@ class TerminalChatSessionTest {
         assertThat(transcript).contains("Du har inga förfrågningar hos FoU ännu")
                 .contains("Inga FoU-forum är planerade just nu")
                 .contains("Kommandon").contains("• status – dina förfrågningar och deras status")
-                .contains("• bevakning [LUM|MUL] – ");
+                .contains("• kontrollera ansökan – ").contains("• avbryt – ")
+                // the terminal knows no address to remind, and no coordinator: left out of its help
+                .doesNotContain("bevakning").doesNotContain("forum ny");
+    }
+
+    @Test
+    void aCoordinatorsFormWordsInTheTerminalAreToldInOneSentenceThatTheFormIsInSlack() {
+        String transcript = chat("planner", "forum ny", "forum ställ in forum-2027-03-10-2", "kunskapsluckor ny",
+                "kunskapsluckor lägg till FOU-2026-0001");
+        assertThat(transcript.split("FoU-forum planeras, ändras och ställs in i Slack", -1)).hasSize(3);
+        assertThat(transcript.split("Inventeringar av kunskapsluckor öppnas, stängs", -1)).hasSize(3);
+        assertThat(transcript).doesNotContain("inte säker på att jag förstår");
     }
 
     @Test

@@ -434,6 +434,109 @@ class SlackForumTest {
         forum.cancel(id);
     }
 
+    /** The text of every message posted to {@code channel} (a user's DM) after {@code since} calls, with its blocks. */
+    private static String postedTo(String channel, int since) {
+        List<FakeSlackApi.Call> posts = SLACK.calls("chat.postMessage", c -> channel.equals(c.param("channel")));
+        return posts.subList(Math.min(since, posts.size()), posts.size()).stream().map(c -> c.param("text") + "\n" + c.param("blocks"))
+                .collect(Collectors.joining("\n"));
+    }
+
+    private static int postsTo(String channel) {
+        return SLACK.calls("chat.postMessage", c -> channel.equals(c.param("channel"))).size();
+    }
+
+    /** Writes {@code text} in a DM (or after /fou) and returns what the bot answered there. */
+    private String said(boolean slash, String user, String text) throws Exception {
+        // a DM is answered in the DM's channel, /fou in the person's DM (by their user id)
+        String where = slash ? user : "D" + user;
+        int before = postsTo(where);
+        if (slash) {
+            slack().command(user, text);
+        } else {
+            slack().dm("Ev" + UUID.randomUUID().toString().replace("-", ""), user, text);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> postsTo(where) > before);
+        Thread.sleep(150); // a second message of the same answer (none expected) would be here by now
+        return postedTo(where, before);
+    }
+
+    @Test
+    void aCoordinatorsWordsWorkTheSameInADmAndAfterSlashFou() throws Exception {
+        for (boolean slash : List.of(false, true)) {
+            String id = plannedMeeting("Ställs in " + slash, java.time.LocalDate.of(2027, 10, slash ? 13 : 6), "Rum " + slash, 20);
+            if (!slash) {
+                String open = said(false, "UCOORD", "forum ny");
+                assertThat(open).contains("Planera ett nytt FoU-forum i formuläret").contains(SlackForum.PLAN_OPEN);
+                int opened = SLACK.calls("views.open").size();
+                slack().click("UCOORD", "DUCOORD", "1.1", SlackForum.PLAN_OPEN, "", false);
+                await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("views.open").size() > opened);
+                assertThat(SLACK.calls("views.open").get(opened).param("view")).contains("forum-plan");
+                assertThat(said(false, "UCOORD", "forum ändra " + id)).contains("Ändra ”Ställs in false”").contains(SlackForum.PLAN_OPEN);
+                assertThat(said(false, "UANNA", "forum ny")).contains("Bara FoU:s samordnare");
+            }
+            assertThat(said(slash, "UCOORD", "forum ställ in " + id)).contains("Ställs in " + slash).contains(id)
+                    .doesNotContain("inte säker").doesNotContain("Hej! Jag är FoU-boten");
+            assertThat(forum.find(id).orElseThrow().cancelled()).isTrue();
+            assertThat(said(slash, "UCOORD", "kunskapsluckor stäng kl-1999")).contains("kl-1999").doesNotContain("Hej! Jag är");
+            assertThat(said(slash, "UANALYST1", "kunskapsluckor lägg till FOU-2026-9999")).contains("FOU-2026-9999")
+                    .doesNotContain("Hej! Jag är");
+        }
+        String open = said(false, "UCOORD", "kunskapsluckor ny");
+        assertThat(open).contains("Öppna en ny inventering av kunskapsluckor i formuläret");
+        int opened = SLACK.calls("views.open").size();
+        slack().click("UCOORD", "DUCOORD", "1.1", "knowledgegaps-open-form", "new", false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("views.open").size() > opened);
+    }
+
+    @Test
+    void helpInADmListsWhatWorksThereAsTypedThereAndAfterSlashFouWithThePrefix() throws Exception {
+        String dm = said(false, "UCOORD", "hjälp");
+        assertThat(dm).contains("• `forum ny` –").contains("• `forum ställ in ID` –").contains("• `kunskapsluckor ny` –")
+                .contains("• `avbevaka LUM|MUL` –").contains("• `kontrollera ansökan` –").contains("• `english / svenska` –")
+                .doesNotContain("/fou");
+        assertThat(said(true, "UCOORD", "hjälp")).contains("• `/fou forum ny` –").contains("• `/fou status` –");
+        String district = said(false, "UANNA", "hjälp");
+        assertThat(district).contains("• `status` –").doesNotContain("forum ny").doesNotContain("kunskapsluckor lägg till");
+        assertThat(said(false, "UANALYST1", "hjälp")).contains("• `kunskapsluckor lägg till FOU-…` –");
+    }
+
+    @Test
+    void everyHelpLineInADmWorksThereAndEveryCommandOfTheTableIsInSomeonesHelp(
+            @Autowired se.foubot.messaging.CommandTable table) throws Exception {
+        String id = plannedMeeting("Hjälpforum", java.time.LocalDate.of(2027, 11, 10), "Rum hjälp", 20);
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (String user : List.of("UCOORD", "UANALYST1", "UANNA")) {
+            String help = said(false, user, "hjälp");
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("• `([^`]+)` –").matcher(help);
+            while (line.find()) {
+                shown.add(line.group(1));
+                String words = line.group(1).split(" / ")[0].replace("[LUM|MUL]", "LUM").replace("LUM|MUL", "LUM")
+                        .replace("FOU-…", "FOU-2026-9999").replace("anmäl ID", "anmäl " + id).replace("ställ in ID", "ställ in kl-0")
+                        .replace("ändra ID", "ändra " + id).replace("stäng ID", "stäng kl-1999");
+                if (words.equals("tillbaka") || words.equals("avbryt")) {
+                    said(false, user, "stöd"); // a conversation's step words: said in the middle of one
+                }
+                String answer = said(false, user, words);
+                // understood: not the knowledge base's guess, and not the greeting given to words it does not know
+                assertThat(answer).as(user + ": " + words).doesNotContain("Jag är inte säker på att jag förstår")
+                        .doesNotStartWith("Hej! Jag är FoU-boten");
+                said(false, user, words.equals("english") ? "svenska" : "avbryt");
+            }
+        }
+        assertThat(shown).containsAll(table.allUsages().stream().filter(u -> u.worksIn("slack"))
+                .map(se.foubot.messaging.Command.Usage::words).toList());
+        forum.cancel(id);
+    }
+
+    @Test
+    void avbevakaLumInADmStopsOnlyTheLumReminders() throws Exception {
+        said(false, "UBEV", "bevakning LUM MUL");
+        assertThat(said(false, "UBEV", "avbevaka LUM")).contains("inga fler påminnelser om LUM").contains("Om MUL får du dem som förut");
+        assertThat(subscriptions.find("slack", "UBEV").orElseThrow().programmes()).containsExactly("MUL");
+        assertThat(said(false, "UBEV", "avbevaka MUL")).contains("du får inga fler påminnelser");
+        assertThat(subscriptions.find("slack", "UBEV").orElseThrow().active()).isFalse();
+    }
+
     @Test
     void everyFieldOfAPlanningFormIsCheckedAtOnceEachReasonUnderItsField() throws Exception {
         clock.set(TestClockConfiguration.START);

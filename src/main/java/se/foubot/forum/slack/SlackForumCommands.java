@@ -1,0 +1,85 @@
+package se.foubot.forum.slack;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackProperties;
+import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.Language;
+import se.foubot.forum.ForumService;
+import se.foubot.forum.PlanWords;
+import se.foubot.messaging.Command;
+import se.foubot.messaging.Inbound;
+import se.foubot.messaging.Recipient;
+import se.foubot.messaging.Reply;
+import se.foubot.messaging.Roles;
+import se.foubot.messaging.Texts;
+
+/**
+ * The coordinators' words in a Slack DM or {@code /fou}, through the command table, so every Slack door answers them
+ * alike: "forum ny" and "forum ändra ID" answer with a button that opens the form (a form needs a click's trigger
+ * id), "forum ställ in ID" cancels the meeting. Someone who is not a coordinator is told so.
+ */
+@Component
+@ConditionalOnSlack
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SlackForumCommands implements Command {
+
+    private final ForumService forum;
+    private final StaffDirectory staff;
+    private final SlackProperties properties;
+    private final Texts texts;
+
+    SlackForumCommands(ForumService forum, StaffDirectory staff, SlackProperties properties, Texts texts) {
+        this.forum = forum;
+        this.staff = staff;
+        this.properties = properties;
+        this.texts = texts;
+    }
+
+    @Override
+    public Optional<Reply> handle(Inbound m) {
+        if (!Recipient.SLACK.equals(m.from().channel())) {
+            return Optional.empty();
+        }
+        Optional<PlanWords.Said> said = PlanWords.read(m.firstLine());
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = m.from().address();
+        boolean coordinator = properties.forumCoordinators().isEmpty() ? staff.isStaff(user) : properties.forumCoordinators().contains(user);
+        if (!coordinator) {
+            return Optional.of(Reply.text(text("forum.plan.not-coordinator")));
+        }
+        String id = said.get().meeting();
+        return Optional.of(switch (said.get().kind()) {
+            case NEW -> Reply.text(text("forum.plan.open-form.new")).withCard(new PlanFormCard(""));
+            case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
+                    .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", mt.title(), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
+                    .orElse(Reply.text(text("forum.no-such-meeting", "id", id)));
+            case CANCEL -> Reply.text(cancelled(forum, texts, id));
+        });
+    }
+
+    @Override
+    public List<Usage> usage() {
+        return List.of(new Usage("forum ny", "forum.help.plan", 34).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
+                new Usage("forum ändra ID", "forum.help.edit", 35).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
+                new Usage("forum ställ in ID", "forum.help.cancel", 36).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR));
+    }
+
+    /** Cancels {@code id} and says so (the coordinators plan in Swedish). */
+    static String cancelled(ForumService forum, Texts texts, String id) {
+        return forum.cancel(id).map(m -> texts.get(Language.SV, "forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
+                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", id));
+    }
+
+    private String text(String key, Object... namesAndValues) {
+        return texts.get(Language.SV, key, namesAndValues);
+    }
+}

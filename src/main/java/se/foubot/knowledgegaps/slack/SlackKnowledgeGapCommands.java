@@ -1,0 +1,125 @@
+package se.foubot.knowledgegaps.slack;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackProperties;
+import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.Language;
+import se.foubot.knowledgegaps.GapTexts;
+import se.foubot.knowledgegaps.KnowledgeGapProperties;
+import se.foubot.knowledgegaps.KnowledgeGapService;
+import se.foubot.knowledgegaps.OtherSources;
+import se.foubot.knowledgegaps.Round;
+import se.foubot.messaging.Command;
+import se.foubot.messaging.Recipient;
+
+/**
+ * The words that run the inventory in a Slack DM or {@code /fou}, through the command table, so every Slack door
+ * answers them alike: "kunskapsluckor ny" answers a coordinator with a button that opens the form (a form needs a
+ * click's trigger id), "kunskapsluckor stäng ID" closes a round, "kunskapsluckor lägg till FOU-…" adds a task's
+ * knowledge gap (analysts).
+ */
+@Component
+@ConditionalOnSlack
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class SlackKnowledgeGapCommands implements Command {
+
+    private final KnowledgeGapService service;
+    private final OtherSources sources;
+    private final StaffDirectory staff;
+    private final SlackProperties slack;
+    private final KnowledgeGapProperties properties;
+    private final GapTexts texts;
+
+    SlackKnowledgeGapCommands(KnowledgeGapService service, OtherSources sources, StaffDirectory staff, SlackProperties slack,
+            KnowledgeGapProperties properties, GapTexts texts) {
+        this.service = service;
+        this.sources = sources;
+        this.staff = staff;
+        this.slack = slack;
+        this.properties = properties;
+        this.texts = texts;
+    }
+
+    boolean isCoordinator(String user) {
+        return slack.forumCoordinators().isEmpty() ? staff.isStaff(user) : slack.forumCoordinators().contains(user);
+    }
+
+    String groupChannel() {
+        return properties.slackChannel().isBlank() ? (slack.staffChannel() == null ? "" : slack.staffChannel()) : properties.slackChannel();
+    }
+
+    /**
+     * The coordinators' and analysts' words in a DM or {@code /fou}, through the command table: "kunskapsluckor ny"
+     * answers with a button that opens the form, "kunskapsluckor stäng ID" closes a round, "kunskapsluckor lägg till
+     * FOU-…" adds a task's knowledge gap.
+     */
+    @Override
+    public Optional<se.foubot.messaging.Reply> handle(se.foubot.messaging.Inbound m) {
+        if (!Recipient.SLACK.equals(m.from().channel())) {
+            return Optional.empty();
+        }
+        var said = se.foubot.knowledgegaps.CoordinationWords.read(m.firstLine());
+        if (said.isEmpty()) {
+            return Optional.empty();
+        }
+        String user = m.from().address();
+        return Optional.of(se.foubot.messaging.Reply.text(switch (said.get().kind()) {
+            case OPEN -> isCoordinator(user) ? texts.get(Language.SV, "knowledgegaps.slack.open-form")
+                    : texts.get(Language.SV, "knowledgegaps.slack.not-coordinator");
+            case CLOSE -> closed(user, said.get().argument());
+            case ADD_TASK -> added(user, said.get().argument());
+        })).map(r -> said.get().kind() == se.foubot.knowledgegaps.CoordinationWords.Kind.OPEN && isCoordinator(user)
+                ? r.withCard(new RoundFormCard()) : r);
+    }
+
+    @Override
+    public List<se.foubot.messaging.Command.Usage> usage() {
+        return List.of(new se.foubot.messaging.Command.Usage("kunskapsluckor ny", "knowledgegaps.help.open", 42).in(Recipient.SLACK)
+                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR),
+                new se.foubot.messaging.Command.Usage("kunskapsluckor stäng ID", "knowledgegaps.help.close", 43).in(Recipient.SLACK)
+                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR),
+                new se.foubot.messaging.Command.Usage("kunskapsluckor lägg till FOU-…", "knowledgegaps.help.add-task", 44).in(Recipient.SLACK)
+                        .forRole(se.foubot.messaging.Roles.Role.STAFF));
+    }
+
+    String closed(String user, String roundId) {
+        if (!isCoordinator(user)) {
+            return texts.get(Language.SV, "knowledgegaps.slack.not-coordinator");
+        }
+        Optional<KnowledgeGapService.RoundClosed> closed = service.close(roundId, Recipient.slack(user));
+        if (closed.isEmpty()) {
+            return texts.get(Language.SV, "knowledgegaps.slack.no-such-round", "round", roundId);
+        }
+        String channel = groupChannel();
+        Round round = closed.get().round();
+        return texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
+                "round", round.id(), "entries", service.entries(round.id()).size(), "districts", service.districtsAnswered(round.id()).size(),
+                "groups", closed.get().groups().size(), "channel", channel);
+    }
+
+    String added(String user, String reference) {
+        if (!staff.isStaff(user)) {
+            return texts.get(Language.SV, "knowledgegaps.slack.not-staff");
+        }
+        Optional<KnowledgeGapService.Saved> saved = sources.addTask(reference, null);
+        String answer;
+        if (saved.isEmpty()) {
+            answer = texts.get(Language.SV, "knowledgegaps.slack.task-missing", "task", reference);
+        } else if (saved.get() instanceof KnowledgeGapService.SavedEntry entry) {
+            answer = texts.get(Language.SV, "knowledgegaps.slack.task-added", "task", reference, "round", entry.round().id(), "entry",
+                    entry.entry().id());
+        } else {
+            KnowledgeGapService.NotTaken notTaken = (KnowledgeGapService.NotTaken) saved.get();
+            answer = texts.notTaken(notTaken.reason(), notTaken.round(), null, Language.SV);
+        }
+        return answer;
+    }
+
+}
