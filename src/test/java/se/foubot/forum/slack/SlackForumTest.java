@@ -505,7 +505,7 @@ class SlackForumTest {
             @Autowired se.foubot.messaging.CommandTable table) throws Exception {
         String id = plannedMeeting("Hjälpforum", java.time.LocalDate.of(2027, 11, 10), "Rum hjälp", 20);
         java.util.Set<String> shown = new java.util.HashSet<>();
-        for (String user : List.of("UCOORD", "UANALYST1", "UANNA")) {
+        for (String user : List.of("UCOORD", "UANALYST1", "UHJALP")) {
             String help = said(false, user, "hjälp");
             java.util.regex.Matcher line = java.util.regex.Pattern.compile("• `([^`]+)` –").matcher(help);
             while (line.find()) {
