@@ -18,7 +18,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
 /**
- * The package rules of the design (DESIGN.md, "Architecture"), checked on the compiled code: features own their
+ * The package rules of the design (the README's "Architecture" section and issue 16), checked on the compiled code: features own their
  * domain and how they look on each channel; channels are transports that know the features only through what
  * they register; the domain knows no SDK; and every package has its tests beside it.
  */
