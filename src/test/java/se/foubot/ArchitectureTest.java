@@ -7,7 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +72,46 @@ class ArchitectureTest {
                     .filter(dir -> !holdsJava(testRoot.resolve(mainRoot.relativize(dir)))).map(mainRoot::relativize).toList();
         }
         assertThat(untested).as("main packages without tests beside them in src/test/java").isEmpty();
+    }
+
+    /**
+     * Each feature's collections are read and written by that feature only: another package asks it (a service, a
+     * port such as {@code DistrictTies} or {@code AuditLog}). A source scan, because a collection is named by a string
+     * constant that the compiler copies into the class that uses it.
+     */
+    @Test
+    void noPackageNamesAnotherFeaturesCollection() throws IOException {
+        Path root = Path.of("src/main/java/se/foubot");
+        Pattern declared = Pattern.compile("@Document\\(\"([a-z_]+)\"\\)|COLLECTION = \"([a-z_]+)\"");
+        List<String> violations = new ArrayList<>();
+        for (String feature : List.of("tasks", "forum", "grants", "knowledge", "knowledgegaps")) {
+            Path home = root.resolve(feature);
+            Set<String> collections = new TreeSet<>();
+            Set<String> owners = new TreeSet<>();
+            for (Path file : javaFiles(home)) {
+                Matcher m = declared.matcher(Files.readString(file));
+                while (m.find()) {
+                    collections.add(m.group(1) != null ? m.group(1) : m.group(2));
+                    owners.add(file.getFileName().toString().replace(".java", ""));
+                }
+            }
+            for (Path file : javaFiles(root)) {
+                if (file.startsWith(home)) {
+                    continue;
+                }
+                String source = Files.readString(file);
+                collections.stream().filter(c -> source.contains("\"" + c + "\"")).forEach(c -> violations.add(root.relativize(file) + " names " + c));
+                owners.stream().filter(o -> Pattern.compile("\\b" + o + "\\.COLLECTION\\b").matcher(source).find())
+                        .forEach(o -> violations.add(root.relativize(file) + " uses " + o + ".COLLECTION"));
+            }
+        }
+        assertThat(violations).as("collections named outside the feature that owns them").isEmpty();
+    }
+
+    private static List<Path> javaFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".java")).toList();
+        }
     }
 
     private static boolean holdsJava(Path dir) {

@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
@@ -31,6 +33,7 @@ import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.GuardedText;
 import se.foubot.store.StoreIndexes;
+import se.foubot.tasks.AuditLog;
 
 /**
  * The knowledge-gap inventory: rounds, their entries, groups and decisions. Every change is a single-document
@@ -54,9 +57,11 @@ public class KnowledgeGapService implements StoreIndexes {
     private final TextAnalysis analysis;
     private final KnowledgeGapProperties properties;
     private final Texts texts;
+    private final AuditLog audit;
 
     KnowledgeGapService(MongoTemplate mongo, Clock clock, ZoneId zone, ApplicationEventPublisher events, GapLists lists,
-            TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts) {
+            TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts, AuditLog audit) {
+        this.audit = audit;
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
@@ -466,14 +471,12 @@ public class KnowledgeGapService implements StoreIndexes {
     /** A line in the audit log: who opened, closed, grouped or decided what, when. No free text. */
     private void audit(String roundId, String groupId, Recipient actor, String action, String detail) {
         Instant at = clock.instant();
-        Document line = new Document("_id", "knowledge-gaps:" + (groupId != null ? groupId : roundId) + "#" + action + "#" + at.toEpochMilli())
-                .append("at", java.util.Date.from(at)).append("actor", actor == null ? null : actor.channel() + ":" + actor.address())
-                .append("action", "knowledge-gaps:" + action).append("round", roundId).append("group", groupId).append("detail", detail);
-        try {
-            mongo.insert(line, "audit_log");
-        } catch (DuplicateKeyException already) {
-            // the same action again within the millisecond
-        }
+        Map<String, Object> details = new HashMap<>();
+        details.put("round", roundId);
+        details.put("group", groupId);
+        details.put("detail", detail);
+        audit.record("knowledge-gaps:" + (groupId != null ? groupId : roundId) + "#" + action + "#" + at.toEpochMilli(), at,
+                actor == null ? null : actor.channel() + ":" + actor.address(), "knowledge-gaps:" + action, details);
     }
 
     private static String clip(String text) {

@@ -39,7 +39,7 @@ class TaskRetention implements RetainedData {
                                 .unset("history").unset("attachments").set("anonymisedAt", Date.from(now))
                                 // the staff post and its thread show the text: updated and deleted on the next round
                                 .set("staffPostStale", true)),
-                RetentionRule.delete(TaskAudit.COLLECTION, "audit lines (who claimed, changed or closed which task) are deleted "
+                RetentionRule.delete(AuditLog.COLLECTION, "audit lines (who claimed, changed or closed which task) are deleted "
                         + "after FOUBOT_RETENTION_AUDIT", periods.audit(), "at", null),
                 RetentionRule.noPersonalData(ReferenceGenerator.COLLECTION, "the yearly counters of task references"),
                 RetentionRule.delete(NewTaskLimit.COLLECTION, "a sender's recent new-task times (address or Slack id) are "
