@@ -52,7 +52,8 @@ class SlackChat {
      */
     void onPost(String user, GuardedText text, boolean files, String channel, String threadTs, String messageId) {
         if (files) {
-            api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.files-not-read"), null);
+            api.post(channel, threadTs, texts.get(router.knownLanguage(key(user)).orElse(se.foubot.conversation.Language.SV),
+                    "slack.files-not-read"), null);
             if (text.isBlank() && !text.identityNumberRemoved()) {
                 return;
             }

@@ -133,6 +133,20 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aFileSharedBySomeoneTalkingEnglishIsAnsweredInEnglish() throws Exception {
+        slack.dm("Ev0FILEEN0", "UFILE2", "english");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE2")).isEmpty());
+        byte[] share = new String(fixture("event-message-im-file_share.json"), java.nio.charset.StandardCharsets.UTF_8)
+                .replace("UFILE1", "UFILE2").replace("Ev0FILESHARE1", "Ev0FILESHARE2").replace("7c1a2b3d", "7c1a2b3e")
+                .replace("1763900100.000200", "1763900101.000200").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(slack.signedBytes(share, "application/json").statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE2")
+                && c.param("text").contains("files")).size() >= 1);
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUFILE2")).stream().map(c -> c.param("text")))
+                .noneMatch(t -> t.contains("Jag läser inte filer"));
+    }
+
+    @Test
     void aThreadReplyAlsoSentToTheDirectMessageIsAnswered() throws Exception {
         HttpResponse<String> response = slack.signedBytes(fixture("event-message-im-thread_broadcast.json"), "application/json");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
