@@ -7,16 +7,30 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 
 import se.foubot.FouBotApplication;
 
 /**
  * The jar's entry point: {@code java -jar fou-bot.jar} runs the bot; {@code chat}, {@code grants-preview},
- * {@code store} and {@code demo-data} run a command and exit with its status.
+ * {@code store} and {@code demo-data} run a command and exit with its status; {@code start-training} is the
+ * class-data archive's training run (ops/start/cds-archive.sh).
  */
 public final class Launcher {
 
     private Launcher() {
+    }
+
+    /**
+     * The bot. With {@code -Dfoubot.start.steps=jfr} Spring's start-up steps (each bean's creation, each phase) are
+     * recorded as Java Flight Recorder events, to see where a start's time goes (README "Start").
+     */
+    private static SpringApplication bot() {
+        SpringApplication app = new SpringApplication(FouBotApplication.class);
+        if ("jfr".equals(System.getProperty("foubot.start.steps"))) {
+            app.setApplicationStartup(new FlightRecorderApplicationStartup());
+        }
+        return app;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -30,7 +44,8 @@ public final class Launcher {
             case "grants-preview" -> System.exit(GrantsPreviewCommand.run(rest, out, err));
             case "demo-data" -> System.exit(DemoDataCommand.run(rest, out, err));
             case "store" -> StoreCommand.run(rest);
-            default -> SpringApplication.run(FouBotApplication.class, args);
+            case "start-training" -> System.exit(StartTraining.run(bot(), rest, err));
+            default -> bot().run(args);
         }
     }
 }
