@@ -51,8 +51,11 @@ class DeploymentRecipeTest {
         assertThat(archive.find()).as("the runtime stage makes the archive with the training script").isTrue();
         String appDir = archive.group(1);
         assertThat(runtime).contains("-XX:SharedArchiveFile=" + appDir + "/fou-bot.jsa").contains(appDir + "/fou-bot.jar");
-        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:ArchiveClassesAtExit=fou-bot.jsa")
-                .contains("spring.context.exit=onRefresh");
+        // the training run: to a ready answer (the jar's start-training), the jar named by its absolute path so that the
+        // archive serves a start from any directory (Java 17 looks a relative class-path entry up from the start's)
+        String training = Files.readString(Path.of("ops/start/cds-archive.sh"));
+        assertThat(training).contains("dir=$(cd \"$dir\" && pwd)").contains("-XX:ArchiveClassesAtExit=\"$dir/fou-bot.jsa\"")
+                .contains("-jar \"$dir/fou-bot.jar\"").contains("start-training");
         Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(runtime);
         assertThat(user.find()).isTrue();
         assertThat(user.group(1)).isNotIn("root", "0");
