@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -137,25 +139,90 @@ public final class LeasedQueue {
     }
 
     /**
-     * {@link #markSent} for {@code sentKey} and {@link #take} of {@code nextKey} in one command, so both share one
-     * durable commit: a worker going through a batch waits for the store once per item instead of twice. The mark
-     * is on disk before the next item goes out, as with two separate writes. The whole command is retried through a
-     * short outage (the mark records something done outside); taking again an item already taken changes nothing,
-     * so whether this worker holds {@code nextKey} is read from the item afterwards.
+     * {@link #markSent} for each of {@code sentKeys} and {@link #take} of each of {@code nextKeys}, all in one command,
+     * so that they share one durable commit: a worker going through its items a batch at a time waits for the store
+     * once per batch instead of twice per item. The marks are on disk before any of the next items goes out. The
+     * command is retried through a short outage when it records something done outside (the marks); taking again an
+     * item already taken changes nothing, so which of {@code nextKeys} this worker holds is read afterwards (one
+     * read, no commit).
      *
-     * @return the next item if this worker took it; null when another worker has it or it is no longer waiting
+     * @return the items of {@code nextKeys} this worker took, in their order; not those another worker has or that
+     *         are no longer waiting
      */
-    public Document markSentAndTake(String sentKey, String worker, Document result, String nextKey, Instant leaseUntil) {
-        Update sent = new Update().set("slot", slot(sentKey, "sent")).set("status", SENT).set("sentAt", Date.from(clock.instant()))
-                .unset("leaseUntil");
-        result.forEach(sent::set);
-        afterEffect.run(() -> mongo.bulkOps(BulkMode.ORDERED, collection)
-                .updateOne(Query.query(Criteria.where("slot").is(slot(sentKey, worker))), sent)
-                .updateOne(Query.query(Criteria.where("slot").is(slot(nextKey, "free"))),
-                        new Update().set("slot", slot(nextKey, worker)).set("leaseUntil", Date.from(leaseUntil)))
-                .execute());
-        Document next = mongo.findById(nextKey, Document.class, collection);
-        return next != null && slot(nextKey, worker).equals(next.getString("slot")) ? next : null;
+    public List<Document> markSentAndTake(List<String> sentKeys, String worker, List<String> nextKeys, Instant leaseUntil) {
+        if (sentKeys.isEmpty() && nextKeys.isEmpty()) {
+            return List.of();
+        }
+        Date now = Date.from(clock.instant());
+        Date until = Date.from(leaseUntil);
+        Runnable command = () -> {
+            BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
+            for (String key : sentKeys) {
+                bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                        new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", now).unset("leaseUntil"));
+            }
+            for (String key : nextKeys) {
+                bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, "free"))),
+                        new Update().set("slot", slot(key, worker)).set("leaseUntil", until));
+            }
+            bulk.execute();
+        };
+        if (sentKeys.isEmpty()) {
+            command.run(); // a take alone records nothing done outside: an outage fails it, and the next round tries again
+        } else {
+            afterEffect.run(command);
+        }
+        return heldBy(worker, nextKeys);
+    }
+
+    /** Marks each of {@code keys} done, in one command (see {@link #markSentAndTake(List, String, List, Instant)}). */
+    public void markSent(List<String> keys, String worker) {
+        markSentAndTake(keys, worker, List.of(), clock.instant());
+    }
+
+    /** Extends {@code worker}'s lease on each of {@code keys} in one command. @return those it still holds, in their order */
+    public List<Document> renew(List<String> keys, String worker, Instant leaseUntil) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        for (String key : keys) {
+            bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))), new Update().set("leaseUntil", Date.from(leaseUntil)));
+        }
+        bulk.execute();
+        return heldBy(worker, keys);
+    }
+
+    /** Gives each of {@code keys} back untouched, in one command (see {@link #release(String, String)}). */
+    public void release(List<String> keys, String worker) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        for (String key : keys) {
+            bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                    new Update().set("slot", slot(key, "free")).unset("leaseUntil"));
+        }
+        bulk.execute();
+    }
+
+    /** The items of {@code keys} {@code worker} holds, in the order of {@code keys}: one read by their ids. */
+    private List<Document> heldBy(String worker, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Document> byKey = new HashMap<>();
+        for (Document d : mongo.find(Query.query(Criteria.where("_id").in(keys)), Document.class, collection)) {
+            byKey.put(d.getString("_id"), d);
+        }
+        List<Document> held = new ArrayList<>();
+        for (String key : keys) {
+            Document d = byKey.get(key);
+            if (d != null && slot(key, worker).equals(d.getString("slot"))) {
+                held.add(d);
+            }
+        }
+        return held;
     }
 
     /** Gives the item back untouched (no attempt used up): the way out was blocked, not the item at fault. */

@@ -59,6 +59,9 @@ class FaultHarness {
     private static final Duration OUTAGE = Duration.ofSeconds(Integer.getInteger("foubot.faults.outage-seconds", 10));
     private static final int SUBSCRIBERS = Integer.getInteger("foubot.faults.subscribers", 1000);
     private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(3);
+    /** The bot processes' outbox: connections, and mails each takes and records as sent with one command (the defaults). */
+    private static final int SMTP_CONNECTIONS = 4;
+    private static final int OUTBOX_BATCH = 10;
     private static final String STAFF_CHANNEL = "CFOUSTAFF";
 
     @TempDir
@@ -175,8 +178,10 @@ class FaultHarness {
 
         assertThat(table).allSatisfy(o -> assertThat(o.nothingLost()).as(o.row()).isTrue());
         assertThat(table).allSatisfy(o -> assertThat(o.nothingDoubled()).as(o.row()).isTrue());
-        // SMTP has no way to ask whether it took a mail: the one the killed process had in hand may go out again
-        assertThat(redeliveredAfterKill).as("mails redelivered after the kill (one sender was killed)").isLessThanOrEqualTo(1);
+        // SMTP has no way to ask whether it took a mail: those the killed process had handed over and not yet recorded
+        // as sent may go out again, at most a batch per connection
+        assertThat(redeliveredAfterKill).as("mails redelivered after the kill (one sender was killed)")
+                .isLessThanOrEqualTo(SMTP_CONNECTIONS * OUTBOX_BATCH);
     }
 
     /**
@@ -283,7 +288,8 @@ class FaultHarness {
         List<String> args = List.of("--foubot.store.mongodb-uri=" + store.connectionString("foubot"),
                 "--foubot.mail.smtp-url=" + mail.smtpUrl(), "--foubot.mail.imap-url=" + mail.imapUrl(),
                 "--foubot.mail.poll-interval=1h", "--foubot.mail.idle=false", "--foubot.mail.outbox-poll-interval=200ms",
-                "--foubot.mail.outbox-lease=10s", "--foubot.grants.reminder-offsets=P400D", "--server.port=0",
+                "--foubot.mail.outbox-lease=10s", "--foubot.mail.smtp-connections=" + SMTP_CONNECTIONS,
+                "--foubot.mail.outbox-batch=" + OUTBOX_BATCH, "--foubot.grants.reminder-offsets=P400D", "--server.port=0",
                 "--foubot.slack.bot-token=", "--foubot.store.data-dir=" + dir.resolve("data-processes"));
         ChildBot a = ChildBot.start("bot-a", dir, args);
         ChildBot b = ChildBot.start("bot-b", dir, args);

@@ -49,7 +49,7 @@ class MailConfiguration {
     @Bean
     OutboxSender outboxSender(Outbox outbox, MailEndpoints endpoints, MailProperties properties, Clock clock) {
         return new OutboxSender(outbox, endpoints.smtpUrl(), properties.from(), properties.outboxLease(),
-                properties.outboxMaxAttempts(), properties.smtpConnections(), clock);
+                properties.outboxMaxAttempts(), properties.smtpConnections(), properties.outboxBatch(), clock);
     }
 
     @ConditionalOnBackgroundWork

@@ -3,6 +3,7 @@ package se.foubot.channels.email;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -25,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param outboxMaxAttempts     attempts before a mail is given up (and kept, marked failed)
  * @param smtpConnections       SMTP connections the outbox sends over at once (mail waits on the server's answer, so
  *                              a few connections keep it busy)
+ * @param outboxBatch           {@code FOUBOT_OUTBOX_BATCH}: mails a connection takes from the outbox, and records as sent,
+ *                              with one store command (each mail otherwise waits for one commit before the next leaves);
+ *                              a sender killed with SIGKILL may send up to this many mails per connection again (same
+ *                              Message-ID); 1 records each mail before the next goes out
  * @param pollInterval          how often the mailbox is read
  * @param repliesPerSenderPerHour at most this many mails to one address an hour (a loop guard)
  * @param unprovenRepliesPerDomainPerHour {@code FOUBOT_MAIL_UNPROVEN_REPLIES_PER_DOMAIN_PER_HOUR}: at most this many
@@ -58,7 +63,8 @@ public record MailProperties(
         List<String> trustedAuthservIds,
         @NotNull Duration processingLease,
         @Min(1) int smtpConnections,
-        @Min(1) int unprovenRepliesPerDomainPerHour) {
+        @Min(1) int unprovenRepliesPerDomainPerHour,
+        @Min(1) @Max(20) int outboxBatch) {
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,14 +31,16 @@ import se.foubot.privacy.LogText;
 import se.foubot.store.LeasedQueue;
 
 /**
- * Sends what the outbox holds over SMTP: takes each due mail with a lease, sends it with the Message-ID derived
- * from its key, marks it sent; a mail the server refuses is retried with growing pauses. Several senders (replicas) may
- * work one outbox; each mail goes out once.
+ * Sends what the outbox holds over SMTP: takes due mail with a lease, a small batch at a time, sends each with the
+ * Message-ID derived from its key, marks the batch sent; a mail the server refuses is retried with growing pauses.
+ * Several senders (replicas) may work one outbox; while they live, each mail goes out once. A sender killed mid-batch
+ * leaves the mails it handed to the server and had not recorded; they go out again, with the same Message-ID.
  */
 public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
-    private static final int BATCH = 100;
+    /** Mails a round gives each connection at most. */
+    private static final int ROUND = 100;
     /** Mails below which another connection is not opened. */
     private static final int PER_CONNECTION = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
@@ -52,15 +56,25 @@ public class OutboxSender {
     private final String id = "sender-" + UUID.randomUUID();
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     private final int connections;
+    private final int batch;
     private final ExecutorService lines;
 
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, Clock clock) {
-        this(outbox, smtpUrl, from, lease, maxAttempts, 1, clock);
+        this(outbox, smtpUrl, from, lease, maxAttempts, 1, 1, clock);
     }
 
-    /** @param connections SMTP connections a round sends over at once */
-    public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, int connections, Clock clock) {
+    /**
+     * @param connections SMTP connections a round sends over at once
+     * @param batch       mails a connection takes, and records as sent, with one store command (1: each mail is
+     *                    recorded before the next goes out)
+     */
+    public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, int connections, int batch,
+            Clock clock) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("batch must be at least 1: " + batch);
+        }
         this.connections = connections;
+        this.batch = batch;
         AtomicInteger n = new AtomicInteger();
         this.lines = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "smtp-connection-" + n.incrementAndGet());
@@ -88,7 +102,7 @@ public class OutboxSender {
     public int sendDue() {
         LeasedQueue queue = outbox.queue();
         queue.freeExpiredLeases();
-        List<String> due = queue.due(BATCH * connections);
+        List<String> due = queue.due(ROUND * connections);
         if (due.isEmpty()) {
             return 0;
         }
@@ -112,9 +126,13 @@ public class OutboxSender {
         return sent;
     }
 
-    /** Sends {@code keys} (those no other sender has taken) over one SMTP connection. */
+    /**
+     * Sends {@code keys} (those no other sender has taken) over one SMTP connection, {@code batch} at a time: one
+     * command records the previous batch as sent and takes the next under this sender's lease, so the lane waits for
+     * the store once per batch instead of once per mail. The price: a sender killed mid-batch leaves up to a batch of
+     * mails handed to the server but not recorded; they are sent again (same Message-ID) once the lease runs out.
+     */
     private int sendOver(List<String> keys) {
-        LeasedQueue queue = outbox.queue();
         Transport transport;
         try {
             transport = connect();
@@ -127,45 +145,81 @@ public class OutboxSender {
         if (reachable.compareAndSet(false, true)) {
             log.info("event=smtp_reachable_again");
         }
+        LeasedQueue queue = outbox.queue();
         int sent = 0;
-        // the mail last handed to the server, recorded as sent together with taking the next one (one commit)
-        String unrecorded = null;
+        // mails handed to the server, recorded as sent together with taking the next batch (one commit)
+        List<String> unrecorded = new ArrayList<>();
         try {
-            for (String key : keys) {
-                Instant leaseUntil = clock.instant().plus(lease);
-                Document mail = unrecorded == null ? queue.take(key, id, leaseUntil)
-                        : queue.markSentAndTake(unrecorded, id, new Document(), key, leaseUntil);
-                if (unrecorded != null) {
-                    unrecorded = null;
-                    sent++;
+            for (int from = 0; from < keys.size(); from += batch) {
+                List<String> next = keys.subList(from, Math.min(keys.size(), from + batch));
+                Instant takenAt = clock.instant();
+                List<Document> taken = queue.markSentAndTake(unrecorded, id, next, takenAt.plus(lease));
+                sent += unrecorded.size();
+                unrecorded.clear();
+                if (!sendBatch(transport, taken, takenAt, unrecorded)) {
+                    break;
                 }
-                if (mail == null) {
-                    continue; // another sender has it
-                }
-                try {
-                    transmit(transport, mail);
-                } catch (MessagingException | RuntimeException e) {
-                    if (!transport.isConnected()) {
-                        queue.release(key, id);
-                        log.warn("event=smtp_connection_lost key={} reason=\"{}\"", LogText.clean(key), LogText.clean(e.getMessage()));
-                        break;
-                    }
-                    failed(key, mail, e);
-                    continue;
-                }
-                unrecorded = key;
-            }
-            if (unrecorded != null) {
-                queue.markSent(unrecorded, id, new Document());
-                sent++;
             }
         } finally {
             closeQuietly(transport);
+        }
+        if (!unrecorded.isEmpty()) {
+            queue.markSent(unrecorded, id);
+            sent += unrecorded.size();
         }
         if (sent > 0) {
             log.debug("event=outbox_sent count={} sender={}", sent, id);
         }
         return sent;
+    }
+
+    /**
+     * Sends the mails this sender took, adding each the server accepted to {@code handedOver}. A mail the server
+     * refuses is given back for a later attempt of its own; the others go on. A lease half run out is renewed before
+     * the next mail goes out (a slow server), for the mails still to send and those sent and not yet recorded, so no
+     * other sender takes over a mail this one has sent or is still going to send.
+     *
+     * @return false when the connection dropped: the mails not yet sent are given back untouched
+     */
+    private boolean sendBatch(Transport transport, List<Document> taken, Instant takenAt, List<String> handedOver) {
+        LeasedQueue queue = outbox.queue();
+        List<Document> left = new ArrayList<>(taken);
+        Instant renewAt = takenAt.plus(lease.dividedBy(2));
+        while (!left.isEmpty()) {
+            if (clock.instant().isAfter(renewAt)) {
+                renewAt = clock.instant().plus(lease.dividedBy(2));
+                // the mails handed over and not yet recorded too: another sender must not take them over either
+                List<String> held = new ArrayList<>(handedOver);
+                held.addAll(keysOf(left));
+                Set<String> still = new HashSet<>(keysOf(queue.renew(held, id, clock.instant().plus(lease))));
+                left.removeIf(m -> !still.contains(m.getString("_id")));
+                if (left.isEmpty()) {
+                    break;
+                }
+            }
+            Document mail = left.remove(0);
+            String key = mail.getString("_id");
+            try {
+                transmit(transport, mail);
+            } catch (MessagingException | RuntimeException e) {
+                if (!transport.isConnected()) {
+                    List<String> back = new ArrayList<>(List.of(key));
+                    back.addAll(keysOf(left));
+                    queue.release(back, id);
+                    log.warn("event=smtp_connection_lost key={} given_back={} reason=\"{}\"", LogText.clean(key), back.size(),
+                            LogText.clean(e.getMessage()));
+                    return false;
+                }
+                failed(key, mail, e);
+                continue;
+            }
+            handedOver.add(key);
+        }
+        return true;
+    }
+
+    private static List<String> keysOf(List<Document> mails) {
+        return mails.stream().map(m -> m.getString("_id")).toList();
     }
 
     private Transport connect() throws MessagingException {

@@ -53,7 +53,7 @@ class EmailBenchmark {
         try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(Files.createTempDirectory("foubot-mail-bench"));
                 EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20, 1);
             MailInbox inbox = new MailInbox(store.template(), Clock.systemUTC(), new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(store.template());

@@ -56,7 +56,7 @@ class MailboxReaderTest {
         try (MongoClient client = MongoClients.create(settings); EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0)) {
             MongoTemplate mongo = new MongoTemplate(client, "test");
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20, 1);
             MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START),
                     new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -88,7 +88,7 @@ class MailboxReaderTest {
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
                 se.foubot.support.EmbeddedStoreFixture store = new se.foubot.support.EmbeddedStoreFixture(dataDir)) {
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, "Behandlat", Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, "Behandlat", Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20, 1);
             MailInbox inbox = new MailInbox(store.template(), new MutableClock(TestClockConfiguration.START),
                     new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
@@ -113,7 +113,7 @@ class MailboxReaderTest {
                 MongoClient client = commands.client(store.connectionString("test"))) {
             MongoTemplate mongo = new MongoTemplate(client, "test");
             MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
-                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20);
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20, 1);
             MailInbox inbox = new MailInbox(mongo, new MutableClock(TestClockConfiguration.START), new OutsideTextGuard(), properties,
                     new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
             inbox.ensure(mongo);

@@ -207,7 +207,7 @@ class OutboxTest {
             assertThat(outbox.enqueueAll(all)).as("all queued before").isEmpty();
             assertThat(outbox.enqueueAll(List.of())).isEmpty();
 
-            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 4, clock);
+            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 4, 10, clock);
             while (sender.sendDue() > 0) {
                 // rounds of up to 400
             }
@@ -217,6 +217,110 @@ class OutboxTest {
             }
             assertThat(ids).as("each once, with its own Message-ID").hasSize(300);
             assertThat(mail.greenMail().getReceivedMessages()).hasSize(300);
+        }
+    }
+
+    @Test
+    void aBatchOfMailsIsTakenWithOneCommandAndRecordedSentWithTheNextTake() throws Exception {
+        CommandCounter commands = new CommandCounter();
+        try (MongoClient counted = commands.client(store.store().connectionString("test"))) {
+            Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
+            for (int i = 0; i < 25; i++) {
+                outbox.enqueue(mail(i));
+            }
+            commands.reset();
+
+            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+            assertThat(sender.sendDue()).isEqualTo(25);
+
+            // take 0–9; mark 0–9 sent and take 10–19; mark 10–19 and take 20–24; mark 20–24: four writes for 25 mails
+            assertThat(commands.count("update", "findAndModify", "insert", "delete")).as("durable writes").isEqualTo(4);
+            assertThat(mail.greenMail().getReceivedMessages()).hasSize(25);
+            assertThat(outbox.count(Outbox.SENT)).isEqualTo(25);
+            assertThat(store.template().findById("test:24", org.bson.Document.class, Outbox.COLLECTION).get("leaseUntil"))
+                    .as("the lease is given up when the mail is marked").isNull();
+        }
+    }
+
+    @Test
+    void aMailRefusedInTheMiddleOfABatchIsRetriedAloneWhileTheRestAreRecordedSent() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        for (int i = 0; i < 3; i++) {
+            outbox.enqueue(mail(i));
+        }
+        outbox.enqueue(new OutgoingMail("test:refused", "<trasig adress", "Hej", "Text", null, List.of(), null));
+        for (int i = 3; i < 6; i++) {
+            outbox.enqueue(mail(i));
+        }
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+
+        assertThat(sender.sendDue()).as("the six around it").isEqualTo(6);
+        assertThat(outbox.count(Outbox.SENT)).isEqualTo(6);
+        org.bson.Document refused = store.template().findById("test:refused", org.bson.Document.class, Outbox.COLLECTION);
+        assertThat(refused.getString("status")).isEqualTo(Outbox.PENDING);
+        assertThat(refused.getInteger("attempts")).isEqualTo(1);
+        assertThat(refused.getString("slot")).as("free for its next attempt").isEqualTo("test:refused#free");
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(outbox.queue().due(10)).as("alone in the next attempt").containsExactly("test:refused");
+        assertThat(sender.sendDue()).isZero();
+        assertThat(store.template().findById("test:refused", org.bson.Document.class, Outbox.COLLECTION).getInteger("attempts"))
+                .isEqualTo(2);
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(6);
+    }
+
+    @Test
+    void aSenderKilledMidBatchLeavesItsMailsToBeSentAgainOnceItsLeaseRunsOutNoneLost() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        for (int i = 0; i < 10; i++) {
+            outbox.enqueue(mail(i));
+        }
+        // the killed sender took a batch of ten and had handed three of them to the server when it died
+        List<org.bson.Document> taken = outbox.queue().markSentAndTake(List.of(), "killed-sender",
+                List.of("test:0", "test:1", "test:2", "test:3", "test:4", "test:5", "test:6", "test:7", "test:8", "test:9"),
+                clock.instant().plus(Duration.ofMinutes(2)));
+        assertThat(taken).hasSize(10);
+        OutboxSender killed = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+        Set<String> handedOver = new HashSet<>();
+        for (org.bson.Document m : taken.subList(0, 3)) {
+            handedOver.add(m.getString("messageId"));
+            sendAsTheKilledSenderDid(m);
+        }
+
+        OutboxSender survivor = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+        assertThat(survivor.sendDue()).as("the batch is still leased to the killed sender").isZero();
+        clock.advance(Duration.ofMinutes(3));
+        assertThat(survivor.sendDue()).isEqualTo(10);
+
+        assertThat(outbox.count(Outbox.SENT)).isEqualTo(10);
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).as("three sent twice, with the Message-ID they had the first time").hasSize(13);
+        assertThat(new HashSet<>(ids)).as("none lost").hasSize(10).containsAll(handedOver);
+        assertThat(killed.sendDue()).as("nothing left").isZero();
+    }
+
+    /** What the killed sender did before it died: handed the mail to the server, as it sends it. */
+    private static void sendAsTheKilledSenderDid(org.bson.Document outboxMail) throws Exception {
+        jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
+        String messageId = outboxMail.getString("messageId");
+        MimeMessage m = new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws jakarta.mail.MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+        m.setFrom("fou@localhost");
+        m.setRecipients(jakarta.mail.Message.RecipientType.TO, outboxMail.getString("to"));
+        m.setSubject(outboxMail.getString("subject"), "UTF-8");
+        m.setText(outboxMail.getString("text"), "UTF-8");
+        m.saveChanges();
+        java.net.URI smtp = java.net.URI.create(mail.smtpUrl());
+        try (jakarta.mail.Transport transport = session.getTransport("smtp")) {
+            transport.connect(smtp.getHost(), smtp.getPort(), null, null);
+            transport.sendMessage(m, m.getAllRecipients());
         }
     }
 
