@@ -76,13 +76,21 @@ final class PersonalIdentityNumberDetector {
     private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<![\\d+])\\d{1,2}(?:(?:" + SPACE + "*[" + DASHES + ".]{1,2}"
             + SPACE + "*|" + SPACE + "+)\\d{1,4})+(?!\\d)(?![" + DASHES + "./]\\d)");
 
+    /** Digits and a mark right before a run of groups: the run is the tail of a longer one ({@code +46 70 123 45 67}). */
+    private static final Pattern TAIL_OF_A_LONGER_RUN = Pattern.compile("(?s).*[\\d+][" + DASHES + ". ]+");
+    private static final Pattern NOT_DIGITS = Pattern.compile("[^0-9]+");
+    private static final Pattern NOT_A_DIGIT = Pattern.compile("\\D");
+    private static final Pattern CENTURY = Pattern.compile("18|19|20");
+    /** The fewest digits a number is written with (ten; twelve with the century). */
+    private static final int FEWEST_DIGITS = 10;
+
     /** One number found: where it stands in the text as written. */
     record Found(int start, int end) {
     }
 
     List<Found> find(String text) {
         List<Found> found = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
+        if (text == null || text.isEmpty() || !mayHoldANumber(text)) {
             return found;
         }
         View view = View.of(text);
@@ -110,22 +118,22 @@ final class PersonalIdentityNumberDetector {
             if (found.stream().anyMatch(f -> f.start() < end && start < f.end())) {
                 continue;
             }
-            if (view.text.substring(Math.max(0, m.start() - 8), m.start()).matches("(?s).*[\\d+][" + DASHES + ". ]+")) {
+            if (TAIL_OF_A_LONGER_RUN.matcher(view.text.substring(Math.max(0, m.start() - 8), m.start())).matches()) {
                 continue; // the tail of a longer run: +46 70 123 45 67
             }
             String run = m.group();
-            String[] groups = run.split("[^0-9]+");
+            String[] groups = NOT_DIGITS.split(run);
             if (groups[groups.length - 1].length() == 4 || java.util.Arrays.stream(groups).skip(1).allMatch(g -> g.length() == 3)) {
                 // 26-01-05 1200 is a date and a time (the strict reading decides a grouped date); 6 408 233 234 kr an amount
                 continue;
             }
-            String digits = run.replaceAll("\\D", "");
+            String digits = NOT_A_DIGIT.matcher(run).replaceAll("");
             if (digits.length() != 10 && digits.length() != 12) {
                 continue;
             }
             String century = digits.length() == 12 ? digits.substring(0, 2) : "";
             String ten = digits.substring(digits.length() - 10);
-            if (!century.isEmpty() && !century.matches("18|19|20")) {
+            if (!century.isEmpty() && !CENTURY.matcher(century).matches()) {
                 continue;
             }
             if (!realDate(century, ten.substring(0, 6)) || !checkDigitValid(ten)) {
@@ -138,6 +146,44 @@ final class PersonalIdentityNumberDetector {
             found.add(new Found(start, end));
         }
         found.sort(java.util.Comparator.comparingInt(Found::start));
+    }
+
+    /**
+     * Whether the text has ten characters that can read as digits: every number is written with at least ten, and
+     * most texts (a subject, an address, a name, a chat line) have fewer, so they are passed over without building
+     * their view. Counted as in the view, without building it: an ASCII digit, or a character of the digit or other
+     * number categories — the only ones the view reads as a digit (full-width, Arabic-Indic, superscript, circled;
+     * {@code PersonalIdentityNumberDetectorTest} checks every code point). Invisible characters are not digits.
+     */
+    static boolean mayHoldANumber(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (c >= '0' && c <= '9' && ++digits >= FEWEST_DIGITS) {
+                    return true;
+                }
+            } else {
+                int cp = text.codePointAt(i);
+                if (mayReadAsDigit(cp) && ++digits >= FEWEST_DIGITS) {
+                    return true;
+                }
+                i += Character.charCount(cp) - 1;
+            }
+        }
+        return false;
+    }
+
+    /** A character outside ASCII that the view may read as a digit: one of the digit or other number categories. */
+    static boolean mayReadAsDigit(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.DECIMAL_DIGIT_NUMBER || type == Character.OTHER_NUMBER;
+    }
+
+    /** Whether the view reads the character as a digit 0–9. */
+    static boolean readsAsDigit(int cp) {
+        char plain = View.plain(cp);
+        return plain >= '0' && plain <= '9';
     }
 
     boolean containsIdentityNumber(String text) {

@@ -61,6 +61,21 @@ class PersonalIdentityNumberDetectorTest {
     }
 
     @Test
+    void onlyCharactersOfTheNumberCategoriesReadAsDigits() {
+        // a text with fewer than ten ASCII digits and characters of these categories is passed over unread, so no
+        // other character may be one the detector reads as a digit
+        List<String> others = new ArrayList<>();
+        for (int cp = 0x80; cp <= Character.MAX_CODE_POINT; cp++) {
+            if (PersonalIdentityNumberDetector.readsAsDigit(cp) && !PersonalIdentityNumberDetector.mayReadAsDigit(cp)) {
+                others.add(Integer.toHexString(cp));
+            }
+        }
+        assertThat(others).isEmpty();
+        assertThat(PersonalIdentityNumberDetector.mayHoldANumber("Stöd med uppföljning 15 mars, tel 08-508")).isFalse();
+        assertThat(detector.find("\u2465\u2463\u24ea\u2467\u2461\u2462-\u2462\u2461\u2462\u2463")).hasSize(1);
+    }
+
+    @Test
     void checkDigitFollowsTheLuhnAlgorithmOverTenDigits() {
         assertThat(PersonalIdentityNumberDetector.checkDigitValid("6408233234")).isTrue();
         assertThat(PersonalIdentityNumberDetector.checkDigitValid("7010632391")).isTrue();

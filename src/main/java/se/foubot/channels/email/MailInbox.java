@@ -136,9 +136,16 @@ public class MailInbox implements StoreIndexes {
                         .toList())
                 .append("calendar", calendar(mail.calendar()))
                 .append("sentAt", Date.from(sentAt(mail.date(), now)))
-                .append("receivedAt", Date.from(now)), () -> log.info(
-                        "event=mail_received mail={} attachments={} problem={} identity_number_removed={}", mail.key(),
-                        mail.attachments().size(), mail.problem(), hadNumber));
+                .append("receivedAt", Date.from(now)), () -> {
+                    // one line per mail only where an operator has something to look at; the reader logs each batch
+                    if (mail.problem() != null || hadNumber) {
+                        log.info("event=mail_received mail={} attachments={} problem={} identity_number_removed={}",
+                                mail.key(), mail.attachments().size(), mail.problem(), hadNumber);
+                    } else {
+                        log.debug("event=mail_received mail={} attachments={} problem={} identity_number_removed={}",
+                                mail.key(), mail.attachments().size(), mail.problem(), hadNumber);
+                    }
+                });
     }
 
     /**

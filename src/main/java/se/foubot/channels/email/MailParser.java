@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
 import jakarta.mail.Address;
@@ -44,7 +43,7 @@ final class MailParser {
     private static final Set<String> KEPT_HEADERS = Set.of("auto-submitted", "x-autoreply", "x-autorespond", "precedence",
             "x-precedence", "x-auto-response-suppress", "x-ms-exchange-inbox-rules-loop", "x-loop", "list-id",
             "list-unsubscribe", "return-path", "content-type", "x-failed-recipients");
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = MailSessions.offline();
 
     /** Names of what went wrong, never the text: stored with the mail and shown to the admin. */
     static final String BROKEN_MIME = "broken-mime";
@@ -87,8 +86,10 @@ final class MailParser {
         GuardedText body = parts.plain != null ? parts.plain
                 : parts.html != null ? guard.derive(parts.html, HtmlText::of)
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
-        GuardedText text = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).text());
-        GuardedText signature = guard.derive(body, b -> MailTextCleaner.clean(b.replace('\u00a0', ' ')).signature());
+        // split once into text and signature; each is checked again (dropping quoted lines may join a number's parts)
+        MailTextCleaner.Cleaned cleaned = body.text() == null ? null : MailTextCleaner.clean(body.text().replace('\u00a0', ' '));
+        GuardedText text = guard.derive(body, b -> cleaned.text());
+        GuardedText signature = guard.derive(body, b -> cleaned.signature());
         // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as text
         // (a rewritten identifier threads nothing); only the Message-ID is kept as written, to answer in its thread
         HeaderFlag flag = new HeaderFlag();

@@ -38,6 +38,7 @@ final class MailSessions {
     }
 
     static Session session(Server server) {
+        MailStreams.nameTheProvider();
         Properties p = new Properties();
         String prefix = "mail." + server.protocol() + ".";
         p.put(prefix + "host", server.host());
@@ -55,5 +56,11 @@ final class MailSessions {
             p.put("mail.smtp.starttls.enable", "true");
         }
         return Session.getInstance(p);
+    }
+
+    /** A session with no server, for parsing and writing mail. */
+    static Session offline() {
+        MailStreams.nameTheProvider();
+        return Session.getInstance(new Properties());
     }
 }

@@ -96,8 +96,9 @@ public class MailboxReader {
                     // what was read is stored in one write (one commit to disk for the batch), and only once it is
                     // stored marked \Seen (in one STORE), or moved out of the way
                     if (!fetched.isEmpty()) {
-                        inbox.receiveAll(raws);
+                        int fresh = inbox.receiveAll(raws);
                         read += fetched.size();
+                        log.info("event=mail_read count={} new={}", fetched.size(), fresh);
                         Message[] done = fetched.toArray(new Message[0]);
                         folder.setFlags(done, new Flags(Flags.Flag.SEEN), true);
                         if (processedFolder != null) {
