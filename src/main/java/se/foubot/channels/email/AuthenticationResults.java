@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One {@code Authentication-Results} header field (RFC 8601) read into its authserv-id and its results. Written
@@ -23,6 +24,11 @@ record AuthenticationResults(String authservId, List<Result> results) {
 
     /** The authserv-id of a field that cannot be read as one; a comment, so no field can name it. */
     static final String UNREADABLE = "(unreadable)";
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern INSTANCE_TAG = Pattern.compile("i\\s*=\\s*\\d+");
+    private static final Pattern SPACED_EQUALS = Pattern.compile("\\s*=\\s*");
+    private static final Pattern DOT_BEFORE_PROPERTY = Pattern.compile("\\s*\\.\\s*(?=[A-Za-z-]+=)");
 
     /** One method's outcome, e.g. dmarc=pass with header.from=stockholm.se. */
     record Result(String method, String result, Map<String, String> properties) {
@@ -43,7 +49,7 @@ record AuthenticationResults(String authservId, List<Result> results) {
             from = 0;
         } else {
             // "mx.google.com" or "mail.stad.se 1" (an optional version)
-            String[] words = first.split("\\s+");
+            String[] words = SPACES.split(first);
             authservId = words[0].toLowerCase(Locale.ROOT);
             from = 1;
         }
@@ -63,14 +69,14 @@ record AuthenticationResults(String authservId, List<Result> results) {
     static AuthenticationResults parseArc(String field) {
         String value = field == null ? "" : field;
         int semicolon = value.indexOf(';');
-        boolean tagged = semicolon >= 0 && value.substring(0, semicolon).strip().toLowerCase(Locale.ROOT).matches("i\\s*=\\s*\\d+");
+        boolean tagged = semicolon >= 0 && INSTANCE_TAG.matcher(value.substring(0, semicolon).strip().toLowerCase(Locale.ROOT)).matches();
         return tagged ? parse(value.substring(semicolon + 1)) : new AuthenticationResults(UNREADABLE, List.of());
     }
 
     private static Result result(String part) {
         // "method = result" and "ptype . property = value" may carry spaces around = and .
-        String compact = part.strip().replaceAll("\\s*=\\s*", "=").replaceAll("\\s*\\.\\s*(?=[A-Za-z-]+=)", ".");
-        String[] tokens = compact.split("\\s+");
+        String compact = DOT_BEFORE_PROPERTY.matcher(SPACED_EQUALS.matcher(part.strip()).replaceAll("=")).replaceAll(".");
+        String[] tokens = SPACES.split(compact);
         if (tokens.length == 0 || !tokens[0].contains("=")) {
             return null;
         }

@@ -1,6 +1,7 @@
 package se.foubot.channels.email;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -22,6 +23,8 @@ final class HtmlText {
             "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "tfoot", "thead", "tr", "ul");
     private static final Set<String> SKIPPED = Set.of("head", "script", "style", "title", "template");
     private static final Set<String> CELLS = Set.of("td", "th");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\t\\n\\r\\f ]+");
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
     private HtmlText() {
     }
@@ -43,7 +46,7 @@ final class HtmlText {
         public void head(Node node, int depth) {
             if (node instanceof TextNode text) {
                 if (skipped == 0) {
-                    write(preformatted > 0 ? text.getWholeText() : text.getWholeText().replaceAll("[\\t\\n\\r\\f ]+", " "));
+                    write(preformatted > 0 ? text.getWholeText() : WHITESPACE.matcher(text.getWholeText()).replaceAll(" "));
                 }
                 return;
             }
@@ -115,7 +118,7 @@ final class HtmlText {
 
         String text() {
             endLine(false);
-            return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+            return BLANK_LINES.matcher(out.toString()).replaceAll("\n\n").strip();
         }
     }
 }

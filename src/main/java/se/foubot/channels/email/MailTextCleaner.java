@@ -22,6 +22,8 @@ final class MailTextCleaner {
             "(?i)^(--\\s*|med vänlig(a)? hälsning(ar)?[,!.]?|vänlig(a)? hälsning(ar)?[,!.]?|mvh[,.]?|hälsningar[,!.]?"
                     + "|best regards[,.]?|kind regards[,.]?|regards[,.]?)\\s*$");
 
+    private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
+
     private MailTextCleaner() {
     }
 
@@ -45,6 +47,6 @@ final class MailTextCleaner {
         }
         String body = String.join("\n", sig < 0 ? kept : kept.subList(0, sig)).strip();
         String signature = sig < 0 ? "" : String.join("\n", kept.subList(sig, kept.size())).strip();
-        return new Cleaned(body.replaceAll("\n{3,}", "\n\n"), signature);
+        return new Cleaned(BLANK_LINES.matcher(body).replaceAll("\n\n"), signature);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Whether the receiving mail server proved the From address: its {@code Authentication-Results} show DMARC pass
@@ -27,6 +28,8 @@ final class SenderVerification {
 
     /** Exchange Online's front door: the Received line where it took the mail from outside names a host here. */
     private static final String EXCHANGE_FRONT_DOOR = "protection.outlook.com";
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[;.]+$");
 
     /** A server the operator trusts: the id it writes in its fields, the host (domain) its Received lines name. */
     private record TrustedServer(String name, String authservId, String host) {
@@ -118,13 +121,13 @@ final class SenderVerification {
      * place after the from-clause so that a client's HELO name can never pose as it; empty when there is none.
      */
     static String receivedBy(String received) {
-        String[] words = AuthenticationResults.stripComments(received).strip().split("\\s+");
+        String[] words = SPACES.split(AuthenticationResults.stripComments(received).strip());
         int at = 0;
         if (words.length > 1 && words[0].equalsIgnoreCase("from")) {
             at = 2;
         }
         if (at + 1 < words.length && words[at].equalsIgnoreCase("by")) {
-            return words[at + 1].replaceAll("[;.]+$", "").toLowerCase(Locale.ROOT);
+            return TRAILING_PUNCTUATION.matcher(words[at + 1]).replaceAll("").toLowerCase(Locale.ROOT);
         }
         return "";
     }
