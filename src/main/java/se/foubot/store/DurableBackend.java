@@ -25,7 +25,8 @@ import io.netty.channel.Channel;
  * <p>Commands known to only read are answered at once, with the newest data, as MongoDB's default read concern
  * ({@code "local"}) does: what the bot acts on outside (a mail sent, a Slack post, a mail marked seen) it first
  * records or claims with a write, and that write's commit takes every earlier change with it. Any command not known
- * to only read waits, so a command this list does not know errs on the safe side.
+ * to only read waits, so a command this list does not know errs on the safe side. A write that asks for
+ * {@code j: false} ({@link CarriedWrites}) is answered once applied: the next commit takes it to disk.
  */
 final class DurableBackend implements MongoBackend {
 
@@ -52,7 +53,7 @@ final class DurableBackend implements MongoBackend {
             return backup(query);
         }
         String command = query.isEmpty() ? "" : query.keySet().iterator().next();
-        return commits.command(() -> backend.handleMessage(message), mayWrite(command, query));
+        return commits.command(() -> backend.handleMessage(message), mayWrite(command, query), !CarriedWrites.carried(query));
     }
 
     @Override
@@ -60,13 +61,14 @@ final class DurableBackend implements MongoBackend {
         if ("admin".equals(database) && BACKUP_COMMAND.equals(command)) {
             return backup(query);
         }
-        return commits.command(() -> backend.handleCommand(channel, database, command, query), mayWrite(command, query));
+        return commits.command(() -> backend.handleCommand(channel, database, command, query), mayWrite(command, query),
+                !CarriedWrites.carried(query));
     }
 
     /** A legacy query (OP_QUERY on a collection) only reads. */
     @Override
     public QueryResult handleQuery(MongoQuery query) {
-        return commits.command(() -> backend.handleQuery(query), false);
+        return commits.command(() -> backend.handleQuery(query), false, false);
     }
 
     /** Everything but the known reads; an aggregation that ends in {@code $out} or {@code $merge} writes. */
@@ -108,7 +110,7 @@ final class DurableBackend implements MongoBackend {
         commits.command(() -> {
             backend.dropDatabase(database);
             return null;
-        }, true);
+        }, true, true);
     }
 
     @Override

@@ -128,6 +128,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return zeroed;
     }
 
+    /** The commits behind the wire server (tests hold the file at rest with it). */
+    GroupCommit commits() {
+        return commits;
+    }
+
     public String connectionString(String database) {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }

@@ -70,11 +70,16 @@ final class GroupCommit implements AutoCloseable {
         housekeeping.scheduleWithFixedDelay(this::compact, housekeepingSeconds, housekeepingSeconds, TimeUnit.SECONDS);
     }
 
-    /**
-     * Runs one command; one that may write then waits until what it did (and everything before it) is on disk. A
-     * command that only reads runs beside commits and answers at once.
-     */
     <T> T command(Supplier<T> command, boolean mayWrite) {
+        return command(command, mayWrite, true);
+    }
+
+    /**
+     * Runs one command; one that may write then waits until what it did (and everything before it) is on disk, unless
+     * {@code awaitDisk} is false (a carried write: the next commit takes it, see {@link CarriedWrites}). A command
+     * that only reads runs beside commits and answers at once.
+     */
+    <T> T command(Supplier<T> command, boolean mayWrite, boolean awaitDisk) {
         if (store.isClosed()) {
             // after a failed write MVStore closes itself: say so to every command, health's ping included
             throw new MongoServerException("The embedded store takes no more commands: its file could not be written"
@@ -102,7 +107,9 @@ final class GroupCommit implements AutoCloseable {
             throw e;
         }
         shared.unlock();
-        awaitDurable();
+        if (awaitDisk) {
+            awaitDurable();
+        }
         return answer;
     }
 
@@ -183,6 +190,11 @@ final class GroupCommit implements AutoCloseable {
                 commitAndForce();
                 forced = begun;
                 log.debug("event=store_compacted fill_rate={}", store.getFillRate());
+            } else if (!nothingToForce()) {
+                // a carried write whose durable follower never came (it lost a race, say) is not left in memory
+                begun = begun + 1;
+                commitAndForce();
+                forced = begun;
             }
         } catch (RuntimeException e) {
             log.warn("event=store_housekeeping_failed reason=\"{}\"", LogText.clean(e.getMessage()));

@@ -11,10 +11,12 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+
+import se.foubot.store.CarriedWrites;
 
 /**
  * The limit on new tasks per sender and channel, decided in MongoDB so it holds across replicas: one document per
@@ -47,7 +49,10 @@ public class NewTaskLimit {
         return properties;
     }
 
-    /** Takes a place for one new task of {@code person} in {@code channel}, or throws {@link NewTaskLimitReached}. */
+    /**
+     * Takes a place for one new task of {@code person} in {@code channel}, or throws {@link NewTaskLimitReached}. The
+     * write is carried ({@link CarriedWrites}): the task's own insert, which follows, takes it to disk.
+     */
     void take(String channel, String person) {
         String id = channel + ":" + person;
         for (int race = 0; race < RACES; race++) {
@@ -60,17 +65,18 @@ public class NewTaskLimit {
             }
             recent.add(Date.from(now));
             if (d == null) {
+                Document first = new Document("_id", id).append("channel", channel).append("sender", person)
+                        .append("times", recent).append("lastAt", Date.from(now)).append("version", 1L);
                 try {
-                    mongo.insert(new Document("_id", id).append("channel", channel).append("sender", person)
-                            .append("times", recent).append("lastAt", Date.from(now)).append("version", 1L), COLLECTION);
+                    CarriedWrites.in(mongo, COLLECTION, c -> c.insertOne(first));
                     return;
                 } catch (DuplicateKeyException anotherReplicaWasFirst) {
                     continue;
                 }
             }
             long version = d.get("version", Number.class).longValue();
-            if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").is(version)),
-                    new Update().set("times", recent).set("lastAt", Date.from(now)).set("version", version + 1), COLLECTION)
+            if (CarriedWrites.in(mongo, COLLECTION, c -> c.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
+                    Updates.combine(Updates.set("times", recent), Updates.set("lastAt", Date.from(now)), Updates.set("version", version + 1))))
                     .getMatchedCount() == 1) {
                 return;
             }

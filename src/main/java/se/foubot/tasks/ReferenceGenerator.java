@@ -6,12 +6,15 @@ import java.time.ZoneId;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
+
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Updates;
+
+import se.foubot.store.CarriedWrites;
 
 /**
  * Hands out references like FOU-2026-0042: a sequence per calendar year (Stockholm time) kept in one
@@ -33,18 +36,20 @@ public class ReferenceGenerator {
         this.zone = zone;
     }
 
+    /**
+     * The next reference. The counter's write is carried ({@link CarriedWrites}): the caller's next write, the task
+     * with this reference, takes it to disk; a crash before that loses a number nobody was given.
+     */
     public String next() {
         int year = LocalDate.now(clock.withZone(zone)).getYear();
         String counter = "support-request-" + year;
-        Query query = Query.query(Criteria.where("_id").is(counter));
-        Update increment = new Update().inc("seq", 1L);
-        FindAndModifyOptions options = FindAndModifyOptions.options().upsert(true).returnNew(true);
+        FindOneAndUpdateOptions options = new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER);
         Document doc;
         try {
-            doc = mongo.findAndModify(query, increment, options, Document.class, COLLECTION);
+            doc = CarriedWrites.in(mongo, COLLECTION, c -> c.findOneAndUpdate(Filters.eq("_id", counter), Updates.inc("seq", 1L), options));
         } catch (DuplicateKeyException e) {
             // two first requests of a year raced to create the counter; now it exists
-            doc = mongo.findAndModify(query, increment, options, Document.class, COLLECTION);
+            doc = CarriedWrites.in(mongo, COLLECTION, c -> c.findOneAndUpdate(Filters.eq("_id", counter), Updates.inc("seq", 1L), options));
         }
         long seq = ((Number) doc.get("seq")).longValue();
         return String.format("FOU-%d-%04d", year, seq);

@@ -101,6 +101,7 @@ public class TaskService {
                 sorting.needsTriage(), priority, TaskStatus.NEW, null, null, null, null, false, null, List.of(created),
                 attachments, now, now);
         try {
+            // durable: this insert's commit also takes the limit's place and the reference counter (carried writes)
             mongo.insert(task);
         } catch (DuplicateKeyException e) {
             // the same confirmation was retried after losing a race; the first one stored it
