@@ -133,6 +133,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return commits;
     }
 
+    /**
+     * Runs {@code work} while the file is at rest: commits wait meanwhile, so every write waits for its answer (reads
+     * do not). What a disk that takes a long fsync does to the store; tests use it to show who waits for the store.
+     */
+    public <T> T whileCommitsWait(java.util.concurrent.Callable<T> work) throws Exception {
+        return commits.withFileAtRest(work);
+    }
+
     public String connectionString(String database) {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }

@@ -74,6 +74,18 @@ public final class LeasedQueue {
      * queued before is passed over. @return the keys queued now
      */
     public Set<String> enqueueAll(Map<String, Document> items) {
+        return enqueueAll(items, null, null);
+    }
+
+    /**
+     * As {@link #enqueueAll(Map)}, each item already held by {@code worker} until {@code leaseUntil} (as
+     * {@link #enqueueTaken} does for one).
+     */
+    public Set<String> enqueueAllTaken(Map<String, Document> items, String worker, Instant leaseUntil) {
+        return enqueueAll(items, worker, leaseUntil);
+    }
+
+    private Set<String> enqueueAll(Map<String, Document> items, String worker, Instant leaseUntil) {
         if (items.isEmpty()) {
             return Set.of();
         }
@@ -81,8 +93,13 @@ public final class LeasedQueue {
         List<String> keys = new ArrayList<>(items.keySet());
         List<Document> docs = new ArrayList<>();
         for (String key : keys) {
-            docs.add(new Document(items.get(key)).append("_id", key).append("slot", slot(key, "free")).append("status", PENDING)
-                    .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now)));
+            Document doc = new Document(items.get(key)).append("_id", key).append("slot", slot(key, worker == null ? "free" : worker))
+                    .append("status", PENDING).append("attempts", 0).append("nextAttemptAt", Date.from(now))
+                    .append("createdAt", Date.from(now));
+            if (leaseUntil != null) {
+                doc.append("leaseUntil", Date.from(leaseUntil));
+            }
+            docs.add(doc);
         }
         Set<Integer> before = InsertOnce.insertAll(mongo, collection, docs);
         Set<String> queued = new LinkedHashSet<>();

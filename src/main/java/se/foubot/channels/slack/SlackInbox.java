@@ -3,7 +3,10 @@ package se.foubot.channels.slack;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -17,11 +20,17 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.PreDestroy;
 
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
+import se.foubot.store.StoreProperties;
 
 /**
  * Slack work recorded before its ack. Slack does not send a request again once it got a 200, so what the bot
@@ -35,7 +44,7 @@ import se.foubot.store.StoreIndexes;
  */
 @Component
 @ConditionalOnSlack
-class SlackInbox implements StoreIndexes {
+class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     static final String COLLECTION = "slack_inbox";
     private static final Logger log = LoggerFactory.getLogger(SlackInbox.class);
@@ -56,6 +65,9 @@ class SlackInbox implements StoreIndexes {
      * in the store, should the process die) and offered again as workers free, so the ack never waited for them.
      */
     private final Queue<Work> waiting = new ConcurrentLinkedQueue<>();
+    /** Where the ack puts work (with the embedded store), or null: then the ack records it here itself. */
+    private final SlackAckJournal journal;
+    private volatile boolean running;
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -72,12 +84,47 @@ class SlackInbox implements StoreIndexes {
         }
     }
 
-    SlackInbox(MongoTemplate mongo, Clock clock, SlackWorkers slackWorkers, DeadLetters deadLetters, SlackProperties properties) {
+    SlackInbox(MongoTemplate mongo, Clock clock, SlackWorkers slackWorkers, DeadLetters deadLetters, SlackProperties properties,
+            StoreProperties store, MeterRegistry meters) {
         this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.clock = clock;
         this.workers = slackWorkers;
         this.deadLetters = deadLetters;
         this.properties = properties;
+        this.journal = properties.ackJournal() && store.embedded() ? new SlackAckJournal(store.dataDir()) : null;
+        if (journal != null) {
+            Gauge.builder("foubot.slack.ack.journal.pending", journal, SlackAckJournal::pending)
+                    .description("Slack work acknowledged and in the ack journal, not yet recorded in slack_inbox").register(meters);
+        }
+    }
+
+    /** Moving work from the ack journal into the inbox begins once every handler is registered. */
+    @Override
+    public void start() {
+        if (journal != null) {
+            journal.start(this::recordAll);
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (journal != null) {
+            journal.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @PreDestroy
+    void closeJournal() {
+        if (journal != null) {
+            journal.close();
+        }
     }
 
     @Override
@@ -114,25 +161,61 @@ class SlackInbox implements StoreIndexes {
         return receive(key, null, kind, params);
     }
 
-    /** As {@link #receive(String, String, Map)}, for a Slack event: {@code eventId} (when given) is unique as well. */
+    /**
+     * As {@link #receive(String, String, Map)}, for a Slack event: {@code eventId} (when given) is unique as well. With
+     * the ack journal the work is only put there (on disk) and recorded here shortly after, so a repeated delivery is
+     * dropped then, not now: the answer is true.
+     */
     boolean receive(String key, String eventId, String kind, Map<String, String> params) {
-        Document item = new Document("kind", kind).append("params", new Document(params)).append("receivedAt",
-                java.util.Date.from(clock.instant()));
-        if (eventId != null) {
-            item.append("eventId", eventId);
+        Work work = new Work(key, kind, Map.copyOf(params), eventId);
+        if (journal != null) {
+            journal.put(work);
+            return true;
         }
-        if (!queue.enqueueTaken(key, item, worker, clock.instant().plus(properties.workLease()))) {
+        if (!queue.enqueueTaken(key, item(work), worker, clock.instant().plus(properties.workLease()))) {
             log.debug("event=slack_work_repeated key={}", key);
             return false;
         }
-        Work work = new Work(key, kind, Map.copyOf(params), eventId);
+        start(work);
+        return true;
+    }
+
+    /** Records work moved from the ack journal, all in one insert; each piece once (a repeated one is dropped). */
+    private void recordAll(List<Work> works) {
+        Map<String, Document> items = new LinkedHashMap<>();
+        Map<String, Work> byKey = new HashMap<>();
+        for (Work work : works) {
+            if (byKey.putIfAbsent(work.key(), work) == null) {
+                items.put(work.key(), item(work));
+            }
+        }
+        Set<String> recorded = queue.enqueueAllTaken(items, worker, clock.instant().plus(properties.workLease()));
+        for (Map.Entry<String, Work> e : byKey.entrySet()) {
+            if (recorded.contains(e.getKey())) {
+                start(e.getValue());
+            } else {
+                log.debug("event=slack_work_repeated key={}", e.getKey());
+            }
+        }
+    }
+
+    private Document item(Work work) {
+        Document item = new Document("kind", work.kind()).append("params", new Document(work.params())).append("receivedAt",
+                java.util.Date.from(clock.instant()));
+        if (work.eventId() != null) {
+            item.append("eventId", work.eventId());
+        }
+        return item;
+    }
+
+    /** Hands recorded work to a worker, or lets it wait its turn when they are all busy. */
+    private void start(Work work) {
         if (!waiting.isEmpty() || !workers.offer(() -> run(work))) {
             // recorded: waits its turn behind what waits already (and, should the process die, its lease)
-            inHand.add(key);
+            inHand.add(work.key());
             waiting.add(work);
-            log.debug("event=slack_work_waiting key={} waiting={}", key, waiting.size());
+            log.debug("event=slack_work_waiting key={} waiting={}", work.key(), waiting.size());
         }
-        return true;
     }
 
     /** Offers what waited for a worker again, oldest first, as long as the workers take it. @return how many were taken */

@@ -39,6 +39,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxRequestSize        the largest body {@code POST /slack/events} reads; larger gets 413 unread
  * @param socketCheckInterval   how often the Socket Mode connection is checked (a ping) while it is up
  * @param socketRetryMax        the longest wait between attempts to open a Socket Mode connection (1 s, 2 s, 4 s … up to this)
+ * @param ackJournal            with the embedded store: the ack waits for a small journal file of its own, not for the
+ *                              store's commit ({@code FOUBOT_SLACK_ACK_JOURNAL}, on)
  * @param workLease             how long a replica holds acknowledged Slack work (a message, a click) it is doing; when
  *                              it dies, another replica (or it, restarted) does the work once this has run out
  */
@@ -67,7 +69,8 @@ public record SlackProperties(
         @NotNull DataSize maxRequestSize,
         @NotNull Duration socketCheckInterval,
         @NotNull Duration socketRetryMax,
-        @NotNull Duration workLease) {
+        @NotNull Duration workLease,
+        boolean ackJournal) {
 
     public SlackProperties {
         forumCoordinators = forumCoordinators == null ? List.of()

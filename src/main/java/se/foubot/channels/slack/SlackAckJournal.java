@@ -1,0 +1,185 @@
+package se.foubot.channels.slack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+
+import se.foubot.privacy.LogText;
+import se.foubot.store.LocalJournal;
+
+/**
+ * What the ack waits for instead of the store: Slack work is put in a small journal file of its own and forced to
+ * disk (an fsync of that file alone, shared by the acks that arrive together), then acknowledged; a recorder thread
+ * moves it from there into {@code slack_inbox} in batches (one insert, one commit of the store for many acks) and
+ * hands it to the workers. The store's commit — which every worker's write shares, and which waits for the commands in
+ * hand — is no longer in the ack's way, nor is a store that is down for a minute: the work waits in the journal and is
+ * moved once the store answers again. After a crash, what the journal still holds is moved at start; work moved twice
+ * is recorded once ({@code slack_inbox} is keyed by it), so a repeated delivery is dropped there.
+ *
+ * <p>Used with the embedded store, whose data directory (and so this file) belongs to one process. With a MongoDB
+ * of its own the bot records in {@code slack_inbox} before the ack as before: a replica's local file could be lost
+ * with its pod, and MongoDB's commit is not shared with an in-process store's other writers.
+ */
+final class SlackAckJournal implements AutoCloseable {
+
+    static final String FILE_NAME = "slack-acks.mv";
+    private static final Logger log = LoggerFactory.getLogger(SlackAckJournal.class);
+    private static final int BATCH = 500;
+    private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    /** Work in the journal, under its number there. */
+    private record Entry(long number, SlackInbox.Work work) {
+    }
+
+    private final LocalJournal file;
+    private final BlockingDeque<Entry> toRecord = new LinkedBlockingDeque<>();
+    private volatile boolean stopped;
+    private Thread recorder;
+
+    SlackAckJournal(Path dataDir) {
+        this.file = LocalJournal.open(dataDir.resolve(FILE_NAME));
+    }
+
+    /** Puts the work on disk; returns once it is there. */
+    void put(SlackInbox.Work work) {
+        long number;
+        try {
+            number = file.put(toJson(work));
+        } catch (RuntimeException e) {
+            // the ack's caller treats it as the store being away: nothing is acknowledged as recorded
+            throw new DataAccessResourceFailureException("the Slack ack journal could not be written", e);
+        }
+        toRecord.add(new Entry(number, work));
+    }
+
+    /** Acknowledged work not yet in {@code slack_inbox}. */
+    int pending() {
+        return toRecord.size();
+    }
+
+    /**
+     * Starts moving work into the inbox with {@code record} (which must record all it is given, or throw): first what
+     * an earlier process left in the journal, then what is put from now on.
+     */
+    synchronized void start(Consumer<List<SlackInbox.Work>> record) {
+        List<Entry> left = new ArrayList<>();
+        List<Long> unreadable = new ArrayList<>();
+        file.entries().forEach((number, json) -> {
+            try {
+                left.add(new Entry(number, fromJson(json)));
+            } catch (RuntimeException e) {
+                unreadable.add(number);
+            }
+        });
+        if (!unreadable.isEmpty()) {
+            log.error("event=slack_ack_journal_unreadable entries={}", unreadable.size());
+            file.remove(unreadable);
+        }
+        if (!left.isEmpty()) {
+            log.info("event=slack_ack_journal_left_work entries={}", left.size());
+            for (int i = left.size() - 1; i >= 0; i--) {
+                toRecord.addFirst(left.get(i));
+            }
+        }
+        stopped = false;
+        recorder = new Thread(() -> recordUntilStopped(record), "slack-ack-recorder");
+        recorder.setDaemon(true);
+        recorder.start();
+    }
+
+    private void recordUntilStopped(Consumer<List<SlackInbox.Work>> record) {
+        Duration pause = FIRST_PAUSE;
+        boolean away = false;
+        while (!stopped) {
+            List<Entry> batch = new ArrayList<>();
+            try {
+                Entry first = toRecord.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                toRecord.drainTo(batch, BATCH - 1);
+                record.accept(batch.stream().map(Entry::work).toList());
+                file.remove(batch.stream().map(Entry::number).toList());
+                if (away) {
+                    log.info("event=slack_ack_journal_recording_again");
+                    away = false;
+                }
+                pause = FIRST_PAUSE;
+            } catch (InterruptedException e) {
+                giveBack(batch);
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // the store is away (or refused the batch): the work stays in the journal and in order, tried again
+                giveBack(batch);
+                if (!away) {
+                    log.warn("event=slack_ack_journal_recording_waits entries={} reason=\"{}\"", toRecord.size(),
+                            LogText.clean(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    away = true;
+                }
+                try {
+                    Thread.sleep(pause.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
+            }
+        }
+    }
+
+    private void giveBack(List<Entry> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            toRecord.addFirst(batch.get(i));
+        }
+    }
+
+    /** Stops moving work; what is still in the journal is moved by the next start. */
+    synchronized void stop() {
+        stopped = true;
+        if (recorder != null) {
+            recorder.interrupt();
+            try {
+                recorder.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            recorder = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        file.close();
+    }
+
+    private static String toJson(SlackInbox.Work work) {
+        Document d = new Document("key", work.key()).append("kind", work.kind()).append("params", new Document(new HashMap<>(work.params())));
+        if (work.eventId() != null) {
+            d.append("eventId", work.eventId());
+        }
+        return d.toJson();
+    }
+
+    private static SlackInbox.Work fromJson(String json) {
+        Document d = Document.parse(json);
+        Map<String, String> params = new HashMap<>();
+        d.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
+        return new SlackInbox.Work(d.getString("key"), d.getString("kind"), params, d.getString("eventId"));
+    }
+}
