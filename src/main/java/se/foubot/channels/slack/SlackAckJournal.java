@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -16,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 
+import se.foubot.deadletter.DeadLetters;
 import se.foubot.privacy.LogText;
 import se.foubot.store.LocalJournal;
 
@@ -39,6 +41,7 @@ final class SlackAckJournal implements AutoCloseable {
     private static final int BATCH = 500;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
     private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+    static final int ATTEMPTS = 3;
 
     /** Work in the journal, under its number there. */
     private record Entry(long number, SlackInbox.Work work) {
@@ -46,6 +49,7 @@ final class SlackAckJournal implements AutoCloseable {
 
     private final LocalJournal file;
     private final BlockingDeque<Entry> toRecord = new LinkedBlockingDeque<>();
+    private final Map<Long, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile boolean stopped;
     private Thread recorder;
 
@@ -72,12 +76,19 @@ final class SlackAckJournal implements AutoCloseable {
 
     /**
      * Starts moving work into the inbox with {@code record} (which must record all it is given, or throw): first what
-     * an earlier process left in the journal, then what is put from now on.
+     * an earlier process left in the journal, then what is put from now on. A piece the store refuses
+     * {@value #ATTEMPTS} times (not an outage, which is waited out) goes to {@code refused} and out of the journal.
      */
-    synchronized void start(Consumer<List<SlackInbox.Work>> record) {
+    synchronized void start(Consumer<List<SlackInbox.Work>> record, BiConsumer<SlackInbox.Work, RuntimeException> refused) {
         List<Entry> left = new ArrayList<>();
         List<Long> unreadable = new ArrayList<>();
+        // what was put since this process opened the journal is queued already
+        java.util.Set<Long> queued = new java.util.HashSet<>();
+        toRecord.forEach(e -> queued.add(e.number()));
         file.entries().forEach((number, json) -> {
+            if (queued.contains(number)) {
+                return;
+            }
             try {
                 left.add(new Entry(number, fromJson(json)));
             } catch (RuntimeException e) {
@@ -95,12 +106,12 @@ final class SlackAckJournal implements AutoCloseable {
             }
         }
         stopped = false;
-        recorder = new Thread(() -> recordUntilStopped(record), "slack-ack-recorder");
+        recorder = new Thread(() -> recordUntilStopped(record, refused), "slack-ack-recorder");
         recorder.setDaemon(true);
         recorder.start();
     }
 
-    private void recordUntilStopped(Consumer<List<SlackInbox.Work>> record) {
+    private void recordUntilStopped(Consumer<List<SlackInbox.Work>> record, BiConsumer<SlackInbox.Work, RuntimeException> refused) {
         Duration pause = FIRST_PAUSE;
         boolean away = false;
         while (!stopped) {
@@ -112,19 +123,31 @@ final class SlackAckJournal implements AutoCloseable {
                 }
                 batch.add(first);
                 toRecord.drainTo(batch, BATCH - 1);
-                record.accept(batch.stream().map(Entry::work).toList());
-                file.remove(batch.stream().map(Entry::number).toList());
-                if (away) {
-                    log.info("event=slack_ack_journal_recording_again");
-                    away = false;
+                batch = recordAll(batch, record);
+                if (batch.isEmpty()) {
+                    if (away) {
+                        log.info("event=slack_ack_journal_recording_again");
+                        away = false;
+                    }
+                    pause = FIRST_PAUSE;
+                    continue;
                 }
-                pause = FIRST_PAUSE;
             } catch (InterruptedException e) {
                 giveBack(batch);
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                // the store is away (or refused the batch): the work stays in the journal and in order, tried again
+            } catch (Failed failed) {
+                batch = failed.left;
+                RuntimeException e = failed.error;
+                Entry head = batch.get(0);
+                if (!DeadLetters.isOutage(e) && failures.merge(head.number(), 1, Integer::sum) >= ATTEMPTS) {
+                    // the store refuses this piece itself, not for a while: it must not hold up all that follows
+                    failures.remove(head.number());
+                    refused.accept(head.work(), e);
+                    file.remove(List.of(head.number()));
+                    giveBack(batch.subList(1, batch.size()));
+                    continue;
+                }
                 giveBack(batch);
                 if (!away) {
                     log.warn("event=slack_ack_journal_recording_waits entries={} reason=\"{}\"", toRecord.size(),
@@ -140,6 +163,45 @@ final class SlackAckJournal implements AutoCloseable {
                 pause = pause.multipliedBy(2).compareTo(LONGEST_PAUSE) > 0 ? LONGEST_PAUSE : pause.multipliedBy(2);
             }
         }
+    }
+
+    /** What could not be recorded: from the piece that failed on, in order. */
+    private static final class Failed extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient List<Entry> left;
+        private final transient RuntimeException error;
+
+        Failed(List<Entry> left, RuntimeException cause) {
+            super(null, null, false, false);
+            this.left = left;
+            this.error = cause;
+        }
+    }
+
+    /**
+     * Records the batch in one insert; when the store refuses it (not an outage), one piece at a time in order, to find
+     * the one it refuses. @return nothing left (all recorded and taken out of the journal)
+     */
+    private List<Entry> recordAll(List<Entry> batch, Consumer<List<SlackInbox.Work>> record) throws Failed {
+        try {
+            record.accept(batch.stream().map(Entry::work).toList());
+            file.remove(batch.stream().map(Entry::number).toList());
+            return List.of();
+        } catch (RuntimeException e) {
+            if (DeadLetters.isOutage(e) || batch.size() == 1) {
+                throw new Failed(batch, e);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Entry one = batch.get(i);
+            try {
+                record.accept(List.of(one.work()));
+                file.remove(List.of(one.number()));
+            } catch (RuntimeException e) {
+                throw new Failed(new ArrayList<>(batch.subList(i, batch.size())), e);
+            }
+        }
+        return List.of();
     }
 
     private void giveBack(List<Entry> batch) {

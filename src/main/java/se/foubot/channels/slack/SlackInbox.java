@@ -102,7 +102,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     @Override
     public void start() {
         if (journal != null) {
-            journal.start(this::recordAll);
+            journal.start(this::recordAll, this::refused);
         }
         running = true;
     }
@@ -183,7 +183,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** Records work moved from the ack journal, all in one insert; each piece once (a repeated one is dropped). */
     private void recordAll(List<Work> works) {
         Map<String, Document> items = new LinkedHashMap<>();
-        Map<String, Work> byKey = new HashMap<>();
+        Map<String, Work> byKey = new LinkedHashMap<>();
         for (Work work : works) {
             if (byKey.putIfAbsent(work.key(), work) == null) {
                 items.put(work.key(), item(work));
@@ -197,6 +197,17 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                 log.debug("event=slack_work_repeated key={}", e.getKey());
             }
         }
+    }
+
+    /** Work the store would not record: parked as a dead letter where it can be, and the person told. */
+    private void refused(Work work, RuntimeException e) {
+        log.error("event=slack_work_unrecordable key={} kind={} rule={}", work.key(), work.kind(), e.getClass().getSimpleName());
+        try {
+            deadLetters.park(deadLetterKind(work), work.deadLetterKey(), e, SlackAckJournal.ATTEMPTS);
+        } catch (RuntimeException notEvenThat) {
+            log.warn("event=slack_work_not_parked key={} rule={}", work.key(), notEvenThat.getClass().getSimpleName());
+        }
+        whenParked.accept(work);
     }
 
     private Document item(Work work) {
