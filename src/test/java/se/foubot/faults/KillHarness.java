@@ -374,22 +374,34 @@ class KillHarness {
     private static Snapshot snapshot(MongoDatabase db) {
         Map<String, Integer> slackByPerson = new HashMap<>();
         slackAcked.forEach((user, n) -> slackByPerson.put(user, n.get()));
-        Set<String> seen = new HashSet<>();
-        try {
-            var user = mail.greenMail().getUserManager().getUser(EmbeddedMailServer.MAILBOX);
-            for (StoredMessage m : mail.greenMail().getManagers().getImapHostManager().getInbox(user).getMessages()) {
-                if (m.isSet(Flags.Flag.SEEN)) {
-                    seen.add(m.getMimeMessage().getFrom()[0].toString());
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        Set<String> seen = seenInTheMailbox();
         Map<String, Integer> sent = new HashMap<>();
         for (Document d : db.getCollection("outbox").find(new Document("status", "sent"))) {
             sent.put(d.getString("messageId") != null ? d.getString("messageId") : d.getString("_id"), 1);
         }
         return new Snapshot(slackByPerson, seen, Set.copyOf(imported), Set.copyOf(registered), sent);
+    }
+
+    /** The mails the bot has marked seen; read again when a mail arrives while the list is read (GreenMail's is live). */
+    private static Set<String> seenInTheMailbox() {
+        for (int attempt = 1; ; attempt++) {
+            Set<String> seen = new HashSet<>();
+            try {
+                var user = mail.greenMail().getUserManager().getUser(EmbeddedMailServer.MAILBOX);
+                for (StoredMessage m : mail.greenMail().getManagers().getImapHostManager().getInbox(user).getMessages()) {
+                    if (m.isSet(Flags.Flag.SEEN)) {
+                        seen.add(m.getMimeMessage().getFrom()[0].toString());
+                    }
+                }
+                return seen;
+            } catch (java.util.ConcurrentModificationException arrivedMeanwhile) {
+                if (attempt == 20) {
+                    throw arrivedMeanwhile;
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static List<String> repliesTo(String user) {
