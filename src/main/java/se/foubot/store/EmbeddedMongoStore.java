@@ -128,11 +128,6 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return zeroed;
     }
 
-    /** The commits behind the wire server (tests hold the file at rest with it). */
-    GroupCommit commits() {
-        return commits;
-    }
-
     /**
      * Runs {@code work} while the file is at rest: commits wait meanwhile, so every write waits for its answer (reads
      * do not). What a disk that takes a long fsync does to the store; tests use it to show who waits for the store.

@@ -41,7 +41,7 @@ class CarriedWritesTest {
             // the disk is busy: a commit is in hand until released
             CountDownLatch diskBusy = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            Future<Object> slowCommit = writers.submit(() -> store.commits().withFileAtRest(() -> {
+            Future<Object> slowCommit = writers.submit(() -> store.whileCommitsWait(() -> {
                 diskBusy.countDown();
                 release.await();
                 return null;
