@@ -2,9 +2,16 @@ package se.foubot.conversation;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Folds text for matching: lower case, no diacritics ("Hägersten-Älvsjö" → "hagersten alvsjo"), single spaces. */
 public final class TextNormalizer {
+
+    // compiled once: every turn folds its text several times (each flow's match, the commands, the knowledge questions)
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}@.+]+");
+    private static final Pattern LOOSE_DOT = Pattern.compile("(?<![\\p{L}\\p{N}])\\.|\\.(?![\\p{L}\\p{N}])");
+    private static final Pattern SPACES = Pattern.compile(" +");
 
     private TextNormalizer() {
     }
@@ -13,11 +20,8 @@ public final class TextNormalizer {
         if (text == null) {
             return "";
         }
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-        return folded.toLowerCase(Locale.ROOT)
-                .replaceAll("[^\\p{L}\\p{N}@.+]+", " ")
-                .replaceAll("(?<![\\p{L}\\p{N}])\\.|\\.(?![\\p{L}\\p{N}])", " ")
-                .strip()
-                .replaceAll(" +", " ");
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        String words = NOT_WORD.matcher(folded.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return SPACES.matcher(LOOSE_DOT.matcher(words).replaceAll(" ").strip()).replaceAll(" ");
     }
 }

@@ -1,6 +1,7 @@
 package se.foubot.store;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
@@ -9,6 +10,9 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -24,13 +28,15 @@ import de.bwaldvogel.mongo.bson.Document;
  * sees half of a change — a conversation's new version with its old answers — and a compare-and-set on the version
  * lets a lost update through (two answers at once: one vanished). Here each query gets its own copies of what it
  * matched, so an update works on a copy and stores it whole, and a reader keeps a consistent old document. The maps
- * are the stock ones; only a document's bytes differ.
+ * are the stock ones; only a document's bytes differ, and a unique index compares its keys without serialising them
+ * afresh each time ({@link IndexKeyType}, same bytes on disk).
  */
 final class IsolatedH2Backend extends H2Backend {
 
     /** Map name prefixes of the stock backend's file format (H2Database), kept so existing files open unchanged. */
     static final String DATA_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
+    private static final String INDEX_MAP_INFIX = "._index_";
 
     IsolatedH2Backend(MVStore mvStore) {
         super(mvStore);
@@ -45,6 +51,15 @@ final class IsolatedH2Backend extends H2Backend {
 
         Database(String databaseName) {
             super(databaseName, IsolatedH2Backend.this.getMvStore(), IsolatedH2Backend.this.getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                boolean sparse) {
+            // opened first with the faster key type; the stock index then finds the map open and uses it as it is
+            IsolatedH2Backend.this.getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 
         @Override

@@ -1,5 +1,7 @@
 package se.foubot.channels.slack;
 
+import java.util.regex.Pattern;
+
 /** Text as Slack wants it, and the names Slack's people and addresses go by elsewhere in the bot. */
 public final class SlackText {
 
@@ -8,6 +10,8 @@ public final class SlackText {
     /** A requester's address details: the channel (a DM, or a channel they mentioned the bot in) and thread. */
     public static final String ADDRESS_CHANNEL = "slackChannel";
     public static final String ADDRESS_THREAD = "slackThread";
+
+    private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
 
     private SlackText() {
     }
@@ -31,6 +35,6 @@ public final class SlackText {
 
     /** Drops the bot's own mention from "@fou-bot jag behöver stöd". */
     static String withoutMentions(String text) {
-        return text == null ? "" : text.replaceAll("<@[A-Z0-9]+(\\|[^>]*)?>", "").strip();
+        return text == null ? "" : MENTION.matcher(text).replaceAll("").strip();
     }
 }
