@@ -20,10 +20,24 @@ public final class FlowCatalog {
 
     private final Map<String, Flow> flows;
     private final Map<String, OptionList> lists;
+    /** Commands and trigger words folded once (every message is matched against all of them, several times a turn). */
+    private final List<FoldedCommand> commands = new ArrayList<>();
+    private final List<FoldedTrigger> triggers = new ArrayList<>();
 
     private FlowCatalog(Map<String, Flow> flows, Map<String, OptionList> lists) {
         this.flows = flows;
         this.lists = lists;
+        for (Flow flow : flows.values()) {
+            flow.commands().forEach(command -> commands.add(new FoldedCommand(flow, TextNormalizer.normalize(command))));
+            flow.triggerWords().forEach((language, words) -> words
+                    .forEach(word -> triggers.add(new FoldedTrigger(flow, language, TextNormalizer.normalize(word)))));
+        }
+    }
+
+    private record FoldedCommand(Flow flow, String folded) {
+    }
+
+    private record FoldedTrigger(Flow flow, Language language, String folded) {
     }
 
     public static FlowCatalog load(FlowSource source, Set<String> outcomes) {
@@ -72,25 +86,20 @@ public final class FlowCatalog {
     /** A flow started by this message, and the language its trigger was written in (null: either). */
     public Optional<TriggerMatch> match(String message) {
         String in = TextNormalizer.normalize(message);
-        for (Flow flow : flows.values()) {
-            for (String command : flow.commands()) {
-                if (in.equals(TextNormalizer.normalize(command))) {
-                    return Optional.of(new TriggerMatch(flow, null));
-                }
+        for (FoldedCommand command : commands) {
+            if (in.equals(command.folded())) {
+                return Optional.of(new TriggerMatch(command.flow(), null));
             }
         }
         // the longest trigger found wins: "vi behöver svara på inventeringen" is the inventory's, not the intake's "behöver"
+        String spaced = " " + in + " ";
         TriggerMatch found = null;
         int longest = 0;
-        for (Flow flow : flows.values()) {
-            for (Map.Entry<Language, List<String>> words : flow.triggerWords().entrySet()) {
-                for (String word : words.getValue()) {
-                    String w = TextNormalizer.normalize(word);
-                    if (w.length() > longest && (" " + in + " ").contains(" " + w + " ")) {
-                        found = new TriggerMatch(flow, words.getKey());
-                        longest = w.length();
-                    }
-                }
+        for (FoldedTrigger trigger : triggers) {
+            String w = trigger.folded();
+            if (w.length() > longest && spaced.contains(" " + w + " ")) {
+                found = new TriggerMatch(trigger.flow(), trigger.language());
+                longest = w.length();
             }
         }
         return Optional.ofNullable(found);

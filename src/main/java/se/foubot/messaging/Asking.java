@@ -3,6 +3,8 @@ package se.foubot.messaging;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import se.foubot.conversation.TextNormalizer;
 
@@ -14,6 +16,7 @@ import se.foubot.conversation.TextNormalizer;
 public final class Asking {
 
     /** Words that ask whatever follows them (after folding: å, ä, ö as a, a, o). */
+    private static final Pattern CLAUSE = Pattern.compile("[^.,;:!?\\n…–]+([.,;:!?\\n…–]*)");
     private static final Set<String> WH_WORDS = Set.of("nar", "vad", "vem", "vilka", "vilken", "vilket", "hur", "var",
             "varfor", "vart", "what", "when", "who", "which", "how", "where", "why");
     /** Verbs that ask when they come first with their subject after them ("behöver vi …", "kan jag …"). */
@@ -65,7 +68,7 @@ public final class Asking {
             return List.of();
         }
         List<Clause> out = new java.util.ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[^.,;:!?\\n…–]+([.,;:!?\\n…–]*)").matcher(text);
+        Matcher m = CLAUSE.matcher(text);
         while (m.find()) {
             String words = m.group().substring(0, m.group().length() - m.group(1).length()).strip();
             if (!words.isEmpty()) {

@@ -65,6 +65,7 @@ final class GroupCommit implements AutoCloseable {
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-housekeeping");
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // nothing waits for it
             return t;
         });
         housekeeping.scheduleWithFixedDelay(this::compact, housekeepingSeconds, housekeepingSeconds, TimeUnit.SECONDS);

@@ -79,6 +79,7 @@ public class OutboxSender {
         this.lines = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "smtp-connection-" + n.incrementAndGet());
             t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY); // background sending yields to the threads that answer people
             return t;
         });
         this.outbox = outbox;

@@ -108,6 +108,7 @@ final class SlackAckJournal implements AutoCloseable {
         stopped = false;
         recorder = new Thread(() -> recordUntilStopped(record, refused), "slack-ack-recorder");
         recorder.setDaemon(true);
+        recorder.setPriority(Thread.MIN_PRIORITY); // after the ack, like the workers (SlackWorkers)
         recorder.start();
     }
 

@@ -76,6 +76,8 @@ final class SlackWorkers extends ThreadPoolExecutor {
         return r -> {
             Thread t = new Thread(r, "slack-worker-" + n.incrementAndGet());
             t.setDaemon(true);
+            // below the threads that acknowledge Slack, where the JVM honours priorities (-XX:ThreadPriorityPolicy=1)
+            t.setPriority(Thread.MIN_PRIORITY);
             return t;
         };
     }
