@@ -33,14 +33,18 @@ final class IndexKeyType extends ObjectDataType {
     private record Serialized(KeyValue key, byte[] bytes) {
     }
 
-    /** The keys held in pages: read from the file, written to it, compared against. */
-    private final Serialized[] pageKeys = new Serialized[1 << 14];
+    /**
+     * The keys held in pages: read from the file, written to it, compared against. One type serves every index of a
+     * store, so this bounds the memory for all of them: at most this many keys and their bytes (a few hundred bytes
+     * each, about 10 MB in all).
+     */
+    private final Serialized[] pageKeys = new Serialized[1 << 15];
 
     /**
      * The keys being looked up, kept apart: a lookup's key is compared a dozen times and then dropped, and thousands a
      * second would otherwise push the page keys out.
      */
-    private final Serialized[] searchKeys = new Serialized[1 << 6];
+    private final Serialized[] searchKeys = new Serialized[1 << 7];
 
     @Override
     public int compare(Object a, Object b) {

@@ -38,8 +38,22 @@ final class IsolatedH2Backend extends H2Backend {
     private static final String META_MAP_PREFIX = "meta.";
     private static final String INDEX_MAP_INFIX = "._index_";
 
+    /**
+     * One key type for every unique index, so that their remembered keys share one bounded memory. Made on first use:
+     * the stock constructor opens the databases (and their indexes) before this class's fields are initialised, and a
+     * field without an initialiser keeps what was set meanwhile.
+     */
+    private IndexKeyType indexKeys;
+
     IsolatedH2Backend(MVStore mvStore) {
         super(mvStore);
+    }
+
+    private synchronized IndexKeyType indexKeys() {
+        if (indexKeys == null) {
+            indexKeys = new IndexKeyType();
+        }
+        return indexKeys;
     }
 
     @Override
@@ -58,7 +72,7 @@ final class IsolatedH2Backend extends H2Backend {
                 boolean sparse) {
             // opened first with the faster key type; the stock index then finds the map open and uses it as it is
             IsolatedH2Backend.this.getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_MAP_INFIX + indexName,
-                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyType()));
+                    new MVMap.Builder<KeyValue, Object>().keyType(indexKeys()));
             return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
 

@@ -1,6 +1,7 @@
 package se.foubot.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -16,6 +17,15 @@ import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
 
@@ -72,6 +82,31 @@ class IndexKeyTypeTest {
         assertThat(readBack(stockFile, new IndexKeyType(), keys)).as("the stock file read with the new type").isEqualTo(stockOrder);
         assertThat(readBack(fastFile, new ObjectDataType(), keys)).as("the new file read with the stock type").isEqualTo(stockOrder);
         assertThat(readBack(fastFile, new IndexKeyType(), keys)).isEqualTo(stockOrder);
+    }
+
+    @Test
+    void theEmbeddedStoresUniqueIndexesUseItAndStillRefuseADuplicate() {
+        try (MVStore store = new MVStore.Builder().fileName(dir.resolve("store.mv").toString()).open()) {
+            MongoServer server = new MongoServer(new IsolatedH2Backend(store));
+            try (MongoClient client = MongoClients.create("mongodb://" + hostAndPort(server.bind()))) {
+                MongoCollection<org.bson.Document> tasks = client.getDatabase("foubot").getCollection("tasks");
+                tasks.createIndex(Indexes.ascending("sourceKey"), new IndexOptions().unique(true).name("sourceKey_1"));
+                for (int i = 0; i < 500; i++) {
+                    tasks.insertOne(new org.bson.Document("_id", "FOU-2026-" + i).append("sourceKey", "slack:T1:C" + i));
+                }
+                assertThat(store.openMap("foubot.tasks._index_sourceKey_1").getKeyType()).isInstanceOf(IndexKeyType.class);
+                assertThat(store.openMap("foubot.tasks._index__id_").getKeyType()).isInstanceOf(IndexKeyType.class);
+                assertThatThrownBy(() -> tasks.insertOne(new org.bson.Document("_id", "FOU-2026-999").append("sourceKey", "slack:T1:C42")))
+                        .isInstanceOf(MongoWriteException.class);
+                assertThat(tasks.find(Filters.eq("sourceKey", "slack:T1:C417")).first().getString("_id")).isEqualTo("FOU-2026-417");
+            } finally {
+                server.shutdownNow();
+            }
+        }
+    }
+
+    private static String hostAndPort(java.net.InetSocketAddress address) {
+        return address.getHostString() + ":" + address.getPort();
     }
 
     private static void write(Path file, DataType<Object> keyType, List<KeyValue> keys) {
