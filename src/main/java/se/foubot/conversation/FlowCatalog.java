@@ -30,14 +30,19 @@ public final class FlowCatalog {
         for (Flow flow : flows.values()) {
             flow.commands().forEach(command -> commands.add(new FoldedCommand(flow, TextNormalizer.normalize(command))));
             flow.triggerWords().forEach((language, words) -> words
-                    .forEach(word -> triggers.add(new FoldedTrigger(flow, language, TextNormalizer.normalize(word)))));
+                    .forEach(word -> triggers.add(FoldedTrigger.of(flow, language, word))));
         }
     }
 
     private record FoldedCommand(Flow flow, String folded) {
     }
 
-    private record FoldedTrigger(Flow flow, Language language, String folded) {
+    /** A trigger word folded, with a space either side, as it is looked for among the message's words. */
+    private record FoldedTrigger(Flow flow, Language language, int length, String spaced) {
+        static FoldedTrigger of(Flow flow, Language language, String word) {
+            String folded = TextNormalizer.normalize(word);
+            return new FoldedTrigger(flow, language, folded.length(), " " + folded + " ");
+        }
     }
 
     public static FlowCatalog load(FlowSource source, Set<String> outcomes) {
@@ -96,10 +101,9 @@ public final class FlowCatalog {
         TriggerMatch found = null;
         int longest = 0;
         for (FoldedTrigger trigger : triggers) {
-            String w = trigger.folded();
-            if (w.length() > longest && spaced.contains(" " + w + " ")) {
+            if (trigger.length() > longest && spaced.contains(trigger.spaced())) {
                 found = new TriggerMatch(trigger.flow(), trigger.language());
-                longest = w.length();
+                longest = trigger.length();
             }
         }
         return Optional.ofNullable(found);
