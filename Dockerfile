@@ -27,5 +27,6 @@ USER fou
 EXPOSE 8080
 # -Xshare:auto: a JVM that cannot use the archive starts without it (slower) instead of not at all;
 # -XX:ThreadPriorityPolicy=1: the background threads' low priority becomes a nice value, so they cannot starve the
-# threads that answer Slack (the JVM warns that raising a priority needs root; the bot only lowers them)
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/fou-bot.jsa", "-Xshare:auto", "-XX:ThreadPriorityPolicy=1", "-jar", "/app/fou-bot.jar"]
+# threads that answer Slack (the JVM warns that raising a priority needs root; the bot only lowers them);
+# -XX:JavaPriority1_To_OSPriority=19: that nice value is 19 (the JVM's default for the lowest priority is 4)
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/fou-bot.jsa", "-Xshare:auto", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-jar", "/app/fou-bot.jar"]

@@ -46,6 +46,9 @@ final class IndexKeyType extends ObjectDataType {
      */
     private final Serialized[] searchKeys = new Serialized[1 << 7];
 
+    /** A new key's bytes without an ObjectOutputStream (a key just inserted or looked up is new to the cache). */
+    private final KeyValueBytes serializer = KeyValueBytes.make();
+
     @Override
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue ka && b instanceof KeyValue kb) {
@@ -100,7 +103,7 @@ final class IndexKeyType extends ObjectDataType {
                 return searched.bytes();
             }
         }
-        byte[] bytes = serialize(key);
+        byte[] bytes = serializer.serialize(key);
         cache[slot] = new Serialized(key, bytes);
         return bytes;
     }

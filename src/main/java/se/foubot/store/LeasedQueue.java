@@ -129,12 +129,30 @@ public final class LeasedQueue {
         }
     }
 
-    /** Keys of items that are due, oldest first (not yet taken). */
-    public List<String> due(int limit) {
-        Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(Date.from(clock.instant())))
-                .with(Sort.by("nextAttemptAt")).limit(limit);
-        q.fields().include("_id");
-        return mongo.find(q, Document.class, collection).stream().map(d -> d.getString("_id")).toList();
+    /**
+     * Keys of due items that no worker holds, oldest first (by key among those due at the same moment, so that a batch
+     * of them lies together in the store's pages), at most {@code limit}; an item whose worker's lease has run
+     * out (the worker died or hung) is freed on the way and offered. One scan of the queue (no index serves the query on the
+     * embedded store) finds both, and an item another worker holds is not offered, so that two workers do not both
+     * spend a command on it.
+     */
+    public List<String> takeable(int limit) {
+        Date now = Date.from(clock.instant());
+        // a few more than asked: items held by live workers are passed over
+        Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now))
+                .with(Sort.by("nextAttemptAt", "_id")).limit(limit * 2);
+        q.fields().include("_id").include("slot").include("leaseUntil");
+        List<String> keys = new ArrayList<>();
+        for (Document d : mongo.find(q, Document.class, collection)) {
+            Date leaseUntil = d.getDate("leaseUntil");
+            if (leaseUntil == null || (leaseUntil.before(now) && freeIfStillExpired(d, now))) {
+                keys.add(d.getString("_id"));
+                if (keys.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return keys;
     }
 
     /** @return the item if this worker took it; null when another worker has it or it is no longer waiting */
@@ -262,17 +280,10 @@ public final class LeasedQueue {
                 new Update().set("leaseUntil", Date.from(leaseUntil)), collection).getModifiedCount() == 1;
     }
 
-    /** Frees items whose worker's lease ran out (the worker died or hung). @return how many */
-    public int freeExpiredLeases() {
-        Date now = Date.from(clock.instant());
-        List<Document> stale = mongo.find(Query.query(Criteria.where("status").is(PENDING).and("leaseUntil").lt(now)),
-                Document.class, collection);
-        int freed = 0;
-        for (Document d : stale) {
-            freed += (int) mongo.updateFirst(Query.query(Criteria.where("slot").is(d.getString("slot")).and("leaseUntil").lt(now)),
-                    new Update().set("slot", slot(d.getString("_id"), "free")).unset("leaseUntil"), collection).getModifiedCount();
-        }
-        return freed;
+    /** Frees the item {@code held} if its holder has not renewed the lease since it was read. */
+    private boolean freeIfStillExpired(Document held, Date now) {
+        return mongo.updateFirst(Query.query(Criteria.where("slot").is(held.getString("slot")).and("leaseUntil").lt(now)),
+                new Update().set("slot", slot(held.getString("_id"), "free")).unset("leaseUntil"), collection).getModifiedCount() == 1;
     }
 
     /** When the oldest item still waiting was queued; empty when none waits. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -23,11 +24,13 @@ import se.foubot.channels.email.OutboxSender;
 import se.foubot.channels.email.OutgoingMail;
 import se.foubot.support.FouBotTest;
 import se.foubot.support.MutableClock;
+import se.foubot.support.PostfixServer;
 
 /**
  * Sending at the mail server's pace: the outbox (take under a lease, send, record as sent) over as many SMTP
  * connections as it is configured for, next to a bare Jakarta Mail loop sending the same number of mails over the
- * same number of connections to the same server, round by round; a sweep over the connection count; then one grant
+ * same number of connections to the same server, round by round (Postfix on loopback when it is installed, and the
+ * embedded GreenMail); a sweep over the connection count; then one grant
  * reminder fanned out to 10,000 subscribers, queued into the outbox and sent by two sender replicas at once. Prints
  * mails/s, duplicates and missing; asserts nothing about speed. {@code -Dfoubot.bench.subscribers=N},
  * {@code -Dfoubot.bench.fanout.mails=N} (a round), {@code -Dfoubot.bench.rounds=N} change the sizes.
@@ -51,10 +54,10 @@ class GrantFanOutBenchmark {
         }
     }
 
-    /** The outbox over {@code connections} connections: mails/s of sending what was queued. */
-    private Figures.Run outboxRound(String round, int connections, int n) {
+    /** The outbox over {@code connections} connections to {@code smtpUrl}: mails/s of sending what was queued. */
+    private Figures.Run outboxRound(String smtpUrl, String round, int connections, int n) {
         queue(round, n);
-        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 20, connections,
+        OutboxSender sender = new OutboxSender(outbox, smtpUrl, "fou@localhost", Duration.ofMinutes(2), 20, connections,
                 mailProperties.outboxBatch(), clock);
         long t0 = System.nanoTime();
         int sent = drain(sender);
@@ -62,9 +65,9 @@ class GrantFanOutBenchmark {
     }
 
     /** A bare Jakarta Mail loop: {@code connections} threads, each one connection, the same mails. */
-    private Figures.Run bareRound(String round, int connections, int n) throws Exception {
+    private Figures.Run bareRound(String smtpUrl, String round, int connections, int n) throws Exception {
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
-        java.net.URI smtp = java.net.URI.create(mail.smtpUrl());
+        java.net.URI smtp = java.net.URI.create(smtpUrl);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections);
         List<java.util.concurrent.Future<Integer>> lanes = new ArrayList<>();
         long t0 = System.nanoTime();
@@ -108,20 +111,40 @@ class GrantFanOutBenchmark {
         return new Figures.Run("bare", sent, seconds, Double.NaN, Double.NaN);
     }
 
+    /**
+     * The same round against each server: Postfix on loopback when it is installed (a real mail server's door: a
+     * queue file on disk before each 250), or the one {@code -Dfoubot.bench.smtp-url} names; and the embedded
+     * GreenMail, which keeps mail in memory and answers at once, always, as the sternest baseline.
+     */
     @Test
     void sendingAtTheServersPaceNextToABareSendLoop() throws Exception {
+        String external = System.getProperty("foubot.bench.smtp-url");
+        Optional<PostfixServer> postfix = external == null ? PostfixServer.startIfInstalled() : Optional.empty();
+        try {
+            if (external != null) {
+                sendingAtThePaceOf(external, "the server named");
+            } else if (postfix.isPresent()) {
+                sendingAtThePaceOf(postfix.get().smtpUrl(), "Postfix on loopback");
+            }
+        } finally {
+            postfix.ifPresent(PostfixServer::close);
+        }
+        sendingAtThePaceOf(mail.smtpUrl(), "embedded GreenMail");
+    }
+
+    private void sendingAtThePaceOf(String smtpUrl, String server) throws Exception {
         int connections = mailProperties.smtpConnections();
-        outboxRound("warm", connections, 500);
-        bareRound("warm", connections, 500);
+        outboxRound(smtpUrl, server + ":warm", connections, 500);
+        bareRound(smtpUrl, server + ":warm", connections, 500);
         List<Figures.Run> outboxRuns = new ArrayList<>();
         List<Figures.Run> bareRuns = new ArrayList<>();
         for (int round = 0; round < Figures.rounds(); round++) {
-            bareRuns.add(bareRound("r" + round, connections, ROUND_MAILS));
-            outboxRuns.add(outboxRound("r" + round, connections, ROUND_MAILS));
+            bareRuns.add(bareRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
+            outboxRuns.add(outboxRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
         }
         System.out.println();
         System.out.println("== fou-bot outbox vs bare Jakarta Mail send loop (" + ROUND_MAILS + " mails a round, " + connections
-                + " SMTP connections each, outbox batch " + mailProperties.outboxBatch() + ", embedded GreenMail, "
+                + " SMTP connections each, outbox batch " + mailProperties.outboxBatch() + ", " + server + ", "
                 + Figures.machine() + "); median (min–max) ==");
         System.out.printf("%-44s %s mails/s%n", "bare Jakarta Mail loop", Figures.Spread.of(bareRuns, Figures.Run::perSecond).format("%.0f"));
         System.out.printf("%-44s %s mails/s%n", "outbox (lease, send, record sent, by batch)", Figures.Spread.of(outboxRuns, Figures.Run::perSecond).format("%.0f"));
@@ -130,8 +153,8 @@ class GrantFanOutBenchmark {
                 Figures.verdict(ratio.median() >= 0.8));
         System.out.println("connections   outbox mails/s   bare mails/s   (one round each, " + ROUND_MAILS / 2 + " mails)");
         for (int c : new int[] {1, 2, 4, 8}) {
-            Figures.Run o = outboxRound("sweep" + c, c, ROUND_MAILS / 2);
-            Figures.Run b = bareRound("sweep" + c, c, ROUND_MAILS / 2);
+            Figures.Run o = outboxRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2);
+            Figures.Run b = bareRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2);
             System.out.printf("%11d   %14.0f   %12.0f%n", c, o.perSecond(), b.perSecond());
         }
         System.out.println();

@@ -1,8 +1,6 @@
 package se.foubot.support;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -29,7 +27,7 @@ public final class DovecotServer implements AutoCloseable {
 
     /** Starts one when {@code dovecot} is installed; empty when it is not, or does not come up. */
     public static Optional<DovecotServer> startIfInstalled() {
-        Optional<Path> binary = binary();
+        Optional<Path> binary = LoopbackServers.binary("dovecot");
         if (binary.isEmpty()) {
             return Optional.empty();
         }
@@ -37,7 +35,7 @@ public final class DovecotServer implements AutoCloseable {
             Path dir = Files.createTempDirectory("foubot-dovecot");
             Path mail = Files.createDirectories(dir.resolve("mail"));
             Files.createDirectories(dir.resolve("run"));
-            int port = freePort();
+            int port = LoopbackServers.freePort();
             String user = System.getProperty("user.name");
             boolean root = "root".equals(user);
             String config = Files.readString(Path.of("ops/dev/dovecot-bench.conf")).replace("/tmp/foubot-dovecot", dir.toString())
@@ -69,37 +67,8 @@ public final class DovecotServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static Optional<Path> binary() {
-        for (String dir : (System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/usr/local/sbin").split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "dovecot");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     private boolean awaitListening() {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < until && process.isAlive()) {
-            try (Socket s = new Socket("127.0.0.1", port)) {
-                return true;
-            } catch (IOException notYet) {
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return false;
+        return LoopbackServers.awaitListening(port, process::isAlive);
     }
 
     public String imapUrl() {
@@ -116,10 +85,6 @@ public final class DovecotServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // a temporary directory left behind
-        }
+        LoopbackServers.deleteTree(dir);
     }
 }

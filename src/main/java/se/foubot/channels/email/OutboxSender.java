@@ -40,7 +40,7 @@ public class OutboxSender {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     /** Mails a round gives each connection at most. */
-    private static final int ROUND = 100;
+    private static final int ROUND = 500;
     /** Mails below which another connection is not opened. */
     private static final int PER_CONNECTION = 10;
     private static final Duration FIRST_RETRY = Duration.ofSeconds(10);
@@ -101,12 +101,13 @@ public class OutboxSender {
      * @return how many mails were sent
      */
     public int sendDue() {
-        LeasedQueue queue = outbox.queue();
-        queue.freeExpiredLeases();
-        List<String> due = queue.due(ROUND * connections);
+        List<String> due = new ArrayList<>(outbox.queue().takeable(ROUND * connections));
         if (due.isEmpty()) {
             return 0;
         }
+        // another replica that looked at the same moment has the same list: starting somewhere else in it, the two
+        // do not contend for the same mails batch after batch (the round is taken whole, so its order matters little)
+        java.util.Collections.rotate(due, java.util.concurrent.ThreadLocalRandom.current().nextInt(due.size()));
         // a few mails are not worth another connection
         int lanes = Math.max(1, Math.min(connections, due.size() / PER_CONNECTION));
         if (lanes == 1) {
@@ -114,10 +115,8 @@ public class OutboxSender {
         }
         List<CompletableFuture<Integer>> running = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            List<String> share = new ArrayList<>();
-            for (int i = lane; i < due.size(); i += lanes) {
-                share.add(due.get(i));
-            }
+            // a run of neighbouring keys each: a batch's records then share the store's pages and its commit writes fewer
+            List<String> share = due.subList(lane * due.size() / lanes, (lane + 1) * due.size() / lanes);
             running.add(CompletableFuture.supplyAsync(() -> sendOver(share), lines));
         }
         int sent = 0;

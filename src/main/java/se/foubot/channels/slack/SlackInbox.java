@@ -250,9 +250,8 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         for (String key : inHand) {
             queue.renew(key, worker, clock.instant().plus(properties.workLease()));
         }
-        queue.freeExpiredLeases();
         int done = 0;
-        for (String key : queue.due(50)) {
+        for (String key : queue.takeable(50)) {
             Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
             if (item == null) {
                 continue;

@@ -74,9 +74,8 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
     /** Posts what is due. @return how many were posted */
     @Scheduled(fixedDelayString = "${foubot.slack.outbox-interval}", initialDelayString = "${foubot.slack.outbox-interval}")
     public int postDue() {
-        queue.freeExpiredLeases();
         int posted = 0;
-        List<String> due = queue.due(100);
+        List<String> due = queue.takeable(100);
         for (String key : due) {
             Document item = queue.take(key, worker, clock.instant().plus(LEASE));
             if (item == null) {

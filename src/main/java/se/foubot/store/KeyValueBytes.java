@@ -1,0 +1,110 @@
+package se.foubot.store;
+
+import java.util.Arrays;
+
+import org.h2.mvstore.type.ObjectDataType;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+
+/**
+ * The Java serialisation of an index key, byte for byte as {@link ObjectDataType#serialize} makes it, without an
+ * {@code ObjectOutputStream} for the keys nearly every index holds: one string ({@code _id}s, the queues' slots).
+ * Such a key's stream is always the same class descriptions around the string ({@code TC_STRING}, its length, its
+ * modified UTF-8), so the bytes around it are taken once from a real serialisation and the string put between them.
+ * Any other key, or a string too long for {@code TC_STRING}, is serialised the stock way. The template is checked
+ * against real serialisations of a few strings when it is made, and not used if any differs (a library change in
+ * how the key serialises), so what is written is always the stock bytes.
+ */
+final class KeyValueBytes {
+
+    private static final byte TC_STRING = 0x74;
+    /** Strings whose modified UTF-8 is longer need TC_LONGSTRING. */
+    private static final int MAX_SHORT = 0xFFFF;
+
+    private final byte[] head;
+    private final byte[] tail;
+
+    private KeyValueBytes(byte[] head, byte[] tail) {
+        this.head = head;
+        this.tail = tail;
+    }
+
+    /** A serialiser with the template taken from this runtime; one that always falls back if the template is unsure. */
+    static KeyValueBytes make() {
+        byte[] marker = ObjectDataType.serialize(new KeyValue("\u0001fou-bot\u0001"));
+        byte[] string = new byte[] {TC_STRING, 0, 9, 1, 'f', 'o', 'u', '-', 'b', 'o', 't', 1};
+        int at = indexOf(marker, string);
+        if (at < 0 || indexOf(Arrays.copyOfRange(marker, at + 1, marker.length), string) >= 0) {
+            return new KeyValueBytes(null, null);
+        }
+        KeyValueBytes made = new KeyValueBytes(Arrays.copyOfRange(marker, 0, at),
+                Arrays.copyOfRange(marker, at + string.length, marker.length));
+        for (String sample : new String[] {"", "FOU-2026-0001", "slot#free", "Ölandsgatan 4 – åäö", "\u0000nul", "😀 emoji",
+                "x".repeat(MAX_SHORT / 3 + 1)}) {
+            if (!Arrays.equals(made.serialize(new KeyValue(sample)), ObjectDataType.serialize(new KeyValue(sample)))) {
+                return new KeyValueBytes(null, null);
+            }
+        }
+        return made;
+    }
+
+    /** Whether the template is in use (false: every key goes the stock way). */
+    boolean usesTemplate() {
+        return head != null;
+    }
+
+    /** The key's Java serialisation, as {@link ObjectDataType#serialize} would make it. */
+    byte[] serialize(KeyValue key) {
+        if (head == null || key.size() != 1 || !(key.get(0) instanceof String s)) {
+            return ObjectDataType.serialize(key);
+        }
+        int utf = modifiedUtf8Length(s);
+        if (utf > MAX_SHORT) {
+            return ObjectDataType.serialize(key);
+        }
+        byte[] out = new byte[head.length + 3 + utf + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        int p = head.length;
+        out[p++] = TC_STRING;
+        out[p++] = (byte) (utf >>> 8);
+        out[p++] = (byte) utf;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c >= 0x0001 && c <= 0x007F) {
+                out[p++] = (byte) c;
+            } else if (c <= 0x07FF) {
+                out[p++] = (byte) (0xC0 | (c >> 6));
+                out[p++] = (byte) (0x80 | (c & 0x3F));
+            } else {
+                out[p++] = (byte) (0xE0 | (c >> 12));
+                out[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                out[p++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        System.arraycopy(tail, 0, out, p, tail.length);
+        return out;
+    }
+
+    /** The length of {@code s} in Java's modified UTF-8 (NUL and each surrogate of a pair written on their own). */
+    private static int modifiedUtf8Length(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+        }
+        return n;
+    }
+
+    private static int indexOf(byte[] in, byte[] part) {
+        outer:
+        for (int i = 0; i + part.length <= in.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (in[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

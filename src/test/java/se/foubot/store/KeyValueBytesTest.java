@@ -1,0 +1,51 @@
+package se.foubot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+
+import org.h2.mvstore.type.ObjectDataType;
+import org.junit.jupiter.api.Test;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+
+class KeyValueBytesTest {
+
+    private final KeyValueBytes bytes = KeyValueBytes.make();
+    private final Random random = new Random(20261202);
+
+    @Test
+    void aOneStringKeyIsWrittenByteForByteAsJavaSerialisationWritesIt() {
+        assertThat(bytes.usesTemplate()).as("the template passed its own check on this runtime").isTrue();
+        for (int i = 0; i < 5000; i++) {
+            String text = randomText(i % 50 == 0 ? 1000 + random.nextInt(20_000) : random.nextInt(60));
+            assertThat(bytes.serialize(new KeyValue(text))).as("%s", text).isEqualTo(ObjectDataType.serialize(new KeyValue(text)));
+        }
+    }
+
+    @Test
+    void aStringTooLongForTcStringAndKeysOfOtherShapesGoTheStockWay() {
+        String wide = "å".repeat(30_000); // two bytes each in modified UTF-8: beyond TC_STRING's 65,535 bytes
+        String wider = "–".repeat(25_000); // three bytes each
+        for (KeyValue key : List.of(new KeyValue(wide), new KeyValue(wider), new KeyValue("FOU", 7), new KeyValue(7),
+                new KeyValue(7L), new KeyValue("a", "a"), new KeyValue((Object) null))) {
+            assertThat(bytes.serialize(key)).isEqualTo(ObjectDataType.serialize(key));
+        }
+    }
+
+    /** Any char: ASCII, Swedish letters, dashes and spaces from Word, NUL, lone and paired surrogates, the BMP's top. */
+    private String randomText(int length) {
+        StringBuilder s = new StringBuilder(length);
+        String common = "åäöÅÄÖ–—#@.:-_ \u00a0\u2011\u0000";
+        for (int i = 0; i < length; i++) {
+            switch (random.nextInt(4)) {
+                case 0 -> s.append((char) (0x20 + random.nextInt(0x5F)));
+                case 1 -> s.append(common.charAt(random.nextInt(common.length())));
+                case 2 -> s.appendCodePoint(0x1F600 + random.nextInt(80));
+                default -> s.append((char) random.nextInt(0x10000));
+            }
+        }
+        return s.toString();
+    }
+}
