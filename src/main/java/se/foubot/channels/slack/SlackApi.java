@@ -6,9 +6,17 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.slack.api.methods.Methods;
 import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.RequestFormBuilder;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.request.chat.ChatPostEphemeralRequest;
+import com.slack.api.methods.request.chat.ChatPostMessageRequest;
+import com.slack.api.methods.request.chat.ChatUpdateRequest;
+import com.slack.api.methods.response.chat.ChatPostEphemeralResponse;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.chat.ChatUpdateResponse;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 
@@ -39,6 +47,8 @@ public class SlackApi {
     }
 
     private final MethodsClient methods;
+    /** The calls made for nearly every event (replies, their updates), answers read without a new Gson each. */
+    private final SlackWebForms forms;
     private final Sleeper sleeper;
     private final ChannelPacer pacer;
     private volatile boolean lastCallSucceeded = true;
@@ -49,9 +59,10 @@ public class SlackApi {
         void sleep(long millis) throws InterruptedException;
     }
 
-    SlackApi(MethodsClient methods, Sleeper sleeper, ChannelPacer pacer, OutsideTextGuard guard) {
+    SlackApi(MethodsClient methods, SlackWebForms forms, Sleeper sleeper, ChannelPacer pacer, OutsideTextGuard guard) {
         this.guard = guard;
         this.methods = methods;
+        this.forms = forms;
         this.sleeper = sleeper;
         this.pacer = pacer;
     }
@@ -59,13 +70,16 @@ public class SlackApi {
     /** @return the ts of the new message */
     public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
         pace(channel);
-        return call("chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(threadTs)
-                .text(text).blocks(blocks).unfurlLinks(false))).getTs();
+        ChatPostMessageRequest request = ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(text)
+                .blocks(blocks).unfurlLinks(false).build();
+        return call("chat.postMessage", () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request),
+                ChatPostMessageResponse.class)).getTs();
     }
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         pace(channel);
-        call("chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(text).blocks(blocks)));
+        ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text).blocks(blocks).build();
+        call("chat.update", () -> forms.post(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), ChatUpdateResponse.class));
     }
 
     /** Deletes one of the bot's own messages; one that is already gone counts as deleted. */
@@ -81,7 +95,9 @@ public class SlackApi {
     }
 
     public void ephemeral(String channel, String user, String text) {
-        call("chat.postEphemeral", () -> methods.chatPostEphemeral(r -> r.channel(channel).user(user).text(text)));
+        ChatPostEphemeralRequest request = ChatPostEphemeralRequest.builder().channel(channel).user(user).text(text).build();
+        call("chat.postEphemeral", () -> forms.post(Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request),
+                ChatPostEphemeralResponse.class));
     }
 
     public void publishHome(String user, View view) {

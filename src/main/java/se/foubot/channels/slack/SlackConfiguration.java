@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
+import com.slack.api.methods.MethodsClient;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 
@@ -57,7 +58,8 @@ class SlackConfiguration {
 
     @Bean
     SlackApi slackApi(Slack slack, SlackProperties properties, OutsideTextGuard guard) {
-        return new SlackApi(slack.methods(properties.botToken()), Thread::sleep,
+        MethodsClient methods = slack.methods(properties.botToken());
+        return new SlackApi(methods, new SlackWebForms(methods, properties.botToken(), slack.getConfig()), Thread::sleep,
                 new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME), guard);
     }
 

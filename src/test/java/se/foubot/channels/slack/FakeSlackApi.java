@@ -19,7 +19,7 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local stand-in for the Slack Web API on loopback: records every call (method and parameters) and
- * answers like Slack does. Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
+ * answers like Slack does (a call without a bot token is refused with {@code not_authed}). Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
@@ -127,6 +127,11 @@ public final class FakeSlackApi implements AutoCloseable {
                 exchange.getResponseHeaders().add("Retry-After", "1");
             }
             respond(exchange, failure.status(), failure.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
+            return;
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !(authorization.startsWith("Bearer xox") || authorization.startsWith("Bearer xapp-"))) {
+            respond(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}"); // as Slack answers a call without a token
             return;
         }
         if ("chat.postMessage".equals(method)) {
