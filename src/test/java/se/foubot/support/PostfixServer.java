@@ -71,6 +71,34 @@ public final class PostfixServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits (up to a minute) until Postfix has passed on everything it took: its queue's folders hold no mail. A
+     * sender measured next then does not share the machine with the delivery of what the one before it sent.
+     */
+    public void awaitQueueEmpty() {
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < until && queued() > 0) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private long queued() {
+        long n = 0;
+        for (String folder : new String[] {"maildrop", "incoming", "active", "deferred"}) {
+            try (var files = Files.walk(dir.resolve("queue").resolve(folder))) {
+                n += files.filter(Files::isRegularFile).count();
+            } catch (IOException | java.io.UncheckedIOException e) {
+                // a folder Postfix has not made yet, or a file gone while walking: counted on the next look
+            }
+        }
+        return n;
+    }
+
     public String smtpUrl() {
         return "smtp://127.0.0.1:" + port;
     }
