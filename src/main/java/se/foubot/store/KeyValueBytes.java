@@ -1,5 +1,7 @@
 package se.foubot.store;
 
+import java.lang.reflect.Field;
+import java.util.ArrayList;
 import java.util.Arrays;
 
 import org.h2.mvstore.type.ObjectDataType;
@@ -11,7 +13,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
  * {@code ObjectOutputStream} for the keys nearly every index holds: one string ({@code _id}s, the queues' slots).
  * Such a key's stream is always the same class descriptions around the string ({@code TC_STRING}, its length, its
  * modified UTF-8), so the bytes around it are taken once from a real serialisation and the string put between them.
- * Any other key, or a string too long for {@code TC_STRING}, is serialised the stock way. The template is checked
+ * Any other key — more values, another type, a string too long for {@code TC_STRING}, values held in another list
+ * than the ArrayList this library's keys make (a key read from a file another version wrote) — is serialised the
+ * stock way. The template is checked
  * against real serialisations of a few strings when it is made, and not used if any differs (a library change in
  * how the key serialises), so what is written is always the stock bytes.
  */
@@ -23,26 +27,40 @@ final class KeyValueBytes {
 
     private final byte[] head;
     private final byte[] tail;
+    /** The key's list of values: the template holds for an ArrayList only, the list every KeyValue makes. */
+    private final Field values;
 
-    private KeyValueBytes(byte[] head, byte[] tail) {
+    private KeyValueBytes(byte[] head, byte[] tail, Field values) {
         this.head = head;
         this.tail = tail;
+        this.values = values;
+    }
+
+    private static KeyValueBytes stockOnly() {
+        return new KeyValueBytes(null, null, null);
     }
 
     /** A serialiser with the template taken from this runtime; one that always falls back if the template is unsure. */
     static KeyValueBytes make() {
+        Field values;
+        try {
+            values = KeyValue.class.getDeclaredField("values");
+            values.setAccessible(true);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return stockOnly();
+        }
         byte[] marker = ObjectDataType.serialize(new KeyValue("\u0001fou-bot\u0001"));
         byte[] string = new byte[] {TC_STRING, 0, 9, 1, 'f', 'o', 'u', '-', 'b', 'o', 't', 1};
         int at = indexOf(marker, string);
         if (at < 0 || indexOf(Arrays.copyOfRange(marker, at + 1, marker.length), string) >= 0) {
-            return new KeyValueBytes(null, null);
+            return stockOnly();
         }
         KeyValueBytes made = new KeyValueBytes(Arrays.copyOfRange(marker, 0, at),
-                Arrays.copyOfRange(marker, at + string.length, marker.length));
+                Arrays.copyOfRange(marker, at + string.length, marker.length), values);
         for (String sample : new String[] {"", "FOU-2026-0001", "slot#free", "Ölandsgatan 4 – åäö", "\u0000nul", "😀 emoji",
                 "x".repeat(MAX_SHORT / 3 + 1)}) {
             if (!Arrays.equals(made.serialize(new KeyValue(sample)), ObjectDataType.serialize(new KeyValue(sample)))) {
-                return new KeyValueBytes(null, null);
+                return stockOnly();
             }
         }
         return made;
@@ -55,7 +73,7 @@ final class KeyValueBytes {
 
     /** The key's Java serialisation, as {@link ObjectDataType#serialize} would make it. */
     byte[] serialize(KeyValue key) {
-        if (head == null || key.size() != 1 || !(key.get(0) instanceof String s)) {
+        if (head == null || key.size() != 1 || !(key.get(0) instanceof String s) || !madeAsUsual(key)) {
             return ObjectDataType.serialize(key);
         }
         int utf = modifiedUtf8Length(s);
@@ -83,6 +101,18 @@ final class KeyValueBytes {
         }
         System.arraycopy(tail, 0, out, p, tail.length);
         return out;
+    }
+
+    /**
+     * Whether the key holds its values in an ArrayList, as every KeyValue this library makes does; a key read back
+     * from a file written by another version of it might hold another list, whose class description differs.
+     */
+    private boolean madeAsUsual(KeyValue key) {
+        try {
+            return values.get(key).getClass() == ArrayList.class;
+        } catch (IllegalAccessException e) {
+            return false;
+        }
     }
 
     /** The length of {@code s} in Java's modified UTF-8 (NUL and each surrogate of a pair written on their own). */

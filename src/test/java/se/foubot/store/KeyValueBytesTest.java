@@ -34,6 +34,17 @@ class KeyValueBytesTest {
         }
     }
 
+    @Test
+    void aKeyWhoseValuesAreHeldInAnotherListThanTheLibrarysIsWrittenAsItsOwnSerialisationSays() throws Exception {
+        // as a key read back from a file that another version of the library wrote might be
+        KeyValue key = new KeyValue("FOU-2026-0001");
+        java.lang.reflect.Field values = KeyValue.class.getDeclaredField("values");
+        values.setAccessible(true);
+        values.set(key, new java.util.LinkedList<>(List.of("FOU-2026-0001")));
+        assertThat(bytes.serialize(key)).isEqualTo(ObjectDataType.serialize(key))
+                .isNotEqualTo(ObjectDataType.serialize(new KeyValue("FOU-2026-0001")));
+    }
+
     /** Any char: ASCII, Swedish letters, dashes and spaces from Word, NUL, lone and paired surrogates, the BMP's top. */
     private String randomText(int length) {
         StringBuilder s = new StringBuilder(length);
