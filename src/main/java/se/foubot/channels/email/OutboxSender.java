@@ -110,9 +110,8 @@ public class OutboxSender {
         java.util.Collections.rotate(due, java.util.concurrent.ThreadLocalRandom.current().nextInt(due.size()));
         // a few mails are not worth another connection
         int lanes = Math.max(1, Math.min(connections, due.size() / PER_CONNECTION));
-        if (lanes == 1) {
-            return sendOver(due);
-        }
+        // even one lane runs on a connection thread: those are below the threads that answer people, the caller
+        // (a scheduler thread) is not
         List<CompletableFuture<Integer>> running = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             // a run of neighbouring keys each: a batch's records then share the store's pages and its commit writes fewer

@@ -397,6 +397,17 @@ class SlackChannelTest {
     }
 
     @Test
+    void aReplyWhoseAnswerFromSlackCannotBeReadIsPostedAgainAndNothingIsBlamedOnTheMessage() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        long deadLetters = mongo.getCollection("dead_letters").countDocuments();
+        SLACK.failNext("chat.postMessage", 200, 3); // 200 with a body that is not JSON, three times
+        slack.dm("EvGarbled", "UDIST11", "stöd");
+        awaitReply("DUDIST11", 1, "Vilken förvaltning");
+        assertThat(postsTo("DUDIST11")).as("posted once it could be read, once").hasSize(1);
+        assertThat(mongo.getCollection("dead_letters").countDocuments()).as("not parked as a message at fault").isEqualTo(deadLetters);
+    }
+
+    @Test
     void aTaskUnclaimedForTwoWorkingDaysIsRaisedAgainWithTheCoordinatorOnce() throws Exception {
         clock.set(Instant.parse("2026-12-23T09:00:00Z")); // Wednesday before Christmas
         try {
