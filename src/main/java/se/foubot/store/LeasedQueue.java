@@ -131,8 +131,8 @@ public final class LeasedQueue {
 
     /**
      * Keys of due items that no worker holds, oldest first (by key among those due at the same moment, so that a batch
-     * of them lies together in the store's pages), at most {@code limit}; an item whose worker's lease has run
-     * out (the worker died or hung) is freed on the way and offered. One scan of the queue (no index serves the query on the
+     * of them lies together in the store's pages), at most {@code limit}; an item whose worker's lease has run out (the
+     * worker died or hung) is freed on the way and offered. One scan of the queue (no index serves the query on the
      * embedded store) finds both, and an item another worker holds is not offered, so that two workers do not both
      * spend a command on it.
      */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -107,7 +109,7 @@ public class OutboxSender {
         }
         // another replica that looked at the same moment has the same list: starting somewhere else in it, the two
         // do not contend for the same mails batch after batch (the round is taken whole, so its order matters little)
-        java.util.Collections.rotate(due, java.util.concurrent.ThreadLocalRandom.current().nextInt(due.size()));
+        Collections.rotate(due, ThreadLocalRandom.current().nextInt(due.size()));
         // a few mails are not worth another connection
         int lanes = Math.max(1, Math.min(connections, due.size() / PER_CONNECTION));
         // even one lane runs on a connection thread: those are below the threads that answer people, the caller
