@@ -83,9 +83,13 @@ public class DeadLetters implements StoreIndexes, MeterBinder {
         }).description("work parked after its bounded retries").register(registry);
     }
 
-    /** True for a failure of the store itself (unreachable, timed out): to be waited out, not counted against the work. */
+    /**
+     * True for a failure of the store itself (unreachable, timed out), or of another service the work needs
+     * ({@link ServiceAway}): to be waited out, not counted against the work.
+     */
     public static boolean isOutage(Throwable failure) {
-        return failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException;
+        return failure instanceof DataAccessResourceFailureException || failure instanceof TransientDataAccessException
+                || failure instanceof ServiceAway;
     }
 
     public int maxAttempts() {

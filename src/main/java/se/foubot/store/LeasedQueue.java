@@ -266,6 +266,16 @@ public final class LeasedQueue {
                 new Update().set("slot", slot(key, "free")).unset("leaseUntil"), collection);
     }
 
+    /**
+     * Gives the item back untouched (no attempt used up) for another try at {@code nextAttempt}: what it needs outside
+     * the store was away for a while.
+     */
+    public void postpone(String key, String worker, Instant nextAttempt) {
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
+                new Update().set("slot", slot(key, "free")).set("nextAttemptAt", Date.from(nextAttempt)).unset("leaseUntil"),
+                collection);
+    }
+
     /** Gives the item back for a later attempt, or gives it up after too many. */
     public void markFailed(String key, String worker, int attempts, Instant nextAttempt, boolean giveUp, String error) {
         mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),

@@ -37,8 +37,19 @@ public class SlackApi {
 
     /** A Slack call that did not succeed after retries. */
     public static class SlackCallFailed extends RuntimeException {
-        SlackCallFailed(String method, String reason) {
+        private final boolean slackAway;
+
+        SlackCallFailed(String method, String reason, boolean slackAway) {
             super(method + " failed: " + reason);
+            this.slackAway = slackAway;
+        }
+
+        /**
+         * Slack did not take the call for a while (server errors, rate limits, no connection), as opposed to refusing
+         * it (channel_not_found, not_authed): the same call later may well succeed.
+         */
+        public boolean slackAway() {
+            return slackAway;
         }
     }
 
@@ -141,13 +152,14 @@ public class SlackApi {
             pacer.await(channel);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SlackCallFailed("pacing", "interrupted");
+            throw new SlackCallFailed("pacing", "interrupted", true);
         }
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
         long backoff = 500;
         String reason = "";
+        boolean away = true;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long wait;
             try {
@@ -158,6 +170,7 @@ public class SlackApi {
                 }
                 reason = response.getError();
                 if (!"ratelimited".equals(reason) && !"internal_error".equals(reason) && !"fatal_error".equals(reason)) {
+                    away = false;
                     break; // a refusal such as channel_not_found: retrying cannot help
                 }
                 wait = backoff;
@@ -169,6 +182,7 @@ public class SlackApi {
                 } else if (status >= 500) {
                     wait = backoff;
                 } else {
+                    away = false;
                     break;
                 }
             } catch (IOException e) {
@@ -188,7 +202,7 @@ public class SlackApi {
         }
         lastCallSucceeded = false;
         log.warn("event=slack_call_failed method={} reason=\"{}\"", method, LogText.clean(reason));
-        throw new SlackCallFailed(method, reason);
+        throw new SlackCallFailed(method, reason, away);
     }
 
     boolean lastCallSucceeded() {

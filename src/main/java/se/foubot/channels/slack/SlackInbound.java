@@ -53,9 +53,9 @@ class SlackInbound {
 
     /** The channel's own kinds of recorded work (the features add theirs through {@link SlackWork#on}). */
     private void whatWorkMeans(SlackInbox inbox) {
-        inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyFailureLogged(w -> chat.onPost(w.get("user"),
+        inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyLaterWhenSlackIsAway(w -> chat.onPost(w.get("user"),
                 guard.check(w.get("text")), w.get(RecordOnceThenAck.FILES) != null, w.get("channel"), w.get("thread"), w.key())));
-        inbox.on(COMMAND, SlackWork.ACTION, work.replyFailureLogged(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), w.key())));
+        inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), w.key())));
         // work parked after its attempts: the person hears so, where they wrote (or in their DM)
         inbox.whenParked(w -> {
             boolean message = RecordOnceThenAck.MESSAGE.equals(w.kind());

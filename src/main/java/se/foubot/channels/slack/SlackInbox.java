@@ -28,6 +28,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PreDestroy;
 
 import se.foubot.deadletter.DeadLetters;
+import se.foubot.deadletter.ServiceAway;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 import se.foubot.store.StoreProperties;
@@ -48,6 +49,13 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     static final String COLLECTION = "slack_inbox";
     private static final Logger log = LoggerFactory.getLogger(SlackInbox.class);
+    /** How long work whose reply Slack did not take waits before it is done again (and the reply posted). */
+    static final Duration SLACK_AWAY_PAUSE = Duration.ofSeconds(30);
+
+    /** How one go at a piece of work ended. */
+    private enum Ran {
+        DONE, NOT_DONE, SLACK_AWAY
+    }
 
     private final LeasedQueue queue;
     private final Clock clock;
@@ -259,8 +267,11 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
             Map<String, String> params = new HashMap<>();
             item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
             log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
-            if (run(new Work(key, item.getString("kind"), params, item.getString("eventId")))) {
+            Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId")));
+            if (ran == Ran.DONE) {
                 done++;
+            } else if (ran == Ran.SLACK_AWAY) {
+                break; // the rest waits for the next round rather than each sitting out Slack's retries on this thread
             }
         }
         return done;
@@ -274,7 +285,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
      * Does the work: a bounded number of attempts, then it is parked as a dead letter and the person told. A store
      * outage counts no attempt: the item stays held, and is done again once the lease has run out.
      */
-    private boolean run(Work work) {
+    private Ran run(Work work) {
         Consumer<Work> handler = kinds.get(work.kind());
         inHand.add(work.key());
         try {
@@ -287,13 +298,22 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
             if (outcome == DeadLetters.Outcome.PARKED) {
                 queue.markFailed(work.key(), worker, deadLetters.maxAttempts(), clock.instant(), true, "parked");
                 whenParked.accept(work);
-                return false;
+                return Ran.NOT_DONE;
             }
             queue.markSent(work.key(), worker, new Document());
-            return true;
+            return Ran.DONE;
+        } catch (ServiceAway slackAway) {
+            // done again after a pause (the turn is not taken twice; the same answer is posted), not after the lease
+            try {
+                queue.postpone(work.key(), worker, clock.instant().plus(SLACK_AWAY_PAUSE));
+                log.warn("event=slack_work_postponed key={} kind={} retry_in_s={}", work.key(), work.kind(), SLACK_AWAY_PAUSE.toSeconds());
+            } catch (RuntimeException storeDown) {
+                log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), storeDown.getClass().getSimpleName());
+            }
+            return Ran.SLACK_AWAY;
         } catch (RuntimeException outage) {
             log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), outage.getClass().getSimpleName());
-            return false;
+            return Ran.NOT_DONE;
         } finally {
             inHand.remove(work.key());
         }

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.conversation.ConversationKey;
 import se.foubot.conversation.Language;
 import se.foubot.deadletter.DeadLetters;
+import se.foubot.deadletter.ServiceAway;
 import se.foubot.messaging.MessageRouter;
 import se.foubot.messaging.Texts;
 
@@ -86,6 +87,25 @@ public class SlackWork {
             try {
                 work.accept(w);
             } catch (SlackApi.SlackCallFailed e) {
+                log.warn("event=slack_reply_failed kind={} key={}", w.kind(), w.key());
+            }
+        };
+    }
+
+    /**
+     * For work that comes out the same when done again (a message or a command, keyed by its message: the turn is not
+     * taken twice and the same answer is given): when Slack did not take the reply for a while (server errors, rate
+     * limits, no connection), the work is done again later, so the reply is posted once Slack takes it; a refusal
+     * (channel_not_found) is logged as before.
+     */
+    Consumer<SlackInbox.Work> replyLaterWhenSlackIsAway(Consumer<SlackInbox.Work> work) {
+        return w -> {
+            try {
+                work.accept(w);
+            } catch (SlackApi.SlackCallFailed e) {
+                if (e.slackAway()) {
+                    throw new ServiceAway("Slack did not take the reply: " + e.getMessage(), e);
+                }
                 log.warn("event=slack_reply_failed kind={} key={}", w.kind(), w.key());
             }
         };

@@ -408,6 +408,30 @@ class SlackChannelTest {
     }
 
     @Test
+    void aReplySlackDidNotTakeThroughAllItsRetriesIsPostedOnceSlackTakesItAndTheTurnIsTakenOnce() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        long deadLetters = mongo.getCollection("dead_letters").countDocuments();
+        SLACK.failNext("chat.postMessage", 500, 5); // every one of the first go's attempts
+        slack.dm("EvSlackAway", "UDIST15", "stöd");
+        // the work waits in the inbox, free for its next go, not parked
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("params.user", "UDIST15"),
+                        com.mongodb.client.model.Filters.regex("slot", "#free$")))).isEqualTo(1));
+        assertThat(postsTo("DUDIST15")).as("not posted while Slack is away").isEmpty();
+        clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
+        try {
+            awaitReply("DUDIST15", 1, "Vilken förvaltning");
+            assertThat(postsTo("DUDIST15")).as("posted once Slack took it, once").hasSize(1);
+            // the turn was not taken again: the next answer goes on from the question that was posted
+            slack.dm("EvSlackBack", "UDIST15", "Farsta");
+            awaitReply("DUDIST15", 2, "Vilken roll");
+        } finally {
+            clock.set(TestClockConfiguration.START);
+        }
+        assertThat(mongo.getCollection("dead_letters").countDocuments()).as("not parked: Slack was away").isEqualTo(deadLetters);
+    }
+
+    @Test
     void aTaskUnclaimedForTwoWorkingDaysIsRaisedAgainWithTheCoordinatorOnce() throws Exception {
         clock.set(Instant.parse("2026-12-23T09:00:00Z")); // Wednesday before Christmas
         try {
