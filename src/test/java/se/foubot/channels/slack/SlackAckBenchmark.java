@@ -55,6 +55,7 @@ class SlackAckBenchmark {
 
     private static final int RATE = 200;
     private static final int SECONDS = Integer.getInteger("foubot.bench.slack.seconds", 5);
+    private static final int CLAIM_RACES = Integer.getInteger("foubot.bench.claim-races", 10);
 
     @Test
     void ackLatencyAtTwoHundredEventsPerSecondAndAClaimRace() throws Exception {
@@ -99,14 +100,14 @@ class SlackAckBenchmark {
                             wait.mean(TimeUnit.MILLISECONDS), wait.max(TimeUnit.MILLISECONDS));
                 }
                 TaskService tasks = bot.getBean(TaskService.class);
-                claimRace(tasks, "warm");
+                claimRaces(tasks, "warm", 3);
                 List<Figures.Run> claims = new ArrayList<>();
                 for (int round = 0; round < Figures.rounds(); round++) {
-                    claims.add(claimRace(tasks, "r" + round));
+                    claims.add(claimRaces(tasks, "r" + round, CLAIM_RACES));
                 }
                 Figures.Spread claimP99 = Figures.Spread.of(claims, Figures.Run::p99);
-                System.out.println(Figures.row("claim race: 100 concurrent claimers", claims));
-                System.out.printf("exactly one winner in every round: met; claim p99 %s ms (target ≤ 50 ms: %s)%n",
+                System.out.println(Figures.row("claim races: " + CLAIM_RACES + " a round, 100 claimers each", claims));
+                System.out.printf("exactly one winner in every race: met; claim p99 %s ms (target ≤ 50 ms: %s)%n",
                         claimP99.format("%.1f"), Figures.verdict(claimP99.median() <= 50));
                 System.out.println();
             } finally {
@@ -213,8 +214,28 @@ class SlackAckBenchmark {
         return server;
     }
 
-    /** 100 analysts click one new task's claim at once: exactly one must win (asserted); their latencies. */
-    private static Figures.Run claimRace(TaskService tasks, String round) throws Exception {
+    /**
+     * {@code races} races one after another, their latencies together: a round's p99 is then the tenth-slowest of
+     * 1,000 claims rather than the slowest but one of 100, which moved threefold from run to run.
+     */
+    private static Figures.Run claimRaces(TaskService tasks, String round, int races) throws Exception {
+        List<long[]> all = new ArrayList<>();
+        double seconds = 0;
+        for (int race = 0; race < races; race++) {
+            Race run = claimRace(tasks, round + "-" + race);
+            all.add(run.latencies());
+            seconds += run.seconds();
+        }
+        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Figures.Run("claim", latencies.length, seconds, Figures.percentile(latencies, 50), Figures.percentile(latencies, 99));
+    }
+
+    /** One race: each claimer's latency, and the time from the start signal until every claimer had its answer. */
+    private record Race(long[] latencies, double seconds) {
+    }
+
+    /** 100 analysts click one new task's claim at once: exactly one must win (asserted). */
+    private static Race claimRace(TaskService tasks, String round) throws Exception {
         SupportTask task = tasks.create("bench-claim-" + round, new Requester("slack", "UBENCHREQ" + round, Map.of()),
                 new SupportRequest("bromma", "chef", "Stöd med uppföljning.", null, "uppfoljning", null, null, "sv"), List.of());
         List<String> claimers = analysts(100);
@@ -240,10 +261,9 @@ class SlackAckBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Arrays.sort(latencies);
         if (winners != 1 || tasks.find(task.reference()).orElseThrow().assignee() == null) {
             throw new AssertionError("claim race had " + winners + " winners");
         }
-        return new Figures.Run("claim", latencies.length, seconds, Figures.percentile(latencies, 50), Figures.percentile(latencies, 99));
+        return new Race(latencies, seconds);
     }
 }
