@@ -57,7 +57,9 @@ public class ConversationEngine {
 
     /**
      * Takes one message, once: a message the conversation took before (the same {@code messageId}, e.g. work done
-     * again after a crash) gets the answer it got then, and the turn is not taken twice.
+     * again after a crash, or once the chat service takes replies again) gets the answer it got then, and the turn is
+     * not taken twice — unless the person has written since and been answered: then it gets nothing, since that old
+     * answer (a question they have gone past) would only mislead them now.
      *
      * @param messageId the channel's id for this message; null: none
      */
@@ -79,6 +81,10 @@ public class ConversationEngine {
             if (messageId != null && current != null) {
                 java.util.Optional<BotReply> earlier = current.answerTo(messageId);
                 if (earlier.isPresent()) {
+                    if (current.answeredSince(messageId)) {
+                        log.info("event=turn_repeated_superseded conversation={} message={}", key.id(), messageId);
+                        return new BotReply("", List.of(), earlier.get().language());
+                    }
                     log.info("event=turn_repeated conversation={} message={}", key.id(), messageId);
                     return earlier.get();
                 }

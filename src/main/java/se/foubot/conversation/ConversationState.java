@@ -154,6 +154,16 @@ public record ConversationState(
         return answered.stream().filter(a -> a.messageId().equals(messageId)).map(Answered::reply).findFirst();
     }
 
+    /** Whether a message other than {@code messageId} was answered after it: the conversation has moved on since. */
+    boolean answeredSince(String messageId) {
+        for (int i = answered.size() - 1; i >= 0; i--) {
+            if (answered.get(i).messageId().equals(messageId)) {
+                return i < answered.size() - 1;
+            }
+        }
+        return false;
+    }
+
     /** Remembers the answer to {@code messageId} (the oldest remembered one goes). */
     ConversationState answering(String messageId, BotReply reply) {
         List<Answered> a = new ArrayList<>(answered);

@@ -34,14 +34,27 @@ public class SlackApi {
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
     private static final int ATTEMPTS = 5;
     private static final long MAX_WAIT_MILLIS = 30_000;
+    /** Calls that post something new: made twice, they post it twice. */
+    private static final java.util.Set<String> POSTS = java.util.Set.of("chat.postMessage", "chat.postEphemeral");
 
     /** A Slack call that did not succeed after retries. */
     public static class SlackCallFailed extends RuntimeException {
         private final boolean slackAway;
+        private final boolean perhapsPosted;
 
         SlackCallFailed(String method, String reason, boolean slackAway) {
+            this(method, reason, slackAway, false);
+        }
+
+        SlackCallFailed(String method, String reason, boolean slackAway, boolean perhapsPosted) {
             super(method + " failed: " + reason);
             this.slackAway = slackAway;
+            this.perhapsPosted = perhapsPosted;
+        }
+
+        /** Slack had the whole post and did not answer in time: it may have posted it all the same. */
+        public boolean perhapsPosted() {
+            return perhapsPosted;
         }
 
         /**
@@ -160,6 +173,7 @@ public class SlackApi {
         long backoff = 500;
         String reason = "";
         boolean away = true;
+        boolean perhapsPosted = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long wait;
             try {
@@ -187,6 +201,13 @@ public class SlackApi {
                 }
             } catch (IOException e) {
                 reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                if (POSTS.contains(method) && sentWithoutAnswer(e)) {
+                    // Slack had the whole request and did not answer in time: a slow Slack posts it all the same, and
+                    // each attempt more would post it again; the caller decides whether one more try is worth it
+                    perhapsPosted = true;
+                    reason = "no answer in time, perhaps posted (" + reason + ")";
+                    break;
+                }
                 wait = backoff;
             }
             if (attempt < ATTEMPTS) {
@@ -202,7 +223,13 @@ public class SlackApi {
         }
         lastCallSucceeded = false;
         log.warn("event=slack_call_failed method={} reason=\"{}\"", method, LogText.clean(reason));
-        throw new SlackCallFailed(method, reason, away);
+        throw new SlackCallFailed(method, reason, away, perhapsPosted);
+    }
+
+    /** A read that timed out: the request went out whole (a connection that could not be made is not this). */
+    static boolean sentWithoutAnswer(IOException e) {
+        return e instanceof java.net.SocketTimeoutException
+                && (e.getMessage() == null || !e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect"));
     }
 
     boolean lastCallSucceeded() {

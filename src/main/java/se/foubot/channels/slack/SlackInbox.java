@@ -52,6 +52,12 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** How long work whose reply Slack did not take waits before it is done again (and the reply posted). */
     static final Duration SLACK_AWAY_PAUSE = Duration.ofSeconds(30);
 
+    /**
+     * Work whose reply Slack perhaps posted (no answer in time) once already, by key: tried once more after the pause,
+     * then left, so a slow Slack shows the reply at most twice.
+     */
+    private final Map<String, Boolean> perhapsPosted = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** How one go at a piece of work ended. */
     private enum Ran {
         DONE, NOT_DONE, SLACK_AWAY
@@ -301,8 +307,21 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                 return Ran.NOT_DONE;
             }
             queue.markSent(work.key(), worker, new Document());
+            perhapsPosted.remove(work.key());
             return Ran.DONE;
         } catch (ServiceAway slackAway) {
+            if (slackAway.getCause() instanceof SlackApi.SlackCallFailed failed && failed.perhapsPosted()
+                    && perhapsPosted.put(work.key(), Boolean.TRUE) != null) {
+                perhapsPosted.remove(work.key());
+                log.warn("event=slack_reply_left key={} kind={} reason=\"no answer from Slack in time, twice: perhaps posted\"",
+                        work.key(), work.kind());
+                try {
+                    queue.markSent(work.key(), worker, new Document());
+                } catch (RuntimeException storeDown) {
+                    log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), storeDown.getClass().getSimpleName());
+                }
+                return Ran.NOT_DONE;
+            }
             // done again after a pause (the turn is not taken twice; the same answer is posted), not after the lease
             try {
                 queue.postpone(work.key(), worker, clock.instant().plus(SLACK_AWAY_PAUSE));

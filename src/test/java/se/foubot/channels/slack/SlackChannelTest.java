@@ -412,23 +412,71 @@ class SlackChannelTest {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         long deadLetters = mongo.getCollection("dead_letters").countDocuments();
         SLACK.failNext("chat.postMessage", 500, 5); // every one of the first go's attempts
-        slack.dm("EvSlackAway", "UDIST15", "stöd");
+        slack.dm("EvSlackAway", "UDISTAWAY", "stöd");
         // the work waits in the inbox, free for its next go, not parked
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
-                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("params.user", "UDIST15"),
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("params.user", "UDISTAWAY"),
                         com.mongodb.client.model.Filters.regex("slot", "#free$")))).isEqualTo(1));
-        assertThat(postsTo("DUDIST15")).as("not posted while Slack is away").isEmpty();
+        assertThat(postsTo("DUDISTAWAY")).as("not posted while Slack is away").isEmpty();
         clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
         try {
-            awaitReply("DUDIST15", 1, "Vilken förvaltning");
-            assertThat(postsTo("DUDIST15")).as("posted once Slack took it, once").hasSize(1);
+            awaitReply("DUDISTAWAY", 1, "Vilken förvaltning");
+            assertThat(postsTo("DUDISTAWAY")).as("posted once Slack took it, once").hasSize(1);
             // the turn was not taken again: the next answer goes on from the question that was posted
-            slack.dm("EvSlackBack", "UDIST15", "Farsta");
-            awaitReply("DUDIST15", 2, "Vilken roll");
+            slack.dm("EvSlackBack", "UDISTAWAY", "Farsta");
+            awaitReply("DUDISTAWAY", 2, "Vilken roll");
         } finally {
             clock.set(TestClockConfiguration.START);
         }
         assertThat(mongo.getCollection("dead_letters").countDocuments()).as("not parked: Slack was away").isEqualTo(deadLetters);
+    }
+
+    @Test
+    void aReplyPostponedWhileSlackWasAwayIsNotPostedOnceThePersonHasWrittenAgainAndBeenAnswered() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        var firstMessage = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("params.user", "UDISTSTALE"),
+                com.mongodb.client.model.Filters.eq("params.text", "stöd"));
+        SLACK.failNext("chat.postMessage", 500, 5);
+        slack.dm("EvStale1", "UDISTSTALE", "stöd");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                com.mongodb.client.model.Filters.and(firstMessage, com.mongodb.client.model.Filters.regex("slot", "#free$")))).isEqualTo(1));
+        // Slack is back before the redo, and the person writes again: that is answered at once
+        slack.dm("EvStale2", "UDISTSTALE", "Farsta");
+        awaitReply("DUDISTSTALE", 1, "Vilken roll");
+        clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                    com.mongodb.client.model.Filters.and(firstMessage, com.mongodb.client.model.Filters.eq("status", "sent")))).isEqualTo(1));
+        } finally {
+            clock.set(TestClockConfiguration.START);
+        }
+        // the first question, which the person has gone past, is not posted late
+        assertThat(postsTo("DUDISTSTALE")).singleElement().satisfies(c -> assertThat(c.param("text")).contains("Vilken roll"));
+    }
+
+    @Test
+    void aReplySlackTakesButAnswersOnlyAfterTheTimeoutIsTriedOnceMoreAfterThePauseAndThenLeft() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        var work = com.mongodb.client.model.Filters.eq("params.user", "UDISTSLOW");
+        SLACK.holdPosts(); // Slack takes each post and answers only after the bot's read timeout (10 s)
+        try {
+            slack.dm("EvSlackSlow", "UDISTSLOW", "stöd");
+            // no answer in time: not tried again at once (a slow Slack posts it all the same), but once after the pause
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                    com.mongodb.client.model.Filters.and(work, com.mongodb.client.model.Filters.regex("slot", "#free$")))).isEqualTo(1));
+            clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
+            // no answer in time again: left there
+            await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                    com.mongodb.client.model.Filters.and(work, com.mongodb.client.model.Filters.eq("status", "sent")))).isEqualTo(1));
+        } finally {
+            clock.set(TestClockConfiguration.START);
+            SLACK.letPostsGo();
+        }
+        // every post the bot made is now taken by the fake: two, however long Slack stays slow (five at once before)
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo("DUDISTSLOW")).hasSize(2));
+        Thread.sleep(1000);
+        assertThat(postsTo("DUDISTSLOW")).as("posted twice at most").hasSize(2)
+                .allSatisfy(c -> assertThat(c.param("text")).contains("Vilken förvaltning"));
     }
 
     @Test
