@@ -320,8 +320,11 @@ class GrantRemindersTest {
         assertThat(response.body()).contains("\"subscribed\":1").contains("\"line\":4").contains("\"line\":6")
                 .contains("gun_[personnummer borttaget]@stockholm.se").contains("\"line\":7").doesNotContain("3234");
         var guard = new se.foubot.privacy.OutsideTextGuard();
+        // hashes, tokens and Message-IDs are hex: ten of their digits in a row pass for a samordningsnummer now and then
+        // (a SHA-256 key did, 580786-7105), and they hold nothing anyone wrote
         assertThat(mongo.getCollectionNames().stream().flatMap(c -> mongo.findAll(org.bson.Document.class, c).stream())
-                .map(Object::toString)).noneMatch(d -> d.contains("gun_640823") || guard.check(d).identityNumberRemoved());
+                .map(d -> d.toString().replaceAll("[0-9a-f]{16,}", "#"))).noneMatch(d -> d.contains("gun_640823")
+                        || guard.check(d).identityNumberRemoved());
     }
 
     @Test
