@@ -320,7 +320,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                 } catch (RuntimeException storeDown) {
                     log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), storeDown.getClass().getSimpleName());
                 }
-                return Ran.NOT_DONE;
+                return Ran.SLACK_AWAY; // still too slow to answer: the rest of a redo round waits for the next
             }
             // done again after a pause (the turn is not taken twice; the same answer is posted), not after the lease
             try {
