@@ -137,22 +137,37 @@ public final class LeasedQueue {
      * spend a command on it.
      */
     public List<String> takeable(int limit) {
+        return due(limit, false).stream().map(d -> d.getString("_id")).toList();
+    }
+
+    /**
+     * As {@link #takeable(int)}, the items whole: a worker that hands them to {@link #markSentAndTake} need not read
+     * them again after taking them. What a worker does with an item must not depend on its bookkeeping fields as read
+     * here (attempts, the next attempt): another worker may change those before the take.
+     */
+    public List<Document> takeableItems(int limit) {
+        return due(limit, true);
+    }
+
+    private List<Document> due(int limit, boolean whole) {
         Date now = Date.from(clock.instant());
         // a few more than asked: items held by live workers are passed over
         Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now))
                 .with(Sort.by("nextAttemptAt", "_id")).limit(limit * 2);
-        q.fields().include("_id").include("slot").include("leaseUntil");
-        List<String> keys = new ArrayList<>();
+        if (!whole) {
+            q.fields().include("_id").include("slot").include("leaseUntil");
+        }
+        List<Document> due = new ArrayList<>();
         for (Document d : mongo.find(q, Document.class, collection)) {
             Date leaseUntil = d.getDate("leaseUntil");
             if (leaseUntil == null || (leaseUntil.before(now) && freeIfStillExpired(d, now))) {
-                keys.add(d.getString("_id"));
-                if (keys.size() == limit) {
+                due.add(d);
+                if (due.size() == limit) {
                     break;
                 }
             }
         }
-        return keys;
+        return due;
     }
 
     /** @return the item if this worker took it; null when another worker has it or it is no longer waiting */
@@ -174,22 +189,25 @@ public final class LeasedQueue {
     }
 
     /**
-     * {@link #markSent} for each of {@code sentKeys} and {@link #take} of each of {@code nextKeys}, all in one command,
-     * so that they share one durable commit: a worker going through its items a batch at a time waits for the store
-     * once per batch instead of twice per item. The marks are on disk before any of the next items goes out. The
-     * command is retried through a short outage when it records something done outside (the marks); taking again an
-     * item already taken changes nothing, so which of {@code nextKeys} this worker holds is read afterwards (one
-     * read, no commit).
+     * {@link #markSent} for each of {@code sentKeys} and {@link #take} of each of {@code nextItems} (as
+     * {@link #takeableItems} gave them), all in one command, so that they share one durable commit: a worker going
+     * through its items a batch at a time waits for the store once per batch instead of twice per item. The marks are
+     * on disk before any of the next items goes out. The command is retried through a short outage when it records
+     * something done outside (the marks). When every mark and every take found its item, the items taken are those
+     * given, and nothing is read; otherwise (another worker took one first, or a retry found its own take done) which
+     * of them this worker holds is read afterwards (one read, no commit).
      *
-     * @return the items of {@code nextKeys} this worker took, in their order; not those another worker has or that
+     * @return the items of {@code nextItems} this worker took, in their order; not those another worker has or that
      *         are no longer waiting
      */
-    public List<Document> markSentAndTake(List<String> sentKeys, String worker, List<String> nextKeys, Instant leaseUntil) {
-        if (sentKeys.isEmpty() && nextKeys.isEmpty()) {
+    public List<Document> markSentAndTake(List<String> sentKeys, String worker, List<Document> nextItems, Instant leaseUntil) {
+        if (sentKeys.isEmpty() && nextItems.isEmpty()) {
             return List.of();
         }
+        List<String> nextKeys = nextItems.stream().map(d -> d.getString("_id")).toList();
         Date now = Date.from(clock.instant());
         Date until = Date.from(leaseUntil);
+        long[] found = {0};
         Runnable command = () -> {
             BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
             for (String key : sentKeys) {
@@ -200,14 +218,27 @@ public final class LeasedQueue {
                 bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, "free"))),
                         new Update().set("slot", slot(key, worker)).set("leaseUntil", until));
             }
-            bulk.execute();
+            // each update finds at most one item (the slot is unique); a retry counts its own attempt only
+            found[0] = bulk.execute().getMatchedCount();
         };
         if (sentKeys.isEmpty()) {
             command.run(); // a take alone records nothing done outside: an outage fails it, and the next round tries again
         } else {
             afterEffect.run(command);
         }
+        if (found[0] == sentKeys.size() + nextKeys.size()) {
+            List<Document> taken = new ArrayList<>();
+            for (Document item : nextItems) {
+                taken.add(new Document(item).append("slot", slot(item.getString("_id"), worker)).append("leaseUntil", until));
+            }
+            return taken;
+        }
         return heldBy(worker, nextKeys);
+    }
+
+    /** The item queued under {@code key}, as it is now. */
+    public Optional<Document> item(String key) {
+        return Optional.ofNullable(mongo.findById(key, Document.class, collection));
     }
 
     /** Marks each of {@code keys} done, in one command (see {@link #markSentAndTake(List, String, List, Instant)}). */

@@ -103,7 +103,8 @@ public class OutboxSender {
      * @return how many mails were sent
      */
     public int sendDue() {
-        List<String> due = new ArrayList<>(outbox.queue().takeable(ROUND * connections));
+        // whole: what a lane takes need not be read back (see LeasedQueue#markSentAndTake)
+        List<Document> due = new ArrayList<>(outbox.queue().takeableItems(ROUND * connections));
         if (due.isEmpty()) {
             return 0;
         }
@@ -117,7 +118,7 @@ public class OutboxSender {
         List<CompletableFuture<Integer>> running = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
             // a run of neighbouring keys each: a batch's records then share the store's pages and its commit writes fewer
-            List<String> share = due.subList(lane * due.size() / lanes, (lane + 1) * due.size() / lanes);
+            List<Document> share = due.subList(lane * due.size() / lanes, (lane + 1) * due.size() / lanes);
             running.add(CompletableFuture.supplyAsync(() -> sendOver(share), lines));
         }
         int sent = 0;
@@ -128,18 +129,18 @@ public class OutboxSender {
     }
 
     /**
-     * Sends {@code keys} (those no other sender has taken) over one SMTP connection, {@code batch} at a time: one
+     * Sends {@code mails} (those no other sender has taken) over one SMTP connection, {@code batch} at a time: one
      * command records the previous batch as sent and takes the next under this sender's lease, so the lane waits for
      * the store once per batch instead of once per mail. The price: a sender killed mid-batch leaves up to a batch of
      * mails handed to the server but not recorded; they are sent again (same Message-ID) once the lease runs out.
      */
-    private int sendOver(List<String> keys) {
+    private int sendOver(List<Document> mails) {
         Transport transport;
         try {
             transport = connect();
         } catch (MessagingException e) {
             if (reachable.compareAndSet(true, false)) {
-                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", keys.size(), LogText.clean(e.getMessage()));
+                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", mails.size(), LogText.clean(e.getMessage()));
             }
             return 0;
         }
@@ -151,8 +152,8 @@ public class OutboxSender {
         // mails handed to the server, recorded as sent together with taking the next batch (one commit)
         List<String> unrecorded = new ArrayList<>();
         try {
-            for (int from = 0; from < keys.size(); from += batch) {
-                List<String> next = keys.subList(from, Math.min(keys.size(), from + batch));
+            for (int from = 0; from < mails.size(); from += batch) {
+                List<Document> next = mails.subList(from, Math.min(mails.size(), from + batch));
                 Instant takenAt = clock.instant();
                 List<Document> taken = queue.markSentAndTake(unrecorded, id, next, takenAt.plus(lease));
                 sent += unrecorded.size();
@@ -211,7 +212,7 @@ public class OutboxSender {
                             LogText.clean(e.getMessage()));
                     return false;
                 }
-                failed(key, mail, e);
+                failed(key, e);
                 continue;
             }
             handedOver.add(key);
@@ -239,9 +240,12 @@ public class OutboxSender {
         }
     }
 
-    /** Gives the mail back for a later attempt, with a longer pause each time. */
-    private void failed(String key, Document mail, Exception e) {
-        int attempts = mail.getInteger("attempts", 0) + 1;
+    /**
+     * Gives the mail back for a later attempt, with a longer pause each time. The attempts are counted from the mail as
+     * it is now, not as the round read it: another sender may have tried it in between.
+     */
+    private void failed(String key, Exception e) {
+        int attempts = outbox.queue().item(key).map(m -> m.getInteger("attempts", 0)).orElse(0) + 1;
         boolean giveUp = attempts >= maxAttempts;
         Instant next = clock.instant().plus(backoff(attempts));
         outbox.queue().markFailed(key, id, attempts, next, giveUp, e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -243,6 +243,52 @@ class OutboxTest {
     }
 
     @Test
+    void mailsTakenWholeFromTheRoundAreNotReadAgainAfterTheirTake() throws Exception {
+        CommandCounter commands = new CommandCounter();
+        try (MongoClient counted = commands.client(store.store().connectionString("test"))) {
+            Outbox outbox = new Outbox(new MongoTemplate(counted, "test"), clock);
+            for (int i = 0; i < 25; i++) {
+                outbox.enqueue(mail(i));
+            }
+            commands.reset();
+
+            OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+            assertThat(sender.sendDue()).isEqualTo(25);
+
+            // the round's one scan, and no read of each batch after its take (three before)
+            assertThat(commands.count("find")).as("reads").isEqualTo(1);
+            List<String> ids = new ArrayList<>();
+            for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
+                ids.add(m.getMessageID());
+                assertThat(m.getSubject()).startsWith("[FOU-2026-");
+            }
+            assertThat(ids).hasSize(25).doesNotHaveDuplicates();
+            assertThat(outbox.count(Outbox.SENT)).isEqualTo(25);
+        }
+    }
+
+    @Test
+    void aMailAnotherSenderTakesBetweenTheScanAndTheTakeIsLeftToItAndTheRestOfTheBatchIsTaken() {
+        Outbox outbox = new Outbox(store.template(), clock);
+        for (int i = 0; i < 10; i++) {
+            outbox.enqueue(mail(i));
+        }
+        List<org.bson.Document> due = outbox.queue().takeableItems(10);
+        assertThat(due).hasSize(10);
+        // the other replica, a moment faster
+        assertThat(outbox.queue().take("test:4", "other-sender", clock.instant().plus(Duration.ofMinutes(2)))).isNotNull();
+
+        List<org.bson.Document> taken = outbox.queue().markSentAndTake(List.of(), "this-sender", due,
+                clock.instant().plus(Duration.ofMinutes(2)));
+
+        assertThat(taken).extracting(d -> d.getString("_id")).hasSize(9).doesNotContain("test:4");
+        assertThat(store.template().findById("test:4", org.bson.Document.class, Outbox.COLLECTION).getString("slot"))
+                .isEqualTo("test:4#other-sender");
+        assertThat(store.template().findById("test:5", org.bson.Document.class, Outbox.COLLECTION).getString("slot"))
+                .isEqualTo("test:5#this-sender");
+    }
+
+    @Test
     void aMailRefusedInTheMiddleOfABatchIsRetriedAloneWhileTheRestAreRecordedSent() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         for (int i = 0; i < 3; i++) {
@@ -276,8 +322,7 @@ class OutboxTest {
             outbox.enqueue(mail(i));
         }
         // the killed sender took a batch of ten and had handed three of them to the server when it died
-        List<org.bson.Document> taken = outbox.queue().markSentAndTake(List.of(), "killed-sender",
-                List.of("test:0", "test:1", "test:2", "test:3", "test:4", "test:5", "test:6", "test:7", "test:8", "test:9"),
+        List<org.bson.Document> taken = outbox.queue().markSentAndTake(List.of(), "killed-sender", outbox.queue().takeableItems(10),
                 clock.instant().plus(Duration.ofMinutes(2)));
         assertThat(taken).hasSize(10);
         OutboxSender killed = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
