@@ -51,22 +51,30 @@ public class NewTaskLimit {
 
     /**
      * Takes a place for one new task of {@code person} in {@code channel}, or throws {@link NewTaskLimitReached}. The
-     * write is carried ({@link CarriedWrites}): the task's own insert, which follows, takes it to disk.
+     * write is carried ({@link CarriedWrites}): the task's own insert, which follows, takes it to disk. A task of the
+     * same {@code source} that took a place in the window has it already: two clicks on one button, racing, make one
+     * task (the task's insert decides which) and count once, and the second is never told the limit is reached by the
+     * place the first one took.
      */
-    void take(String channel, String person) {
+    void take(String channel, String person, String source) {
         String id = channel + ":" + person;
         for (int race = 0; race < RACES; race++) {
             Instant now = clock.instant();
             Document d = mongo.findById(id, Document.class, COLLECTION);
             List<Date> recent = d == null ? new ArrayList<>() : recent(d, now);
+            List<Document> sources = d == null ? new ArrayList<>() : recentSources(d, now);
+            if (sources.stream().anyMatch(s -> source.equals(s.getString("source")))) {
+                return;
+            }
             if (recent.size() >= properties.newPerSender()) {
                 throw new NewTaskLimitReached(properties.newPerSender(),
                         recent.stream().min(Comparator.naturalOrder()).orElseThrow().toInstant().plus(properties.window()));
             }
             recent.add(Date.from(now));
+            sources.add(new Document("source", source).append("at", Date.from(now)));
             if (d == null) {
                 Document first = new Document("_id", id).append("channel", channel).append("sender", person)
-                        .append("times", recent).append("lastAt", Date.from(now)).append("version", 1L);
+                        .append("times", recent).append("sources", sources).append("lastAt", Date.from(now)).append("version", 1L);
                 try {
                     CarriedWrites.in(mongo, COLLECTION, c -> c.insertOne(first));
                     return;
@@ -76,7 +84,8 @@ public class NewTaskLimit {
             }
             long version = d.get("version", Number.class).longValue();
             if (CarriedWrites.in(mongo, COLLECTION, c -> c.updateOne(Filters.and(Filters.eq("_id", id), Filters.eq("version", version)),
-                    Updates.combine(Updates.set("times", recent), Updates.set("lastAt", Date.from(now)), Updates.set("version", version + 1))))
+                    Updates.combine(Updates.set("times", recent), Updates.set("sources", sources), Updates.set("lastAt", Date.from(now)),
+                            Updates.set("version", version + 1))))
                     .getMatchedCount() == 1) {
                 return;
             }
@@ -112,6 +121,18 @@ public class NewTaskLimit {
     public int inWindow(String channel, String person) {
         return Optional.ofNullable(mongo.findById(channel + ":" + person, Document.class, COLLECTION))
                 .map(d -> recent(d, clock.instant()).size()).orElse(0);
+    }
+
+    /** Which tasks took the places in the window (a document written before this was kept has none). */
+    private List<Document> recentSources(Document d, Instant now) {
+        Date since = Date.from(now.minus(properties.window()));
+        List<Document> out = new ArrayList<>();
+        for (Document s : d.getList("sources", Document.class, List.of())) {
+            if (s.getDate("at") != null && s.getDate("at").after(since)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     private List<Date> recent(Document d, Instant now) {

@@ -86,7 +86,7 @@ public class TaskService {
         if (existing != null) {
             return existing;
         }
-        limit.take(requester.channel(), requester.person());
+        limit.take(requester.channel(), requester.person(), sourceKey);
         Instant now = clock.instant();
         CategorySorter.Sorting sorting = request.requestedCategory() != null && !request.requestedCategory().equals("vet-inte")
                 ? new CategorySorter.Sorting(request.requestedCategory(), 1)

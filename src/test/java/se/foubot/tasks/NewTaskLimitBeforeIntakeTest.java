@@ -36,8 +36,8 @@ class NewTaskLimitBeforeIntakeTest {
     @Test
     void aPersonAtTheLimitIsToldBeforeTheIntakeBeginsAndNothingOfItIsKept() {
         ConversationKey key = new ConversationKey("slack", "UFULL1");
-        limit.take("slack", "UFULL1");
-        limit.take("slack", "UFULL1");
+        limit.take("slack", "UFULL1", "test:" + java.util.UUID.randomUUID());
+        limit.take("slack", "UFULL1", "test:" + java.util.UUID.randomUUID());
 
         String told = engine.handle(key, GUARD.check("jag behöver stöd")).text();
         assertThat(told).contains("Du har redan skickat 2 nya förfrågningar den senaste timmen").doesNotContain("Vilken förvaltning");

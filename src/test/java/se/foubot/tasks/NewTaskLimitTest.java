@@ -57,7 +57,7 @@ class NewTaskLimitTest {
             takes.add(CompletableFuture.supplyAsync(() -> {
                 try {
                     go.await();
-                    replica.take("email", "flood@stockholm.se");
+                    replica.take("email", "flood@stockholm.se", "test:" + java.util.UUID.randomUUID());
                     return true;
                 } catch (NewTaskLimitReached limited) {
                     return false;
@@ -72,13 +72,13 @@ class NewTaskLimitTest {
             assertThat(s.sender()).isEqualTo("flood@stockholm.se");
             assertThat(s.freeAgainAt()).isEqualTo(TestClockConfiguration.START.plus(Duration.ofHours(1)));
         });
-        a.take("slack", "flood@stockholm.se"); // another channel counts on its own
+        a.take("slack", "flood@stockholm.se", "test:" + java.util.UUID.randomUUID()); // another channel counts on its own
 
         clock.advance(Duration.ofMinutes(59));
-        assertThatThrownBy(() -> b.take("email", "flood@stockholm.se")).isInstanceOf(NewTaskLimitReached.class)
+        assertThatThrownBy(() -> b.take("email", "flood@stockholm.se", "test:" + java.util.UUID.randomUUID())).isInstanceOf(NewTaskLimitReached.class)
                 .satisfies(e -> assertThat(((NewTaskLimitReached) e).limit()).isEqualTo(10));
         clock.advance(Duration.ofMinutes(2));
-        b.take("email", "flood@stockholm.se");
+        b.take("email", "flood@stockholm.se", "test:" + java.util.UUID.randomUUID());
         assertThat(a.inWindow("email", "flood@stockholm.se")).isEqualTo(1);
         assertThat(a.atLimit()).isEmpty();
     }

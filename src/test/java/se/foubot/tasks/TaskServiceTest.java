@@ -54,6 +54,9 @@ class TaskServiceTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    NewTaskLimit limit;
+
     /** The bot's context is shared with other test classes: what these tests made is not left for them to find. */
     @AfterEach
     void removeTheTasksMadeHere() {
@@ -64,6 +67,40 @@ class TaskServiceTest {
         return tasks.create(SOURCE + SOURCES.incrementAndGet(), new Requester("email", person, Map.of()),
                 new SupportRequest("farsta", "utvecklingsledare", "Vi vill följa upp vårt nya arbetssätt med en enkät",
                         "Nytt arbetssätt i hemtjänsten", "uppfoljning", LocalDate.of(2027, 3, 10), null, "sv"), List.of());
+    }
+
+    @Test
+    void twoClicksRacingForTheLastNewTaskPlaceMakeOneTaskThatBothAreGivenAndThatCountsOnce() throws Exception {
+        int max = limit.settings().newPerSender();
+        SupportRequest question = new SupportRequest(null, null, "Hur fungerar det med pengar för resor?", null, "ovrigt", null,
+                null, "sv");
+        // several pairs: the two clicks meet in the store in a different order each time
+        for (int pair = 0; pair < 8; pair++) {
+            Requester person = new Requester("slack", "U0RACE" + pair, Map.of());
+            for (int i = 0; i < max - 1; i++) {
+                tasks.create(SOURCE + SOURCES.incrementAndGet(), person, question, List.of());
+            }
+            String button = SOURCE + "knowledge-question:" + pair;
+            CountDownLatch go = new CountDownLatch(1);
+            List<CompletableFuture<SupportTask>> clicks = new ArrayList<>();
+            for (int click = 0; click < 2; click++) {
+                clicks.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return tasks.create(button, person, question, List.of());
+                }));
+            }
+            go.countDown();
+
+            SupportTask first = clicks.get(0).join();
+            SupportTask second = clicks.get(1).join();
+            assertThat(second.reference()).as("no \"limit reached\" for the click that lost").isEqualTo(first.reference());
+            assertThat(mongo.count(Query.query(Criteria.where("sourceKey").is(button)), SupportTask.class)).isEqualTo(1);
+            assertThat(limit.inWindow("slack", person.person())).as("the task counts once").isEqualTo(max);
+        }
     }
 
     @Test
