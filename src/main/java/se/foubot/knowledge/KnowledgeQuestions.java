@@ -93,6 +93,11 @@ class KnowledgeQuestions implements Command {
     }
 
     @Override
+    public boolean ownsButtonValue(String line) {
+        return TOPIC_VALUE.matcher(line).matches() || ANALYST_VALUE.matcher(line).matches();
+    }
+
+    @Override
     public Optional<Reply> handle(Inbound m) {
         String line = m.firstLine();
         Matcher topic = TOPIC_VALUE.matcher(line);

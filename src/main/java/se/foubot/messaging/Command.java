@@ -55,6 +55,14 @@ public interface Command {
         return false;
     }
 
+    /**
+     * Whether {@code line} is the value of a button this command put in an earlier reply (a topic, a hand-over): such a
+     * click is the command's even in the middle of a conversation, which would otherwise take the value as its answer.
+     */
+    default boolean ownsButtonValue(String line) {
+        return false;
+    }
+
     /** What this command adds to the help; nothing by default. */
     default List<Usage> usage() {
         return List.of();

@@ -64,6 +64,19 @@ public class CommandTable {
         return Optional.empty();
     }
 
+    /** A click on a button a command made, taken by that command (see {@link Command#ownsButtonValue}). */
+    public Optional<Handled> handleOwnButton(Inbound message) {
+        for (Command command : commands) {
+            if (command.ownsButtonValue(message.firstLine())) {
+                Optional<Reply> reply = command.handle(message);
+                if (reply.isPresent()) {
+                    return Optional.of(new Handled(command.getClass().getSimpleName(), reply.get()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private Optional<Handled> byOwnWords(Inbound message) {
         if (asksForHelp(message)) {
             return Optional.of(new Handled("help", help(message.from(), message.language())));

@@ -22,10 +22,12 @@ public class MessageRouter {
 
     private final CommandTable table;
     private final ConversationEngine engine;
+    private final Texts texts;
 
-    MessageRouter(CommandTable table, ConversationEngine engine) {
+    MessageRouter(CommandTable table, ConversationEngine engine, Texts texts) {
         this.table = table;
         this.engine = engine;
+        this.texts = texts;
     }
 
     /**
@@ -44,8 +46,16 @@ public class MessageRouter {
         if (!text.identityNumberRemoved()) {
             // one read tells whether the line is a command and is where the turn starts from
             ConversationEngine.Look seen = engine.look(key);
-            var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty()
-                    : table.handle(Inbound.chat(from, text.textOr(""), seen.standing().language()));
+            Inbound message = Inbound.chat(from, text.textOr(""), seen.standing().language());
+            if (seen.standing().inFlow()) {
+                // a button from before the conversation began (a topic, "Fråga en FoU-utredare") is not its answer
+                var clicked = table.handleOwnButton(message);
+                if (clicked.isPresent()) {
+                    log.info("event=command conversation={} command={} in_flow=true", key.id(), clicked.get().command());
+                    return stillOpen(clicked.get().reply(), seen.standing().language());
+                }
+            }
+            var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return handled.get().reply();
@@ -70,6 +80,16 @@ public class MessageRouter {
             return Reply.of(engine.handle(seen, text, origin, messageId));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
+    }
+
+    /** The command's reply, and a word that the conversation it interrupted is still there. */
+    private Reply stillOpen(Reply reply, se.foubot.conversation.Language language) {
+        if (reply.isNone() || !reply.choices().isEmpty() || reply.card() != null) {
+            return reply;
+        }
+        String still = texts.get(language, "flow-still-open");
+        return new Reply(reply.text().isBlank() ? still : reply.text() + "\n\n" + still, reply.choices(), reply.thread(),
+                reply.needsProof(), reply.card());
     }
 
     /** Where the person stands, said as a greeting ({@code /fou} alone, a terminal chat starting). */

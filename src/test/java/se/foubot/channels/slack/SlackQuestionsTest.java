@@ -174,6 +174,24 @@ class SlackQuestionsTest {
     }
 
     @Test
+    void anEarlierHandOverButtonClickedDuringAnIntakeHandsTheQuestionOverAndIsNotTakenAsTheIntakesAnswer() throws Exception {
+        String user = newUser();
+        String words = "Hur fungerar det med pengar för resor och sånt?";
+        assertThat(say(user, 1, words)).contains("Fråga en FoU-utredare");
+        String value = answer(user, 1).param("blocks").replaceAll("(?s).*\"value\":\"(fråga-utredare:[0-9a-f-]+)\".*", "$1");
+        assertThat(say(user, 2, "jag behöver stöd")).contains("Vilken förvaltning arbetar du på?");
+
+        slack.click(user, "D" + user, "1.1", "answer-0", value, false);
+
+        assertThat(answer(user, 3).param("text")).contains("Din fråga har gått till FoU-utredarna med referensen FOU-")
+                .contains("Det vi höll på med finns kvar").doesNotContain("förvaltning som heter");
+        assertThat(tasks.byRequester("slack", user)).singleElement()
+                .satisfies(t -> assertThat(t.request().concern()).isEqualTo(words));
+        // the intake goes on where it was
+        assertThat(say(user, 4, "Bromma")).contains("Vilken roll har du?");
+    }
+
+    @Test
     void aQuestionAboutSomethingUnknownIsHandedOverHonestlyNotGreeted() throws Exception {
         String answer = say(newUser(), 1, "Vem vann melodifestivalen?");
         assertThat(answer).contains("kan jag inte svara säkert").contains("Fråga en FoU-utredare").doesNotContain(GREETING);
