@@ -218,7 +218,9 @@ class KnowledgeQuestions implements Command {
         if (n == q.offered().size() + 1) {
             return Optional.of(handOver(q, m, false));
         }
-        return Optional.empty();
+        // a number that chooses nothing is not a new request (in mail it would become one): ask again
+        Reply again = Reply.text(texts.get(q.language(), "knowledge.choose.again", "last", Integer.toString(q.offered().size() + 1)));
+        return Optional.of(m.isMail() ? again.inThread(MAIL_THREAD + q.id()) : again);
     }
 
     private Reply offer(Inbound m, String question, Language language, List<String> topics) {

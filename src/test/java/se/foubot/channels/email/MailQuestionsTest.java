@@ -91,7 +91,7 @@ class MailQuestionsTest {
     }
 
     @Test
-    void anUnsureQuestionGetsNumberedChoicesAndTheLastOneHandsItToAnAnalyst() throws Exception {
+    void anUnsureQuestionGetsNumberedChoicesANumberOutsideThemIsAskedAgainAndTheLastOneHandsItToAnAnalyst() throws Exception {
         String from = "osaker@stockholm.se";
         send(from, "Förändringsteori", "Vad är det för krav på förändringsteori i ansökan?", "<unsure-1@stockholm.se>", null);
         round();
@@ -106,6 +106,13 @@ class MailQuestionsTest {
         assertThat(inboxOf(from)).hasSize(2);
         assertThat(inboxOf(from).get(1).getContent().toString()).contains("Källa:");
 
+        // a number that chooses nothing is asked again, not taken as a new request
+        send(from, "SV: Förändringsteori", "7", "<unsure-2b@stockholm.se>", choices.getMessageID());
+        round();
+        assertThat(inboxOf(from)).hasSize(3);
+        assertThat(inboxOf(from).get(2).getContent().toString()).contains("Jag hade bara alternativ 1 till");
+        assertThat(tasks.byRequester("email", from)).isEmpty();
+
         String last = text.lines().filter(l -> l.endsWith("Fråga en FoU-utredare")).findFirst().orElseThrow();
         send(from, "SV: Förändringsteori", last.substring(0, last.indexOf('.')), "<unsure-3@stockholm.se>", choices.getMessageID());
         round();
@@ -113,8 +120,8 @@ class MailQuestionsTest {
         assertThat(task.request().isQuestion()).isTrue();
         assertThat(task.request().concern()).isEqualTo("Vad är det för krav på förändringsteori i ansökan?");
         assertThat(task.request().contactEmail()).isEqualTo(from);
-        assertThat(inboxOf(from)).hasSize(3);
-        assertThat(inboxOf(from).get(2).getContent().toString()).contains("Din fråga har gått till FoU-utredarna med referensen "
+        assertThat(inboxOf(from)).hasSize(4);
+        assertThat(inboxOf(from).get(3).getContent().toString()).contains("Din fråga har gått till FoU-utredarna med referensen "
                 + task.reference()).contains("per mejl");
     }
 
