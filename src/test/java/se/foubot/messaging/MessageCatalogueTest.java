@@ -55,6 +55,7 @@ class MessageCatalogueTest {
                 Map.entry("reference", "FOU-2027-0042"),
                 Map.entry("programmes", en ? "LUM and MUL" : "LUM och MUL"),
                 Map.entry("name", "Eva Lind"),
+                Map.entry("last", "4"),
                 Map.entry("id", "forum-2027-03-10"),
                 Map.entry("email", "anna.andersson@stockholm.se"),
                 Map.entry("time", Dates.time(SAMPLE_TIME, l)),
