@@ -174,6 +174,30 @@ public class ConversationEngine {
         return new Look(key, new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current)), current);
     }
 
+    /**
+     * Ends the person's flow in progress when its outcome now says it cannot succeed (something done beside it — a
+     * question handed over in the middle of an intake — took the last new-task place), so that they are told now and
+     * not after its last question. @return the reason, when it was ended
+     */
+    public java.util.Optional<String> endIfItCannotSucceed(ConversationKey key) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            ConversationState current = store.find(key.id()).orElse(null);
+            if (!interpreter.inLiveFlow(current, clock.instant())) {
+                return java.util.Optional.empty();
+            }
+            java.util.Optional<String> refused = catalog.flow(current.flowId()).map(Flow::outcome).filter(java.util.Objects::nonNull)
+                    .flatMap(name -> outcomes.get(name).refuseStart(key, current.language()));
+            if (refused.isEmpty()) {
+                return refused;
+            }
+            if (store.save(current.idle().written(clock.instant()))) {
+                log.info("event=flow_ended_cannot_succeed conversation={} flow={}", key.id(), current.flowId());
+                return refused;
+            }
+        }
+        throw new ConcurrentTurnException(key.id(), attempts);
+    }
+
     /** A turn that begins a new run of a flow whose outcome says it cannot succeed now: the reason. */
     private java.util.Optional<String> refusedStart(ConversationState current, FlowInterpreter.Turn turn, ConversationKey key) {
         ConversationState next = turn.next();

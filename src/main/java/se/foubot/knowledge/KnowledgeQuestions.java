@@ -50,7 +50,10 @@ class KnowledgeQuestions implements Command {
     static final String ANALYST = "fråga-utredare:";
     private static final Pattern TOPIC_VALUE = Pattern.compile("^kunskap:([a-z0-9-]+)$");
     private static final Pattern ANALYST_VALUE = Pattern.compile("^fråga-utredare:([0-9a-f-]{36})$");
-    private static final Pattern NUMBER = Pattern.compile("^\\d{1,2}[.)]?$");
+    /** A choice's number as people write it: "2", "2.", "2)", "02", "２" (full width), "-1", "2 tack". */
+    private static final Pattern NUMBER = Pattern.compile("^([-+]?)(\\p{Nd}{1,9})[.)]?(\\s+\\S+){0,2}$");
+    /** A value of one of this command's buttons, well formed or not (no button value has a space). */
+    private static final Pattern BUTTON_VALUE = Pattern.compile("^(kunskap|fråga-utredare):\\S*$");
     private static final Set<String> ASK_ANALYST = Set.of("fraga en fou utredare", "fraga en utredare", "fraga utredare",
             "fraga en fou utredare tack", "ask an analyst", "ask an fou analyst", "ask a person");
     /** How long a chat's numbered choices stay open. */
@@ -94,17 +97,22 @@ class KnowledgeQuestions implements Command {
 
     @Override
     public boolean ownsButtonValue(String line) {
-        return TOPIC_VALUE.matcher(line).matches() || ANALYST_VALUE.matcher(line).matches();
+        return BUTTON_VALUE.matcher(line).matches();
     }
 
     @Override
     public Optional<Reply> handle(Inbound m) {
         String line = m.firstLine();
-        Matcher topic = TOPIC_VALUE.matcher(line);
-        if (topic.matches()) {
-            return knowledge.answerOf(topic.group(1), m.language()).map(a -> Reply.text(a.text()));
+        if (line.startsWith(TOPIC) && BUTTON_VALUE.matcher(line).matches()) {
+            // a topic renamed or removed since its button was made (or a value nobody made): said so, never taken as text
+            Matcher topic = TOPIC_VALUE.matcher(line);
+            return Optional.of((topic.matches() ? knowledge.answerOf(topic.group(1), m.language()) : Optional.<KnowledgeAnswer.Confident>empty())
+                    .map(a -> Reply.text(a.text())).orElseGet(() -> Reply.text(texts.get(m.language(), "knowledge.no-such-topic"))));
         }
         Matcher analyst = ANALYST_VALUE.matcher(line);
+        if (line.startsWith(ANALYST) && BUTTON_VALUE.matcher(line).matches() && !analyst.matches()) {
+            return Optional.of(Reply.text(texts.get(m.language(), "knowledge.nothing-open")));
+        }
         if (analyst.matches()) {
             // a second click on the button (a double click) makes no second task and no second thanks
             return Optional.of(open.find(analyst.group(1)).filter(q -> q.from().equals(m.from()))
@@ -211,7 +219,7 @@ class KnowledgeQuestions implements Command {
         if (!NUMBER.matcher(line).matches()) {
             return Optional.empty();
         }
-        int n = Integer.parseInt(line.replaceAll("\\D", ""));
+        int n = choiceNumber(line);
         if (n >= 1 && n <= q.offered().size()) {
             return knowledge.answerOf(q.offered().get(n - 1), q.language()).map(a -> Reply.text(a.text()));
         }
@@ -221,6 +229,19 @@ class KnowledgeQuestions implements Command {
         // a number that chooses nothing is not a new request (in mail it would become one): ask again
         Reply again = Reply.text(texts.get(q.language(), "knowledge.choose.again", "last", Integer.toString(q.offered().size() + 1)));
         return Optional.of(m.isMail() ? again.inThread(MAIL_THREAD + q.id()) : again);
+    }
+
+    /** The number {@link #NUMBER} matched; a negative one is -1 (no choice). */
+    private static int choiceNumber(String line) {
+        Matcher m = NUMBER.matcher(line);
+        if (!m.matches() || m.group(1).equals("-")) {
+            return -1;
+        }
+        int n = 0;
+        for (char c : m.group(2).toCharArray()) {
+            n = n * 10 + Character.digit(c, 10);
+        }
+        return n;
     }
 
     private Reply offer(Inbound m, String question, Language language, List<String> topics) {

@@ -52,7 +52,7 @@ public class MessageRouter {
                 var clicked = table.handleOwnButton(message);
                 if (clicked.isPresent()) {
                     log.info("event=command conversation={} command={} in_flow=true", key.id(), clicked.get().command());
-                    return stillOpen(clicked.get().reply(), seen.standing().language());
+                    return stillOpen(key, clicked.get().reply(), seen.standing().language());
                 }
             }
             var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
@@ -82,12 +82,16 @@ public class MessageRouter {
         return Reply.of(engine.handle(key, text, origin, messageId));
     }
 
-    /** The command's reply, and a word that the conversation it interrupted is still there. */
-    private Reply stillOpen(Reply reply, se.foubot.conversation.Language language) {
+    /**
+     * The command's reply, and a word that the conversation it interrupted is still there — or, when what the command
+     * did means the conversation can no longer succeed (a question handed over took the last new-task place before the
+     * intake's end), that it has ended, and why.
+     */
+    private Reply stillOpen(ConversationKey key, Reply reply, se.foubot.conversation.Language language) {
         if (reply.isNone() || !reply.choices().isEmpty() || reply.card() != null) {
             return reply;
         }
-        String still = texts.get(language, "flow-still-open");
+        String still = engine.endIfItCannotSucceed(key).orElseGet(() -> texts.get(language, "flow-still-open"));
         return new Reply(reply.text().isBlank() ? still : reply.text() + "\n\n" + still, reply.choices(), reply.thread(),
                 reply.needsProof(), reply.card());
     }

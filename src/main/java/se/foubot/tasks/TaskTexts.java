@@ -23,7 +23,7 @@ public class TaskTexts {
     /** The answer when the sender has reached the new-task limit. */
     public String limitReached(NewTaskLimitReached limit, Language language) {
         var at = limit.freeAgainAt().atZone(zone);
-        return texts.get(language, "tasks.limit-reached", "limit", limit.limit(), "time",
+        return texts.get(language, limit.limit() == 1 ? "tasks.limit-reached.one" : "tasks.limit-reached", "limit", limit.limit(), "time",
                 se.foubot.conversation.Dates.time(at, language));
     }
 }

@@ -111,17 +111,24 @@ class MailQuestionsTest {
         round();
         assertThat(inboxOf(from)).hasSize(3);
         assertThat(inboxOf(from).get(2).getContent().toString()).contains("Jag hade bara alternativ 1 till");
+        send(from, "SV: Förändringsteori", "100 tack", "<unsure-2c@stockholm.se>", choices.getMessageID());
+        round();
+        assertThat(inboxOf(from)).hasSize(4);
+        assertThat(inboxOf(from).get(3).getContent().toString()).contains("Jag hade bara alternativ 1 till");
         assertThat(tasks.byRequester("email", from)).isEmpty();
 
         String last = text.lines().filter(l -> l.endsWith("Fråga en FoU-utredare")).findFirst().orElseThrow();
-        send(from, "SV: Förändringsteori", last.substring(0, last.indexOf('.')), "<unsure-3@stockholm.se>", choices.getMessageID());
+        // written in full-width digits, as a Japanese input method would
+        String fullWidth = last.substring(0, last.indexOf('.')).chars().mapToObj(c -> String.valueOf((char) (c - '0' + '０')))
+                .collect(java.util.stream.Collectors.joining());
+        send(from, "SV: Förändringsteori", fullWidth, "<unsure-3@stockholm.se>", choices.getMessageID());
         round();
         SupportTask task = tasks.byRequester("email", from).get(0);
         assertThat(task.request().isQuestion()).isTrue();
         assertThat(task.request().concern()).isEqualTo("Vad är det för krav på förändringsteori i ansökan?");
         assertThat(task.request().contactEmail()).isEqualTo(from);
-        assertThat(inboxOf(from)).hasSize(4);
-        assertThat(inboxOf(from).get(3).getContent().toString()).contains("Din fråga har gått till FoU-utredarna med referensen "
+        assertThat(inboxOf(from)).hasSize(5);
+        assertThat(inboxOf(from).get(4).getContent().toString()).contains("Din fråga har gått till FoU-utredarna med referensen "
                 + task.reference()).contains("per mejl");
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -21,6 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
+import se.foubot.tasks.Requester;
+import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
@@ -189,6 +192,37 @@ class SlackQuestionsTest {
                 .satisfies(t -> assertThat(t.request().concern()).isEqualTo(words));
         // the intake goes on where it was
         assertThat(say(user, 4, "Bromma")).contains("Vilken roll har du?");
+    }
+
+    @Test
+    void aTopicButtonNamingNoTopicClickedDuringAnIntakeIsSaidToBeGoneAndNotStoredAsTheAnswer() throws Exception {
+        String user = newUser();
+        assertThat(say(user, 1, "Jag behöver stöd med en utvärdering")).contains("Vilken förvaltning arbetar du på?");
+
+        // a topic renamed since its button was made
+        slack.click(user, "D" + user, "1.1", "answer-1", "kunskap:hur-mycket-lum-gammal", false);
+
+        assertThat(answer(user, 2).param("text")).contains("Det ämnet har jag inte längre").contains("Det vi höll på med finns kvar")
+                .doesNotContain("förvaltning som heter");
+        assertThat(say(user, 3, "Bromma")).contains("Vilken roll har du?");
+    }
+
+    @Test
+    void aHandOverDuringAnIntakeThatTakesTheLastNewTaskPlaceEndsTheIntakeAtOnceSayingWhy() throws Exception {
+        String user = newUser();
+        SupportRequest earlier = new SupportRequest("bromma", null, "Tidigare förfrågan", null, "ovrigt", null, null, "sv");
+        for (int i = 0; i < 9; i++) {
+            tasks.create("slack-questions-test:" + user + ":" + i, new Requester("slack", user, Map.of()), earlier, List.of());
+        }
+        assertThat(say(user, 1, "Hur fungerar det med pengar för resor och sånt?")).contains("Fråga en FoU-utredare");
+        String value = answer(user, 1).param("blocks").replaceAll("(?s).*\"value\":\"(fråga-utredare:[0-9a-f-]+)\".*", "$1");
+        assertThat(say(user, 2, "jag behöver stöd")).contains("Vilken förvaltning arbetar du på?");
+
+        slack.click(user, "D" + user, "1.1", "answer-0", value, false);
+
+        assertThat(answer(user, 3).param("text")).contains("Din fråga har gått till FoU-utredarna")
+                .contains("Du har redan skickat 10 nya förfrågningar").doesNotContain("finns kvar");
+        assertThat(say(user, 4, "Bromma")).doesNotContain("Vilken roll har du?");
     }
 
     @Test
