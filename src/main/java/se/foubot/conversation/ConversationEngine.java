@@ -185,8 +185,7 @@ public class ConversationEngine {
             if (!interpreter.inLiveFlow(current, clock.instant())) {
                 return java.util.Optional.empty();
             }
-            java.util.Optional<String> refused = catalog.flow(current.flowId()).map(Flow::outcome).filter(java.util.Objects::nonNull)
-                    .flatMap(name -> outcomes.get(name).refuseStart(key, current.language()));
+            java.util.Optional<String> refused = refusal(current.flowId(), key, current.language());
             if (refused.isEmpty()) {
                 return refused;
             }
@@ -205,8 +204,13 @@ public class ConversationEngine {
                 || (current != null && next.runId().equals(current.runId()))) {
             return java.util.Optional.empty();
         }
-        return catalog.flow(next.flowId()).map(Flow::outcome).filter(java.util.Objects::nonNull)
-                .flatMap(name -> outcomes.get(name).refuseStart(key, next.language()));
+        return refusal(next.flowId(), key, next.language());
+    }
+
+    /** Why the outcome of {@code flowId} would refuse to start for the person now; empty when it would not. */
+    private java.util.Optional<String> refusal(String flowId, ConversationKey key, Language language) {
+        return catalog.flow(flowId).map(Flow::outcome).filter(java.util.Objects::nonNull)
+                .flatMap(name -> outcomes.get(name).refuseStart(key, language));
     }
 
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {
