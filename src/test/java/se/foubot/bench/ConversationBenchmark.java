@@ -47,7 +47,11 @@ class ConversationBenchmark {
             MessageRouter engine = bot.getBean(MessageRouter.class);
             MongoTemplate mongo = bot.getBean(MongoTemplate.class);
 
-            warmUp(engine, mongo);
+            int[] warm = {0};
+            String warmUp = Figures.warmUp(1, 8, () -> {
+                Figures.measure("warm-up", 2, w -> turns(engine, "warm" + warm[0]++, w, 120));
+                Figures.measure("warm-up", 2, w -> bare(mongo, w, 1000));
+            });
 
             List<Figures.Run> bare1 = new ArrayList<>();
             List<Figures.Run> turns1 = new ArrayList<>();
@@ -67,6 +71,7 @@ class ConversationBenchmark {
             }
             System.out.println();
             System.out.println("== fou-bot conversation benchmark (embedded store, " + Figures.machine() + "); median (min–max) ==");
+            System.out.println(warmUp);
             System.out.println(Figures.row("bare store op (read + cond. replace), 1", bare1));
             System.out.println(Figures.row("conversation turn, 1 conversation", turns1));
             System.out.println(Figures.row("bare store op (read + cond. replace), 8", bare8));
@@ -91,11 +96,6 @@ class ConversationBenchmark {
                     (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / (1024 * 1024));
             System.out.println();
         }
-    }
-
-    private static void warmUp(MessageRouter engine, MongoTemplate mongo) throws Exception {
-        Figures.measure("warm-up", 2, w -> turns(engine, "warm", w, 120));
-        Figures.measure("warm-up", 2, w -> bare(mongo, w, 1000));
     }
 
     /** Whole intakes, one person after another, so every turn is a real read + write of a conversation. */

@@ -145,6 +145,131 @@ public final class Figures {
         return Runtime.getRuntime().availableProcessors() + " cores, load average " + load;
     }
 
+    /**
+     * The whole machine's CPU time so far (Linux {@code /proc/stat}): what another process (a mail server on loopback)
+     * used counts too, so that two parts of a benchmark can be told apart by how much of the machine they left idle.
+     */
+    public record CpuTicks(long busy, long idle, long processNanos) {
+
+        public static CpuTicks now() {
+            long process = processCpuNanos();
+            try {
+                String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+                long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+                long all = 0;
+                for (int i = 1; i < Math.min(f.length, 9); i++) {
+                    all += Long.parseLong(f[i]);
+                }
+                return new CpuTicks(all - idle, idle, process);
+            } catch (IOException | RuntimeException e) {
+                return new CpuTicks(0, 0, process);
+            }
+        }
+
+        /** CPU milliseconds this JVM, and the rest of the machine, used per operation since {@code before}. */
+        public double[] msPerOperation(CpuTicks before, long operations) {
+            double tick = 1000.0 / 100; // USER_HZ
+            double jvm = (processNanos - before.processNanos) / 1e6;
+            double all = (busy - before.busy) * tick;
+            return new double[] {jvm / operations, Math.max(0, all - jvm) / operations};
+        }
+
+        /** The share of the machine left idle since {@code before}, or NaN where it cannot be read. */
+        public double idleSince(CpuTicks before) {
+            long busy = this.busy - before.busy;
+            long idle = this.idle - before.idle;
+            return busy + idle == 0 ? Double.NaN : (double) idle / (busy + idle);
+        }
+    }
+
+    /** A part of a benchmark's warm-up: one round of the work it measures. */
+    public interface Round {
+        void run() throws Exception;
+    }
+
+    /**
+     * Repeats {@code round} until the JIT compilers have little left to do — until, during a round, they used less
+     * than 5 % of this JVM's CPU or less than 1 % of the machine's (a light load such as 200 Slack events a second
+     * leaves the compilers a large share of little) — at least {@code minRounds} and at most {@code maxRounds} times.
+     * A fixed, short warm-up left the compilers at work through the measured rounds (in the fan-out benchmark their
+     * CPU per mail was three times the store's in the first measured round and still more than the store's in the
+     * third), so figures moved from round to round and fell on whichever part ran while they worked. Where the
+     * compilers' CPU cannot be read (not Linux), {@code minRounds}.
+     *
+     * @return one line for the output: how many rounds, and the compilers' share in the last
+     */
+    public static String warmUp(int minRounds, int maxRounds, Round round) throws Exception {
+        double ofProcess = Double.NaN;
+        double ofMachine = Double.NaN;
+        int rounds = 0;
+        while (rounds < maxRounds) {
+            long compilers = compilerCpuNanos();
+            long process = processCpuNanos();
+            long start = System.nanoTime();
+            round.run();
+            rounds++;
+            long compiled = compilerCpuNanos() - compilers;
+            long used = processCpuNanos() - process;
+            double capacity = (double) (System.nanoTime() - start) * Runtime.getRuntime().availableProcessors();
+            ofProcess = compilers < 0 || used <= 0 ? Double.NaN : (double) compiled / used;
+            ofMachine = compilers < 0 ? Double.NaN : compiled / capacity;
+            if (rounds >= minRounds && (Double.isNaN(ofProcess) || ofProcess < 0.05 || ofMachine < 0.01)) {
+                break;
+            }
+        }
+        return Double.isNaN(ofProcess) ? String.format("warm-up: %d rounds", rounds)
+                : String.format("warm-up: %d rounds; in the last, the JIT compilers used %.0f %% of this JVM's CPU, %.1f %% of the machine's",
+                        rounds, ofProcess * 100, ofMachine * 100);
+    }
+
+    /**
+     * A flight recording of the measured rounds only (not the warm-up) when {@code -Dfoubot.bench.jfr=<file>} names
+     * a file; otherwise nothing. Close it after the rounds to write the file.
+     */
+    public static AutoCloseable recordMeasuredRounds(String part) throws Exception {
+        String file = System.getProperty("foubot.bench.jfr");
+        if (file == null || file.isBlank()) {
+            return () -> { };
+        }
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return () -> {
+            recording.stop();
+            Path out = Path.of(file.replace(".jfr", "-" + part.replaceAll("\\W+", "-") + ".jfr"));
+            recording.dump(out);
+            recording.close();
+            System.out.println("flight recording of the measured rounds: " + out);
+        };
+    }
+
+    /** CPU time this JVM has used so far, in nanoseconds. */
+    public static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** CPU time of this JVM's JIT compiler threads so far (Linux: they are not Java threads), or -1 where unknown. */
+    public static long compilerCpuNanos() {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException threadGone) {
+                    // a thread that ended between the listing and the read used nothing more
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks * 10_000_000L; // USER_HZ 100
+    }
+
     public static String verdict(boolean met) {
         return met ? "met" : "MISSED";
     }

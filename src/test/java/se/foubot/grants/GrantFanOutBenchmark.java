@@ -54,23 +54,54 @@ class GrantFanOutBenchmark {
         }
     }
 
+    /**
+     * One part of a round: the mails sent and how long it took, the share of the machine it left idle, and the CPU
+     * per mail of this JVM (the bot and its embedded store, or the bare loop) and of the rest of the machine (the mail
+     * server's processes): a part that leaves the machine idle waits on itself; one that does not is as fast as the
+     * CPU it spends per mail lets it be.
+     */
+    private record Part(Figures.Run run, double idlePercent, double jvmMsPerMail, double restMsPerMail) {
+
+        static Part measure(String name, java.util.concurrent.Callable<Integer> send) throws Exception {
+            Figures.CpuTicks before = Figures.CpuTicks.now();
+            long t0 = System.nanoTime();
+            int sent = send.call();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Figures.CpuTicks after = Figures.CpuTicks.now();
+            double[] cpu = after.msPerOperation(before, Math.max(1, sent));
+            return new Part(new Figures.Run(name, sent, seconds, Double.NaN, Double.NaN), after.idleSince(before) * 100, cpu[0], cpu[1]);
+        }
+
+        static String cpu(List<Part> parts) {
+            return String.format("this JVM %s, the rest of the machine %s",
+                    Figures.Spread.of(parts.stream().mapToDouble(Part::jvmMsPerMail).toArray()).format("%.2f"),
+                    Figures.Spread.of(parts.stream().mapToDouble(Part::restMsPerMail).toArray()).format("%.2f"));
+        }
+
+        static String idle(List<Part> parts) {
+            return Figures.Spread.of(parts.stream().mapToDouble(Part::idlePercent).toArray()).format("%.0f") + " %";
+        }
+    }
+
     /** The outbox over {@code connections} connections to {@code smtpUrl}: mails/s of sending what was queued. */
-    private Figures.Run outboxRound(String smtpUrl, String round, int connections, int n) {
+    private Part outboxRound(String smtpUrl, String round, int connections, int n) throws Exception {
         queue(round, n);
         OutboxSender sender = new OutboxSender(outbox, smtpUrl, "fou@localhost", Duration.ofMinutes(2), 20, connections,
                 mailProperties.outboxBatch(), clock);
-        long t0 = System.nanoTime();
-        int sent = drain(sender);
-        return new Figures.Run("outbox", sent, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
+        // one sender: the first round that finds nothing due means all was sent
+        return Part.measure("outbox", () -> drain(sender, 1));
     }
 
     /** A bare Jakarta Mail loop: {@code connections} threads, each one connection, the same mails. */
-    private Figures.Run bareRound(String smtpUrl, String round, int connections, int n) throws Exception {
+    private Part bareRound(String smtpUrl, String round, int connections, int n) throws Exception {
+        return Part.measure("bare", () -> bareLoop(smtpUrl, round, connections, n));
+    }
+
+    private int bareLoop(String smtpUrl, String round, int connections, int n) throws Exception {
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
         java.net.URI smtp = java.net.URI.create(smtpUrl);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(connections);
         List<java.util.concurrent.Future<Integer>> lanes = new ArrayList<>();
-        long t0 = System.nanoTime();
         for (int lane = 0; lane < connections; lane++) {
             int first = lane;
             lanes.add(pool.submit(() -> {
@@ -106,9 +137,8 @@ class GrantFanOutBenchmark {
         for (var lane : lanes) {
             sent += lane.get();
         }
-        double seconds = (System.nanoTime() - t0) / 1e9;
         pool.shutdown();
-        return new Figures.Run("bare", sent, seconds, Double.NaN, Double.NaN);
+        return sent;
     }
 
     /**
@@ -131,7 +161,9 @@ class GrantFanOutBenchmark {
         } finally {
             postfix.ifPresent(PostfixServer::close);
         }
-        sendingAtThePaceOf(mail.smtpUrl(), "embedded GreenMail", () -> { });
+        if (Boolean.parseBoolean(System.getProperty("foubot.bench.greenmail", "true"))) {
+            sendingAtThePaceOf(mail.smtpUrl(), "embedded GreenMail", () -> { });
+        }
     }
 
     /**
@@ -140,31 +172,42 @@ class GrantFanOutBenchmark {
      */
     private void sendingAtThePaceOf(String smtpUrl, String server, Runnable settled) throws Exception {
         int connections = mailProperties.smtpConnections();
-        outboxRound(smtpUrl, server + ":warm", connections, 500);
-        bareRound(smtpUrl, server + ":warm", connections, 500);
-        List<Figures.Run> outboxRuns = new ArrayList<>();
-        List<Figures.Run> bareRuns = new ArrayList<>();
+        int[] warm = {0};
+        String warmUp = Figures.warmUp(2, 10, () -> {
+            outboxRound(smtpUrl, server + ":warm" + warm[0], connections, ROUND_MAILS);
+            bareRound(smtpUrl, server + ":warm" + warm[0]++, connections, ROUND_MAILS);
+        });
+        List<Part> outboxParts = new ArrayList<>();
+        List<Part> bareParts = new ArrayList<>();
+        AutoCloseable recording = Figures.recordMeasuredRounds(server);
         for (int round = 0; round < Figures.rounds(); round++) {
             settled.run();
-            bareRuns.add(bareRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
+            bareParts.add(bareRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
             settled.run();
-            outboxRuns.add(outboxRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
+            outboxParts.add(outboxRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
         }
+        recording.close();
+        List<Figures.Run> outboxRuns = outboxParts.stream().map(Part::run).toList();
+        List<Figures.Run> bareRuns = bareParts.stream().map(Part::run).toList();
         System.out.println();
         System.out.println("== fou-bot outbox vs bare Jakarta Mail send loop (" + ROUND_MAILS + " mails a round, " + connections
                 + " SMTP connections each, outbox batch " + mailProperties.outboxBatch() + ", " + server + ", "
                 + Figures.machine() + "); median (min–max) ==");
+        System.out.println(warmUp);
         System.out.printf("%-44s %s mails/s%n", "bare Jakarta Mail loop", Figures.Spread.of(bareRuns, Figures.Run::perSecond).format("%.0f"));
         System.out.printf("%-44s %s mails/s%n", "outbox (lease, send, record sent, by batch)", Figures.Spread.of(outboxRuns, Figures.Run::perSecond).format("%.0f"));
+        System.out.printf("CPU ms a mail, bare loop: %s%n", Part.cpu(bareParts));
+        System.out.printf("CPU ms a mail, outbox:    %s%n", Part.cpu(outboxParts));
+        System.out.printf("the machine idle while they sent: bare loop %s, outbox %s%n", Part.idle(bareParts), Part.idle(outboxParts));
         Figures.Spread ratio = Figures.ratio(outboxRuns, bareRuns, Figures.Run::perSecond);
         System.out.printf("outbox / bare loop (mails/s, per round): %s× (target ≥ 0.8×: %s)%n", ratio.format("%.2f"),
                 Figures.verdict(ratio.median() >= 0.8));
         System.out.println("connections   outbox mails/s   bare mails/s   (one round each, " + ROUND_MAILS / 2 + " mails)");
         for (int c : new int[] {1, 2, 4, 8}) {
             settled.run();
-            Figures.Run o = outboxRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2);
+            Figures.Run o = outboxRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2).run();
             settled.run();
-            Figures.Run b = bareRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2);
+            Figures.Run b = bareRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2).run();
             System.out.printf("%11d   %14.0f   %12.0f%n", c, o.perSecond(), b.perSecond());
         }
         System.out.println();
@@ -209,8 +252,8 @@ class GrantFanOutBenchmark {
         OutboxSender senderB = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 20,
                 mailProperties.smtpConnections(), mailProperties.outboxBatch(), clock);
         long t1 = System.nanoTime();
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> drain(senderA));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(senderB));
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> drain(senderA, 3));
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> drain(senderB, 3));
         int sent = a.get() + b.get();
         double sendSeconds = (System.nanoTime() - t1) / 1e9;
 
@@ -236,10 +279,14 @@ class GrantFanOutBenchmark {
                 SUBSCRIBERS - recipients.size(), received);
     }
 
-    private static int drain(OutboxSender sender) {
+    /**
+     * Sends until {@code emptyRounds} rounds in a row found nothing to send (two senders: one that finds nothing may
+     * still see the other's mails come free).
+     */
+    private static int drain(OutboxSender sender, int emptyRounds) {
         int total = 0;
         int idle = 0;
-        while (idle < 3) {
+        while (idle < emptyRounds) {
             int n = sender.sendDue();
             total += n;
             idle = n == 0 ? idle + 1 : 0;

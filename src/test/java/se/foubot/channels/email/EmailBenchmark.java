@@ -65,29 +65,12 @@ class EmailBenchmark {
 
             List<Figures.Run> bareRuns = new ArrayList<>();
             List<Figures.Run> botRuns = new ArrayList<>();
-            for (int round = -1; round < Figures.rounds(); round++) {
-                // round -1 warms up
-                int size = round < 0 ? Math.min(messages, 300) : messages;
-                load(fou, imapUrl, appended, "bare" + round, size);
-                long t0 = System.nanoTime();
-                int bare = bareLoop(imapUrl);
-                Figures.Run bareRun = new Figures.Run("bare", bare, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
-                empty(imapUrl);
-
-                load(fou, imapUrl, appended, "bot" + round, size);
-                MailboxReader reader = new MailboxReader(imapUrl, inbox, null);
-                t0 = System.nanoTime();
-                int read = 0;
-                int n;
-                while ((n = reader.poll()) > 0) {
-                    read += n;
-                }
-                Figures.Run botRun = new Figures.Run("bot", read, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
-                empty(imapUrl);
-                if (round >= 0) {
-                    bareRuns.add(bareRun);
-                    botRuns.add(botRun);
-                }
+            int[] warm = {0};
+            String warmUp = Figures.warmUp(1, 6, () -> pair(fou, imapUrl, appended, inbox, "warm" + warm[0]++, Math.min(messages, 300)));
+            for (int round = 0; round < Figures.rounds(); round++) {
+                Figures.Run[] pair = pair(fou, imapUrl, appended, inbox, "r" + round, messages);
+                bareRuns.add(pair[0]);
+                botRuns.add(pair[1]);
             }
             Figures.Spread bareRate = Figures.Spread.of(bareRuns, Figures.Run::perSecond);
             Figures.Spread botRate = Figures.Spread.of(botRuns, Figures.Run::perSecond);
@@ -95,6 +78,7 @@ class EmailBenchmark {
             System.out.println();
             System.out.println("== fou-bot email benchmark (IMAP: " + server + ", " + messages + " messages a run, embedded store, "
                     + Figures.machine() + "); median (min–max) ==");
+            System.out.println(warmUp);
             System.out.printf("%-48s %s msgs/s%n", "bare Jakarta Mail loop (batched fetch + seen)", bareRate.format("%.0f"));
             System.out.printf("%-48s %s msgs/s%n", "fou-bot ingest (peek, parse, store, seen)", botRate.format("%.0f"));
             System.out.printf("fou-bot time / bare loop time (per round): %s×; targets: ≥ 100 msgs/s: %s; within 3×: %s%n",
@@ -104,6 +88,28 @@ class EmailBenchmark {
         } finally {
             dovecot.ifPresent(DovecotServer::close);
         }
+    }
+
+    /** One round: the bare loop reads {@code size} messages, then the bot reads as many. @return bare, bot */
+    private static Figures.Run[] pair(GreenMailUser fou, String imapUrl, boolean appended, MailInbox inbox, String tag, int size)
+            throws Exception {
+        load(fou, imapUrl, appended, "bare" + tag, size);
+        long t0 = System.nanoTime();
+        int bare = bareLoop(imapUrl);
+        Figures.Run bareRun = new Figures.Run("bare", bare, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
+        empty(imapUrl);
+
+        load(fou, imapUrl, appended, "bot" + tag, size);
+        MailboxReader reader = new MailboxReader(imapUrl, inbox, null);
+        t0 = System.nanoTime();
+        int read = 0;
+        int n;
+        while ((n = reader.poll()) > 0) {
+            read += n;
+        }
+        Figures.Run botRun = new Figures.Run("bot", read, (System.nanoTime() - t0) / 1e9, Double.NaN, Double.NaN);
+        empty(imapUrl);
+        return new Figures.Run[] {bareRun, botRun};
     }
 
     private static void load(GreenMailUser user, String imapUrl, boolean external, String tag, int count) throws Exception {

@@ -73,9 +73,12 @@ class SlackAckBenchmark {
                 String botUrl = "http://127.0.0.1:" + botPort + "/slack/events";
                 String bareUrl = "http://127.0.0.1:" + bare.getAddress().getPort() + "/slack/events";
                 var workers = (java.util.concurrent.ThreadPoolExecutor) bot.getBean("slackWorkers");
-                load(botUrl, RATE, 3, "warm-bot");
-                load(bareUrl, RATE, 3, "warm-bare");
-                drain(workers);
+                int[] warm = {0};
+                String warmUp = Figures.warmUp(1, 6, () -> {
+                    load(botUrl, RATE, 3, "warm-bot-" + warm[0]);
+                    load(bareUrl, RATE, 3, "warm-bare-" + warm[0]++);
+                    drain(workers);
+                });
                 List<Figures.Run> bareRuns = new ArrayList<>();
                 List<Figures.Run> botRuns = new ArrayList<>();
                 for (int round = 0; round < Figures.rounds(); round++) {
@@ -87,6 +90,7 @@ class SlackAckBenchmark {
                 System.out.println();
                 System.out.println("== fou-bot Slack ack benchmark (" + RATE + " signed message events/s, " + SECONDS + " s a round, "
                         + Figures.machine() + "); median (min–max) ==");
+                System.out.println(warmUp);
                 System.out.println(Figures.row("bare Bolt app, empty handler", bareRuns));
                 System.out.println(Figures.row("fou-bot /slack/events (record + hand-off)", botRuns));
                 Figures.Spread ratio = Figures.ratio(botRuns, bareRuns, Figures.Run::p99);
@@ -100,7 +104,8 @@ class SlackAckBenchmark {
                             wait.mean(TimeUnit.MILLISECONDS), wait.max(TimeUnit.MILLISECONDS));
                 }
                 TaskService tasks = bot.getBean(TaskService.class);
-                claimRaces(tasks, "warm", 3);
+                int[] warmRaces = {0};
+                System.out.println("claims' " + Figures.warmUp(1, 5, () -> claimRaces(tasks, "warm" + warmRaces[0]++, 3)));
                 List<Figures.Run> claims = new ArrayList<>();
                 for (int round = 0; round < Figures.rounds(); round++) {
                     claims.add(claimRaces(tasks, "r" + round, CLAIM_RACES));
