@@ -32,35 +32,64 @@ import org.springframework.data.mongodb.core.query.Update;
  * rewriting its free slot to its own — one indexed single-document update that exactly one worker wins, on any
  * MongoDB (mongo-java-server only uses an index when the query names exactly its keys, hence one field). A
  * worker that dies leaves its slot behind; once its lease has run out, the item is freed for the others.
+ *
+ * <p>While an item waits (free or held) it also carries its key in {@code waiting}, a sparse unique field, unset when
+ * it is done or given up: the look for due items reads that index's entries, the items still waiting, instead of every
+ * item kept for the retention period — on the embedded store no index serves "pending and due", and a look every two
+ * seconds read every mail kept for 90 days. A regular expression is the one query on a field mongo-java-server answers
+ * from a unique index's entries, and MongoDB from the index's keys alone too.
  */
 public final class LeasedQueue {
 
     public static final String PENDING = "pending";
     public static final String SENT = "sent";
     public static final String FAILED = "failed";
+    /** The field that holds an item's key while it waits (see the class comment). */
+    static final String WAITING = "waiting";
+    /** How often a look also reads the whole queue, for items queued by a version without {@link #WAITING}. */
+    private static final java.time.Duration FULL_LOOK_EVERY = java.time.Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
     private final Clock clock;
     private final String collection;
     private final AfterEffectWrite afterEffect = new AfterEffectWrite();
+    /** The first is at start ({@link #ensureIndexes}); the next ones adopt what older replicas queue meanwhile. */
+    private volatile Instant nextFullLook;
 
     public LeasedQueue(MongoTemplate mongo, Clock clock, String collection) {
         this.mongo = mongo;
         this.clock = clock;
         this.collection = collection;
+        this.nextFullLook = clock.instant().plus(FULL_LOOK_EVERY);
     }
 
     public void ensureIndexes(MongoTemplate mongo) {
         var ops = mongo.indexOps(collection);
         ops.createIndex(new Index("slot", Sort.Direction.ASC).unique().named("slot_unique"));
         ops.createIndex(new Index().on("status", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+        ops.createIndex(new Index(WAITING, Sort.Direction.ASC).unique().sparse().named("waiting_unique"));
+        adoptWaitingWithoutField();
+    }
+
+    /**
+     * Gives {@link #WAITING} to items that wait without it: queued by a version before it (a store file from before,
+     * or an older replica during a rolling upgrade). One scan of the queue; at start and every {@link #FULL_LOOK_EVERY}.
+     */
+    private void adoptWaitingWithoutField() {
+        Query q = Query.query(Criteria.where("status").is(PENDING).and(WAITING).exists(false));
+        q.fields().include("_id");
+        for (Document d : mongo.find(q, Document.class, collection)) {
+            String key = d.getString("_id");
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("status").is(PENDING).and(WAITING).exists(false)),
+                    new Update().set(WAITING, key), collection);
+        }
     }
 
     /** Queues {@code item} under {@code key} once; queuing the same key again changes nothing. @return false if queued before */
     public boolean enqueue(String key, Document item) {
         Instant now = clock.instant();
         Document doc = new Document(item).append("_id", key).append("slot", slot(key, "free")).append("status", PENDING)
-                .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now));
+                .append(WAITING, key).append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now));
         try {
             mongo.insert(doc, collection);
             return true;
@@ -94,7 +123,7 @@ public final class LeasedQueue {
         List<Document> docs = new ArrayList<>();
         for (String key : keys) {
             Document doc = new Document(items.get(key)).append("_id", key).append("slot", slot(key, worker == null ? "free" : worker))
-                    .append("status", PENDING).append("attempts", 0).append("nextAttemptAt", Date.from(now))
+                    .append("status", PENDING).append(WAITING, key).append("attempts", 0).append("nextAttemptAt", Date.from(now))
                     .append("createdAt", Date.from(now));
             if (leaseUntil != null) {
                 doc.append("leaseUntil", Date.from(leaseUntil));
@@ -119,7 +148,7 @@ public final class LeasedQueue {
     public boolean enqueueTaken(String key, Document item, String worker, Instant leaseUntil) {
         Instant now = clock.instant();
         Document doc = new Document(item).append("_id", key).append("slot", slot(key, worker)).append("status", PENDING)
-                .append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now))
+                .append(WAITING, key).append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now))
                 .append("leaseUntil", Date.from(leaseUntil));
         try {
             mongo.insert(doc, collection);
@@ -150,15 +179,28 @@ public final class LeasedQueue {
     }
 
     private List<Document> due(int limit, boolean whole) {
-        Date now = Date.from(clock.instant());
-        // a few more than asked: items held by live workers are passed over
-        Query q = Query.query(Criteria.where("status").is(PENDING).and("nextAttemptAt").lte(now))
-                .with(Sort.by("nextAttemptAt", "_id")).limit(limit * 2);
+        Instant at = clock.instant();
+        if (!at.isBefore(nextFullLook)) {
+            nextFullLook = at.plus(FULL_LOOK_EVERY);
+            adoptWaitingWithoutField();
+        }
+        Date now = Date.from(at);
+        // the waiting items alone, by the index of the field only they carry (any value: a regular expression is what
+        // both stores answer from the index); due or not is decided here, so the query names that field alone. A few
+        // more than asked: items held by live workers are passed over.
+        Query q = Query.query(Criteria.where(WAITING).regex("")).with(Sort.by("nextAttemptAt", "_id")).limit(limit * 2);
         if (!whole) {
-            q.fields().include("_id").include("slot").include("leaseUntil");
+            q.fields().include("_id").include("slot").include("leaseUntil").include("nextAttemptAt").include("status");
         }
         List<Document> due = new ArrayList<>();
         for (Document d : mongo.find(q, Document.class, collection)) {
+            Date next = d.getDate("nextAttemptAt");
+            if (next != null && next.after(now)) {
+                break; // ordered by the next attempt: the rest are not due yet either
+            }
+            if (!PENDING.equals(d.getString("status"))) {
+                continue;
+            }
             Date leaseUntil = d.getDate("leaseUntil");
             if (leaseUntil == null || (leaseUntil.before(now) && freeIfStillExpired(d, now))) {
                 due.add(d);
@@ -183,7 +225,7 @@ public final class LeasedQueue {
      */
     public void markSent(String key, String worker, Document result) {
         Update update = new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", Date.from(clock.instant()))
-                .unset("leaseUntil");
+                .unset("leaseUntil").unset(WAITING);
         result.forEach(update::set);
         afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection));
     }
@@ -212,7 +254,8 @@ public final class LeasedQueue {
             BulkOperations bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
             for (String key : sentKeys) {
                 bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))),
-                        new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", now).unset("leaseUntil"));
+                        new Update().set("slot", slot(key, "sent")).set("status", SENT).set("sentAt", now).unset("leaseUntil")
+                                .unset(WAITING));
             }
             for (String key : nextKeys) {
                 bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, "free"))),
@@ -309,10 +352,11 @@ public final class LeasedQueue {
 
     /** Gives the item back for a later attempt, or gives it up after too many. */
     public void markFailed(String key, String worker, int attempts, Instant nextAttempt, boolean giveUp, String error) {
-        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
-                new Update().set("slot", slot(key, giveUp ? "failed" : "free")).set("status", giveUp ? FAILED : PENDING)
-                        .set("attempts", attempts).set("nextAttemptAt", Date.from(nextAttempt)).set("lastError", error)
-                        .unset("leaseUntil"), collection);
+        Update update = new Update().set("slot", slot(key, giveUp ? "failed" : "free")).set("status", giveUp ? FAILED : PENDING)
+                .set("attempts", attempts).set("nextAttemptAt", Date.from(nextAttempt)).set("lastError", error)
+                .unset("leaseUntil");
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), giveUp ? update.unset(WAITING) : update,
+                collection);
     }
 
     /** Extends {@code worker}'s lease on an item it is still working on. @return false when it no longer holds it */

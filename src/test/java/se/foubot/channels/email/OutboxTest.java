@@ -147,6 +147,50 @@ class OutboxTest {
     }
 
     @Test
+    void mailQueuedByAVersionWithoutTheWaitingFieldIsSentAtStartAndWhenAnOlderReplicaQueuesItLater() throws Exception {
+        // as the version before wrote a queued mail: no "waiting" field
+        store.template().insert(new org.bson.Document("_id", "test:old").append("slot", "test:old#free").append("status", "pending")
+                .append("to", "anna@stockholm.se").append("subject", "Gammal").append("text", "Köad före uppgraderingen.")
+                .append("messageId", "<old.1@fou-bot>").append("attempts", 0).append("nextAttemptAt", java.util.Date.from(clock.instant()))
+                .append("createdAt", java.util.Date.from(clock.instant())), Outbox.COLLECTION);
+        new Outbox(store.template(), clock).ensure(store.template()); // at start
+        Outbox outbox = new Outbox(store.template(), clock);
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        assertThat(sender.sendDue()).isEqualTo(1);
+
+        // an older replica, still running during a rolling upgrade, queues one after this one started
+        store.template().insert(new org.bson.Document("_id", "test:older-replica").append("slot", "test:older-replica#free")
+                .append("status", "pending").append("to", "bo@stockholm.se").append("subject", "Äldre replik").append("text", "Text")
+                .append("messageId", "<old.2@fou-bot>").append("attempts", 0).append("nextAttemptAt", java.util.Date.from(clock.instant()))
+                .append("createdAt", java.util.Date.from(clock.instant())), Outbox.COLLECTION);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(sender.sendDue()).as("adopted by the look that also reads the whole queue").isEqualTo(1);
+        assertThat(mail.greenMail().getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("Gammal", "Äldre replik");
+        assertThat(sender.sendDue()).isZero();
+    }
+
+    @Test
+    void onlyMailStillWaitingCarriesTheWaitingFieldSoALookReadsNoneOfTheMailKeptAfterSending() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        outbox.enqueue(mail(1));
+        outbox.enqueue(new OutgoingMail("test:bad", "<trasig adress", "Hej", "Text", null, List.of(), null));
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 2, clock);
+        assertThat(sender.sendDue()).isEqualTo(1);
+        var mongo = store.template();
+        assertThat(mongo.findById("test:1", org.bson.Document.class, Outbox.COLLECTION).get("waiting")).as("sent").isNull();
+        assertThat(mongo.findById("test:bad", org.bson.Document.class, Outbox.COLLECTION).getString("waiting"))
+                .as("refused once, to be tried again").isEqualTo("test:bad");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(sender.sendDue()).isZero();
+        org.bson.Document givenUp = mongo.findById("test:bad", org.bson.Document.class, Outbox.COLLECTION);
+        assertThat(givenUp.getString("status")).isEqualTo("failed");
+        assertThat(givenUp.get("waiting")).as("given up").isNull();
+        clock.advance(Duration.ofHours(1));
+        assertThat(outbox.queue().takeable(10)).isEmpty();
+    }
+
+    @Test
     void mailHeldByASenderThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         outbox.enqueue(mail(3));

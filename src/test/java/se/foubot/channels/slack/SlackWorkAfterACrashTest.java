@@ -58,7 +58,7 @@ class SlackWorkAfterACrashTest {
     private void leftByADeadProcess(String key, String user, String text) {
         mongo.remove(Query.query(Criteria.where("_id").is(key)), SlackInbox.COLLECTION);
         mongo.insert(new Document("_id", key).append("slot", key + "#slack-inbox-dead").append("status", "pending")
-                .append("attempts", 0).append("nextAttemptAt", Date.from(clock.instant())).append("createdAt", Date.from(clock.instant()))
+                .append("waiting", key).append("attempts", 0).append("nextAttemptAt", Date.from(clock.instant())).append("createdAt", Date.from(clock.instant()))
                 .append("leaseUntil", Date.from(clock.instant().plus(Duration.ofMinutes(2)))).append("kind", "message")
                 .append("params", new Document("user", user).append("text", text).append("channel", "D" + user)), SlackInbox.COLLECTION);
     }
