@@ -193,12 +193,14 @@ public final class LeasedQueue {
             q.fields().include("_id").include("slot").include("leaseUntil").include("nextAttemptAt").include("status");
         }
         List<Document> due = new ArrayList<>();
+        List<String> done = new ArrayList<>();
         for (Document d : mongo.find(q, Document.class, collection)) {
             Date next = d.getDate("nextAttemptAt");
             if (next != null && next.after(now)) {
                 break; // ordered by the next attempt: the rest are not due yet either
             }
             if (!PENDING.equals(d.getString("status"))) {
+                done.add(d.getString("_id")); // marked done by a version that did not know the field
                 continue;
             }
             Date leaseUntil = d.getDate("leaseUntil");
@@ -208,6 +210,11 @@ public final class LeasedQueue {
                     break;
                 }
             }
+        }
+        if (!done.isEmpty()) {
+            // so that they no longer fill the looks' first places
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(done).and("status").ne(PENDING)), new Update().unset(WAITING),
+                    collection);
         }
         return due;
     }

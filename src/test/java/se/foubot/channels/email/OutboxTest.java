@@ -191,6 +191,22 @@ class OutboxTest {
     }
 
     @Test
+    void mailMarkedSentByAVersionThatKeptTheWaitingFieldIsPassedOverAndLosesIt() {
+        Outbox outbox = new Outbox(store.template(), clock);
+        for (int i = 0; i < 8; i++) {
+            // sent by a version before the field, after this one had queued it (a downgrade and back)
+            store.template().insert(new org.bson.Document("_id", "test:stale" + i).append("slot", "test:stale" + i + "#sent")
+                    .append("status", "sent").append("waiting", "test:stale" + i).append("to", "anna@stockholm.se")
+                    .append("nextAttemptAt", java.util.Date.from(clock.instant().minus(Duration.ofDays(1)))), Outbox.COLLECTION);
+        }
+        outbox.enqueue(mail(7));
+        assertThat(outbox.queue().takeable(5)).containsExactly("test:7");
+        assertThat(store.template().count(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("waiting").exists(true)), Outbox.COLLECTION))
+                .as("only the mail still waiting keeps the field").isEqualTo(1);
+    }
+
+    @Test
     void mailHeldByASenderThatDiedIsSentByAnotherOnceTheLeaseRunsOut() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         outbox.enqueue(mail(3));
