@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -22,6 +24,8 @@ import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+
+import se.foubot.privacy.LogText;
 
 /**
  * A once-only work queue in one MongoDB collection (the mail outbox, the Slack outbox), so that a crash loses
@@ -40,6 +44,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * from a unique index's entries, and MongoDB from the index's keys alone too.
  */
 public final class LeasedQueue {
+
+    private static final Logger log = LoggerFactory.getLogger(LeasedQueue.class);
 
     public static final String PENDING = "pending";
     public static final String SENT = "sent";
@@ -73,15 +79,25 @@ public final class LeasedQueue {
 
     /**
      * Gives {@link #WAITING} to items that wait without it: queued by a version before it (a store file from before,
-     * or an older replica during a rolling upgrade). One scan of the queue; at start and every {@link #FULL_LOOK_EVERY}.
+     * or an older replica during a rolling upgrade), or given another value by hand (null, a number), which the looks'
+     * regular expression would not find. One scan of the queue; at start and every {@link #FULL_LOOK_EVERY}. An item
+     * the store will not change is left as it is and logged, so that one odd document does not keep the others waiting.
      */
     private void adoptWaitingWithoutField() {
-        Query q = Query.query(Criteria.where("status").is(PENDING).and(WAITING).exists(false));
-        q.fields().include("_id");
+        Query q = Query.query(Criteria.where("status").is(PENDING));
+        q.fields().include("_id").include(WAITING);
         for (Document d : mongo.find(q, Document.class, collection)) {
-            String key = d.getString("_id");
-            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("status").is(PENDING).and(WAITING).exists(false)),
-                    new Update().set(WAITING, key), collection);
+            if (d.get(WAITING) instanceof String) {
+                continue;
+            }
+            Object key = d.get("_id");
+            try {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("status").is(PENDING)), new Update().set(WAITING, key),
+                        collection);
+            } catch (RuntimeException refused) {
+                log.warn("event=queue_item_not_adopted collection={} key={} reason=\"{}\"", collection, LogText.clean(String.valueOf(key)),
+                        LogText.clean(String.valueOf(refused.getMessage())));
+            }
         }
     }
 

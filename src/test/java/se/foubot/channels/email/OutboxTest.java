@@ -191,6 +191,32 @@ class OutboxTest {
     }
 
     @Test
+    void mailWhoseWaitingFieldWasSetToNullOrANumberByHandIsSentAndDoesNotKeepOlderMailWaiting() throws Exception {
+        java.util.function.BiFunction<String, Object, org.bson.Document> pending = (key, waiting) -> {
+            org.bson.Document d = new org.bson.Document("_id", key).append("slot", key + "#free").append("status", "pending")
+                    .append("to", "anna@stockholm.se").append("subject", key).append("text", "Text").append("messageId", "<" + key + "@fou-bot>")
+                    .append("attempts", 0).append("nextAttemptAt", java.util.Date.from(clock.instant()))
+                    .append("createdAt", java.util.Date.from(clock.instant()));
+            return waiting == MISSING ? d : d.append("waiting", waiting);
+        };
+        store.template().insert(pending.apply("test:null", null), Outbox.COLLECTION);
+        store.template().insert(pending.apply("test:number", 12345), Outbox.COLLECTION);
+        store.template().insert(pending.apply("test:older", MISSING), Outbox.COLLECTION);
+        new Outbox(store.template(), clock).ensure(store.template()); // at start: must not fail on the odd ones
+        OutboxSender sender = new OutboxSender(new Outbox(store.template(), clock), mail.smtpUrl(), "fou@localhost",
+                Duration.ofMinutes(2), 5, clock);
+        sender.sendDue();
+        assertThat(mail.greenMail().getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .as("the older version's mail, whatever the store did with the odd ones").contains("test:older");
+        clock.advance(Duration.ofMinutes(11));
+        sender.sendDue();
+        assertThat(mail.greenMail().getReceivedMessages()).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("test:null", "test:number", "test:older");
+    }
+
+    private static final Object MISSING = new Object();
+
+    @Test
     void mailMarkedSentByAVersionThatKeptTheWaitingFieldIsPassedOverAndLosesIt() {
         Outbox outbox = new Outbox(store.template(), clock);
         for (int i = 0; i < 8; i++) {
