@@ -1,6 +1,7 @@
 package se.foubot.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -53,7 +54,7 @@ public final class LeasedQueue {
     /** The field that holds an item's key while it waits (see the class comment). */
     static final String WAITING = "waiting";
     /** How often a look also reads the whole queue, for items queued by a version without {@link #WAITING}. */
-    private static final java.time.Duration FULL_LOOK_EVERY = java.time.Duration.ofMinutes(10);
+    private static final Duration FULL_LOOK_EVERY = Duration.ofMinutes(10);
 
     private final MongoTemplate mongo;
     private final Clock clock;
