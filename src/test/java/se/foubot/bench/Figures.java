@@ -16,6 +16,9 @@ import java.util.List;
 /** Latency samples and the few numbers a benchmark prints about them. */
 public final class Figures {
 
+    /** A clock tick of {@code /proc/stat} and {@code /proc/<pid>/task/<tid>/stat} (USER_HZ, 100 on Linux). */
+    private static final long TICK_NANOS = 10_000_000L;
+
     private Figures() {
     }
 
@@ -168,9 +171,8 @@ public final class Figures {
 
         /** CPU milliseconds this JVM, and the rest of the machine, used per operation since {@code before}. */
         public double[] msPerOperation(CpuTicks before, long operations) {
-            double tick = 1000.0 / 100; // USER_HZ
             double jvm = (processNanos - before.processNanos) / 1e6;
-            double all = (busy - before.busy) * tick;
+            double all = (busy - before.busy) * (TICK_NANOS / 1e6);
             return new double[] {jvm / operations, Math.max(0, all - jvm) / operations};
         }
 
@@ -267,7 +269,7 @@ public final class Figures {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
-        return ticks * 10_000_000L; // USER_HZ 100
+        return ticks * TICK_NANOS;
     }
 
     public static String verdict(boolean met) {
