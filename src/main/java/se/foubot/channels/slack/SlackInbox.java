@@ -2,6 +2,7 @@ package se.foubot.channels.slack;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +84,12 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** Where the ack puts work (with the embedded store), or null: then the ack records it here itself. */
     private final SlackAckJournal journal;
     private volatile boolean running;
+    /** Set by {@link #stop}: work a worker comes to from now on is handed back, not done. */
+    private volatile boolean stopping;
+    /** Work handed back by the workers while stopping, given back in the store once they are done. */
+    private final Queue<String> handedBack = new ConcurrentLinkedQueue<>();
+    /** How long a stop waits for the work the workers are doing (Kubernetes gives the pod 60 s in all). */
+    static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -115,18 +123,51 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** Moving work from the ack journal into the inbox begins once every handler is registered. */
     @Override
     public void start() {
+        stopping = false;
         if (journal != null) {
             journal.start(this::recordAll, this::refused);
         }
         running = true;
     }
 
+    /**
+     * Hands the work this process holds over before it goes (a rolling update, a scale-down): what no worker has begun
+     * is given back in the store at once, so another replica (or this one, restarted) does it within seconds instead of
+     * after the lease; what a worker is doing gets up to {@link #STOP_WAIT} to finish. Runs after the web server and
+     * Socket Mode have stopped taking Slack's requests (see {@link #getPhase}), while the store is still open.
+     */
     @Override
     public void stop() {
+        stopping = true;
         if (journal != null) {
             journal.stop();
         }
+        // work still queued sees stopping and hands itself back instead of running; the rest may finish. The workers
+        // are not shut down: a context may be stopped and started again (the test framework pauses idle contexts)
+        boolean finished = workers.awaitIdle(STOP_WAIT);
+        List<String> back = new ArrayList<>(handedBack);
+        for (Work work = waiting.poll(); work != null; work = waiting.poll()) {
+            back.add(work.key());
+        }
+        handedBack.clear();
+        try {
+            queue.release(back, worker);
+            log.info("event=slack_work_handed_over count={} still_running={}", back.size(), finished ? 0 : workers.getActiveCount());
+        } catch (RuntimeException storeDown) {
+            log.warn("event=slack_work_not_handed_over count={} rule={} (done once their lease has run out)", back.size(),
+                    storeDown.getClass().getSimpleName());
+        }
+        back.forEach(inHand::remove);
         running = false;
+    }
+
+    /**
+     * After the web server has stopped taking requests (it drains them first) and before the store closes; it starts
+     * before the web server, so the journal is read before the first request.
+     */
+    @Override
+    public int getPhase() {
+        return WebServerApplicationContext.START_STOP_LIFECYCLE_PHASE - 1024;
     }
 
     @Override
@@ -235,7 +276,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /** Hands recorded work to a worker, or lets it wait its turn when they are all busy. */
     private void start(Work work) {
-        if (!waiting.isEmpty() || !workers.offer(() -> run(work))) {
+        if (!waiting.isEmpty() || !workers.offer(() -> runUnlessStopping(work))) {
             // recorded: waits its turn behind what waits already (and, should the process die, its lease)
             inHand.add(work.key());
             waiting.add(work);
@@ -243,13 +284,25 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
     }
 
+    /** Runs work a worker has come to, unless the process is stopping: then it is handed back (see {@link #stop}). */
+    private void runUnlessStopping(Work work) {
+        if (stopping) {
+            handedBack.add(work.key());
+            return;
+        }
+        run(work);
+    }
+
     /** Offers what waited for a worker again, oldest first, as long as the workers take it. @return how many were taken */
     @Scheduled(fixedDelayString = "PT0.2S", initialDelayString = "PT0.2S")
     int offerWaiting() {
+        if (stopping) {
+            return 0;
+        }
         int taken = 0;
         for (Work work = waiting.peek(); work != null; work = waiting.peek()) {
             Work next = work;
-            if (!workers.offer(() -> run(next))) {
+            if (!workers.offer(() -> runUnlessStopping(next))) {
                 break;
             }
             waiting.remove(work);
@@ -261,6 +314,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** Work whose process died, or that failed and waited its pause: taken and done again. */
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     int redo() {
+        if (stopping) {
+            return 0;
+        }
         for (String key : inHand) {
             queue.renew(key, worker, clock.instant().plus(properties.workLease()));
         }

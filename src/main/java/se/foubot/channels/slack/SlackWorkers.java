@@ -1,5 +1,6 @@
 package se.foubot.channels.slack;
 
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -20,6 +21,9 @@ import io.micrometer.core.instrument.Timer;
  * the oldest waiting piece is a gauge ({@code foubot.slack.work.queue.age}).
  */
 final class SlackWorkers extends ThreadPoolExecutor {
+
+    /** How often {@link #awaitIdle} looks (a stop waits at most this much longer than it must). */
+    private static final long IDLE_CHECK_MILLIS = 20;
 
     private final Timer waited;
     private final Counter refused;
@@ -58,6 +62,27 @@ final class SlackWorkers extends ThreadPoolExecutor {
         if (!offer(work) && !isShutdown()) {
             work.run();
         }
+    }
+
+    /**
+     * Waits until no work runs or waits, at most {@code atMost}; new work may still be offered meanwhile.
+     *
+     * @return true when idle; false when something still ran or waited at the end
+     */
+    boolean awaitIdle(Duration atMost) {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (getActiveCount() > 0 || !getQueue().isEmpty()) {
+            if (System.nanoTime() - end >= 0) {
+                return false;
+            }
+            try {
+                Thread.sleep(IDLE_CHECK_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
