@@ -6,6 +6,12 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -16,23 +22,29 @@ import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.foubot.store.LeasedQueue;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
 
 /**
  * Slack work the bot acknowledged and then did not finish — the process was killed between the ack and the work, or
  * in the middle of it — is done once its holder's lease has run out, and done again it takes the conversation's turn
- * once and posts the same answer.
+ * once and posts the same answer. A process that is stopped instead hands over what it has not begun at once. Two
+ * workers and room for two more in their queue, so that work also waits in memory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.work-lease=2m"})
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.work-lease=2m", "foubot.slack.workers=2",
+                "foubot.slack.work-queue=2"})
 @Import(TestClockConfiguration.class)
+@DirtiesContext // one test stops the inbox and starts it again
 class SlackWorkAfterACrashTest {
 
     static final FakeSlackApi SLACK = FakeSlackApi.start();
+    private static final String KIND = "held-in-test";
 
     @Autowired
     SlackInbox inbox;
@@ -103,5 +115,59 @@ class SlackWorkAfterACrashTest {
         assertThat(conversationVersion("UAGAIN")).isEqualTo(version);
         assertThat(answersTo("UAGAIN")).hasSize(2).allSatisfy(text -> assertThat(text).contains("Vilken förvaltning"));
         assertThat(answersTo("UAGAIN").get(0)).isEqualTo(answersTo("UAGAIN").get(1));
+    }
+
+    private Document item(String key) {
+        return mongo.findById(key, Document.class, SlackInbox.COLLECTION);
+    }
+
+    /**
+     * A process that is stopped (a rolling update, a scale-down) hands the work it holds over: what no worker has
+     * begun is free in the store at once, for another replica, instead of waiting out this process's lease; what a
+     * worker is doing is finished first.
+     */
+    @Test
+    void aStoppedProcessHandsWorkNotBegunOverAtOnceAndFinishesWorkBegun() throws Exception {
+        CountDownLatch letGo = new CountDownLatch(1);
+        List<String> begun = new CopyOnWriteArrayList<>();
+        inbox.on(KIND, "slack-test", work -> {
+            begun.add(work.key());
+            try {
+                letGo.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<String> keys = List.of("stop:1", "stop:2", "stop:3", "stop:4", "stop:5", "stop:6", "stop:7");
+        for (String key : keys) {
+            inbox.receive(key, KIND, Map.of("n", key));
+        }
+        // two running, two in the workers' queue, the rest waiting in memory; all recorded, held by this process
+        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
+        assertThat(keys).allSatisfy(k -> assertThat(item(k).getDate("leaseUntil")).as(k + " held under the lease").isNotNull());
+
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(inbox::stop);
+        Thread.sleep(300); // the stop is under way: the running work must be waited for, not abandoned
+        assertThat(stopping).isNotDone();
+        letGo.countDown();
+        stopping.get(SlackInbox.STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
+
+        assertThat(begun).as("nothing begun once the stop was under way").hasSize(2);
+        assertThat(begun).allSatisfy(k -> assertThat(item(k).getString("status")).as(k + " finished").isEqualTo(LeasedQueue.SENT));
+        List<String> notBegun = keys.stream().filter(k -> !begun.contains(k)).toList();
+        // another replica's look, at this very moment (no lease has run out): every piece not begun is there to take
+        List<String> takeable = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION).takeable(50);
+        assertThat(takeable).containsAll(notBegun);
+        assertThat(notBegun).allSatisfy(k -> {
+            assertThat(item(k).getString("status")).isEqualTo(LeasedQueue.PENDING);
+            assertThat(item(k).get("leaseUntil")).as(k + " no longer held").isNull();
+        });
+
+        // started again (a paused context), the same process takes the work up itself
+        inbox.start();
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).until(() -> notBegun.stream().allMatch(k -> LeasedQueue.SENT.equals(item(k).getString("status"))));
+        assertThat(Set.copyOf(begun)).containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(begun).hasSameSizeAs(keys);
     }
 }
