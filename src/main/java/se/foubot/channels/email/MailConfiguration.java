@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 
@@ -172,6 +174,12 @@ class MailConfiguration {
 
         OutboxSchedule(OutboxSender sender) {
             this.sender = sender;
+        }
+
+        /** As soon as the context begins to close, before the scheduler waits for a round under way (10 s at most). */
+        @EventListener(ContextClosedEvent.class)
+        void stopSending() {
+            sender.stop();
         }
 
         @Scheduled(fixedDelayString = "${foubot.mail.outbox-poll-interval}")

@@ -60,6 +60,8 @@ public class OutboxSender {
     private final int connections;
     private final int batch;
     private final ExecutorService lines;
+    /** Set by {@link #stop}: no mail is taken or sent from then on. */
+    private volatile boolean stopping;
 
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, Clock clock) {
         this(outbox, smtpUrl, from, lease, maxAttempts, 1, 1, clock);
@@ -103,6 +105,9 @@ public class OutboxSender {
      * @return how many mails were sent
      */
     public int sendDue() {
+        if (stopping) {
+            return 0;
+        }
         // whole: what a lane takes need not be read back (see LeasedQueue#markSentAndTake)
         List<Document> due = new ArrayList<>(outbox.queue().takeableItems(ROUND * connections));
         if (due.isEmpty()) {
@@ -152,7 +157,7 @@ public class OutboxSender {
         // mails handed to the server, recorded as sent together with taking the next batch (one commit)
         List<String> unrecorded = new ArrayList<>();
         try {
-            for (int from = 0; from < mails.size(); from += batch) {
+            for (int from = 0; from < mails.size() && !stopping; from += batch) {
                 List<Document> next = mails.subList(from, Math.min(mails.size(), from + batch));
                 Instant takenAt = clock.instant();
                 List<Document> taken = queue.markSentAndTake(unrecorded, id, next, takenAt.plus(lease));
@@ -188,6 +193,12 @@ public class OutboxSender {
         List<Document> left = new ArrayList<>(taken);
         Instant renewAt = takenAt.plus(lease.dividedBy(2));
         while (!left.isEmpty()) {
+            if (stopping) {
+                // the process is going: what this sender took and has not sent is given back for the next at once
+                queue.release(keysOf(left), id);
+                log.info("event=outbox_handed_over given_back={} sender={}", left.size(), id);
+                return false;
+            }
             if (clock.instant().isAfter(renewAt)) {
                 renewAt = clock.instant().plus(lease.dividedBy(2));
                 // the mails handed over and not yet recorded too: another sender must not take them over either
@@ -218,6 +229,16 @@ public class OutboxSender {
             handedOver.add(key);
         }
         return true;
+    }
+
+    /**
+     * Stops sending, for a process that is going (a rolling update, a scale-down): a round under way sends no further
+     * mail, records as sent every mail the server took, and gives back those it took from the outbox and had not sent,
+     * so another sender (a replica, or this process restarted) sends them at once instead of after the lease — and none
+     * goes out twice because the store closed before its sent mark was written. Rounds after it send nothing.
+     */
+    public void stop() {
+        stopping = true;
     }
 
     private static List<String> keysOf(List<Document> mails) {

@@ -415,6 +415,50 @@ class OutboxTest {
         assertThat(killed.sendDue()).as("nothing left").isZero();
     }
 
+    @Test
+    void aSenderStoppedMidRoundRecordsWhatWentOutAndGivesTheRestBackForAnotherSenderAtOnce() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            mails.add(mail(i));
+        }
+        outbox.enqueueAll(mails);
+        OutboxSender going = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> round = pool.submit(going::sendDue);
+            while (mail.greenMail().getReceivedMessages().length < 20 && !round.isDone()) {
+                Thread.sleep(2);
+            }
+            going.stop(); // the process is going (SIGTERM) while the round is under way
+            int sent = round.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            int delivered = mail.greenMail().getReceivedMessages().length;
+
+            assertThat(delivered).as("the round stopped early").isBetween(20, 499);
+            assertThat(sent).as("every mail that went out is recorded sent").isEqualTo(delivered);
+            assertThat(outbox.count(Outbox.SENT)).isEqualTo(delivered);
+            assertThat(store.template().count(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("leaseUntil").exists(true)), Outbox.COLLECTION))
+                    .as("nothing still held by the sender that went").isZero();
+            assertThat(going.sendDue()).as("a stopped sender sends nothing more").isZero();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // another sender, at this very moment (no lease has run out), sends the rest: each mail once
+        OutboxSender next = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+        int sentInRound;
+        do {
+            sentInRound = next.sendDue();
+        } while (sentInRound > 0);
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).as("each of the 500 once").hasSize(500).doesNotHaveDuplicates();
+        assertThat(outbox.count(Outbox.SENT)).isEqualTo(500);
+    }
+
     /** What the killed sender did before it died: handed the mail to the server, as it sends it. */
     private static void sendAsTheKilledSenderDid(org.bson.Document outboxMail) throws Exception {
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
