@@ -132,9 +132,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /**
      * Hands the work this process holds over before it goes (a rolling update, a scale-down): what no worker has begun
-     * is given back in the store at once, so another replica (or this one, restarted) does it within seconds instead of
-     * after the lease; what a worker is doing gets up to {@link #STOP_WAIT} to finish. Runs after the web server and
-     * Socket Mode have stopped taking Slack's requests (see {@link #getPhase}), while the store is still open.
+     * is given back in the store at once, so another replica (or this one, restarted) takes it at its next look instead
+     * of after the lease; what a worker is doing gets up to {@link #STOP_WAIT} to finish meanwhile. Runs after the web
+     * server and Socket Mode have stopped taking Slack's requests (see {@link #getPhase}), while the store is open.
      */
     @Override
     public void stop() {
@@ -142,23 +142,39 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         if (journal != null) {
             journal.stop();
         }
-        // work still queued sees stopping and hands itself back instead of running; the rest may finish. The workers
-        // are not shut down: a context may be stopped and started again (the test framework pauses idle contexts)
+        // first what waits, so that another replica need not wait for the work still running
+        int handedOver = handBack();
+        // the workers are not shut down: a context may be stopped and started again (tests pause idle contexts)
         boolean finished = workers.awaitIdle(STOP_WAIT);
-        List<String> back = new ArrayList<>(handedBack);
+        handedOver += handBack(); // a piece a worker came to meanwhile handed itself back
+        log.info("event=slack_work_handed_over count={} still_running={}", handedOver, finished ? 0 : workers.getActiveCount());
+        running = false;
+    }
+
+    /** Gives back in the store what this process holds and has not begun. @return how many */
+    private int handBack() {
+        List<String> back = new ArrayList<>();
+        for (Runnable queued : workers.withdraw(r -> r instanceof Begin)) {
+            back.add(((Begin) queued).work().key());
+        }
         for (Work work = waiting.poll(); work != null; work = waiting.poll()) {
             back.add(work.key());
         }
-        handedBack.clear();
+        for (String key = handedBack.poll(); key != null; key = handedBack.poll()) {
+            back.add(key);
+        }
+        if (back.isEmpty()) {
+            return 0;
+        }
+        back.forEach(inHand::remove);
         try {
             queue.release(back, worker);
-            log.info("event=slack_work_handed_over count={} still_running={}", back.size(), finished ? 0 : workers.getActiveCount());
+            return back.size();
         } catch (RuntimeException storeDown) {
             log.warn("event=slack_work_not_handed_over count={} rule={} (done once their lease has run out)", back.size(),
                     storeDown.getClass().getSimpleName());
+            return 0;
         }
-        back.forEach(inHand::remove);
-        running = false;
     }
 
     /**
@@ -276,11 +292,19 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /** Hands recorded work to a worker, or lets it wait its turn when they are all busy. */
     private void start(Work work) {
-        if (!waiting.isEmpty() || !workers.offer(() -> runUnlessStopping(work))) {
+        if (!waiting.isEmpty() || !workers.offer(new Begin(work, this::runUnlessStopping))) {
             // recorded: waits its turn behind what waits already (and, should the process die, its lease)
             inHand.add(work.key());
             waiting.add(work);
             log.debug("event=slack_work_waiting key={} waiting={}", work.key(), waiting.size());
+        }
+    }
+
+    /** Work given to the workers, which a stop can recognise in their queue and take back. */
+    private record Begin(Work work, Consumer<Work> action) implements Runnable {
+        @Override
+        public void run() {
+            action.accept(work);
         }
     }
 
@@ -302,7 +326,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         int taken = 0;
         for (Work work = waiting.peek(); work != null; work = waiting.peek()) {
             Work next = work;
-            if (!workers.offer(() -> runUnlessStopping(next))) {
+            if (!workers.offer(new Begin(next, this::runUnlessStopping))) {
                 break;
             }
             waiting.remove(work);
@@ -322,6 +346,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
         int done = 0;
         for (String key : queue.takeable(50)) {
+            if (stopping) {
+                break; // nothing new is begun once a stop has handed the work over
+            }
             Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
             if (item == null) {
                 continue;

@@ -1,11 +1,14 @@
 package se.foubot.channels.slack;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -83,6 +86,17 @@ final class SlackWorkers extends ThreadPoolExecutor {
             }
         }
         return true;
+    }
+
+    /** Takes the queued pieces of work that {@code which} picks out of the queue, unrun. @return them, oldest first */
+    List<Runnable> withdraw(Predicate<Runnable> which) {
+        List<Runnable> taken = new ArrayList<>();
+        for (Runnable queued : getQueue()) {
+            if (queued instanceof Queued q && which.test(q.work()) && getQueue().remove(queued)) {
+                taken.add(q.work());
+            }
+        }
+        return taken;
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -123,17 +124,18 @@ class SlackWorkAfterACrashTest {
 
     /**
      * A process that is stopped (a rolling update, a scale-down) hands the work it holds over: what no worker has
-     * begun is free in the store at once, for another replica, instead of waiting out this process's lease; what a
-     * worker is doing is finished first.
+     * begun is free in the store at once — while the work that is running still runs — for another replica, instead
+     * of waiting out this process's lease; what a worker is doing is finished first. A look for left work that is
+     * under way when the stop comes begins nothing more.
      */
     @Test
     void aStoppedProcessHandsWorkNotBegunOverAtOnceAndFinishesWorkBegun() throws Exception {
-        CountDownLatch letGo = new CountDownLatch(1);
+        AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
         List<String> begun = new CopyOnWriteArrayList<>();
         inbox.on(KIND, "slack-test", work -> {
             begun.add(work.key());
             try {
-                letGo.await(30, TimeUnit.SECONDS);
+                gate.get().await(30, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -145,25 +147,35 @@ class SlackWorkAfterACrashTest {
         // two running, two in the workers' queue, the rest waiting in memory; all recorded, held by this process
         await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
         assertThat(keys).allSatisfy(k -> assertThat(item(k).getDate("leaseUntil")).as(k + " held under the lease").isNotNull());
+        List<String> notBegun = keys.stream().filter(k -> !begun.contains(k)).toList();
+        LeasedQueue anotherReplica = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION);
 
         CompletableFuture<Void> stopping = CompletableFuture.runAsync(inbox::stop);
-        Thread.sleep(300); // the stop is under way: the running work must be waited for, not abandoned
-        assertThat(stopping).isNotDone();
-        letGo.countDown();
+        // at once, while the two running pieces still run: another replica's look (no lease has run out) finds the rest
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(anotherReplica.takeable(50)).containsAll(notBegun));
+        assertThat(stopping).as("the running work is waited for, not abandoned").isNotDone();
+        gate.get().countDown();
         stopping.get(SlackInbox.STOP_WAIT.toSeconds() + 5, TimeUnit.SECONDS);
 
         assertThat(begun).as("nothing begun once the stop was under way").hasSize(2);
         assertThat(begun).allSatisfy(k -> assertThat(item(k).getString("status")).as(k + " finished").isEqualTo(LeasedQueue.SENT));
-        List<String> notBegun = keys.stream().filter(k -> !begun.contains(k)).toList();
-        // another replica's look, at this very moment (no lease has run out): every piece not begun is there to take
-        List<String> takeable = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION).takeable(50);
-        assertThat(takeable).containsAll(notBegun);
         assertThat(notBegun).allSatisfy(k -> {
             assertThat(item(k).getString("status")).isEqualTo(LeasedQueue.PENDING);
             assertThat(item(k).get("leaseUntil")).as(k + " no longer held").isNull();
         });
 
-        // started again (a paused context), the same process takes the work up itself
+        // started again (a paused context), a look for left work begins one piece; a stop comes while it runs
+        inbox.start();
+        gate.set(new CountDownLatch(1));
+        CompletableFuture<Integer> look = CompletableFuture.supplyAsync(inbox::redo);
+        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 3);
+        inbox.stop();
+        gate.get().countDown();
+        look.get(10, TimeUnit.SECONDS);
+        assertThat(begun).as("the look began nothing after the stop").hasSize(3);
+        assertThat(anotherReplica.takeable(50)).as("the rest still there for another replica").hasSize(notBegun.size() - 1);
+
+        // started again, the same process takes the rest up itself
         inbox.start();
         inbox.redo();
         await().atMost(Duration.ofSeconds(10)).until(() -> notBegun.stream().allMatch(k -> LeasedQueue.SENT.equals(item(k).getString("status"))));
