@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A TCP pass-through on loopback that a test can take down and bring back on the same port, to play a mail
  * server (or anything else) that goes away while the bot is connected to it and comes back later, without
- * losing what the real server behind it holds.
+ * losing what the real server behind it holds; or hold the server's answers, to play one that hangs.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -21,6 +21,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    /** Open while the server's answers pass; {@link #holdAnswers} closes it. */
+    private volatile java.util.concurrent.CountDownLatch answersPass = new java.util.concurrent.CountDownLatch(0);
 
     private TcpProxy(int target) {
         this.target = target;
@@ -44,6 +46,16 @@ public final class TcpProxy implements AutoCloseable {
         listener = null;
         open.forEach(TcpProxy::closeQuietly);
         open.clear();
+    }
+
+    /** From now on the server's answers are held back (what the client sends still reaches it), as a server that hangs. */
+    public void holdAnswers() {
+        answersPass = new java.util.concurrent.CountDownLatch(1);
+    }
+
+    /** Lets the held answers, and those after them, through. */
+    public void passAnswers() {
+        answersPass.countDown();
     }
 
     /** Accepts connections again, on the same port. */
@@ -79,8 +91,8 @@ public final class TcpProxy implements AutoCloseable {
                     Socket upstream = new Socket("127.0.0.1", target);
                     open.add(client);
                     open.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
+                    pump(client, upstream, false);
+                    pump(upstream, client, true);
                 } catch (IOException e) {
                     closeQuietly(client); // closed by down(), or the target refused: the client sees its connection end
                 }
@@ -88,17 +100,22 @@ public final class TcpProxy implements AutoCloseable {
         });
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean answers) {
         daemon("tcp-proxy-pump", () -> {
             byte[] buffer = new byte[8192];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (answers) {
+                        answersPass.await();
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }
             } catch (IOException e) {
                 // one side went away; both are closed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } finally {
                 closeQuietly(from);
                 closeQuietly(to);

@@ -62,6 +62,8 @@ public class OutboxSender {
     private final ExecutorService lines;
     /** Set by {@link #stop}: no mail is taken or sent from then on. */
     private volatile boolean stopping;
+    /** The connections sending now, for a stop to settle. */
+    private final Set<Lane> lanes = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, Clock clock) {
         this(outbox, smtpUrl, from, lease, maxAttempts, 1, 1, clock);
@@ -124,7 +126,8 @@ public class OutboxSender {
         for (int lane = 0; lane < lanes; lane++) {
             // a run of neighbouring keys each: a batch's records then share the store's pages and its commit writes fewer
             List<Document> share = due.subList(lane * due.size() / lanes, (lane + 1) * due.size() / lanes);
-            running.add(CompletableFuture.supplyAsync(() -> sendOver(share), lines));
+            int dueInRound = due.size();
+            running.add(CompletableFuture.supplyAsync(() -> sendOver(share, dueInRound), lines));
         }
         int sent = 0;
         for (CompletableFuture<Integer> lane : running) {
@@ -134,18 +137,32 @@ public class OutboxSender {
     }
 
     /**
+     * What one connection holds while it sends: mails taken from the outbox and not yet sent, and mails the server took
+     * and the store has not yet recorded as sent. Guarded by its own monitor (never held while a mail is on the wire),
+     * so that a {@link #stop} can settle it from another thread while the connection waits for a slow server.
+     */
+    private static final class Lane {
+        final List<Document> left = new ArrayList<>();
+        final List<String> unrecorded = new ArrayList<>();
+        /** Mails recorded as sent, by the lane or by a stop. */
+        int recorded;
+        /** Set by a stop, which recorded and gave back what the lane held: the lane takes and records nothing more. */
+        boolean settled;
+    }
+
+    /**
      * Sends {@code mails} (those no other sender has taken) over one SMTP connection, {@code batch} at a time: one
      * command records the previous batch as sent and takes the next under this sender's lease, so the lane waits for
      * the store once per batch instead of once per mail. The price: a sender killed mid-batch leaves up to a batch of
      * mails handed to the server but not recorded; they are sent again (same Message-ID) once the lease runs out.
      */
-    private int sendOver(List<Document> mails) {
+    private int sendOver(List<Document> mails, int dueInRound) {
         Transport transport;
         try {
             transport = connect();
         } catch (MessagingException e) {
             if (reachable.compareAndSet(true, false)) {
-                log.warn("event=smtp_unreachable waiting={} reason=\"{}\"", mails.size(), LogText.clean(e.getMessage()));
+                log.warn("event=smtp_unreachable due={} reason=\"{}\"", dueInRound, LogText.clean(e.getMessage()));
             }
             return 0;
         }
@@ -153,71 +170,83 @@ public class OutboxSender {
             log.info("event=smtp_reachable_again");
         }
         LeasedQueue queue = outbox.queue();
-        int sent = 0;
-        // mails handed to the server, recorded as sent together with taking the next batch (one commit)
-        List<String> unrecorded = new ArrayList<>();
+        Lane lane = new Lane();
+        lanes.add(lane);
         try {
             for (int from = 0; from < mails.size() && !stopping; from += batch) {
                 List<Document> next = mails.subList(from, Math.min(mails.size(), from + batch));
                 Instant takenAt = clock.instant();
-                List<Document> taken = queue.markSentAndTake(unrecorded, id, next, takenAt.plus(lease));
-                sent += unrecorded.size();
-                unrecorded.clear();
-                if (!sendBatch(transport, taken, takenAt, unrecorded)) {
+                synchronized (lane) {
+                    if (lane.settled) {
+                        break;
+                    }
+                    // the mails the server took are recorded as sent together with taking the next batch (one commit)
+                    lane.left.addAll(queue.markSentAndTake(lane.unrecorded, id, next, takenAt.plus(lease)));
+                    lane.recorded += lane.unrecorded.size();
+                    lane.unrecorded.clear();
+                }
+                if (!sendBatch(transport, lane, takenAt)) {
                     break;
                 }
             }
         } finally {
             closeQuietly(transport);
+            lanes.remove(lane);
         }
-        if (!unrecorded.isEmpty()) {
-            queue.markSent(unrecorded, id);
-            sent += unrecorded.size();
+        synchronized (lane) {
+            if (!lane.settled && !lane.unrecorded.isEmpty()) {
+                queue.markSent(lane.unrecorded, id);
+                lane.recorded += lane.unrecorded.size();
+                lane.unrecorded.clear();
+            }
+            if (lane.recorded > 0) {
+                log.debug("event=outbox_sent count={} sender={}", lane.recorded, id);
+            }
+            return lane.recorded;
         }
-        if (sent > 0) {
-            log.debug("event=outbox_sent count={} sender={}", sent, id);
-        }
-        return sent;
     }
 
     /**
-     * Sends the mails this sender took, adding each the server accepted to {@code handedOver}. A mail the server
+     * Sends the mails the lane took, adding each the server accepted to those it has not recorded. A mail the server
      * refuses is given back for a later attempt of its own; the others go on. A lease half run out is renewed before
      * the next mail goes out (a slow server), for the mails still to send and those sent and not yet recorded, so no
      * other sender takes over a mail this one has sent or is still going to send.
      *
-     * @return false when the connection dropped: the mails not yet sent are given back untouched
+     * @return false when the connection dropped (the mails not yet sent are given back untouched) or a stop settled
+     *         the lane
      */
-    private boolean sendBatch(Transport transport, List<Document> taken, Instant takenAt, List<String> handedOver) {
+    private boolean sendBatch(Transport transport, Lane lane, Instant takenAt) {
         LeasedQueue queue = outbox.queue();
-        List<Document> left = new ArrayList<>(taken);
         Instant renewAt = takenAt.plus(lease.dividedBy(2));
-        while (!left.isEmpty()) {
-            if (stopping) {
-                // the process is going: what this sender took and has not sent is given back for the next at once
-                queue.release(keysOf(left), id);
-                log.info("event=outbox_handed_over given_back={} sender={}", left.size(), id);
-                return false;
-            }
-            if (clock.instant().isAfter(renewAt)) {
-                renewAt = clock.instant().plus(lease.dividedBy(2));
-                // the mails handed over and not yet recorded too: another sender must not take them over either
-                List<String> held = new ArrayList<>(handedOver);
-                held.addAll(keysOf(left));
-                Set<String> still = new HashSet<>(keysOf(queue.renew(held, id, clock.instant().plus(lease))));
-                left.removeIf(m -> !still.contains(m.getString("_id")));
-                if (left.isEmpty()) {
-                    break;
+        while (true) {
+            Document mail;
+            synchronized (lane) {
+                if (lane.settled) {
+                    return false;
                 }
+                if (clock.instant().isAfter(renewAt) && !lane.left.isEmpty()) {
+                    renewAt = clock.instant().plus(lease.dividedBy(2));
+                    // the mails handed over and not yet recorded too: another sender must not take them over either
+                    List<String> held = new ArrayList<>(lane.unrecorded);
+                    held.addAll(keysOf(lane.left));
+                    Set<String> still = new HashSet<>(keysOf(queue.renew(held, id, clock.instant().plus(lease))));
+                    lane.left.removeIf(m -> !still.contains(m.getString("_id")));
+                }
+                if (lane.left.isEmpty()) {
+                    return true;
+                }
+                mail = lane.left.remove(0);
             }
-            Document mail = left.remove(0);
             String key = mail.getString("_id");
             try {
                 transmit(transport, mail);
             } catch (MessagingException | RuntimeException e) {
                 if (!transport.isConnected()) {
                     List<String> back = new ArrayList<>(List.of(key));
-                    back.addAll(keysOf(left));
+                    synchronized (lane) {
+                        back.addAll(keysOf(lane.left));
+                        lane.left.clear();
+                    }
                     queue.release(back, id);
                     log.warn("event=smtp_connection_lost key={} given_back={} reason=\"{}\"", LogText.clean(key), back.size(),
                             LogText.clean(e.getMessage()));
@@ -226,19 +255,64 @@ public class OutboxSender {
                 failed(key, e);
                 continue;
             }
-            handedOver.add(key);
+            synchronized (lane) {
+                if (!lane.settled) {
+                    lane.unrecorded.add(key);
+                    continue;
+                }
+            }
+            // it was on the wire when a stop settled the lane: recorded alone, if the store is still there
+            try {
+                queue.markSent(List.of(key), id);
+                synchronized (lane) {
+                    lane.recorded++;
+                }
+            } catch (RuntimeException storeClosed) {
+                log.warn("event=outbox_mark_lost key={} rule={} (sent again once its lease has run out, same Message-ID)",
+                        LogText.clean(key), storeClosed.getClass().getSimpleName());
+            }
+            return false;
         }
-        return true;
     }
 
     /**
-     * Stops sending, for a process that is going (a rolling update, a scale-down): a round under way sends no further
-     * mail, records as sent every mail the server took, and gives back those it took from the outbox and had not sent,
-     * so another sender (a replica, or this process restarted) sends them at once instead of after the lease — and none
-     * goes out twice because the store closed before its sent mark was written. Rounds after it send nothing.
+     * Stops sending, for a process that is going (a rolling update, a scale-down): at once, from the calling thread,
+     * each connection's mails the server took are recorded as sent and those it took from the outbox and had not sent
+     * are given back, so another sender (a replica, or this process restarted) sends them at once instead of after the
+     * lease, and none goes out twice because the process ended before its sent mark was written — even while a
+     * connection waits for a slow server. A mail on the wire then is recorded when the server answers, if the store
+     * is still there. Rounds after it send nothing.
      */
     public void stop() {
         stopping = true;
+        int recorded = 0;
+        int givenBack = 0;
+        LeasedQueue queue = outbox.queue();
+        for (Lane lane : lanes) {
+            synchronized (lane) {
+                if (lane.settled) {
+                    continue;
+                }
+                lane.settled = true;
+                try {
+                    if (!lane.unrecorded.isEmpty()) {
+                        queue.markSent(lane.unrecorded, id);
+                        lane.recorded += lane.unrecorded.size();
+                        recorded += lane.unrecorded.size();
+                    }
+                    if (!lane.left.isEmpty()) {
+                        queue.release(keysOf(lane.left), id);
+                        givenBack += lane.left.size();
+                    }
+                } catch (RuntimeException storeDown) {
+                    log.warn("event=outbox_not_handed_over rule={} (sent again or sent once their lease has run out)",
+                            storeDown.getClass().getSimpleName());
+                }
+                lane.unrecorded.clear();
+                lane.left.clear();
+            }
+        }
+        log.info("event=outbox_handed_over recorded_sent={} given_back={} sender={}", recorded, givenBack, id);
     }
 
     private static List<String> keysOf(List<Document> mails) {

@@ -142,12 +142,13 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         if (journal != null) {
             journal.stop();
         }
-        // first what waits, so that another replica need not wait for the work still running
-        int handedOver = handBack();
+        // first what waits, so that another replica need not wait for the work still running; said at once, as a kill
+        // may end the wait below
+        log.info("event=slack_work_handed_over count={}", handBack());
         // the workers are not shut down: a context may be stopped and started again (tests pause idle contexts)
         boolean finished = workers.awaitIdle(STOP_WAIT);
-        handedOver += handBack(); // a piece a worker came to meanwhile handed itself back
-        log.info("event=slack_work_handed_over count={} still_running={}", handedOver, finished ? 0 : workers.getActiveCount());
+        int later = handBack(); // a piece a worker came to meanwhile handed itself back
+        log.info("event=slack_work_stopped handed_over_later={} still_running={}", later, finished ? 0 : workers.getActiveCount());
         running = false;
     }
 

@@ -459,6 +459,58 @@ class OutboxTest {
         assertThat(outbox.count(Outbox.SENT)).isEqualTo(500);
     }
 
+    @Test
+    void aStopWhileTheServerHangsRecordsWhatItTookAndGivesTheRestBackAtOnceLeavingOnlyTheMailOnTheWire() throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            mails.add(mail(i));
+        }
+        outbox.enqueueAll(mails);
+        try (se.foubot.support.TcpProxy hanging = se.foubot.support.TcpProxy.to(mail.smtpPort())) {
+            OutboxSender going = new OutboxSender(outbox, "smtp://127.0.0.1:" + hanging.port(), "fou@localhost", Duration.ofMinutes(2), 5,
+                    1, 10, clock);
+            ExecutorService pool = Executors.newSingleThreadExecutor();
+            try {
+                Future<Integer> round = pool.submit(going::sendDue);
+                while (mail.greenMail().getReceivedMessages().length < 13 && !round.isDone()) {
+                    Thread.sleep(1);
+                }
+                hanging.holdAnswers(); // the server takes what it is sent and answers nothing more
+                Thread.sleep(300);
+                int received = mail.greenMail().getReceivedMessages().length;
+                assertThat(round).as("the connection waits for the server").isNotDone();
+
+                going.stop(); // SIGTERM while the server hangs: settled from here, not after the server answers
+                org.springframework.data.mongodb.core.query.Query held = org.springframework.data.mongodb.core.query.Query
+                        .query(org.springframework.data.mongodb.core.query.Criteria.where("leaseUntil").exists(true)
+                                .and("status").is(Outbox.PENDING));
+                assertThat(outbox.count(Outbox.SENT)).as("every mail the server took is recorded, but the one on the wire")
+                        .isBetween((long) received - 1, (long) received);
+                assertThat(store.template().count(held, Outbox.COLLECTION)).as("only the mail on the wire is still held").isLessThanOrEqualTo(1);
+
+                hanging.passAnswers();
+                round.get(10, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(outbox.count(Outbox.SENT)).as("the mail on the wire recorded once the server answered")
+                        .isEqualTo(mail.greenMail().getReceivedMessages().length);
+                assertThat(store.template().count(held, Outbox.COLLECTION)).isZero();
+            } finally {
+                hanging.passAnswers();
+                pool.shutdownNow();
+            }
+        }
+        OutboxSender next = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
+        int sentInRound;
+        do {
+            sentInRound = next.sendDue();
+        } while (sentInRound > 0);
+        List<String> ids = new ArrayList<>();
+        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
+            ids.add(m.getMessageID());
+        }
+        assertThat(ids).as("each of the 500 once").hasSize(500).doesNotHaveDuplicates();
+    }
+
     /** What the killed sender did before it died: handed the mail to the server, as it sends it. */
     private static void sendAsTheKilledSenderDid(org.bson.Document outboxMail) throws Exception {
         jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
