@@ -417,12 +417,7 @@ class OutboxTest {
 
     @Test
     void aSenderStoppedMidRoundRecordsWhatWentOutAndGivesTheRestBackForAnotherSenderAtOnce() throws Exception {
-        Outbox outbox = new Outbox(store.template(), clock);
-        List<OutgoingMail> mails = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            mails.add(mail(i));
-        }
-        outbox.enqueueAll(mails);
+        Outbox outbox = outboxWith(500);
         OutboxSender going = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
@@ -445,28 +440,12 @@ class OutboxTest {
             pool.shutdownNow();
         }
 
-        // another sender, at this very moment (no lease has run out), sends the rest: each mail once
-        OutboxSender next = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
-        int sentInRound;
-        do {
-            sentInRound = next.sendDue();
-        } while (sentInRound > 0);
-        List<String> ids = new ArrayList<>();
-        for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
-            ids.add(m.getMessageID());
-        }
-        assertThat(ids).as("each of the 500 once").hasSize(500).doesNotHaveDuplicates();
-        assertThat(outbox.count(Outbox.SENT)).isEqualTo(500);
+        anotherSenderSendsTheRestEachOnce(outbox, 500);
     }
 
     @Test
     void aStopWhileTheServerHangsRecordsWhatItTookAndGivesTheRestBackAtOnceLeavingOnlyTheMailOnTheWire() throws Exception {
-        Outbox outbox = new Outbox(store.template(), clock);
-        List<OutgoingMail> mails = new ArrayList<>();
-        for (int i = 0; i < 500; i++) {
-            mails.add(mail(i));
-        }
-        outbox.enqueueAll(mails);
+        Outbox outbox = outboxWith(500);
         try (se.foubot.support.TcpProxy hanging = se.foubot.support.TcpProxy.to(mail.smtpPort())) {
             OutboxSender going = new OutboxSender(outbox, "smtp://127.0.0.1:" + hanging.port(), "fou@localhost", Duration.ofMinutes(2), 5,
                     1, 10, clock);
@@ -499,6 +478,25 @@ class OutboxTest {
                 pool.shutdownNow();
             }
         }
+        anotherSenderSendsTheRestEachOnce(outbox, 500);
+    }
+
+    /** An outbox with {@code n} mails queued. */
+    private Outbox outboxWith(int n) {
+        Outbox outbox = new Outbox(store.template(), clock);
+        List<OutgoingMail> mails = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            mails.add(mail(i));
+        }
+        outbox.enqueueAll(mails);
+        return outbox;
+    }
+
+    /**
+     * Another sender, at this very moment (no lease has run out), sends what the outbox still holds; in the end the
+     * server has each of the {@code n} mails once.
+     */
+    private void anotherSenderSendsTheRestEachOnce(Outbox outbox, int n) throws Exception {
         OutboxSender next = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock);
         int sentInRound;
         do {
@@ -508,7 +506,8 @@ class OutboxTest {
         for (MimeMessage m : mail.greenMail().getReceivedMessages()) {
             ids.add(m.getMessageID());
         }
-        assertThat(ids).as("each of the 500 once").hasSize(500).doesNotHaveDuplicates();
+        assertThat(ids).as("each mail once").hasSize(n).doesNotHaveDuplicates();
+        assertThat(outbox.count(Outbox.SENT)).isEqualTo(n);
     }
 
     /** What the killed sender did before it died: handed the mail to the server, as it sends it. */
