@@ -148,6 +148,17 @@ public class OutboxSender {
         int recorded;
         /** Set by a stop, which recorded and gave back what the lane held: the lane takes and records nothing more. */
         boolean settled;
+
+        /** Records the mails the server took as sent, in one command. @return how many. Call holding the monitor. */
+        int recordUnrecorded(LeasedQueue queue, String sender) {
+            int n = unrecorded.size();
+            if (n > 0) {
+                queue.markSent(unrecorded, sender);
+                recorded += n;
+                unrecorded.clear();
+            }
+            return n;
+        }
     }
 
     /**
@@ -194,10 +205,8 @@ public class OutboxSender {
             lanes.remove(lane);
         }
         synchronized (lane) {
-            if (!lane.settled && !lane.unrecorded.isEmpty()) {
-                queue.markSent(lane.unrecorded, id);
-                lane.recorded += lane.unrecorded.size();
-                lane.unrecorded.clear();
+            if (!lane.settled) {
+                lane.recordUnrecorded(queue, id);
             }
             if (lane.recorded > 0) {
                 log.debug("event=outbox_sent count={} sender={}", lane.recorded, id);
@@ -295,11 +304,7 @@ public class OutboxSender {
                 }
                 lane.settled = true;
                 try {
-                    if (!lane.unrecorded.isEmpty()) {
-                        queue.markSent(lane.unrecorded, id);
-                        lane.recorded += lane.unrecorded.size();
-                        recorded += lane.unrecorded.size();
-                    }
+                    recorded += lane.recordUnrecorded(queue, id);
                     if (!lane.left.isEmpty()) {
                         queue.release(keysOf(lane.left), id);
                         givenBack += lane.left.size();
