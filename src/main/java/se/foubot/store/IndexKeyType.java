@@ -46,7 +46,10 @@ final class IndexKeyType extends ObjectDataType {
      */
     private final Serialized[] searchKeys = new Serialized[1 << 7];
 
-    /** A new key's bytes without an ObjectOutputStream (a key just inserted or looked up is new to the cache). */
+    /**
+     * A new key's bytes without an ObjectOutputStream (a key just inserted or looked up is new to the cache), and a
+     * page's keys without an ObjectInputStream.
+     */
     private final KeyValueBytes serializer = KeyValueBytes.make();
 
     @Override
@@ -82,7 +85,7 @@ final class IndexKeyType extends ObjectDataType {
         buff.get();
         byte[] bytes = new byte[DataUtils.readVarInt(buff)];
         buff.get(bytes);
-        Object value = deserialize(bytes);
+        Object value = serializer.deserialize(bytes);
         if (value instanceof KeyValue key) {
             pageKeys[slotOf(key, pageKeys)] = new Serialized(key, bytes);
         }

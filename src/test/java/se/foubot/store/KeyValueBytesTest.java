@@ -25,6 +25,46 @@ class KeyValueBytesTest {
     }
 
     @Test
+    void aOneStringKeyIsReadBackAsJavaSerialisationReadsIt() {
+        for (int i = 0; i < 5000; i++) {
+            String text = randomText(i % 50 == 0 ? 1000 + random.nextInt(20_000) : random.nextInt(60));
+            byte[] stock = ObjectDataType.serialize(new KeyValue(text));
+            assertThat(bytes.deserialize(stock)).as("%s", text).isEqualTo(ObjectDataType.deserialize(stock))
+                    .isEqualTo(new KeyValue(text));
+        }
+    }
+
+    @Test
+    void bytesThatAreNotTheTemplateAroundOneStringAreReadTheStockWayOrRefusedAsItRefusesThem() {
+        for (KeyValue key : List.of(new KeyValue("å".repeat(30_000)), new KeyValue("FOU", 7), new KeyValue(7), new KeyValue(7L),
+                new KeyValue("a", "a"), new KeyValue((Object) null))) {
+            byte[] stock = ObjectDataType.serialize(key);
+            assertThat(bytes.deserialize(stock)).isEqualTo(ObjectDataType.deserialize(stock));
+        }
+        // a template whose string is damaged: each changed byte gives what the stock reader gives, or the same refusal
+        byte[] good = ObjectDataType.serialize(new KeyValue("FOU-2026-0001 åäö –"));
+        for (int at = 0; at < good.length; at++) {
+            for (int value : new int[] {0x00, 0x7F, 0x80, 0xC0, 0xE0, 0xF0, 0xFF}) {
+                byte[] damaged = good.clone();
+                damaged[at] = (byte) value;
+                Object stock;
+                try {
+                    stock = ObjectDataType.deserialize(damaged);
+                } catch (RuntimeException refused) {
+                    stock = refused.getClass();
+                }
+                Object ours;
+                try {
+                    ours = bytes.deserialize(damaged);
+                } catch (RuntimeException refused) {
+                    ours = refused.getClass();
+                }
+                assertThat(ours).as("byte %d set to %02x", at, value).isEqualTo(stock);
+            }
+        }
+    }
+
+    @Test
     void aStringTooLongForTcStringAndKeysOfOtherShapesGoTheStockWay() {
         String wide = "å".repeat(30_000); // two bytes each in modified UTF-8: beyond TC_STRING's 65,535 bytes
         String wider = "–".repeat(25_000); // three bytes each
