@@ -90,6 +90,13 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     private final Queue<String> handedBack = new ConcurrentLinkedQueue<>();
     /** How long a stop waits for the work the workers are doing (Kubernetes gives the pod 60 s in all). */
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** Pieces a look for left work takes at a time. */
+    static final int REDO_BATCH = 50;
+    /**
+     * How long one look goes on while its batches are full: well inside the work's lease, which the look renews for
+     * the work in hand before each batch.
+     */
+    static final Duration REDO_BUDGET = Duration.ofSeconds(30);
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -336,32 +343,40 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         return taken;
     }
 
-    /** Work whose process died, or that failed and waited its pause: taken and done again. */
+    /**
+     * Work whose process died, was handed over by a stopped one, or failed and waited its pause: taken and done again,
+     * {@value #REDO_BATCH} at a time. A full batch done is followed by the next at once rather than after the look's
+     * five seconds, for up to {@link #REDO_BUDGET} (a rolling update can hand over hundreds of messages, and each
+     * waited five seconds a batch); the first piece that finds Slack away ends the look.
+     */
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     int redo() {
-        if (stopping) {
-            return 0;
-        }
-        for (String key : inHand) {
-            queue.renew(key, worker, clock.instant().plus(properties.workLease()));
-        }
         int done = 0;
-        for (String key : queue.takeable(50)) {
-            if (stopping) {
-                break; // nothing new is begun once a stop has handed the work over
+        long until = System.nanoTime() + REDO_BUDGET.toNanos();
+        boolean more = true;
+        while (more && !stopping && System.nanoTime() < until) {
+            for (String key : inHand) {
+                queue.renew(key, worker, clock.instant().plus(properties.workLease()));
             }
-            Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
-            if (item == null) {
-                continue;
-            }
-            Map<String, String> params = new HashMap<>();
-            item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
-            log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
-            Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId")));
-            if (ran == Ran.DONE) {
-                done++;
-            } else if (ran == Ran.SLACK_AWAY) {
-                break; // the rest waits for the next round rather than each sitting out Slack's retries on this thread
+            List<String> keys = queue.takeable(REDO_BATCH);
+            more = keys.size() == REDO_BATCH;
+            for (String key : keys) {
+                if (stopping) {
+                    return done; // nothing new is begun once a stop has handed the work over
+                }
+                Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
+                if (item == null) {
+                    continue;
+                }
+                Map<String, String> params = new HashMap<>();
+                item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
+                log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
+                Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId")));
+                if (ran == Ran.DONE) {
+                    done++;
+                } else if (ran == Ran.SLACK_AWAY) {
+                    return done; // the rest waits for the next look rather than each sitting out Slack's retries here
+                }
             }
         }
         return done;
