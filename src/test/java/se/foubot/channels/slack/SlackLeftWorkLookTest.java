@@ -1,10 +1,11 @@
 package se.foubot.channels.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static se.foubot.channels.slack.LeftSlackWork.answersTo;
+import static se.foubot.channels.slack.LeftSlackWork.leftByADeadProcess;
 
 import java.time.Duration;
 import java.util.Date;
-import java.util.List;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -51,30 +52,18 @@ class SlackLeftWorkLookTest {
         SLACK.close();
     }
 
-    private void leftByADeadProcess(String key, String user, String text) {
-        mongo.insert(new Document("_id", key).append("slot", key + "#slack-inbox-dead").append("status", "pending")
-                .append("waiting", key).append("attempts", 0).append("nextAttemptAt", Date.from(clock.instant()))
-                .append("createdAt", Date.from(clock.instant())).append("leaseUntil", Date.from(clock.instant().plus(Duration.ofMinutes(2))))
-                .append("kind", "message").append("params", new Document("user", user).append("text", text).append("channel", "D" + user)),
-                SlackInbox.COLLECTION);
-    }
-
-    private static List<String> answersTo(String user) {
-        return SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D" + user)).stream().map(c -> c.param("text")).toList();
-    }
-
     @Test
     void moreMessagesLeftBehindThanABatchAreAllAnsweredOnceInOneLook() {
         int left = 2 * SlackInbox.REDO_BATCH + 10;
         for (int i = 0; i < left; i++) {
-            leftByADeadProcess("post:DUMANY" + i + ":1763900000.000003", "UMANY" + i, "stöd");
+            leftByADeadProcess(mongo, clock.instant(), "post:DUMANY" + i + ":1763900000.000003", "UMANY" + i, "stöd");
         }
         clock.advance(Duration.ofMinutes(3));
 
         assertThat(inbox.redo()).as("one look, its batches one after another").isEqualTo(left);
 
         for (int i = 0; i < left; i++) {
-            assertThat(answersTo("UMANY" + i)).as("UMANY%d", i).singleElement()
+            assertThat(answersTo(SLACK, "UMANY" + i)).as("UMANY%d", i).singleElement()
                     .satisfies(text -> assertThat(text).contains("Vilken förvaltning"));
         }
         assertThat(inbox.redo()).as("nothing left for the next look").isZero();
@@ -84,7 +73,7 @@ class SlackLeftWorkLookTest {
     void aLookEndsAtTheFirstPieceThatFindsSlackAwayAndTheRestWaitsForTheNext() {
         int left = SlackInbox.REDO_BATCH + 5;
         for (int i = 0; i < left; i++) {
-            leftByADeadProcess("post:DUAWAY" + i + ":1763900000.000004", "UAWAY" + i, "stöd");
+            leftByADeadProcess(mongo, clock.instant(), "post:DUAWAY" + i + ":1763900000.000004", "UAWAY" + i, "stöd");
         }
         clock.advance(Duration.ofMinutes(3));
         SLACK.outage(500);
@@ -100,7 +89,7 @@ class SlackLeftWorkLookTest {
         clock.advance(Duration.ofMinutes(3));
         assertThat(inbox.redo()).isEqualTo(left);
         for (int i = 0; i < left; i++) {
-            assertThat(answersTo("UAWAY" + i)).as("UAWAY%d", i).singleElement();
+            assertThat(answersTo(SLACK, "UAWAY" + i)).as("UAWAY%d", i).singleElement();
         }
     }
 }

@@ -67,17 +67,12 @@ class SlackWorkAfterACrashTest {
         SLACK.close();
     }
 
-    /** The inbox item a process leaves behind when it is killed while it holds a person's message. */
     private void leftByADeadProcess(String key, String user, String text) {
-        mongo.remove(Query.query(Criteria.where("_id").is(key)), SlackInbox.COLLECTION);
-        mongo.insert(new Document("_id", key).append("slot", key + "#slack-inbox-dead").append("status", "pending")
-                .append("waiting", key).append("attempts", 0).append("nextAttemptAt", Date.from(clock.instant())).append("createdAt", Date.from(clock.instant()))
-                .append("leaseUntil", Date.from(clock.instant().plus(Duration.ofMinutes(2)))).append("kind", "message")
-                .append("params", new Document("user", user).append("text", text).append("channel", "D" + user)), SlackInbox.COLLECTION);
+        LeftSlackWork.leftByADeadProcess(mongo, clock.instant(), key, user, text);
     }
 
     private static List<String> answersTo(String user) {
-        return SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D" + user)).stream().map(c -> c.param("text")).toList();
+        return LeftSlackWork.answersTo(SLACK, user);
     }
 
     private long conversationVersion(String user) {
