@@ -389,6 +389,22 @@ public final class LeasedQueue {
                 new Update().set("leaseUntil", Date.from(leaseUntil)), collection).getModifiedCount() == 1;
     }
 
+    /**
+     * Extends {@code worker}'s lease on each of {@code keys} it still holds, in one unordered bulk write (one commit).
+     * @return how many it still held
+     */
+    public int renewAll(List<String> keys, String worker, Instant leaseUntil) {
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
+        Update update = new Update().set("leaseUntil", Date.from(leaseUntil));
+        for (String key : keys) {
+            bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))), update);
+        }
+        return bulk.execute().getModifiedCount();
+    }
+
     /** Frees the item {@code held} if its holder has not renewed the lease since it was read. */
     private boolean freeIfStillExpired(Document held, Date now) {
         return mongo.updateFirst(Query.query(Criteria.where("slot").is(held.getString("slot")).and("leaseUntil").lt(now)),

@@ -92,11 +92,10 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** Pieces a look for left work takes at a time. */
     static final int REDO_BATCH = 50;
-    /**
-     * How long one look goes on while its batches are full: well inside the work's lease, which the look renews for
-     * the work in hand before each batch.
-     */
+    /** How long one look goes on beginning pieces while its batches are full. */
     static final Duration REDO_BUDGET = Duration.ofSeconds(30);
+    /** When the leases of the work this process holds were last renewed ({@link System#nanoTime}). */
+    private volatile long lastRenewal = System.nanoTime();
 
     /**
      * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
@@ -298,11 +297,15 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         return item;
     }
 
-    /** Hands recorded work to a worker, or lets it wait its turn when they are all busy. */
+    /**
+     * Hands recorded work to a worker, or lets it wait its turn when they are all busy. Either way this process holds
+     * it from now on, and renews its lease ({@link #renewHeld}) until it is done or handed back: work queued behind busy
+     * workers for longer than the lease would otherwise be taken up by a look for left work too, and answered twice.
+     */
     private void start(Work work) {
+        inHand.add(work.key());
         if (!waiting.isEmpty() || !workers.offer(new Begin(work, this::runUnlessStopping))) {
             // recorded: waits its turn behind what waits already (and, should the process die, its lease)
-            inHand.add(work.key());
             waiting.add(work);
             log.debug("event=slack_work_waiting key={} waiting={}", work.key(), waiting.size());
         }
@@ -331,6 +334,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         if (stopping) {
             return 0;
         }
+        renewHeldWhenDue();
         int taken = 0;
         for (Work work = waiting.peek(); work != null; work = waiting.peek()) {
             Work next = work;
@@ -344,10 +348,34 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     }
 
     /**
+     * Extends the lease on every piece this process holds — running, queued for a worker, waiting in memory — in one
+     * write. Done four times a lease from the offering tick (every 0.2 s; a look for left work that runs long is on
+     * another thread). @return how many were still held
+     */
+    int renewHeld() {
+        lastRenewal = System.nanoTime();
+        if (inHand.isEmpty()) {
+            return 0;
+        }
+        return queue.renewAll(List.copyOf(inHand), worker, clock.instant().plus(properties.workLease()));
+    }
+
+    private void renewHeldWhenDue() {
+        if (System.nanoTime() - lastRenewal >= properties.workLease().toNanos() / 4) {
+            try {
+                renewHeld();
+            } catch (RuntimeException storeDown) {
+                log.warn("event=slack_work_lease_not_renewed held={} rule={}", inHand.size(), storeDown.getClass().getSimpleName());
+            }
+        }
+    }
+
+    /**
      * Work whose process died, was handed over by a stopped one, or failed and waited its pause: taken and done again,
      * {@value #REDO_BATCH} at a time. A full batch done is followed by the next at once rather than after the look's
      * five seconds, for up to {@link #REDO_BUDGET} (a rolling update can hand over hundreds of messages, and each
-     * waited five seconds a batch); the first piece that finds Slack away ends the look.
+     * waited five seconds a batch); the first piece that finds Slack away ends the look. The leases of the work in
+     * hand are renewed meanwhile ({@link #renewHeld}).
      */
     @Scheduled(fixedDelayString = "PT5S", initialDelayString = "PT5S")
     int redo() {
@@ -355,14 +383,14 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         long until = System.nanoTime() + REDO_BUDGET.toNanos();
         boolean more = true;
         while (more && !stopping && System.nanoTime() < until) {
-            for (String key : inHand) {
-                queue.renew(key, worker, clock.instant().plus(properties.workLease()));
-            }
             List<String> keys = queue.takeable(REDO_BATCH);
             more = keys.size() == REDO_BATCH;
             for (String key : keys) {
                 if (stopping) {
                     return done; // nothing new is begun once a stop has handed the work over
+                }
+                if (System.nanoTime() >= until) {
+                    return done; // Slack slow: the rest is still free, for the next look or another replica
                 }
                 Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
                 if (item == null) {

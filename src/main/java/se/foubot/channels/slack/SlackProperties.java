@@ -42,7 +42,8 @@ import org.springframework.validation.annotation.Validated;
  * @param ackJournal            with the embedded store: the ack waits for a small journal file of its own, not for the
  *                              store's commit ({@code FOUBOT_SLACK_ACK_JOURNAL}, on)
  * @param workLease             how long a replica holds acknowledged Slack work (a message, a click) it is doing; when
- *                              it dies, another replica (or it, restarted) does the work once this has run out
+ *                              it dies, another replica (or it, restarted) does the work once this has run out (the
+ *                              bot renews it four times a lease while it holds the work)
  */
 @Validated
 @ConfigurationProperties("foubot.slack")

@@ -177,4 +177,41 @@ class SlackWorkAfterACrashTest {
         assertThat(Set.copyOf(begun)).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(begun).hasSameSizeAs(keys);
     }
+
+    /**
+     * Work this process holds and has not begun — in the workers' queue or waiting in memory behind busy workers — keeps
+     * its lease for as long as it waits: a look for left work (here, or on another replica) must not take it up and
+     * answer it a second time when Slack is slow and the wait outlasts the lease.
+     */
+    @Test
+    void workQueuedBehindBusyWorkersLongerThanTheLeaseIsNotTakenUpTwice() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        List<String> begun = new CopyOnWriteArrayList<>();
+        inbox.on(KIND, "slack-test", work -> {
+            begun.add(work.key());
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        List<String> keys = List.of("slow:1", "slow:2", "slow:3", "slow:4", "slow:5", "slow:6", "slow:7");
+        for (String key : keys) {
+            inbox.receive(key, KIND, Map.of("n", key));
+        }
+        // two running, two in the workers' queue, three waiting in memory
+        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
+        LeasedQueue anotherReplica = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION);
+
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(inbox.renewHeld()).as("every piece held, begun or not").isEqualTo(keys.size());
+        clock.advance(Duration.ofSeconds(90)); // past the lease they were recorded with
+        assertThat(anotherReplica.takeable(50)).as("none free for a look").doesNotContainAnyElementsOf(keys);
+        inbox.redo();
+
+        gate.countDown();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> keys.stream().allMatch(k -> LeasedQueue.SENT.equals(item(k).getString("status"))));
+        assertThat(begun).as("each done once").hasSameSizeAs(keys).containsExactlyInAnyOrderElementsOf(keys);
+    }
 }
