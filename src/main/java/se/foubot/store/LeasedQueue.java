@@ -318,11 +318,7 @@ public final class LeasedQueue {
         if (keys.isEmpty()) {
             return List.of();
         }
-        BulkOperations bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
-        for (String key : keys) {
-            bulk.updateOne(Query.query(Criteria.where("slot").is(slot(key, worker))), new Update().set("leaseUntil", Date.from(leaseUntil)));
-        }
-        bulk.execute();
+        renewAll(keys, worker, leaseUntil);
         return heldBy(worker, keys);
     }
 
@@ -381,12 +377,6 @@ public final class LeasedQueue {
                 .unset("leaseUntil");
         mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), giveUp ? update.unset(WAITING) : update,
                 collection);
-    }
-
-    /** Extends {@code worker}'s lease on an item it is still working on. @return false when it no longer holds it */
-    public boolean renew(String key, String worker, Instant leaseUntil) {
-        return mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
-                new Update().set("leaseUntil", Date.from(leaseUntil)), collection).getModifiedCount() == 1;
     }
 
     /**
