@@ -113,6 +113,25 @@ class SlackWorkAfterACrashTest {
         assertThat(answersTo("UAGAIN").get(0)).isEqualTo(answersTo("UAGAIN").get(1));
     }
 
+    /**
+     * Receives {@code keys} as work that waits at {@code gate} once begun (noted in {@code begun}): with two workers and
+     * room for two in their queue, two run, two are queued and the rest wait in memory — all recorded and held here.
+     */
+    private void twoRunningAtTheGateTwoQueuedTheRestWaiting(List<String> keys, AtomicReference<CountDownLatch> gate, List<String> begun) {
+        inbox.on(KIND, "slack-test", work -> {
+            begun.add(work.key());
+            try {
+                gate.get().await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        for (String key : keys) {
+            inbox.receive(key, KIND, Map.of("n", key));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
+    }
+
     private Document item(String key) {
         return mongo.findById(key, Document.class, SlackInbox.COLLECTION);
     }
@@ -127,20 +146,8 @@ class SlackWorkAfterACrashTest {
     void aStoppedProcessHandsWorkNotBegunOverAtOnceAndFinishesWorkBegun() throws Exception {
         AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
         List<String> begun = new CopyOnWriteArrayList<>();
-        inbox.on(KIND, "slack-test", work -> {
-            begun.add(work.key());
-            try {
-                gate.get().await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         List<String> keys = List.of("stop:1", "stop:2", "stop:3", "stop:4", "stop:5", "stop:6", "stop:7");
-        for (String key : keys) {
-            inbox.receive(key, KIND, Map.of("n", key));
-        }
-        // two running, two in the workers' queue, the rest waiting in memory; all recorded, held by this process
-        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
+        twoRunningAtTheGateTwoQueuedTheRestWaiting(keys, gate, begun);
         assertThat(keys).allSatisfy(k -> assertThat(item(k).getDate("leaseUntil")).as(k + " held under the lease").isNotNull());
         List<String> notBegun = keys.stream().filter(k -> !begun.contains(k)).toList();
         LeasedQueue anotherReplica = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION);
@@ -185,22 +192,10 @@ class SlackWorkAfterACrashTest {
      */
     @Test
     void workQueuedBehindBusyWorkersLongerThanTheLeaseIsNotTakenUpTwice() throws Exception {
-        CountDownLatch gate = new CountDownLatch(1);
+        AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
         List<String> begun = new CopyOnWriteArrayList<>();
-        inbox.on(KIND, "slack-test", work -> {
-            begun.add(work.key());
-            try {
-                gate.await(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
         List<String> keys = List.of("slow:1", "slow:2", "slow:3", "slow:4", "slow:5", "slow:6", "slow:7");
-        for (String key : keys) {
-            inbox.receive(key, KIND, Map.of("n", key));
-        }
-        // two running, two in the workers' queue, three waiting in memory
-        await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 2 && keys.stream().allMatch(k -> item(k) != null));
+        twoRunningAtTheGateTwoQueuedTheRestWaiting(keys, gate, begun);
         LeasedQueue anotherReplica = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION);
 
         clock.advance(Duration.ofMinutes(1));
@@ -209,7 +204,7 @@ class SlackWorkAfterACrashTest {
         assertThat(anotherReplica.takeable(50)).as("none free for a look").doesNotContainAnyElementsOf(keys);
         inbox.redo();
 
-        gate.countDown();
+        gate.get().countDown();
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> keys.stream().allMatch(k -> LeasedQueue.SENT.equals(item(k).getString("status"))));
         assertThat(begun).as("each done once").hasSameSizeAs(keys).containsExactlyInAnyOrderElementsOf(keys);
