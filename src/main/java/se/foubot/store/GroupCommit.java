@@ -48,6 +48,8 @@ final class GroupCommit implements AutoCloseable {
     private static final int BLOCK = 4096;
     /** A map of the store's own, never a collection: its writes age out the versions kept for readers. */
     static final String SCRUB_MAP = "_foubot.scrub";
+    /** What one step of a scrub rewrites (MVStore counts the live bytes of the chunks it takes). */
+    private static final int SCRUB_STEP_BYTES = 8 * 1024 * 1024;
 
     private final MVStore store;
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
@@ -208,8 +210,9 @@ final class GroupCommit implements AutoCloseable {
      * Makes deleted data leave the file: what a deletion removed stays in the file's free space (MVStore frees a chunk
      * only once no kept version needs it, and leaves its bytes there until a later chunk happens to land on them). So
      * the versions MVStore keeps for readers are aged out, every chunk that holds dead data is rewritten, and each block
-     * the store counts as free is overwritten with zeros and forced to disk. Commands wait meanwhile (commits are
-     * exclusive); reads go on, and MVStore counts a block free only when no reader can reach it.
+     * the store counts as free is overwritten with zeros and forced to disk. Commands wait during each step of it
+     * (commits are exclusive) and run between the steps; reads go on, and MVStore counts a block free only when no
+     * reader can reach it.
      *
      * @return the bytes overwritten, or -1 when this MVStore does not let its free space be found (nothing was lost:
      *         the data is deleted, only not yet overwritten)
@@ -218,26 +221,67 @@ final class GroupCommit implements AutoCloseable {
         if (store.isClosed()) {
             return 0;
         }
+        try {
+            // the kept versions first, so the dead pages of every chunk are counted and the chunks found sparse
+            exclusivelyAndForced(() -> {
+                ageOutKeptVersions();
+                return null;
+            });
+            rewriteSparseChunks();
+            return exclusivelyAndForced(() -> {
+                ageOutKeptVersions();
+                return zeroFreeBlocks();
+            });
+        } catch (RuntimeException | IOException e) {
+            log.warn("event=store_scrub_failed reason=\"{}\"", LogText.clean(e.getMessage()));
+            return -1;
+        }
+    }
+
+    /**
+     * Rewrites every chunk that holds dead data, a few megabytes a step, each step committed and forced before the
+     * next: rewriting them all at once held the live data of the whole file in memory and ran out of it on a file of
+     * gigabytes, and an MVStore that fails a write closes itself. Commands run between the steps. A chunk that holds
+     * more than a step is taken by a larger one (MVStore takes no chunk larger than the limit it is given); the number
+     * of steps is bounded, so writes going on meanwhile cannot keep the scrub going.
+     */
+    private void rewriteSparseChunks() throws IOException {
+        long steps = store.getFileStore().size() / SCRUB_STEP_BYTES + 64;
+        int limit = SCRUB_STEP_BYTES;
+        for (long step = 0; step < steps && !store.isClosed(); step++) {
+            int bytes = limit;
+            boolean rewrote = exclusivelyAndForced(() -> store.compact(100, bytes));
+            if (rewrote) {
+                limit = SCRUB_STEP_BYTES;
+            } else if (limit <= Integer.MAX_VALUE / 2) {
+                limit = limit * 2;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Runs {@code work} while no command and no other commit runs, then commits and forces what it changed. */
+    private <T> T exclusivelyAndForced(Callable<T> work) throws IOException {
         committer.lock();
         try {
             Lock exclusive = commandsOrCommit.writeLock();
             exclusive.lock();
             try {
-                ageOutKeptVersions();
-                store.compact(100, Integer.MAX_VALUE);
+                T result = work.call();
                 store.commit();
-                ageOutKeptVersions();
                 store.sync();
                 durableVersion = store.getCurrentVersion();
                 begun = begun + 1;
                 forced = begun;
-                return zeroFreeBlocks();
+                return result;
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             } finally {
                 exclusive.unlock();
             }
-        } catch (RuntimeException | IOException e) {
-            log.warn("event=store_scrub_failed reason=\"{}\"", LogText.clean(e.getMessage()));
-            return -1;
         } finally {
             committer.unlock();
         }
