@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import se.foubot.conversation.ChoiceMatcher;
 import se.foubot.conversation.FlowCatalog;
 import se.foubot.conversation.OptionList;
+import se.foubot.messaging.Recipient;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
@@ -28,6 +29,8 @@ import se.foubot.privacy.OutsideTextGuard;
 class SubscriberImport {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
+    /** What a refusal repeats of a cell or row: enough to find it in the file, not the whole of a runaway one. */
+    private static final int SHOWN_CHARS = 200;
 
     /** The outcome of one import. */
     record Report(int subscribed, List<Refused> refused) {
@@ -72,7 +75,7 @@ class SubscriberImport {
             // read again by the guard: quoting may have joined what the raw text kept apart
             List<GuardedText> guarded = guard.checkAll(List.of(record.values()));
             String[] cells = guarded.stream().map(g -> g.textOr("")).toArray(String[]::new);
-            String row = String.join(",", cells);
+            String row = shown(String.join(",", cells));
             int lineNo = lineOf(text, record.getCharacterPosition());
             if (guarded.stream().anyMatch(GuardedText::identityNumberRemoved)) {
                 refused.add(new Refused(lineNo, row, "holds a personal identity number"));
@@ -84,14 +87,19 @@ class SubscriberImport {
             String email = cells.length > 0 ? cells[0].strip() : "";
             String district = cells.length > 1 ? cells[1].strip() : "";
             String programmeCell = cells.length > 2 ? String.join(" ", Arrays.copyOfRange(cells, 2, cells.length)) : "";
+            if (email.length() > Recipient.EMAIL_MAX_LENGTH) {
+                refused.add(new Refused(lineNo, row, "longer than an e-mail address can be (" + email.length()
+                        + " characters; at most " + Recipient.EMAIL_MAX_LENGTH + ")"));
+                continue;
+            }
             if (!EMAIL.matcher(email).matches()) {
-                refused.add(new Refused(lineNo, row, "not an e-mail address: '" + email + "'"));
+                refused.add(new Refused(lineNo, row, "not an e-mail address: '" + shown(email) + "'"));
                 continue;
             }
             String districtId = null;
             if (!district.isEmpty()) {
                 if (!(ChoiceMatcher.match(districts.options(), district) instanceof ChoiceMatcher.Picked picked)) {
-                    refused.add(new Refused(lineNo, row, "unknown or ambiguous district '" + district + "' (see lists/districts.yaml)"));
+                    refused.add(new Refused(lineNo, row, "unknown or ambiguous district '" + shown(district) + "' (see lists/districts.yaml)"));
                     continue;
                 }
                 districtId = picked.option().id();
@@ -109,7 +117,7 @@ class SubscriberImport {
                 }
             }
             if (unknown != null) {
-                refused.add(new Refused(lineNo, row, "unknown programme '" + unknown + "' (known: "
+                refused.add(new Refused(lineNo, row, "unknown programme '" + shown(unknown) + "' (known: "
                         + String.join(", ", calendar.programmes().keySet()) + ")"));
                 continue;
             }
@@ -120,6 +128,10 @@ class SubscriberImport {
             subscribed++;
         }
         return new Report(subscribed, refused);
+    }
+
+    private static String shown(String text) {
+        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "… (" + text.length() + " characters)";
     }
 
     /** The line (from 1) that the character at {@code position} stands on. */

@@ -28,6 +28,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Notifier;
 import se.foubot.channels.email.EmailRequestProcessor;
 import se.foubot.channels.email.EmbeddedMailServer;
@@ -291,6 +292,24 @@ class GrantRemindersTest {
         HttpResponse<String> unauthorised = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + port + "/api/grants/reminders?date=2027-08-11")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(unauthorised.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anAddressLongerThanAnAddressCanBeIsRefusedShortlyAndTheListStillAnswers() throws Exception {
+        String longest = "l".repeat(Recipient.EMAIL_MAX_LENGTH - "@stockholm.se".length()) + "@stockholm.se";
+        String tooLong = "x".repeat(100_000) + "@stockholm.se";
+        HttpResponse<String> response = importCsv("email,district,programmes\n" + longest + ",Bromma,LUM\n"
+                + tooLong + ",Bromma,LUM\n");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"subscribed\":1").contains("\"line\":3")
+                .contains("longer than an e-mail address can be (100013 characters; at most 254)");
+        assertThat(response.body().length()).as("the refusal repeats the start of the row, not all of it").isLessThan(2_000);
+        assertThat(subscriptions.find("email", longest)).isPresent();
+        assertThat(subscriptions.find("email", tooLong)).isEmpty();
+        HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/subscribers")).header("Authorization", "Bearer grants-admin").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -29,6 +29,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 
+import se.foubot.messaging.Recipient;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
@@ -310,7 +311,8 @@ final class MailParser {
 
     /**
      * An address the bot can answer and name: a group ("undisclosed-recipients:;") stands for its first member, or
-     * for nobody when it has none; an address without a domain, or with control characters in it, is nobody's.
+     * for nobody when it has none; an address without a domain, with control characters in it, or longer than an
+     * address can be (no answer could be sent to it), is nobody's.
      */
     private InternetAddress readable(InternetAddress a) {
         InternetAddress address = a;
@@ -323,7 +325,7 @@ final class MailParser {
             }
         }
         String text = address == null ? null : guard.check(address.getAddress()).text();
-        if (text == null || text.indexOf('@') <= 0 || text.endsWith("@")
+        if (text == null || text.indexOf('@') <= 0 || text.endsWith("@") || text.length() > Recipient.EMAIL_MAX_LENGTH
                 || text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                         || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             return null;

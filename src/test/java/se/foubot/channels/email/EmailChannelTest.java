@@ -226,7 +226,9 @@ class EmailChannelTest {
         try (LogCapture log = new LogCapture()) {
             for (String[] from : new String[][] {{"undisclosed-recipients:;", "<no-sender-1@stockholm.se>"},
                     {"\"x\u001b[31mFORGEDESC\"@stockholm.se", "<no-sender-2@stockholm.se>"},
-                    {"x\u2028event=forged@stockholm.se", "<no-sender-3@stockholm.se>"}}) {
+                    {"x\u2028event=forged@stockholm.se", "<no-sender-3@stockholm.se>"},
+                    // longer than any address can be: nothing could be sent back to it
+                    {"a".repeat(242) + "@stockholm.se", "<no-sender-4@stockholm.se>"}}) {
                 people.sendRaw(("From: " + from[0] + "\r\nTo: fou@localhost\r\nSubject: SV: [FOU-2026-0001] Utvärdering\r\n"
                         + "Message-ID: " + from[1] + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\n"
                         + "Hej! Vi i Farsta behöver en utvärderingsplan senast 2027-03-01.\r\n")
