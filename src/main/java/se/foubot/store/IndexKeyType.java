@@ -1,6 +1,7 @@
 package se.foubot.store;
 
 import java.nio.ByteBuffer;
+import java.util.Arrays;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -56,9 +57,18 @@ final class IndexKeyType extends ObjectDataType {
     public int compare(Object a, Object b) {
         if (a instanceof KeyValue ka && b instanceof KeyValue kb) {
             // H2's binary search passes the key it looks for first and a page's key second
-            return a == b ? 0 : compareNotNull(bytesOf(ka, searchKeys), bytesOf(kb, pageKeys));
+            return a == b ? 0 : compareBytes(bytesOf(ka, searchKeys), bytesOf(kb, pageKeys));
         }
         return super.compare(a, b);
+    }
+
+    /**
+     * The stock order of two keys' bytes (unsigned, byte by byte, the shorter first when one begins the other), found
+     * eight bytes at a time: every key's bytes begin with the same sixty-odd bytes of serialisation header, which the
+     * stock comparison walks one byte at a time on every step of every lookup.
+     */
+    static int compareBytes(byte[] a, byte[] b) {
+        return Integer.signum(Arrays.compareUnsigned(a, b));
     }
 
     @Override

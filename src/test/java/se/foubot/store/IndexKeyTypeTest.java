@@ -57,6 +57,27 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void ordersBytesAsTheStockComparisonDoesHighBytesAndPrefixesIncluded() {
+        for (int i = 0; i < 200_000; i++) {
+            byte[] a = new byte[random.nextInt(80)];
+            random.nextBytes(a);
+            byte[] b = a.clone();
+            switch (random.nextInt(4)) {
+                case 0 -> b = java.util.Arrays.copyOf(a, random.nextInt(a.length + 2)); // a prefix, or one longer
+                case 1 -> {
+                    if (b.length > 0) {
+                        b[random.nextInt(b.length)] = (byte) random.nextInt(256); // one byte differs, either sign
+                    }
+                }
+                case 2 -> random.nextBytes(b);
+                default -> { // the same
+                }
+            }
+            assertThat(IndexKeyType.compareBytes(a, b)).isEqualTo(ObjectDataType.compareNotNull(a, b));
+        }
+    }
+
+    @Test
     void writesTheStockBytesAndReadsWhatTheStockTypeWrote() {
         IndexKeyType fast = new IndexKeyType();
         ObjectDataType stock = new ObjectDataType();
