@@ -1,14 +1,19 @@
 package se.foubot.grants;
 
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -26,6 +31,8 @@ class GrantsAdminController {
     record SubscriberView(String id, String channel, String district, List<String> programmes, boolean active, String source,
             java.time.Instant subscribedAt) {
     }
+
+    static final int IMPORT_MAX_BYTES = 8 * 1024 * 1024;
 
     private final GrantReminders reminders;
     private final GrantSubscriptions subscriptions;
@@ -67,10 +74,20 @@ class GrantsAdminController {
                 s.active(), s.source(), s.subscribedAt())).toList();
     }
 
-    /** CSV body: email,district,programmes. Answers what was subscribed and every refused row with its reason. */
+    /**
+     * CSV body: email,district,programmes. Answers what was subscribed and every refused row with its reason. A body
+     * over {@value #IMPORT_MAX_BYTES} bytes (some 30,000 rows) is refused whole before it is read into memory: a
+     * 100 MB one ran the bot out of it.
+     */
     @PostMapping(value = "/api/grants/subscribers/import", consumes = {"text/csv", "text/plain"})
-    SubscriberImport.Report importCsv(@RequestBody String csv) {
-        return importer.run(guard.check(csv));
+    ResponseEntity<?> importCsv(HttpServletRequest request) throws IOException {
+        byte[] body = request.getInputStream().readNBytes(IMPORT_MAX_BYTES + 1);
+        if (body.length > IMPORT_MAX_BYTES) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "the CSV is larger than "
+                    + IMPORT_MAX_BYTES / (1024 * 1024) + " MB; split it into several imports"));
+        }
+        Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(request.getCharacterEncoding());
+        return ResponseEntity.ok(importer.run(guard.check(new String(body, charset))));
     }
 
     /** Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. */

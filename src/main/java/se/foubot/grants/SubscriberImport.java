@@ -2,6 +2,7 @@ package se.foubot.grants;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,6 +32,7 @@ class SubscriberImport {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
     /** What a refusal repeats of a cell or row: enough to find it in the file, not the whole of a runaway one. */
     private static final int SHOWN_CHARS = 200;
+    private static final int DISTRICT_MAX_CHARS = 100;
 
     /** The outcome of one import. */
     record Report(int subscribed, List<Refused> refused) {
@@ -87,9 +89,9 @@ class SubscriberImport {
             String email = cells.length > 0 ? cells[0].strip() : "";
             String district = cells.length > 1 ? cells[1].strip() : "";
             String programmeCell = cells.length > 2 ? String.join(" ", Arrays.copyOfRange(cells, 2, cells.length)) : "";
-            if (email.length() > Recipient.EMAIL_MAX_LENGTH) {
-                refused.add(new Refused(lineNo, row, "longer than an e-mail address can be (" + email.length()
-                        + " characters; at most " + Recipient.EMAIL_MAX_LENGTH + ")"));
+            if (Recipient.longerThanAnEmailAddressCanBe(email)) {
+                refused.add(new Refused(lineNo, row, "longer than an e-mail address can be ("
+                        + email.getBytes(StandardCharsets.UTF_8).length + " bytes in UTF-8; at most " + Recipient.EMAIL_MAX_LENGTH + ")"));
                 continue;
             }
             if (!EMAIL.matcher(email).matches()) {
@@ -98,7 +100,9 @@ class SubscriberImport {
             }
             String districtId = null;
             if (!district.isEmpty()) {
-                if (!(ChoiceMatcher.match(districts.options(), district) instanceof ChoiceMatcher.Picked picked)) {
+                // no district's name is a hundred characters long: a runaway cell is not worth the matcher's time
+                if (district.length() > DISTRICT_MAX_CHARS
+                        || !(ChoiceMatcher.match(districts.options(), district) instanceof ChoiceMatcher.Picked picked)) {
                     refused.add(new Refused(lineNo, row, "unknown or ambiguous district '" + shown(district) + "' (see lists/districts.yaml)"));
                     continue;
                 }
@@ -131,7 +135,12 @@ class SubscriberImport {
     }
 
     private static String shown(String text) {
-        return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "… (" + text.length() + " characters)";
+        if (text.length() <= SHOWN_CHARS) {
+            return text;
+        }
+        // never half of a character written as a surrogate pair (an emoji): a strict JSON reader refuses one
+        int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+        return text.substring(0, end) + "… (" + text.codePointCount(0, text.length()) + " characters)";
     }
 
     /** The line (from 1) that the character at {@code position} stands on. */

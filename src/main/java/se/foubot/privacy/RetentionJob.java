@@ -33,6 +33,10 @@ public class RetentionJob {
         }
     }
 
+    /** A run is about to delete and anonymise: a store that must overwrite what is deleted notes that it owes it. */
+    public record Starting() {
+    }
+
     /** A run finished: the store may now overwrite what it deleted. */
     public record Ran(Report report) {
     }
@@ -71,6 +75,7 @@ public class RetentionJob {
     }
 
     public Report run() {
+        events.publishEvent(new Starting());
         Instant now = clock.instant();
         Map<String, Long> changed = new LinkedHashMap<>();
         for (RetentionRule rule : rules()) {

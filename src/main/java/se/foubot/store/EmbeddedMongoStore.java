@@ -129,6 +129,19 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     }
 
     /**
+     * Notes in the file, forced to disk, that a scrub is owed: {@link #scrub} forgets it once it has finished, so a
+     * process killed before that scrubs on its next chance. @return whether one was owed already
+     */
+    public boolean oweScrub() {
+        return commits.oweScrub();
+    }
+
+    /** Forgets an owed scrub that turned out to have nothing to overwrite (the retention run deleted nothing). */
+    public void forgetScrub() {
+        commits.forgetScrub();
+    }
+
+    /**
      * Runs {@code work} while the file is at rest: commits wait meanwhile, so every write waits for its answer (reads
      * do not). What a disk that takes a long fsync does to the store; tests use it to show who waits for the store.
      */

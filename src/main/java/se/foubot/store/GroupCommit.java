@@ -1,6 +1,7 @@
 package se.foubot.store;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -48,6 +49,8 @@ final class GroupCommit implements AutoCloseable {
     private static final int BLOCK = 4096;
     /** A map of the store's own, never a collection: its writes age out the versions kept for readers. */
     static final String SCRUB_MAP = "_foubot.scrub";
+    /** Its key that says a scrub is owed: set before a retention run deletes, removed when a scrub has finished. */
+    private static final String SCRUB_OWED = "owed";
     /** What one step of a scrub rewrites (MVStore counts the live bytes of the chunks it takes). */
     private static final int SCRUB_STEP_BYTES = 8 * 1024 * 1024;
 
@@ -228,10 +231,14 @@ final class GroupCommit implements AutoCloseable {
                 return null;
             });
             rewriteSparseChunks();
-            return exclusivelyAndForced(() -> {
+            long zeroed = exclusivelyAndForced(() -> {
                 ageOutKeptVersions();
                 return zeroFreeBlocks();
             });
+            if (zeroed >= 0) {
+                forgetScrub();
+            }
+            return zeroed;
         } catch (RuntimeException | IOException e) {
             log.warn("event=store_scrub_failed reason=\"{}\"", LogText.clean(e.getMessage()));
             return -1;
@@ -284,6 +291,26 @@ final class GroupCommit implements AutoCloseable {
             }
         } finally {
             committer.unlock();
+        }
+    }
+
+    /** @return whether a scrub was owed already; from now on one is, until {@link #forgetScrub} */
+    boolean oweScrub() {
+        try {
+            return exclusivelyAndForced(() -> store.<String, Long>openMap(SCRUB_MAP).put(SCRUB_OWED, 1L) != null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void forgetScrub() {
+        if (store.isClosed()) {
+            return;
+        }
+        try {
+            exclusivelyAndForced(() -> store.<String, Long>openMap(SCRUB_MAP).remove(SCRUB_OWED));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -22,10 +22,26 @@ class StoreScrubber {
         this.embedded = embedded;
     }
 
+    /** Whether a scrub was owed before this run noted one; one scheduled thread runs retention, a run at a time. */
+    private boolean owedBefore;
+
+    @EventListener
+    void beforeRetention(RetentionJob.Starting starting) {
+        if (properties.embedded()) {
+            owedBefore = embedded.getObject().oweScrub();
+        }
+    }
+
     @EventListener
     void afterRetention(RetentionJob.Ran ran) {
-        if (properties.embedded() && ran.report().changed().values().stream().anyMatch(n -> n > 0)) {
-            embedded.getObject().scrub();
+        if (!properties.embedded()) {
+            return;
+        }
+        EmbeddedMongoStore store = embedded.getObject();
+        if (owedBefore || ran.report().changed().values().stream().anyMatch(n -> n > 0)) {
+            store.scrub();
+        } else {
+            store.forgetScrub();
         }
     }
 }

@@ -297,19 +297,33 @@ class GrantRemindersTest {
     @Test
     void anAddressLongerThanAnAddressCanBeIsRefusedShortlyAndTheListStillAnswers() throws Exception {
         String longest = "l".repeat(Recipient.EMAIL_MAX_LENGTH - "@stockholm.se".length()) + "@stockholm.se";
-        String tooLong = "x".repeat(100_000) + "@stockholm.se";
+        // 200 characters, but å is two bytes in UTF-8 and SMTP counts bytes
+        String longInBytes = "å".repeat(187) + "@stockholm.se";
+        // the cut after 200 characters falls inside the emoji: the refusal holds no half of it
+        String tooLong = "x".repeat(199) + "\uD83D\uDE00" + "x".repeat(100_000) + "@stockholm.se";
         HttpResponse<String> response = importCsv("email,district,programmes\n" + longest + ",Bromma,LUM\n"
-                + tooLong + ",Bromma,LUM\n");
+                + longInBytes + ",Bromma,LUM\n" + tooLong + ",Bromma,LUM\n");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"subscribed\":1").contains("\"line\":3")
-                .contains("longer than an e-mail address can be (100013 characters; at most 254)");
+                .contains("longer than an e-mail address can be (387 bytes in UTF-8; at most 254)").contains("\"line\":4")
+                .contains("longer than an e-mail address can be (100216 bytes in UTF-8; at most 254)")
+                .doesNotContain("\\ud83d\\u2026", "\uD83D\u2026");
         assertThat(response.body().length()).as("the refusal repeats the start of the row, not all of it").isLessThan(2_000);
         assertThat(subscriptions.find("email", longest)).isPresent();
-        assertThat(subscriptions.find("email", tooLong)).isEmpty();
+        assertThat(subscriptions.find("email", longInBytes)).isEmpty();
         HttpResponse<String> list = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + port + "/api/grants/subscribers")).header("Authorization", "Bearer grants-admin").build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCsvLargerThanAnImportTakesIsRefusedWholeWithoutRunningTheBotOutOfMemory() throws Exception {
+        String row = "anna" + "x".repeat(90) + "@stockholm.se,Bromma,LUM\n";
+        HttpResponse<String> response = importCsv("email,district,programmes\n" + row.repeat(9 * 1024 * 1024 / row.length()));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("larger than 8 MB; split it into several imports");
+        assertThat(subscriptions.find("email", "anna" + "x".repeat(90) + "@stockholm.se")).isEmpty();
     }
 
     @Test

@@ -6,16 +6,20 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
+import se.foubot.privacy.RetentionJob;
 import se.foubot.support.EmbeddedStoreFixture;
 
 /**
@@ -62,6 +66,37 @@ class DeletedDataLeavesTheFileTest {
             assertThat(again.template().count(new Query(), "support_tasks")).isEqualTo(501);
             assertThat(occurrences(again.store().file(), "MARKER-gallras-bort-7c1f")).isZero();
         }
+    }
+
+    @Test
+    void aScrubCutShortByTheProcessEndingIsDoneAtTheNextRetentionRunThoughThatRunDeletesNothing(@TempDir Path dataDir)
+            throws IOException {
+        try (EmbeddedStoreFixture fixture = new EmbeddedStoreFixture(dataDir)) {
+            var mongo = fixture.template();
+            for (int i = 0; i < 200; i++) {
+                mongo.insert(new Document("_id", "keep-" + i).append("text", "Förfrågan nummer " + i), "support_tasks");
+            }
+            mongo.insert(new Document("_id", "gone").append("text", "MARKER-ej-skrubbad-3b8a"), "support_tasks");
+            scrubberOf(fixture.store(), dataDir).beforeRetention(new RetentionJob.Starting());
+            mongo.remove(Query.query(Criteria.where("_id").is("gone")), "support_tasks");
+            // the process ends here, after the run's deletions and before its scrub
+        }
+        assertThat(occurrences(dataDir.resolve(EmbeddedMongoStore.FILE_NAME), "MARKER-ej-skrubbad-3b8a")).isPositive();
+        try (EmbeddedStoreFixture again = new EmbeddedStoreFixture(dataDir)) {
+            StoreScrubber scrubber = scrubberOf(again.store(), dataDir);
+            scrubber.beforeRetention(new RetentionJob.Starting());
+            scrubber.afterRetention(new RetentionJob.Ran(new RetentionJob.Report(Map.of("support_tasks", 0L))));
+
+            assertThat(occurrences(again.store().file(), "MARKER-ej-skrubbad-3b8a")).isZero();
+            assertThat(again.store().oweScrub()).as("owed no longer once scrubbed").isFalse();
+            again.store().forgetScrub();
+            assertThat(again.template().count(new Query(), "support_tasks")).isEqualTo(200);
+        }
+    }
+
+    private static StoreScrubber scrubberOf(EmbeddedMongoStore store, Path dataDir) {
+        StoreProperties embedded = new StoreProperties(null, dataDir, "test", 0, Duration.ofSeconds(1), Duration.ofSeconds(1));
+        return new StoreScrubber(embedded, new StaticListableBeanFactory(Map.of("store", store)).getBeanProvider(EmbeddedMongoStore.class));
     }
 
     @Test

@@ -3,6 +3,9 @@ package se.foubot.channels.email;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,6 +48,7 @@ final class MailParser {
             "x-precedence", "x-auto-response-suppress", "x-ms-exchange-inbox-rules-loop", "x-loop", "list-id",
             "list-unsubscribe", "return-path", "content-type", "x-failed-recipients");
     private static final Session SESSION = MailSessions.offline();
+    private static final Session UTF8_SESSION = MailSessions.offlineUtf8();
 
     /** Names of what went wrong, never the text: stored with the mail and shown to the admin. */
     static final String BROKEN_MIME = "broken-mime";
@@ -54,6 +58,39 @@ final class MailParser {
 
     MailParser(OutsideTextGuard guard) {
         this.guard = guard;
+    }
+
+    /**
+     * The session that reads this mail's header as its sender wrote it: UTF-8 when the header holds 8-bit bytes that
+     * are valid UTF-8 (RFC 6532), ISO-8859-1 byte by byte otherwise (an old program's raw Latin-1 stays readable). Read
+     * as Latin-1, {@code åsa.öberg@stockholm.se} became {@code Ã¥sa.Ã¶berg@stockholm.se}, and the answer went there.
+     */
+    static Session sessionFor(byte[] raw) {
+        int end = headerEnd(raw);
+        boolean eightBit = false;
+        for (int i = 0; i < end && !eightBit; i++) {
+            eightBit = raw[i] < 0;
+        }
+        if (!eightBit) {
+            return SESSION;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(raw, 0, end));
+            return UTF8_SESSION;
+        } catch (CharacterCodingException notUtf8) {
+            return SESSION;
+        }
+    }
+
+    /** Where the header ends: at its first empty line, or at the end of a mail that has none. */
+    private static int headerEnd(byte[] raw) {
+        for (int i = 0; i + 1 < raw.length; i++) {
+            if (raw[i] == '\n' && (raw[i + 1] == '\n' || (raw[i + 1] == '\r' && i + 2 < raw.length && raw[i + 2] == '\n'))) {
+                return i;
+            }
+        }
+        return raw.length;
     }
 
     private static final class Parts {
@@ -67,7 +104,7 @@ final class MailParser {
     InboundMail parse(byte[] raw) {
         MimeMessage message;
         try {
-            message = new MimeMessage(SESSION, new ByteArrayInputStream(raw));
+            message = new MimeMessage(sessionFor(raw), new ByteArrayInputStream(raw));
         } catch (MessagingException e) {
             return unreadable(raw);
         }
@@ -325,7 +362,7 @@ final class MailParser {
             }
         }
         String text = address == null ? null : guard.check(address.getAddress()).text();
-        if (text == null || text.indexOf('@') <= 0 || text.endsWith("@") || text.length() > Recipient.EMAIL_MAX_LENGTH
+        if (text == null || text.indexOf('@') <= 0 || text.endsWith("@") || Recipient.longerThanAnEmailAddressCanBe(text)
                 || text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                         || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             return null;

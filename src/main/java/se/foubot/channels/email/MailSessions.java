@@ -63,4 +63,16 @@ final class MailSessions {
         MailStreams.nameTheProvider();
         return Session.getInstance(new Properties());
     }
+
+    /**
+     * A session with no server for parsing mail whose header is UTF-8 written as it is (RFC 6532, what a sender that
+     * speaks SMTPUTF8 writes: {@code From: åsa.öberg@stockholm.se}), which the default reads byte by byte as
+     * ISO-8859-1.
+     */
+    static Session offlineUtf8() {
+        MailStreams.nameTheProvider();
+        Properties p = new Properties();
+        p.put("mail.mime.allowutf8", "true");
+        return Session.getInstance(p);
+    }
 }

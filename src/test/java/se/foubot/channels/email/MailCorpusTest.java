@@ -66,6 +66,9 @@ class MailCorpusTest {
         if (want.containsKey("signature")) {
             assertThat(mail.signature().text()).contains(want.get("signature").toString());
         }
+        if (want.containsKey("from")) {
+            assertThat(mail.from()).isEqualTo(want.get("from").toString());
+        }
         if (want.containsKey("subject")) {
             assertThat(mail.subject().text()).isEqualTo(want.get("subject").toString());
         }
