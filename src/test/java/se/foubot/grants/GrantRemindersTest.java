@@ -324,6 +324,11 @@ class GrantRemindersTest {
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("larger than 8 MB; split it into several imports");
         assertThat(subscriptions.find("email", "anna" + "x".repeat(90) + "@stockholm.se")).isEmpty();
+        HttpResponse<String> unknownCharset = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
+                .header("Content-Type", "text/csv; charset=klingon-8").POST(HttpRequest.BodyPublishers.ofString("email\n")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknownCharset.statusCode()).as("a charset Java does not know is refused as a media type, not read").isEqualTo(415);
     }
 
     @Test
