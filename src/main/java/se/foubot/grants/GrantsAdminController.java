@@ -11,6 +11,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -81,13 +82,17 @@ class GrantsAdminController {
      */
     @PostMapping(value = "/api/grants/subscribers/import", consumes = {"text/csv", "text/plain"})
     ResponseEntity<?> importCsv(HttpServletRequest request) throws IOException {
+        // read up to the limit even when the declared length is over it: a client still sending when the answer comes
+        // would see its connection reset instead of the reason
         byte[] body = request.getInputStream().readNBytes(IMPORT_MAX_BYTES + 1);
         if (body.length > IMPORT_MAX_BYTES) {
             return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(Map.of("error", "the CSV is larger than "
                     + IMPORT_MAX_BYTES / (1024 * 1024) + " MB; split it into several imports"));
         }
-        Charset charset = request.getCharacterEncoding() == null ? StandardCharsets.UTF_8 : Charset.forName(request.getCharacterEncoding());
-        return ResponseEntity.ok(importer.run(guard.check(new String(body, charset))));
+        // the charset the Content-Type names (Spring has already refused one Java does not know), UTF-8 without one;
+        // not the request's character encoding, which the server's encoding filter sets to UTF-8 for every request
+        Charset declared = MediaType.parseMediaType(request.getContentType()).getCharset();
+        return ResponseEntity.ok(importer.run(guard.check(new String(body, declared != null ? declared : StandardCharsets.UTF_8))));
     }
 
     /** Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. */

@@ -101,8 +101,12 @@ class SubscriberImport {
             String districtId = null;
             if (!district.isEmpty()) {
                 // no district's name is a hundred characters long: a runaway cell is not worth the matcher's time
-                if (district.length() > DISTRICT_MAX_CHARS
-                        || !(ChoiceMatcher.match(districts.options(), district) instanceof ChoiceMatcher.Picked picked)) {
+                if (district.length() > DISTRICT_MAX_CHARS) {
+                    refused.add(new Refused(lineNo, row, "longer than any district's name (" + district.length()
+                            + " characters; see lists/districts.yaml)"));
+                    continue;
+                }
+                if (!(ChoiceMatcher.match(districts.options(), district) instanceof ChoiceMatcher.Picked picked)) {
                     refused.add(new Refused(lineNo, row, "unknown or ambiguous district '" + shown(district) + "' (see lists/districts.yaml)"));
                     continue;
                 }

@@ -3,6 +3,7 @@ package se.foubot.grants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -329,6 +330,13 @@ class GrantRemindersTest {
                 .header("Content-Type", "text/csv; charset=klingon-8").POST(HttpRequest.BodyPublishers.ofString("email\n")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(unknownCharset.statusCode()).as("a charset Java does not know is refused as a media type, not read").isEqualTo(415);
+        HttpResponse<String> latin1 = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/grants/subscribers/import")).header("Authorization", "Bearer grants-admin")
+                .header("Content-Type", "text/csv; charset=ISO-8859-1").POST(HttpRequest.BodyPublishers.ofByteArray(
+                        "email,district,programmes\nåke.latin@stockholm.se,Älvsjö,LUM\n".getBytes(StandardCharsets.ISO_8859_1))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(latin1.body()).as("read in the charset it names").contains("\"subscribed\":1");
+        assertThat(subscriptions.find("email", "åke.latin@stockholm.se")).isPresent();
     }
 
     @Test

@@ -287,6 +287,10 @@ final class MailParser {
      * unknown charset, broken base64) makes the subject unreadable: it is never echoed raw.
      */
     private String readableSubject(String subject) {
+        if (subject.indexOf('\ufffd') >= 0) {
+            // bytes someone could not read before us (a mail server that stored raw Latin-1 as replacement characters)
+            return UNREADABLE_SUBJECT;
+        }
         java.util.regex.Matcher words = ENCODED_WORD.matcher(subject);
         if (!words.find()) {
             // what is left of an encoded word that was cut off or mangled
@@ -348,8 +352,9 @@ final class MailParser {
 
     /**
      * An address the bot can answer and name: a group ("undisclosed-recipients:;") stands for its first member, or
-     * for nobody when it has none; an address without a domain, with control characters in it, or longer than an
-     * address can be (no answer could be sent to it), is nobody's.
+     * for nobody when it has none; an address without a domain, with control characters in it, longer than an
+     * address can be, or holding a replacement character (bytes a mail server could not read and replaced: the
+     * person's real address is lost) is nobody's — no answer could reach its owner.
      */
     private InternetAddress readable(InternetAddress a) {
         InternetAddress address = a;
@@ -363,6 +368,7 @@ final class MailParser {
         }
         String text = address == null ? null : guard.check(address.getAddress()).text();
         if (text == null || text.indexOf('@') <= 0 || text.endsWith("@") || Recipient.longerThanAnEmailAddressCanBe(text)
+                || text.indexOf('\ufffd') >= 0
                 || text.codePoints().anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
                         || Character.getType(c) == Character.PARAGRAPH_SEPARATOR)) {
             return null;
