@@ -4,7 +4,7 @@
 # jar's start-training command, on a throwaway data directory, free ports, no Slack, no outside mail), and writes the
 # classes it loaded to DIR/fou-bot.jsa. Start the bot from there (from any working directory, by any path to the jar):
 #
-#     java -XX:SharedArchiveFile=DIR/fou-bot.jsa -jar DIR/fou-bot.jar
+#     java -XX:SharedArchiveFile=DIR/fou-bot.jsa -XX:+UseG1GC -Xmx512m -jar DIR/fou-bot.jar
 #
 # The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either (a JVM that
 # cannot use it says so and starts without it). Usage: ops/start/cds-archive.sh [JAR] [DIR]
@@ -21,14 +21,16 @@ rm -rf "$dir"
 dir=$(cd "$dir" && pwd)
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-# the training run must not reach anything outside: every outside setting is cleared, every port is a free one
+# the training run uses the collector the bot runs with (the Dockerfile's entry point), so that the archive is made
+# under the settings it is used with; it must not reach anything outside: every outside setting is cleared, every
+# port is a free one
 (
   cd "$dir"
   env -u FOUBOT_MONGODB_URI -u SLACK_BOT_TOKEN -u SLACK_APP_TOKEN -u SLACK_SIGNING_SECRET -u FOUBOT_IMAP_URL \
       -u FOUBOT_SMTP_URL -u FOUBOT_MANAGEMENT_PORT -u JAVA_TOOL_OPTIONS \
       FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
-    "$java" -XX:ArchiveClassesAtExit="$dir/fou-bot.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/fou-bot.jar" \
+    "$java" -XX:+UseG1GC -XX:ArchiveClassesAtExit="$dir/fou-bot.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/fou-bot.jar" \
       start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN
 )
 test -s "$dir/fou-bot.jsa"
-echo "class data archive: $dir/fou-bot.jsa; start with: java -XX:SharedArchiveFile=$dir/fou-bot.jsa -jar $dir/fou-bot.jar"
+echo "class data archive: $dir/fou-bot.jsa; start with: java -XX:SharedArchiveFile=$dir/fou-bot.jsa -XX:+UseG1GC -Xmx512m -jar $dir/fou-bot.jar"

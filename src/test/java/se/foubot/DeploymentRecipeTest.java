@@ -63,6 +63,27 @@ class DeploymentRecipeTest {
                 .isIn(Pattern.compile("docker build -t (\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList());
     }
 
+    /**
+     * The collector and heap the figures in the README were measured with are the ones the bot runs with: the image's
+     * entry point, the systemd unit, the class-data training run and the benchmarks' JVM name the same ones, and the
+     * manifest sets none of its own that would override them.
+     */
+    @Test
+    void theImageTheUnitAndTheBenchmarksRunTheSameCollectorAndHeap() throws IOException {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        String entryPoint = dockerfile.lines().filter(l -> l.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+        String unit = Files.readString(Path.of("ops/systemd/fou-bot.service")).lines().filter(l -> l.startsWith("ExecStart="))
+                .findFirst().orElseThrow();
+        String benchArgLine = Pattern.compile("<argLine>(-Xmx[^<]*)</argLine>").matcher(Files.readString(Path.of("pom.xml"))).results()
+                .map(m -> m.group(1)).findFirst().orElseThrow();
+        for (String flags : List.of(entryPoint, unit, benchArgLine)) {
+            assertThat(flags).contains("-XX:+UseG1GC").contains("-Xmx512m").contains("-XX:ThreadPriorityPolicy=1");
+        }
+        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -XX:ArchiveClassesAtExit");
+        assertThat(Files.readString(Path.of("ops/kubernetes/fou-bot.yaml"))).doesNotContain("JAVA_TOOL_OPTIONS")
+                .doesNotContain("MaxRAMPercentage");
+    }
+
     @SuppressWarnings("unchecked")
     private static Map<String, Object> botContainer() throws IOException {
         for (Object doc : new Yaml().loadAll(Files.readString(Path.of("ops/kubernetes/fou-bot.yaml")))) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Start to ready as the operator and Kubernetes see it: a new {@code java} process, timed from its launch until
- * {@code GET /readyz} answers 200, three ways, round by round: {@code java -jar target/fou-bot.jar}; the jar extracted;
+ * {@code GET /readyz} answers 200, three ways, round by round (each with the image's collector and heap:
+ * {@code -XX:+UseG1GC -Xmx512m}): {@code java -jar target/fou-bot.jar}; the jar extracted;
  * the extracted jar with the class-data archive that {@code ops/start/cds-archive.sh} makes from a training run (the
  * script the Dockerfile runs). Besides the wall time it prints the CPU time the process had used when {@code /readyz}
  * first answered (user + system, all its threads, from {@code /proc/<pid>/stat}): the work a start does, which a busy
@@ -52,10 +53,10 @@ class StartBenchmark {
         List<Start> extracted = new ArrayList<>();
         List<Start> archived = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            plain.add(start(List.of(java, "-jar", JAR.toString())));
-            extracted.add(start(List.of(java, "-jar", extractedJar)));
-            archived.add(start(List.of(java, "-XX:SharedArchiveFile=" + EXTRACTED.resolve("fou-bot.jsa"), "-Xshare:auto", "-jar",
-                    extractedJar)));
+            plain.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-jar", JAR.toString())));
+            extracted.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-jar", extractedJar)));
+            archived.add(start(List.of(java, "-XX:SharedArchiveFile=" + EXTRACTED.resolve("fou-bot.jsa"), "-Xshare:auto",
+                    "-XX:+UseG1GC", "-Xmx512m", "-jar", extractedJar)));
         }
         System.out.println();
         System.out.println("== fou-bot start to ready as a process (launch until /readyz answers 200; embedded store and mail, "

@@ -56,6 +56,11 @@ class SlackAckBenchmark {
     private static final int RATE = 200;
     private static final int SECONDS = Integer.getInteger("foubot.bench.slack.seconds", 5);
     private static final int CLAIM_RACES = Integer.getInteger("foubot.bench.claim-races", 10);
+    /**
+     * At most this many warm-up rounds: at six the compilers still used 8–10 % of the machine in the last one (a
+     * round is mostly waiting for the workers to finish), so the measured rounds fell while they compiled.
+     */
+    private static final int WARM_ROUNDS = Integer.getInteger("foubot.bench.slack.warm-rounds", 12);
 
     @Test
     void ackLatencyAtTwoHundredEventsPerSecondAndAClaimRace() throws Exception {
@@ -74,7 +79,7 @@ class SlackAckBenchmark {
                 String bareUrl = "http://127.0.0.1:" + bare.getAddress().getPort() + "/slack/events";
                 var workers = (java.util.concurrent.ThreadPoolExecutor) bot.getBean("slackWorkers");
                 int[] warm = {0};
-                String warmUp = Figures.warmUp(1, 6, () -> {
+                String warmUp = Figures.warmUp(1, WARM_ROUNDS, () -> {
                     load(botUrl, RATE, 3, "warm-bot-" + warm[0]);
                     load(bareUrl, RATE, 3, "warm-bare-" + warm[0]++);
                     drain(workers);
