@@ -18,7 +18,7 @@ FROM eclipse-temurin:17-jre
 COPY --from=build /src/target/fou-bot.jar /tmp/fou-bot.jar
 COPY ops/start/cds-archive.sh /usr/local/bin/cds-archive.sh
 RUN sh /usr/local/bin/cds-archive.sh /tmp/fou-bot.jar /app && rm /tmp/fou-bot.jar \
-    && groupadd --system fou && useradd --system --gid fou --home-dir /app --shell /usr/sbin/nologin fou \
+    && groupadd --system --gid 10001 fou && useradd --system --uid 10001 --gid fou --home-dir /app --shell /usr/sbin/nologin fou \
     && mkdir /data && chown fou:fou /data
 WORKDIR /app
 # the embedded store's file, when FOUBOT_MONGODB_URI is not set (mount a volume here to keep it)

@@ -21,15 +21,15 @@ rm -rf "$dir"
 dir=$(cd "$dir" && pwd)
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-# the training run uses the collector the bot runs with (the Dockerfile's entry point), so that the archive is made
-# under the settings it is used with; it must not reach anything outside: every outside setting is cleared, every
-# port is a free one
+# the training run uses the collector and heap the bot runs with (the Dockerfile's entry point), so that it loads
+# and compiles as the bot will (the archive itself would also serve other settings); it must not reach anything
+# outside: every outside setting is cleared, every port is a free one
 (
   cd "$dir"
   env -u FOUBOT_MONGODB_URI -u SLACK_BOT_TOKEN -u SLACK_APP_TOKEN -u SLACK_SIGNING_SECRET -u FOUBOT_IMAP_URL \
       -u FOUBOT_SMTP_URL -u FOUBOT_MANAGEMENT_PORT -u JAVA_TOOL_OPTIONS \
       FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
-    "$java" -XX:+UseG1GC -XX:ArchiveClassesAtExit="$dir/fou-bot.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/fou-bot.jar" \
+    "$java" -XX:+UseG1GC -Xmx512m -XX:ArchiveClassesAtExit="$dir/fou-bot.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/fou-bot.jar" \
       start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN
 )
 test -s "$dir/fou-bot.jsa"

@@ -79,19 +79,38 @@ class DeploymentRecipeTest {
         for (String flags : List.of(entryPoint, unit, benchArgLine)) {
             assertThat(flags).contains("-XX:+UseG1GC").contains("-Xmx512m").contains("-XX:ThreadPriorityPolicy=1");
         }
-        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -XX:ArchiveClassesAtExit");
-        assertThat(Files.readString(Path.of("ops/kubernetes/fou-bot.yaml"))).doesNotContain("JAVA_TOOL_OPTIONS")
-                .doesNotContain("MaxRAMPercentage");
+        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -Xmx512m -XX:ArchiveClassesAtExit");
+        Map<String, Object> container = botContainer();
+        assertThat(container).as("the image's entry point decides the JVM's flags").doesNotContainKeys("command", "args");
+        assertThat(String.valueOf(container.get("env"))).doesNotContain("JAVA_TOOL_OPTIONS").doesNotContain("JDK_JAVA_OPTIONS");
+    }
+
+    /**
+     * The pod runs as the user the image makes and gives the embedded store's directory to, so that the bot can write
+     * {@code /data} there too (a pod under another number could not).
+     */
+    @Test
+    void thePodRunsAsTheUserTheImageGivesTheDataDirectoryTo() throws IOException {
+        String runtime = Files.readString(Path.of("Dockerfile"));
+        runtime = runtime.substring(runtime.lastIndexOf("\nFROM "));
+        Matcher uid = Pattern.compile("useradd [^&]*--uid (\\d+)[^&]* fou\\b").matcher(runtime);
+        assertThat(uid.find()).as("the image makes its user with a fixed number").isTrue();
+        assertThat(runtime).contains("chown fou:fou /data").containsPattern("(?m)^USER fou$");
+        assertThat(map(podSpec(), "securityContext").get("runAsUser")).isEqualTo(Integer.parseInt(uid.group(1)));
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> botContainer() throws IOException {
+        List<Map<String, Object>> containers = (List<Map<String, Object>>) podSpec().get("containers");
+        return containers.stream().filter(c -> "fou-bot".equals(c.get("name"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> podSpec() throws IOException {
         for (Object doc : new Yaml().loadAll(Files.readString(Path.of("ops/kubernetes/fou-bot.yaml")))) {
             Map<String, Object> d = (Map<String, Object>) doc;
             if ("Deployment".equals(d.get("kind"))) {
-                List<Map<String, Object>> containers = (List<Map<String, Object>>) map(map(map(d, "spec"), "template"), "spec")
-                        .get("containers");
-                return containers.stream().filter(c -> "fou-bot".equals(c.get("name"))).findFirst().orElseThrow();
+                return map(map(map(d, "spec"), "template"), "spec");
             }
         }
         throw new AssertionError("no Deployment in ops/kubernetes/fou-bot.yaml");
