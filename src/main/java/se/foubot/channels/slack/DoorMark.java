@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import com.slack.api.bolt.request.Request;
 
 /**
- * The mark {@link SlackEventsController} puts on a request whose raw bytes {@link SlackRawBodyFilter} verified, for
+ * The mark {@link SlackEventsEndpoint} puts on a request whose raw bytes {@link SlackRawBodyFilter} verified, for
  * {@link RefuseUnverified} to see inside Bolt: a header whose value is a secret of this process, so no sender can
  * put it there.
  */

@@ -63,10 +63,11 @@ class SlackConfiguration {
                 new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME), guard);
     }
 
-    /** Reads and verifies {@code POST /slack/events} before any other filter or Spring can touch the body. */
+    /** Reads, verifies and answers {@code POST /slack/events} before any other filter or Spring can touch the body. */
     @Bean
-    FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock) {
-        FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(new SlackRawBodyFilter(properties, clock));
+    FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock, App app, DoorMark door) {
+        FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(
+                new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door)));
         registration.addUrlPatterns("/slack/events");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

@@ -17,22 +17,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * The first thing a request to {@code POST /slack/events} meets: reads the body as it came off the wire (at most
  * {@code foubot.slack.max-request-size}, else 413), checks Slack's signature over exactly those bytes (else 401),
- * and only then lets it on, with the verified bytes as a request attribute. Runs before anything in Spring can
- * parse a form body into parameters, which would rebuild the body differently from what Slack signed.
+ * and only then hands exactly those bytes to {@link SlackEventsEndpoint}, which answers. Runs before anything in Spring
+ * can parse a form body into parameters, which would rebuild the body differently from what Slack signed.
  */
 final class SlackRawBodyFilter extends OncePerRequestFilter {
-
-    /** Request attribute holding the verified raw body ({@code byte[]}). */
-    static final String VERIFIED_BODY = SlackRawBodyFilter.class.getName() + ".body";
 
     private static final Logger log = LoggerFactory.getLogger(SlackRawBodyFilter.class);
 
     private final SlackProperties properties;
     private final SlackSignatureVerifier verifier;
+    private final SlackEventsEndpoint endpoint;
 
-    SlackRawBodyFilter(SlackProperties properties, Clock clock) {
+    SlackRawBodyFilter(SlackProperties properties, Clock clock, SlackEventsEndpoint endpoint) {
         this.properties = properties;
         this.verifier = properties.httpEnabled() ? new SlackSignatureVerifier(properties.signingSecret(), clock) : null;
+        this.endpoint = endpoint;
     }
 
     @Override
@@ -67,8 +66,8 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED, verdict.name().toLowerCase(), body.length);
             return;
         }
-        request.setAttribute(VERIFIED_BODY, body);
-        chain.doFilter(request, response);
+        // answered here: nothing further along the chain has anything to add to a verified Slack request
+        endpoint.answer(request, body, response);
     }
 
     /** Says why in the log with nothing the sender chose (no body, no header values), and little to the sender. */

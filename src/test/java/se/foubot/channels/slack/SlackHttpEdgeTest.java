@@ -153,6 +153,19 @@ class SlackHttpEdgeTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUBCAST1")).isEmpty());
     }
 
+    @Test
+    void anAnswerWithSwedishLettersIsBoltsJsonSentAsUtf8WithItsLengthInBytesAndNoCookie() throws Exception {
+        HttpResponse<String> response = slack.signedBytes(fixture("command-slack.form"), FORM);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow().toLowerCase(java.util.Locale.ROOT))
+                .startsWith("application/json").contains("utf-8");
+        byte[] utf8 = response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // å, ä, ö and the quotation marks are two or three bytes each: a length in chars would cut the answer short
+        assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(utf8.length);
+        assertThat(utf8.length).isGreaterThan(response.body().length());
+        assertThat(response.headers().map()).doesNotContainKey("set-cookie");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"event-message-im-me_message.json", "shortcut-unknown.form"})
     void aSignedRequestNothingHandlesIsAcknowledgedNever404(String name) throws Exception {

@@ -1,0 +1,110 @@
+package se.foubot.channels.slack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.util.SlackRequestParser;
+
+/**
+ * Answers a request to {@code POST /slack/events} whose raw bytes {@link SlackRawBodyFilter} has read and verified:
+ * hands exactly those bytes and the headers to Bolt and writes Bolt's answer. It answers from the filter, so an ack
+ * does not go on through Spring Security's chains, the request metrics and Spring MVC, none of which a signed Slack
+ * request needs (the machine chain lets it through unchanged). A signed request Bolt cannot read, or whose handler
+ * throws, gets 400: nothing a sender writes makes a 500. A signed request no handler takes gets 200 and is dropped,
+ * never 404.
+ */
+final class SlackEventsEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackEventsEndpoint.class);
+    private static final String BAD_REQUEST = "{\"error\":\"unreadable request\"}";
+
+    private final App bolt;
+    private final DoorMark door;
+    private final SlackRequestParser parser;
+
+    SlackEventsEndpoint(App bolt, DoorMark door) {
+        this.bolt = bolt;
+        this.door = door;
+        this.parser = new SlackRequestParser(bolt.config());
+    }
+
+    void answer(HttpServletRequest http, byte[] verifiedBody, HttpServletResponse out) throws IOException {
+        Map<String, List<String>> headers = new HashMap<>();
+        for (String name : Collections.list(http.getHeaderNames())) {
+            if (!name.equalsIgnoreCase(DoorMark.HEADER)) {
+                headers.put(name, new ArrayList<>(Collections.list(http.getHeaders(name))));
+            }
+        }
+        // verified at the door: Bolt's first step lets it on
+        headers.put(DoorMark.HEADER, List.of(door.value()));
+        Response response;
+        try {
+            // the signature was over these bytes; Slack sends UTF-8, whatever the content type says
+            Request<?> request = parser.parse(SlackRequestParser.HttpRequest.builder()
+                    .requestUri(http.getRequestURI())
+                    .queryString(Map.of())
+                    .headers(new RequestHeaders(headers))
+                    .requestBody(new String(verifiedBody, StandardCharsets.UTF_8))
+                    .remoteAddress(http.getRemoteAddr())
+                    .build());
+            if (request == null) {
+                log.info("event=slack_request_unreadable reason=unknown_kind bytes={}", verifiedBody.length);
+                badRequest(out);
+                return;
+            }
+            response = bolt.run(request);
+            if (response.getStatusCode() == HttpServletResponse.SC_NOT_FOUND) {
+                // signed, but nothing here handles its kind (a click on an old card, a shortcut): Slack retries a 404
+                // and may switch the app's events off, so it is acknowledged and dropped
+                log.info("event=slack_request_unhandled kind={} bytes={}", request.getRequestType(), verifiedBody.length);
+                out.setStatus(HttpServletResponse.SC_OK);
+                out.setContentLength(0);
+                return;
+            }
+        } catch (Exception e) {
+            // the class says what went wrong; the message could quote the sender's text
+            log.warn("event=slack_request_unreadable reason=exception error={} bytes={}", e.getClass().getName(),
+                    verifiedBody.length);
+            badRequest(out);
+            return;
+        }
+        out.setStatus(response.getStatusCode());
+        if (response.getHeaders() != null) {
+            response.getHeaders().forEach((name, values) -> values.forEach(value -> out.addHeader(name, value)));
+        }
+        if (response.getContentType() != null) {
+            out.setContentType(response.getContentType());
+        }
+        write(out, response.getBody());
+    }
+
+    private static void badRequest(HttpServletResponse out) throws IOException {
+        out.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        out.setContentType("application/json");
+        write(out, BAD_REQUEST);
+    }
+
+    private static void write(HttpServletResponse out, String body) throws IOException {
+        byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
+        if (out.getContentType() != null && !out.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+            out.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        }
+        out.setContentLength(bytes.length);
+        out.getOutputStream().write(bytes);
+    }
+}
