@@ -92,7 +92,17 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         GroupCommit commits = new GroupCommit(mvStore, HOUSEKEEPING_SECONDS);
         DurableBackend backend = new DurableBackend(new IsolatedH2Backend(mvStore), commits, file);
         MongoServer server = new MongoServer(backend);
-        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WIRE_THREADS);
+        try {
+            server.bind(new InetSocketAddress("127.0.0.1", port), 1, WIRE_THREADS);
+        } catch (Exception portTaken) { // Netty throws the checked BindException undeclared
+            // the wire server's threads are not daemons: left running, they would keep a bot that failed to start alive
+            // with no port open, and a supervisor would never restart it
+            server.shutdownNow();
+            commits.close();
+            mvStore.close();
+            throw new IllegalStateException("The embedded store cannot listen on 127.0.0.1:" + port + " (FOUBOT_STORE_PORT): "
+                    + portTaken.getMessage(), portTaken);
+        }
         InetSocketAddress address = server.getLocalAddress();
         Path portFile = dir.resolve(PORT_FILE_NAME);
         writePortFile(portFile, address.getPort());

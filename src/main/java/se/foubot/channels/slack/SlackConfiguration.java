@@ -65,9 +65,10 @@ class SlackConfiguration {
 
     /** Reads, verifies and answers {@code POST /slack/events} before any other filter or Spring can touch the body. */
     @Bean
-    FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock, App app, DoorMark door) {
+    FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock, App app, DoorMark door,
+            MeterRegistry meters) {
         FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(
-                new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door)));
+                new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door), meters));
         registration.addUrlPatterns("/slack/events");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;

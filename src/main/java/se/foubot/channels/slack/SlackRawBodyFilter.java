@@ -5,14 +5,18 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
+import java.util.concurrent.TimeUnit;
+
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * The first thing a request to {@code POST /slack/events} meets: reads the body as it came off the wire (at most
@@ -28,10 +32,13 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
     private final SlackSignatureVerifier verifier;
     private final SlackEventsEndpoint endpoint;
 
-    SlackRawBodyFilter(SlackProperties properties, Clock clock, SlackEventsEndpoint endpoint) {
+    private final MeterRegistry meters;
+
+    SlackRawBodyFilter(SlackProperties properties, Clock clock, SlackEventsEndpoint endpoint, MeterRegistry meters) {
         this.properties = properties;
         this.verifier = properties.httpEnabled() ? new SlackSignatureVerifier(properties.signingSecret(), clock) : null;
         this.endpoint = endpoint;
+        this.meters = meters;
     }
 
     @Override
@@ -39,9 +46,24 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
         return verifier == null || !"POST".equals(request.getMethod());
     }
 
+    /**
+     * Counts and times every answer by its status ({@code foubot_slack_requests_seconds}): how many acks, how long
+     * they took, how many were refused, since the request no longer reaches Spring's own request metrics.
+     */
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+            throws IOException {
+        long start = System.nanoTime();
+        try {
+            verifyAndAnswer(request, response);
+        } finally {
+            Timer.builder("foubot.slack.requests").description("Requests to POST /slack/events, by the status answered")
+                    .tag("status", Integer.toString(response.getStatus())).register(meters)
+                    .record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void verifyAndAnswer(HttpServletRequest request, HttpServletResponse response) throws IOException {
         long limit = properties.maxRequestSize().toBytes();
         long declared = request.getContentLengthLong();
         if (declared > limit) {

@@ -55,6 +55,9 @@ class SlackHttpEdgeTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     SlackRequests slack;
 
     @DynamicPropertySource
@@ -166,6 +169,22 @@ class SlackHttpEdgeTest {
         assertThat(response.headers().map()).doesNotContainKey("set-cookie");
     }
 
+    @Test
+    void everyAnswerIsCountedAndTimedByItsStatus() throws Exception {
+        long answered = requests("200");
+        long refused = requests("401");
+        assertThat(slack.signedBytes(fixture("command-slack.form"), FORM).statusCode()).isEqualTo(200);
+        assertThat(slack.sendBytes(fixture("command-slack.form"), FORM, Long.toString(slack.now()), "v0=00").statusCode())
+                .isEqualTo(401);
+        assertThat(requests("200")).isEqualTo(answered + 1);
+        assertThat(requests("401")).isEqualTo(refused + 1);
+    }
+
+    private long requests(String status) {
+        var timer = meters.find("foubot.slack.requests").tag("status", status).timer();
+        return timer == null ? 0 : timer.count();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"event-message-im-me_message.json", "shortcut-unknown.form"})
     void aSignedRequestNothingHandlesIsAcknowledgedNever404(String name) throws Exception {
@@ -234,6 +253,9 @@ class SlackHttpEdgeTest {
                 {"payload=%7B%22type%22%3A%22block_actions%22%2C%22user%22%3A%7B%22id%22%3A%22U1%22%7D%2C%22actions%22%3A%5B%5D%7D", FORM},
                 {"payload=%7B%22type%22%3A%22view_submission%22%7D", FORM},
                 {"command=%2Ffou&text=" + MARKER, FORM},
+                // Spring's multipart parser once took this on its way to Bolt, and answered 500
+                {"--b\r\nContent-Disposition: form-data; name=\"payload\"\r\n\r\n{\"t\":\"" + MARKER + "\"}\r\n--b--\r\n",
+                        "multipart/form-data; boundary=b"},
         };
         for (String[] b : bodies) {
             HttpResponse<String> response = slack.signed(b[0], b[1], java.util.Map.of());
@@ -244,6 +266,25 @@ class SlackHttpEdgeTest {
         assertThat(slack.signedBytes(binary, "application/octet-stream").statusCode()).isIn(200, 400, 404);
         Thread.sleep(300);
         assertThat(output).doesNotContain(MARKER).doesNotContain("\tat ");
+    }
+
+    @Test
+    void whatASignedRequestNothingHandlesNamesNeverReachesTheLog(CapturedOutput output) throws Exception {
+        // Bolt warns about a command, action or callback it has no handler for, quoting the name the body gave
+        String forged = "%0AFORGED%20ERROR%20" + MARKER + "%1B%5B31m";
+        String[] bodies = {
+                "command=%2Fx" + forged + "&text=a&user_id=UFORGE&channel_id=C1&team_id=T1",
+                "payload=" + java.net.URLEncoder.encode("{\"type\":\"shortcut\",\"callback_id\":\"x\\nFORGED " + MARKER
+                        + "\",\"user\":{\"id\":\"UFORGE\"},\"team\":{\"id\":\"T1\"}}", java.nio.charset.StandardCharsets.UTF_8),
+                "payload=" + java.net.URLEncoder.encode("{\"type\":\"block_actions\",\"actions\":[{\"action_id\":\"x\\nFORGED "
+                        + MARKER + "\",\"block_id\":\"b\"}],\"user\":{\"id\":\"UFORGE\"},\"team\":{\"id\":\"T1\"}}",
+                        java.nio.charset.StandardCharsets.UTF_8),
+        };
+        for (String body : bodies) {
+            assertThat(slack.signed(body, FORM, java.util.Map.of()).statusCode()).as(body).isEqualTo(200);
+        }
+        Thread.sleep(300);
+        assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED");
     }
 
     @Test
