@@ -100,8 +100,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             server.shutdownNow();
             commits.close();
             mvStore.close();
-            throw new IllegalStateException("The embedded store cannot listen on 127.0.0.1:" + port + " (FOUBOT_STORE_PORT): "
-                    + portTaken.getMessage(), portTaken);
+            throw new StorePortTaken(port, portTaken);
         }
         InetSocketAddress address = server.getLocalAddress();
         Path portFile = dir.resolve(PORT_FILE_NAME);

@@ -21,7 +21,7 @@ class StorePortTakenTest {
     @Test
     void aStoreWhosePortIsTakenFailsAndLeavesNoThreadRunningAndItsFileFree(@TempDir Path dir) throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            assertThatThrownBy(() -> EmbeddedMongoStore.start(dir, taken.getLocalPort())).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> EmbeddedMongoStore.start(dir, taken.getLocalPort())).isInstanceOf(StorePortTaken.class)
                     .hasMessageContaining("127.0.0.1:" + taken.getLocalPort()).hasMessageContaining("FOUBOT_STORE_PORT");
         }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
