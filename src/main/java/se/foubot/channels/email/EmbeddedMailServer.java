@@ -27,7 +27,14 @@ public final class EmbeddedMailServer implements AutoCloseable {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
             new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
             new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
-        greenMail.start();
+        try {
+            greenMail.start();
+        } catch (RuntimeException portTaken) {
+            // a server that did start has a thread that is not a daemon: left running, it would keep a bot that failed
+            // to start alive, and a supervisor would never restart it
+            greenMail.stop();
+            throw new EmbeddedMailPortTaken(smtpPort, imapPort, portTaken);
+        }
         greenMail.setUser(MAILBOX, MAILBOX, PASSWORD);
         EmbeddedMailServer server = new EmbeddedMailServer(greenMail);
         log.info("event=embedded_mail_started smtp=127.0.0.1:{} imap=127.0.0.1:{} mailbox={}", server.smtpPort(),

@@ -14,6 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.RequestHeaders;
@@ -63,6 +66,13 @@ final class SlackEventsEndpoint {
                     .remoteAddress(http.getRemoteAddr())
                     .build());
             if (request == null) {
+                if (isRateLimitNotice(verifiedBody)) {
+                    // Slack drops this app's events for the rest of the minute and says so here; it wants a 200
+                    log.warn("event=slack_app_rate_limited hint=\"Slack is not sending events for the rest of this minute\"");
+                    out.setStatus(HttpServletResponse.SC_OK);
+                    out.setContentLength(0);
+                    return;
+                }
                 log.info("event=slack_request_unreadable reason=unknown_kind bytes={}", verifiedBody.length);
                 badRequest(out);
                 return;
@@ -91,6 +101,16 @@ final class SlackEventsEndpoint {
             out.setContentType(response.getContentType());
         }
         write(out, response.getBody());
+    }
+
+    private static boolean isRateLimitNotice(byte[] body) {
+        try {
+            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            return json.isJsonObject() && json.getAsJsonObject().get("type") instanceof JsonPrimitive type && type.isString()
+                    && "app_rate_limited".equals(type.getAsString());
+        } catch (RuntimeException notJson) {
+            return false;
+        }
     }
 
     private static void badRequest(HttpServletResponse out) throws IOException {

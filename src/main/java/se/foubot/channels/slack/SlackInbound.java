@@ -18,7 +18,8 @@ import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * Everything that comes in from Slack passes one chain of small steps, Bolt middleware in Bolt's own way:
- * {@link RefuseUnverified} (only what the door verified) → {@link IgnoreWhatNeedsNoAnswer} (bots, edits, channel
+ * {@link RefuseUnverified} (only what the door verified) → {@link RefuseMalformedIds} (ids that are Slack's, since
+ * they become keys and log fields) → {@link IgnoreWhatNeedsNoAnswer} (bots, edits, channel
  * chatter) → {@link RecordOnceThenAck} (an event's work recorded once, durable before the ack; done by the
  * {@link SlackInbox} on a worker). Clicks, commands and forms reach their handlers, which record their work the same
  * way through {@link SlackWork} before acking. The handlers here are the channel's own: the answer buttons and
@@ -45,6 +46,7 @@ class SlackInbound {
         this.slashCommands = List.copyOf(slashCommands);
         this.texts = texts;
         app.use(new RefuseUnverified(door));
+        app.use(new RefuseMalformedIds());
         app.use(new IgnoreWhatNeedsNoAnswer());
         app.use(new RecordOnceThenAck(inbox, once, guard, chat, home));
         whatWorkMeans(inbox);

@@ -170,6 +170,15 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void slacksNoticeThatItRateLimitsTheAppIsAcknowledgedAndLogged(CapturedOutput output) throws Exception {
+        // as Slack sends it to the request URL when the app gets more than 30,000 events an hour
+        String notice = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"type\":\"app_rate_limited\",\"team_id\":\"T123456\","
+                + "\"minute_rate_limited\":1518467820,\"api_app_id\":\"A123456\"}";
+        assertThat(slack.signed(notice, "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
+        assertThat(output).contains("event=slack_app_rate_limited");
+    }
+
+    @Test
     void everyAnswerIsCountedAndTimedByItsStatus() throws Exception {
         long answered = requests("200");
         long refused = requests("401");
@@ -285,6 +294,32 @@ class SlackHttpEdgeTest {
         }
         Thread.sleep(300);
         assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED");
+    }
+
+    @Test
+    void aSignedRequestWhoseIdsAreNotSlacksIsRefusedAndNothingOfThemIsLogged(CapturedOutput output) throws Exception {
+        String forged = "U1\n2026-12-04T20:00:00.000Z  INFO 1 --- [main] se.foubot.Forged : event=FORGED " + MARKER + "\u001b[31m";
+        String json = forged.replace("\n", "\\n").replace("\u001b", "\\u001b");
+        String form = java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8);
+        String[][] bodies = {
+                // a slash command, a direct message, a click: each from a "user" whose id carries a log line
+                {"command=%2Ffou&text=hj%C3%A4lp&user_id=" + form + "&channel_id=D1&team_id=T1", FORM},
+                {"{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvForged1\",\"event\":{\"type\":\"message\","
+                        + "\"channel_type\":\"im\",\"channel\":\"D1\",\"user\":\"" + json + "\",\"text\":\"hej\",\"ts\":\"1.1\"}}",
+                        "application/json"},
+                {"{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"" + json + "\",\"event\":{\"type\":\"message\","
+                        + "\"channel_type\":\"im\",\"channel\":\"D1\",\"text\":\"hej\",\"ts\":\"1.2\"}}", "application/json"},
+                {"payload=" + java.net.URLEncoder.encode("{\"type\":\"block_actions\",\"user\":{\"id\":\"" + json + "\"},"
+                        + "\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"D1\"},\"actions\":[{\"action_id\":\"answer-0\","
+                        + "\"block_id\":\"b\",\"value\":\"hjälp\"}]}", java.nio.charset.StandardCharsets.UTF_8), FORM},
+        };
+        for (String[] b : bodies) {
+            HttpResponse<String> response = slack.signed(b[0], b[1], java.util.Map.of());
+            assertThat(response.statusCode()).as(b[0]).isEqualTo(400);
+        }
+        Thread.sleep(500);
+        assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED").contains("reason=malformed_id id=user");
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D1"))).isEmpty();
     }
 
     @Test

@@ -1,0 +1,64 @@
+package se.foubot.channels.slack;
+
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.context.Context;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+
+/**
+ * Step 2: the ids a request names are Slack's ids, or it goes no further (400). Slack's user, team, enterprise and
+ * channel ids are capital letters and digits; its event ids letters and digits. These ids end up as keys in the store
+ * and in log lines ({@code conversation=slack:U…}); a sender holding the signing secret could otherwise put newlines,
+ * terminal escapes or a whole forged log line there.
+ */
+class RefuseMalformedIds implements Middleware {
+
+    private static final Logger log = LoggerFactory.getLogger(RefuseMalformedIds.class);
+    private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
+    private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        Context context = req.getContext();
+        String malformed = !wellFormed(context.getRequestUserId(), SLACK_ID) ? "user"
+                : !wellFormed(context.getTeamId(), SLACK_ID) ? "team"
+                : !wellFormed(context.getEnterpriseId(), SLACK_ID) ? "enterprise"
+                : !wellFormed(channelOf(req), SLACK_ID) ? "channel"
+                : req instanceof EventRequest event && !wellFormedEvent(event) ? "event" : null;
+        if (malformed == null) {
+            return chain.next(req);
+        }
+        // which id, never its value: the value is what could not go into a log line
+        log.info("event=slack_request_unreadable reason=malformed_id id={} kind={}", malformed, req.getRequestType());
+        return Response.builder().statusCode(400).contentType("application/json").body("{\"error\":\"unreadable request\"}").build();
+    }
+
+    private static String channelOf(Request<?> req) {
+        if (req instanceof SlashCommandRequest command) {
+            return command.getPayload().getChannelId();
+        }
+        if (req instanceof BlockActionRequest click && click.getPayload().getChannel() != null) {
+            return click.getPayload().getChannel().getId();
+        }
+        return null;
+    }
+
+    private static boolean wellFormedEvent(EventRequest request) {
+        EventEnvelope e = EventEnvelope.of(request);
+        return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SLACK_ID) && wellFormed(e.channel(), SLACK_ID);
+    }
+
+    /** Absent is fine (not every request names every id); present, it must look like one of Slack's. */
+    private static boolean wellFormed(String id, Pattern pattern) {
+        return id == null || pattern.matcher(id).matches();
+    }
+}
