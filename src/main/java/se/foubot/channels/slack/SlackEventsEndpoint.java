@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -121,7 +122,7 @@ final class SlackEventsEndpoint {
 
     private static void write(HttpServletResponse out, String body) throws IOException {
         byte[] bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        if (out.getContentType() != null && !out.getContentType().toLowerCase(java.util.Locale.ROOT).contains("charset")) {
+        if (out.getContentType() != null && !out.getContentType().toLowerCase(Locale.ROOT).contains("charset")) {
             out.setCharacterEncoding(StandardCharsets.UTF_8.name());
         }
         out.setContentLength(bytes.length);

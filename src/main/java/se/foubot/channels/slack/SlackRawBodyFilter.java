@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-
 import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.FilterChain;
