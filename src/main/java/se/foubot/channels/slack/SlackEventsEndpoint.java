@@ -1,6 +1,7 @@
 package se.foubot.channels.slack;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,15 +68,20 @@ final class SlackEventsEndpoint {
                     .remoteAddress(http.getRemoteAddr())
                     .build());
             if (request == null) {
-                if (isRateLimitNotice(verifiedBody)) {
+                String type = typeOf(verifiedBody);
+                if ("app_rate_limited".equals(type)) {
                     // Slack drops this app's events for the rest of the minute and says so here; it wants a 200
                     log.warn("event=slack_app_rate_limited hint=\"Slack is not sending events for the rest of this minute\"");
-                    out.setStatus(HttpServletResponse.SC_OK);
-                    out.setContentLength(0);
-                    return;
+                    ok(out);
+                } else if (type != null) {
+                    // well formed, of a kind Bolt does not know (one Slack added since): nothing handles it, so as any
+                    // such request it is acknowledged and dropped; the kind is the sender's word, so it is not logged
+                    log.info("event=slack_request_unhandled kind=unknown bytes={}", verifiedBody.length);
+                    ok(out);
+                } else {
+                    log.info("event=slack_request_unreadable reason=unknown_kind bytes={}", verifiedBody.length);
+                    badRequest(out);
                 }
-                log.info("event=slack_request_unreadable reason=unknown_kind bytes={}", verifiedBody.length);
-                badRequest(out);
                 return;
             }
             response = bolt.run(request);
@@ -83,8 +89,7 @@ final class SlackEventsEndpoint {
                 // signed, but nothing here handles its kind (a click on an old card, a shortcut): Slack retries a 404
                 // and may switch the app's events off, so it is acknowledged and dropped
                 log.info("event=slack_request_unhandled kind={} bytes={}", request.getRequestType(), verifiedBody.length);
-                out.setStatus(HttpServletResponse.SC_OK);
-                out.setContentLength(0);
+                ok(out);
                 return;
             }
         } catch (Exception e) {
@@ -104,14 +109,27 @@ final class SlackEventsEndpoint {
         write(out, response.getBody());
     }
 
-    private static boolean isRateLimitNotice(byte[] body) {
+    /**
+     * The {@code type} of a body Bolt did not recognise, when it is a Slack payload nonetheless: a JSON object, or a form
+     * whose only {@code payload} is one, with a string {@code type}. Null for anything else.
+     */
+    private static String typeOf(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
         try {
-            JsonElement json = JsonParser.parseString(new String(body, StandardCharsets.UTF_8));
+            if (text.startsWith("payload=") && text.indexOf('&') < 0) {
+                text = URLDecoder.decode(text.substring("payload=".length()), StandardCharsets.UTF_8);
+            }
+            JsonElement json = JsonParser.parseString(text);
             return json.isJsonObject() && json.getAsJsonObject().get("type") instanceof JsonPrimitive type && type.isString()
-                    && "app_rate_limited".equals(type.getAsString());
+                    && !type.getAsString().isBlank() ? type.getAsString() : null;
         } catch (RuntimeException notJson) {
-            return false;
+            return null;
         }
+    }
+
+    private static void ok(HttpServletResponse out) {
+        out.setStatus(HttpServletResponse.SC_OK);
+        out.setContentLength(0);
     }
 
     private static void badRequest(HttpServletResponse out) throws IOException {

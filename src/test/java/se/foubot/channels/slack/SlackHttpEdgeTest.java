@@ -179,6 +179,21 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aWellFormedPayloadOfAKindSlackAddedLaterIsAcknowledgedWithoutLoggingItsKind(CapturedOutput output) throws Exception {
+        String kind = "future_kind_" + MARKER;
+        String form = "payload=" + java.net.URLEncoder.encode("{\"type\":\"" + kind + "\",\"user\":{\"id\":\"UFUTURE1\"},"
+                + "\"team\":{\"id\":\"T1\"}}", java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(slack.signed(form, FORM, java.util.Map.of()).statusCode()).isEqualTo(200);
+        assertThat(slack.signed("{\"type\":\"" + kind + "\",\"team_id\":\"T1\"}", "application/json", java.util.Map.of())
+                .statusCode()).isEqualTo(200);
+        // not a Slack payload at all: still unreadable
+        assertThat(slack.signed("payload=" + java.net.URLEncoder.encode("[1,2]", java.nio.charset.StandardCharsets.UTF_8), FORM,
+                java.util.Map.of()).statusCode()).isEqualTo(400);
+        Thread.sleep(300);
+        assertThat(output).contains("event=slack_request_unhandled kind=unknown").doesNotContain(MARKER);
+    }
+
+    @Test
     void everyAnswerIsCountedAndTimedByItsStatus() throws Exception {
         long answered = requests("200");
         long refused = requests("401");
