@@ -13,9 +13,15 @@ import com.slack.api.bolt.response.Response;
  */
 class IgnoreWhatNeedsNoAnswer implements Middleware {
 
+    private final EventEnvelopes envelopes;
+
+    IgnoreWhatNeedsNoAnswer(EventEnvelopes envelopes) {
+        this.envelopes = envelopes;
+    }
+
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
-        if (req instanceof EventRequest event && needsNoAnswer(EventEnvelope.of(event))) {
+        if (req instanceof EventRequest event && needsNoAnswer(envelopes.of(event))) {
             return Response.ok();
         }
         return chain.next(req);

@@ -35,8 +35,11 @@ class RecordOnceThenAck implements Middleware {
     private final OutsideTextGuard guard;
     private final SlackChat chat;
     private final AppHome home;
+    private final EventEnvelopes envelopes;
 
-    RecordOnceThenAck(SlackInbox inbox, OnceAfterAck once, OutsideTextGuard guard, SlackChat chat, AppHome home) {
+    RecordOnceThenAck(SlackInbox inbox, OnceAfterAck once, OutsideTextGuard guard, SlackChat chat, AppHome home,
+            EventEnvelopes envelopes) {
+        this.envelopes = envelopes;
         this.inbox = inbox;
         this.once = once;
         this.guard = guard;
@@ -49,7 +52,7 @@ class RecordOnceThenAck implements Middleware {
         if (!(req instanceof EventRequest event)) {
             return chain.next(req);
         }
-        EventEnvelope e = EventEnvelope.of(event);
+        EventEnvelope e = envelopes.of(event);
         if (e.isPost()) {
             GuardedText text = guard.check("app_mention".equals(e.type()) ? SlackText.withoutMentions(e.text()) : e.text());
             record(e, text);

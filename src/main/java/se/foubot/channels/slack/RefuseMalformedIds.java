@@ -26,6 +26,12 @@ class RefuseMalformedIds implements Middleware {
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
+    private final EventEnvelopes envelopes;
+
+    RefuseMalformedIds(EventEnvelopes envelopes) {
+        this.envelopes = envelopes;
+    }
+
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Context context = req.getContext();
@@ -52,8 +58,8 @@ class RefuseMalformedIds implements Middleware {
         return null;
     }
 
-    private static boolean wellFormedEvent(EventRequest request) {
-        EventEnvelope e = EventEnvelope.of(request);
+    private boolean wellFormedEvent(EventRequest request) {
+        EventEnvelope e = envelopes.of(request);
         return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SLACK_ID) && wellFormed(e.channel(), SLACK_ID);
     }
 

@@ -45,10 +45,11 @@ class SlackInbound {
         this.work = work;
         this.slashCommands = List.copyOf(slashCommands);
         this.texts = texts;
+        EventEnvelopes envelopes = new EventEnvelopes();
         app.use(new RefuseUnverified(door));
-        app.use(new RefuseMalformedIds());
-        app.use(new IgnoreWhatNeedsNoAnswer());
-        app.use(new RecordOnceThenAck(inbox, once, guard, chat, home));
+        app.use(new RefuseMalformedIds(envelopes));
+        app.use(new IgnoreWhatNeedsNoAnswer(envelopes));
+        app.use(new RecordOnceThenAck(inbox, once, guard, chat, home, envelopes));
         whatWorkMeans(inbox);
         register(app);
     }
