@@ -1,5 +1,7 @@
 package se.foubot.tasks;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ChoiceOption;
@@ -20,9 +22,8 @@ public class TaskCategories {
         return catalog.list("categories").orElseThrow();
     }
 
-    /** @throws IllegalArgumentException for an id that is not a category */
-    public ChoiceOption byId(String id) {
-        return list().options().stream().filter(o -> o.id().equals(id)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown category " + id));
+    /** @return empty for an id that is not a category */
+    public Optional<ChoiceOption> byId(String id) {
+        return list().options().stream().filter(o -> o.id().equals(id)).findFirst();
     }
 }

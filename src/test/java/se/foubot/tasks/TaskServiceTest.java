@@ -152,7 +152,7 @@ class TaskServiceTest {
         tasks.claim(reference, "UANNA");
         clock.advance(Duration.ofMinutes(5));
         tasks.setStatus(reference, "UANNA", TaskStatus.IN_PROGRESS);
-        tasks.setCategory(reference, "UANNA", categories.byId("utvardering"));
+        tasks.setCategory(reference, "UANNA", categories.byId("utvardering").orElseThrow());
         tasks.question(reference, "UANNA", guard.check("Hur många enheter deltar?"));
         tasks.release(reference, "UANNA");
 
@@ -164,7 +164,7 @@ class TaskServiceTest {
             assertThat(e.text()).doesNotContain("<@").doesNotContain("UANNA");
         });
         assertThat(task.history()).extracting(TaskEvent::text).contains("tog uppdraget", "satte status: Pågår",
-                "ändrade kategori till " + categories.byId("utvardering").label().sv(),
+                "ändrade kategori till " + categories.byId("utvardering").orElseThrow().label().sv(),
                 "frågade beställaren: Hur många enheter deltar?", "släppte uppdraget");
         assertThat(task.category()).isEqualTo("utvardering");
         assertThat(task.needsTriage()).isFalse();

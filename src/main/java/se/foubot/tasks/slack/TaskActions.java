@@ -6,9 +6,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.slack.api.app_backend.interactive_components.payload.BlockActionPayload;
@@ -23,10 +26,12 @@ import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackText;
 import se.foubot.channels.slack.SlackWork;
 import se.foubot.channels.slack.StaffDirectory;
+import se.foubot.conversation.ChoiceOption;
 import se.foubot.conversation.Language;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.privacy.GuardedText;
+import se.foubot.privacy.LogText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskCategories;
 import se.foubot.tasks.TaskService;
@@ -39,6 +44,8 @@ import se.foubot.tasks.TaskStatus;
 @Component
 @ConditionalOnSlack
 class TaskActions {
+
+    private static final Logger log = LoggerFactory.getLogger(TaskActions.class);
 
     static final String ASK_CALLBACK = "ask-requester";
     static final String ASK_BLOCK = "question";
@@ -144,18 +151,44 @@ class TaskActions {
 
     /** @param value "REFERENCE|STATUS" */
     void setStatus(String user, String channel, String value) {
+        if (!allowed(user, channel)) {
+            return;
+        }
         String[] parts = value.split("\\|", 2);
-        if (allowed(user, channel) && tasks.setStatus(parts[0], user, TaskStatus.valueOf(parts[1])).isEmpty()) {
+        TaskStatus status = parts.length == 2 ? statusNamed(parts[1]) : null;
+        if (status == null) {
+            refuseUnknownChoice(user, channel, TaskMessage.STATUS);
+        } else if (tasks.setStatus(parts[0], user, status).isEmpty()) {
             api.ephemeral(channel, user, text("tasks.action.claim-first", "reference", parts[0]));
         }
     }
 
     /** @param value "REFERENCE|CATEGORY" */
     void setCategory(String user, String channel, String value) {
-        String[] parts = value.split("\\|", 2);
-        if (allowed(user, channel)) {
-            tasks.setCategory(parts[0], user, categories.byId(parts[1]));
+        if (!allowed(user, channel)) {
+            return;
         }
+        String[] parts = value.split("\\|", 2);
+        ChoiceOption category = parts.length == 2 ? categories.byId(parts[1]).orElse(null) : null;
+        if (category == null) {
+            refuseUnknownChoice(user, channel, TaskMessage.CATEGORY);
+        } else if (tasks.setCategory(parts[0], user, category).isEmpty()) {
+            api.ephemeral(channel, user, text("tasks.action.no-such-task", "reference", parts[0]));
+        }
+    }
+
+    private static TaskStatus statusNamed(String name) {
+        return Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /**
+     * A value none of the task card's menus offers (only a request made with the signing secret can carry one): the
+     * analyst is told at once and nothing changes, instead of the step failing until it is parked as a dead letter.
+     * The value itself is not logged: it is whatever the sender wrote.
+     */
+    private void refuseUnknownChoice(String user, String channel, String kind) {
+        log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", kind, LogText.clean(user));
+        api.ephemeral(channel, user, text("tasks.action.unknown-choice"));
     }
 
     void openQuestion(String user, String channel, String reference, String triggerId) {

@@ -312,6 +312,28 @@ class SlackChannelTest {
     }
 
     @Test
+    void aMenuValueTheCardDoesNotOfferIsRefusedAtOnceWithoutChangingTheTaskOrParkingADeadLetter() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        long deadLetters = mongo.getCollection("dead_letters").countDocuments();
+        SupportTask task = newTask("UDIST22", "Vi vill ha hjälp med en enkät.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "UANALYST7".equals(tasks.find(task.reference()).orElseThrow().assignee()));
+        // only someone holding the signing secret can send these: the card offers none of them
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-category", task.reference() + "|junk", true);
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", task.reference() + "|BOGUS", true);
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", task.reference(), true);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral",
+                c -> c.param("user").equals("UANALYST7") && c.param("text").contains("Det valet finns inte på uppdragskortet")))
+                .hasSize(3));
+        SupportTask after = tasks.find(task.reference()).orElseThrow();
+        assertThat(after.status()).isEqualTo(TaskStatus.CLAIMED);
+        assertThat(after.category()).isEqualTo(task.category());
+        assertThat(mongo.getCollection("dead_letters").countDocuments()).as("nothing parked").isEqualTo(deadLetters);
+    }
+
+    @Test
     void anAnalystsQuestionReachesTheRequesterAndTheAnswerComesBackToTheThread() throws Exception {
         SupportTask task = newTask("UDIST8", "Hjälp med förändringsteorin i vår LUM-ansökan.");
         String ts = task.staffPost().ts();
