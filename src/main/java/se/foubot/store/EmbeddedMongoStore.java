@@ -158,6 +158,18 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return commits.withFileAtRest(work);
     }
 
+    /**
+     * What the store has written since it opened: commits forced to disk (each an fsync) and bytes written to its file.
+     * On two cores beside the mail server these are what the outbox's bookkeeping costs the disk (see the README's
+     * "Benchmark").
+     */
+    public record Writes(long commits, long bytes) {
+    }
+
+    public Writes writes() {
+        return new Writes(commits.commitsOnDisk(), commits.bytesWritten());
+    }
+
     public String connectionString(String database) {
         return "mongodb://" + address.getHostString() + ":" + address.getPort() + "/" + database;
     }

@@ -124,6 +124,20 @@ final class GroupCommit implements AutoCloseable {
         return forced;
     }
 
+    /**
+     * Bytes written to the file since the store was opened: commits' pages, compaction's rewrites, scrubbing; -1 when
+     * this MVStore does not keep the count where it used to (it counts, but only says so privately).
+     */
+    long bytesWritten() {
+        try {
+            Field field = org.h2.mvstore.FileStore.class.getDeclaredField("writeBytes");
+            field.setAccessible(true);
+            return ((java.util.concurrent.atomic.AtomicLong) field.get(store.getFileStore())).get();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Returns once every change made before the call is committed and forced to disk. */
     void awaitDurable() {
         long seen = begun;

@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Lazy;
 import com.mongodb.ConnectionString;
 import com.mongodb.WriteConcern;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
@@ -29,6 +32,24 @@ class StoreConfiguration {
                 ? new ConnectionString(embedded.getObject().connectionString(properties.database()))
                 : withDefaultDatabase(properties.mongodbUri(), properties.database());
         return () -> connection;
+    }
+
+    /**
+     * What the embedded store writes to the disk, as counters: {@code foubot_store_commits_total} (each forced to disk,
+     * one fsync) and {@code foubot_store_written_bytes_total}. None with an external MongoDB, which has its own.
+     */
+    @Bean
+    MeterBinder embeddedStoreMetrics(StoreProperties properties, ObjectProvider<EmbeddedMongoStore> embedded) {
+        return registry -> {
+            if (!properties.embedded()) {
+                return;
+            }
+            EmbeddedMongoStore store = embedded.getObject();
+            FunctionCounter.builder("foubot.store.commits", store, s -> s.writes().commits())
+                    .description("commits of the embedded store forced to disk").register(registry);
+            FunctionCounter.builder("foubot.store.written", store, s -> s.writes().bytes()).baseUnit("bytes")
+                    .description("bytes the embedded store wrote to its file").register(registry);
+        };
     }
 
     /** Short timeouts: an unreachable MongoDB should be reported within seconds, not after the driver's 30 s. */

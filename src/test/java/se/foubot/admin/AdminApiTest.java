@@ -89,4 +89,20 @@ class AdminApiTest {
         assertThat(get("/actuator/prometheus", "s3cret-admin-token").body()).contains("foubot_tasks{status=\"claimed\"}")
                 .contains("foubot_outbox_oldest_age_seconds");
     }
+
+    @Test
+    void theEmbeddedStoresCommitsAndTheBytesItWroteAreCountedForPrometheus() throws Exception {
+        double commits = metric("foubot_store_commits_total");
+        double written = metric("foubot_store_written_bytes_total");
+        tasks.create("admin-metrics-1", new Requester("email", "kim@stockholm.se", Map.of()),
+                new SupportRequest("skarholmen", null, "Text", null, "analys", null, null, "sv"), List.of());
+        assertThat(metric("foubot_store_commits_total")).as("a durable write is a commit forced to disk").isGreaterThan(commits);
+        assertThat(metric("foubot_store_written_bytes_total")).isGreaterThan(written);
+    }
+
+    private double metric(String name) throws Exception {
+        return get("/actuator/prometheus", "s3cret-admin-token").body().lines().filter(l -> l.startsWith(name + " "))
+                .mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1).trim())).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " is not among the metrics"));
+    }
 }

@@ -22,6 +22,7 @@ import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.Outbox;
 import se.foubot.channels.email.OutboxSender;
 import se.foubot.channels.email.OutgoingMail;
+import se.foubot.store.EmbeddedMongoStore;
 import se.foubot.support.FouBotTest;
 import se.foubot.support.MutableClock;
 import se.foubot.support.PostfixServer;
@@ -45,6 +46,13 @@ class GrantFanOutBenchmark {
 
     @Autowired
     se.foubot.channels.email.MailProperties mailProperties;
+
+    @Autowired
+    EmbeddedMongoStore store;
+
+    /** What the store wrote for each measured outbox round, a mail. */
+    private final List<Double> storeCommitsPerMail = new ArrayList<>();
+    private final List<Double> storeKbPerMail = new ArrayList<>();
 
     /** Queues {@code n} mails under keys of their own round, to 200 addresses. */
     private void queue(String round, int n) {
@@ -89,7 +97,13 @@ class GrantFanOutBenchmark {
         OutboxSender sender = new OutboxSender(outbox, smtpUrl, "fou@localhost", Duration.ofMinutes(2), 20, connections,
                 mailProperties.outboxBatch(), clock);
         // one sender: the first round that finds nothing due means all was sent
-        return Part.measure("outbox", () -> drain(sender, 1));
+        EmbeddedMongoStore.Writes before = store.writes();
+        Part part = Part.measure("outbox", () -> drain(sender, 1));
+        EmbeddedMongoStore.Writes after = store.writes();
+        long sent = Math.max(1, part.run().operations());
+        storeCommitsPerMail.add((after.commits() - before.commits()) / (double) sent);
+        storeKbPerMail.add((after.bytes() - before.bytes()) / 1024.0 / sent);
+        return part;
     }
 
     /** A bare Jakarta Mail loop: {@code connections} threads, each one connection, the same mails. */
@@ -201,6 +215,8 @@ class GrantFanOutBenchmark {
         });
         List<Part> outboxParts = new ArrayList<>();
         List<Part> bareParts = new ArrayList<>();
+        storeCommitsPerMail.clear();
+        storeKbPerMail.clear();
         AutoCloseable recording = Figures.recordMeasuredRounds(server);
         for (int round = 0; round < Figures.rounds(); round++) {
             settled.run();
@@ -221,6 +237,9 @@ class GrantFanOutBenchmark {
         System.out.printf("CPU ms a mail, bare loop: %s%n", Part.cpu(bareParts));
         System.out.printf("CPU ms a mail, outbox:    %s%n", Part.cpu(outboxParts));
         System.out.printf("the machine idle while they sent: bare loop %s, outbox %s%n", Part.idle(bareParts), Part.idle(outboxParts));
+        System.out.printf("the embedded store, a mail of the outbox's: %s commits forced to disk, %s KB written to its file%n",
+                Figures.Spread.of(storeCommitsPerMail.stream().mapToDouble(Double::doubleValue).toArray()).format("%.3f"),
+                Figures.Spread.of(storeKbPerMail.stream().mapToDouble(Double::doubleValue).toArray()).format("%.1f"));
         Figures.Spread ratio = Figures.ratio(outboxRuns, bareRuns, Figures.Run::perSecond);
         System.out.printf("outbox / bare loop (mails/s, per round): %s× (target ≥ 0.8×: %s)%n", ratio.format("%.2f"),
                 Figures.verdict(ratio.median() >= 0.8));
