@@ -25,6 +25,8 @@ import se.foubot.store.CarriedWrites;
 public class ReferenceGenerator {
 
     static final String COLLECTION = "counters";
+    /** What {@link #next} hands out: a year and a sequence of at least four digits. */
+    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("FOU-\\d{4}-\\d{4,9}");
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -34,6 +36,11 @@ public class ReferenceGenerator {
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
+    }
+
+    /** Whether {@code text} has the form of a reference this bot hands out (whether or not one was handed out). */
+    public static boolean hasTheForm(String text) {
+        return text != null && FORM.matcher(text).matches();
     }
 
     /**

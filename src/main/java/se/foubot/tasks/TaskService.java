@@ -142,17 +142,23 @@ public class TaskService {
                 change(event).set("assignee", null).set("status", TaskStatus.NEW).set("claimedAt", null), event);
     }
 
+    /** @return the task changed; empty when there is none, it is not taken, or it has {@code status} already */
     public Optional<SupportTask> setStatus(String reference, String analyst, TaskStatus status) {
         TaskEvent event = event(analyst, "status", "satte status: " + status.label().sv());
         Update update = change(event).set("status", status).set("closedAt", status == TaskStatus.DONE ? event.at() : null);
-        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)), update, event);
+        // the status it has already is no change: no line in the thread, nothing to the requester, closedAt kept
+        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null).and("status").ne(status)), update, event);
     }
 
-    /** @param category one of {@link TaskCategories} */
+    /**
+     * @param category one of {@link TaskCategories}
+     * @return the task changed; empty when there is none, or it has {@code category} already and needs no triage
+     */
     public Optional<SupportTask> setCategory(String reference, String analyst, ChoiceOption category) {
         TaskEvent event = event(analyst, "category", "ändrade kategori till " + category.label().sv());
-        return apply(Query.query(Criteria.where("_id").is(reference)),
-                change(event).set("category", category.id()).set("needsTriage", false), event);
+        // the category it has already is no change, unless choosing it confirms a task marked for manual triage
+        return apply(Query.query(Criteria.where("_id").is(reference).orOperator(Criteria.where("category").ne(category.id()),
+                Criteria.where("needsTriage").is(true))), change(event).set("category", category.id()).set("needsTriage", false), event);
     }
 
     /** A line in the task's history that changes nothing else, e.g. a question to the requester and its answer. */

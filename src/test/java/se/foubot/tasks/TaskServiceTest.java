@@ -146,6 +146,28 @@ class TaskServiceTest {
     }
 
     @Test
+    void choosingTheStatusOrCategoryATaskHasAlreadyChangesNothingUnlessItConfirmsACategoryMarkedForTriage() {
+        String reference = newTask("samma-val@stockholm.se").reference();
+        tasks.claim(reference, "UANNA");
+        assertThat(tasks.setStatus(reference, "UANNA", TaskStatus.DONE)).isPresent();
+        java.time.Instant closedAt = tasks.find(reference).orElseThrow().closedAt();
+        clock.advance(Duration.ofHours(1));
+        assertThat(tasks.setStatus(reference, "UANNA", TaskStatus.DONE)).as("done already").isEmpty();
+        assertThat(tasks.setCategory(reference, "UANNA", categories.byId("uppfoljning").orElseThrow())).as("its category already")
+                .isEmpty();
+        SupportTask unchanged = tasks.find(reference).orElseThrow();
+        assertThat(unchanged.closedAt()).isEqualTo(closedAt);
+        assertThat(unchanged.history()).extracting(TaskEvent::kind).containsExactly("created", "claimed", "status");
+
+        // the sorter's category, confirmed by an analyst, is a change: the task leaves manual triage
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(reference)),
+                org.springframework.data.mongodb.core.query.Update.update("needsTriage", true), SupportTask.class);
+        assertThat(tasks.setCategory(reference, "UANNA", categories.byId("uppfoljning").orElseThrow())).isPresent();
+        assertThat(tasks.find(reference).orElseThrow().needsTriage()).isFalse();
+    }
+
+    @Test
     void theHistorySaysWhoDidWhatInWordsWithoutSlackMarkup() {
         String reference = newTask("historik@stockholm.se").reference();
 

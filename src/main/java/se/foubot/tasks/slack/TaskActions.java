@@ -6,7 +6,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +31,7 @@ import se.foubot.messaging.Texts;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.LogText;
+import se.foubot.tasks.ReferenceGenerator;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskCategories;
 import se.foubot.tasks.TaskService;
@@ -88,6 +88,12 @@ class TaskActions {
         });
         app.viewSubmission(ASK_CALLBACK, (req, ctx) -> {
             var view = req.getPayload().getView();
+            if (!ReferenceGenerator.hasTheForm(view.getPrivateMetadata())) {
+                // the bot opened this modal with a task's reference; another one is a forged submission
+                log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", ASK_CALLBACK,
+                        LogText.clean(req.getPayload().getUser().getId()));
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK, text("tasks.action.unknown-choice"))));
+            }
             GuardedText question = guard.check(view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue());
             if (question.identityNumberRemoved()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
@@ -128,7 +134,7 @@ class TaskActions {
     }
 
     void claim(String user, String channel, String reference) {
-        if (!allowed(user, channel)) {
+        if (!allowed(user, channel) || !aReference(user, channel, TaskMessage.CLAIM, reference)) {
             return;
         }
         TaskService.ClaimResult result = tasks.claim(reference, user);
@@ -144,47 +150,61 @@ class TaskActions {
     }
 
     void release(String user, String channel, String reference) {
-        if (allowed(user, channel) && tasks.release(reference, user).isEmpty()) {
-            api.ephemeral(channel, user, text("tasks.action.not-claimed", "reference", reference));
+        if (allowed(user, channel) && aReference(user, channel, TaskMessage.RELEASE, reference)
+                && tasks.release(reference, user).isEmpty()) {
+            api.ephemeral(channel, user, tasks.find(reference).isEmpty() ? text("tasks.action.no-such-task", "reference", reference)
+                    : text("tasks.action.not-claimed", "reference", reference));
         }
     }
 
-    /** @param value "REFERENCE|STATUS" */
+    /** @param value "REFERENCE|STATUS", a status the card's menu offers */
     void setStatus(String user, String channel, String value) {
         if (!allowed(user, channel)) {
             return;
         }
         String[] parts = value.split("\\|", 2);
-        TaskStatus status = parts.length == 2 ? statusNamed(parts[1]) : null;
-        if (status == null) {
+        TaskStatus status = parts.length == 2
+                ? TaskMessage.SETTABLE_STATUSES.stream().filter(s -> s.name().equals(parts[1])).findFirst().orElse(null) : null;
+        if (status == null || !ReferenceGenerator.hasTheForm(parts[0])) {
             refuseUnknownChoice(user, channel, TaskMessage.STATUS);
         } else if (tasks.setStatus(parts[0], user, status).isEmpty()) {
-            api.ephemeral(channel, user, text("tasks.action.claim-first", "reference", parts[0]));
+            // why nothing changed, read after the change was refused
+            api.ephemeral(channel, user, tasks.find(parts[0]).map(t -> t.assignee() == null
+                    ? text("tasks.action.claim-first", "reference", parts[0])
+                    : text("tasks.action.status-already", "reference", parts[0], "status", t.status().label().sv()))
+                    .orElseGet(() -> text("tasks.action.no-such-task", "reference", parts[0])));
         }
     }
 
-    /** @param value "REFERENCE|CATEGORY" */
+    /** @param value "REFERENCE|CATEGORY", a category the card's menu offers */
     void setCategory(String user, String channel, String value) {
         if (!allowed(user, channel)) {
             return;
         }
         String[] parts = value.split("\\|", 2);
         ChoiceOption category = parts.length == 2 ? categories.byId(parts[1]).orElse(null) : null;
-        if (category == null) {
+        if (category == null || !ReferenceGenerator.hasTheForm(parts[0])) {
             refuseUnknownChoice(user, channel, TaskMessage.CATEGORY);
         } else if (tasks.setCategory(parts[0], user, category).isEmpty()) {
-            api.ephemeral(channel, user, text("tasks.action.no-such-task", "reference", parts[0]));
+            api.ephemeral(channel, user, tasks.find(parts[0]).isPresent()
+                    ? text("tasks.action.category-already", "reference", parts[0], "category", category.label().sv())
+                    : text("tasks.action.no-such-task", "reference", parts[0]));
         }
     }
 
-    private static TaskStatus statusNamed(String name) {
-        return Arrays.stream(TaskStatus.values()).filter(s -> s.name().equals(name)).findFirst().orElse(null);
+    /** @return whether {@code value} has the form of a reference; if not, the analyst is told as for any unknown choice */
+    private boolean aReference(String user, String channel, String kind, String value) {
+        if (ReferenceGenerator.hasTheForm(value)) {
+            return true;
+        }
+        refuseUnknownChoice(user, channel, kind);
+        return false;
     }
 
     /**
-     * A value none of the task card's menus offers (only a request made with the signing secret can carry one): the
-     * analyst is told at once and nothing changes, instead of the step failing until it is parked as a dead letter.
-     * The value itself is not logged: it is whatever the sender wrote.
+     * A value none of the task card's buttons and menus offers (only a request made with the signing secret can carry
+     * one): the analyst is told at once and nothing changes, instead of the step failing until it is parked as a dead
+     * letter. The value itself is neither logged nor repeated back: it is whatever the sender wrote, of any length.
      */
     private void refuseUnknownChoice(String user, String channel, String kind) {
         log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", kind, LogText.clean(user));
@@ -192,7 +212,7 @@ class TaskActions {
     }
 
     void openQuestion(String user, String channel, String reference, String triggerId) {
-        if (!allowed(user, channel)) {
+        if (!allowed(user, channel) || !aReference(user, channel, TaskMessage.ASK, reference)) {
             return;
         }
         View modal = View.builder().type("modal").callbackId(ASK_CALLBACK).privateMetadata(reference)

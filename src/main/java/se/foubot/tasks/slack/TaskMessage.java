@@ -36,6 +36,8 @@ final class TaskMessage {
     static final String RELEASE = "task-release";
     static final String STATUS = "task-status";
     static final String CATEGORY = "task-category";
+    /** The statuses the card's menu offers once a task is taken; taking and releasing have buttons of their own. */
+    static final List<TaskStatus> SETTABLE_STATUSES = List.of(TaskStatus.IN_PROGRESS, TaskStatus.WAITING, TaskStatus.DONE);
     static final String ASK = "task-ask";
     /** The changes an analyst makes: the thread names them first. */
     private static final Set<String> ANALYST_CHANGES = Set.of("claimed", "released", "status", "category", "question");
@@ -88,7 +90,7 @@ final class TaskMessage {
                 elements.add(button(b -> b.actionId(RELEASE).value(ref).text(plainText(sv.apply("tasks.card.release")))));
             }
             List<OptionObject> statuses = new ArrayList<>();
-            for (TaskStatus s : List.of(TaskStatus.IN_PROGRESS, TaskStatus.WAITING, TaskStatus.DONE)) {
+            for (TaskStatus s : SETTABLE_STATUSES) {
                 statuses.add(option(plainText(s.label().sv()), ref + "|" + s.name()));
             }
             elements.add(staticSelect(s -> s.actionId(STATUS).placeholder(plainText(sv.apply("tasks.card.set-status"))).options(statuses)));

@@ -312,25 +312,45 @@ class SlackChannelTest {
     }
 
     @Test
-    void aMenuValueTheCardDoesNotOfferIsRefusedAtOnceWithoutChangingTheTaskOrParkingADeadLetter() throws Exception {
+    void aChoiceTheCardDoesNotOfferIsRefusedAtOnceWithoutEchoingItChangingTheTaskOrParkingADeadLetter() throws Exception {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         long deadLetters = mongo.getCollection("dead_letters").countDocuments();
         SupportTask task = newTask("UDIST22", "Vi vill ha hjälp med en enkät.");
         String ts = task.staffPost().ts();
-        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> "UANALYST7".equals(tasks.find(task.reference()).orElseThrow().assignee()));
+        String ref = task.reference();
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-claim", ref, false);
+        await().atMost(Duration.ofSeconds(10)).until(() -> "UANALYST7".equals(tasks.find(ref).orElseThrow().assignee()));
         // only someone holding the signing secret can send these: the card offers none of them
-        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-category", task.reference() + "|junk", true);
-        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", task.reference() + "|BOGUS", true);
-        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", task.reference(), true);
+        List<String[]> forged = List.of(new String[] {"task-category", ref + "|junk"}, new String[] {"task-status", ref + "|BOGUS"},
+                new String[] {"task-status", ref}, new String[] {"task-status", ref + "|NEW"}, new String[] {"task-status", ref + "|CLAIMED"},
+                new String[] {"task-status", "<!channel> ZQXECHO|DONE"}, new String[] {"task-claim", "<!channel> ZQXECHO"},
+                new String[] {"task-release", "ZQXECHO".repeat(5000)});
+        for (String[] click : forged) {
+            slack.click("UANALYST7", STAFF_CHANNEL, ts, click[0], click[1], click[0].equals("task-status") || click[0].equals("task-category"));
+        }
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral",
                 c -> c.param("user").equals("UANALYST7") && c.param("text").contains("Det valet finns inte på uppdragskortet")))
-                .hasSize(3));
-        SupportTask after = tasks.find(task.reference()).orElseThrow();
+                .hasSize(forged.size()));
+        assertThat(SLACK.calls("chat.postEphemeral", c -> c.param("text").contains("ZQXECHO"))).as("nothing repeated back").isEmpty();
+        SupportTask after = tasks.find(ref).orElseThrow();
         assertThat(after.status()).isEqualTo(TaskStatus.CLAIMED);
         assertThat(after.category()).isEqualTo(task.category());
         assertThat(mongo.getCollection("dead_letters").countDocuments()).as("nothing parked").isEqualTo(deadLetters);
+
+        // a reference of the right form that is no task's
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", "FOU-2026-9999|DONE", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postEphemeral",
+                c -> c.param("user").equals("UANALYST7") && c.param("text").contains("Uppdraget FOU-2026-9999 finns inte")).isEmpty());
+
+        // the status it has already, chosen again: the requester is told once, and the analyst why nothing changed
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", ref + "|DONE", true);
+        awaitReply("DUDIST22", 2, "är klar");
+        java.time.Instant closedAt = tasks.find(ref).orElseThrow().closedAt();
+        slack.click("UANALYST7", STAFF_CHANNEL, ts, "task-status", ref + "|DONE", true);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postEphemeral",
+                c -> c.param("user").equals("UANALYST7") && c.param("text").contains(ref + " har redan status: Klar")).isEmpty());
+        assertThat(postsTo("DUDIST22")).as("told once that it is done").hasSize(2);
+        assertThat(tasks.find(ref).orElseThrow().closedAt()).isEqualTo(closedAt);
     }
 
     @Test
