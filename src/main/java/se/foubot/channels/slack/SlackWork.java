@@ -64,6 +64,14 @@ public class SlackWork {
      * done after the ack all the same ({@code withoutStore}), and its own failure tells the person where it can.
      */
     public void record(String kind, String user, Map<String, String> params, Runnable withoutStore) {
+        recordOnce(null, kind, user, params, withoutStore);
+    }
+
+    /**
+     * As {@link #record}, done once for {@code once} (e.g. a modal's view id: Slack sends a submission once, so a
+     * second copy is a replay, or a proxy's retry), however often it arrives; null: every time.
+     */
+    public void recordOnce(String once, String kind, String user, Map<String, String> params, Runnable withoutStore) {
         Map<String, String> all = new HashMap<>();
         params.forEach((k, v) -> {
             if (v != null) {
@@ -72,7 +80,7 @@ public class SlackWork {
         });
         all.put("user", user);
         try {
-            inbox.receive("action:" + UUID.randomUUID(), kind, all);
+            inbox.receive(once == null ? "action:" + UUID.randomUUID() : "action:" + kind + ":" + once, kind, all);
         } catch (DataAccessException storeDown) {
             afterAck(user, withoutStore);
         }

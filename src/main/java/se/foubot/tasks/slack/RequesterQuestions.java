@@ -33,10 +33,14 @@ class RequesterQuestions {
         this.replies = replies;
     }
 
-    void ask(String reference, String analyst, GuardedText question) {
+    /** @return false when there is no task {@code reference} (nothing was asked) */
+    boolean ask(String reference, String analyst, GuardedText question) {
         SupportTask task = tasks.question(reference, analyst, question).orElse(null);
-        if (task == null || !SlackText.CHANNEL.equals(task.requester().channel())) {
-            return;
+        if (task == null) {
+            return false;
+        }
+        if (!SlackText.CHANNEL.equals(task.requester().channel())) {
+            return true;
         }
         ConversationKey requester = new ConversationKey(SlackText.CHANNEL, task.requester().person());
         var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
@@ -44,5 +48,6 @@ class RequesterQuestions {
         Map<String, String> address = task.requester().address();
         replies.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
                 address.get(SlackText.ADDRESS_THREAD), Reply.of(reply), task.requester().person());
+        return true;
     }
 }

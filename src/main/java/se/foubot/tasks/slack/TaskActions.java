@@ -51,6 +51,8 @@ class TaskActions {
     static final String ASK_BLOCK = "question";
     static final String ASK_INPUT = "text";
     private static final String ASK_REQUESTER = "ask-requester";
+    /** What Slack's ids look like (a view's, here). */
+    private static final java.util.regex.Pattern SLACK_ID = java.util.regex.Pattern.compile("[A-Z0-9]{1,40}");
 
     private final TaskService tasks;
     private final TaskCategories categories;
@@ -100,7 +102,9 @@ class TaskActions {
                         texts.get(Language.SV, "slack.identity-number-refused"))));
             }
             String user = req.getPayload().getUser().getId();
-            work.record(ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
+            // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
+            String viewId = view.getId() != null && SLACK_ID.matcher(view.getId()).matches() ? view.getId() : null;
+            work.recordOnce(viewId, ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
                     () -> askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
@@ -116,9 +120,13 @@ class TaskActions {
         app.blockAction(kind, (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             BlockActionPayload.Action a = p.getActions().get(0);
-            String value = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+            String chosen = a.getSelectedOption() != null ? a.getSelectedOption().getValue() : a.getValue();
+            // no value at all is refused like any value the card does not offer
+            String value = chosen == null ? "" : chosen;
             String user = p.getUser().getId();
-            String channel = p.getContainer().getChannelId();
+            // every card is a message in a channel; a click without one (forged) is answered in the person's DM
+            String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
+                    : user;
             work.record(kind, user, Map.of("channel", channel, "value", value), () -> action.run(user, channel, value));
             return ctx.ack();
         });
@@ -233,8 +241,12 @@ class TaskActions {
     }
 
     void askRequester(String user, String reference, GuardedText question) {
-        if (staff.isStaff(user)) {
-            questions.ask(reference, user, question);
+        if (!staff.isStaff(user)) {
+            return;
+        }
+        if (!questions.ask(reference, user, question)) {
+            // the modal has closed as if the question went: say in the analyst's DM that it did not
+            api.post(user, null, text("tasks.ask.no-such-task", "reference", reference), null);
         }
     }
 }

@@ -117,12 +117,17 @@ final class TaskMessage {
         return list.options().stream().filter(o -> o.id().equals(id)).findFirst().map(o -> o.label().sv()).orElse(id);
     }
 
-    /** The line a change writes into the task's thread: "@Anna tog uppdraget" (history keeps the id and the words apart). */
+    /**
+     * The line a change writes into the task's thread: "@Anna tog uppdraget" (history keeps the id and the words apart).
+     * The words are shown as written: a requester's answer or mail holding {@code <!channel>} or a link with a
+     * disguised text ({@code <https://…|klicka>}) must not notify the channel or hide where the link goes.
+     */
     static String threadLine(TaskEvent event) {
-        // history recorded before the mention moved to this edge has it in its words already
-        if (ANALYST_CHANGES.contains(event.kind()) && !event.text().startsWith("<@")) {
-            return SlackText.mention(event.actor()) + " " + event.text();
+        boolean byAnalyst = ANALYST_CHANGES.contains(event.kind());
+        if (byAnalyst && event.text().startsWith("<@")) {
+            return event.text(); // recorded before the mention moved to this edge: its words hold it already
         }
-        return event.text();
+        String words = SlackText.escape(event.text());
+        return byAnalyst ? SlackText.mention(event.actor()) + " " + words : words;
     }
 }

@@ -328,9 +328,14 @@ class SlackChannelTest {
         for (String[] click : forged) {
             slack.click("UANALYST7", STAFF_CHANNEL, ts, click[0], click[1], click[0].equals("task-status") || click[0].equals("task-category"));
         }
+        // a button with no value at all
+        assertThat(slack.interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"UANALYST7\"},"
+                + "\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"t\",\"container\":{\"type\":\"message\",\"message_ts\":\""
+                + ts + "\",\"channel_id\":\"" + STAFF_CHANNEL + "\"},\"actions\":[{\"type\":\"button\",\"action_id\":\"task-claim\","
+                + "\"block_id\":\"b\",\"action_ts\":\"1.2\"}]}").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postEphemeral",
                 c -> c.param("user").equals("UANALYST7") && c.param("text").contains("Det valet finns inte på uppdragskortet")))
-                .hasSize(forged.size()));
+                .hasSize(forged.size() + 1));
         assertThat(SLACK.calls("chat.postEphemeral", c -> c.param("text").contains("ZQXECHO"))).as("nothing repeated back").isEmpty();
         SupportTask after = tasks.find(ref).orElseThrow();
         assertThat(after.status()).isEqualTo(TaskStatus.CLAIMED);
@@ -366,11 +371,23 @@ class SlackChannelTest {
                 + "{\"question\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"Hur många deltagare har projektet?\"}}}}}}";
         assertThat(slack.interactive(submission).statusCode()).isEqualTo(200);
         awaitReply("DUDIST8", 2, "Hur många deltagare har projektet?");
-        slack.dm("EvAnswer1", "UDIST8", "Ungefär 40 deltagare.");
+        // the same submission again (a replay, or a proxy that retried it): the modal was sent once, so it asks nothing
+        assertThat(slack.interactive(submission).statusCode()).isEqualTo(200);
+        slack.dm("EvAnswer1", "UDIST8", "Ungefär 40 deltagare. <!channel>");
         awaitReply("DUDIST8", 3, "Ditt svar är skickat");
+        // shown as written: the requester's words notify nobody in the staff channel
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(SLACK.calls("chat.postMessage",
-                c -> ts.equals(c.param("thread_ts")) && c.param("text").contains("Beställaren svarade: Ungefär 40 deltagare.")))
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren svarade: Ungefär 40 deltagare. &lt;!channel&gt;")))
                 .hasSize(1));
+        assertThat(postsTo("DUDIST8")).filteredOn(c -> c.param("text").contains("Hur många deltagare")).as("asked once").hasSize(1);
+        assertThat(SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
+                && c.param("text").contains("frågade beställaren"))).as("one line in the thread").hasSize(1);
+
+        // a modal for a task that is not there closes as if sent: the analyst is told in their DM that it was not
+        String nowhere = submission.replace("\"id\":\"V1\"", "\"id\":\"V2\"").replace(task.reference(), "FOU-2026-9998");
+        assertThat(slack.interactive(nowhere).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANALYST4")
+                && c.param("text").contains("Frågan skickades inte: uppdraget FOU-2026-9998 finns inte.")).isEmpty());
     }
 
     @Test

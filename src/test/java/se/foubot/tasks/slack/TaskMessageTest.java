@@ -32,4 +32,13 @@ class TaskMessageTest {
         assertThat(TaskMessage.threadLine(new TaskEvent(AT, "anna@farsta.stockholm.se", "mail:mid:<a@b>",
                 "Beställaren svarade via e-post: Ungefär 40"))).isEqualTo("Beställaren svarade via e-post: Ungefär 40");
     }
+
+    @Test
+    void aRequestersWordsCannotNotifyTheChannelOrDisguiseALink() {
+        assertThat(TaskMessage.threadLine(new TaskEvent(AT, "UDIST", "answer:r1",
+                "Beställaren svarade: <!channel> se <https://evil.example|intranätet> & <@UBERT>")))
+                .isEqualTo("Beställaren svarade: &lt;!channel&gt; se &lt;https://evil.example|intranätet&gt; &amp; &lt;@UBERT&gt;");
+        assertThat(TaskMessage.threadLine(new TaskEvent(AT, "UANNA", "question", "frågade beställaren: <!here> nu?")))
+                .isEqualTo("<@UANNA> frågade beställaren: &lt;!here&gt; nu?");
+    }
 }
