@@ -11,11 +11,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.FreeSpaceBitSet;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -130,9 +132,9 @@ final class GroupCommit implements AutoCloseable {
      */
     long bytesWritten() {
         try {
-            Field field = org.h2.mvstore.FileStore.class.getDeclaredField("writeBytes");
+            Field field = FileStore.class.getDeclaredField("writeBytes");
             field.setAccessible(true);
-            return ((java.util.concurrent.atomic.AtomicLong) field.get(store.getFileStore())).get();
+            return ((AtomicLong) field.get(store.getFileStore())).get();
         } catch (ReflectiveOperationException | RuntimeException e) {
             return -1;
         }

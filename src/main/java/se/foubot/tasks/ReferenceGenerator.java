@@ -3,6 +3,7 @@ package se.foubot.tasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,7 +27,7 @@ public class ReferenceGenerator {
 
     static final String COLLECTION = "counters";
     /** What {@link #next} hands out: a year and a sequence of at least four digits. */
-    private static final java.util.regex.Pattern FORM = java.util.regex.Pattern.compile("FOU-\\d{4}-\\d{4,9}");
+    private static final Pattern FORM = Pattern.compile("FOU-\\d{4}-\\d{4,9}");
 
     private final MongoTemplate mongo;
     private final Clock clock;

@@ -62,6 +62,7 @@ class MessageCatalogueTest {
                 Map.entry("date", Dates.date(SAMPLE_TIME.toLocalDate(), l)),
                 Map.entry("when", Dates.dateTime(SAMPLE_TIME, l)),
                 Map.entry("status", en ? "In progress" : "Pågår"),
+                Map.entry("category", en ? "Follow-up and evaluation" : "Uppföljning och utvärdering"),
                 Map.entry("question", en ? "How many take part in the project?" : "Hur många deltar i projektet?"),
                 Map.entry("position", "2"),
                 Map.entry("limit", "10"),

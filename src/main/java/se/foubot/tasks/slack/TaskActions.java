@@ -8,6 +8,7 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,7 @@ class TaskActions {
     static final String ASK_INPUT = "text";
     private static final String ASK_REQUESTER = "ask-requester";
     /** What Slack's ids look like (a view's, here). */
-    private static final java.util.regex.Pattern SLACK_ID = java.util.regex.Pattern.compile("[A-Z0-9]{1,40}");
+    private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
 
     private final TaskService tasks;
     private final TaskCategories categories;
