@@ -51,6 +51,8 @@ class TaskActions {
     static final String ASK_CALLBACK = "ask-requester";
     static final String ASK_BLOCK = "question";
     static final String ASK_INPUT = "text";
+    /** The longest question the modal takes. */
+    private static final int QUESTION_MAX = 2000;
     private static final String ASK_REQUESTER = "ask-requester";
     /** What Slack's ids look like (a view's, here). */
     private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
@@ -97,7 +99,13 @@ class TaskActions {
                         LogText.clean(req.getPayload().getUser().getId()));
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK, text("tasks.action.unknown-choice"))));
             }
-            GuardedText question = guard.check(view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue());
+            String typed = view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue();
+            if (typed == null || typed.isBlank() || typed.length() > QUESTION_MAX) {
+                // the field's own limit holds in Slack's client; a question of only spaces does not
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
+                        text("tasks.ask.length", "max", QUESTION_MAX))));
+            }
+            GuardedText question = guard.check(typed);
             if (question.identityNumberRemoved()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         texts.get(Language.SV, "slack.identity-number-refused"))));
@@ -231,7 +239,7 @@ class TaskActions {
                 .blocks(List.of(
                         section(s -> s.text(markdownText(text("tasks.ask.intro", "reference", "*" + reference + "*")))),
                         input(i -> i.blockId(ASK_BLOCK).label(plainText(text("tasks.ask.label")))
-                                .element(plainTextInput(p -> p.actionId(ASK_INPUT).multiline(true).maxLength(2000))))))
+                                .element(plainTextInput(p -> p.actionId(ASK_INPUT).multiline(true).maxLength(QUESTION_MAX))))))
                 .build();
         api.openModal(triggerId, modal);
     }

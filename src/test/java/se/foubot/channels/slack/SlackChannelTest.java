@@ -383,6 +383,13 @@ class SlackChannelTest {
         assertThat(SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
                 && c.param("text").contains("frågade beställaren"))).as("one line in the thread").hasSize(1);
 
+        // a question of only spaces, or longer than the field allows (Slack's client holds that limit, a forged one need not)
+        for (String question : new String[] {"   ", "x".repeat(2001)}) {
+            var refused = slack.interactive(submission.replace("\"id\":\"V1\"", "\"id\":\"V4\"")
+                    .replace("Hur många deltagare har projektet?", question));
+            assertThat(refused.body()).contains("\"response_action\":\"errors\"").contains("Skriv en fråga på högst 2000 tecken.");
+        }
+
         // a modal for a task that is not there closes as if sent: the analyst is told in their DM that it was not
         String nowhere = submission.replace("\"id\":\"V1\"", "\"id\":\"V2\"").replace(task.reference(), "FOU-2026-9998");
         assertThat(slack.interactive(nowhere).statusCode()).isEqualTo(200);
