@@ -2,8 +2,11 @@ package se.foubot.channels.slack;
 
 import java.time.Clock;
 
+import jakarta.servlet.DispatcherType;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -68,10 +71,12 @@ class SlackConfiguration {
     /** Reads, verifies and answers {@code POST /slack/events} before any other filter or Spring can touch the body. */
     @Bean
     FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock, App app, DoorMark door,
-            MeterRegistry meters) {
+            MeterRegistry meters, @Value("${server.error.path:/error}") String errorPath) {
         FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(
                 new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door), meters));
-        registration.addUrlPatterns("/slack/events");
+        registration.addUrlPatterns("/slack/events", errorPath);
+        // the error page's dispatch for a request the filter refused comes back to it (see shouldNotFilterErrorDispatch)
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

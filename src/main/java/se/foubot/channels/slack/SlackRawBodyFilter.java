@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,6 +27,8 @@ import io.micrometer.core.instrument.Timer;
 final class SlackRawBodyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRawBodyFilter.class);
+    /** Marks a request whose body this filter began to read: its error dispatch, if the read failed, comes back here. */
+    private static final String READ_HERE = SlackRawBodyFilter.class.getName() + ".read";
 
     private final SlackProperties properties;
     private final SlackSignatureVerifier verifier;
@@ -42,7 +45,20 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            return verifier == null || request.getAttribute(READ_HERE) == null;
+        }
         return verifier == null || !"POST".equals(request.getMethod());
+    }
+
+    /**
+     * A body that ends before its Content-Length fails inside the server's own read, which marks the response a 400
+     * for the error page before this filter hears of it; the error page's dispatch comes back here, so that the
+     * answer has the same form as every other refusal here instead of the application's error JSON.
+     */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
     }
 
     /**
@@ -52,6 +68,15 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
+        if (request.getDispatcherType() == DispatcherType.ERROR) {
+            // counted and timed already, by the dispatch that failed
+            try {
+                refuse(response, response.getStatus(), null, 0);
+            } catch (IOException clientGone) {
+                // the client that sent too little has hung up: nobody to tell
+            }
+            return;
+        }
         long start = System.nanoTime();
         try {
             verifyAndAnswer(request, response);
@@ -70,6 +95,7 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body;
+        request.setAttribute(READ_HERE, Boolean.TRUE);
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         } catch (IOException e) {

@@ -362,4 +362,20 @@ class SlackHttpEdgeTest {
         assertThat(slack.signedBytes(justRight, "application/json").statusCode()).as("exactly 1 MB").isNotEqualTo(413);
         assertThat(output).contains("reason=too_large").doesNotContain(MARKER);
     }
+
+    @Test
+    void aBodyThatEndsBeforeItsContentLengthGetsTheSame400AsAnyUnreadableRequest(CapturedOutput output) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            byte[] head = ("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200\r\n\r\n{\"type\":\"event_callback\",\"" + MARKER).getBytes(StandardCharsets.US_ASCII);
+            socket.getOutputStream().write(head);
+            socket.getOutputStream().flush();
+            socket.shutdownOutput(); // the client is done: the body ends short of the 200 bytes it declared
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 400").contains("{\"error\":\"bad request\"}")
+                    .doesNotContain("\"path\"").doesNotContain("timestamp");
+        }
+        assertThat(output).contains("reason=unreadable_body").doesNotContain(MARKER);
+    }
 }
