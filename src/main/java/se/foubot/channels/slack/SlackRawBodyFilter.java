@@ -129,6 +129,6 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.getOutputStream().write(("{\"error\":\"" + (status == 401 ? "invalid request" : status == 413 ? "request too large"
-                : "bad request") + "\"}").getBytes(StandardCharsets.UTF_8));
+                : status >= 500 ? "internal error" : "bad request") + "\"}").getBytes(StandardCharsets.UTF_8));
     }
 }

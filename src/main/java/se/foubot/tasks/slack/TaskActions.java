@@ -99,16 +99,15 @@ class TaskActions {
                         LogText.clean(req.getPayload().getUser().getId()));
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK, text("tasks.action.unknown-choice"))));
             }
-            String typed = view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue();
-            if (typed == null || typed.isBlank() || typed.length() > QUESTION_MAX) {
-                // the field's own limit holds in Slack's client; a question of only spaces does not
-                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
-                        text("tasks.ask.length", "max", QUESTION_MAX))));
-            }
-            GuardedText question = guard.check(typed);
+            GuardedText question = guard.check(view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue());
             if (question.identityNumberRemoved()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         texts.get(Language.SV, "slack.identity-number-refused"))));
+            }
+            if (question.isBlank() || question.textOr("").length() > QUESTION_MAX) {
+                // the field's own limit holds in Slack's client; a question of only spaces does not
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
+                        text("tasks.ask.length", "max", QUESTION_MAX))));
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
