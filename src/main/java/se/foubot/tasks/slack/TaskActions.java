@@ -104,7 +104,7 @@ class TaskActions {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         texts.get(Language.SV, "slack.identity-number-refused"))));
             }
-            if (question.isBlank() || question.textOr("").length() > QUESTION_MAX) {
+            if (nothingToRead(question.textOr("")) || question.textOr("").codePointCount(0, question.textOr("").length()) > QUESTION_MAX) {
                 // the field's own limit holds in Slack's client; a question of only spaces does not
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         text("tasks.ask.length", "max", QUESTION_MAX))));
@@ -241,6 +241,15 @@ class TaskActions {
                                 .element(plainTextInput(p -> p.actionId(ASK_INPUT).multiline(true).maxLength(QUESTION_MAX))))))
                 .build();
         api.openModal(triggerId, modal);
+    }
+
+    /**
+     * Whether a text shows nothing: every character a space of any kind (no-break and em spaces among them, which
+     * {@link String#isBlank} does not count) or an invisible format character such as a zero-width space.
+     */
+    static boolean nothingToRead(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT);
     }
 
     /** The staff's Slack screens speak Swedish. */

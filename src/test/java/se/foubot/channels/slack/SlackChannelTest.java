@@ -384,7 +384,7 @@ class SlackChannelTest {
                 && c.param("text").contains("frågade beställaren"))).as("one line in the thread").hasSize(1);
 
         // a question of only spaces, or longer than the field allows (Slack's client holds that limit, a forged one need not)
-        for (String question : new String[] {"   ", "x".repeat(2001)}) {
+        for (String question : new String[] {"   ", "\u00a0\u00a0", "\u200b", " \u2003\t\u00a0", "x".repeat(2001)}) {
             var refused = slack.interactive(submission.replace("\"id\":\"V1\"", "\"id\":\"V4\"")
                     .replace("Hur många deltagare har projektet?", question));
             assertThat(refused.body()).contains("\"response_action\":\"errors\"").contains("Skriv en fråga på högst 2000 tecken.");

@@ -378,4 +378,35 @@ class SlackHttpEdgeTest {
         }
         assertThat(output).contains("reason=unreadable_body").doesNotContain(MARKER);
     }
+
+    @Test
+    void aBodyThatStallsIsAnswered408AfterTheReadTimeoutNotAMinuteLater() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(40_000);
+            long start = System.nanoTime();
+            socket.getOutputStream().write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 200\r\n\r\n{\"type\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush(); // and then nothing more: the connection stays open
+            byte[] first = new byte[12];
+            int read = socket.getInputStream().readNBytes(first, 0, first.length);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(new String(first, 0, read, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 408");
+            // FOUBOT_HTTP_READ_TIMEOUT is 10 s; Tomcat's default was 60 s (a wide margin: only the order of it matters)
+            assertThat(seconds).isBetween(5.0, 35.0);
+        }
+    }
+
+    @Test
+    void aHeaderTheServerCannotParseIsRefusedWithoutItsTextReachingTheLog(CapturedOutput output) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slack-Signature: \u0001"
+                        + MARKER + " event=task_claimed\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                assertThat(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 400");
+            }
+        }
+        assertThat(output).doesNotContain(MARKER);
+    }
 }
