@@ -60,6 +60,8 @@ final class GroupCommit implements AutoCloseable {
     private final ReentrantReadWriteLock commandsOrCommit = new ReentrantReadWriteLock();
     private final ReentrantLock committer = new ReentrantLock();
     private final ScheduledExecutorService housekeeping;
+    /** See {@link #bytesWritten}; null when this MVStore keeps it elsewhere. */
+    private final AtomicLong writeBytes;
     /** Commits begun and commits on disk; an answer needs one begun after its command ran. */
     private volatile long begun;
     private volatile long forced;
@@ -68,6 +70,7 @@ final class GroupCommit implements AutoCloseable {
 
     GroupCommit(MVStore store, long housekeepingSeconds) {
         this.store = store;
+        this.writeBytes = writeBytesOf(store);
         commitAndForce();
         this.housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "store-housekeeping");
@@ -131,12 +134,17 @@ final class GroupCommit implements AutoCloseable {
      * this MVStore does not keep the count where it used to (it counts, but only says so privately).
      */
     long bytesWritten() {
+        return writeBytes == null ? -1 : writeBytes.get();
+    }
+
+    /** MVStore's own count of the bytes it wrote, looked up once (each scrape reads it). */
+    private static AtomicLong writeBytesOf(MVStore store) {
         try {
             Field field = FileStore.class.getDeclaredField("writeBytes");
             field.setAccessible(true);
-            return ((AtomicLong) field.get(store.getFileStore())).get();
+            return (AtomicLong) field.get(store.getFileStore());
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1;
+            return null;
         }
     }
 

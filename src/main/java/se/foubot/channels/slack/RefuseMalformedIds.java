@@ -23,7 +23,6 @@ import com.slack.api.bolt.response.Response;
 class RefuseMalformedIds implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(RefuseMalformedIds.class);
-    private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
 
     private final EventEnvelopes envelopes;
@@ -35,10 +34,10 @@ class RefuseMalformedIds implements Middleware {
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Context context = req.getContext();
-        String malformed = !wellFormed(context.getRequestUserId(), SLACK_ID) ? "user"
-                : !wellFormed(context.getTeamId(), SLACK_ID) ? "team"
-                : !wellFormed(context.getEnterpriseId(), SLACK_ID) ? "enterprise"
-                : !wellFormed(channelOf(req), SLACK_ID) ? "channel"
+        String malformed = !wellFormed(context.getRequestUserId(), SlackText.ID) ? "user"
+                : !wellFormed(context.getTeamId(), SlackText.ID) ? "team"
+                : !wellFormed(context.getEnterpriseId(), SlackText.ID) ? "enterprise"
+                : !wellFormed(channelOf(req), SlackText.ID) ? "channel"
                 : req instanceof EventRequest event && !wellFormedEvent(event) ? "event" : null;
         if (malformed == null) {
             return chain.next(req);
@@ -60,7 +59,7 @@ class RefuseMalformedIds implements Middleware {
 
     private boolean wellFormedEvent(EventRequest request) {
         EventEnvelope e = envelopes.of(request);
-        return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SLACK_ID) && wellFormed(e.channel(), SLACK_ID);
+        return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SlackText.ID) && wellFormed(e.channel(), SlackText.ID);
     }
 
     /** Absent is fine (not every request names every id); present, it must look like one of Slack's. */

@@ -12,6 +12,8 @@ public final class SlackText {
     public static final String ADDRESS_THREAD = "slackThread";
 
     private static final Pattern MENTION = Pattern.compile("<@[A-Z0-9]+(\\|[^>]*)?>");
+    /** What Slack's ids look like: users, teams, channels, views (capital letters and digits). */
+    public static final Pattern ID = Pattern.compile("[A-Z0-9]{1,40}");
 
     private SlackText() {
     }

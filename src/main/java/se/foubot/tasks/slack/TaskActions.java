@@ -8,7 +8,6 @@ import static com.slack.api.model.block.element.BlockElements.plainTextInput;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,8 +53,6 @@ class TaskActions {
     /** The longest question the modal takes. */
     private static final int QUESTION_MAX = 2000;
     private static final String ASK_REQUESTER = "ask-requester";
-    /** What Slack's ids look like (a view's, here). */
-    private static final Pattern SLACK_ID = Pattern.compile("[A-Z0-9]{1,40}");
 
     private final TaskService tasks;
     private final TaskCategories categories;
@@ -95,8 +92,7 @@ class TaskActions {
             var view = req.getPayload().getView();
             if (!ReferenceGenerator.hasTheForm(view.getPrivateMetadata())) {
                 // the bot opened this modal with a task's reference; another one is a forged submission
-                log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", ASK_CALLBACK,
-                        LogText.clean(req.getPayload().getUser().getId()));
+                logRefusal(ASK_CALLBACK, req.getPayload().getUser().getId());
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK, text("tasks.action.unknown-choice"))));
             }
             GuardedText question = guard.check(view.getState().getValues().get(ASK_BLOCK).get(ASK_INPUT).getValue());
@@ -111,7 +107,7 @@ class TaskActions {
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
-            String viewId = view.getId() != null && SLACK_ID.matcher(view.getId()).matches() ? view.getId() : null;
+            String viewId = view.getId() != null && SlackText.ID.matcher(view.getId()).matches() ? view.getId() : null;
             work.recordOnce(viewId, ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
                     () -> askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
@@ -223,8 +219,12 @@ class TaskActions {
      * letter. The value itself is neither logged nor repeated back: it is whatever the sender wrote, of any length.
      */
     private void refuseUnknownChoice(String user, String channel, String kind) {
-        log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", kind, LogText.clean(user));
+        logRefusal(kind, user);
         api.ephemeral(channel, user, text("tasks.action.unknown-choice"));
+    }
+
+    private static void logRefusal(String kind, String user) {
+        log.warn("event=task_action_refused kind={} user={} rule=unknown_choice", kind, LogText.clean(user));
     }
 
     void openQuestion(String user, String channel, String reference, String triggerId) {
