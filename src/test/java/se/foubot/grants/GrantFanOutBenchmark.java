@@ -68,16 +68,57 @@ class GrantFanOutBenchmark {
      * server's processes): a part that leaves the machine idle waits on itself; one that does not is as fast as the
      * CPU it spends per mail lets it be.
      */
-    private record Part(Figures.Run run, double idlePercent, double jvmMsPerMail, double restMsPerMail) {
+    private record Part(Figures.Run run, double idlePercent, double jvmMsPerMail, double restMsPerMail,
+            java.util.Map<String, Double> msPerMailByThreads) {
 
         static Part measure(String name, java.util.concurrent.Callable<Integer> send) throws Exception {
+            java.util.Map<String, Long> threadsBefore = Figures.cpuNanosByThreadGroup();
             Figures.CpuTicks before = Figures.CpuTicks.now();
             long t0 = System.nanoTime();
             int sent = send.call();
             double seconds = (System.nanoTime() - t0) / 1e9;
             Figures.CpuTicks after = Figures.CpuTicks.now();
+            java.util.Map<String, Long> threadsAfter = Figures.cpuNanosByThreadGroup();
             double[] cpu = after.msPerOperation(before, Math.max(1, sent));
-            return new Part(new Figures.Run(name, sent, seconds, Double.NaN, Double.NaN), after.idleSince(before) * 100, cpu[0], cpu[1]);
+            java.util.Map<String, Double> byThreads = new java.util.TreeMap<>();
+            threadsAfter.forEach((group, nanos) -> byThreads.merge(threadKind(group),
+                    (nanos - threadsBefore.getOrDefault(group, 0L)) / 1e6 / Math.max(1, sent), Double::sum));
+            // a thread that ended before the second look (the bare loop's pool) is missing from it; what it used is
+            // the rest of the process's CPU
+            double counted = byThreads.values().stream().mapToDouble(Double::doubleValue).sum();
+            byThreads.put("threads that ended", Math.max(0, cpu[0] - counted));
+            return new Part(new Figures.Run(name, sent, seconds, Double.NaN, Double.NaN), after.idleSince(before) * 100, cpu[0], cpu[1],
+                    byThreads);
+        }
+
+        /** What a group of this JVM's threads does, for the breakdown of its CPU. */
+        private static String threadKind(String group) {
+            if (group.startsWith("smtp-connection") || group.startsWith("pool-")) {
+                return "sending threads";
+            }
+            if (group.startsWith("mongo-server") || group.startsWith("store-")) {
+                return "store";
+            }
+            if (group.startsWith("GC ") || group.startsWith("G1 ")) {
+                return "collector";
+            }
+            if (group.contains("CompilerThre")) {
+                return "JIT";
+            }
+            return "other";
+        }
+
+        /** CPU milliseconds a mail, by what this JVM's threads do, the median of each over {@code parts}. */
+        static String byThreads(List<Part> parts) {
+            java.util.Set<String> kinds = new java.util.TreeSet<>();
+            parts.forEach(p -> kinds.addAll(p.msPerMailByThreads().keySet()));
+            List<String> shares = new ArrayList<>();
+            for (String kind : kinds) {
+                double median = Figures.Spread.of(parts.stream().mapToDouble(p -> p.msPerMailByThreads().getOrDefault(kind, 0.0)).toArray())
+                        .median();
+                shares.add(String.format("%s %.2f", kind, median));
+            }
+            return String.join(", ", shares);
         }
 
         static String cpu(List<Part> parts) {
@@ -236,6 +277,8 @@ class GrantFanOutBenchmark {
         System.out.printf("%-44s %s mails/s%n", "outbox (lease, send, record sent, by batch)", Figures.Spread.of(outboxRuns, Figures.Run::perSecond).format("%.0f"));
         System.out.printf("CPU ms a mail, bare loop: %s%n", Part.cpu(bareParts));
         System.out.printf("CPU ms a mail, outbox:    %s%n", Part.cpu(outboxParts));
+        System.out.printf("  this JVM's by its threads, bare loop: %s%n", Part.byThreads(bareParts));
+        System.out.printf("  this JVM's by its threads, outbox:    %s%n", Part.byThreads(outboxParts));
         System.out.printf("the machine idle while they sent: bare loop %s, outbox %s%n", Part.idle(bareParts), Part.idle(outboxParts));
         System.out.printf("the embedded store, a mail of the outbox's: %s commits forced to disk, %s KB written to its file%n",
                 Figures.Spread.of(storeCommitsPerMail.stream().mapToDouble(Double::doubleValue).toArray()).format("%.3f"),
