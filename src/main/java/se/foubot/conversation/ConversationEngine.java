@@ -100,9 +100,17 @@ public class ConversationEngine {
             if (turn.outcome() != null) {
                 lines.add(runOutcome(turn.outcome(), origin));
             }
-            BotReply reply = new BotReply(String.join("\n\n", lines), turn.choices(),
-                    turn.next() != null ? turn.next().language() : languageOf(current));
-            ConversationState next = turn.next() == null ? null : turn.next().written(clock.instant());
+            // a flow set aside for the one that just ended goes on, after what that one's end said
+            FlowInterpreter.Turn after = interpreter.resumePaused(turn.next()).orElse(turn);
+            if (after != turn) {
+                lines.addAll(after.lines());
+                if (after.next().inFlow()) {
+                    log.info("event=flow_resumed conversation={} flow={}", key.id(), after.next().flowId());
+                }
+            }
+            BotReply reply = new BotReply(String.join("\n\n", lines), after.choices(),
+                    after.next() != null ? after.next().language() : languageOf(current));
+            ConversationState next = after.next() == null ? null : after.next().written(clock.instant());
             if (next != null && messageId != null) {
                 next = next.answering(messageId, reply);
             }

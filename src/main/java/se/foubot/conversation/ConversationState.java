@@ -24,6 +24,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param context   values the bot gave the flow when it started it (e.g. a task reference), for its texts
  * @param answered  the last messages this conversation took, with the bot's answer to each: a message done again
  *                  (work redone after a crash) gets the same answer, and the turn is not taken twice
+ * @param paused    the person's own flow, set aside while they answer one the bot started for them (an analyst's
+ *                  question); it goes on where it was once that one ends; null when none waits
  */
 @Document("conversations")
 public record ConversationState(
@@ -42,7 +44,8 @@ public record ConversationState(
         Instant startedAt,
         Instant updatedAt,
         long version,
-        List<Answered> answered) {
+        List<Answered> answered,
+        Paused paused) {
 
     /** How many of the last messages a conversation remembers its answers to. */
     static final int REMEMBERED = 10;
@@ -68,7 +71,7 @@ public record ConversationState(
 
     static ConversationState fresh(ConversationKey key, Instant now) {
         return new ConversationState(key.id(), key.channel(), key.person(), Language.SV, null, null, null, false,
-                false, Map.of(), List.of(), Map.of(), null, now, -1, List.of());
+                false, Map.of(), List.of(), Map.of(), null, now, -1, List.of(), null);
     }
 
     ConversationKey key() {
@@ -86,7 +89,7 @@ public record ConversationState(
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, updatedAt, version, answered);
+                history, context, startedAt, updatedAt, version, answered, paused);
     }
 
     ConversationState start(Flow flow, String newRunId, Instant now) {
@@ -95,22 +98,22 @@ public record ConversationState(
 
     ConversationState start(Flow flow, String newRunId, Map<String, String> values, Instant now) {
         return new ConversationState(id, channel, person, language, flow.id(), newRunId, flow.firstStep().id(),
-                false, false, Map.of(), List.of(), values, now, now, version, answered);
+                false, false, Map.of(), List.of(), values, now, now, version, answered, paused);
     }
 
     ConversationState idle() {
         return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
-                List.of(), Map.of(), null, updatedAt, version, answered);
+                List.of(), Map.of(), null, updatedAt, version, answered, paused);
     }
 
     ConversationState asking(String step, boolean isChanging) {
         return new ConversationState(id, channel, person, language, flowId, runId, step, false, isChanging,
-                answers, history, context, startedAt, updatedAt, version, answered);
+                answers, history, context, startedAt, updatedAt, version, answered, paused);
     }
 
     ConversationState showingSummary() {
         return new ConversationState(id, channel, person, language, flowId, runId, null, true, false, answers,
-                history, context, startedAt, updatedAt, version, answered);
+                history, context, startedAt, updatedAt, version, answered, paused);
     }
 
     /** Records the answer (null: skipped) to the current step and appends it to the path when new there. */
@@ -126,7 +129,7 @@ public record ConversationState(
             h.add(step);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, h,
-                context, startedAt, updatedAt, version, answered);
+                context, startedAt, updatedAt, version, answered, paused);
     }
 
     /** Forgets the path after {@code step} (its answers too): a changed branch leads elsewhere. */
@@ -136,7 +139,7 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         history.subList(index + 1, history.size()).forEach(a::remove);
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, kept,
-                context, startedAt, updatedAt, version, answered);
+                context, startedAt, updatedAt, version, answered, paused);
     }
 
     /** Goes back one step: the last answered step is asked again and its answer forgotten. */
@@ -146,7 +149,37 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         a.remove(previous);
         return new ConversationState(id, channel, person, language, flowId, runId, previous, false, false, a, h,
-                context, startedAt, updatedAt, version, answered);
+                context, startedAt, updatedAt, version, answered, paused);
+    }
+
+    /** A flow set aside, as it stood: see {@link ConversationState#paused}. */
+    public record Paused(String flowId, String runId, String stepId, boolean summary, boolean changing,
+            Map<String, String> answers, List<String> history, Map<String, String> context, Instant startedAt) {
+        public Paused {
+            answers = answers == null ? Map.of() : Map.copyOf(answers);
+            history = history == null ? List.of() : List.copyOf(history);
+            context = context == null ? Map.of() : Map.copyOf(context);
+        }
+    }
+
+    /** The running flow set aside (see {@link #paused}), no flow running: a bot-started one begins next. */
+    ConversationState settingAside() {
+        Paused aside = new Paused(flowId, runId, stepId, summary, changing, answers, history, context, startedAt);
+        return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
+                List.of(), Map.of(), null, updatedAt, version, answered, aside);
+    }
+
+    /** The flow set aside running again where it stood, nothing set aside. */
+    ConversationState resumingPaused() {
+        Paused p = paused;
+        return new ConversationState(id, channel, person, language, p.flowId(), p.runId(), p.stepId(), p.summary(),
+                p.changing(), p.answers(), p.history(), p.context(), p.startedAt(), updatedAt, version, answered, null);
+    }
+
+    /** Without the flow set aside: it ran out of time, or its flow no longer exists. */
+    ConversationState withoutPaused() {
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
+                history, context, startedAt, updatedAt, version, answered, null);
     }
 
     /** What the bot answered to {@code messageId}, when it is one of the last messages this conversation took. */
@@ -170,7 +203,7 @@ public record ConversationState(
         a.add(new Answered(messageId, reply.text(), reply.choices(), reply.language()));
         List<Answered> kept = a.subList(Math.max(0, a.size() - REMEMBERED), a.size());
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
-                context, startedAt, updatedAt, version, kept);
+                context, startedAt, updatedAt, version, kept, paused);
     }
 
     /** With {@code key} set to {@code value} in the context (null: removed), e.g. an answer waiting to be confirmed. */
@@ -182,12 +215,12 @@ public record ConversationState(
             c.put(key, value);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
-                c, startedAt, updatedAt, version, answered);
+                c, startedAt, updatedAt, version, answered, paused);
     }
 
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, now, version + 1, answered);
+                history, context, startedAt, now, version + 1, answered, paused);
     }
 }

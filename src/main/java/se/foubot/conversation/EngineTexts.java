@@ -58,6 +58,11 @@ final class EngineTexts {
     static final LocalizedText INTERRUPTED = LocalizedText.of(
             "(Din påbörjade konversation – {title} – avbröts. Skriv ”stöd” för att börja om när du vill.)",
             "(Your unfinished conversation – {title} – was stopped. Write “support request” to start again when you like.)");
+    static final LocalizedText SET_ASIDE = LocalizedText.of(
+            "(Din påbörjade konversation – {title} – väntar så länge. När du har svarat fortsätter vi där du slutade.)",
+            "(Your unfinished conversation – {title} – is on hold. Once you have answered, we will go on where you left off.)");
+    static final LocalizedText RESUMED = LocalizedText.of(
+            "Nu fortsätter vi där du slutade – {title}.", "Now let's go on where you left off – {title}.");
     static final LocalizedText WELCOME_BACK = LocalizedText.of(
             "Välkommen tillbaka! Vi fortsätter där vi slutade.", "Welcome back! Let's continue where we left off.");
     static final LocalizedText IDENTITY_NUMBER = LocalizedText.of(

@@ -200,10 +200,10 @@ final class FlowInterpreter {
         if (!s.inFlow() || s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now)) {
             return s;
         }
-        String title = catalog.flow(s.flowId()).map(f -> f.title().in(s.language())).orElse(s.flowId());
         notices.add(EngineTexts.EXPIRED.in(s.language(),
-                Map.of("title", title, "days", Long.toString(idleTimeout.toDays()))));
-        return s.idle();
+                Map.of("title", titleOf(s.flowId(), s.language()), "days", Long.toString(idleTimeout.toDays()))));
+        // a flow set aside is older still: it ends too
+        return s.idle().withoutPaused();
     }
 
     private Turn startOrGreet(ConversationState s, String text, String cmd, List<String> notices, Instant now,
@@ -341,13 +341,22 @@ final class FlowInterpreter {
         return new Turn(s.idle(), r.lines, List.of(), new PendingOutcome(f, request));
     }
 
-    /** The bot starts {@code flow} for a person, with values for its texts; a running flow is set aside. */
+    /**
+     * The bot starts {@code flow} for a person, with values for its texts. The person's own flow, when one runs, is
+     * set aside and goes on where it stood once this one ends ({@link #resumePaused}); one already set aside stays,
+     * and a bot-started flow that runs is stopped instead (one flow waits at most).
+     */
     Turn startFlow(ConversationState current, ConversationKey key, Flow flow, Map<String, String> values, Instant now) {
         List<String> notices = new ArrayList<>();
         ConversationState s = expireIfIdle(current != null ? current : ConversationState.fresh(key, now), now, notices);
         if (s.inFlow()) {
-            String title = catalog.flow(s.flowId()).map(f -> f.title().in(s.language())).orElse(s.flowId());
-            notices.add(EngineTexts.INTERRUPTED.in(s.language(), Map.of("title", title)));
+            String title = titleOf(s.flowId(), s.language());
+            if (s.paused() == null) {
+                notices.add(EngineTexts.SET_ASIDE.in(s.language(), Map.of("title", title)));
+                s = s.settingAside();
+            } else {
+                notices.add(EngineTexts.INTERRUPTED.in(s.language(), Map.of("title", title)));
+            }
         }
         ConversationState started = s.start(flow, UUID.randomUUID().toString(), values, now);
         Reply r = reply(started, notices);
@@ -355,6 +364,30 @@ final class FlowInterpreter {
             r.say(flow.intro(), values);
         }
         return ask(started, flow, flow.firstStep(), r);
+    }
+
+    /**
+     * When no flow runs and one was set aside for a bot-started one that has now ended (answered, cancelled), that
+     * one goes on where it stood, asking its question again; a set-aside flow whose definition is gone is dropped.
+     *
+     * @return the turn that resumes it, or empty when there is nothing to resume
+     */
+    Optional<Turn> resumePaused(ConversationState s) {
+        if (s == null || s.inFlow() || s.paused() == null) {
+            return Optional.empty();
+        }
+        ConversationState resumed = s.resumingPaused();
+        Optional<Flow> flow = catalog.flow(resumed.flowId());
+        if (flow.isEmpty() || (!resumed.summary() && flow.get().step(resumed.stepId()).isEmpty())) {
+            return Optional.of(new Turn(s.withoutPaused(), List.of(), List.of(), null));
+        }
+        Reply r = reply(resumed, List.of());
+        r.say(EngineTexts.RESUMED, Map.of("title", flow.get().title().in(resumed.language())));
+        return Optional.of(repeatWhereWeAre(resumed, r));
+    }
+
+    private String titleOf(String flowId, Language language) {
+        return catalog.flow(flowId).map(f -> f.title().in(language)).orElse(flowId);
     }
 
     private Turn answer(ConversationState s, Flow f, Step step, String text, String cmd, Reply r, Instant now) {

@@ -171,10 +171,16 @@ public class TaskService {
         return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
     }
 
-    /** An analyst's question to the requester, as a line in the task's history (its words in {@code detail}). */
+    /**
+     * An analyst's question to the requester, as a line in the task's history (its words in {@code detail}); only on
+     * a task someone has taken, as the card offers it.
+     *
+     * @return empty when there is no such task or nobody has taken it (nothing recorded)
+     */
     public Optional<SupportTask> question(String reference, String analyst, GuardedText question) {
-        return note(reference, analyst, "question", "frågade beställaren: " + question.textOr(""),
+        TaskEvent event = new TaskEvent(clock.instant(), analyst, "question", "frågade beställaren: " + question.textOr(""),
                 question.text());
+        return apply(Query.query(Criteria.where("_id").is(reference).and("status").ne(TaskStatus.NEW)), change(event), event);
     }
 
     /** A requester's mail about the task, once per mail (a mail processed again adds nothing). */

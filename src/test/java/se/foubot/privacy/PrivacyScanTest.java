@@ -131,6 +131,7 @@ class PrivacyScanTest {
             SupportTask task = tasks.create("scan-1", new Requester("slack", "UREQ6", Map.of("slackChannel", "DUREQ6")),
                     new SupportRequest("bromma", null, "Stöd med en uppföljningsmall", null, "uppfoljning", null, null, "sv"),
                     List.of());
+            tasks.claim(task.reference(), "UANALYST1"); // the card offers the question once the task is taken
             refusals.add(slack.interactive(SlackRequests.viewSubmission("UANALYST1", "ask-requester", task.reference(),
                     Map.of("question/text", SlackRequests.input("Gäller det " + number() + "?")))).body());
             slack.interactive(SlackRequests.viewSubmission("UANALYST1", "ask-requester", task.reference(),

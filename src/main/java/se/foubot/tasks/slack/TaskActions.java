@@ -258,12 +258,15 @@ class TaskActions {
     }
 
     void askRequester(String user, String reference, GuardedText question) {
+        // the modal has closed as if the question went: a question that did not go is told in the person's DM
         if (!staff.isStaff(user)) {
+            api.post(user, null, text("tasks.action.staff-only"), null);
             return;
         }
         if (!questions.ask(reference, user, question)) {
-            // the modal has closed as if the question went: say in the analyst's DM that it did not
-            api.post(user, null, text("tasks.ask.no-such-task", "reference", reference), null);
+            boolean there = tasks.find(reference).isPresent();
+            api.post(user, null, there ? text("tasks.ask.not-taken", "reference", reference)
+                    : text("tasks.ask.no-such-task", "reference", reference), null);
         }
     }
 }

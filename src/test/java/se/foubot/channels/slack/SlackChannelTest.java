@@ -395,6 +395,55 @@ class SlackChannelTest {
         assertThat(slack.interactive(nowhere).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANALYST4")
                 && c.param("text").contains("Frågan skickades inte: uppdraget FOU-2026-9998 finns inte.")).isEmpty());
+
+        // the card offers the question once someone has taken the task; a forged one before that asks nobody
+        SupportTask untaken = newTask("UDIST32", "Hjälp att läsa en rapport.");
+        String early = submission.replace("\"id\":\"V1\"", "\"id\":\"V5\"").replace(task.reference(), untaken.reference());
+        assertThat(slack.interactive(early).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANALYST4")
+                && c.param("text").equals("Frågan skickades inte: ingen har tagit " + untaken.reference() + " ännu. Ta uppdraget först."))
+                .isEmpty());
+        // and someone who is not an analyst is told so, in their DM, instead of nothing
+        String outsider = submission.replace("\"id\":\"V1\"", "\"id\":\"V6\"").replace("UANALYST4", "UDIST33");
+        assertThat(slack.interactive(outsider).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UDIST33")
+                && c.param("text").equals("Bara FoU-utredare kan ta och ändra uppdrag.")).isEmpty());
+        assertThat(postsTo("DUDIST32")).as("asked nothing").isEmpty();
+        assertThat(tasks.find(untaken.reference()).orElseThrow().history()).extracting(e -> e.kind()).doesNotContain("question");
+        assertThat(postsTo("DUDIST8")).filteredOn(c -> c.param("text").contains("Hur många deltagare")).as("still asked once").hasSize(1);
+    }
+
+    @Test
+    void aRequesterInTheMiddleOfANewRequestAnswersAnAnalystsQuestionAndThenGoesOnWhereTheyWere() throws Exception {
+        SupportTask task = newTask("UDIST31", "Stöd att tolka enkätsvaren från hemtjänsten.");
+        String ts = task.staffPost().ts();
+        String dm = "DUDIST31";
+        slack.dm("EvAside1", "UDIST31", "stöd");
+        awaitReply(dm, 1, "Vilken förvaltning");
+        slack.click("UDIST31", dm, "1.1", "answer-3", "hagersten-alvsjo", false);
+        awaitReply(dm, 2, "Vilken roll");
+
+        slack.click("UANALYST9", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        awaitReply(dm, 3, "har tagits av <@UANALYST9>");
+        String submission = "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"UANALYST9\"},"
+                + "\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"t\",\"view\":{\"id\":\"VASIDE1\",\"type\":\"modal\","
+                + "\"callback_id\":\"ask-requester\",\"private_metadata\":\"" + task.reference() + "\",\"state\":{\"values\":"
+                + "{\"question\":{\"text\":{\"type\":\"plain_text_input\",\"value\":\"Gäller det alla tre enheterna?\"}}}}}}";
+        assertThat(slack.interactive(submission).statusCode()).isEqualTo(200);
+        awaitReply(dm, 4, "Gäller det alla tre enheterna?");
+        assertThat(lastTextTo(dm)).startsWith("(Din påbörjade konversation – Stödförfrågan till FoU – väntar så länge.")
+                .doesNotContain("avbröts");
+
+        slack.dm("EvAside2", "UDIST31", "Ja, alla tre.");
+        awaitReply(dm, 5, "Vilken roll");
+        assertThat(lastTextTo(dm)).startsWith("Tack! Ditt svar är skickat till FoU-utredaren")
+                .contains("Nu fortsätter vi där du slutade – Stödförfrågan till FoU.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren svarade: Ja, alla tre.")).isEmpty());
+
+        // the intake goes on with what was answered before the question
+        slack.click("UDIST31", dm, "1.2", "answer-0", "verksamhetsutvecklare", false);
+        awaitReply(dm, 6, "Beskriv kort");
     }
 
     @Test

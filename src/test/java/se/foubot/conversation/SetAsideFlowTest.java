@@ -1,0 +1,161 @@
+package se.foubot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.MutableClock;
+
+/**
+ * A flow the bot starts for a person (an analyst's question) while they are in the middle of their own: theirs is set
+ * aside, kept in the store, and goes on where it stood once the question has ended, answered or cancelled.
+ */
+class SetAsideFlowTest {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+    private static final Map<String, String> QUESTION = Map.of("analyst", "Anna", "question", "Hur många deltar?");
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedStoreFixture store;
+    static MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    static ConversationEngine engine;
+
+    /** Stores each run's answers once, keyed by the run. */
+    static final class RecordNotes implements OutcomeAction {
+        private final MongoTemplate mongo;
+
+        RecordNotes(MongoTemplate mongo) {
+            this.mongo = mongo;
+        }
+
+        @Override
+        public String name() {
+            return "record-notes";
+        }
+
+        @Override
+        public OutcomeResult run(OutcomeRequest request) {
+            try {
+                mongo.insert(new Document("_id", request.runId()).append("flow", request.flowId())
+                        .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
+            } catch (DuplicateKeyException alreadyStored) {
+                // a retried confirmation: stored by the first
+            }
+            return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
+        }
+    }
+
+    @BeforeAll
+    static void startStoreAndEngine() {
+        store = new EmbeddedStoreFixture(dataDir);
+        FlowCatalog catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")),
+                Set.of("record-notes"));
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
+        engine = new ConversationEngine(new ConversationStore(store.template()), catalog, interpreter,
+                new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    private static String say(ConversationKey key, String text) {
+        return engine.handle(key, GUARD.check(text)).text();
+    }
+
+    private Document stored(ConversationKey key) {
+        return store.template().findById(key.id(), Document.class, "conversations");
+    }
+
+    @Test
+    void anUnfinishedFlowIsSetAsideForTheBotsQuestionAndGoesOnWhereItStoodOnceTheQuestionIsAnswered() {
+        ConversationKey key = new ConversationKey("test", "aside-1");
+        say(key, "ärende");
+        assertThat(say(key, "Uppföljning av brukarenkäten")).contains("Vem gäller det?");
+
+        String asked = engine.start(key, "question", QUESTION, Map.of()).text();
+        assertThat(asked).startsWith("(Din påbörjade konversation – Ärende – väntar så länge. När du har svarat fortsätter vi där du slutade.)")
+                .contains("Anna undrar: Hur många deltar?").endsWith("Skriv ditt svar här.").doesNotContain("avbröts");
+        assertThat(stored(key).get("paused", Document.class).getString("stepId")).as("kept in the store, not in memory").isEqualTo("who");
+
+        String answered = say(key, "Ungefär 40.");
+        assertThat(answered).as("the question's end first, then the flow set aside, asking where it stood")
+                .isEqualTo("Tack, svaret är skickat.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(stored(key).get("paused")).as("nothing waits any more").isNull();
+
+        assertThat(say(key, "Enhetschefer i Bromma")).contains("När behövs det?");
+        assertThat(say(key, "I vår")).contains("Sammanfattning").contains("Uppföljning av brukarenkäten").contains("Enhetschefer i Bromma");
+        assertThat(say(key, "ja")).contains("Ärendet sparat (3 svar).");
+        assertThat(store.template().findAll(Document.class, "notes")).filteredOn(d -> "question".equals(d.getString("flow")))
+                .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40."));
+    }
+
+    @Test
+    void cancellingTheQuestionResumesTheFlowSetAside() {
+        ConversationKey key = new ConversationKey("test", "aside-2");
+        say(key, "ärende");
+        say(key, "Stöd i en enkät");
+        engine.start(key, "question", QUESTION, Map.of());
+
+        assertThat(say(key, "avbryt")).isEqualTo("Okej, jag har avbrutit. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\n"
+                + "Vem gäller det?");
+        assertThat(say(key, "avbryt")).as("the person's own flow is theirs to cancel").startsWith("Okej, jag har avbrutit.")
+                .doesNotContain("fortsätter");
+        assertThat(stored(key).getString("flowId")).isNull();
+    }
+
+    @Test
+    void aSecondQuestionWhileTheFirstIsOpenStopsTheFirstAndTheFlowSetAsideStillWaits() {
+        ConversationKey key = new ConversationKey("test", "aside-3");
+        say(key, "ärende");
+        say(key, "Utvärdering");
+        engine.start(key, "question", QUESTION, Map.of());
+
+        String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
+        assertThat(second).startsWith("(Din påbörjade konversation – Fråga från FoU – avbröts.").contains("Bo undrar: Vilken enhet?");
+        assertThat(say(key, "Enhet 3")).endsWith("Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+    }
+
+    @Test
+    void aQuestionToSomeoneWithNoFlowRunningSetsNothingAside() {
+        ConversationKey key = new ConversationKey("test", "aside-4");
+        assertThat(engine.start(key, "question", QUESTION, Map.of()).text()).startsWith("Anna undrar:");
+        assertThat(say(key, "Tio")).isEqualTo("Tack, svaret är skickat.");
+        assertThat(stored(key).getString("flowId")).isNull();
+    }
+
+    @Test
+    void aFlowSetAsideEndsWithTheQuestionWhenBothHaveBeenIdleTooLong() {
+        ConversationKey key = new ConversationKey("test", "aside-5");
+        say(key, "ärende");
+        say(key, "Analys");
+        engine.start(key, "question", QUESTION, Map.of());
+
+        clock.advance(Duration.ofDays(8));
+        String late = say(key, "hej");
+        assertThat(late).contains("Fråga från FoU").contains("var inaktiv i mer än 7 dagar").doesNotContain("fortsätter vi");
+        Document state = stored(key);
+        assertThat(state.getString("flowId")).isNull();
+        assertThat(state.get("paused")).isNull();
+    }
+}
