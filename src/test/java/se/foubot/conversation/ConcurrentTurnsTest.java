@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
@@ -48,31 +46,6 @@ class ConcurrentTurnsTest {
     static MongoClient secondClient;
     static ConversationEngine replicaA;
     static ConversationEngine replicaB;
-
-    /** Stores the answers once per run, keyed like a real outcome. */
-    static final class RecordNotes implements OutcomeAction {
-        private final MongoTemplate mongo;
-
-        RecordNotes(MongoTemplate mongo) {
-            this.mongo = mongo;
-        }
-
-        @Override
-        public String name() {
-            return "record-notes";
-        }
-
-        @Override
-        public OutcomeResult run(OutcomeRequest request) {
-            try {
-                mongo.insert(new Document("_id", request.runId()).append("person", request.key().person())
-                        .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
-            } catch (DuplicateKeyException alreadyStored) {
-                // a retried confirmation: stored by the first
-            }
-            return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
-        }
-    }
 
     @BeforeAll
     static void startStoreAndTwoEngines() {

@@ -15,8 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import se.foubot.privacy.OutsideTextGuard;
@@ -38,31 +36,6 @@ class SetAsideFlowTest {
     static EmbeddedStoreFixture store;
     static MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
     static ConversationEngine engine;
-
-    /** Stores each run's answers once, keyed by the run. */
-    static final class RecordNotes implements OutcomeAction {
-        private final MongoTemplate mongo;
-
-        RecordNotes(MongoTemplate mongo) {
-            this.mongo = mongo;
-        }
-
-        @Override
-        public String name() {
-            return "record-notes";
-        }
-
-        @Override
-        public OutcomeResult run(OutcomeRequest request) {
-            try {
-                mongo.insert(new Document("_id", request.runId()).append("flow", request.flowId())
-                        .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
-            } catch (DuplicateKeyException alreadyStored) {
-                // a retried confirmation: stored by the first
-            }
-            return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
-        }
-    }
 
     @BeforeAll
     static void startStoreAndEngine() {
@@ -110,12 +83,18 @@ class SetAsideFlowTest {
                 .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40."));
     }
 
-    @Test
-    void cancellingTheQuestionResumesTheFlowSetAside() {
-        ConversationKey key = new ConversationKey("test", "aside-2");
+    /** A person who has answered the first of the errand's three questions, and then been asked the bot's question. */
+    private static ConversationKey askedInTheMiddleOfAnErrand(String person) {
+        ConversationKey key = new ConversationKey("test", person);
         say(key, "ärende");
         say(key, "Stöd i en enkät");
         engine.start(key, "question", QUESTION, Map.of());
+        return key;
+    }
+
+    @Test
+    void cancellingTheQuestionResumesTheFlowSetAside() {
+        ConversationKey key = askedInTheMiddleOfAnErrand("aside-2");
 
         assertThat(say(key, "avbryt")).isEqualTo("Okej, jag har avbrutit. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\n"
                 + "Vem gäller det?");
@@ -126,10 +105,7 @@ class SetAsideFlowTest {
 
     @Test
     void aSecondQuestionWhileTheFirstIsOpenStopsTheFirstAndTheFlowSetAsideStillWaits() {
-        ConversationKey key = new ConversationKey("test", "aside-3");
-        say(key, "ärende");
-        say(key, "Utvärdering");
-        engine.start(key, "question", QUESTION, Map.of());
+        ConversationKey key = askedInTheMiddleOfAnErrand("aside-3");
 
         String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
         assertThat(second).startsWith("(Din påbörjade konversation – Fråga från FoU – avbröts.").contains("Bo undrar: Vilken enhet?");
@@ -146,10 +122,7 @@ class SetAsideFlowTest {
 
     @Test
     void aFlowSetAsideEndsWithTheQuestionWhenBothHaveBeenIdleTooLong() {
-        ConversationKey key = new ConversationKey("test", "aside-5");
-        say(key, "ärende");
-        say(key, "Analys");
-        engine.start(key, "question", QUESTION, Map.of());
+        ConversationKey key = askedInTheMiddleOfAnErrand("aside-5");
 
         clock.advance(Duration.ofDays(8));
         String late = say(key, "hej");

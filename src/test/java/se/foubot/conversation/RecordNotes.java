@@ -1,0 +1,33 @@
+package se.foubot.conversation;
+
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The test flows' outcome: stores each run's answers once, keyed by the run as a real outcome is. */
+final class RecordNotes implements OutcomeAction {
+
+    private final MongoTemplate mongo;
+
+    RecordNotes(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public String name() {
+        return "record-notes";
+    }
+
+    @Override
+    public OutcomeResult run(OutcomeRequest request) {
+        try {
+            mongo.insert(new Document("_id", request.runId()).append("person", request.key().person()).append("flow", request.flowId())
+                    .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
+        } catch (DuplicateKeyException alreadyStored) {
+            // a retried confirmation: stored by the first
+        }
+        return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
+    }
+}
