@@ -115,6 +115,7 @@ public class ConversationEngine {
                 next = next.answering(messageId, reply);
             }
             if (next == null || store.save(next)) {
+                endedUnanswered(current, next, turn.outcome(), Unanswered.CANCELLED, origin);
                 meters.counter("foubot.conversation.turns", "channel", key.channel(),
                         "result", turn.outcome() != null ? "completed" : "answered").increment();
                 if (next != null) {
@@ -137,7 +138,9 @@ public class ConversationEngine {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);
             FlowInterpreter.Turn turn = interpreter.startFlow(current, key, flow, values, clock.instant());
-            if (store.save(turn.next().written(clock.instant()))) {
+            ConversationState next = turn.next().written(clock.instant());
+            if (store.save(next)) {
+                endedUnanswered(current, next, null, Unanswered.REPLACED, origin);
                 log.info("event=flow_started_by_bot conversation={} flow={}", key.id(), flowId);
                 return new BotReply(String.join("\n\n", turn.lines()), turn.choices(), turn.next().language());
             }
@@ -150,7 +153,10 @@ public class ConversationEngine {
         ConversationState current = store.find(key.id()).orElse(null);
         FlowInterpreter.Turn turn = interpreter.resume(current, key, clock.instant());
         if (turn.next() != null) {
-            store.save(turn.next().written(clock.instant()));
+            ConversationState next = turn.next().written(clock.instant());
+            if (store.save(next)) {
+                endedUnanswered(current, next, null, Unanswered.EXPIRED, Map.of());
+            }
         }
         return new BotReply(String.join("\n\n", turn.lines()), turn.choices(),
                 turn.next() != null ? turn.next().language() : languageOf(current));
@@ -219,6 +225,34 @@ public class ConversationEngine {
     private java.util.Optional<String> refusal(String flowId, ConversationKey key, Language language) {
         return catalog.flow(flowId).map(Flow::outcome).filter(java.util.Objects::nonNull)
                 .flatMap(name -> outcomes.get(name).refuseStart(key, language));
+    }
+
+    /**
+     * Tells the outcome action of a run that {@code before} was in and that ended with this turn without its outcome:
+     * not the run completed now, nor one still running or set aside. Ended by running out of time, or else by
+     * {@code how} (the person's "avbryt", or the bot starting another flow). After the write, so a turn retried after
+     * a lost race tells nothing twice; a failure to tell is logged and does not undo the turn.
+     */
+    private void endedUnanswered(ConversationState before, ConversationState after, FlowInterpreter.PendingOutcome completed,
+            Unanswered how, Map<String, String> origin) {
+        if (before == null || !before.inFlow() || after == null || before.runId().equals(after.runId())
+                || (completed != null && before.runId().equals(completed.request().runId()))
+                || (after.paused() != null && before.runId().equals(after.paused().runId()))) {
+            return;
+        }
+        java.util.Optional<Flow> flow = catalog.flow(before.flowId());
+        if (flow.isEmpty()) {
+            return;
+        }
+        Unanswered why = interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED;
+        try {
+            outcomes.get(flow.get().outcome()).unanswered(new OutcomeRequest(before.key(), before.flowId(), before.runId(),
+                    before.answers(), before.language(), clock.instant(), origin, before.context()), why);
+            log.info("event=flow_unanswered conversation={} flow={} run={} why={}", before.id(), before.flowId(), before.runId(), why);
+        } catch (RuntimeException e) {
+            log.warn("event=flow_unanswered_not_told conversation={} flow={} run={} reason=\"{}\"", before.id(), before.flowId(),
+                    before.runId(), se.foubot.privacy.LogText.clean(String.valueOf(e.getMessage())));
+        }
     }
 
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {

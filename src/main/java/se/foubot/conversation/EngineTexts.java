@@ -53,11 +53,14 @@ final class EngineTexts {
             "Det finns inget pågående ärende att börja om.", "There is nothing in progress to restart.");
     static final LocalizedText LANGUAGE_SET = LocalizedText.of("Okej, vi pratar svenska.", "Okay, let's talk in English.");
     static final LocalizedText EXPIRED = LocalizedText.of(
-            "Din förra påbörjade konversation ({title}) var inaktiv i mer än {days} dagar och har avslutats. Inget skickades.",
-            "Your earlier conversation ({title}) was idle for more than {days} days and has ended. Nothing was sent.");
-    static final LocalizedText INTERRUPTED = LocalizedText.of(
-            "(Din påbörjade konversation – {title} – avbröts. Skriv ”stöd” för att börja om när du vill.)",
-            "(Your unfinished conversation – {title} – was stopped. Write “support request” to start again when you like.)");
+            "Din förra påbörjade konversation ({title}) var inaktiv i mer än {period} och har avslutats. Inget skickades.",
+            "Your earlier conversation ({title}) was idle for more than {period} and has ended. Nothing was sent.");
+    /** A flow the bot started, stopped for another it starts (the person's own flow, when one waits, still waits). */
+    static final LocalizedText REPLACED = LocalizedText.of(
+            "({title}, som du inte hade svarat på, avbröts.)", "({title}, which you had not answered, was stopped.)");
+    static final LocalizedText STILL_SET_ASIDE = LocalizedText.of(
+            "(Din påbörjade konversation – {title} – väntar fortfarande.)",
+            "(Your unfinished conversation – {title} – is still on hold.)");
     static final LocalizedText SET_ASIDE = LocalizedText.of(
             "(Din påbörjade konversation – {title} – väntar så länge. När du har svarat fortsätter vi där du slutade.)",
             "(Your unfinished conversation – {title} – is on hold. Once you have answered, we will go on where you left off.)");
@@ -74,4 +77,19 @@ final class EngineTexts {
                     + "(Was it a phone number? Write it with spaces, e.g. 070-123 45 67.)");
     static final LocalizedText SKIPPED_REQUIRED = LocalizedText.of(
             "Den här frågan behöver ett svar.", "This question needs an answer.");
+
+    /** "7 dagar", "1 dag", "3 timmar", "20 minuter": the idle timeout as a person reads it, in whole units. */
+    static String period(java.time.Duration d, Language language) {
+        boolean sv = language != Language.EN;
+        long days = d.toDays();
+        if (days > 0) {
+            return days + (sv ? (days == 1 ? " dag" : " dagar") : (days == 1 ? " day" : " days"));
+        }
+        long hours = d.toHours();
+        if (hours > 0) {
+            return hours + (sv ? (hours == 1 ? " timme" : " timmar") : (hours == 1 ? " hour" : " hours"));
+        }
+        long minutes = Math.max(1, d.toMinutes());
+        return minutes + (sv ? (minutes == 1 ? " minut" : " minuter") : (minutes == 1 ? " minute" : " minutes"));
+    }
 }

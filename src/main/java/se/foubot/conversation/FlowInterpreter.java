@@ -147,6 +147,7 @@ final class FlowInterpreter {
             ConversationState restarted = s.start(f, UUID.randomUUID().toString(), now);
             Reply r = reply(restarted, notices);
             r.say(EngineTexts.RESTARTED);
+            sayWhatTheBotAsked(restarted, f, r);
             return ask(restarted, f, f.firstStep(), r);
         }
         if (BACK.contains(cmd)) {
@@ -200,9 +201,13 @@ final class FlowInterpreter {
         if (!s.inFlow() || s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now)) {
             return s;
         }
-        notices.add(EngineTexts.EXPIRED.in(s.language(),
-                Map.of("title", titleOf(s.flowId(), s.language()), "days", Long.toString(idleTimeout.toDays()))));
-        // a flow set aside is older still: it ends too
+        String period = EngineTexts.period(idleTimeout, s.language());
+        notices.add(EngineTexts.EXPIRED.in(s.language(), Map.of("title", titleOf(s.flowId(), s.language()), "period", period)));
+        if (s.paused() != null) {
+            // set aside longer ago still: it ends too, and the person hears of it as of the other
+            notices.add(EngineTexts.EXPIRED.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()),
+                    "period", period)));
+        }
         return s.idle().withoutPaused();
     }
 
@@ -343,19 +348,23 @@ final class FlowInterpreter {
 
     /**
      * The bot starts {@code flow} for a person, with values for its texts. The person's own flow, when one runs, is
-     * set aside and goes on where it stood once this one ends ({@link #resumePaused}); one already set aside stays,
-     * and a bot-started flow that runs is stopped instead (one flow waits at most).
+     * set aside and goes on where it stood once this one ends ({@link #resumePaused}). A flow only the bot starts (an
+     * earlier question), or any flow while one is set aside already, is stopped instead: one flow waits at most.
      */
     Turn startFlow(ConversationState current, ConversationKey key, Flow flow, Map<String, String> values, Instant now) {
         List<String> notices = new ArrayList<>();
         ConversationState s = expireIfIdle(current != null ? current : ConversationState.fresh(key, now), now, notices);
         if (s.inFlow()) {
             String title = titleOf(s.flowId(), s.language());
-            if (s.paused() == null) {
+            boolean theBots = catalog.flow(s.flowId()).map(Flow::startedByBotOnly).orElse(true);
+            if (s.paused() == null && !theBots) {
                 notices.add(EngineTexts.SET_ASIDE.in(s.language(), Map.of("title", title)));
                 s = s.settingAside();
             } else {
-                notices.add(EngineTexts.INTERRUPTED.in(s.language(), Map.of("title", title)));
+                notices.add(EngineTexts.REPLACED.in(s.language(), Map.of("title", title)));
+                if (s.paused() != null) {
+                    notices.add(EngineTexts.STILL_SET_ASIDE.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()))));
+                }
             }
         }
         ConversationState started = s.start(flow, UUID.randomUUID().toString(), values, now);
@@ -463,7 +472,18 @@ final class FlowInterpreter {
         if (s.summary()) {
             return summary(s, f, r);
         }
+        sayWhatTheBotAsked(s, f, r);
         return ask(s, f, f.step(s.stepId()).orElseThrow(), r);
+    }
+
+    /**
+     * A flow only the bot starts says what it is about in its intro alone (an analyst's question, in their words): asked
+     * again, its step ("Skriv ditt svar här.") would not say what to answer.
+     */
+    private static void sayWhatTheBotAsked(ConversationState s, Flow f, Reply r) {
+        if (f.startedByBotOnly() && f.intro() != null) {
+            r.say(f.intro(), s.context());
+        }
     }
 
     private Turn ask(ConversationState s, Flow f, Step step, Reply r) {

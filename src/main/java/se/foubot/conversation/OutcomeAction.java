@@ -18,4 +18,12 @@ public interface OutcomeAction {
     default java.util.Optional<String> refuseStart(ConversationKey key, Language language) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Told when a run of a flow with this outcome ended without it ({@code why}), once the conversation that ended it is
+     * written; e.g. so that whoever waits for an answer hears there will be none. At most once per run (a crash between
+     * the write and this call loses the notice, never the conversation). The request holds the answers so far.
+     */
+    default void unanswered(OutcomeRequest request, Unanswered why) {
+    }
 }

@@ -216,6 +216,16 @@ public class TaskService {
                 event);
     }
 
+    /**
+     * A question the requester will not answer ({@code why}, staff words): once per question (its run), so that the
+     * analyst who asked does not wait for an answer that is not coming.
+     */
+    public Optional<SupportTask> unanswered(String reference, String requester, String runId, String why) {
+        TaskEvent event = new TaskEvent(clock.instant(), requester, "unanswered:" + runId, why);
+        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
+                event);
+    }
+
     /** @return true for the one replica that marks the task escalated first */
     public boolean markEscalated(String reference) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("escalatedAt").is(null)

@@ -6,7 +6,10 @@ import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The test flows' outcome: stores each run's answers once, keyed by the run as a real outcome is. */
+/**
+ * The test flows' outcome: stores each run's answers once, keyed by the run as a real outcome is; a run that ended
+ * without it is stored as such, so that a test can see it was told exactly once.
+ */
 final class RecordNotes implements OutcomeAction {
 
     private final MongoTemplate mongo;
@@ -29,5 +32,11 @@ final class RecordNotes implements OutcomeAction {
             // a retried confirmation: stored by the first
         }
         return new OutcomeResult(Map.of("count", Integer.toString(request.answers().size())));
+    }
+
+    @Override
+    public void unanswered(OutcomeRequest request, Unanswered why) {
+        mongo.insert(new Document("_id", "unanswered:" + request.runId()).append("flow", request.flowId()).append("why", why.name())
+                .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
     }
 }

@@ -56,6 +56,13 @@ class SetAsideFlowTest {
         return engine.handle(key, GUARD.check(text)).text();
     }
 
+    /** Why each run of the question flow ended unanswered, as its outcome was told (once a run: the note's key). */
+    private static List<String> questionsUnanswered() {
+        return store.template().findAll(Document.class, "notes").stream()
+                .filter(d -> d.getString("_id").startsWith("unanswered:") && "question".equals(d.getString("flow")))
+                .map(d -> d.getString("why")).toList();
+    }
+
     private Document stored(ConversationKey key) {
         return store.template().findById(key.id(), Document.class, "conversations");
     }
@@ -71,7 +78,9 @@ class SetAsideFlowTest {
                 .contains("Anna undrar: Hur många deltar?").endsWith("Skriv ditt svar här.").doesNotContain("avbröts");
         assertThat(stored(key).get("paused", Document.class).getString("stepId")).as("kept in the store, not in memory").isEqualTo("who");
 
+        int unansweredBefore = questionsUnanswered().size();
         String answered = say(key, "Ungefär 40.");
+        assertThat(questionsUnanswered()).as("answered: nothing to tell").hasSize(unansweredBefore);
         assertThat(answered).as("the question's end first, then the flow set aside, asking where it stood")
                 .isEqualTo("Tack, svaret är skickat.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
         assertThat(stored(key).get("paused")).as("nothing waits any more").isNull();
@@ -96,20 +105,35 @@ class SetAsideFlowTest {
     void cancellingTheQuestionResumesTheFlowSetAside() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-2");
 
+        int before = questionsUnanswered().size();
         assertThat(say(key, "avbryt")).isEqualTo("Okej, jag har avbrutit. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\n"
                 + "Vem gäller det?");
+        assertThat(questionsUnanswered()).as("whoever asked hears there will be no answer").hasSize(before + 1).last().isEqualTo("CANCELLED");
         assertThat(say(key, "avbryt")).as("the person's own flow is theirs to cancel").startsWith("Okej, jag har avbrutit.")
                 .doesNotContain("fortsätter");
         assertThat(stored(key).getString("flowId")).isNull();
     }
 
     @Test
+    void askedAgainAfterHelpARestartOrALanguageSwitchTheQuestionSaysWhatItAsks() {
+        ConversationKey key = askedInTheMiddleOfAnErrand("aside-6");
+        assertThat(say(key, "hjälp")).contains("Anna undrar: Hur många deltar?").endsWith("Skriv ditt svar här.");
+        assertThat(say(key, "börja om")).startsWith("Vi börjar om från början.\n\nAnna undrar: Hur många deltar?");
+        assertThat(say(key, "english")).contains("Anna asks: Hur många deltar?").endsWith("Write your answer here.");
+        assertThat(say(key, "Tolv")).contains("Now let's go on where you left off – Errand.").endsWith("Who is it for?");
+    }
+
+    @Test
     void aSecondQuestionWhileTheFirstIsOpenStopsTheFirstAndTheFlowSetAsideStillWaits() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-3");
+        int before = questionsUnanswered().size();
 
         String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
-        assertThat(second).startsWith("(Din påbörjade konversation – Fråga från FoU – avbröts.").contains("Bo undrar: Vilken enhet?");
+        assertThat(second).startsWith("(Fråga från FoU, som du inte hade svarat på, avbröts.)\n\n"
+                + "(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\nBo undrar: Vilken enhet?").doesNotContain("börja om");
+        assertThat(questionsUnanswered()).hasSize(before + 1).last().isEqualTo("REPLACED");
         assertThat(say(key, "Enhet 3")).endsWith("Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(questionsUnanswered()).as("the second was answered").hasSize(before + 1);
     }
 
     @Test
@@ -118,15 +142,25 @@ class SetAsideFlowTest {
         assertThat(engine.start(key, "question", QUESTION, Map.of()).text()).startsWith("Anna undrar:");
         assertThat(say(key, "Tio")).isEqualTo("Tack, svaret är skickat.");
         assertThat(stored(key).getString("flowId")).isNull();
+
+        // a question is not set aside for the next one: that one replaces it, and nothing comes back after
+        engine.start(key, "question", QUESTION, Map.of());
+        assertThat(engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text())
+                .startsWith("(Fråga från FoU, som du inte hade svarat på, avbröts.)\n\nBo undrar: Vilken enhet?");
+        assertThat(stored(key).get("paused")).isNull();
+        assertThat(say(key, "Enhet 3")).isEqualTo("Tack, svaret är skickat.");
     }
 
     @Test
     void aFlowSetAsideEndsWithTheQuestionWhenBothHaveBeenIdleTooLong() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-5");
 
+        int before = questionsUnanswered().size();
         clock.advance(Duration.ofDays(8));
         String late = say(key, "hej");
-        assertThat(late).contains("Fråga från FoU").contains("var inaktiv i mer än 7 dagar").doesNotContain("fortsätter vi");
+        assertThat(questionsUnanswered()).hasSize(before + 1).last().isEqualTo("EXPIRED");
+        assertThat(late).as("both are named").contains("(Fråga från FoU) var inaktiv i mer än 7 dagar")
+                .contains("(Ärende) var inaktiv i mer än 7 dagar").doesNotContain("fortsätter vi");
         Document state = stored(key);
         assertThat(state.getString("flowId")).isNull();
         assertThat(state.get("paused")).isNull();

@@ -107,6 +107,7 @@ class MessageCatalogueTest {
                 Map.entry("action", en ? "add your mail to FOU-2027-0042" : "lägga till ditt mejl i ärendet FOU-2027-0042"),
                 Map.entry("done", en ? "added your mail to FOU-2027-0042" : "lagt till ditt mejl i ärendet FOU-2027-0042"),
                 Map.entry("days", "7"),
+                Map.entry("period", en ? "7 days" : "7 dagar"),
                 Map.entry("subject", en ? "Help with a follow-up template" : "Hjälp med uppföljningsmall"),
                 Map.entry("sent", Dates.dateTime(SAMPLE_TIME, l)),
                 Map.entry("options", "Bromma, Farsta, Kungsholmen"),

@@ -260,11 +260,13 @@ class TaskActions {
     void askRequester(String user, String reference, GuardedText question) {
         // the modal has closed as if the question went: a question that did not go is told in the person's DM
         if (!staff.isStaff(user)) {
+            log.info("event=task_question_refused user={} task={} rule=not_staff", LogText.clean(user), LogText.clean(reference));
             api.post(user, null, text("tasks.action.staff-only"), null);
             return;
         }
         if (!questions.ask(reference, user, question)) {
             boolean there = tasks.find(reference).isPresent();
+            log.info("event=task_question_refused user={} task={} rule={}", LogText.clean(user), LogText.clean(reference), there ? "not_taken" : "no_such_task");
             api.post(user, null, there ? text("tasks.ask.not-taken", "reference", reference)
                     : text("tasks.ask.no-such-task", "reference", reference), null);
         }

@@ -401,7 +401,7 @@ class SlackChannelTest {
         String early = submission.replace("\"id\":\"V1\"", "\"id\":\"V5\"").replace(task.reference(), untaken.reference());
         assertThat(slack.interactive(early).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UANALYST4")
-                && c.param("text").equals("Frågan skickades inte: ingen har tagit " + untaken.reference() + " ännu. Ta uppdraget först."))
+                && c.param("text").equals("Frågan skickades inte: " + untaken.reference() + " är inte taget av någon. Ta uppdraget först."))
                 .isEmpty());
         // and someone who is not an analyst is told so, in their DM, instead of nothing
         String outsider = submission.replace("\"id\":\"V1\"", "\"id\":\"V6\"").replace("UANALYST4", "UDIST33");
@@ -444,6 +444,16 @@ class SlackChannelTest {
         // the intake goes on with what was answered before the question
         slack.click("UDIST31", dm, "1.2", "answer-0", "verksamhetsutvecklare", false);
         awaitReply(dm, 6, "Beskriv kort");
+
+        // a question the requester cancels: the intake goes on, and the thread hears there will be no answer
+        assertThat(slack.interactive(submission.replace("VASIDE1", "VASIDE2").replace("Gäller det alla tre enheterna?", "Och budgeten?"))
+                .statusCode()).isEqualTo(200);
+        awaitReply(dm, 7, "Och budgeten?");
+        slack.dm("EvAside3", "UDIST31", "avbryt");
+        awaitReply(dm, 8, "Beskriv kort");
+        assertThat(lastTextTo(dm)).startsWith("Okej, jag har avbrutit. Inget skickades.");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan utan att svara.")).isEmpty());
     }
 
     @Test

@@ -1,0 +1,11 @@
+package se.foubot.conversation;
+
+/** Why a flow ended without its outcome: see {@link OutcomeAction#unanswered}. */
+public enum Unanswered {
+    /** The person wrote "avbryt". */
+    CANCELLED,
+    /** The bot started another flow for the person in its place (a newer question). */
+    REPLACED,
+    /** It lay idle past the conversation timeout. */
+    EXPIRED
+}
