@@ -269,10 +269,10 @@ public final class Figures {
         try (var tasks = Files.list(Path.of("/proc/self/task"))) {
             for (Path task : tasks.toList()) {
                 try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "");
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    byGroup.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * TICK_NANOS, Long::sum); // utime, stime
+                    String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "");
+                    // nanoseconds on a CPU; stat's utime and stime count whole ticks, too coarse for a round's share
+                    long onCpu = Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[0]);
+                    byGroup.merge(name, onCpu, Long::sum);
                 } catch (IOException | RuntimeException threadGone) {
                     // a thread that ended between the listing and the read used nothing more
                 }
