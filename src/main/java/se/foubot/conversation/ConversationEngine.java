@@ -76,8 +76,17 @@ public class ConversationEngine {
     }
 
     private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId) {
+        // a run this message completed (its outcome ran) in an attempt whose write then lost the race, and what it said
+        String completedRun = null;
+        String completedSaid = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = attempt == 1 && seen != null ? seen.state() : store.find(key.id()).orElse(null);
+            if (completedRun != null && (current == null || !completedRun.equals(current.runId()))) {
+                // another message ended that run meanwhile (an "avbryt" sent at the same moment): what this message did
+                // outside has happened, so it is said, not undone, and the text is not taken once more as something new
+                log.info("event=turn_outcome_stands conversation={} run={}", key.id(), completedRun);
+                return new BotReply(completedSaid, List.of(), languageOf(current));
+            }
             if (messageId != null && current != null) {
                 java.util.Optional<BotReply> earlier = current.answerTo(messageId);
                 if (earlier.isPresent()) {
@@ -98,7 +107,9 @@ public class ConversationEngine {
             }
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
-                lines.add(runOutcome(turn.outcome(), origin));
+                completedSaid = runOutcome(turn.outcome(), origin);
+                completedRun = turn.outcome().request().runId();
+                lines.add(completedSaid);
             }
             // a flow set aside for the one that just ended goes on, after what that one's end said
             FlowInterpreter.Turn after = interpreter.resumePaused(turn.next()).orElse(turn);
@@ -237,7 +248,9 @@ public class ConversationEngine {
             Unanswered how, Map<String, String> origin) {
         if (before == null || !before.inFlow() || after == null || before.runId().equals(after.runId())
                 || (completed != null && before.runId().equals(completed.request().runId()))
-                || (after.paused() != null && before.runId().equals(after.paused().runId()))) {
+                || (after.paused() != null && before.runId().equals(after.paused().runId()))
+                || (before.flowId().equals(after.flowId()) && before.context().equals(after.context()))) {
+            // still running, completed, set aside, or begun again from its first question ("börja om")
             return;
         }
         java.util.Optional<Flow> flow = catalog.flow(before.flowId());

@@ -57,7 +57,10 @@ final class EngineTexts {
             "Your earlier conversation ({title}) was idle for more than {period} and has ended. Nothing was sent.");
     /** A flow the bot started, stopped for another it starts (the person's own flow, when one waits, still waits). */
     static final LocalizedText REPLACED = LocalizedText.of(
-            "({title}, som du inte hade svarat på, avbröts.)", "({title}, which you had not answered, was stopped.)");
+            "({title}, som du inte hade svarat på, har avbrutits.)", "({title}, which you had not answered, has been stopped.)");
+    static final LocalizedText EXPIRED_UNANSWERED = LocalizedText.of(
+            "{title} låg obesvarad i mer än {period} och är nu stängd.",
+            "{title} went unanswered for more than {period} and is now closed.");
     static final LocalizedText STILL_SET_ASIDE = LocalizedText.of(
             "(Din påbörjade konversation – {title} – väntar fortfarande.)",
             "(Your unfinished conversation – {title} – is still on hold.)");

@@ -202,7 +202,10 @@ final class FlowInterpreter {
             return s;
         }
         String period = EngineTexts.period(idleTimeout, s.language());
-        notices.add(EngineTexts.EXPIRED.in(s.language(), Map.of("title", titleOf(s.flowId(), s.language()), "period", period)));
+        // a flow only the bot starts was not the person's to begin, and sends nothing of theirs
+        boolean theBots = catalog.flow(s.flowId()).map(Flow::startedByBotOnly).orElse(false);
+        notices.add((theBots ? EngineTexts.EXPIRED_UNANSWERED : EngineTexts.EXPIRED).in(s.language(),
+                Map.of("title", titleOf(s.flowId(), s.language()), "period", period)));
         if (s.paused() != null) {
             // set aside longer ago still: it ends too, and the person hears of it as of the other
             notices.add(EngineTexts.EXPIRED.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()),
@@ -405,6 +408,7 @@ final class FlowInterpreter {
             value = null;
         } else if (SKIP.contains(cmd) && step.type() == AnswerType.TEXT) {
             r.say(EngineTexts.SKIPPED_REQUIRED);
+            sayWhatTheBotAsked(s, f, r);
             return ask(s, f, step, r);
         } else {
             AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone));
@@ -415,6 +419,7 @@ final class FlowInterpreter {
                     return propose(s, step, guessed.get(), r);
                 }
                 r.lines.add(errorText(step, refused, r.language));
+                sayWhatTheBotAsked(s, f, r);
                 return ask(s, f, step, r);
             }
             value = ((AnswerReader.Accepted) reading).value();

@@ -33,11 +33,22 @@ class RecordTaskAnswerOutcome implements OutcomeAction {
 
     @Override
     public void unanswered(OutcomeRequest request, Unanswered why) {
+        // which question: an analyst may have asked several, and the lines may come in any order
+        String question = "”" + shortened(request.context().getOrDefault("question", "")) + "”";
         String words = switch (why) {
-            case CANCELLED -> "Beställaren avbröt frågan utan att svara.";
-            case REPLACED -> "Frågan blev obesvarad: en nyare fråga till beställaren ersatte den.";
-            case EXPIRED -> "Frågan blev obesvarad: beställaren svarade inte innan konversationen gick ut.";
+            case CANCELLED -> "Beställaren avbröt frågan " + question + " utan att svara.";
+            case REPLACED -> "Frågan " + question + " blev obesvarad: en nyare fråga till beställaren ersatte den.";
+            case EXPIRED -> "Frågan " + question + " blev obesvarad: beställaren svarade inte innan konversationen gick ut.";
         };
         tasks.unanswered(request.context().get("reference"), request.key().person(), request.runId(), words);
+    }
+
+    /** Its first 60 characters, whole code points, and "…" when there were more. */
+    private static String shortened(String text) {
+        String oneLine = text.strip().replaceAll("\\s+", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= 60) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, 59)) + "…";
     }
 }

@@ -217,13 +217,14 @@ public class TaskService {
     }
 
     /**
-     * A question the requester will not answer ({@code why}, staff words): once per question (its run), so that the
-     * analyst who asked does not wait for an answer that is not coming.
+     * A question the requester will not answer ({@code why}, staff words): once per question (its run), and not after
+     * its answer, so that the analyst who asked does not wait for an answer that is not coming.
      */
     public Optional<SupportTask> unanswered(String reference, String requester, String runId, String why) {
         TaskEvent event = new TaskEvent(clock.instant(), requester, "unanswered:" + runId, why);
-        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
-                event);
+        // an answer recorded already (sent at the same moment as an "avbryt" that won the conversation) stands
+        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").nin(event.kind(), "answer:" + runId)),
+                change(event), event);
     }
 
     /** @return true for the one replica that marks the task escalated first */

@@ -35,14 +35,15 @@ class SetAsideFlowTest {
 
     static EmbeddedStoreFixture store;
     static MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    static FlowCatalog catalog;
+    static FlowInterpreter interpreter;
     static ConversationEngine engine;
 
     @BeforeAll
     static void startStoreAndEngine() {
         store = new EmbeddedStoreFixture(dataDir);
-        FlowCatalog catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")),
-                Set.of("record-notes"));
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
+        catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")), Set.of("record-notes"));
+        interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
         engine = new ConversationEngine(new ConversationStore(store.template()), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
     }
@@ -128,10 +129,42 @@ class SetAsideFlowTest {
     @Test
     void askedAgainAfterHelpARestartOrALanguageSwitchTheQuestionSaysWhatItAsks() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-6");
+        Map<String, Long> before = questionsUnanswered();
         assertThat(say(key, "hjälp")).contains("Anna undrar: Hur många deltar?").endsWith("Skriv ditt svar här.");
         assertThat(say(key, "börja om")).startsWith("Vi börjar om från början.\n\nAnna undrar: Hur många deltar?");
+        assertThat(questionsUnanswered()).as("asked again, not ended").isEqualTo(before);
         assertThat(say(key, "english")).contains("Anna asks: Hur många deltar?").endsWith("Write your answer here.");
         assertThat(say(key, "Tolv")).contains("Now let's go on where you left off – Errand.").endsWith("Who is it for?");
+    }
+
+    @Test
+    void anAnswerWhoseRunAnAvbrytEndedMeanwhileStandsAndIsSaidToHaveGone() {
+        // an outcome during which an "avbryt" of the same person wins the conversation's write, as one sent at the same
+        // moment would: the answer has gone to whoever asked, so the person is told it went, not that nothing was sent
+        java.util.concurrent.atomic.AtomicReference<ConversationEngine> racing = new java.util.concurrent.atomic.AtomicReference<>();
+        RecordNotes notes = new RecordNotes(store.template());
+        OutcomeAction racer = new OutcomeAction() {
+            @Override
+            public String name() {
+                return "record-notes";
+            }
+
+            @Override
+            public OutcomeResult run(OutcomeRequest request) {
+                if ("question".equals(request.flowId())) {
+                    racing.get().handle(request.key(), GUARD.check("avbryt"));
+                }
+                return notes.run(request);
+            }
+        };
+        racing.set(new ConversationEngine(new ConversationStore(store.template()), catalog, interpreter,
+                new OutcomeRegistry(List.of(racer)), clock, 3, new SimpleMeterRegistry()));
+        ConversationKey key = new ConversationKey("test", "aside-7");
+        racing.get().start(key, "question", QUESTION, Map.of());
+
+        assertThat(racing.get().handle(key, GUARD.check("Racesvar")).text()).isEqualTo("Tack, svaret är skickat.");
+        assertThat(stored(key).getString("flowId")).as("the avbryt's write stands").isNull();
+        assertThat(say(key, "hej")).as("the answer is not taken again").doesNotContain("Racesvar");
     }
 
     @Test
@@ -140,7 +173,7 @@ class SetAsideFlowTest {
         Map<String, Long> before = questionsUnanswered();
 
         String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
-        assertThat(second).startsWith("(Fråga från FoU, som du inte hade svarat på, avbröts.)\n\n"
+        assertThat(second).startsWith("(Fråga från FoU, som du inte hade svarat på, har avbrutits.)\n\n"
                 + "(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\nBo undrar: Vilken enhet?").doesNotContain("börja om");
         assertThat(questionsUnanswered()).isEqualTo(plusOne(before, "REPLACED"));
         assertThat(say(key, "Enhet 3")).endsWith("Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
@@ -157,7 +190,7 @@ class SetAsideFlowTest {
         // a question is not set aside for the next one: that one replaces it, and nothing comes back after
         engine.start(key, "question", QUESTION, Map.of());
         assertThat(engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text())
-                .startsWith("(Fråga från FoU, som du inte hade svarat på, avbröts.)\n\nBo undrar: Vilken enhet?");
+                .startsWith("(Fråga från FoU, som du inte hade svarat på, har avbrutits.)\n\nBo undrar: Vilken enhet?");
         assertThat(stored(key).get("paused")).isNull();
         assertThat(say(key, "Enhet 3")).isEqualTo("Tack, svaret är skickat.");
     }
@@ -170,7 +203,7 @@ class SetAsideFlowTest {
         clock.advance(Duration.ofDays(8));
         String late = say(key, "hej");
         assertThat(questionsUnanswered()).isEqualTo(plusOne(before, "EXPIRED"));
-        assertThat(late).as("both are named").contains("(Fråga från FoU) var inaktiv i mer än 7 dagar")
+        assertThat(late).as("both are named").contains("Fråga från FoU låg obesvarad i mer än 7 dagar och är nu stängd.")
                 .contains("(Ärende) var inaktiv i mer än 7 dagar").doesNotContain("fortsätter vi");
         Document state = stored(key);
         assertThat(state.getString("flowId")).isNull();

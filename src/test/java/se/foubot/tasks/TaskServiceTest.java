@@ -196,6 +196,28 @@ class TaskServiceTest {
     }
 
     @Test
+    void aQuestionsUnansweredNoteIsRecordedOnceAndNotAfterItsAnswer() {
+        String reference = newTask("obesvarad@stockholm.se").reference();
+        tasks.claim(reference, "UANNA");
+
+        assertThat(tasks.unanswered(reference, "UREQ", "run-1", "Beställaren avbröt frågan ”A?” utan att svara.")).isPresent();
+        assertThat(tasks.unanswered(reference, "UREQ", "run-1", "Beställaren avbröt frågan ”A?” utan att svara.")).as("once a run").isEmpty();
+        // an answer sent at the same moment as "avbryt", recorded first: it stands, alone
+        tasks.answer(reference, "UREQ", "run-2", "Ja.");
+        assertThat(tasks.unanswered(reference, "UREQ", "run-2", "Beställaren avbröt frågan ”B?” utan att svara.")).isEmpty();
+
+        assertThat(tasks.find(reference).orElseThrow().history()).extracting(TaskEvent::kind)
+                .containsExactly("created", "claimed", "unanswered:run-1", "answer:run-2");
+    }
+
+    @Test
+    void aQuestionOnATaskNobodyHasTakenRecordsNothing() {
+        String reference = newTask("otagen@stockholm.se").reference();
+        assertThat(tasks.question(reference, "UANNA", guard.check("Hur många?"))).isEmpty();
+        assertThat(tasks.find(reference).orElseThrow().history()).extracting(TaskEvent::kind).containsExactly("created");
+    }
+
+    @Test
     void aStatusNeedsAClaimAndADoneTaskCannotBeReleased() {
         String reference = newTask("status@stockholm.se").reference();
 

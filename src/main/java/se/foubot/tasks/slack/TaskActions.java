@@ -100,10 +100,14 @@ class TaskActions {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         texts.get(Language.SV, "slack.identity-number-refused"))));
             }
-            if (nothingToRead(question.textOr("")) || question.textOr("").codePointCount(0, question.textOr("").length()) > QUESTION_MAX) {
-                // the field's own limit holds in Slack's client; a question of only spaces does not
+            if (nothingToRead(question.textOr(""))) {
+                // Slack's client holds the field's own limits; a question of only spaces passes them
+                return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK, text("tasks.ask.empty"))));
+            }
+            if (question.textOr("").codePointCount(0, question.textOr("").length()) > QUESTION_MAX) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
-                        text("tasks.ask.length", "max", QUESTION_MAX))));
+                        text("tasks.ask.length", "max",
+                        java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("sv-SE")).format(QUESTION_MAX)))));
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
