@@ -76,7 +76,8 @@ public class ConversationEngine {
     }
 
     private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId) {
-        // a run this message completed (its outcome ran) in an attempt whose write then lost the race, and what it said
+        // a run without a summary that this message completed (its outcome ran) in an attempt whose write then lost the
+        // race, and what it said
         String completedRun = null;
         String completedSaid = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
@@ -107,9 +108,14 @@ public class ConversationEngine {
             }
             List<String> lines = new ArrayList<>(turn.lines());
             if (turn.outcome() != null) {
-                completedSaid = runOutcome(turn.outcome(), origin);
-                completedRun = turn.outcome().request().runId();
-                lines.add(completedSaid);
+                String said = runOutcome(turn.outcome(), origin);
+                if (!turn.outcome().flow().confirm()) {
+                    // the message was the last answer, not a "ja" to a summary: its words went into the outcome, and
+                    // must not be taken once more as something new if another message ended the run meanwhile
+                    completedRun = turn.outcome().request().runId();
+                    completedSaid = said;
+                }
+                lines.add(said);
             }
             // a flow set aside for the one that just ended goes on, after what that one's end said
             FlowInterpreter.Turn after = interpreter.resumePaused(turn.next()).orElse(turn);
@@ -253,11 +259,34 @@ public class ConversationEngine {
             // still running, completed, set aside, or begun again from its first question ("börja om")
             return;
         }
+        tellUnanswered(before, interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED, origin);
+    }
+
+    /**
+     * Tells the outcome actions of runs of flows only the bot starts (a question to a requester) that have lain idle
+     * past the timeout, without waiting for the person to come back: whoever asked should not wait for ever. The
+     * conversation itself is left for the person's return, which says it expired (and tells the outcome again, which
+     * is why {@link OutcomeAction#unanswered} must take a run's news more than once without harm).
+     *
+     * @return how many runs were told about
+     */
+    public int tellIdleBotFlowsUnanswered() {
+        java.util.Set<String> botFlows = catalog.flows().stream().filter(Flow::startedByBotOnly).map(Flow::id)
+                .collect(java.util.stream.Collectors.toSet());
+        int told = 0;
+        for (ConversationState idle : store.idleIn(botFlows, clock.instant().minus(interpreter.idleTimeout()), 200)) {
+            tellUnanswered(idle, Unanswered.EXPIRED, Map.of());
+            store.toldUnanswered(idle);
+            told++;
+        }
+        return told;
+    }
+
+    private void tellUnanswered(ConversationState before, Unanswered why, Map<String, String> origin) {
         java.util.Optional<Flow> flow = catalog.flow(before.flowId());
         if (flow.isEmpty()) {
             return;
         }
-        Unanswered why = interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED;
         try {
             outcomes.get(flow.get().outcome()).unanswered(new OutcomeRequest(before.key(), before.flowId(), before.runId(),
                     before.answers(), before.language(), clock.instant(), origin, before.context()), why);

@@ -1,12 +1,16 @@
 package se.foubot.conversation;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +26,8 @@ class ConversationStore {
 
     static final String COLLECTION = "conversations";
     static final String REV = "rev";
+    /** Set by the sweep that told a run's outcome it ended unanswered (see {@link #toldUnanswered}). */
+    static final String TOLD_UNANSWERED = "toldUnanswered";
 
     private final MongoTemplate mongo;
 
@@ -57,6 +63,28 @@ class ConversationStore {
         return mongo.getCollection(COLLECTION)
                 .replaceOne(Query.query(Criteria.where(REV).is(rev(next.id(), expected))).getQueryObject(), doc)
                 .getMatchedCount() == 1;
+    }
+
+    /**
+     * Conversations in a run of one of {@code flowIds} untouched since before {@code idleSince}, that a sweep has not
+     * told about yet ({@link #toldUnanswered}), at most {@code limit}.
+     */
+    List<ConversationState> idleIn(Set<String> flowIds, Instant idleSince, int limit) {
+        if (flowIds.isEmpty()) {
+            return List.of();
+        }
+        Query q = Query.query(Criteria.where("flowId").in(flowIds).and("updatedAt").lt(idleSince).and(TOLD_UNANSWERED).exists(false))
+                .limit(limit);
+        return mongo.find(q, ConversationState.class, COLLECTION);
+    }
+
+    /**
+     * Marks the conversation's run as told to have ended unanswered, if the conversation is still at the revision
+     * read; outside the state (the next turn's write drops it, and that turn ends the run itself).
+     */
+    void toldUnanswered(ConversationState state) {
+        mongo.updateFirst(Query.query(Criteria.where(REV).is(rev(state.id(), state.version()))),
+                new Update().set(TOLD_UNANSWERED, state.runId()), COLLECTION);
     }
 
     static String rev(String id, long version) {

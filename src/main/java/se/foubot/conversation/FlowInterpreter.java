@@ -192,6 +192,10 @@ final class FlowInterpreter {
         return r;
     }
 
+    Duration idleTimeout() {
+        return idleTimeout;
+    }
+
     /** In a flow that has not run out of time (an idle one ends at the person's next message). */
     boolean inLiveFlow(ConversationState s, Instant now) {
         return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now));

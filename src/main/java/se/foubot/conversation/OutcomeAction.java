@@ -21,8 +21,10 @@ public interface OutcomeAction {
 
     /**
      * Told when a run of a flow with this outcome ended without it ({@code why}), once the conversation that ended it is
-     * written; e.g. so that whoever waits for an answer hears there will be none. At most once per run (a crash between
-     * the write and this call loses the notice, never the conversation). The request holds the answers so far.
+     * written, or, for a flow only the bot starts, once it has lain idle past the timeout; e.g. so that whoever waits for
+     * an answer hears there will be none. May be told of one run more than once (a sweep, then the person's return;
+     * two replicas), so it must be idempotent per {@link OutcomeRequest#runId()}; a crash between the write and this
+     * call loses the notice, never the conversation. The request holds the answers so far.
      */
     default void unanswered(OutcomeRequest request, Unanswered why) {
     }

@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The test flows' outcome: stores each run's answers once, keyed by the run as a real outcome is; a run that ended
- * without it is stored as such, so that a test can see it was told exactly once.
+ * without it is stored once as such, and each time it is told in {@code tells}.
  */
 final class RecordNotes implements OutcomeAction {
 
@@ -36,7 +36,12 @@ final class RecordNotes implements OutcomeAction {
 
     @Override
     public void unanswered(OutcomeRequest request, Unanswered why) {
-        mongo.insert(new Document("_id", "unanswered:" + request.runId()).append("flow", request.flowId()).append("why", why.name())
-                .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
+        mongo.insert(new Document("run", request.runId()).append("why", why.name()), "tells");
+        try {
+            mongo.insert(new Document("_id", "unanswered:" + request.runId()).append("flow", request.flowId()).append("why", why.name())
+                    .append("answers", new Document(Map.copyOf(request.answers()))), "notes");
+        } catch (DuplicateKeyException toldBefore) {
+            // told of this run before (a sweep, then the person's return): once is what counts
+        }
     }
 }

@@ -168,6 +168,27 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aQuestionLeftUnansweredPastTheTimeoutIsToldWithoutWaitingForThePersonToComeBack() {
+        ConversationKey key = askedInTheMiddleOfAnErrand("aside-8");
+        String run = stored(key).getString("runId");
+        java.util.function.LongSupplier tells = () -> store.template().getCollection("tells").countDocuments(new Document("run", run));
+
+        engine.tellIdleBotFlowsUnanswered();
+        assertThat(tells.getAsLong()).as("not idle long enough yet").isZero();
+
+        clock.advance(Duration.ofDays(8));
+        assertThat(engine.tellIdleBotFlowsUnanswered()).isPositive();
+        assertThat(store.template().findById("unanswered:" + run, Document.class, "notes").getString("why")).isEqualTo("EXPIRED");
+        engine.tellIdleBotFlowsUnanswered();
+        assertThat(tells.getAsLong()).as("the next sweep passes it over").isEqualTo(1);
+
+        // the person is still told when they come back, and nothing of theirs is lost by the sweep before
+        assertThat(say(key, "hej")).contains("Fråga från FoU låg obesvarad i mer än 7 dagar och är nu stängd.")
+                .contains("(Ärende) var inaktiv i mer än 7 dagar");
+        assertThat(stored(key).getString("flowId")).isNull();
+    }
+
+    @Test
     void aSecondQuestionWhileTheFirstIsOpenStopsTheFirstAndTheFlowSetAsideStillWaits() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-3");
         Map<String, Long> before = questionsUnanswered();
