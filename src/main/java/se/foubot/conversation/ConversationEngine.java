@@ -275,25 +275,30 @@ public class ConversationEngine {
                 .collect(java.util.stream.Collectors.toSet());
         int told = 0;
         for (ConversationState idle : store.idleIn(botFlows, clock.instant().minus(interpreter.idleTimeout()), 200)) {
-            tellUnanswered(idle, Unanswered.EXPIRED, Map.of());
-            store.toldUnanswered(idle);
-            told++;
+            // marked only once told: one that could not be told now is tried again at the next sweep
+            if (tellUnanswered(idle, Unanswered.EXPIRED, Map.of())) {
+                store.toldUnanswered(idle);
+                told++;
+            }
         }
         return told;
     }
 
-    private void tellUnanswered(ConversationState before, Unanswered why, Map<String, String> origin) {
+    /** @return false when the outcome action could not be told (logged) */
+    private boolean tellUnanswered(ConversationState before, Unanswered why, Map<String, String> origin) {
         java.util.Optional<Flow> flow = catalog.flow(before.flowId());
         if (flow.isEmpty()) {
-            return;
+            return true;
         }
         try {
             outcomes.get(flow.get().outcome()).unanswered(new OutcomeRequest(before.key(), before.flowId(), before.runId(),
                     before.answers(), before.language(), clock.instant(), origin, before.context()), why);
             log.info("event=flow_unanswered conversation={} flow={} run={} why={}", before.id(), before.flowId(), before.runId(), why);
+            return true;
         } catch (RuntimeException e) {
             log.warn("event=flow_unanswered_not_told conversation={} flow={} run={} reason=\"{}\"", before.id(), before.flowId(),
                     before.runId(), se.foubot.privacy.LogText.clean(String.valueOf(e.getMessage())));
+            return false;
         }
     }
 
