@@ -6,6 +6,9 @@ import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import se.foubot.conversation.ConversationEngine;
+import se.foubot.conversation.ConversationKey;
+
 import se.foubot.conversation.Language;
 import se.foubot.messaging.Texts;
 
@@ -18,10 +21,12 @@ class RequesterNotices {
 
     private final List<RequesterChannel> channels;
     private final Texts texts;
+    private final ConversationEngine conversations;
 
-    RequesterNotices(List<RequesterChannel> channels, Texts texts) {
+    RequesterNotices(List<RequesterChannel> channels, Texts texts, ConversationEngine conversations) {
         this.channels = List.copyOf(channels);
         this.texts = texts;
+        this.conversations = conversations;
     }
 
     @EventListener
@@ -32,7 +37,9 @@ class RequesterNotices {
             return;
         }
         TaskEvent e = changed.event();
-        Language l = "en".equals(t.request().language()) ? Language.EN : Language.SV;
+        // the language the person speaks with the bot now ("english" after the request was made), else the request's
+        Language l = conversations.knownLanguage(new ConversationKey(t.requester().channel(), t.requester().person()))
+                .orElse("en".equals(t.request().language()) ? Language.EN : Language.SV);
         String text = switch (e.kind()) {
             case "claimed" -> texts.get(l, "tasks.notice.claimed", "reference", t.reference(), "analyst", analyst(channel.get(), t, l));
             case "status" -> t.status() == TaskStatus.DONE ? texts.get(l, "tasks.notice.done", "reference", t.reference())

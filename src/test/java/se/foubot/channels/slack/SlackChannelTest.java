@@ -415,6 +415,15 @@ class SlackChannelTest {
     }
 
     @Test
+    void aRequesterWhoSwitchedToEnglishAfterTheirRequestIsToldInEnglishWhenItIsTaken() throws Exception {
+        SupportTask task = newTask("UDIST34", "Stöd med en enkät.");
+        slack.dm("EvEnglish1", "UDIST34", "english");
+        awaitReply("DUDIST34", 1, "let's talk in English");
+        slack.click("UANALYST10", STAFF_CHANNEL, task.staffPost().ts(), "task-claim", task.reference(), false);
+        awaitReply("DUDIST34", 2, "Your request " + task.reference() + " has been taken by");
+    }
+
+    @Test
     void aRequesterInTheMiddleOfANewRequestAnswersAnAnalystsQuestionAndThenGoesOnWhereTheyWere() throws Exception {
         SupportTask task = newTask("UDIST31", "Stöd att tolka enkätsvaren från hemtjänsten.");
         String ts = task.staffPost().ts();
