@@ -57,10 +57,11 @@ final class EngineTexts {
             "Your earlier conversation ({title}) was idle for more than {period} and has ended. Nothing was sent.");
     /** A flow the bot started, stopped for another it starts (the person's own flow, when one waits, still waits). */
     static final LocalizedText REPLACED = LocalizedText.of(
-            "({title}, som du inte hade svarat på, har avbrutits.)", "({title}, which you had not answered, has been stopped.)");
+            "(Den förra frågan till dig har avbrutits, eftersom en ny har kommit.)",
+            "(The earlier question to you has been withdrawn, as a new one has come.)");
     static final LocalizedText EXPIRED_UNANSWERED = LocalizedText.of(
-            "{title} låg obesvarad i mer än {period} och är nu stängd.",
-            "{title} went unanswered for more than {period} and is now closed.");
+            "En fråga till dig ({title}) låg obesvarad i mer än {period} och har stängts.",
+            "A question to you ({title}) went unanswered for more than {period} and has been closed.");
     static final LocalizedText STILL_SET_ASIDE = LocalizedText.of(
             "(Din påbörjade konversation – {title} – väntar fortfarande.)",
             "(Your unfinished conversation – {title} – is still on hold.)");
@@ -81,18 +82,28 @@ final class EngineTexts {
     static final LocalizedText SKIPPED_REQUIRED = LocalizedText.of(
             "Den här frågan behöver ett svar.", "This question needs an answer.");
 
-    /** "7 dagar", "1 dag", "3 timmar", "20 minuter": the idle timeout as a person reads it, in whole units. */
+    /** "7 dagar", "en dag", "3 timmar", "20 minuter": the idle timeout as a person reads it, in whole units. */
     static String period(java.time.Duration d, Language language) {
         boolean sv = language != Language.EN;
         long days = d.toDays();
         if (days > 0) {
-            return days + (sv ? (days == 1 ? " dag" : " dagar") : (days == 1 ? " day" : " days"));
+            return days == 1 ? (sv ? "en dag" : "one day") : days + (sv ? " dagar" : " days");
         }
         long hours = d.toHours();
         if (hours > 0) {
-            return hours + (sv ? (hours == 1 ? " timme" : " timmar") : (hours == 1 ? " hour" : " hours"));
+            return hours == 1 ? (sv ? "en timme" : "one hour") : hours + (sv ? " timmar" : " hours");
         }
         long minutes = Math.max(1, d.toMinutes());
-        return minutes + (sv ? (minutes == 1 ? " minut" : " minuter") : (minutes == 1 ? " minute" : " minutes"));
+        return minutes == 1 ? (sv ? "en minut" : "one minute") : minutes + (sv ? " minuter" : " minutes");
+    }
+
+    /** A whole number as the language writes it ("3 000", "3,000"); anything else as it is. */
+    static String number(String digits, Language language) {
+        try {
+            java.util.Locale locale = language == Language.EN ? java.util.Locale.UK : java.util.Locale.forLanguageTag("sv-SE");
+            return java.text.NumberFormat.getIntegerInstance(locale).format(Long.parseLong(digits));
+        } catch (NumberFormatException notAWholeNumber) {
+            return digits;
+        }
     }
 }

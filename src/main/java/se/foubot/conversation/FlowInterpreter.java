@@ -368,7 +368,7 @@ final class FlowInterpreter {
                 notices.add(EngineTexts.SET_ASIDE.in(s.language(), Map.of("title", title)));
                 s = s.settingAside();
             } else {
-                notices.add(EngineTexts.REPLACED.in(s.language(), Map.of("title", title)));
+                notices.add(EngineTexts.REPLACED.in(s.language()));
                 if (s.paused() != null) {
                     notices.add(EngineTexts.STILL_SET_ASIDE.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()))));
                 }
@@ -472,6 +472,9 @@ final class FlowInterpreter {
         Map<String, String> args = new LinkedHashMap<>(refused.args());
         args.computeIfPresent("date", (k, iso) -> DateAnswerParser.stored(iso)
                 .map(d -> DateAnswerParser.display(d, language)).orElse(iso));
+        // "högst 3 000 tecken, du skrev 3 012", as the person's language writes a number
+        args.computeIfPresent("max", (k, number) -> EngineTexts.number(number, language));
+        args.computeIfPresent("length", (k, number) -> EngineTexts.number(number, language));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
     }

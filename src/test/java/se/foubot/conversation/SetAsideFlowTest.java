@@ -183,7 +183,7 @@ class SetAsideFlowTest {
         assertThat(tells.getAsLong()).as("the next sweep passes it over").isEqualTo(1);
 
         // the person is still told when they come back, and nothing of theirs is lost by the sweep before
-        assertThat(say(key, "hej")).contains("Fråga från FoU låg obesvarad i mer än 7 dagar och är nu stängd.")
+        assertThat(say(key, "hej")).contains("En fråga till dig (Fråga från FoU) låg obesvarad i mer än 7 dagar och har stängts.")
                 .contains("(Ärende) var inaktiv i mer än 7 dagar");
         assertThat(stored(key).getString("flowId")).isNull();
     }
@@ -194,7 +194,7 @@ class SetAsideFlowTest {
         Map<String, Long> before = questionsUnanswered();
 
         String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
-        assertThat(second).startsWith("(Fråga från FoU, som du inte hade svarat på, har avbrutits.)\n\n"
+        assertThat(second).startsWith("(Den förra frågan till dig har avbrutits, eftersom en ny har kommit.)\n\n"
                 + "(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\nBo undrar: Vilken enhet?").doesNotContain("börja om");
         assertThat(questionsUnanswered()).isEqualTo(plusOne(before, "REPLACED"));
         assertThat(say(key, "Enhet 3")).endsWith("Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
@@ -211,7 +211,7 @@ class SetAsideFlowTest {
         // a question is not set aside for the next one: that one replaces it, and nothing comes back after
         engine.start(key, "question", QUESTION, Map.of());
         assertThat(engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text())
-                .startsWith("(Fråga från FoU, som du inte hade svarat på, har avbrutits.)\n\nBo undrar: Vilken enhet?");
+                .startsWith("(Den förra frågan till dig har avbrutits, eftersom en ny har kommit.)\n\nBo undrar: Vilken enhet?");
         assertThat(stored(key).get("paused")).isNull();
         assertThat(say(key, "Enhet 3")).isEqualTo("Tack, svaret är skickat.");
     }
@@ -224,7 +224,7 @@ class SetAsideFlowTest {
         clock.advance(Duration.ofDays(8));
         String late = say(key, "hej");
         assertThat(questionsUnanswered()).isEqualTo(plusOne(before, "EXPIRED"));
-        assertThat(late).as("both are named").contains("Fråga från FoU låg obesvarad i mer än 7 dagar och är nu stängd.")
+        assertThat(late).as("both are named").contains("En fråga till dig (Fråga från FoU) låg obesvarad i mer än 7 dagar och har stängts.")
                 .contains("(Ärende) var inaktiv i mer än 7 dagar").doesNotContain("fortsätter vi");
         Document state = stored(key);
         assertThat(state.getString("flowId")).isNull();

@@ -27,7 +27,7 @@ final class ReplyBlocks {
     static List<LayoutBlock> of(String text, List<ReplyChoice> choices) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (String paragraph : text.split("\n\n")) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escape(paragraph), MAX_SECTION)))));
+            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escapeKeepingMentions(paragraph), MAX_SECTION)))));
         }
         if (!choices.isEmpty() && choices.size() <= MAX_BUTTONS) {
             List<BlockElement> buttons = new ArrayList<>();

@@ -45,7 +45,8 @@ public class SlackReplies {
                 return ((SlackCardRenderer<C>) r).text(card, reply.text());
             }
         }
-        return reply.text();
+        // as the blocks show it: a notification's text must not turn what a person wrote into a link or an @channel
+        return SlackText.escapeKeepingMentions(reply.text());
     }
 
     @SuppressWarnings("unchecked")

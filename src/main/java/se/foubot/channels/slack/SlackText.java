@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /** Text as Slack wants it, and the names Slack's people and addresses go by elsewhere in the bot. */
 public final class SlackText {
 
+    private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,20})&gt;");
+
     /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
     public static final String CHANNEL = "slack";
     /** A requester's address details: the channel (a DM, or a channel they mentioned the bot in) and thread. */
@@ -21,6 +23,14 @@ public final class SlackText {
     /** Slack's mrkdwn treats &, < and > as control characters. */
     public static String escape(String text) {
         return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    /**
+     * {@link #escape}, but a user mention the bot wrote ({@link #mention}: the analyst who asks) stays one. Anything else
+     * in angle brackets — {@code <!channel>}, a link with another text — shows as written.
+     */
+    public static String escapeKeepingMentions(String text) {
+        return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
     }
 
     public static String truncate(String text, int max) {

@@ -456,14 +456,21 @@ class SlackChannelTest {
         awaitReply(dm, 6, "Beskriv kort");
 
         // a question the requester cancels: the intake goes on, and the thread hears there will be no answer
-        assertThat(slack.interactive(submission.replace("VASIDE1", "VASIDE2").replace("Gäller det alla tre enheterna?", "Och budgeten?"))
-                .statusCode()).isEqualTo(200);
-        awaitReply(dm, 7, "Och budgeten?");
+        String marked = "Och budgeten <!channel> & <https://evil.example|klicka>?";
+        assertThat(slack.interactive(submission.replace("VASIDE1", "VASIDE2").replace("Gäller det alla tre enheterna?",
+                marked.replace("\"", "\\\""))).statusCode()).isEqualTo(200);
+        // the analyst's words reach the requester as written, in the message and in its notification text alike; the
+        // bot's own mention of the analyst stays a mention
+        awaitReply(dm, 7, "Och budgeten &lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;?");
+        assertThat(lastTextTo(dm)).contains("<@UANALYST9> på FoU har en fråga");
+        // the blocks as JSON, whose encoder writes <, > and & as \\u escapes
+        assertThat(postsTo(dm).get(postsTo(dm).size() - 1).param("blocks").replace("\\u003c", "<").replace("\\u003e", ">")
+                .replace("\\u0026", "&")).contains("&lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;").contains("<@UANALYST9> på FoU");
         slack.dm("EvAside3", "UDIST31", "avbryt");
         awaitReply(dm, 8, "Beskriv kort");
         assertThat(lastTextTo(dm)).startsWith("Okej, jag har avbrutit. Inget skickades.");
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
-                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Och budgeten?” utan att svara.")).isEmpty());
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Och budgeten &lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;?” utan att svara.")).isEmpty());
     }
 
     @Test
