@@ -54,7 +54,8 @@ class RecordOnceThenAck implements Middleware {
         }
         EventEnvelope e = envelopes.of(event);
         if (e.isPost()) {
-            GuardedText text = guard.check("app_mention".equals(e.type()) ? SlackText.withoutMentions(e.text()) : e.text());
+            // Slack's markup to plain text at the edge: the bot's own mention dropped first, then the rest read as a person does
+            GuardedText text = guard.check(SlackText.plain("app_mention".equals(e.type()) ? SlackText.withoutMentions(e.text()) : e.text()));
             record(e, text);
         } else if ("app_home_opened".equals(e.type()) && "home".equals(e.tab())) {
             once.run(e, () -> home.publish(e.user()));

@@ -42,7 +42,7 @@ public class SlackReplies {
         C card = (C) reply.card();
         for (SlackCardRenderer<?> r : renderers) {
             if (card != null && r.type().isInstance(card)) {
-                return ((SlackCardRenderer<C>) r).text(card, reply.text());
+                return SlackText.escapeKeepingMentions(((SlackCardRenderer<C>) r).text(card, reply.text()));
             }
         }
         // as the blocks show it: a notification's text must not turn what a person wrote into a link or an @channel

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 /** Text as Slack wants it, and the names Slack's people and addresses go by elsewhere in the bot. */
 public final class SlackText {
 
+    /** One piece of Slack's message markup: {@code <…>}, its inside without angle brackets (Slack escapes those). */
+    private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,20})&gt;");
 
     /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
@@ -31,6 +33,39 @@ public final class SlackText {
      */
     public static String escapeKeepingMentions(String text) {
         return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
+    }
+
+    /**
+     * A message's text as a person reads it, from the markup Slack sends: {@code <@U1|anna>} is "@anna", {@code <!here>}
+     * "@here", {@code <https://x.se|här>} "här (https://x.se)", {@code <mailto:a@b.se|a@b.se>} "a@b.se", and what was
+     * typed as &amp;, &lt; and &gt; is "&", "<" and ">" again. The bot keeps plain text and escapes it where it shows
+     * it in Slack, so a typed "&" is not shown as "&amp;amp;", and nothing a person wrote becomes a live mention or a
+     * disguised link in another message.
+     */
+    public static String plain(String slackText) {
+        if (slackText == null) {
+            return null;
+        }
+        java.util.regex.Matcher m = MARKUP.matcher(slackText);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String[] parts = m.group(1).split("\\|", 2);
+            String target = parts[0];
+            String label = parts.length > 1 && !parts[1].isBlank() ? parts[1] : null;
+            String shown;
+            if (target.startsWith("@") || target.startsWith("#")) {
+                shown = target.charAt(0) + (label != null ? label : target.substring(1));
+            } else if (target.startsWith("!")) {
+                shown = label != null ? label : "@" + target.substring(1).replaceFirst("^subteam\\^", "");
+            } else if (target.startsWith("mailto:") || target.startsWith("tel:")) {
+                shown = label != null ? label : target.substring(target.indexOf(':') + 1);
+            } else {
+                shown = label == null || label.equals(target) ? target : label + " (" + target + ")";
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
+        }
+        m.appendTail(out);
+        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     public static String truncate(String text, int max) {
