@@ -7,6 +7,7 @@ public final class SlackText {
 
     /** One piece of Slack's message markup: {@code <…>}, its inside without angle brackets (Slack escapes those). */
     private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
     private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,20})&gt;");
 
     /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
@@ -65,7 +66,8 @@ public final class SlackText {
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(shown));
         }
         m.appendTail(out);
-        return out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        // control characters other than line breaks and tabs (a bell, a terminal escape) carry nothing a person meant
+        return CONTROL.matcher(out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")).replaceAll("");
     }
 
     public static String truncate(String text, int max) {

@@ -22,6 +22,8 @@ class SlackTextTest {
         // a label's own escapes are undone once, not twice
         assertThat(SlackText.plain("<https://x.se|R&amp;D &amp;amp;>")).isEqualTo("R&D &amp; (https://x.se)");
         assertThat(SlackText.plain(null)).isNull();
+        // a bell or a terminal escape carries nothing a person meant; line breaks and tabs stay
+        assertThat(SlackText.plain("rad 1\u0007\n\u001b[31mröd\tslut\r")).isEqualTo("rad 1\n[31mröd\tslut");
     }
 
     @Test
