@@ -152,7 +152,7 @@ public final class Figures {
      * The whole machine's CPU time so far (Linux {@code /proc/stat}): what another process (a mail server on loopback)
      * used counts too, so that two parts of a benchmark can be told apart by how much of the machine they left idle.
      */
-    public record CpuTicks(long busy, long idle, long processNanos) {
+    public record CpuTicks(long busy, long idle, long processNanos, long softirq) {
 
         public static CpuTicks now() {
             long process = processCpuNanos();
@@ -163,9 +163,9 @@ public final class Figures {
                 for (int i = 1; i < Math.min(f.length, 9); i++) {
                     all += Long.parseLong(f[i]);
                 }
-                return new CpuTicks(all - idle, idle, process);
+                return new CpuTicks(all - idle, idle, process, Long.parseLong(f[7]));
             } catch (IOException | RuntimeException e) {
-                return new CpuTicks(0, 0, process);
+                return new CpuTicks(0, 0, process, 0);
             }
         }
 
@@ -174,6 +174,14 @@ public final class Figures {
             double jvm = (processNanos - before.processNanos) / 1e6;
             double all = (busy - before.busy) * (TICK_NANOS / 1e6);
             return new double[] {jvm / operations, Math.max(0, all - jvm) / operations};
+        }
+
+        /**
+         * CPU milliseconds per operation since {@code before} that the kernel spent in software interrupts (on loopback:
+         * the network stack's work for both ends of every TCP connection), counted in no process's time.
+         */
+        public double softirqMsPerOperation(CpuTicks before, long operations) {
+            return (softirq - before.softirq) * (TICK_NANOS / 1e6) / operations;
         }
 
         /** The share of the machine left idle since {@code before}, or NaN where it cannot be read. */

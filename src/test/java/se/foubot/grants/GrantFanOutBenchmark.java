@@ -66,12 +66,21 @@ class GrantFanOutBenchmark {
      * One part of a round: the mails sent and how long it took, the share of the machine it left idle, and the CPU
      * per mail of this JVM (the bot and its embedded store, or the bare loop) and of the rest of the machine (the mail
      * server's processes): a part that leaves the machine idle waits on itself; one that does not is as fast as the
-     * CPU it spends per mail lets it be.
+     * CPU it spends per mail lets it be. Also how long until the server had passed on all it took (a part measured only
+     * to the last 250 could leave its share of the server's work to whatever runs next; with Postfix it does not: the
+     * rest of the machine is idle by then), and the kernel's software-interrupt time a mail (loopback TCP for both
+     * ends of every connection, the store's too, counted in no process).
      */
     private record Part(Figures.Run run, double idlePercent, double jvmMsPerMail, double restMsPerMail,
-            java.util.Map<String, Double> msPerMailByThreads) {
+            java.util.Map<String, Double> msPerMailByThreads, double passedOnSeconds, double settleRestMsPerMail,
+            double softirqMsPerMail) {
 
-        static Part measure(String name, java.util.concurrent.Callable<Integer> send) throws Exception {
+        /** Mails a second from the first mail sent until the server had passed on the last it took. */
+        double passedOnPerSecond() {
+            return run.operations() / passedOnSeconds;
+        }
+
+        static Part measure(String name, java.util.concurrent.Callable<Integer> send, Runnable settled) throws Exception {
             java.util.Map<String, Long> threadsBefore = Figures.cpuNanosByThreadGroup();
             Figures.CpuTicks before = Figures.CpuTicks.now();
             long t0 = System.nanoTime();
@@ -79,6 +88,9 @@ class GrantFanOutBenchmark {
             double seconds = (System.nanoTime() - t0) / 1e9;
             Figures.CpuTicks after = Figures.CpuTicks.now();
             java.util.Map<String, Long> threadsAfter = Figures.cpuNanosByThreadGroup();
+            settled.run();
+            double passedOn = (System.nanoTime() - t0) / 1e9;
+            double settleRest = Figures.CpuTicks.now().msPerOperation(after, Math.max(1, sent))[1];
             double[] cpu = after.msPerOperation(before, Math.max(1, sent));
             java.util.Map<String, Double> byThreads = new java.util.TreeMap<>();
             threadsAfter.forEach((group, nanos) -> byThreads.merge(threadKind(group),
@@ -88,7 +100,7 @@ class GrantFanOutBenchmark {
             double counted = byThreads.values().stream().mapToDouble(Double::doubleValue).sum();
             byThreads.put("threads that ended", Math.max(0, cpu[0] - counted));
             return new Part(new Figures.Run(name, sent, seconds, Double.NaN, Double.NaN), after.idleSince(before) * 100, cpu[0], cpu[1],
-                    byThreads);
+                    byThreads, passedOn, settleRest, after.softirqMsPerOperation(before, Math.max(1, sent)));
         }
 
         /** What a group of this JVM's threads does, for the breakdown of its CPU. */
@@ -133,13 +145,13 @@ class GrantFanOutBenchmark {
     }
 
     /** The outbox over {@code connections} connections to {@code smtpUrl}: mails/s of sending what was queued. */
-    private Part outboxRound(String smtpUrl, String round, int connections, int n) throws Exception {
+    private Part outboxRound(String smtpUrl, String round, int connections, int n, Runnable settled) throws Exception {
         queue(round, n);
         OutboxSender sender = new OutboxSender(outbox, smtpUrl, "fou@localhost", Duration.ofMinutes(2), 20, connections,
                 mailProperties.outboxBatch(), clock);
         // one sender: the first round that finds nothing due means all was sent
         EmbeddedMongoStore.Writes before = store.writes();
-        Part part = Part.measure("outbox", () -> drain(sender, 1));
+        Part part = Part.measure("outbox", () -> drain(sender, 1), settled);
         EmbeddedMongoStore.Writes after = store.writes();
         long sent = Math.max(1, part.run().operations());
         storeCommitsPerMail.add((after.commits() - before.commits()) / (double) sent);
@@ -148,8 +160,8 @@ class GrantFanOutBenchmark {
     }
 
     /** A bare Jakarta Mail loop: {@code connections} threads, each one connection, the same mails. */
-    private Part bareRound(String smtpUrl, String round, int connections, int n) throws Exception {
-        return Part.measure("bare", () -> bareLoop(smtpUrl, round, connections, n));
+    private Part bareRound(String smtpUrl, String round, int connections, int n, Runnable settled) throws Exception {
+        return Part.measure("bare", () -> bareLoop(smtpUrl, round, connections, n), settled);
     }
 
     private int bareLoop(String smtpUrl, String round, int connections, int n) throws Exception {
@@ -244,15 +256,16 @@ class GrantFanOutBenchmark {
     }
 
     /**
-     * @param settled waits until the server has passed on what it took, before each measured part: a server with a
-     *                queue delivers after it answers, and that work must not fall on whichever sender runs next
+     * @param settled waits until the server has passed on what it took, after each part (timed as the passed-on
+     *                figure): a server with a queue delivers after it answers, and that work must not fall on whichever
+     *                sender runs next
      */
     private void sendingAtThePaceOf(String smtpUrl, String server, Runnable settled) throws Exception {
         int connections = mailProperties.smtpConnections();
         int[] warm = {0};
         String warmUp = Figures.warmUp(2, 10, () -> {
-            outboxRound(smtpUrl, server + ":warm" + warm[0], connections, ROUND_MAILS);
-            bareRound(smtpUrl, server + ":warm" + warm[0]++, connections, ROUND_MAILS);
+            outboxRound(smtpUrl, server + ":warm" + warm[0], connections, ROUND_MAILS, settled);
+            bareRound(smtpUrl, server + ":warm" + warm[0]++, connections, ROUND_MAILS, settled);
         });
         List<Part> outboxParts = new ArrayList<>();
         List<Part> bareParts = new ArrayList<>();
@@ -260,10 +273,8 @@ class GrantFanOutBenchmark {
         storeKbPerMail.clear();
         AutoCloseable recording = Figures.recordMeasuredRounds(server);
         for (int round = 0; round < Figures.rounds(); round++) {
-            settled.run();
-            bareParts.add(bareRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
-            settled.run();
-            outboxParts.add(outboxRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS));
+            bareParts.add(bareRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS, settled));
+            outboxParts.add(outboxRound(smtpUrl, server + ":r" + round, connections, ROUND_MAILS, settled));
         }
         recording.close();
         List<Figures.Run> outboxRuns = outboxParts.stream().map(Part::run).toList();
@@ -279,6 +290,9 @@ class GrantFanOutBenchmark {
         System.out.printf("CPU ms a mail, outbox:    %s%n", Part.cpu(outboxParts));
         System.out.printf("  this JVM's by its threads, bare loop: %s%n", Part.byThreads(bareParts));
         System.out.printf("  this JVM's by its threads, outbox:    %s%n", Part.byThreads(outboxParts));
+        System.out.printf("  of the rest, the kernel's software interrupts (loopback TCP): bare loop %s, outbox %s%n",
+                Figures.Spread.of(bareParts.stream().mapToDouble(Part::softirqMsPerMail).toArray()).format("%.2f"),
+                Figures.Spread.of(outboxParts.stream().mapToDouble(Part::softirqMsPerMail).toArray()).format("%.2f"));
         System.out.printf("the machine idle while they sent: bare loop %s, outbox %s%n", Part.idle(bareParts), Part.idle(outboxParts));
         System.out.printf("the embedded store, a mail of the outbox's: %s commits forced to disk, %s KB written to its file%n",
                 Figures.Spread.of(storeCommitsPerMail.stream().mapToDouble(Double::doubleValue).toArray()).format("%.3f"),
@@ -286,12 +300,22 @@ class GrantFanOutBenchmark {
         Figures.Spread ratio = Figures.ratio(outboxRuns, bareRuns, Figures.Run::perSecond);
         System.out.printf("outbox / bare loop (mails/s, per round): %s× (target ≥ 0.8×: %s)%n", ratio.format("%.2f"),
                 Figures.verdict(ratio.median() >= 0.8));
+        System.out.printf("%-44s %s mails/s%n", "passed on by the server, bare loop",
+                Figures.Spread.of(bareParts.stream().mapToDouble(Part::passedOnPerSecond).toArray()).format("%.0f"));
+        System.out.printf("%-44s %s mails/s%n", "passed on by the server, outbox",
+                Figures.Spread.of(outboxParts.stream().mapToDouble(Part::passedOnPerSecond).toArray()).format("%.0f"));
+        System.out.printf("CPU ms a mail of the rest of the machine after the part, until the server's queue was empty: bare loop %s, outbox %s%n",
+                Figures.Spread.of(bareParts.stream().mapToDouble(Part::settleRestMsPerMail).toArray()).format("%.2f"),
+                Figures.Spread.of(outboxParts.stream().mapToDouble(Part::settleRestMsPerMail).toArray()).format("%.2f"));
+        double[] passedOnRatio = new double[outboxParts.size()];
+        for (int i = 0; i < passedOnRatio.length; i++) {
+            passedOnRatio[i] = outboxParts.get(i).passedOnPerSecond() / bareParts.get(i).passedOnPerSecond();
+        }
+        System.out.printf("outbox / bare loop, passed on (per round): %s×%n", Figures.Spread.of(passedOnRatio).format("%.2f"));
         System.out.println("connections   outbox mails/s   bare mails/s   (one round each, " + ROUND_MAILS / 2 + " mails)");
         for (int c : new int[] {1, 2, 4, 8}) {
-            settled.run();
-            Figures.Run o = outboxRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2).run();
-            settled.run();
-            Figures.Run b = bareRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2).run();
+            Figures.Run o = outboxRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2, settled).run();
+            Figures.Run b = bareRound(smtpUrl, server + ":sweep" + c, c, ROUND_MAILS / 2, settled).run();
             System.out.printf("%11d   %14.0f   %12.0f%n", c, o.perSecond(), b.perSecond());
         }
         System.out.println();
