@@ -36,6 +36,14 @@ public record Flow(
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
     }
 
+    /**
+     * {@code text} holds one of the phrases its {@code by-mail} section lets answer the optional step {@code stepId}
+     * with nothing ("ingen brådska"): the chat takes them as a mail does.
+     */
+    public boolean saysNone(String stepId, String text) {
+        return byMail.stream().anyMatch(f -> f.step().equals(stepId) && f.saysNone(text));
+    }
+
     /** Started only by the bot (e.g. a question from an analyst), never by what a person writes. */
     public boolean startedByBotOnly() {
         return commands.isEmpty() && triggerWords.values().stream().allMatch(List::isEmpty);

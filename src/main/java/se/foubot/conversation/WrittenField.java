@@ -21,4 +21,10 @@ public record WrittenField(String step, List<String> labels, Map<Language, List<
     public List<String> allNone() {
         return none.values().stream().flatMap(List::stream).toList();
     }
+
+    /** {@code text} holds one of the phrases that answer the step with nothing, as whole words, in any language. */
+    public boolean saysNone(String text) {
+        String folded = " " + TextNormalizer.normalize(text) + " ";
+        return allNone().stream().anyMatch(p -> folded.contains(" " + TextNormalizer.normalize(p) + " "));
+    }
 }

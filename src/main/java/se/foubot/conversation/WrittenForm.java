@@ -85,8 +85,7 @@ public final class WrittenForm {
 
     /** {@code text} holds one of the phrases that answer the optional {@code field} with nothing ("ingen brådska"). */
     public boolean saysNone(String field, String text) {
-        String folded = " " + TextNormalizer.normalize(text) + " ";
-        return fields.get(field).allNone().stream().anyMatch(p -> folded.contains(" " + TextNormalizer.normalize(p) + " "));
+        return fields.get(field).saysNone(text);
     }
 
     /** The phrases in {@code l} that answer the optional {@code field} with nothing ("ingen brådska"); empty for other steps. */
