@@ -64,7 +64,7 @@ public class ConversationEngine {
      * @param messageId the channel's id for this message; null: none
      */
     public BotReply handle(ConversationKey key, GuardedText text, Map<String, String> origin, String messageId) {
-        return handle(key, null, text, origin, messageId);
+        return handle(key, null, text, origin, messageId, null);
     }
 
     /**
@@ -72,10 +72,21 @@ public class ConversationEngine {
      * read it: one read of the store fewer per answer (it is read again only when another message wrote first).
      */
     public BotReply handle(Look seen, GuardedText text, Map<String, String> origin, String messageId) {
-        return handle(seen.key(), seen, text, origin, messageId);
+        return handle(seen.key(), seen, text, origin, messageId, null);
     }
 
-    private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId) {
+    /**
+     * As {@link #handle(Look, GuardedText, Map, String)}, for a click on one of the bot's buttons: {@code answering}
+     * is the question the button was offered for ({@link ReplyChoice#question()}); one the conversation has left is
+     * not taken as an answer (see {@link FlowInterpreter#take(ConversationState, ConversationKey, String, boolean,
+     * java.time.Instant, String)}). Null: as a typed message.
+     */
+    public BotReply handle(Look seen, GuardedText text, Map<String, String> origin, String messageId, String answering) {
+        return handle(seen.key(), seen, text, origin, messageId, answering);
+    }
+
+    private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId,
+            String answering) {
         // a run without a summary that this message completed (its outcome ran) in an attempt whose write then lost the
         // race, and what it said
         String completedRun = null;
@@ -99,8 +110,11 @@ public class ConversationEngine {
                     return earlier.get();
                 }
             }
+            if (answering != null && attempt == 1 && !answering.equals(current == null ? null : current.question())) {
+                log.info("event=earlier_button conversation={} in_flow={}", key.id(), current != null && current.inFlow());
+            }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
-                    clock.instant());
+                    clock.instant(), answering);
             java.util.Optional<String> refused = refusedStart(current, turn, key);
             if (refused.isPresent()) {
                 // told before they begin; nothing of the flow is kept

@@ -87,6 +87,14 @@ public record ConversationState(
         return flowId != null;
     }
 
+    /**
+     * What the bot is asking now, as its buttons carry it: this run's step, or its summary; null when no flow runs. The
+     * same question asked again (after a wrong answer, on the way back) is the same, so its earlier buttons still answer it.
+     */
+    public String question() {
+        return flowId == null ? null : runId + "/" + (summary ? "summary" : stepId);
+    }
+
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
                 history, context, startedAt, updatedAt, version, answered, paused);

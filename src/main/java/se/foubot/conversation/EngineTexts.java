@@ -48,6 +48,12 @@ final class EngineTexts {
     static final LocalizedText NOTHING_TO_GO_BACK_TO = LocalizedText.of(
             "Det här är första frågan – det finns inget att gå tillbaka till.",
             "This is the first question – there is nothing to go back to.");
+    static final LocalizedText EARLIER_BUTTON = LocalizedText.of(
+            "Den knappen hör till en tidigare fråga, så jag tog den inte som svar.",
+            "That button belongs to an earlier question, so I did not take it as an answer.");
+    static final LocalizedText ENDED_BUTTON = LocalizedText.of(
+            "Den knappen hör till ett samtal som redan är avslutat, så den ändrar ingenting. Skriv ”hjälp” om du vill se vad jag kan hjälpa till med.",
+            "That button belongs to a conversation that has already ended, so it changes nothing. Write “help” to see what I can help with.");
     static final LocalizedText RESTARTED = LocalizedText.of("Vi börjar om från början.", "Let's start again from the beginning.");
     static final LocalizedText NOTHING_TO_RESTART = LocalizedText.of(
             "Det finns inget pågående ärende att börja om.", "There is nothing in progress to restart.");

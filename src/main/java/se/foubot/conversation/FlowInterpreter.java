@@ -90,6 +90,17 @@ final class FlowInterpreter {
      * @param identityNumberRemoved the guard found a personal identity number: the message is refused, nothing kept
      */
     Turn take(ConversationState current, ConversationKey key, String text, boolean identityNumberRemoved, Instant now) {
+        return take(current, key, text, identityNumberRemoved, now, null);
+    }
+
+    /**
+     * As {@link #take(ConversationState, ConversationKey, String, boolean, Instant)}, for a button's answer:
+     * {@code answering} is the question the button was offered for ({@link ReplyChoice#question()}; null: a typed
+     * answer). A button of a question the conversation has left (an earlier step, the summary of a run that ended) is
+     * not an answer to the question asked now: the person hears so, and the question again.
+     */
+    Turn take(ConversationState current, ConversationKey key, String text, boolean identityNumberRemoved, Instant now,
+            String answering) {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
         ConversationState expired = expireIfIdle(s, now, notices);
@@ -104,6 +115,15 @@ final class FlowInterpreter {
             if (s.inFlow()) {
                 return repeatWhereWeAre(s, r);
             }
+            return done(dirty ? s : null, r);
+        }
+        if (answering != null && !answering.equals(s.question())) {
+            Reply r = reply(s, notices);
+            if (s.inFlow()) {
+                r.say(EngineTexts.EARLIER_BUTTON);
+                return repeatWhereWeAre(s, r);
+            }
+            r.say(EngineTexts.ENDED_BUTTON);
             return done(dirty ? s : null, r);
         }
         Language switchTo = ENGLISH.contains(cmd) ? Language.EN : SWEDISH.contains(cmd) ? Language.SV : null;
@@ -579,7 +599,10 @@ final class FlowInterpreter {
         return done(write ? s : null, r);
     }
 
+    /** The turn; its choices answer the question {@code next} asks (see {@link ReplyChoice#question()}). */
     private static Turn done(ConversationState next, Reply r) {
-        return new Turn(next, r.lines, r.choices, null);
+        String question = next == null ? null : next.question();
+        List<ReplyChoice> choices = question == null ? r.choices : r.choices.stream().map(c -> c.answering(question)).toList();
+        return new Turn(next, r.lines, choices, null);
     }
 }

@@ -1,5 +1,19 @@
 package se.foubot.conversation;
 
-/** A choice a channel may show as a button; {@code value} is what to send back as the answer. */
-public record ReplyChoice(String value, String label) {
+/**
+ * A choice a channel may show as a button; {@code value} is what to send back as the answer.
+ *
+ * @param question the question it answers ({@link ConversationState#question()}), so that a button clicked after the
+ *                 conversation has moved on is not taken as the answer to a later question; null for a choice any
+ *                 moment may take (a topic, a command's own button)
+ */
+public record ReplyChoice(String value, String label, String question) {
+
+    public ReplyChoice(String value, String label) {
+        this(value, label, null);
+    }
+
+    ReplyChoice answering(String newQuestion) {
+        return new ReplyChoice(value, label, newQuestion);
+    }
 }

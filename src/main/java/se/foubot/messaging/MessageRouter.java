@@ -43,6 +43,16 @@ public class MessageRouter {
      * (work done again after a crash) gets the answer the conversation gave it, and the turn is not taken twice.
      */
     public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
+        return route(key, from, text, origin, messageId, null);
+    }
+
+    /**
+     * As {@link #route(ConversationKey, Recipient, GuardedText, Map, String)}, for a click on one of the bot's answer
+     * buttons: {@code answering} is the question it was offered for (see
+     * {@link se.foubot.conversation.ReplyChoice#question()}), null for a typed message or a button any moment may take.
+     */
+    public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId,
+            String answering) {
         if (!text.identityNumberRemoved()) {
             // one read tells whether the line is a command and is where the turn starts from
             ConversationEngine.Look seen = engine.look(key);
@@ -60,7 +70,7 @@ public class MessageRouter {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return handled.get().reply();
             }
-            return Reply.of(engine.handle(seen, text, origin, messageId));
+            return Reply.of(engine.handle(seen, text, origin, messageId, answering));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
     }

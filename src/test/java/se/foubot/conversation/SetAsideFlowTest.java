@@ -104,6 +104,32 @@ class SetAsideFlowTest {
                 .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40."));
     }
 
+    @Test
+    void aButtonOfTheFlowSetAsideIsNotTakenAsTheAnswerToTheBotsQuestion() {
+        ConversationKey key = new ConversationKey("test", "aside-button");
+        say(key, "ärende");
+        say(key, "Stöd i en enkät");
+        say(key, "Enhetschefer");
+        BotReply summary = engine.handle(key, GUARD.check("I vår"));
+        assertThat(summary.text()).contains("Sammanfattning");
+        assertThat(summary.choices()).extracting(ReplyChoice::question).as("each button names the summary it answers")
+                .containsOnly(stored(key).getString("runId") + "/summary");
+        engine.start(key, "question", QUESTION, Map.of());
+        Map<String, Long> before = questionsUnanswered();
+
+        // the summary's "Ja, skicka", clicked while the question is asked: neither the errand is sent nor "ja" answered
+        BotReply clicked = engine.handle(engine.look(key), GUARD.check("ja"), Map.of(), "click-1", summary.choices().get(0).question());
+        assertThat(clicked.text()).startsWith("Den knappen hör till en tidigare fråga, så jag tog den inte som svar.")
+                .contains("Anna undrar: Hur många deltar?").doesNotContain("Ärendet sparat");
+        assertThat(questionsUnanswered()).isEqualTo(before);
+        assertThat(store.template().findAll(Document.class, "notes")).noneMatch(d -> d.get("answers", Document.class) != null
+                && "ja".equals(d.get("answers", Document.class).getString("answer")));
+
+        assertThat(say(key, "Ungefär 40.")).contains("Nu fortsätter vi där du slutade – Ärende.").contains("Sammanfattning");
+        assertThat(engine.handle(engine.look(key), GUARD.check("ja"), Map.of(), "click-2", summary.choices().get(0).question()).text())
+                .as("the same summary, asked again: its button answers it").contains("Ärendet sparat (3 svar).");
+    }
+
     /** A person who has answered the first of the errand's three questions, and then been asked the bot's question. */
     private static ConversationKey askedInTheMiddleOfAnErrand(String person) {
         ConversationKey key = new ConversationKey("test", person);

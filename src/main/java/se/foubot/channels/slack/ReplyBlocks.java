@@ -18,6 +18,10 @@ import se.foubot.conversation.ReplyChoice;
 final class ReplyBlocks {
 
     static final String ANSWER_ACTION_PREFIX = "answer-";
+    /** The buttons' block: "answers", or "answers:" and the question they answer ({@link ReplyChoice#question()}). */
+    private static final String ANSWERS_BLOCK = "answers";
+    /** Slack's limit on a block id. */
+    private static final int MAX_BLOCK_ID = 255;
     private static final int MAX_BUTTONS = 25;
     private static final int MAX_SECTION = 2900;
 
@@ -37,8 +41,20 @@ final class ReplyBlocks {
                 buttons.add(button(b -> b.actionId(actionId).value(c.value())
                         .text(plainText(SlackText.truncate(c.label(), 75)))));
             }
-            blocks.add(actions(a -> a.blockId("answers").elements(buttons)));
+            String question = choices.get(0).question();
+            String blockId = question == null || ANSWERS_BLOCK.length() + 1 + question.length() > MAX_BLOCK_ID ? ANSWERS_BLOCK
+                    : ANSWERS_BLOCK + ":" + question;
+            blocks.add(actions(a -> a.blockId(blockId).elements(buttons)));
         }
         return blocks;
+    }
+
+    /**
+     * The question a clicked button was offered for, read from its block's id; null for buttons any moment may take
+     * (and for a block id this class did not write).
+     */
+    static String question(String blockId) {
+        return blockId != null && blockId.startsWith(ANSWERS_BLOCK + ":") && blockId.length() > ANSWERS_BLOCK.length() + 1
+                ? blockId.substring(ANSWERS_BLOCK.length() + 1) : null;
     }
 }

@@ -43,7 +43,16 @@ class SlackChat {
      * the same {@code messageId} (after a crash), the conversation's turn is not taken twice and the same answer is posted.
      */
     void onMessage(String user, GuardedText text, String channel, String threadTs, String messageId) {
-        answer(user, channel, threadTs, () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), messageId));
+        onAnswer(user, text, channel, threadTs, messageId, null);
+    }
+
+    /**
+     * A click on one of the bot's answer buttons: as {@link #onMessage}, {@code answering} the question the button was
+     * offered for (its block's id, see {@link ReplyBlocks}), or null.
+     */
+    void onAnswer(String user, GuardedText text, String channel, String threadTs, String messageId, String answering) {
+        answer(user, channel, threadTs,
+                () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), messageId, answering));
     }
 
     /**

@@ -31,6 +31,8 @@ import se.foubot.privacy.OutsideTextGuard;
 class SlackInbound {
 
     private static final String COMMAND = "command";
+    /** A click's work: the question its button was offered for (see {@link ReplyBlocks#question}). */
+    private static final String ANSWERING = "answering";
 
     private final SlackChat chat;
     private final OutsideTextGuard guard;
@@ -56,8 +58,14 @@ class SlackInbound {
 
     /** The channel's own kinds of recorded work (the features add theirs through {@link SlackWork#on}). */
     private void whatWorkMeans(SlackInbox inbox) {
-        inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyLaterWhenSlackIsAway(w -> chat.onPost(w.get("user"),
-                guard.check(w.get("text")), w.get(RecordOnceThenAck.FILES) != null, w.get("channel"), w.get("thread"), w.key())));
+        inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyLaterWhenSlackIsAway(w -> {
+            if (w.get(ANSWERING) != null) {
+                chat.onAnswer(w.get("user"), guard.check(w.get("text")), w.get("channel"), w.get("thread"), w.key(), w.get(ANSWERING));
+            } else {
+                chat.onPost(w.get("user"), guard.check(w.get("text")), w.get(RecordOnceThenAck.FILES) != null, w.get("channel"),
+                        w.get("thread"), w.key());
+            }
+        }));
         inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), w.key())));
         // work parked after its attempts: the person hears so, where they wrote (or in their DM)
         inbox.whenParked(w -> {
@@ -88,11 +96,12 @@ class SlackInbound {
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();
             GuardedText value = guard.check(p.getActions().get(0).getValue());
+            String answering = ReplyBlocks.question(p.getActions().get(0).getBlockId());
             String channel = p.getContainer().getChannelId();
             String thread = p.getContainer().getThreadTs();
             String user = p.getUser().getId();
             if (value.identityNumberRemoved()) {
-                work.afterAck(user, () -> chat.onMessage(user, value, channel, thread, null));
+                work.afterAck(user, () -> chat.onAnswer(user, value, channel, thread, null, answering));
             } else {
                 java.util.Map<String, String> params = new java.util.HashMap<>();
                 params.put("text", value.textOr(""));
@@ -100,7 +109,10 @@ class SlackInbound {
                 if (thread != null) {
                     params.put("thread", thread);
                 }
-                work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onMessage(user, value, channel, thread, null));
+                if (answering != null) {
+                    params.put(ANSWERING, answering);
+                }
+                work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onAnswer(user, value, channel, thread, null, answering));
             }
             return ctx.ack();
         });

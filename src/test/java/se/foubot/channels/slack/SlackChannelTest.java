@@ -229,6 +229,53 @@ class SlackChannelTest {
         awaitReply(user, 1, task.reference());
     }
 
+    @Test
+    void aButtonOfAQuestionThePersonHasLeftIsNotTakenAsTheAnswerToTheQuestionAskedNow() throws Exception {
+        String user = "UDIST41";
+        String dm = "D" + user;
+        slack.dm("EvOld1", user, "stöd");
+        awaitReply(dm, 1, "Vilken förvaltning");
+        String districts = postsTo(dm).get(0).param("blocks");
+        slack.clickPosted(user, dm, "1.1", districts, "Bromma");
+        awaitReply(dm, 2, "Vilken roll");
+        String roles = postsTo(dm).get(1).param("blocks");
+
+        // the district's buttons, clicked while the role is asked: "Farsta" is no role, but "ja" or a number would be
+        // taken as one; either way the person meant the earlier question
+        slack.clickPosted(user, dm, "1.1", districts, "Farsta");
+        awaitReply(dm, 3, "Den knappen hör till en tidigare fråga, så jag tog den inte som svar.");
+        assertThat(lastTextTo(dm)).contains("Vilken roll");
+        // the role's buttons from its first asking still answer it
+        slack.clickPosted(user, dm, "1.2", roles, "Verksamhetsutvecklare");
+        awaitReply(dm, 4, "Beskriv kort");
+        slack.dm("EvOld2", user, "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.");
+        awaitReply(dm, 5, "Hör förfrågan till");
+        String yesNo = postsTo(dm).get(4).param("blocks");
+        slack.clickPosted(user, dm, "1.3", yesNo, "Nej");
+        awaitReply(dm, 6, "Vilken typ av stöd");
+        // "Ja" of the yes/no question, clicked at the next: it must not become an answer there
+        slack.clickPosted(user, dm, "1.3", yesNo, "Ja");
+        awaitReply(dm, 7, "tidigare fråga");
+        slack.dm("EvOld3", user, "uppföljning");
+        awaitReply(dm, 8, "När behöver");
+        slack.dm("EvOld4", user, "ingen brådska");
+        awaitReply(dm, 9, "e-postadress");
+        slack.dm("EvOld5", user, "anna@stockholm.se");
+        awaitReply(dm, 10, "Sammanfattning");
+        assertThat(lastTextTo(dm)).contains("Roll: Verksamhetsutvecklare").contains("Förvaltning: Bromma")
+                .contains("Del av utvecklingsarbete: nej");
+        String summary = postsTo(dm).get(9).param("blocks");
+        slack.clickPosted(user, dm, "1.4", summary, "Ja, skicka");
+        awaitReply(dm, 11, "registrerad med referensen FOU-");
+
+        // the summary's buttons once the request is sent: nothing is sent or cancelled again
+        slack.clickPosted(user, dm, "1.4", summary, "Avbryt");
+        awaitReply(dm, 12, "Den knappen hör till ett samtal som redan är avslutat, så den ändrar ingenting.");
+        slack.clickPosted(user, dm, "1.4", summary, "Ja, skicka");
+        awaitReply(dm, 13, "redan är avslutat");
+        assertThat(tasks.byRequester("slack", user)).hasSize(1);
+    }
+
     private SupportTask newTask(String requester, String concern) {
         SupportTask task = tasks.create("src-" + requester + "-" + System.nanoTime(),
                 new Requester("slack", requester, Map.of(se.foubot.channels.slack.SlackText.ADDRESS_CHANNEL, "D" + requester)),

@@ -139,6 +139,29 @@ public final class SlackRequests {
                 + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
     }
 
+    /**
+     * A click on the button labelled {@code label} of a message the bot posted ({@code blocksJson}, as the fake Slack
+     * API recorded it), sent as Slack sends it: the button's own action id, value and block id (read with Jackson, not
+     * the Slack SDK that wrote them).
+     */
+    public HttpResponse<String> clickPosted(String user, String channel, String messageTs, String blocksJson, String label)
+            throws Exception {
+        for (tools.jackson.databind.JsonNode block : new tools.jackson.databind.ObjectMapper().readTree(blocksJson)) {
+            for (tools.jackson.databind.JsonNode element : block.path("elements")) {
+                if ("button".equals(element.path("type").asString("")) && label.equals(element.path("text").path("text").asString(""))) {
+                    String action = "{\"type\":\"button\",\"action_id\":" + json(element.path("action_id").asString()) + ",\"block_id\":"
+                            + json(block.path("block_id").asString()) + ",\"value\":" + json(element.path("value").asString())
+                            + ",\"text\":{\"type\":\"plain_text\",\"text\":" + json(label) + "},\"action_ts\":\"" + ts() + "\"}";
+                    return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+                            + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
+                            + "\",\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\"" + channel
+                            + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
+                }
+            }
+        }
+        throw new AssertionError("no button labelled " + label + " in " + blocksJson);
+    }
+
     /** An {@code app_mention} event: someone wrote @fou-bot in a channel. */
     public static String mention(String user, String channel, String text) {
         return "{\"type\":\"app_mention\",\"channel\":\"" + channel + "\",\"user\":\"" + user + "\",\"text\":" + json(text)
