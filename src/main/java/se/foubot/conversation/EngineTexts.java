@@ -54,6 +54,7 @@ final class EngineTexts {
     static final LocalizedText ENDED_BUTTON = LocalizedText.of(
             "Den knappen hör till ett samtal som redan är avslutat, så den ändrar ingenting. Skriv ”hjälp” om du vill se vad jag kan hjälpa till med.",
             "That button belongs to a conversation that has already ended, so it changes nothing. Write “help” to see what I can help with.");
+    static final LocalizedText QUESTION_AGAIN = LocalizedText.of("Okej, här är frågan igen.", "All right, here is the question again.");
     static final LocalizedText RESTARTED = LocalizedText.of("Vi börjar om från början.", "Let's start again from the beginning.");
     static final LocalizedText NOTHING_TO_RESTART = LocalizedText.of(
             "Det finns inget pågående ärende att börja om.", "There is nothing in progress to restart.");

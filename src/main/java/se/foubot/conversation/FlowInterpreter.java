@@ -166,7 +166,15 @@ final class FlowInterpreter {
         if (RESTART.contains(cmd)) {
             ConversationState restarted = s.start(f, UUID.randomUUID().toString(), now);
             Reply r = reply(restarted, notices);
-            r.say(EngineTexts.RESTARTED);
+            if (f.startedByBotOnly()) {
+                // only the bot's question begins again: "vi börjar om från början" would say the person's own did too
+                r.say(EngineTexts.QUESTION_AGAIN);
+                if (s.paused() != null) {
+                    r.say(EngineTexts.STILL_SET_ASIDE, Map.of("title", titleOf(s.paused().flowId(), r.language)));
+                }
+            } else {
+                r.say(EngineTexts.RESTARTED);
+            }
             sayWhatTheBotAsked(restarted, f, r);
             return ask(restarted, f, f.firstStep(), r);
         }

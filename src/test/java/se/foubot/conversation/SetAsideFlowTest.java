@@ -157,7 +157,9 @@ class SetAsideFlowTest {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-6");
         Map<String, Long> before = questionsUnanswered();
         assertThat(say(key, "hjälp")).contains("Anna undrar: Hur många deltar?").endsWith("Skriv ditt svar här.");
-        assertThat(say(key, "börja om")).startsWith("Vi börjar om från början.\n\nAnna undrar: Hur många deltar?");
+        assertThat(say(key, "börja om")).as("the question begins again, not the errand set aside")
+                .startsWith("Okej, här är frågan igen.\n\n(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\n"
+                        + "Anna undrar: Hur många deltar?").doesNotContain("från början");
         assertThat(questionsUnanswered()).as("asked again, not ended").isEqualTo(before);
         assertThat(say(key, "english")).contains("Anna asks: Hur många deltar?").endsWith("Write your answer here.");
         assertThat(say(key, "Tolv")).contains("Now let's go on where you left off – Errand.").endsWith("Who is it for?");
