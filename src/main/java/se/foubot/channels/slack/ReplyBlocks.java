@@ -24,6 +24,8 @@ final class ReplyBlocks {
     private static final int MAX_BLOCK_ID = 255;
     private static final int MAX_BUTTONS = 25;
     private static final int MAX_SECTION = 2900;
+    /** Slack takes 50 blocks a message: one is left for the buttons. */
+    private static final int MAX_TEXT_BLOCKS = 49;
 
     private ReplyBlocks() {
     }
@@ -31,7 +33,13 @@ final class ReplyBlocks {
     static List<LayoutBlock> of(String text, List<ReplyChoice> choices) {
         List<LayoutBlock> blocks = new ArrayList<>();
         for (String paragraph : text.split("\n\n")) {
-            blocks.add(section(s -> s.text(markdownText(SlackText.truncate(SlackText.escapeKeepingMentions(paragraph), MAX_SECTION)))));
+            // a long paragraph (a summary with a long answer) takes more than one block, rather than losing its end
+            for (String piece : SlackText.pieces(SlackText.escapeKeepingMentions(paragraph), MAX_SECTION)) {
+                if (blocks.size() == MAX_TEXT_BLOCKS) {
+                    break;
+                }
+                blocks.add(section(s -> s.text(markdownText(piece))));
+            }
         }
         if (!choices.isEmpty() && choices.size() <= MAX_BUTTONS) {
             List<BlockElement> buttons = new ArrayList<>();

@@ -70,8 +70,71 @@ public final class SlackText {
         return CONTROL.matcher(out.toString().replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")).replaceAll("");
     }
 
+    /** Plain text (a button's label, a header) cut to at most {@code max} characters with "…", not inside a surrogate pair. */
     public static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return text == null || text.length() <= max ? text : text.substring(0, safeEnd(text, max - 1)) + "…";
+    }
+
+    /** {@link #escape} within {@code max} characters (Slack's limit counts the escaped text): see {@link #cut}. */
+    public static String escapeWithin(String text, int max) {
+        return cut(escape(text), max);
+    }
+
+    /**
+     * Escaped text cut to at most {@code max} characters with "…", where the cut splits no entity ({@code &amp;}), no
+     * mention ({@code <@U…>}) and no surrogate pair: cutting the escaped text anywhere could leave "&am" on the screen.
+     */
+    public static String cut(String escaped, int max) {
+        return escaped == null || escaped.length() <= max ? escaped : escaped.substring(0, safeEnd(escaped, max - 1)) + "…";
+    }
+
+    /**
+     * Escaped text in pieces of at most {@code max} characters, for blocks of their own, so that nothing of a long
+     * text is lost (a summary whose long answer pushed its last lines past one block's limit): each piece ends at a
+     * line break where one lies in its second half, else at a space there, else where {@link #cut} would cut.
+     */
+    public static java.util.List<String> pieces(String escaped, int max) {
+        java.util.List<String> pieces = new java.util.ArrayList<>();
+        String rest = escaped == null ? "" : escaped;
+        while (rest.length() > max) {
+            int end = rest.lastIndexOf('\n', max);
+            if (end < max / 2) {
+                end = rest.lastIndexOf(' ', max);
+            }
+            if (end < max / 2) {
+                end = safeEnd(rest, max);
+            } else {
+                end = safeEnd(rest, end);
+            }
+            String piece = rest.substring(0, end).stripTrailing();
+            if (!piece.isEmpty()) {
+                pieces.add(piece);
+            }
+            rest = rest.substring(end).replaceFirst("^[ \n]+", "");
+        }
+        if (!rest.isEmpty() || pieces.isEmpty()) {
+            pieces.add(rest);
+        }
+        return pieces;
+    }
+
+    /** The largest end at most {@code end} at which {@code s} splits no entity, no {@code <…>} and no surrogate pair. */
+    private static int safeEnd(String s, int end) {
+        int amp = s.lastIndexOf('&', end - 1);
+        if (amp >= 0 && end - amp < 6) {
+            int semicolon = s.indexOf(';', amp);
+            if (semicolon < 0 || semicolon >= end) {
+                end = amp;
+            }
+        }
+        int open = s.lastIndexOf('<', end - 1);
+        if (open >= 0 && s.lastIndexOf('>', end - 1) < open) {
+            end = open;
+        }
+        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return Math.max(end, 1);
     }
 
     /** A Slack user (U…) or user group (S…) as a mention; the bot stores ids and names them only here, at the edge. */

@@ -21,6 +21,7 @@ import se.foubot.tasks.OwnRequests;
 class OwnRequestsBlocks implements SlackCardRenderer<OwnRequests> {
 
     private static final int MAX_SECTION = 2900;
+    private static final int MAX_BLOCKS = 50;
 
     @Override
     public Class<OwnRequests> type() {
@@ -33,6 +34,8 @@ class OwnRequestsBlocks implements SlackCardRenderer<OwnRequests> {
                 + SlackText.escape(SlackText.truncate(t.request().concern(), 80)) + " – _" + t.status().label().in(card.language()) + "_"
                 + (t.assignee() != null ? " (" + SlackText.mention(t.assignee()) + ")" : ""))
                 .collect(Collectors.joining("\n"));
-        return List.of(section(s -> s.text(markdownText(SlackText.truncate(lines, MAX_SECTION)))));
+        // a long list takes more than one block rather than losing its last requests
+        return SlackText.pieces(lines, MAX_SECTION).stream().limit(MAX_BLOCKS)
+                .<LayoutBlock>map(piece -> section(s -> s.text(markdownText(piece)))).toList();
     }
 }

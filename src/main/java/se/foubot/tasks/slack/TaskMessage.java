@@ -67,7 +67,7 @@ final class TaskMessage {
                 + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));
         blocks.add(section(s -> s.text(markdownText("*" + sv.apply(t.request().isQuestion() ? "tasks.card.unanswered-question"
-                : "tasks.card.concern") + "*\n" + SlackText.escape(SlackText.truncate(t.request().concern(), 2800))))));
+                : "tasks.card.concern") + "*\n" + SlackText.escapeWithin(t.request().concern(), 2800)))));
         if (t.request().initiative() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(Language.SV, "tasks.card.initiative", "initiative",
                     SlackText.escape(SlackText.truncate(t.request().initiative(), 300))))))));

@@ -276,6 +276,41 @@ class SlackChannelTest {
         assertThat(tasks.byRequester("slack", user)).hasSize(1);
     }
 
+    @Test
+    void aSummaryWhoseLongAnswerPassesOneBlocksLimitShowsEveryLineInBlocksSlackTakes() throws Exception {
+        String user = "UDIST42";
+        String dm = "D" + user;
+        slack.dm("EvLong1", user, "stöd");
+        awaitReply(dm, 1, "Vilken förvaltning");
+        slack.dm("EvLong2", user, "bromma");
+        awaitReply(dm, 2, "Vilken roll");
+        slack.dm("EvLong3", user, "controller");
+        awaitReply(dm, 3, "Beskriv kort");
+        // 1,920 characters typed, 4,080 once escaped for Slack: more than one section block takes (3,000)
+        slack.dm("EvLong4", user, "R&amp;D &lt;b&gt; ".repeat(240).strip());
+        awaitReply(dm, 4, "Hör förfrågan till");
+        slack.dm("EvLong5", user, "nej");
+        awaitReply(dm, 5, "Vilken typ av stöd");
+        slack.dm("EvLong6", user, "analys");
+        awaitReply(dm, 6, "När behöver");
+        slack.dm("EvLong7", user, "hoppa över");
+        awaitReply(dm, 7, "e-postadress");
+        slack.dm("EvLong8", user, "anna@stockholm.se");
+        awaitReply(dm, 8, "Sammanfattning");
+
+        tools.jackson.databind.JsonNode blocks = new tools.jackson.databind.ObjectMapper().readTree(postsTo(dm).get(7).param("blocks"));
+        StringBuilder shown = new StringBuilder();
+        for (tools.jackson.databind.JsonNode block : blocks) {
+            String text = block.path("text").path("text").asString("");
+            assertThat(text.length()).as("a section's text, as Slack counts it").isLessThanOrEqualTo(3000);
+            assertThat(text.replaceAll("&(amp|lt|gt);", "")).as("no entity cut in two").doesNotContain("&");
+            shown.append(text).append('\n');
+        }
+        assertThat(shown.toString()).contains("6. Behövs senast: –").contains("7. E-post: anna@stockholm.se")
+                .contains("Stämmer det?").as("the typed text whole, as typed").contains("R&amp;D &lt;b&gt; R&amp;D");
+        assertThat(shown.toString().split("R&amp;D", -1)).hasSize(241);
+    }
+
     private SupportTask newTask(String requester, String concern) {
         SupportTask task = tasks.create("src-" + requester + "-" + System.nanoTime(),
                 new Requester("slack", requester, Map.of(se.foubot.channels.slack.SlackText.ADDRESS_CHANNEL, "D" + requester)),

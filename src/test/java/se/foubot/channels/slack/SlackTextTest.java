@@ -31,4 +31,44 @@ class SlackTextTest {
         assertThat(SlackText.escapeKeepingMentions("<@UANNA> frågar: <!channel> & <https://x|y>?"))
                 .isEqualTo("<@UANNA> frågar: &lt;!channel&gt; &amp; &lt;https://x|y&gt;?");
     }
+
+    @Test
+    void aLongTextIsCutIntoBlocksAtLineBreaksAndNoPieceEndsInsideAnEntityAMentionOrASurrogatePair() {
+        String summary = "Sammanfattning:\n1. Förvaltning: Bromma\n3. Vad stödet gäller: " + "R&D <b> ".repeat(250)
+                + "\n6. Behövs senast: –\n7. E-post: anna@stockholm.se";
+        java.util.List<String> pieces = SlackText.pieces(SlackText.escapeKeepingMentions(summary), 900);
+        assertThat(pieces).allSatisfy(p -> assertThat(p.length()).isLessThanOrEqualTo(900));
+        assertThat(pieces.get(pieces.size() - 1)).as("the last lines are not lost").endsWith("7. E-post: anna@stockholm.se");
+        assertThat(pieces.get(0)).startsWith("Sammanfattning:\n1. Förvaltning: Bromma\n3. Vad stödet gäller: R&amp;D &lt;b&gt;");
+
+        java.util.Random random = new java.util.Random(20261205);
+        String[] parts = {"&", "<", ">", "å", "😀", " ", "\n", "<@U0ANNA>", "x", "ord"};
+        for (int round = 0; round < 2000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int n = random.nextInt(120); n > 0; n--) {
+                text.append(parts[random.nextInt(parts.length)]);
+            }
+            String escaped = SlackText.escapeKeepingMentions(text.toString());
+            int max = 12 + random.nextInt(40); // longer than a mention, as every limit Slack sets is
+            for (String piece : SlackText.pieces(escaped, max)) {
+                assertThat(piece.length()).isLessThanOrEqualTo(max);
+                assertThat(unbroken(piece)).as("piece %s of %s", piece, escaped).isTrue();
+            }
+            assertThat(String.join("", SlackText.pieces(escaped, max)).replaceAll("[ \n]", ""))
+                    .as("nothing lost but the spaces and line breaks cut at").isEqualTo(escaped.replaceAll("[ \n]", ""));
+            String cut = SlackText.cut(escaped, max);
+            assertThat(cut.length()).isLessThanOrEqualTo(max);
+            assertThat(unbroken(cut.endsWith("…") ? cut.substring(0, cut.length() - 1) : cut)).as("cut %s of %s", cut, escaped).isTrue();
+        }
+        assertThat(SlackText.escapeWithin("&".repeat(1000), 2800)).hasSizeLessThanOrEqualTo(2800).endsWith("&amp;…");
+        assertThat(SlackText.truncate("ab😀", 3)).isEqualTo("ab…");
+    }
+
+    /** No entity, mention or surrogate pair is cut at the end (or the start) of {@code piece}. */
+    private static boolean unbroken(String piece) {
+        String withoutWhole = piece.replaceAll("&(amp|lt|gt);", "").replaceAll("<@U0ANNA>", "");
+        boolean pairs = piece.isEmpty() || !(Character.isHighSurrogate(piece.charAt(piece.length() - 1))
+                || Character.isLowSurrogate(piece.charAt(0)));
+        return !withoutWhole.contains("&") && !withoutWhole.contains("<") && !withoutWhole.contains(">") && pairs;
+    }
 }
