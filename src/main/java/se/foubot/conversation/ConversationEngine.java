@@ -179,6 +179,24 @@ public class ConversationEngine {
         throw new ConcurrentTurnException(key.id(), attempts);
     }
 
+    /**
+     * Ends the conversation {@code seen} found if it has lain idle past the timeout, as the person's next turn would,
+     * and says so: for a message answered outside the conversation (a knowledge question), whose answer would
+     * otherwise come first and the notice only with the message after it.
+     *
+     * @return the notice; empty when nothing had expired, or another message ended it first
+     */
+    public java.util.Optional<String> endIfExpired(Look seen) {
+        ConversationState current = seen.state();
+        java.util.Optional<FlowInterpreter.Turn> turn = interpreter.expire(current, clock.instant());
+        if (turn.isEmpty() || !store.save(turn.get().next().written(clock.instant()))) {
+            return java.util.Optional.empty();
+        }
+        endedUnanswered(current, turn.get().next(), null, Unanswered.EXPIRED, Map.of());
+        log.info("event=conversation_expired conversation={} flow={}", seen.key().id(), current.flowId());
+        return java.util.Optional.of(String.join("\n\n", turn.get().lines()));
+    }
+
     /** Where the person stands, said as a greeting; e.g. when a terminal chat starts again after a restart. */
     public BotReply resume(ConversationKey key) {
         ConversationState current = store.find(key.id()).orElse(null);

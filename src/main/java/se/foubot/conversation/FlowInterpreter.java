@@ -229,6 +229,19 @@ final class FlowInterpreter {
         return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now));
     }
 
+    /**
+     * The conversation ended, as {@link #take} would end it, when it has lain idle past the timeout; the turn's lines
+     * are the notices that say so. Empty when it has not.
+     */
+    Optional<Turn> expire(ConversationState current, Instant now) {
+        if (current == null) {
+            return Optional.empty();
+        }
+        List<String> notices = new ArrayList<>();
+        ConversationState expired = expireIfIdle(current, now, notices);
+        return expired == current ? Optional.empty() : Optional.of(new Turn(expired, notices, List.of(), null));
+    }
+
     private ConversationState expireIfIdle(ConversationState s, Instant now, List<String> notices) {
         if (!s.inFlow() || s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now)) {
             return s;

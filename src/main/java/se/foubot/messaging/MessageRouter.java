@@ -68,7 +68,7 @@ public class MessageRouter {
             var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
-                return handled.get().reply();
+                return afterExpiry(seen, handled.get().reply());
             }
             return Reply.of(engine.handle(seen, text, origin, messageId, answering));
         }
@@ -85,7 +85,7 @@ public class MessageRouter {
             var handled = table.handle(Inbound.chat(from, text.textOr(""), seen.standing().language()));
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
-                return handled.get().reply();
+                return seen.standing().inFlow() ? handled.get().reply() : afterExpiry(seen, handled.get().reply());
             }
             return Reply.of(engine.handle(seen, text, origin, messageId));
         }
@@ -104,6 +104,19 @@ public class MessageRouter {
         String still = engine.endIfItCannotSucceed(key).orElseGet(() -> texts.get(language, "flow-still-open"));
         return new Reply(reply.text().isBlank() ? still : reply.text() + "\n\n" + still, reply.choices(), reply.thread(),
                 reply.needsProof(), reply.card());
+    }
+
+    /**
+     * A command's (or the knowledge base's) reply to someone whose conversation has lain idle past the timeout: the
+     * notice that it ended first, as a message the conversation took would have begun.
+     */
+    private Reply afterExpiry(ConversationEngine.Look seen, Reply reply) {
+        if (reply.card() != null || reply.isNone()) {
+            // a card is shown by its own renderer, which would leave a notice before it unseen: the next message says it
+            return reply;
+        }
+        return engine.endIfExpired(seen).map(notice -> new Reply(reply.text().isBlank() ? notice : notice + "\n\n" + reply.text(),
+                reply.choices(), reply.thread(), reply.needsProof(), reply.card())).orElse(reply);
     }
 
     /** Where the person stands, said as a greeting ({@code /fou} alone, a terminal chat starting). */
