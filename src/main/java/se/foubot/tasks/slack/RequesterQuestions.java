@@ -2,6 +2,8 @@ package se.foubot.tasks.slack;
 
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import se.foubot.channels.slack.ConditionalOnSlack;
@@ -13,6 +15,7 @@ import se.foubot.conversation.ConversationKey;
 import se.foubot.privacy.GuardedText;
 import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
+import se.foubot.tasks.TaskStatus;
 
 /**
  * An analyst's question to a requester: recorded on the task, put to the requester in their own
@@ -22,6 +25,8 @@ import se.foubot.tasks.TaskService;
 @Component
 @ConditionalOnSlack
 class RequesterQuestions {
+
+    private static final Logger log = LoggerFactory.getLogger(RequesterQuestions.class);
 
     private final TaskService tasks;
     private final ConversationEngine engine;
@@ -33,18 +38,25 @@ class RequesterQuestions {
         this.replies = replies;
     }
 
-    /** @return false when there is no task {@code reference} (nothing was asked) */
+    /** @return false when there is no task {@code reference}, or nobody has taken it (nothing was asked) */
     boolean ask(String reference, String analyst, GuardedText question) {
-        SupportTask task = tasks.question(reference, analyst, question).orElse(null);
+        SupportTask task = tasks.find(reference).filter(t -> t.status() != TaskStatus.NEW).orElse(null);
         if (task == null) {
             return false;
         }
         if (!SlackText.CHANNEL.equals(task.requester().channel())) {
-            return true;
+            return tasks.question(reference, analyst, question).isPresent();
         }
+        // the requester's conversation first: an earlier question this one replaces is said to be unanswered in the
+        // thread before this one is said to be asked, not after it
         ConversationKey requester = new ConversationKey(SlackText.CHANNEL, task.requester().person());
         var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
                 "analyst", SlackText.mention(analyst)), task.requester().address());
+        if (tasks.question(reference, analyst, question).isEmpty()) {
+            // given back to nobody between the look and the line (a moment): the question is asked all the same
+            log.warn("event=task_question_unrecorded task={} reason=\"the task had no holder when the question was recorded\"",
+                    reference);
+        }
         Map<String, String> address = task.requester().address();
         replies.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
                 address.get(SlackText.ADDRESS_THREAD), Reply.of(reply), task.requester().person());

@@ -557,6 +557,27 @@ class SlackChannelTest {
     }
 
     @Test
+    void aQuestionReplacedByANewerOneIsSaidToBeUnansweredInTheThreadBeforeTheNewerIsSaidToBeAsked() throws Exception {
+        SupportTask task = newTask("UDIST43", "Stöd att följa upp ett nytt arbetssätt.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST11", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        awaitReply("DUDIST43", 1, "har tagits av");
+        for (String[] question : new String[][] {{"VREPL1", "Hur många enheter?"}, {"VREPL2", "Vilken månad börjar ni?"}}) {
+            assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST11", "ask-requester", task.reference(),
+                    Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.json(question[1]) + "}"))
+                    .replace("\"id\":\"V1\"", "\"id\":\"" + question[0] + "\"")).statusCode()).isEqualTo(200);
+            awaitReply("DUDIST43", question[0].equals("VREPL1") ? 2 : 3, question[1]);
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            List<String> thread = SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).stream()
+                    .map(c -> c.param("text")).filter(t -> t.contains("Hur många enheter?") || t.contains("Vilken månad")).toList();
+            assertThat(thread).containsExactly("<@UANALYST11> frågade beställaren: Hur många enheter?",
+                    "Frågan ”Hur många enheter?” blev obesvarad: en nyare fråga till beställaren ersatte den.",
+                    "<@UANALYST11> frågade beställaren: Vilken månad börjar ni?");
+        });
+    }
+
+    @Test
     void whenRetentionAnonymisesAClosedTaskItsStaffPostLosesTheTextAndTheBotsThreadRepliesAreDeleted() throws Exception {
         SupportTask task = newTask("UDIST12", "Stöd med uppföljningen av Familjecentralen Tensta.");
         String ts = task.staffPost().ts();
