@@ -107,7 +107,7 @@ class TaskActions {
             if (question.textOr("").codePointCount(0, question.textOr("").length()) > QUESTION_MAX) {
                 return ctx.ack(r -> r.responseAction("errors").errors(Map.of(ASK_BLOCK,
                         text("tasks.ask.length", "max",
-                        java.text.NumberFormat.getIntegerInstance(java.util.Locale.forLanguageTag("sv-SE")).format(QUESTION_MAX)))));
+                        se.foubot.messaging.Texts.count(QUESTION_MAX, Language.SV)))));
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
