@@ -117,7 +117,8 @@ final class FlowInterpreter {
             }
             return done(dirty ? s : null, r);
         }
-        if (answering != null && !answering.equals(s.question())) {
+        // (a flow whose file changed under the conversation is begun afresh below, whatever the click)
+        if (answering != null && !answering.equals(s.question()) && (!s.inFlow() || canRepeat(s))) {
             Reply r = reply(s, notices);
             if (s.inFlow()) {
                 r.say(EngineTexts.EARLIER_BUTTON);
@@ -525,6 +526,11 @@ final class FlowInterpreter {
         args.computeIfPresent("length", (k, number) -> EngineTexts.number(number, language));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
+    }
+
+    /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */
+    private boolean canRepeat(ConversationState s) {
+        return catalog.flow(s.flowId()).filter(f -> s.summary() || (s.stepId() != null && f.step(s.stepId()).isPresent())).isPresent();
     }
 
     private Turn repeatWhereWeAre(ConversationState s, Reply r) {
