@@ -45,6 +45,23 @@ final class AnswerReader {
         };
     }
 
+    /**
+     * As {@link #read}, for an answer that holds words answering the optional {@code step} with nothing ("ingen
+     * brådska"; {@code saysNone}), in a chat or on a mail's labelled line alike: what reads as an answer alone is the
+     * answer; else a date in the same words ("ingen brådska, men helst före 15 mars") is read as the step reads a date
+     * alone, so that one that has passed or that the calendar lacks is refused as it would be, not dropped; else the
+     * answer is nothing (null).
+     */
+    static Reading read(Step step, String input, LocalDate today, boolean saysNone) {
+        Reading reading = read(step, input, today);
+        if (!(reading instanceof Refused) || !saysNone || !step.optional()) {
+            return reading;
+        }
+        java.util.Optional<String> date = step.type() == AnswerType.DATE ? DateAnswerParser.firstIn(input, today)
+                : java.util.Optional.empty();
+        return date.isPresent() ? read(step, date.get(), today) : new Accepted(null);
+    }
+
     private static Reading readText(Step step, String text) {
         int length = text.codePointCount(0, text.length());
         if (step.minLength() != null && length < step.minLength()) {

@@ -185,6 +185,18 @@ public final class DateAnswerParser {
      * "senast", "till", "by" and the like, since a mail mentions them for other reasons.
      */
     public static Optional<LocalDate> find(String text, LocalDate today) {
+        return find(text, today, false);
+    }
+
+    /**
+     * As {@link #find}, only a date after "senast", "före", "by" and the like: in a mail that says there is no hurry,
+     * "ingen brådska, men helst före 15 mars" names a deadline, and a date it mentions for another reason does not.
+     */
+    public static Optional<LocalDate> findCued(String text, LocalDate today) {
+        return find(text, today, true);
+    }
+
+    private static Optional<LocalDate> find(String text, LocalDate today, boolean cuedOnly) {
         List<String> tokens = tokens(text);
         for (int i = 0; i < tokens.size(); i++) {
             String first = TextNormalizer.normalize(tokens.get(i));
@@ -194,8 +206,27 @@ public final class DateAnswerParser {
             }
             for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
                 List<String> window = tokens.subList(i, i + length);
-                if (parse(String.join(" ", window), today) instanceof Parsed p && (cued(tokens, i) || !vague(window))) {
+                if (parse(String.join(" ", window), today) instanceof Parsed p && (cued(tokens, i) || !cuedOnly && !vague(window))) {
                     return Optional.of(p.date());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first words of an answer to a date question that read as a date, whatever their verdict (a date to come, one
+     * that has passed, one the calendar lacks), longest first: "ingen brådska, men helst före 15 mars 2020" holds
+     * "15 mars 2020". Unlike {@link #find}, no cue is needed, since the whole answer is about the date. Empty when no
+     * words read as one.
+     */
+    public static Optional<String> firstIn(String text, LocalDate today) {
+        List<String> tokens = tokens(text);
+        for (int i = 0; i < tokens.size(); i++) {
+            for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
+                String window = String.join(" ", tokens.subList(i, i + length));
+                if (!(parse(window, today) instanceof Unreadable)) {
+                    return Optional.of(window);
                 }
             }
         }

@@ -457,14 +457,8 @@ final class FlowInterpreter {
             sayWhatTheBotAsked(s, f, r);
             return ask(s, f, step, r);
         } else {
-            LocalDate today = LocalDate.ofInstant(now, zone);
-            AnswerReader.Reading reading = AnswerReader.read(step, text, today);
-            if (reading instanceof AnswerReader.Refused && step.optional() && f.saysNone(step.id(), text)) {
-                // "ingen brådska" answers the step as it does in a mail, and as there a date in the same words
-                // ("ingen brådska, men helst före 15 mars") is the answer: null is the step skipped
-                Optional<LocalDate> date = step.type() == AnswerType.DATE ? DateAnswerParser.find(text, today) : Optional.empty();
-                reading = new AnswerReader.Accepted(date.map(LocalDate::toString).orElse(null));
-            }
+            // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
+            AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.saysNone(step.id(), text));
             if (reading instanceof AnswerReader.Refused refused) {
                 Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
                         : Optional.empty();

@@ -60,14 +60,14 @@ public final class WrittenForm {
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
-            if (saysNone(stepId, input)) {
+            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today, saysNone(stepId, input));
+            if (reading instanceof AnswerReader.Accepted a && a.value() == null) {
                 none.add(stepId);
                 values.remove(stepId);
-                continue;
-            }
-            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today);
-            if (reading instanceof AnswerReader.Accepted a) {
+                unreadable.remove(stepId);
+            } else if (reading instanceof AnswerReader.Accepted a) {
                 values.put(stepId, a.value());
+                none.remove(stepId);
                 unreadable.remove(stepId);
             } else if (!values.containsKey(stepId)) {
                 unreadable.put(stepId, input);
@@ -105,7 +105,8 @@ public final class WrittenForm {
 
     /** Why {@code input} cannot answer {@code field}, as the chat says it. */
     public Optional<String> whyNot(String field, String input, LocalDate today, Language l) {
-        if (!(AnswerReader.read(step(field), input, today) instanceof AnswerReader.Refused refused)) {
+        if (!(AnswerReader.read(step(field), input, today, fields.containsKey(field) && saysNone(field, input))
+                instanceof AnswerReader.Refused refused)) {
             return Optional.empty();
         }
         Map<String, String> args = new LinkedHashMap<>(refused.args());

@@ -76,12 +76,14 @@ final class MailIntake {
             if (type == AnswerType.TEXT && !lines.rest().isEmpty()) {
                 a = a.orElse(field, lines.rest());
             } else if (type == AnswerType.DATE) {
-                if (form.step(field).optional() && form.saysNone(field, all)) {
-                    a = a.orElse(field, null);
-                } else {
-                    // the same reading of dates as the chat's date step: "inom två veckor", "senast 12 mars", "före midsommar"
-                    LocalDate date = DateAnswerParser.find(all, today).orElse(null);
-                    a = date == null ? a : a.orElse(field, date.toString());
+                // the same reading of dates as the chat's date step: "inom två veckor", "senast 12 mars", "före midsommar";
+                // where the mail says there is no hurry, only a deadline named as one ("men helst före 15 mars")
+                boolean none = form.step(field).optional() && form.saysNone(field, all);
+                LocalDate date = (none ? DateAnswerParser.findCued(all, today) : DateAnswerParser.find(all, today)).orElse(null);
+                if (date != null) {
+                    a = a.orElse(field, date.toString());
+                } else if (none && DateAnswerParser.findPassed(all, today).isEmpty()) {
+                    a = a.orElse(field, null); // a deadline that has passed is asked again below, with the reason
                 }
             }
         }

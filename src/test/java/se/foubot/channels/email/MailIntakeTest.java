@@ -53,6 +53,37 @@ class MailIntakeTest {
     }
 
     @Test
+    void noHurryWithADeadlineInTheSameWordsIsThatDeadlineOnALineAndInTheTextAsInTheChat() {
+        String rest = "\n\nVi behöver stöd att analysera vår brukarenkät.";
+        MailIntake.Read line = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
+                + "Behövs senast: ingen brådska, men helst före 15 mars" + rest, "", TODAY);
+        assertThat(line.answers().values()).containsEntry("timeframe", "2027-03-15");
+        assertThat(line.answers().none()).isEmpty();
+        MailIntake.Read english = intake.read("eva@bromma.stockholm.se", "Support", "Needed by: no rush, but preferably before 15 March"
+                + rest, "", TODAY);
+        assertThat(english.answers().values()).containsEntry("timeframe", "2027-03-15");
+        MailIntake.Read text = intake.read("eva@bromma.stockholm.se", "Stöd", "Det är ingen brådska, men helst före 15 mars." + rest,
+                "", TODAY);
+        assertThat(text.answers().values()).containsEntry("timeframe", "2027-03-15");
+        // a date mentioned for another reason is no deadline where the mail says there is no hurry
+        MailIntake.Read other = intake.read("eva@bromma.stockholm.se", "Stöd", "Ingen brådska. Vi ses på forumet 12 mars." + rest,
+                "", TODAY);
+        assertThat(other.answers().none()).containsExactly("timeframe");
+
+        // a deadline that has passed, or that the calendar lacks, is asked again with the chat's reason, not dropped
+        MailIntake.Read passed = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
+                + "Behövs senast: ingen brådska, men helst före 15 mars 2020" + rest, "", TODAY);
+        assertThat(passed.unreadable()).containsOnlyKeys("timeframe");
+        assertThat(replies.askForMissing(intake.form(), passed.answers().missing(intake.form().fields()), passed.unreadable(), TODAY,
+                Language.SV, false)).contains("Det datumet har redan passerat");
+        MailIntake.Read impossible = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
+                + "Behövs senast: ingen brådska men den 30 februari" + rest, "", TODAY);
+        assertThat(impossible.unreadable()).containsOnlyKeys("timeframe");
+        assertThat(replies.askForMissing(intake.form(), impossible.answers().missing(intake.form().fields()), impossible.unreadable(),
+                TODAY, Language.SV, false)).contains("finns inte i kalendern");
+    }
+
+    @Test
     void yesterdayAsTheLastDayIsToldAsPassedInTheChatsWords() {
         MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
                 + "Senast: igår\n\nVi behöver stöd att analysera vår brukarenkät.", "", TODAY);
