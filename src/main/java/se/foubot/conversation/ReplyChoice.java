@@ -9,6 +9,12 @@ package se.foubot.conversation;
  */
 public record ReplyChoice(String value, String label, String question) {
 
+    /**
+     * What a click answers when its button names no question: a command's button, or one posted before buttons named
+     * their question. In a conversation it is not taken as the answer to the question asked now.
+     */
+    public static final String NO_QUESTION = "";
+
     public ReplyChoice(String value, String label) {
         this(value, label, null);
     }

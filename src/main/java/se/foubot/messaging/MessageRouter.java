@@ -49,7 +49,8 @@ public class MessageRouter {
     /**
      * As {@link #route(ConversationKey, Recipient, GuardedText, Map, String)}, for a click on one of the bot's answer
      * buttons: {@code answering} is the question it was offered for (see
-     * {@link se.foubot.conversation.ReplyChoice#question()}), null for a typed message or a button any moment may take.
+     * {@link se.foubot.conversation.ReplyChoice#question()}), {@link se.foubot.conversation.ReplyChoice#NO_QUESTION}
+     * for a button that names none, null for a typed message.
      */
     public Reply route(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId,
             String answering) {
@@ -65,12 +66,18 @@ public class MessageRouter {
                     return stillOpen(key, clicked.get().reply(), seen.standing().language());
                 }
             }
+            if (answering != null && !answering.equals(se.foubot.conversation.ReplyChoice.NO_QUESTION)) {
+                // a button of a conversation's question answers that question or is told it is too late: its value
+                // ("chef", "kunskapsluckor") is never a command or a question to the knowledge base
+                return Reply.of(engine.handle(seen, text, origin, messageId, answering));
+            }
             var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return afterExpiry(seen, handled.get().reply());
             }
-            return Reply.of(engine.handle(seen, text, origin, messageId, answering));
+            // outside a conversation a button that names no question is read as its words; in one, it is no answer
+            return Reply.of(engine.handle(seen, text, origin, messageId, seen.standing().inFlow() ? answering : null));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
     }

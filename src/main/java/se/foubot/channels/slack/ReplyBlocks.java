@@ -58,11 +58,12 @@ final class ReplyBlocks {
     }
 
     /**
-     * The question a clicked button was offered for, read from its block's id; null for buttons any moment may take
-     * (and for a block id this class did not write).
+     * The question a clicked button was offered for, read from its block's id; {@link ReplyChoice#NO_QUESTION} for a
+     * button that names none (a command's, one posted before buttons named their question, or a block id this class
+     * did not write).
      */
     static String question(String blockId) {
         return blockId != null && blockId.startsWith(ANSWERS_BLOCK + ":") && blockId.length() > ANSWERS_BLOCK.length() + 1
-                ? blockId.substring(ANSWERS_BLOCK.length() + 1) : null;
+                ? blockId.substring(ANSWERS_BLOCK.length() + 1) : ReplyChoice.NO_QUESTION;
     }
 }

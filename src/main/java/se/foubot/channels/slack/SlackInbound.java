@@ -109,9 +109,7 @@ class SlackInbound {
                 if (thread != null) {
                     params.put("thread", thread);
                 }
-                if (answering != null) {
-                    params.put(ANSWERING, answering);
-                }
+                params.put(ANSWERING, answering);
                 work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onAnswer(user, value, channel, thread, null, answering));
             }
             return ctx.ack();
