@@ -46,18 +46,18 @@ final class AnswerReader {
     }
 
     /**
-     * As {@link #read}, for an answer that holds words answering the optional {@code step} with nothing ("ingen
-     * brådska"; {@code saysNone}), in a chat or on a mail's labelled line alike: what reads as an answer alone is the
-     * answer; else a date in the same words ("ingen brådska, men helst före 15 mars") is read as the step reads a date
-     * alone, so that one that has passed or that the calendar lacks is refused as it would be, not dropped; else the
-     * answer is nothing (null).
+     * As {@link #read}, for an answer in a chat or on a mail's labelled line alike, where {@code written} (null: none)
+     * names words that answer the optional {@code step} with nothing ("ingen brådska"): what reads as an answer alone
+     * is the answer; else, when the words are there, a date in the same answer ("ingen brådska, men helst före 15
+     * mars") is read as the step reads a date alone, so that one that has passed or that the calendar lacks is refused
+     * as it would be, not dropped; else the answer is nothing (null).
      */
-    static Reading read(Step step, String input, LocalDate today, boolean saysNone) {
+    static Reading read(Step step, String input, LocalDate today, WrittenField written) {
         Reading reading = read(step, input, today);
-        if (!(reading instanceof Refused) || !saysNone || !step.optional()) {
+        if (!(reading instanceof Refused) || written == null || !step.optional() || !written.saysNone(input)) {
             return reading;
         }
-        java.util.Optional<String> date = step.type() == AnswerType.DATE ? DateAnswerParser.firstIn(input, today)
+        java.util.Optional<String> date = step.type() == AnswerType.DATE ? DateAnswerParser.firstIn(input, today, written.allNone())
                 : java.util.Optional.empty();
         return date.isPresent() ? read(step, date.get(), today) : new Accepted(null);
     }

@@ -216,14 +216,28 @@ public final class DateAnswerParser {
 
     /**
      * The first words of an answer to a date question that read as a date, whatever their verdict (a date to come, one
-     * that has passed, one the calendar lacks), longest first: "ingen brådska, men helst före 15 mars 2020" holds
-     * "15 mars 2020". Unlike {@link #find}, no cue is needed, since the whole answer is about the date. Empty when no
-     * words read as one.
+     * that has passed, one the calendar lacks), longest first, outside the phrases {@code besides}: "ingen brådska, men
+     * helst före 15 mars 2020" holds "15 mars 2020", and "inte bråttom" holds no "bråttom" (a week's time) when
+     * "inte bråttom" is one of them. Unlike {@link #find}, no cue is needed, since the whole answer is about the date.
+     * Empty when no words read as one.
      */
-    public static Optional<String> firstIn(String text, LocalDate today) {
+    public static Optional<String> firstIn(String text, LocalDate today, List<String> besides) {
         List<String> tokens = tokens(text);
+        List<String> folded = tokens.stream().map(TextNormalizer::normalize).toList();
+        boolean[] inPhrase = new boolean[tokens.size()];
+        for (String phrase : besides) {
+            List<String> words = tokens(phrase).stream().map(TextNormalizer::normalize).toList();
+            for (int i = 0; !words.isEmpty() && i + words.size() <= tokens.size(); i++) {
+                if (folded.subList(i, i + words.size()).equals(words)) {
+                    java.util.Arrays.fill(inPhrase, i, i + words.size(), true);
+                }
+            }
+        }
         for (int i = 0; i < tokens.size(); i++) {
             for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
+                if (java.util.stream.IntStream.range(i, i + length).anyMatch(k -> inPhrase[k])) {
+                    continue;
+                }
                 String window = String.join(" ", tokens.subList(i, i + length));
                 if (!(parse(window, today) instanceof Unreadable)) {
                     return Optional.of(window);

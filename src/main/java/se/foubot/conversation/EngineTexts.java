@@ -43,6 +43,9 @@ final class EngineTexts {
     static final LocalizedText CANCEL_CHOICE = LocalizedText.of("Avbryt", "Cancel");
     static final LocalizedText CANCELLED = LocalizedText.of(
             "Okej, jag har avbrutit. Inget skickades.", "Okay, I have cancelled. Nothing was sent.");
+    /** An analyst's question cancelled: "jag har avbrutit" alone reads as if the person's own conversation ended too. */
+    static final LocalizedText QUESTION_CANCELLED = LocalizedText.of(
+            "Okej, jag har avbrutit frågan från FoU. Inget svar skickades.", "Okay, I have cancelled the question from FoU. No answer was sent.");
     static final LocalizedText NOTHING_TO_CANCEL = LocalizedText.of(
             "Det finns inget pågående ärende att avbryta.", "There is nothing in progress to cancel.");
     static final LocalizedText NOTHING_TO_GO_BACK_TO = LocalizedText.of(

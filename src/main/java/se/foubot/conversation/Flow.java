@@ -36,12 +36,9 @@ public record Flow(
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();
     }
 
-    /**
-     * {@code text} holds one of the phrases its {@code by-mail} section lets answer the optional step {@code stepId}
-     * with nothing ("ingen brådska"): the chat takes them as a mail does.
-     */
-    public boolean saysNone(String stepId, String text) {
-        return byMail.stream().anyMatch(f -> f.step().equals(stepId) && f.saysNone(text));
+    /** How a mail answers the step {@code stepId} ({@code by-mail}): the chat takes its words for nothing too; null if none. */
+    WrittenField written(String stepId) {
+        return byMail.stream().filter(f -> f.step().equals(stepId)).findFirst().orElse(null);
     }
 
     /** Started only by the bot (e.g. a question from an analyst), never by what a person writes. */

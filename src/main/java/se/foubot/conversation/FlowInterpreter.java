@@ -140,7 +140,8 @@ final class FlowInterpreter {
                 r.say(EngineTexts.NOTHING_TO_CANCEL);
                 return menu(s, r, dirty, false);
             }
-            r.say(EngineTexts.CANCELLED);
+            boolean theBots = catalog.flow(s.flowId()).map(Flow::startedByBotOnly).orElse(false);
+            r.say(theBots ? EngineTexts.QUESTION_CANCELLED : EngineTexts.CANCELLED);
             return done(s.idle(), r);
         }
         if (!s.inFlow()) {
@@ -458,7 +459,7 @@ final class FlowInterpreter {
             return ask(s, f, step, r);
         } else {
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
-            AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.saysNone(step.id(), text));
+            AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.written(step.id()));
             if (reading instanceof AnswerReader.Refused refused) {
                 Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
                         : Optional.empty();

@@ -60,7 +60,7 @@ public final class WrittenForm {
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
-            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today, saysNone(stepId, input));
+            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today, field.get());
             if (reading instanceof AnswerReader.Accepted a && a.value() == null) {
                 none.add(stepId);
                 values.remove(stepId);
@@ -105,8 +105,7 @@ public final class WrittenForm {
 
     /** Why {@code input} cannot answer {@code field}, as the chat says it. */
     public Optional<String> whyNot(String field, String input, LocalDate today, Language l) {
-        if (!(AnswerReader.read(step(field), input, today, fields.containsKey(field) && saysNone(field, input))
-                instanceof AnswerReader.Refused refused)) {
+        if (!(AnswerReader.read(step(field), input, today, fields.get(field)) instanceof AnswerReader.Refused refused)) {
             return Optional.empty();
         }
         Map<String, String> args = new LinkedHashMap<>(refused.args());

@@ -144,7 +144,7 @@ class SetAsideFlowTest {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-2");
 
         Map<String, Long> before = questionsUnanswered();
-        assertThat(say(key, "avbryt")).isEqualTo("Okej, jag har avbrutit. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\n"
+        assertThat(say(key, "avbryt")).isEqualTo("Okej, jag har avbrutit frågan från FoU. Inget svar skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\n"
                 + "Vem gäller det?");
         assertThat(questionsUnanswered()).as("whoever asked hears there will be no answer").isEqualTo(plusOne(before, "CANCELLED"));
         assertThat(say(key, "avbryt")).as("the person's own flow is theirs to cancel").startsWith("Okej, jag har avbrutit.")

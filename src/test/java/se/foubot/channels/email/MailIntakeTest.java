@@ -65,6 +65,10 @@ class MailIntakeTest {
         MailIntake.Read text = intake.read("eva@bromma.stockholm.se", "Stöd", "Det är ingen brådska, men helst före 15 mars." + rest,
                 "", TODAY);
         assertThat(text.answers().values()).containsEntry("timeframe", "2027-03-15");
+        // "bråttom" alone reads as a week's time; "inte bråttom" is no date at all
+        MailIntake.Read notUrgent = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
+                + "Behövs senast: inte bråttom" + rest, "", TODAY);
+        assertThat(notUrgent.answers().none()).containsExactly("timeframe");
         // a date mentioned for another reason is no deadline where the mail says there is no hurry
         MailIntake.Read other = intake.read("eva@bromma.stockholm.se", "Stöd", "Ingen brådska. Vi ses på forumet 12 mars." + rest,
                 "", TODAY);

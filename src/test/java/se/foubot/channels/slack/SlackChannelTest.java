@@ -567,7 +567,7 @@ class SlackChannelTest {
                 .replace("\\u0026", "&")).contains("&lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;").contains("<@UANALYST9> på FoU");
         slack.dm("EvAside3", "UDIST31", "avbryt");
         awaitReply(dm, 8, "Beskriv kort");
-        assertThat(lastTextTo(dm)).startsWith("Okej, jag har avbrutit. Inget skickades.");
+        assertThat(lastTextTo(dm)).startsWith("Okej, jag har avbrutit frågan från FoU. Inget svar skickades.");
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
                 c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Och budgeten &lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;?” utan att svara.")).isEmpty());
     }
