@@ -48,7 +48,7 @@ class SlackChat {
 
     /**
      * A click on one of the bot's answer buttons: as {@link #onMessage}, {@code answering} the question the button was
-     * offered for (its block's id, see {@link ReplyBlocks}), or null.
+     * offered for, read from its block's id ({@link ReplyBlocks#question}).
      */
     void onAnswer(String user, GuardedText text, String channel, String threadTs, String messageId, String answering) {
         answer(user, channel, threadTs,

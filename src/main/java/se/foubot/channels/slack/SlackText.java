@@ -72,7 +72,7 @@ public final class SlackText {
 
     /** Plain text (a button's label, a header) cut to at most {@code max} characters with "…", not inside a surrogate pair. */
     public static String truncate(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, safeEnd(text, max - 1)) + "…";
+        return text == null || text.length() <= max ? text : text.substring(0, wholeCharacters(text, max - 1)) + "…";
     }
 
     /** {@link #escape} within {@code max} characters (Slack's limit counts the escaped text): see {@link #cut}. */
@@ -131,10 +131,12 @@ public final class SlackText {
         if (open >= 0 && s.lastIndexOf('>', end - 1) < open) {
             end = open;
         }
-        if (end > 0 && Character.isHighSurrogate(s.charAt(end - 1))) {
-            end--;
-        }
-        return Math.max(end, 1);
+        return Math.max(wholeCharacters(s, end), 1);
+    }
+
+    /** {@code end}, or one less where it would split a surrogate pair (an emoji). */
+    private static int wholeCharacters(String s, int end) {
+        return end > 0 && Character.isHighSurrogate(s.charAt(end - 1)) ? end - 1 : end;
     }
 
     /** A Slack user (U…) or user group (S…) as a mention; the bot stores ids and names them only here, at the edge. */
