@@ -62,6 +62,12 @@ class KnowledgeGapCommands implements Command {
         return List.of(new Usage("kunskapsluckor", "knowledgegaps.help.list", 40), new Usage("kunskapslucka", "knowledgegaps.help.add", 41));
     }
 
+    /** The buttons of "which round?" ("kunskapslucka kl-2027-2") start that round's flow even from another conversation. */
+    @Override
+    public boolean ownsButtonValue(String line) {
+        return START_IN.matcher(TextNormalizer.normalize(line)).matches();
+    }
+
     @Override
     public Optional<Reply> handle(Inbound m) {
         if (m.isMail() && m.thread() != null && m.thread().startsWith(THREAD)) {

@@ -66,9 +66,16 @@ public class MessageRouter {
                     return stillOpen(key, clicked.get().reply(), seen.standing().language());
                 }
             }
-            if (answering != null && !answering.equals(se.foubot.conversation.ReplyChoice.NO_QUESTION)) {
-                // a button of a conversation's question answers that question or is told it is too late: its value
-                // ("chef", "kunskapsluckor") is never a command or a question to the knowledge base
+            if (answering != null) {
+                // a click: a command's own button (a topic, a hand-over, a knowledge-gap round) is that command's,
+                // anywhere; any other answers the question it came with or is told it is too late — its value ("chef",
+                // "kunskapsluckor") is never read as words, which would make it a command or a question to the
+                // knowledge base
+                var own = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handleOwnButton(message);
+                if (own.isPresent()) {
+                    log.info("event=command conversation={} command={}", key.id(), own.get().command());
+                    return afterExpiry(seen, own.get().reply());
+                }
                 return Reply.of(engine.handle(seen, text, origin, messageId, answering));
             }
             var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
@@ -76,8 +83,7 @@ public class MessageRouter {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return afterExpiry(seen, handled.get().reply());
             }
-            // outside a conversation a button that names no question is read as its words; in one, it is no answer
-            return Reply.of(engine.handle(seen, text, origin, messageId, seen.standing().inFlow() ? answering : null));
+            return Reply.of(engine.handle(seen, text, origin, messageId));
         }
         return Reply.of(engine.handle(key, text, origin, messageId));
     }
