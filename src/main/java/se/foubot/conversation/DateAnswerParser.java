@@ -206,12 +206,35 @@ public final class DateAnswerParser {
             }
             for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
                 List<String> window = tokens.subList(i, i + length);
-                if (parse(String.join(" ", window), today) instanceof Parsed p && (cued(tokens, i) || !cuedOnly && !vague(window))) {
+                Result r = parse(String.join(" ", window), today);
+                if (r instanceof Unreadable) {
+                    continue;
+                }
+                if (r instanceof Parsed p && !earliest(tokens, i) && (cued(tokens, i) || !cuedOnly && !vague(window))) {
                     return Optional.of(p.date());
                 }
+                // the longest words that read as a date are the date: "den 31 april" is no "den 31" (the next 31st),
+                // "1 november 2026" that has passed is no "1 november" next year
+                i += length - 1;
+                break;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The date at {@code start} is the earliest start, not a deadline: "tidigast i mars", "inte före 15 mars", "not
+     * before 15 March", "no earlier than".
+     */
+    private static boolean earliest(List<String> tokens, int start) {
+        List<String> before = new ArrayList<>();
+        for (int k = Math.max(0, start - 3); k <= Math.min(start + 1, tokens.size() - 1); k++) {
+            before.add(TextNormalizer.normalize(tokens.get(k)));
+        }
+        String words = " " + String.join(" ", before) + " ";
+        return words.contains(" tidigast ") || words.contains(" earliest ") || words.contains(" no earlier ") || words.contains(" not earlier ")
+                // "inte före", "kan inte börja före", "not before", "cannot start before"; not "får inte dröja, helst innan"
+                || words.matches(".* (inte|ej|not|cannot) (\\S+ )?(fore|innan|before) .*");
     }
 
     /**
@@ -240,7 +263,8 @@ public final class DateAnswerParser {
                 }
                 String window = String.join(" ", tokens.subList(i, i + length));
                 if (!(parse(window, today) instanceof Unreadable)) {
-                    return Optional.of(window);
+                    // an earliest start is no deadline: the answer said there is no hurry, so it is nothing
+                    return earliest(tokens, i) ? Optional.empty() : Optional.of(window);
                 }
             }
         }
@@ -248,19 +272,24 @@ public final class DateAnswerParser {
     }
 
     /**
-     * The words of a free text (a mail) that name a date before today after "senast", "till", "by" and the like
-     * ("Senast igår egentligen!"), so the person hears that it has passed; empty when there are none.
+     * The words of a free text (a mail) after "senast", "till", "by" and the like that name a date before today
+     * ("Senast igår egentligen!") or one the calendar lacks ("senast den 31 april"), longest first, so the person hears
+     * why it cannot be the date, as the chat would say it; empty when there are none.
      */
-    public static Optional<String> findPassed(String text, LocalDate today) {
+    public static Optional<String> findRefused(String text, LocalDate today) {
         List<String> tokens = tokens(text);
         for (int i = 0; i < tokens.size(); i++) {
-            if (!cued(tokens, i)) {
+            if (!cued(tokens, i) || earliest(tokens, i)) {
                 continue;
             }
             for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
                 String window = String.join(" ", tokens.subList(i, i + length));
-                if (parse(window, today) instanceof Past) {
+                Result r = parse(window, today);
+                if (r instanceof Past || r instanceof Impossible) {
                     return Optional.of(window);
+                }
+                if (!(r instanceof Unreadable)) {
+                    break; // the longest reading is a date to come
                 }
             }
         }

@@ -185,6 +185,7 @@ class DateAnswerParserTest {
             We need it within three weeks if possible.                                   | 2026-12-14
             Det vore bra om vi kunde ses vecka 50.                                       | 2026-12-11
             inom 99999999999 veckor eller senast 2027-03-01                              | 2027-03-01
+            Det får inte dröja, helst innan 15 mars                                     | 2027-03-15
             """)
     void mailFindsTheFirstDateThatIsTodayOrLater(String text, LocalDate expected) {
         assertThat(DateAnswerParser.find(text, TODAY)).contains(expected);
@@ -196,6 +197,11 @@ class DateAnswerParserTest {
             I dag har vi ingen plan.
             Vi behöver stöd inom 99999999999 veckor.
             Projektet slutade 2025-01-10.
+            Vi behöver det senast den 31 april.
+            Vi behöver det senast den 1 november 2026.
+            Vi kan tidigast börja i mars.
+            Vi kan inte börja före 15 mars.
+            We cannot start before 15 March.
             """)
     void mailWithoutAComingDateHasNone(String text) {
         assertThat(DateAnswerParser.find(text, TODAY)).isEmpty();

@@ -82,8 +82,8 @@ final class MailIntake {
                 LocalDate date = (none ? DateAnswerParser.findCued(all, today) : DateAnswerParser.find(all, today)).orElse(null);
                 if (date != null) {
                     a = a.orElse(field, date.toString());
-                } else if (none && DateAnswerParser.findPassed(all, today).isEmpty()) {
-                    a = a.orElse(field, null); // a deadline that has passed is asked again below, with the reason
+                } else if (none && DateAnswerParser.findRefused(all, today).isEmpty()) {
+                    a = a.orElse(field, null); // a deadline that has passed or does not exist is asked again below, with the reason
                 }
             }
         }
@@ -105,7 +105,7 @@ final class MailIntake {
         for (String field : form.fields()) {
             if (form.step(field).type() == AnswerType.DATE && !a.answered(field) && !unreadable.containsKey(field)) {
                 // "Senast igår egentligen!": asked again with the chat's reason (it has passed), not just asked again
-                DateAnswerParser.findPassed(all, today).ifPresent(passed -> unreadable.put(field, passed));
+                DateAnswerParser.findRefused(all, today).ifPresent(refused -> unreadable.put(field, refused));
             }
         }
         FormAnswers answered = a;

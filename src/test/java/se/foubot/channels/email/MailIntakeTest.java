@@ -74,6 +74,21 @@ class MailIntakeTest {
                 "", TODAY);
         assertThat(other.answers().none()).containsExactly("timeframe");
 
+        // an earliest start is no deadline
+        MailIntake.Read earliest = intake.read("eva@bromma.stockholm.se", "Stöd", "Ingen brådska, och vi kan inte börja före 15 mars."
+                + rest, "", TODAY);
+        assertThat(earliest.answers().none()).containsExactly("timeframe");
+        // in the text too, the longest words that read as a date are the date: not "den 31" (the next 31st) of "den 31
+        // april", not next year's "1 november" of one that has passed; each is asked again with the reason
+        for (String[] body : new String[][] {{"Vi behöver det senast den 31 april.", "finns inte i kalendern"},
+                {"Det brådskar inte, men helst före den 30 februari.", "finns inte i kalendern"},
+                {"Vi behöver det senast den 1 november 2026.", "Det datumet har redan passerat"}}) {
+            MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", body[0] + rest, "", TODAY);
+            assertThat(read.answers().values()).as(body[0]).doesNotContainKey("timeframe");
+            assertThat(read.unreadable()).as(body[0]).containsOnlyKeys("timeframe");
+            assertThat(replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(), TODAY,
+                    Language.SV, false)).as(body[0]).contains(body[1]);
+        }
         // a deadline that has passed, or that the calendar lacks, is asked again with the chat's reason, not dropped
         MailIntake.Read passed = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
                 + "Behövs senast: ingen brådska, men helst före 15 mars 2020" + rest, "", TODAY);
