@@ -27,6 +27,10 @@ import se.foubot.tasks.TaskStatus;
 class RequesterQuestions {
 
     private static final Logger log = LoggerFactory.getLogger(RequesterQuestions.class);
+    /** Locks by requester (a hash's stripe): see {@link #ask}. */
+    private static final int STRIPES = 64;
+
+    private final Object[] requesterLocks = new Object[STRIPES];
 
     private final TaskService tasks;
     private final ConversationEngine engine;
@@ -36,6 +40,7 @@ class RequesterQuestions {
         this.tasks = tasks;
         this.engine = engine;
         this.replies = replies;
+        java.util.Arrays.setAll(requesterLocks, i -> new Object());
     }
 
     /** @return false when there is no task {@code reference}, or nobody has taken it (nothing was asked) */
@@ -50,12 +55,17 @@ class RequesterQuestions {
         // the requester's conversation first: an earlier question this one replaces is said to be unanswered in the
         // thread before this one is said to be asked, not after it
         ConversationKey requester = new ConversationKey(SlackText.CHANNEL, task.requester().person());
-        var reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
-                "analyst", SlackText.mention(analyst)), task.requester().address());
-        if (tasks.question(reference, analyst, question).isEmpty()) {
-            // given back to nobody between the look and the line (a moment): the question is asked all the same
-            log.warn("event=task_question_unrecorded task={} reason=\"the task had no holder when the question was recorded\"",
-                    reference);
+        se.foubot.conversation.BotReply reply;
+        // two analysts asking one requester at once (on this replica): one question's start and line, then the
+        // other's, so that no question is said to be unanswered in a thread before it is said to be asked
+        synchronized (requesterLocks[Math.floorMod(requester.id().hashCode(), STRIPES)]) {
+            reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
+                    "analyst", SlackText.mention(analyst)), task.requester().address());
+            if (tasks.question(reference, analyst, question).isEmpty()) {
+                // given back to nobody between the look and the line (a moment): the question is asked all the same
+                log.warn("event=task_question_unrecorded task={} reason=\"the task had no holder when the question was recorded\"",
+                        reference);
+            }
         }
         Map<String, String> address = task.requester().address();
         replies.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),

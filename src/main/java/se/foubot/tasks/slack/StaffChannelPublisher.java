@@ -44,6 +44,8 @@ class StaffChannelPublisher {
     private final ExecutorService workers;
     private final se.foubot.messaging.Texts texts;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Per task, the last of its changes on their way to the channel: the next waits for it (see {@link #onTaskChanged}). */
+    private final ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Void>> lastChange = new ConcurrentHashMap<>();
 
     StaffChannelPublisher(TaskService tasks, StaffPosts posts, TaskCategories categories, SlackApi api,
             SlackProperties properties, FlowCatalog catalog, ExecutorService slackWorkers, se.foubot.messaging.Texts texts) {
@@ -57,10 +59,26 @@ class StaffChannelPublisher {
         this.workers = slackWorkers;
     }
 
+    /**
+     * One task's changes reach its thread in the order they happened, each after the one before it, on the workers: two
+     * handed to the pool at once could otherwise take their turns the other way round ("the question went unanswered"
+     * before "asked it"). A change that fails does not hold up the ones after it.
+     */
     @EventListener
     void onTaskChanged(TaskChanged changed) {
         if (SlackProperties.has(properties.staffChannel())) {
-            workers.execute(() -> sync(changed.task().reference(), changed.event()));
+            String reference = changed.task().reference();
+            java.util.concurrent.CompletableFuture<Void> next = lastChange.compute(reference, (r, before) ->
+                    (before == null ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null) : before.exceptionally(e -> null))
+                            .thenRunAsync(() -> sync(reference, changed.event()), workers));
+            next.whenComplete((done, failed) -> {
+                lastChange.remove(reference, next);
+                if (failed != null) {
+                    // left for the repost, which shows the task as it is then
+                    Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
+                    log.warn("event=staff_post_failed task={} rule={}", reference, cause.getClass().getSimpleName());
+                }
+            });
         }
     }
 

@@ -594,6 +594,56 @@ class SlackChannelTest {
     }
 
     @Test
+    void twoAnalystsAskingOneRequesterAtOnceNeverHaveAQuestionSaidUnansweredBeforeItIsSaidAsked() throws Exception {
+        SupportTask task = newTask("UDIST44", "Stöd att tolka en enkät.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST12", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        awaitReply("DUDIST44", 1, "har tagits av");
+        List<String> asked = new java.util.ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            List<java.util.concurrent.CompletableFuture<Integer>> both = new java.util.ArrayList<>();
+            for (String analyst : List.of("UANALYST12", "UANALYST13")) {
+                String question = "Fråga " + round + " från " + analyst + "?";
+                asked.add(question);
+                String body = SlackRequests.viewSubmission(analyst, "ask-requester", task.reference(),
+                        Map.of("question/text", SlackRequests.input(question))).replace("\"id\":\"V1\"", "\"id\":\"VRACE" + round + analyst + "\"");
+                both.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return slack.interactive(body).statusCode();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            for (var sent : both) {
+                assertThat(sent.get()).isEqualTo(200);
+            }
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            List<String> thread = SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).stream().map(c -> c.param("text"))
+                    .toList();
+            for (String question : asked) {
+                int said = indexContaining(thread, "frågade beställaren: " + question);
+                assertThat(said).as("asked: " + question).isNotNegative();
+                int unanswered = indexContaining(thread, "Frågan ”" + question + "” blev obesvarad");
+                assertThat(unanswered == -1 || unanswered > said).as("unanswered, if at all, after asked: " + question + " in " + thread)
+                        .isTrue();
+            }
+            // each question but the last one to reach the requester was replaced by a newer one
+            assertThat(thread.stream().filter(t -> t.contains("blev obesvarad: en nyare fråga")).count()).isEqualTo(asked.size() - 1L);
+        });
+    }
+
+    private static int indexContaining(List<String> lines, String part) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).contains(part)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
     void whenRetentionAnonymisesAClosedTaskItsStaffPostLosesTheTextAndTheBotsThreadRepliesAreDeleted() throws Exception {
         SupportTask task = newTask("UDIST12", "Stöd med uppföljningen av Familjecentralen Tensta.");
         String ts = task.staffPost().ts();
