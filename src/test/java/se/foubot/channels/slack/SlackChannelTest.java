@@ -290,6 +290,12 @@ class SlackChannelTest {
         slack.click(user, dm, "1.1", "answer-0", "bromma", false);
         awaitReply(dm, 16, "Den knappen hör till en tidigare fråga");
         assertThat(lastTextTo(dm)).contains("Vilken förvaltning");
+        // and outside a conversation it is not read as words either
+        slack.dm("EvOld7", user, "avbryt");
+        awaitReply(dm, 17, "avbrutit");
+        slack.click(user, dm, "1.1", "answer-3", "chef", false);
+        awaitReply(dm, 18, "Den knappen hör till ett samtal som redan är avslutat");
+        assertThat(lastTextTo(dm)).doesNotContain("Fråga en FoU-utredare");
     }
 
     @Test
