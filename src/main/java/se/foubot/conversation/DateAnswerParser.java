@@ -197,7 +197,8 @@ public final class DateAnswerParser {
     }
 
     private static Optional<LocalDate> find(String text, LocalDate today, boolean cuedOnly) {
-        List<String> tokens = tokens(text);
+        Tokens words = Tokens.of(text);
+        List<String> tokens = words.words();
         for (int i = 0; i < tokens.size(); i++) {
             String first = TextNormalizer.normalize(tokens.get(i));
             if (!first.matches(".*\\d.*") && !STARTERS.contains(first) && !LEAD.contains(first) && !MONTHS.containsKey(first)
@@ -210,7 +211,7 @@ public final class DateAnswerParser {
                 if (r instanceof Unreadable) {
                     continue;
                 }
-                if (r instanceof Parsed p && !earliest(tokens, i) && (cued(tokens, i) || !cuedOnly && !vague(window))) {
+                if (r instanceof Parsed p && !earliest(words, i, i + length) && (cued(tokens, i) || !cuedOnly && !vague(window))) {
                     return Optional.of(p.date());
                 }
                 // the longest words that read as a date are the date: "den 31 april" is no "den 31" (the next 31st),
@@ -222,19 +223,50 @@ public final class DateAnswerParser {
         return Optional.empty();
     }
 
+    /** Words that make a date near them the earliest start, not a deadline ("tidigast", "inte förrän", "from"). */
+    private static final Pattern EARLIEST = Pattern.compile(" (tidigast|forran|forst|efter|earliest|after|from|no earlier|not earlier) "
+            // "inte före", "kan inte börja före", "not before", "can't start until"; not "får inte dröja, helst innan"
+            + "|(inte|ej|not|cannot|can t|won t) (\\S+ )?(fore|innan|before|until|till|tills) ");
+
     /**
-     * The date at {@code start} is the earliest start, not a deadline: "tidigast i mars", "inte före 15 mars", "not
-     * before 15 March", "no earlier than".
+     * The date read from {@code start} to {@code end} (exclusive) is the earliest start, not a deadline: "tidigast i
+     * mars", "15 mars tidigast", "inte förrän 15 mars", "vi kan börja först 15 mars", "efter den 15 mars", "not before 15
+     * March", "we can't start until 15 March", "from 15 March". Read from the three words before it to the one after.
      */
-    private static boolean earliest(List<String> tokens, int start) {
-        List<String> before = new ArrayList<>();
-        for (int k = Math.max(0, start - 3); k <= Math.min(start + 1, tokens.size() - 1); k++) {
-            before.add(TextNormalizer.normalize(tokens.get(k)));
+    private static boolean earliest(Tokens t, int start, int end) {
+        int from = start;
+        while (from > 0 && start - from < 3 && !t.endsClause(from - 1)) {
+            from--; // not past a comma or a full stop: "efter mötet, senast 15 mars" names a deadline
         }
-        String words = " " + String.join(" ", before) + " ";
-        return words.contains(" tidigast ") || words.contains(" earliest ") || words.contains(" no earlier ") || words.contains(" not earlier ")
-                // "inte före", "kan inte börja före", "not before", "cannot start before"; not "får inte dröja, helst innan"
-                || words.matches(".* (inte|ej|not|cannot) (\\S+ )?(fore|innan|before) .*");
+        int to = end < t.words().size() && !t.endsClause(end - 1) ? end : end - 1;
+        List<String> near = new ArrayList<>();
+        for (int k = from; k <= to; k++) {
+            near.add(TextNormalizer.normalize(t.words().get(k)));
+        }
+        return EARLIEST.matcher(" " + String.join(" ", near) + " ").find();
+    }
+
+    /** A text's words, as {@link #tokens} gives them, and which of them end a clause (a comma, a full stop after it). */
+    private record Tokens(List<String> words, List<Boolean> clauseEnds) {
+
+        static Tokens of(String text) {
+            List<String> words = new ArrayList<>();
+            List<Boolean> ends = new ArrayList<>();
+            for (String raw : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+                String token = raw.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+                if (!token.isEmpty()) {
+                    words.add(token);
+                    ends.add(raw.matches(".*[,.;:!?]$"));
+                } else if (!ends.isEmpty() && raw.matches(".*[,.;:!?–-].*")) {
+                    ends.set(ends.size() - 1, true); // a dash or a comma standing alone
+                }
+            }
+            return new Tokens(words, ends);
+        }
+
+        boolean endsClause(int k) {
+            return clauseEnds.get(k);
+        }
     }
 
     /**
@@ -245,14 +277,15 @@ public final class DateAnswerParser {
      * Empty when no words read as one.
      */
     public static Optional<String> firstIn(String text, LocalDate today, List<String> besides) {
-        List<String> tokens = tokens(text);
+        Tokens words = Tokens.of(text);
+        List<String> tokens = words.words();
         List<String> folded = tokens.stream().map(TextNormalizer::normalize).toList();
         boolean[] inPhrase = new boolean[tokens.size()];
         for (String phrase : besides) {
-            List<String> words = tokens(phrase).stream().map(TextNormalizer::normalize).toList();
-            for (int i = 0; !words.isEmpty() && i + words.size() <= tokens.size(); i++) {
-                if (folded.subList(i, i + words.size()).equals(words)) {
-                    java.util.Arrays.fill(inPhrase, i, i + words.size(), true);
+            List<String> phraseWords = tokens(phrase).stream().map(TextNormalizer::normalize).toList();
+            for (int i = 0; !phraseWords.isEmpty() && i + phraseWords.size() <= tokens.size(); i++) {
+                if (folded.subList(i, i + phraseWords.size()).equals(phraseWords)) {
+                    java.util.Arrays.fill(inPhrase, i, i + phraseWords.size(), true);
                 }
             }
         }
@@ -264,7 +297,7 @@ public final class DateAnswerParser {
                 String window = String.join(" ", tokens.subList(i, i + length));
                 if (!(parse(window, today) instanceof Unreadable)) {
                     // an earliest start is no deadline: the answer said there is no hurry, so it is nothing
-                    return earliest(tokens, i) ? Optional.empty() : Optional.of(window);
+                    return earliest(words, i, i + length) ? Optional.empty() : Optional.of(window);
                 }
             }
         }
@@ -277,16 +310,21 @@ public final class DateAnswerParser {
      * why it cannot be the date, as the chat would say it; empty when there are none.
      */
     public static Optional<String> findRefused(String text, LocalDate today) {
-        List<String> tokens = tokens(text);
+        Tokens words = Tokens.of(text);
+        List<String> tokens = words.words();
         for (int i = 0; i < tokens.size(); i++) {
-            if (!cued(tokens, i) || earliest(tokens, i)) {
+            if (!cued(tokens, i)) {
                 continue;
             }
             for (int length = Math.min(6, tokens.size() - i); length >= 1; length--) {
                 String window = String.join(" ", tokens.subList(i, i + length));
                 Result r = parse(window, today);
-                if (r instanceof Past || r instanceof Impossible) {
-                    return Optional.of(window);
+                if ((r instanceof Past || r instanceof Impossible) && !earliest(words, i, i + length)) {
+                    // quoted back as few words as give the same verdict: "senast den 31 april", not "… april helst"
+                    while (length > 1 && parse(String.join(" ", tokens.subList(i, i + length - 1)), today).getClass() == r.getClass()) {
+                        length--;
+                    }
+                    return Optional.of(String.join(" ", tokens.subList(i, i + length)));
                 }
                 if (!(r instanceof Unreadable)) {
                     break; // the longest reading is a date to come
@@ -297,14 +335,7 @@ public final class DateAnswerParser {
     }
 
     private static List<String> tokens(String text) {
-        List<String> tokens = new ArrayList<>();
-        for (String t : text.toLowerCase(Locale.ROOT).split("\\s+")) {
-            String token = t.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
-            if (!token.isEmpty()) {
-                tokens.add(token);
-            }
-        }
-        return tokens;
+        return Tokens.of(text).words();
     }
 
     private static boolean cued(List<String> tokens, int start) {

@@ -186,6 +186,9 @@ class DateAnswerParserTest {
             Det vore bra om vi kunde ses vecka 50.                                       | 2026-12-11
             inom 99999999999 veckor eller senast 2027-03-01                              | 2027-03-01
             Det får inte dröja, helst innan 15 mars                                     | 2027-03-15
+            Vi har jobbat med det efter mötet, senast 15 mars behöver vi stödet          | 2027-03-15
+            Tidigast i mars, senast i maj                                               | 2027-05-31
+            Not before 15 March, but by 30 April                                        | 2027-04-30
             """)
     void mailFindsTheFirstDateThatIsTodayOrLater(String text, LocalDate expected) {
         assertThat(DateAnswerParser.find(text, TODAY)).contains(expected);
@@ -202,6 +205,14 @@ class DateAnswerParserTest {
             Vi kan tidigast börja i mars.
             Vi kan inte börja före 15 mars.
             We cannot start before 15 March.
+            Vi kan inte börja förrän 15 mars.
+            Arbetet kan börja efter den 15 mars.
+            We can't begin before 15 March.
+            Vi kan börja den 15 mars tidigast.
+            We can start from 15 March.
+            Vi kan börja först den 15 mars.
+            Vi kan inte börja förrän i mars.
+            We can't start until 15 March.
             """)
     void mailWithoutAComingDateHasNone(String text) {
         assertThat(DateAnswerParser.find(text, TODAY)).isEmpty();

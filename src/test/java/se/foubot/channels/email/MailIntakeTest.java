@@ -82,7 +82,8 @@ class MailIntakeTest {
         // april", not next year's "1 november" of one that has passed; each is asked again with the reason
         for (String[] body : new String[][] {{"Vi behöver det senast den 31 april.", "finns inte i kalendern"},
                 {"Det brådskar inte, men helst före den 30 februari.", "finns inte i kalendern"},
-                {"Vi behöver det senast den 1 november 2026.", "Det datumet har redan passerat"}}) {
+                {"Vi behöver det senast den 1 november 2026.", "Det datumet har redan passerat"},
+                {"Vi behöver det senast den 31 april, helst tidigare.", "”senast den 31 april” finns inte i kalendern"}}) {
             MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", body[0] + rest, "", TODAY);
             assertThat(read.answers().values()).as(body[0]).doesNotContainKey("timeframe");
             assertThat(read.unreadable()).as(body[0]).containsOnlyKeys("timeframe");
