@@ -213,9 +213,10 @@ public class ConversationEngine {
 
     /**
      * Where a person stands: {@code inFlow} when they are in the middle of a flow (so what they write answers it), and
-     * their language as their conversation knows it (Swedish when they have none).
+     * their language as their conversation knows it (Swedish when they have none); {@code botsQuestion} when that flow
+     * is one only the bot starts (an analyst's question), not one of theirs.
      */
-    public record Standing(boolean inFlow, Language language) {
+    public record Standing(boolean inFlow, Language language, boolean botsQuestion) {
     }
 
     public Standing standing(ConversationKey key) {
@@ -234,7 +235,9 @@ public class ConversationEngine {
     /** Reads the person's conversation once, for {@link #handle(Look, GuardedText, Map, String)}. */
     public Look look(ConversationKey key) {
         ConversationState current = store.find(key.id()).orElse(null);
-        return new Look(key, new Standing(interpreter.inLiveFlow(current, clock.instant()), languageOf(current)), current);
+        boolean inFlow = interpreter.inLiveFlow(current, clock.instant());
+        boolean botsQuestion = inFlow && catalog.flow(current.flowId()).map(Flow::startedByBotOnly).orElse(false);
+        return new Look(key, new Standing(inFlow, languageOf(current), botsQuestion), current);
     }
 
     /**

@@ -63,7 +63,7 @@ public class MessageRouter {
                 var clicked = table.handleOwnButton(message);
                 if (clicked.isPresent()) {
                     log.info("event=command conversation={} command={} in_flow=true", key.id(), clicked.get().command());
-                    return stillOpen(key, clicked.get().reply(), seen.standing().language());
+                    return stillOpen(key, clicked.get().reply(), seen.standing());
                 }
             }
             if (answering != null) {
@@ -110,11 +110,13 @@ public class MessageRouter {
      * did means the conversation can no longer succeed (a question handed over took the last new-task place before the
      * intake's end), that it has ended, and why.
      */
-    private Reply stillOpen(ConversationKey key, Reply reply, se.foubot.conversation.Language language) {
+    private Reply stillOpen(ConversationKey key, Reply reply, ConversationEngine.Standing standing) {
         if (reply.isNone() || !reply.choices().isEmpty() || reply.card() != null) {
             return reply;
         }
-        String still = engine.endIfItCannotSucceed(key).orElseGet(() -> texts.get(language, "flow-still-open"));
+        // an analyst's question is theirs, not the bot's "last question"
+        String still = engine.endIfItCannotSucceed(key).orElseGet(() -> texts.get(standing.language(),
+                standing.botsQuestion() ? "question-still-open" : "flow-still-open"));
         return new Reply(reply.text().isBlank() ? still : reply.text() + "\n\n" + still, reply.choices(), reply.thread(),
                 reply.needsProof(), reply.card());
     }

@@ -590,6 +590,10 @@ class SlackChannelTest {
                     .replace("\"id\":\"V1\"", "\"id\":\"" + question[0] + "\"")).statusCode()).isEqualTo(200);
             awaitReply("DUDIST43", question[0].equals("VREPL1") ? 2 : 3, question[1]);
         }
+        // a knowledge topic's button while the question is open: answered, and the question is the analyst's, not the bot's
+        slack.click("UDIST43", "DUDIST43", "1.1", "answer-0", "kunskap:ansokans-innehall", false);
+        awaitReply("DUDIST43", 4, "Frågan från FoU väntar fortfarande på ditt svar: skriv det när du vill, eller skriv ”avbryt”.");
+        assertThat(lastTextTo("DUDIST43")).doesNotContain("min senaste fråga");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             List<String> thread = SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).stream()
                     .map(c -> c.param("text")).filter(t -> t.contains("Hur många enheter?") || t.contains("Vilken månad")).toList();
