@@ -296,8 +296,12 @@ public final class DateAnswerParser {
                 }
                 String window = String.join(" ", tokens.subList(i, i + length));
                 if (!(parse(window, today) instanceof Unreadable)) {
-                    // an earliest start is no deadline: the answer said there is no hurry, so it is nothing
-                    return earliest(words, i, i + length) ? Optional.empty() : Optional.of(window);
+                    if (!earliest(words, i, i + length)) {
+                        return Optional.of(window);
+                    }
+                    // an earliest start is no deadline; one may follow ("tidigast i mars, senast i maj")
+                    i += length - 1;
+                    break;
                 }
             }
         }
