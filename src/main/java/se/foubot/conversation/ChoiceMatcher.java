@@ -7,7 +7,8 @@ import java.util.Set;
 
 /**
  * Picks a choice from what a person typed: its number, its name or an alias in either language, a word
- * it starts with ("hagersten" → "Hägersten-Älvsjö"), or a name with a small typo. Forgives case and
+ * it starts with ("hagersten" → "Hägersten-Älvsjö"), a name with a small typo, or a name within a sentence ("jag
+ * är enhetschef"). Forgives case and
  * diacritics. When several choices fit, none is picked and the candidates are returned.
  */
 public final class ChoiceMatcher {
@@ -50,7 +51,22 @@ public final class ChoiceMatcher {
                 return close.size() == 1 ? new Picked(close.get(0)) : new Ambiguous(close);
             }
         }
+        // a sentence around the name: "Jag är enhetschef", "vi sitter i Bromma", "I'm a controller"; not one that
+        // says it is not the name ("inte chef")
+        if (!NEGATION.matcher(" " + in + " ").find()) {
+            List<ChoiceOption> within = filter(options, in, ChoiceMatcher::wordsWithin);
+            if (!within.isEmpty()) {
+                return within.size() == 1 ? new Picked(within.get(0)) : new Ambiguous(within);
+            }
+        }
         return new NoMatch();
+    }
+
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(" (inte|ej|icke|aldrig|not|no|never|isn t|isnt|dont|don t) ");
+
+    /** The name as whole words somewhere in a longer answer. */
+    private static boolean wordsWithin(String name, String in) {
+        return name.length() >= 3 && (" " + in + " ").contains(" " + name + " ");
     }
 
     private interface NameTest {

@@ -16,10 +16,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import de.focus_shift.jollyday.core.Holiday;
+import de.focus_shift.jollyday.core.HolidayCalendar;
+import de.focus_shift.jollyday.core.HolidayManager;
+import de.focus_shift.jollyday.core.ManagerParameters;
+
 /**
  * Reads the dates people write, in chat and in mail alike: ISO ("2027-03-12"), Swedish and English day–month forms
  * ("12 mars", "12:e mars 2027", "March 12", "12/3", "12.3.2027"), and relative ones: "i dag", "i morgon", "om tre
- * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "i slutet av
+ * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "före påsk", "i slutet av
  * mars", "i mitten av april", "nästa månad", and their English equivalents ("in three weeks", "next Friday", "week
  * 12", "end of March"). A leading "senast", "den", "by" or "before" is allowed, and a weekday before a date ("fre
  * 18/12"). A week means its Friday ("v.12", "om 3 v"), a month's end its last day, a month alone ("i januari") its last
@@ -57,7 +62,8 @@ public final class DateAnswerParser {
     private static final int AS_SOON_AS_POSSIBLE_DAYS = 7;
     private static final Set<String> AS_SOON_AS_POSSIBLE = Set.of("snarast", "snarast mojligt", "sa snart som mojligt",
             "sa fort som mojligt", "sa snart det gar", "sa fort det gar", "omgaende", "asap", "as soon as possible", "urgent",
-            "brattom", "akut");
+            "brattom", "akut", "det ar brattom", "det brattar", "mycket brattom", "valdigt brattom", "ganska brattom",
+            "jattebrattom", "it is urgent", "it s urgent", "its urgent", "very urgent");
     /** Short weekday names written before a date ("fre 18/12"). */
     private static final Set<String> WEEKDAY_SHORT = Set.of("man", "tis", "ons", "tor", "tors", "fre", "lor", "son",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
@@ -96,14 +102,15 @@ public final class DateAnswerParser {
 
     /** Words before a date that do not change it ("senast 12 mars", "by Friday"). */
     private static final Set<String> LEAD = Set.of("senast", "den", "fore", "innan", "till", "tills", "pa", "by", "before",
-            "until", "on", "the", "no", "later", "than");
+            "until", "on", "the", "no", "later", "than", "helst", "garna", "preferably", "ideally");
     /** Words after which "i dag" or a weekday in a mail does say when something is needed. */
     private static final Set<String> CUES = Set.of("senast", "fore", "innan", "till", "tills", "by", "before", "until", "nasta", "next");
     /** Words a date expression can start with, so that a long mail is not read window by window. */
     private static final Set<String> STARTERS = Set.of("om", "inom", "within", "in", "i", "nasta", "next", "this", "kommande", "vecka",
             "v", "week", "wk", "idag", "imorgon", "igar", "today", "tomorrow", "yesterday", "slutet", "mitten", "borjan", "end",
             "middle", "beginning", "start", "late", "mid", "early", "forra", "last", "denna", "overmorgon", "forrgar", "midsommar",
-            "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at");
+            "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken", "paskhelgen",
+            "easter");
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2}|\\d{4}))?");
@@ -342,9 +349,21 @@ public final class DateAnswerParser {
         return Tokens.of(text).words();
     }
 
+    /** A cue just before the date, or among the lead words it starts with ("helst före 15 mars"). */
     private static boolean cued(List<String> tokens, int start) {
-        return CUES.contains(TextNormalizer.normalize(tokens.get(start)))
-                || start > 0 && CUES.contains(TextNormalizer.normalize(tokens.get(start - 1)));
+        if (start > 0 && CUES.contains(TextNormalizer.normalize(tokens.get(start - 1)))) {
+            return true;
+        }
+        for (int i = start; i < tokens.size(); i++) {
+            String word = TextNormalizer.normalize(tokens.get(i));
+            if (CUES.contains(word)) {
+                return true;
+            }
+            if (!LEAD.contains(word)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** "i dag" or a weekday on its own: in a mail usually not when something is needed. */
@@ -423,6 +442,9 @@ public final class DateAnswerParser {
             case "jul", "julafton", "julen", "christmas", "christmas eve" -> dayBefore(today, y -> LocalDate.of(y, 12, 24));
             case "nyar", "nyarsafton", "arsskiftet", "new year", "new year s eve", "the new year" -> dayBefore(today,
                     y -> LocalDate.of(y, 12, 31));
+            // before Easter is before its long weekend: skärtorsdag, the day before långfredag
+            case "pask", "pasken", "paskhelgen", "paskledigheten", "easter", "the easter holidays", "easter holidays" ->
+                    dayBefore(today, DateAnswerParser::goodFriday);
             default -> null;
         };
         if (before != null) {
@@ -483,6 +505,13 @@ public final class DateAnswerParser {
     }
 
     /** The day before the holiday's next occurrence whose eve is still ahead (or today). */
+    /** Långfredag of {@code year}, from the Swedish holiday calendar (Easter moves with the moon). */
+    private static LocalDate goodFriday(int year) {
+        return HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN)).getHolidays(java.time.Year.of(year)).stream()
+                .filter(h -> "christian.GOOD_FRIDAY".equals(h.getPropertiesKey())).map(Holiday::getDate).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Good Friday in the Swedish calendar for " + year));
+    }
+
     private static LocalDate dayBefore(LocalDate today, java.util.function.IntFunction<LocalDate> holiday) {
         LocalDate d = holiday.apply(today.getYear()).minusDays(1);
         return d.isBefore(today) ? holiday.apply(today.getYear() + 1).minusDays(1) : d;

@@ -3,9 +3,12 @@ package se.foubot.tasks;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
@@ -27,7 +30,8 @@ public class ReferenceGenerator {
 
     static final String COLLECTION = "counters";
     /** What {@link #next} hands out: a year and a sequence of at least four digits. */
-    private static final Pattern FORM = Pattern.compile("FOU-\\d{4}-\\d{4,9}");
+    private static final Pattern FORM = Pattern.compile("FOU-(\\d{4})-(\\d{4,9})");
+    private static final Logger log = LoggerFactory.getLogger(ReferenceGenerator.class);
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -61,5 +65,23 @@ public class ReferenceGenerator {
         }
         long seq = ((Number) doc.get("seq")).longValue();
         return String.format("FOU-%d-%04d", year, seq);
+    }
+
+    /**
+     * Gives back {@code reference}, which {@link #next} handed out and no task got, if it is still the last handed out
+     * (the counter has not moved since): the next request gets it, and the references run on without a gap. A later
+     * one handed out meanwhile leaves the gap. @return whether it was given back
+     */
+    public boolean giveBack(String reference) {
+        Matcher m = FORM.matcher(reference);
+        if (!m.matches()) {
+            return false;
+        }
+        long seq = Long.parseLong(m.group(2));
+        boolean back = mongo.getCollection(COLLECTION).updateOne(
+                Filters.and(Filters.eq("_id", "support-request-" + m.group(1)), Filters.eq("seq", seq)), Updates.inc("seq", -1L))
+                .getModifiedCount() == 1;
+        log.info("event=reference_unused reference={} given_back={}", reference, back);
+        return back;
     }
 }

@@ -49,6 +49,9 @@ public class TaskService {
     public record NoSuchTask() implements ClaimResult {
     }
 
+    private static final int SOURCE_STRIPES = 64;
+
+    private final Object[] sourceLocks = new Object[SOURCE_STRIPES];
     private final MongoTemplate mongo;
     private final ReferenceGenerator references;
     private final CategorySorter sorter;
@@ -61,6 +64,7 @@ public class TaskService {
     TaskService(MongoTemplate mongo, ReferenceGenerator references, CategorySorter sorter, ApplicationEventPublisher events,
             Clock clock, ZoneId zone, MeterRegistry meters, NewTaskLimit limit) {
         this.limit = limit;
+        java.util.Arrays.setAll(sourceLocks, i -> new Object());
         this.mongo = mongo;
         this.references = references;
         this.sorter = sorter;
@@ -82,6 +86,14 @@ public class TaskService {
      *                             last hour (nothing is created)
      */
     public SupportTask create(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
+        // one confirmation sent twice at once (a double click, two "ja") on this replica: the second waits and finds
+        // the task, instead of taking a reference of its own and losing the race with it
+        synchronized (sourceLocks[Math.floorMod(sourceKey.hashCode(), SOURCE_STRIPES)]) {
+            return createOnce(sourceKey, requester, request, attachments);
+        }
+    }
+
+    private SupportTask createOnce(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
         SupportTask existing = bySource(sourceKey);
         if (existing != null) {
             return existing;
@@ -104,7 +116,9 @@ public class TaskService {
             // durable: this insert's commit also takes the limit's place and the reference counter (carried writes)
             mongo.insert(task);
         } catch (DuplicateKeyException e) {
-            // the same confirmation was retried after losing a race; the first one stored it
+            // the same confirmation, on another replica, stored it first; the reference taken here goes back unless a
+            // later one was handed out meanwhile, so the numbers run on without a gap
+            references.giveBack(reference);
             return bySource(sourceKey);
         }
         meters.counter("foubot.requests", "channel", requester.channel()).increment();

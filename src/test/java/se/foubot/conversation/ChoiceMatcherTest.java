@@ -46,6 +46,27 @@ class ChoiceMatcherTest {
                         .extracting(ChoiceOption::id).containsExactlyInAnyOrder("skarholmen", "skarpnack"));
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Jag jobbar i Bromma                 | bromma
+            Vi sitter på Södermalm.             | sodermalm
+            I work at Socialförvaltningen       | socialforvaltningen
+            Östermalm, tror jag                 | ostermalm
+            """)
+    void picksANameWithinASentence(String input, String expectedId) {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, input))
+                .isInstanceOfSatisfying(ChoiceMatcher.Picked.class, p -> assertThat(p.option().id()).isEqualTo(expectedId));
+    }
+
+    @Test
+    void aSentenceNamingTwoChoicesPicksNeitherAndOneSayingItIsNotTheNamePicksNothing() {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Jag jobbar i Bromma och på Skärholmen"))
+                .isInstanceOfSatisfying(ChoiceMatcher.Ambiguous.class, a -> assertThat(a.candidates())
+                        .extracting(ChoiceOption::id).containsExactlyInAnyOrder("bromma", "skarholmen"));
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Inte Bromma längre")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "not Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+    }
+
     @ParameterizedTest
     @CsvSource({"0", "10", "Göteborg", "xyz", "''", "s"})
     void unknownInputPicksNothing(String input) {

@@ -46,7 +46,7 @@ class DateAnswerParserTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"31 februari", "2027-02-30", "31/4", "2027-13-01", "0/3", "vecka 54", "vecka 0"})
+    @CsvSource({"31 februari", "helst före den 30 februari", "2027-02-30", "31/4", "2027-13-01", "0/3", "vecka 54", "vecka 0"})
     void impossibleDatesAreToldApartFromUnreadableText(String input) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isInstanceOf(DateAnswerParser.Impossible.class);
     }
@@ -90,6 +90,13 @@ class DateAnswerParserTest {
             before midsummer       | 2027-06-24
             före jul               | 2026-12-23
             before Christmas       | 2026-12-23
+            före påsk              | 2027-03-25
+            innan påskhelgen       | 2027-03-25
+            before Easter          | 2027-03-25
+            det är bråttom!        | 2026-11-30
+            helst före 12 mars     | 2027-03-12
+            gärna före jul         | 2026-12-23
+            It's urgent            | 2026-11-30
             i slutet av mars       | 2027-03-31
             slutet av mars 2027    | 2027-03-31
             i mitten av april      | 2027-04-15
@@ -173,6 +180,21 @@ class DateAnswerParserTest {
             assertThat(holidays.isPublicHoliday(eve)).as("midsommarafton " + year + " in jollyday").isTrue();
             assertThat(holidays.isPublicHoliday(eve.plusDays(1))).as("midsommardagen " + year).isTrue();
         }
+    }
+
+    @Test
+    void beforeEasterIsSkartorsdagTheDayBeforeLangfredagWhicheverWeekEasterFalls() {
+        se.foubot.time.WorkingDays holidays = new se.foubot.time.WorkingDays();
+        for (int year = 2026; year <= 2045; year++) {
+            LocalDate skartorsdag = ((DateAnswerParser.Parsed) DateAnswerParser.parse("före påsk", LocalDate.of(year, 1, 1))).date();
+            assertThat(skartorsdag.getDayOfWeek()).as("skärtorsdag " + year).isEqualTo(java.time.DayOfWeek.THURSDAY);
+            assertThat(holidays.isPublicHoliday(skartorsdag.plusDays(1))).as("långfredag " + year).isTrue();
+            assertThat(holidays.isPublicHoliday(skartorsdag.plusDays(4))).as("annandag påsk " + year).isTrue();
+            assertThat(skartorsdag).isBetween(LocalDate.of(year, 3, 19), LocalDate.of(year, 4, 22));
+        }
+        // after this year's Easter, the next year's
+        assertThat(DateAnswerParser.parse("före påsk", LocalDate.of(2027, 4, 1)))
+                .isEqualTo(new DateAnswerParser.Parsed(LocalDate.of(2028, 4, 13)));
     }
 
     @ParameterizedTest(name = "{0} → {1}")

@@ -87,4 +87,44 @@ class ReferenceGeneratorTest {
         assertThat(second).isEqualTo(first);
         assertThat(mongo.count(Query.query(Criteria.where("sourceKey").is("run-42")), SupportTask.class)).isEqualTo(1);
     }
+
+    @Test
+    void aConfirmationSentSeveralTimesAtOnceTakesOneReferenceAndTheNextRequestGetsTheNextNumber() throws Exception {
+        clock.set(Instant.parse("2034-03-03T08:00:00Z"));
+        OutcomeRequest request = new OutcomeRequest(new ConversationKey("test", "double-clicker"), "intake", "run-double",
+                Map.of("district", "bromma", "role", "chef", "concern", "Stöd med en enkät", "category", "uppfoljning",
+                        "email", "b@stockholm.se"), Language.SV, clock.instant(), Map.of(), Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch gate = new CountDownLatch(1);
+        List<Future<String>> clicks = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            clicks.add(pool.submit(() -> {
+                gate.await();
+                return outcome.run(request).values().get("reference");
+            }));
+        }
+        gate.countDown();
+        Set<String> told = new HashSet<>();
+        for (Future<String> click : clicks) {
+            told.add(click.get());
+        }
+        pool.shutdown();
+        assertThat(told).containsExactly("FOU-2034-0001");
+        assertThat(references.next()).isEqualTo("FOU-2034-0002");
+        clock.set(TestClockConfiguration.START);
+    }
+
+    @Test
+    void aReferenceNoTaskGotIsGivenBackOnlyWhileNoLaterOneWasHandedOut() {
+        clock.set(Instant.parse("2035-04-04T08:00:00Z"));
+        String unused = references.next();
+        assertThat(references.giveBack(unused)).isTrue();
+        assertThat(references.next()).isEqualTo(unused);
+        String lost = references.next();
+        String later = references.next();
+        assertThat(references.giveBack(lost)).isFalse();
+        assertThat(references.next()).isNotIn(lost, later).isEqualTo("FOU-2035-0004");
+        assertThat(references.giveBack("not a reference")).isFalse();
+        clock.set(TestClockConfiguration.START);
+    }
 }
