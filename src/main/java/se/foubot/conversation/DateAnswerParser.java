@@ -259,7 +259,7 @@ public final class DateAnswerParser {
         static Tokens of(String text) {
             List<String> words = new ArrayList<>();
             List<Boolean> ends = new ArrayList<>();
-            for (String raw : text.toLowerCase(Locale.ROOT).split("\\s+")) {
+            for (String raw : text.split("\\s+")) {
                 String token = raw.replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
                 if (!token.isEmpty()) {
                     words.add(token);
