@@ -110,11 +110,13 @@ public class ConversationEngine {
                     return earlier.get();
                 }
             }
-            if (answering != null && attempt == 1 && !answering.equals(current == null ? null : current.question())) {
-                log.info("event=earlier_button conversation={} in_flow={}", key.id(), current != null && current.inFlow());
-            }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
                     clock.instant(), answering);
+            if (answering != null && attempt == 1 && !answering.equals(current == null ? null : current.question())) {
+                // nothing said: the same button clicked again after it answered (see FlowInterpreter#take)
+                log.info("event={} conversation={} in_flow={}", turn.lines().isEmpty() ? "repeated_click" : "earlier_button", key.id(),
+                        current != null && current.inFlow());
+            }
             java.util.Optional<String> refused = refusedStart(current, turn, key);
             if (refused.isPresent()) {
                 // told before they begin; nothing of the flow is kept

@@ -105,6 +105,13 @@ class SlackChannelTest {
         slack.clickPosted(user, channel, "1." + posts.size(), posts.get(posts.size() - 1).param("blocks"), label);
     }
 
+    /** Until every message and click Slack sent has been handled (and its reply, if any, posted). */
+    private void awaitSlackWorkDone() {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection(SlackInbox.COLLECTION)
+                .countDocuments(new org.bson.Document("status", se.foubot.store.LeasedQueue.PENDING)) == 0);
+    }
+
     private static void awaitReply(String channel, int count, String contains) {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(postsTo(channel)).hasSizeGreaterThanOrEqualTo(count);
@@ -259,6 +266,10 @@ class SlackChannelTest {
         String yesNo = postsTo(dm).get(4).param("blocks");
         slack.clickPosted(user, dm, "1.3", yesNo, "Nej");
         awaitReply(dm, 6, "Vilken typ av stöd");
+        // the same "Nej" again (a double click): it was the answer, its reply is on the screen, and nothing more is said
+        slack.clickPosted(user, dm, "1.3", yesNo, "Nej");
+        awaitSlackWorkDone();
+        assertThat(postsTo(dm)).hasSize(6);
         // "Ja" of the yes/no question, clicked at the next: it must not become an answer there
         slack.clickPosted(user, dm, "1.3", yesNo, "Ja");
         awaitReply(dm, 7, "tidigare fråga");
