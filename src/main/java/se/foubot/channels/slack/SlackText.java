@@ -7,8 +7,11 @@ public final class SlackText {
 
     /** One piece of Slack's message markup: {@code <…>}, its inside without angle brackets (Slack escapes those). */
     private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
-    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]");
-    private static final Pattern ESCAPED_MENTION = Pattern.compile("&lt;@([UW][A-Z0-9]{2,20})&gt;");
+    private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\uE000\\uE001&&[^\\n\\t]]");
+    /** A mention the bot wrote into a reply's text ({@link #mentionInReply}), between two private-use characters. */
+    private static final char OWN_OPEN = '\uE000';
+    private static final char OWN_CLOSE = '\uE001';
+    private static final Pattern OWN_MENTION = Pattern.compile(OWN_OPEN + "@([UW][A-Z0-9]{2,20})" + OWN_CLOSE);
 
     /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
     public static final String CHANNEL = "slack";
@@ -29,11 +32,22 @@ public final class SlackText {
     }
 
     /**
-     * {@link #escape}, but a user mention the bot wrote ({@link #mention}: the analyst who asks) stays one. Anything else
-     * in angle brackets — {@code <!channel>}, a link with another text — shows as written.
+     * {@link #escape}, but a user mention the bot wrote ({@link #mentionInReply}: the analyst who asks) is one. Anything
+     * else in angle brackets — {@code <!channel>}, a link with another text, a {@code <@U…>} a person typed (in a modal,
+     * or as text Slack escaped) — shows as written, and mentions nobody.
      */
     public static String escapeKeepingMentions(String text) {
-        return ESCAPED_MENTION.matcher(escape(text)).replaceAll("<@$1>");
+        return OWN_MENTION.matcher(escape(text)).replaceAll("<@$1>").replace(String.valueOf(OWN_OPEN), "")
+                .replace(String.valueOf(OWN_CLOSE), "");
+    }
+
+    /**
+     * A Slack user as a mention in the text of a reply that {@link #escapeKeepingMentions} will escape: marked so that it
+     * alone becomes a mention there, not the same characters typed by a person. For text the bot sends as it is, see
+     * {@link #mention}.
+     */
+    public static String mentionInReply(String id) {
+        return id == null || !ID.matcher(id).matches() ? "" : OWN_OPEN + "@" + id + OWN_CLOSE;
     }
 
     /**

@@ -60,7 +60,7 @@ class RequesterQuestions {
         // other's, so that no question is said to be unanswered in a thread before it is said to be asked
         synchronized (requesterLocks[Math.floorMod(requester.id().hashCode(), STRIPES)]) {
             reply = engine.start(requester, "task-question", Map.of("reference", reference, "question", question.textOr(""),
-                    "analyst", SlackText.mention(analyst)), task.requester().address());
+                    "analyst", SlackText.mentionInReply(analyst)), task.requester().address());
             if (tasks.question(reference, analyst, question).isEmpty()) {
                 // given back to nobody between the look and the line (a moment): the question is asked all the same
                 log.warn("event=task_question_unrecorded task={} reason=\"the task had no holder when the question was recorded\"",

@@ -572,21 +572,22 @@ class SlackChannelTest {
         awaitReply(dm, 6, "Beskriv kort");
 
         // a question the requester cancels: the intake goes on, and the thread hears there will be no answer
-        String marked = "Och budgeten <!channel> & <https://evil.example|klicka>?";
+        String marked = "Budget <@UEVIL1> <!channel> & <https://e.example|x>?";
         assertThat(slack.interactive(submission.replace("VASIDE1", "VASIDE2").replace("Gäller det alla tre enheterna?",
                 marked.replace("\"", "\\\""))).statusCode()).isEqualTo(200);
-        // the analyst's words reach the requester as written, in the message and in its notification text alike; the
-        // bot's own mention of the analyst stays a mention
-        awaitReply(dm, 7, "Och budgeten &lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;?");
+        // the analyst's words reach the requester as written, in the message and in its notification text alike (a
+        // "<@U…>" typed in the modal mentions nobody); the bot's own mention of the analyst stays a mention
+        awaitReply(dm, 7, "Budget &lt;@UEVIL1&gt; &lt;!channel&gt; &amp; &lt;https://e.example|x&gt;?");
         assertThat(lastTextTo(dm)).contains("<@UANALYST9> på FoU har en fråga");
         // the blocks as JSON, whose encoder writes <, > and & as \\u escapes
         assertThat(postsTo(dm).get(postsTo(dm).size() - 1).param("blocks").replace("\\u003c", "<").replace("\\u003e", ">")
-                .replace("\\u0026", "&")).contains("&lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;").contains("<@UANALYST9> på FoU");
+                .replace("\\u0026", "&")).contains("&lt;@UEVIL1&gt; &lt;!channel&gt; &amp; &lt;https://e.example|x&gt;").contains("<@UANALYST9> på FoU")
+                .doesNotContain("<@UEVIL1>");
         slack.dm("EvAside3", "UDIST31", "avbryt");
         awaitReply(dm, 8, "Beskriv kort");
         assertThat(lastTextTo(dm)).startsWith("Okej, jag har avbrutit frågan från FoU. Inget svar skickades.");
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
-                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Och budgeten &lt;!channel&gt; &amp; &lt;https://evil.example|klicka&gt;?” utan att svara.")).isEmpty());
+                c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Budget &lt;@UEVIL1&gt; &lt;!channel&gt; &amp; &lt;https://e.example|x&gt;?” utan att svara.")).isEmpty());
     }
 
     @Test

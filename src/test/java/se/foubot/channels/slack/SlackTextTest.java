@@ -28,8 +28,11 @@ class SlackTextTest {
 
     @Test
     void whatTheBotShowsIsEscapedExceptItsOwnMentionOfAUser() {
-        assertThat(SlackText.escapeKeepingMentions("<@UANNA> frågar: <!channel> & <https://x|y>?"))
-                .isEqualTo("<@UANNA> frågar: &lt;!channel&gt; &amp; &lt;https://x|y&gt;?");
+        assertThat(SlackText.escapeKeepingMentions(SlackText.mentionInReply("UANNA") + " frågar: <@UEVIL> <!channel> & <https://x|y>?"))
+                .isEqualTo("<@UANNA> frågar: &lt;@UEVIL&gt; &lt;!channel&gt; &amp; &lt;https://x|y&gt;?");
+        // the marks the bot's own mentions carry cannot be typed into Slack: a message's text loses them
+        assertThat(SlackText.escapeKeepingMentions(SlackText.plain("\uE000@UEVIL\uE001 hej"))).isEqualTo("@UEVIL hej");
+        assertThat(SlackText.mentionInReply("not an id>")).isEmpty();
     }
 
     @Test
@@ -42,7 +45,7 @@ class SlackTextTest {
         assertThat(pieces.get(0)).startsWith("Sammanfattning:\n1. Förvaltning: Bromma\n3. Vad stödet gäller: R&amp;D &lt;b&gt;");
 
         java.util.Random random = new java.util.Random(20261205);
-        String[] parts = {"&", "<", ">", "å", "😀", " ", "\n", "<@U0ANNA>", "x", "ord"};
+        String[] parts = {"&", "<", ">", "å", "😀", " ", "\n", SlackText.mentionInReply("U0ANNA"), "<@U0EVIL>", "x", "ord"};
         for (int round = 0; round < 2000; round++) {
             StringBuilder text = new StringBuilder();
             for (int n = random.nextInt(120); n > 0; n--) {
