@@ -30,13 +30,17 @@ class ConversationStore {
     static final String TOLD_UNANSWERED = "toldUnanswered";
 
     private final MongoTemplate mongo;
+    private final RecentLanguages languages;
 
-    ConversationStore(MongoTemplate mongo) {
+    ConversationStore(MongoTemplate mongo, RecentLanguages languages) {
         this.mongo = mongo;
+        this.languages = languages;
     }
 
     Optional<ConversationState> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, ConversationState.class, COLLECTION));
+        ConversationState found = mongo.findById(id, ConversationState.class, COLLECTION);
+        languages.saw(found);
+        return Optional.ofNullable(found);
     }
 
     /**
@@ -45,6 +49,14 @@ class ConversationStore {
      * @return false when another turn wrote first; the caller computes its turn again
      */
     boolean save(ConversationState next) {
+        boolean written = write(next);
+        if (written) {
+            languages.saw(next);
+        }
+        return written;
+    }
+
+    private boolean write(ConversationState next) {
         Document doc = new Document();
         mongo.getConverter().write(next, doc);
         doc.put(REV, rev(next.id(), next.version()));

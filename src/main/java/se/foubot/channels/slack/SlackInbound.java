@@ -11,7 +11,9 @@ import com.slack.api.app_backend.interactive_components.payload.BlockActionPaylo
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.response.Response;
 
+import se.foubot.conversation.ConversationKey;
 import se.foubot.conversation.Language;
+import se.foubot.conversation.RecentLanguages;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
@@ -39,9 +41,11 @@ class SlackInbound {
     private final SlackWork work;
     private final List<SlackSlashCommand> slashCommands;
     private final Texts texts;
+    private final RecentLanguages languages;
 
     SlackInbound(App app, DoorMark door, SlackInbox inbox, OnceAfterAck once, SlackChat chat, AppHome home, OutsideTextGuard guard,
-            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts) {
+            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts, RecentLanguages languages) {
+        this.languages = languages;
         this.chat = chat;
         this.guard = guard;
         this.work = work;
@@ -79,10 +83,12 @@ class SlackInbound {
         app.command("/fou", (req, ctx) -> {
             String user = req.getPayload().getUserId();
             GuardedText text = guard.check(req.getPayload().getText());
+            // in the language this replica last saw the person use: the store is not read before Slack is answered
+            String inYourDms = texts.get(languages.of(new ConversationKey(SlackText.CHANNEL, user)).orElse(Language.SV), "slack.in-your-dms");
             if (text.identityNumberRemoved()) {
                 // refused in the person's DM, like any message holding a number; nothing of it is kept
                 work.afterAck(user, () -> chat.onCommand(user, text, null));
-                return ctx.ack(texts.get(Language.SV, "slack.in-your-dms"));
+                return ctx.ack(inYourDms);
             }
             for (SlackSlashCommand command : slashCommands) {
                 Optional<Response> taken = command.handle(user, text.textOr("").strip(), req.getPayload().getTriggerId(), ctx);
@@ -91,7 +97,7 @@ class SlackInbound {
                 }
             }
             work.record(COMMAND, user, Map.of("text", text.textOr("").strip()), () -> chat.onCommand(user, text, null));
-            return ctx.ack(texts.get(Language.SV, "slack.in-your-dms"));
+            return ctx.ack(inYourDms);
         });
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {
             BlockActionPayload p = req.getPayload();

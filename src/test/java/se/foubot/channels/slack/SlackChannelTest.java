@@ -872,6 +872,23 @@ class SlackChannelTest {
     }
 
     @Test
+    void theSlashCommandsImmediateAnswerIsInTheLanguageThePersonChose() throws Exception {
+        slack.dm("EvLang1", "UDIST44", "english");
+        awaitReply("DUDIST44", 1, "English");
+        HttpResponse<String> ack = slack.command("UDIST44", "status");
+        assertThat(ack.statusCode()).isEqualTo(200);
+        assertThat(ackText(ack)).isEqualTo("I'll answer you in a direct message.");
+        slack.dm("EvLang2", "UDIST44", "svenska");
+        awaitReply("DUDIST44", 2, "svenska");
+        assertThat(ackText(slack.command("UDIST44", "status"))).isEqualTo("Jag svarar dig i ett direktmeddelande.");
+    }
+
+    /** The text of a slash command's immediate answer, read as Slack reads the JSON. */
+    private static String ackText(HttpResponse<String> ack) {
+        return new tools.jackson.databind.ObjectMapper().readTree(ack.body()).path("text").asString();
+    }
+
+    @Test
     void commandsTypedInADirectMessageAreAnsweredAsByMailNotWithTheGreeting() throws Exception {
         slack.dm("EvCmdStatus", "UDIST20", "status");
         awaitReply("DUDIST20", 1, "Du har inga förfrågningar hos FoU ännu");
