@@ -192,6 +192,58 @@ public final class Figures {
         }
     }
 
+    /**
+     * CPU ticks of every other process on the machine, by its name: its own time, and under "name (reaped children)" the
+     * time of its children that ended and were reaped meanwhile (a mail server's short-lived workers), so that what
+     * the rest of the machine did can be told apart (the mail server's processes, the kernel's threads that write the
+     * store's file to disk). Linux only; empty elsewhere.
+     */
+    public static java.util.Map<String, Long> otherProcessTicks() {
+        java.util.Map<String, Long> ticks = new java.util.TreeMap<>();
+        long self = ProcessHandle.current().pid();
+        try (var dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path dir : dirs) {
+                if (Long.parseLong(dir.getFileName().toString()) == self) {
+                    continue;
+                }
+                String stat;
+                try {
+                    stat = Files.readString(dir.resolve("stat"));
+                } catch (IOException gone) {
+                    continue;
+                }
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                String name = stat.substring(open + 1, close);
+                // the kernel's workers are named for the job they hold at the moment (writeback, ext4 conversions, RCU)
+                name = name.startsWith("kworker") ? "kworker" : name.replaceAll("[0-9/:]+$", "");
+                String[] f = stat.substring(close + 2).split(" ");
+                // after the name: state(0) ppid(1) … utime(11) stime(12) cutime(13) cstime(14)
+                ticks.merge(name, Long.parseLong(f[11]) + Long.parseLong(f[12]), Long::sum);
+                long children = Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                if (children > 0) {
+                    ticks.merge(name + " (reaped children)", children, Long::sum);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return java.util.Map.of();
+        }
+        return ticks;
+    }
+
+    /** CPU milliseconds per operation of each process name between two {@link #otherProcessTicks} looks. */
+    public static java.util.Map<String, Double> msPerOperationByProcess(java.util.Map<String, Long> before,
+            java.util.Map<String, Long> after, long operations) {
+        java.util.Map<String, Double> ms = new java.util.TreeMap<>();
+        after.forEach((name, t) -> {
+            long used = t - before.getOrDefault(name, 0L);
+            if (used > 0) {
+                ms.put(name, used * (TICK_NANOS / 1e6) / operations);
+            }
+        });
+        return ms;
+    }
+
     /** A part of a benchmark's warm-up: one round of the work it measures. */
     public interface Round {
         void run() throws Exception;

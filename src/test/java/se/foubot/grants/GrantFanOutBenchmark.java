@@ -73,7 +73,7 @@ class GrantFanOutBenchmark {
      */
     private record Part(Figures.Run run, double idlePercent, double jvmMsPerMail, double restMsPerMail,
             java.util.Map<String, Double> msPerMailByThreads, double passedOnSeconds, double settleRestMsPerMail,
-            double softirqMsPerMail) {
+            double softirqMsPerMail, java.util.Map<String, Double> restMsPerMailByProcess) {
 
         /** Mails a second from the first mail sent until the server had passed on the last it took. */
         double passedOnPerSecond() {
@@ -82,11 +82,13 @@ class GrantFanOutBenchmark {
 
         static Part measure(String name, java.util.concurrent.Callable<Integer> send, Runnable settled) throws Exception {
             java.util.Map<String, Long> threadsBefore = Figures.cpuNanosByThreadGroup();
+            java.util.Map<String, Long> processesBefore = Figures.otherProcessTicks();
             Figures.CpuTicks before = Figures.CpuTicks.now();
             long t0 = System.nanoTime();
             int sent = send.call();
             double seconds = (System.nanoTime() - t0) / 1e9;
             Figures.CpuTicks after = Figures.CpuTicks.now();
+            java.util.Map<String, Long> processesAfter = Figures.otherProcessTicks();
             java.util.Map<String, Long> threadsAfter = Figures.cpuNanosByThreadGroup();
             settled.run();
             double passedOn = (System.nanoTime() - t0) / 1e9;
@@ -100,7 +102,8 @@ class GrantFanOutBenchmark {
             double counted = byThreads.values().stream().mapToDouble(Double::doubleValue).sum();
             byThreads.put("threads that ended", Math.max(0, cpu[0] - counted));
             return new Part(new Figures.Run(name, sent, seconds, Double.NaN, Double.NaN), after.idleSince(before) * 100, cpu[0], cpu[1],
-                    byThreads, passedOn, settleRest, after.softirqMsPerOperation(before, Math.max(1, sent)));
+                    byThreads, passedOn, settleRest, after.softirqMsPerOperation(before, Math.max(1, sent)),
+                    Figures.msPerOperationByProcess(processesBefore, processesAfter, Math.max(1, sent)));
         }
 
         /** What a group of this JVM's threads does, for the breakdown of its CPU. */
@@ -131,6 +134,23 @@ class GrantFanOutBenchmark {
                 shares.add(String.format("%s %.2f", kind, median));
             }
             return String.join(", ", shares);
+        }
+
+        /**
+         * CPU milliseconds a mail of the rest of the machine's busiest processes, by name, the median of each over
+         * {@code parts}; the rest of the machine's CPU that no process shows is the kernel's (interrupts).
+         */
+        static String byProcesses(List<Part> parts) {
+            java.util.Map<String, Double> medians = new java.util.HashMap<>();
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            parts.forEach(p -> names.addAll(p.restMsPerMailByProcess().keySet()));
+            for (String name : names) {
+                medians.put(name, Figures.Spread.of(parts.stream().mapToDouble(p -> p.restMsPerMailByProcess().getOrDefault(name, 0.0))
+                        .toArray()).median());
+            }
+            return medians.entrySet().stream().filter(e -> e.getValue() >= 0.005)
+                    .sorted(java.util.Map.Entry.<String, Double>comparingByValue().reversed()).limit(10)
+                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue())).collect(java.util.stream.Collectors.joining(", "));
         }
 
         static String cpu(List<Part> parts) {
@@ -290,6 +310,8 @@ class GrantFanOutBenchmark {
         System.out.printf("CPU ms a mail, outbox:    %s%n", Part.cpu(outboxParts));
         System.out.printf("  this JVM's by its threads, bare loop: %s%n", Part.byThreads(bareParts));
         System.out.printf("  this JVM's by its threads, outbox:    %s%n", Part.byThreads(outboxParts));
+        System.out.printf("  of the rest, by process, bare loop: %s%n", Part.byProcesses(bareParts));
+        System.out.printf("  of the rest, by process, outbox:    %s%n", Part.byProcesses(outboxParts));
         System.out.printf("  of the rest, the kernel's software interrupts (loopback TCP): bare loop %s, outbox %s%n",
                 Figures.Spread.of(bareParts.stream().mapToDouble(Part::softirqMsPerMail).toArray()).format("%.2f"),
                 Figures.Spread.of(outboxParts.stream().mapToDouble(Part::softirqMsPerMail).toArray()).format("%.2f"));
