@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Picks a choice from what a person typed: its number, its name or an alias in either language, a word
  * it starts with ("hagersten" → "Hägersten-Älvsjö"), a name with a small typo, or a name within a sentence ("jag
- * är enhetschef"). Forgives case and
- * diacritics. When several choices fit, none is picked and the candidates are returned.
+ * är enhetschef"). Forgives case and diacritics. When several choices fit, none is picked and the candidates are
+ * returned.
  */
 public final class ChoiceMatcher {
 
@@ -24,6 +24,10 @@ public final class ChoiceMatcher {
 
     public record NoMatch() implements Match {
     }
+
+    /** Words that say the answer is not the name it holds ("inte chef", "not Bromma"), as {@link TextNormalizer} folds them. */
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
+            " (inte|ej|icke|aldrig|not|no|never|isn t|isnt|dont|don t) ");
 
     private ChoiceMatcher() {
     }
@@ -61,8 +65,6 @@ public final class ChoiceMatcher {
         }
         return new NoMatch();
     }
-
-    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(" (inte|ej|icke|aldrig|not|no|never|isn t|isnt|dont|don t) ");
 
     /** The name as whole words somewhere in a longer answer. */
     private static boolean wordsWithin(String name, String in) {

@@ -24,8 +24,8 @@ import de.focus_shift.jollyday.core.ManagerParameters;
 /**
  * Reads the dates people write, in chat and in mail alike: ISO ("2027-03-12"), Swedish and English day–month forms
  * ("12 mars", "12:e mars 2027", "March 12", "12/3", "12.3.2027"), and relative ones: "i dag", "i morgon", "om tre
- * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "före påsk", "i slutet av
- * mars", "i mitten av april", "nästa månad", and their English equivalents ("in three weeks", "next Friday", "week
+ * veckor", "inom två veckor", "nästa fredag", "på fredag", "vecka 12", "före midsommar", "före jul", "före påsk", "i
+ * slutet av mars", "i mitten av april", "nästa månad", and their English equivalents ("in three weeks", "next Friday", "week
  * 12", "end of March"). A leading "senast", "den", "by" or "before" is allowed, and a weekday before a date ("fre
  * 18/12"). A week means its Friday ("v.12", "om 3 v"), a month's end its last day, a month alone ("i januari") its last
  * day too (the month is when it is needed by), a day alone ("den 5:e") the next such day of a month, and "snarast"
@@ -109,8 +109,8 @@ public final class DateAnswerParser {
     private static final Set<String> STARTERS = Set.of("om", "inom", "within", "in", "i", "nasta", "next", "this", "kommande", "vecka",
             "v", "week", "wk", "idag", "imorgon", "igar", "today", "tomorrow", "yesterday", "slutet", "mitten", "borjan", "end",
             "middle", "beginning", "start", "late", "mid", "early", "forra", "last", "denna", "overmorgon", "forrgar", "midsommar",
-            "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken", "paskhelgen",
-            "easter");
+            "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken",
+            "paskhelgen", "easter");
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2}|\\d{4}))?");
@@ -504,14 +504,14 @@ public final class DateAnswerParser {
         return date.with(DayOfWeek.MONDAY).plusDays(4);
     }
 
-    /** The day before the holiday's next occurrence whose eve is still ahead (or today). */
     /** Långfredag of {@code year}, from the Swedish holiday calendar (Easter moves with the moon). */
     private static LocalDate goodFriday(int year) {
-        return HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN)).getHolidays(java.time.Year.of(year)).stream()
-                .filter(h -> "christian.GOOD_FRIDAY".equals(h.getPropertiesKey())).map(Holiday::getDate).findFirst()
+        return HolidayManager.getInstance(ManagerParameters.create(HolidayCalendar.SWEDEN)).getHolidays(java.time.Year.of(year))
+                .stream().filter(h -> "christian.GOOD_FRIDAY".equals(h.getPropertiesKey())).map(Holiday::getDate).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Good Friday in the Swedish calendar for " + year));
     }
 
+    /** The day before the holiday's next occurrence whose eve is still ahead (or today). */
     private static LocalDate dayBefore(LocalDate today, java.util.function.IntFunction<LocalDate> holiday) {
         LocalDate d = holiday.apply(today.getYear()).minusDays(1);
         return d.isBefore(today) ? holiday.apply(today.getYear() + 1).minusDays(1) : d;

@@ -528,7 +528,6 @@ final class FlowInterpreter {
         return text.in(language, args);
     }
 
-    /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */
     /**
      * Whether {@code answering} is the question this run answered last and {@code text} reads as the answer it got:
      * the same button clicked again.
@@ -547,6 +546,7 @@ final class FlowInterpreter {
                 instanceof AnswerReader.Accepted a && java.util.Objects.equals(a.value(), s.answers().get(last));
     }
 
+    /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */
     private boolean canRepeat(ConversationState s) {
         return catalog.flow(s.flowId()).filter(f -> s.summary() || (s.stepId() != null && f.step(s.stepId()).isPresent())).isPresent();
     }

@@ -116,10 +116,13 @@ public class TaskService {
             // durable: this insert's commit also takes the limit's place and the reference counter (carried writes)
             mongo.insert(task);
         } catch (DuplicateKeyException e) {
-            // the same confirmation, on another replica, stored it first; the reference taken here goes back unless a
-            // later one was handed out meanwhile, so the numbers run on without a gap
-            references.giveBack(reference);
-            return bySource(sourceKey);
+            SupportTask stored = bySource(sourceKey);
+            if (stored != null) {
+                // the same confirmation, on another replica, stored it first; the reference taken here goes back unless
+                // a later one was handed out meanwhile, so the numbers run on without a gap
+                references.giveBack(reference);
+            }
+            return stored;
         }
         meters.counter("foubot.requests", "channel", requester.channel()).increment();
         log.info("event=task_created task={} kind={} district={} category={} triage={} priority={} channel={}", reference,
