@@ -28,6 +28,8 @@ public class ConversationEngine {
     private final Clock clock;
     private final int attempts;
     private final MeterRegistry meters;
+    /** Striped by conversation: see {@link #handle(ConversationKey, Look, GuardedText, Map, String, String)}. */
+    private final Object[] turnLocks = new Object[256];
 
     ConversationEngine(ConversationStore store, FlowCatalog catalog, FlowInterpreter interpreter, OutcomeRegistry outcomes,
             Clock clock, int attempts, MeterRegistry meters) {
@@ -38,6 +40,7 @@ public class ConversationEngine {
         this.clock = clock;
         this.attempts = attempts;
         this.meters = meters;
+        java.util.Arrays.setAll(turnLocks, i -> new Object());
     }
 
     /** Takes one message from a person and returns the bot's answer. */
@@ -87,6 +90,26 @@ public class ConversationEngine {
 
     private BotReply handle(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId,
             String answering) {
+        // one person's messages on this replica one at a time: a "ja" to the summary and an "avbryt" sent at the same
+        // moment would otherwise both be taken — the request sent, and the person told it was cancelled, the cancel
+        // having won the write while the confirmation's outcome had already run. Across replicas the write decides alone.
+        synchronized (turnLock(key)) {
+            return takeTurn(key, seen, text, origin, messageId, answering);
+        }
+    }
+
+    /** Whether the person's conversation is still at the revision of {@code seen} (absent as it was absent). */
+    private boolean stillAsSeen(ConversationKey key, ConversationState seen) {
+        ConversationState now = store.find(key.id()).orElse(null);
+        return now == null ? seen == null : seen != null && now.version() == seen.version();
+    }
+
+    private Object turnLock(ConversationKey key) {
+        return turnLocks[Math.floorMod(key.id().hashCode(), turnLocks.length)];
+    }
+
+    private BotReply takeTurn(ConversationKey key, Look seen, GuardedText text, Map<String, String> origin, String messageId,
+            String answering) {
         // a run without a summary that this message completed (its outcome ran) in an attempt whose write then lost the
         // race, and what it said
         String completedRun = null;
@@ -112,10 +135,16 @@ public class ConversationEngine {
             }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
                     clock.instant(), answering);
-            if (answering != null && attempt == 1 && !answering.equals(current == null ? null : current.question())) {
-                // nothing said: the same button clicked again after it answered (see FlowInterpreter#take)
-                log.info("event={} conversation={} in_flow={}", turn.lines().isEmpty() ? "repeated_click" : "earlier_button", key.id(),
-                        current != null && current.inFlow());
+            if (turn.outcome() != null && attempt == 1 && seen != null && !stillAsSeen(key, current)) {
+                // read before this turn held the lock: another message of the person's may have ended the run since (an
+                // "avbryt"), and an outcome does outside what no lost write takes back, so it runs only on the state as it is
+                continue;
+            }
+            if (answering != null && attempt == 1 && turn.lines().isEmpty()) {
+                // nothing said: the button that made the last turn, clicked again (see FlowInterpreter#take)
+                log.info("event=repeated_click conversation={}", key.id());
+            } else if (answering != null && attempt == 1 && !answering.equals(current == null ? null : current.question())) {
+                log.info("event=earlier_button conversation={} in_flow={}", key.id(), current != null && current.inFlow());
             }
             java.util.Optional<String> refused = refusedStart(current, turn, key);
             if (refused.isPresent()) {
@@ -143,7 +172,9 @@ public class ConversationEngine {
             }
             BotReply reply = new BotReply(String.join("\n\n", lines), after.choices(),
                     after.next() != null ? after.next().language() : languageOf(current));
-            ConversationState next = after.next() == null ? null : after.next().written(clock.instant());
+            ConversationState next = after.next() == null ? null
+                    : after.next().clickedBy(answering == null ? null : ConversationState.click(answering, TextNormalizer.normalize(
+                            text.textOr("")))).written(clock.instant());
             if (next != null && messageId != null) {
                 next = next.answering(messageId, reply);
             }
@@ -167,6 +198,12 @@ public class ConversationEngine {
      * flow's texts and reach its outcome.
      */
     public BotReply start(ConversationKey key, String flowId, Map<String, String> values, Map<String, String> origin) {
+        synchronized (turnLock(key)) {
+            return startFlow(key, flowId, values, origin);
+        }
+    }
+
+    private BotReply startFlow(ConversationKey key, String flowId, Map<String, String> values, Map<String, String> origin) {
         Flow flow = catalog.flow(flowId).orElseThrow(() -> new IllegalArgumentException("no flow " + flowId));
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);

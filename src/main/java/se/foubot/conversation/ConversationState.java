@@ -26,6 +26,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *                  (work redone after a crash) gets the same answer, and the turn is not taken twice
  * @param paused    the person's own flow, set aside while they answer one the bot started for them (an analyst's
  *                  question); it goes on where it was once that one ends; null when none waits
+ * @param lastClick the button that made the last turn written: the question it came with and its value, as
+ *                  {@link #click} makes it; null when that turn came from typed words
  */
 @Document("conversations")
 public record ConversationState(
@@ -45,7 +47,8 @@ public record ConversationState(
         Instant updatedAt,
         long version,
         List<Answered> answered,
-        Paused paused) {
+        Paused paused,
+        String lastClick) {
 
     /** How many of the last messages a conversation remembers its answers to. */
     static final int REMEMBERED = 10;
@@ -71,7 +74,7 @@ public record ConversationState(
 
     static ConversationState fresh(ConversationKey key, Instant now) {
         return new ConversationState(key.id(), key.channel(), key.person(), Language.SV, null, null, null, false,
-                false, Map.of(), List.of(), Map.of(), null, now, -1, List.of(), null);
+                false, Map.of(), List.of(), Map.of(), null, now, -1, List.of(), null, null);
     }
 
     ConversationKey key() {
@@ -97,7 +100,7 @@ public record ConversationState(
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, updatedAt, version, answered, paused);
+                history, context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     ConversationState start(Flow flow, String newRunId, Instant now) {
@@ -106,22 +109,22 @@ public record ConversationState(
 
     ConversationState start(Flow flow, String newRunId, Map<String, String> values, Instant now) {
         return new ConversationState(id, channel, person, language, flow.id(), newRunId, flow.firstStep().id(),
-                false, false, Map.of(), List.of(), values, now, now, version, answered, paused);
+                false, false, Map.of(), List.of(), values, now, now, version, answered, paused, lastClick);
     }
 
     ConversationState idle() {
         return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
-                List.of(), Map.of(), null, updatedAt, version, answered, paused);
+                List.of(), Map.of(), null, updatedAt, version, answered, paused, lastClick);
     }
 
     ConversationState asking(String step, boolean isChanging) {
         return new ConversationState(id, channel, person, language, flowId, runId, step, false, isChanging,
-                answers, history, context, startedAt, updatedAt, version, answered, paused);
+                answers, history, context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     ConversationState showingSummary() {
         return new ConversationState(id, channel, person, language, flowId, runId, null, true, false, answers,
-                history, context, startedAt, updatedAt, version, answered, paused);
+                history, context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     /** Records the answer (null: skipped) to the current step and appends it to the path when new there. */
@@ -137,7 +140,7 @@ public record ConversationState(
             h.add(step);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, h,
-                context, startedAt, updatedAt, version, answered, paused);
+                context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     /** Forgets the path after {@code step} (its answers too): a changed branch leads elsewhere. */
@@ -147,7 +150,7 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         history.subList(index + 1, history.size()).forEach(a::remove);
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, a, kept,
-                context, startedAt, updatedAt, version, answered, paused);
+                context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     /** Goes back one step: the last answered step is asked again and its answer forgotten. */
@@ -157,7 +160,7 @@ public record ConversationState(
         Map<String, String> a = new LinkedHashMap<>(answers);
         a.remove(previous);
         return new ConversationState(id, channel, person, language, flowId, runId, previous, false, false, a, h,
-                context, startedAt, updatedAt, version, answered, paused);
+                context, startedAt, updatedAt, version, answered, paused, lastClick);
     }
 
     /** A flow set aside, as it stood: see {@link ConversationState#paused}. */
@@ -174,20 +177,20 @@ public record ConversationState(
     ConversationState settingAside() {
         Paused aside = new Paused(flowId, runId, stepId, summary, changing, answers, history, context, startedAt);
         return new ConversationState(id, channel, person, language, null, null, null, false, false, Map.of(),
-                List.of(), Map.of(), null, updatedAt, version, answered, aside);
+                List.of(), Map.of(), null, updatedAt, version, answered, aside, lastClick);
     }
 
     /** The flow set aside running again where it stood, nothing set aside. */
     ConversationState resumingPaused() {
         Paused p = paused;
         return new ConversationState(id, channel, person, language, p.flowId(), p.runId(), p.stepId(), p.summary(),
-                p.changing(), p.answers(), p.history(), p.context(), p.startedAt(), updatedAt, version, answered, null);
+                p.changing(), p.answers(), p.history(), p.context(), p.startedAt(), updatedAt, version, answered, null, lastClick);
     }
 
     /** Without the flow set aside: it ran out of time, or its flow no longer exists. */
     ConversationState withoutPaused() {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, updatedAt, version, answered, null);
+                history, context, startedAt, updatedAt, version, answered, null, lastClick);
     }
 
     /** What the bot answered to {@code messageId}, when it is one of the last messages this conversation took. */
@@ -211,7 +214,7 @@ public record ConversationState(
         a.add(new Answered(messageId, reply.text(), reply.choices(), reply.language()));
         List<Answered> kept = a.subList(Math.max(0, a.size() - REMEMBERED), a.size());
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
-                context, startedAt, updatedAt, version, kept, paused);
+                context, startedAt, updatedAt, version, kept, paused, lastClick);
     }
 
     /** With {@code key} set to {@code value} in the context (null: removed), e.g. an answer waiting to be confirmed. */
@@ -223,12 +226,23 @@ public record ConversationState(
             c.put(key, value);
         }
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
-                c, startedAt, updatedAt, version, answered, paused);
+                c, startedAt, updatedAt, version, answered, paused, lastClick);
+    }
+
+    /** {@code question} and the {@code folded} value of a button, as {@link #lastClick} holds them. */
+    static String click(String question, String folded) {
+        return question + "\n" + folded;
+    }
+
+    /** With the button that made this turn ({@link #click}; null: typed words). */
+    ConversationState clickedBy(String click) {
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers, history,
+                context, startedAt, updatedAt, version, answered, paused, click);
     }
 
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
-                history, context, startedAt, now, version + 1, answered, paused);
+                history, context, startedAt, now, version + 1, answered, paused, lastClick);
     }
 }

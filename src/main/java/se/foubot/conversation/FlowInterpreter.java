@@ -117,14 +117,14 @@ final class FlowInterpreter {
             }
             return done(dirty ? s : null, r);
         }
+        if (answering != null && notices.isEmpty() && ConversationState.click(answering, cmd).equals(s.lastClick())) {
+            // the button that made the last turn, again (a double click, a click that seemed not to take): its reply —
+            // the next question, the reference — is on the screen, and a second click says nothing
+            return done(null, reply(s, notices));
+        }
         // (a flow whose file changed under the conversation is begun afresh below, whatever the click)
         if (answering != null && !answering.equals(s.question()) && (!s.inFlow() || canRepeat(s))) {
             Reply r = reply(s, notices);
-            if (notices.isEmpty() && justAnsweredSo(s, answering, text, now)) {
-                // the same button twice (a double click, a click that seemed not to take): the first was the answer,
-                // and its reply, the next question, is on the screen; a second says nothing
-                return done(dirty ? s : null, r);
-            }
             if (s.inFlow()) {
                 r.say(EngineTexts.EARLIER_BUTTON);
                 return repeatWhereWeAre(s, r);
@@ -526,24 +526,6 @@ final class FlowInterpreter {
         args.computeIfPresent("length", (k, number) -> EngineTexts.number(number, language));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
-    }
-
-    /**
-     * Whether {@code answering} is the question this run answered last and {@code text} reads as the answer it got:
-     * the same button clicked again.
-     */
-    private boolean justAnsweredSo(ConversationState s, String answering, String text, Instant now) {
-        if (!s.inFlow() || s.history().isEmpty()) {
-            return false;
-        }
-        String last = s.history().get(s.history().size() - 1);
-        if (!answering.equals(s.runId() + "/" + last) || !s.answers().containsKey(last)) {
-            return false;
-        }
-        Optional<Flow> flow = catalog.flow(s.flowId());
-        Optional<Step> step = flow.flatMap(f -> f.step(last));
-        return step.isPresent() && AnswerReader.read(step.get(), text, LocalDate.ofInstant(now, zone), flow.get().written(last))
-                instanceof AnswerReader.Accepted a && java.util.Objects.equals(a.value(), s.answers().get(last));
     }
 
     /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */

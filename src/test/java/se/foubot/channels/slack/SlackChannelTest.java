@@ -284,29 +284,71 @@ class SlackChannelTest {
         String summary = postsTo(dm).get(9).param("blocks");
         slack.clickPosted(user, dm, "1.4", summary, "Ja, skicka");
         awaitReply(dm, 11, "registrerad med referensen FOU-");
+        // "Ja, skicka" again (a double click): the reference is on the screen, and nothing more is said
+        slack.clickPosted(user, dm, "1.4", summary, "Ja, skicka");
+        awaitSlackWorkDone();
+        assertThat(postsTo(dm)).hasSize(11);
 
-        // the summary's buttons once the request is sent: nothing is sent or cancelled again
+        // the summary's other button once the request is sent: nothing is sent or cancelled
         slack.clickPosted(user, dm, "1.4", summary, "Avbryt");
         awaitReply(dm, 12, "Den knappen hör till ett samtal som redan är avslutat, så den ändrar ingenting.");
-        slack.clickPosted(user, dm, "1.4", summary, "Ja, skicka");
-        awaitReply(dm, 13, "redan är avslutat");
         // a role's button, whose value reads as words too ("verksamhetsutvecklare"), is not a question to the knowledge base
         slack.clickPosted(user, dm, "1.2", roles, "Verksamhetsutvecklare");
-        awaitReply(dm, 14, "Den knappen hör till ett samtal som redan är avslutat");
+        awaitReply(dm, 13, "Den knappen hör till ett samtal som redan är avslutat");
         assertThat(tasks.byRequester("slack", user)).hasSize(1);
 
         // a button whose block names no question (posted before buttons named theirs) answers no question asked now
         slack.dm("EvOld6", user, "stöd");
-        awaitReply(dm, 15, "Vilken förvaltning");
+        awaitReply(dm, 14, "Vilken förvaltning");
         slack.click(user, dm, "1.1", "answer-0", "bromma", false);
-        awaitReply(dm, 16, "Den knappen hör till en tidigare fråga");
+        awaitReply(dm, 15, "Den knappen hör till en tidigare fråga");
         assertThat(lastTextTo(dm)).contains("Vilken förvaltning");
         // and outside a conversation it is not read as words either
         slack.dm("EvOld7", user, "avbryt");
-        awaitReply(dm, 17, "avbrutit");
+        awaitReply(dm, 16, "avbrutit");
         slack.click(user, dm, "1.1", "answer-3", "chef", false);
-        awaitReply(dm, 18, "Den knappen hör till ett samtal som redan är avslutat");
+        awaitReply(dm, 17, "Den knappen hör till ett samtal som redan är avslutat");
         assertThat(lastTextTo(dm)).doesNotContain("Fråga en FoU-utredare");
+    }
+
+    @Test
+    void aConfirmationAndACancelSentAtTheSameMomentNeverSendTheRequestWhileSayingItWasCancelled() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            String user = "URACE" + round;
+            String dm = "D" + user;
+            String[] answers = {"stöd", "bromma", "controller", "Vi vill ha hjälp att analysera vår brukarenkät.", "nej", "analys",
+                    "hoppa över", "race@stockholm.se"};
+            for (int i = 0; i < answers.length; i++) {
+                slack.dm("EvRace" + round + "-" + i, user, answers[i]);
+                awaitReply(dm, i + 1, i == answers.length - 1 ? "Sammanfattning" : "");
+            }
+            String summary = postsTo(dm).get(answers.length - 1).param("blocks");
+            int round0 = round;
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            var send = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                    slack.clickPosted(user, dm, "1.9", summary, "Ja, skicka");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            var cancel = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    together.await();
+                    slack.dm("EvRaceCancel" + round0, user, "avbryt");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            send.get();
+            cancel.get();
+            awaitSlackWorkDone();
+            boolean sent = !tasks.byRequester("slack", user).isEmpty();
+            boolean toldCancelled = postsTo(dm).stream().anyMatch(c -> c.param("text").contains("Inget skickades"));
+            assertThat(sent && toldCancelled).as("round %d: a request sent, and the person told it was cancelled", round).isFalse();
+            assertThat(sent || toldCancelled).as("round %d: neither sent nor cancelled", round).isTrue();
+        }
     }
 
     @Test
