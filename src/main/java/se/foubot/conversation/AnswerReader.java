@@ -20,6 +20,9 @@ final class AnswerReader {
     record Refused(AnswerError error, Map<String, String> args) implements Reading {
     }
 
+    /** The argument of {@link AnswerError#AMBIGUOUS_CHOICE} that holds the ids of the choices that fit, comma-separated. */
+    static final String CANDIDATES = "candidates";
+
     static final Set<String> YES = Set.of("ja", "j", "japp", "jajamen", "jo", "ok", "okej", "absolut", "stammer",
             "det stammer", "korrekt", "yes", "y", "yep", "yeah", "sure", "correct");
     static final Set<String> NO = Set.of("nej", "n", "nope", "no", "nah", "stammer inte");
@@ -79,8 +82,9 @@ final class AnswerReader {
             return new Accepted(p.option().id());
         }
         if (match instanceof ChoiceMatcher.Ambiguous a) {
-            String candidates = a.candidates().stream().map(o -> o.label().sv()).collect(Collectors.joining(", "));
-            return refused(AnswerError.AMBIGUOUS_CHOICE, "input", text, "candidates", candidates);
+            // the choices' ids: named in the conversation's language where the error is written (FlowInterpreter)
+            String candidates = a.candidates().stream().map(ChoiceOption::id).collect(Collectors.joining(","));
+            return refused(AnswerError.AMBIGUOUS_CHOICE, "input", text, CANDIDATES, candidates);
         }
         return refused(AnswerError.UNKNOWN_CHOICE, "input", text);
     }

@@ -25,9 +25,16 @@ public final class ChoiceMatcher {
     public record NoMatch() implements Match {
     }
 
-    /** Words that say the answer is not the name it holds ("inte chef", "not Bromma"), as {@link TextNormalizer} folds them. */
-    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile(
-            " (inte|ej|icke|aldrig|not|no|never|isn t|isnt|dont|don t) ");
+    /** The longest answer read as a sentence around a name; a longer one is a description, not an answer to pick from. */
+    private static final int SENTENCE_WORDS = 8;
+    /** Words that say the name after them is not the answer ("inte chef", "not Bromma"), as {@link TextNormalizer} folds them. */
+    private static final Set<String> NEGATIONS = Set.of("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "not", "no",
+            "never", "isnt", "isn", "dont", "don", "aren", "wasn", "nor");
+    /** Words that make the name after them someone else's ("min chef", "vår enhet", "my manager"); "var" is "vår" folded. */
+    private static final Set<String> POSSESSIVES = Set.of("min", "mitt", "mina", "var", "vart", "vara", "din", "ditt", "dina",
+            "hans", "hennes", "deras", "er", "ert", "era", "sin", "sitt", "sina", "my", "our", "your", "his", "her", "their");
+    /** A genitive s ("Skarpnäcks stadsdelsförvaltning"), taken off a word of four letters or more before it. */
+    private static final java.util.regex.Pattern GENITIVE_S = java.util.regex.Pattern.compile("\\b(\\p{L}{4,})s\\b");
 
     private ChoiceMatcher() {
     }
@@ -55,20 +62,63 @@ public final class ChoiceMatcher {
                 return close.size() == 1 ? new Picked(close.get(0)) : new Ambiguous(close);
             }
         }
-        // a sentence around the name: "Jag är enhetschef", "vi sitter i Bromma", "I'm a controller"; not one that
-        // says it is not the name ("inte chef")
-        if (!NEGATION.matcher(" " + in + " ").find()) {
-            List<ChoiceOption> within = filter(options, in, ChoiceMatcher::wordsWithin);
-            if (!within.isEmpty()) {
-                return within.size() == 1 ? new Picked(within.get(0)) : new Ambiguous(within);
+        // a short sentence around the name: "Jag är enhetschef", "vi sitter i Bromma", "I'm a controller", "Skarpnäcks
+        // stadsdelsförvaltning"; a longer text is left to the step's own reading (a guess the person confirms)
+        if (in.split(" ").length <= SENTENCE_WORDS) {
+            for (String sentence : List.of(in, GENITIVE_S.matcher(in).replaceAll("$1"))) {
+                List<ChoiceOption> within = filter(options, sentence, ChoiceMatcher::namedWithin);
+                if (!within.isEmpty()) {
+                    return within.size() == 1 ? new Picked(within.get(0)) : new Ambiguous(within);
+                }
             }
         }
         return new NoMatch();
     }
 
-    /** The name as whole words somewhere in a longer answer. */
-    private static boolean wordsWithin(String name, String in) {
-        return name.length() >= 3 && (" " + in + " ").contains(" " + name + " ");
+    /** Whether {@code input} names {@code option} after a word that says it is not ("inte utvärdering", "not an evaluation"). */
+    static boolean denied(ChoiceOption option, String input) {
+        String padded = " " + TextNormalizer.normalize(input) + " ";
+        for (String name : option.matchNames()) {
+            for (String word : name.split(" ")) {
+                if (word.length() < 4) {
+                    continue;
+                }
+                for (int at = padded.indexOf(" " + word); at >= 0; at = padded.indexOf(" " + word, at + 1)) {
+                    if (negatedBefore(padded.substring(0, at))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A word that says no among the last three of {@code before}. */
+    private static boolean negatedBefore(String before) {
+        String stripped = before.strip();
+        List<String> words = stripped.isEmpty() ? List.of() : List.of(stripped.split(" "));
+        return words.subList(Math.max(0, words.size() - 3), words.size()).stream().anyMatch(NEGATIONS::contains);
+    }
+
+    /**
+     * The name as whole words in a sentence, said of the person: not after a word that says it is not ("inte chef",
+     * "ingen chef", "not Bromma", within the three words before it), nor after one that makes it someone else's ("min
+     * chef bad mig skriva", "my manager asked me").
+     */
+    private static boolean namedWithin(String name, String in) {
+        if (name.length() < 3) {
+            return false;
+        }
+        String padded = " " + in + " ";
+        for (int at = padded.indexOf(" " + name + " "); at >= 0; at = padded.indexOf(" " + name + " ", at + 1)) {
+            String before = padded.substring(0, at).strip();
+            List<String> words = before.isEmpty() ? List.of() : List.of(before.split(" "));
+            boolean someoneElses = !words.isEmpty() && POSSESSIVES.contains(words.get(words.size() - 1));
+            if (!negatedBefore(before) && !someoneElses) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private interface NameTest {

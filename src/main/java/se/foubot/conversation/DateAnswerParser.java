@@ -110,7 +110,9 @@ public final class DateAnswerParser {
             "v", "week", "wk", "idag", "imorgon", "igar", "today", "tomorrow", "yesterday", "slutet", "mitten", "borjan", "end",
             "middle", "beginning", "start", "late", "mid", "early", "forra", "last", "denna", "overmorgon", "forrgar", "midsommar",
             "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken",
-            "paskhelgen", "easter");
+            "paskhelgen", "easter", "snarast", "brattom", "omgaende", "asap", "akut", "urgent", "jattebrattom", "brattar");
+    /** Words that take the urgency from the word after them ("inte så bråttom", "not urgent"). */
+    private static final Set<String> NOT = Set.of("inte", "ej", "icke", "not", "no", "isnt", "isn", "aint");
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2}|\\d{4}))?");
@@ -218,7 +220,8 @@ public final class DateAnswerParser {
                 if (r instanceof Unreadable) {
                     continue;
                 }
-                if (r instanceof Parsed p && !earliest(words, i, i + length) && (cued(tokens, i) || !cuedOnly && !vague(window))) {
+                if (r instanceof Parsed p && !earliest(words, i, i + length) && !urgencyDenied(tokens, i, window)
+                        && (cued(tokens, i) || !cuedOnly && !vague(window))) {
                     return Optional.of(p.date());
                 }
                 // the longest words that read as a date are the date: "den 31 april" is no "den 31" (the next 31st),
@@ -347,6 +350,19 @@ public final class DateAnswerParser {
 
     private static List<String> tokens(String text) {
         return Tokens.of(text).words();
+    }
+
+    /** "Det är inte så bråttom", "it's not urgent": the urgency word, denied within the two words before it. */
+    private static boolean urgencyDenied(List<String> tokens, int start, List<String> window) {
+        if (!AS_SOON_AS_POSSIBLE.contains(withoutLead(words(String.join(" ", window))))) {
+            return false;
+        }
+        for (int k = Math.max(0, start - 2); k < start; k++) {
+            if (NOT.contains(TextNormalizer.normalize(tokens.get(k)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cue just before the date, or among the lead words it starts with ("helst före 15 mars"). */

@@ -485,8 +485,9 @@ final class FlowInterpreter {
         if (step.optionsFrom() == null) {
             return Optional.empty();
         }
+        // not the option the person said it is not ("det handlar inte om utvärdering")
         return guessers.stream().filter(g -> g.list().equals(step.optionsFrom())).findFirst()
-                .flatMap(g -> g.guess(text, language)).flatMap(step::option);
+                .flatMap(g -> g.guess(text, language)).flatMap(step::option).filter(o -> !ChoiceMatcher.denied(o, text));
     }
 
     /** "Jag tolkar det som ”Uppföljning”. Stämmer det?": the guess waits in the context for a yes or a no. */
@@ -524,6 +525,9 @@ final class FlowInterpreter {
         // "högst 3 000 tecken, du skrev 3 012", as the person's language writes a number
         args.computeIfPresent("max", (k, number) -> EngineTexts.number(number, language));
         args.computeIfPresent("length", (k, number) -> EngineTexts.number(number, language));
+        args.computeIfPresent(AnswerReader.CANDIDATES, (k, ids) -> step.options().stream()
+                .filter(o -> List.of(ids.split(",")).contains(o.id())).map(o -> o.label().in(language))
+                .collect(java.util.stream.Collectors.joining(", ")));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
     }

@@ -52,6 +52,8 @@ class ChoiceMatcherTest {
             Vi sitter på Södermalm.             | sodermalm
             I work at Socialförvaltningen       | socialforvaltningen
             Östermalm, tror jag                 | ostermalm
+            Skarpnäcks stadsdelsförvaltning     | skarpnack
+            Södermalms sdf                      | sodermalm
             """)
     void picksANameWithinASentence(String input, String expectedId) {
         assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, input))
@@ -65,6 +67,14 @@ class ChoiceMatcherTest {
                         .extracting(ChoiceOption::id).containsExactlyInAnyOrder("bromma", "skarholmen"));
         assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Inte Bromma längre")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "not Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Vi har ingen kontakt med Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+    }
+
+    @Test
+    void aNameThatIsSomeoneElsesOrALongDescriptionsWordIsNotTheAnswer() {
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Vår Bromma-enhet hörde av sig")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "Vi har samarbetat med flera enheter, bland annat i Bromma, under året"))
+                .isInstanceOf(ChoiceMatcher.NoMatch.class);
     }
 
     @ParameterizedTest

@@ -211,6 +211,10 @@ class DateAnswerParserTest {
             Vi har jobbat med det efter mötet, senast 15 mars behöver vi stödet          | 2027-03-15
             Tidigast i mars, senast i maj                                               | 2027-05-31
             Not before 15 March, but by 30 April                                        | 2027-04-30
+            Vi vill ta fram indikatorer. Det är bråttom!                                | 2026-11-30
+            Det är bråttom, vi behöver svar snarast.                                    | 2026-11-30
+            Snarast!                                                                    | 2026-11-30
+            It is urgent!                                                               | 2026-11-30
             """)
     void mailFindsTheFirstDateThatIsTodayOrLater(String text, LocalDate expected) {
         assertThat(DateAnswerParser.find(text, TODAY)).contains(expected);
@@ -235,6 +239,9 @@ class DateAnswerParserTest {
             Vi kan börja först den 15 mars.
             Vi kan inte börja förrän i mars.
             We can't start until 15 March.
+            Det är inte så bråttom.
+            Det är inte bråttom.
+            It is not urgent.
             """)
     void mailWithoutAComingDateHasNone(String text) {
         assertThat(DateAnswerParser.find(text, TODAY)).isEmpty();

@@ -53,6 +53,16 @@ class MailIntakeTest {
     }
 
     @Test
+    void aMailThatSaysItIsUrgentIsNeededWithinAWeekAndOneThatSaysItIsNotIsNot() {
+        MailIntake.Read urgent = intake.read("eva@bromma.stockholm.se", "Stöd", "Hej! Vi behöver hjälp med uppföljning, vi vill ta "
+                + "fram indikatorer. Det är bråttom!", "", TODAY);
+        assertThat(urgent.answers().values()).containsEntry("timeframe", TODAY.plusDays(7).toString());
+        MailIntake.Read notSo = intake.read("eva@bromma.stockholm.se", "Stöd", "Hej! Vi behöver hjälp med uppföljning, vi vill ta "
+                + "fram indikatorer. Det är inte så bråttom.", "", TODAY);
+        assertThat(notSo.answers().values()).doesNotContainKey("timeframe");
+    }
+
+    @Test
     void noHurryWithADeadlineInTheSameWordsIsThatDeadlineOnALineAndInTheTextAsInTheChat() {
         String rest = "\n\nVi behöver stöd att analysera vår brukarenkät.";
         MailIntake.Read line = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
