@@ -2,6 +2,7 @@ package se.foubot.conversation;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -95,6 +96,16 @@ final class AnswerReader {
             return new Accepted("yes");
         }
         if (NO.contains(in)) {
+            return new Accepted("no");
+        }
+        // "Ja tack", "Ja, det är ett LUM-projekt", "Nej, inte just nu": the first word answers; not "ja, men …", which
+        // takes something back, nor "ok, vad menar du?", where "ok" only says the question was heard
+        String[] words = in.split(" ");
+        boolean but = List.of(words).stream().anyMatch(w -> w.equals("men") || w.equals("but"));
+        if (words.length > 1 && !but && YES.contains(words[0]) && !words[0].startsWith("ok")) {
+            return new Accepted("yes");
+        }
+        if (words.length > 1 && !but && NO.contains(words[0])) {
             return new Accepted("no");
         }
         return refused(AnswerError.NOT_YES_NO, "input", text);

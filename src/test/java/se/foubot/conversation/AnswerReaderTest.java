@@ -41,9 +41,29 @@ class AnswerReaderTest {
         assertThat(read(StepFixtures.step(AnswerType.YES_NO), input)).isEqualTo(new AnswerReader.Accepted(expected));
     }
 
-    @Test
-    void yesNoRefusesAnythingElse() {
-        refusedWith(read(StepFixtures.step(AnswerType.YES_NO), "kanske"), AnswerError.NOT_YES_NO);
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Ja tack                        | yes
+            Ja, det är ett LUM-projekt     | yes
+            Yes, it is part of one         | yes
+            Nej, inte just nu              | no
+            Nej tack                       | no
+            """)
+    void yesNoTakesTheFirstWordOfASentenceThatBeginsWithIt(String input, String expected) {
+        assertThat(read(StepFixtures.step(AnswerType.YES_NO), input)).isEqualTo(new AnswerReader.Accepted(expected));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            kanske
+            Ja, men bara delvis
+            Nej men kanske senare
+            Ok men jag vet inte
+            okej då
+            Det vet jag inte, ja
+            """)
+    void yesNoRefusesAnythingElse(String input) {
+        refusedWith(read(StepFixtures.step(AnswerType.YES_NO), input), AnswerError.NOT_YES_NO);
     }
 
     @ParameterizedTest(name = "{0} → {1}")
