@@ -78,7 +78,7 @@ final class AnswerReader {
     }
 
     private static Reading readChoice(Step step, String text) {
-        ChoiceMatcher.Match match = ChoiceMatcher.match(step.options(), text);
+        ChoiceMatcher.Match match = ChoiceMatcher.matchInSentence(step.options(), text);
         if (match instanceof ChoiceMatcher.Picked p) {
             return new Accepted(p.option().id());
         }

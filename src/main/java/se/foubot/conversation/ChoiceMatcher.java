@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Picks a choice from what a person typed: its number, its name or an alias in either language, a word
- * it starts with ("hagersten" → "Hägersten-Älvsjö"), a name with a small typo, or a name within a sentence ("jag
- * är enhetschef"). Forgives case and diacritics. When several choices fit, none is picked and the candidates are
+ * it starts with ("hagersten" → "Hägersten-Älvsjö"), a name with a small typo, and in an answer to a question a name
+ * within a short sentence ("jag är enhetschef", {@link #matchInSentence}). Forgives case and diacritics. When several choices fit, none is picked and the candidates are
  * returned.
  */
 public final class ChoiceMatcher {
@@ -62,9 +62,22 @@ public final class ChoiceMatcher {
                 return close.size() == 1 ? new Picked(close.get(0)) : new Ambiguous(close);
             }
         }
-        // a short sentence around the name: "Jag är enhetschef", "vi sitter i Bromma", "I'm a controller", "Skarpnäcks
-        // stadsdelsförvaltning"; a longer text is left to the step's own reading (a guess the person confirms)
-        if (in.split(" ").length <= SENTENCE_WORDS) {
+        return new NoMatch();
+    }
+
+    /**
+     * As {@link #match}, and when that finds nothing, a name within a short answer written as a sentence: "Jag är
+     * enhetschef", "vi sitter i Bromma", "I'm a controller", "Skarpnäcks stadsdelsförvaltning". For a person's answer
+     * to a question, not a cell of imported data, where a name among other words is no name.
+     */
+    public static Match matchInSentence(List<ChoiceOption> options, String input) {
+        Match plain = match(options, input);
+        if (!(plain instanceof NoMatch)) {
+            return plain;
+        }
+        String in = TextNormalizer.normalize(input);
+        // a longer text is left to the step's own reading (a guess the person confirms)
+        if (!in.isEmpty() && in.split(" ").length <= SENTENCE_WORDS) {
             for (String sentence : List.of(in, GENITIVE_S.matcher(in).replaceAll("$1"))) {
                 List<ChoiceOption> within = filter(options, sentence, ChoiceMatcher::namedWithin);
                 if (!within.isEmpty()) {
