@@ -95,8 +95,16 @@ public record ConversationState(
      * same question asked again (after a wrong answer, on the way back) is the same, so its earlier buttons still answer it.
      */
     public String question() {
-        return flowId == null ? null : runId + "/" + (summary ? "summary" : stepId);
+        if (flowId == null) {
+            return null;
+        }
+        String asked = runId + "/" + (summary ? "summary" : stepId);
+        // a guess the person is asked to confirm ("Jag tolkar det som …"): its Ja and Nej answer that, and only while asked
+        return !summary && context.containsKey(FlowInterpreter.PROPOSED + stepId) ? asked + GUESS : asked;
     }
+
+    /** What {@link #question} adds to the step's question while a guess at its answer waits for a yes or a no. */
+    static final String GUESS = "/guess";
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,

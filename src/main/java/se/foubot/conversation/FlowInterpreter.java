@@ -123,7 +123,7 @@ final class FlowInterpreter {
             return done(null, reply(s, notices));
         }
         // (a flow whose file changed under the conversation is begun afresh below, whatever the click)
-        if (answering != null && !answering.equals(s.question()) && (!s.inFlow() || canRepeat(s))) {
+        if (answering != null && !asks(s, answering) && (!s.inFlow() || canRepeat(s))) {
             Reply r = reply(s, notices);
             if (s.inFlow()) {
                 r.say(EngineTexts.EARLIER_BUTTON);
@@ -530,6 +530,15 @@ final class FlowInterpreter {
                 .collect(java.util.stream.Collectors.joining(", ")));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
+    }
+
+    /**
+     * Whether a button offered for {@code answering} answers what {@code s} asks now: the same question, or the step
+     * whose answer is being guessed (its list's buttons still answer it while the guess waits).
+     */
+    private static boolean asks(ConversationState s, String answering) {
+        String now = s.question();
+        return answering.equals(now) || now != null && now.equals(answering + ConversationState.GUESS);
     }
 
     /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */

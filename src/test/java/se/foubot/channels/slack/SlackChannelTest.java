@@ -312,6 +312,33 @@ class SlackChannelTest {
     }
 
     @Test
+    void aGuessesJaAndNejAnswerOnlyTheGuessWhileTheStepsListStillAnswersTheStep() throws Exception {
+        String user = "UDIST45";
+        String dm = "D" + user;
+        String[] answers = {"stöd", "bromma", "controller", "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.", "nej"};
+        for (int i = 0; i < answers.length; i++) {
+            slack.dm("EvGuess" + i, user, answers[i]);
+            awaitReply(dm, i + 1, "");
+        }
+        awaitReply(dm, 5, "Vilken typ av stöd");
+        String categories = postsTo(dm).get(4).param("blocks");
+        slack.dm("EvGuess5", user, "enkät");
+        awaitReply(dm, 6, "Jag tolkar det som");
+        String guess = postsTo(dm).get(5).param("blocks");
+        slack.clickPosted(user, dm, "1.6", guess, "Nej");
+        awaitReply(dm, 7, "Vilken typ av stöd");
+        // "Nej" again (a double click) says nothing; the guess's "Ja", once it was answered, is an earlier question's
+        slack.clickPosted(user, dm, "1.6", guess, "Nej");
+        awaitSlackWorkDone();
+        assertThat(postsTo(dm)).hasSize(7);
+        slack.clickPosted(user, dm, "1.6", guess, "Ja");
+        awaitReply(dm, 8, "Den knappen hör till en tidigare fråga");
+        // the step's own list, posted before the guess, answers the step
+        slack.clickPosted(user, dm, "1.5", categories, "Analys och användning av resultat");
+        awaitReply(dm, 9, "När behöver");
+    }
+
+    @Test
     void aConfirmationAndACancelSentAtTheSameMomentNeverSendTheRequestWhileSayingItWasCancelled() throws Exception {
         for (int round = 0; round < 4; round++) {
             String user = "URACE" + round;
