@@ -98,17 +98,27 @@ final class AnswerReader {
         if (NO.contains(in)) {
             return new Accepted("no");
         }
-        // "Ja tack", "Ja, det är ett LUM-projekt", "Nej, inte just nu": the first word answers; not "ja, men …", which
-        // takes something back, nor "ok, vad menar du?", where "ok" only says the question was heard
-        String[] words = in.split(" ");
-        boolean but = List.of(words).stream().anyMatch(w -> w.equals("men") || w.equals("but"));
-        if (words.length > 1 && !but && YES.contains(words[0]) && !words[0].startsWith("ok")) {
+        if (saidFirst(in, YES)) {
             return new Accepted("yes");
         }
-        if (words.length > 1 && !but && NO.contains(words[0])) {
+        if (saidFirst(in, NO)) {
             return new Accepted("no");
         }
         return refused(AnswerError.NOT_YES_NO, "input", text);
+    }
+
+    /** Words that take back or hedge a yes or a no said before them ("ja, men …", "ja, fast bara delvis", "nej, eller jo"). */
+    private static final Set<String> HEDGES = Set.of("men", "fast", "eller", "but", "or", "though", "although", "maybe", "kanske");
+
+    /**
+     * Whether {@code folded} (as {@link TextNormalizer} folds it) begins with one of {@code words} and goes on without
+     * taking it back: "Ja tack", "Ja, det är ett LUM-projekt", "Nej, inte just nu"; not "ja, men …", "ja, fast bara
+     * delvis", nor "ok, vad menar du?", where "ok" only says the question was heard.
+     */
+    static boolean saidFirst(String folded, Set<String> words) {
+        String[] w = folded.split(" ");
+        return w.length > 1 && words.contains(w[0]) && !w[0].startsWith("ok")
+                && List.of(w).stream().noneMatch(HEDGES::contains);
     }
 
     private static Reading readDate(Step step, String text, LocalDate today) {

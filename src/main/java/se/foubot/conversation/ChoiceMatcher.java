@@ -27,9 +27,13 @@ public final class ChoiceMatcher {
 
     /** The longest answer read as a sentence around a name; a longer one is a description, not an answer to pick from. */
     private static final int SENTENCE_WORDS = 8;
-    /** Words that say the name after them is not the answer ("inte chef", "not Bromma"), as {@link TextNormalizer} folds them. */
-    private static final Set<String> NEGATIONS = Set.of("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "not", "no",
-            "never", "isnt", "isn", "dont", "don", "aren", "wasn", "nor");
+    /** Words that say a name in the same short answer is not the answer ("inte chef", "not Bromma"), folded. */
+    private static final Set<String> NEGATIONS = Set.of("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "varken",
+            "not", "no", "never", "neither", "nor", "isnt", "isn", "dont", "don", "aren", "wasn");
+    private static final Set<String> ARTICLES = Set.of("en", "ett", "a", "an");
+    /** Before an article and a name, words that make the name someone the writer works for or with ("åt en chef"). */
+    private static final Set<String> FOR_SOMEONE = Set.of("at", "till", "under", "for", "to", "med", "with", "hos", "ersatter",
+            "replace", "replacing", "assistent", "assistant");
     /** Words that make the name after them someone else's ("min chef", "vår enhet", "my manager"); "var" is "vår" folded. */
     private static final Set<String> POSSESSIVES = Set.of("min", "mitt", "mina", "var", "vart", "vara", "din", "ditt", "dina",
             "hans", "hennes", "deras", "er", "ert", "era", "sin", "sitt", "sina", "my", "our", "your", "his", "her", "their");
@@ -88,46 +92,48 @@ public final class ChoiceMatcher {
         return new NoMatch();
     }
 
-    /** Whether {@code input} names {@code option} after a word that says it is not ("inte utvärdering", "not an evaluation"). */
+    /**
+     * Whether {@code input} names {@code option} in a sentence that says no ("det handlar inte om utvärdering",
+     * "utvärdering behöver vi inte", "not an evaluation"): a guess must not propose it.
+     */
     static boolean denied(ChoiceOption option, String input) {
         String padded = " " + TextNormalizer.normalize(input) + " ";
         for (String name : option.matchNames()) {
             for (String word : name.split(" ")) {
-                if (word.length() < 4) {
-                    continue;
-                }
-                for (int at = padded.indexOf(" " + word); at >= 0; at = padded.indexOf(" " + word, at + 1)) {
-                    if (negatedBefore(padded.substring(0, at))) {
-                        return true;
-                    }
+                if (word.length() >= 4 && padded.contains(" " + word) && saysNo(padded.replace(" " + name + " ", " "))) {
+                    return true;
                 }
             }
         }
         return false;
     }
 
-    /** A word that says no among the last three of {@code before}. */
-    private static boolean negatedBefore(String before) {
-        String stripped = before.strip();
-        List<String> words = stripped.isEmpty() ? List.of() : List.of(stripped.split(" "));
-        return words.subList(Math.max(0, words.size() - 3), words.size()).stream().anyMatch(NEGATIONS::contains);
+    /** A word that says no anywhere in {@code words} (folded, space-separated). */
+    private static boolean saysNo(String words) {
+        return List.of(words.strip().split(" ")).stream().anyMatch(NEGATIONS::contains);
     }
 
     /**
-     * The name as whole words in a sentence, said of the person: not after a word that says it is not ("inte chef",
-     * "ingen chef", "not Bromma", within the three words before it), nor after one that makes it someone else's ("min
-     * chef bad mig skriva", "my manager asked me").
+     * The name as whole words in a short sentence, said of the person: not in a sentence that says no besides the name
+     * ("inte chef", "ingen chef", "chef är jag inte", "varken chef eller controller", "not Bromma"), nor after a word that
+     * makes it someone else's ("min chef bad mig skriva", "my manager asked me") or another person the writer works for
+     * ("jag jobbar åt en chef", "I work for a manager").
      */
     private static boolean namedWithin(String name, String in) {
         if (name.length() < 3) {
             return false;
         }
         String padded = " " + in + " ";
+        if (!padded.contains(" " + name + " ") || saysNo(padded.replace(" " + name + " ", " "))) {
+            return false;
+        }
         for (int at = padded.indexOf(" " + name + " "); at >= 0; at = padded.indexOf(" " + name + " ", at + 1)) {
             String before = padded.substring(0, at).strip();
             List<String> words = before.isEmpty() ? List.of() : List.of(before.split(" "));
-            boolean someoneElses = !words.isEmpty() && POSSESSIVES.contains(words.get(words.size() - 1));
-            if (!negatedBefore(before) && !someoneElses) {
+            String previous = words.isEmpty() ? "" : words.get(words.size() - 1);
+            boolean someoneElses = POSSESSIVES.contains(previous)
+                    || ARTICLES.contains(previous) && words.size() >= 2 && FOR_SOMEONE.contains(words.get(words.size() - 2));
+            if (!someoneElses) {
                 return true;
             }
         }

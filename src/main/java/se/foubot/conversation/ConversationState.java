@@ -100,11 +100,15 @@ public record ConversationState(
         }
         String asked = runId + "/" + (summary ? "summary" : stepId);
         // a guess the person is asked to confirm ("Jag tolkar det som …"): its Ja and Nej answer that, and only while asked
-        return !summary && context.containsKey(FlowInterpreter.PROPOSED + stepId) ? asked + GUESS : asked;
+        String guessed = summary ? null : context.get(FlowInterpreter.PROPOSED + stepId);
+        return guessed == null ? asked : asked + GUESS + guessed;
     }
 
-    /** What {@link #question} adds to the step's question while a guess at its answer waits for a yes or a no. */
-    static final String GUESS = "/guess";
+    /**
+     * What {@link #question} adds to the step's question, with the option guessed, while a guess at its answer waits for
+     * a yes or a no: an earlier guess's buttons do not answer a later one.
+     */
+    static final String GUESS = "/guess:";
 
     ConversationState withLanguage(Language l) {
         return new ConversationState(id, channel, person, l, flowId, runId, stepId, summary, changing, answers,

@@ -112,7 +112,8 @@ public final class DateAnswerParser {
             "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken",
             "paskhelgen", "easter", "snarast", "brattom", "omgaende", "asap", "akut", "urgent", "jattebrattom", "brattar");
     /** Words that take the urgency from the word after them ("inte så bråttom", "not urgent"). */
-    private static final Set<String> NOT = Set.of("inte", "ej", "icke", "not", "no", "isnt", "isn", "aint");
+    private static final Set<String> NOT = Set.of("inte", "ej", "icke", "inget", "ingenting", "ingen", "not", "no", "nothing",
+            "isnt", "isn", "aint");
 
     private static final Pattern ISO = Pattern.compile("(\\d{4})-(\\d{1,2})-(\\d{1,2})");
     private static final Pattern NUMERIC = Pattern.compile("(\\d{1,2})[/.](\\d{1,2})(?:[/.](\\d{2}|\\d{4}))?");
@@ -208,6 +209,8 @@ public final class DateAnswerParser {
     private static Optional<LocalDate> find(String text, LocalDate today, boolean cuedOnly) {
         Tokens words = Tokens.of(text);
         List<String> tokens = words.words();
+        // "det är bråttom" is a week's time unless the text names a date as well ("bråttom, senast 20 december")
+        LocalDate urgent = null;
         for (int i = 0; i < tokens.size(); i++) {
             String first = TextNormalizer.normalize(tokens.get(i));
             if (!first.matches(".*\\d.*") && !STARTERS.contains(first) && !LEAD.contains(first) && !MONTHS.containsKey(first)
@@ -222,7 +225,10 @@ public final class DateAnswerParser {
                 }
                 if (r instanceof Parsed p && !earliest(words, i, i + length) && !urgencyDenied(tokens, i, window)
                         && (cued(tokens, i) || !cuedOnly && !vague(window))) {
-                    return Optional.of(p.date());
+                    if (!urgency(window)) {
+                        return Optional.of(p.date());
+                    }
+                    urgent = urgent == null ? p.date() : urgent;
                 }
                 // the longest words that read as a date are the date: "den 31 april" is no "den 31" (the next 31st),
                 // "1 november 2026" that has passed is no "1 november" next year
@@ -230,7 +236,12 @@ public final class DateAnswerParser {
                 break;
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(urgent);
+    }
+
+    /** Whether the words are one of the ways of saying "as soon as possible". */
+    private static boolean urgency(List<String> window) {
+        return AS_SOON_AS_POSSIBLE.contains(withoutLead(words(String.join(" ", window))));
     }
 
     /** Words that make a date near them the earliest start, not a deadline ("tidigast", "inte förrän", "from"). */
@@ -354,7 +365,7 @@ public final class DateAnswerParser {
 
     /** "Det är inte så bråttom", "it's not urgent": the urgency word, denied within the two words before it. */
     private static boolean urgencyDenied(List<String> tokens, int start, List<String> window) {
-        if (!AS_SOON_AS_POSSIBLE.contains(withoutLead(words(String.join(" ", window))))) {
+        if (!urgency(window)) {
             return false;
         }
         for (int k = Math.max(0, start - 2); k < start; k++) {

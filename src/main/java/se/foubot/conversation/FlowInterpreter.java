@@ -314,15 +314,36 @@ final class FlowInterpreter {
         return ask(previous, f, f.step(previous.stepId()).orElseThrow(), r);
     }
 
-    private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
+    /** Words that may follow a "ja" that sends: thanks and agreement, nothing that names an answer or takes it back. */
+    private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "ser", "bra", "ut",
+            "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
+            "right", "correct", "looks", "good", "all");
+
+    /**
+     * "ja", "skicka", or a "ja" followed by thanks and agreement only ("Ja tack, det stämmer", "yes, send it"): sending
+     * cannot be undone, so "ja, mejlen är fel" or "ja, ändra 3" does not send.
+     */
+    private static boolean confirms(String cmd) {
         if (AnswerReader.YES.contains(cmd) || SEND.contains(cmd)) {
+            return true;
+        }
+        String[] words = cmd.split(" ");
+        return words.length > 1 && AnswerReader.YES.contains(words[0]) && !words[0].startsWith("ok")
+                && java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains);
+    }
+
+    private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
+        if (confirms(cmd)) {
             return complete(s, f, key, r, now);
         }
-        // "5", "ändra 5", "ändra datum", "change email", or the answer's name alone ("datum")
-        String named = cmd;
+        // "5", "ändra 5", "ändra datum", "change email", or the answer's name alone ("datum"); after a "ja" too ("ja,
+        // ändra datum")
+        String[] lead = cmd.split(" ", 2);
+        String asked = lead.length == 2 && AnswerReader.YES.contains(lead[0]) ? lead[1] : cmd;
+        String named = asked;
         for (String word : CHANGE) {
-            if (cmd.startsWith(word + " ")) {
-                named = cmd.substring(word.length() + 1).strip();
+            if (asked.startsWith(word + " ")) {
+                named = asked.substring(word.length() + 1).strip();
             }
         }
         Optional<String> stepId = answerNamed(s, f, named);
@@ -330,7 +351,7 @@ final class FlowInterpreter {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
         String count = Integer.toString(s.history().size());
-        if (!named.equals(cmd) && !named.matches("\\d+")) {
+        if (!named.equals(asked) && !named.matches("\\d+")) {
             // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching
             String[] words = text.strip().split("\\s+", 2);
             String theirs = words.length == 2 && CHANGE.contains(TextNormalizer.normalize(words[0])) ? words[1].strip() : named;
@@ -538,7 +559,7 @@ final class FlowInterpreter {
      */
     private static boolean asks(ConversationState s, String answering) {
         String now = s.question();
-        return answering.equals(now) || now != null && now.equals(answering + ConversationState.GUESS);
+        return answering.equals(now) || now != null && now.startsWith(answering + ConversationState.GUESS);
     }
 
     /** The flow and the step {@code s} stands at are still in the catalog (see {@link #repeatWhereWeAre}). */

@@ -59,6 +59,9 @@ class AnswerReaderTest {
             Ja, men bara delvis
             Nej men kanske senare
             Ok men jag vet inte
+            ja, fast bara delvis
+            Ja eller nej, vet ej
+            Nej, eller jo
             okej då
             Det vet jag inte, ja
             """)

@@ -215,6 +215,7 @@ class DateAnswerParserTest {
             Det är bråttom, vi behöver svar snarast.                                    | 2026-11-30
             Snarast!                                                                    | 2026-11-30
             It is urgent!                                                               | 2026-11-30
+            Det är bråttom, senast 20 december.                                         | 2026-12-20
             """)
     void mailFindsTheFirstDateThatIsTodayOrLater(String text, LocalDate expected) {
         assertThat(DateAnswerParser.find(text, TODAY)).contains(expected);
@@ -241,6 +242,8 @@ class DateAnswerParserTest {
             We can't start until 15 March.
             Det är inte så bråttom.
             Det är inte bråttom.
+            Inget är bråttom just nu.
+            Ingenting är bråttom.
             It is not urgent.
             """)
     void mailWithoutAComingDateHasNone(String text) {
