@@ -26,7 +26,7 @@ final class AnswerReader {
 
     static final Set<String> YES = Set.of("ja", "j", "japp", "jajamen", "jo", "ok", "okej", "absolut", "stammer",
             "det stammer", "korrekt", "yes", "y", "yep", "yeah", "sure", "correct");
-    static final Set<String> NO = Set.of("nej", "n", "nope", "no", "nah", "stammer inte");
+    static final Set<String> NO = Set.of("nej", "n", "na", "nix", "nope", "no", "nah", "stammer inte");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s<>(),;:\"]+@[^@\\s<>(),;:\"]+\\.[a-zA-Z]{2,}");
     private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d  ]*(?:[.,]\\d+)?");
@@ -98,22 +98,25 @@ final class AnswerReader {
         if (NO.contains(in)) {
             return new Accepted("no");
         }
-        if (saidFirst(in, YES)) {
+        if (saidFirst(in, YES) && List.of(in.split(" ")).stream().noneMatch(NOT_QUITE_YES::contains)) {
             return new Accepted("yes");
         }
-        if (saidFirst(in, NO)) {
+        if (saidFirst(in, NO) && List.of(in.split(" ")).stream().noneMatch(YES::contains)) {
             return new Accepted("no");
         }
         return refused(AnswerError.NOT_YES_NO, "input", text);
     }
 
     /** Words that take back or hedge a yes or a no said before them ("ja, men …", "ja, fast bara delvis", "nej, eller jo"). */
-    private static final Set<String> HEDGES = Set.of("men", "fast", "eller", "but", "or", "though", "although", "maybe", "kanske");
+    private static final Set<String> HEDGES = Set.of("men", "fast", "eller", "but", "or", "though", "although", "maybe", "kanske",
+            "delvis", "typ", "tror", "partly", "sort", "kind", "guess");
+    /** After a "ja", words that make it less than one ("ja, det tror jag inte", "yes, not really"). */
+    private static final Set<String> NOT_QUITE_YES = Set.of("inte", "ej", "icke", "not", "no", "nej");
 
     /**
      * Whether {@code folded} (as {@link TextNormalizer} folds it) begins with one of {@code words} and goes on without
-     * taking it back: "Ja tack", "Ja, det är ett LUM-projekt", "Nej, inte just nu"; not "ja, men …", "ja, fast bara
-     * delvis", nor "ok, vad menar du?", where "ok" only says the question was heard.
+     * hedging it: "Ja tack", "Ja, det är ett LUM-projekt", "Nej, inte just nu"; not "ja, men …", "jo, delvis", "ja,
+     * typ", nor "ok, vad menar du?", where "ok" only says the question was heard.
      */
     static boolean saidFirst(String folded, Set<String> words) {
         String[] w = folded.split(" ");
@@ -129,6 +132,13 @@ final class AnswerReader {
         if (r instanceof DateAnswerParser.Past p) {
             return step.notPast() ? refused(AnswerError.DATE_IN_PAST, "input", text, "date", p.date().toString())
                     : new Accepted(p.date().toString());
+        }
+        if (r instanceof DateAnswerParser.Unreadable) {
+            // a sentence with a date in it, read as a mail's text is ("Det är bråttom, senast 20 december.")
+            java.util.Optional<LocalDate> inText = DateAnswerParser.find(text, today);
+            if (inText.isPresent()) {
+                return new Accepted(inText.get().toString());
+            }
         }
         return refused(r instanceof DateAnswerParser.Impossible ? AnswerError.INVALID_DATE : AnswerError.DATE_FORMAT,
                 "input", text);

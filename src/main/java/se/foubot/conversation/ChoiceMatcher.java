@@ -29,7 +29,10 @@ public final class ChoiceMatcher {
     private static final int SENTENCE_WORDS = 8;
     /** Words that say a name in the same short answer is not the answer ("inte chef", "not Bromma"), folded. */
     private static final Set<String> NEGATIONS = Set.of("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "varken",
-            "not", "no", "never", "neither", "nor", "isnt", "isn", "dont", "don", "aren", "wasn");
+            "nej", "not", "no", "never", "neither", "nor", "isnt", "isn", "dont", "don", "aren", "wasn",
+            // not (yet, any more) the person's role: "snart chef", "nästan chef", "tidigare controller", "chef förut"
+            "snart", "nastan", "tidigare", "forut", "forr", "blivande", "fore", "soon", "almost", "former", "formerly",
+            "previously", "used");
     private static final Set<String> ARTICLES = Set.of("en", "ett", "a", "an");
     /** Before an article and a name, words that make the name someone the writer works for or with ("åt en chef"). */
     private static final Set<String> FOR_SOMEONE = Set.of("at", "till", "under", "for", "to", "med", "with", "hos", "ersatter",

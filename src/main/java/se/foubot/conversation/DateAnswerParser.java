@@ -63,7 +63,7 @@ public final class DateAnswerParser {
     private static final Set<String> AS_SOON_AS_POSSIBLE = Set.of("snarast", "snarast mojligt", "sa snart som mojligt",
             "sa fort som mojligt", "sa snart det gar", "sa fort det gar", "omgaende", "asap", "as soon as possible", "urgent",
             "brattom", "akut", "det ar brattom", "det brattar", "mycket brattom", "valdigt brattom", "ganska brattom",
-            "jattebrattom", "it is urgent", "it s urgent", "its urgent", "very urgent");
+            "jattebrattom", "it is urgent", "it s urgent", "its urgent", "very urgent", "bradskar", "det bradskar");
     /** Short weekday names written before a date ("fre 18/12"). */
     private static final Set<String> WEEKDAY_SHORT = Set.of("man", "tis", "ons", "tor", "tors", "fre", "lor", "son",
             "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun");
@@ -110,7 +110,7 @@ public final class DateAnswerParser {
             "v", "week", "wk", "idag", "imorgon", "igar", "today", "tomorrow", "yesterday", "slutet", "mitten", "borjan", "end",
             "middle", "beginning", "start", "late", "mid", "early", "forra", "last", "denna", "overmorgon", "forrgar", "midsommar",
             "midsommarafton", "midsummer", "jul", "julafton", "christmas", "nyar", "arsskiftet", "new", "at", "pask", "pasken",
-            "paskhelgen", "easter", "snarast", "brattom", "omgaende", "asap", "akut", "urgent", "jattebrattom", "brattar");
+            "paskhelgen", "easter", "snarast", "brattom", "omgaende", "asap", "akut", "urgent", "jattebrattom", "brattar", "bradskar");
     /** Words that take the urgency from the word after them ("inte så bråttom", "not urgent"). */
     private static final Set<String> NOT = Set.of("inte", "ej", "icke", "inget", "ingenting", "ingen", "not", "no", "nothing",
             "isnt", "isn", "aint");
@@ -241,7 +241,9 @@ public final class DateAnswerParser {
 
     /** Whether the words are one of the ways of saying "as soon as possible". */
     private static boolean urgency(List<String> window) {
-        return AS_SOON_AS_POSSIBLE.contains(withoutLead(words(String.join(" ", window))));
+        // as parse reads them: "brådskar egentligen" is "brådskar"
+        String said = TRAILING_FILLER.matcher(String.join(" ", window)).replaceFirst("");
+        return AS_SOON_AS_POSSIBLE.contains(withoutLead(words(said)));
     }
 
     /** Words that make a date near them the earliest start, not a deadline ("tidigast", "inte förrän", "from"). */
@@ -363,12 +365,19 @@ public final class DateAnswerParser {
         return Tokens.of(text).words();
     }
 
-    /** "Det är inte så bråttom", "it's not urgent": the urgency word, denied within the two words before it. */
+    /**
+     * "Det är inte så bråttom", "it's not urgent", "det brådskar egentligen inte": the urgency word, denied within the two
+     * words before it or after it.
+     */
     private static boolean urgencyDenied(List<String> tokens, int start, List<String> window) {
         if (!urgency(window)) {
             return false;
         }
-        for (int k = Math.max(0, start - 2); k < start; k++) {
+        int end = start + window.size();
+        for (int k = Math.max(0, start - 2); k < Math.min(tokens.size(), end + 2); k++) {
+            if (k >= start && k < end) {
+                continue;
+            }
             if (NOT.contains(TextNormalizer.normalize(tokens.get(k)))) {
                 return true;
             }

@@ -315,7 +315,7 @@ final class FlowInterpreter {
     }
 
     /** Words that may follow a "ja" that sends: thanks and agreement, nothing that names an answer or takes it back. */
-    private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "ser", "bra", "ut",
+    private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "in", "ser", "bra", "ut",
             "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
             "right", "correct", "looks", "good", "all");
 
@@ -328,12 +328,13 @@ final class FlowInterpreter {
             return true;
         }
         String[] words = cmd.split(" ");
-        return words.length > 1 && AnswerReader.YES.contains(words[0]) && !words[0].startsWith("ok")
-                && java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains);
+        boolean yes = AnswerReader.YES.contains(words[0]) && !words[0].startsWith("ok") || SEND.contains(words[0]);
+        return words.length > 1 && yes && java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains);
     }
 
     private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
-        if (confirms(cmd)) {
+        // "ja?", "skicka?": a question about sending is not a yes to it
+        if (confirms(cmd) && !text.strip().endsWith("?")) {
             return complete(s, f, key, r, now);
         }
         // "5", "ändra 5", "ändra datum", "change email", or the answer's name alone ("datum"); after a "ja" too ("ja,

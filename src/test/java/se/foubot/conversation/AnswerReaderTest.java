@@ -48,6 +48,7 @@ class AnswerReaderTest {
             Yes, it is part of one         | yes
             Nej, inte just nu              | no
             Nej tack                       | no
+            Nä                             | no
             """)
     void yesNoTakesTheFirstWordOfASentenceThatBeginsWithIt(String input, String expected) {
         assertThat(read(StepFixtures.step(AnswerType.YES_NO), input)).isEqualTo(new AnswerReader.Accepted(expected));
@@ -62,6 +63,9 @@ class AnswerReaderTest {
             ja, fast bara delvis
             Ja eller nej, vet ej
             Nej, eller jo
+            Jo, delvis
+            Ja, det tror jag inte
+            Ja, typ
             okej då
             Det vet jag inte, ja
             """)

@@ -69,6 +69,9 @@ class ChoiceMatcherTest {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "not Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Vi har ingen kontakt med Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Farsta är det inte")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Bromma nej")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Snart i Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Tidigare Bromma, nu Skärholmen")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Bromma jobbar jag inte i")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Vi jobbar med en Bromma-grupp")).isInstanceOf(ChoiceMatcher.NoMatch.class);
     }

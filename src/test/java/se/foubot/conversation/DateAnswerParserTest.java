@@ -244,6 +244,7 @@ class DateAnswerParserTest {
             Det är inte bråttom.
             Inget är bråttom just nu.
             Ingenting är bråttom.
+            Det brådskar egentligen inte.
             It is not urgent.
             """)
     void mailWithoutAComingDateHasNone(String text) {
