@@ -105,6 +105,14 @@ class SlackChannelTest {
         slack.clickPosted(user, channel, "1." + posts.size(), posts.get(posts.size() - 1).param("blocks"), label);
     }
 
+    /** Writes each of {@code messages} to the bot in a DM, each once the bot has answered the one before. */
+    private void sayInTurn(String user, String eventPrefix, String... messages) throws Exception {
+        for (int i = 0; i < messages.length; i++) {
+            slack.dm(eventPrefix + i, user, messages[i]);
+            awaitReply("D" + user, i + 1, "");
+        }
+    }
+
     /** Until every message and click Slack sent has been handled (and its reply, if any, posted). */
     private void awaitSlackWorkDone() {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
@@ -315,11 +323,7 @@ class SlackChannelTest {
     void aGuessesJaAndNejAnswerOnlyTheGuessWhileTheStepsListStillAnswersTheStep() throws Exception {
         String user = "UDIST45";
         String dm = "D" + user;
-        String[] answers = {"stöd", "bromma", "controller", "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.", "nej"};
-        for (int i = 0; i < answers.length; i++) {
-            slack.dm("EvGuess" + i, user, answers[i]);
-            awaitReply(dm, i + 1, "");
-        }
+        sayInTurn(user, "EvGuess", "stöd", "bromma", "controller", "Vi vill ta fram en uppföljningsmall för vårt nya arbetssätt.", "nej");
         awaitReply(dm, 5, "Vilken typ av stöd");
         String categories = postsTo(dm).get(4).param("blocks");
         slack.dm("EvGuess5", user, "enkät");
@@ -343,13 +347,10 @@ class SlackChannelTest {
         for (int round = 0; round < 4; round++) {
             String user = "URACE" + round;
             String dm = "D" + user;
-            String[] answers = {"stöd", "bromma", "controller", "Vi vill ha hjälp att analysera vår brukarenkät.", "nej", "analys",
-                    "hoppa över", "race@stockholm.se"};
-            for (int i = 0; i < answers.length; i++) {
-                slack.dm("EvRace" + round + "-" + i, user, answers[i]);
-                awaitReply(dm, i + 1, i == answers.length - 1 ? "Sammanfattning" : "");
-            }
-            String summary = postsTo(dm).get(answers.length - 1).param("blocks");
+            sayInTurn(user, "EvRace" + round + "-", "stöd", "bromma", "controller", "Vi vill ha hjälp att analysera vår brukarenkät.",
+                    "nej", "analys", "hoppa över", "race@stockholm.se");
+            awaitReply(dm, 8, "Sammanfattning");
+            String summary = postsTo(dm).get(7).param("blocks");
             int round0 = round;
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
             var send = java.util.concurrent.CompletableFuture.runAsync(() -> {
