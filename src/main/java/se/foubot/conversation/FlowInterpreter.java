@@ -574,7 +574,13 @@ final class FlowInterpreter {
             return summary(s, f, r);
         }
         sayWhatTheBotAsked(s, f, r);
-        return ask(s, f, f.step(s.stepId()).orElseThrow(), r);
+        Step step = f.step(s.stepId()).orElseThrow();
+        // a guess waiting for its yes or no is what is asked now ("Jag tolkar det som …"), not the step's list
+        Optional<ChoiceOption> guessed = Optional.ofNullable(s.context().get(PROPOSED + step.id())).flatMap(step::option);
+        if (guessed.isPresent()) {
+            return propose(s, step, guessed.get(), r);
+        }
+        return ask(s, f, step, r);
     }
 
     /**

@@ -337,9 +337,15 @@ class SlackChannelTest {
         assertThat(postsTo(dm)).hasSize(7);
         slack.clickPosted(user, dm, "1.6", guess, "Ja");
         awaitReply(dm, 8, "Den knappen hör till en tidigare fråga");
-        // the step's own list, posted before the guess, answers the step
+        // while a newer guess waits, the earlier guess's "Ja" is refused and the waiting guess asked again
+        slack.dm("EvGuess6", user, "Vi vill utvärdera om vår nya metod i hemtjänsten fungerar bättre än den gamla");
+        awaitReply(dm, 9, "Jag tolkar det som");
+        slack.clickPosted(user, dm, "1.6", guess, "Ja");
+        awaitReply(dm, 10, "Den knappen hör till en tidigare fråga");
+        assertThat(lastTextTo(dm)).contains("Jag tolkar det som");
+        // the step's own list, posted before the guesses, answers the step
         slack.clickPosted(user, dm, "1.5", categories, "Analys och användning av resultat");
-        awaitReply(dm, 9, "När behöver");
+        awaitReply(dm, 11, "När behöver");
     }
 
     @Test
