@@ -25,6 +25,9 @@ final class EngineTexts {
             "(Optional – write “skip” if you don't want to answer.)");
     static final LocalizedText CHOICE_HINT = LocalizedText.of(
             "Svara med nummer eller namn.", "Answer with a number or a name.");
+    static final LocalizedText NARROWED_NUMBER = LocalizedText.of(
+            "Skriv en siffra från 1 till {count}, eller namnet.", "Write a number from 1 to {count}, or the name.");
+    static final LocalizedText WHICH_OF = LocalizedText.of("Vilket av de här menar du?", "Which of these do you mean?");
     static final LocalizedText YES_NO_HINT = LocalizedText.of("Svara ja eller nej.", "Answer yes or no.");
     static final LocalizedText SUMMARY_HEADER = LocalizedText.of("Sammanfattning:", "Summary:");
     static final LocalizedText SUMMARY_FOOTER = LocalizedText.of(

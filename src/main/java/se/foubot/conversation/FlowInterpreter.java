@@ -52,6 +52,11 @@ final class FlowInterpreter {
             AnswerType.EMAIL, List.of("e post", "epost", "mejl", "mejladress", "mail", "adress", "adressen", "email"));
     /** The context key of an answer the engine read from free text and waits for the person to confirm. */
     static final String PROPOSED = "proposed:";
+    /**
+     * The context key of the choices a name fitted several of ("Vilket menar du?"), their ids in the order shown: a
+     * number answers from that short list, not from the step's whole list.
+     */
+    static final String NARROWED = "narrowed:";
 
     private final List<ChoiceGuesser> guessers;
 
@@ -190,6 +195,22 @@ final class FlowInterpreter {
         }
         if (s.summary()) {
             return atSummary(s, f, key, text, cmd, reply(s, notices), now);
+        }
+        String narrowed = s.context().get(NARROWED + step.get().id());
+        if (narrowed != null) {
+            ConversationState without = s.withContext(NARROWED + step.get().id(), null);
+            List<ChoiceOption> candidates = candidates(step.get(), narrowed);
+            if (cmd.matches("\\d{1,3}")) {
+                int n = Integer.parseInt(cmd);
+                if (n >= 1 && n <= candidates.size()) {
+                    return proceed(without, f, step.get(), candidates.get(n - 1).id(), reply(s, notices), now);
+                }
+                Reply r = reply(s, notices);
+                r.say(EngineTexts.NARROWED_NUMBER, Map.of("count", Integer.toString(candidates.size())));
+                return narrow(s, step.get(), candidates, r);
+            }
+            // a name, or anything else: an answer to the step as a whole
+            return answer(without, f, step.get(), text, cmd, reply(s, notices), now);
         }
         String proposed = s.context().get(PROPOSED + step.get().id());
         if (proposed != null) {
@@ -494,6 +515,9 @@ final class FlowInterpreter {
                     return propose(s, step, guessed.get(), r);
                 }
                 r.lines.add(errorText(step, refused, r.language));
+                if (refused.error() == AnswerError.AMBIGUOUS_CHOICE) {
+                    return narrow(s, step, candidates(step, refused.args().get(AnswerReader.CANDIDATES)), r);
+                }
                 sayWhatTheBotAsked(s, f, r);
                 return ask(s, f, step, r);
             }
@@ -510,6 +534,28 @@ final class FlowInterpreter {
         // not the option the person said it is not ("det handlar inte om utvärdering")
         return guessers.stream().filter(g -> g.list().equals(step.optionsFrom())).findFirst()
                 .flatMap(g -> g.guess(text, language)).flatMap(step::option).filter(o -> !ChoiceMatcher.denied(o, text));
+    }
+
+    /** The step's options named by {@code ids} (comma-separated), in that order; an id the step no longer has is left out. */
+    private static List<ChoiceOption> candidates(Step step, String ids) {
+        return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(Optional::stream).toList();
+    }
+
+    /**
+     * After "Vilket menar du?": only the choices the name fitted, numbered from 1 with a button each, so that the number
+     * the person answers with is one they see next to the question; they wait in the context for the answer.
+     */
+    private Turn narrow(ConversationState s, Step step, List<ChoiceOption> candidates, Reply r) {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < candidates.size(); i++) {
+            ChoiceOption o = candidates.get(i);
+            list.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(o.label().in(r.language));
+            r.choices.add(new ReplyChoice(o.id(), o.label().in(r.language)));
+        }
+        list.append('\n').append(EngineTexts.CHOICE_HINT.in(r.language));
+        r.lines.add(list.toString());
+        String ids = candidates.stream().map(ChoiceOption::id).collect(java.util.stream.Collectors.joining(","));
+        return done(s.withContext(NARROWED + step.id(), ids), r);
     }
 
     /** "Jag tolkar det som ”Uppföljning”. Stämmer det?": the guess waits in the context for a yes or a no. */
@@ -579,6 +625,11 @@ final class FlowInterpreter {
         Optional<ChoiceOption> guessed = Optional.ofNullable(s.context().get(PROPOSED + step.id())).flatMap(step::option);
         if (guessed.isPresent()) {
             return propose(s, step, guessed.get(), r);
+        }
+        String narrowed = s.context().get(NARROWED + step.id());
+        if (narrowed != null) {
+            r.say(EngineTexts.WHICH_OF);
+            return narrow(s, step, candidates(step, narrowed), r);
         }
         return ask(s, f, step, r);
     }
