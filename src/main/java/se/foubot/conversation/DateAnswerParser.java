@@ -125,6 +125,8 @@ public final class DateAnswerParser {
             + "|manad|manader|man|day|days|week|weeks|w|wk|wks|month|months)(?: time)?");
     private static final Pattern DAY_ALONE = Pattern.compile("(\\d{1,2})");
     private static final Pattern MONTH_ALONE = Pattern.compile("(?:i |in |under |during )?([a-z]+)(?: (\\d{4}))?");
+    /** A holiday's name and a year after it ("pask 2027", "jul ar 2026"), folded. */
+    private static final Pattern HOLIDAY_YEAR = Pattern.compile("(.+?) (?:ar )?(\\d{4})");
     private static final Pattern WEEK = Pattern.compile("(?:vecka|v|week|wk) ?(\\d{1,2})(?: (\\d{4}))?|v(\\d{1,2})(?: (\\d{4}))?");
     private static final Pattern PART_OF_MONTH = Pattern.compile("(?:i |at |by |in )?(?:the )?(slutet|mitten|borjan|end|middle|beginning|start"
             + "|late|mid|early)(?: av| of)? ([a-z]+)(?: (\\d{4}))?");
@@ -471,20 +473,19 @@ public final class DateAnswerParser {
             }
         }
         String holiday = withoutLead(w);
-        LocalDate before = switch (holiday) {
-            // midsommarafton is the Friday between 19 and 25 June (midsommardagen the Saturday after)
-            case "midsommar", "midsommarafton", "midsommarhelgen", "midsummer", "midsummer eve" -> dayBefore(today,
-                    y -> LocalDate.of(y, 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY)));
-            case "jul", "julafton", "julen", "christmas", "christmas eve" -> dayBefore(today, y -> LocalDate.of(y, 12, 24));
-            case "nyar", "nyarsafton", "arsskiftet", "new year", "new year s eve", "the new year" -> dayBefore(today,
-                    y -> LocalDate.of(y, 12, 31));
-            // before Easter is before its long weekend: skärtorsdag, the day before långfredag
-            case "pask", "pasken", "paskhelgen", "paskledigheten", "easter", "the easter holidays", "easter holidays" ->
-                    dayBefore(today, DateAnswerParser::goodFriday);
-            default -> null;
-        };
-        if (before != null) {
-            return new Parsed(before);
+        // "före påsk 2027": that year's, which may have passed
+        Matcher inYear = HOLIDAY_YEAR.matcher(holiday);
+        java.util.function.IntFunction<LocalDate> named = holiday(inYear.matches() ? inYear.group(1) : holiday);
+        if (named != null && inYear.matches()) {
+            int year = Integer.parseInt(inYear.group(2));
+            if (Math.abs(year - today.getYear()) > 100) {
+                return new Impossible();
+            }
+            LocalDate before = named.apply(year).minusDays(1);
+            return before.isBefore(today) ? new Past(before) : new Parsed(before);
+        }
+        if (named != null) {
+            return new Parsed(dayBefore(today, named));
         }
         Matcher m = SPAN.matcher(w);
         if (m.matches()) {
@@ -529,6 +530,21 @@ public final class DateAnswerParser {
             return new Parsed(today.with(TemporalAdjusters.next(day)));
         }
         return null;
+    }
+
+    /** The holiday a name says, as its date in a given year; null: no holiday's name. */
+    private static java.util.function.IntFunction<LocalDate> holiday(String name) {
+        return switch (name) {
+            // midsommarafton is the Friday between 19 and 25 June (midsommardagen the Saturday after)
+            case "midsommar", "midsommarafton", "midsommarhelgen", "midsummer", "midsummer eve" ->
+                    y -> LocalDate.of(y, 6, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+            case "jul", "julafton", "julen", "christmas", "christmas eve" -> y -> LocalDate.of(y, 12, 24);
+            case "nyar", "nyarsafton", "arsskiftet", "new year", "new year s eve", "the new year" -> y -> LocalDate.of(y, 12, 31);
+            // before Easter is before its long weekend: skärtorsdag, the day before långfredag
+            case "pask", "pasken", "paskhelgen", "paskledigheten", "easter", "the easter holidays", "easter holidays" ->
+                    DateAnswerParser::goodFriday;
+            default -> null;
+        };
     }
 
     private static int count(String word) {

@@ -93,6 +93,10 @@ class DateAnswerParserTest {
             före påsk              | 2027-03-25
             innan påskhelgen       | 2027-03-25
             before Easter          | 2027-03-25
+            före påsk 2027         | 2027-03-25
+            före jul 2027          | 2027-12-23
+            before Christmas 2026  | 2026-12-23
+            innan midsommar år 2028 | 2028-06-22
             det är bråttom!        | 2026-11-30
             helst före 12 mars     | 2027-03-12
             gärna före jul         | 2026-12-23
@@ -128,6 +132,8 @@ class DateAnswerParserTest {
             12 mars 2026           | 2026-03-12
             1/3/2025               | 2025-03-01
             vecka 12 2026          | 2026-03-20
+            före påsk 2026         | 2026-04-02
+            före midsommar 2026    | 2026-06-18
             """)
     void aDateBeforeTodayIsToldAsPastNotAsUnreadable(String input, LocalDate expected) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isEqualTo(new DateAnswerParser.Past(expected));
