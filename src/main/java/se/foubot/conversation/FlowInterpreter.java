@@ -34,7 +34,11 @@ final class FlowInterpreter {
             "tack", "jag", "vi", "och", "att", "det", "inte", "vad", "nar", "hur", "mina", "mitt", "har", "kan", "vill");
     static final Set<String> SKIP = Set.of("hoppa over", "skip", "-", "inget", "ingen", "none");
     static final Set<String> SEND = Set.of("skicka", "send", "bekrafta", "confirm", "ja skicka", "yes send");
-    static final Set<String> CHANGE = Set.of("andra", "change");
+    /** Words before an answer's number or name at the summary that ask to change it ("ändra 3", "fel mejl"). */
+    static final Set<String> CHANGE = Set.of("andra", "change", "fel", "wrong", "ratta", "korrigera", "fix");
+    /** Words a change at the summary may come after ("Ja tack. Ändra 3.", "Nej, fel mejl", "oj, ändra datum"). */
+    private static final Set<String> LEAD_IN = Set.of("ja", "jo", "ok", "okej", "nej", "na", "nja", "tack", "men", "fast", "oj",
+            "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh");
 
     /** One computed turn. {@code next} null: nothing to write. {@code outcome} non-null: the flow was confirmed. */
     record Turn(ConversationState next, List<String> lines, List<ReplyChoice> choices, PendingOutcome outcome) {
@@ -358,25 +362,28 @@ final class FlowInterpreter {
         if (confirms(cmd) && !text.strip().endsWith("?")) {
             return complete(s, f, key, r, now);
         }
-        // "5", "ändra 5", "ändra datum", "change email", or the answer's name alone ("datum"); after a "ja" too ("ja,
-        // ändra datum")
-        String[] lead = cmd.split(" ", 2);
-        String asked = lead.length == 2 && AnswerReader.YES.contains(lead[0]) ? lead[1] : cmd;
-        String named = asked;
-        for (String word : CHANGE) {
-            if (asked.startsWith(word + " ")) {
-                named = asked.substring(word.length() + 1).strip();
-            }
+        // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
+        // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
+        String[] words = cmd.split(" ");
+        int from = 0;
+        while (from < words.length - 1 && LEAD_IN.contains(words[from])) {
+            from++;
         }
+        boolean change = from < words.length - 1 && CHANGE.contains(words[from]);
+        String asked = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
+        String named = change ? String.join(" ", java.util.Arrays.copyOfRange(words, from + 1, words.length)) : asked;
         Optional<String> stepId = answerNamed(s, f, named);
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
         String count = Integer.toString(s.history().size());
-        if (!named.equals(asked) && !named.matches("\\d+")) {
-            // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching
-            String[] words = text.strip().split("\\s+", 2);
-            String theirs = words.length == 2 && CHANGE.contains(TextNormalizer.normalize(words[0])) ? words[1].strip() : named;
+        if (change && !named.matches("\\d+")) {
+            // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching, when
+            // the written words line up with the folded ones
+            String[] written = text.strip().split("\\s+");
+            String theirs = written.length == words.length
+                    ? String.join(" ", java.util.Arrays.copyOfRange(written, from + 1, written.length)).replaceAll("[.!]+$", "")
+                    : named;
             r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", theirs));
         } else {
             r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", count));
