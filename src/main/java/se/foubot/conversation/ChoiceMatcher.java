@@ -90,6 +90,10 @@ public final class ChoiceMatcher {
                 if (!within.isEmpty()) {
                     return within.size() == 1 ? new Picked(within.get(0)) : new Ambiguous(within);
                 }
+                java.util.Optional<ChoiceOption> instead = contrasted(options, sentence);
+                if (instead.isPresent()) {
+                    return new Picked(instead.get());
+                }
             }
         }
         return new NoMatch();
@@ -141,6 +145,66 @@ public final class ChoiceMatcher {
             }
         }
         return false;
+    }
+
+    /** Words that set the name after them against one said no to before ("inte chef utan controller", "not Y but X"). */
+    private static final Set<String> CONTRAST = Set.of("utan", "snarare", "men", "nu", "but", "rather", "instead", "now");
+    /** What may stand between a name and the no after it that denies another ("Farsta och inte Bromma"). */
+    private static final Set<String> AND = Set.of("och", "men", "and", "but");
+
+    /** Where a name stands in a sentence's words: from {@code start}, up to but not including {@code end}. */
+    private record Named(ChoiceOption option, int start, int end) {
+    }
+
+    /**
+     * Two names, one said no to and the other said instead: "Jag är verksamhetsutvecklare, inte chef", "controller,
+     * tidigare chef", "inte utvärdering utan uppföljning", "not a manager but a controller". One word that says no, the
+     * name it denies within three words after it, and the other name right before that word or after a contrast
+     * ("utan", "nu", "but") that follows the denied one. Anything else with a no in it ("inte chef eller controller") picks nothing.
+     */
+    private static java.util.Optional<ChoiceOption> contrasted(List<ChoiceOption> options, String in) {
+        List<String> words = List.of(in.split(" "));
+        List<Integer> noes = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (NEGATIONS.contains(words.get(i))) {
+                noes.add(i);
+            }
+        }
+        if (noes.size() != 1) {
+            return java.util.Optional.empty();
+        }
+        int no = noes.get(0);
+        List<Named> named = new ArrayList<>();
+        for (ChoiceOption o : options) {
+            for (String name : o.matchNames()) {
+                List<String> nameWords = List.of(name.split(" "));
+                for (int i = 0; i + nameWords.size() <= words.size(); i++) {
+                    if (name.length() >= 3 && words.subList(i, i + nameWords.size()).equals(nameWords)) {
+                        named.add(new Named(o, i, i + nameWords.size()));
+                    }
+                }
+            }
+        }
+        if (named.stream().map(Named::option).distinct().count() != 2) {
+            return java.util.Optional.empty();
+        }
+        // the denied name: the first after the no, within three words of it
+        Named denied = named.stream().filter(n -> n.start() > no).min(java.util.Comparator.comparingInt(Named::start))
+                .filter(n -> n.start() - no <= 3).orElse(null);
+        if (denied == null) {
+            return java.util.Optional.empty();
+        }
+        List<Named> others = named.stream().filter(n -> !n.option().equals(denied.option())).toList();
+        boolean deniedOnlyThere = named.stream().filter(n -> n.option().equals(denied.option()))
+                .allMatch(n -> n.start() == denied.start());
+        boolean said = others.stream().allMatch(n -> {
+            // right before the no ("verksamhetsutvecklare, inte chef"); not "Farsta är det inte, Bromma", which denies Farsta
+            boolean before = n.end() <= no && words.subList(n.end(), no).stream().allMatch(AND::contains);
+            boolean afterContrast = n.start() >= denied.end()
+                    && words.subList(denied.end(), n.start()).stream().anyMatch(CONTRAST::contains);
+            return (before || afterContrast) && !(n.start() > 0 && POSSESSIVES.contains(words.get(n.start() - 1)));
+        });
+        return deniedOnlyThere && said ? java.util.Optional.of(others.get(0).option()) : java.util.Optional.empty();
     }
 
     private interface NameTest {

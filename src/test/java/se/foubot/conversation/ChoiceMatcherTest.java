@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ChoiceMatcherTest {
 
@@ -71,9 +72,31 @@ class ChoiceMatcherTest {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Farsta är det inte")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Bromma nej")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Snart i Bromma")).isInstanceOf(ChoiceMatcher.NoMatch.class);
-        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Tidigare Bromma, nu Skärholmen")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Bromma jobbar jag inte i")).isInstanceOf(ChoiceMatcher.NoMatch.class);
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, "Vi jobbar med en Bromma-grupp")).isInstanceOf(ChoiceMatcher.NoMatch.class);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Södermalm, inte Bromma                  | sodermalm
+            Södermalm och inte Bromma               | sodermalm
+            inte Bromma utan Södermalm              | sodermalm
+            Vi sitter inte i Bromma utan Södermalm  | sodermalm
+            not Bromma but Södermalm                | sodermalm
+            Tidigare Bromma, nu Skärholmen          | skarholmen
+            Skärholmen, tidigare Bromma             | skarholmen
+            """)
+    void aNameSaidInsteadOfOneSaidNoToIsPicked(String input, String expectedId) {
+        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input))
+                .isInstanceOfSatisfying(ChoiceMatcher.Picked.class, p -> assertThat(p.option().id()).isEqualTo(expectedId));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"inte Bromma eller Södermalm", "Varken Bromma eller Södermalm", "Södermalm är det inte, Bromma",
+            "Bromma, inte Södermalm, inte Skärholmen", "inte Bromma utan min Södermalm", "Södermalm, Bromma nej",
+            "Inte i Södermalm, vi har inget med Bromma att göra"})
+    void aSentenceWithANoPicksNothingUnlessItSaysWhichInstead(String input) {
+        assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input)).isNotInstanceOf(ChoiceMatcher.Picked.class);
     }
 
     @Test
