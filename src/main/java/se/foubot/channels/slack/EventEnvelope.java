@@ -12,15 +12,18 @@ import com.slack.api.bolt.request.builtin.EventRequest;
  * which goes through the privacy guard where it is read, and whether files came with it (they are never fetched).
  */
 record EventEnvelope(String eventId, String type, String subtype, String botId, String channel, String channelType,
-        String ts, String threadTs, String user, String tab, String text, boolean files) {
+        String ts, String threadTs, String user, String tab, String text, boolean files, java.util.List<String> teams) {
 
     static EventEnvelope of(EventRequest request) {
         JsonObject event = new JsonObject();
         String eventId = null;
+        java.util.List<String> teams = new java.util.ArrayList<>();
         try {
             JsonElement body = JsonParser.parseString(request.getRequestBodyAsString());
             if (body.isJsonObject()) {
                 eventId = string(body.getAsJsonObject(), "event_id");
+                teams.add(string(body.getAsJsonObject(), "team_id"));
+                teams.add(string(body.getAsJsonObject(), "enterprise_id"));
                 if (body.getAsJsonObject().get("event") instanceof JsonObject e) {
                     event = e;
                 }
@@ -30,7 +33,17 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
         }
         return new EventEnvelope(eventId, string(event, "type"), string(event, "subtype"), string(event, "bot_id"),
                 string(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), string(event, "user"), string(event, "tab"), string(event, "text"),
-                event.get("files") instanceof com.google.gson.JsonArray f && !f.isEmpty());
+                event.get("files") instanceof com.google.gson.JsonArray f && !f.isEmpty(), teamsOf(teams, event));
+    }
+
+    /** The workspace and organisation ids the body names, the event's own among them ({@code team}, {@code user_team}). */
+    private static java.util.List<String> teamsOf(java.util.List<String> fromBody, JsonObject event) {
+        java.util.List<String> teams = new java.util.ArrayList<>(fromBody);
+        for (String name : java.util.List.of("team", "user_team", "source_team")) {
+            teams.add(string(event, name));
+        }
+        teams.removeIf(java.util.Objects::isNull);
+        return java.util.List.copyOf(teams);
     }
 
     private static String string(JsonObject o, String name) {

@@ -35,7 +35,7 @@ class RefuseMalformedIds implements Middleware {
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Context context = req.getContext();
         String malformed = !wellFormed(context.getRequestUserId(), SlackText.ID) ? "user"
-                : !wellFormed(context.getTeamId(), SlackText.ID) ? "team"
+                : !wellFormed(context.getTeamId(), SlackText.ID) || !teamsOf(req).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
                 : !wellFormed(context.getEnterpriseId(), SlackText.ID) ? "enterprise"
                 : !wellFormed(channelOf(req), SlackText.ID) ? "channel"
                 : req instanceof EventRequest event && !wellFormedEvent(event) ? "event" : null;
@@ -45,6 +45,27 @@ class RefuseMalformedIds implements Middleware {
         // which id, never its value: the value is what could not go into a log line
         log.info("event=slack_request_unreadable reason=malformed_id id={} kind={}", malformed, req.getRequestType());
         return Response.builder().statusCode(400).contentType("application/json").body("{\"error\":\"unreadable request\"}").build();
+    }
+
+    /**
+     * The workspace and organisation ids the payload itself names. Bolt's context takes the team from the installation
+     * (one workspace: the token's), so the payload's own ids, which go into log lines and the store, are checked here.
+     */
+    private java.util.List<String> teamsOf(Request<?> req) {
+        java.util.List<String> teams = new java.util.ArrayList<>();
+        if (req instanceof SlashCommandRequest command) {
+            teams.add(command.getPayload().getTeamId());
+            teams.add(command.getPayload().getEnterpriseId());
+        } else if (req instanceof BlockActionRequest click) {
+            var p = click.getPayload();
+            teams.add(p.getTeam() == null ? null : p.getTeam().getId());
+            teams.add(p.getEnterprise() == null ? null : p.getEnterprise().getId());
+            teams.add(p.getUser() == null ? null : p.getUser().getTeamId());
+        } else if (req instanceof EventRequest event) {
+            teams.addAll(envelopes.of(event).teams());
+        }
+        teams.removeIf(java.util.Objects::isNull);
+        return teams;
     }
 
     private static String channelOf(Request<?> req) {

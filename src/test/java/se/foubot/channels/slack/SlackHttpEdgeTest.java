@@ -338,6 +338,35 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aSignedRequestWhoseWorkspaceIdIsNotSlacksIsRefusedAndNothingOfItIsLogged(CapturedOutput output) throws Exception {
+        String forged = "T1\n2026-12-05T08:00:00.000Z  INFO 1 --- [main] se.foubot.Forged : event=FORGED " + MARKER;
+        String json = forged.replace("\n", "\\n");
+        String form = java.net.URLEncoder.encode(forged, java.nio.charset.StandardCharsets.UTF_8);
+        String[][] bodies = {
+                {"command=%2Ffou&text=hj%C3%A4lp&user_id=U1&channel_id=D2&team_id=" + form, FORM},
+                {"command=%2Ffou&text=hj%C3%A4lp&user_id=U1&channel_id=D2&team_id=T1&enterprise_id=" + form, FORM},
+                {"{\"type\":\"event_callback\",\"team_id\":\"" + json + "\",\"event_id\":\"EvTeam1\",\"event\":{\"type\":\"message\","
+                        + "\"channel_type\":\"im\",\"channel\":\"D2\",\"user\":\"U1\",\"text\":\"hej\",\"ts\":\"1.1\"}}",
+                        "application/json"},
+                {"{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvTeam2\",\"event\":{\"type\":\"message\","
+                        + "\"channel_type\":\"im\",\"channel\":\"D2\",\"user\":\"U1\",\"team\":\"" + json + "\",\"text\":\"hej\",\"ts\":\"1.2\"}}",
+                        "application/json"},
+                {"payload=" + java.net.URLEncoder.encode("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\",\"team_id\":\"" + json
+                        + "\"},\"team\":{\"id\":\"T1\"},\"channel\":{\"id\":\"D2\"},\"actions\":[{\"action_id\":\"answer-0\","
+                        + "\"block_id\":\"b\",\"value\":\"hjälp\"}]}", java.nio.charset.StandardCharsets.UTF_8), FORM},
+                {"payload=" + java.net.URLEncoder.encode("{\"type\":\"block_actions\",\"user\":{\"id\":\"U1\"},\"team\":{\"id\":\""
+                        + json + "\"},\"channel\":{\"id\":\"D2\"},\"actions\":[{\"action_id\":\"answer-0\","
+                        + "\"block_id\":\"b\",\"value\":\"hjälp\"}]}", java.nio.charset.StandardCharsets.UTF_8), FORM},
+        };
+        for (String[] b : bodies) {
+            assertThat(slack.signed(b[0], b[1], java.util.Map.of()).statusCode()).as(b[0]).isEqualTo(400);
+        }
+        Thread.sleep(500);
+        assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED").contains("reason=malformed_id id=team");
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D2"))).isEmpty();
+    }
+
+    @Test
     void unsignedBodiesNeverReachTheLogAndCannotForgeALogLine(CapturedOutput output) throws Exception {
         String forged = "{\"type\":\"event_callback\",\"event\":{\"text\":\"" + MARKER + "\"}}\nevent=forged_line user=UADMIN\r\n";
         slack.sendBytes(forged.getBytes(StandardCharsets.UTF_8), "application/json", null, null);
