@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -335,6 +336,25 @@ class SlackHttpEdgeTest {
         Thread.sleep(500);
         assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED").contains("reason=malformed_id id=user");
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D1"))).isEmpty();
+    }
+
+    @Test
+    void anotherMethodThanPostIsAnswered405WithAllowInJsonAndLeavesNoWarning(CapturedOutput output) throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "FORGED")) {
+            HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/slack/events")).method(method,
+                    java.net.http.HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.body()).as(method).contains("\"status\":").doesNotContain("<html").doesNotContain("Exception");
+            if (method.equals("FORGED")) {
+                // a method HTTP does not know: Tomcat's 400, in the same JSON
+                assertThat(response.statusCode()).isEqualTo(400);
+                continue;
+            }
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
+        }
+        assertThat(output).doesNotContain("FORGED").doesNotContain(" WARN ");
     }
 
     @Test
