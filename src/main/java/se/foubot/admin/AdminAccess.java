@@ -1,14 +1,20 @@
 package se.foubot.admin;
 
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Guards /api/: 404 while no admin token is set, 401 without the right bearer token. */
-@Component
-class AdminAccess implements HandlerInterceptor {
+/**
+ * Guards /api/: 404 while no admin token is set, 401 without the right bearer token — before anything else answers,
+ * so that a caller without the token learns nothing of the routes (a GET to a POST route got 405 with its methods
+ * while this ran after Spring had matched the route).
+ */
+class AdminAccess extends OncePerRequestFilter {
 
     private final AdminToken token;
 
@@ -17,16 +23,17 @@ class AdminAccess implements HandlerInterceptor {
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
         if (!token.enabled()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return false;
+            return;
         }
         if (!token.presentIn(request)) {
             response.setHeader("WWW-Authenticate", "Bearer");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
-            return false;
+            return;
         }
-        return true;
+        chain.doFilter(request, response);
     }
 }

@@ -1,20 +1,17 @@
 package se.foubot.admin;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
-class AdminWebConfiguration implements WebMvcConfigurer {
+class AdminWebConfiguration {
 
-    private final AdminAccess access;
-
-    AdminWebConfiguration(AdminAccess access) {
-        this.access = access;
-    }
-
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(access).addPathPatterns("/api/**");
+    @Bean
+    FilterRegistrationBean<AdminAccess> adminAccess(AdminToken token) {
+        FilterRegistrationBean<AdminAccess> registration = new FilterRegistrationBean<>(new AdminAccess(token));
+        registration.addUrlPatterns("/api/*");
+        registration.setName("adminAccess");
+        return registration;
     }
 }

@@ -49,6 +49,25 @@ class AdminApiTest {
     }
 
     @Test
+    void withoutTheTokenNoRouteTellsWhatItIsNorWhichMethodsItTakes() throws Exception {
+        // a POST-only route asked with GET, a GET route asked with DELETE, a route that does not exist: the same 401
+        for (String[] asked : new String[][] {{"GET", "/api/knowledge-gaps/rounds/x/close"}, {"DELETE", "/api/tasks"},
+                {"PUT", "/api/grants/subscribers/import"}, {"GET", "/api/no-such-route"}}) {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + asked[1])).method(asked[0], HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(asked[0] + " " + asked[1]).isEqualTo(401);
+            assertThat(r.headers().firstValue("Allow")).as(asked[0] + " " + asked[1]).isEmpty();
+            assertThat(r.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+        }
+        // with it, Spring's own answers: 405 with the methods, 404
+        HttpResponse<String> wrongMethod = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + port + "/api/knowledge-gaps/rounds/x/close")).header("Authorization", "Bearer s3cret-admin-token").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongMethod.statusCode()).isEqualTo(405);
+        assertThat(get("/api/no-such-route", "s3cret-admin-token").statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void theBearerSchemeIsReadWhateverItsCaseAsRfc7235Says() throws Exception {
         for (String header : new String[] {"bearer s3cret-admin-token", "BEARER s3cret-admin-token", "Bearer   s3cret-admin-token"}) {
             HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

@@ -339,6 +339,42 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aBodyTooLargeAnnouncedWithExpectContinueIsRefusedBeforeTheClientIsAskedToSendIt() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            // headers only, as a client that waits for "100 Continue" sends them
+            socket.getOutputStream().write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 5000000\r\nExpect: 100-continue\r\nX-Slack-Request-Timestamp: " + slack.now()
+                    + "\r\nX-Slack-Signature: v0=00\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).startsWith("HTTP/1.1 413");
+        }
+        // one that fits is asked for its body, then read and answered
+        String body = "{\"type\":\"url_verification\",\"challenge\":\"c1\"}";
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            long now = slack.now();
+            socket.getOutputStream().write(("POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + body.length() + "\r\nExpect: 100-continue\r\nX-Slack-Request-Timestamp: " + now
+                    + "\r\nX-Slack-Signature: " + SlackRequests.sign(SlackRequests.SECRET, now, body) + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("HTTP/1.1 100");
+            socket.getOutputStream().write(body.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String line;
+            do {
+                line = in.readLine();
+            } while (line != null && line.isEmpty());
+            assertThat(line).startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
     void anotherMethodThanPostIsAnswered405WithAllowInJsonAndLeavesNoWarning(CapturedOutput output) throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "FORGED")) {
