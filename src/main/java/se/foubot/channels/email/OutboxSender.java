@@ -120,14 +120,21 @@ public class OutboxSender {
         Collections.rotate(due, ThreadLocalRandom.current().nextInt(due.size()));
         // a few mails are not worth another connection
         int lanes = Math.max(1, Math.min(connections, due.size() / PER_CONNECTION));
+        // the round's mails are handed out a batch at a time to whichever connection is free, so none stands idle at
+        // the end while another still works through a share of its own (nor is a dropped connection's share left for
+        // the next round); a batch is a run of neighbouring keys, so its records share the store's pages and its
+        // commit writes fewer
+        AtomicInteger handedOut = new AtomicInteger();
+        java.util.function.Supplier<List<Document>> nextBatch = () -> {
+            int from = handedOut.getAndAdd(batch);
+            return from >= due.size() ? List.of() : due.subList(from, Math.min(due.size(), from + batch));
+        };
         // even one lane runs on a connection thread: those are below the threads that answer people, the caller
         // (a scheduler thread) is not
         List<CompletableFuture<Integer>> running = new ArrayList<>();
         for (int lane = 0; lane < lanes; lane++) {
-            // a run of neighbouring keys each: a batch's records then share the store's pages and its commit writes fewer
-            List<Document> share = due.subList(lane * due.size() / lanes, (lane + 1) * due.size() / lanes);
             int dueInRound = due.size();
-            running.add(CompletableFuture.supplyAsync(() -> sendOver(share, dueInRound), lines));
+            running.add(CompletableFuture.supplyAsync(() -> sendOver(nextBatch, dueInRound), lines));
         }
         int sent = 0;
         for (CompletableFuture<Integer> lane : running) {
@@ -162,12 +169,13 @@ public class OutboxSender {
     }
 
     /**
-     * Sends {@code mails} (those no other sender has taken) over one SMTP connection, {@code batch} at a time: one
-     * command records the previous batch as sent and takes the next under this sender's lease, so the lane waits for
-     * the store once per batch instead of once per mail. The price: a sender killed mid-batch leaves up to a batch of
-     * mails handed to the server but not recorded; they are sent again (same Message-ID) once the lease runs out.
+     * Sends the batches {@code nextBatch} hands out (until it hands out none) over one SMTP connection, the mails no
+     * other sender has taken: one command records the previous batch as sent and takes the next under this sender's
+     * lease, so the lane waits for the store once per batch instead of once per mail. The price: a sender killed
+     * mid-batch leaves up to a batch of mails handed to the server but not recorded; they are sent again (same
+     * Message-ID) once the lease runs out.
      */
-    private int sendOver(List<Document> mails, int dueInRound) {
+    private int sendOver(java.util.function.Supplier<List<Document>> nextBatch, int dueInRound) {
         Transport transport;
         try {
             transport = connect();
@@ -184,8 +192,7 @@ public class OutboxSender {
         Lane lane = new Lane();
         lanes.add(lane);
         try {
-            for (int from = 0; from < mails.size() && !stopping; from += batch) {
-                List<Document> next = mails.subList(from, Math.min(mails.size(), from + batch));
+            for (List<Document> next = nextBatch.get(); !next.isEmpty() && !stopping; next = nextBatch.get()) {
                 Instant takenAt = clock.instant();
                 synchronized (lane) {
                     if (lane.settled) {
