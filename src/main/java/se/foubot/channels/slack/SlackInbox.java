@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
@@ -70,7 +69,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     private final SlackWorkers workers;
     private final DeadLetters deadLetters;
     private final SlackProperties properties;
-    private final String worker = "slack-inbox-" + UUID.randomUUID();
+    /** This process's name on the work it holds: the same for a restart of the process, by {@link ProcessBoot}. */
+    private final String worker;
+    private final se.foubot.store.ProcessBoot boot;
     private final Map<String, Consumer<Work>> kinds = new HashMap<>();
     private final Map<String, String> deadLetterKinds = new HashMap<>();
     private volatile Consumer<Work> whenParked = w -> { };
@@ -113,7 +114,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     }
 
     SlackInbox(MongoTemplate mongo, Clock clock, SlackWorkers slackWorkers, DeadLetters deadLetters, SlackProperties properties,
-            StoreProperties store, MeterRegistry meters) {
+            StoreProperties store, MeterRegistry meters, se.foubot.store.ProcessBoot boot) {
+        this.boot = boot;
+        this.worker = holder(boot.id());
         this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.clock = clock;
         this.workers = slackWorkers;
@@ -126,10 +129,28 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
     }
 
-    /** Moving work from the ack journal into the inbox begins once every handler is registered. */
+    private static String holder(String process) {
+        return "slack-inbox-" + process;
+    }
+
+    /**
+     * Moving work from the ack journal into the inbox begins once every handler is registered; what the process before
+     * this one on the data directory held when it died is given back first, so it is answered now, not after its lease.
+     */
     @Override
     public void start() {
         stopping = false;
+        boot.previous().ifPresent(previous -> {
+            try {
+                int back = queue.releaseAllHeldBy(holder(previous));
+                if (back > 0) {
+                    log.info("event=slack_work_taken_back count={} from={}", back, holder(previous));
+                }
+            } catch (DataAccessException storeDown) {
+                log.warn("event=slack_work_not_taken_back rule={} (done once its lease has run out)",
+                        storeDown.getClass().getSimpleName());
+            }
+        });
         if (journal != null) {
             journal.start(this::recordAll, this::refused);
         }

@@ -18,8 +18,13 @@ final class LeftSlackWork {
 
     /** The inbox item a process leaves in {@code slack_inbox} when it is killed holding {@code user}'s message. */
     static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text) {
+        leftByADeadProcess(mongo, now, key, user, text, "slack-inbox-dead");
+    }
+
+    /** As above, held by {@code holder}. */
+    static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text, String holder) {
         mongo.remove(Query.query(Criteria.where("_id").is(key)), SlackInbox.COLLECTION);
-        mongo.insert(new Document("_id", key).append("slot", key + "#slack-inbox-dead").append("status", "pending")
+        mongo.insert(new Document("_id", key).append("slot", key + "#" + holder).append("status", "pending")
                 .append("waiting", key).append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now))
                 .append("leaseUntil", Date.from(now.plus(Duration.ofMinutes(2)))).append("kind", "message")
                 .append("params", new Document("user", user).append("text", text).append("channel", "D" + user)), SlackInbox.COLLECTION);
