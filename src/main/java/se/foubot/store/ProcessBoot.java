@@ -42,7 +42,7 @@ public class ProcessBoot {
         this(properties.dataDir());
     }
 
-    ProcessBoot(Path dataDir) {
+    public ProcessBoot(Path dataDir) {
         Optional<String> before = Optional.empty();
         try {
             Files.createDirectories(dataDir);
@@ -85,7 +85,7 @@ public class ProcessBoot {
     }
 
     @PreDestroy
-    void release() {
+    public void release() {
         if (held != null) {
             try {
                 held.close();

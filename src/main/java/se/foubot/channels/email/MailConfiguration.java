@@ -49,9 +49,10 @@ class MailConfiguration {
 
     @ConditionalOnBackgroundWork
     @Bean
-    OutboxSender outboxSender(Outbox outbox, MailEndpoints endpoints, MailProperties properties, Clock clock) {
+    OutboxSender outboxSender(Outbox outbox, MailEndpoints endpoints, MailProperties properties, Clock clock,
+            se.foubot.store.ProcessBoot boot) {
         return new OutboxSender(outbox, endpoints.smtpUrl(), properties.from(), properties.outboxLease(),
-                properties.outboxMaxAttempts(), properties.smtpConnections(), properties.outboxBatch(), clock);
+                properties.outboxMaxAttempts(), properties.smtpConnections(), properties.outboxBatch(), clock, boot);
     }
 
     @ConditionalOnBackgroundWork

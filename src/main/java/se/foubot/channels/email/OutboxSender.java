@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,7 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import se.foubot.privacy.LogText;
+import se.foubot.store.Holder;
 import se.foubot.store.LeasedQueue;
+import se.foubot.store.ProcessBoot;
 
 /**
  * Sends what the outbox holds over SMTP: takes due mail with a lease, a small batch at a time, sends each with the
@@ -55,7 +56,9 @@ public class OutboxSender {
     private final Duration lease;
     private final int maxAttempts;
     private final Clock clock;
-    private final String id = "sender-" + UUID.randomUUID();
+    /** This sender's name on the mails it holds, by this process's id (see {@link Holder}). */
+    private final Holder holder;
+    private final String id;
     private final AtomicBoolean reachable = new AtomicBoolean(true);
     private final int connections;
     private final int batch;
@@ -76,6 +79,17 @@ public class OutboxSender {
      */
     public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, int connections, int batch,
             Clock clock) {
+        this(outbox, smtpUrl, from, lease, maxAttempts, connections, batch, clock, null);
+    }
+
+    /**
+     * As above; {@code boot} names this process's sender, and the mails the sender of the process before it held when it
+     * died are given back at the first round, instead of after their lease (null: a sender of its own, none given back).
+     */
+    public OutboxSender(Outbox outbox, String smtpUrl, String from, Duration lease, int maxAttempts, int connections, int batch,
+            Clock clock, ProcessBoot boot) {
+        this.holder = new Holder("sender", boot);
+        this.id = holder.name();
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1: " + batch);
         }
@@ -110,6 +124,7 @@ public class OutboxSender {
         if (stopping) {
             return 0;
         }
+        takeBackFromTheProcessBefore();
         // whole: what a lane takes need not be read back (see LeasedQueue#markSentAndTake)
         List<Document> due = new ArrayList<>(outbox.queue().takeableItems(ROUND * connections));
         if (due.isEmpty()) {
@@ -141,6 +156,18 @@ public class OutboxSender {
             sent += lane.join();
         }
         return sent;
+    }
+
+    /**
+     * The mails the process before this one held when it died (a {@code kill -9}), given back once, so they go out in
+     * this round rather than after their lease. It had handed some to the server and not recorded them: those go out
+     * again, with the same Message-ID, as they would after the lease.
+     */
+    private void takeBackFromTheProcessBefore() {
+        Holder.TakenBack back = holder.takeBackFrom(outbox.queue()); // a store that is away throws: tried again next round
+        if (back != null && back.count() > 0) {
+            log.info("event=outbox_taken_back count={} from={}", back.count(), back.from());
+        }
     }
 
     /**

@@ -30,6 +30,7 @@ import jakarta.annotation.PreDestroy;
 
 import se.foubot.deadletter.DeadLetters;
 import se.foubot.deadletter.ServiceAway;
+import se.foubot.store.Holder;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 import se.foubot.store.StoreProperties;
@@ -69,9 +70,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     private final SlackWorkers workers;
     private final DeadLetters deadLetters;
     private final SlackProperties properties;
-    /** This process's name on the work it holds: the same for a restart of the process, by {@link ProcessBoot}. */
+    /** This process's name on the work it holds, by this process's id (see {@link Holder}). */
+    private final Holder holder;
     private final String worker;
-    private final se.foubot.store.ProcessBoot boot;
     private final Map<String, Consumer<Work>> kinds = new HashMap<>();
     private final Map<String, String> deadLetterKinds = new HashMap<>();
     private volatile Consumer<Work> whenParked = w -> { };
@@ -115,8 +116,8 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     SlackInbox(MongoTemplate mongo, Clock clock, SlackWorkers slackWorkers, DeadLetters deadLetters, SlackProperties properties,
             StoreProperties store, MeterRegistry meters, se.foubot.store.ProcessBoot boot) {
-        this.boot = boot;
-        this.worker = holder(boot.id());
+        this.holder = new Holder("slack-inbox", boot);
+        this.worker = holder.name();
         this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.clock = clock;
         this.workers = slackWorkers;
@@ -129,10 +130,6 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
     }
 
-    private static String holder(String process) {
-        return "slack-inbox-" + process;
-    }
-
     /**
      * Moving work from the ack journal into the inbox begins once every handler is registered; what the process before
      * this one on the data directory held when it died is given back first, so it is answered now, not after its lease.
@@ -140,17 +137,15 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     @Override
     public void start() {
         stopping = false;
-        boot.previous().ifPresent(previous -> {
-            try {
-                int back = queue.releaseAllHeldBy(holder(previous));
-                if (back > 0) {
-                    log.info("event=slack_work_taken_back count={} from={}", back, holder(previous));
-                }
-            } catch (DataAccessException storeDown) {
-                log.warn("event=slack_work_not_taken_back rule={} (done once its lease has run out)",
-                        storeDown.getClass().getSimpleName());
+        try {
+            Holder.TakenBack back = holder.takeBackFrom(queue);
+            if (back != null && back.count() > 0) {
+                log.info("event=slack_work_taken_back count={} from={}", back.count(), back.from());
             }
-        });
+        } catch (DataAccessException storeDown) {
+            log.warn("event=slack_work_not_taken_back rule={} (done once its lease has run out)",
+                    storeDown.getClass().getSimpleName());
+        }
         if (journal != null) {
             journal.start(this::recordAll, this::refused);
         }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -19,6 +18,7 @@ import se.foubot.messaging.Notice;
 import se.foubot.messaging.NoticeChannel;
 import se.foubot.messaging.Recipient;
 import se.foubot.privacy.LogText;
+import se.foubot.store.Holder;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 
@@ -39,9 +39,13 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
     private final LeasedQueue queue;
     private final SlackApi api;
     private final Clock clock;
-    private final String worker = "slack-" + UUID.randomUUID();
+    /** This process's name on the notices it holds, by this process's id (see {@link Holder}). */
+    private final Holder holder;
+    private final String worker;
 
-    SlackNotices(MongoTemplate mongo, SlackApi api, Clock clock) {
+    SlackNotices(MongoTemplate mongo, SlackApi api, Clock clock, se.foubot.store.ProcessBoot boot) {
+        this.holder = new Holder("slack", boot);
+        this.worker = holder.name();
         this.queue = new LeasedQueue(mongo, clock, COLLECTION);
         this.api = api;
         this.clock = clock;
@@ -74,6 +78,12 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
     /** Posts what is due. @return how many were posted */
     @Scheduled(fixedDelayString = "${foubot.slack.outbox-interval}", initialDelayString = "${foubot.slack.outbox-interval}")
     public int postDue() {
+        // what the process before this one held when it died goes out now, not after its lease; a store that is away
+        // throws here as below, and it is tried again next time
+        Holder.TakenBack back = holder.takeBackFrom(queue);
+        if (back != null && back.count() > 0) {
+            log.info("event=slack_notices_taken_back count={} from={}", back.count(), back.from());
+        }
         int posted = 0;
         List<String> due = queue.takeable(100);
         for (String key : due) {

@@ -115,6 +115,31 @@ class OutboxTest {
     }
 
     @Test
+    void mailsTheProcessBeforeThisOneHeldWhenItDiedGoOutInTheFirstRoundNotAfterTheirLease(@TempDir Path bootDir) throws Exception {
+        Outbox outbox = new Outbox(store.template(), clock);
+        for (int i = 0; i < 3; i++) {
+            outbox.enqueue(mail(i));
+        }
+        // the process before took all three for its sender, and died: its boot file names it, and its lock is gone
+        se.foubot.store.ProcessBoot dead = new se.foubot.store.ProcessBoot(bootDir);
+        outbox.queue().markSentAndTake(List.of(), "sender-" + dead.id(), outbox.queue().takeableItems(10),
+                clock.instant().plus(Duration.ofMinutes(2)));
+        dead.release();
+        outbox.enqueue(mail(3));
+
+        OutboxSender anotherReplicas = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, clock);
+        assertThat(anotherReplicas.sendDue()).as("another replica waits for the lease").isEqualTo(1);
+
+        se.foubot.store.ProcessBoot restarted = new se.foubot.store.ProcessBoot(bootDir);
+        OutboxSender sender = new OutboxSender(outbox, mail.smtpUrl(), "fou@localhost", Duration.ofMinutes(2), 5, 1, 10, clock,
+                restarted);
+        assertThat(sender.sendDue()).isEqualTo(3);
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(4);
+        assertThat(sender.sendDue()).isZero();
+        restarted.release();
+    }
+
+    @Test
     void aLongSmtpOutageUsesUpNoAttemptsAndMailGoesOutAsSoonAsItIsBack() throws Exception {
         Outbox outbox = new Outbox(store.template(), clock);
         outbox.enqueue(mail(1));

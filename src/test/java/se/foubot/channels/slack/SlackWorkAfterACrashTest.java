@@ -38,7 +38,8 @@ import se.foubot.support.TestClockConfiguration;
  * workers and room for two more in their queue, so that work also waits in memory.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"foubot.slack.work-lease=2m", "foubot.slack.workers=2", "foubot.slack.work-queue=2"})
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.work-lease=2m", "foubot.slack.workers=2",
+                "foubot.slack.work-queue=2"})
 @Import(TestClockConfiguration.class)
 @DirtiesContext // one test stops the inbox and starts it again
 class SlackWorkAfterACrashTest {
@@ -55,15 +56,8 @@ class SlackWorkAfterACrashTest {
     @Autowired
     MutableClock clock;
 
-    /** The id of the process that used the data directory before this one (see ProcessBoot). */
-    private static final String PREVIOUS = "0123456789ab";
-    private static final java.nio.file.Path dataDir = java.nio.file.Path.of("target", "test-data", java.util.UUID.randomUUID().toString());
-
     @DynamicPropertySource
-    static void slackSettings(DynamicPropertyRegistry registry) throws java.io.IOException {
-        java.nio.file.Files.createDirectories(dataDir);
-        java.nio.file.Files.writeString(dataDir.resolve("process-boot"), PREVIOUS);
-        registry.add("foubot.store.data-dir", dataDir::toString);
+    static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("foubot.slack.api-url", SLACK::url);
     }
@@ -98,27 +92,6 @@ class SlackWorkAfterACrashTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UCRASH")).isNotEmpty());
         inbox.redo();
         assertThat(answersTo("UCRASH")).singleElement().satisfies(text -> assertThat(text).contains("Vilken förvaltning"));
-    }
-
-    @Test
-    void aMessageTheProcessBeforeThisOneHeldWhenItDiedIsAnsweredAtStartNotAfterItsLease() {
-        // held by the process before this one on the data directory (PREVIOUS, written before the context started)
-        LeftSlackWork.leftByADeadProcess(mongo, clock.instant(), "post:DUBOOT:1763900000.000003", "UBOOT", "stöd",
-                "slack-inbox-" + PREVIOUS);
-        leftByADeadProcess("post:DUOTHER:1763900000.000004", "UOTHER", "stöd");
-
-        // the inbox starts again, as it does when the process starts
-        inbox.stop();
-        inbox.start();
-        inbox.redo();
-
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UBOOT")).singleElement()
-                .satisfies(text -> assertThat(text).contains("Vilken förvaltning")));
-        // another holder's work (another replica's, alive or not) still waits for its lease
-        assertThat(answersTo("UOTHER")).isEmpty();
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UOTHER")).hasSize(1));
     }
 
     @Test

@@ -1,0 +1,82 @@
+package se.foubot.channels.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.MutableClock;
+import se.foubot.support.TestClockConfiguration;
+
+/**
+ * The bot started again on the data directory of a process that was killed ({@code kill -9}) holding people's Slack
+ * messages does them at once, not after their lease: the killed process's id is in {@code process-boot}, and its lock
+ * on that file went with it. Work another holder leased (another replica, alive or not) still waits for its lease.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "foubot.slack.work-lease=2m")
+@Import(TestClockConfiguration.class)
+class SlackWorkAfterARestartTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    /** The killed process's id, as it wrote it to the data directory. */
+    private static final String KILLED = "0123456789ab";
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+
+    @Autowired
+    SlackInbox inbox;
+
+    @Autowired
+    MutableClock clock;
+
+    @DynamicPropertySource
+    static void aDataDirectoryAKilledProcessLeft(DynamicPropertyRegistry registry) throws IOException {
+        Files.createDirectories(DATA_DIR);
+        Files.writeString(DATA_DIR.resolve("process-boot"), KILLED);
+        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(DATA_DIR);
+                MongoClient client = MongoClients.create(store.store().connectionString("foubot"))) {
+            MongoTemplate bots = new MongoTemplate(client, "foubot"); // the bot's own database
+            LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUBOOT:1763900000.000003",
+                    "UBOOT", "stöd", "slack-inbox-" + KILLED);
+            LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUREPLICA:1763900000.000004",
+                    "UREPLICA", "stöd", "slack-inbox-another-replica");
+        }
+        registry.add("foubot.store.data-dir", DATA_DIR::toString);
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.api-url", SLACK::url);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    @Test
+    void theKilledProcesssMessagesAreAnsweredAtStartAndAnotherHoldersAfterItsLease() {
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UBOOT"))
+                .singleElement().satisfies(text -> assertThat(text).contains("Vilken förvaltning")));
+        assertThat(LeftSlackWork.answersTo(SLACK, "UREPLICA")).isEmpty();
+
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UREPLICA")).hasSize(1));
+        assertThat(LeftSlackWork.answersTo(SLACK, "UBOOT")).hasSize(1);
+    }
+}
