@@ -27,6 +27,7 @@ import jakarta.annotation.PreDestroy;
  * (another one lives on the same directory) claims no predecessor.
  */
 @Component
+@org.springframework.context.annotation.Lazy // made by the first worker that holds leases: a one-off command (a backup) takes no turn
 public class ProcessBoot {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessBoot.class);
