@@ -77,6 +77,15 @@ final class AnswerReader {
         return new Accepted(text);
     }
 
+    /**
+     * The names, in {@code language}, of the step's choices a refusal's {@link #CANDIDATES} names by id (the ids in
+     * the order given, one the step no longer has left out).
+     */
+    static List<String> candidateNames(Step step, String ids, Language language) {
+        return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(java.util.Optional::stream)
+                .map(o -> o.label().in(language)).toList();
+    }
+
     private static Reading readChoice(Step step, String text) {
         ChoiceMatcher.Match match = ChoiceMatcher.matchInSentence(step.options(), text);
         if (match instanceof ChoiceMatcher.Picked p) {

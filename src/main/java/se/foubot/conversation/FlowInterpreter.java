@@ -543,7 +543,7 @@ final class FlowInterpreter {
                 .flatMap(g -> g.guess(text, language)).flatMap(step::option).filter(o -> !ChoiceMatcher.denied(o, text));
     }
 
-    /** The step's options named by {@code ids} (comma-separated), in that order; an id the step no longer has is left out. */
+    /** The step's options named by {@code ids} (comma-separated), in that order; one the step no longer has is left out. */
     private static List<ChoiceOption> candidates(Step step, String ids) {
         return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(Optional::stream).toList();
     }
@@ -600,9 +600,7 @@ final class FlowInterpreter {
         // "högst 3 000 tecken, du skrev 3 012", as the person's language writes a number
         args.computeIfPresent("max", (k, number) -> EngineTexts.number(number, language));
         args.computeIfPresent("length", (k, number) -> EngineTexts.number(number, language));
-        args.computeIfPresent(AnswerReader.CANDIDATES, (k, ids) -> step.options().stream()
-                .filter(o -> List.of(ids.split(",")).contains(o.id())).map(o -> o.label().in(language))
-                .collect(java.util.stream.Collectors.joining(", ")));
+        args.computeIfPresent(AnswerReader.CANDIDATES, (k, ids) -> String.join(", ", AnswerReader.candidateNames(step, ids, language)));
         LocalizedText text = step.errors().getOrDefault(refused.error().key(), refused.error().defaultText());
         return text.in(language, args);
     }

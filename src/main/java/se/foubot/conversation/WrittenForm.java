@@ -110,7 +110,18 @@ public final class WrittenForm {
         }
         Map<String, String> args = new LinkedHashMap<>(refused.args());
         args.computeIfPresent("date", (k, iso) -> DateAnswerParser.stored(iso).map(d -> DateAnswerParser.display(d, l)).orElse(iso));
-        return Optional.of(step(field).errors().getOrDefault(refused.error().key(), refused.error().defaultText()).in(l, args));
+        List<String> candidates = args.containsKey(AnswerReader.CANDIDATES)
+                ? AnswerReader.candidateNames(step(field), args.get(AnswerReader.CANDIDATES), l) : List.of();
+        args.computeIfPresent(AnswerReader.CANDIDATES, (k, ids) -> String.join(", ", candidates));
+        LocalizedText text = step(field).errors().getOrDefault(refused.error().key(), refused.error().defaultText());
+        String why = text.in(l, args);
+        if (!candidates.isEmpty() && !text.in(l).contains("{" + AnswerReader.CANDIDATES + "}")) {
+            // a mail cannot list them below as buttons: "Vilken menar du? Skärholmen eller Skarpnäck?"
+            String or = l == Language.EN ? " or " : " eller ";
+            why += " " + String.join(", ", candidates.subList(0, candidates.size() - 1))
+                    + (candidates.size() > 1 ? or : "") + candidates.get(candidates.size() - 1) + "?";
+        }
+        return Optional.of(why);
     }
 
     /** A stored answer as it is shown back (an option's name, a date in words). */

@@ -139,6 +139,20 @@ class MailIntakeTest {
     }
 
     @Test
+    void aNameThatFitsSeveralChoicesIsAskedAboutByTheirNames() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: ska\nTyp av stöd: analys\nSenast: ingen brådska\n\n"
+                + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
+        assertThat(read.unreadable()).containsOnlyKeys("district");
+        String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
+                TODAY, Language.SV, false);
+        assertThat(ask).contains("”ska” kan vara flera förvaltningar. Vilken menar du? Skärholmen eller Skarpnäck?")
+                .doesNotContain("skarholmen,").contains("Förvaltning: en av Bromma");
+        String english = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
+                TODAY, Language.EN, false);
+        assertThat(english).contains("“ska” could be several administrations. Which one do you mean? Skärholmen or Skarpnäck?");
+    }
+
+    @Test
     void aPassedDateInTheTextOrJustPassedOnALineIsToldAsPassed() {
         LocalDate second = LocalDate.of(2026, 12, 2);
         for (String text : java.util.List.of("Vi behöver stöd att analysera vår brukarenkät.\n\nSenast igår egentligen!",
