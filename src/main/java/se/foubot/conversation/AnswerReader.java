@@ -207,11 +207,14 @@ final class AnswerReader {
         return new Refused(error, args);
     }
 
+    private static final Pattern QUOTES_AROUND = Pattern.compile("^[\"'”“„»«]+|[\"'”“„»«]+$");
+
     /** The most of an answer said back: its first line, cut short, never a whole run of lines glued together. */
     static final int ECHOED = 60;
 
     private static String echoed(String input) {
-        String first = input == null ? "" : input.strip().lines().findFirst().orElse("").strip();
+        // quotes the person put around it are not doubled by the text's own (”ska”, not ””ska””)
+        String first = input == null ? "" : QUOTES_AROUND.matcher(input.strip().lines().findFirst().orElse("").strip()).replaceAll("");
         return first.codePointCount(0, first.length()) <= ECHOED ? first
                 : first.substring(0, first.offsetByCodePoints(0, ECHOED - 1)).stripTrailing() + "…";
     }

@@ -138,7 +138,7 @@ public final class ChoiceMatcher {
             String before = padded.substring(0, at).strip();
             List<String> words = before.isEmpty() ? List.of() : List.of(before.split(" "));
             String previous = words.isEmpty() ? "" : words.get(words.size() - 1);
-            boolean someoneElses = POSSESSIVES.contains(previous)
+            boolean someoneElses = possessive(words, words.size() - 1)
                     || ARTICLES.contains(previous) && words.size() >= 2 && FOR_SOMEONE.contains(words.get(words.size() - 2));
             if (!someoneElses) {
                 return true;
@@ -151,6 +151,10 @@ public final class ChoiceMatcher {
     private static final Set<String> CONTRAST = Set.of("utan", "snarare", "men", "nu", "but", "rather", "instead", "now");
     /** What may stand between a name and the no after it that denies another ("Farsta och inte Bromma"). */
     private static final Set<String> AND = Set.of("och", "men", "and", "but");
+    /** Words that join a name to the one said no to before it, so that the no is said of both. */
+    private static final Set<String> JOINING = Set.of("eller", "och", "samt", "heller", "plus", "or", "and", "nor");
+    /** A no said on its own, which takes back what came just before it ("Bromma nej, Farsta"). */
+    private static final Set<String> INTERJECTIONS = Set.of("nej", "no", "nope", "nix");
 
     /** Where a name stands in a sentence's words: from {@code start}, up to but not including {@code end}. */
     private record Named(ChoiceOption option, int start, int end) {
@@ -159,8 +163,9 @@ public final class ChoiceMatcher {
     /**
      * Two names, one said no to and the other said instead: "Jag är verksamhetsutvecklare, inte chef", "controller,
      * tidigare chef", "inte utvärdering utan uppföljning", "not a manager but a controller". One word that says no, the
-     * name it denies within three words after it, and the other name right before that word or after a contrast
-     * ("utan", "nu", "but") that follows the denied one. Anything else with a no in it ("inte chef eller controller") picks nothing.
+     * name it denies within three words after it, and the other name right before that word, or after the denied one
+     * set against it ("utan", "nu", "but") or in up to three words of its own ("inte chef, jag är controller"). A no
+     * right after a name ("Bromma nej, Farsta") takes that one back instead. Anything else with a no in it ("inte chef eller controller") picks nothing.
      */
     private static java.util.Optional<ChoiceOption> contrasted(List<ChoiceOption> options, String in) {
         List<String> words = List.of(in.split(" "));
@@ -174,6 +179,25 @@ public final class ChoiceMatcher {
             return java.util.Optional.empty();
         }
         int no = noes.get(0);
+        List<Named> named = namesIn(options, words);
+        if (named.stream().map(Named::option).distinct().count() != 2) {
+            return java.util.Optional.empty();
+        }
+        if (INTERJECTIONS.contains(words.get(no)) && named.stream().anyMatch(n -> n.end() == no)) {
+            // "Bromma nej, Farsta", "chef? nej förresten controller": a no right after a name takes that name back, and
+            // the name after it, within three words, is said instead
+            Named taken = named.stream().filter(n -> n.end() == no).findFirst().orElseThrow();
+            List<Named> after = named.stream().filter(n -> n.start() > no && n.start() - no <= 3).toList();
+            boolean onlyThose = named.stream().allMatch(n -> n.option().equals(taken.option()) ? n.end() <= no
+                    : after.contains(n));
+            return !after.isEmpty() && onlyThose && !after.get(0).option().equals(taken.option())
+                    ? java.util.Optional.of(after.get(0).option()) : java.util.Optional.empty();
+        }
+        return saidInstead(named, words, no);
+    }
+
+    /** Where each option's names stand among {@code words}. */
+    private static List<Named> namesIn(List<ChoiceOption> options, List<String> words) {
         List<Named> named = new ArrayList<>();
         for (ChoiceOption o : options) {
             for (String name : o.matchNames()) {
@@ -185,9 +209,11 @@ public final class ChoiceMatcher {
                 }
             }
         }
-        if (named.stream().map(Named::option).distinct().count() != 2) {
-            return java.util.Optional.empty();
-        }
+        return named;
+    }
+
+    /** "X, inte Y", "inte Y utan X": the name the no at {@code no} denies, and the other said instead. */
+    private static java.util.Optional<ChoiceOption> saidInstead(List<Named> named, List<String> words, int no) {
         // the denied name: the first after the no, within three words of it
         Named denied = named.stream().filter(n -> n.start() > no).min(java.util.Comparator.comparingInt(Named::start))
                 .filter(n -> n.start() - no <= 3).orElse(null);
@@ -200,11 +226,26 @@ public final class ChoiceMatcher {
         boolean said = others.stream().allMatch(n -> {
             // right before the no ("verksamhetsutvecklare, inte chef"); not "Farsta är det inte, Bromma", which denies Farsta
             boolean before = n.end() <= no && words.subList(n.end(), no).stream().allMatch(AND::contains);
-            boolean afterContrast = n.start() >= denied.end()
-                    && words.subList(denied.end(), n.start()).stream().anyMatch(CONTRAST::contains);
-            return (before || afterContrast) && !(n.start() > 0 && POSSESSIVES.contains(words.get(n.start() - 1)));
+            // after it, set against it ("inte chef utan controller"), or said again in a few words of its own ("inte chef,
+            // jag är controller"), not joined to it ("inte Bromma eller Farsta", "varken … eller …")
+            List<String> between = n.start() >= denied.end() ? words.subList(denied.end(), n.start()) : null;
+            boolean afterContrast = between != null && (between.stream().anyMatch(CONTRAST::contains)
+                    || between.size() <= 3 && between.stream().noneMatch(JOINING::contains));
+            return (before || afterContrast) && !(n.start() > 0 && possessive(words, n.start() - 1));
         });
         return deniedOnlyThere && said ? java.util.Optional.of(others.get(0).option()) : java.util.Optional.empty();
+    }
+
+    /** Verbs after which "vara" is "to be", not "våra" folded ("det ska vara Farsta", "det bör vara chef"). */
+    private static final Set<String> BEFORE_TO_BE = Set.of("ska", "skall", "skulle", "bor", "borde", "kan", "kunde", "maste", "far",
+            "vill", "verkar", "ma", "lar", "tycks", "brukar");
+
+    /** Whether the word at {@code at} makes the name after it someone else's: a possessive, and not the verb "vara". */
+    private static boolean possessive(List<String> words, int at) {
+        if (at < 0 || !POSSESSIVES.contains(words.get(at))) {
+            return false;
+        }
+        return !(words.get(at).equals("vara") && at > 0 && BEFORE_TO_BE.contains(words.get(at - 1)));
     }
 
     private interface NameTest {

@@ -126,7 +126,10 @@ public final class DateAnswerParser {
     private static final Pattern DAY_ALONE = Pattern.compile("(\\d{1,2})");
     private static final Pattern MONTH_ALONE = Pattern.compile("(?:i |in |under |during )?([a-z]+)(?: (\\d{4}))?");
     /** A holiday's name and a year after it ("pask 2027", "jul ar 2026"), folded. */
-    private static final Pattern HOLIDAY_YEAR = Pattern.compile("(.+?) (?:ar )?(\\d{4})");
+    private static final Pattern HOLIDAY_YEAR = Pattern.compile("(.+?) (?:ar )?(\\d+)");
+    /** A holiday's name and a year said in words ("jul nasta ar", "pask i ar", "jul om tva ar"), folded. */
+    private static final Pattern HOLIDAY_YEAR_IN_WORDS = Pattern.compile("(.+?) (i ar|detta ar|det har aret|nasta ar|kommande ar"
+            + "|forra aret|forra ar|i fjol|ifjol|this year|next year|last year|om (\\w+) ar|in (\\w+) years)");
     private static final Pattern WEEK = Pattern.compile("(?:vecka|v|week|wk) ?(\\d{1,2})(?: (\\d{4}))?|v(\\d{1,2})(?: (\\d{4}))?");
     private static final Pattern PART_OF_MONTH = Pattern.compile("(?:i |at |by |in )?(?:the )?(slutet|mitten|borjan|end|middle|beginning|start"
             + "|late|mid|early)(?: av| of)? ([a-z]+)(?: (\\d{4}))?");
@@ -473,12 +476,16 @@ public final class DateAnswerParser {
             }
         }
         String holiday = withoutLead(w);
-        // "före påsk 2027": that year's, which may have passed
+        // "före påsk 2027", "före jul nästa år": that year's, which may have passed
         Matcher inYear = HOLIDAY_YEAR.matcher(holiday);
-        java.util.function.IntFunction<LocalDate> named = holiday(inYear.matches() ? inYear.group(1) : holiday);
-        if (named != null && inYear.matches()) {
-            int year = Integer.parseInt(inYear.group(2));
-            if (Math.abs(year - today.getYear()) > 100) {
+        Matcher inWords = HOLIDAY_YEAR_IN_WORDS.matcher(holiday);
+        boolean yearSaid = inYear.matches() || inWords.matches();
+        java.util.function.IntFunction<LocalDate> named = holiday(inYear.matches() ? inYear.group(1)
+                : inWords.matches() ? inWords.group(1) : holiday);
+        if (named != null && yearSaid) {
+            Integer year = inYear.matches() ? (inYear.group(2).length() <= 4 ? Integer.valueOf(inYear.group(2)) : null)
+                    : yearInWords(inWords, today);
+            if (year == null || Math.abs(year - today.getYear()) > 100) {
                 return new Impossible();
             }
             LocalDate before = named.apply(year).minusDays(1);
@@ -530,6 +537,24 @@ public final class DateAnswerParser {
             return new Parsed(today.with(TemporalAdjusters.next(day)));
         }
         return null;
+    }
+
+    /** The year "i år", "nästa år", "i fjol", "om två år" says; null: a count that is no number. */
+    private static Integer yearInWords(Matcher m, LocalDate today) {
+        String said = m.group(2);
+        String count = m.group(3) != null ? m.group(3) : m.group(4);
+        if (count != null) {
+            Integer n = NUMBERS.get(count);
+            if (n != null) {
+                return today.getYear() + n;
+            }
+            return count.matches("\\d{1,3}") ? Integer.valueOf(today.getYear() + Integer.parseInt(count)) : null;
+        }
+        return switch (said) {
+            case "nasta ar", "kommande ar", "next year" -> today.getYear() + 1;
+            case "forra aret", "forra ar", "i fjol", "ifjol", "last year" -> today.getYear() - 1;
+            default -> today.getYear();
+        };
     }
 
     /** The holiday a name says, as its date in a given year; null: no holiday's name. */

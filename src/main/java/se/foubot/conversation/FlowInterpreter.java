@@ -38,7 +38,22 @@ final class FlowInterpreter {
     static final Set<String> CHANGE = Set.of("andra", "change", "fel", "wrong", "ratta", "korrigera", "fix");
     /** Words a change at the summary may come after ("Ja tack. Ändra 3.", "Nej, fel mejl", "oj, ändra datum"). */
     private static final Set<String> LEAD_IN = Set.of("ja", "jo", "ok", "okej", "nej", "na", "nja", "tack", "men", "fast", "oj",
-            "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh");
+            "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh", "sa", "mycket",
+            "tusen", "absolut", "det", "stammer", "precis", "korrekt", "bra", "thank", "you", "yeah", "okay", "please", "yep",
+            "sure", "great");
+    /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
+    private static final Set<String> TRAILING_THANKS = Set.of("tack", "sa", "mycket", "thanks", "thank", "you", "please");
+    /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
+    private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
+            "my", "min", "mitt", "number", "item", "answer", "question", "no");
+    /** Numbers in words, as an answer's number at the summary ("ändra tre"). */
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("ett", "1"), Map.entry("en", "1"),
+            Map.entry("tva", "2"), Map.entry("tre", "3"), Map.entry("fyra", "4"), Map.entry("fem", "5"), Map.entry("sex", "6"),
+            Map.entry("sju", "7"), Map.entry("atta", "8"), Map.entry("nio", "9"), Map.entry("tio", "10"), Map.entry("one", "1"),
+            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
+            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"));
+    /** An ordinal's ending after the digits, as folding leaves it ("3:an" → "3 an", "3:e", "3rd"). */
+    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(\\d{1,2})(?: an| a| e|st|nd|rd|th)");
 
     /** One computed turn. {@code next} null: nothing to write. {@code outcome} non-null: the flow was confirmed. */
     record Turn(ConversationState next, List<String> lines, List<ReplyChoice> choices, PendingOutcome outcome) {
@@ -53,7 +68,9 @@ final class FlowInterpreter {
     /** Words that name a date or an address answer at the summary ("ändra datum"), whatever the step's label. */
     private static final Map<AnswerType, List<String>> TYPE_WORDS = Map.of(
             AnswerType.DATE, List.of("datum", "datumet", "dag", "dagen", "date", "deadline"),
-            AnswerType.EMAIL, List.of("e post", "epost", "mejl", "mejladress", "mail", "adress", "adressen", "email"));
+            AnswerType.EMAIL, List.of("e post", "e posten", "e postadress", "e postadressen", "epost", "eposten", "mejl", "mejlen",
+                    "mejladress", "mejladressen", "mail", "mailen", "mailadress", "mailadressen", "adress", "adressen", "email",
+                    "e mail", "email address", "e mail address"));
     /** The context key of an answer the engine read from free text and waits for the person to confirm. */
     static final String PROPOSED = "proposed:";
     /**
@@ -195,6 +212,10 @@ final class FlowInterpreter {
             return ask(restarted, f, f.firstStep(), r);
         }
         if (BACK.contains(cmd)) {
+            if (step.isPresent() && !s.summary() && s.context().containsKey(NARROWED + step.get().id())) {
+                // back from "Vilken menar du?" is back to the whole list
+                return ask(s, f, step.get(), reply(s, notices));
+            }
             return back(s, f, reply(s, notices));
         }
         if (s.summary()) {
@@ -211,7 +232,7 @@ final class FlowInterpreter {
                 }
                 Reply r = reply(s, notices);
                 r.say(EngineTexts.NARROWED_NUMBER, Map.of("count", Integer.toString(candidates.size())));
-                return narrow(s, step.get(), candidates, r);
+                return narrow(s, step.get(), candidates, r, false);
             }
             // a name, or anything else: an answer to the step as a whole
             return answer(without, f, step.get(), text, cmd, reply(s, notices), now);
@@ -353,7 +374,8 @@ final class FlowInterpreter {
             return true;
         }
         String[] words = cmd.split(" ");
-        boolean yes = AnswerReader.YES.contains(words[0]) && !words[0].startsWith("ok") || SEND.contains(words[0]);
+        boolean yes = AnswerReader.YES.contains(words[0]) && (!words[0].startsWith("ok") || java.util.Arrays.stream(words, 1,
+                words.length).allMatch(TRAILING_THANKS::contains)) || SEND.contains(words[0]);
         return words.length > 1 && yes && java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains);
     }
 
@@ -364,14 +386,22 @@ final class FlowInterpreter {
         }
         // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
         // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
-        String[] words = cmd.split(" ");
+        String[] all = cmd.split(" ");
+        int end = all.length;
+        while (end > 1 && TRAILING_THANKS.contains(all[end - 1])) {
+            end--;
+        }
+        String[] words = java.util.Arrays.copyOf(all, end);
         int from = 0;
         while (from < words.length - 1 && LEAD_IN.contains(words[from])) {
             from++;
         }
         boolean change = from < words.length - 1 && CHANGE.contains(words[from]);
-        String asked = String.join(" ", java.util.Arrays.copyOfRange(words, from, words.length));
-        String named = change ? String.join(" ", java.util.Arrays.copyOfRange(words, from + 1, words.length)) : asked;
+        int first = change ? from + 1 : from;
+        while (first < words.length - 1 && BEFORE_NAMED.contains(words[first])) {
+            first++;
+        }
+        String named = numberIn(String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length)));
         Optional<String> stepId = answerNamed(s, f, named);
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
@@ -381,8 +411,9 @@ final class FlowInterpreter {
             // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching, when
             // the written words line up with the folded ones
             String[] written = text.strip().split("\\s+");
-            String theirs = written.length == words.length
-                    ? String.join(" ", java.util.Arrays.copyOfRange(written, from + 1, written.length)).replaceAll("[.!]+$", "")
+            String theirs = written.length == all.length
+                    ? String.join(" ", java.util.Arrays.copyOfRange(written, first, end)).replaceAll("[.!,]+$", "")
+                            .replaceAll("^[\"'”“„»«]+|[\"'”“„»«]+$", "")
                     : named;
             r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", theirs));
         } else {
@@ -390,6 +421,12 @@ final class FlowInterpreter {
         }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /** An answer's number however it was written ("tre", "3:an", "3rd"); anything else as it is. */
+    private static String numberIn(String named) {
+        java.util.regex.Matcher ordinal = ORDINAL.matcher(named);
+        return NUMBER_WORDS.getOrDefault(named, ordinal.matches() ? ordinal.group(1) : named);
     }
 
     /**
@@ -553,13 +590,20 @@ final class FlowInterpreter {
      * the person answers with is one they see next to the question; they wait in the context for the answer.
      */
     private Turn narrow(ConversationState s, Step step, List<ChoiceOption> candidates, Reply r) {
+        return narrow(s, step, candidates, r, true);
+    }
+
+    /** As above; {@code hint}: "Svara med nummer eller namn." after the list (not when the line before said how). */
+    private Turn narrow(ConversationState s, Step step, List<ChoiceOption> candidates, Reply r, boolean hint) {
         StringBuilder list = new StringBuilder();
         for (int i = 0; i < candidates.size(); i++) {
             ChoiceOption o = candidates.get(i);
             list.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(o.label().in(r.language));
             r.choices.add(new ReplyChoice(o.id(), o.label().in(r.language)));
         }
-        list.append('\n').append(EngineTexts.CHOICE_HINT.in(r.language));
+        if (hint) {
+            list.append('\n').append(EngineTexts.CHOICE_HINT.in(r.language));
+        }
         r.lines.add(list.toString());
         String ids = candidates.stream().map(ChoiceOption::id).collect(java.util.stream.Collectors.joining(","));
         return done(s.withContext(NARROWED + step.id(), ids), r);
@@ -649,7 +693,10 @@ final class FlowInterpreter {
         }
     }
 
-    private Turn ask(ConversationState s, Flow f, Step step, Reply r) {
+    private Turn ask(ConversationState asked, Flow f, Step step, Reply r) {
+        // the whole question, its whole list: a short list or a guess that waited for this step is gone with it, so a
+        // number answers from the list shown now ("börja om", "tillbaka", a button from before)
+        ConversationState s = asked.withContext(NARROWED + step.id(), null).withContext(PROPOSED + step.id(), null);
         StringBuilder prompt = new StringBuilder(step.text().in(r.language, s.context()));
         if (step.type() == AnswerType.CHOICE) {
             for (int i = 0; i < step.options().size(); i++) {

@@ -55,6 +55,8 @@ class ChoiceMatcherTest {
             Östermalm, tror jag                 | ostermalm
             Skarpnäcks stadsdelsförvaltning     | skarpnack
             Södermalms sdf                      | sodermalm
+            Det ska vara Södermalm              | sodermalm
+            Det bör vara Skarpnäck              | skarpnack
             """)
     void picksANameWithinASentence(String input, String expectedId) {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input))
@@ -85,6 +87,13 @@ class ChoiceMatcherTest {
             not Bromma but Södermalm                | sodermalm
             Tidigare Bromma, nu Skärholmen          | skarholmen
             Skärholmen, tidigare Bromma             | skarholmen
+            Bromma nej, Södermalm                   | sodermalm
+            Bromma? Nej, förresten Södermalm        | sodermalm
+            Bromma – nej, Södermalm!                | sodermalm
+            Bromma no, Södermalm                    | sodermalm
+            inte Bromma, Södermalm                  | sodermalm
+            Inte Bromma, jag är i Södermalm         | sodermalm
+            Tidigare Bromma, numera Södermalm       | sodermalm
             """)
     void aNameSaidInsteadOfOneSaidNoToIsPicked(String input, String expectedId) {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input))
@@ -94,7 +103,8 @@ class ChoiceMatcherTest {
     @ParameterizedTest
     @ValueSource(strings = {"inte Bromma eller Södermalm", "Varken Bromma eller Södermalm", "Södermalm är det inte, Bromma",
             "Bromma, inte Södermalm, inte Skärholmen", "inte Bromma utan min Södermalm", "Södermalm, Bromma nej",
-            "Inte i Södermalm, vi har inget med Bromma att göra"})
+            "Inte i Södermalm, vi har inget med Bromma att göra", "Bromma nej", "Bromma nej, Bromma", "Bromma nej, inte Södermalm heller",
+            "inte Bromma och Södermalm"})
     void aSentenceWithANoPicksNothingUnlessItSaysWhichInstead(String input) {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input)).isNotInstanceOf(ChoiceMatcher.Picked.class);
     }

@@ -97,6 +97,10 @@ class DateAnswerParserTest {
             före jul 2027          | 2027-12-23
             before Christmas 2026  | 2026-12-23
             innan midsommar år 2028 | 2028-06-22
+            före jul nästa år      | 2027-12-23
+            before Christmas next year | 2027-12-23
+            före jul om två år     | 2028-12-23
+            före jul i år          | 2026-12-23
             det är bråttom!        | 2026-11-30
             helst före 12 mars     | 2027-03-12
             gärna före jul         | 2026-12-23
@@ -134,6 +138,9 @@ class DateAnswerParserTest {
             vecka 12 2026          | 2026-03-20
             före påsk 2026         | 2026-04-02
             före midsommar 2026    | 2026-06-18
+            före påsk i år         | 2026-04-02
+            före jul förra året    | 2025-12-23
+            före jul i fjol        | 2025-12-23
             """)
     void aDateBeforeTodayIsToldAsPastNotAsUnreadable(String input, LocalDate expected) {
         assertThat(DateAnswerParser.parse(input, TODAY)).isEqualTo(new DateAnswerParser.Past(expected));
@@ -186,6 +193,13 @@ class DateAnswerParserTest {
             assertThat(holidays.isPublicHoliday(eve)).as("midsommarafton " + year + " in jollyday").isTrue();
             assertThat(holidays.isPublicHoliday(eve.plusDays(1))).as("midsommardagen " + year).isTrue();
         }
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"före påsk 10000", "före påsk 99999999999", "före påsk 0",
+            "before Easter 3000", "före jul om tusen år"})
+    void aHolidayInAYearNoCalendarHasIsNoDate(String input) {
+        assertThat(DateAnswerParser.parse(input, TODAY)).isInstanceOf(DateAnswerParser.Impossible.class);
     }
 
     @Test
