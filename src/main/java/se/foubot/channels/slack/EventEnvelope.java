@@ -22,8 +22,18 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
             JsonElement body = JsonParser.parseString(request.getRequestBodyAsString());
             if (body.isJsonObject()) {
                 eventId = string(body.getAsJsonObject(), "event_id");
-                teams.add(string(body.getAsJsonObject(), "team_id"));
-                teams.add(string(body.getAsJsonObject(), "enterprise_id"));
+                JsonObject envelope = body.getAsJsonObject();
+                for (String name : java.util.List.of("team_id", "enterprise_id", "context_team_id", "context_enterprise_id")) {
+                    teams.add(id(envelope, name));
+                }
+                if (envelope.get("authorizations") instanceof com.google.gson.JsonArray authorizations) {
+                    for (JsonElement a : authorizations) {
+                        if (a instanceof JsonObject authorization) {
+                            teams.add(id(authorization, "team_id"));
+                            teams.add(id(authorization, "enterprise_id"));
+                        }
+                    }
+                }
                 if (body.getAsJsonObject().get("event") instanceof JsonObject e) {
                     event = e;
                 }
@@ -40,10 +50,22 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
     private static java.util.List<String> teamsOf(java.util.List<String> fromBody, JsonObject event) {
         java.util.List<String> teams = new java.util.ArrayList<>(fromBody);
         for (String name : java.util.List.of("team", "user_team", "source_team")) {
-            teams.add(string(event, name));
+            teams.add(id(event, name));
         }
-        teams.removeIf(java.util.Objects::isNull);
+        teams.removeIf(t -> t == null || t.isEmpty());
         return java.util.List.copyOf(teams);
+    }
+
+    /**
+     * An id the body names: its text; null when it is absent or JSON null; when it is anything else (an array, an
+     * object, a number), a value no id pattern takes, so that the request is refused rather than the odd value passed.
+     */
+    private static String id(JsonObject o, String name) {
+        JsonElement e = o.get(name);
+        if (e == null || e.isJsonNull()) {
+            return null;
+        }
+        return e.isJsonPrimitive() && e.getAsJsonPrimitive().isString() ? e.getAsString() : "\u0000not-an-id";
     }
 
     private static String string(JsonObject o, String name) {

@@ -35,8 +35,9 @@ class RefuseMalformedIds implements Middleware {
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         Context context = req.getContext();
         String malformed = !wellFormed(context.getRequestUserId(), SlackText.ID) ? "user"
-                : !wellFormed(context.getTeamId(), SlackText.ID) || !teamsOf(req).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
-                : !wellFormed(context.getEnterpriseId(), SlackText.ID) ? "enterprise"
+                : !wellFormed(emptyIsAbsent(context.getTeamId()), SlackText.ID)
+                        || !teamsOf(req).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
+                : !wellFormed(emptyIsAbsent(context.getEnterpriseId()), SlackText.ID) ? "enterprise"
                 : !wellFormed(channelOf(req), SlackText.ID) ? "channel"
                 : req instanceof EventRequest event && !wellFormedEvent(event) ? "event" : null;
         if (malformed == null) {
@@ -64,7 +65,8 @@ class RefuseMalformedIds implements Middleware {
         } else if (req instanceof EventRequest event) {
             teams.addAll(envelopes.of(event).teams());
         }
-        teams.removeIf(java.util.Objects::isNull);
+        // Slack leaves an id out, or empty, where there is none (no organisation): empty is absent
+        teams.removeIf(t -> t == null || t.isEmpty());
         return teams;
     }
 
@@ -81,6 +83,11 @@ class RefuseMalformedIds implements Middleware {
     private boolean wellFormedEvent(EventRequest request) {
         EventEnvelope e = envelopes.of(request);
         return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SlackText.ID) && wellFormed(e.channel(), SlackText.ID);
+    }
+
+    /** A workspace or organisation id Slack sends empty where there is none. */
+    private static String emptyIsAbsent(String id) {
+        return id == null || id.isEmpty() ? null : id;
     }
 
     /** Absent is fine (not every request names every id); present, it must look like one of Slack's. */

@@ -390,7 +390,17 @@ class SlackHttpEdgeTest {
             assertThat(response.statusCode()).as(method).isEqualTo(405);
             assertThat(response.headers().firstValue("Allow")).as(method).hasValue("POST");
         }
-        assertThat(output).doesNotContain("FORGED").doesNotContain(" WARN ");
+        // a form body by those methods is not read: not the 500 and stack trace of a malformed one, nor a large one whole
+        for (String path : List.of("/slack/events", "/api/tasks", "/", "/nope")) {
+            for (String method : List.of("PUT", "PATCH", "DELETE")) {
+                HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + port + path)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .method(method, java.net.http.HttpRequest.BodyPublishers.ofString("x=%ZZ" + MARKER)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(method + " " + path).isIn(302, 401, 403, 404, 405);
+            }
+        }
+        assertThat(output).doesNotContain("FORGED").doesNotContain(" WARN ").doesNotContain(" ERROR ").doesNotContain(MARKER);
     }
 
     @Test
@@ -417,6 +427,18 @@ class SlackHttpEdgeTest {
         for (String[] b : bodies) {
             assertThat(slack.signed(b[0], b[1], java.util.Map.of()).statusCode()).as(b[0]).isEqualTo(400);
         }
+        // not a text where an id should be (an array, an object, a number), or named in the envelope's authorizations
+        for (String odd : List.of("\"team_id\":[\"" + json + "\"]", "\"team_id\":{\"id\":\"T1\"}", "\"team_id\":123",
+                "\"team_id\":\"T1\",\"authorizations\":[{\"team_id\":\"" + json + "\"}]",
+                "\"team_id\":\"T1\",\"context_team_id\":\"" + json + "\"")) {
+            String event = "{\"type\":\"event_callback\"," + odd + ",\"event_id\":\"EvTeam3\",\"event\":{\"type\":\"message\","
+                    + "\"channel_type\":\"im\",\"channel\":\"D2\",\"user\":\"U1\",\"text\":\"hej\",\"ts\":\"1.3\"}}";
+            assertThat(slack.signed(event, "application/json", java.util.Map.of()).statusCode()).as(odd).isEqualTo(400);
+        }
+        // an organisation id left empty, as in a workspace that belongs to none, is no id
+        assertThat(slack.signed("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"enterprise_id\":\"\",\"event_id\":\"EvTeam4\","
+                + "\"event\":{\"type\":\"message\",\"channel_type\":\"im\",\"channel\":\"D3\",\"user\":\"U3\",\"text\":\"hej\","
+                + "\"ts\":\"1.4\"}}", "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
         Thread.sleep(500);
         assertThat(output).doesNotContain(MARKER).doesNotContain("FORGED").contains("reason=malformed_id id=team");
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("D2"))).isEmpty();
