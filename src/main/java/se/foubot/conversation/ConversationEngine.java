@@ -130,7 +130,7 @@ public class ConversationEngine {
                         return new BotReply("", List.of(), earlier.get().language());
                     }
                     log.info("event=turn_repeated conversation={} message={}", key.id(), messageId);
-                    return earlier.get();
+                    return earlier.get().again();
                 }
             }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),

@@ -13,11 +13,17 @@ import se.foubot.conversation.ReplyChoice;
  * @param thread     what a reply to this answer belongs to (mail threads it), or null
  * @param needsProof nothing was done because the sender is not proven; {@code text} says (as the end of "we will …")
  *                   what will be done once they confirm, and the channel asks them to
+ * @param repeated   the conversation's answer to a message it took before (done again after a crash or a failed
+ *                   post): a channel that can tell whether it showed it then need not show it twice
  */
-public record Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card) {
+public record Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card, boolean repeated) {
 
     public Reply {
         choices = choices == null ? List.of() : List.copyOf(choices);
+    }
+
+    public Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card) {
+        this(text, choices, thread, needsProof, card, false);
     }
 
     public static Reply text(String text) {
@@ -33,8 +39,9 @@ public record Reply(String text, List<ReplyChoice> choices, String thread, boole
         return text.isEmpty() && choices.isEmpty() && card == null && !needsProof;
     }
 
+    /** The conversation's answer; {@link #repeated} when it is the answer the message got before (see {@link BotReply}). */
     public static Reply of(BotReply reply) {
-        return new Reply(reply.text(), reply.choices(), null, false, null);
+        return new Reply(reply.text(), reply.choices(), null, false, null, reply.repeated());
     }
 
     /** @param whatWillBeDone e.g. "avanmäla dig från FoU-forum 10 mars" */
@@ -43,10 +50,10 @@ public record Reply(String text, List<ReplyChoice> choices, String thread, boole
     }
 
     public Reply inThread(String newThread) {
-        return new Reply(text, choices, newThread, needsProof, card);
+        return new Reply(text, choices, newThread, needsProof, card, repeated);
     }
 
     public Reply withCard(Card newCard) {
-        return new Reply(text, choices, thread, needsProof, newCard);
+        return new Reply(text, choices, thread, needsProof, newCard, repeated);
     }
 }

@@ -36,6 +36,9 @@ public class SlackApi {
     private static final long MAX_WAIT_MILLIS = 30_000;
     /** Calls that post something new: made twice, they post it twice. */
     private static final java.util.Set<String> POSTS = java.util.Set.of("chat.postMessage", "chat.postEphemeral");
+    /** The metadata event type that marks a post as the answer to a piece of work, and the payload's field for its key. */
+    static final String ANSWER_EVENT = "foubot_answer";
+    static final String ANSWERS = "answers";
 
     /** A Slack call that did not succeed after retries. */
     public static class SlackCallFailed extends RuntimeException {
@@ -93,11 +96,38 @@ public class SlackApi {
 
     /** @return the ts of the new message */
     public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks) {
+        return post(channel, threadTs, text, blocks, null);
+    }
+
+    /**
+     * As {@link #post(String, String, String, List)}, marked (in the message's metadata, which people do not see) as
+     * the answer to {@code answering}, the key of the work it answers, so that the work done again can tell whether it
+     * was posted ({@link #answeredIn}). Null: not marked.
+     */
+    public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks, String answering) {
         pace(channel);
-        ChatPostMessageRequest request = ChatPostMessageRequest.builder().channel(channel).threadTs(threadTs).text(text)
-                .blocks(blocks).unfurlLinks(false).build();
-        return call("chat.postMessage", () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(request),
+        ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder().channel(channel)
+                .threadTs(threadTs).text(text).blocks(blocks).unfurlLinks(false);
+        if (answering != null) {
+            request.metadata(com.slack.api.model.Message.Metadata.builder().eventType(ANSWER_EVENT)
+                    .eventPayload(java.util.Map.of(ANSWERS, answering)).build());
+        }
+        ChatPostMessageRequest built = request.build();
+        return call("chat.postMessage", () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(built),
                 ChatPostMessageResponse.class)).getTs();
+    }
+
+    /**
+     * Whether the bot's answer to {@code answering} ({@link #post(String, String, String, List, String)}) is among the
+     * direct message {@code channel}'s messages since {@code oldest} (a Slack ts; null: its latest hundred). A DM only:
+     * reading a channel's history needs a scope the bot does not ask for.
+     */
+    public boolean answeredIn(String channel, String answering, String oldest) {
+        var history = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel).oldest(oldest)
+                .includeAllMetadata(true).limit(100)));
+        return history.getMessages() != null && history.getMessages().stream().map(com.slack.api.model.Message::getMetadata)
+                .anyMatch(m -> m != null && ANSWER_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
+                        && answering.equals(String.valueOf(m.getEventPayload().get(ANSWERS))));
     }
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {

@@ -51,7 +51,7 @@ class SlackChat {
      * offered for, read from its block's id ({@link ReplyBlocks#question}).
      */
     void onAnswer(String user, GuardedText text, String channel, String threadTs, String messageId, String answering) {
-        answer(user, channel, threadTs,
+        answer(user, channel, threadTs, messageId,
                 () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), messageId, answering));
     }
 
@@ -73,10 +73,10 @@ class SlackChat {
     /** {@code /fou [text]}: answered in the person's direct messages with the bot; {@code messageId} as above. */
     void onCommand(String user, GuardedText text, String messageId) {
         if (text.isBlank() && !text.identityNumberRemoved()) {
-            answer(user, user, null, () -> router.resume(key(user)));
+            answer(user, user, null, null, () -> router.resume(key(user)));
             return;
         }
-        answer(user, user, null, () -> {
+        answer(user, user, null, messageId, () -> {
             Reply reply = router.routeCommand(key(user), Recipient.slack(user), text, origin(user, null), messageId);
             // the list is read where it was asked for: after /fou, each command is typed after /fou too
             return reply.card() instanceof se.foubot.messaging.HelpCard help ? reply.withCard(help.typedAfter("/fou ")) : reply;
@@ -87,7 +87,12 @@ class SlackChat {
         Reply take();
     }
 
-    private void answer(String user, String channel, String threadTs, Turn turn) {
+    /**
+     * Takes the turn and posts its reply, marked as the answer to {@code messageId} (null: unmarked). A reply the
+     * conversation gave this message before (the work done again after a crash, or after a post that failed or went
+     * unanswered) is not posted again when the direct message already shows it.
+     */
+    private void answer(String user, String channel, String threadTs, String messageId, Turn turn) {
         Reply reply;
         try {
             reply = turn.take();
@@ -96,8 +101,28 @@ class SlackChat {
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }
-        if (!reply.isNone()) {
-            replies.post(channel, threadTs, reply, user);
+        if (reply.isNone() || reply.repeated() && messageId != null && alreadyShown(channel, threadTs, messageId)) {
+            return;
+        }
+        replies.post(channel, threadTs, reply, user, messageId);
+    }
+
+    /** Whether the DM shows the bot's answer to {@code messageId}; when Slack cannot say, it is taken as not shown. */
+    private boolean alreadyShown(String channel, String threadTs, String messageId) {
+        if (channel == null || !channel.startsWith("D") || threadTs != null) {
+            return false; // a channel's history or a thread needs scopes the bot does not ask for
+        }
+        try {
+            // a message's key names its ts ("post:D…:1763900000.000100"): the answer came after it
+            String[] parts = messageId.split(":");
+            String since = parts.length == 3 && parts[0].equals("post") ? parts[2] : null;
+            boolean shown = api.answeredIn(channel, messageId, since);
+            if (shown) {
+                log.info("event=slack_answer_already_shown key={}", LogText.clean(messageId));
+            }
+            return shown;
+        } catch (SlackApi.SlackCallFailed e) {
+            return false; // twice rather than never
         }
     }
 

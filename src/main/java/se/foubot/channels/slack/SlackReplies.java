@@ -24,7 +24,12 @@ public class SlackReplies {
 
     /** Posts the reply for {@code viewer}. @return the post's ts */
     public String post(String channel, String thread, Reply reply, String viewer) {
-        return api.post(channel, thread, text(reply), blocks(reply, viewer));
+        return post(channel, thread, reply, viewer, null);
+    }
+
+    /** As above, marked as the answer to the work {@code answering} (see {@link SlackApi#answeredIn}). */
+    String post(String channel, String thread, Reply reply, String viewer, String answering) {
+        return api.post(channel, thread, text(reply), blocks(reply, viewer), answering);
     }
 
     public List<LayoutBlock> blocks(Reply reply, String viewer) {

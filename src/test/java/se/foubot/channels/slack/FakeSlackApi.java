@@ -35,6 +35,10 @@ public final class FakeSlackApi implements AutoCloseable {
     private record Failure(String method, int status, int times) {
     }
 
+    /** A message the bot posted, as conversations.history gives it back: its metadata as posted (JSON), or null. */
+    private record Posted(String channel, String ts, String text, String metadata) {
+    }
+
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
@@ -42,6 +46,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
+    private final ConcurrentLinkedQueue<Posted> posted = new ConcurrentLinkedQueue<>();
 
     /** Starts the fake on a free port, for a test class's static field. */
     public static FakeSlackApi start() {
@@ -98,8 +103,14 @@ public final class FakeSlackApi implements AutoCloseable {
         return calls(method).stream().filter(where).toList();
     }
 
+    /** Slack never got the bot's posts to {@code channel} (they stay among the calls): its history no longer shows them. */
+    void forgetPostsTo(String channel) {
+        posted.removeIf(p -> p.channel().equals(channel));
+    }
+
     void reset() {
         calls.clear();
+        posted.clear();
         failures.clear();
     }
 
@@ -145,8 +156,14 @@ public final class FakeSlackApi implements AutoCloseable {
         String json = switch (method) {
             case "auth.test" -> "{\"ok\":true,\"url\":\"https://fou.slack.com/\",\"team\":\"FoU\",\"user\":\"fou-bot\","
                     + "\"team_id\":\"T0FOU\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FOUBOT\"}";
-            case "chat.postMessage" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
-                    + nextTs() + "\",\"message\":{\"text\":\"\"}}";
+            case "chat.postMessage" -> {
+                String newTs = nextTs();
+                posted.add(new Posted(params.getOrDefault("channel", ""), newTs, params.getOrDefault("text", ""), params.get("metadata")));
+                yield "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\"" + newTs
+                        + "\",\"message\":{\"text\":\"\"}}";
+            }
+            // the channel's messages after oldest, newest first, with their metadata when include_all_metadata is set
+            case "conversations.history" -> history(params);
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
                     + params.getOrDefault("ts", "") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";
@@ -166,6 +183,26 @@ public final class FakeSlackApi implements AutoCloseable {
         respond(exchange, 200, json);
     }
 
+    private String history(Map<String, String> params) {
+        String channel = params.getOrDefault("channel", "");
+        double oldest = params.containsKey("oldest") ? Double.parseDouble(params.get("oldest")) : 0;
+        boolean metadata = List.of("1", "true").contains(params.getOrDefault("include_all_metadata", ""));
+        List<Posted> mine = new ArrayList<>(posted.stream().filter(p -> p.channel().equals(channel)
+                && Double.parseDouble(p.ts()) > oldest).toList());
+        java.util.Collections.reverse(mine);
+        StringBuilder json = new StringBuilder("{\"ok\":true,\"has_more\":false,\"messages\":[");
+        for (int i = 0; i < mine.size(); i++) {
+            Posted p = mine.get(i);
+            json.append(i == 0 ? "" : ",").append("{\"type\":\"message\",\"bot_id\":\"B0FOUBOT\",\"ts\":\"").append(p.ts())
+                    .append("\",\"text\":").append(new com.google.gson.Gson().toJson(p.text()));
+            if (metadata && p.metadata() != null) {
+                json.append(",\"metadata\":").append(p.metadata());
+            }
+            json.append('}');
+        }
+        return json.append("]}").toString();
+    }
+
     private synchronized Failure takeFailure(String method) {
         for (Failure f : failures) {
             if (f.method().equals(method)) {
@@ -180,7 +217,8 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     private String nextTs() {
-        long n = ts.incrementAndGet();
+        // later than anything people wrote (their messages carry the time they were sent), as Slack's own are
+        long n = ts.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
         return (n / 1_000_000) + "." + String.format("%06d", n % 1_000_000);
     }
 

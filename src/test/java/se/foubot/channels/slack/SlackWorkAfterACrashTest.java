@@ -95,22 +95,45 @@ class SlackWorkAfterACrashTest {
     }
 
     @Test
-    void workDoneAgainAfterItsTurnWasTakenTakesNoSecondTurnAndPostsTheSameAnswer() {
+    void workDoneAgainAfterItsAnswerWasPostedTakesNoSecondTurnAndPostsNothingMore() throws Exception {
         leftByADeadProcess("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
         clock.advance(Duration.ofMinutes(3));
         inbox.redo();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UAGAIN")).hasSize(1));
         long version = conversationVersion("UAGAIN");
 
-        // killed after the turn was saved and before the work was marked done: the item is back, held by the dead
+        // killed after the answer was posted and before the work was marked done: the item is back, held by the dead
         leftByADeadProcess("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
         clock.advance(Duration.ofMinutes(3));
         inbox.redo();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UAGAIN")).hasSize(2));
+        // the DM shows the answer (its metadata names the message): it is not posted again
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("conversations.history",
+                c -> c.param("channel").equals("DUAGAIN")).isEmpty());
+        Thread.sleep(300);
         assertThat(conversationVersion("UAGAIN")).isEqualTo(version);
-        assertThat(answersTo("UAGAIN")).hasSize(2).allSatisfy(text -> assertThat(text).contains("Vilken förvaltning"));
-        assertThat(answersTo("UAGAIN").get(0)).isEqualTo(answersTo("UAGAIN").get(1));
+        assertThat(answersTo("UAGAIN")).singleElement().satisfies(text -> assertThat(text).contains("Vilken förvaltning"));
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("DUAGAIN")).get(0).param("metadata"))
+                .contains("post:DUAGAIN:1763900000.000002");
+    }
+
+    @Test
+    void workDoneAgainAfterItsTurnWasTakenButBeforeItsAnswerWasPostedPostsTheSameAnswer() {
+        leftByADeadProcess("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UNOTPOSTED")).hasSize(1));
+        long version = conversationVersion("UNOTPOSTED");
+
+        // killed after the turn was saved and before its answer reached Slack: the DM does not show it
+        SLACK.forgetPostsTo("DUNOTPOSTED");
+        leftByADeadProcess("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UNOTPOSTED")).hasSize(2));
+        assertThat(conversationVersion("UNOTPOSTED")).isEqualTo(version);
+        assertThat(answersTo("UNOTPOSTED").get(0)).isEqualTo(answersTo("UNOTPOSTED").get(1)).contains("Vilken förvaltning");
     }
 
     /**
