@@ -98,10 +98,36 @@ public class ConversationEngine {
         }
     }
 
-    /** Whether the person's conversation is still at the revision of {@code seen} (absent as it was absent). */
-    private boolean stillAsSeen(ConversationKey key, ConversationState seen) {
-        ConversationState now = store.find(key.id()).orElse(null);
-        return now == null ? seen == null : seen != null && now.version() == seen.version();
+    /**
+     * The context key a turn running its outcome marks the conversation with (the run and when, in milliseconds):
+     * written before the outcome runs, gone with the turn's own write after it.
+     */
+    static final String COMPLETING = "completing";
+    /** A claim older than this is a replica's that died before its write after the outcome: it holds nothing up. */
+    private static final long CLAIM_HELD_MILLIS = 30_000;
+    /** How many pauses (20 ms) a turn waits at most for another's outcome: ten seconds. */
+    private static final int CLAIM_WAITS = 500;
+
+    /** Whether another turn than the one that made {@code own} has claimed {@code current} and may still write after it. */
+    private boolean completingElsewhere(ConversationState current, String own) {
+        String claim = current == null ? null : current.context().get(COMPLETING);
+        if (claim == null || claim.equals(own)) {
+            return false;
+        }
+        try {
+            return clock.millis() - Long.parseLong(claim.substring(claim.lastIndexOf('@') + 1)) < CLAIM_HELD_MILLIS;
+        } catch (NumberFormatException unreadable) {
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(20);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrentTurnException("interrupted", 0);
+        }
     }
 
     private Object turnLock(ConversationKey key) {
@@ -114,8 +140,10 @@ public class ConversationEngine {
         // race, and what it said
         String completedRun = null;
         String completedSaid = null;
+        int waits = 0;
+        String ownClaim = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
-            ConversationState current = attempt == 1 && seen != null ? seen.state() : store.find(key.id()).orElse(null);
+            ConversationState current = attempt == 1 && waits == 0 && seen != null ? seen.state() : store.find(key.id()).orElse(null);
             if (completedRun != null && (current == null || !completedRun.equals(current.runId()))) {
                 // another message ended that run meanwhile (an "avbryt" sent at the same moment): what this message did
                 // outside has happened, so it is said, not undone, and the text is not taken once more as something new
@@ -133,12 +161,26 @@ public class ConversationEngine {
                     return earlier.get().again();
                 }
             }
+            if (completingElsewhere(current, ownClaim) && waits++ < CLAIM_WAITS) {
+                // another replica is running this conversation's outcome (a "ja" there, this an "avbryt"): this message
+                // is taken once that has been written, on what it wrote (a wait is no lost race: no attempt used up)
+                pause();
+                attempt--;
+                continue;
+            }
             FlowInterpreter.Turn turn = interpreter.take(current, key, text.textOr(""), text.identityNumberRemoved(),
                     clock.instant(), answering);
-            if (turn.outcome() != null && attempt == 1 && seen != null && !stillAsSeen(key, current)) {
-                // read before this turn held the lock: another message of the person's may have ended the run since (an
-                // "avbryt"), and an outcome does outside what no lost write takes back, so it runs only on the state as it is
-                continue;
+            ConversationState claimed = null;
+            if (turn.outcome() != null && current != null) {
+                // an outcome does outside what no lost write takes back (the task): it runs only once this turn has
+                // claimed the conversation at the revision it was computed on, in one write that a message taken at the
+                // same moment, on this replica or another, either makes first (and this turn is taken again on what it
+                // wrote) or finds and waits for
+                ownClaim = turn.outcome().request().runId() + "@" + clock.millis();
+                claimed = current.withContext(COMPLETING, ownClaim).written(clock.instant());
+                if (!store.claim(claimed)) {
+                    continue;
+                }
             }
             if (answering != null && attempt == 1 && turn.lines().isEmpty()) {
                 // nothing said: the button that made the last turn, clicked again (see FlowInterpreter#take)
@@ -174,7 +216,10 @@ public class ConversationEngine {
                     after.next() != null ? after.next().language() : languageOf(current));
             ConversationState next = after.next() == null ? null
                     : after.next().clickedBy(answering == null ? null : ConversationState.click(answering, TextNormalizer.normalize(
-                            text.textOr("")))).written(clock.instant());
+                            text.textOr(""))));
+            if (next != null) {
+                next = (claimed != null ? next.after(claimed) : next).written(clock.instant());
+            }
             if (next != null && messageId != null) {
                 next = next.answering(messageId, reply);
             }

@@ -252,6 +252,12 @@ public record ConversationState(
                 context, startedAt, updatedAt, version, answered, paused, click);
     }
 
+    /** This state as the next revision after {@code before} (a turn computed on an earlier read, written after a claim). */
+    ConversationState after(ConversationState before) {
+        return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,
+                history, context, startedAt, updatedAt, before.version, answered, paused, lastClick);
+    }
+
     /** The state to write after a turn: stamped and one version on. */
     ConversationState written(Instant now) {
         return new ConversationState(id, channel, person, language, flowId, runId, stepId, summary, changing, answers,

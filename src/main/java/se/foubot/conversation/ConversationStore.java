@@ -56,7 +56,20 @@ class ConversationStore {
         return written;
     }
 
+    /**
+     * As {@link #save}, for a claim before an outcome runs: not waiting for the disk, since the outcome's writes and the
+     * turn's own after it carry it there ({@link se.foubot.store.CarriedWrites}); lost in a crash before them, it
+     * claimed nothing that happened.
+     */
+    boolean claim(ConversationState next) {
+        return write(next, true);
+    }
+
     private boolean write(ConversationState next) {
+        return write(next, false);
+    }
+
+    private boolean write(ConversationState next, boolean carried) {
         Document doc = new Document();
         mongo.getConverter().write(next, doc);
         doc.put(REV, rev(next.id(), next.version()));
@@ -72,9 +85,9 @@ class ConversationStore {
                 throw e;
             }
         }
-        return mongo.getCollection(COLLECTION)
-                .replaceOne(Query.query(Criteria.where(REV).is(rev(next.id(), expected))).getQueryObject(), doc)
-                .getMatchedCount() == 1;
+        Document at = Query.query(Criteria.where(REV).is(rev(next.id(), expected))).getQueryObject();
+        return (carried ? se.foubot.store.CarriedWrites.in(mongo, COLLECTION, c -> c.replaceOne(at, doc))
+                : mongo.getCollection(COLLECTION).replaceOne(at, doc)).getMatchedCount() == 1;
     }
 
     /**

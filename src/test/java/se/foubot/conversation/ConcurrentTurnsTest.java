@@ -112,6 +112,29 @@ class ConcurrentTurnsTest {
     }
 
     @Test
+    void aConfirmationAndACancelOnTwoReplicasAtOnceNeverBothTakeEffect() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            ConversationKey key = new ConversationKey("test", "confirm-or-cancel-" + round);
+            replicaA.handle(key, GUARD.check("anteckna"));
+            for (int i = 1; i <= 10; i++) {
+                replicaA.handle(key, GUARD.check("svar " + i));
+            }
+            // "ja" on one replica, "avbryt" on the other, released together (which goes first alternates by round)
+            List<BotReply> replies = sendAtOnce(key, round % 2 == 0 ? List.of("ja", "avbryt") : List.of("avbryt", "ja"));
+            BotReply yes = replies.get(round % 2 == 0 ? 0 : 1);
+            BotReply cancel = replies.get(round % 2 == 0 ? 1 : 0);
+            long notes = store.template().count(org.springframework.data.mongodb.core.query.Query.query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("person").is(key.person())), "notes");
+            boolean saidCancelled = cancel.text().contains("Inget skickades");
+            assertThat(yes.text().contains("Sparat (10 svar)")).as("round %d: the yes's reply says it was saved exactly when it was", round)
+                    .isEqualTo(notes == 1);
+            assertThat(notes == 1 && saidCancelled).as("round %d: saved, and told it was cancelled: %s / %s", round, yes.text(),
+                    cancel.text()).isFalse();
+            assertThat(notes == 1 || saidCancelled).as("round %d: neither saved nor cancelled", round).isTrue();
+        }
+    }
+
+    @Test
     void twoConfirmationsAtOnceCompleteTheFlowOnce() throws Exception {
         ConversationKey key = new ConversationKey("test", "double-clicker");
         replicaA.handle(key, GUARD.check("anteckna"));

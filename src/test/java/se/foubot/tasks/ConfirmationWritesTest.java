@@ -25,8 +25,8 @@ import se.foubot.privacy.OutsideTextGuard;
 
 /**
  * The turn that confirms a request waits for the disk as few times as its once-only rules allow: the task (once per
- * confirmation), its audit line and the conversation's new state are durable writes; the new-task limit and the
- * reference counter are carried to disk by the task's insert. Counted on the commands the real driver sends.
+ * confirmation), its audit line and the conversation's new state are durable writes; the conversation's claim before
+ * the outcome runs, the new-task limit and the reference counter are carried to disk by the task's insert. Counted on the commands the real driver sends.
  */
 class ConfirmationWritesTest {
 
@@ -71,9 +71,11 @@ class ConfirmationWritesTest {
             assertThat(writes.stream().filter(w -> !w.carried()).map(Write::collection))
                     .as("durable writes of the confirming turn: %s", writes)
                     .containsExactlyInAnyOrder("support_tasks", "audit_log", "conversations");
+            // the conversation's claim before the outcome runs (which a message taken at the same moment on another
+            // replica must lose, or win first) is carried too
             assertThat(writes.stream().filter(Write::carried).map(Write::collection))
                     .as("carried by the task's insert: %s", writes)
-                    .containsExactlyInAnyOrder(NewTaskLimit.COLLECTION, ReferenceGenerator.COLLECTION);
+                    .containsExactlyInAnyOrder("conversations", NewTaskLimit.COLLECTION, ReferenceGenerator.COLLECTION);
             // what was carried is there, and counts
             MongoTemplate mongo = bot.getBean(MongoTemplate.class);
             assertThat(bot.getBean(NewTaskLimit.class).inWindow("terminal", "per")).isEqualTo(1);
