@@ -86,6 +86,11 @@ final class AnswerReader {
                 .map(o -> o.label().in(language)).toList();
     }
 
+    /** The refusal of an answer that names no choice. */
+    static Refused unknownChoice(String text) {
+        return refused(AnswerError.UNKNOWN_CHOICE, "input", text);
+    }
+
     private static Reading readChoice(Step step, String text) {
         ChoiceMatcher.Match match = ChoiceMatcher.matchInSentence(step.options(), text);
         if (match instanceof ChoiceMatcher.Picked p) {

@@ -60,7 +60,7 @@ public final class WrittenForm {
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
-            AnswerReader.Reading reading = AnswerReader.read(step(stepId), input, today, field.get());
+            AnswerReader.Reading reading = readWritten(stepId, input, today);
             if (reading instanceof AnswerReader.Accepted a && a.value() == null) {
                 none.add(stepId);
                 values.remove(stepId);
@@ -77,10 +77,33 @@ public final class WrittenForm {
         return new Reading(new FormAnswers(values, none), unreadable, rest.toString().strip());
     }
 
+    /**
+     * {@code input} read as the answer to {@code field} in a mail: as the chat reads it, except that a bare number is no
+     * choice — a mail lists the choices by name, so "2" would pick from a numbered list the person never saw.
+     */
+    private AnswerReader.Reading readWritten(String field, String input, LocalDate today) {
+        if (step(field).type() == AnswerType.CHOICE && TextNormalizer.normalize(input).matches("\\d+")) {
+            return AnswerReader.unknownChoice(input);
+        }
+        return AnswerReader.read(step(field), input, today, fields.get(field));
+    }
+
+    /** Names as alternatives: "Skärholmen eller Skarpnäck", "A, B eller C" ("or" in English). */
+    public static String alternatives(List<String> names, Language l) {
+        String or = l == Language.EN ? " or " : " eller ";
+        return names.size() <= 1 ? String.join("", names)
+                : String.join(", ", names.subList(0, names.size() - 1)) + or + names.get(names.size() - 1);
+    }
+
     /** The answer the chat would take for {@code field} from {@code input}, or empty. */
     public Optional<String> accepted(String field, String input, LocalDate today) {
-        return AnswerReader.read(step(field), input, today) instanceof AnswerReader.Accepted a ? Optional.of(a.value())
-                : Optional.empty();
+        return readWritten(field, input, today) instanceof AnswerReader.Accepted a ? Optional.of(a.value()) : Optional.empty();
+    }
+
+    /** The names of the choices {@code input} fits several of, for {@code field}; empty when it fits one or none. */
+    public List<String> candidates(String field, String input, LocalDate today, Language l) {
+        return readWritten(field, input, today) instanceof AnswerReader.Refused refused && refused.args().containsKey(AnswerReader.CANDIDATES)
+                ? AnswerReader.candidateNames(step(field), refused.args().get(AnswerReader.CANDIDATES), l) : List.of();
     }
 
     /** {@code text} holds one of the phrases that answer the optional {@code field} with nothing ("ingen brådska"). */
@@ -105,7 +128,7 @@ public final class WrittenForm {
 
     /** Why {@code input} cannot answer {@code field}, as the chat says it. */
     public Optional<String> whyNot(String field, String input, LocalDate today, Language l) {
-        if (!(AnswerReader.read(step(field), input, today, fields.get(field)) instanceof AnswerReader.Refused refused)) {
+        if (!(readWritten(field, input, today) instanceof AnswerReader.Refused refused)) {
             return Optional.empty();
         }
         Map<String, String> args = new LinkedHashMap<>(refused.args());
@@ -117,9 +140,7 @@ public final class WrittenForm {
         String why = text.in(l, args);
         if (!candidates.isEmpty() && !text.in(l).contains("{" + AnswerReader.CANDIDATES + "}")) {
             // a mail cannot list them below as buttons: "Vilken menar du? Skärholmen eller Skarpnäck?"
-            String or = l == Language.EN ? " or " : " eller ";
-            why += " " + String.join(", ", candidates.subList(0, candidates.size() - 1))
-                    + (candidates.size() > 1 ? or : "") + candidates.get(candidates.size() - 1) + "?";
+            why += " " + alternatives(candidates, l) + "?";
         }
         return Optional.of(why);
     }

@@ -76,16 +76,22 @@ final class MailReplies {
             Step step = form.step(field);
             b.append('\n').append(n++).append(". ");
             String refused = unreadable.get(field);
+            // a name that fits several: the reason asks which of them ("Vilken menar du? Skärholmen eller Skarpnäck?"),
+            // and the line to write it on offers only those
+            List<String> candidates = refused == null ? List.of() : form.candidates(field, refused, today, l);
             if (refused != null) {
-                form.whyNot(field, refused, today, l).ifPresent(why -> b.append(why).append(' '));
+                form.whyNot(field, refused, today, l).ifPresent(why -> b.append(why).append(candidates.isEmpty() ? " " : "\n"));
             }
-            b.append(form.question(field, l)).append('\n');
+            if (candidates.isEmpty()) {
+                b.append(form.question(field, l)).append('\n');
+            }
             if (step.type() == AnswerType.TEXT) {
                 continue;
             }
             String label = form.label(field, l);
-            b.append(label).append(": ").append(hint(form, step, l)).append('\n');
-            example.append(label).append(": ").append(exampleOf(step, l)).append('\n');
+            b.append(label).append(": ").append(candidates.isEmpty() ? hint(form, step, l)
+                    : se.foubot.conversation.WrittenForm.alternatives(candidates, l)).append('\n');
+            example.append(label).append(": ").append(candidates.isEmpty() ? exampleOf(step, l) : candidates.get(0)).append('\n');
         }
         if (example.length() > 0) {
             b.append('\n').append(texts.get(l, "mail.ask.example")).append('\n').append(example);

@@ -21,7 +21,7 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
         try {
             JsonElement body = JsonParser.parseString(request.getRequestBodyAsString());
             if (body.isJsonObject()) {
-                eventId = string(body.getAsJsonObject(), "event_id");
+                eventId = id(body.getAsJsonObject(), "event_id");
                 JsonObject envelope = body.getAsJsonObject();
                 for (String name : java.util.List.of("team_id", "enterprise_id", "context_team_id", "context_enterprise_id")) {
                     teams.add(id(envelope, name));
@@ -41,8 +41,10 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
         } catch (RuntimeException unreadable) {
             // Bolt has parsed it already; an odd body only means no routing facts
         }
+        // the ids that become keys and log fields: a value that is no text (an array, an object, a number) is no id
         return new EventEnvelope(eventId, string(event, "type"), string(event, "subtype"), string(event, "bot_id"),
-                string(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), string(event, "user"), string(event, "tab"), string(event, "text"),
+                id(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), id(event, "user"),
+                string(event, "tab"), string(event, "text"),
                 event.get("files") instanceof com.google.gson.JsonArray f && !f.isEmpty(), teamsOf(teams, event));
     }
 

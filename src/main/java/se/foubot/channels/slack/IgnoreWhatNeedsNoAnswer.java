@@ -7,8 +7,8 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 
 /**
- * Step 3: acks, with no work, bots' posts (the bot's own too), edits, deletions and other changes to posts, and channel
- * chatter not meant for the bot. Whatever Slack sends, the answer is 200: a 404 only makes Slack retry and, in the end,
+ * Step 3: acks, with no work, bots' posts (the bot's own too), edits, deletions and other changes to posts, channel
+ * chatter not meant for the bot, and a post that names no channel. Whatever Slack sends, the answer is 200: a 404 only makes Slack retry and, in the end,
  * switch the app's events off.
  */
 class IgnoreWhatNeedsNoAnswer implements Middleware {
@@ -30,6 +30,9 @@ class IgnoreWhatNeedsNoAnswer implements Middleware {
     static boolean needsNoAnswer(EventEnvelope e) {
         if (e.botId() != null) {
             return true;
+        }
+        if (e.isPost() && e.channel() == null) {
+            return true; // a post from nowhere (Slack always names the channel): nothing to answer it in
         }
         // in channels the bot answers when mentioned (app_mention); of plain messages only direct ones, and of those the
         // ones a person wrote (a file shared with a few words, a thread reply also sent to the conversation)

@@ -60,6 +60,7 @@ class RefuseMalformedIds implements Middleware {
         } else if (req instanceof BlockActionRequest click) {
             var p = click.getPayload();
             teams.add(p.getTeam() == null ? null : p.getTeam().getId());
+            teams.add(p.getTeam() == null ? null : p.getTeam().getEnterpriseId());
             teams.add(p.getEnterprise() == null ? null : p.getEnterprise().getId());
             teams.add(p.getUser() == null ? null : p.getUser().getTeamId());
         } else if (req instanceof EventRequest event) {

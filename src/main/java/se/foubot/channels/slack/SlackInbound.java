@@ -103,9 +103,10 @@ class SlackInbound {
             BlockActionPayload p = req.getPayload();
             GuardedText value = guard.check(p.getActions().get(0).getValue());
             String answering = ReplyBlocks.question(p.getActions().get(0).getBlockId());
-            String channel = p.getContainer().getChannelId();
-            String thread = p.getContainer().getThreadTs();
             String user = p.getUser().getId();
+            // an answer button is in a message, whose channel Slack names; without one the answer goes to the person's DM
+            String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId() : user;
+            String thread = p.getContainer() != null ? p.getContainer().getThreadTs() : null;
             if (value.identityNumberRemoved()) {
                 work.afterAck(user, () -> chat.onAnswer(user, value, channel, thread, null, answering));
             } else {

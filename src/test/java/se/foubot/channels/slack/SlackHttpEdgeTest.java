@@ -404,6 +404,24 @@ class SlackHttpEdgeTest {
     }
 
     @Test
+    void aSignedEventWhoseUserOrChannelIsNoTextIsRefusedAndOneThatNamesNoChannelIsDroppedWithoutAnAlert() throws Exception {
+        for (String odd : List.of("\"channel\":[\"C1\"],\"user\":\"U5\"", "\"channel\":{\"id\":\"D5\"},\"user\":\"U5\"",
+                "\"channel\":123,\"user\":\"U5\"", "\"channel\":\"D5\",\"user\":[\"U1\"]", "\"channel\":\"D5\",\"user\":12345",
+                "\"channel\":\"D5\",\"user\":{}")) {
+            String event = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvOdd" + Math.abs(odd.hashCode())
+                    + "\",\"event\":{\"type\":\"message\",\"channel_type\":\"im\"," + odd + ",\"text\":\"hej\",\"ts\":\"1.5\"}}";
+            assertThat(slack.signed(event, "application/json", java.util.Map.of()).statusCode()).as(odd).isEqualTo(400);
+        }
+        assertThat(slack.signed("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvNoChannel\",\"event\":{"
+                + "\"type\":\"message\",\"channel_type\":\"im\",\"channel\":null,\"user\":\"U5\",\"text\":\"hej\",\"ts\":\"1.6\"}}",
+                "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
+        Thread.sleep(1_000);
+        // nothing answered, nothing parked, no alert to the staff channel
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> c.param("channel").equals("U5") || c.param("channel").equals("123")
+                || c.param("text").contains("kunde inte behandlas"));
+    }
+
+    @Test
     void aSignedRequestWhoseWorkspaceIdIsNotSlacksIsRefusedAndNothingOfItIsLogged(CapturedOutput output) throws Exception {
         String forged = "T1\n2026-12-05T08:00:00.000Z  INFO 1 --- [main] se.foubot.Forged : event=FORGED " + MARKER;
         String json = forged.replace("\n", "\\n");
