@@ -24,7 +24,7 @@ final class AnswerReader {
     /** The argument of {@link AnswerError#AMBIGUOUS_CHOICE} that holds the ids of the choices that fit, comma-separated. */
     static final String CANDIDATES = "candidates";
 
-    static final Set<String> YES = Set.of("ja", "j", "japp", "jajamen", "jo", "ok", "okej", "absolut", "stammer",
+    static final Set<String> YES = Set.of("ja", "j", "japp", "jajamen", "jo", "ok", "okej", "okay", "absolut", "stammer",
             "det stammer", "korrekt", "yes", "y", "yep", "yeah", "sure", "correct");
     static final Set<String> NO = Set.of("nej", "n", "na", "nix", "nope", "no", "nah", "stammer inte");
 
@@ -219,7 +219,9 @@ final class AnswerReader {
 
     private static String echoed(String input) {
         // quotes the person put around it are not doubled by the text's own (”ska”, not ””ska””)
-        String first = input == null ? "" : QUOTES_AROUND.matcher(input.strip().lines().findFirst().orElse("").strip()).replaceAll("");
+        // nor a full stop the text's own quote mark is followed by (”… Kista.”.)
+        String first = input == null ? "" : QUOTES_AROUND.matcher(input.strip().lines().findFirst().orElse("").strip()).replaceAll("")
+                .replaceAll("(?<!\\.)\\.$", "");
         return first.codePointCount(0, first.length()) <= ECHOED ? first
                 : first.substring(0, first.offsetByCodePoints(0, ECHOED - 1)).stripTrailing() + "…";
     }

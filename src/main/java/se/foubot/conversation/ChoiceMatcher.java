@@ -27,6 +27,8 @@ public final class ChoiceMatcher {
 
     /** The longest answer read as a sentence around a name; a longer one is a description, not an answer to pick from. */
     private static final int SENTENCE_WORDS = 8;
+    /** The longest answer read as a no to one name and another said instead. */
+    private static final int CONTRAST_WORDS = 12;
     /** Words that say a name in the same short answer is not the answer ("inte chef", "not Bromma"), folded. */
     private static final Set<String> NEGATIONS = Set.of("inte", "ej", "icke", "aldrig", "ingen", "inget", "inga", "varken",
             "nej", "not", "no", "never", "neither", "nor", "isnt", "isn", "dont", "don", "aren", "wasn",
@@ -83,10 +85,12 @@ public final class ChoiceMatcher {
             return plain;
         }
         String in = TextNormalizer.normalize(input);
-        // a longer text is left to the step's own reading (a guess the person confirms)
-        if (!in.isEmpty() && in.split(" ").length <= SENTENCE_WORDS) {
+        // a longer text is left to the step's own reading (a guess the person confirms); one that says no to a name and
+        // names another instead may take a few more words ("I am not a manager, I am a controller")
+        int words = in.isEmpty() ? 0 : in.split(" ").length;
+        if (words > 0 && words <= CONTRAST_WORDS) {
             for (String sentence : List.of(in, GENITIVE_S.matcher(in).replaceAll("$1"))) {
-                List<ChoiceOption> within = filter(options, sentence, ChoiceMatcher::namedWithin);
+                List<ChoiceOption> within = words <= SENTENCE_WORDS ? filter(options, sentence, ChoiceMatcher::namedWithin) : List.of();
                 if (!within.isEmpty()) {
                     return within.size() == 1 ? new Picked(within.get(0)) : new Ambiguous(within);
                 }
@@ -150,7 +154,8 @@ public final class ChoiceMatcher {
     /** Words that set the name after them against one said no to before ("inte chef utan controller", "not Y but X"). */
     private static final Set<String> CONTRAST = Set.of("utan", "snarare", "men", "nu", "but", "rather", "instead", "now");
     /** What may stand between a name and the no after it that denies another ("Farsta och inte Bromma"). */
-    private static final Set<String> AND = Set.of("och", "men", "and", "but");
+    private static final Set<String> AND = Set.of("och", "men", "and", "but", "nu", "now", "absolut", "verkligen", "definitivt",
+            "alls", "definitely", "really", "certainly");
     /** Words that join a name to the one said no to before it, so that the no is said of both. */
     private static final Set<String> JOINING = Set.of("eller", "och", "samt", "heller", "plus", "or", "and", "nor");
     /** A no said on its own, which takes back what came just before it ("Bromma nej, Farsta"). */
@@ -168,7 +173,9 @@ public final class ChoiceMatcher {
      * right after a name ("Bromma nej, Farsta") takes that one back instead. Anything else with a no in it ("inte chef eller controller") picks nothing.
      */
     private static java.util.Optional<ChoiceOption> contrasted(List<ChoiceOption> options, String in) {
-        List<String> words = List.of(in.split(" "));
+        List<String> all = List.of(in.split(" "));
+        // a no that opens the answer answers the question's framing, not a name ("Nej, inte chef, jag är controller")
+        List<String> words = all.size() > 1 && INTERJECTIONS.contains(all.get(0)) ? all.subList(1, all.size()) : all;
         List<Integer> noes = new ArrayList<>();
         for (int i = 0; i < words.size(); i++) {
             if (NEGATIONS.contains(words.get(i))) {
@@ -183,12 +190,14 @@ public final class ChoiceMatcher {
         if (named.stream().map(Named::option).distinct().count() != 2) {
             return java.util.Optional.empty();
         }
-        if (INTERJECTIONS.contains(words.get(no)) && named.stream().anyMatch(n -> n.end() == no)) {
+        // "Bromma, eller nej, Farsta": the "eller" belongs to the taking back
+        int backTo = no > 0 && words.get(no - 1).equals("eller") ? no - 1 : no;
+        if (INTERJECTIONS.contains(words.get(no)) && named.stream().anyMatch(n -> n.end() == backTo)) {
             // "Bromma nej, Farsta", "chef? nej förresten controller": a no right after a name takes that name back, and
             // the name after it, within three words, is said instead
-            Named taken = named.stream().filter(n -> n.end() == no).findFirst().orElseThrow();
+            Named taken = named.stream().filter(n -> n.end() == backTo).findFirst().orElseThrow();
             List<Named> after = named.stream().filter(n -> n.start() > no && n.start() - no <= 3).toList();
-            boolean onlyThose = named.stream().allMatch(n -> n.option().equals(taken.option()) ? n.end() <= no
+            boolean onlyThose = named.stream().allMatch(n -> n.option().equals(taken.option()) ? n.end() <= backTo
                     : after.contains(n));
             return !after.isEmpty() && onlyThose && !after.get(0).option().equals(taken.option())
                     ? java.util.Optional.of(after.get(0).option()) : java.util.Optional.empty();

@@ -486,7 +486,8 @@ public final class DateAnswerParser {
             Integer year = inYear.matches() ? (inYear.group(2).length() <= 4 ? Integer.valueOf(inYear.group(2)) : null)
                     : yearInWords(inWords, today);
             if (year == null || Math.abs(year - today.getYear()) > 100) {
-                return new Impossible();
+                // no day or month to check: the year is what was not understood
+                return new Unreadable();
             }
             LocalDate before = named.apply(year).minusDays(1);
             return before.isBefore(today) ? new Past(before) : new Parsed(before);

@@ -27,6 +27,7 @@ final class EngineTexts {
             "Svara med nummer eller namn.", "Answer with a number or a name.");
     static final LocalizedText NARROWED_NUMBER = LocalizedText.of(
             "Skriv en siffra från 1 till {count}, eller namnet.", "Write a number from 1 to {count}, or the name.");
+    static final LocalizedText NARROWED_ONE_OR_TWO = LocalizedText.of("Skriv 1 eller 2, eller namnet.", "Write 1 or 2, or the name.");
     static final LocalizedText WHICH_OF = LocalizedText.of("Vilket av de här menar du?", "Which of these do you mean?");
     static final LocalizedText YES_NO_HINT = LocalizedText.of("Svara ja eller nej.", "Answer yes or no.");
     static final LocalizedText SUMMARY_HEADER = LocalizedText.of("Sammanfattning:", "Summary:");

@@ -45,13 +45,19 @@ final class FlowInterpreter {
     private static final Set<String> TRAILING_THANKS = Set.of("tack", "sa", "mycket", "thanks", "thank", "you", "please");
     /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
     private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
-            "my", "min", "mitt", "number", "item", "answer", "question", "no");
+            "my", "min", "mitt", "number", "item", "answer", "question", "no", "den", "det");
     /** Numbers in words, as an answer's number at the summary ("ändra tre"). */
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("ett", "1"), Map.entry("en", "1"),
             Map.entry("tva", "2"), Map.entry("tre", "3"), Map.entry("fyra", "4"), Map.entry("fem", "5"), Map.entry("sex", "6"),
             Map.entry("sju", "7"), Map.entry("atta", "8"), Map.entry("nio", "9"), Map.entry("tio", "10"), Map.entry("one", "1"),
             Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"));
+            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
+            Map.entry("ettan", "1"), Map.entry("tvaan", "2"), Map.entry("trean", "3"), Map.entry("fyran", "4"), Map.entry("femman", "5"),
+            Map.entry("sexan", "6"), Map.entry("sjuan", "7"), Map.entry("attan", "8"), Map.entry("nian", "9"), Map.entry("tian", "10"),
+            Map.entry("forsta", "1"), Map.entry("tredje", "3"), Map.entry("fjarde", "4"), Map.entry("femte", "5"), Map.entry("sjatte", "6"),
+            Map.entry("sjunde", "7"), Map.entry("attonde", "8"), Map.entry("nionde", "9"), Map.entry("tionde", "10"),
+            Map.entry("first", "1"), Map.entry("second", "2"), Map.entry("third", "3"), Map.entry("fourth", "4"), Map.entry("fifth", "5"),
+            Map.entry("sixth", "6"), Map.entry("seventh", "7"), Map.entry("eighth", "8"), Map.entry("ninth", "9"), Map.entry("tenth", "10"));
     /** An ordinal's ending after the digits, as folding leaves it ("3:an" → "3 an", "3:e", "3rd"). */
     private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(\\d{1,2})(?: an| a| e|st|nd|rd|th)");
 
@@ -225,13 +231,15 @@ final class FlowInterpreter {
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = candidates(step.get(), narrowed);
-            if (cmd.matches("\\d{1,3}")) {
-                int n = Integer.parseInt(cmd);
+            String number = numberSaid(cmd);
+            if (number.matches("\\d{1,3}")) {
+                int n = Integer.parseInt(number);
                 if (n >= 1 && n <= candidates.size()) {
                     return proceed(without, f, step.get(), candidates.get(n - 1).id(), reply(s, notices), now);
                 }
                 Reply r = reply(s, notices);
-                r.say(EngineTexts.NARROWED_NUMBER, Map.of("count", Integer.toString(candidates.size())));
+                r.say(candidates.size() == 2 ? EngineTexts.NARROWED_ONE_OR_TWO : EngineTexts.NARROWED_NUMBER,
+                        Map.of("count", Integer.toString(candidates.size())));
                 return narrow(s, step.get(), candidates, r, false);
             }
             // a name, or anything else: an answer to the step as a whole
@@ -363,7 +371,7 @@ final class FlowInterpreter {
     /** Words that may follow a "ja" that sends: thanks and agreement, nothing that names an answer or takes it back. */
     private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "in", "ser", "bra", "ut",
             "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
-            "right", "correct", "looks", "good", "all");
+            "right", "correct", "looks", "good", "all", "ok", "okej", "okay", "fine", "great", "perfekt", "perfect", "toppen");
 
     /**
      * "ja", "skicka", or a "ja" followed by thanks and agreement only ("Ja tack, det stämmer", "yes, send it"): sending
@@ -374,10 +382,24 @@ final class FlowInterpreter {
             return true;
         }
         String[] words = cmd.split(" ");
-        boolean yes = AnswerReader.YES.contains(words[0]) && (!words[0].startsWith("ok") || java.util.Arrays.stream(words, 1,
-                words.length).allMatch(TRAILING_THANKS::contains)) || SEND.contains(words[0]);
-        return words.length > 1 && yes && java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains);
+        // "Ja tack, det stämmer", "ok, skicka den", "allt stämmer", "looks good", "ja, inget att ändra"
+        boolean yes = AnswerReader.YES.contains(words[0]) || SEND.contains(words[0]) || AGREEING_FIRST.contains(words[0]);
+        String rest = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
+        if (words.length > 1 && yes && (java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains)
+                || NOTHING_TO_CHANGE.contains(rest))) {
+            return true;
+        }
+        // "ändra ingenting, skicka", "nothing to change, send it"
+        return NOTHING_TO_CHANGE.stream().filter(p -> p.contains(" ")).anyMatch(p -> cmd.startsWith(p + " ")
+                && java.util.Arrays.stream(cmd.substring(p.length() + 1).split(" ")).allMatch(AGREEING::contains));
     }
+
+    /** Words of agreement a message that sends may begin with besides a yes ("allt stämmer", "looks good"). */
+    private static final Set<String> AGREEING_FIRST = Set.of("allt", "looks", "precis", "perfekt", "perfect", "toppen", "stammer");
+    /** What may follow a yes that says nothing needs changing ("ja, ändra inget", "yes, nothing to change"). */
+    private static final Set<String> NOTHING_TO_CHANGE = Set.of("andra inget", "andra ingenting", "andra inte nagot", "inget att andra",
+            "ingenting att andra", "allt stammer inget att andra", "inget behover andras", "change nothing", "nothing to change",
+            "no changes", "nothing", "inget", "ingenting");
 
     private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
         // "ja?", "skicka?": a question about sending is not a yes to it
@@ -421,6 +443,23 @@ final class FlowInterpreter {
         }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /**
+     * A number said as an answer to a numbered list, however it was written ("2", "nr 2", "två", "2:an", "den andra",
+     * "2 tack"), as digits; anything else as it is.
+     */
+    private static String numberSaid(String cmd) {
+        List<String> words = new ArrayList<>(List.of(cmd.split(" ")));
+        while (words.size() > 1 && TRAILING_THANKS.contains(words.get(words.size() - 1))) {
+            words.remove(words.size() - 1);
+        }
+        while (words.size() > 1 && BEFORE_NAMED.contains(words.get(0))) {
+            words.remove(0);
+        }
+        String said = String.join(" ", words);
+        // "den andra" is the second; a bare "andra" is "ändra" folded
+        return cmd.startsWith("den ") && said.equals("andra") ? "2" : numberIn(said);
     }
 
     /** An answer's number however it was written ("tre", "3:an", "3rd"); anything else as it is. */

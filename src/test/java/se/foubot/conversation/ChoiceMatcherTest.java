@@ -94,6 +94,12 @@ class ChoiceMatcherTest {
             inte Bromma, Södermalm                  | sodermalm
             Inte Bromma, jag är i Södermalm         | sodermalm
             Tidigare Bromma, numera Södermalm       | sodermalm
+            Nej, inte Bromma, jag är i Södermalm    | sodermalm
+            Nej inte Bromma, det är Södermalm       | sodermalm
+            Bromma, eller nej, Södermalm            | sodermalm
+            i Södermalm nu, inte Bromma             | sodermalm
+            Södermalm, absolut inte Bromma          | sodermalm
+            I'm not in Bromma, I am in Södermalm    | sodermalm
             """)
     void aNameSaidInsteadOfOneSaidNoToIsPicked(String input, String expectedId) {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input))

@@ -134,6 +134,35 @@ class ConcurrentTurnsTest {
         }
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            ja                                 | true
+            okej tack                          | true
+            Ok, skicka                         | true
+            okej, skicka den                   | true
+            allt stämmer                       | true
+            okay thanks                        | true
+            looks good                         | true
+            Ja, ändra inget                    | true
+            Ja, allt stämmer, inget att ändra  | true
+            ändra ingenting, skicka            | true
+            yes, nothing to change             | true
+            ja?                                | false
+            stämmer inte                       | false
+            allt stämmer inte                  | false
+            ok men ändra 3                     | false
+            nej, inget                         | false
+            Tack                               | false
+            """)
+    void aSummaryIsSentByAYesOrAgreementAndNothingElse(String said, boolean sends) {
+        ConversationKey key = new ConversationKey("test", "summary-" + Math.abs(said.hashCode()));
+        replicaA.handle(key, GUARD.check("anteckna"));
+        for (int i = 1; i <= 10; i++) {
+            replicaA.handle(key, GUARD.check("svar " + i));
+        }
+        assertThat(replicaA.handle(key, GUARD.check(said)).text().contains("Sparat (10 svar)")).as(said).isEqualTo(sends);
+    }
+
     @Test
     void twoConfirmationsAtOnceCompleteTheFlowOnce() throws Exception {
         ConversationKey key = new ConversationKey("test", "double-clicker");

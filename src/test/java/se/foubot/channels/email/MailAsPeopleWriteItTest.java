@@ -135,7 +135,7 @@ class MailAsPeopleWriteItTest {
                 + "</div><div>Vi behöver stöd att analysera vår brukarenkät, ingen brådska.</div>\r\n").getBytes(StandardCharsets.UTF_8), eva);
         round();
         String asked = lastAnswerTo(eva);
-        assertThat(asked).contains("Jag hittar ingen förvaltning som heter ”Atlantis och resten av en mycket lång rad som").contains("…”")
+        assertThat(asked).contains("Jag vet inte vilken förvaltning du menar med ”Atlantis och resten av en mycket lång rad som").contains("…”")
                 .doesNotContain("utan radbrytningar").doesNotContain("brukarenkät”");
     }
 

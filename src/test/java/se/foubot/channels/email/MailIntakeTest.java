@@ -131,7 +131,7 @@ class MailIntakeTest {
         assertThat(read.unreadable()).containsOnlyKeys("district", "timeframe");
         String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
                 TODAY, Language.SV, false);
-        assertThat(ask).contains("Jag hittar ingen förvaltning som heter ”Atlantis”")
+        assertThat(ask).contains("Jag vet inte vilken förvaltning du menar med ”Atlantis”")
                 .contains("har redan passerat")
                 .contains("Vilken förvaltning arbetar du på?").contains("Förvaltning: en av Bromma")
                 .contains("Behövs senast: ett datum, till exempel 15 mars eller ”ingen brådska”")

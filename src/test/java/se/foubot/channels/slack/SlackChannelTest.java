@@ -986,6 +986,6 @@ class SlackChannelTest {
         slack.dm("EvMid1", "UDIST21", "stöd");
         awaitReply("DUDIST21", 1, "Vilken förvaltning");
         slack.dm("EvMid2", "UDIST21", "status");
-        awaitReply("DUDIST21", 2, "Jag hittar ingen förvaltning som heter ”status”");
+        awaitReply("DUDIST21", 2, "Jag vet inte vilken förvaltning du menar med ”status”");
     }
 }
