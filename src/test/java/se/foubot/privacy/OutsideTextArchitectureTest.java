@@ -40,7 +40,7 @@ class OutsideTextArchitectureTest {
 
     /**
      * Accessors of those types that return identifiers or protocol words the bot itself or Slack chose, not text a
-     * person wrote: ids, timestamps, types, the bot's own button values and option ids, MIME structure.
+     * person wrote: ids, timestamps, types, the bot's own button values, option ids and metadata types, MIME structure.
      */
     private static final Set<String> IDENTIFIERS = Set.of("getId", "getUser", "getUserId", "getChannel", "getChannelId",
             "getChannelType", "getTeam", "getTeamId", "getEnterpriseId", "getTs", "getThreadTs", "getEventTs", "getMessageTs",
@@ -49,7 +49,9 @@ class OutsideTextArchitectureTest {
             "getNeeded", "getProvided", "getHash", "getViewId", "getExternalId", "getRootViewId", "getPreviousViewId",
             "getCommand", "getToken", "getResponseMetadata", "getNextCursor", "getContentType", "getDisposition",
             "getEncoding", "getContentID", "getContentMD5", "getProtocol", "getHost", "getFullName", "getUrlName",
-            "getDescription", "getBaseType", "getPrimaryType", "getSubType", "getParameter", "toString");
+            "getDescription", "getBaseType", "getPrimaryType", "getSubType", "getParameter", "toString",
+            // the event type of message metadata: the bot's own ("foubot_answer"), compared, never kept
+            "getEventType");
 
     /** Values that come back from the bot's own buttons and menus (Slack sends back what the bot put there). */
     private static final Set<String> BOT_VALUES = Set.of(
