@@ -191,7 +191,7 @@ public final class ChoiceMatcher {
             return java.util.Optional.empty();
         }
         // "Bromma, eller nej, Farsta": the "eller" belongs to the taking back
-        int backTo = no > 0 && words.get(no - 1).equals("eller") ? no - 1 : no;
+        int backTo = no > 0 && (words.get(no - 1).equals("eller") || words.get(no - 1).equals("or")) ? no - 1 : no;
         if (INTERJECTIONS.contains(words.get(no)) && named.stream().anyMatch(n -> n.end() == backTo)) {
             // "Bromma nej, Farsta", "chef? nej förresten controller": a no right after a name takes that name back, and
             // the name after it, within three words, is said instead

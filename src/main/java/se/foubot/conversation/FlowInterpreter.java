@@ -371,7 +371,8 @@ final class FlowInterpreter {
     /** Words that may follow a "ja" that sends: thanks and agreement, nothing that names an answer or takes it back. */
     private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "in", "ser", "bra", "ut",
             "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
-            "right", "correct", "looks", "good", "all", "ok", "okej", "okay", "fine", "great", "perfekt", "perfect", "toppen");
+            "right", "correct", "looks", "good", "all", "ok", "okej", "okay", "fine", "great", "perfekt", "perfect", "toppen", "to",
+            "me");
 
     /**
      * "ja", "skicka", or a "ja" followed by thanks and agreement only ("Ja tack, det stämmer", "yes, send it"): sending
@@ -395,7 +396,8 @@ final class FlowInterpreter {
     }
 
     /** Words of agreement a message that sends may begin with besides a yes ("allt stämmer", "looks good"). */
-    private static final Set<String> AGREEING_FIRST = Set.of("allt", "looks", "precis", "perfekt", "perfect", "toppen", "stammer");
+    private static final Set<String> AGREEING_FIRST = Set.of("allt", "looks", "precis", "perfekt", "perfect", "toppen", "stammer",
+            "det");
     /** What may follow a yes that says nothing needs changing ("ja, ändra inget", "yes, nothing to change"). */
     private static final Set<String> NOTHING_TO_CHANGE = Set.of("andra inget", "andra ingenting", "andra inte nagot", "inget att andra",
             "ingenting att andra", "allt stammer inget att andra", "inget behover andras", "change nothing", "nothing to change",
@@ -429,7 +431,7 @@ final class FlowInterpreter {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
         String count = Integer.toString(s.history().size());
-        if (change && !named.matches("\\d+")) {
+        if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
             // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching, when
             // the written words line up with the folded ones
             String[] written = text.strip().split("\\s+");

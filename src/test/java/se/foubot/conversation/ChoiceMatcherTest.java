@@ -97,6 +97,7 @@ class ChoiceMatcherTest {
             Nej, inte Bromma, jag är i Södermalm    | sodermalm
             Nej inte Bromma, det är Södermalm       | sodermalm
             Bromma, eller nej, Södermalm            | sodermalm
+            Bromma, or no, Södermalm                | sodermalm
             i Södermalm nu, inte Bromma             | sodermalm
             Södermalm, absolut inte Bromma          | sodermalm
             I'm not in Bromma, I am in Södermalm    | sodermalm

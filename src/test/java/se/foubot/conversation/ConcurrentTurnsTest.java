@@ -147,6 +147,10 @@ class ConcurrentTurnsTest {
             Ja, allt stämmer, inget att ändra  | true
             ändra ingenting, skicka            | true
             yes, nothing to change             | true
+            det ser bra ut                     | true
+            looks good to me                   | true
+            ändra inget                        | false
+            det är fel                         | false
             ja?                                | false
             stämmer inte                       | false
             allt stämmer inte                  | false

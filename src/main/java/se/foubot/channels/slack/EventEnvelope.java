@@ -43,7 +43,7 @@ record EventEnvelope(String eventId, String type, String subtype, String botId, 
         }
         // the ids that become keys and log fields: a value that is no text (an array, an object, a number) is no id
         return new EventEnvelope(eventId, string(event, "type"), string(event, "subtype"), string(event, "bot_id"),
-                id(event, "channel"), string(event, "channel_type"), string(event, "ts"), string(event, "thread_ts"), id(event, "user"),
+                id(event, "channel"), string(event, "channel_type"), id(event, "ts"), id(event, "thread_ts"), id(event, "user"),
                 string(event, "tab"), string(event, "text"),
                 event.get("files") instanceof com.google.gson.JsonArray f && !f.isEmpty(), teamsOf(teams, event));
     }

@@ -24,6 +24,8 @@ class RefuseMalformedIds implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(RefuseMalformedIds.class);
     private static final Pattern EVENT_ID = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    /** A message's time as Slack writes it ("1763900000.000100"): it becomes part of the post's key. */
+    private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{1,9}");
 
     private final EventEnvelopes envelopes;
 
@@ -83,7 +85,8 @@ class RefuseMalformedIds implements Middleware {
 
     private boolean wellFormedEvent(EventRequest request) {
         EventEnvelope e = envelopes.of(request);
-        return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SlackText.ID) && wellFormed(e.channel(), SlackText.ID);
+        return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SlackText.ID) && wellFormed(e.channel(), SlackText.ID)
+                && wellFormed(e.ts(), TS) && wellFormed(e.threadTs(), TS);
     }
 
     /** A workspace or organisation id Slack sends empty where there is none. */

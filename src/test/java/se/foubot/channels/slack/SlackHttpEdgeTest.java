@@ -404,12 +404,14 @@ class SlackHttpEdgeTest {
     }
 
     @Test
-    void aSignedEventWhoseUserOrChannelIsNoTextIsRefusedAndOneThatNamesNoChannelIsDroppedWithoutAnAlert() throws Exception {
+    void aSignedEventWhoseUserChannelOrTimeIsNoneOfSlacksIsRefusedAndOneThatNamesNoChannelIsDroppedWithoutAnAlert() throws Exception {
         for (String odd : List.of("\"channel\":[\"C1\"],\"user\":\"U5\"", "\"channel\":{\"id\":\"D5\"},\"user\":\"U5\"",
                 "\"channel\":123,\"user\":\"U5\"", "\"channel\":\"D5\",\"user\":[\"U1\"]", "\"channel\":\"D5\",\"user\":12345",
-                "\"channel\":\"D5\",\"user\":{}")) {
+                "\"channel\":\"D5\",\"user\":{}", "\"channel\":\"D5\",\"user\":\"U5\",\"ts\":\"1.2\\nevent=forged\"",
+                "\"channel\":\"D5\",\"user\":\"U5\",\"ts\":\"\"", "\"channel\":\"D5\",\"user\":\"U5\",\"thread_ts\":[\"1.2\"]")) {
             String event = "{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvOdd" + Math.abs(odd.hashCode())
-                    + "\",\"event\":{\"type\":\"message\",\"channel_type\":\"im\"," + odd + ",\"text\":\"hej\",\"ts\":\"1.5\"}}";
+                    + "\",\"event\":{\"type\":\"message\",\"channel_type\":\"im\"," + odd + ",\"text\":\"hej\""
+                    + (odd.contains("\"ts\"") ? "" : ",\"ts\":\"1.5\"") + "}}";
             assertThat(slack.signed(event, "application/json", java.util.Map.of()).statusCode()).as(odd).isEqualTo(400);
         }
         assertThat(slack.signed("{\"type\":\"event_callback\",\"team_id\":\"T1\",\"event_id\":\"EvNoChannel\",\"event\":{"
