@@ -232,6 +232,9 @@ final class FlowInterpreter {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = candidates(step.get(), narrowed);
             String number = numberSaid(cmd);
+            if (!number.matches("\\d{1,3}")) {
+                number = numberMeant(cmd, candidates.size());
+            }
             if (number.matches("\\d{1,3}")) {
                 int n = Integer.parseInt(number);
                 if (n >= 1 && n <= candidates.size()) {
@@ -462,6 +465,34 @@ final class FlowInterpreter {
         String said = String.join(" ", words);
         // "den andra" is the second; a bare "andra" is "ändra" folded
         return cmd.startsWith("den ") && said.equals("andra") ? "2" : numberIn(said);
+    }
+
+    /**
+     * The number a short answer to a short list means when it says no to one ("nej, inte tvåan, ettan", "inte 2" of two:
+     * the other): the one number said without a "no" before it, or, of two choices, the one not denied. Empty when it
+     * says no number, or no one number.
+     */
+    private static String numberMeant(String cmd, int choices) {
+        List<String> words = List.of(cmd.split(" "));
+        Set<String> said = new java.util.LinkedHashSet<>();
+        Set<String> denied = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String n = numberIn(words.get(i));
+            if (n.matches("\\d{1,2}")) {
+                boolean no = i > 0 && Set.of("inte", "ej", "not").contains(words.get(i - 1));
+                (no ? denied : said).add(n);
+            }
+        }
+        if (words.size() > 6) {
+            return "";
+        }
+        if (said.size() == 1 && !denied.containsAll(said)) {
+            return said.iterator().next();
+        }
+        if (said.isEmpty() && denied.size() == 1 && choices == 2) {
+            return denied.contains("1") ? "2" : denied.contains("2") ? "1" : "";
+        }
+        return "";
     }
 
     /** An answer's number however it was written ("tre", "3:an", "3rd"); anything else as it is. */
