@@ -78,12 +78,16 @@ final class AnswerReader {
     }
 
     /**
-     * The names, in {@code language}, of the step's choices a refusal's {@link #CANDIDATES} names by id (the ids in
-     * the order given, one the step no longer has left out).
+     * The step's choices a refusal's {@link #CANDIDATES} names by id (comma-separated), in that order; an id the step no
+     * longer has is left out.
      */
+    static List<ChoiceOption> candidates(Step step, String ids) {
+        return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(java.util.Optional::stream).toList();
+    }
+
+    /** As {@link #candidates}, their names in {@code language}. */
     static List<String> candidateNames(Step step, String ids, Language language) {
-        return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(java.util.Optional::stream)
-                .map(o -> o.label().in(language)).toList();
+        return candidates(step, ids).stream().map(o -> o.label().in(language)).toList();
     }
 
     /** The refusal of an answer that names no choice. */

@@ -230,7 +230,7 @@ final class FlowInterpreter {
         String narrowed = s.context().get(NARROWED + step.get().id());
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
-            List<ChoiceOption> candidates = candidates(step.get(), narrowed);
+            List<ChoiceOption> candidates = AnswerReader.candidates(step.get(), narrowed);
             String number = numberSaid(cmd);
             if (!number.matches("\\d{1,3}")) {
                 number = numberMeant(cmd, candidates.size());
@@ -632,7 +632,7 @@ final class FlowInterpreter {
                 }
                 r.lines.add(errorText(step, refused, r.language));
                 if (refused.error() == AnswerError.AMBIGUOUS_CHOICE) {
-                    return narrow(s, step, candidates(step, refused.args().get(AnswerReader.CANDIDATES)), r);
+                    return narrow(s, step, AnswerReader.candidates(step, refused.args().get(AnswerReader.CANDIDATES)), r);
                 }
                 sayWhatTheBotAsked(s, f, r);
                 return ask(s, f, step, r);
@@ -652,10 +652,6 @@ final class FlowInterpreter {
                 .flatMap(g -> g.guess(text, language)).flatMap(step::option).filter(o -> !ChoiceMatcher.denied(o, text));
     }
 
-    /** The step's options named by {@code ids} (comma-separated), in that order; one the step no longer has is left out. */
-    private static List<ChoiceOption> candidates(Step step, String ids) {
-        return java.util.Arrays.stream(ids.split(",")).map(step::option).flatMap(Optional::stream).toList();
-    }
 
     /**
      * After "Vilket menar du?": only the choices the name fitted, numbered from 1 with a button each, so that the number
@@ -750,7 +746,7 @@ final class FlowInterpreter {
         String narrowed = s.context().get(NARROWED + step.id());
         if (narrowed != null) {
             r.say(EngineTexts.WHICH_OF);
-            return narrow(s, step, candidates(step, narrowed), r);
+            return narrow(s, step, AnswerReader.candidates(step, narrowed), r);
         }
         return ask(s, f, step, r);
     }
