@@ -182,6 +182,9 @@ public final class ChoiceMatcher {
                 noes.add(i);
             }
         }
+        if (noes.size() > 1) {
+            return saidAfterSeveralNoes(namesIn(options, words), words, noes);
+        }
         if (noes.size() != 1) {
             return java.util.Optional.empty();
         }
@@ -243,6 +246,48 @@ public final class ChoiceMatcher {
             return (before || afterContrast) && !(n.start() > 0 && possessive(words, n.start() - 1));
         });
         return deniedOnlyThere && said ? java.util.Optional.of(others.get(0).option()) : java.util.Optional.empty();
+    }
+
+    /** Words that end a no said of a name ("inte Farsta heller", "not Farsta either"). */
+    private static final Set<String> ENDING_A_NO = Set.of("heller", "either", "too", "ocksa", "alls");
+
+    /**
+     * Several names said no to, each right after its own no, and one other said on its own after the last or before the
+     * first: "Inte Bromma. Inte Farsta heller. Kista.", "Kista, inte Bromma, inte Farsta". Empty unless every no denies a
+     * name and one name is left.
+     */
+    private static java.util.Optional<ChoiceOption> saidAfterSeveralNoes(List<Named> named, List<String> words, List<Integer> noes) {
+        List<Named> denials = new ArrayList<>();
+        for (int no : noes) {
+            // "Bromma nej, Farsta nej, Kista": a no after a name takes that one back, a reading of its own
+            if (INTERJECTIONS.contains(words.get(no)) && named.stream().anyMatch(n -> n.end() == no || n.end() == no - 1)) {
+                return java.util.Optional.empty();
+            }
+            Named denied = named.stream().filter(n -> n.start() > no && n.start() - no <= 3)
+                    .min(java.util.Comparator.comparingInt(Named::start)).orElse(null);
+            // no other no between it and its name, and no name between them ("inte Bromma eller Farsta")
+            if (denied == null || noes.stream().anyMatch(other -> other > no && other < denied.start())) {
+                return java.util.Optional.empty();
+            }
+            denials.add(denied);
+        }
+        Set<ChoiceOption> deniedOptions = new LinkedHashSet<>(denials.stream().map(Named::option).toList());
+        List<Named> others = named.stream().filter(n -> !deniedOptions.contains(n.option())).toList();
+        if (others.stream().map(Named::option).distinct().count() != 1
+                || named.stream().filter(n -> deniedOptions.contains(n.option())).anyMatch(n -> !denials.contains(n))) {
+            return java.util.Optional.empty();
+        }
+        int firstNo = noes.get(0);
+        int lastDenialEnd = denials.stream().mapToInt(Named::end).max().orElseThrow();
+        boolean said = others.stream().allMatch(n -> {
+            boolean before = n.end() <= firstNo && words.subList(n.end(), firstNo).stream().allMatch(AND::contains);
+            List<String> between = n.start() >= lastDenialEnd
+                    ? words.subList(lastDenialEnd, n.start()).stream().filter(w -> !ENDING_A_NO.contains(w)).toList() : null;
+            boolean after = between != null && (between.stream().anyMatch(CONTRAST::contains)
+                    || between.size() <= 3 && between.stream().noneMatch(JOINING::contains));
+            return (before || after) && !(n.start() > 0 && possessive(words, n.start() - 1));
+        });
+        return said ? java.util.Optional.of(others.get(0).option()) : java.util.Optional.empty();
     }
 
     /** Verbs after which "vara" is "to be", not "våra" folded ("det ska vara Farsta", "det bör vara chef"). */

@@ -84,6 +84,8 @@ final class FlowInterpreter {
      * number answers from that short list, not from the step's whole list.
      */
     static final String NARROWED = "narrowed:";
+    /** The answers still to be asked again after the one asked now, when the person asked to change several. */
+    static final String CHANGE_NEXT = "change_next";
 
     private final List<ChoiceGuesser> guessers;
 
@@ -425,10 +427,25 @@ final class FlowInterpreter {
         }
         boolean change = from < words.length - 1 && CHANGE.contains(words[from]);
         int first = change ? from + 1 : from;
+        // "ändra inget förutom trean", "allt stämmer utom datumet", "nothing except the date": what the exception names
+        int except = exceptionAt(words);
+        if (except > 0) {
+            change = true;
+            first = except + 1;
+        }
         while (first < words.length - 1 && BEFORE_NAMED.contains(words[first])) {
             first++;
         }
         String named = numberIn(String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length)));
+        // "ändra 3 och 6", "ändra datum och mejl": the first now, the others after it, one at a time (unless the words
+        // are one answer's whole name)
+        List<String> several = answersNamed(s, f, java.util.Arrays.copyOfRange(words, first, words.length));
+        boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
+        if (several.size() > 1 && !oneName) {
+            r.say(EngineTexts.CHANGE_IN_TURN);
+            String later = String.join(",", several.subList(1, several.size()));
+            return ask(s.withContext(CHANGE_NEXT, later).asking(several.get(0), true), f, f.step(several.get(0)).orElseThrow(), r);
+        }
         Optional<String> stepId = answerNamed(s, f, named);
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
@@ -448,6 +465,81 @@ final class FlowInterpreter {
         }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /** Words that set one answer apart from the rest that stand ("ändra inget förutom trean", "allt stämmer utom 3"). */
+    private static final Set<String> EXCEPT = Set.of("forutom", "utom", "except", "besides");
+    /** What may stand before such a word: agreement, thanks, and "nothing" ("Ja tack, inget förutom 3"). */
+    private static final Set<String> BEFORE_EXCEPT = Set.of("inget", "ingenting", "inte", "nagot", "allt", "ar", "ratt", "bra",
+            "nothing", "everything", "fine", "all", "good");
+
+    /**
+     * Where a word like "förutom" stands when all before it agrees and names nothing, and something follows it: the
+     * answer after it is the one to change. -1 when there is none.
+     */
+    private static int exceptionAt(String[] words) {
+        for (int i = 1; i < words.length - 1; i++) {
+            if (EXCEPT.contains(words[i])) {
+                boolean agreeingBefore = java.util.Arrays.stream(words, 0, i).allMatch(w -> LEAD_IN.contains(w)
+                        || AGREEING.contains(w) || CHANGE.contains(w) || BEFORE_EXCEPT.contains(w));
+                return agreeingBefore ? i : -1;
+            }
+        }
+        return -1;
+    }
+
+    /** Words that join the answers of a change of several ("3 och 6", "datum samt mejl", "3, 6"). */
+    private static final Set<String> JOINING = Set.of("och", "samt", "and", "plus");
+
+    /**
+     * The answers {@code words} name one by one, joined by "och", "and" or a comma ("3 och 6", "trean och sexan", "datum
+     * och mejl"), in the order named; empty unless each part names one answer of its own.
+     */
+    private static List<String> answersNamed(ConversationState s, Flow f, String[] words) {
+        List<List<String>> parts = new ArrayList<>();
+        List<String> part = new ArrayList<>();
+        for (String w : words) {
+            boolean number = numberIn(w).matches("\\d{1,2}");
+            if (JOINING.contains(w) || number && part.stream().anyMatch(p -> numberIn(p).matches("\\d{1,2}"))) {
+                // "3 6" (written "3, 6") is two numbers as much as "3 och 6"
+                if (!part.isEmpty()) {
+                    parts.add(part);
+                }
+                part = new ArrayList<>();
+            }
+            if (!JOINING.contains(w) && !(part.isEmpty() && BEFORE_NAMED.contains(w))) {
+                part.add(w);
+            }
+        }
+        if (!part.isEmpty()) {
+            parts.add(part);
+        }
+        List<String> named = new ArrayList<>();
+        for (List<String> p : parts) {
+            Optional<String> one = answerNamed(s, f, numberIn(String.join(" ", p)));
+            if (one.isEmpty()) {
+                return List.of();
+            }
+            if (!named.contains(one.get())) {
+                named.add(one.get());
+            }
+        }
+        return parts.size() > 1 ? named : List.of();
+    }
+
+    /**
+     * After a changed answer: the next of several the person asked to change ("ändra 3 och 6"), when it is still among
+     * the answers, or else the summary.
+     */
+    private Turn nextChangeOrSummary(ConversationState s, Flow f, Reply r) {
+        List<String> later = new ArrayList<>(List.of(s.context().getOrDefault(CHANGE_NEXT, "").split(",")));
+        later.removeIf(id -> id.isEmpty() || !s.history().contains(id));
+        if (later.isEmpty()) {
+            return summary(s.showingSummary(), f, r);
+        }
+        String next = later.remove(0);
+        ConversationState asked = s.withContext(CHANGE_NEXT, later.isEmpty() ? null : String.join(",", later)).asking(next, true);
+        return ask(asked, f, f.step(next).orElseThrow(), r);
     }
 
     /**
@@ -694,7 +786,7 @@ final class FlowInterpreter {
                     ? Optional.of(answered.history().get(at + 1)) : Optional.empty();
             Optional<String> isNext = f.after(step, value).map(Step::id);
             if (step.branches().isEmpty() || wasNext.equals(isNext)) {
-                return summary(answered.showingSummary(), f, r);
+                return nextChangeOrSummary(answered, f, r);
             }
             answered = answered.truncatedAfter(step.id());
         }
@@ -702,7 +794,7 @@ final class FlowInterpreter {
         if (next.isPresent()) {
             return ask(answered.asking(next.get().id(), false), f, next.get(), r);
         }
-        return f.confirm() ? summary(answered.showingSummary(), f, r) : complete(answered, f, s.key(), r, now);
+        return f.confirm() ? nextChangeOrSummary(answered, f, r) : complete(answered, f, s.key(), r, now);
     }
 
     private String errorText(Step step, AnswerReader.Refused refused, Language language) {
@@ -789,7 +881,9 @@ final class FlowInterpreter {
         return done(s, r);
     }
 
-    private Turn summary(ConversationState s, Flow f, Reply r) {
+    private Turn summary(ConversationState shown, Flow f, Reply r) {
+        // the summary ends a change of several ("tillbaka" from one of them too)
+        ConversationState s = shown.withContext(CHANGE_NEXT, null);
         StringBuilder text = new StringBuilder(EngineTexts.SUMMARY_HEADER.in(r.language));
         int n = 1;
         for (String stepId : s.history()) {

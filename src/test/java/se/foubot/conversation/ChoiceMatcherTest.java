@@ -101,6 +101,11 @@ class ChoiceMatcherTest {
             i Södermalm nu, inte Bromma             | sodermalm
             Södermalm, absolut inte Bromma          | sodermalm
             I'm not in Bromma, I am in Södermalm    | sodermalm
+            Inte Bromma. Inte Södermalm heller. Skärholmen. | skarholmen
+            Bromma, inte Södermalm, inte Skärholmen | bromma
+            Not Bromma, not Söder either, Skärholmen | skarholmen
+            Neither Bromma nor Söder, Skärholmen    | skarholmen
+            Tidigare Bromma, inte Söder, nu Skärholmen | skarholmen
             """)
     void aNameSaidInsteadOfOneSaidNoToIsPicked(String input, String expectedId) {
         assertThat(ChoiceMatcher.matchInSentence(StepFixtures.DISTRICTS, input))
@@ -109,7 +114,8 @@ class ChoiceMatcherTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"inte Bromma eller Södermalm", "Varken Bromma eller Södermalm", "Södermalm är det inte, Bromma",
-            "Bromma, inte Södermalm, inte Skärholmen", "inte Bromma utan min Södermalm", "Södermalm, Bromma nej",
+            "Inte Bromma, inte Södermalm", "inte Bromma, inte Södermalm eller Skärholmen", "Bromma nej, Södermalm nej, Skärholmen",
+            "inte Bromma, inte Södermalm, inte Skärholmen", "inte Bromma utan min Södermalm", "Södermalm, Bromma nej",
             "Inte i Södermalm, vi har inget med Bromma att göra", "Bromma nej", "Bromma nej, Bromma", "Bromma nej, inte Södermalm heller",
             "inte Bromma och Södermalm"})
     void aSentenceWithANoPicksNothingUnlessItSaysWhichInstead(String input) {

@@ -1,0 +1,137 @@
+package se.foubot.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * What Tomcat answers itself, before any route: a request line or header it cannot parse, a method no servlet takes
+ * (TRACE). Its own report is an HTML page; every other refusal of the bot's is JSON, so a client that reads the body
+ * (Slack's retries, a monitoring probe, a script) reads one shape. Each is counted ({@code foubot.http.refused}, by
+ * status) and logged without what the client sent.
+ */
+@Configuration(proxyBeanMethods = false)
+class ServerRefusals {
+
+    /**
+     * Last of the server's customizers: Spring Boot's (which adds its own report valve, HTML without stack trace or
+     * server name) run before it, so the valve it added is there to be replaced.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> jsonServerRefusals(MeterRegistry meters) {
+        return factory -> factory.addContextCustomizers(context -> {
+            var host = context.getParent();
+            for (Valve valve : host.getPipeline().getValves()) {
+                if (valve instanceof ErrorReportValve) {
+                    host.getPipeline().removeValve(valve);
+                }
+            }
+            host.getPipeline().addValve(new JsonReport(meters));
+            // Tomcat adds its default report valve at start unless one of this class is there
+            if (host instanceof StandardHost standard) {
+                standard.setErrorReportValveClass(JsonReport.class.getName());
+            }
+        });
+    }
+
+    /**
+     * Spring's answer to an error after routing (a TRACE, a 404 under {@code /api}): its status and what it is, in the
+     * words of the bot's other refusals ({@code "error": "method not allowed"}), without the time or the path the client
+     * sent. The staff web's error page reads the status from the same attributes.
+     */
+    @Bean
+    ErrorAttributes errorAttributes() {
+        return new DefaultErrorAttributes() {
+            @Override
+            public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+                Map<String, Object> attributes = new LinkedHashMap<>();
+                Object status = super.getErrorAttributes(request, ErrorAttributeOptions.defaults()).get("status");
+                attributes.put("status", status);
+                attributes.put("error", status instanceof Integer code ? errorOf(code) : "internal error");
+                return attributes;
+            }
+        };
+    }
+
+    /** The report: {@code {"error":"bad request"}} as the bot's own refusals say it and the status, nothing of the request or the server. */
+    static final class JsonReport extends ErrorReportValve {
+
+        private static final Logger log = LoggerFactory.getLogger(ServerRefusals.class);
+        private final MeterRegistry meters;
+
+        JsonReport(MeterRegistry meters) {
+            this.meters = meters;
+            setShowReport(false);
+            setShowServerInfo(false);
+        }
+
+        @Override
+        protected void report(Request request, Response response, Throwable throwable) {
+            int status = response.getStatus();
+            if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+                return;
+            }
+            Counter.builder("foubot.http.refused").description("requests refused before any route (Tomcat's own answers)")
+                    .tag("status", Integer.toString(status)).register(meters).increment();
+            // the reason may quote the request target or a header: not logged
+            log.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
+            try {
+                response.setContentType("application/json");
+                response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+                response.resetBuffer();
+                Writer writer = response.getReporter();
+                if (writer != null) {
+                    writer.write("{\"error\":\"" + errorOf(status) + "\"}");
+                    response.finishResponse();
+                }
+            } catch (IOException | IllegalStateException e) {
+                // the client is gone or the response was already on its way: nothing more to say
+            }
+        }
+
+        private static String methodOf(Request request) {
+            String method = request.getMethod();
+            return method != null && method.matches("[A-Z]{1,10}") ? method : "other";
+        }
+    }
+
+    /** What a status says, in the words of the bot's own refusals ("bad request"). */
+    static String errorOf(int status) {
+        return switch (status) {
+            case 400 -> "bad request";
+            case 404 -> "not found";
+            case 405 -> "method not allowed";
+            case 408 -> "request timeout";
+            case 413 -> "request too large";
+            case 414 -> "uri too long";
+            case 431 -> "headers too large";
+            case 501 -> "not implemented";
+            case 505 -> "http version not supported";
+            default -> status < 500 ? "bad request" : "internal error";
+        };
+    }
+}
