@@ -88,6 +88,9 @@ public final class WrittenForm {
         return AnswerReader.read(step(field), input, today, fields.get(field));
     }
 
+    private static final LocalizedText KEEP_ONE = LocalizedText.of("Låt bara en av dem stå kvar på raden:",
+            "Keep only one of them on the line:");
+
     /** Names as alternatives: "Skärholmen eller Skarpnäck", "A, B eller C" ("or" in English). */
     public static String alternatives(List<String> names, Language l) {
         String or = l == Language.EN ? " or " : " eller ";
@@ -137,6 +140,11 @@ public final class WrittenForm {
                 ? AnswerReader.candidateNames(step(field), args.get(AnswerReader.CANDIDATES), l) : List.of();
         args.computeIfPresent(AnswerReader.CANDIDATES, (k, ids) -> String.join(", ", candidates));
         LocalizedText text = step(field).errors().getOrDefault(refused.error().key(), refused.error().defaultText());
+        if (candidates.size() > 1 && TextNormalizer.normalize(input).equals(TextNormalizer.normalize(alternatives(candidates, l)))) {
+            // the line the bot offered, sent back as it was ("Förvaltning: Skärholmen eller Skarpnäck"): asked once more
+            // the same way, it would go round; what to do with the line is what was missing
+            return Optional.of(KEEP_ONE.in(l));
+        }
         String why = text.in(l, args);
         if (!candidates.isEmpty() && !text.in(l).contains("{" + AnswerReader.CANDIDATES + "}")) {
             // a mail cannot list them below as buttons: "Vilken menar du? Skärholmen eller Skarpnäck?"
