@@ -156,12 +156,8 @@ class MailIntakeTest {
                 TODAY, Language.EN, false);
         assertThat(english).contains("“ska” could be several administrations. Which one do you mean? Skärholmen or Skarpnäck?");
         // the offered line sent back as it was: told to keep one, not asked the same question again
-        MailIntake.Read copied = intake.read("eva@stockholm.se", "Re: Stöd", "Förvaltning: Skärholmen eller Skarpnäck
-Typ av stöd: analys
-"
-                + "Senast: ingen brådska
-
-Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
+        MailIntake.Read copied = intake.read("eva@stockholm.se", "Re: Stöd", "Förvaltning: Skärholmen eller Skarpnäck\nTyp av stöd: analys\n"
+                + "Senast: ingen brådska\n\nVi behöver stöd att analysera vår brukarenkät.", "", TODAY);
         String again = replies.askForMissing(intake.form(), copied.answers().missing(intake.form().fields()), copied.unreadable(),
                 TODAY, Language.SV, false);
         assertThat(again).contains("Låt bara en av dem stå kvar på raden:\nFörvaltning: Skärholmen eller Skarpnäck\n")

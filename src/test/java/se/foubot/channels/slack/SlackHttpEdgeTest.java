@@ -544,29 +544,27 @@ class SlackHttpEdgeTest {
                 // a request target with a character no URL has, and a header name with a space in it
                 "GET /slack/events?x=|" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
                 "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX Slack" + MARKER + ": 1\r\nContent-Length: 0\r\n\r\n")) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-                socket.getOutputStream().flush();
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertThat(answer).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
-                        .endsWith("{\"error\":\"bad request\"}").doesNotContainIgnoringCase("<html")
-                        .doesNotContain("Tomcat").doesNotContain(MARKER);
-            }
+            assertThat(rawExchange(request)).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+                    .endsWith("{\"error\":\"bad request\"}").doesNotContainIgnoringCase("<html")
+                    .doesNotContain("Tomcat").doesNotContain(MARKER);
         }
         assertThat(refusedByTheServer(400) - before).isEqualTo(2.0);
         assertThat(output).contains("event=http_refused_by_server status=400").doesNotContain(MARKER);
         // a TRACE and a path with a parameter in it reach Spring's error answer: the same words, no path or time
         for (String request : List.of("TRACE /slack/events/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                 "GET /slack/events;" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {
-            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-                socket.setSoTimeout(10_000);
-                socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-                socket.getOutputStream().flush();
-                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-                assertThat(answer).containsAnyOf("\"status\":405,\"error\":\"method not allowed\"}", "\"status\":400,\"error\":\"bad request\"}")
-                        .doesNotContain("timestamp").doesNotContain(MARKER);
-            }
+            assertThat(rawExchange(request)).containsAnyOf("\"status\":405,\"error\":\"method not allowed\"}",
+                    "\"status\":400,\"error\":\"bad request\"}").doesNotContain("timestamp").doesNotContain(MARKER);
+        }
+    }
+
+    /** What the server answers to {@code request}, sent as it is over a socket of its own. */
+    private String rawExchange(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
