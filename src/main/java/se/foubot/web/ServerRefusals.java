@@ -9,29 +9,29 @@ import java.util.Map;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.context.request.WebRequest;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * What Tomcat answers itself, before any route: a request line or header it cannot parse, a method no servlet takes
- * (TRACE). Its own report is an HTML page; every other refusal of the bot's is JSON, so a client that reads the body
- * (Slack's retries, a monitoring probe, a script) reads one shape. Each is counted ({@code foubot.http.refused}, by
- * status) and logged without what the client sent.
+ * What Tomcat answers itself, before any route: a request line or header it cannot parse, headers too large, an HTTP
+ * version it does not speak. Its own report is an HTML page; every other refusal of the bot's is JSON, so a client that
+ * reads the body (Slack's retries, a monitoring probe, a script) reads one shape. Each is counted
+ * ({@code foubot.http.refused}, by status) and logged without what the client sent.
  */
 @Configuration(proxyBeanMethods = false)
 class ServerRefusals {
@@ -77,7 +77,7 @@ class ServerRefusals {
         };
     }
 
-    /** The report: {@code {"error":"bad request"}} as the bot's own refusals say it and the status, nothing of the request or the server. */
+    /** The report: the status and {@code {"error":"bad request"}} as the bot's own refusals say it, nothing of the request or the server. */
     static final class JsonReport extends ErrorReportValve {
 
         private static final Logger log = LoggerFactory.getLogger(ServerRefusals.class);
@@ -95,10 +95,13 @@ class ServerRefusals {
             if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
                 return;
             }
-            Counter.builder("foubot.http.refused").description("requests refused before any route (Tomcat's own answers)")
-                    .tag("status", Integer.toString(status)).register(meters).increment();
-            // the reason may quote the request target or a header: not logged
-            log.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
+            if (request.getWrapper() == null) {
+                // no servlet was chosen: Tomcat refused it itself (an error after routing is Spring's, and its to log)
+                Counter.builder("foubot.http.refused").description("requests refused before any route (Tomcat's own answers)")
+                        .tag("status", Integer.toString(status)).register(meters).increment();
+                // the reason may quote the request target or a header: not logged
+                log.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
+            }
             try {
                 response.setContentType("application/json");
                 response.setCharacterEncoding(StandardCharsets.UTF_8.name());
