@@ -205,7 +205,8 @@ final class FlowInterpreter {
             return repeatWhereWeAre(s, r);
         }
         if (RESTART.contains(cmd)) {
-            ConversationState restarted = s.start(f, UUID.randomUUID().toString(), now);
+            // the flow's values stay (an analyst's question); answers still to be changed went with the answers
+            ConversationState restarted = s.withContext(CHANGE_NEXT, null).start(f, UUID.randomUUID().toString(), now);
             Reply r = reply(restarted, notices);
             if (f.startedByBotOnly()) {
                 // only the bot's question begins again: "vi börjar om från början" would say the person's own did too
@@ -439,12 +440,17 @@ final class FlowInterpreter {
         String named = numberIn(String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length)));
         // "ändra 3 och 6", "ändra datum och mejl": the first now, the others after it, one at a time (unless the words
         // are one answer's whole name)
-        List<String> several = answersNamed(s, f, java.util.Arrays.copyOfRange(words, first, words.length));
+        String[] namedWords = java.util.Arrays.copyOfRange(words, first, words.length);
+        List<String> several = numberRange(text, namedWords).map(range -> answersNumbered(s, range))
+                .orElseGet(() -> answersNamed(s, f, namedWords));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
-        if (several.size() > 1 && !oneName) {
-            r.say(EngineTexts.CHANGE_IN_TURN);
+        if (!several.isEmpty() && !oneName) {
+            if (several.size() > 1) {
+                r.say(EngineTexts.CHANGE_IN_TURN);
+            }
             String later = String.join(",", several.subList(1, several.size()));
-            return ask(s.withContext(CHANGE_NEXT, later).asking(several.get(0), true), f, f.step(several.get(0)).orElseThrow(), r);
+            return ask(s.withContext(CHANGE_NEXT, later.isEmpty() ? null : later).asking(several.get(0), true), f,
+                    f.step(several.get(0)).orElseThrow(), r);
         }
         Optional<String> stepId = answerNamed(s, f, named);
         if (stepId.isPresent()) {
@@ -527,13 +533,43 @@ final class FlowInterpreter {
         return parts.size() > 1 ? named : List.of();
     }
 
+    /** Two numbers with a dash between them, as the person wrote them ("3–6", "3 - 6"). */
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(?<![\\d.,])(\\d{1,2})\\s*[-–—]\\s*(\\d{1,2})(?![\\d.,:])");
+
+    /**
+     * The numbers from one to the other when the answers named are a range ("ändra 3–6": 3, 4, 5 and 6, not 3 and 6 as
+     * the folded words "3 6" would say); empty when they are not.
+     */
+    private static Optional<List<Integer>> numberRange(String text, String[] namedWords) {
+        java.util.regex.Matcher m = RANGE.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
+        if (namedWords.length != 2 || !m.find() || !m.group(1).equals(namedWords[0]) || !m.group(2).equals(namedWords[1])) {
+            return Optional.empty();
+        }
+        int from = Integer.parseInt(m.group(1));
+        int to = Integer.parseInt(m.group(2));
+        return from < to ? Optional.of(java.util.stream.IntStream.rangeClosed(from, to).boxed().toList()) : Optional.empty();
+    }
+
+    /** The answers numbered so, in order; empty when one of the numbers is no answer's. */
+    private static List<String> answersNumbered(ConversationState s, List<Integer> numbers) {
+        boolean all = numbers.stream().allMatch(n -> n >= 1 && n <= s.history().size());
+        return all ? numbers.stream().map(n -> s.history().get(n - 1)).toList() : List.of();
+    }
+
+    /** The answers still to be changed, less those no longer among the answers. */
+    private static ConversationState keepToChange(ConversationState s) {
+        List<String> later = new ArrayList<>(List.of(s.context().getOrDefault(CHANGE_NEXT, "").split(",")));
+        later.removeIf(id -> id.isEmpty() || !s.history().contains(id));
+        return s.withContext(CHANGE_NEXT, later.isEmpty() ? null : String.join(",", later));
+    }
+
     /**
      * After a changed answer: the next of several the person asked to change ("ändra 3 och 6"), when it is still among
      * the answers, or else the summary.
      */
     private Turn nextChangeOrSummary(ConversationState s, Flow f, Reply r) {
-        List<String> later = new ArrayList<>(List.of(s.context().getOrDefault(CHANGE_NEXT, "").split(",")));
-        later.removeIf(id -> id.isEmpty() || !s.history().contains(id));
+        List<String> later = new ArrayList<>(List.of(keepToChange(s).context().getOrDefault(CHANGE_NEXT, "").split(",")));
+        later.removeIf(String::isEmpty);
         if (later.isEmpty()) {
             return summary(s.showingSummary(), f, r);
         }
@@ -789,6 +825,8 @@ final class FlowInterpreter {
                 return nextChangeOrSummary(answered, f, r);
             }
             answered = answered.truncatedAfter(step.id());
+            // the questions after it are all asked again now: those still to be changed among them are not asked twice
+            answered = keepToChange(answered);
         }
         Optional<Step> next = f.after(step, value);
         if (next.isPresent()) {

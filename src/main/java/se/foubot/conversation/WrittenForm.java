@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public final class WrittenForm {
 
-    private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
+    /** "Label: value"; also as a line of the chat's summary, copied with its number ("6. Behövs senast: 15 mars"). */
+    private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*(?:\\d{1,2}[.)][ \\t]+)?([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
 
     private final Flow flow;
     private final Map<String, WrittenField> fields = new LinkedHashMap<>();
@@ -60,7 +61,9 @@ public final class WrittenForm {
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
-            AnswerReader.Reading reading = readWritten(stepId, input, today);
+            // "–" is how the summary shows an optional answer left out, and a dash alone says nothing else
+            AnswerReader.Reading reading = TextNormalizer.normalize(input).isEmpty() && step(stepId).optional()
+                    ? new AnswerReader.Accepted(null) : readWritten(stepId, input, today);
             if (reading instanceof AnswerReader.Accepted a && a.value() == null) {
                 none.add(stepId);
                 values.remove(stepId);

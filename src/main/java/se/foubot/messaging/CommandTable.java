@@ -42,16 +42,9 @@ public class CommandTable {
      * @return the reply of the first command that takes the message, and which took it; empty when none does
      */
     public Optional<Handled> handle(Inbound message) {
-        Optional<Handled> handled = byOwnWords(message);
+        Optional<Handled> handled = handleByName(message);
         if (handled.isPresent()) {
             return handled;
-        }
-        Optional<Inbound> reworded = reworded(message);
-        if (reworded.isPresent()) {
-            handled = byOwnWords(reworded.get());
-            if (handled.isPresent()) {
-                return handled;
-            }
         }
         for (Command command : commands) {
             if (command.readsAnyText()) {
@@ -62,6 +55,19 @@ public class CommandTable {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A command named by its own words ("status", "hjälp", "forum"), as written or reworded; not the commands that read
+     * any text (the knowledge base's questions), which in the middle of a conversation would take its answers.
+     */
+    public Optional<Handled> handleByName(Inbound message) {
+        Optional<Handled> handled = byOwnWords(message);
+        if (handled.isPresent()) {
+            return handled;
+        }
+        Optional<Inbound> reworded = reworded(message);
+        return reworded.isPresent() ? byOwnWords(reworded.get()) : Optional.empty();
     }
 
     /** A click on a button a command made, taken by that command (see {@link Command#ownsButtonValue}). */

@@ -90,12 +90,14 @@ public class MessageRouter {
 
     /**
      * A slash command ({@code /fou status}): a command of the table even in the middle of a conversation, since the
-     * person asked for it by name; anything else goes to the conversation.
+     * person asked for it by name; anything else goes to the conversation — there a question to the knowledge base
+     * too, as in a DM, so that "/fou ändra datum" at the summary changes the date.
      */
     public Reply routeCommand(ConversationKey key, Recipient from, GuardedText text, Map<String, String> origin, String messageId) {
         if (!text.identityNumberRemoved()) {
             ConversationEngine.Look seen = engine.look(key);
-            var handled = table.handle(Inbound.chat(from, text.textOr(""), seen.standing().language()));
+            Inbound message = Inbound.chat(from, text.textOr(""), seen.standing().language());
+            var handled = seen.standing().inFlow() ? table.handleByName(message) : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return seen.standing().inFlow() ? handled.get().reply() : afterExpiry(seen, handled.get().reply());

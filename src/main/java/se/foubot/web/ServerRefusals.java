@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.context.request.WebRequest;
 
 import io.micrometer.core.instrument.Counter;
@@ -43,6 +44,11 @@ class ServerRefusals {
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> jsonServerRefusals(MeterRegistry meters) {
+        return jsonReports(meters);
+    }
+
+    /** The customizer that puts the JSON report in place of Tomcat's, for this port or the management port's. */
+    static WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> jsonReports(MeterRegistry meters) {
         return factory -> factory.addContextCustomizers(context -> {
             var host = context.getParent();
             for (Valve valve : host.getPipeline().getValves()) {
@@ -116,25 +122,30 @@ class ServerRefusals {
             }
         }
 
+        private static final java.util.Set<String> METHODS = java.util.Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS",
+                "PATCH", "TRACE", "CONNECT");
+
+        /** HTTP's own methods by name; any other word the client chose is "other". */
         private static String methodOf(Request request) {
             String method = request.getMethod();
-            return method != null && method.matches("[A-Z]{1,10}") ? method : "other";
+            return method != null && METHODS.contains(method) ? method : "other";
         }
     }
 
-    /** What a status says, in the words of the bot's own refusals ("bad request"). */
+    /**
+     * What a status says, in the words of the bot's own refusals ("bad request", "request too large", "internal error"),
+     * HTTP's reason in lower case for the others ("unauthorized", "expectation failed").
+     */
     static String errorOf(int status) {
         return switch (status) {
-            case 400 -> "bad request";
-            case 404 -> "not found";
-            case 405 -> "method not allowed";
-            case 408 -> "request timeout";
             case 413 -> "request too large";
-            case 414 -> "uri too long";
             case 431 -> "headers too large";
-            case 501 -> "not implemented";
-            case 505 -> "http version not supported";
-            default -> status < 500 ? "bad request" : "internal error";
+            case 500 -> "internal error";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                yield known != null ? known.getReasonPhrase().toLowerCase(java.util.Locale.ROOT)
+                        : status < 500 ? "bad request" : "internal error";
+            }
         };
     }
 }

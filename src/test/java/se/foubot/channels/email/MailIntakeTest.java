@@ -165,6 +165,18 @@ class MailIntakeTest {
     }
 
     @Test
+    void linesCopiedFromTheChatsSummaryWithTheirNumbersAreReadAndLeaveTheDescriptionAndItsDashIsNoDate() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "1. Förvaltning: Bromma\n5. Typ av stöd: Samverkan med lärosäten\n"
+                + "6. Behövs senast: –\n\nVi behöver stöd att hitta en forskare för vår brukarenkät.", "", TODAY);
+        assertThat(read.unreadable()).isEmpty();
+        assertThat(read.answers().value("district")).isEqualTo("bromma");
+        assertThat(read.answers().value("category")).isEqualTo("larosaten");
+        assertThat(read.answers().answered("timeframe")).isTrue();
+        assertThat(read.answers().value("timeframe")).isNull();
+        assertThat(read.answers().value("concern")).isEqualTo("Vi behöver stöd att hitta en forskare för vår brukarenkät.");
+    }
+
+    @Test
     void aPassedDateInTheTextOrJustPassedOnALineIsToldAsPassed() {
         LocalDate second = LocalDate.of(2026, 12, 2);
         for (String text : java.util.List.of("Vi behöver stöd att analysera vår brukarenkät.\n\nSenast igår egentligen!",

@@ -543,13 +543,16 @@ class SlackHttpEdgeTest {
         for (String request : List.of(
                 // a request target with a character no URL has, and a header name with a space in it
                 "GET /slack/events?x=|" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
-                "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX Slack" + MARKER + ": 1\r\nContent-Length: 0\r\n\r\n")) {
+                "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX Slack" + MARKER + ": 1\r\nContent-Length: 0\r\n\r\n",
+                // a method of the client's own words: not in the log line either
+                "QXSEVENMETHOD / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: " + MARKER + "\r\n\r\n")) {
             assertThat(rawExchange(request)).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
                     .endsWith("{\"error\":\"bad request\"}").doesNotContainIgnoringCase("<html")
                     .doesNotContain("Tomcat").doesNotContain(MARKER);
         }
-        assertThat(refusedByTheServer(400) - before).isEqualTo(2.0);
-        assertThat(output).contains("event=http_refused_by_server status=400").doesNotContain(MARKER);
+        assertThat(refusedByTheServer(400) - before).isEqualTo(3.0);
+        assertThat(output).contains("event=http_refused_by_server status=400 method=GET")
+                .contains("event=http_refused_by_server status=400 method=other").doesNotContain(MARKER).doesNotContain("QXSEVEN");
         // a TRACE and a path with a parameter in it reach Spring's error answer: the same words, no path or time
         for (String request : List.of("TRACE /slack/events/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                 "GET /slack/events;" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {

@@ -87,6 +87,12 @@ class SlackQuestionsTest {
         return postsTo("D" + user).get(n - 1);
     }
 
+    /** The bot's {@code n}th answer to the person's {@code /fou}, which Slack shows in their DM (posted to the user id). */
+    private static String commandAnswer(String user, int n) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> postsTo(user).size() >= n);
+        return postsTo(user).get(n - 1).param("text");
+    }
+
     private String say(String user, int n, String text) throws Exception {
         assertThat(slack.dm("Ev" + user + "-" + n, user, text).statusCode()).isEqualTo(200);
         return answer(user, n).param("text");
@@ -272,6 +278,26 @@ class SlackQuestionsTest {
         assertThat(say(newUser(), 1, "tack så mycket!")).startsWith("Varsågod!").doesNotContain(GREETING);
         assertThat(say(newUser(), 1, "show my requests")).contains("Du har inga förfrågningar hos FoU ännu");
         assertThat(say(newUser(), 1, "vilka förfrågningar har jag skickat?")).contains("Du har inga förfrågningar hos FoU ännu");
+    }
+
+    @Test
+    void inTheMiddleOfAnIntakeTheSlashCommandAnswersAsTheDirectMessageDoesAndStillTakesCommandsByName() throws Exception {
+        String user = newUser();
+        int n = 0;
+        for (String answer : List.of("stöd", "farsta", "chef", "Vi vill följa upp hur nöjda brukarna är med den nya mottagningen.",
+                "nej", "analys", "om tre veckor")) {
+            say(user, ++n, answer);
+        }
+        assertThat(say(user, ++n, "kim@stockholm.se")).contains("Sammanfattning");
+        // not a question to the knowledge base ("Jag är inte säker på att jag förstår frågan"): the summary's answer
+        slack.command(user, "ändra datum och mejl");
+        assertThat(commandAnswer(user, 1)).contains("Vi tar dem en i taget.").contains("När behöver ni stödet senast");
+        slack.command(user, "status");
+        assertThat(commandAnswer(user, 2)).contains("Du har inga förfrågningar hos FoU ännu");
+        slack.command(user, "15 mars 2027");
+        assertThat(commandAnswer(user, 3)).contains("Vilken e-postadress");
+        assertThat(say(user, ++n, "kim.berg@stockholm.se")).contains("Behövs senast: måndag 15 mars 2027")
+                .contains("E-post: kim.berg@stockholm.se");
     }
 
     @Test
