@@ -18,6 +18,8 @@ public final class WrittenForm {
     /** "Label: value"; also as a line of the chat's summary, copied with its number ("6. Behövs senast: 15 mars"). */
     private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*(?:\\d{1,2}[.)][ \\t]+)?([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
 
+    private static final Pattern BLANK_LINES = Pattern.compile("(?:[ \\t]*\\r?\\n){3,}");
+
     private final Flow flow;
     private final Map<String, WrittenField> fields = new LinkedHashMap<>();
 
@@ -77,7 +79,9 @@ public final class WrittenForm {
             }
         }
         rest.append(body.substring(last));
-        return new Reading(new FormAnswers(values, none), unreadable, rest.toString().strip());
+        // the lines read leave their line breaks: a paragraph's gap, not a column of empty lines
+        String left = BLANK_LINES.matcher(rest).replaceAll("\n\n").strip();
+        return new Reading(new FormAnswers(values, none), unreadable, left);
     }
 
     /**

@@ -166,14 +166,15 @@ class MailIntakeTest {
 
     @Test
     void linesCopiedFromTheChatsSummaryWithTheirNumbersAreReadAndLeaveTheDescriptionAndItsDashIsNoDate() {
-        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "1. Förvaltning: Bromma\n5. Typ av stöd: Samverkan med lärosäten\n"
-                + "6. Behövs senast: –\n\nVi behöver stöd att hitta en forskare för vår brukarenkät.", "", TODAY);
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Hej,\r\n\r\n1. Förvaltning: Bromma\r\n5. Typ av stöd: Samverkan med lärosäten\r\n"
+                + "6. Behövs senast: –\r\n\r\nVi behöver stöd att hitta en forskare för vår brukarenkät.", "", TODAY);
         assertThat(read.unreadable()).isEmpty();
         assertThat(read.answers().value("district")).isEqualTo("bromma");
         assertThat(read.answers().value("category")).isEqualTo("larosaten");
         assertThat(read.answers().answered("timeframe")).isTrue();
         assertThat(read.answers().value("timeframe")).isNull();
-        assertThat(read.answers().value("concern")).isEqualTo("Vi behöver stöd att hitta en forskare för vår brukarenkät.");
+        // the lines read leave one paragraph's gap, not a column of empty lines
+        assertThat(read.answers().value("concern")).isEqualTo("Hej,\n\nVi behöver stöd att hitta en forskare för vår brukarenkät.");
     }
 
     @Test
