@@ -86,6 +86,8 @@ final class FlowInterpreter {
     static final String NARROWED = "narrowed:";
     /** The answers still to be asked again after the one asked now, when the person asked to change several. */
     static final String CHANGE_NEXT = "change_next";
+    /** An answer set aside when a changed answer changed the way on; the question, asked on the new way, takes it back. */
+    static final String SET_ASIDE = "set_aside:";
 
     private final List<ChoiceGuesser> guessers;
 
@@ -206,7 +208,7 @@ final class FlowInterpreter {
         }
         if (RESTART.contains(cmd)) {
             // the flow's values stay (an analyst's question); answers still to be changed went with the answers
-            ConversationState restarted = s.withContext(CHANGE_NEXT, null).start(f, UUID.randomUUID().toString(), now);
+            ConversationState restarted = withoutChanges(s).start(f, UUID.randomUUID().toString(), now);
             Reply r = reply(restarted, notices);
             if (f.startedByBotOnly()) {
                 // only the bot's question begins again: "vi börjar om från början" would say the person's own did too
@@ -414,6 +416,11 @@ final class FlowInterpreter {
         if (confirms(cmd) && !text.strip().endsWith("?")) {
             return complete(s, f, key, r, now);
         }
+        // "ändra 2–4" is 2, 3 and 4 (folded, the dash would be gone and "2 4" two numbers), "ändra roll–datum" two names
+        String spelledOut = spellOutRanges(text);
+        if (!spelledOut.equals(text)) {
+            cmd = TextNormalizer.normalize(spelledOut);
+        }
         // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
         // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
         String[] all = cmd.split(" ");
@@ -437,13 +444,14 @@ final class FlowInterpreter {
         while (first < words.length - 1 && BEFORE_NAMED.contains(words[first])) {
             first++;
         }
-        String named = numberIn(String.join(" ", java.util.Arrays.copyOfRange(words, first, words.length)));
+        String[] namedWords = java.util.Arrays.copyOfRange(words, first, words.length);
+        String named = numberIn(String.join(" ", namedWords));
         // "ändra 3 och 6", "ändra datum och mejl": the first now, the others after it, one at a time (unless the words
         // are one answer's whole name)
-        String[] namedWords = java.util.Arrays.copyOfRange(words, first, words.length);
-        List<String> several = numberRange(text, namedWords).map(range -> answersNumbered(s, range))
-                .orElseGet(() -> answersNamed(s, f, namedWords));
+        List<String> several = answersNamed(s, f, namedWords);
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
+        // "ändra datum och telefonnumret": a part that names no answer is asked about, not dropped for the one that does
+        boolean listed = !oneName && java.util.Arrays.stream(namedWords).anyMatch(JOINING::contains);
         if (!several.isEmpty() && !oneName) {
             if (several.size() > 1) {
                 r.say(EngineTexts.CHANGE_IN_TURN);
@@ -452,7 +460,7 @@ final class FlowInterpreter {
             return ask(s.withContext(CHANGE_NEXT, later.isEmpty() ? null : later).asking(several.get(0), true), f,
                     f.step(several.get(0)).orElseThrow(), r);
         }
-        Optional<String> stepId = answerNamed(s, f, named);
+        Optional<String> stepId = listed ? Optional.empty() : answerNamed(s, f, named);
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
@@ -533,34 +541,34 @@ final class FlowInterpreter {
         return parts.size() > 1 ? named : List.of();
     }
 
-    /** Two numbers with a dash between them, as the person wrote them ("3–6", "3 - 6"). */
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile("(?<![\\d.,])(\\d{1,2})\\s*[-–—]\\s*(\\d{1,2})(?![\\d.,:])");
+    /** Two numbers with a dash (or a tilde) between them, as the person wrote them ("3–6", "3 - 6", "6–3"). */
+    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
+            "(?<![\\p{Nd}.,])(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?![\\p{Nd}.,:])");
+    /** A long dash between two words ("roll–datum"): a list, as "och"; a hyphen is part of a word ("e-post"). */
+    private static final java.util.regex.Pattern NAMES_DASHED = java.util.regex.Pattern.compile("(?<=\\p{L})\\s*[–—]\\s*(?=\\p{L})");
+    /** The most numbers a range is spelled out to: a summary has no more answers than that. */
+    private static final int LONGEST_RANGE = 30;
 
     /**
-     * The numbers from one to the other when the answers named are a range ("ändra 3–6": 3, 4, 5 and 6, not 3 and 6 as
-     * the folded words "3 6" would say); empty when they are not.
+     * {@code text} with each range of answers' numbers spelled out ("2–4" as "2 och 3 och 4", "4–2" the same) and a long
+     * dash between names as "och"; as it was when it has neither.
      */
-    private static Optional<List<Integer>> numberRange(String text, String[] namedWords) {
+    private static String spellOutRanges(String text) {
         java.util.regex.Matcher m = RANGE.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
-        if (namedWords.length != 2 || !m.find() || !m.group(1).equals(namedWords[0]) || !m.group(2).equals(namedWords[1])) {
-            return Optional.empty();
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            int a = Integer.parseInt(m.group(1));
+            int b = Integer.parseInt(m.group(2));
+            int from = Math.min(a, b);
+            int to = Math.max(a, b);
+            String spelled = to - from >= LONGEST_RANGE ? m.group()
+                    : java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(" och "));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(spelled));
         }
-        int from = Integer.parseInt(m.group(1));
-        int to = Integer.parseInt(m.group(2));
-        return from < to ? Optional.of(java.util.stream.IntStream.rangeClosed(from, to).boxed().toList()) : Optional.empty();
-    }
-
-    /** The answers numbered so, in order; empty when one of the numbers is no answer's. */
-    private static List<String> answersNumbered(ConversationState s, List<Integer> numbers) {
-        boolean all = numbers.stream().allMatch(n -> n >= 1 && n <= s.history().size());
-        return all ? numbers.stream().map(n -> s.history().get(n - 1)).toList() : List.of();
-    }
-
-    /** The answers still to be changed, less those no longer among the answers. */
-    private static ConversationState keepToChange(ConversationState s) {
-        List<String> later = new ArrayList<>(List.of(s.context().getOrDefault(CHANGE_NEXT, "").split(",")));
-        later.removeIf(id -> id.isEmpty() || !s.history().contains(id));
-        return s.withContext(CHANGE_NEXT, later.isEmpty() ? null : String.join(",", later));
+        m.appendTail(out);
+        String spelled = NAMES_DASHED.matcher(out).replaceAll(" och ");
+        return spelled.equals(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)) ? text : spelled;
     }
 
     /**
@@ -568,8 +576,9 @@ final class FlowInterpreter {
      * the answers, or else the summary.
      */
     private Turn nextChangeOrSummary(ConversationState s, Flow f, Reply r) {
-        List<String> later = new ArrayList<>(List.of(keepToChange(s).context().getOrDefault(CHANGE_NEXT, "").split(",")));
-        later.removeIf(String::isEmpty);
+        List<String> later = new ArrayList<>(List.of(s.context().getOrDefault(CHANGE_NEXT, "").split(",")));
+        // one no longer among the answers (a changed way left it out) is not asked
+        later.removeIf(id -> id.isEmpty() || !s.history().contains(id));
         if (later.isEmpty()) {
             return summary(s.showingSummary(), f, r);
         }
@@ -824,15 +833,47 @@ final class FlowInterpreter {
             if (step.branches().isEmpty() || wasNext.equals(isNext)) {
                 return nextChangeOrSummary(answered, f, r);
             }
-            answered = answered.truncatedAfter(step.id());
-            // the questions after it are all asked again now: those still to be changed among them are not asked twice
-            answered = keepToChange(answered);
+            // the way on changed ("Del av utvecklingsarbete" nej → ja): the answers after it are set aside, and a question
+            // the new way still asks takes its answer again without being asked (a type, a date, an address)
+            ConversationState truncated = answered.truncatedAfter(step.id());
+            for (String later : answered.history().subList(at + 1, answered.history().size())) {
+                String was = answered.answers().get(later);
+                if (was != null) {
+                    truncated = truncated.withContext(SET_ASIDE + later, was);
+                }
+            }
+            answered = truncated;
         }
-        Optional<Step> next = f.after(step, value);
+        return onFrom(answered, f, step, value, s.key(), r, now);
+    }
+
+    /**
+     * The question after {@code from}, answered {@code value}: the first that has no answer set aside (see
+     * {@link #proceed}) is asked; with none left, the summary or the outcome.
+     */
+    private Turn onFrom(ConversationState s, Flow f, Step from, String value, ConversationKey key, Reply r, Instant now) {
+        ConversationState answered = s;
+        Optional<Step> next = f.after(from, value);
+        while (next.isPresent() && answered.context().containsKey(SET_ASIDE + next.get().id())) {
+            String kept = answered.context().get(SET_ASIDE + next.get().id());
+            answered = answered.withContext(SET_ASIDE + next.get().id(), null).answered(next.get().id(), kept);
+            next = f.after(next.get(), kept);
+        }
         if (next.isPresent()) {
             return ask(answered.asking(next.get().id(), false), f, next.get(), r);
         }
-        return f.confirm() ? nextChangeOrSummary(answered, f, r) : complete(answered, f, s.key(), r, now);
+        return f.confirm() ? nextChangeOrSummary(answered, f, r) : complete(answered, f, key, r, now);
+    }
+
+    /** {@code s} without what a change from the summary keeps between turns: the answers still to change or set aside. */
+    private static ConversationState withoutChanges(ConversationState s) {
+        ConversationState without = s.withContext(CHANGE_NEXT, null);
+        for (String k : s.context().keySet()) {
+            if (k.startsWith(SET_ASIDE)) {
+                without = without.withContext(k, null);
+            }
+        }
+        return without;
     }
 
     private String errorText(Step step, AnswerReader.Refused refused, Language language) {
@@ -920,8 +961,8 @@ final class FlowInterpreter {
     }
 
     private Turn summary(ConversationState shown, Flow f, Reply r) {
-        // the summary ends a change of several ("tillbaka" from one of them too)
-        ConversationState s = shown.withContext(CHANGE_NEXT, null);
+        // the summary ends a change of several ("tillbaka" from one of them too), and what a changed way set aside
+        ConversationState s = withoutChanges(shown);
         StringBuilder text = new StringBuilder(EngineTexts.SUMMARY_HEADER.in(r.language));
         int n = 1;
         for (String stepId : s.history()) {

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class WrittenForm {
 
     /** "Label: value"; also as a line of the chat's summary, copied with its number ("6. Behövs senast: 15 mars"). */
-    private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*(?:\\d{1,2}[.)][ \\t]+)?([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
+    private static final Pattern LINE = Pattern.compile("(?m)^[ \\t]*(?:\\p{Nd}{1,2}[.)．][ \\t]*)?([^:=\\n]{1,40}?)[ \\t]*[:=][ \\t]*(.+)$");
 
     private static final Pattern BLANK_LINES = Pattern.compile("(?:[ \\t]*\\r?\\n){3,}");
 
@@ -56,16 +56,24 @@ public final class WrittenForm {
         int last = 0;
         while (m.find()) {
             Optional<WrittenField> field = fieldLabelled(m.group(1));
-            if (field.isEmpty() || step(field.get().step()).type() == AnswerType.TEXT) {
+            if (field.isEmpty()) {
                 continue;
             }
             rest.append(body, last, m.start());
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
+            if (step(stepId).type() == AnswerType.TEXT) {
+                // "Vad stödet gäller: …" (a summary's line pasted): the text stays where it was, in the rest, without its label
+                rest.append(input);
+                continue;
+            }
+            boolean saysNothing = TextNormalizer.normalize(input).isEmpty();
+            if (saysNothing && !step(stepId).optional()) {
+                continue; // "Förvaltning: –": no answer, asked for as if the line were not there
+            }
             // "–" is how the summary shows an optional answer left out, and a dash alone says nothing else
-            AnswerReader.Reading reading = TextNormalizer.normalize(input).isEmpty() && step(stepId).optional()
-                    ? new AnswerReader.Accepted(null) : readWritten(stepId, input, today);
+            AnswerReader.Reading reading = saysNothing ? new AnswerReader.Accepted(null) : readWritten(stepId, input, today);
             if (reading instanceof AnswerReader.Accepted a && a.value() == null) {
                 none.add(stepId);
                 values.remove(stepId);

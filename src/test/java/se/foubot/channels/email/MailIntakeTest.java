@@ -178,6 +178,25 @@ class MailIntakeTest {
     }
 
     @Test
+    void aWholeChatSummaryPastedIntoAMailIsReadAndItsDescriptionLosesOnlyItsLabel() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Hej!\n\n1. Förvaltning: Bromma\n2. Roll: Controller\n"
+                + "3. Vad stödet gäller: Vi vill utvärdera vårt nya arbetssätt.\n4. Del av utvecklingsarbete: nej\n"
+                + "5. Typ av stöd: Utvärdering (design och plan)\n6.Behövs senast: –\n7. E-post: m1@ex1.org", "", TODAY);
+        assertThat(read.unreadable()).isEmpty();
+        assertThat(read.answers().value("district")).isEqualTo("bromma");
+        assertThat(read.answers().value("category")).isEqualTo("utvardering");
+        assertThat(read.answers().answered("timeframe")).isTrue();
+        // nothing of the text is lost: the description keeps what the form does not ask, and its own line without the label
+        assertThat(read.answers().value("concern")).contains("Vi vill utvärdera vårt nya arbetssätt.").doesNotContain("Vad stödet gäller")
+                .contains("2. Roll: Controller").contains("7. E-post: m1@ex1.org").doesNotContain("Förvaltning:");
+        // a required line with the summary's dash is no answer, and its dash is not quoted back as one
+        MailIntake.Read dash = intake.read("eva@stockholm.se", "Stöd", "１. Förvaltning: –\n\nVi vill utvärdera vårt nya arbetssätt.",
+                "", TODAY);
+        assertThat(dash.unreadable()).doesNotContainKey("district");
+        assertThat(dash.answers().value("concern")).isEqualTo("Vi vill utvärdera vårt nya arbetssätt.");
+    }
+
+    @Test
     void aPassedDateInTheTextOrJustPassedOnALineIsToldAsPassed() {
         LocalDate second = LocalDate.of(2026, 12, 2);
         for (String text : java.util.List.of("Vi behöver stöd att analysera vår brukarenkät.\n\nSenast igår egentligen!",
