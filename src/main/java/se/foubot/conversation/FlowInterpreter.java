@@ -88,6 +88,8 @@ final class FlowInterpreter {
     static final String CHANGE_NEXT = "change_next";
     /** An answer set aside when a changed answer changed the way on; the question, asked on the new way, takes it back. */
     static final String SET_ASIDE = "set_aside:";
+    /** What {@link #SET_ASIDE} keeps for an optional question left without an answer. */
+    private static final String LEFT_OUT = "";
 
     private final List<ChoiceGuesser> guessers;
 
@@ -466,19 +468,50 @@ final class FlowInterpreter {
         }
         String count = Integer.toString(s.history().size());
         if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
-            // told back in the person's own words ("ändra något" → ”något”), not as they were folded for matching, when
-            // the written words line up with the folded ones
-            String[] written = text.strip().split("\\s+");
-            String theirs = written.length == all.length
-                    ? String.join(" ", java.util.Arrays.copyOfRange(written, first, end)).replaceAll("[.!,]+$", "")
-                            .replaceAll("^[\"'”“„»«]+|[\"'”“„»«]+$", "")
-                    : named;
-            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", theirs));
+            // told back in the person's own words ("ändra något" → ”något”, "ändra 1–99" → ”1–99”), not as they were
+            // folded or spelled out for matching, when the written words line up with the folded ones
+            String theirs = writtenPart(text, first, TextNormalizer.normalize(text).split(" ").length - (all.length - end))
+                    .map(w -> w.replaceAll("[.!,]+$", "").replaceAll("^[\"'”“„»«]+|[\"'”“„»«]+$", "")).orElse(named);
+            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", shortened(theirs)));
         } else {
             r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", count));
         }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /**
+     * The written words of {@code text} that fold to its words {@code from} (inclusive) to {@code to} (exclusive), as the
+     * person wrote them ("1–99" is one written word and two folded ones; a range spelled out leaves the words before and
+     * after it as they were); empty when the part begins or ends inside a written word.
+     */
+    private static Optional<String> writtenPart(String text, int from, int to) {
+        String[] written = text.strip().split("\\s+");
+        int folded = 0;
+        int start = -1;
+        int stop = -1;
+        for (int i = 0; i <= written.length; i++) {
+            if (folded == from && start < 0) {
+                start = i;
+            }
+            if (folded == to && stop < 0 && start >= 0) {
+                stop = i;
+            }
+            if (i < written.length) {
+                String f = TextNormalizer.normalize(written[i]);
+                folded += f.isEmpty() ? 0 : f.split(" ").length;
+            }
+        }
+        return start >= 0 && stop > start ? Optional.of(String.join(" ", java.util.Arrays.copyOfRange(written, start, stop)))
+                : Optional.empty();
+    }
+
+    /** Words told back longer than this are cut: a page of them would only hide the question. */
+    private static final int LONGEST_ECHO = 60;
+
+    private static String shortened(String words) {
+        return words.codePointCount(0, words.length()) <= LONGEST_ECHO ? words
+                : words.substring(0, words.offsetByCodePoints(0, LONGEST_ECHO)).strip() + "…";
     }
 
     /** Words that set one answer apart from the rest that stand ("ändra inget förutom trean", "allt stämmer utom 3"). */
@@ -543,9 +576,12 @@ final class FlowInterpreter {
 
     /** Two numbers with a dash (or a tilde) between them, as the person wrote them ("3–6", "3 - 6", "6–3"). */
     private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "(?<![\\p{Nd}.,])(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?![\\p{Nd}.,:])");
-    /** A long dash between two words ("roll–datum"): a list, as "och"; a hyphen is part of a word ("e-post"). */
-    private static final java.util.regex.Pattern NAMES_DASHED = java.util.regex.Pattern.compile("(?<=\\p{L})\\s*[–—]\\s*(?=\\p{L})");
+            "(?<!\\p{Nd})(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?!\\p{Nd})");
+    /**
+     * A long dash joining two words ("roll–datum"): a list, as "och"; a hyphen is part of a word ("e-post"), and a dash
+     * with spaces around it sets words apart ("Ja – ändra 3").
+     */
+    private static final java.util.regex.Pattern NAMES_DASHED = java.util.regex.Pattern.compile("(?<=\\p{L})[–—](?=\\p{L})");
     /** The most numbers a range is spelled out to: a summary has no more answers than that. */
     private static final int LONGEST_RANGE = 30;
 
@@ -554,21 +590,27 @@ final class FlowInterpreter {
      * dash between names as "och"; as it was when it has neither.
      */
     private static String spellOutRanges(String text) {
-        java.util.regex.Matcher m = RANGE.matcher(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC));
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            int a = Integer.parseInt(m.group(1));
-            int b = Integer.parseInt(m.group(2));
-            int from = Math.min(a, b);
-            int to = Math.max(a, b);
-            String spelled = to - from >= LONGEST_RANGE ? m.group()
-                    : java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString)
-                            .collect(java.util.stream.Collectors.joining(" och "));
-            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(spelled));
+        String written = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+        String spelled = written;
+        // "2–4–6": the second range begins where the first ended, so it is found on a second look
+        for (int look = 0; look < 3; look++) {
+            java.util.regex.Matcher m = RANGE.matcher(spelled);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                int a = Integer.parseInt(m.group(1));
+                int b = Integer.parseInt(m.group(2));
+                int from = Math.min(a, b);
+                int to = Math.max(a, b);
+                String numbers = to - from >= LONGEST_RANGE ? m.group()
+                        : java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString)
+                                .collect(java.util.stream.Collectors.joining(" och "));
+                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(numbers));
+            }
+            m.appendTail(out);
+            spelled = out.toString();
         }
-        m.appendTail(out);
-        String spelled = NAMES_DASHED.matcher(out).replaceAll(" och ");
-        return spelled.equals(java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)) ? text : spelled;
+        spelled = NAMES_DASHED.matcher(spelled).replaceAll(" och ");
+        return spelled.equals(written) ? text : spelled;
     }
 
     /**
@@ -837,10 +879,8 @@ final class FlowInterpreter {
             // the new way still asks takes its answer again without being asked (a type, a date, an address)
             ConversationState truncated = answered.truncatedAfter(step.id());
             for (String later : answered.history().subList(at + 1, answered.history().size())) {
-                String was = answered.answers().get(later);
-                if (was != null) {
-                    truncated = truncated.withContext(SET_ASIDE + later, was);
-                }
+                // an optional question left without an answer ("hoppa över", "ingen brådska") is kept so too
+                truncated = truncated.withContext(SET_ASIDE + later, answered.answers().getOrDefault(later, LEFT_OUT));
             }
             answered = truncated;
         }
@@ -855,7 +895,8 @@ final class FlowInterpreter {
         ConversationState answered = s;
         Optional<Step> next = f.after(from, value);
         while (next.isPresent() && answered.context().containsKey(SET_ASIDE + next.get().id())) {
-            String kept = answered.context().get(SET_ASIDE + next.get().id());
+            String aside = answered.context().get(SET_ASIDE + next.get().id());
+            String kept = LEFT_OUT.equals(aside) ? null : aside;
             answered = answered.withContext(SET_ASIDE + next.get().id(), null).answered(next.get().id(), kept);
             next = f.after(next.get(), kept);
         }

@@ -63,12 +63,15 @@ public final class WrittenForm {
             last = m.end();
             String stepId = field.get().step();
             String input = m.group(2).strip();
+            boolean saysNothing = TextNormalizer.normalize(input).isEmpty();
             if (step(stepId).type() == AnswerType.TEXT) {
-                // "Vad stödet gäller: …" (a summary's line pasted): the text stays where it was, in the rest, without its label
-                rest.append(input);
+                // "Vad stödet gäller: …" (a summary's line pasted): the text stays where it was, in the rest, without its
+                // label; "Vad stödet gäller: –" says nothing, and the description is asked for if nothing else gives it
+                if (!saysNothing) {
+                    rest.append(input);
+                }
                 continue;
             }
-            boolean saysNothing = TextNormalizer.normalize(input).isEmpty();
             if (saysNothing && !step(stepId).optional()) {
                 continue; // "Förvaltning: –": no answer, asked for as if the line were not there
             }

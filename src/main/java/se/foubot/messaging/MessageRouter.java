@@ -100,7 +100,9 @@ public class MessageRouter {
             var handled = seen.standing().inFlow() ? table.handleByName(message) : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
-                return seen.standing().inFlow() ? handled.get().reply() : afterExpiry(seen, handled.get().reply());
+                // as a command typed in a DM's conversation: said that the conversation still waits
+                return seen.standing().inFlow() ? stillOpen(key, handled.get().reply(), seen.standing())
+                        : afterExpiry(seen, handled.get().reply());
             }
             return Reply.of(engine.handle(seen, text, origin, messageId));
         }

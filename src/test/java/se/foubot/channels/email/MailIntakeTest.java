@@ -194,6 +194,10 @@ class MailIntakeTest {
                 "", TODAY);
         assertThat(dash.unreadable()).doesNotContainKey("district");
         assertThat(dash.answers().value("concern")).isEqualTo("Vi vill utvärdera vårt nya arbetssätt.");
+        // the description's own line with the dash says nothing: the description is asked for, not taken as "–"
+        MailIntake.Read noConcern = intake.read("eva@stockholm.se", "Stöd", "1. Förvaltning: Bromma\n3. Vad stödet gäller: –\n"
+                + "5. Typ av stöd: Utvärdering (design och plan)\n6. Behövs senast: –", "", TODAY);
+        assertThat(noConcern.answers().answered("concern")).isFalse();
     }
 
     @Test

@@ -293,7 +293,7 @@ class SlackQuestionsTest {
         slack.command(user, "ändra datum och mejl");
         assertThat(commandAnswer(user, 1)).contains("Vi tar dem en i taget.").contains("När behöver ni stödet senast");
         slack.command(user, "status");
-        assertThat(commandAnswer(user, 2)).contains("Du har inga förfrågningar hos FoU ännu");
+        assertThat(commandAnswer(user, 2)).contains("Du har inga förfrågningar hos FoU ännu").contains("Det vi höll på med finns kvar");
         slack.command(user, "15 mars 2027");
         assertThat(commandAnswer(user, 3)).contains("Vilken e-postadress");
         assertThat(say(user, ++n, "kim.berg@stockholm.se")).contains("Behövs senast: måndag 15 mars 2027")
