@@ -563,6 +563,9 @@ final class FlowInterpreter {
         }
         List<String> named = new ArrayList<>();
         for (List<String> p : parts) {
+            if (p.size() > 1 && p.stream().anyMatch(w -> w.chars().anyMatch(Character::isDigit))) {
+                return List.of(); // "datum till 2027 03 01": words and numbers in one part are no list of answers
+            }
             Optional<String> one = answerNamed(s, f, numberIn(String.join(" ", p)));
             if (one.isEmpty()) {
                 return List.of();
@@ -574,9 +577,12 @@ final class FlowInterpreter {
         return parts.size() > 1 ? named : List.of();
     }
 
-    /** Two numbers with a dash (or a tilde) between them, as the person wrote them ("3–6", "3 - 6", "6–3"). */
+    /**
+     * Two numbers with a dash (or a tilde) between them, as the person wrote them ("3–6", "3 - 6", "6–3", "2-4-6"); not
+     * the parts of a date ("2027-03-01", "01-03-2027").
+     */
     private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "(?<!\\p{Nd})(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?!\\p{Nd})");
+            "(?<!\\p{Nd}[-./:])(?<!\\p{Nd})(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?!\\p{Nd})(?![-./:]\\p{Nd}{3,})");
     /**
      * A long dash joining two words ("roll–datum"): a list, as "och"; a hyphen is part of a word ("e-post"), and a dash
      * with spaces around it sets words apart ("Ja – ändra 3").
