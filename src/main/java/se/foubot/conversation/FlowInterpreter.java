@@ -382,7 +382,7 @@ final class FlowInterpreter {
     private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "in", "ser", "bra", "ut",
             "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
             "right", "correct", "looks", "good", "all", "ok", "okej", "okay", "fine", "great", "perfekt", "perfect", "toppen", "to",
-            "me");
+            "me", "och", "and", "sa", "mycket");
 
     /**
      * "ja", "skicka", or a "ja" followed by thanks and agreement only ("Ja tack, det stämmer", "yes, send it"): sending
@@ -419,10 +419,6 @@ final class FlowInterpreter {
             return complete(s, f, key, r, now);
         }
         // "ändra 2–4" is 2, 3 and 4 (folded, the dash would be gone and "2 4" two numbers), "ändra roll–datum" two names
-        String spelledOut = spellOutRanges(text);
-        if (!spelledOut.equals(text)) {
-            cmd = TextNormalizer.normalize(spelledOut);
-        }
         // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
         // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
         String[] all = cmd.split(" ");
@@ -448,12 +444,13 @@ final class FlowInterpreter {
         }
         String[] namedWords = java.util.Arrays.copyOfRange(words, first, words.length);
         String named = numberIn(String.join(" ", namedWords));
-        // "ändra 3 och 6", "ändra datum och mejl": the first now, the others after it, one at a time (unless the words
-        // are one answer's whole name)
-        List<String> several = answersNamed(s, f, namedWords);
+        // "ändra 3 och 6", "ändra 2–4", "ändra datum och mejl": the first now, the others after it, one at a time (unless
+        // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
+        // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
+        String[] spelled = TextNormalizer.normalize(spellOutRanges(text)).split(" ");
+        List<String> several = spelled.length - (all.length - end) < first ? List.of()
+                : answersNamed(s, f, java.util.Arrays.copyOfRange(spelled, first, spelled.length - (all.length - end)));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
-        // "ändra datum och telefonnumret": a part that names no answer is asked about, not dropped for the one that does
-        boolean listed = !oneName && java.util.Arrays.stream(namedWords).anyMatch(JOINING::contains);
         if (!several.isEmpty() && !oneName) {
             if (several.size() > 1) {
                 r.say(EngineTexts.CHANGE_IN_TURN);
@@ -462,7 +459,16 @@ final class FlowInterpreter {
             return ask(s.withContext(CHANGE_NEXT, later.isEmpty() ? null : later).asking(several.get(0), true), f,
                     f.step(several.get(0)).orElseThrow(), r);
         }
-        Optional<String> stepId = listed ? Optional.empty() : answerNamed(s, f, named);
+        // "ändra datum och telefonnumret": a part that names no answer is asked about, not dropped for the one that does
+        boolean listed = !oneName && java.util.Arrays.stream(namedWords).anyMatch(JOINING::contains);
+        // "ja, typ", "ja, datum": a hedge or a word after a yes, not a wish to change the answer it happens to name
+        boolean bareNameAfterYes = !change && from > 0 && AnswerReader.YES.contains(words[0]) && namedWords.length == 1
+                && !named.matches("\\d+");
+        Optional<String> stepId = listed || bareNameAfterYes ? Optional.empty() : answerNamed(s, f, named);
+        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && !numberIn(namedWords[1]).matches("\\d+")) {
+            // "ändra 6 till 15 mars", "ändra 3: nytt": the answer's number, then what it should say, which is asked for
+            stepId = answerNamed(s, f, numberIn(namedWords[0])).filter(id -> numberIn(namedWords[0]).matches("\\d{1,2}"));
+        }
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
@@ -470,7 +476,7 @@ final class FlowInterpreter {
         if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
             // told back in the person's own words ("ändra något" → ”något”, "ändra 1–99" → ”1–99”), not as they were
             // folded or spelled out for matching, when the written words line up with the folded ones
-            String theirs = writtenPart(text, first, TextNormalizer.normalize(text).split(" ").length - (all.length - end))
+            String theirs = writtenPart(text, first, end)
                     .map(w -> w.replaceAll("[.!,]+$", "").replaceAll("^[\"'”“„»«]+|[\"'”“„»«]+$", "")).orElse(named);
             r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", shortened(theirs)));
         } else {
@@ -807,8 +813,12 @@ final class FlowInterpreter {
             sayWhatTheBotAsked(s, f, r);
             return ask(s, f, step, r);
         } else {
+            // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list; not a bare
+            // "en" or "ett", which are words before they are numbers
+            String number = step.type() == AnswerType.CHOICE && !Set.of("en", "ett").contains(cmd) ? numberSaid(cmd) : "";
+            String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
-            AnswerReader.Reading reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.written(step.id()));
+            AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));
             if (reading instanceof AnswerReader.Refused refused) {
                 Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
                         : Optional.empty();

@@ -149,6 +149,9 @@ class ConcurrentTurnsTest {
             yes, nothing to change             | true
             det ser bra ut                     | true
             looks good to me                   | true
+            Ja, det stämmer och tack så mycket | true
+            ja och tack                        | true
+            ja och ändra 3                     | false
             ändra inget                        | false
             det är fel                         | false
             ja?                                | false
