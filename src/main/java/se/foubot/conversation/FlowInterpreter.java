@@ -447,7 +447,7 @@ final class FlowInterpreter {
         // "ändra 3 och 6", "ändra 2–4", "ändra datum och mejl": the first now, the others after it, one at a time (unless
         // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
         // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
-        String[] spelled = TextNormalizer.normalize(spellOutRanges(text)).split(" ");
+        String[] spelled = TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" ");
         List<String> several = spelled.length - (all.length - end) < first ? List.of()
                 : answersNamed(s, f, java.util.Arrays.copyOfRange(spelled, first, spelled.length - (all.length - end)));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
@@ -476,48 +476,14 @@ final class FlowInterpreter {
         if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
             // told back in the person's own words ("ändra något" → ”något”, "ändra 1–99" → ”1–99”), not as they were
             // folded or spelled out for matching, when the written words line up with the folded ones
-            String theirs = writtenPart(text, first, end)
+            String theirs = SummaryWords.writtenPart(text, first, end)
                     .map(w -> w.replaceAll("[.!,]+$", "").replaceAll("^[\"'”“„»«]+|[\"'”“„»«]+$", "")).orElse(named);
-            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", shortened(theirs)));
+            r.say(EngineTexts.SUMMARY_WHICH_NAMED, Map.of("count", count, "input", SummaryWords.shortened(theirs)));
         } else {
             r.say(EngineTexts.SUMMARY_WHICH, Map.of("count", count));
         }
         summaryChoices(r);
         return done(s, r);
-    }
-
-    /**
-     * The written words of {@code text} that fold to its words {@code from} (inclusive) to {@code to} (exclusive), as the
-     * person wrote them ("1–99" is one written word and two folded ones; a range spelled out leaves the words before and
-     * after it as they were); empty when the part begins or ends inside a written word.
-     */
-    private static Optional<String> writtenPart(String text, int from, int to) {
-        String[] written = text.strip().split("\\s+");
-        int folded = 0;
-        int start = -1;
-        int stop = -1;
-        for (int i = 0; i <= written.length; i++) {
-            if (folded == from && start < 0) {
-                start = i;
-            }
-            if (folded == to && stop < 0 && start >= 0) {
-                stop = i;
-            }
-            if (i < written.length) {
-                String f = TextNormalizer.normalize(written[i]);
-                folded += f.isEmpty() ? 0 : f.split(" ").length;
-            }
-        }
-        return start >= 0 && stop > start ? Optional.of(String.join(" ", java.util.Arrays.copyOfRange(written, start, stop)))
-                : Optional.empty();
-    }
-
-    /** Words told back longer than this are cut: a page of them would only hide the question. */
-    private static final int LONGEST_ECHO = 60;
-
-    private static String shortened(String words) {
-        return words.codePointCount(0, words.length()) <= LONGEST_ECHO ? words
-                : words.substring(0, words.offsetByCodePoints(0, LONGEST_ECHO)).strip() + "…";
     }
 
     /** Words that set one answer apart from the rest that stand ("ändra inget förutom trean", "allt stämmer utom 3"). */
@@ -581,48 +547,6 @@ final class FlowInterpreter {
             }
         }
         return parts.size() > 1 ? named : List.of();
-    }
-
-    /**
-     * Two numbers with a dash (or a tilde) between them, as the person wrote them ("3–6", "3 - 6", "6–3", "2-4-6"); not
-     * the parts of a date ("2027-03-01", "01-03-2027").
-     */
-    private static final java.util.regex.Pattern RANGE = java.util.regex.Pattern.compile(
-            "(?<!\\p{Nd}[-./:])(?<!\\p{Nd})(\\p{Nd}{1,2})\\s*[-‐‑‒–—−~]\\s*(\\p{Nd}{1,2})(?!\\p{Nd})(?![-./:]\\p{Nd}{3,})");
-    /**
-     * A long dash joining two words ("roll–datum"): a list, as "och"; a hyphen is part of a word ("e-post"), and a dash
-     * with spaces around it sets words apart ("Ja – ändra 3").
-     */
-    private static final java.util.regex.Pattern NAMES_DASHED = java.util.regex.Pattern.compile("(?<=\\p{L})[–—](?=\\p{L})");
-    /** The most numbers a range is spelled out to: a summary has no more answers than that. */
-    private static final int LONGEST_RANGE = 30;
-
-    /**
-     * {@code text} with each range of answers' numbers spelled out ("2–4" as "2 och 3 och 4", "4–2" the same) and a long
-     * dash between names as "och"; as it was when it has neither.
-     */
-    private static String spellOutRanges(String text) {
-        String written = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
-        String spelled = written;
-        // "2–4–6": the second range begins where the first ended, so it is found on a second look
-        for (int look = 0; look < 3; look++) {
-            java.util.regex.Matcher m = RANGE.matcher(spelled);
-            StringBuilder out = new StringBuilder();
-            while (m.find()) {
-                int a = Integer.parseInt(m.group(1));
-                int b = Integer.parseInt(m.group(2));
-                int from = Math.min(a, b);
-                int to = Math.max(a, b);
-                String numbers = to - from >= LONGEST_RANGE ? m.group()
-                        : java.util.stream.IntStream.rangeClosed(from, to).mapToObj(Integer::toString)
-                                .collect(java.util.stream.Collectors.joining(" och "));
-                m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(numbers));
-            }
-            m.appendTail(out);
-            spelled = out.toString();
-        }
-        spelled = NAMES_DASHED.matcher(spelled).replaceAll(" och ");
-        return spelled.equals(written) ? text : spelled;
     }
 
     /**
