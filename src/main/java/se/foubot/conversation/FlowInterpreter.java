@@ -40,14 +40,15 @@ final class FlowInterpreter {
     private static final Set<String> LEAD_IN = Set.of("ja", "jo", "ok", "okej", "nej", "na", "nja", "tack", "men", "fast", "oj",
             "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh", "sa", "mycket",
             "tusen", "absolut", "det", "stammer", "precis", "korrekt", "bra", "thank", "you", "yeah", "okay", "please", "yep",
-            "sure", "great");
+            "sure", "great", "och", "and", "also", "dessutom");
     /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
     private static final Set<String> TRAILING_THANKS = Set.of("tack", "sa", "mycket", "thanks", "thank", "you", "please");
     /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
     private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
             "my", "min", "mitt", "number", "item", "answer", "question", "no", "den", "det");
     /** Numbers in words, as an answer's number at the summary ("ändra tre"). */
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("ett", "1"), Map.entry("en", "1"),
+    // "en" and "ett" are no numbers here: before they are 1 they are words ("ändra en sak", "en av dem")
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
             Map.entry("tva", "2"), Map.entry("tre", "3"), Map.entry("fyra", "4"), Map.entry("fem", "5"), Map.entry("sex", "6"),
             Map.entry("sju", "7"), Map.entry("atta", "8"), Map.entry("nio", "9"), Map.entry("tio", "10"), Map.entry("one", "1"),
             Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
@@ -57,7 +58,15 @@ final class FlowInterpreter {
             Map.entry("forsta", "1"), Map.entry("tredje", "3"), Map.entry("fjarde", "4"), Map.entry("femte", "5"), Map.entry("sjatte", "6"),
             Map.entry("sjunde", "7"), Map.entry("attonde", "8"), Map.entry("nionde", "9"), Map.entry("tionde", "10"),
             Map.entry("first", "1"), Map.entry("second", "2"), Map.entry("third", "3"), Map.entry("fourth", "4"), Map.entry("fifth", "5"),
-            Map.entry("sixth", "6"), Map.entry("seventh", "7"), Map.entry("eighth", "8"), Map.entry("ninth", "9"), Map.entry("tenth", "10"));
+            Map.entry("sixth", "6"), Map.entry("seventh", "7"), Map.entry("eighth", "8"), Map.entry("ninth", "9"), Map.entry("tenth", "10"),
+            // a list as long as the districts' (14)
+            Map.entry("elva", "11"), Map.entry("tolv", "12"), Map.entry("tretton", "13"), Map.entry("fjorton", "14"),
+            Map.entry("femton", "15"), Map.entry("elvan", "11"), Map.entry("tolvan", "12"), Map.entry("trettonan", "13"),
+            Map.entry("fjortonan", "14"), Map.entry("femtonan", "15"), Map.entry("elfte", "11"), Map.entry("tolfte", "12"),
+            Map.entry("trettonde", "13"), Map.entry("fjortonde", "14"), Map.entry("femtonde", "15"), Map.entry("eleven", "11"),
+            Map.entry("twelve", "12"), Map.entry("thirteen", "13"), Map.entry("fourteen", "14"), Map.entry("fifteen", "15"),
+            Map.entry("eleventh", "11"), Map.entry("twelfth", "12"), Map.entry("thirteenth", "13"), Map.entry("fourteenth", "14"),
+            Map.entry("fifteenth", "15"));
     /** An ordinal's ending after the digits, as folding leaves it ("3:an" → "3 an", "3:e", "3rd"). */
     private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(\\d{1,2})(?: an| a| e|st|nd|rd|th)");
 
@@ -382,7 +391,7 @@ final class FlowInterpreter {
     private static final Set<String> AGREEING = Set.of("tack", "garna", "det", "stammer", "skicka", "den", "in", "ser", "bra", "ut",
             "allt", "absolut", "precis", "korrekt", "send", "it", "please", "thanks", "thank", "you", "that", "thats", "s", "is",
             "right", "correct", "looks", "good", "all", "ok", "okej", "okay", "fine", "great", "perfekt", "perfect", "toppen", "to",
-            "me", "och", "and", "sa", "mycket");
+            "me", "och", "and", "sa", "mycket", "for", "hjalpen", "so", "much");
 
     /**
      * "ja", "skicka", or a "ja" followed by thanks and agreement only ("Ja tack, det stämmer", "yes, send it"): sending
@@ -397,12 +406,28 @@ final class FlowInterpreter {
         boolean yes = AnswerReader.YES.contains(words[0]) || SEND.contains(words[0]) || AGREEING_FIRST.contains(words[0]);
         String rest = String.join(" ", java.util.Arrays.copyOfRange(words, 1, words.length));
         if (words.length > 1 && yes && (java.util.Arrays.stream(words, 1, words.length).allMatch(AGREEING::contains)
-                || NOTHING_TO_CHANGE.contains(rest))) {
+                && joinsOnlyAgreement(words) || NOTHING_TO_CHANGE.contains(rest))) {
             return true;
         }
         // "ändra ingenting, skicka", "nothing to change, send it"
         return NOTHING_TO_CHANGE.stream().filter(p -> p.contains(" ")).anyMatch(p -> cmd.startsWith(p + " ")
                 && java.util.Arrays.stream(cmd.substring(p.length() + 1).split(" ")).allMatch(AGREEING::contains));
+    }
+
+    /** Words that join agreement to agreement ("ja och tack"). */
+    private static final Set<String> JOINING_AGREEMENT = Set.of("och", "and");
+
+    /**
+     * Whether {@code words} end as a finished sentence: a joining word has a word after it that is not another ("ja och
+     * tack" sends, "ja och", "ja och och" and "ja och så" are not done).
+     */
+    private static boolean joinsOnlyAgreement(String[] words) {
+        for (int i = 1; i < words.length; i++) {
+            if (JOINING_AGREEMENT.contains(words[i]) && (i == words.length - 1 || JOINING_AGREEMENT.contains(words[i + 1]))) {
+                return false;
+            }
+        }
+        return !words[words.length - 1].equals("sa");
     }
 
     /** Words of agreement a message that sends may begin with besides a yes ("allt stämmer", "looks good"). */
@@ -465,7 +490,8 @@ final class FlowInterpreter {
         boolean bareNameAfterYes = !change && from > 0 && AnswerReader.YES.contains(words[0]) && namedWords.length == 1
                 && !named.matches("\\d+");
         Optional<String> stepId = listed || bareNameAfterYes ? Optional.empty() : answerNamed(s, f, named);
-        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && !numberIn(namedWords[1]).matches("\\d+")) {
+        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && (!numberIn(namedWords[1]).matches("\\d+")
+                || NUMBER_THEN_COLON.matcher(text).find())) {
             // "ändra 6 till 15 mars", "ändra 3: nytt": the answer's number, then what it should say, which is asked for
             stepId = answerNamed(s, f, numberIn(namedWords[0])).filter(id -> numberIn(namedWords[0]).matches("\\d{1,2}"));
         }
@@ -485,6 +511,9 @@ final class FlowInterpreter {
         summaryChoices(r);
         return done(s, r);
     }
+
+    /** An answer's number and a colon, what it should say after it ("ändra 6: 20 mars"). */
+    private static final java.util.regex.Pattern NUMBER_THEN_COLON = java.util.regex.Pattern.compile("(?<!\\p{Nd})\\p{Nd}{1,2}\\s*:");
 
     /** Words that set one answer apart from the rest that stand ("ändra inget förutom trean", "allt stämmer utom 3"). */
     private static final Set<String> EXCEPT = Set.of("forutom", "utom", "except", "besides");
@@ -737,9 +766,8 @@ final class FlowInterpreter {
             sayWhatTheBotAsked(s, f, r);
             return ask(s, f, step, r);
         } else {
-            // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list; not a bare
-            // "en" or "ett", which are words before they are numbers
-            String number = step.type() == AnswerType.CHOICE && !Set.of("en", "ett").contains(cmd) ? numberSaid(cmd) : "";
+            // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list
+            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd) : "";
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));

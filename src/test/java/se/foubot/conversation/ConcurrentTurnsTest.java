@@ -152,6 +152,13 @@ class ConcurrentTurnsTest {
             Ja, det stämmer och tack så mycket | true
             ja och tack                        | true
             ja och ändra 3                     | false
+            ja och                             | false
+            ja, och                            | false
+            ja och så                          | false
+            ja och och                         | false
+            yes and                            | false
+            ja och tack för hjälpen            | true
+            yes and thank you so much          | true
             ändra inget                        | false
             det är fel                         | false
             ja?                                | false
