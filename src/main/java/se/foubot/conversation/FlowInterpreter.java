@@ -414,8 +414,32 @@ final class FlowInterpreter {
                 && java.util.Arrays.stream(cmd.substring(p.length() + 1).split(" ")).allMatch(AGREEING::contains));
     }
 
+    /** A question mark in any script ("ja?", "ja? tack", "ja？", "ja‽"): a question about sending is no yes to it. */
+    private static final java.util.regex.Pattern ASKS = java.util.regex.Pattern.compile("[?？﹖‽⁇⁈⁉؟¿\u037E]");
+    /** An end that trails off: "ja,", "ja -", "ja...", "ja…", "ja och tack:". */
+    private static final java.util.regex.Pattern TRAILS_OFF = java.util.regex.Pattern.compile("(?:[,\\-–—…:;]|\\.\\.)\\s*$");
+    /** A frown or a doubt as a face ("ja :(", "ja :/", "ja :-("). */
+    private static final java.util.regex.Pattern FROWN = java.util.regex.Pattern.compile(":-?[(/\\\\|]");
+    /** The signs that may stand beside a yes: a thumb up, a tick, a smile. Any other (👎 ❌ 🤔) leaves it in doubt. */
+    private static final Set<String> AGREEING_SIGNS = Set.of("👍", "✅", "✔", "✔️", "🙂", "😊", "😀", "👌", "🙏", "❤️", "❤");
+
+    /**
+     * Whether a yes at the summary was said outright, as the words alone cannot show: not asked ("ja?"), not trailing
+     * off ("ja…", "ja,"), not beside a sign of doubt ("ja 👎", "ja :(").
+     */
+    private static boolean saidOutright(String text) {
+        String t = text.strip();
+        if (ASKS.matcher(t).find() || TRAILS_OFF.matcher(t).find() || FROWN.matcher(t).find()) {
+            return false;
+        }
+        return t.codePoints().filter(c -> Character.getType(c) == Character.OTHER_SYMBOL)
+                .allMatch(c -> AGREEING_SIGNS.contains(new String(Character.toChars(c))));
+    }
+
     /** Words that join agreement to agreement ("ja och tack"). */
     private static final Set<String> JOINING_AGREEMENT = Set.of("och", "and");
+    /** Words a finished yes does not end with ("ja och så", "yes and so", "ja och tack för", "yes and thank"). */
+    private static final Set<String> UNFINISHED_LAST = Set.of("sa", "so", "for", "thank", "to");
 
     /**
      * Whether {@code words} end as a finished sentence: a joining word has a word after it that is not another ("ja och
@@ -427,7 +451,7 @@ final class FlowInterpreter {
                 return false;
             }
         }
-        return !words[words.length - 1].equals("sa");
+        return !UNFINISHED_LAST.contains(words[words.length - 1]);
     }
 
     /** Words of agreement a message that sends may begin with besides a yes ("allt stämmer", "looks good"). */
@@ -440,7 +464,7 @@ final class FlowInterpreter {
 
     private Turn atSummary(ConversationState s, Flow f, ConversationKey key, String text, String cmd, Reply r, Instant now) {
         // "ja?", "skicka?": a question about sending is not a yes to it
-        if (confirms(cmd) && !text.strip().endsWith("?")) {
+        if (confirms(cmd) && saidOutright(text)) {
             return complete(s, f, key, r, now);
         }
         // "ändra 2–4" is 2, 3 and 4 (folded, the dash would be gone and "2 4" two numbers), "ändra roll–datum" two names

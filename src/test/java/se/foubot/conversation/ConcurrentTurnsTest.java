@@ -158,6 +158,21 @@ class ConcurrentTurnsTest {
             ja och och                         | false
             yes and                            | false
             ja och tack för hjälpen            | true
+            Ja!                                | true
+            ja 👍                              | true
+            ja? tack                           | false
+            ja？                               | false
+            ja‽                                | false
+            ja...                              | false
+            ja…                                | false
+            'ja,'                              | false
+            ja -                               | false
+            yes and so                         | false
+            ja och tack för                    | false
+            yes and thank                      | false
+            ja 👎                              | false
+            🤔 ja                              | false
+            ja och tack :(                     | false
             yes and thank you so much          | true
             ändra inget                        | false
             det är fel                         | false
