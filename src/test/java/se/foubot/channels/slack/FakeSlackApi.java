@@ -69,7 +69,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The next {@code times} calls of {@code method} fail with {@code status} (429 carries Retry-After: 1). */
-    void failNext(String method, int status, int times) {
+    synchronized void failNext(String method, int status, int times) {
         failures.add(new Failure(method, status, times));
     }
 
@@ -108,7 +108,7 @@ public final class FakeSlackApi implements AutoCloseable {
         posted.removeIf(p -> p.channel().equals(channel));
     }
 
-    void reset() {
+    synchronized void reset() {
         calls.clear();
         posted.clear();
         failures.clear();
@@ -119,8 +119,11 @@ public final class FakeSlackApi implements AutoCloseable {
         this.socketModeUrl = urls;
     }
 
-    /** Forgets the failures asked for with {@link #failNext} that have not happened yet. */
-    void clearFailures() {
+    /**
+     * Forgets the failures asked for with {@link #failNext} that have not happened yet. Synchronized with
+     * {@link #takeFailure}: a clear between its remove and its re-add of the rest left 999 failures in place.
+     */
+    synchronized void clearFailures() {
         failures.clear();
     }
 
