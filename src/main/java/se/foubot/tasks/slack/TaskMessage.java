@@ -103,7 +103,9 @@ final class TaskMessage {
     }
 
     static String requester(SupportTask t) {
-        String contact = t.request().contactEmail() == null ? "" : " (" + t.request().contactEmail() + ")";
+        String email = t.request().contactEmail();
+        // a mail's requester is its address: the same address again beside it says nothing
+        String contact = email == null || email.equalsIgnoreCase(t.requester().person()) ? "" : " (" + SlackText.escape(email) + ")";
         // an anonymised task's requester is no Slack user any more
         return SlackText.CHANNEL.equals(t.requester().channel()) && !SupportTask.ANONYMISED.equals(t.requester().person())
                 ? SlackText.mention(t.requester().person()) + contact
