@@ -67,6 +67,10 @@ public final class ChoiceMatcher {
         }
         if (in.length() >= 4) {
             List<ChoiceOption> close = filter(options, in, ChoiceMatcher::closeToAWord);
+            if (hasMarks(input)) {
+                // typed with å, ä or ö, the marks are letters: "förstå" is a word of its own, not "Farsta" mistyped
+                close = close.stream().filter(o -> closeAsWritten(o, input)).toList();
+            }
             if (!close.isEmpty()) {
                 return close.size() == 1 ? new Picked(close.get(0)) : new Ambiguous(close);
             }
@@ -337,6 +341,27 @@ public final class ChoiceMatcher {
             }
         }
         return false;
+    }
+
+    private static boolean hasMarks(String input) {
+        return input.codePoints().anyMatch(c -> Character.isLetter(c) && c > 127);
+    }
+
+    private static boolean closeAsWritten(ChoiceOption o, String input) {
+        String typed = asWritten(input);
+        List<String> names = new ArrayList<>();
+        names.add(asWritten(o.label().sv()));
+        if (o.label().en() != null) {
+            names.add(asWritten(o.label().en()));
+        }
+        o.aliases().forEach(a -> names.add(asWritten(a)));
+        return names.stream().anyMatch(name -> closeToAWord(name, typed));
+    }
+
+    /** Lower case, words only, the marks kept. */
+    private static String asWritten(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
     }
 
     /** Levenshtein distance. */

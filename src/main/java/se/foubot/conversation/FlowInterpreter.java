@@ -46,30 +46,6 @@ final class FlowInterpreter {
     /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
     private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
             "my", "min", "mitt", "number", "item", "answer", "question", "no", "den", "det");
-    /** Numbers in words, as an answer's number at the summary ("ändra tre"). */
-    // "en" and "ett" are no numbers here: before they are 1 they are words ("ändra en sak", "en av dem")
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
-            Map.entry("tva", "2"), Map.entry("tre", "3"), Map.entry("fyra", "4"), Map.entry("fem", "5"), Map.entry("sex", "6"),
-            Map.entry("sju", "7"), Map.entry("atta", "8"), Map.entry("nio", "9"), Map.entry("tio", "10"), Map.entry("one", "1"),
-            Map.entry("two", "2"), Map.entry("three", "3"), Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"),
-            Map.entry("seven", "7"), Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"),
-            Map.entry("ettan", "1"), Map.entry("tvaan", "2"), Map.entry("trean", "3"), Map.entry("fyran", "4"), Map.entry("femman", "5"),
-            Map.entry("sexan", "6"), Map.entry("sjuan", "7"), Map.entry("attan", "8"), Map.entry("nian", "9"), Map.entry("tian", "10"),
-            Map.entry("forsta", "1"), Map.entry("tredje", "3"), Map.entry("fjarde", "4"), Map.entry("femte", "5"), Map.entry("sjatte", "6"),
-            Map.entry("sjunde", "7"), Map.entry("attonde", "8"), Map.entry("nionde", "9"), Map.entry("tionde", "10"),
-            Map.entry("first", "1"), Map.entry("second", "2"), Map.entry("third", "3"), Map.entry("fourth", "4"), Map.entry("fifth", "5"),
-            Map.entry("sixth", "6"), Map.entry("seventh", "7"), Map.entry("eighth", "8"), Map.entry("ninth", "9"), Map.entry("tenth", "10"),
-            // a list as long as the districts' (14)
-            Map.entry("elva", "11"), Map.entry("tolv", "12"), Map.entry("tretton", "13"), Map.entry("fjorton", "14"),
-            Map.entry("femton", "15"), Map.entry("elvan", "11"), Map.entry("tolvan", "12"), Map.entry("trettonan", "13"),
-            Map.entry("fjortonan", "14"), Map.entry("femtonan", "15"), Map.entry("elfte", "11"), Map.entry("tolfte", "12"),
-            Map.entry("trettonde", "13"), Map.entry("fjortonde", "14"), Map.entry("femtonde", "15"), Map.entry("eleven", "11"),
-            Map.entry("twelve", "12"), Map.entry("thirteen", "13"), Map.entry("fourteen", "14"), Map.entry("fifteen", "15"),
-            Map.entry("eleventh", "11"), Map.entry("twelfth", "12"), Map.entry("thirteenth", "13"), Map.entry("fourteenth", "14"),
-            Map.entry("fifteenth", "15"));
-    /** An ordinal's ending after the digits, as folding leaves it ("3:an" → "3 an", "3:e", "3rd"). */
-    private static final java.util.regex.Pattern ORDINAL = java.util.regex.Pattern.compile("(\\d{1,2})(?: an| a| e|st|nd|rd|th)");
-
     /** One computed turn. {@code next} null: nothing to write. {@code outcome} non-null: the flow was confirmed. */
     record Turn(ConversationState next, List<String> lines, List<ReplyChoice> choices, PendingOutcome outcome) {
     }
@@ -247,8 +223,8 @@ final class FlowInterpreter {
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = AnswerReader.candidates(step.get(), narrowed);
-            String number = numberSaid(cmd);
-            if (!number.matches("\\d{1,3}")) {
+            String number = NumberWords.writtenAsNumbers(text) ? numberSaid(cmd) : "";
+            if (!number.matches("\\d{1,3}") && NumberWords.writtenAsNumbers(text)) {
                 number = numberMeant(cmd, candidates.size());
             }
             if (number.matches("\\d{1,3}")) {
@@ -492,7 +468,7 @@ final class FlowInterpreter {
             first++;
         }
         String[] namedWords = java.util.Arrays.copyOfRange(words, first, words.length);
-        String named = numberIn(String.join(" ", namedWords));
+        String named = NumberWords.numberIn(String.join(" ", namedWords));
         // "ändra 3 och 6", "ändra 2–4", "ändra datum och mejl": the first now, the others after it, one at a time (unless
         // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
         // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
@@ -514,10 +490,10 @@ final class FlowInterpreter {
         boolean bareNameAfterYes = !change && from > 0 && AnswerReader.YES.contains(words[0]) && namedWords.length == 1
                 && !named.matches("\\d+");
         Optional<String> stepId = listed || bareNameAfterYes ? Optional.empty() : answerNamed(s, f, named);
-        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && (!numberIn(namedWords[1]).matches("\\d+")
+        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && (!NumberWords.numberIn(namedWords[1]).matches("\\d+")
                 || NUMBER_THEN_COLON.matcher(text).find())) {
             // "ändra 6 till 15 mars", "ändra 3: nytt": the answer's number, then what it should say, which is asked for
-            stepId = answerNamed(s, f, numberIn(namedWords[0])).filter(id -> numberIn(namedWords[0]).matches("\\d{1,2}"));
+            stepId = answerNamed(s, f, NumberWords.numberIn(namedWords[0])).filter(id -> NumberWords.numberIn(namedWords[0]).matches("\\d{1,2}"));
         }
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
@@ -571,8 +547,8 @@ final class FlowInterpreter {
         List<List<String>> parts = new ArrayList<>();
         List<String> part = new ArrayList<>();
         for (String w : words) {
-            boolean number = numberIn(w).matches("\\d{1,2}");
-            if (JOINING.contains(w) || number && part.stream().anyMatch(p -> numberIn(p).matches("\\d{1,2}"))) {
+            boolean number = NumberWords.numberIn(w).matches("\\d{1,2}");
+            if (JOINING.contains(w) || number && part.stream().anyMatch(p -> NumberWords.numberIn(p).matches("\\d{1,2}"))) {
                 // "3 6" (written "3, 6") is two numbers as much as "3 och 6"
                 if (!part.isEmpty()) {
                     parts.add(part);
@@ -591,7 +567,7 @@ final class FlowInterpreter {
             if (p.size() > 1 && p.stream().anyMatch(w -> w.chars().anyMatch(Character::isDigit))) {
                 return List.of(); // "datum till 2027 03 01": words and numbers in one part are no list of answers
             }
-            Optional<String> one = answerNamed(s, f, numberIn(String.join(" ", p)));
+            Optional<String> one = answerNamed(s, f, NumberWords.numberIn(String.join(" ", p)));
             if (one.isEmpty()) {
                 return List.of();
             }
@@ -632,7 +608,7 @@ final class FlowInterpreter {
         }
         String said = String.join(" ", words);
         // "den andra" is the second; a bare "andra" is "ändra" folded
-        return cmd.startsWith("den ") && said.equals("andra") ? "2" : numberIn(said);
+        return cmd.startsWith("den ") && said.equals("andra") ? "2" : NumberWords.numberIn(said);
     }
 
     /**
@@ -645,7 +621,7 @@ final class FlowInterpreter {
         Set<String> said = new java.util.LinkedHashSet<>();
         Set<String> denied = new java.util.LinkedHashSet<>();
         for (int i = 0; i < words.size(); i++) {
-            String n = numberIn(words.get(i));
+            String n = NumberWords.numberIn(words.get(i));
             if (n.matches("\\d{1,2}")) {
                 boolean no = i > 0 && Set.of("inte", "ej", "not").contains(words.get(i - 1));
                 (no ? denied : said).add(n);
@@ -661,12 +637,6 @@ final class FlowInterpreter {
             return denied.contains("1") ? "2" : denied.contains("2") ? "1" : "";
         }
         return "";
-    }
-
-    /** An answer's number however it was written ("tre", "3:an", "3rd"); anything else as it is. */
-    private static String numberIn(String named) {
-        java.util.regex.Matcher ordinal = ORDINAL.matcher(named);
-        return NUMBER_WORDS.getOrDefault(named, ordinal.matches() ? ordinal.group(1) : named);
     }
 
     /**
@@ -791,7 +761,7 @@ final class FlowInterpreter {
             return ask(s, f, step, r);
         } else {
             // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list
-            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd) : "";
+            String number = step.type() == AnswerType.CHOICE && NumberWords.writtenAsNumbers(text) ? numberSaid(cmd) : "";
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));
