@@ -28,6 +28,8 @@ import org.springframework.web.context.request.WebRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
+import se.foubot.privacy.RefusalLog;
+
 /**
  * What Tomcat answers itself, before any route: a request line or header it cannot parse, headers too large, an HTTP
  * version it does not speak. Its own report is an HTML page; every other refusal of the bot's is JSON, so a client that
@@ -88,6 +90,8 @@ class ServerRefusals {
 
         private static final Logger log = LoggerFactory.getLogger(ServerRefusals.class);
         private final MeterRegistry meters;
+        /** Anyone can send what Tomcat refuses, as fast as they like: the log gets a bounded number of lines, the metric every one. */
+        private final RefusalLog refusals = new RefusalLog(log);
 
         JsonReport(MeterRegistry meters) {
             this.meters = meters;
@@ -106,7 +110,7 @@ class ServerRefusals {
                 Counter.builder("foubot.http.refused").description("requests refused before any route (Tomcat's own answers)")
                         .tag("status", Integer.toString(status)).register(meters).increment();
                 // the reason may quote the request target or a header: not logged
-                log.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
+                refusals.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
             }
             try {
                 response.setContentType("application/json");

@@ -27,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import se.foubot.privacy.RefusalLog;
+
 /**
  * Sign-in: the identity provider's button when one is configured; otherwise a form that sends a single-use link by
  * Slack or mail. Opening the link shows a button and only pressing it signs in, so a mail scanner or a chat preview
@@ -43,6 +45,8 @@ class SignInController {
     private final SignInLinkSender sender;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final RequestCache requests = new HttpSessionRequestCache();
+    /** Anyone can post a made-up link, as fast as they like: a bounded number of lines in the log. */
+    private final RefusalLog refusals = new RefusalLog(log);
 
     SignInController(WebProperties properties, StaffRoles roles, SignInLinks links, SignInLinkSender sender) {
         this.properties = properties;
@@ -84,7 +88,7 @@ class SignInController {
         Optional<String> who = links.use(token);
         Set<StaffRole> staff = who.map(w -> roles.of(List.of(w), List.of())).orElse(Set.of());
         if (staff.isEmpty()) {
-            log.info("event=signin_link_rejected reason={}", who.isEmpty() ? "unknown_used_or_expired" : "no_longer_staff");
+            refusals.info("event=signin_link_rejected reason={}", who.isEmpty() ? "unknown_used_or_expired" : "no_longer_staff");
             return "redirect:/signin?invalid";
         }
         // a new session for the signed-in person: nothing from before (fixation, an old CSRF token) carries over

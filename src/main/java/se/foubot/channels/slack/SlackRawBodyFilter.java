@@ -18,6 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import se.foubot.privacy.RefusalLog;
+
 /**
  * The first thing a request to {@code POST /slack/events} meets: reads the body as it came off the wire (at most
  * {@code foubot.slack.max-request-size}, else 413), checks Slack's signature over exactly those bytes (else 401),
@@ -27,6 +29,8 @@ import io.micrometer.core.instrument.Timer;
 final class SlackRawBodyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRawBodyFilter.class);
+    /** Anyone can send these, as fast as they like: the log gets a bounded number of lines, the metric every one. */
+    private final RefusalLog refusals = new RefusalLog(log);
     /** Marks a request whose body this filter began to read: its error dispatch, if the read failed, comes back here. */
     private static final String READ_HERE = SlackRawBodyFilter.class.getName() + ".read";
 
@@ -99,7 +103,7 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         } catch (IOException e) {
-            log.info("event=slack_request_refused reason=unreadable_body error={}", e.getClass().getSimpleName());
+            refusals.info("event=slack_request_refused reason=unreadable_body error={}", e.getClass().getSimpleName());
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, null, 0);
             return;
         }
@@ -118,9 +122,9 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
     }
 
     /** Says why in the log with nothing the sender chose (no body, no header values), and little to the sender. */
-    private static void refuse(HttpServletResponse response, int status, String reason, long bytes) throws IOException {
+    private void refuse(HttpServletResponse response, int status, String reason, long bytes) throws IOException {
         if (reason != null) {
-            log.info("event=slack_request_refused reason={} status={} bytes={}", reason, status, bytes);
+            refusals.info("event=slack_request_refused reason={} status={} bytes={}", reason, status, bytes);
         }
         if (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
             // the rest of the body is not read; closing spares the server swallowing it
