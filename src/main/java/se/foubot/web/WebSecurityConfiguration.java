@@ -14,7 +14,7 @@ import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two security chains by path. The machine endpoints keep their own guards exactly as before (the admin API its
+ * Security chains by path (and port). The machine endpoints keep their own guards exactly as before (the admin API its
  * bearer token, Slack its request signature, the unsubscribe link its secret, the actuator and the probes as configured): no
  * session, no sign-in, no CSRF token (a mail client's one-click POST and Slack carry none). Everything else is the
  * staff web: signed in, with a role, sessions in HttpOnly SameSite cookies and CSRF tokens on every form.
@@ -30,18 +30,31 @@ class WebSecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+    /**
+     * Everything on the management port ({@code FOUBOT_MANAGEMENT_PORT}) is a machine endpoint too: an unknown path
+     * there is a 404 in JSON, not a redirect to a sign-in page that port does not serve.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain managementPort(HttpSecurity http, ManagementPortNumber management) throws Exception {
+        http.securityMatcher(request -> management.isManagement(request.getLocalPort()));
+        return machine(http).build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain machineEndpoints(HttpSecurity http) throws Exception {
-        http.securityMatcher(MACHINE_PATHS)
-                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+        return machine(http.securityMatcher(MACHINE_PATHS)).build();
+    }
+
+    private static HttpSecurity machine(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 // the request's principal stays what the endpoints' own guards set (the actuator's admin token)
                 .servletApi(c -> c.disable())
                 .anonymous(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-        return http.build();
     }
 
     @Bean

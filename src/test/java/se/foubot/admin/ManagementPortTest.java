@@ -63,4 +63,15 @@ class ManagementPortTest {
             assertThat(probe.body()).as(path).isEqualTo("{\"status\":\"UP\"}");
         }
     }
+
+    @Test
+    void aPathTheManagementPortDoesNotServeIs404InJsonNotASignInRedirect() throws Exception {
+        for (String path : new String[] {"/nothing-here", "/signin", "/dashboard", "/"}) {
+            HttpResponse<String> answer = Http.get(managementPort, path);
+            assertThat(answer.statusCode()).as(path).isEqualTo(404);
+            assertThat(answer.headers().firstValue("Location")).as(path).isEmpty();
+            assertThat(answer.body()).as(path).contains("\"error\":\"not found\"").doesNotContainIgnoringCase("<html");
+        }
+        assertThat(Http.get(port, "/dashboard").statusCode()).as("the staff web on the application's port is unchanged").isEqualTo(302);
+    }
 }
