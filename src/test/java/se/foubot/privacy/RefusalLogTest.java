@@ -3,31 +3,14 @@ package se.foubot.privacy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import io.github.bucket4j.TimeMeter;
-
 import se.foubot.support.LogCapture;
+import se.foubot.support.ManualTime;
 
 class RefusalLogTest {
-
-    /** Time that moves only when the test says so. */
-    private static final class ManualTime implements TimeMeter {
-        final AtomicLong nanos = new AtomicLong();
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    }
 
     @Test
     void aFloodOfRefusalsWritesAMinutesLinesAndTheNextLineSaysHowManyWereHeldBack() {

@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** GET requests to a bot on loopback, with the admin bearer token when one is given. */
+/** GET requests to a bot on loopback, with the admin bearer token when one is given; raw requests over a socket. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -24,5 +24,18 @@ public final class Http {
 
     public static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return get(port, path, null);
+    }
+
+    /**
+     * What the server answers to {@code request}, sent byte for byte as it is written (ISO-8859-1) over a socket of its
+     * own: requests no HTTP client library would send.
+     */
+    public static String raw(int port, String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
     }
 }

@@ -2,28 +2,11 @@ package se.foubot.channels.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.atomic.AtomicLong;
-
 import org.junit.jupiter.api.Test;
 
-import io.github.bucket4j.TimeMeter;
+import se.foubot.support.ManualTime;
 
 class ChannelPacerTest {
-
-    /** Time that moves only when the test says so. */
-    static final class ManualTime implements TimeMeter {
-        final AtomicLong nanos = new AtomicLong();
-
-        @Override
-        public long currentTimeNanos() {
-            return nanos.get();
-        }
-
-        @Override
-        public boolean isWallClockBased() {
-            return false;
-        }
-    }
 
     @Test
     void aChannelGetsItsBurstThenOneMessageASecondWhileOtherChannelsAreUnaffected() {

@@ -2,12 +2,10 @@ package se.foubot.channels.slack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,6 +20,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.micrometer.core.instrument.MeterRegistry;
+
+import se.foubot.support.Http;
 
 /**
  * Anyone can send forged Slack requests and requests Tomcat cannot read, as fast as they like: each is refused and
@@ -72,7 +72,7 @@ class RefusalFloodTest {
             throws Exception {
         long start = System.nanoTime();
         for (int i = 0; i < FLOOD; i++) {
-            assertThat(rawExchange("GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header " + i + ": 1\r\n\r\n")).startsWith("HTTP/1.1 400");
+            assertThat(Http.raw(port, "GET /x HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header " + i + ": 1\r\n\r\n")).startsWith("HTTP/1.1 400");
         }
         assertThat(meters.get("foubot.http.refused").tag("status", "400").counter().count()).isEqualTo(FLOOD);
         assertThat(lines(output, "event=http_refused_by_server")).isBetween(1, aMinutesLinesAndOneASecondSince(start)).isLessThan(FLOOD);
@@ -87,12 +87,4 @@ class RefusalFloodTest {
         return (int) Pattern.compile("\\R").splitAsStream(output.getOut()).filter(l -> l.contains(event)).count();
     }
 
-    private String rawExchange(String request) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-        }
-    }
 }

@@ -31,8 +31,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.foubot.support.Http;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
+
 
 /**
  * {@code POST /slack/events} as Slack and other encoders really send it: request bodies stored as raw bytes under
@@ -546,7 +548,7 @@ class SlackHttpEdgeTest {
                 "POST /slack/events HTTP/1.1\r\nHost: 127.0.0.1\r\nX Slack" + MARKER + ": 1\r\nContent-Length: 0\r\n\r\n",
                 // a method of the client's own words: not in the log line either
                 "QXSEVENMETHOD / HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header: " + MARKER + "\r\n\r\n")) {
-            assertThat(rawExchange(request)).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
+            assertThat(Http.raw(port, request)).startsWith("HTTP/1.1 400").contains("Content-Type: application/json")
                     .endsWith("{\"error\":\"bad request\"}").doesNotContainIgnoringCase("<html")
                     .doesNotContain("Tomcat").doesNotContain(MARKER);
         }
@@ -556,18 +558,8 @@ class SlackHttpEdgeTest {
         // a TRACE and a path with a parameter in it reach Spring's error answer: the same words, no path or time
         for (String request : List.of("TRACE /slack/events/" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n",
                 "GET /slack/events;" + MARKER + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) {
-            assertThat(rawExchange(request)).containsAnyOf("\"status\":405,\"error\":\"method not allowed\"}",
+            assertThat(Http.raw(port, request)).containsAnyOf("\"status\":405,\"error\":\"method not allowed\"}",
                     "\"status\":400,\"error\":\"bad request\"}").doesNotContain("timestamp").doesNotContain(MARKER);
-        }
-    }
-
-    /** What the server answers to {@code request}, sent as it is over a socket of its own. */
-    private String rawExchange(String request) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
     }
 
