@@ -18,21 +18,35 @@ final class MailTextCleaner {
                     + "|(från|from):\\s.+"
                     + "|(den|on)\\s.+(skrev|wrote)(\\s[^:]*)?:\\s*"
                     + "|_{10,})$");
-    private static final Pattern SIGNATURE_START = Pattern.compile(
-            "(?i)^(--\\s*|med vänlig(a)? hälsning(ar)?[,!.]?|vänlig(a)? hälsning(ar)?[,!.]?|mvh[,.]?|hälsningar[,!.]?"
-                    + "|best regards[,.]?|kind regards[,.]?|regards[,.]?"
-                    // what a phone's mail app adds
-                    + "|skickat från min \\S+.*|sent from my \\S+.*|(hämta|skaffa|get) outlook för (ios|android)|get outlook for (ios|android))\\s*$");
+    /** Sign-offs people write on a line of their own, folded to lower case. */
+    private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar|tack och hälsningar"
+            + "|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram|best regards|kind regards|regards|best|cheers|thanks";
+    /** Sign-offs that never begin a sentence: the name after them may be written in lower case ("mvh per"). */
+    private static final String ABBREVIATED = "mvh|m\\.v\\.h\\.?|hälsn\\.?";
+    /** What a phone's or a desktop's mail app adds ("Skickat från min iPhone", "Sent from Mail for Windows"). */
+    private static final String APP_LINE = "(skickat från|sent from) (min |my |mitt |our )?(iphone|ipad|android|samsung|galaxy|outlook|mail"
+            + "|e-post|gmail|yahoo|pixel|huawei|xiaomi|surface|blackberry|mobil|telefon|phone|mobile)[\\p{L}\\d ]{0,30}"
+            + "|(hämta|skaffa|get) outlook (för|for) (ios|android)(\\s*<[^>]*>)?";
+    private static final Pattern SIGNATURE_START = Pattern.compile("(?i)^(--\\s*|(" + GREETINGS + ")[,!.]?|/\\s*\\p{L}[\\p{L}.' -]{0,40}"
+            + "|" + APP_LINE + ")\\s*$");
+    private static final Pattern APP = Pattern.compile("(?i)^(" + APP_LINE + ")\\s*$");
 
     /**
-     * A greeting with the name on the same line ("Mvh Per", "Hälsningar, Anna Berg", "Best regards /John"): people
-     * write it so on a phone. Only near the end of the mail, where a sentence that starts "Hälsningar från …" is not.
+     * A greeting with the name on the same line ("Mvh Per", "Hälsningar, Anna Berg, Bromma", "Mvh Per Olsson |
+     * Enhetschef"): people write it so on a phone. Only near the end of the mail, where a sentence that starts
+     * "Hälsningar från …" is not; the name starts with a capital unless the greeting is an abbreviation.
      */
-    private static final Pattern SIGNATURE_WITH_NAME = Pattern.compile(
-            "^(?i:med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|mvh|hälsningar|hälsning|best regards|kind regards|regards"
-                    + "|cheers)[,!.]?\\s*[/,–-]?\\s*\\p{Lu}[\\p{L}'.-]*(\\s+\\p{Lu}[\\p{L}'.-]*){0,3}\\s*$");
+    private static final Pattern SIGNATURE_WITH_NAME = Pattern.compile("^((?i:" + GREETINGS + ")[,!.]?\\s*[/,–-]?\\s*\\p{Lu}"
+            + "|(?i:" + ABBREVIATED + ")[,!.]?\\s*[/,–-]?\\s*\\p{L})[\\p{L}'.-]*([\\s,|/–-]+[\\p{L}'.-]+){0,7}\\s*$");
     /** Non-empty lines from the end within which a greeting with a name is read as the signature's start. */
     private static final int SIGNATURE_NEAR_END = 4;
+    /** A postscript after the signature: part of the message. */
+    private static final Pattern POSTSCRIPT = Pattern.compile("(?i)^(p\\.?\\s?s\\.?|obs|ps)[:.!]?\\s+\\S.*");
+    /** A paragraph after the signature that is a sentence: ends as one and has a few words. */
+    private static final Pattern SENTENCE = Pattern.compile("(?s)(\\S+\\s+){3,}.*[.!?]\\s*");
+    /** A sentence that is the organisation's notice, not the sender's words. */
+    private static final Pattern NOTICE = Pattern.compile("(?i).*(https?://|www\\.|konfidentiell|confidential|personuppgift|dataskydd"
+            + "|gdpr|avsedd endast|intended (only|solely)|miljön|environment).*", Pattern.DOTALL);
 
     private static final Pattern BLANK_LINES = Pattern.compile("\n{3,}");
 
@@ -62,9 +76,60 @@ final class MailTextCleaner {
         if (named >= 0) {
             sig = named;
         }
-        String body = String.join("\n", sig < 0 ? kept : kept.subList(0, sig)).strip();
-        String signature = sig < 0 ? "" : String.join("\n", kept.subList(sig, kept.size())).strip();
-        return new Cleaned(BLANK_LINES.matcher(body).replaceAll("\n\n"), signature);
+        if (sig < 0) {
+            return new Cleaned(BLANK_LINES.matcher(String.join("\n", kept).strip()).replaceAll("\n\n"), "");
+        }
+        List<String> body = new ArrayList<>(kept.subList(0, sig));
+        List<String> signature = new ArrayList<>();
+        writtenAfterTheSignOff(kept.subList(sig, kept.size()), body, signature);
+        return new Cleaned(BLANK_LINES.matcher(String.join("\n", body).strip()).replaceAll("\n\n"),
+                String.join("\n", signature).strip());
+    }
+
+    /**
+     * Splits what follows the sign-off between the signature and the message: the sign-off's own paragraph (the name,
+     * the title) and paragraphs that are no sentences (an address, a phone number) or the organisation's notice are the
+     * signature; a postscript, and a paragraph of the sender's own sentences ("Vi glömde: det gäller också Bromma."),
+     * are part of the message, and go after the rest of it.
+     */
+    private static void writtenAfterTheSignOff(List<String> lines, List<String> body, List<String> signature) {
+        List<List<String>> paragraphs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                if (!current.isEmpty()) {
+                    paragraphs.add(current);
+                    current = new ArrayList<>();
+                }
+            } else {
+                current.add(line);
+            }
+        }
+        if (!current.isEmpty()) {
+            paragraphs.add(current);
+        }
+        for (int p = 0; p < paragraphs.size(); p++) {
+            List<String> paragraph = paragraphs.get(p);
+            int ps = -1;
+            for (int i = 0; i < paragraph.size() && ps < 0; i++) {
+                if (POSTSCRIPT.matcher(paragraph.get(i).strip()).matches()) {
+                    ps = i;
+                }
+            }
+            String words = String.join(" ", paragraph).strip();
+            boolean own = p > 0 && ps < 0 && paragraph.stream().noneMatch(l -> APP.matcher(l.strip()).matches())
+                    && SENTENCE.matcher(words).matches() && !NOTICE.matcher(words).matches();
+            List<String> signOff = own ? List.of() : ps < 0 ? paragraph : paragraph.subList(0, ps);
+            List<String> message = own ? paragraph : ps < 0 ? List.of() : paragraph.subList(ps, paragraph.size());
+            if (!signOff.isEmpty()) {
+                signature.addAll(signOff);
+                signature.add("");
+            }
+            if (!message.isEmpty()) {
+                body.add("");
+                body.addAll(message);
+            }
+        }
     }
 
     private static int greetingWithNameNearTheEnd(List<String> lines) {
