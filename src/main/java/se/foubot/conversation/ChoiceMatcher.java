@@ -65,7 +65,8 @@ public final class ChoiceMatcher {
         if (!prefix.isEmpty()) {
             return prefix.size() == 1 ? new Picked(prefix.get(0)) : new Ambiguous(prefix);
         }
-        if (in.length() >= 4) {
+        // a number word ("första", "åtta") is no name mistyped, though one letter from one ("Farsta")
+        if (in.length() >= 4 && !NumberWords.isNumberWord(in)) {
             List<ChoiceOption> close = filter(options, in, ChoiceMatcher::closeToAWord);
             if (hasMarks(input)) {
                 // typed with å, ä or ö, the marks are letters: "förstå" is a word of its own, not "Farsta" mistyped
@@ -330,21 +331,31 @@ public final class ChoiceMatcher {
         return name.startsWith(in) || name.contains(" " + in);
     }
 
+    /**
+     * A name mistyped: a letter or two off, but the first letter right — people seldom miss that one, and a word of
+     * its own one letter from a short name usually differs there ("sista" and "lista" are no "Kista").
+     */
     private static boolean closeToAWord(String name, String in) {
         int allowed = in.length() >= 8 ? 2 : 1;
-        if (distance(name, in) <= allowed) {
+        if (sameStart(name, in) && distance(name, in) <= allowed) {
             return true;
         }
         for (String word : name.split(" ")) {
-            if (word.length() >= 4 && distance(word, in) <= allowed) {
+            if (word.length() >= 4 && sameStart(word, in) && distance(word, in) <= allowed) {
                 return true;
             }
         }
         return false;
     }
 
+    private static boolean sameStart(String a, String b) {
+        return !a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0);
+    }
+
     private static boolean hasMarks(String input) {
-        return input.codePoints().anyMatch(c -> Character.isLetter(c) && c > 127);
+        // composed first: a Mac or a phone may send "ö" as "o" and a combining diaeresis
+        return java.text.Normalizer.normalize(input, java.text.Normalizer.Form.NFC).codePoints()
+                .anyMatch(c -> Character.isLetter(c) && c > 127);
     }
 
     private static boolean closeAsWritten(ChoiceOption o, String input) {
@@ -364,23 +375,27 @@ public final class ChoiceMatcher {
                 .replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
     }
 
-    /** Levenshtein distance. */
+    /**
+     * Edits from one to the other, two neighbouring letters swapped counting as one ("Frasta" is one from "Farsta"):
+     * the optimal string alignment distance.
+     */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i][j - 1] + 1, d[i - 1][j] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

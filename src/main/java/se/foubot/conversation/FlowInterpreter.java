@@ -130,7 +130,8 @@ final class FlowInterpreter {
         boolean dirty = expired != s;
         s = expired;
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
-        String cmd = text.strip().equals("?") ? "?" : TextNormalizer.normalize(text);
+        // "förstå" folds to "forsta" but is no "första": such a word is kept out of the numbers here, once for every use
+        String cmd = text.strip().equals("?") ? "?" : NumberWords.withoutMisspeltNumbers(text, TextNormalizer.normalize(text));
 
         if (identityNumberRemoved) {
             Reply r = reply(s, notices);
@@ -223,8 +224,8 @@ final class FlowInterpreter {
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = AnswerReader.candidates(step.get(), narrowed);
-            String number = NumberWords.writtenAsNumbers(text) ? numberSaid(cmd) : "";
-            if (!number.matches("\\d{1,3}") && NumberWords.writtenAsNumbers(text)) {
+            String number = numberSaid(cmd);
+            if (!number.matches("\\d{1,3}")) {
                 number = numberMeant(cmd, candidates.size());
             }
             if (number.matches("\\d{1,3}")) {
@@ -761,7 +762,7 @@ final class FlowInterpreter {
             return ask(s, f, step, r);
         } else {
             // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list
-            String number = step.type() == AnswerType.CHOICE && NumberWords.writtenAsNumbers(text) ? numberSaid(cmd) : "";
+            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd) : "";
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));

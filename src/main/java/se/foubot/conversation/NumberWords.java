@@ -1,5 +1,7 @@
 package se.foubot.conversation;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,17 +51,26 @@ final class NumberWords {
         return NUMBER_WORDS.getOrDefault(named, ordinal.matches() ? ordinal.group(1) : named);
     }
 
+    /** Whether the folded word is a number's ("forsta", "tre", "tvaan"). */
+    static boolean isNumberWord(String folded) {
+        return NUMBER_WORDS.containsKey(folded);
+    }
+
     /**
-     * Whether every word of {@code text} (as the person wrote it) that folds to a number word is that number word:
-     * written without marks at all, or with the number's own.
+     * {@code cmd} (the folded {@code text}) with each word that folds to a number word but was written with other marks
+     * than the number's own ("förstå" for "första") marked as no number ("forsta" becomes "forsta-"), so that no
+     * reading of {@code cmd} takes it for one. Text written without marks is left as it is: "forsta" is the first.
      */
-    static boolean writtenAsNumbers(String text) {
-        for (String word : text.toLowerCase(java.util.Locale.ROOT).split("[^\\p{L}]+")) {
-            String own = WITH_MARKS.get(TextNormalizer.normalize(word));
+    static String withoutMisspeltNumbers(String text, String cmd) {
+        String written = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        String marked = cmd;
+        for (String word : written.split("[^\\p{L}]+")) {
+            String folded = TextNormalizer.normalize(word);
+            String own = WITH_MARKS.get(folded);
             if (own != null && !word.equals(own) && !word.chars().allMatch(c -> c < 128)) {
-                return false;
+                marked = (" " + marked + " ").replace(" " + folded + " ", " " + folded + "- ").strip();
             }
         }
-        return true;
+        return marked;
     }
 }

@@ -40,6 +40,34 @@ class ChoiceMatcherTest {
                 .isInstanceOfSatisfying(ChoiceMatcher.Picked.class, p -> assertThat(p.option().id()).isEqualTo(expectedId));
     }
 
+    /**
+     * Words of their own a letter from a name: another first letter ("sista", "lista" and "Kista"), a number word
+     * ("första", "forsta" and "Farsta"), other marks than the name's ("förstå" and "Farsta"), also when the marks come
+     * as combining characters, as a Mac or a phone may send them.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sista", "lista", "första", "forsta", "förstå", "fo\u0308rsta\u030a", "åtta"})
+    void aWordOfItsOwnOneLetterFromANameIsNoTypo(String input) {
+        assertThat(ChoiceMatcher.match(SOUTH_AND_NORTH, input)).isInstanceOf(ChoiceMatcher.NoMatch.class);
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Frasta   | farsta
+            Farstå   | farsta
+            Färsta   | farsta
+            farst    | farsta
+            Kitsa    | rinkeby-kista
+            Ksita    | rinkeby-kista
+            """)
+    void aNameWithTwoLettersSwappedOrAMarkAddedIsAMistypedName(String input, String expectedId) {
+        assertThat(ChoiceMatcher.match(SOUTH_AND_NORTH, input))
+                .isInstanceOfSatisfying(ChoiceMatcher.Picked.class, p -> assertThat(p.option().id()).isEqualTo(expectedId));
+    }
+
+    private static final java.util.List<ChoiceOption> SOUTH_AND_NORTH = java.util.List.of(StepFixtures.option("farsta", "Farsta"),
+            StepFixtures.option("rinkeby-kista", "Rinkeby-Kista", "Kista"), StepFixtures.option("bromma", "Bromma"));
+
     @Test
     void aPrefixThatFitsSeveralChoicesIsAmbiguous() {
         assertThat(ChoiceMatcher.match(StepFixtures.DISTRICTS, "ska"))
