@@ -12,7 +12,8 @@ import io.github.bucket4j.TimeMeter;
 /**
  * The log line for a request the bot refused (a forged Slack signature, a request Tomcat could not read): anyone can
  * send those, as fast as they like, so one refusal's line must not be a way to fill the disk or bury the lines that
- * matter. Up to {@code perMinute} lines a minute are written (a burst as large); the rest are counted, and the next
+ * matter. A burst of {@code perMinute} lines is written, then {@code perMinute} a minute (evenly: one a second at
+ * 60), so at most twice that in a flood's first minute; the rest are counted, and the next
  * line written says how many were held back ({@code held_back=N}). The refusals themselves are counted in full by
  * their metrics.
  */

@@ -27,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.server.ResponseStatusException;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import se.foubot.privacy.RefusalLog;
 
 /**
@@ -47,12 +50,14 @@ class SignInController {
     private final RequestCache requests = new HttpSessionRequestCache();
     /** Anyone can post a made-up link, as fast as they like: a bounded number of lines in the log. */
     private final RefusalLog refusals = new RefusalLog(log);
+    private final MeterRegistry meters;
 
-    SignInController(WebProperties properties, StaffRoles roles, SignInLinks links, SignInLinkSender sender) {
+    SignInController(WebProperties properties, StaffRoles roles, SignInLinks links, SignInLinkSender sender, MeterRegistry meters) {
         this.properties = properties;
         this.roles = roles;
         this.links = links;
         this.sender = sender;
+        this.meters = meters;
     }
 
     @GetMapping("/signin")
@@ -88,7 +93,10 @@ class SignInController {
         Optional<String> who = links.use(token);
         Set<StaffRole> staff = who.map(w -> roles.of(List.of(w), List.of())).orElse(Set.of());
         if (staff.isEmpty()) {
-            refusals.info("event=signin_link_rejected reason={}", who.isEmpty() ? "unknown_used_or_expired" : "no_longer_staff");
+            String reason = who.isEmpty() ? "unknown_used_or_expired" : "no_longer_staff";
+            Counter.builder("foubot.web.signin.links.rejected").description("sign-in links that signed nobody in, by why")
+                    .tag("reason", reason).register(meters).increment();
+            refusals.info("event=signin_link_rejected reason={}", reason);
             return "redirect:/signin?invalid";
         }
         // a new session for the signed-in person: nothing from before (fixation, an old CSRF token) carries over

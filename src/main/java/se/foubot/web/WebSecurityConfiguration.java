@@ -54,6 +54,8 @@ class WebSecurityConfiguration {
                 // the request's principal stays what the endpoints' own guards set (the actuator's admin token)
                 .servletApi(c -> c.disable())
                 .anonymous(c -> c.disable())
+                // no sign-out either: a machine's path "/logout" is nobody's session's end, and no redirect to a page it lacks
+                .logout(l -> l.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
     }
 

@@ -60,7 +60,7 @@ class ManagementPortTest {
 
     @Test
     void aPathTheManagementPortDoesNotServeIs404InJsonNotASignInRedirect() throws Exception {
-        for (String path : new String[] {"/nothing-here", "/signin", "/dashboard", "/"}) {
+        for (String path : new String[] {"/nothing-here", "/signin", "/dashboard", "/", "/logout", "/logout?x=1", "/signout"}) {
             HttpResponse<String> answer = Http.get(managementPort, path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Location")).as(path).isEmpty();

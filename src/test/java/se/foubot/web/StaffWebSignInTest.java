@@ -66,6 +66,9 @@ class StaffWebSignInTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     HttpClient browser;
 
     @DynamicPropertySource
@@ -117,11 +120,13 @@ class StaffWebSignInTest {
         assertThat(dashboard.statusCode()).isEqualTo(200);
         assertThat(dashboard.body()).contains("Uppdrag").contains("UANNA");
 
-        // the same link again, from a new session: refused
+        // the same link again, from a new session: refused, and counted
         freshBrowser();
         HttpResponse<String> again = get("/signin/link?token=" + token);
+        double rejected = rejectedLinks();
         assertThat(post("/signin/link/use", Map.of("token", token, "_csrf", csrf(again.body()))).headers().firstValue("Location")
                 .orElse("")).endsWith("/signin?invalid");
+        assertThat(rejectedLinks() - rejected).isEqualTo(1.0);
         assertThat(get("/dashboard").statusCode()).isEqualTo(302);
     }
 
@@ -266,5 +271,10 @@ class StaffWebSignInTest {
         return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private double rejectedLinks() {
+        var counter = meters.find("foubot.web.signin.links.rejected").tag("reason", "unknown_used_or_expired").counter();
+        return counter == null ? 0 : counter.count();
     }
 }
