@@ -766,6 +766,10 @@ final class FlowInterpreter {
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));
+            if (reading instanceof AnswerReader.Refused && !answered.equals(text)) {
+                // a number said in words that is no choice's ("femton" of fourteen): told back in the person's words
+                reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.written(step.id()));
+            }
             if (reading instanceof AnswerReader.Refused refused) {
                 Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
                         : Optional.empty();

@@ -33,14 +33,17 @@ final class NumberWords {
             Map.entry("trettonde", "13"), Map.entry("fjortonde", "14"), Map.entry("femtonde", "15"), Map.entry("eleven", "11"),
             Map.entry("twelve", "12"), Map.entry("thirteen", "13"), Map.entry("fourteen", "14"), Map.entry("fifteen", "15"),
             Map.entry("eleventh", "11"), Map.entry("twelfth", "12"), Map.entry("thirteenth", "13"), Map.entry("fourteenth", "14"),
-            Map.entry("fifteenth", "15"));
+            Map.entry("fifteenth", "15"),
+            // as the numbers are spoken of ("ta trean", "det blir en tvåa")
+            Map.entry("etta", "1"), Map.entry("tvaa", "2"), Map.entry("trea", "3"), Map.entry("femma", "5"), Map.entry("sexa", "6"),
+            Map.entry("sjua", "7"), Map.entry("nia", "9"), Map.entry("tia", "10"));
     /** An ordinal's ending after the digits, as folding leaves it ("3:an" → "3 an", "3:e", "3rd"). */
     private static final Pattern ORDINAL = Pattern.compile("(\\d{1,2})(?: an| a| e|st|nd|rd|th)");
 
-    /** The number words that have marks, as Swedish writes them, by their folded form. */
+    /** The number words that have marks, as Swedish writes them, by their folded form (the others have none). */
     private static final Map<String, String> WITH_MARKS = Map.ofEntries(Map.entry("tva", "två"), Map.entry("atta", "åtta"),
             Map.entry("tvaan", "tvåan"), Map.entry("attan", "åttan"), Map.entry("forsta", "första"), Map.entry("fjarde", "fjärde"),
-            Map.entry("sjatte", "sjätte"), Map.entry("attonde", "åttonde"));
+            Map.entry("sjatte", "sjätte"), Map.entry("attonde", "åttonde"), Map.entry("tvaa", "tvåa"));
 
     private NumberWords() {
     }
@@ -66,7 +69,8 @@ final class NumberWords {
         String marked = cmd;
         for (String word : written.split("[^\\p{L}]+")) {
             String folded = TextNormalizer.normalize(word);
-            String own = WITH_MARKS.get(folded);
+            // the number as Swedish writes it; one written without marks ("tre") has none to add ("trë")
+            String own = WITH_MARKS.getOrDefault(folded, NUMBER_WORDS.containsKey(folded) ? folded : null);
             if (own != null && !word.equals(own) && !word.chars().allMatch(c -> c < 128)) {
                 marked = (" " + marked + " ").replace(" " + folded + " ", " " + folded + "- ").strip();
             }
