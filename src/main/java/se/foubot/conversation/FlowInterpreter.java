@@ -494,7 +494,8 @@ final class FlowInterpreter {
         if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && (!NumberWords.numberIn(namedWords[1]).matches("\\d+")
                 || NUMBER_THEN_COLON.matcher(text).find())) {
             // "ändra 6 till 15 mars", "ändra 3: nytt": the answer's number, then what it should say, which is asked for
-            stepId = answerNamed(s, f, NumberWords.numberIn(namedWords[0])).filter(id -> NumberWords.numberIn(namedWords[0]).matches("\\d{1,2}"));
+            String itsNumber = NumberWords.numberIn(namedWords[0]);
+            stepId = answerNamed(s, f, itsNumber).filter(id -> itsNumber.matches("\\d{1,2}"));
         }
         if (stepId.isPresent()) {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);

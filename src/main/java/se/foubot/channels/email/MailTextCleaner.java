@@ -18,14 +18,16 @@ final class MailTextCleaner {
                     + "|(från|from):\\s.+"
                     + "|(den|on)\\s.+(skrev|wrote)(\\s[^:]*)?:\\s*"
                     + "|_{10,})$");
-    /** Sign-offs people write on a line of their own, folded to lower case. */
-    private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar|tack och hälsningar"
-            + "|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram|best regards|kind regards|regards|best|cheers|thanks";
+    /** Sign-offs people write on a line of their own (read in any case). */
+    private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar"
+            + "|tack och hälsningar|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram"
+            + "|best regards|kind regards|regards|best|cheers|thanks";
     /** Sign-offs that never begin a sentence: the name after them may be written in lower case ("mvh per"). */
     private static final String ABBREVIATED = "mvh|m\\.v\\.h\\.?|hälsn\\.?";
     /** What a phone's or a desktop's mail app adds ("Skickat från min iPhone", "Sent from Mail for Windows"). */
-    private static final String APP_LINE = "(skickat från|sent from) (min |my |mitt |our )?(iphone|ipad|android|samsung|galaxy|outlook|mail"
-            + "|e-post|gmail|yahoo|pixel|huawei|xiaomi|surface|blackberry|mobil|telefon|phone|mobile)[\\p{L}\\d ]{0,30}"
+    private static final String APP_LINE = "(skickat från|sent from) (min |my |mitt |our )?"
+            + "(iphone|ipad|android|samsung|galaxy|outlook|mail|e-post|gmail|yahoo|pixel|huawei|xiaomi|surface|blackberry"
+            + "|mobil|telefon|phone|mobile)[\\p{L}\\d ]{0,30}"
             + "|(hämta|skaffa|get) outlook (för|for) (ios|android)(\\s*<[^>]*>)?";
     private static final Pattern SIGNATURE_START = Pattern.compile("(?i)^(--\\s*|(" + GREETINGS + ")[,!.]?|/\\s*\\p{L}[\\p{L}.' -]{0,40}"
             + "|" + APP_LINE + ")\\s*$");

@@ -29,10 +29,11 @@ import se.foubot.privacy.RefusalLog;
 final class SlackRawBodyFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRawBodyFilter.class);
-    /** Anyone can send these, as fast as they like: the log gets a bounded number of lines, the metric every one. */
-    private final RefusalLog refusals = new RefusalLog(log);
     /** Marks a request whose body this filter began to read: its error dispatch, if the read failed, comes back here. */
     private static final String READ_HERE = SlackRawBodyFilter.class.getName() + ".read";
+
+    /** Anyone can send these, as fast as they like: the log gets a bounded number of lines, the metric every one. */
+    private final RefusalLog refusals = new RefusalLog(log);
 
     private final SlackProperties properties;
     private final SlackSignatureVerifier verifier;
