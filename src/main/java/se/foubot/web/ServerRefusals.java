@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +48,11 @@ class ServerRefusals {
     @Order(Ordered.LOWEST_PRECEDENCE)
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> jsonServerRefusals(MeterRegistry meters) {
         return jsonReports(meters);
+    }
+
+    @Bean
+    FilterRegistrationBean<ErrorPathNotServed> errorPathNotServed() {
+        return ErrorPathNotServed.registration();
     }
 
     /** The customizer that puts the JSON report in place of Tomcat's, for this port or the management port's. */

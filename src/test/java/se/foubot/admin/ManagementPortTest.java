@@ -60,12 +60,15 @@ class ManagementPortTest {
 
     @Test
     void aPathTheManagementPortDoesNotServeIs404InJsonNotASignInRedirect() throws Exception {
-        for (String path : new String[] {"/nothing-here", "/signin", "/dashboard", "/", "/logout", "/logout?x=1", "/signout"}) {
+        for (String path : new String[] {"/nothing-here", "/signin", "/dashboard", "/", "/logout", "/logout?x=1", "/signout", "/error"}) {
             HttpResponse<String> answer = Http.get(managementPort, path);
             assertThat(answer.statusCode()).as(path).isEqualTo(404);
             assertThat(answer.headers().firstValue("Location")).as(path).isEmpty();
             assertThat(answer.body()).as(path).contains("\"error\":\"not found\"").doesNotContainIgnoringCase("<html");
         }
         assertThat(Http.get(port, "/dashboard").statusCode()).as("the staff web on the application's port is unchanged").isEqualTo(302);
+        HttpResponse<String> error = Http.get(port, "/error");
+        assertThat(error.statusCode()).as("the error path is no page on the application's port either").isEqualTo(404);
+        assertThat(error.body()).contains("\"error\":\"not found\"");
     }
 }
