@@ -746,6 +746,9 @@ class SlackChannelTest {
         SupportTask task = newTask("UDIST12", "Stöd med uppföljningen av Familjecentralen Tensta.");
         String ts = task.staffPost().ts();
         slack.click("UANALYST6", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        // the status list is on the card only once the claim has taken effect: two clicks at once may be worked in
+        // either order, and a status set on a task nobody has taken is refused
+        await().atMost(Duration.ofSeconds(20)).until(() -> "UANALYST6".equals(tasks.find(task.reference()).orElseThrow().assignee()));
         slack.click("UANALYST6", STAFF_CHANNEL, ts, "task-status", task.reference() + "|DONE", true);
         await().atMost(Duration.ofSeconds(20)).until(() -> SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))).size() >= 2
                 && tasks.find(task.reference()).orElseThrow().status() == TaskStatus.DONE);
