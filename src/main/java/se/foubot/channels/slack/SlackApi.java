@@ -77,6 +77,7 @@ public class SlackApi {
     /** The calls made for nearly every event (replies, their updates), answers read without a new Gson each. */
     private final SlackWebForms forms;
     private final Sleeper sleeper;
+    private final long firstRetryWaitMillis;
     private final ChannelPacer pacer;
     private volatile boolean lastCallSucceeded = true;
     private final OutsideTextGuard guard;
@@ -86,7 +87,9 @@ public class SlackApi {
         void sleep(long millis) throws InterruptedException;
     }
 
-    SlackApi(MethodsClient methods, SlackWebForms forms, Sleeper sleeper, ChannelPacer pacer, OutsideTextGuard guard) {
+    SlackApi(MethodsClient methods, SlackWebForms forms, Sleeper sleeper, java.time.Duration firstRetryWait, ChannelPacer pacer,
+            OutsideTextGuard guard) {
+        this.firstRetryWaitMillis = firstRetryWait.toMillis();
         this.guard = guard;
         this.methods = methods;
         this.forms = forms;
@@ -200,7 +203,7 @@ public class SlackApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        long backoff = 500;
+        long backoff = firstRetryWaitMillis;
         String reason = "";
         boolean away = true;
         boolean perhapsPosted = false;

@@ -38,6 +38,9 @@ class SlackConfiguration {
         config.setPrettyResponseLoggingEnabled(false);
         // the SDK's own call statistics: nothing here reads them (the pace is ChannelPacer's), and every call paid for them
         config.setStatsEnabled(false);
+        int timeout = Math.toIntExact(properties.apiTimeout().toMillis());
+        config.setHttpClientReadTimeoutMillis(timeout);
+        config.setHttpClientWriteTimeoutMillis(timeout);
         return Slack.getInstance(config);
     }
 
@@ -65,6 +68,7 @@ class SlackConfiguration {
     SlackApi slackApi(Slack slack, SlackProperties properties, OutsideTextGuard guard) {
         MethodsClient methods = slack.methods(properties.botToken());
         return new SlackApi(methods, new SlackWebForms(methods, properties.botToken(), slack.getConfig()), Thread::sleep,
+                properties.apiRetryWait(),
                 new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME), guard);
     }
 

@@ -20,6 +20,9 @@ import org.springframework.validation.annotation.Validated;
  * @param signingSecret         {@code SLACK_SIGNING_SECRET}; enables {@code POST /slack/events}
  * @param appToken              {@code SLACK_APP_TOKEN} (xapp-…); enables Socket Mode
  * @param apiUrl                {@code SLACK_API_URL}, the Web API base URL
+ * @param apiTimeout            how long a Web API call may wait for Slack's answer; a call not answered by then counts
+ *                              as not known to have been taken (a post is then tried once more after a pause, not at once)
+ * @param apiRetryWait          the wait before a failed Web API call (5xx, network) is tried again; doubled each time
  * @param staffChannel          {@code FOUBOT_STAFF_CHANNEL}, the channel id where tasks are posted
  * @param staffUsers            {@code FOUBOT_STAFF_USERS}, user ids allowed to claim and change tasks
  * @param staffUsergroup        {@code FOUBOT_STAFF_USERGROUP}, a user group (S…) whose members may too
@@ -52,6 +55,8 @@ public record SlackProperties(
         String signingSecret,
         String appToken,
         @NotBlank String apiUrl,
+        @NotNull Duration apiTimeout,
+        @NotNull Duration apiRetryWait,
         String staffChannel,
         List<String> staffUsers,
         String staffUsergroup,

@@ -37,6 +37,10 @@ import se.foubot.tasks.TaskStatus;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.repost-interval=1s",
+                // a Slack that answers late is tried here: the read timeout short, so the test waits for it twice briefly
+                "foubot.slack.api-timeout=3s",
+                // Slack answering 500 is tried here often: each of its five tries a tenth of the usual wait apart
+                "foubot.slack.api-retry-wait=50ms",
                 "foubot.slack.channel-messages-per-second=200", "foubot.slack.channel-burst=50",
                 "foubot.admin.token=slack-channel-admin", "foubot.dead-letters.retry-delay=50ms"})
 @Import(TestClockConfiguration.class)
@@ -871,7 +875,7 @@ class SlackChannelTest {
     void aReplySlackTakesButAnswersOnlyAfterTheTimeoutIsTriedOnceMoreAfterThePauseAndThenLeft() throws Exception {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         var work = com.mongodb.client.model.Filters.eq("params.user", "UDISTSLOW");
-        SLACK.holdPosts(); // Slack takes each post and answers only after the bot's read timeout (10 s)
+        SLACK.holdPosts(); // Slack takes each post and answers only after the bot's read timeout (foubot.slack.api-timeout, 3 s here)
         try {
             slack.dm("EvSlackSlow", "UDISTSLOW", "stöd");
             // no answer in time: not tried again at once (a slow Slack posts it all the same), but once after the pause

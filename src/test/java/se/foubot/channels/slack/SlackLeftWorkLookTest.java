@@ -26,7 +26,9 @@ import se.foubot.support.TestClockConfiguration;
  * look. The bot's own scheduled looks are off here, so that the one look the test makes is the only one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.scheduling.enabled=false"})
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.scheduling.enabled=false",
+                // the piece that finds Slack away goes through its five tries first: a tenth of the usual wait apart
+                "foubot.slack.api-retry-wait=50ms"})
 @Import(TestClockConfiguration.class)
 class SlackLeftWorkLookTest {
 

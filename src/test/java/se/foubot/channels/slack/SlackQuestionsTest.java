@@ -33,7 +33,9 @@ import se.foubot.tasks.TaskService;
  * with source and year, or an honest "I am not sure" with buttons and a way to an analyst; never the greeting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "foubot.store.data-dir=target/test-data/${random.uuid}")
+        // a whole intake in one DM is fifteen answers: Slack's pace of one a second (after five at once) is not tried here
+        properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.channel-messages-per-second=200",
+                "foubot.slack.channel-burst=50"})
 @Import(TestClockConfiguration.class)
 class SlackQuestionsTest {
 

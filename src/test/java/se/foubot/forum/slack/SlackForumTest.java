@@ -447,6 +447,13 @@ class SlackForumTest {
 
     /** Writes {@code text} in a DM (or after /fou) and returns what the bot answered there. */
     private String said(boolean slash, String user, String text) throws Exception {
+        String answer = answered(slash, user, text);
+        Thread.sleep(150); // a second message of the same answer (none expected) would be here by now
+        return answer;
+    }
+
+    /** As {@link #said}, without waiting for a second message: for the words that only put a conversation back. */
+    private String answered(boolean slash, String user, String text) throws Exception {
         // a DM is answered in the DM's channel, /fou in the person's DM (by their user id)
         String where = slash ? user : "D" + user;
         int before = postsTo(where);
@@ -456,7 +463,6 @@ class SlackForumTest {
             slack().dm("Ev" + UUID.randomUUID().toString().replace("-", ""), user, text);
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> postsTo(where) > before);
-        Thread.sleep(150); // a second message of the same answer (none expected) would be here by now
         return postedTo(where, before);
     }
 
@@ -514,13 +520,13 @@ class SlackForumTest {
                         .replace("FOU-…", "FOU-2026-9999").replace("anmäl ID", "anmäl " + id).replace("ställ in ID", "ställ in kl-0")
                         .replace("ändra ID", "ändra " + id).replace("stäng ID", "stäng kl-1999");
                 if (words.equals("tillbaka") || words.equals("avbryt")) {
-                    said(false, user, "stöd"); // a conversation's step words: said in the middle of one
+                    answered(false, user, "stöd"); // a conversation's step words: said in the middle of one
                 }
                 String answer = said(false, user, words);
                 // understood: not the knowledge base's guess, and not the greeting given to words it does not know
                 assertThat(answer).as(user + ": " + words).doesNotContain("Jag är inte säker på att jag förstår")
                         .doesNotStartWith("Hej! Jag är FoU-boten");
-                said(false, user, words.equals("english") ? "svenska" : "avbryt");
+                answered(false, user, words.equals("english") ? "svenska" : "avbryt");
             }
         }
         assertThat(shown).containsAll(table.allUsages().stream().filter(u -> u.worksIn("slack"))
