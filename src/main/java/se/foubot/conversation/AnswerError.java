@@ -15,6 +15,8 @@ public enum AnswerError {
             "That is too long – at most {max} characters, you wrote {length}."),
     UNKNOWN_CHOICE("unknown-choice", "Jag känner inte igen ”{input}” bland alternativen. Svara med ett nummer eller ett namn från listan.",
             "I don't recognise “{input}” among the choices. Answer with a number or a name from the list."),
+    NUMBER_NOT_LISTED("number-not-listed", "Listan har bara {count} alternativ, så ”{input}” finns inte med. Skriv en siffra från 1 till {count}, eller namnet.",
+            "The list has only {count} choices, so “{input}” is not on it. Write a number from 1 to {count}, or the name."),
     AMBIGUOUS_CHOICE("ambiguous-choice", "”{input}” passar flera alternativ. Vilket menar du?",
             "“{input}” fits several choices. Which one do you mean?"),
     NOT_YES_NO("not-yes-no", "Svara ja eller nej.", "Please answer yes or no."),

@@ -90,6 +90,11 @@ final class AnswerReader {
         return candidates(step, ids).stream().map(o -> o.label().in(language)).toList();
     }
 
+    /** The refusal of a number said as an answer to a list of {@code count} choices that has no such number. */
+    static Refused numberNotListed(String text, int count) {
+        return refused(AnswerError.NUMBER_NOT_LISTED, "input", text, "count", Integer.toString(count));
+    }
+
     /** The refusal of an answer that names no choice. */
     static Refused unknownChoice(String text) {
         return refused(AnswerError.UNKNOWN_CHOICE, "input", text);

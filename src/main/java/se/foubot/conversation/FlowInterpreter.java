@@ -771,6 +771,11 @@ final class FlowInterpreter {
                 // a number said in words that is no choice's ("femton" of fourteen): told back in the person's words
                 reading = AnswerReader.read(step, text, LocalDate.ofInstant(now, zone), f.written(step.id()));
             }
+            if (reading instanceof AnswerReader.Refused refused && refused.error() == AnswerError.UNKNOWN_CHOICE
+                    && number.matches("\\d{1,3}") && !step.options().isEmpty()) {
+                // a number the list does not have ("15" of fourteen): say how far the list goes, not that the name is unknown
+                reading = AnswerReader.numberNotListed(text, step.options().size());
+            }
             if (reading instanceof AnswerReader.Refused refused) {
                 Optional<ChoiceOption> guessed = refused.error() == AnswerError.UNKNOWN_CHOICE ? guess(step, text, r.language)
                         : Optional.empty();
