@@ -42,6 +42,8 @@ final class FlowInterpreter {
             "tusen", "absolut", "det", "stammer", "precis", "korrekt", "bra", "thank", "you", "yeah", "okay", "please", "yep",
             "sure", "great", "och", "and", "also", "dessutom");
     /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
+    /** The last of a list, as said after the words {@link #BEFORE_NAMED} takes off ("den sista", "the last one"). */
+    private static final Set<String> LAST = Set.of("sista", "last", "last one");
     private static final Set<String> TRAILING_THANKS = Set.of("tack", "sa", "mycket", "thanks", "thank", "you", "please");
     /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
     private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
@@ -224,7 +226,7 @@ final class FlowInterpreter {
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = AnswerReader.candidates(step.get(), narrowed);
-            String number = numberSaid(cmd);
+            String number = numberSaid(cmd, candidates.size());
             if (!number.matches("\\d{1,3}")) {
                 number = numberMeant(cmd, candidates.size());
             }
@@ -598,9 +600,9 @@ final class FlowInterpreter {
 
     /**
      * A number said as an answer to a numbered list, however it was written ("2", "nr 2", "två", "2:an", "den andra",
-     * "2 tack"), as digits; anything else as it is.
+     * "2 tack", and "den sista" of {@code listed}), as digits; anything else as it is.
      */
-    private static String numberSaid(String cmd) {
+    private static String numberSaid(String cmd, int listed) {
         List<String> words = new ArrayList<>(List.of(cmd.split(" ")));
         while (words.size() > 1 && TRAILING_THANKS.contains(words.get(words.size() - 1))) {
             words.remove(words.size() - 1);
@@ -610,7 +612,11 @@ final class FlowInterpreter {
         }
         String said = String.join(" ", words);
         // "den andra" is the second; a bare "andra" is "ändra" folded
-        return cmd.startsWith("den ") && said.equals("andra") ? "2" : NumberWords.numberIn(said);
+        if (cmd.startsWith("den ") && said.equals("andra")) {
+            return "2";
+        }
+        // "den sista", "the last one": the last the person sees
+        return LAST.contains(said) ? Integer.toString(listed) : NumberWords.numberIn(said);
     }
 
     /**
@@ -763,7 +769,7 @@ final class FlowInterpreter {
             return ask(s, f, step, r);
         } else {
             // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list
-            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd) : "";
+            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd, step.options().size()) : "";
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));
