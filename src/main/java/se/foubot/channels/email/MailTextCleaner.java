@@ -21,7 +21,9 @@ final class MailTextCleaner {
     /** Sign-offs people write on a line of their own (read in any case). */
     private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar"
             + "|tack och hälsningar|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram"
-            + "|best regards|kind regards|regards|best|cheers|thanks";
+            // thanks given ahead end a request; a bare "Tack!" does not count, as it may open a paragraph
+            + "|tack på förhand|på förhand tack|tack i förväg|tack så länge"
+            + "|best regards|kind regards|regards|best|cheers|thanks|thanks in advance";
     /** Sign-offs that never begin a sentence: the name after them may be written in lower case ("mvh per"). */
     private static final String ABBREVIATED = "mvh|m\\.v\\.h\\.?|hälsn\\.?";
     /** What a phone's or a desktop's mail app adds ("Skickat från min iPhone", "Sent from Mail for Windows"). */
