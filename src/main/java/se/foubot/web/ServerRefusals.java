@@ -116,7 +116,8 @@ class ServerRefusals {
                 Counter.builder("foubot.http.refused").description("requests refused before any route (Tomcat's own answers)")
                         .tag("status", Integer.toString(status)).register(meters).increment();
                 // the reason may quote the request target or a header: not logged
-                refusals.info("event=http_refused_by_server status={} method={}", status, methodOf(request));
+                // the port tells the application's server from the management port's, which log through this class alike
+                refusals.info("event=http_refused_by_server status={} method={} port={}", status, methodOf(request), request.getLocalPort());
             }
             try {
                 response.setContentType("application/json");

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +24,7 @@ import se.foubot.support.TestClockConfiguration;
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "management.server.port=0",
                 "foubot.admin.token=management-port-admin-token"})
 @Import(TestClockConfiguration.class)
+@ExtendWith(OutputCaptureExtension.class)
 class ManagementPortTest {
 
     @LocalServerPort
@@ -41,10 +45,12 @@ class ManagementPortTest {
     }
 
     @Test
-    void aRequestTheManagementPortsServerCannotParseIsAnsweredInJsonAsOnTheApplicationsPort() throws Exception {
+    void aRequestTheManagementPortsServerCannotParseIsAnsweredInJsonAsOnTheApplicationsPort(CapturedOutput output) throws Exception {
         String answer = Http.raw(managementPort, "GET /actuator/health?x=| HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
         assertThat(answer).startsWith("HTTP/1.1 400").endsWith("{\"error\":\"bad request\"}").doesNotContainIgnoringCase("<html");
         assertThat(Http.get(managementPort, "/actuator/prometheus").body()).contains("foubot_http_refused_total{status=\"400\"}");
+        // the log says which server refused it
+        assertThat(output).contains("event=http_refused_by_server status=400 method=GET port=" + managementPort);
     }
 
     @Test

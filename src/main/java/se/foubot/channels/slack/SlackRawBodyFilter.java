@@ -104,7 +104,7 @@ final class SlackRawBodyFilter extends OncePerRequestFilter {
         try (InputStream in = request.getInputStream()) {
             body = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
         } catch (IOException e) {
-            refusals.info("event=slack_request_refused reason=unreadable_body error={}", e.getClass().getSimpleName());
+            refusals.info("event=slack_request_refused reason=unreadable_body status=400 error={}", e.getClass().getSimpleName());
             refuse(response, HttpServletResponse.SC_BAD_REQUEST, null, 0);
             return;
         }
