@@ -449,7 +449,7 @@ final class FlowInterpreter {
         // "ändra 2–4" is 2, 3 and 4 (folded, the dash would be gone and "2 4" two numbers), "ändra roll–datum" two names
         // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
         // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
-        String[] all = cmd.split(" ");
+        String[] all = theSecond(cmd.split(" "));
         int end = all.length;
         while (end > 1 && TRAILING_THANKS.contains(all[end - 1])) {
             end--;
@@ -475,7 +475,7 @@ final class FlowInterpreter {
         // "ändra 3 och 6", "ändra 2–4", "ändra datum och mejl": the first now, the others after it, one at a time (unless
         // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
         // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
-        String[] spelled = TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" ");
+        String[] spelled = theSecond(TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" "));
         List<String> several = spelled.length - (all.length - end) < first ? List.of()
                 : answersNamed(s, f, java.util.Arrays.copyOfRange(spelled, first, spelled.length - (all.length - end)));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
@@ -514,6 +514,20 @@ final class FlowInterpreter {
         }
         summaryChoices(r);
         return done(s, r);
+    }
+
+    /**
+     * The folded words with "andra" after "den" as 2 ("ändra den första och den andra"): folded, a bare "andra" is "ändra",
+     * but after "den" it is the second.
+     */
+    private static String[] theSecond(String[] words) {
+        String[] out = words.clone();
+        for (int i = 1; i < out.length; i++) {
+            if (out[i].equals("andra") && out[i - 1].equals("den")) {
+                out[i] = "2";
+            }
+        }
+        return out;
     }
 
     /** An answer's number and a colon, what it should say after it ("ändra 6: 20 mars"). */
