@@ -67,6 +67,7 @@ final class MailIntake {
         String all = (subject == null ? "" : subject) + "\n" + (text == null ? "" : text);
         WrittenForm.Reading lines = form.read(text, today);
         FormAnswers a = lines.answers();
+        Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
         for (String field : form.fields()) {
             if (a.answered(field) || lines.unreadable().containsKey(field)) {
                 // a line that answered it the chat would refuse is asked again, not guessed around
@@ -74,7 +75,12 @@ final class MailIntake {
             }
             AnswerType type = form.step(field).type();
             if (type == AnswerType.TEXT && !lines.rest().isEmpty()) {
-                a = a.orElse(field, lines.rest());
+                String described = described(field, subject, lines.rest(), today);
+                if (described != null) {
+                    a = a.orElse(field, described);
+                } else {
+                    unreadable.put(field, lines.rest()); // asked for more, with the chat's reason
+                }
             } else if (type == AnswerType.DATE) {
                 // the same reading of dates as the chat's date step: "inom två veckor", "senast 12 mars", "före midsommar";
                 // where the mail says there is no hurry, only a deadline named as one ("men helst före 15 mars")
@@ -101,7 +107,6 @@ final class MailIntake {
             String sorted = categoryOf.apply(all);
             a = sorted == null ? a : a.orElse(CATEGORY, sorted);
         }
-        Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
         for (String field : form.fields()) {
             if (form.step(field).type() == AnswerType.DATE && !a.answered(field) && !unreadable.containsKey(field)) {
                 // "Senast igår egentligen!": asked again with the chat's reason (it has passed), not just asked again
@@ -111,6 +116,21 @@ final class MailIntake {
         FormAnswers answered = a;
         unreadable.keySet().removeIf(answered::answered);
         return new Read(a, unreadable);
+    }
+
+    /**
+     * What a mail's text says for a text step: the text, or, when it is shorter than the chat would take ("Se ämnet",
+     * "Hjälp!"), the subject and the text together, which often say it; null when even they are too short, so that the
+     * person is asked for more as in the chat. A mail may be longer than a chat answer: only the shortest length applies.
+     */
+    private String described(String field, String subject, String text, LocalDate today) {
+        Integer least = form.step(field).minLength();
+        if (least == null || text.strip().length() >= least) {
+            return text;
+        }
+        String withSubject = subject == null || subject.isBlank() ? text : subject.strip() + "\n\n" + text;
+        return withSubject.strip().length() >= least && form.whyNot(field, withSubject, today, se.foubot.conversation.Language.SV).isEmpty()
+                ? withSubject : null;
     }
 
     /** The one district the text names (as a word or the start of one: "Skarpnäcks"); null for none or several. */

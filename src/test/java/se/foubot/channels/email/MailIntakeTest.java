@@ -139,6 +139,26 @@ class MailIntakeTest {
     }
 
     @Test
+    void aTextTooShortToSayWhatItIsAboutIsReadWithItsSubjectOrAskedForMoreAsInTheChat() {
+        String lines = "Förvaltning: Bromma\nTyp av stöd: analys\nSenast: ingen brådska\n\n";
+        MailIntake.Read withSubject = intake.read("eva@stockholm.se", "Analys av brukarenkäten i hemtjänsten", lines + "Se ämnet.", "", TODAY);
+        assertThat(withSubject.answers().values()).containsEntry("concern", "Analys av brukarenkäten i hemtjänsten\n\nSe ämnet.");
+        assertThat(withSubject.unreadable()).isEmpty();
+
+        MailIntake.Read tooShort = intake.read("eva@stockholm.se", "Stöd", lines + "Hjälp!", "", TODAY);
+        assertThat(tooShort.answers().values()).doesNotContainKey("concern");
+        assertThat(tooShort.unreadable()).containsOnlyKeys("concern");
+        assertThat(replies.askForMissing(intake.form(), tooShort.answers().missing(intake.form().fields()), tooShort.unreadable(),
+                TODAY, Language.SV, false)).contains("Berätta lite mer – minst 15 tecken – så att utredarna förstår vad det gäller.")
+                .contains("Beskriv kort vad ni behöver stöd med.");
+
+        // a long mail is taken whole: the chat's longest answer is for a chat
+        String longText = "Vi behöver stöd med uppföljningen av hemtjänsten. ".repeat(60);
+        assertThat(intake.read("eva@stockholm.se", "Stöd", lines + longText, "", TODAY).answers().values().get("concern"))
+                .hasSizeGreaterThan(2000);
+    }
+
+    @Test
     void aNameThatFitsSeveralChoicesIsAskedAboutByTheirNamesAndANumberIsNoChoiceInAMail() {
         MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: ska\nTyp av stöd: analys\nSenast: ingen brådska\n\n"
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
