@@ -128,7 +128,9 @@ final class MailIntake {
         if (least == null || text.strip().length() >= least) {
             return text;
         }
-        String withSubject = subject == null || subject.isBlank() ? text : subject.strip() + "\n\n" + text;
+        // without "SV:" or "Fwd:", and never the words shown for a subject that could not be read
+        String said = MailParser.UNREADABLE_SUBJECT.equals(subject) ? "" : MailReplies.bare(subject);
+        String withSubject = said.isEmpty() ? text : said + "\n\n" + text;
         return withSubject.strip().length() >= least && form.whyNot(field, withSubject, today, se.foubot.conversation.Language.SV).isEmpty()
                 ? withSubject : null;
     }

@@ -145,6 +145,11 @@ class MailIntakeTest {
         assertThat(withSubject.answers().values()).containsEntry("concern", "Analys av brukarenkäten i hemtjänsten\n\nSe ämnet.");
         assertThat(withSubject.unreadable()).isEmpty();
 
+        assertThat(intake.read("eva@stockholm.se", "SV: Analys av brukarenkäten", lines + "Se ämnet.", "", TODAY).answers().values())
+                .containsEntry("concern", "Analys av brukarenkäten\n\nSe ämnet.");
+        assertThat(intake.read("eva@stockholm.se", MailParser.UNREADABLE_SUBJECT, lines + "Se ämnet.", "", TODAY).unreadable())
+                .as("the words shown for an unreadable subject are not the person's").containsOnlyKeys("concern");
+
         MailIntake.Read tooShort = intake.read("eva@stockholm.se", "Stöd", lines + "Hjälp!", "", TODAY);
         assertThat(tooShort.answers().values()).doesNotContainKey("concern");
         assertThat(tooShort.unreadable()).containsOnlyKeys("concern");
