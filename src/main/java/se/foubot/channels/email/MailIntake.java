@@ -68,8 +68,21 @@ final class MailIntake {
         WrittenForm.Reading lines = form.read(text, today);
         FormAnswers a = lines.answers();
         Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
+        // labelled lines written under the sign-off ("Behövs senast: ingen brådska" after the name) count as well; what
+        // else the signature says is no description
+        WrittenForm.Reading signed = form.read(signature, today);
         for (String field : form.fields()) {
-            if (a.answered(field) || lines.unreadable().containsKey(field)) {
+            if (form.step(field).type() == AnswerType.TEXT || a.answered(field) || unreadable.containsKey(field)) {
+                continue;
+            }
+            if (signed.answers().answered(field)) {
+                a = a.orElse(field, signed.answers().value(field)); // null: answered with nothing ("ingen brådska")
+            } else if (signed.unreadable().containsKey(field)) {
+                unreadable.put(field, signed.unreadable().get(field));
+            }
+        }
+        for (String field : form.fields()) {
+            if (a.answered(field) || unreadable.containsKey(field)) {
                 // a line that answered it the chat would refuse is asked again, not guessed around
                 continue;
             }
@@ -93,7 +106,7 @@ final class MailIntake {
                 }
             }
         }
-        if (!a.answered(DISTRICT) && !lines.unreadable().containsKey(DISTRICT)) {
+        if (!a.answered(DISTRICT) && !unreadable.containsKey(DISTRICT)) {
             String district = bySender(sender);
             if (district == null) {
                 district = mentioned(signature);
@@ -103,7 +116,7 @@ final class MailIntake {
             }
             a = district == null ? a : a.orElse(DISTRICT, district);
         }
-        if (!a.answered(CATEGORY) && !lines.unreadable().containsKey(CATEGORY)) {
+        if (!a.answered(CATEGORY) && !unreadable.containsKey(CATEGORY)) {
             String sorted = categoryOf.apply(all);
             a = sorted == null ? a : a.orElse(CATEGORY, sorted);
         }

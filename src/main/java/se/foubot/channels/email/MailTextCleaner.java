@@ -22,7 +22,7 @@ final class MailTextCleaner {
     private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar"
             + "|tack och hälsningar|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram"
             // thanks given ahead end a request; a bare "Tack!" does not count, as it may open a paragraph
-            + "|tack på förhand|på förhand tack|tack i förväg|tack så länge"
+            + "|(tack på förhand|på förhand tack|tack i förväg)( för [\\p{L} ]{1,30})?|tack så länge"
             + "|best regards|kind regards|regards|best|cheers|thanks|thanks in advance";
     /** Sign-offs that never begin a sentence: the name after them may be written in lower case ("mvh per"). */
     private static final String ABBREVIATED = "mvh|m\\.v\\.h\\.?|hälsn\\.?";
@@ -76,7 +76,11 @@ final class MailTextCleaner {
             }
         }
         // "Mvh Per" above a phone's "Skickat från min iPhone": the signature starts at the greeting
-        int named = greetingWithNameNearTheEnd(sig < 0 ? kept : kept.subList(0, sig));
+        List<String> before = sig < 0 ? kept : kept.subList(0, sig);
+        int named = greetingWithNameNearTheEnd(before);
+        if (named < 0) {
+            named = thanksAndANameAtTheEnd(before);
+        }
         if (named >= 0) {
             sig = named;
         }
@@ -125,6 +129,13 @@ final class MailTextCleaner {
                     && SENTENCE.matcher(words).matches() && !NOTICE.matcher(words).matches();
             List<String> signOff = own ? List.of() : ps < 0 ? paragraph : paragraph.subList(0, ps);
             List<String> message = own ? paragraph : ps < 0 ? List.of() : paragraph.subList(ps, paragraph.size());
+            // a postscript signed again on the line under it ("P.S. Ring gärna." and "Mvh Ivar"): the greeting is no part of it
+            int signedAgain = signedAgainAt(message);
+            if (signedAgain > 0) {
+                signature.addAll(message.subList(signedAgain, message.size()));
+                signature.add("");
+                message = message.subList(0, signedAgain);
+            }
             if (!signOff.isEmpty()) {
                 signature.addAll(signOff);
                 signature.add("");
@@ -134,6 +145,40 @@ final class MailTextCleaner {
                 body.addAll(message);
             }
         }
+    }
+
+    /** A bare thanks on a line of its own ("Tack!", "Tusen tack"): a sign-off only when a name alone follows it, last. */
+    private static final Pattern THANKS = Pattern.compile("(?i)^(tack|tack så mycket|tusen tack|stort tack|thanks|thank you)[!.]?$");
+    /** A name alone on a line: one to three words, each with a capital ("Gustav", "Eva Ek", "Anna-Karin Berg"). */
+    private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}$");
+
+    /**
+     * "Tack!" and a name under it, and nothing after them: the signature starts at the thanks. Anywhere else a bare
+     * "Tack!" may open a paragraph of the request, so it is read as one only here.
+     */
+    private static int thanksAndANameAtTheEnd(List<String> lines) {
+        List<Integer> filled = new ArrayList<>();
+        for (int i = lines.size() - 1; i > 0 && filled.size() < 2; i--) {
+            if (!lines.get(i).isBlank()) {
+                filled.add(i);
+            }
+        }
+        if (filled.size() < 2 || filled.get(0) != filled.get(1) + 1) {
+            return -1;
+        }
+        boolean signed = THANKS.matcher(lines.get(filled.get(1)).strip()).matches() && NAME.matcher(lines.get(filled.get(0)).strip()).matches();
+        return signed ? filled.get(1) : -1;
+    }
+
+    /** Where a greeting begins in {@code lines} after their first, or -1. */
+    private static int signedAgainAt(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (SIGNATURE_START.matcher(line).matches() || SIGNATURE_WITH_NAME.matcher(line).matches()) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int greetingWithNameNearTheEnd(List<String> lines) {

@@ -164,6 +164,22 @@ class MailIntakeTest {
     }
 
     @Test
+    void labelledLinesWrittenUnderTheSignOffAreReadButTheSignatureIsNoDescription() {
+        MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Vi behöver hjälp att utvärdera vår dagverksamhet.",
+                "Tack på förhand!\nEva Ek\n\nFörvaltning: Farsta\nTyp av stöd: Utvärdering\nBehövs senast: ingen brådska", TODAY);
+        assertThat(read.answers().values()).containsEntry("district", "farsta").containsEntry("category", "utvardering")
+                .containsEntry("concern", "Vi behöver hjälp att utvärdera vår dagverksamhet.");
+        assertThat(read.answers().none()).containsExactly("timeframe");
+        assertThat(read.answers().missing(intake.form().fields())).isEmpty();
+
+        // the text's own line wins, and one the chat would refuse under the sign-off is asked again with the reason
+        MailIntake.Read both = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: Bromma\n\nVi behöver hjälp att utvärdera "
+                + "vår dagverksamhet.", "Mvh Eva\nFörvaltning: Farsta\nBehövs senast: 3 mars 2020", TODAY);
+        assertThat(both.answers().values()).containsEntry("district", "bromma");
+        assertThat(both.unreadable()).containsKey("timeframe");
+    }
+
+    @Test
     void aNameThatFitsSeveralChoicesIsAskedAboutByTheirNamesAndANumberIsNoChoiceInAMail() {
         MailIntake.Read read = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: ska\nTyp av stöd: analys\nSenast: ingen brådska\n\n"
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
