@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -21,8 +23,10 @@ import org.springframework.validation.annotation.Validated;
  * @param appToken              {@code SLACK_APP_TOKEN} (xapp-…); enables Socket Mode
  * @param apiUrl                {@code SLACK_API_URL}, the Web API base URL
  * @param apiTimeout            how long a Web API call may wait for Slack's answer; a call not answered by then counts
- *                              as not known to have been taken (a post is then tried once more after a pause, not at once)
- * @param apiRetryWait          the wait before a failed Web API call (5xx, network) is tried again; doubled each time
+ *                              as not known to have been taken (a post is then tried once more after a pause, not at once);
+ *                              1 s to 10 min
+ * @param apiRetryWait          the wait before a failed Web API call (5xx, network) is tried again; doubled each time;
+ *                              1 ms to 1 min
  * @param staffChannel          {@code FOUBOT_STAFF_CHANNEL}, the channel id where tasks are posted
  * @param staffUsers            {@code FOUBOT_STAFF_USERS}, user ids allowed to claim and change tasks
  * @param staffUsergroup        {@code FOUBOT_STAFF_USERGROUP}, a user group (S…) whose members may too
@@ -55,8 +59,9 @@ public record SlackProperties(
         String signingSecret,
         String appToken,
         @NotBlank String apiUrl,
-        @NotNull Duration apiTimeout,
-        @NotNull Duration apiRetryWait,
+        // 0 would be no timeout at all (OkHttp), and a call to a Slack that never answers would hold its thread for good
+        @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration apiTimeout,
+        @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration apiRetryWait,
         String staffChannel,
         List<String> staffUsers,
         String staffUsergroup,
