@@ -50,7 +50,7 @@ public final class ChoiceMatcher {
 
     public static Match match(List<ChoiceOption> options, String input) {
         String in = TextNormalizer.normalize(input);
-        if (in.isEmpty()) {
+        if (in.isEmpty() || negative(input)) {
             return new NoMatch();
         }
         if (in.matches("\\d{1,3}")) {
@@ -350,6 +350,14 @@ public final class ChoiceMatcher {
 
     private static boolean sameStart(String a, String b) {
         return !a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0);
+    }
+
+    /** A minus before a number ("-1", "−3", "– 2"): folding would drop the sign and leave a number of the list. */
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("^\\s*[-\u2212\u2013\u2012\u2010\u2011\uFE63\uFF0D]\\s*\\p{Nd}.*");
+
+    /** Whether {@code input} is a negative number, which no list has. */
+    public static boolean negative(String input) {
+        return NEGATIVE.matcher(input).matches();
     }
 
     private static boolean hasMarks(String input) {

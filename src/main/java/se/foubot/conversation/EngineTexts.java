@@ -40,6 +40,9 @@ final class EngineTexts {
     static final LocalizedText SUMMARY_WHICH_NAMED = LocalizedText.of(
             "Jag vet inte vilket svar ”{input}” är. Skriv numret (1–{count}) eller till exempel ”ändra datum”.",
             "I don't know which answer “{input}” is. Write its number (1–{count}) or for example “change date”.");
+    static final LocalizedText SUMMARY_NUMBER_NOT_THERE = LocalizedText.of(
+            "Sammanfattningen har bara {count} svar, så ”{input}” finns inte med. Skriv numret (1–{count}) eller till exempel ”ändra datum”.",
+            "The summary has only {count} answers, so “{input}” is not there. Write its number (1–{count}) or for example “change date”.");
     static final LocalizedText CHANGE_IN_TURN = LocalizedText.of("Vi tar dem en i taget.", "Let's take them one at a time.");
     static final LocalizedText GUESS = LocalizedText.of("Jag tolkar det som ”{option}”. Stämmer det?",
             "I take that as “{option}”. Is that right?");

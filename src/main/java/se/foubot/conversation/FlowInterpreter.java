@@ -226,7 +226,8 @@ final class FlowInterpreter {
         if (narrowed != null) {
             ConversationState without = s.withContext(NARROWED + step.get().id(), null);
             List<ChoiceOption> candidates = AnswerReader.candidates(step.get(), narrowed);
-            String number = numberSaid(cmd, candidates.size());
+            // a minus is gone from the folded words ("-1" is "1"): no number of the list
+            String number = ChoiceMatcher.negative(text) ? "0" : numberSaid(cmd, candidates.size());
             if (!number.matches("\\d{1,3}")) {
                 number = numberMeant(cmd, candidates.size());
             }
@@ -449,7 +450,7 @@ final class FlowInterpreter {
         // "ändra 2–4" is 2, 3 and 4 (folded, the dash would be gone and "2 4" two numbers), "ändra roll–datum" two names
         // "5", "ändra 5", "ändra datum", "fel mejl", "change email", or the answer's name alone ("datum"); after a yes, a
         // no or a thanks too ("ja, ändra datum", "Ja tack. Ändra 3.", "Nej, fel mejl")
-        String[] all = theSecond(cmd.split(" "));
+        String[] all = ordinals(cmd.split(" "), s.history().size());
         int end = all.length;
         while (end > 1 && TRAILING_THANKS.contains(all[end - 1])) {
             end--;
@@ -475,7 +476,7 @@ final class FlowInterpreter {
         // "ändra 3 och 6", "ändra 2–4", "ändra datum och mejl": the first now, the others after it, one at a time (unless
         // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
         // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
-        String[] spelled = theSecond(TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" "));
+        String[] spelled = ordinals(TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" "), s.history().size());
         List<String> several = spelled.length - (all.length - end) < first ? List.of()
                 : answersNamed(s, f, java.util.Arrays.copyOfRange(spelled, first, spelled.length - (all.length - end)));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
@@ -503,7 +504,11 @@ final class FlowInterpreter {
             return ask(s.asking(stepId.get(), true), f, f.step(stepId.get()).orElseThrow(), r);
         }
         String count = Integer.toString(s.history().size());
-        if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
+        if (named.matches("\\d{1,3}") && (change || first == from)) {
+            // "ändra 15" of seven answers, or "15" alone: said back with how far the summary goes
+            String theirs = SummaryWords.writtenPart(text, first, end).map(w -> w.replaceAll("[.!,]+$", "")).orElse(named);
+            r.say(EngineTexts.SUMMARY_NUMBER_NOT_THERE, Map.of("count", count, "input", SummaryWords.shortened(theirs)));
+        } else if (change && !named.matches("\\d+") && !NOTHING_TO_CHANGE.contains(named)) {
             // told back in the person's own words ("ändra något" → ”något”, "ändra 1–99" → ”1–99”), not as they were
             // folded or spelled out for matching, when the written words line up with the folded ones
             String theirs = SummaryWords.writtenPart(text, first, end)
@@ -517,17 +522,27 @@ final class FlowInterpreter {
     }
 
     /**
-     * The folded words with "andra" after "den" as 2 ("ändra den första och den andra"): folded, a bare "andra" is "ändra",
-     * but after "den" it is the second.
+     * The folded words with the summary's ordinals that folding hides as numbers: "andra" after "den" as 2 ("ändra den
+     * första och den andra"; folded, a bare "andra" is "ändra"), and "den sista", "ändra sista", "the last (one)" as the
+     * last of {@code answers}.
      */
-    private static String[] theSecond(String[] words) {
-        String[] out = words.clone();
-        for (int i = 1; i < out.length; i++) {
-            if (out[i].equals("andra") && out[i - 1].equals("den")) {
-                out[i] = "2";
+    private static String[] ordinals(String[] words, int answers) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < words.length; i++) {
+            String before = i == 0 ? "" : words[i - 1];
+            boolean named = Set.of("den", "det", "the").contains(before) || CHANGE.contains(before);
+            if (words[i].equals("andra") && before.equals("den")) {
+                out.add("2");
+            } else if (named && (words[i].equals("sista") || words[i].equals("last"))) {
+                out.add(Integer.toString(answers));
+                if (i + 1 < words.length && words[i + 1].equals("one")) {
+                    i++;
+                }
+            } else {
+                out.add(words[i]);
             }
         }
-        return out;
+        return out.toArray(String[]::new);
     }
 
     /** An answer's number and a colon, what it should say after it ("ändra 6: 20 mars"). */
@@ -783,7 +798,8 @@ final class FlowInterpreter {
             return ask(s, f, step, r);
         } else {
             // a list's number however it was written ("nr 2", "två", "tvåan", "den andra"), as on the short list
-            String number = step.type() == AnswerType.CHOICE ? numberSaid(cmd, step.options().size()) : "";
+            String number = step.type() != AnswerType.CHOICE ? "" : ChoiceMatcher.negative(text) ? "0"
+                    : numberSaid(cmd, step.options().size());
             String answered = number.matches("\\d{1,2}") && !number.equals(cmd) ? number : text;
             // "ingen brådska" answers an optional step as a mail's line does (null: nothing)
             AnswerReader.Reading reading = AnswerReader.read(step, answered, LocalDate.ofInstant(now, zone), f.written(step.id()));
