@@ -88,7 +88,6 @@ class SlackSocketModeTest {
                 .as("failed attempts at start: one line").isLessThanOrEqualTo(1);
         int connections = SOCKET.connectionsOpened();
         java.util.Set<String> ackedBefore = SOCKET.allAcks().keySet();
-        double lost = meters.counter("foubot.slack.socket.reconnects", "reason", "lost").count();
         double refreshed = meters.counter("foubot.slack.socket.reconnects", "reason", "refresh").count();
 
         // an event, a slash command and a button click, each acknowledged by its envelope id
@@ -120,6 +119,9 @@ class SlackSocketModeTest {
         awaitPost("DUSOCK3");
 
         // the connection drops with an envelope unacknowledged: the bot reconnects, Slack sends it again, it is handled once
+        // (lost connections are counted from here: the run's first connection may be replaced once right after the start —
+        // seen on CI, its session closed 10 ms after it opened — and a wait that looks every 20 ms can be past it by then)
+        double lost = meters.counter("foubot.slack.socket.reconnects", "reason", "lost").count();
         String dropped = SOCKET.sendAndDrop("events_api-app_mention-4.json");
         await().atMost(Duration.ofSeconds(15)).until(() -> SOCKET.connectionsOpened() == connections + 3 && SOCKET.openConnections() == 1);
         awaitAck(dropped);
