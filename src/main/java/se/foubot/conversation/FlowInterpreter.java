@@ -41,9 +41,9 @@ final class FlowInterpreter {
             "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh", "sa", "mycket",
             "tusen", "absolut", "det", "stammer", "precis", "korrekt", "bra", "thank", "you", "yeah", "okay", "please", "yep",
             "sure", "great", "och", "and", "also", "dessutom");
-    /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
     /** The last of a list, as said after the words {@link #BEFORE_NAMED} takes off ("den sista", "the last one"). */
     private static final Set<String> LAST = Set.of("sista", "last", "last one");
+    /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
     private static final Set<String> TRAILING_THANKS = Set.of("tack", "sa", "mycket", "thanks", "thank", "you", "please");
     /** Words between "ändra" and an answer's number or name ("ändra nr 3", "change the date", "ändra min mejl"). */
     private static final Set<String> BEFORE_NAMED = Set.of("nr", "nummer", "punkt", "svar", "svaret", "fraga", "fragan", "the",
