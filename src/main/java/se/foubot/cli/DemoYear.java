@@ -135,7 +135,8 @@ public final class DemoYear {
         for (String reference : references.values()) {
             SupportTask t = services.tasks().find(reference).orElseThrow();
             // as the staff channel would show it: posted, up to date, and raised with the coordinator when long unclaimed
-            services.staffPosts().markShown(reference, t.updatedAt());
+            // (no digest of what it shows: a demo's message was never posted, so the bot's first look updates it)
+            services.staffPosts().markShown(reference, t.updatedAt(), null);
             if (t.status() == TaskStatus.NEW) {
                 open++;
                 if (services.workingDays().between(LocalDate.ofInstant(t.createdAt(), zone), today) >= 2) {
@@ -215,7 +216,7 @@ public final class DemoYear {
         String source = "demo:" + number;
         at(created, 1, () -> {
             SupportTask t = services.tasks().create(source, new Requester(Recipient.SLACK, person, Map.of()), request, List.of());
-            services.staffPosts().markPosted(t.reference(), new StaffPost(STAFF_CHANNEL, created.getEpochSecond() + ".000100"));
+            services.staffPosts().markPosted(t.reference(), new StaffPost(STAFF_CHANNEL, created.getEpochSecond() + ".000100"), null);
             references.put(source, t.reference());
         });
         // time to claim: median about four hours, a long tail over a couple of days, within working hours

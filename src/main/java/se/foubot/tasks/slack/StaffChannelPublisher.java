@@ -107,10 +107,15 @@ class StaffChannelPublisher {
                         posts.giveBackFirstPostTurn(reference);
                         throw e;
                     }
-                    posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts));
+                    posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts), digest(text, blocks));
                     log.info("event=staff_post_created task={} ts={}", reference, ts);
                 } else {
-                    api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                    // a change the message does not show (a mail from the requester, a note), or a repost that came to a
+                    // task just posted, needs no update: the channel's pace is one message a second
+                    String shows = digest(text, blocks);
+                    if (task.staffPostStale() && !shows.equals(posts.shows(reference))) {
+                        api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                    }
                     // retention took the task's text: the thread's replies repeat it, so they go too (before the post
                     // counts as shown, so what Slack refused now is tried again by the repost)
                     for (String reply : posts.threadRepliesToDelete(reference)) {
@@ -118,7 +123,9 @@ class StaffChannelPublisher {
                         posts.forgetThreadReply(reference, reply);
                         log.info("event=staff_thread_reply_deleted task={} ts={}", reference, reply);
                     }
-                    posts.markShown(reference, task.updatedAt());
+                    if (task.staffPostStale()) {
+                        posts.markShown(reference, task.updatedAt(), shows);
+                    }
                     if (event != null && !"created".equals(event.kind())) {
                         posts.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(),
                                 TaskMessage.threadLine(event), null));
@@ -129,6 +136,19 @@ class StaffChannelPublisher {
                 return false;
             }
             return true;
+        }
+    }
+
+    /** What a staff message shows, as a digest to compare with the next: its text and its blocks as the SDK writes them. */
+    private static String digest(String text, java.util.List<com.slack.api.model.block.LayoutBlock> blocks) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update(String.valueOf(blocks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 

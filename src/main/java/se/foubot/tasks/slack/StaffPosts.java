@@ -25,6 +25,8 @@ public class StaffPosts {
 
     /** Where the ts of the bot's replies in a task's staff thread are kept (beside the task, not part of it). */
     static final String STAFF_REPLIES = "staffReplies";
+    /** A digest of what the task's staff message shows now (beside the task): an update that would show the same is not made. */
+    static final String STAFF_POST_SHOWS = "staffPostShows";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -53,9 +55,18 @@ public class StaffPosts {
     }
 
     /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */
-    public void markPosted(String reference, StaffPost post) {
+    public void markPosted(String reference, StaffPost post, String shows) {
         afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
-                new Update().set("staffPost", post).set("staffPostStale", false).unset("postTurnUntil"), SupportTask.class));
+                new Update().set("staffPost", post).set("staffPostStale", false).set(STAFF_POST_SHOWS, shows).unset("postTurnUntil"),
+                SupportTask.class));
+    }
+
+    /** The digest of what the task's staff message was last recorded to show; null when none was recorded. */
+    public String shows(String reference) {
+        Query query = Query.query(Criteria.where("_id").is(reference));
+        query.fields().include(STAFF_POST_SHOWS);
+        org.bson.Document task = mongo.findOne(query, org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
+        return task == null ? null : task.getString(STAFF_POST_SHOWS);
     }
 
     /** Remembers a reply the bot wrote in the task's staff thread, so it can be deleted when the task's text goes. */
@@ -78,10 +89,13 @@ public class StaffPosts {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update().pull(STAFF_REPLIES, ts), SupportTask.class);
     }
 
-    /** The staff message shows this version now; unless the task changed again meanwhile. */
-    public void markShown(String reference, Instant version) {
+    /**
+     * The staff message shows this version now ({@code shows}: its digest); unless the task changed again meanwhile, when
+     * the next update shows that change.
+     */
+    public void markShown(String reference, Instant version, String shows) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("updatedAt").is(version)),
-                new Update().set("staffPostStale", false), SupportTask.class);
+                new Update().set("staffPostStale", false).set(STAFF_POST_SHOWS, shows), SupportTask.class);
     }
 
     /** Tasks whose staff message is missing or shows an older state. */

@@ -186,7 +186,7 @@ class TwoReplicasTest {
         assertThat(postsB.takeFirstPostTurn(reference, turn)).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> postsA.takeFirstPostTurn(reference, turn)); // B died with it
 
-        postsA.markPosted(reference, new StaffPost("CSTAFF", "1.2"));
+        postsA.markPosted(reference, new StaffPost("CSTAFF", "1.2"), "shows");
         Thread.sleep(turn.toMillis() + 100);
         assertThat(postsB.takeFirstPostTurn(reference, turn)).as("posted: nobody posts it again").isFalse();
     }

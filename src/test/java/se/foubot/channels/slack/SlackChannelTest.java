@@ -897,6 +897,26 @@ class SlackChannelTest {
     }
 
     @Test
+    void aTasksStaffMessageIsUpdatedOnlyWhenWhatItShowsChanges() throws Exception {
+        SupportTask task = newTask("UDISTSAME", "Stöd att följa upp hemtjänstens nya arbetssätt.");
+        String ts = task.staffPost().ts();
+        var store = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("support_tasks");
+        java.util.function.Supplier<List<FakeSlackApi.Call>> updates = () -> SLACK.calls("chat.update", c -> ts.equals(c.param("ts")));
+        // marked as showing an older state by a change the message does not show, then looked at by the repost (every
+        // second here): nothing to update
+        store.updateOne(com.mongodb.client.model.Filters.eq("_id", task.reference()),
+                com.mongodb.client.model.Updates.set("staffPostStale", true));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !tasks.find(task.reference()).orElseThrow().staffPostStale());
+        assertThat(updates.get()).as("the same message again is not sent").isEmpty();
+
+        // a change the message shows is updated, once, however often the repost looks after it
+        tasks.claim(task.reference(), "UANALYST3");
+        await().atMost(Duration.ofSeconds(10)).until(() -> updates.get().size() == 1);
+        Thread.sleep(2500);
+        assertThat(updates.get()).singleElement().satisfies(c -> assertThat(c.param("blocks")).contains("UANALYST3"));
+    }
+
+    @Test
     void aTaskUnclaimedForTwoWorkingDaysIsRaisedAgainWithTheCoordinatorOnce() throws Exception {
         clock.set(Instant.parse("2026-12-23T09:00:00Z")); // Wednesday before Christmas
         try {
