@@ -352,12 +352,16 @@ public final class ChoiceMatcher {
         return !a.isEmpty() && !b.isEmpty() && a.charAt(0) == b.charAt(0);
     }
 
-    /** A minus before a number ("-1", "−3", "– 2"): folding would drop the sign and leave a number of the list. */
-    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile("^\\s*[-\u2212\u2013\u2012\u2010\u2011\uFE63\uFF0D]\\s*\\p{Nd}.*");
+    /**
+     * A minus before a number, alone or after a word or sign ("-1", "−3", "– 2", "nr -2", "#-1", "den -1:a"): folding
+     * would drop the sign and leave a number of the list. Not a dash between digits ("2027-03-01", "08-123 45").
+     */
+    private static final java.util.regex.Pattern NEGATIVE = java.util.regex.Pattern.compile(
+            "(^|[\\s#(:.])[-\u2212\u2013\u2012\u2010\u2011\uFE63\uFF0D]\\s?\\p{Nd}");
 
-    /** Whether {@code input} is a negative number, which no list has. */
+    /** Whether {@code input} says a negative number, which no list has. */
     public static boolean negative(String input) {
-        return NEGATIVE.matcher(input).matches();
+        return NEGATIVE.matcher(input).find();
     }
 
     private static boolean hasMarks(String input) {

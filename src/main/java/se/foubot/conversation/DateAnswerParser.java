@@ -82,6 +82,11 @@ public final class DateAnswerParser {
             Map.entry("november", 11), Map.entry("nov", 11),
             Map.entry("december", 12), Map.entry("dec", 12));
 
+    /** Whether the folded word names a month ("mars", "jan", "december"). */
+    static boolean isMonth(String folded) {
+        return MONTHS.containsKey(folded);
+    }
+
     private static final Map<String, DayOfWeek> WEEKDAYS = Map.ofEntries(
             Map.entry("mandag", DayOfWeek.MONDAY), Map.entry("monday", DayOfWeek.MONDAY),
             Map.entry("tisdag", DayOfWeek.TUESDAY), Map.entry("tuesday", DayOfWeek.TUESDAY),

@@ -477,7 +477,9 @@ final class FlowInterpreter {
         // the words are one answer's whole name); a range is spelled out for this only ("2–4" is 2, 3 and 4; folded, the
         // dash would be gone and "2 4" two numbers), the words before and after the named part stay as they were
         String[] spelled = ordinals(TextNormalizer.normalize(SummaryWords.spellOutRanges(text)).split(" "), s.history().size());
-        List<String> several = spelled.length - (all.length - end) < first ? List.of()
+        // "ändra -1": folded, the minus is gone; no answer has a number below one
+        boolean minus = ChoiceMatcher.negative(text);
+        List<String> several = minus || spelled.length - (all.length - end) < first ? List.of()
                 : answersNamed(s, f, java.util.Arrays.copyOfRange(spelled, first, spelled.length - (all.length - end)));
         boolean oneName = s.history().stream().flatMap(id -> f.step(id).stream()).anyMatch(step -> names(step).contains(named));
         if (!several.isEmpty() && !oneName) {
@@ -493,8 +495,8 @@ final class FlowInterpreter {
         // "ja, typ", "ja, datum": a hedge or a word after a yes, not a wish to change the answer it happens to name
         boolean bareNameAfterYes = !change && from > 0 && AnswerReader.YES.contains(words[0]) && namedWords.length == 1
                 && !named.matches("\\d+");
-        Optional<String> stepId = listed || bareNameAfterYes ? Optional.empty() : answerNamed(s, f, named);
-        if (stepId.isEmpty() && change && !listed && namedWords.length > 1 && (!NumberWords.numberIn(namedWords[1]).matches("\\d+")
+        Optional<String> stepId = minus || listed || bareNameAfterYes ? Optional.empty() : answerNamed(s, f, named);
+        if (stepId.isEmpty() && !minus && change && !listed && namedWords.length > 1 && (!NumberWords.numberIn(namedWords[1]).matches("\\d+")
                 || NUMBER_THEN_COLON.matcher(text).find())) {
             // "ändra 6 till 15 mars", "ändra 3: nytt": the answer's number, then what it should say, which is asked for
             String itsNumber = NumberWords.numberIn(namedWords[0]);
@@ -531,9 +533,11 @@ final class FlowInterpreter {
         for (int i = 0; i < words.length; i++) {
             String before = i == 0 ? "" : words[i - 1];
             boolean named = Set.of("den", "det", "the").contains(before) || CHANGE.contains(before);
-            if (words[i].equals("andra") && before.equals("den")) {
+            // "den andra mars", "den sista april" are dates
+            boolean date = i + 1 < words.length && DateAnswerParser.isMonth(words[i + 1]);
+            if (words[i].equals("andra") && before.equals("den") && !date) {
                 out.add("2");
-            } else if (named && (words[i].equals("sista") || words[i].equals("last"))) {
+            } else if (named && !date && (words[i].equals("sista") || words[i].equals("last"))) {
                 out.add(Integer.toString(answers));
                 if (i + 1 < words.length && words[i + 1].equals("one")) {
                     i++;

@@ -28,8 +28,12 @@ public final class WrittenForm {
         flow.byMail().forEach(f -> fields.put(f.step(), f));
     }
 
-    /** What a written request answered: each step's stored value, and what it left open or could not be read. */
-    public record Reading(FormAnswers answers, Map<String, String> unreadable, String rest) {
+    /**
+     * What a written request answered: each step's stored value, and what it left open or could not be read; {@code
+     * labelledText}: what the lines labelled with a text step's label said ("Vad stödet gäller: …"), which also stays in
+     * {@code rest}.
+     */
+    public record Reading(FormAnswers answers, Map<String, String> unreadable, String rest, Map<String, String> labelledText) {
     }
 
     /** The steps, in the order they are asked for. */
@@ -51,6 +55,7 @@ public final class WrittenForm {
         Map<String, String> values = new LinkedHashMap<>();
         java.util.Set<String> none = new java.util.LinkedHashSet<>();
         Map<String, String> unreadable = new LinkedHashMap<>();
+        Map<String, String> labelledText = new LinkedHashMap<>();
         StringBuilder rest = new StringBuilder();
         Matcher m = LINE.matcher(body);
         int last = 0;
@@ -69,6 +74,7 @@ public final class WrittenForm {
                 // label; "Vad stödet gäller: –" says nothing, and the description is asked for if nothing else gives it
                 if (!saysNothing) {
                     rest.append(input);
+                    labelledText.merge(stepId, input, (a, b) -> a + "\n" + b);
                 }
                 continue;
             }
@@ -92,7 +98,7 @@ public final class WrittenForm {
         rest.append(body.substring(last));
         // the lines read leave their line breaks: a paragraph's gap, not a column of empty lines
         String left = BLANK_LINES.matcher(rest).replaceAll("\n\n").strip();
-        return new Reading(new FormAnswers(values, none), unreadable, left);
+        return new Reading(new FormAnswers(values, none), unreadable, left, labelledText);
     }
 
     /**

@@ -68,15 +68,22 @@ final class MailIntake {
         WrittenForm.Reading lines = form.read(text, today);
         FormAnswers a = lines.answers();
         Map<String, String> unreadable = new LinkedHashMap<>(lines.unreadable());
-        // labelled lines written under the sign-off ("Behövs senast: ingen brådska" after the name) count as well; what
-        // else the signature says is no description
+        // labelled lines written under the sign-off ("Behövs senast: ingen brådska", "Vad stödet gäller: …" after the
+        // name) count as well; what else the signature says is no description
         WrittenForm.Reading signed = form.read(signature, today);
         for (String field : form.fields()) {
-            if (form.step(field).type() == AnswerType.TEXT || a.answered(field) || unreadable.containsKey(field)) {
+            if (a.answered(field) || unreadable.containsKey(field)) {
                 continue;
             }
             if (signed.answers().answered(field)) {
                 a = a.orElse(field, signed.answers().value(field)); // null: answered with nothing ("ingen brådska")
+            } else if (signed.labelledText().containsKey(field)
+                    && (lines.rest().isEmpty() || described(field, subject, lines.rest(), today) == null)) {
+                // "Vad stödet gäller: …" under the name, when the text says no more than "Hej!"
+                String described = described(field, subject, signed.labelledText().get(field), today);
+                if (described != null) {
+                    a = a.orElse(field, described);
+                }
             } else if (signed.unreadable().containsKey(field)) {
                 unreadable.put(field, signed.unreadable().get(field));
             }

@@ -125,7 +125,9 @@ final class MailParser {
                 : parts.html != null ? guard.derive(parts.html, HtmlText::of)
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         // split once into text and signature; each is checked again (dropping quoted lines may join a number's parts)
-        MailTextCleaner.Cleaned cleaned = body.text() == null ? null : MailTextCleaner.clean(body.text().replace('\u00a0', ' '));
+        InternetAddress from = from(message);
+        MailTextCleaner.Cleaned cleaned = body.text() == null ? null
+                : MailTextCleaner.clean(body.text().replace('\u00a0', ' '), senderNames(from));
         GuardedText text = guard.derive(body, b -> cleaned.text());
         GuardedText signature = guard.derive(body, b -> cleaned.signature());
         // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as text
@@ -133,7 +135,6 @@ final class MailParser {
         HeaderFlag flag = new HeaderFlag();
         String key = mid(OutsideTextGuard.key(header(message, "Message-ID")));
         GuardedText messageId = guard.check(header(message, "Message-ID"));
-        InternetAddress from = from(message);
         GuardedText address = guard.check(from == null ? null : from.getAddress());
         String inReplyTo = mid(OutsideTextGuard.key(header(message, "In-Reply-To")));
         List<String> references = OutsideTextGuard.keys(ids(header(message, "References"))).stream().map(MailParser::mid).toList();
@@ -326,6 +327,26 @@ final class MailParser {
         } catch (MessagingException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * The words of the sender's name, folded, from the From field's name and the address before the @ ("Gustav Ek
+     * &lt;gustav.ek@…&gt;": gustav, ek): a name under a bare "Tack!" that is one of them is the sender signing.
+     */
+    private static java.util.Set<String> senderNames(InternetAddress from) {
+        if (from == null) {
+            return java.util.Set.of();
+        }
+        String local = from.getAddress() == null ? "" : from.getAddress().replaceAll("@.*", "");
+        String personal = from.getPersonal() == null ? "" : from.getPersonal();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (String word : (personal + " " + local.replaceAll("[._+-]", " ")).split("\\s+")) {
+            String folded = se.foubot.conversation.TextNormalizer.normalize(word);
+            if (folded.length() >= 2) {
+                names.add(folded);
+            }
+        }
+        return names;
     }
 
     private InternetAddress from(MimeMessage m) {

@@ -2,7 +2,10 @@ package se.foubot.channels.email;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
+
+import se.foubot.conversation.TextNormalizer;
 
 /**
  * Splits a mail's text into what is new, and the signature; drops quoted history (lines starting with "&gt;",
@@ -21,9 +24,8 @@ final class MailTextCleaner {
     /** Sign-offs people write on a line of their own (read in any case). */
     private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar"
             + "|tack och hälsningar|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram"
-            // thanks given ahead end a request; a bare "Tack!" does not count, as it may open a paragraph
-            + "|(tack på förhand|på förhand tack|tack i förväg)( för [\\p{L} ]{1,30})?|tack så länge"
-            + "|best regards|kind regards|regards|best|cheers|thanks|thanks in advance";
+            // a thanks ("Tack på förhand!", "Thanks") is a sign-off only near the end: see thanksNearTheEnd
+            + "|best regards|kind regards|regards|best|cheers";
     /** Sign-offs that never begin a sentence: the name after them may be written in lower case ("mvh per"). */
     private static final String ABBREVIATED = "mvh|m\\.v\\.h\\.?|hälsn\\.?";
     /** What a phone's or a desktop's mail app adds ("Skickat från min iPhone", "Sent from Mail for Windows"). */
@@ -45,7 +47,7 @@ final class MailTextCleaner {
     /** Non-empty lines from the end within which a greeting with a name is read as the signature's start. */
     private static final int SIGNATURE_NEAR_END = 4;
     /** A postscript after the signature: part of the message. */
-    private static final Pattern POSTSCRIPT = Pattern.compile("(?i)^(p\\.?\\s?s\\.?|obs|ps)[:.!]?\\s+\\S.*");
+    private static final Pattern POSTSCRIPT = Pattern.compile("(?i)^((p\\.?\\s?){1,2}s\\.?|obs)[:.!]?\\s+\\S.*");
     /** A paragraph after the signature that is a sentence: ends as one and has a few words. */
     private static final Pattern SENTENCE = Pattern.compile("(?s)(\\S+\\s+){3,}.*[.!?]\\s*");
     /** A sentence that is the organisation's notice, not the sender's words. */
@@ -58,6 +60,14 @@ final class MailTextCleaner {
     }
 
     static Cleaned clean(String text) {
+        return clean(text, Set.of());
+    }
+
+    /**
+     * @param senderNames the words of the sender's name, folded ("gustav", "ek"), from the From field: a bare "Tack!"
+     *                    with one of them under it, last, is a sign-off
+     */
+    static Cleaned clean(String text, Set<String> senderNames) {
         List<String> kept = new ArrayList<>();
         for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
             String trimmed = line.strip();
@@ -78,8 +88,10 @@ final class MailTextCleaner {
         // "Mvh Per" above a phone's "Skickat från min iPhone": the signature starts at the greeting
         List<String> before = sig < 0 ? kept : kept.subList(0, sig);
         int named = greetingWithNameNearTheEnd(before);
-        if (named < 0) {
-            named = thanksAndANameAtTheEnd(before);
+        // "Tack på förhand!⏎Ivar⏎⏎P.S. …⏎Mvh Ivar": the first sign-off is where the signature starts
+        int thanked = thanksNearTheEnd(before, senderNames);
+        if (thanked >= 0 && (named < 0 || thanked < named)) {
+            named = thanked;
         }
         if (named >= 0) {
             sig = named;
@@ -129,12 +141,29 @@ final class MailTextCleaner {
                     && SENTENCE.matcher(words).matches() && !NOTICE.matcher(words).matches();
             List<String> signOff = own ? List.of() : ps < 0 ? paragraph : paragraph.subList(0, ps);
             List<String> message = own ? paragraph : ps < 0 ? List.of() : paragraph.subList(ps, paragraph.size());
+            // a sentence under the name in the sign-off's own lines ("Mvh⏎Karin⏎Det viktigaste är bortfallet.") is the
+            // sender's, and so is what follows it
+            int said = sentenceAt(signOff);
+            if (said > 0) {
+                List<String> more = new ArrayList<>(signOff.subList(said, signOff.size()));
+                more.addAll(message);
+                message = more;
+                signOff = signOff.subList(0, said);
+            }
             // a postscript signed again on the line under it ("P.S. Ring gärna." and "Mvh Ivar"): the greeting is no part of it
             int signedAgain = signedAgainAt(message);
             if (signedAgain > 0) {
-                signature.addAll(message.subList(signedAgain, message.size()));
+                // and a P.P.S. under that greeting is the sender's again
+                List<String> tail = message.subList(signedAgain, message.size());
+                int more = postscriptAt(tail);
+                List<String> kept = new ArrayList<>(message.subList(0, signedAgain));
+                if (more > 0) {
+                    kept.addAll(tail.subList(more, tail.size()));
+                    tail = tail.subList(0, more);
+                }
+                signature.addAll(tail);
                 signature.add("");
-                message = message.subList(0, signedAgain);
+                message = kept;
             }
             if (!signOff.isEmpty()) {
                 signature.addAll(signOff);
@@ -147,27 +176,79 @@ final class MailTextCleaner {
         }
     }
 
-    /** A bare thanks on a line of its own ("Tack!", "Tusen tack"): a sign-off only when a name alone follows it, last. */
-    private static final Pattern THANKS = Pattern.compile("(?i)^(tack|tack så mycket|tusen tack|stort tack|thanks|thank you)[!.]?$");
+    /** Thanks given ahead on a line of their own: they close a request ("Tack på förhand för hjälpen!", "Thanks in advance"). */
+    private static final Pattern THANKS_AHEAD = Pattern.compile(
+            "(?i)^(tack på förhand|på förhand tack|tack i förväg|thanks in advance|thank you in advance)( för [\\p{L} ]{1,30})?[!.,]?$");
+    /** A bare thanks on a line of its own ("Tack!", "Thanks,"): it may as well open a paragraph of the request. */
+    private static final Pattern THANKS = Pattern.compile("(?i)^(tack|tack så mycket|tusen tack|stort tack|thanks|thank you|many thanks)[!.,]?$");
     /** A name alone on a line: one to three words, each with a capital ("Gustav", "Eva Ek", "Anna-Karin Berg"). */
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}$");
+    /** Lines from the end within which a thanks is looked for. */
+    private static final int THANKS_NEAR_END = 10;
+    /** The most words a line of a signature has (a name, a title, a unit, an address, a phone number). */
+    private static final int SIGNATURE_LINE_WORDS = 8;
 
     /**
-     * "Tack!" and a name under it, and nothing after them: the signature starts at the thanks. Anywhere else a bare
-     * "Tack!" may open a paragraph of the request, so it is read as one only here.
+     * Where a thanks that signs the mail off stands: thanks given ahead ("Tack på förhand!") with nothing but
+     * signature lines after it (a name, a title, a phone number: no sentence) up to the end or to a P.S.; or a bare
+     * "Tack!" with the sender's own name under it. A thanks with a sentence after it is part of the request; -1 when
+     * there is none.
      */
-    private static int thanksAndANameAtTheEnd(List<String> lines) {
-        List<Integer> filled = new ArrayList<>();
-        for (int i = lines.size() - 1; i > 0 && filled.size() < 2; i--) {
-            if (!lines.get(i).isBlank()) {
-                filled.add(i);
+    private static int thanksNearTheEnd(List<String> lines, Set<String> senderNames) {
+        int seen = 0;
+        for (int i = lines.size() - 1; i > 0 && seen < THANKS_NEAR_END; i--) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            seen++;
+            boolean ahead = THANKS_AHEAD.matcher(line).matches();
+            if (!ahead && !THANKS.matcher(line).matches()) {
+                continue;
+            }
+            String first = null;
+            for (int j = i + 1; j < lines.size(); j++) {
+                String after = lines.get(j).strip();
+                if (after.isEmpty() || APP.matcher(after).matches()) {
+                    continue;
+                }
+                if (POSTSCRIPT.matcher(after).matches()) {
+                    break; // a postscript after the sign-off is the sender's own words, kept as such
+                }
+                if (SENTENCE.matcher(after).matches() || after.split("\\s+").length > SIGNATURE_LINE_WORDS) {
+                    return -1; // the request goes on after the thanks
+                }
+                first = first == null ? after : first;
+            }
+            if (ahead) {
+                return i;
+            }
+            boolean ownName = first != null && NAME.matcher(first).matches()
+                    && senderNames.contains(TextNormalizer.normalize(first.split("\\s+")[0]));
+            return ownName ? i : -1;
+        }
+        return -1;
+    }
+
+    /** Where the first line that is a sentence of the sender's own stands in {@code lines} after their first, or -1. */
+    private static int sentenceAt(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (SENTENCE.matcher(line).matches() && !NOTICE.matcher(line).matches() && !APP.matcher(line).matches()) {
+                return i;
             }
         }
-        if (filled.size() < 2 || filled.get(0) != filled.get(1) + 1) {
-            return -1;
+        return -1;
+    }
+
+    /** Where a postscript begins in {@code lines} after their first, or -1. */
+    private static int postscriptAt(List<String> lines) {
+        for (int i = 1; i < lines.size(); i++) {
+            if (POSTSCRIPT.matcher(lines.get(i).strip()).matches()) {
+                return i;
+            }
         }
-        boolean signed = THANKS.matcher(lines.get(filled.get(1)).strip()).matches() && NAME.matcher(lines.get(filled.get(0)).strip()).matches();
-        return signed ? filled.get(1) : -1;
+        return -1;
     }
 
     /** Where a greeting begins in {@code lines} after their first, or -1. */

@@ -172,6 +172,11 @@ class MailIntakeTest {
         assertThat(read.answers().none()).containsExactly("timeframe");
         assertThat(read.answers().missing(intake.form().fields())).isEmpty();
 
+        MailIntake.Read described = intake.read("eva@stockholm.se", "Stöd", "Hej!", "Mvh Eva\nFörvaltning: Farsta\nTyp av stöd: "
+                + "analys\nBehövs senast: ingen brådska\nVad stödet gäller: Analys av brukarenkäten i hemtjänsten", TODAY);
+        assertThat(described.answers().values()).containsEntry("concern", "Analys av brukarenkäten i hemtjänsten");
+        assertThat(described.answers().missing(intake.form().fields())).isEmpty();
+
         // the text's own line wins, and one the chat would refuse under the sign-off is asked again with the reason
         MailIntake.Read both = intake.read("eva@stockholm.se", "Stöd", "Förvaltning: Bromma\n\nVi behöver hjälp att utvärdera "
                 + "vår dagverksamhet.", "Mvh Eva\nFörvaltning: Farsta\nBehövs senast: 3 mars 2020", TODAY);
