@@ -126,8 +126,10 @@ final class MailParser {
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         // split once into text and signature; each is checked again (dropping quoted lines may join a number's parts)
         InternetAddress from = from(message);
+        GuardedText address = guard.check(from == null ? null : from.getAddress());
+        GuardedText name = guard.check(from == null ? null : repairHeader(from.getPersonal()));
         MailTextCleaner.Cleaned cleaned = body.text() == null ? null
-                : MailTextCleaner.clean(body.text().replace('\u00a0', ' '), senderNames(from));
+                : MailTextCleaner.clean(body.text().replace('\u00a0', ' '), senderNames(name.text(), address.text()));
         GuardedText text = guard.derive(body, b -> cleaned.text());
         GuardedText signature = guard.derive(body, b -> cleaned.signature());
         // threading identifiers are keys: matched as hashes of what the sender's program wrote, never guarded as text
@@ -135,7 +137,6 @@ final class MailParser {
         HeaderFlag flag = new HeaderFlag();
         String key = mid(OutsideTextGuard.key(header(message, "Message-ID")));
         GuardedText messageId = guard.check(header(message, "Message-ID"));
-        GuardedText address = guard.check(from == null ? null : from.getAddress());
         String inReplyTo = mid(OutsideTextGuard.key(header(message, "In-Reply-To")));
         List<String> references = OutsideTextGuard.keys(ids(header(message, "References"))).stream().map(MailParser::mid).toList();
         GuardedText returnPath = guard.check(header(message, "Return-Path"));
@@ -149,7 +150,7 @@ final class MailParser {
                 messageId.identityNumberRemoved() || messageId.text() == null || messageId.text().isBlank() ? null : messageId.text().strip(),
                 address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
                 address.identityNumberRemoved(),
-                guard.check(from == null ? null : repairHeader(from.getPersonal())),
+                name,
                 returnPath.text(),
                 guard.check(subject(message)),
                 text,
@@ -333,14 +334,10 @@ final class MailParser {
      * The words of the sender's name, folded, from the From field's name and the address before the @ ("Gustav Ek
      * &lt;gustav.ek@…&gt;": gustav, ek): a name under a bare "Tack!" that is one of them is the sender signing.
      */
-    private static java.util.Set<String> senderNames(InternetAddress from) {
-        if (from == null) {
-            return java.util.Set.of();
-        }
-        String local = from.getAddress() == null ? "" : from.getAddress().replaceAll("@.*", "");
-        String personal = from.getPersonal() == null ? "" : from.getPersonal();
+    private static java.util.Set<String> senderNames(String personal, String address) {
+        String local = address == null ? "" : address.replaceAll("@.*", "");
         java.util.Set<String> names = new java.util.HashSet<>();
-        for (String word : (personal + " " + local.replaceAll("[._+-]", " ")).split("\\s+")) {
+        for (String word : ((personal == null ? "" : personal) + " " + local.replaceAll("[._+-]", " ")).split("\\s+")) {
             String folded = se.foubot.conversation.TextNormalizer.normalize(word);
             if (folded.length() >= 2) {
                 names.add(folded);
