@@ -77,12 +77,15 @@ final class MailIntake {
             }
             if (signed.answers().answered(field)) {
                 a = a.orElse(field, signed.answers().value(field)); // null: answered with nothing ("ingen brådska")
-            } else if (signed.labelledText().containsKey(field)
-                    && (lines.rest().isEmpty() || described(field, subject, lines.rest(), today) == null)) {
-                // "Vad stödet gäller: …" under the name, when the text says no more than "Hej!"
-                String described = described(field, subject, signed.labelledText().get(field), today);
+            } else if (signed.labelledText().containsKey(field)) {
+                // "Vad stödet gäller: …" under the name: after what the text says, nothing of either left out
+                String written = lines.rest().isEmpty() ? signed.labelledText().get(field)
+                        : lines.rest() + "\n\n" + signed.labelledText().get(field);
+                String described = described(field, subject, written, today);
                 if (described != null) {
                     a = a.orElse(field, described);
+                } else {
+                    unreadable.put(field, written);
                 }
             } else if (signed.unreadable().containsKey(field)) {
                 unreadable.put(field, signed.unreadable().get(field));

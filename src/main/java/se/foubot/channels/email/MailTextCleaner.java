@@ -137,8 +137,11 @@ final class MailTextCleaner {
                 }
             }
             String words = String.join(" ", paragraph).strip();
+            // a paragraph after the sign-off's is the sender's when a line of it is written as the sender writes, not as a
+            // signature is laid out (nothing is lost to a wrong guess: at worst a line of signature joins the request)
             boolean own = p > 0 && ps < 0 && paragraph.stream().noneMatch(l -> APP.matcher(l.strip()).matches())
-                    && SENTENCE.matcher(words).matches() && !NOTICE.matcher(words).matches();
+                    && !NOTICE.matcher(words).matches()
+                    && (SENTENCE.matcher(words).matches() || paragraph.stream().anyMatch(MailTextCleaner::writtenBySender));
             List<String> signOff = own ? List.of() : ps < 0 ? paragraph : paragraph.subList(0, ps);
             List<String> message = own ? paragraph : ps < 0 ? List.of() : paragraph.subList(ps, paragraph.size());
             // a sentence under the name in the sign-off's own lines ("Mvh⏎Karin⏎Det viktigaste är bortfallet.") is the
@@ -230,15 +233,43 @@ final class MailTextCleaner {
         return -1;
     }
 
-    /** Where the first line that is a sentence of the sender's own stands in {@code lines} after their first, or -1. */
+    /** Where the first line written as the sender writes stands in {@code lines} after their first, or -1. */
     private static int sentenceAt(List<String> lines) {
         for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (SENTENCE.matcher(line).matches() && !NOTICE.matcher(line).matches() && !APP.matcher(line).matches()) {
+            if (writtenBySender(lines.get(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    /** A phone number, an address, a web page: a signature's contact details. */
+    private static final Pattern CONTACT = Pattern.compile("(?i).*(\\d[\\d ()+-]{5,}\\d|\\S+@\\S+\\.\\S+|https?://|www\\.).*");
+    /** The labels of a signature's lines ("Telefon: …", "Besöksadress: …"). */
+    private static final Pattern CONTACT_LABEL = Pattern.compile(
+            "(?i)^(tel|telefon|tfn|mobil|mobiltelefon|växel|fax|e-post|epost|mejl|mail|e-mail|email|webb|web|adress|besöksadress"
+                    + "|postadress|address|phone|mobile|org\\.? ?nr|organisationsnummer)\\.?\\s*:.*");
+    /** Words a line of a signature has at most (a name, a title, a unit); a line with more is the sender's. */
+    private static final int LAID_OUT_WORDS = 5;
+
+    /**
+     * Whether a line under a sign-off is written as the sender writes, not laid out as a signature's lines are: a
+     * sentence ("Ring gärna."), a line that starts in lower case or as a list item, a labelled fact that is no contact
+     * detail ("Målgrupp: personer över 80 år"), or a line longer than a name, a title or a unit ("Det handlar om ungefär
+     * 40 deltagare per år"). Phone numbers, addresses, notices and app lines are the signature's.
+     */
+    private static boolean writtenBySender(String raw) {
+        String line = raw.strip();
+        if (line.isEmpty() || APP.matcher(line).matches() || NOTICE.matcher(line).matches() || CONTACT_LABEL.matcher(line).matches()
+                || CONTACT.matcher(line).matches() && line.split("\\s+").length <= LAID_OUT_WORDS + 2) {
+            return false;
+        }
+        int words = line.split("\\s+").length;
+        boolean sentence = words >= 2 && line.matches("(?s).*\\p{L}[.!?]$");
+        boolean lowerCase = Character.isLowerCase(line.codePointAt(0));
+        boolean listItem = line.matches("^[-•*–]\\s*\\S.*");
+        boolean labelled = line.matches("^[\\p{L} ]{2,30}:\\s*\\S.*");
+        return sentence || lowerCase || listItem || labelled || words > LAID_OUT_WORDS;
     }
 
     /** Where a postscript begins in {@code lines} after their first, or -1. */

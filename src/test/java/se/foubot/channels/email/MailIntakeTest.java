@@ -174,7 +174,7 @@ class MailIntakeTest {
 
         MailIntake.Read described = intake.read("eva@stockholm.se", "Stöd", "Hej!", "Mvh Eva\nFörvaltning: Farsta\nTyp av stöd: "
                 + "analys\nBehövs senast: ingen brådska\nVad stödet gäller: Analys av brukarenkäten i hemtjänsten", TODAY);
-        assertThat(described.answers().values()).containsEntry("concern", "Analys av brukarenkäten i hemtjänsten");
+        assertThat(described.answers().values()).containsEntry("concern", "Hej!\n\nAnalys av brukarenkäten i hemtjänsten");
         assertThat(described.answers().missing(intake.form().fields())).isEmpty();
 
         // the text's own line wins, and one the chat would refuse under the sign-off is asked again with the reason
