@@ -360,7 +360,7 @@ public final class ChoiceMatcher {
             "(^|[\\s#(:.])[-\u2212\u2013\u2012\u2010\u2011\uFE63\uFF0D]\\s?\\p{Nd}");
 
     /** Whether {@code input} says a negative number, which no list has. */
-    public static boolean negative(String input) {
+    static boolean negative(String input) {
         return NEGATIVE.matcher(input).find();
     }
 

@@ -41,6 +41,8 @@ final class FlowInterpreter {
             "oops", "hoppsan", "vanta", "forresten", "yes", "no", "thanks", "but", "wait", "sorry", "forlat", "oh", "sa", "mycket",
             "tusen", "absolut", "det", "stammer", "precis", "korrekt", "bra", "thank", "you", "yeah", "okay", "please", "yep",
             "sure", "great", "och", "and", "also", "dessutom");
+    /** Words before an ordinal at the summary ("den andra", "det sista", "the last"). */
+    private static final Set<String> ARTICLES = Set.of("den", "det", "the");
     /** The last of a list, as said after the words {@link #BEFORE_NAMED} takes off ("den sista", "the last one"). */
     private static final Set<String> LAST = Set.of("sista", "last", "last one");
     /** Thanks after a change ("ändra 3 tack", "change 7 please"). */
@@ -532,7 +534,7 @@ final class FlowInterpreter {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < words.length; i++) {
             String before = i == 0 ? "" : words[i - 1];
-            boolean named = Set.of("den", "det", "the").contains(before) || CHANGE.contains(before);
+            boolean named = ARTICLES.contains(before) || CHANGE.contains(before);
             // "den andra mars", "den sista april" are dates
             boolean date = i + 1 < words.length && DateAnswerParser.isMonth(words[i + 1]);
             if (words[i].equals("andra") && before.equals("den") && !date) {

@@ -130,12 +130,7 @@ final class MailTextCleaner {
         }
         for (int p = 0; p < paragraphs.size(); p++) {
             List<String> paragraph = paragraphs.get(p);
-            int ps = -1;
-            for (int i = 0; i < paragraph.size() && ps < 0; i++) {
-                if (POSTSCRIPT.matcher(paragraph.get(i).strip()).matches()) {
-                    ps = i;
-                }
-            }
+            int ps = firstFrom(paragraph, 0, MailTextCleaner::postscript);
             String words = String.join(" ", paragraph).strip();
             // a paragraph after the sign-off's is the sender's when a line of it is written as the sender writes, not as a
             // signature is laid out (nothing is lost to a wrong guess: at worst a line of signature joins the request)
@@ -146,7 +141,7 @@ final class MailTextCleaner {
             List<String> message = own ? paragraph : ps < 0 ? List.of() : paragraph.subList(ps, paragraph.size());
             // a sentence under the name in the sign-off's own lines ("Mvh⏎Karin⏎Det viktigaste är bortfallet.") is the
             // sender's, and so is what follows it
-            int said = sentenceAt(signOff);
+            int said = firstFrom(signOff, 1, MailTextCleaner::writtenBySender);
             if (said > 0) {
                 List<String> more = new ArrayList<>(signOff.subList(said, signOff.size()));
                 more.addAll(message);
@@ -154,11 +149,11 @@ final class MailTextCleaner {
                 signOff = signOff.subList(0, said);
             }
             // a postscript signed again on the line under it ("P.S. Ring gärna." and "Mvh Ivar"): the greeting is no part of it
-            int signedAgain = signedAgainAt(message);
+            int signedAgain = firstFrom(message, 1, MailTextCleaner::signsOff);
             if (signedAgain > 0) {
                 // and a P.P.S. under that greeting is the sender's again
                 List<String> tail = message.subList(signedAgain, message.size());
-                int more = postscriptAt(tail);
+                int more = firstFrom(tail, 1, MailTextCleaner::postscript);
                 List<String> kept = new ArrayList<>(message.subList(0, signedAgain));
                 if (more > 0) {
                     kept.addAll(tail.subList(more, tail.size()));
@@ -188,8 +183,6 @@ final class MailTextCleaner {
     private static final Pattern NAME = Pattern.compile("^\\p{Lu}[\\p{L}'-]*(\\s+\\p{Lu}[\\p{L}'-]*){0,2}$");
     /** Lines from the end within which a thanks is looked for. */
     private static final int THANKS_NEAR_END = 10;
-    /** The most words a line of a signature has (a name, a title, a unit, an address, a phone number). */
-    private static final int SIGNATURE_LINE_WORDS = 8;
 
     /**
      * Where a thanks that signs the mail off stands: thanks given ahead ("Tack på förhand!") with nothing but
@@ -215,10 +208,10 @@ final class MailTextCleaner {
                 if (after.isEmpty() || APP.matcher(after).matches()) {
                     continue;
                 }
-                if (POSTSCRIPT.matcher(after).matches()) {
+                if (postscript(after)) {
                     break; // a postscript after the sign-off is the sender's own words, kept as such
                 }
-                if (SENTENCE.matcher(after).matches() || after.split("\\s+").length > SIGNATURE_LINE_WORDS) {
+                if (writtenBySender(after)) {
                     return -1; // the request goes on after the thanks
                 }
                 first = first == null ? after : first;
@@ -233,14 +226,23 @@ final class MailTextCleaner {
         return -1;
     }
 
-    /** Where the first line written as the sender writes stands in {@code lines} after their first, or -1. */
-    private static int sentenceAt(List<String> lines) {
-        for (int i = 1; i < lines.size(); i++) {
-            if (writtenBySender(lines.get(i))) {
+    /** Where the first of {@code lines} from index {@code from} on that {@code is} stands, or -1. */
+    private static int firstFrom(List<String> lines, int from, java.util.function.Predicate<String> is) {
+        for (int i = from; i < lines.size(); i++) {
+            if (is.test(lines.get(i))) {
                 return i;
             }
         }
         return -1;
+    }
+
+    private static boolean postscript(String line) {
+        return POSTSCRIPT.matcher(line.strip()).matches();
+    }
+
+    /** A greeting, alone or with a name ("Mvh", "Mvh Ivar"). */
+    private static boolean signsOff(String line) {
+        return SIGNATURE_START.matcher(line.strip()).matches() || SIGNATURE_WITH_NAME.matcher(line.strip()).matches();
     }
 
     /** A phone number, an address, a web page: a signature's contact details. */
@@ -270,27 +272,6 @@ final class MailTextCleaner {
         boolean listItem = line.matches("^[-•*–]\\s*\\S.*");
         boolean labelled = line.matches("^[\\p{L} ]{2,30}:\\s*\\S.*");
         return sentence || lowerCase || listItem || labelled || words > LAID_OUT_WORDS;
-    }
-
-    /** Where a postscript begins in {@code lines} after their first, or -1. */
-    private static int postscriptAt(List<String> lines) {
-        for (int i = 1; i < lines.size(); i++) {
-            if (POSTSCRIPT.matcher(lines.get(i).strip()).matches()) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    /** Where a greeting begins in {@code lines} after their first, or -1. */
-    private static int signedAgainAt(List<String> lines) {
-        for (int i = 1; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (SIGNATURE_START.matcher(line).matches() || SIGNATURE_WITH_NAME.matcher(line).matches()) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static int greetingWithNameNearTheEnd(List<String> lines) {
