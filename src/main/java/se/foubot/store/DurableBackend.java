@@ -11,10 +11,16 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.MongoVersion;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import se.foubot.privacy.LogText;
 
 /**
  * The embedded store's backend as the wire server sees it: every command that may write runs through the
@@ -29,6 +35,8 @@ import io.netty.channel.Channel;
  * {@code j: false} ({@link CarriedWrites}) is answered once applied: the next commit takes it to disk.
  */
 final class DurableBackend implements MongoBackend {
+
+    private static final Logger log = LoggerFactory.getLogger(DurableBackend.class);
 
     /** {@code {foubotBackup: 1, to: "/absolute/dir"}} on the admin database. */
     static final String BACKUP_COMMAND = "foubotBackup";
@@ -53,7 +61,19 @@ final class DurableBackend implements MongoBackend {
             return backup(query);
         }
         String command = query.isEmpty() ? "" : query.keySet().iterator().next();
-        return commits.command(() -> backend.handleMessage(message), mayWrite(command, query), !CarriedWrites.carried(query));
+        try {
+            return commits.command(() -> backend.handleMessage(message), mayWrite(command, query), !CarriedWrites.carried(query));
+        } catch (MongoServerError refused) {
+            // the wire handler logs a failed command whole — documents, keys, what people wrote — at ERROR; its logger is
+            // off (application.yaml) and the failure is said here by name and code alone. The client has the error.
+            log.debug("event=store_command_refused command={} collection={} code={}", LogText.clean(command),
+                    LogText.clean(String.valueOf(query.get(command))), refused.getCodeName());
+            throw refused;
+        } catch (RuntimeException failed) {
+            log.error("event=store_command_failed command={} collection={} error={}", LogText.clean(command),
+                    LogText.clean(String.valueOf(query.get(command))), failed.getClass().getSimpleName(), failed);
+            throw failed;
+        }
     }
 
     @Override
