@@ -84,6 +84,18 @@ public final class TestMail {
         return m;
     }
 
+    /** A message that goes out with no Message-ID at all, as some scripts and old mail programs send. */
+    public MimeMessage withoutMessageId() throws MessagingException {
+        MimeMessage m = new MimeMessage(session()) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                removeHeader("Message-ID");
+            }
+        };
+        m.setRecipients(Message.RecipientType.TO, EmbeddedMailServer.MAILBOX);
+        return m;
+    }
+
     private Session session() {
         Properties p = new Properties();
         p.put("mail.smtp.host", "127.0.0.1");

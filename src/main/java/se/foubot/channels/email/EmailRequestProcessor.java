@@ -423,9 +423,12 @@ public class EmailRequestProcessor {
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
-        MailRequests.Created task = tasks.create("email:" + request.getString("_id"), from,
-                Map.of("rootMessageId", String.valueOf(request.getString("rootMessageId")),
-                        "copied", String.join(",", request.getList("copied", String.class, List.of()))),
+        Map<String, String> address = new java.util.LinkedHashMap<>();
+        if (request.getString("rootMessageId") != null) { // none: the mail had no Message-ID, or one not kept
+            address.put("rootMessageId", request.getString("rootMessageId"));
+        }
+        address.put("copied", String.join(",", request.getList("copied", String.class, List.of())));
+        MailRequests.Created task = tasks.create("email:" + request.getString("_id"), from, address,
                 f.value(MailIntake.DISTRICT), f.value("concern"), f.value(MailIntake.CATEGORY),
                 f.value("timeframe") == null ? null : LocalDate.parse(f.value("timeframe")),
                 request.getList("attachments", String.class, List.of()), language);

@@ -37,6 +37,9 @@ class MailRequesterChannel implements RequesterChannel {
     public void tell(SupportTask t, String key, String subject, String text) {
         Language l = "en".equals(t.request().language()) ? Language.EN : Language.SV;
         String root = t.requester().address().get("rootMessageId");
+        if ("null".equals(root) || root != null && root.isBlank()) {
+            root = null; // a task made before kept a mail's missing Message-ID as the text "null"
+        }
         outbox.enqueue(new OutgoingMail(key, t.requester().person(), "[" + t.reference() + "] " + subject,
                 texts.get(l, "mail.hello") + "\n\n" + text + "\n\n" + texts.get(l, "mail.regards") + "\n",
                 root, root == null ? List.of() : List.of(root), "auto-generated", "task:" + t.reference()));

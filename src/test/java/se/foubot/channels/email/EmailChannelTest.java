@@ -179,6 +179,33 @@ class EmailChannelTest {
     }
 
     @Test
+    void aMailWithoutAMessageIdBecomesATaskWhoseLaterMailsStartAThreadOfTheirOwn() throws Exception {
+        // found by a black-box tester: the task kept the missing Message-ID as the text "null", and every later mail
+        // to the requester went out with "In-Reply-To: null"
+        String eva = "eva.ek@stockholm.se";
+        MimeMessage m = new TestMail(mail).withoutMessageId(); // as some scripts and old clients send
+        m.setFrom(new InternetAddress(eva));
+        m.setSubject("Uppföljning", "UTF-8");
+        m.setText("Vi i Farsta behöver hjälp att följa upp hemtjänstens nya arbetssätt. Ingen brådska.", "UTF-8");
+        m.saveChanges();
+        assertThat(m.getHeader("Message-ID")).isNull();
+        Transport.send(m);
+        round();
+        SupportTask task = tasks.byRequester("email", eva).get(0);
+        assertThat(task.requester().address()).doesNotContainKey("rootMessageId");
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.note(task.reference(), "UANALYST1", "question", "<@UANALYST1> frågade beställaren: Hur många deltar?",
+                "Hur många deltar?");
+        sender.sendDue();
+        List<MimeMessage> received = inboxOf(eva);
+        assertThat(received).extracting(se.foubot.support.TestMail::subject).contains("[" + task.reference() + "] Fråga från FoU");
+        for (MimeMessage answer : received) {
+            assertThat(answer.getHeader("In-Reply-To")).as(answer.getSubject()).isNull();
+            assertThat(answer.getHeader("References")).as(answer.getSubject()).isNull();
+        }
+    }
+
+    @Test
     void aPersonalIdentityNumberIsRemovedBeforeStorageAndTheSenderIsTold() throws Exception {
         String maja = "maja.ek@stockholm.se";
         send(maja, "Fråga", "Vi behöver stöd kring klienten 640823-3234 och uppföljningen av insatsen.",
