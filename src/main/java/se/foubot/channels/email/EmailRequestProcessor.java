@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -423,7 +424,7 @@ public class EmailRequestProcessor {
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
-        Map<String, String> address = new java.util.LinkedHashMap<>();
+        Map<String, String> address = new LinkedHashMap<>();
         if (request.getString("rootMessageId") != null) { // none: the mail had no Message-ID, or one not kept
             address.put("rootMessageId", request.getString("rootMessageId"));
         }

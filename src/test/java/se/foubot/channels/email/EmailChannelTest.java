@@ -198,7 +198,7 @@ class EmailChannelTest {
                 "Hur många deltar?");
         sender.sendDue();
         List<MimeMessage> received = inboxOf(eva);
-        assertThat(received).extracting(se.foubot.support.TestMail::subject).contains("[" + task.reference() + "] Fråga från FoU");
+        assertThat(received).extracting(TestMail::subject).contains("[" + task.reference() + "] Fråga från FoU");
         for (MimeMessage answer : received) {
             assertThat(answer.getHeader("In-Reply-To")).as(answer.getSubject()).isNull();
             assertThat(answer.getHeader("References")).as(answer.getSubject()).isNull();
