@@ -82,6 +82,15 @@ class EmailChannelTest {
         }).toList();
     }
 
+    /** An analyst claims the task and asks its requester "Hur många deltar?"; @return the requester's mails then. */
+    private List<MimeMessage> analystAsksTheRequester(SupportTask task, String requester) throws Exception {
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.note(task.reference(), "UANALYST1", "question", "<@UANALYST1> frågade beställaren: Hur många deltar?",
+                "Hur många deltar?");
+        sender.sendDue();
+        return inboxOf(requester);
+    }
+
     private static String body(MimeMessage m) throws Exception {
         return m.getContent().toString();
     }
@@ -149,11 +158,7 @@ class EmailChannelTest {
                 "<ask-1@stockholm.se>", null);
         round();
         SupportTask task = tasks.byRequester("email", lisa).get(0);
-        tasks.claim(task.reference(), "UANALYST1");
-        tasks.note(task.reference(), "UANALYST1", "question", "<@UANALYST1> frågade beställaren: Hur många deltar?",
-                "Hur många deltar?");
-        sender.sendDue();
-        List<MimeMessage> received = inboxOf(lisa);
+        List<MimeMessage> received = analystAsksTheRequester(task, lisa);
         assertThat(received).extracting(MimeMessage::getSubject).contains("[" + task.reference() + "] Fråga från FoU");
         MimeMessage question = received.stream().filter(m -> {
             try {
@@ -193,11 +198,7 @@ class EmailChannelTest {
         round();
         SupportTask task = tasks.byRequester("email", eva).get(0);
         assertThat(task.requester().address()).doesNotContainKey("rootMessageId");
-        tasks.claim(task.reference(), "UANALYST1");
-        tasks.note(task.reference(), "UANALYST1", "question", "<@UANALYST1> frågade beställaren: Hur många deltar?",
-                "Hur många deltar?");
-        sender.sendDue();
-        List<MimeMessage> received = inboxOf(eva);
+        List<MimeMessage> received = analystAsksTheRequester(task, eva);
         assertThat(received).extracting(TestMail::subject).contains("[" + task.reference() + "] Fråga från FoU");
         for (MimeMessage answer : received) {
             assertThat(answer.getHeader("In-Reply-To")).as(answer.getSubject()).isNull();
