@@ -65,7 +65,7 @@ class RecordOnceThenAck implements Middleware {
 
     private void record(EventEnvelope e, GuardedText text) {
         String thread = e.answerThread();
-        Runnable answer = () -> chat.onPost(e.user(), text, e.files(), e.channel(), thread, null);
+        Runnable answer = () -> chat.onPost(e.user(), text, e.files(), e.channel(), thread, SlackChat.Asked.UNMARKED);
         if (text.identityNumberRemoved()) {
             once.run(e, answer);
             return;

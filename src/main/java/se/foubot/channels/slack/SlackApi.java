@@ -133,6 +133,12 @@ public class SlackApi {
                         && answering.equals(String.valueOf(m.getEventPayload().get(ANSWERS))));
     }
 
+    /** The id of {@code user}'s direct message with the bot (opened if it was not), for reading its history; null: Slack named none. */
+    public String directMessageWith(String user) {
+        var dm = call("conversations.open", () -> methods.conversationsOpen(r -> r.users(java.util.List.of(user)))).getChannel();
+        return dm == null ? null : dm.getId();
+    }
+
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         pace(channel);
         ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text).blocks(blocks).build();

@@ -39,27 +39,39 @@ class SlackChat {
     }
 
     /**
-     * A message from {@code user}; the answer goes to {@code channel}, in {@code threadTs} when given. Done again under
-     * the same {@code messageId} (after a crash), the conversation's turn is not taken twice and the same answer is posted.
+     * The message a turn answers: its key (the work's, marked on the answer) and whether the work is being done
+     * {@code again}, when its answer may already be shown. {@link #UNMARKED}: answered without a key, the store down.
      */
-    void onMessage(String user, GuardedText text, String channel, String threadTs, String messageId) {
-        onAnswer(user, text, channel, threadTs, messageId, null);
+    record Asked(String key, boolean again) {
+        static final Asked UNMARKED = new Asked(null, false);
+
+        static Asked by(SlackInbox.Work work) {
+            return new Asked(work.key(), work.again());
+        }
+    }
+
+    /**
+     * A message from {@code user}; the answer goes to {@code channel}, in {@code threadTs} when given. Done again under
+     * the same key (after a crash), the conversation's turn is not taken twice and the same answer is posted.
+     */
+    void onMessage(String user, GuardedText text, String channel, String threadTs, Asked asked) {
+        onAnswer(user, text, channel, threadTs, asked, null);
     }
 
     /**
      * A click on one of the bot's answer buttons: as {@link #onMessage}, {@code answering} the question the button was
      * offered for, read from its block's id ({@link ReplyBlocks#question}).
      */
-    void onAnswer(String user, GuardedText text, String channel, String threadTs, String messageId, String answering) {
-        answer(user, channel, threadTs, messageId,
-                () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), messageId, answering));
+    void onAnswer(String user, GuardedText text, String channel, String threadTs, Asked asked, String answering) {
+        answer(user, channel, threadTs, asked,
+                () -> router.route(key(user), Recipient.slack(user), text, origin(channel, threadTs), asked.key(), answering));
     }
 
     /**
      * A post, perhaps with files: files are never fetched, read or kept, and the person is told so; words written with
      * them are answered as any message.
      */
-    void onPost(String user, GuardedText text, boolean files, String channel, String threadTs, String messageId) {
+    void onPost(String user, GuardedText text, boolean files, String channel, String threadTs, Asked asked) {
         if (files) {
             api.post(channel, threadTs, texts.get(router.knownLanguage(key(user)).orElse(se.foubot.conversation.Language.SV),
                     "slack.files-not-read"), null);
@@ -67,17 +79,17 @@ class SlackChat {
                 return;
             }
         }
-        onMessage(user, text, channel, threadTs, messageId);
+        onMessage(user, text, channel, threadTs, asked);
     }
 
-    /** {@code /fou [text]}: answered in the person's direct messages with the bot; {@code messageId} as above. */
-    void onCommand(String user, GuardedText text, String messageId) {
+    /** {@code /fou [text]}: answered in the person's direct messages with the bot; {@code asked} as above. */
+    void onCommand(String user, GuardedText text, Asked asked) {
         if (text.isBlank() && !text.identityNumberRemoved()) {
-            answer(user, user, null, null, () -> router.resume(key(user)));
+            answer(user, user, null, asked, () -> router.resume(key(user)));
             return;
         }
-        answer(user, user, null, messageId, () -> {
-            Reply reply = router.routeCommand(key(user), Recipient.slack(user), text, origin(user, null), messageId);
+        answer(user, user, null, asked, () -> {
+            Reply reply = router.routeCommand(key(user), Recipient.slack(user), text, origin(user, null), asked.key());
             // the list is read where it was asked for: after /fou, each command is typed after /fou too
             return reply.card() instanceof se.foubot.messaging.HelpCard help ? reply.withCard(help.typedAfter("/fou ")) : reply;
         });
@@ -88,11 +100,11 @@ class SlackChat {
     }
 
     /**
-     * Takes the turn and posts its reply, marked as the answer to {@code messageId} (null: unmarked). A reply the
-     * conversation gave this message before (the work done again after a crash, or after a post that failed or went
-     * unanswered) is not posted again when the direct message already shows it.
+     * Takes the turn and posts its reply, marked as the answer to the message asked. A reply that may have been posted
+     * before — the conversation gave it this message already, or the work is done again after a crash or after a post
+     * that failed or went unanswered — is not posted again when the direct message already shows it.
      */
-    private void answer(String user, String channel, String threadTs, String messageId, Turn turn) {
+    private void answer(String user, String channel, String threadTs, Asked asked, Turn turn) {
         Reply reply;
         try {
             reply = turn.take();
@@ -101,22 +113,26 @@ class SlackChat {
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }
-        if (reply.isNone() || reply.repeated() && messageId != null && alreadyShown(channel, threadTs, messageId)) {
+        if (reply.isNone() || (reply.repeated() || asked.again()) && asked.key() != null && alreadyShown(user, channel, threadTs, asked.key())) {
             return;
         }
-        replies.post(channel, threadTs, reply, user, messageId);
+        replies.post(channel, threadTs, reply, user, asked.key());
     }
 
-    /** Whether the DM shows the bot's answer to {@code messageId}; when Slack cannot say, it is taken as not shown. */
-    private boolean alreadyShown(String channel, String threadTs, String messageId) {
-        if (channel == null || !channel.startsWith("D") || threadTs != null) {
+    /**
+     * Whether the DM shows the bot's answer to {@code messageId}; when Slack cannot say, it is taken as not shown. An
+     * answer posted to the person ({@code channel} their user id: a command's) is looked for in their DM with the bot.
+     */
+    private boolean alreadyShown(String user, String channel, String threadTs, String messageId) {
+        if (channel == null || threadTs != null || !(channel.startsWith("D") || channel.equals(user))) {
             return false; // a channel's history or a thread needs scopes the bot does not ask for
         }
         try {
             // a message's key names its ts ("post:D…:1763900000.000100"): the answer came after it
             String[] parts = messageId.split(":");
             String since = parts.length == 3 && parts[0].equals("post") ? parts[2] : null;
-            boolean shown = api.answeredIn(channel, messageId, since);
+            String dm = channel.equals(user) ? api.directMessageWith(user) : channel;
+            boolean shown = dm != null && api.answeredIn(dm, messageId, since);
             if (shown) {
                 log.info("event=slack_answer_already_shown key={}", LogText.clean(messageId));
             }

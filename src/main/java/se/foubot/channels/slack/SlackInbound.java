@@ -64,13 +64,13 @@ class SlackInbound {
     private void whatWorkMeans(SlackInbox inbox) {
         inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyLaterWhenSlackIsAway(w -> {
             if (w.get(ANSWERING) != null) {
-                chat.onAnswer(w.get("user"), guard.check(w.get("text")), w.get("channel"), w.get("thread"), w.key(), w.get(ANSWERING));
+                chat.onAnswer(w.get("user"), guard.check(w.get("text")), w.get("channel"), w.get("thread"), SlackChat.Asked.by(w), w.get(ANSWERING));
             } else {
                 chat.onPost(w.get("user"), guard.check(w.get("text")), w.get(RecordOnceThenAck.FILES) != null, w.get("channel"),
-                        w.get("thread"), w.key());
+                        w.get("thread"), SlackChat.Asked.by(w));
             }
         }));
-        inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), w.key())));
+        inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), SlackChat.Asked.by(w))));
         // work parked after its attempts: the person hears so, where they wrote (or in their DM)
         inbox.whenParked(w -> {
             boolean message = RecordOnceThenAck.MESSAGE.equals(w.kind());
@@ -87,7 +87,7 @@ class SlackInbound {
             String inYourDms = texts.get(languages.of(new ConversationKey(SlackText.CHANNEL, user)).orElse(Language.SV), "slack.in-your-dms");
             if (text.identityNumberRemoved()) {
                 // refused in the person's DM, like any message holding a number; nothing of it is kept
-                work.afterAck(user, () -> chat.onCommand(user, text, null));
+                work.afterAck(user, () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
                 return ctx.ack(inYourDms);
             }
             for (SlackSlashCommand command : slashCommands) {
@@ -96,7 +96,7 @@ class SlackInbound {
                     return taken.get();
                 }
             }
-            work.record(COMMAND, user, Map.of("text", text.textOr("").strip()), () -> chat.onCommand(user, text, null));
+            work.record(COMMAND, user, Map.of("text", text.textOr("").strip()), () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
             return ctx.ack(inYourDms);
         });
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {
@@ -108,7 +108,7 @@ class SlackInbound {
             String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId() : user;
             String thread = p.getContainer() != null ? p.getContainer().getThreadTs() : null;
             if (value.identityNumberRemoved()) {
-                work.afterAck(user, () -> chat.onAnswer(user, value, channel, thread, null, answering));
+                work.afterAck(user, () -> chat.onAnswer(user, value, channel, thread, SlackChat.Asked.UNMARKED, answering));
             } else {
                 java.util.Map<String, String> params = new java.util.HashMap<>();
                 params.put("text", value.textOr(""));
@@ -117,7 +117,7 @@ class SlackInbound {
                     params.put("thread", thread);
                 }
                 params.put(ANSWERING, answering);
-                work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onAnswer(user, value, channel, thread, null, answering));
+                work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onAnswer(user, value, channel, thread, SlackChat.Asked.UNMARKED, answering));
             }
             return ctx.ack();
         });

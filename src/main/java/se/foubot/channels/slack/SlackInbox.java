@@ -100,10 +100,16 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     private volatile long lastRenewal = System.nanoTime();
 
     /**
-     * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, and the Slack
-     * event id it came with (null for a click, command or form).
+     * One piece of acknowledged work: its key (also the conversation's message id), kind and parameters, the Slack
+     * event id it came with (null for a click, command or form), and whether it is being done {@code again} — taken up
+     * after a crash, a stop or a failed attempt, when what it posts may already be in Slack.
      */
-    record Work(String key, String kind, Map<String, String> params, String eventId) {
+    record Work(String key, String kind, Map<String, String> params, String eventId, boolean again) {
+        /** Work as it arrives, done for the first time. */
+        Work(String key, String kind, Map<String, String> params, String eventId) {
+            this(key, kind, params, eventId, false);
+        }
+
         String get(String name) {
             return params.get(name);
         }
@@ -415,7 +421,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                 Map<String, String> params = new HashMap<>();
                 item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
                 log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
-                Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId")));
+                Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId"), true));
                 if (ran == Ran.DONE) {
                     done++;
                 } else if (ran == Ran.SLACK_AWAY) {

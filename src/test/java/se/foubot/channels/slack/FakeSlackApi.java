@@ -161,12 +161,16 @@ public final class FakeSlackApi implements AutoCloseable {
                     + "\"team_id\":\"T0FOU\",\"user_id\":\"" + BOT_USER + "\",\"bot_id\":\"B0FOUBOT\"}";
             case "chat.postMessage" -> {
                 String newTs = nextTs();
-                posted.add(new Posted(params.getOrDefault("channel", ""), newTs, params.getOrDefault("text", ""), params.get("metadata")));
+                // a post to a person (their user id) lands in their DM with the bot, as in Slack; its id here is "D" + the user's
+                String channel = params.getOrDefault("channel", "");
+                posted.add(new Posted(channel.startsWith("U") ? "D" + channel : channel, newTs, params.getOrDefault("text", ""),
+                        params.get("metadata")));
                 yield "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\"" + newTs
                         + "\",\"message\":{\"text\":\"\"}}";
             }
             // the channel's messages after oldest, newest first, with their metadata when include_all_metadata is set
             case "conversations.history" -> history(params);
+            case "conversations.open" -> "{\"ok\":true,\"channel\":{\"id\":\"D" + params.getOrDefault("users", "") + "\"}}";
             case "chat.update" -> "{\"ok\":true,\"channel\":\"" + params.getOrDefault("channel", "") + "\",\"ts\":\""
                     + params.getOrDefault("ts", "") + "\"}";
             case "chat.postEphemeral" -> "{\"ok\":true,\"message_ts\":\"" + nextTs() + "\"}";

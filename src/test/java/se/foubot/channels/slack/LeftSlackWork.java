@@ -23,11 +23,20 @@ final class LeftSlackWork {
 
     /** As above, held by {@code holder}. */
     static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text, String holder) {
+        leftByADeadProcess(mongo, now, key, holder, "message", new Document("user", user).append("text", text).append("channel", "D" + user));
+    }
+
+    /** As above, for a {@code /fou} command's work ({@code /fou text}), held by a dead process. */
+    static void commandLeftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text) {
+        leftByADeadProcess(mongo, now, key, "slack-inbox-dead", "command", new Document("user", user).append("text", text));
+    }
+
+    private static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String holder, String kind, Document params) {
         mongo.remove(Query.query(Criteria.where("_id").is(key)), SlackInbox.COLLECTION);
         mongo.insert(new Document("_id", key).append("slot", key + "#" + holder).append("status", "pending")
                 .append("waiting", key).append("attempts", 0).append("nextAttemptAt", Date.from(now)).append("createdAt", Date.from(now))
-                .append("leaseUntil", Date.from(now.plus(Duration.ofMinutes(2)))).append("kind", "message")
-                .append("params", new Document("user", user).append("text", text).append("channel", "D" + user)), SlackInbox.COLLECTION);
+                .append("leaseUntil", Date.from(now.plus(Duration.ofMinutes(2)))).append("kind", kind).append("params", params),
+                SlackInbox.COLLECTION);
     }
 
     /** The texts posted to {@code user}'s DM channel, in order. */

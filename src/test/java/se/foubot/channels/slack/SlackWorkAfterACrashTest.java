@@ -136,6 +136,68 @@ class SlackWorkAfterACrashTest {
         assertThat(answersTo("UNOTPOSTED").get(0)).isEqualTo(answersTo("UNOTPOSTED").get(1)).contains("Vilken förvaltning");
     }
 
+    @Test
+    void aHelpAnswerShownBeforeACrashIsNotPostedAgainWhenItsMessageIsDoneAgain() {
+        leftByADeadProcess("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPED")).hasSize(1));
+
+        // killed after the list was posted and before the work was marked done; the list takes no turn to remember.
+        // Both times the work is taken up after a crash, so both times the DM is looked at first
+        leftByADeadProcess("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> isDone("post:DUHELPED:1763900000.000006"));
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUHELPED"))).as("looked for in the DM").hasSize(2);
+        assertThat(answersTo("UHELPED")).hasSize(1);
+    }
+
+    @Test
+    void aHelpAnswerThatNeverReachedSlackIsPostedWhenItsMessageIsDoneAgain() {
+        leftByADeadProcess("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPLOST")).hasSize(1));
+
+        SLACK.forgetPostsTo("DUHELPLOST");
+        leftByADeadProcess("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPLOST")).hasSize(2));
+        assertThat(answersTo("UHELPLOST").get(1)).isEqualTo(answersTo("UHELPLOST").get(0));
+    }
+
+    @Test
+    void aCommandsAnswerShownBeforeACrashIsLookedForInThePersonsDmAndNotPostedAgain() {
+        LeftSlackWork.commandLeftByADeadProcess(mongo, clock.instant(), "action:command-before-crash", "UCOMMANDED", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+        // a command's answer is posted to the person (their user id), which Slack shows in their DM with the bot
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo("UCOMMANDED")).hasSize(1));
+
+        LeftSlackWork.commandLeftByADeadProcess(mongo, clock.instant(), "action:command-before-crash", "UCOMMANDED", "hjälp");
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> isDone("action:command-before-crash"));
+        // both times taken up after a crash, so both times looked for first
+        assertThat(SLACK.calls("conversations.open", c -> c.param("users").equals("UCOMMANDED"))).hasSize(2);
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUCOMMANDED"))).hasSize(2);
+        assertThat(postsTo("UCOMMANDED")).hasSize(1);
+    }
+
+    private static List<String> postsTo(String channel) {
+        return SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel)).stream().map(c -> c.param("text")).toList();
+    }
+
+    private boolean isDone(String key) {
+        Document item = mongo.findById(key, Document.class, SlackInbox.COLLECTION);
+        return item == null || !"pending".equals(item.getString("status"));
+    }
+
     /**
      * Receives {@code keys} as work that waits at {@code gate} once begun (noted in {@code begun}): with two workers and
      * room for two in their queue, two run, two are queued and the rest wait in memory — all recorded and held here.
