@@ -1,9 +1,5 @@
 package se.foubot.privacy;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -44,12 +40,7 @@ public class OutsideTextGuard {
         if (identifier == null || identifier.isBlank()) {
             return null;
         }
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identifier.strip().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(identifier.strip());
     }
 
     public static List<String> keys(List<String> identifiers) {

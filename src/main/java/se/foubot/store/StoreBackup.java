@@ -14,12 +14,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.Properties;
+
+import se.foubot.privacy.Sha256;
 
 /**
  * A backup is a directory with a copy of the store file ({@code foubot.mv}) and a note of its size and SHA-256
@@ -62,7 +63,7 @@ final class StoreBackup {
         }
         Path partial = dir.resolve(EmbeddedMongoStore.FILE_NAME + ".partial");
         Files.deleteIfExists(partial);
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         long bytes = 0;
         try (FileChannel out = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
@@ -167,7 +168,7 @@ final class StoreBackup {
     }
 
     static String sha256Of(Path file) throws IOException {
-        MessageDigest sha256 = sha256();
+        MessageDigest sha256 = Sha256.digest();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buffer = new byte[1 << 16];
             int n;
@@ -184,14 +185,6 @@ final class StoreBackup {
             channel.force(true);
         } catch (IOException notOnThisPlatform) {
             // some platforms cannot open a directory; the file's own force is then all there is
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

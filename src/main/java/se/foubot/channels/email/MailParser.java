@@ -7,12 +7,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Enumeration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +32,7 @@ import jakarta.mail.internet.MimeUtility;
 import se.foubot.messaging.Recipient;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.privacy.Sha256;
 
 /**
  * Reads a raw mail (RFC 5322 bytes) into an {@link InboundMail} with Jakarta Mail's MIME parser: prefers the
@@ -145,7 +143,7 @@ final class MailParser {
         List<String> copied = copied(message, flag);
         return new InboundMail(
                 // the key serves only to store a mail once: the Message-ID hashed, or the whole mail's hash without one
-                key != null ? key : "sha256:" + sha256(raw),
+                key != null ? key : "sha256:" + Sha256.hex(raw),
                 // kept only to answer in the same thread, and only when it holds no number
                 messageId.identityNumberRemoved() || messageId.text() == null || messageId.text().isBlank() ? null : messageId.text().strip(),
                 address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
@@ -236,7 +234,7 @@ final class MailParser {
     }
 
     private InboundMail unreadable(byte[] raw) {
-        return new InboundMail("sha256:" + sha256(raw), null, null, false, guard.check(null), null, guard.check(""),
+        return new InboundMail("sha256:" + Sha256.hex(raw), null, null, false, guard.check(null), null, guard.check(""),
                 guard.check(fallbackBody(raw)), guard.check(""), null, List.of(), Map.of(), "text/plain", List.of(), UNREADABLE, List.of(),
                 List.of(), null, false, null);
     }
@@ -504,15 +502,4 @@ final class MailParser {
         return hash == null ? null : "mid:" + hash;
     }
 
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String s) {
-        return sha256(s.getBytes(StandardCharsets.UTF_8));
-    }
 }

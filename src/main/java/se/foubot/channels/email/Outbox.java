@@ -1,8 +1,5 @@
 package se.foubot.channels.email;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,6 +20,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import se.foubot.privacy.Sha256;
 import se.foubot.store.LeasedQueue;
 import se.foubot.store.StoreIndexes;
 
@@ -138,13 +136,8 @@ public class Outbox implements StoreIndexes {
      * which went only to its recipient — this is how a person proves their address by answering the bot.
      */
     String messageId(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            byte[] secret = new byte[16];
-            random.nextBytes(secret);
-            return "<" + HexFormat.of().formatHex(hash, 0, 8) + "." + HexFormat.of().formatHex(secret) + "@fou-bot>";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] secret = new byte[16];
+        random.nextBytes(secret);
+        return "<" + HexFormat.of().formatHex(Sha256.of(key), 0, 8) + "." + HexFormat.of().formatHex(secret) + "@fou-bot>";
     }
 }

@@ -141,15 +141,11 @@ class StaffChannelPublisher {
 
     /** What a staff message shows, as a digest to compare with the next: its text and its blocks as the SDK writes them. */
     private static String digest(String text, java.util.List<com.slack.api.model.block.LayoutBlock> blocks) {
-        try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update(String.valueOf(blocks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
-        }
+        java.security.MessageDigest sha = se.foubot.privacy.Sha256.digest();
+        sha.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(String.valueOf(blocks).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
     /** Posts what could not be posted, and updates messages that show an older state. */
