@@ -71,6 +71,20 @@ class SlackWorkAfterACrashTest {
         LeftSlackWork.leftByADeadProcess(mongo, clock.instant(), key, user, text);
     }
 
+    /** {@code user}'s message left by a dead process, and taken up once its lease has run out. */
+    private void takenUpAfterACrash(String key, String user, String text) {
+        leftByADeadProcess(key, user, text);
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+    }
+
+    /** As {@link #takenUpAfterACrash}, {@code /fou text}. */
+    private void commandTakenUpAfterACrash(String key, String user, String text) {
+        LeftSlackWork.commandLeftByADeadProcess(mongo, clock.instant(), key, user, text);
+        clock.advance(Duration.ofMinutes(3));
+        inbox.redo();
+    }
+
     private static List<String> answersTo(String user) {
         return LeftSlackWork.answersTo(SLACK, user);
     }
@@ -96,16 +110,12 @@ class SlackWorkAfterACrashTest {
 
     @Test
     void workDoneAgainAfterItsAnswerWasPostedTakesNoSecondTurnAndPostsNothingMore() throws Exception {
-        leftByADeadProcess("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UAGAIN")).hasSize(1));
         long version = conversationVersion("UAGAIN");
 
         // killed after the answer was posted and before the work was marked done: the item is back, held by the dead
-        leftByADeadProcess("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUAGAIN:1763900000.000002", "UAGAIN", "stöd");
 
         // the DM shows the answer (its metadata names the message): it is not posted again
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("conversations.history",
@@ -119,17 +129,13 @@ class SlackWorkAfterACrashTest {
 
     @Test
     void workDoneAgainAfterItsTurnWasTakenButBeforeItsAnswerWasPostedPostsTheSameAnswer() {
-        leftByADeadProcess("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UNOTPOSTED")).hasSize(1));
         long version = conversationVersion("UNOTPOSTED");
 
         // killed after the turn was saved and before its answer reached Slack: the DM does not show it
         SLACK.forgetPostsTo("DUNOTPOSTED");
-        leftByADeadProcess("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUNOTPOSTED:1763900000.000005", "UNOTPOSTED", "stöd");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UNOTPOSTED")).hasSize(2));
         assertThat(conversationVersion("UNOTPOSTED")).isEqualTo(version);
@@ -138,16 +144,12 @@ class SlackWorkAfterACrashTest {
 
     @Test
     void aHelpAnswerShownBeforeACrashIsNotPostedAgainWhenItsMessageIsDoneAgain() {
-        leftByADeadProcess("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPED")).hasSize(1));
 
         // killed after the list was posted and before the work was marked done; the list takes no turn to remember.
         // Both times the work is taken up after a crash, so both times the DM is looked at first
-        leftByADeadProcess("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUHELPED:1763900000.000006", "UHELPED", "hjälp");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> isDone("post:DUHELPED:1763900000.000006"));
         assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUHELPED"))).as("looked for in the DM").hasSize(2);
@@ -156,15 +158,11 @@ class SlackWorkAfterACrashTest {
 
     @Test
     void aHelpAnswerThatNeverReachedSlackIsPostedWhenItsMessageIsDoneAgain() {
-        leftByADeadProcess("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPLOST")).hasSize(1));
 
         SLACK.forgetPostsTo("DUHELPLOST");
-        leftByADeadProcess("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        takenUpAfterACrash("post:DUHELPLOST:1763900000.000007", "UHELPLOST", "hjälp");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UHELPLOST")).hasSize(2));
         assertThat(answersTo("UHELPLOST").get(1)).isEqualTo(answersTo("UHELPLOST").get(0));
@@ -172,15 +170,11 @@ class SlackWorkAfterACrashTest {
 
     @Test
     void aCommandsAnswerShownBeforeACrashIsLookedForInThePersonsDmAndNotPostedAgain() {
-        LeftSlackWork.commandLeftByADeadProcess(mongo, clock.instant(), "action:command-before-crash", "UCOMMANDED", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        commandTakenUpAfterACrash("action:command-before-crash", "UCOMMANDED", "hjälp");
         // a command's answer is posted to the person (their user id), which Slack shows in their DM with the bot
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo("UCOMMANDED")).hasSize(1));
 
-        LeftSlackWork.commandLeftByADeadProcess(mongo, clock.instant(), "action:command-before-crash", "UCOMMANDED", "hjälp");
-        clock.advance(Duration.ofMinutes(3));
-        inbox.redo();
+        commandTakenUpAfterACrash("action:command-before-crash", "UCOMMANDED", "hjälp");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> isDone("action:command-before-crash"));
         // both times taken up after a crash, so both times looked for first
