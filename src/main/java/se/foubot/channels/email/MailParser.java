@@ -51,6 +51,8 @@ final class MailParser {
     /** Names of what went wrong, never the text: stored with the mail and shown to the admin. */
     static final String BROKEN_MIME = "broken-mime";
     static final String UNREADABLE = "unreadable";
+    /** A base64 part that could be read only in part ({@link DamagedBase64}). */
+    static final String DAMAGED_BASE64 = "damaged-base64";
 
     private final OutsideTextGuard guard;
 
@@ -191,7 +193,7 @@ final class MailParser {
         String disposition = safeDisposition(part);
         GuardedText fileName = guard.check(safeFileName(part));
         if ((part.isMimeType("text/calendar") || part.isMimeType("application/ics")) && into.calendar == null) {
-            into.calendar = ICalendarParts.read(guard.check(text(part)).textOr(""), contentTypeMethod(part));
+            into.calendar = ICalendarParts.read(guard.check(text(part, into)).textOr(""), contentTypeMethod(part));
         }
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
@@ -201,23 +203,37 @@ final class MailParser {
         } else if (fileName.text() != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             into.attachments.add(fileName.text() != null ? fileName : guard.check("(namnlös bilaga)"));
         } else if (part.isMimeType("text/plain") && into.plain == null) {
-            into.plain = guard.check(text(part));
+            into.plain = guard.check(text(part, into));
         } else if (part.isMimeType("text/html") && into.html == null) {
-            into.html = guard.check(text(part));
+            into.html = guard.check(text(part, into));
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
             walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
         }
     }
 
-    /** The part's bytes, transfer-decoded, then read with the charset that fits them. */
-    private static String text(Part part) throws MessagingException, IOException {
+    /**
+     * The part's bytes, transfer-decoded, then read with the charset that fits them. Base64 that Jakarta Mail refuses is
+     * read as far as it goes, and {@code into} notes the problem.
+     */
+    private static String text(Part part, Parts into) throws MessagingException, IOException {
         byte[] bytes;
         if (part instanceof MimePart mime) {
             String encoding = mime.getEncoding();
-            InputStream raw = part instanceof MimeMessage m ? m.getRawInputStream()
-                    : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream();
-            try (InputStream in = encoding == null ? raw : MimeUtility.decode(raw, encoding)) {
+            byte[] raw;
+            try (InputStream in = part instanceof MimeMessage m ? m.getRawInputStream()
+                    : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+                raw = in.readAllBytes();
+            }
+            try (InputStream in = encoding == null ? new ByteArrayInputStream(raw) : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
                 bytes = in.readAllBytes();
+            } catch (IOException damaged) {
+                if (!"base64".equalsIgnoreCase(encoding)) {
+                    throw damaged;
+                }
+                bytes = DamagedBase64.decode(raw);
+                if (into.problem == null) {
+                    into.problem = DAMAGED_BASE64;
+                }
             }
         } else {
             try (InputStream in = part.getInputStream()) {
