@@ -25,6 +25,8 @@ import se.foubot.privacy.LogText;
 class SlackChat {
 
     private static final Logger log = LoggerFactory.getLogger(SlackChat.class);
+    /** What marks the notice that files are not read, after the key of the message they came with. */
+    static final String FILES_NOTICE = "#files";
 
     private final MessageRouter router;
     private final SlackApi api;
@@ -72,12 +74,14 @@ class SlackChat {
      * them are answered as any message.
      */
     void onPost(String user, GuardedText text, boolean files, String channel, String threadTs, Asked asked) {
-        if (files) {
+        // the notice is marked as the message's too, so that the work done again does not tell the person twice
+        String notice = asked.key() == null ? null : asked.key() + FILES_NOTICE;
+        if (files && !(asked.again() && notice != null && alreadyShown(user, channel, threadTs, asked.key(), notice))) {
             api.post(channel, threadTs, texts.get(router.knownLanguage(key(user)).orElse(se.foubot.conversation.Language.SV),
-                    "slack.files-not-read"), null);
-            if (text.isBlank() && !text.identityNumberRemoved()) {
-                return;
-            }
+                    "slack.files-not-read"), null, notice);
+        }
+        if (files && text.isBlank() && !text.identityNumberRemoved()) {
+            return;
         }
         onMessage(user, text, channel, threadTs, asked);
     }
@@ -119,11 +123,17 @@ class SlackChat {
         replies.post(channel, threadTs, reply, user, asked.key());
     }
 
-    /**
-     * Whether the DM shows the bot's answer to {@code messageId}; when Slack cannot say, it is taken as not shown. An
-     * answer posted to the person ({@code channel} their user id: a command's) is looked for in their DM with the bot.
-     */
+    /** Whether the DM shows the bot's answer to {@code messageId}: {@link #alreadyShown(String, String, String, String, String)}. */
     private boolean alreadyShown(String user, String channel, String threadTs, String messageId) {
+        return alreadyShown(user, channel, threadTs, messageId, messageId);
+    }
+
+    /**
+     * Whether the DM shows the bot's post marked {@code mark}, posted after the message {@code messageId}; when Slack
+     * cannot say, it is taken as not shown. An answer posted to the person ({@code channel} their user id: a command's)
+     * is looked for in their DM with the bot.
+     */
+    private boolean alreadyShown(String user, String channel, String threadTs, String messageId, String mark) {
         if (channel == null || threadTs != null || !(channel.startsWith("D") || channel.equals(user))) {
             return false; // a channel's history or a thread needs scopes the bot does not ask for
         }
@@ -132,9 +142,9 @@ class SlackChat {
             String[] parts = messageId.split(":");
             String since = parts.length == 3 && parts[0].equals("post") ? parts[2] : null;
             String dm = channel.equals(user) ? api.directMessageWith(user) : channel;
-            boolean shown = dm != null && api.answeredIn(dm, messageId, since);
+            boolean shown = dm != null && api.answeredIn(dm, mark, since);
             if (shown) {
-                log.info("event=slack_answer_already_shown key={}", LogText.clean(messageId));
+                log.info("event=slack_answer_already_shown key={}", LogText.clean(mark));
             }
             return shown;
         } catch (SlackApi.SlackCallFailed e) {

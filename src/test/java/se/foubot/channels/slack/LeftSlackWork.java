@@ -26,6 +26,12 @@ final class LeftSlackWork {
         leftByADeadProcess(mongo, now, key, holder, "message", new Document("user", user).append("text", text).append("channel", "D" + user));
     }
 
+    /** As above, a post with files (and perhaps words) in {@code user}'s DM. */
+    static void postWithFilesLeftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text) {
+        leftByADeadProcess(mongo, now, key, "slack-inbox-dead", "message", new Document("user", user).append("text", text)
+                .append("channel", "D" + user).append(RecordOnceThenAck.FILES, "true"));
+    }
+
     /** As above, for a {@code /fou} command's work ({@code /fou text}), held by a dead process. */
     static void commandLeftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text) {
         leftByADeadProcess(mongo, now, key, "slack-inbox-dead", "command", new Document("user", user).append("text", text));

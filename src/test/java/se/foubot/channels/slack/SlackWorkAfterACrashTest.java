@@ -183,6 +183,18 @@ class SlackWorkAfterACrashTest {
         assertThat(postsTo("UCOMMANDED")).hasSize(1);
     }
 
+    @Test
+    void theNoticeThatFilesAreNotReadIsGivenOnceWhenItsPostIsDoneAgain() {
+        for (int crash = 0; crash < 2; crash++) {
+            LeftSlackWork.postWithFilesLeftByADeadProcess(mongo, clock.instant(), "post:DUFILES:1763900000.000008", "UFILES", "");
+            clock.advance(Duration.ofMinutes(3));
+            inbox.redo();
+            await().atMost(Duration.ofSeconds(10)).until(() -> isDone("post:DUFILES:1763900000.000008"));
+        }
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUFILES"))).hasSize(2);
+        assertThat(answersTo("UFILES")).singleElement().satisfies(text -> assertThat(text).contains("filer"));
+    }
+
     private static List<String> postsTo(String channel) {
         return SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel)).stream().map(c -> c.param("text")).toList();
     }
