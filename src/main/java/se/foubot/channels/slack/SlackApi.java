@@ -2,6 +2,8 @@ package se.foubot.channels.slack;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,8 @@ public class SlackApi {
 
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
     private static final int ATTEMPTS = 5;
+    /** How many pages of a DM's history are read for an answer (a hundred messages a page). */
+    static final int HISTORY_PAGES = 10;
     private static final long MAX_WAIT_MILLIS = 30_000;
     /** Calls that post something new: made twice, they post it twice. */
     private static final java.util.Set<String> POSTS = java.util.Set.of("chat.postMessage", "chat.postEphemeral");
@@ -117,7 +121,29 @@ public class SlackApi {
         }
         ChatPostMessageRequest built = request.build();
         return call("chat.postMessage", () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(built),
-                ChatPostMessageResponse.class)).getTs();
+                ChatPostMessageResponse.class), postedAfterAll(channel, threadTs, answering)).getTs();
+    }
+
+    /**
+     * For a marked answer in a direct message (or to a person, which lands there): whether Slack posted it although it
+     * answered with a server error — Slack says some of the operation may have succeeded — read from the DM before the
+     * post is tried again. Null where that cannot be read (a channel, a thread, an unmarked post).
+     */
+    private Supplier<Optional<ChatPostMessageResponse>> postedAfterAll(String channel, String threadTs, String answering) {
+        if (answering == null || threadTs != null || channel == null
+                || !(channel.startsWith("D") || channel.startsWith("U") || channel.startsWith("W"))) {
+            return null;
+        }
+        return () -> {
+            String dm = channel.startsWith("D") ? channel : directMessageWith(channel);
+            return (dm == null ? Optional.<String>empty() : postedIn(dm, answering, null)).map(ts -> {
+                ChatPostMessageResponse found = new ChatPostMessageResponse();
+                found.setOk(true);
+                found.setChannel(dm);
+                found.setTs(ts);
+                return found;
+            });
+        };
     }
 
     /**
@@ -126,11 +152,30 @@ public class SlackApi {
      * reading a channel's history needs a scope the bot does not ask for.
      */
     public boolean answeredIn(String channel, String answering, String oldest) {
-        var history = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel).oldest(oldest)
-                .includeAllMetadata(true).limit(100)));
-        return history.getMessages() != null && history.getMessages().stream().map(com.slack.api.model.Message::getMetadata)
-                .anyMatch(m -> m != null && ANSWER_EVENT.equals(m.getEventType()) && m.getEventPayload() != null
-                        && answering.equals(String.valueOf(m.getEventPayload().get(ANSWERS))));
+        return postedIn(channel, answering, oldest).isPresent();
+    }
+
+    /**
+     * As {@link #answeredIn}: the ts of the bot's answer to {@code answering}, if the DM shows it, read a page of a
+     * hundred at a time, newest first, up to {@value #HISTORY_PAGES} pages.
+     */
+    private Optional<String> postedIn(String channel, String answering, String oldest) {
+        String cursor = null;
+        for (int page = 0; page < HISTORY_PAGES; page++) {
+            String from = cursor;
+            var history = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel).oldest(oldest)
+                    .cursor(from).includeAllMetadata(true).limit(100)));
+            Optional<String> found = history.getMessages() == null ? Optional.empty() : history.getMessages().stream()
+                    .filter(message -> message.getMetadata() != null && ANSWER_EVENT.equals(message.getMetadata().getEventType())
+                            && message.getMetadata().getEventPayload() != null
+                            && answering.equals(String.valueOf(message.getMetadata().getEventPayload().get(ANSWERS))))
+                    .map(com.slack.api.model.Message::getTs).findFirst();
+            cursor = history.getResponseMetadata() == null ? null : history.getResponseMetadata().getNextCursor();
+            if (found.isPresent() || !history.isHasMore() || cursor == null || cursor.isEmpty()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** The id of {@code user}'s direct message with the bot (opened if it was not), for reading its history; null: Slack named none. */
@@ -209,12 +254,28 @@ public class SlackApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        return call(method, call, null);
+    }
+
+    /**
+     * @param doneAfterAll for a post, whether Slack did it although it answered with a server error, asked before it
+     *                     is tried again (null: it is tried again without asking)
+     */
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call, Supplier<Optional<T>> doneAfterAll) {
         long backoff = firstRetryWaitMillis;
         String reason = "";
         boolean away = true;
         boolean perhapsPosted = false;
+        boolean serverError = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long wait;
+            if (serverError && doneAfterAll != null) {
+                Optional<T> done = doneAfterAll(method, doneAfterAll);
+                if (done.isPresent()) {
+                    lastCallSucceeded = true;
+                    return done.get();
+                }
+            }
             try {
                 T response = call.run();
                 if (response.isOk()) {
@@ -226,6 +287,7 @@ public class SlackApi {
                     away = false;
                     break; // a refusal such as channel_not_found: retrying cannot help
                 }
+                serverError = !"ratelimited".equals(reason);
                 wait = backoff;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
@@ -233,6 +295,7 @@ public class SlackApi {
                 if (status == 429) {
                     wait = retryAfterMillis(e.getResponse().header("Retry-After"), backoff);
                 } else if (status >= 500) {
+                    serverError = true;
                     wait = backoff;
                 } else {
                     away = false;
@@ -263,6 +326,26 @@ public class SlackApi {
         lastCallSucceeded = false;
         log.warn("event=slack_call_failed method={} reason=\"{}\"", method, LogText.clean(reason));
         throw new SlackCallFailed(method, reason, away, perhapsPosted);
+    }
+
+    /**
+     * Asks whether a post was done after all. When Slack refuses to say, it was not (posted again rather than never);
+     * when Slack is away, the call fails as Slack away, and the work that posts is done again later.
+     */
+    private static <T> Optional<T> doneAfterAll(String method, Supplier<Optional<T>> doneAfterAll) {
+        try {
+            Optional<T> done = doneAfterAll.get();
+            if (done.isPresent()) {
+                log.info("event=slack_posted_despite_error method={}", method);
+            }
+            return done;
+        } catch (SlackCallFailed cannotTell) {
+            if (!cannotTell.slackAway()) {
+                return Optional.empty(); // refused (a scope the workspace did not grant): posted again rather than never
+            }
+            // Slack away: the post may be there; the work is done again after a pause, and asks again first
+            throw new SlackCallFailed(method, "perhaps posted, and the DM could not be read (" + cannotTell.getMessage() + ")", true);
+        }
     }
 
     /** A read that timed out: the request went out whole (a connection that could not be made is not this). */

@@ -148,7 +148,10 @@ class SlackChat {
             }
             return shown;
         } catch (SlackApi.SlackCallFailed e) {
-            return false; // twice rather than never
+            if (e.slackAway()) {
+                throw e; // Slack away: the work is done again after a pause, and looks again first
+            }
+            return false; // refused (a scope the workspace did not grant): twice rather than never
         }
     }
 

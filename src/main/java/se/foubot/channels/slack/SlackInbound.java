@@ -96,7 +96,9 @@ class SlackInbound {
                     return taken.get();
                 }
             }
-            work.record(COMMAND, user, Map.of("text", text.textOr("").strip()), () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
+            // Slack gives each invocation a trigger id of its own: the same body again (a proxy's retry, a replay) is done once
+            work.recordOnce(req.getPayload().getTriggerId(), COMMAND, user, Map.of("text", text.textOr("").strip()),
+                    () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
             return ctx.ack(inYourDms);
         });
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {

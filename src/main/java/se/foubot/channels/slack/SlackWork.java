@@ -69,7 +69,7 @@ public class SlackWork {
 
     /**
      * As {@link #record}, done once for {@code once} (e.g. a modal's view id: Slack sends a submission once, so a
-     * second copy is a replay, or a proxy's retry), however often it arrives; null: every time.
+     * second copy is a replay, or a proxy's retry), however often it arrives; null or blank: every time.
      */
     public void recordOnce(String once, String kind, String user, Map<String, String> params, Runnable withoutStore) {
         Map<String, String> all = new HashMap<>();
@@ -80,7 +80,7 @@ public class SlackWork {
         });
         all.put("user", user);
         try {
-            inbox.receive(once == null ? "action:" + UUID.randomUUID() : "action:" + kind + ":" + once, kind, all);
+            inbox.receive(once == null || once.isBlank() ? "action:" + UUID.randomUUID() : "action:" + kind + ":" + once, kind, all);
         } catch (DataAccessException storeDown) {
             afterAck(user, withoutStore);
         }

@@ -42,6 +42,8 @@ public final class FakeSlackApi implements AutoCloseable {
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
+    /** Posts Slack makes and then answers with a server error (Slack: "some aspect of the operation succeeded"). */
+    private final java.util.concurrent.atomic.AtomicInteger postedThenFailing = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int outage;
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
@@ -71,6 +73,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next {@code times} calls of {@code method} fail with {@code status} (429 carries Retry-After: 1). */
     synchronized void failNext(String method, int status, int times) {
         failures.add(new Failure(method, status, times));
+    }
+
+    /** The next {@code times} {@code chat.postMessage} calls are posted (history shows them) and answered with HTTP 500. */
+    void postThenFail(int times) {
+        postedThenFailing.set(times);
     }
 
     /** From now on every call fails with {@code status} (429 carries Retry-After: 1), until {@link #endOutage()}. */
@@ -187,9 +194,17 @@ public final class FakeSlackApi implements AutoCloseable {
             case "usergroups.users.list" -> "{\"ok\":true,\"users\":[\"UGROUPMEMBER1\",\"UGROUPMEMBER2\"]}";
             default -> "{\"ok\":true}";
         };
+        if ("chat.postMessage".equals(method) && postedThenFailing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, 500, "oops");
+            return;
+        }
         respond(exchange, 200, json);
     }
 
+    /**
+     * A page of the channel's messages after oldest, newest first, with their metadata when include_all_metadata is
+     * set: {@code limit} (100 unless given) a page, the next page named by {@code response_metadata.next_cursor}.
+     */
     private String history(Map<String, String> params) {
         String channel = params.getOrDefault("channel", "");
         double oldest = params.containsKey("oldest") ? Double.parseDouble(params.get("oldest")) : 0;
@@ -197,17 +212,27 @@ public final class FakeSlackApi implements AutoCloseable {
         List<Posted> mine = new ArrayList<>(posted.stream().filter(p -> p.channel().equals(channel)
                 && Double.parseDouble(p.ts()) > oldest).toList());
         java.util.Collections.reverse(mine);
-        StringBuilder json = new StringBuilder("{\"ok\":true,\"has_more\":false,\"messages\":[");
-        for (int i = 0; i < mine.size(); i++) {
+        int from = params.containsKey("cursor") && !params.get("cursor").isEmpty() ? Integer.parseInt(params.get("cursor")) : 0;
+        int to = Math.min(mine.size(), from + Integer.parseInt(params.getOrDefault("limit", "100")));
+        boolean more = to < mine.size();
+        StringBuilder json = new StringBuilder("{\"ok\":true,\"has_more\":" + more + ",\"messages\":[");
+        for (int i = from; i < to; i++) {
             Posted p = mine.get(i);
-            json.append(i == 0 ? "" : ",").append("{\"type\":\"message\",\"bot_id\":\"B0FOUBOT\",\"ts\":\"").append(p.ts())
+            json.append(i == from ? "" : ",").append("{\"type\":\"message\",\"bot_id\":\"B0FOUBOT\",\"ts\":\"").append(p.ts())
                     .append("\",\"text\":").append(new com.google.gson.Gson().toJson(p.text()));
             if (metadata && p.metadata() != null) {
                 json.append(",\"metadata\":").append(p.metadata());
             }
             json.append('}');
         }
-        return json.append("]}").toString();
+        return json.append("],\"response_metadata\":{\"next_cursor\":\"").append(more ? String.valueOf(to) : "").append("\"}}").toString();
+    }
+
+    /** {@code count} messages the person writes in {@code channel} (a DM), after what is there. */
+    void personWrites(String channel, int count) {
+        for (int i = 0; i < count; i++) {
+            posted.add(new Posted(channel, nextTs(), "meddelande " + i, null));
+        }
     }
 
     private synchronized Failure takeFailure(String method) {

@@ -849,6 +849,41 @@ class SlackChannelTest {
     }
 
     @Test
+    void aReplySlackPostedButAnsweredWithAServerErrorIsFoundInTheDmAndNotPostedAgain() throws Exception {
+        SLACK.postThenFail(1); // Slack posts it, then answers 500: "some aspect of the operation succeeded"
+        slack.dm("EvPostedDespite", "UDISTDESPITE", "stöd");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("conversations.history",
+                c -> c.param("channel").equals("DUDISTDESPITE")).isEmpty());
+        awaitSlackWorkDone();
+        assertThat(postsTo("DUDISTDESPITE")).as("asked once, posted once").singleElement()
+                .satisfies(c -> assertThat(c.param("text")).contains("Vilken förvaltning"));
+        // the conversation goes on from the question Slack showed
+        slack.dm("EvPostedDespite2", "UDISTDESPITE", "Farsta");
+        awaitReply("DUDISTDESPITE", 2, "Vilken roll");
+    }
+
+    @Test
+    void aCommandsAnswerSlackPostedButAnsweredWithAServerErrorIsFoundInThePersonsDmAndNotPostedAgain() throws Exception {
+        SLACK.postThenFail(1);
+        slack.command("UDISTCMDDESPITE", "hjälp");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("conversations.history",
+                c -> c.param("channel").equals("DUDISTCMDDESPITE")).isEmpty());
+        awaitSlackWorkDone();
+        assertThat(SLACK.calls("conversations.open", c -> c.param("users").equals("UDISTCMDDESPITE"))).isNotEmpty();
+        assertThat(postsTo("UDISTCMDDESPITE")).singleElement().satisfies(c -> assertThat(c.param("text")).contains("/fou status"));
+    }
+
+    @Test
+    void aReplyAnsweredWithAServerErrorAndNotPostedIsPostedOnTheNextAttempt() throws Exception {
+        SLACK.failNext("chat.postMessage", 500, 1); // not posted this time
+        slack.dm("EvNotPosted", "UDISTNOTPOSTED", "stöd");
+        awaitReply("DUDISTNOTPOSTED", 1, "Vilken förvaltning");
+        awaitSlackWorkDone();
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUDISTNOTPOSTED"))).as("looked first").hasSize(1);
+        assertThat(postsTo("DUDISTNOTPOSTED")).as("the fake records the calls it answers").hasSize(1);
+    }
+
+    @Test
     void aReplyPostponedWhileSlackWasAwayIsNotPostedOnceThePersonHasWrittenAgainAndBeenAnswered() throws Exception {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         var firstMessage = com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.eq("params.user", "UDISTSTALE"),
@@ -972,6 +1007,19 @@ class SlackChannelTest {
         awaitReply("UDIST12", 1, "/fou status");
         slack.command("UDIST12", "ny");
         awaitReply("UDIST12", 2, "Vilken förvaltning");
+    }
+
+    @Test
+    void theSameSlashCommandSentAgainIsAnsweredOnce() throws Exception {
+        String body = SlackRequests.commandBody("UDISTREPLAY", "hjälp");
+        assertThat(slack.command(body).statusCode()).isEqualTo(200);
+        awaitReply("UDISTREPLAY", 1, "/fou status");
+        // a proxy's retry or a replay of the same signed bytes: acknowledged, not answered again
+        assertThat(slack.command(body).statusCode()).isEqualTo(200);
+        slack.command("UDISTREPLAY", "hjälp"); // typed again: a new invocation, answered
+        awaitReply("UDISTREPLAY", 2, "/fou status");
+        awaitSlackWorkDone();
+        assertThat(postsTo("UDISTREPLAY")).hasSize(2);
     }
 
     @Test

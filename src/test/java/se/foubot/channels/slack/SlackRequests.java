@@ -116,9 +116,19 @@ public final class SlackRequests {
     }
 
     public HttpResponse<String> command(String user, String text) throws Exception {
-        String body = form(Map.of("token", "x", "team_id", "T0FOU", "channel_id", "C0GENERAL", "user_id", user,
-                "command", "/fou", "text", text, "trigger_id", "1.2.3", "response_url", "http://127.0.0.1:1/none"));
+        return command(commandBody(user, text));
+    }
+
+    /** Sends a slash command's body as it is (a replay sends the same bytes again). */
+    public HttpResponse<String> command(String body) throws Exception {
         return signed(body, "application/x-www-form-urlencoded", Map.of());
+    }
+
+    /** {@code /fou text} from {@code user}, with a trigger id of its own, as Slack gives every invocation. */
+    public static String commandBody(String user, String text) {
+        return form(Map.of("token", "x", "team_id", "T0FOU", "channel_id", "C0GENERAL", "user_id", user,
+                "command", "/fou", "text", text, "trigger_id", "13345224609.738474920." + UUID.randomUUID().toString().replace("-", ""),
+                "response_url", "http://127.0.0.1:1/none"));
     }
 
     public HttpResponse<String> interactive(String payloadJson) throws Exception {

@@ -39,7 +39,7 @@ import se.foubot.support.TestClockConfiguration;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {"foubot.store.data-dir=target/test-data/${random.uuid}", "foubot.slack.work-lease=2m", "foubot.slack.workers=2",
-                "foubot.slack.work-queue=2"})
+                "foubot.slack.work-queue=2", "foubot.slack.api-retry-wait=5ms"})
 @Import(TestClockConfiguration.class)
 @DirtiesContext // one test stops the inbox and starts it again
 class SlackWorkAfterACrashTest {
@@ -193,6 +193,38 @@ class SlackWorkAfterACrashTest {
         }
         assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUFILES"))).hasSize(2);
         assertThat(answersTo("UFILES")).singleElement().satisfies(text -> assertThat(text).contains("filer"));
+    }
+
+    @Test
+    void anAnswerFarBackInABusyDmIsFoundOnALaterPageOfItsHistory() {
+        takenUpAfterACrash("post:DUBUSY:1763900000.000009", "UBUSY", "hjälp");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UBUSY")).hasSize(1));
+        SLACK.personWrites("DUBUSY", 250); // three pages of a hundred, the bot's answer on the last
+
+        takenUpAfterACrash("post:DUBUSY:1763900000.000009", "UBUSY", "hjälp");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> isDone("post:DUBUSY:1763900000.000009"));
+        assertThat(answersTo("UBUSY")).hasSize(1);
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUBUSY") && "200".equals(c.param("cursor"))))
+                .as("read to the third page").isNotEmpty();
+    }
+
+    @Test
+    void anAnswerDoneAgainWhileTheDmCannotBeReadWaitsAndIsNotPostedOnceTheDmShowsIt() {
+        takenUpAfterACrash("post:DUUNREAD:1763900000.000010", "UUNREAD", "hjälp");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UUNREAD")).hasSize(1));
+
+        SLACK.failNext("conversations.history", 500, 5); // every attempt of the look
+        takenUpAfterACrash("post:DUUNREAD:1763900000.000010", "UUNREAD", "hjälp");
+        // Slack away: not posted blind, the work waits its pause as when a post fails
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById("post:DUUNREAD:1763900000.000010", Document.class,
+                SlackInbox.COLLECTION).getString("slot").endsWith("#free"));
+        assertThat(answersTo("UUNREAD")).hasSize(1);
+
+        clock.advance(SlackInbox.SLACK_AWAY_PAUSE.plusSeconds(1));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).until(() -> isDone("post:DUUNREAD:1763900000.000010"));
+        assertThat(answersTo("UUNREAD")).hasSize(1);
     }
 
     private static List<String> postsTo(String channel) {
