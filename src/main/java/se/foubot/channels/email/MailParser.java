@@ -224,7 +224,8 @@ final class MailParser {
                     : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
                 raw = in.readAllBytes();
             }
-            try (InputStream in = encoding == null ? new ByteArrayInputStream(raw) : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
+            try (InputStream in = encoding == null ? new ByteArrayInputStream(raw)
+                    : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
                 bytes = in.readAllBytes();
             } catch (IOException damaged) {
                 if (!"base64".equalsIgnoreCase(encoding)) {

@@ -117,7 +117,8 @@ class SlackChat {
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }
-        if (reply.isNone() || (reply.repeated() || asked.again()) && asked.key() != null && alreadyShown(user, channel, threadTs, asked.key())) {
+        boolean perhapsShown = (reply.repeated() || asked.again()) && asked.key() != null;
+        if (reply.isNone() || perhapsShown && alreadyShown(user, channel, threadTs, asked.key())) {
             return;
         }
         replies.post(channel, threadTs, reply, user, asked.key());
@@ -129,9 +130,10 @@ class SlackChat {
     }
 
     /**
-     * Whether the DM shows the bot's post marked {@code mark}, posted after the message {@code messageId}; when Slack
-     * cannot say, it is taken as not shown. An answer posted to the person ({@code channel} their user id: a command's)
-     * is looked for in their DM with the bot.
+     * Whether the DM shows the bot's post marked {@code mark}, posted after the message {@code messageId}. When Slack
+     * refuses to say, it is taken as not shown; when Slack is away, the failure is thrown, so that the work waits and
+     * looks again. An answer posted to the person ({@code channel} their user id: a command's) is looked for in their DM
+     * with the bot.
      */
     private boolean alreadyShown(String user, String channel, String threadTs, String messageId, String mark) {
         if (channel == null || threadTs != null || !(channel.startsWith("D") || channel.equals(user))) {

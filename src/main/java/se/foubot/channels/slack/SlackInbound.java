@@ -64,13 +64,15 @@ class SlackInbound {
     private void whatWorkMeans(SlackInbox inbox) {
         inbox.on(RecordOnceThenAck.MESSAGE, SlackWork.EVENT, work.replyLaterWhenSlackIsAway(w -> {
             if (w.get(ANSWERING) != null) {
-                chat.onAnswer(w.get("user"), guard.check(w.get("text")), w.get("channel"), w.get("thread"), SlackChat.Asked.by(w), w.get(ANSWERING));
+                chat.onAnswer(w.get("user"), guard.check(w.get("text")), w.get("channel"), w.get("thread"), SlackChat.Asked.by(w),
+                        w.get(ANSWERING));
             } else {
                 chat.onPost(w.get("user"), guard.check(w.get("text")), w.get(RecordOnceThenAck.FILES) != null, w.get("channel"),
                         w.get("thread"), SlackChat.Asked.by(w));
             }
         }));
-        inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), SlackChat.Asked.by(w))));
+        inbox.on(COMMAND, SlackWork.ACTION, work.replyLaterWhenSlackIsAway(
+                w -> chat.onCommand(w.get("user"), guard.check(w.get("text")), SlackChat.Asked.by(w))));
         // work parked after its attempts: the person hears so, where they wrote (or in their DM)
         inbox.whenParked(w -> {
             boolean message = RecordOnceThenAck.MESSAGE.equals(w.kind());
@@ -119,7 +121,8 @@ class SlackInbound {
                     params.put("thread", thread);
                 }
                 params.put(ANSWERING, answering);
-                work.record(RecordOnceThenAck.MESSAGE, user, params, () -> chat.onAnswer(user, value, channel, thread, SlackChat.Asked.UNMARKED, answering));
+                work.record(RecordOnceThenAck.MESSAGE, user, params,
+                        () -> chat.onAnswer(user, value, channel, thread, SlackChat.Asked.UNMARKED, answering));
             }
             return ctx.ack();
         });

@@ -23,7 +23,8 @@ final class LeftSlackWork {
 
     /** As above, held by {@code holder}. */
     static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String user, String text, String holder) {
-        leftByADeadProcess(mongo, now, key, holder, "message", new Document("user", user).append("text", text).append("channel", "D" + user));
+        leftByADeadProcess(mongo, now, key, holder, "message",
+                new Document("user", user).append("text", text).append("channel", "D" + user));
     }
 
     /** As above, a post with files (and perhaps words) in {@code user}'s DM. */
