@@ -216,38 +216,43 @@ final class MailParser {
      * read as far as it goes, and {@code into} notes the problem.
      */
     private static String text(Part part, Parts into) throws MessagingException, IOException {
-        byte[] bytes;
-        if (part instanceof MimePart mime) {
-            String encoding = mime.getEncoding();
-            byte[] raw;
-            try (InputStream in = part instanceof MimeMessage m ? m.getRawInputStream()
-                    : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
-                raw = in.readAllBytes();
-            }
-            try (InputStream in = encoding == null ? new ByteArrayInputStream(raw)
-                    : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
-                bytes = in.readAllBytes();
-            } catch (IOException damaged) {
-                if (!"base64".equalsIgnoreCase(encoding)) {
-                    throw damaged;
-                }
-                bytes = DamagedBase64.decode(raw);
-                if (into.problem == null) {
-                    into.problem = DAMAGED_BASE64;
-                }
-            }
-        } else {
+        String charset = charset(part);
+        if (!(part instanceof MimePart mime)) {
             try (InputStream in = part.getInputStream()) {
-                bytes = in.readAllBytes();
+                return MailTextDecoder.decode(in.readAllBytes(), charset);
             }
         }
-        String charset = null;
-        try {
-            charset = new ContentType(part.getContentType()).getParameter("charset");
-        } catch (MessagingException | RuntimeException e) {
-            // an unreadable Content-Type: the bytes decide
+        String encoding = mime.getEncoding();
+        byte[] raw = raw(part);
+        try (InputStream in = encoding == null ? new ByteArrayInputStream(raw)
+                : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
+            return MailTextDecoder.decode(in.readAllBytes(), charset);
+        } catch (IOException damaged) {
+            if (!"base64".equalsIgnoreCase(encoding)) {
+                throw damaged;
+            }
+            if (into.problem == null) {
+                into.problem = DAMAGED_BASE64;
+            }
+            // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
+            return DamagedBase64.decode(raw).map(bytes -> MailTextDecoder.decodeDamaged(bytes, charset))
+                    .orElseGet(() -> MailTextDecoder.decode(raw, charset));
         }
-        return MailTextDecoder.decode(bytes, charset);
+    }
+
+    private static byte[] raw(Part part) throws MessagingException, IOException {
+        try (InputStream in = part instanceof MimeMessage m ? m.getRawInputStream()
+                : ((jakarta.mail.internet.MimeBodyPart) part).getRawInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static String charset(Part part) {
+        try {
+            return new ContentType(part.getContentType()).getParameter("charset");
+        } catch (MessagingException | RuntimeException e) {
+            return null; // an unreadable Content-Type: the bytes decide
+        }
     }
 
     private InboundMail unreadable(byte[] raw) {

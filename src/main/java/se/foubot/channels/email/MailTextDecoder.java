@@ -30,6 +30,42 @@ final class MailTextDecoder {
         return new String(bytes, charset);
     }
 
+    /**
+     * Bytes read from damaged base64: a character cut in two at the end, or a few bytes of a line that was not the
+     * mail's, must not turn the whole text into Latin-1 mojibake. A charset other than UTF-8 that the part names is
+     * used; otherwise the bytes are UTF-8 when they hold any UTF-8 letter beyond ASCII, and what is not UTF-8 is left
+     * out (else windows-1252, as {@link #decode}). Control characters (other than line breaks and tabs) are left out
+     * either way.
+     */
+    static String decodeDamaged(byte[] bytes, String declared) {
+        Charset charset = known(declared);
+        String text;
+        if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {
+            text = new String(bytes, charset.equals(StandardCharsets.ISO_8859_1) ? WINDOWS_1252 : charset);
+        } else {
+            String utf8 = new String(withoutCutLetter(bytes), StandardCharsets.UTF_8);
+            boolean holdsUtf8 = utf8.chars().anyMatch(c -> c > 0x7f && c != '\ufffd');
+            boolean ascii = utf8.chars().allMatch(c -> c < 0x80);
+            text = holdsUtf8 || ascii ? utf8.replace("\ufffd", "") : new String(bytes, WINDOWS_1252);
+        }
+        return text.replaceAll("[\\p{Cc}&&[^\\r\\n\\t]]", "");
+    }
+
+    /** The bytes without a UTF-8 letter cut off at the end (its first byte or bytes, the rest missing). */
+    private static byte[] withoutCutLetter(byte[] bytes) {
+        for (int back = 1; back <= Math.min(3, bytes.length); back++) {
+            int b = bytes[bytes.length - back] & 0xff;
+            if (b < 0x80) {
+                return bytes; // ASCII: nothing cut
+            }
+            if (b >= 0xc0) { // a letter's first byte: whole if the bytes after it are as many as it says
+                int length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+                return length > back ? java.util.Arrays.copyOf(bytes, bytes.length - back) : bytes;
+            }
+        }
+        return bytes;
+    }
+
     private static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

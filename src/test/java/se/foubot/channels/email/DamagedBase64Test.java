@@ -3,43 +3,91 @@ package se.foubot.channels.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Damaged base64 read as far as it goes; the encoder is the JDK's MIME encoder, as a mail program writes it. */
+/**
+ * Damaged base64 read as far as it goes. The encoder is the JDK's MIME encoder (76-character lines), as a mail program
+ * writes it; the damage is what a size limit or a gateway does to it.
+ */
 class DamagedBase64Test {
 
-    private static final byte[] TEXT = ("Vi i Hägersten-Älvsjö behöver hjälp med en enkät om hemtjänsten – gärna före "
-            + "jul. Vänliga hälsningar, Lars").getBytes(StandardCharsets.UTF_8);
+    private static final String SWEDISH = "Hej! Vi i Hägersten-Älvsjö behöver hjälp med en enkät om hemtjänsten – gärna före "
+            + "jul. Åsa på enheten vet mer om urvalet, och vi har redan pratat med förvaltningens ledningsgrupp om saken. "
+            + "Vänliga hälsningar, Lars Öst, enhetschef";
+    private static final byte[] TEXT = SWEDISH.getBytes(StandardCharsets.UTF_8);
     private static final String ENCODED = Base64.getMimeEncoder().encodeToString(TEXT);
+    private static final List<String> LINES = List.of(ENCODED.split("\r\n"));
+
+    private static String read(String encoded) {
+        return MailTextDecoder.decodeDamaged(DamagedBase64.decode(encoded.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow(), "utf-8");
+    }
+
+    private static String withLineAfter(int index, String inserted) {
+        List<String> lines = new ArrayList<>(LINES);
+        lines.add(index + 1, inserted);
+        return String.join("\r\n", lines);
+    }
 
     @Test
     void mailCutOffAtAnyPointGivesEveryWholeByteBeforeTheCut() {
         for (int cut = 0; cut <= ENCODED.length(); cut++) {
             String kept = ENCODED.substring(0, cut);
             int letters = kept.replace("\r\n", "").replace("=", "").length();
-            byte[] decoded = DamagedBase64.decode(kept.getBytes(StandardCharsets.US_ASCII));
+            byte[] decoded = DamagedBase64.decode(kept.getBytes(StandardCharsets.US_ASCII)).orElse(new byte[0]);
             // each letter holds six bits: the whole bytes among them, no more and no less
             assertThat(decoded).as("cut after %d characters", cut).isEqualTo(Arrays.copyOf(TEXT, Math.min(TEXT.length, letters * 6 / 8)));
         }
     }
 
     @Test
-    void linesAGatewayWroteIntoThePartAreLeftOut() {
-        String[] lines = ENCODED.split("\r\n");
-        String withNotices = "*** Skannat av e-postfiltret ***\r\n" + lines[0] + "\r\n\r\n  \r\n" + String.join("\r\n",
-                Arrays.copyOfRange(lines, 1, lines.length)) + "\r\n\r\nDetta meddelande har kontrollerats.\r\n";
-        assertThat(DamagedBase64.decode(withNotices.getBytes(StandardCharsets.ISO_8859_1))).isEqualTo(TEXT);
+    void aLetterCutInTwoAtTheEndLeavesTheTextBeforeItReadableNotMojibake() {
+        for (int cut = 4; cut <= ENCODED.length(); cut++) {
+            String text = read(ENCODED.substring(0, cut));
+            assertThat(text).as("cut after %d characters", cut).doesNotContain("Ã").doesNotContain("\ufffd");
+            assertThat(SWEDISH).as("cut after %d characters", cut).startsWith(text);
+        }
+    }
+
+    @Test
+    void aLineAGatewayWroteIntoThePartIsLeftOutWholeAndTheRestStaysInStep() {
+        // all letters of base64 (a notice of one word, three letters), padding in the middle, spaces and brackets
+        for (String notice : List.of("Avkortat", "ZZZ", "SGVq==IQ0K", "*** Skannat av e-postfiltret ***", "[Meddelandet har kortats]")) {
+            assertThat(read(withLineAfter(1, notice))).as(notice).isEqualTo(SWEDISH);
+        }
+        assertThat(read("Detta meddelande har kontrollerats.\r\n" + ENCODED + "\r\n\r\nAvkortat\r\n")).isEqualTo(SWEDISH);
+    }
+
+    @Test
+    void aDamagedFullLineCostsThatLineAloneAndNoControlCharacters() {
+        List<String> lines = new ArrayList<>(LINES);
+        lines.set(1, lines.get(1).substring(0, 40) + "==" + lines.get(1).substring(42));
+        String text = read(String.join("\r\n", lines));
+        assertThat(text).startsWith(SWEDISH.substring(0, 50)).endsWith("Vänliga hälsningar, Lars Öst, enhetschef")
+                .doesNotContain("Ã").doesNotContainPattern("[\\p{Cc}&&[^\\r\\n\\t]]");
     }
 
     @Test
     void partsEncodedOneByOneAndJoinedAreBothRead() {
-        byte[] first = "Hej, ".getBytes(StandardCharsets.UTF_8);
-        byte[] second = "vi behöver stöd.".getBytes(StandardCharsets.UTF_8);
-        String joined = Base64.getMimeEncoder().encodeToString(first) + "\r\n" + Base64.getMimeEncoder().encodeToString(second);
-        assertThat(new String(DamagedBase64.decode(joined.getBytes(StandardCharsets.US_ASCII)), StandardCharsets.UTF_8))
-                .isEqualTo("Hej, vi behöver stöd.");
+        String joined = Base64.getMimeEncoder().encodeToString("Hej, ".getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                + Base64.getMimeEncoder().encodeToString("vi behöver stöd.".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(joined)).isEqualTo("Hej, vi behöver stöd.");
+    }
+
+    @Test
+    void textLabelledBase64ByMistakeIsNoBase64() {
+        assertThat(DamagedBase64.decode("Hej!\r\nVi behöver stöd med en enkät.\r\n".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
+    }
+
+    @Test
+    void latinOneCutOffIsReadAsLatinOne() {
+        byte[] latin1 = "Vi behöver stöd i Älvsjö".getBytes(StandardCharsets.ISO_8859_1);
+        String cut = Base64.getMimeEncoder().encodeToString(latin1).substring(0, 25);
+        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII)).orElseThrow(), "iso-8859-1"))
+                .isEqualTo("Vi behöver stöd i ");
     }
 }
