@@ -136,7 +136,7 @@ public class SlackApi {
         }
         return () -> {
             String dm = channel.startsWith("D") ? channel : directMessageWith(channel);
-            return (dm == null ? Optional.<String>empty() : postedIn(dm, answering, null)).map(ts -> {
+            return (dm == null ? Optional.<String>empty() : postedIn(dm, answering, since(answering))).map(ts -> {
                 ChatPostMessageResponse found = new ChatPostMessageResponse();
                 found.setOk(true);
                 found.setChannel(dm);
@@ -148,11 +148,21 @@ public class SlackApi {
 
     /**
      * Whether the bot's answer to {@code answering} ({@link #post(String, String, String, List, String)}) is among the
-     * direct message {@code channel}'s messages since {@code oldest} (a Slack ts; null: its latest hundred). A DM only:
-     * reading a channel's history needs a scope the bot does not ask for.
+     * direct message {@code channel}'s messages since {@code oldest} (a Slack ts; null: from the newest), up to
+     * {@value #HISTORY_PAGES} pages of a hundred. A DM only: reading a channel's history needs a scope the bot does not
+     * ask for.
      */
     public boolean answeredIn(String channel, String answering, String oldest) {
         return postedIn(channel, answering, oldest).isPresent();
+    }
+
+    /**
+     * Where to read a DM's history from for the answer to {@code answering}: a message's key names its ts
+     * ("post:D…:1763900000.000100"), and the answer came after it; other work (a command, a click) from the newest.
+     */
+    static String since(String answering) {
+        String[] parts = answering.split("#")[0].split(":"); // a notice marked "<key>#files" came after the same message
+        return parts.length == 3 && parts[0].equals("post") ? parts[2] : null;
     }
 
     /**
@@ -258,18 +268,19 @@ public class SlackApi {
     }
 
     /**
-     * @param doneAfterAll for a post, whether Slack did it although it answered with a server error, asked before it
-     *                     is tried again (null: it is tried again without asking)
+     * @param doneAfterAll for a post, whether Slack did it although it answered with a server error, broke the
+     *                     connection after the request went out or gave an answer that could not be read — asked before
+     *                     it is tried again (null: it is tried again without asking)
      */
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call, Supplier<Optional<T>> doneAfterAll) {
         long backoff = firstRetryWaitMillis;
         String reason = "";
         boolean away = true;
         boolean perhapsPosted = false;
-        boolean serverError = false;
+        boolean perhapsDone = false;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long wait;
-            if (serverError && doneAfterAll != null) {
+            if (perhapsDone && doneAfterAll != null) {
                 Optional<T> done = doneAfterAll(method, doneAfterAll);
                 if (done.isPresent()) {
                     lastCallSucceeded = true;
@@ -287,7 +298,7 @@ public class SlackApi {
                     away = false;
                     break; // a refusal such as channel_not_found: retrying cannot help
                 }
-                serverError = !"ratelimited".equals(reason);
+                perhapsDone |= !"ratelimited".equals(reason);
                 wait = backoff;
             } catch (SlackApiException e) {
                 int status = e.getResponse().code();
@@ -295,7 +306,7 @@ public class SlackApi {
                 if (status == 429) {
                     wait = retryAfterMillis(e.getResponse().header("Retry-After"), backoff);
                 } else if (status >= 500) {
-                    serverError = true;
+                    perhapsDone = true;
                     wait = backoff;
                 } else {
                     away = false;
@@ -303,6 +314,8 @@ public class SlackApi {
                 }
             } catch (IOException e) {
                 reason = e.getClass().getSimpleName() + ": " + e.getMessage();
+                // a connection broken after the request went out, or an answer that could not be read: perhaps done
+                perhapsDone |= !neverSent(e);
                 if (POSTS.contains(method) && sentWithoutAnswer(e)) {
                     // Slack had the whole request and did not answer in time: a slow Slack posts it all the same, and
                     // each attempt more would post it again; the caller decides whether one more try is worth it
@@ -346,6 +359,13 @@ public class SlackApi {
             // Slack away: the post may be there; the work is done again after a pause, and asks again first
             throw new SlackCallFailed(method, "perhaps posted, and the DM could not be read (" + cannotTell.getMessage() + ")", true);
         }
+    }
+
+    /** A call that never reached Slack: no connection could be made. */
+    static boolean neverSent(IOException e) {
+        return e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                || e instanceof java.net.NoRouteToHostException || e instanceof java.net.SocketTimeoutException
+                        && e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
     }
 
     /** A read that timed out: the request went out whole (a connection that could not be made is not this). */

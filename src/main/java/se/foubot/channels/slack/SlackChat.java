@@ -140,11 +140,8 @@ class SlackChat {
             return false; // a channel's history or a thread needs scopes the bot does not ask for
         }
         try {
-            // a message's key names its ts ("post:D…:1763900000.000100"): the answer came after it
-            String[] parts = messageId.split(":");
-            String since = parts.length == 3 && parts[0].equals("post") ? parts[2] : null;
             String dm = channel.equals(user) ? api.directMessageWith(user) : channel;
-            boolean shown = dm != null && api.answeredIn(dm, mark, since);
+            boolean shown = dm != null && api.answeredIn(dm, mark, SlackApi.since(messageId));
             if (shown) {
                 log.info("event=slack_answer_already_shown key={}", LogText.clean(mark));
             }

@@ -857,6 +857,8 @@ class SlackChannelTest {
         awaitSlackWorkDone();
         assertThat(postsTo("DUDISTDESPITE")).as("asked once, posted once").singleElement()
                 .satisfies(c -> assertThat(c.param("text")).contains("Vilken förvaltning"));
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUDISTDESPITE")))
+                .as("read from the person's message on").allSatisfy(c -> assertThat(c.param("oldest")).matches("\\d+\\.\\d+"));
         // the conversation goes on from the question Slack showed
         slack.dm("EvPostedDespite2", "UDISTDESPITE", "Farsta");
         awaitReply("DUDISTDESPITE", 2, "Vilken roll");
@@ -871,6 +873,26 @@ class SlackChannelTest {
         awaitSlackWorkDone();
         assertThat(SLACK.calls("conversations.open", c -> c.param("users").equals("UDISTCMDDESPITE"))).isNotEmpty();
         assertThat(postsTo("UDISTCMDDESPITE")).singleElement().satisfies(c -> assertThat(c.param("text")).contains("/fou status"));
+    }
+
+    @Test
+    void aReplySlackPostedButHungUpOnIsFoundInTheDmAndNotPostedAgain() throws Exception {
+        SLACK.postThenHangUp(3); // Slack posts it, then the connection breaks before an answer, three times running
+        slack.dm("EvHungUp", "UDISTHUNGUP", "hjälp");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("conversations.history",
+                c -> c.param("channel").equals("DUDISTHUNGUP")).isEmpty());
+        awaitSlackWorkDone();
+        assertThat(postsTo("DUDISTHUNGUP")).as("posted once").singleElement();
+    }
+
+    @Test
+    void aSlashCommandWhoseTriggerIdIsNotSlacksIsAnsweredAndTheIdIsNotKept() throws Exception {
+        String body = SlackRequests.commandBody("UDISTODDTRIGGER", "hjälp").replaceFirst("trigger_id=[^&]*",
+                "trigger_id=x%0Ay+event%3Dforged");
+        assertThat(slack.command(body).statusCode()).isEqualTo(200);
+        awaitReply("UDISTODDTRIGGER", 1, "/fou status");
+        awaitSlackWorkDone();
+        assertThat(postsTo("UDISTODDTRIGGER")).singleElement().satisfies(c -> assertThat(c.param("metadata")).doesNotContain("forged"));
     }
 
     @Test

@@ -214,7 +214,11 @@ public final class SlackRequests {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
     }
 
+    /** The last message time handed out: Slack's times in a channel only grow, and the bot's answer comes after. */
+    private static final java.util.concurrent.atomic.AtomicLong LAST_TS = new java.util.concurrent.atomic.AtomicLong();
+
     private static String ts() {
-        return Instant.now().getEpochSecond() + "." + String.format("%06d", (int) (Math.random() * 999_999));
+        long micros = LAST_TS.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis() * 1000));
+        return (micros / 1_000_000) + "." + String.format("%06d", micros % 1_000_000);
     }
 }
