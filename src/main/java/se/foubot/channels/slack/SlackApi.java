@@ -323,8 +323,7 @@ public class SlackApi {
                     reason = "no answer in time, perhaps posted (" + reason + ")";
                     break;
                 }
-                // the first break is most often a kept-alive connection the other end had closed: tried again at once
-                wait = attempt == 1 && !(e instanceof java.net.SocketTimeoutException) ? 0 : backoff;
+                wait = backoff;
             }
             if (attempt < ATTEMPTS) {
                 log.info("event=slack_call_retry method={} attempt={} reason=\"{}\" wait_ms={}", method, attempt, LogText.clean(reason), wait);
