@@ -41,11 +41,7 @@ class SlackConfiguration {
         int timeout = Math.toIntExact(properties.apiTimeout().toMillis());
         config.setHttpClientReadTimeoutMillis(timeout);
         config.setHttpClientWriteTimeoutMillis(timeout);
-        // OkHttp sends a request again by itself when the connection breaks before the answer; a post Slack had already
-        // taken was then posted twice or more, unseen. The bot's own retries ask first whether the post is there
-        okhttp3.OkHttpClient http = com.slack.api.util.http.SlackHttpClient.buildOkHttpClient(config).newBuilder()
-                .retryOnConnectionFailure(false).build();
-        return Slack.getInstance(config, new com.slack.api.util.http.SlackHttpClient(http));
+        return Slack.getInstance(config);
     }
 
     @Bean

@@ -44,7 +44,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     /** Posts Slack makes and then answers with a server error (Slack: "some aspect of the operation succeeded"). */
     private final java.util.concurrent.atomic.AtomicInteger postedThenFailing = new java.util.concurrent.atomic.AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicInteger postedThenHangingUp = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger postedThenUnreadable = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int outage;
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
     private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
@@ -81,9 +81,9 @@ public final class FakeSlackApi implements AutoCloseable {
         postedThenFailing.set(times);
     }
 
-    /** The next {@code times} {@code chat.postMessage} calls are posted and the connection closed without an answer. */
-    void postThenHangUp(int times) {
-        postedThenHangingUp.set(times);
+    /** The next {@code times} {@code chat.postMessage} calls are posted and answered 200 with a proxy's HTML page. */
+    void postThenAnswerUnreadably(int times) {
+        postedThenUnreadable.set(times);
     }
 
     /** From now on every call fails with {@code status} (429 carries Retry-After: 1), until {@link #endOutage()}. */
@@ -204,8 +204,8 @@ public final class FakeSlackApi implements AutoCloseable {
             respond(exchange, 500, "oops");
             return;
         }
-        if ("chat.postMessage".equals(method) && postedThenHangingUp.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            exchange.close(); // no status line: the client reads the end of the stream
+        if ("chat.postMessage".equals(method) && postedThenUnreadable.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            respond(exchange, 200, "<html><body>502 Bad Gateway</body></html>");
             return;
         }
         respond(exchange, 200, json);
