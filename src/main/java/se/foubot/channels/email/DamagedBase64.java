@@ -22,25 +22,55 @@ final class DamagedBase64 {
     private DamagedBase64() {
     }
 
-    /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
-    static Optional<byte[]> decode(byte[] encoded) {
+    /**
+     * Whether base64 that decodes without error is damaged all the same: a line of another width before the last full
+     * one (a one-word notice is all base64 letters), or padding inside a line — either puts what follows out of step.
+     */
+    static boolean irregular(byte[] encoded) {
+        List<String> lines = lines(encoded);
+        if (lines.isEmpty()) {
+            return false;
+        }
+        int width = commonWidth(lines);
+        int lastFull = lastFull(lines, width);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.replaceFirst("=+$", "").contains("=") || line.length() != width && i < lastFull) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<String> lines(byte[] encoded) {
         List<String> lines = new ArrayList<>();
-        for (String line : new String(encoded, StandardCharsets.ISO_8859_1).split("\r?\n|\r")) {
+        for (String line : new String(encoded, StandardCharsets.ISO_8859_1).split("\\r?\\n|\\r")) {
             String kept = line.strip();
             if (!kept.isEmpty() && kept.chars().allMatch(DamagedBase64::isBase64)) {
                 lines.add(kept);
             }
         }
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        int width = commonWidth(lines);
+        return lines;
+    }
+
+    private static int lastFull(List<String> lines, int width) {
         int lastFull = 0;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() == width) {
                 lastFull = i;
             }
         }
+        return lastFull;
+    }
+
+    /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
+    static Optional<byte[]> decode(byte[] encoded) {
+        List<String> lines = lines(encoded);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        int width = commonWidth(lines);
+        int lastFull = lastFull(lines, width);
         StringBuilder base64 = new StringBuilder(encoded.length);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);

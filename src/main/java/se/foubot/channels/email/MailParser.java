@@ -224,20 +224,27 @@ final class MailParser {
         }
         String encoding = mime.getEncoding();
         byte[] raw = raw(part);
+        boolean base64 = "base64".equalsIgnoreCase(encoding);
+        byte[] bytes;
         try (InputStream in = encoding == null ? new ByteArrayInputStream(raw)
                 : MimeUtility.decode(new ByteArrayInputStream(raw), encoding)) {
-            return MailTextDecoder.decode(in.readAllBytes(), charset);
+            bytes = in.readAllBytes();
         } catch (IOException damaged) {
-            if (!"base64".equalsIgnoreCase(encoding)) {
+            if (!base64) {
                 throw damaged;
             }
-            if (into.problem == null) {
-                into.problem = DAMAGED_BASE64;
-            }
-            // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
-            return DamagedBase64.decode(raw).map(bytes -> MailTextDecoder.decodeDamaged(bytes, charset))
-                    .orElseGet(() -> MailTextDecoder.decode(raw, charset));
+            bytes = null; // base64 Jakarta Mail refuses
         }
+        // base64 that decodes may be damaged all the same: a notice line of base64 letters puts the rest out of step
+        if (bytes != null && !(base64 && DamagedBase64.irregular(raw))) {
+            return MailTextDecoder.decode(bytes, charset);
+        }
+        if (into.problem == null) {
+            into.problem = DAMAGED_BASE64;
+        }
+        // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
+        return DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
+                .orElseGet(() -> MailTextDecoder.decode(raw, charset));
     }
 
     private static byte[] raw(Part part) throws MessagingException, IOException {

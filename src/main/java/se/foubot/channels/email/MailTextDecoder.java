@@ -22,6 +22,10 @@ final class MailTextDecoder {
         if (isUtf8(bytes)) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
+        byte[] whole = withoutCutLetter(bytes);
+        if (whole.length < bytes.length && isUtf8(whole)) {
+            return new String(whole, StandardCharsets.UTF_8); // a text cut inside its last letter (a size limit)
+        }
         Charset charset = known(declared);
         if (charset == null || charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
                 || charset.equals(StandardCharsets.ISO_8859_1)) {

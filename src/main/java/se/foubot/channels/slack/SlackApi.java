@@ -324,6 +324,11 @@ public class SlackApi {
                     break;
                 }
                 wait = backoff;
+            } catch (com.google.gson.JsonParseException unreadable) {
+                // an answer that is not Slack's (a proxy's page) read by the SDK's client: as a dropped connection
+                reason = "an unreadable answer (" + unreadable.getClass().getSimpleName() + ")";
+                perhapsDone = true;
+                wait = backoff;
             }
             if (attempt < ATTEMPTS) {
                 log.info("event=slack_call_retry method={} attempt={} reason=\"{}\" wait_ms={}", method, attempt, LogText.clean(reason), wait);

@@ -214,7 +214,8 @@ class SlackWorkAfterACrashTest {
         takenUpAfterACrash("post:DUUNREAD:1763900000.000010", "UUNREAD", "hjälp");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UUNREAD")).hasSize(1));
 
-        SLACK.failNext("conversations.history", 500, 5); // every attempt of the look
+        SLACK.failNext("conversations.history", 500, 3); // every attempt of the look: server errors,
+        SLACK.failNext("conversations.history", 200, 2); // and a proxy's page the SDK cannot read
         takenUpAfterACrash("post:DUUNREAD:1763900000.000010", "UUNREAD", "hjälp");
         // Slack away: not posted blind, the work waits its pause as when a post fails
         await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById("post:DUUNREAD:1763900000.000010", Document.class,
