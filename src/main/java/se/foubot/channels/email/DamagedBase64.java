@@ -23,25 +23,31 @@ final class DamagedBase64 {
     }
 
     /**
-     * Whether base64 that decodes without error is damaged all the same: a line of another width before the last full
-     * one (a one-word notice is all base64 letters), or padding inside a line — either puts what follows out of step.
+     * Whether base64 that decodes without error is damaged all the same: a line that {@link #decode} leaves out (a
+     * one-word notice is all base64 letters; padding inside a line) puts what follows it out of step, or adds junk.
      */
     static boolean irregular(byte[] encoded) {
         List<String> lines = lines(encoded);
-        if (lines.isEmpty()) {
-            return false;
-        }
-        int width = commonWidth(lines);
-        int lastFull = lastFull(lines, width);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.replaceFirst("=+$", "").contains("=") || line.length() != width && i < lastFull) {
-                return true;
-            }
-        }
-        return false;
+        return kept(lines).size() < lines.size();
     }
 
+    /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
+    static Optional<byte[]> decode(byte[] encoded) {
+        List<String> lines = lines(encoded);
+        if (lines.isEmpty()) {
+            return Optional.empty();
+        }
+        String base64 = String.join("", kept(lines));
+        // padding ends a run; another may follow (parts joined by a program that encoded each on its own)
+        ByteArrayOutputStream out = new ByteArrayOutputStream(base64.length() * 3 / 4);
+        for (String run : base64.split("=+")) {
+            String complete = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run; // one letter holds no byte
+            out.writeBytes(Base64.getDecoder().decode(complete));
+        }
+        return Optional.of(out.toByteArray());
+    }
+
+    /** The lines that are base64 letters only, without blank ones. */
     private static List<String> lines(byte[] encoded) {
         List<String> lines = new ArrayList<>();
         for (String line : new String(encoded, StandardCharsets.ISO_8859_1).split("\\r?\\n|\\r")) {
@@ -53,41 +59,30 @@ final class DamagedBase64 {
         return lines;
     }
 
-    private static int lastFull(List<String> lines, int width) {
+    /**
+     * The mail's own lines: the full lines, the one line that ends them, and a line that ends a part of its own with
+     * padding. Padding anywhere else in a line is damage: what followed it in the line would be out of step.
+     */
+    private static List<String> kept(List<String> lines) {
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        int width = commonWidth(lines);
         int lastFull = 0;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() == width) {
                 lastFull = i;
             }
         }
-        return lastFull;
-    }
-
-    /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
-    static Optional<byte[]> decode(byte[] encoded) {
-        List<String> lines = lines(encoded);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        int width = commonWidth(lines);
-        int lastFull = lastFull(lines, width);
-        StringBuilder base64 = new StringBuilder(encoded.length);
+        List<String> kept = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            // the full lines, the one line that ends them, and a line that ends a part of its own with padding; padding
-            // anywhere else in a line is damage, and what followed it in the line would be out of step
             boolean paddedInside = line.replaceFirst("=+$", "").contains("=");
             if (!paddedInside && (line.length() == width || i == lastFull + 1 || line.endsWith("="))) {
-                base64.append(line);
+                kept.add(line);
             }
         }
-        // padding ends a run; another may follow (parts joined by a program that encoded each on its own)
-        ByteArrayOutputStream out = new ByteArrayOutputStream(base64.length() * 3 / 4);
-        for (String run : base64.toString().split("=+")) {
-            String complete = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run; // one letter holds no byte
-            out.writeBytes(Base64.getDecoder().decode(complete));
-        }
-        return Optional.of(out.toByteArray());
+        return kept;
     }
 
     /** The width most lines have (the longer of two as common): the width the mail program wrote. */
