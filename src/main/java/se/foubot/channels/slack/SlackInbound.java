@@ -33,8 +33,6 @@ import se.foubot.privacy.OutsideTextGuard;
 class SlackInbound {
 
     private static final String COMMAND = "command";
-    /** A trigger id as Slack writes them ("13345224609.738474920.8088930838d88f008e0"), with room to change. */
-    private static final java.util.regex.Pattern TRIGGER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
     /** A click's work: the question its button was offered for (see {@link ReplyBlocks#question}). */
     private static final String ANSWERING = "answering";
 
@@ -100,10 +98,7 @@ class SlackInbound {
                     return taken.get();
                 }
             }
-            // Slack gives each invocation a trigger id of its own: the same body again (a proxy's retry, a replay) is done
-            // once. One that does not look like Slack's is not used as a key (it would go into the store and the answer)
-            String trigger = req.getPayload().getTriggerId();
-            work.recordOnce(trigger != null && TRIGGER_ID.matcher(trigger).matches() ? trigger : null, COMMAND, user, Map.of("text", text.textOr("").strip()),
+            work.recordInvocation(req.getPayload().getTriggerId(), COMMAND, user, Map.of("text", text.textOr("").strip()),
                     () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
             return ctx.ack(inYourDms);
         });
@@ -125,7 +120,7 @@ class SlackInbound {
                     params.put("thread", thread);
                 }
                 params.put(ANSWERING, answering);
-                work.record(RecordOnceThenAck.MESSAGE, user, params,
+                work.recordInvocation(p.getTriggerId(), RecordOnceThenAck.MESSAGE, user, params,
                         () -> chat.onAnswer(user, value, channel, thread, SlackChat.Asked.UNMARKED, answering));
             }
             return ctx.ack();

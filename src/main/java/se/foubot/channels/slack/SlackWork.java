@@ -32,6 +32,8 @@ public class SlackWork {
     static final String ACTION = "slack-action";
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
+    /** A trigger id as Slack writes them ("13345224609.738474920.8088930838d88f008e0"), with room to change. */
+    private static final java.util.regex.Pattern TRIGGER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final SlackWorkers workers;
     private final DeadLetters deadLetters;
@@ -68,10 +70,22 @@ public class SlackWork {
     }
 
     /**
+     * As {@link #record}, done once for the invocation Slack sent: each click and each slash command comes with a
+     * trigger id of its own, and a form is submitted once from its view (its view id), so the same body again (a
+     * replay, a proxy's retry) is done once. An id that does not look like Slack's is not used as a key (it would go
+     * into the store and the answer's metadata): such work is done every time it arrives.
+     */
+    public void recordInvocation(String triggerId, String kind, String user, Map<String, String> params, Runnable withoutStore) {
+        // with the person's id: an invocation is one person's, whoever else sends the same id
+        recordOnce(triggerId != null && TRIGGER_ID.matcher(triggerId).matches() ? user + ":" + triggerId : null, kind, user, params,
+                withoutStore);
+    }
+
+    /**
      * As {@link #record}, done once for {@code once} (e.g. a modal's view id: Slack sends a submission once, so a
      * second copy is a replay, or a proxy's retry), however often it arrives; null or blank: every time.
      */
-    public void recordOnce(String once, String kind, String user, Map<String, String> params, Runnable withoutStore) {
+    private void recordOnce(String once, String kind, String user, Map<String, String> params, Runnable withoutStore) {
         Map<String, String> all = new HashMap<>();
         params.forEach((k, v) -> {
             if (v != null) {

@@ -117,13 +117,15 @@ class SlackForum implements SlackSlashCommand {
         app.blockAction(REGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work.record(REGISTER, user, Map.of("meeting", meeting), () -> register(user, meeting, null));
+            work.recordInvocation(req.getPayload().getTriggerId(), REGISTER, user, Map.of("meeting", meeting),
+                    () -> register(user, meeting, null));
             return ctx.ack();
         });
         app.blockAction(UNREGISTER, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String meeting = req.getPayload().getActions().get(0).getValue();
-            work.record(UNREGISTER, user, Map.of("meeting", meeting), () -> unregister(user, meeting));
+            work.recordInvocation(req.getPayload().getTriggerId(), UNREGISTER, user, Map.of("meeting", meeting),
+                    () -> unregister(user, meeting));
             return ctx.ack();
         });
         app.blockAction(PROPOSE, (req, ctx) -> {
@@ -152,7 +154,8 @@ class SlackForum implements SlackSlashCommand {
                 return ctx.ack(r -> r.responseAction("errors").errors(errors));
             }
             Registration.AgendaProposal agenda = proposal.get();
-            work.record(REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
+            // one registration per form: a second copy of the same submission (a replay, a proxy's retry) does nothing
+            work.recordInvocation(view.getId(), REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
                     "proposalText", agenda.text()), () -> register(user, view.getPrivateMetadata(), agenda));
             return ctx.ack();
         });

@@ -116,7 +116,7 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
             app.blockAction(action, (req, ctx) -> {
                 String user = req.getPayload().getUser().getId();
                 String group = req.getPayload().getActions().get(0).getValue();
-                work.record(action, user, Map.of("group", group), () -> (action.equals(CONFIRM) ? (Runnable) () -> confirm(user, group)
+                work.recordInvocation(req.getPayload().getTriggerId(), action, user, Map.of("group", group), () -> (action.equals(CONFIRM) ? (Runnable) () -> confirm(user, group)
                         : (Runnable) () -> split(user, group)).run());
                 return ctx.ack();
             });
@@ -127,7 +127,8 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
             app.blockAction(action, (req, ctx) -> {
                 String user = req.getPayload().getUser().getId();
                 String group = req.getPayload().getActions().get(0).getValue();
-                work.record(action, user, Map.of("group", group), () -> decide(user, group, decision));
+                work.recordInvocation(req.getPayload().getTriggerId(), action, user, Map.of("group", group),
+                        () -> decide(user, group, decision));
                 return ctx.ack();
             });
         }

@@ -111,8 +111,7 @@ class TaskActions {
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
-            String viewId = view.getId() != null && SlackText.ID.matcher(view.getId()).matches() ? view.getId() : null;
-            work.recordOnce(viewId, ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
+            work.recordInvocation(view.getId(), ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
                     () -> askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });
@@ -135,7 +134,8 @@ class TaskActions {
             // every card is a message in a channel; a click without one (forged) is answered in the person's DM
             String channel = p.getContainer() != null && p.getContainer().getChannelId() != null ? p.getContainer().getChannelId()
                     : user;
-            work.record(kind, user, Map.of("channel", channel, "value", value), () -> action.run(user, channel, value));
+            work.recordInvocation(p.getTriggerId(), kind, user, Map.of("channel", channel, "value", value),
+                    () -> action.run(user, channel, value));
             return ctx.ack();
         });
     }

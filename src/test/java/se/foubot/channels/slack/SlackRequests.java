@@ -138,15 +138,20 @@ public final class SlackRequests {
     /** A click on a button (or a choice in a select when {@code selected} is true) in a message. */
     public HttpResponse<String> click(String user, String channel, String messageTs, String actionId, String value,
             boolean selected) throws Exception {
+        return interactive(clickBody(user, channel, messageTs, actionId, value, selected));
+    }
+
+    /** The payload of a click as Slack sends it: a trigger id and an action time of its own. */
+    public static String clickBody(String user, String channel, String messageTs, String actionId, String value, boolean selected) {
         String action = selected
                 ? "{\"type\":\"static_select\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"selected_option\":{\"text\":"
                         + "{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":" + json(value) + "},\"action_ts\":\"" + ts() + "\"}"
                 : "{\"type\":\"button\",\"action_id\":\"" + actionId + "\",\"block_id\":\"b\",\"value\":" + json(value)
                         + ",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"action_ts\":\"" + ts() + "\"}";
-        return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+        return "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
                 + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
                 + "\",\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\"" + channel
-                + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
+                + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}";
     }
 
     /**
@@ -156,16 +161,21 @@ public final class SlackRequests {
      */
     public HttpResponse<String> clickPosted(String user, String channel, String messageTs, String blocksJson, String label)
             throws Exception {
+        return interactive(clickPostedBody(user, channel, messageTs, blocksJson, label));
+    }
+
+    /** The payload of a click on the button labelled {@code label} of a message the bot posted (see {@link #clickPosted}). */
+    public static String clickPostedBody(String user, String channel, String messageTs, String blocksJson, String label) {
         for (tools.jackson.databind.JsonNode block : new tools.jackson.databind.ObjectMapper().readTree(blocksJson)) {
             for (tools.jackson.databind.JsonNode element : block.path("elements")) {
                 if ("button".equals(element.path("type").asString("")) && label.equals(element.path("text").path("text").asString(""))) {
                     String action = "{\"type\":\"button\",\"action_id\":" + json(element.path("action_id").asString()) + ",\"block_id\":"
                             + json(block.path("block_id").asString()) + ",\"value\":" + json(element.path("value").asString())
                             + ",\"text\":{\"type\":\"plain_text\",\"text\":" + json(label) + "},\"action_ts\":\"" + ts() + "\"}";
-                    return interactive("{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
+                    return "{\"type\":\"block_actions\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
                             + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
                             + "\",\"container\":{\"type\":\"message\",\"message_ts\":\"" + messageTs + "\",\"channel_id\":\"" + channel
-                            + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}");
+                            + "\",\"is_ephemeral\":false},\"channel\":{\"id\":\"" + channel + "\",\"name\":\"x\"},\"actions\":[" + action + "]}";
                 }
             }
         }
@@ -179,7 +189,8 @@ public final class SlackRequests {
     }
 
     /**
-     * A submitted modal ({@code view_submission}). {@code elements} maps a block id to its element's state; the action id
+     * A submitted modal ({@code view_submission}) from a modal of its own (a view id of its own, as Slack gives each
+     * opened modal). {@code elements} maps a block id to its element's state; the action id
      * is the block id unless the key says {@code block/action}.
      */
     public static String viewSubmission(String user, String callbackId, String privateMetadata, Map<String, String> elements) {
@@ -190,7 +201,7 @@ public final class SlackRequests {
         }).collect(Collectors.joining(","));
         return "{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user + "\",\"username\":\""
                 + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
-                + "\",\"view\":{\"id\":\"V1\",\"type\":\"modal\",\"callback_id\":" + json(callbackId) + ",\"private_metadata\":"
+                + "\",\"view\":{\"id\":\"V" + UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT) + "\",\"type\":\"modal\",\"callback_id\":" + json(callbackId) + ",\"private_metadata\":"
                 + json(privateMetadata) + ",\"state\":{\"values\":{" + state + "}}}}";
     }
 
