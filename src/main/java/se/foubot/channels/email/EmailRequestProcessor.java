@@ -153,7 +153,7 @@ public class EmailRequestProcessor {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
             Language language = replies.languageOf(subject + " " + mail.getString("text"));
             reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), replies.reSubject(subject, language),
-                    replies.parked(language, removed(mail)), mail.getString("messageId"),
+                    replies.parked(language, notices(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
         }
     }
@@ -269,7 +269,7 @@ public class EmailRequestProcessor {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
             Language language = replies.languageOf(subject + " " + mail.getString("text"));
             reply(mail, new OutgoingMail("email-confirmed:" + key, from, replies.reSubject(subject, language),
-                    replies.confirmedAndDone(replies.addedToTask(reference, language), language, removed(mail)),
+                    replies.confirmedAndDone(replies.addedToTask(reference, language), language, notices(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
         }
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
@@ -289,7 +289,7 @@ public class EmailRequestProcessor {
         MailReplies.Quoted quoted = new MailReplies.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
         reply(mail, new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
                 replies.confirmSubject(subject, language),
-                replies.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, removed(mail)),
+                replies.confirmSender(whatWillBeDone, quoted, (int) CONFIRMATION_VALID.toDays(), language, notices(mail)),
                 mail.getString("messageId"), references(mail), "auto-replied", CONFIRM_THREAD + key));
         log.info("event=mail_sender_unproven mail={} asked=true", key);
         return AWAITING_SENDER;
@@ -314,7 +314,7 @@ public class EmailRequestProcessor {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = replies.languageOf(subject + " " + answer.getString("text"));
         reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
-                replies.reSubject(subject, language), replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, removed(answer)),
+                replies.reSubject(subject, language), replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, notices(answer)),
                 answer.getString("messageId"), references(answer), "auto-replied"));
         log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
         return "ignored:confirmation-expired";
@@ -332,9 +332,14 @@ public class EmailRequestProcessor {
         return references;
     }
 
-    /** Whether the guard took a personal identity number out of anything of this received mail. */
-    private static boolean removed(Document mail) {
-        return mail.getBoolean("identityNumberRemoved", false);
+    /** What an answer to this received mail says about it besides (see {@link MailReplies.Notices}). */
+    private static MailReplies.Notices notices(Document mail) {
+        return new MailReplies.Notices(mail.getBoolean("identityNumberRemoved", false), partUnreadable(mail));
+    }
+
+    /** Whether part of this received mail's text could not be read: the parser read what it could and said so. */
+    private static boolean partUnreadable(Document mail) {
+        return mail.getString("problem") != null;
     }
 
     /** A command of the one table (forum, avsluta, anmäl, bevakning, status) answered instead of starting a request. */
@@ -359,7 +364,7 @@ public class EmailRequestProcessor {
         }
         reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
                 replies.reSubject(subject, message.language()),
-                answer.text() + replies.identityNumberRemoved(message.language(), removed(mail)), mail.getString("messageId"),
+                answer.text() + replies.notices(message.language(), notices(mail)), mail.getString("messageId"),
                 references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
         return Optional.of("command:" + handled.get().command());
@@ -416,11 +421,12 @@ public class EmailRequestProcessor {
         Language language = Language.valueOf(request.getString("language"));
         String from = request.getString("from");
         List<String> references = references(mail);
-        boolean removed = request.getBoolean("identityNumberRemoved", false);
+        // a number removed from any of the request's mails is told in every answer; damage, of the mail answered
+        MailReplies.Notices notices = new MailReplies.Notices(request.getBoolean("identityNumberRemoved", false), partUnreadable(mail));
         List<String> missing = missing(f);
         if (!missing.isEmpty()) {
             reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, replies.reSubject(request.getString("subject"), language),
-                    replies.askForMissing(intake.form(), missing, unreadable, today(), language, removed),
+                    replies.askForMissing(intake.form(), missing, unreadable, today(), language, notices),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
@@ -437,7 +443,7 @@ public class EmailRequestProcessor {
             // once an hour per sender, outside the per-address reply limit that the confirmations have used up
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
                     replies.reSubject(request.getString("subject"), language),
-                    replies.limitReached(task.refused().text(), language, removed),
+                    replies.limitReached(task.refused().text(), language, notices),
                     mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             log.info("event=new_task_limited request={} limit={}", request.getString("_id"), task.refused().limit());
             return "limited";
@@ -446,7 +452,7 @@ public class EmailRequestProcessor {
                 new Update().set("status", "done").set("reference", task.reference()), REQUESTS);
         reply(mail, new OutgoingMail("email-confirm:" + task.reference(), from,
                 "[" + task.reference() + "] " + replies.reSubject(request.getString("subject"), language).substring(4),
-                replies.confirmation(task.reference(), language, removed), mail.getString("messageId"), references,
+                replies.confirmation(task.reference(), language, notices), mail.getString("messageId"), references,
                 "auto-replied", "task:" + task.reference()));
         return "task:" + task.reference();
     }

@@ -23,7 +23,7 @@ import se.foubot.privacy.GuardedText;
  * @param signature                the signature block, if one was found (it may name the district)
  * @param headers                  the headers that matter for loop and bounce detection, lower-case names
  * @param attachments              names of attached files (the files are not stored)
- * @param problem                  the rule that found the mail unreadable ({@code broken-mime}, {@code unreadable}), or null
+ * @param problem                  the rule that found the mail unreadable ({@code broken-mime}, {@code damaged-base64}, {@code unreadable}), or null
  * @param copied                   the other addresses in To and Cc, lower case (people copied on a request)
  * @param trace                    the (ARC-)Authentication-Results and Received fields, top first, as "name: value"; read to
  *                                 prove the sender, never stored

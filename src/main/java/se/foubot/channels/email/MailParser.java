@@ -53,6 +53,8 @@ final class MailParser {
     static final String UNREADABLE = "unreadable";
     /** A base64 part that could be read only in part ({@link DamagedBase64}). */
     static final String DAMAGED_BASE64 = "damaged-base64";
+    /** A text cut inside its last letter, then encoded correctly: the rest of the text is missing. */
+    static final String CUT_OFF = "cut-off";
 
     private final OutsideTextGuard guard;
 
@@ -237,6 +239,9 @@ final class MailParser {
         }
         // base64 that decodes may be damaged all the same: a notice line of base64 letters puts the rest out of step
         if (bytes != null && !(base64 && DamagedBase64.irregular(raw))) {
+            if (into.problem == null && MailTextDecoder.cutInsideItsLastLetter(bytes, charset)) {
+                into.problem = CUT_OFF;
+            }
             return MailTextDecoder.decode(bytes, charset);
         }
         if (into.problem == null) {

@@ -16,8 +16,8 @@ import se.foubot.language.TextAnalysis;
 import se.foubot.messaging.Texts;
 
 /**
- * The bot's answers to mail, from the message bundles: greeting, text, the personal-identity-number warning when one
- * was removed, and the signature. What a request still lacks is asked with the intake flow's own questions, labels
+ * The bot's answers to mail, from the message bundles: greeting, text, what the bot has to say about the mail it
+ * answers ({@link Notices}: a personal identity number removed, text that could not be read), and the signature. What a request still lacks is asked with the intake flow's own questions, labels
  * and lists, as the chat asks them.
  */
 final class MailReplies {
@@ -68,7 +68,7 @@ final class MailReplies {
      * reason first.
      */
     String askForMissing(WrittenForm form, List<String> missing, Map<String, String> unreadable, LocalDate today, Language l,
-            boolean identityNumberRemoved) {
+            Notices notices) {
         StringBuilder b = new StringBuilder(texts.get(l, "mail.ask.intro")).append('\n');
         int n = 1;
         StringBuilder example = new StringBuilder();
@@ -96,7 +96,7 @@ final class MailReplies {
         if (example.length() > 0) {
             b.append('\n').append(texts.get(l, "mail.ask.example")).append('\n').append(example);
         }
-        return letter(b.toString(), l, identityNumberRemoved);
+        return letter(b.toString(), l, notices);
     }
 
     private String hint(WrittenForm form, Step step, Language l) {
@@ -118,8 +118,8 @@ final class MailReplies {
         };
     }
 
-    String confirmation(String reference, Language l, boolean identityNumberRemoved) {
-        return letter(texts.get(l, "mail.confirmation", "reference", reference), l, identityNumberRemoved);
+    String confirmation(String reference, Language l, Notices notices) {
+        return letter(texts.get(l, "mail.confirmation", "reference", reference), l, notices);
     }
 
     String confirmSubject(String subject, Language l) {
@@ -134,9 +134,9 @@ final class MailReplies {
      * Asks the sender to prove their address by answering; {@code whatWillBeDone} ends "we will …". The mail it is about
      * is quoted, so the person can tell what they are confirming (and that someone else wrote it, if so).
      */
-    String confirmSender(String whatWillBeDone, Quoted mail, int validDays, Language l, boolean identityNumberRemoved) {
+    String confirmSender(String whatWillBeDone, Quoted mail, int validDays, Language l, Notices notices) {
         return letter(texts.get(l, "mail.confirm.sender", "action", whatWillBeDone, "days", validDays) + "\n\n" + quote(mail, l)
-                + "\n" + texts.get(l, "mail.confirm.not-you"), l, identityNumberRemoved);
+                + "\n" + texts.get(l, "mail.confirm.not-you"), l, notices);
     }
 
     private String quote(Quoted mail, Language l) {
@@ -159,8 +159,8 @@ final class MailReplies {
     }
 
     /** The person answered "yes": what they confirmed is now done; {@code whatWasDone} ends "we have now …". */
-    String confirmedAndDone(String whatWasDone, Language l, boolean identityNumberRemoved) {
-        return letter(texts.get(l, "mail.confirmed", "done", whatWasDone), l, identityNumberRemoved);
+    String confirmedAndDone(String whatWasDone, Language l, Notices notices) {
+        return letter(texts.get(l, "mail.confirmed", "done", whatWasDone), l, notices);
     }
 
     /** What {@link #confirmedAndDone} says of a mail added to a task. */
@@ -169,34 +169,42 @@ final class MailReplies {
     }
 
     /** An answer to a confirmation that is no longer open: too late, or for a mail that cannot be found. */
-    String confirmationExpired(int validDays, Language l, boolean identityNumberRemoved) {
-        return letter(texts.get(l, "mail.confirmation-expired", "days", validDays), l, identityNumberRemoved);
+    String confirmationExpired(int validDays, Language l, Notices notices) {
+        return letter(texts.get(l, "mail.confirmation-expired", "days", validDays), l, notices);
     }
 
     String addToTask(String reference, Language l) {
         return texts.get(l, "mail.confirm.add-to-task", "reference", reference);
     }
 
-    String limitReached(String limitReached, Language l, boolean identityNumberRemoved) {
-        return letter(limitReached, l, identityNumberRemoved);
+    String limitReached(String limitReached, Language l, Notices notices) {
+        return letter(limitReached, l, notices);
     }
 
     /** To a sender whose mail could not be handled automatically (it was parked as a dead letter). */
-    String parked(Language l, boolean identityNumberRemoved) {
-        return letter(texts.get(l, "mail.parked"), l, identityNumberRemoved);
+    String parked(Language l, Notices notices) {
+        return letter(texts.get(l, "mail.parked"), l, notices);
     }
 
     /**
-     * What a reply says when the guard took a personal identity number out of anything of the mail it answers (text,
-     * subject, display name, file names, addresses): every reply says it, whatever else it says. Empty otherwise.
+     * What the bot has to say about the mail it answers, whatever else the answer says: that the guard took a personal
+     * identity number out of anything of it (text, subject, display name, file names, addresses; for a request, of
+     * any of its mails), and that part of this mail's text could not be read (damaged on the way, cut off, MIME the
+     * parser could only read in part), so the person knows to write again what the answer does not take up.
      */
-    String identityNumberRemoved(Language l, boolean identityNumberRemoved) {
-        return identityNumberRemoved ? "\n" + texts.get(l, "mail.identity-number-removed") + "\n" : "";
+    record Notices(boolean identityNumberRemoved, boolean partUnreadable) {
+        static final Notices NONE = new Notices(false, false);
     }
 
-    private String letter(String body, Language l, boolean identityNumberRemoved) {
+    /** The notices' text, each a paragraph of its own; empty when there is nothing to say. */
+    String notices(Language l, Notices notices) {
+        return (notices.partUnreadable() ? "\n" + texts.get(l, "mail.part-unreadable") + "\n" : "")
+                + (notices.identityNumberRemoved() ? "\n" + texts.get(l, "mail.identity-number-removed") + "\n" : "");
+    }
+
+    private String letter(String body, Language l, Notices notices) {
         return texts.get(l, "mail.hello") + "\n\n" + body + "\n"
-                + identityNumberRemoved(l, identityNumberRemoved)
+                + notices(l, notices)
                 + "\n" + texts.get(l, "mail.regards") + " " + texts.get(l, "mail.automatic") + "\n";
     }
 }

@@ -22,9 +22,8 @@ final class MailTextDecoder {
         if (isUtf8(bytes)) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
-        byte[] whole = withoutCutLetter(bytes);
-        if (whole.length < bytes.length && isUtf8(whole)) {
-            return new String(whole, StandardCharsets.UTF_8); // a text cut inside its last letter (a size limit)
+        if (cutInsideItsLastLetter(bytes, declared)) {
+            return new String(withoutCutLetter(bytes), StandardCharsets.UTF_8);
         }
         Charset charset = known(declared);
         if (charset == null || charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
@@ -32,6 +31,25 @@ final class MailTextDecoder {
             charset = WINDOWS_1252;
         }
         return new String(bytes, charset);
+    }
+
+    /**
+     * Whether the bytes are UTF-8 text cut inside its last letter (a size limit that cut the text before it was
+     * encoded): something of the text is missing. Not when the part names another charset and nothing before the
+     * last byte is UTF-8 beyond ASCII: "Tack så" in ISO-8859-1 ends in a byte that could begin a UTF-8 letter too.
+     */
+    static boolean cutInsideItsLastLetter(byte[] bytes, String declared) {
+        byte[] whole = withoutCutLetter(bytes);
+        if (whole.length == bytes.length || isUtf8(bytes) || !isUtf8(whole)) {
+            return false;
+        }
+        Charset charset = known(declared);
+        boolean saysUtf8 = charset == null || charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII);
+        boolean holdsUtf8Letters = false;
+        for (byte b : whole) {
+            holdsUtf8Letters |= b < 0;
+        }
+        return saysUtf8 || holdsUtf8Letters;
     }
 
     /**

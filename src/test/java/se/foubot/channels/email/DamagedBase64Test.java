@@ -90,4 +90,18 @@ class DamagedBase64Test {
         assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII)).orElseThrow(), "iso-8859-1"))
                 .isEqualTo("Vi behöver stöd i ");
     }
+
+    @Test
+    void aTextCutInsideItsLastLetterIsToldAsCutWhileLatinOneEndingInALetterIsNot() {
+        byte[] cut = Arrays.copyOf("Vi behöver hjälp med en enkät om hemtjänsten på".getBytes(StandardCharsets.UTF_8),
+                "Vi behöver hjälp med en enkät om hemtjänsten på".getBytes(StandardCharsets.UTF_8).length - 1);
+        assertThat(MailTextDecoder.cutInsideItsLastLetter(cut, "utf-8")).isTrue();
+        assertThat(MailTextDecoder.cutInsideItsLastLetter(cut, "iso-8859-1")).isTrue(); // UTF-8 letters before the cut
+        assertThat(MailTextDecoder.decode(cut, "utf-8")).isEqualTo("Vi behöver hjälp med en enkät om hemtjänsten p");
+        // "Tack så" in ISO-8859-1: its last byte could begin a UTF-8 letter, but the part says what it is
+        byte[] latin1 = "Tack så".getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(MailTextDecoder.cutInsideItsLastLetter(latin1, "iso-8859-1")).isFalse();
+        assertThat(MailTextDecoder.decode(latin1, "iso-8859-1")).isEqualTo("Tack så");
+        assertThat(MailTextDecoder.cutInsideItsLastLetter("Tack så".getBytes(StandardCharsets.UTF_8), "utf-8")).isFalse();
+    }
 }

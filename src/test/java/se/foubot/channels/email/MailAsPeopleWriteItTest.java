@@ -101,6 +101,24 @@ class MailAsPeopleWriteItTest {
     }
 
     @Test
+    void aMailDamagedOnTheWayIsAnsweredFromWhatCouldBeReadAndTheSenderIsToldPartCouldNotBeRead() throws Exception {
+        // base64 cut off by a size limit, and a gateway's notice inside the base64: stored as the bytes that arrive
+        for (String[] mail : new String[][] {{"64-base64-cut-off-by-a-size-limit.eml", "lars.ost@stockholm.se"},
+                {"65-a-gateways-notice-inside-the-base64.eml", "sara.nilsson@stockholm.se"}}) {
+            try (InputStream in = getClass().getResourceAsStream("/mail/corpus/" + mail[0])) {
+                people().sendRaw(in.readAllBytes(), mail[1]);
+            }
+        }
+        round();
+        for (String sender : List.of("lars.ost@stockholm.se", "sara.nilsson@stockholm.se")) {
+            assertThat(requestsFrom(sender)).isEqualTo(1);
+            assertThat(lastAnswerTo(sender)).as(sender).contains("Innan en FoU-utredare kan ta den behöver vi veta lite mer")
+                    .contains("En del av texten i ditt mejl gick inte att läsa; mejlet kan ha skadats på vägen. Om vi har missat "
+                            + "något du skrev, svara gärna på det här mejlet och skriv det igen.");
+        }
+    }
+
+    @Test
     void outlookOnTheWebsHtmlOnlyMailWithLabelledFactsBecomesATask() throws Exception {
         String karin = "karin.lund@stockholm.se";
         sendFixture("outlook-web-html-only-labelled.eml", karin);
@@ -112,7 +130,7 @@ class MailAsPeopleWriteItTest {
         assertThat(own.get(0).request().neededBy()).isNotNull();
         assertThat(own.get(0).request().concern()).contains("motiverande samtal");
         assertThat(lastAnswerTo(karin)).contains("registrerad med referensen " + own.get(0).reference())
-                .doesNotContain("hittar ingen förvaltning");
+                .doesNotContain("hittar ingen förvaltning").doesNotContain("gick inte att läsa");
     }
 
     @Test

@@ -98,19 +98,19 @@ class MailIntakeTest {
             assertThat(read.answers().values()).as(body[0]).doesNotContainKey("timeframe");
             assertThat(read.unreadable()).as(body[0]).containsOnlyKeys("timeframe");
             assertThat(replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(), TODAY,
-                    Language.SV, false)).as(body[0]).contains(body[1]);
+                    Language.SV, MailReplies.Notices.NONE)).as(body[0]).contains(body[1]);
         }
         // a deadline that has passed, or that the calendar lacks, is asked again with the chat's reason, not dropped
         MailIntake.Read passed = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
                 + "Behövs senast: ingen brådska, men helst före 15 mars 2020" + rest, "", TODAY);
         assertThat(passed.unreadable()).containsOnlyKeys("timeframe");
         assertThat(replies.askForMissing(intake.form(), passed.answers().missing(intake.form().fields()), passed.unreadable(), TODAY,
-                Language.SV, false)).contains("Det datumet har redan passerat");
+                Language.SV, MailReplies.Notices.NONE)).contains("Det datumet har redan passerat");
         MailIntake.Read impossible = intake.read("eva@bromma.stockholm.se", "Stöd", "Förvaltning: Bromma\nTyp av stöd: analys\n"
                 + "Behövs senast: ingen brådska men den 30 februari" + rest, "", TODAY);
         assertThat(impossible.unreadable()).containsOnlyKeys("timeframe");
         assertThat(replies.askForMissing(intake.form(), impossible.answers().missing(intake.form().fields()), impossible.unreadable(),
-                TODAY, Language.SV, false)).contains("finns inte i kalendern");
+                TODAY, Language.SV, MailReplies.Notices.NONE)).contains("finns inte i kalendern");
     }
 
     @Test
@@ -120,7 +120,7 @@ class MailIntakeTest {
         assertThat(read.unreadable()).containsOnlyKeys("timeframe");
         assertThat(read.answers().values()).doesNotContainKey("timeframe");
         String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
-                TODAY, Language.SV, false);
+                TODAY, Language.SV, MailReplies.Notices.NONE);
         assertThat(ask).contains("Det datumet har redan passerat").contains("Behövs senast:").doesNotContain("förstod inte");
     }
 
@@ -130,7 +130,7 @@ class MailIntakeTest {
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
         assertThat(read.unreadable()).containsOnlyKeys("district", "timeframe");
         String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
-                TODAY, Language.SV, false);
+                TODAY, Language.SV, MailReplies.Notices.NONE);
         assertThat(ask).contains("Jag vet inte vilken förvaltning du menar med ”Atlantis”")
                 .contains("har redan passerat")
                 .contains("Vilken förvaltning arbetar du på?").contains("Förvaltning: en av Bromma")
@@ -154,7 +154,7 @@ class MailIntakeTest {
         assertThat(tooShort.answers().values()).doesNotContainKey("concern");
         assertThat(tooShort.unreadable()).containsOnlyKeys("concern");
         assertThat(replies.askForMissing(intake.form(), tooShort.answers().missing(intake.form().fields()), tooShort.unreadable(),
-                TODAY, Language.SV, false)).contains("Berätta lite mer – minst 15 tecken – så att utredarna förstår vad det gäller.")
+                TODAY, Language.SV, MailReplies.Notices.NONE)).contains("Berätta lite mer – minst 15 tecken – så att utredarna förstår vad det gäller.")
                 .contains("Beskriv kort vad ni behöver stöd med.");
 
         // a long mail is taken whole: the chat's longest answer is for a chat
@@ -190,7 +190,7 @@ class MailIntakeTest {
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
         assertThat(read.unreadable()).containsOnlyKeys("district");
         String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
-                TODAY, Language.SV, false);
+                TODAY, Language.SV, MailReplies.Notices.NONE);
         assertThat(ask).contains("”ska” kan vara flera förvaltningar. Vilken menar du? Skärholmen eller Skarpnäck?\n"
                 + "Förvaltning: Skärholmen eller Skarpnäck\n").doesNotContain("skarholmen,").doesNotContain("Vilken förvaltning arbetar du på?")
                 .contains("Förvaltning: Skärholmen\n");
@@ -199,13 +199,13 @@ class MailIntakeTest {
                 + "Vi behöver stöd att analysera vår brukarenkät.", "", TODAY);
         assertThat(number.unreadable()).containsOnlyKeys("district");
         String english = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
-                TODAY, Language.EN, false);
+                TODAY, Language.EN, MailReplies.Notices.NONE);
         assertThat(english).contains("“ska” could be several administrations. Which one do you mean? Skärholmen or Skarpnäck?");
         // the offered line sent back as it was: told to keep one, not asked the same question again
         MailIntake.Read copied = intake.read("eva@stockholm.se", "Re: Stöd", "Förvaltning: Skärholmen eller Skarpnäck\nTyp av stöd: analys\n"
                 + "Senast: ingen brådska\n\nVi behöver stöd att analysera vår brukarenkät.", "", TODAY);
         String again = replies.askForMissing(intake.form(), copied.answers().missing(intake.form().fields()), copied.unreadable(),
-                TODAY, Language.SV, false);
+                TODAY, Language.SV, MailReplies.Notices.NONE);
         assertThat(again).contains("Låt bara en av dem stå kvar på raden:\nFörvaltning: Skärholmen eller Skarpnäck\n")
                 .doesNotContain("kan vara flera");
     }
@@ -254,14 +254,14 @@ class MailIntakeTest {
             MailIntake.Read read = intake.read("eva@bromma.stockholm.se", "Stöd", text, "", second);
             assertThat(read.answers().answered("timeframe")).as(text).isFalse();
             String ask = replies.askForMissing(intake.form(), read.answers().missing(intake.form().fields()), read.unreadable(),
-                    second, Language.SV, false);
+                    second, Language.SV, MailReplies.Notices.NONE);
             assertThat(ask).as(text).contains("har redan passerat").contains("Behövs senast:");
         }
     }
 
     @Test
     void anEnglishMailIsAskedInEnglishWithTheFlowsEnglishLabels() {
-        String ask = replies.askForMissing(intake.form(), intake.form().fields(), Map.of(), TODAY, Language.EN, false);
+        String ask = replies.askForMissing(intake.form(), intake.form().fields(), Map.of(), TODAY, Language.EN, MailReplies.Notices.NONE);
         assertThat(ask).startsWith("Hello!").contains("Which administration do you work in?").contains("Administration: one of")
                 .contains("Kind of support: one of").contains("Needed by: a date").contains("or “no rush”");
     }
