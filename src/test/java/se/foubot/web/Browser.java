@@ -35,10 +35,13 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     final Path downloads;
+    /** Chromium's profile, a throwaway directory of this browser's own: removed when it closes. */
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, Path downloads) {
+    private Browser(ChromeDriver driver, Path downloads, Path profile) {
         this.driver = driver;
         this.downloads = downloads;
+        this.profile = profile;
     }
 
     static Browser start() throws IOException {
@@ -64,7 +67,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60)).pageLoadTimeout(Duration.ofSeconds(60));
-        return new Browser(driver, downloads);
+        return new Browser(driver, downloads, profile);
     }
 
     WebDriverWait waiting() {
@@ -130,5 +133,11 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        // each run's profile (a few megabytes) would otherwise stay in the machine's temporary directory
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            // left for the machine's own clean-up
+        }
     }
 }
