@@ -1,8 +1,12 @@
 package se.foubot.channels.email;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
@@ -12,77 +16,251 @@ import java.util.Optional;
 /**
  * Base64 that Jakarta Mail's decoder refuses — a mail cut off by a gateway's size limit, or a line a gateway or an
  * antivirus scanner wrote into the part — read as far as it goes. A mail program writes base64 in lines of one width
- * (76 characters, some 64 or 72), each a whole number of four-letter groups, the last line shorter: so a line of
- * another width before the last full one is not the mail's (a notice, a damaged line) and is left out whole, which
- * keeps every group after it in step; so is a line with a character base64 does not have. An incomplete last group is
- * dropped. A person then reads what the sender wrote, not a block of letters and digits.
+ * (76 characters, some 64 or 72), each a whole number of four-letter groups, the last line shorter. So:
+ * <ul>
+ * <li>a line of that width is the mail's: read whole, and when a character in it is damaged (one base64 does not
+ * have, padding inside it) group by group, the damaged group alone left out and marked {@value #GAP};</li>
+ * <li>a line of another width before the last full one is not the mail's (a notice, even one word of base64 letters
+ * such as "Avkortat") and is left out whole, which keeps every group after it in step — unless it ends a part of its
+ * own: with padding, or in whole groups that read as UTF-8 text (a notice's letters decode to bytes no text has);</li>
+ * <li>of the lines after the last full one, those that read as UTF-8 text are the mail's end (a notice between the
+ * last full line and the end decodes to bytes no text has); when none does (a Latin-1 mail), the line right after the
+ * last full one is, as long as it holds no control bytes.</li>
+ * </ul>
+ * An incomplete last group is dropped. A person then reads what the sender wrote, not a block of letters and digits.
  */
 final class DamagedBase64 {
+
+    /** Where text was lost inside a line of the mail's own (ASCII, so that it reads the same in any charset). */
+    static final String GAP = "[...]";
+    private static final byte[] GAP_BYTES = GAP.getBytes(StandardCharsets.US_ASCII);
 
     private DamagedBase64() {
     }
 
+    /** What is done with a line. */
+    private enum Use {
+        /** Decoded as it is: a line of the mail's, in step. */
+        WHOLE,
+        /** Decoded group by group, the damaged groups left out and marked. */
+        GROUPS,
+        /** Not the mail's, or too damaged to read: left out. */
+        LEFT_OUT,
+        /** Left out, and text was lost there: marked. */
+        LOST
+    }
+
+    private record Line(String text, Use use) {
+    }
+
     /**
-     * Whether base64 that decodes without error is damaged all the same: a line that {@link #decode} leaves out (a
-     * one-word notice is all base64 letters; padding inside a line) puts what follows it out of step, or adds junk.
+     * Whether base64 that decodes without error is damaged all the same: a line that {@link #decode} leaves out or reads
+     * group by group (a one-word notice is all base64 letters; padding inside a line) puts what follows it out of step,
+     * or adds junk.
      */
     static boolean irregular(byte[] encoded) {
-        List<String> lines = lines(encoded);
-        return kept(lines).size() < lines.size();
+        List<Line> plan = plan(lines(encoded));
+        if (plan.stream().anyMatch(line -> line.use() != Use.WHOLE)) {
+            return true;
+        }
+        // more than one line that is neither full nor the end of a part: the first of them put the rest out of step
+        int width = commonWidth(plan.stream().map(Line::text).toList());
+        return plan.stream().filter(line -> line.text().length() != width && !line.text().endsWith("=")).count() > 1;
     }
 
     /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
     static Optional<byte[]> decode(byte[] encoded) {
         List<String> lines = lines(encoded);
-        if (lines.isEmpty()) {
+        if (lines.stream().noneMatch(DamagedBase64::letters)) {
             return Optional.empty();
         }
-        String base64 = String.join("", kept(lines));
-        // padding ends a run; another may follow (parts joined by a program that encoded each on its own)
-        ByteArrayOutputStream out = new ByteArrayOutputStream(base64.length() * 3 / 4);
-        for (String run : base64.split("=+")) {
-            String complete = run.length() % 4 == 1 ? run.substring(0, run.length() - 1) : run; // one letter holds no byte
-            out.writeBytes(Base64.getDecoder().decode(complete));
+        ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length * 3 / 4);
+        boolean gapBefore = false;
+        for (Line line : plan(lines)) {
+            switch (line.use()) {
+                case WHOLE -> out.writeBytes(whole(line.text()));
+                case GROUPS -> out.writeBytes(groups(line.text()));
+                case LOST -> {
+                    if (!gapBefore) {
+                        out.writeBytes(GAP_BYTES);
+                    }
+                }
+                case LEFT_OUT -> {
+                }
+            }
+            gapBefore = line.use() == Use.LOST;
         }
         return Optional.of(out.toByteArray());
     }
 
-    /** The lines that are base64 letters only, without blank ones. */
+    /** The lines that are not blank, stripped. */
     private static List<String> lines(byte[] encoded) {
         List<String> lines = new ArrayList<>();
         for (String line : new String(encoded, StandardCharsets.ISO_8859_1).split("\\r?\\n|\\r")) {
             String kept = line.strip();
-            if (!kept.isEmpty() && kept.chars().allMatch(DamagedBase64::isBase64)) {
+            if (!kept.isEmpty()) {
                 lines.add(kept);
             }
         }
         return lines;
     }
 
-    /**
-     * The mail's own lines: the full lines, the one line that ends them, and a line that ends a part of its own with
-     * padding. Padding anywhere else in a line is damage: what followed it in the line would be out of step.
-     */
-    private static List<String> kept(List<String> lines) {
-        if (lines.isEmpty()) {
-            return lines;
+    /** What is done with each line (see the class comment). */
+    private static List<Line> plan(List<String> lines) {
+        List<String> clean = lines.stream().filter(DamagedBase64::letters).toList();
+        if (clean.isEmpty()) {
+            return List.of();
         }
-        int width = commonWidth(lines);
-        int lastFull = 0;
+        int width = commonWidth(clean);
+        int lastFull = -1;
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).length() == width) {
+            if (lines.get(i).length() == width && letters(lines.get(i))) {
                 lastFull = i;
             }
         }
-        List<String> kept = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            boolean paddedInside = line.replaceFirst("=+$", "").contains("=");
-            if (!paddedInside && (line.length() == width || i == lastFull + 1 || line.endsWith("="))) {
-                kept.add(line);
+        // the mail's end: of the clean lines after the last full one, those that read as text; else the first of them
+        List<Integer> ends = new ArrayList<>();
+        for (int i = lastFull + 1; i < lines.size(); i++) {
+            if (letters(lines.get(i)) && !paddedInside(lines.get(i)) && readsAsText(whole(lines.get(i)))) {
+                ends.add(i);
             }
         }
-        return kept;
+        if (ends.isEmpty() && lastFull + 1 < lines.size() && letters(lines.get(lastFull + 1)) && !paddedInside(lines.get(lastFull + 1))
+                && !holdsControls(whole(lines.get(lastFull + 1)))) {
+            ends.add(lastFull + 1);
+        }
+        List<Line> plan = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            Use use;
+            if (line.length() == width && letters(line) && !paddedInside(line)) {
+                use = Use.WHOLE;
+            } else if (line.length() == width && mostlyGroups(line)) {
+                // the mail's own line with a damaged character: its groups are in step, so only the damaged one is lost
+                use = runs(line).stream().allMatch(DamagedBase64::readsAsText) ? Use.GROUPS : Use.LOST;
+            } else if (i > lastFull) {
+                use = ends.contains(i) ? Use.WHOLE : Use.LEFT_OUT;
+            } else if (letters(line) && !paddedInside(line)
+                    && (line.endsWith("=") || line.length() % 4 == 0 && readsAsText(whole(line)))) {
+                use = Use.WHOLE; // a part of its own ends here (with padding, or whole groups that read as text); another follows
+            } else {
+                // a line one or two characters off the width is the mail's with a letter lost or added: text is lost there
+                use = letters(line) && Math.abs(line.length() - width) <= 2 ? Use.LOST : Use.LEFT_OUT;
+            }
+            plan.add(new Line(line, use));
+        }
+        return plan;
+    }
+
+    /** A line decoded as it is: an incomplete last group dropped (one letter holds no byte). */
+    private static byte[] whole(String line) {
+        String run = line.replaceFirst("=+$", "");
+        int usable = run.length() % 4 == 1 ? run.length() - 1 : run.length();
+        return Base64.getDecoder().decode(run.substring(0, usable));
+    }
+
+    /**
+     * A line decoded four letters at a time, a group that is not base64 (a character base64 does not have, padding
+     * before its end) left out: the runs of groups between those left out.
+     */
+    private static List<byte[]> runs(String line) {
+        List<byte[]> runs = new ArrayList<>();
+        ByteArrayOutputStream run = new ByteArrayOutputStream(line.length());
+        for (int at = 0; at < line.length(); at += 4) {
+            String group = line.substring(at, Math.min(line.length(), at + 4));
+            if (letters(group) && !paddedInside(group) && group.replaceFirst("=+$", "").length() >= 2) {
+                run.writeBytes(whole(group));
+            } else {
+                runs.add(run.toByteArray());
+                run.reset();
+            }
+        }
+        runs.add(run.toByteArray());
+        return runs;
+    }
+
+    /** The runs of {@link #runs}, one {@link #GAP} where one group or more in a row were left out. */
+    private static byte[] groups(String line) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(line.length());
+        List<byte[]> runs = runs(line);
+        out.writeBytes(runs.get(0));
+        boolean gap = false;
+        for (byte[] run : runs.subList(1, runs.size())) {
+            gap = true; // a group was left out before this run
+            if (run.length > 0) {
+                out.writeBytes(GAP_BYTES);
+                out.writeBytes(run);
+                gap = false;
+            }
+        }
+        if (gap) {
+            out.writeBytes(GAP_BYTES);
+        }
+        return out.toByteArray();
+    }
+
+    /** Whether most of the line's four-letter groups are base64 (a damaged line of the mail's; not a notice). */
+    private static boolean mostlyGroups(String line) {
+        int groups = 0;
+        int good = 0;
+        for (int at = 0; at < line.length(); at += 4, groups++) {
+            String group = line.substring(at, Math.min(line.length(), at + 4));
+            good += letters(group) && !paddedInside(group) ? 1 : 0;
+        }
+        return good * 2 > groups;
+    }
+
+    /**
+     * Whether the bytes read as a piece of UTF-8 text: a letter cut at either end (the line before or after holds the
+     * rest of it) allowed, no control bytes but line breaks and tabs.
+     */
+    private static boolean readsAsText(byte[] bytes) {
+        int from = 0;
+        while (from < Math.min(3, bytes.length) && (bytes[from] & 0xc0) == 0x80) {
+            from++; // the end of a letter begun on the line before
+        }
+        int to = bytes.length;
+        for (int back = 1; back <= Math.min(3, to - from); back++) {
+            int b = bytes[bytes.length - back] & 0xff;
+            if (b < 0x80) {
+                break;
+            }
+            if (b >= 0xc0) { // a letter begun here and ended on the next line
+                int length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+                to = length > back ? bytes.length - back : to;
+                break;
+            }
+        }
+        byte[] piece = Arrays.copyOfRange(bytes, from, Math.max(from, to));
+        if (holdsControls(piece)) {
+            return false;
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(piece));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    private static boolean holdsControls(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b >= 0 && b < 0x20 && b != '\r' && b != '\n' && b != '\t' || b == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Padding anywhere but at the end: what followed it would be out of step. */
+    private static boolean paddedInside(String line) {
+        return line.replaceFirst("=+$", "").contains("=");
+    }
+
+    /** Whether the line is base64 letters (and padding) only. */
+    private static boolean letters(String line) {
+        return line.chars().allMatch(DamagedBase64::isBase64);
     }
 
     /** The width most lines have (the longer of two as common): the width the mail program wrote. */

@@ -98,9 +98,25 @@ final class MailParser {
     private static final class Parts {
         GuardedText plain;
         GuardedText html;
+        /** What was wrong with the text parts themselves (null: read whole), apart from the rest of the mail. */
+        String plainProblem;
+        String htmlProblem;
         CalendarReply calendar;
         final List<GuardedText> attachments = new ArrayList<>();
         String problem;
+
+        /**
+         * The text part the mail is read from: the plain text, unless it was damaged and the HTML alternative was not
+         * (a gateway that cut or marked the one part a mail program wrote twice).
+         */
+        boolean readsHtml() {
+            return plain == null || (plainProblem != null && html != null && htmlProblem == null);
+        }
+
+        /** What was wrong with the mail as read: its own problem, else that of the text part it is read from. */
+        String problem() {
+            return problem != null ? problem : readsHtml() ? htmlProblem : plainProblem;
+        }
     }
 
     InboundMail parse(byte[] raw) {
@@ -123,7 +139,7 @@ final class MailParser {
             parts.problem = BROKEN_MIME;
         }
         // HTML is checked again as text: markup may have kept the digits of a number apart
-        GuardedText body = parts.plain != null ? parts.plain
+        GuardedText body = !parts.readsHtml() ? parts.plain
                 : parts.html != null ? guard.derive(parts.html, HtmlText::of)
                 : parts.problem != null ? guard.check(fallbackBody(raw)) : guard.check("");
         // split once into text and signature; each is checked again (dropping quoted lines may join a number's parts)
@@ -162,7 +178,7 @@ final class MailParser {
                 headers,
                 contentType,
                 List.copyOf(parts.attachments),
-                parts.problem,
+                parts.problem(),
                 copied,
                 trace(message),
                 parts.calendar,
@@ -205,9 +221,13 @@ final class MailParser {
         } else if (fileName.text() != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             into.attachments.add(fileName.text() != null ? fileName : guard.check("(namnlös bilaga)"));
         } else if (part.isMimeType("text/plain") && into.plain == null) {
-            into.plain = guard.check(text(part, into));
+            Decoded decoded = decoded(part);
+            into.plain = guard.check(decoded.text());
+            into.plainProblem = decoded.problem();
         } else if (part.isMimeType("text/html") && into.html == null) {
-            into.html = guard.check(text(part, into));
+            Decoded decoded = decoded(part);
+            into.html = guard.check(decoded.text());
+            into.htmlProblem = decoded.problem();
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
             walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
         }
@@ -218,10 +238,23 @@ final class MailParser {
      * read as far as it goes, and {@code into} notes the problem.
      */
     private static String text(Part part, Parts into) throws MessagingException, IOException {
+        Decoded decoded = decoded(part);
+        if (into.problem == null) {
+            into.problem = decoded.problem();
+        }
+        return decoded.text();
+    }
+
+    /** A part's text, and what was wrong with it (null: read whole). */
+    private record Decoded(String text, String problem) {
+    }
+
+    /** The part's bytes, transfer-decoded, then read with the charset that fits them (see {@link #text}). */
+    private static Decoded decoded(Part part) throws MessagingException, IOException {
         String charset = charset(part);
         if (!(part instanceof MimePart mime)) {
             try (InputStream in = part.getInputStream()) {
-                return MailTextDecoder.decode(in.readAllBytes(), charset);
+                return new Decoded(MailTextDecoder.decode(in.readAllBytes(), charset), null);
             }
         }
         String encoding = mime.getEncoding();
@@ -239,17 +272,12 @@ final class MailParser {
         }
         // base64 that decodes may be damaged all the same: a notice line of base64 letters puts the rest out of step
         if (bytes != null && !(base64 && DamagedBase64.irregular(raw))) {
-            if (into.problem == null && MailTextDecoder.cutInsideItsLastLetter(bytes, charset)) {
-                into.problem = CUT_OFF;
-            }
-            return MailTextDecoder.decode(bytes, charset);
-        }
-        if (into.problem == null) {
-            into.problem = DAMAGED_BASE64;
+            return new Decoded(MailTextDecoder.decode(bytes, charset),
+                    MailTextDecoder.cutInsideItsLastLetter(bytes, charset) ? CUT_OFF : null);
         }
         // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
-        return DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
-                .orElseGet(() -> MailTextDecoder.decode(raw, charset));
+        return new Decoded(DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
+                .orElseGet(() -> MailTextDecoder.decode(raw, charset)), DAMAGED_BASE64);
     }
 
     private static byte[] raw(Part part) throws MessagingException, IOException {
@@ -304,7 +332,8 @@ final class MailParser {
 
     private String subject(MimeMessage m) {
         try {
-            return readableSubject(safe(repairHeader(m.getSubject()), ""));
+            // one line, without control characters (an encoded word may hold any)
+            return MailTextDecoder.withoutControls(readableSubject(safe(repairHeader(m.getSubject()), ""))).replaceAll("[\\r\\n\\t]+", " ");
         } catch (MessagingException e) {
             return "";
         }

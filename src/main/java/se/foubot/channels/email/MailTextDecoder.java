@@ -18,7 +18,24 @@ final class MailTextDecoder {
     private MailTextDecoder() {
     }
 
+    /**
+     * Control characters other than line breaks and tabs (NUL, BEL, a terminal's escape sequences) and the marks that
+     * turn text around (bidi embeddings, overrides and isolates, which can make a card in Slack read other than it
+     * is): a person's mail needs none of them, and the staff who read it must not get them.
+     */
+    private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile(
+            "[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\r\\n\\t]]");
+
+    /** The text without {@link #CONTROLS}. */
+    static String withoutControls(String text) {
+        return CONTROLS.matcher(text).replaceAll("");
+    }
+
     static String decode(byte[] bytes, String declared) {
+        return withoutControls(read(bytes, declared));
+    }
+
+    private static String read(byte[] bytes, String declared) {
         if (isUtf8(bytes)) {
             return new String(bytes, StandardCharsets.UTF_8);
         }
@@ -56,8 +73,7 @@ final class MailTextDecoder {
      * Bytes read from damaged base64: a character cut in two at the end, or a few bytes of a line that was not the
      * mail's, must not turn the whole text into Latin-1 mojibake. A charset other than UTF-8 that the part names is
      * used; otherwise the bytes are UTF-8 when they hold any UTF-8 letter beyond ASCII, and what is not UTF-8 is left
-     * out (else windows-1252, as {@link #decode}). Control characters (other than line breaks and tabs) are left out
-     * either way.
+     * out (else windows-1252, as {@link #decode}). {@link #CONTROLS} are left out either way.
      */
     static String decodeDamaged(byte[] bytes, String declared) {
         Charset charset = known(declared);
@@ -70,7 +86,7 @@ final class MailTextDecoder {
             boolean ascii = utf8.chars().allMatch(c -> c < 0x80);
             text = holdsUtf8 || ascii ? utf8.replace("\ufffd", "") : new String(bytes, WINDOWS_1252);
         }
-        return text.replaceAll("[\\p{Cc}&&[^\\r\\n\\t]]", "");
+        return withoutControls(text);
     }
 
     /** The bytes without a UTF-8 letter cut off at the end (its first byte or bytes, the rest missing). */

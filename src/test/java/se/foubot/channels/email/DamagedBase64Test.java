@@ -79,6 +79,14 @@ class DamagedBase64Test {
     }
 
     @Test
+    void partsEncodedOneByOneAndJoinedAreBothReadWhenTheFirstNeedsNoPadding() {
+        String joined = Base64.getMimeEncoder().encodeToString("Hej från oss: ".getBytes(StandardCharsets.UTF_8)) + "\r\n"
+                + Base64.getMimeEncoder().encodeToString(SWEDISH.getBytes(StandardCharsets.UTF_8));
+        assertThat(Base64.getMimeEncoder().encodeToString("Hej från oss: ".getBytes(StandardCharsets.UTF_8))).doesNotContain("=");
+        assertThat(read(joined)).isEqualTo("Hej från oss: " + SWEDISH);
+    }
+
+    @Test
     void textLabelledBase64ByMistakeIsNoBase64() {
         assertThat(DamagedBase64.decode("Hej!\r\nVi behöver stöd med en enkät.\r\n".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
     }
@@ -103,5 +111,48 @@ class DamagedBase64Test {
         assertThat(MailTextDecoder.cutInsideItsLastLetter(latin1, "iso-8859-1")).isFalse();
         assertThat(MailTextDecoder.decode(latin1, "iso-8859-1")).isEqualTo("Tack så");
         assertThat(MailTextDecoder.cutInsideItsLastLetter("Tack så".getBytes(StandardCharsets.UTF_8), "utf-8")).isFalse();
+    }
+
+    @Test
+    void aNoticeBetweenTheOnlyFullLineAndTheEndLeavesTheEndInPlace() {
+        String text = "Förvaltning: Farsta\nTyp av stöd: uppföljning\nBehövs senast: ingen brådska\nMall för äldreomsorg.";
+        List<String> lines = List.of(Base64.getMimeEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)).split("\r\n"));
+        assertThat(lines).hasSize(2);
+        for (String notice : List.of("Avkortat", "Kort", "ZZZ")) {
+            assertThat(read(lines.get(0) + "\r\n" + notice + "\r\n" + lines.get(1))).as(notice).isEqualTo(text);
+            // and after the end, as before
+            assertThat(read(lines.get(0) + "\r\n" + lines.get(1) + "\r\n" + notice)).as(notice).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void aDamagedCharacterInAFullLineCostsItsGroupAloneAndMarksTheGap() {
+        List<String> lines = new ArrayList<>(LINES);
+        String damaged = lines.get(1).substring(0, 30) + "!" + lines.get(1).substring(31);
+        lines.set(1, damaged);
+        String text = read(String.join("\r\n", lines));
+        // three bytes lost at most (a Swedish letter among them may lose its other byte too), the rest of the line kept
+        assertThat(text).contains(DamagedBase64.GAP).endsWith("Vänliga hälsningar, Lars Öst, enhetschef");
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        assertThat(around[0].length() + around[1].length()).isGreaterThanOrEqualTo(SWEDISH.length() - 3);
+        assertThat(DamagedBase64.irregular(String.join("\r\n", lines).getBytes(StandardCharsets.US_ASCII))).isTrue();
+    }
+
+    @Test
+    void twoPartsJoinedInOneLineAreBothReadWhenTheirGroupsAreInStep() {
+        String first = Base64.getEncoder().encodeToString("Hej, vi ".getBytes(StandardCharsets.UTF_8)); // ends with padding
+        String second = Base64.getEncoder().encodeToString("behöver stöd med en enkät om hemtjänsten i vår.".getBytes(StandardCharsets.UTF_8));
+        assertThat(read(first + second)).isEqualTo("Hej, vi behöver stöd med en enkät om hemtjänsten i vår.");
+    }
+
+    @Test
+    void aLatinOneMailsLastLineIsKeptThoughItIsNoUtf8() {
+        byte[] latin1 = ("Hej! Vi på äldreomsorgen i Skärholmen behöver stöd med en enkät till brukarna före årsskiftet, "
+                + "gärna med hjälp att välja urval. Hälsningar Åsa").getBytes(StandardCharsets.ISO_8859_1);
+        String encoded = Base64.getMimeEncoder().encodeToString(latin1);
+        String cut = encoded.substring(0, encoded.length() - 6);
+        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII)).orElseThrow(), "iso-8859-1"))
+                .startsWith("Hej! Vi på äldreomsorgen").contains("gärna med hjälp att välja urval.");
     }
 }

@@ -60,7 +60,9 @@ class MailCorpusTest {
                 assertThat(mail.text().text().replaceAll("\\s+", " ")).contains(text);
             }
         }
-        if (want.containsKey("not-text")) {
+        if (want.get("not-text") instanceof List<?> notTexts) {
+            notTexts.forEach(notText -> assertThat(mail.text().text()).doesNotContain(notText.toString()));
+        } else if (want.containsKey("not-text")) {
             assertThat(mail.text().text()).doesNotContain(want.get("not-text").toString());
         }
         if (want.containsKey("signature")) {
@@ -97,6 +99,8 @@ class MailCorpusTest {
         }
         if (Boolean.TRUE.equals(want.get("problem"))) {
             assertThat(mail.problem()).isNotNull();
+        } else if (Boolean.FALSE.equals(want.get("problem"))) {
+            assertThat(mail.problem()).as(file + " was read whole").isNull();
         }
     }
 
