@@ -64,7 +64,7 @@ final class SlackEventsEndpoint {
                     .requestUri(http.getRequestURI())
                     .queryString(Map.of())
                     .headers(new RequestHeaders(headers))
-                    .requestBody(new String(verifiedBody, StandardCharsets.UTF_8))
+                    .requestBody(withoutByteOrderMark(new String(verifiedBody, StandardCharsets.UTF_8)))
                     .remoteAddress(http.getRemoteAddr())
                     .build());
             if (request == null) {
@@ -113,6 +113,14 @@ final class SlackEventsEndpoint {
      * The {@code type} of a body Bolt did not recognise, when it is a Slack payload nonetheless: a JSON object, or a form
      * whose only {@code payload} is one, with a string {@code type}. Null for anything else.
      */
+    /**
+     * The body without a UTF-8 byte-order mark in front: Slack sends none, but a proxy or a client that writes one
+     * would otherwise get a 200 for an event nothing reads (the signature is checked over the bytes as they came).
+     */
+    private static String withoutByteOrderMark(String body) {
+        return body.startsWith("\uFEFF") ? body.substring(1) : body;
+    }
+
     private static String typeOf(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         try {

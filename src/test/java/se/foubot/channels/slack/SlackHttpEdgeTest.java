@@ -120,9 +120,9 @@ class SlackHttpEdgeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"event-message-im-escaped.json", "event-message-im-utf8.json"})
-    void aSignedEventIsAcceptedWithOrWithoutEscapes(String name) throws Exception {
-        String user = name.contains("escaped") ? "UENCJS1" : "UENCJS2";
+    @ValueSource(strings = {"event-message-im-escaped.json", "event-message-im-utf8.json", "event-message-im-bom.json"})
+    void aSignedEventIsAcceptedWithOrWithoutEscapesOrAByteOrderMark(String name) throws Exception {
+        String user = name.contains("escaped") ? "UENCJS1" : name.contains("bom") ? "UENCJS3" : "UENCJS2";
         assertThat(slack.signedBytes(fixture(name), "application/json").statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
                 c -> c.param("channel").equals("D" + user)).isEmpty());
