@@ -1,9 +1,6 @@
 package se.foubot.channels.email;
 
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -219,29 +216,8 @@ final class DamagedBase64 {
         while (from < Math.min(3, bytes.length) && (bytes[from] & 0xc0) == 0x80) {
             from++; // the end of a letter begun on the line before
         }
-        int to = bytes.length;
-        for (int back = 1; back <= Math.min(3, to - from); back++) {
-            int b = bytes[bytes.length - back] & 0xff;
-            if (b < 0x80) {
-                break;
-            }
-            if (b >= 0xc0) { // a letter begun here and ended on the next line
-                int length = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
-                to = length > back ? bytes.length - back : to;
-                break;
-            }
-        }
-        byte[] piece = Arrays.copyOfRange(bytes, from, Math.max(from, to));
-        if (holdsControls(piece)) {
-            return false;
-        }
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(piece));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
+        byte[] piece = MailTextDecoder.withoutCutLetter(Arrays.copyOfRange(bytes, from, bytes.length));
+        return !holdsControls(piece) && MailTextDecoder.isUtf8(piece);
     }
 
     private static boolean holdsControls(byte[] bytes) {

@@ -90,7 +90,7 @@ final class MailTextDecoder {
     }
 
     /** The bytes without a UTF-8 letter cut off at the end (its first byte or bytes, the rest missing). */
-    private static byte[] withoutCutLetter(byte[] bytes) {
+    static byte[] withoutCutLetter(byte[] bytes) {
         for (int back = 1; back <= Math.min(3, bytes.length); back++) {
             int b = bytes[bytes.length - back] & 0xff;
             if (b < 0x80) {
@@ -104,7 +104,7 @@ final class MailTextDecoder {
         return bytes;
     }
 
-    private static boolean isUtf8(byte[] bytes) {
+    static boolean isUtf8(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
