@@ -221,13 +221,9 @@ final class MailParser {
         } else if (fileName.text() != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             into.attachments.add(fileName.text() != null ? fileName : guard.check("(namnlös bilaga)"));
         } else if (part.isMimeType("text/plain") && into.plain == null) {
-            Decoded decoded = decoded(part);
-            into.plain = guard.check(decoded.text());
-            into.plainProblem = decoded.problem();
+            into.plain = guard.check(decoded(part, problem -> into.plainProblem = problem));
         } else if (part.isMimeType("text/html") && into.html == null) {
-            Decoded decoded = decoded(part);
-            into.html = guard.check(decoded.text());
-            into.htmlProblem = decoded.problem();
+            into.html = guard.check(decoded(part, problem -> into.htmlProblem = problem));
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
             walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
         }
@@ -238,23 +234,23 @@ final class MailParser {
      * read as far as it goes, and {@code into} notes the problem.
      */
     private static String text(Part part, Parts into) throws MessagingException, IOException {
-        Decoded decoded = decoded(part);
-        if (into.problem == null) {
-            into.problem = decoded.problem();
-        }
-        return decoded.text();
+        return decoded(part, problem -> {
+            if (into.problem == null) {
+                into.problem = problem;
+            }
+        });
     }
 
-    /** A part's text, and what was wrong with it (null: read whole). */
-    private record Decoded(String text, String problem) {
-    }
-
-    /** The part's bytes, transfer-decoded, then read with the charset that fits them (see {@link #text}). */
-    private static Decoded decoded(Part part) throws MessagingException, IOException {
+    /**
+     * The part's bytes, transfer-decoded, then read with the charset that fits them (see {@link #text}); what was wrong
+     * with them, if anything, goes to {@code problem} (the text itself goes nowhere but to the caller, who hands it to the
+     * guard).
+     */
+    private static String decoded(Part part, java.util.function.Consumer<String> problem) throws MessagingException, IOException {
         String charset = charset(part);
         if (!(part instanceof MimePart mime)) {
             try (InputStream in = part.getInputStream()) {
-                return new Decoded(MailTextDecoder.decode(in.readAllBytes(), charset), null);
+                return MailTextDecoder.decode(in.readAllBytes(), charset);
             }
         }
         String encoding = mime.getEncoding();
@@ -272,12 +268,15 @@ final class MailParser {
         }
         // base64 that decodes may be damaged all the same: a notice line of base64 letters puts the rest out of step
         if (bytes != null && !(base64 && DamagedBase64.irregular(raw))) {
-            return new Decoded(MailTextDecoder.decode(bytes, charset),
-                    MailTextDecoder.cutInsideItsLastLetter(bytes, charset) ? CUT_OFF : null);
+            if (MailTextDecoder.cutInsideItsLastLetter(bytes, charset)) {
+                problem.accept(CUT_OFF);
+            }
+            return MailTextDecoder.decode(bytes, charset);
         }
+        problem.accept(DAMAGED_BASE64);
         // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
-        return new Decoded(DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
-                .orElseGet(() -> MailTextDecoder.decode(raw, charset)), DAMAGED_BASE64);
+        return DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
+                .orElseGet(() -> MailTextDecoder.decode(raw, charset));
     }
 
     private static byte[] raw(Part part) throws MessagingException, IOException {
