@@ -44,7 +44,9 @@ final class DamagedBase64 {
         /** Not the mail's, or too damaged to read: left out. */
         LEFT_OUT,
         /** Left out, and text was lost there: marked. */
-        LOST
+        LOST,
+        /** Cut short: what it holds, then marked. */
+        CUT
     }
 
     private record Line(String text, Use use) {
@@ -55,8 +57,12 @@ final class DamagedBase64 {
      * group by group (a one-word notice is all base64 letters; padding inside a line) puts what follows it out of step,
      * or adds junk.
      */
-    static boolean irregular(byte[] encoded) {
-        List<Line> plan = plan(lines(encoded));
+    static boolean irregular(byte[] encoded, String charset) {
+        List<String> lines = lines(encoded);
+        List<Line> plan = plan(lines, textIn(charset));
+        if (plan.isEmpty()) {
+            return !lines.isEmpty(); // text labelled base64 by mistake; an empty part is no damage
+        }
         if (plan.stream().anyMatch(line -> line.use() != Use.WHOLE)) {
             return true;
         }
@@ -65,18 +71,26 @@ final class DamagedBase64 {
         return plan.stream().filter(line -> line.text().length() != width && !line.text().endsWith("=")).count() > 1;
     }
 
-    /** The bytes, or empty when no line is base64 (text labelled base64 by mistake). */
-    static Optional<byte[]> decode(byte[] encoded) {
+    /**
+     * The bytes, or empty when no line is base64 (text labelled base64 by mistake). {@code charset} is the one the part
+     * names: what reads as text is judged in it (UTF-8 when it names none).
+     */
+    static Optional<byte[]> decode(byte[] encoded, String charset) {
         List<String> lines = lines(encoded);
-        if (lines.stream().noneMatch(DamagedBase64::letters)) {
+        List<Line> plan = plan(lines, textIn(charset));
+        if (plan.isEmpty()) {
             return Optional.empty();
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(encoded.length * 3 / 4);
         boolean gapBefore = false;
-        for (Line line : plan(lines)) {
+        for (Line line : plan) {
             switch (line.use()) {
                 case WHOLE -> out.writeBytes(whole(line.text()));
                 case GROUPS -> out.writeBytes(groups(line.text()));
+                case CUT -> {
+                    out.writeBytes(whole(line.text()));
+                    out.writeBytes(GAP_BYTES);
+                }
                 case LOST -> {
                     if (!gapBefore) {
                         out.writeBytes(GAP_BYTES);
@@ -85,7 +99,7 @@ final class DamagedBase64 {
                 case LEFT_OUT -> {
                 }
             }
-            gapBefore = line.use() == Use.LOST;
+            gapBefore = line.use() == Use.LOST || line.use() == Use.CUT;
         }
         return Optional.of(out.toByteArray());
     }
@@ -103,43 +117,42 @@ final class DamagedBase64 {
     }
 
     /** What is done with each line (see the class comment). */
-    private static List<Line> plan(List<String> lines) {
-        List<String> clean = lines.stream().filter(DamagedBase64::letters).toList();
-        if (clean.isEmpty()) {
+    private static List<Line> plan(List<String> lines, java.util.function.Predicate<byte[]> readsAsText) {
+        // the mail's lines: base64 letters only, or mostly whole groups (a line with a damaged character)
+        List<String> encoded = lines.stream().filter(line -> letters(line) || line.length() >= 8 && mostlyGroups(line)).toList();
+        if (encoded.isEmpty()) {
             return List.of();
         }
-        int width = commonWidth(clean);
+        int width = commonWidth(encoded);
         int lastFull = -1;
         for (int i = 0; i < lines.size(); i++) {
             if (lines.get(i).length() == width && letters(lines.get(i))) {
                 lastFull = i;
             }
         }
-        // the mail's end: of the clean lines after the last full one, those that read as text; else the first of them
+        // the mail's end: of the clean lines after the last full one, those that read as text
         List<Integer> ends = new ArrayList<>();
         for (int i = lastFull + 1; i < lines.size(); i++) {
-            if (letters(lines.get(i)) && !paddedInside(lines.get(i)) && readsAsText(whole(lines.get(i)))) {
+            if (letters(lines.get(i)) && !paddedInside(lines.get(i)) && readsAsText.test(whole(lines.get(i)))) {
                 ends.add(i);
             }
-        }
-        if (ends.isEmpty() && lastFull + 1 < lines.size() && letters(lines.get(lastFull + 1)) && !paddedInside(lines.get(lastFull + 1))
-                && !holdsControls(whole(lines.get(lastFull + 1)))) {
-            ends.add(lastFull + 1);
         }
         List<Line> plan = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
+            boolean clean = letters(line) && !paddedInside(line);
             Use use;
-            if (line.length() == width && letters(line) && !paddedInside(line)) {
+            if (line.length() == width && clean) {
                 use = Use.WHOLE;
             } else if (line.length() == width && mostlyGroups(line)) {
                 // the mail's own line with a damaged character: its groups are in step, so only the damaged one is lost
-                use = runs(line).stream().allMatch(DamagedBase64::readsAsText) ? Use.GROUPS : Use.LOST;
+                use = runs(line).stream().allMatch(readsAsText) ? Use.GROUPS : Use.LOST;
             } else if (i > lastFull) {
                 use = ends.contains(i) ? Use.WHOLE : Use.LEFT_OUT;
-            } else if (letters(line) && !paddedInside(line)
-                    && (line.endsWith("=") || line.length() % 4 == 0 && readsAsText(whole(line)))) {
+            } else if (clean && (line.endsWith("=") || line.length() % 4 == 0 && readsAsText.test(whole(line)))) {
                 use = Use.WHOLE; // a part of its own ends here (with padding, or whole groups that read as text); another follows
+            } else if (clean && line.length() >= 8 && readsAsText.test(whole(line))) {
+                use = Use.CUT; // a line of the mail's cut short: what it holds, and a mark where the rest was
             } else {
                 // a line one or two characters off the width is the mail's with a letter lost or added: text is lost there
                 use = letters(line) && Math.abs(line.length() - width) <= 2 ? Use.LOST : Use.LEFT_OUT;
@@ -208,16 +221,50 @@ final class DamagedBase64 {
     }
 
     /**
+     * What reads as text in the part's charset: UTF-8 (also when it names none, or one that is not known) strictly; a
+     * single-byte charset (ISO-8859-1, windows-1252) by its letters, since any byte is a character there.
+     */
+    private static java.util.function.Predicate<byte[]> textIn(String charset) {
+        java.nio.charset.Charset named;
+        try {
+            named = charset == null || charset.isBlank() ? null : java.nio.charset.Charset.forName(charset.strip().replace("\"", ""));
+        } catch (RuntimeException unknown) {
+            named = null;
+        }
+        boolean singleByte = named != null && !named.equals(StandardCharsets.UTF_8) && !named.equals(StandardCharsets.US_ASCII)
+                && named.newEncoder().maxBytesPerChar() == 1;
+        return singleByte ? bytes -> readsAsUtf8Text(bytes) || readsAsSingleByteText(bytes) : DamagedBase64::readsAsUtf8Text;
+    }
+
+    /**
      * Whether the bytes read as a piece of UTF-8 text: a letter cut at either end (the line before or after holds the
      * rest of it) allowed, no control bytes but line breaks and tabs.
      */
-    private static boolean readsAsText(byte[] bytes) {
+    private static boolean readsAsUtf8Text(byte[] bytes) {
         int from = 0;
         while (from < Math.min(3, bytes.length) && (bytes[from] & 0xc0) == 0x80) {
             from++; // the end of a letter begun on the line before
         }
         byte[] piece = MailTextDecoder.withoutCutLetter(Arrays.copyOfRange(bytes, from, bytes.length));
         return !holdsControls(piece) && MailTextDecoder.isUtf8(piece);
+    }
+
+    /**
+     * Whether the bytes read as a piece of text in a single-byte charset: no control bytes, and four in five of them
+     * letters, digits, spaces or common punctuation (a notice's letters decode to bytes of any kind: "Kort" to
+     * "*Ší").
+     */
+    private static boolean readsAsSingleByteText(byte[] bytes) {
+        if (holdsControls(bytes)) {
+            return false;
+        }
+        int letters = 0;
+        for (byte b : bytes) {
+            int c = b & 0xff;
+            boolean ascii = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || " \t\r\n.,;:!?-()'\"/".indexOf(c) >= 0;
+            letters += ascii || c >= 0xc0 && c != 0xd7 && c != 0xf7 ? 1 : 0;
+        }
+        return letters * 5 >= bytes.length * 4;
     }
 
     private static boolean holdsControls(byte[] bytes) {

@@ -267,7 +267,7 @@ final class MailParser {
             bytes = null; // base64 Jakarta Mail refuses
         }
         // base64 that decodes may be damaged all the same: a notice line of base64 letters puts the rest out of step
-        if (bytes != null && !(base64 && DamagedBase64.irregular(raw))) {
+        if (bytes != null && !(base64 && DamagedBase64.irregular(raw, charset))) {
             if (MailTextDecoder.cutInsideItsLastLetter(bytes, charset)) {
                 problem.accept(CUT_OFF);
             }
@@ -275,7 +275,7 @@ final class MailParser {
         }
         problem.accept(DAMAGED_BASE64);
         // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
-        return DamagedBase64.decode(raw).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
+        return DamagedBase64.decode(raw, charset).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
                 .orElseGet(() -> MailTextDecoder.decode(raw, charset));
     }
 

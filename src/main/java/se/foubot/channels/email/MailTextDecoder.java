@@ -26,9 +26,18 @@ final class MailTextDecoder {
     private static final java.util.regex.Pattern CONTROLS = java.util.regex.Pattern.compile(
             "[\\p{Cc}\\u202A-\\u202E\\u2066-\\u2069&&[^\\r\\n\\t]]");
 
-    /** The text without {@link #CONTROLS}. */
+    /**
+     * A terminal's escape sequences whole (colours, a window title): without their escape character, what they hold
+     * ("[31m", "]0;titel") would stay in the text as letters.
+     */
+    private static final java.util.regex.Pattern ESCAPE_SEQUENCES = java.util.regex.Pattern.compile(
+            "(?:\\u001B\\[|\\u009B)[0-?]*[ -/]*[@-~]" // control sequences (CSI)
+                    + "|(?:\\u001B\\]|\\u009D)[^\\u0007\\u001B\\u009C\\r\\n]{0,200}(?:\\u0007|\\u001B\\\\|\\u009C)?" // operating system commands (OSC), to their end or the line's
+                    + "|\\u001B[ -/]*[0-~]"); // the other escapes
+
+    /** The text without terminal escape sequences and {@link #CONTROLS}. */
     static String withoutControls(String text) {
-        return CONTROLS.matcher(text).replaceAll("");
+        return CONTROLS.matcher(ESCAPE_SEQUENCES.matcher(text).replaceAll("")).replaceAll("");
     }
 
     static String decode(byte[] bytes, String declared) {

@@ -32,7 +32,7 @@ public class SlackWork {
     static final String ACTION = "slack-action";
 
     private static final Logger log = LoggerFactory.getLogger(SlackWork.class);
-    /** A trigger id as Slack writes them ("13345224609.738474920.8088930838d88f008e0"), with room to change. */
+    /** A trigger or view id as Slack writes them ("13345224609.738474920.8088930838d88f008e0", "V0123ABC"), with room. */
     private static final java.util.regex.Pattern TRIGGER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final SlackWorkers workers;
@@ -71,14 +71,28 @@ public class SlackWork {
 
     /**
      * As {@link #record}, done once for the invocation Slack sent: each click and each slash command comes with a
-     * trigger id of its own, and a form is submitted once from its view (its view id), so the same body again (a
-     * replay, a proxy's retry) is done once. An id that does not look like Slack's is not used as a key (it would go
-     * into the store and the answer's metadata): such work is done every time it arrives.
+     * trigger id of its own, so the same body again (a replay, a proxy's retry) is done once for the person. An id
+     * that does not look like Slack's is not used as a key (it would go into the store and the answer's metadata):
+     * such work is done every time it arrives.
      */
     public void recordInvocation(String triggerId, String kind, String user, Map<String, String> params, Runnable withoutStore) {
         // with the person's id: an invocation is one person's, whoever else sends the same id
-        recordOnce(triggerId != null && TRIGGER_ID.matcher(triggerId).matches() ? user + ":" + triggerId : null, kind, user, params,
-                withoutStore);
+        String slackId = slackId(triggerId);
+        recordOnce(slackId == null ? null : user + ":" + slackId, kind, user, params, withoutStore);
+    }
+
+    /**
+     * As {@link #record}, done once for the submitted form: Slack gives each opened modal a view id of its own and
+     * sends its submission once, so a second copy (a replay, a proxy's retry, a forged one under another person's
+     * id) does nothing more. An id that does not look like Slack's is not used as a key.
+     */
+    public void recordSubmission(String viewId, String kind, String user, Map<String, String> params, Runnable withoutStore) {
+        recordOnce(slackId(viewId), kind, user, params, withoutStore);
+    }
+
+    /** The id if it looks like one of Slack's, else null. */
+    private static String slackId(String id) {
+        return id != null && TRIGGER_ID.matcher(id).matches() ? id : null;
     }
 
     /**

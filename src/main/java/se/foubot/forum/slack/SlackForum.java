@@ -155,7 +155,7 @@ class SlackForum implements SlackSlashCommand {
             }
             Registration.AgendaProposal agenda = proposal.get();
             // one registration per form: a second copy of the same submission (a replay, a proxy's retry) does nothing
-            work.recordInvocation(view.getId(), REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
+            work.recordSubmission(view.getId(), REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
                     "proposalText", agenda.text()), () -> register(user, view.getPrivateMetadata(), agenda));
             return ctx.ack();
         });

@@ -111,7 +111,7 @@ class TaskActions {
             }
             String user = req.getPayload().getUser().getId();
             // one question per modal: a second copy of the same submission (a replay, a proxy's retry) asks nothing
-            work.recordInvocation(view.getId(), ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
+            work.recordSubmission(view.getId(), ASK_REQUESTER, user, Map.of("task", view.getPrivateMetadata(), "question", question.textOr("")),
                     () -> askRequester(user, view.getPrivateMetadata(), question));
             return ctx.ack();
         });

@@ -24,7 +24,7 @@ class DamagedBase64Test {
     private static final List<String> LINES = List.of(ENCODED.split("\r\n"));
 
     private static String read(String encoded) {
-        return MailTextDecoder.decodeDamaged(DamagedBase64.decode(encoded.getBytes(StandardCharsets.ISO_8859_1)).orElseThrow(), "utf-8");
+        return MailTextDecoder.decodeDamaged(DamagedBase64.decode(encoded.getBytes(StandardCharsets.ISO_8859_1), "utf-8").orElseThrow(), "utf-8");
     }
 
     private static String withLineAfter(int index, String inserted) {
@@ -38,7 +38,7 @@ class DamagedBase64Test {
         for (int cut = 0; cut <= ENCODED.length(); cut++) {
             String kept = ENCODED.substring(0, cut);
             int letters = kept.replace("\r\n", "").replace("=", "").length();
-            byte[] decoded = DamagedBase64.decode(kept.getBytes(StandardCharsets.US_ASCII)).orElse(new byte[0]);
+            byte[] decoded = DamagedBase64.decode(kept.getBytes(StandardCharsets.US_ASCII), "utf-8").orElse(new byte[0]);
             // each letter holds six bits: the whole bytes among them, no more and no less
             assertThat(decoded).as("cut after %d characters", cut).isEqualTo(Arrays.copyOf(TEXT, Math.min(TEXT.length, letters * 6 / 8)));
         }
@@ -88,14 +88,14 @@ class DamagedBase64Test {
 
     @Test
     void textLabelledBase64ByMistakeIsNoBase64() {
-        assertThat(DamagedBase64.decode("Hej!\r\nVi behöver stöd med en enkät.\r\n".getBytes(StandardCharsets.ISO_8859_1))).isEmpty();
+        assertThat(DamagedBase64.decode("Hej!\r\nVi behöver stöd med en enkät.\r\n".getBytes(StandardCharsets.ISO_8859_1), "utf-8")).isEmpty();
     }
 
     @Test
     void latinOneCutOffIsReadAsLatinOne() {
         byte[] latin1 = "Vi behöver stöd i Älvsjö".getBytes(StandardCharsets.ISO_8859_1);
         String cut = Base64.getMimeEncoder().encodeToString(latin1).substring(0, 25);
-        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII)).orElseThrow(), "iso-8859-1"))
+        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII), "iso-8859-1").orElseThrow(), "iso-8859-1"))
                 .isEqualTo("Vi behöver stöd i ");
     }
 
@@ -136,7 +136,7 @@ class DamagedBase64Test {
         String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
         assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
         assertThat(around[0].length() + around[1].length()).isGreaterThanOrEqualTo(SWEDISH.length() - 3);
-        assertThat(DamagedBase64.irregular(String.join("\r\n", lines).getBytes(StandardCharsets.US_ASCII))).isTrue();
+        assertThat(DamagedBase64.irregular(String.join("\r\n", lines).getBytes(StandardCharsets.US_ASCII), "utf-8")).isTrue();
     }
 
     @Test
@@ -152,7 +152,70 @@ class DamagedBase64Test {
                 + "gärna med hjälp att välja urval. Hälsningar Åsa").getBytes(StandardCharsets.ISO_8859_1);
         String encoded = Base64.getMimeEncoder().encodeToString(latin1);
         String cut = encoded.substring(0, encoded.length() - 6);
-        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII)).orElseThrow(), "iso-8859-1"))
+        assertThat(MailTextDecoder.decodeDamaged(DamagedBase64.decode(cut.getBytes(StandardCharsets.US_ASCII), "iso-8859-1").orElseThrow(), "iso-8859-1"))
                 .startsWith("Hej! Vi på äldreomsorgen").contains("gärna med hjälp att välja urval.");
+    }
+
+    private static final String LATIN = "Hej! Vi på äldreomsorgen i stadsdelen vill utvärdera vår nya hemtjänstmodell. Modellen "
+            + "infördes i våras och omfattar ungefär tvåhundra brukare. Vi behöver stöd med en enkät och ett urval, gärna före "
+            + "jul. Det vore fantastiskt bra för oss alla här.";
+    private static final List<String> LATIN_LINES = List.of(
+            Base64.getMimeEncoder().encodeToString(LATIN.getBytes(StandardCharsets.ISO_8859_1)).split("\r\n"));
+
+    private static String readLatin(List<String> lines) {
+        byte[] encoded = String.join("\r\n", lines).getBytes(StandardCharsets.US_ASCII);
+        return MailTextDecoder.decodeDamaged(DamagedBase64.decode(encoded, "iso-8859-1").orElseThrow(), "iso-8859-1");
+    }
+
+    @Test
+    void latinOneMailLosesOnlyADamagedGroupAndNothingToANoticeOrTwoJoinedLines() {
+        assertThat(LATIN_LINES).hasSizeGreaterThan(3);
+        List<String> damaged = new ArrayList<>(LATIN_LINES);
+        damaged.set(1, damaged.get(1).substring(0, 40) + "!" + damaged.get(1).substring(41));
+        String text = readLatin(damaged);
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(around).hasSize(2);
+        assertThat(LATIN).startsWith(around[0]).endsWith(around[1]);
+        assertThat(around[0].length() + around[1].length()).isEqualTo(LATIN.length() - 3);
+
+        List<String> noticeBeforeTheEnd = new ArrayList<>(LATIN_LINES);
+        noticeBeforeTheEnd.add(noticeBeforeTheEnd.size() - 1, "Kort");
+        assertThat(readLatin(noticeBeforeTheEnd)).isEqualTo(LATIN);
+
+        List<String> joined = new ArrayList<>(LATIN_LINES);
+        joined.set(1, joined.get(1) + joined.remove(2));
+        assertThat(readLatin(joined)).isEqualTo(LATIN);
+    }
+
+    @Test
+    void base64OnOneUnwrappedLineWithADamagedCharacterLosesOnlyThatGroup() {
+        String line = Base64.getEncoder().encodeToString(TEXT);
+        String damaged = line.substring(0, 100) + "!" + line.substring(101);
+        String text = read(damaged);
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(around).hasSize(2);
+        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        assertThat(around[0].length() + around[1].length()).isGreaterThanOrEqualTo(SWEDISH.length() - 3);
+    }
+
+    @Test
+    void aLineCutShortKeepsWhatItHoldsAndMarksWhereTheRestWas() {
+        List<String> lines = new ArrayList<>(LINES);
+        lines.set(1, lines.get(1).substring(0, 50));
+        String text = read(String.join("\r\n", lines));
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(around).hasSize(2);
+        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        // the first line's 57 bytes and the cut line's first 36 (twelve whole groups), less a letter cut at the edge
+        assertThat(around[0].getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(57 + 36 - 1);
+    }
+
+    @Test
+    void aTerminalsEscapeSequencesAreLeftOutWhole() {
+        String text = "Vi behöver \u001B[31mRÖTT\u001B[0m stöd\u001B]0;titel\u0007 med en \u009B2Jenkät\u001B(B.";
+        assertThat(MailTextDecoder.decode(text.getBytes(StandardCharsets.UTF_8), "utf-8")).isEqualTo("Vi behöver RÖTT stöd med en enkät.");
+        // a sequence that never ends takes the rest of its line at most
+        assertThat(MailTextDecoder.decode("Hej\u001B]0;x\nVi behöver stöd.".getBytes(StandardCharsets.UTF_8), "utf-8"))
+                .isEqualTo("Hej\nVi behöver stöd.");
     }
 }

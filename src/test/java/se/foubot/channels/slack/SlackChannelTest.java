@@ -568,6 +568,9 @@ class SlackChannelTest {
         awaitReply("DUDIST8", 2, "Hur många deltagare har projektet?");
         // the same submission again (a replay, or a proxy that retried it): the modal was sent once, so it asks nothing
         assertThat(slack.interactive(submission).statusCode()).isEqualTo(200);
+        // and under another analyst's id (a forged copy): the modal was one, so it asks nothing either
+        assertThat(slack.interactive(submission.replace("\"user\":{\"id\":\"UANALYST4\"}", "\"user\":{\"id\":\"UANALYST5\"}"))
+                .statusCode()).isEqualTo(200);
         // as Slack's client sends "Ungefär 40 deltagare & ledare. @channel": its & escaped, the broadcast as markup
         slack.dm("EvAnswer1", "UDIST8", "Ungefär 40 deltagare &amp; ledare. <!channel>");
         awaitReply("DUDIST8", 3, "Ditt svar är skickat");

@@ -148,10 +148,12 @@ class SlackForumTest {
         return errors;
     }
 
+    /** A submitted proposal form, from a modal of its own (a view id of its own, as Slack gives each opened modal). */
     private HttpResponse<String> registerWithProposal(String user, String meeting, String kind, String text) throws Exception {
         return slack().interactive("{\"type\":\"view_submission\",\"team\":{\"id\":\"T0FOU\"},\"user\":{\"id\":\"" + user
                 + "\",\"username\":\"" + user + "\"},\"api_app_id\":\"A0FOU\",\"token\":\"x\",\"trigger_id\":\"" + UUID.randomUUID()
-                + "\",\"view\":{\"id\":\"V2\",\"type\":\"modal\",\"callback_id\":\"forum-proposal\",\"private_metadata\":\"" + meeting
+                + "\",\"view\":{\"id\":\"V" + UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT)
+                + "\",\"type\":\"modal\",\"callback_id\":\"forum-proposal\",\"private_metadata\":\"" + meeting
                 + "\",\"state\":{\"values\":{\"kind\":{\"kind\":{\"type\":\"static_select\",\"selected_option\":{\"text\":{\"type\":"
                 + "\"plain_text\",\"text\":\"x\"},\"value\":\"" + kind + "\"}}},\"text\":{\"text\":{\"type\":\"plain_text_input\",\"value\":"
                 + SlackRequests.json(text) + "}}}}}}");
