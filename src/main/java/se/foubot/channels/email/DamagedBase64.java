@@ -130,11 +130,13 @@ final class DamagedBase64 {
                 lastFull = i;
             }
         }
-        // the mail's end: of the clean lines after the last full one, those that read as text
-        List<Integer> ends = new ArrayList<>();
+        // the mail's end: of the clean lines after the last full one that read as text, the longest (a notice of four
+        // letters can decode to three bytes that read as text too: "Info" to "\"wè"; the first of equals)
+        int end = -1;
         for (int i = lastFull + 1; i < lines.size(); i++) {
-            if (letters(lines.get(i)) && !paddedInside(lines.get(i)) && readsAsText.test(whole(lines.get(i)))) {
-                ends.add(i);
+            if (letters(lines.get(i)) && !paddedInside(lines.get(i)) && readsAsText.test(whole(lines.get(i)))
+                    && (end < 0 || lines.get(i).length() > lines.get(end).length())) {
+                end = i;
             }
         }
         List<Line> plan = new ArrayList<>();
@@ -148,9 +150,14 @@ final class DamagedBase64 {
                 // the mail's own line with a damaged character: its groups are in step, so only the damaged one is lost
                 use = runs(line).stream().allMatch(readsAsText) ? Use.GROUPS : Use.LOST;
             } else if (i > lastFull) {
-                use = ends.contains(i) ? Use.WHOLE : Use.LEFT_OUT;
-            } else if (clean && (line.endsWith("=") || line.length() % 4 == 0 && readsAsText.test(whole(line)))) {
-                use = Use.WHOLE; // a part of its own ends here (with padding, or whole groups that read as text); another follows
+                // the end, or the end with a damaged character (read group by group); the rest are notices
+                use = i == end ? Use.WHOLE
+                        : end < 0 && line.length() >= 8 && mostlyGroups(line) && runs(line).stream().allMatch(readsAsText) ? Use.GROUPS
+                        : Use.LEFT_OUT;
+            } else if (clean && (line.endsWith("=") || line.length() >= 8 && line.length() % 4 == 0 && readsAsText.test(whole(line)))) {
+                // a part of its own ends here (with padding, or in whole groups that read as text: eight letters at least, as
+                // four can be a notice); another follows
+                use = Use.WHOLE;
             } else if (clean && line.length() >= 8 && readsAsText.test(whole(line))) {
                 use = Use.CUT; // a line of the mail's cut short: what it holds, and a mark where the rest was
             } else {

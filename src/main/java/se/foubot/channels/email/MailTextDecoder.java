@@ -32,7 +32,8 @@ final class MailTextDecoder {
      */
     private static final java.util.regex.Pattern ESCAPE_SEQUENCES = java.util.regex.Pattern.compile(
             "(?:\\u001B\\[|\\u009B)[0-?]*[ -/]*[@-~]" // control sequences (CSI)
-                    + "|(?:\\u001B\\]|\\u009D)[^\\u0007\\u001B\\u009C\\r\\n]{0,200}(?:\\u0007|\\u001B\\\\|\\u009C)?" // operating system commands (OSC), to their end or the line's
+                    + "|(?:\\u001B[\\]PX^_]|[\\u0090\\u0098\\u009D-\\u009F])[^\\u0007\\u001B\\u009C\\r\\n]{0,200}(?:\\u0007|\\u001B\\\\|\\u009C)?"
+                    // strings (OSC, DCS, SOS, PM, APC), to their end or the line's
                     + "|\\u001B[ -/]*[0-~]"); // the other escapes
 
     /** The text without terminal escape sequences and {@link #CONTROLS}. */
@@ -41,7 +42,22 @@ final class MailTextDecoder {
     }
 
     static String decode(byte[] bytes, String declared) {
-        return withoutControls(read(bytes, declared));
+        return withoutControls(read(withoutNul(bytes), declared));
+    }
+
+    /**
+     * The bytes without NUL, which no text holds: a gateway's line of "A"s in base64 decodes to NULs, and inside a UTF-8
+     * letter they would make the whole text read as Latin-1.
+     */
+    private static byte[] withoutNul(byte[] bytes) {
+        int kept = 0;
+        byte[] out = new byte[bytes.length];
+        for (byte b : bytes) {
+            if (b != 0) {
+                out[kept++] = b;
+            }
+        }
+        return kept == bytes.length ? bytes : java.util.Arrays.copyOf(out, kept);
     }
 
     private static String read(byte[] bytes, String declared) {
@@ -84,7 +100,8 @@ final class MailTextDecoder {
      * used; otherwise the bytes are UTF-8 when they hold any UTF-8 letter beyond ASCII, and what is not UTF-8 is left
      * out (else windows-1252, as {@link #decode}). {@link #CONTROLS} are left out either way.
      */
-    static String decodeDamaged(byte[] bytes, String declared) {
+    static String decodeDamaged(byte[] damaged, String declared) {
+        byte[] bytes = withoutNul(damaged);
         Charset charset = known(declared);
         String text;
         if (charset != null && !charset.equals(StandardCharsets.UTF_8) && !charset.equals(StandardCharsets.US_ASCII)) {

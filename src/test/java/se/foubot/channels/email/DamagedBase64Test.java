@@ -218,4 +218,46 @@ class DamagedBase64Test {
         assertThat(MailTextDecoder.decode("Hej\u001B]0;x\nVi behöver stöd.".getBytes(StandardCharsets.UTF_8), "utf-8"))
                 .isEqualTo("Hej\nVi behöver stöd.");
     }
+
+    @Test
+    void aGatewaysLineOfNulsInsideALetterLeavesTheTextReadable() {
+        byte[] text = "Vi på enheten för äldreomsorg.".getBytes(StandardCharsets.UTF_8);
+        int insideÅ = "Vi p".getBytes(StandardCharsets.UTF_8).length + 1; // between the two bytes of "å"
+        byte[] withNuls = new byte[text.length + 57];
+        System.arraycopy(text, 0, withNuls, 0, insideÅ);
+        System.arraycopy(text, insideÅ, withNuls, insideÅ + 57, text.length - insideÅ);
+        assertThat(MailTextDecoder.decode(withNuls, "utf-8")).isEqualTo("Vi på enheten för äldreomsorg.");
+    }
+
+    @Test
+    void aFourLetterNoticeReadingAsTextIsNoPartOfTheMail() {
+        List<String> middle = new ArrayList<>(LATIN_LINES);
+        middle.add(2, "Text"); // "Mìm" in ISO-8859-1
+        assertThat(readLatin(middle)).isEqualTo(LATIN);
+        List<String> beforeTheEnd = new ArrayList<>(LATIN_LINES);
+        beforeTheEnd.add(beforeTheEnd.size() - 1, "Info"); // "\"wè"
+        assertThat(readLatin(beforeTheEnd)).isEqualTo(LATIN);
+        List<String> utf8 = new ArrayList<>(LINES);
+        utf8.add(utf8.size() - 1, "Info"); // "\"w" and a letter cut in UTF-8
+        assertThat(read(String.join("\r\n", utf8))).isEqualTo(SWEDISH);
+    }
+
+    @Test
+    void aDamagedCharacterInTheLastLineCostsItsGroupAlone() {
+        List<String> lines = new ArrayList<>(LATIN_LINES);
+        String last = lines.get(lines.size() - 1);
+        assertThat(last.length()).isGreaterThan(12);
+        lines.set(lines.size() - 1, last.substring(0, 8) + "!" + last.substring(9));
+        String text = readLatin(lines);
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(around).hasSize(2);
+        assertThat(LATIN).startsWith(around[0]).endsWith(around[1]);
+        assertThat(around[0].length() + around[1].length()).isEqualTo(LATIN.length() - 3);
+    }
+
+    @Test
+    void aTerminalsDeviceControlStringIsLeftOutWhole() {
+        assertThat(MailTextDecoder.decode("Hej \u001BPdcs\u001B\\och \u0090dcs\u009Cvälkommen.".getBytes(StandardCharsets.UTF_8), "utf-8"))
+                .isEqualTo("Hej och välkommen.");
+    }
 }
