@@ -15,15 +15,18 @@ import java.util.Optional;
  * antivirus scanner wrote into the part — read as far as it goes. A mail program writes base64 in lines of one width
  * (76 characters, some 64 or 72), each a whole number of four-letter groups, the last line shorter. So:
  * <ul>
- * <li>a line of that width is the mail's: read whole, and when a character in it is damaged (one base64 does not
- * have, padding inside it) group by group, the damaged group alone left out and marked {@value #GAP};</li>
+ * <li>a line of that width (or of mostly whole groups: base64 written as one line) is the mail's: read whole, and when
+ * a character in it is damaged (one base64 does not have, padding inside it) group by group, the damaged group alone
+ * left out and marked {@value #GAP};</li>
  * <li>a line of another width before the last full one is not the mail's (a notice, even one word of base64 letters
  * such as "Avkortat") and is left out whole, which keeps every group after it in step — unless it ends a part of its
- * own: with padding, or in whole groups that read as UTF-8 text (a notice's letters decode to bytes no text has);</li>
- * <li>of the lines after the last full one, those that read as UTF-8 text are the mail's end (a notice between the
- * last full line and the end decodes to bytes no text has); when none does (a Latin-1 mail), the line right after the
- * last full one is, as long as it holds no control bytes.</li>
+ * own (with padding, or in eight letters or more that read as text), or is a line of the mail's cut short (kept, then
+ * marked); a line one or two letters off the width lost or gained a letter, and is marked where it was left out;</li>
+ * <li>of the lines after the last full one, the longest that reads as text is the mail's end (read group by group when
+ * a character in it is damaged); the others are notices.</li>
  * </ul>
+ * Whether bytes read as text is judged in the part's charset ({@link #textIn}): a notice's letters decode to bytes no
+ * UTF-8 text has, and to few letters in a single-byte charset.
  * An incomplete last group is dropped. A person then reads what the sender wrote, not a block of letters and digits.
  */
 final class DamagedBase64 {
