@@ -27,6 +27,17 @@ class DamagedBase64Test {
         return MailTextDecoder.decodeDamaged(DamagedBase64.decode(encoded.getBytes(StandardCharsets.ISO_8859_1), "utf-8").orElseThrow(), "utf-8");
     }
 
+    /**
+     * The two sides of the one {@link DamagedBase64#GAP} in {@code text}: each a piece of {@code original} as it was, its
+     * start and its end.
+     */
+    private static String[] aroundTheOneGap(String original, String text) {
+        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
+        assertThat(around).as(text).hasSize(2);
+        assertThat(original).startsWith(around[0]).endsWith(around[1]);
+        return around;
+    }
+
     private static String withLineAfter(int index, String inserted) {
         List<String> lines = new ArrayList<>(LINES);
         lines.add(index + 1, inserted);
@@ -133,8 +144,7 @@ class DamagedBase64Test {
         String text = read(String.join("\r\n", lines));
         // three bytes lost at most (a Swedish letter among them may lose its other byte too), the rest of the line kept
         assertThat(text).contains(DamagedBase64.GAP).endsWith("Vänliga hälsningar, Lars Öst, enhetschef");
-        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
-        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        String[] around = aroundTheOneGap(SWEDISH, text);
         assertThat(around[0].length() + around[1].length()).isGreaterThanOrEqualTo(SWEDISH.length() - 3);
         assertThat(DamagedBase64.irregular(String.join("\r\n", lines).getBytes(StandardCharsets.US_ASCII), "utf-8")).isTrue();
     }
@@ -173,9 +183,7 @@ class DamagedBase64Test {
         List<String> damaged = new ArrayList<>(LATIN_LINES);
         damaged.set(1, damaged.get(1).substring(0, 40) + "!" + damaged.get(1).substring(41));
         String text = readLatin(damaged);
-        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
-        assertThat(around).hasSize(2);
-        assertThat(LATIN).startsWith(around[0]).endsWith(around[1]);
+        String[] around = aroundTheOneGap(LATIN, text);
         assertThat(around[0].length() + around[1].length()).isEqualTo(LATIN.length() - 3);
 
         List<String> noticeBeforeTheEnd = new ArrayList<>(LATIN_LINES);
@@ -192,9 +200,7 @@ class DamagedBase64Test {
         String line = Base64.getEncoder().encodeToString(TEXT);
         String damaged = line.substring(0, 100) + "!" + line.substring(101);
         String text = read(damaged);
-        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
-        assertThat(around).hasSize(2);
-        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        String[] around = aroundTheOneGap(SWEDISH, text);
         assertThat(around[0].length() + around[1].length()).isGreaterThanOrEqualTo(SWEDISH.length() - 3);
     }
 
@@ -203,9 +209,7 @@ class DamagedBase64Test {
         List<String> lines = new ArrayList<>(LINES);
         lines.set(1, lines.get(1).substring(0, 50));
         String text = read(String.join("\r\n", lines));
-        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
-        assertThat(around).hasSize(2);
-        assertThat(SWEDISH).startsWith(around[0]).endsWith(around[1]);
+        String[] around = aroundTheOneGap(SWEDISH, text);
         // the first line's 57 bytes and the cut line's first 36 (twelve whole groups), less a letter cut at the edge
         assertThat(around[0].getBytes(StandardCharsets.UTF_8).length).isGreaterThanOrEqualTo(57 + 36 - 1);
     }
@@ -249,9 +253,7 @@ class DamagedBase64Test {
         assertThat(last.length()).isGreaterThan(12);
         lines.set(lines.size() - 1, last.substring(0, 8) + "!" + last.substring(9));
         String text = readLatin(lines);
-        String[] around = text.split(java.util.regex.Pattern.quote(DamagedBase64.GAP));
-        assertThat(around).hasSize(2);
-        assertThat(LATIN).startsWith(around[0]).endsWith(around[1]);
+        String[] around = aroundTheOneGap(LATIN, text);
         assertThat(around[0].length() + around[1].length()).isEqualTo(LATIN.length() - 3);
     }
 
