@@ -188,7 +188,7 @@ final class DamagedBase64 {
         ByteArrayOutputStream run = new ByteArrayOutputStream(line.length());
         for (int at = 0; at < line.length(); at += 4) {
             String group = line.substring(at, Math.min(line.length(), at + 4));
-            if (letters(group) && !paddedInside(group) && group.replaceFirst("=+$", "").length() >= 2) {
+            if (wholeGroup(group)) {
                 run.writeBytes(whole(group));
             } else {
                 runs.add(run.toByteArray());
@@ -225,7 +225,7 @@ final class DamagedBase64 {
         int good = 0;
         for (int at = 0; at < line.length(); at += 4, groups++) {
             String group = line.substring(at, Math.min(line.length(), at + 4));
-            good += letters(group) && !paddedInside(group) ? 1 : 0;
+            good += wholeGroup(group) ? 1 : 0;
         }
         return good * 2 > groups;
     }
@@ -235,12 +235,7 @@ final class DamagedBase64 {
      * single-byte charset (ISO-8859-1, windows-1252) by its letters, since any byte is a character there.
      */
     private static java.util.function.Predicate<byte[]> textIn(String charset) {
-        java.nio.charset.Charset named;
-        try {
-            named = charset == null || charset.isBlank() ? null : java.nio.charset.Charset.forName(charset.strip().replace("\"", ""));
-        } catch (RuntimeException unknown) {
-            named = null;
-        }
+        java.nio.charset.Charset named = MailTextDecoder.known(charset);
         boolean singleByte = named != null && !named.equals(StandardCharsets.UTF_8) && !named.equals(StandardCharsets.US_ASCII)
                 && named.newEncoder().maxBytesPerChar() == 1;
         return singleByte ? bytes -> readsAsUtf8Text(bytes) || readsAsSingleByteText(bytes) : DamagedBase64::readsAsUtf8Text;
@@ -284,6 +279,11 @@ final class DamagedBase64 {
             }
         }
         return false;
+    }
+
+    /** A group of four letters (or the last, shorter one) that holds a byte: base64 letters, padding only at its end. */
+    private static boolean wholeGroup(String group) {
+        return letters(group) && !paddedInside(group) && group.replaceFirst("=+$", "").length() >= 2;
     }
 
     /** Padding anywhere but at the end: what followed it would be out of step. */

@@ -140,7 +140,8 @@ final class MailTextDecoder {
         }
     }
 
-    private static Charset known(String name) {
+    /** The charset a part names, or null when it names none or one this JVM does not know. */
+    static Charset known(String name) {
         if (name == null || name.isBlank()) {
             return null;
         }
