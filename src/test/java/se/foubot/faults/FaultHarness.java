@@ -38,6 +38,7 @@ import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.slack.FakeSlackApi;
 import se.foubot.grants.Subscriber;
 import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TcpProxy;
 import se.foubot.support.TestMail;
 
@@ -203,7 +204,7 @@ class FaultHarness {
                     throw new IllegalStateException(e);
                 }
             }
-        });
+        }, OwnThreads.EACH);
         Thread.sleep(2000);
         breakIt.run();
         Thread.sleep(OUTAGE.toMillis());

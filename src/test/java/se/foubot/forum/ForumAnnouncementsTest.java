@@ -32,6 +32,7 @@ import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Recipient;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.store.EmbeddedMongoStore;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestMail;
 
 /**
@@ -116,8 +117,8 @@ class ForumAnnouncementsTest {
         Meeting meeting = saved.meeting();
         // both replicas handle the announcement at once (as after a retry, or a second replica seeing the same event)
         MeetingChanged created = new MeetingChanged(meeting, MeetingChanged.Kind.CREATED, null);
-        CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.getBean(ForumAnnouncements.class).on(created)),
-                CompletableFuture.runAsync(() -> b.getBean(ForumAnnouncements.class).on(created))).join();
+        CompletableFuture.allOf(CompletableFuture.runAsync(() -> a.getBean(ForumAnnouncements.class).on(created), OwnThreads.EACH),
+                CompletableFuture.runAsync(() -> b.getBean(ForumAnnouncements.class).on(created), OwnThreads.EACH)).join();
         sendAll();
         sendAll();
 

@@ -37,6 +37,7 @@ import se.foubot.channels.email.MailboxReader;
 import se.foubot.channels.email.OutboxSender;
 import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestMail;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.messaging.HttpProperties;
@@ -261,8 +262,8 @@ class GrantRemindersTest {
         // after the restart, two replicas run the same fan-out at once
         GrantReminders replica = new GrantReminders(planner, subscriptions, notifier, properties, http, sentLog, clock, deadLetters,
                 grantTexts);
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue);
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(reminders::sendDue, OwnThreads.EACH);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(replica::sendDue, OwnThreads.EACH);
         assertThat(a.get() + b.get()).isEqualTo(n - n / 3);
         assertThat(mongo.count(Query.query(Criteria.where("_id").regex("^grant:" + java.util.regex.Pattern.quote(due.id()) + ":")), "outbox"))
                 .isEqualTo(n);

@@ -47,6 +47,7 @@ import se.foubot.messaging.Recipient;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.support.TestMail;
 import se.foubot.tasks.Requester;
@@ -241,8 +242,8 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
                 deadLetters);
         KnowledgeGapReminders two = new KnowledgeGapReminders(service, invitations, contacts, properties, workingDays, clock, zone, texts,
                 deadLetters);
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(one::sendDue);
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(two::sendDue);
+        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(one::sendDue, OwnThreads.EACH);
+        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(two::sendDue, OwnThreads.EACH);
         // (the scheduler's own runs come after: run beside them, it could queue everything before either started)
         assertThat(a.get() + b.get()).as("reminders queued by either replica").isPositive();
         scheduler.run(KnowledgeGapReminders.NAME);

@@ -19,6 +19,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 
+import se.foubot.support.OwnThreads;
+
 /**
  * The embedded store never shows a reader half of an update: the stock H2 backend rewrites the stored document
  * in place while it may still be on its way to a reader, which let two concurrent answers of one person lose one.
@@ -42,7 +44,7 @@ class IsolatedReadsTest {
                     writer.replaceOne(Filters.eq("_id", "conversation"), version(v));
                 }
                 writing.set(false);
-            });
+            }, OwnThreads.EACH);
             List<CompletableFuture<Set<String>>> readers = new ArrayList<>();
             for (int r = 0; r < 2; r++) {
                 readers.add(CompletableFuture.supplyAsync(() -> {
@@ -58,7 +60,7 @@ class IsolatedReadsTest {
                         }
                     }
                     return torn;
-                }));
+                }, OwnThreads.EACH));
             }
             updates.join();
             for (CompletableFuture<Set<String>> r : readers) {

@@ -21,6 +21,7 @@ import com.mongodb.client.MongoClients;
 
 import se.foubot.support.EmbeddedStoreFixture;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestClockConfiguration;
 
 /** The new-task limit decided in MongoDB: two replicas racing for the last places give out exactly the limit. */
@@ -64,7 +65,7 @@ class NewTaskLimitTest {
                 } catch (InterruptedException e) {
                     throw new IllegalStateException(e);
                 }
-            }));
+            }, OwnThreads.EACH));
         }
         go.countDown();
         assertThat(takes.stream().map(CompletableFuture::join).filter(ok -> ok)).hasSize(10);

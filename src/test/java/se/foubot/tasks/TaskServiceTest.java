@@ -23,6 +23,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.FouBotTest;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 
 /**
  * The task service on the real embedded store: a confirmed request becomes one task however often it is retried; of
@@ -91,7 +92,7 @@ class TaskServiceTest {
                         throw new IllegalStateException(e);
                     }
                     return tasks.create(button, person, question, List.of());
-                }));
+                }, OwnThreads.EACH));
             }
             go.countDown();
 
@@ -132,7 +133,7 @@ class TaskServiceTest {
                     Thread.currentThread().interrupt();
                 }
                 return tasks.claim(reference, analyst);
-            }));
+            }, OwnThreads.EACH));
         }
         go.countDown();
         List<TaskService.ClaimResult> results = claims.stream().map(CompletableFuture::join).toList();

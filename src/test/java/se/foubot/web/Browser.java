@@ -35,7 +35,7 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     final Path downloads;
-    /** Chromium's profile, a throwaway directory of this browser's own: removed when it closes. */
+    /** Chromium's profile and downloads, a throwaway directory of this browser's own: removed when it closes. */
     private final Path profile;
 
     private Browser(ChromeDriver driver, Path downloads, Path profile) {
@@ -51,7 +51,8 @@ final class Browser implements AutoCloseable {
                     + "FOUBOT_TEST_CHROMIUM and FOUBOT_TEST_CHROMEDRIVER at them.");
         }
         Path profile = Files.createTempDirectory("foubot-chromium-");
-        Path downloads = Files.createDirectories(Path.of("target", "browser-downloads").toAbsolutePath());
+        // inside the profile: each browser's own (two test classes may run at once, in two test JVMs), gone with it
+        Path downloads = Files.createDirectories(profile.resolve("downloads"));
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         // the flags that work on this kind of machine: no sandbox as root, and nothing that phones home

@@ -32,6 +32,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import se.foubot.FouBotApplication;
 import se.foubot.store.EmbeddedMongoStore;
 import se.foubot.store.Leases;
+import se.foubot.support.OwnThreads;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.StaffPost;
 import se.foubot.tasks.SupportRequest;
@@ -116,7 +117,8 @@ class TwoReplicasTest {
         }
         MailConfiguration.InboxSchedule inboxA = a.getBean(MailConfiguration.InboxSchedule.class);
         MailConfiguration.InboxSchedule inboxB = b.getBean(MailConfiguration.InboxSchedule.class);
-        CompletableFuture.allOf(CompletableFuture.runAsync(inboxA::tick), CompletableFuture.runAsync(inboxB::tick)).join();
+        CompletableFuture.allOf(CompletableFuture.runAsync(inboxA::tick, OwnThreads.EACH),
+                CompletableFuture.runAsync(inboxB::tick, OwnThreads.EACH)).join();
         assertThat(tasksIn(a)).as("each mail one task").isEqualTo(n);
         assertThat(lastReader()).as("one replica took the reader lease").isIn(readerOf(a), readerOf(b));
 
@@ -126,15 +128,18 @@ class TwoReplicasTest {
         assertThat(tasks).hasSize(n);
         List<CompletableFuture<TaskService.ClaimResult>> claims = new ArrayList<>();
         for (SupportTask t : tasks) {
-            claims.add(CompletableFuture.supplyAsync(() -> a.getBean(TaskService.class).claim(t.reference(), "UANALYST_A")));
-            claims.add(CompletableFuture.supplyAsync(() -> b.getBean(TaskService.class).claim(t.reference(), "UANALYST_B")));
+            claims.add(CompletableFuture.supplyAsync(() -> a.getBean(TaskService.class).claim(t.reference(), "UANALYST_A"),
+                    OwnThreads.EACH));
+            claims.add(CompletableFuture.supplyAsync(() -> b.getBean(TaskService.class).claim(t.reference(), "UANALYST_B"),
+                    OwnThreads.EACH));
         }
         assertThat(claims.stream().map(CompletableFuture::join).filter(r -> r instanceof TaskService.Granted)).hasSize(n);
 
         // both outboxes send at once: each requester gets the confirmation and the "claimed" notice, once each
         OutboxSender senderA = a.getBean(OutboxSender.class);
         OutboxSender senderB = b.getBean(OutboxSender.class);
-        CompletableFuture.allOf(CompletableFuture.runAsync(senderA::sendDue), CompletableFuture.runAsync(senderB::sendDue)).join();
+        CompletableFuture.allOf(CompletableFuture.runAsync(senderA::sendDue, OwnThreads.EACH),
+                CompletableFuture.runAsync(senderB::sendDue, OwnThreads.EACH)).join();
         List<String> messageIds = Arrays.stream(mail.greenMail().getReceivedMessages()).filter(m -> {
             try {
                 return m.getSubject().startsWith("[FOU-");
@@ -177,8 +182,8 @@ class TwoReplicasTest {
         Duration turn = Duration.ofSeconds(2);
         List<CompletableFuture<Boolean>> racing = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            racing.add(CompletableFuture.supplyAsync(() -> postsA.takeFirstPostTurn(reference, turn)));
-            racing.add(CompletableFuture.supplyAsync(() -> postsB.takeFirstPostTurn(reference, turn)));
+            racing.add(CompletableFuture.supplyAsync(() -> postsA.takeFirstPostTurn(reference, turn), OwnThreads.EACH));
+            racing.add(CompletableFuture.supplyAsync(() -> postsB.takeFirstPostTurn(reference, turn), OwnThreads.EACH));
         }
         assertThat(racing.stream().map(CompletableFuture::join).filter(Boolean::booleanValue)).hasSize(1);
 

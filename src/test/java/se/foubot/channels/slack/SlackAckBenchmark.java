@@ -41,6 +41,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import se.foubot.FouBotApplication;
 import se.foubot.bench.Figures;
+import se.foubot.support.OwnThreads;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
 import se.foubot.tasks.SupportTask;
@@ -164,7 +165,7 @@ class SlackAckBenchmark {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-        });
+        }, OwnThreads.EACH);
         Figures.Run bot = load(botUrl, RATE, seconds, name + "-bot");
         return new Figures.Run[] {bot, bare.join()};
     }

@@ -25,6 +25,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import se.foubot.FouBotApplication;
 import se.foubot.store.EmbeddedMongoStore;
 import se.foubot.store.LocalJournal;
+import se.foubot.support.OwnThreads;
 
 /**
  * With the embedded store the Slack ack waits for the ack journal, a file of its own, not for the store: a message is
@@ -70,7 +71,7 @@ class SlackAckJournalTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThreads.EACH);
             assertThat(held.await(30, TimeUnit.SECONDS)).isTrue();
             try {
                 HttpResponse<String> ack = CompletableFuture.supplyAsync(() -> {
@@ -79,7 +80,7 @@ class SlackAckJournalTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }).get(20, TimeUnit.SECONDS);
+                }, OwnThreads.EACH).get(20, TimeUnit.SECONDS);
                 assertThat(ack.statusCode()).as("acknowledged while the store's commit is held up").isEqualTo(200);
                 assertThat(answersTo("UJOURNAL")).as("not answered before it is recorded").isEmpty();
             } finally {

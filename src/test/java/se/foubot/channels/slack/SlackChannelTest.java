@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
@@ -370,7 +371,7 @@ class SlackChannelTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThreads.EACH);
             var cancel = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     together.await();
@@ -378,7 +379,7 @@ class SlackChannelTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            });
+            }, OwnThreads.EACH);
             send.get();
             cancel.get();
             awaitSlackWorkDone();
@@ -718,7 +719,7 @@ class SlackChannelTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                }));
+                }, OwnThreads.EACH));
             }
             for (var sent : both) {
                 assertThat(sent.get()).isEqualTo(200);

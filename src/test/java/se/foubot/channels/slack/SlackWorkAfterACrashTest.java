@@ -29,6 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import se.foubot.store.LeasedQueue;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestClockConfiguration;
 
 /**
@@ -276,7 +277,7 @@ class SlackWorkAfterACrashTest {
         List<String> notBegun = keys.stream().filter(k -> !begun.contains(k)).toList();
         LeasedQueue anotherReplica = new LeasedQueue(mongo, clock, SlackInbox.COLLECTION);
 
-        CompletableFuture<Void> stopping = CompletableFuture.runAsync(inbox::stop);
+        CompletableFuture<Void> stopping = CompletableFuture.runAsync(inbox::stop, OwnThreads.EACH);
         // at once, while the two running pieces still run: another replica's look (no lease has run out) finds the rest
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(anotherReplica.takeable(50)).containsAll(notBegun));
         assertThat(stopping).as("the running work is waited for, not abandoned").isNotDone();
@@ -293,7 +294,7 @@ class SlackWorkAfterACrashTest {
         // started again (a paused context), a look for left work begins one piece; a stop comes while it runs
         inbox.start();
         gate.set(new CountDownLatch(1));
-        CompletableFuture<Integer> look = CompletableFuture.supplyAsync(inbox::redo);
+        CompletableFuture<Integer> look = CompletableFuture.supplyAsync(inbox::redo, OwnThreads.EACH);
         await().atMost(Duration.ofSeconds(10)).until(() -> begun.size() == 3);
         inbox.stop();
         gate.get().countDown();

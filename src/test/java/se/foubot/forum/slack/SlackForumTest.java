@@ -49,6 +49,7 @@ import se.foubot.forum.ForumService;
 import se.foubot.forum.Meeting;
 import se.foubot.scheduling.ReminderScheduler;
 import se.foubot.support.MutableClock;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestMail;
 import se.foubot.support.TestClockConfiguration;
 
@@ -565,7 +566,7 @@ class SlackForumTest {
         for (int i = 0; i < 30; i++) {
             String who = "racer" + i + "@stockholm.se";
             all.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> forum.register(id, se.foubot.messaging.Recipient.email(who),
-                    who, null, null)));
+                    who, null, null), OwnThreads.EACH));
         }
         List<ForumService.RegisterResult> results = all.stream().map(java.util.concurrent.CompletableFuture::join).toList();
         assertThat(results).filteredOn(r -> r instanceof ForumService.Seated).hasSize(5);
