@@ -17,7 +17,8 @@ import org.yaml.snakeyaml.Yaml;
 /**
  * The image recipe and the Kubernetes manifests agree with the application: the probes ask the paths Spring Boot's
  * liveness and readiness groups answer on the application's port, the image the manifest names is the one the
- * Dockerfile builds (Java 17, non-root, started from the class-data archive that the build's training run writes).
+ * Dockerfile builds (Java 17 unless the build names another, non-root, started from the archive the build's training
+ * run writes).
  * The image itself cannot be built here (no Docker); StartBenchmark runs the same training script.
  */
 class DeploymentRecipeTest {
@@ -41,26 +42,32 @@ class DeploymentRecipeTest {
     }
 
     @Test
-    void theImageRunsOnJava17AsANonRootUserFromTheArchiveItsBuildMade() throws IOException {
+    void theImageRunsOnJava17UnlessTheBuildNamesAnotherAsANonRootUserFromTheArchiveItsBuildMade() throws IOException {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
         List<String> stages = Pattern.compile("(?m)^FROM (\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList();
         assertThat(stages).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(stages.get(stages.size() - 1)).as("the runtime stage").contains("17");
+        assertThat(dockerfile).as("Java 17 unless the build names another").containsPattern("(?m)^ARG JAVA_VERSION=17$");
+        assertThat(stages.get(stages.size() - 1)).as("the runtime stage").isEqualTo("eclipse-temurin:${JAVA_VERSION}-jre");
         String runtime = dockerfile.substring(dockerfile.lastIndexOf("\nFROM "));
         Matcher archive = Pattern.compile("cds-archive\\.sh \\S+ (\\S+)").matcher(runtime);
         assertThat(archive.find()).as("the runtime stage makes the archive with the training script").isTrue();
         String appDir = archive.group(1);
-        assertThat(runtime).contains("-XX:SharedArchiveFile=" + appDir + "/fou-bot.jsa").contains(appDir + "/fou-bot.jar");
+        assertThat(runtime).as("the entry point starts from the archive the script names, whichever JVM made it")
+                .contains("\"@" + appDir + "/archive.args\"").contains(appDir + "/fou-bot.jar");
         // the training run: to a ready answer (the jar's start-training), the jar named by its absolute path so that the
-        // archive serves a start from any directory (Java 17 looks a relative class-path entry up from the start's)
+        // archive serves a start from any directory (Java 17 looks a relative class-path entry up from the start's);
+        // a class-data archive before Java 25, an AOT cache from it, and the argument file naming the one made
         String training = Files.readString(Path.of("ops/start/cds-archive.sh"));
-        assertThat(training).contains("dir=$(cd \"$dir\" && pwd)").contains("-XX:ArchiveClassesAtExit=\"$dir/fou-bot.jsa\"")
-                .contains("-jar \"$dir/fou-bot.jar\"").contains("start-training");
+        assertThat(training).contains("dir=$(cd \"$dir\" && pwd)").contains("\"-XX:ArchiveClassesAtExit=$dir/fou-bot.jsa\"")
+                .contains("\"-XX:AOTCacheOutput=$dir/fou-bot.aot\"").contains("-ge 25")
+                .contains("use=\"-XX:SharedArchiveFile=$archive\"").contains("use=\"-XX:AOTCache=$archive\"")
+                .contains("> \"$dir/archive.args\"").contains("-jar \"$dir/fou-bot.jar\"").contains("start-training");
         Matcher user = Pattern.compile("(?m)^USER (\\S+)").matcher(runtime);
         assertThat(user.find()).isTrue();
         assertThat(user.group(1)).isNotIn("root", "0");
         assertThat((String) botContainer().get("image")).as("the manifest names the image the Dockerfile's comment builds")
-                .isIn(Pattern.compile("docker build -t (\\S+)").matcher(dockerfile).results().map(m -> m.group(1)).toList());
+                .isIn(Pattern.compile("docker build (?:--build-arg \\S+ )?-t (\\S+)").matcher(dockerfile).results().map(m -> m.group(1))
+                        .toList());
     }
 
     /**
@@ -79,7 +86,7 @@ class DeploymentRecipeTest {
         for (String flags : List.of(entryPoint, unit, benchArgLine)) {
             assertThat(flags).contains("-XX:+UseG1GC").contains("-Xmx512m").contains("-XX:ThreadPriorityPolicy=1");
         }
-        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -Xmx512m -XX:ArchiveClassesAtExit");
+        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -Xmx512m \"$@\" -jar");
         Map<String, Object> container = botContainer();
         assertThat(container).as("the image's entry point decides the JVM's flags").doesNotContainKeys("command", "args");
         assertThat(String.valueOf(container.get("env"))).doesNotContain("JAVA_TOOL_OPTIONS").doesNotContain("JDK_JAVA_OPTIONS");
