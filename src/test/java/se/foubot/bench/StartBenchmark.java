@@ -179,6 +179,8 @@ class StartBenchmark {
                 .build();
         long t0 = System.nanoTime();
         Process bot = builder.start();
+        // the start's directory (its log, its store) is removed once the bot has stopped, and kept when it never got ready
+        boolean answered = false;
         try {
             while (true) {
                 if (!bot.isAlive()) {
@@ -187,6 +189,7 @@ class StartBenchmark {
                 try {
                     if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         double cpu = cpuSeconds(bot.pid());
+                        answered = true;
                         return new Start((System.nanoTime() - t0) / 1e9, cpu);
                     }
                 } catch (IOException notYet) {
@@ -200,7 +203,18 @@ class StartBenchmark {
         } finally {
             bot.destroy();
             if (!bot.waitFor(30, TimeUnit.SECONDS)) {
-                bot.destroyForcibly();
+                bot.destroyForcibly().waitFor();
+            }
+            if (answered) {
+                deleteTree(data);
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
             }
         }
     }
