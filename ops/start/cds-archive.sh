@@ -13,48 +13,92 @@
 #
 #     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -jar DIR/fou-bot.jar
 #
-# The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either (a JVM that
-# cannot use it says so and starts without it). Usage: ops/start/cds-archive.sh [JAR] [DIR]
-# (defaults: target/fou-bot.jar, target/cds; JAVA=/path/to/java picks the JDK). The Dockerfile runs this script in
-# its build stage.
+# The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either. DIR is this
+# script's own: it must be new, empty, or made by this script before (it holds archive.args); anything else is refused,
+# so that a slip (DIR naming the jar's own folder) deletes nothing. A run that fails puts the DIR it found back.
+# Usage: ops/start/cds-archive.sh [JAR] [DIR] (defaults: target/fou-bot.jar, target/cds; JAVA=/path/to/java picks
+# the JDK: the one that will run the bot). The Dockerfile runs this script in its build stage.
 set -eu
 jar=${1:-target/fou-bot.jar}
 dir=${2:-target/cds}
 java=${JAVA:-java}
-rm -rf "$dir"
-"$java" -Djarmode=tools -jar "$jar" extract --destination "$dir"
+fail() {
+  echo "cds-archive.sh: $*" >&2
+  exit 1
+}
+# every java this script runs runs without the shell's settings (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, FOUBOT_*, …),
+# in its language (Java 17 takes its default charset from it, as the bot's start will)
+clean() {
+  env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} "$@"
+}
+case "$dir" in
+  *'"'* | *'\'*) fail "DIR must not hold \" or \\ (a Java argument file could not name it): $dir" ;;
+esac
+if [ -e "$dir" ] || [ -L "$dir" ]; then
+  [ -d "$dir" ] && [ ! -L "$dir" ] || fail "$dir is not a directory; name a new one"
+  if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/archive.args" ]; then
+    fail "$dir holds files this script did not make (no archive.args); name a new or empty directory"
+  fi
+fi
+[ -f "$jar" ] || fail "no jar at $jar"
+version=$(clean "$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
+[ -n "$version" ] || fail "$java does not run"
+# what DIR held stays aside until the new archive is made: a failed run puts it back, so a bot started from it still
+# starts; a bot running from it keeps its open files (a rename moves none of them)
+previous=""
+if [ -d "$dir" ]; then
+  previous="$dir.previous.$$"
+  mv "$dir" "$previous"
+fi
+training=$(mktemp -d)
+finish() {
+  status=$?
+  rm -rf "$training"
+  if [ "$status" -ne 0 ] && [ -n "$previous" ]; then
+    rm -rf "$dir"
+    mv "$previous" "$dir" && echo "cds-archive.sh: no new archive; $dir is as it was" >&2
+  elif [ -n "$previous" ]; then
+    rm -rf "$previous"
+  fi
+}
+trap finish EXIT
+clean "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" || fail "could not extract $jar (is it fou-bot's jar?)"
 # the archive records the class path as the training run names it, and Java 17 looks a relative entry up from the
 # working directory of each later start: named relatively, the archive is silently unusable (-Xshare:auto) in a start
 # from any other directory; named absolutely, any path to the same jar matches
 dir=$(cd "$dir" && pwd)
-version=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
-if [ "${version:-17}" -ge 25 ]; then
+if [ "$version" -ge 25 ] 2>/dev/null; then
   # one run trains and writes the cache (JEP 514); a JVM that cannot map it starts without it, with a warning
-  set -- "-XX:AOTCacheOutput=$dir/fou-bot.aot" -Xlog:aot=off -Xlog:cds=off
+  set -- "-XX:AOTCacheOutput=$dir/fou-bot.aot"
   archive="$dir/fou-bot.aot"
   use="-XX:AOTCache=$archive"
   also=""
 else
-  set -- "-XX:ArchiveClassesAtExit=$dir/fou-bot.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
+  case "$dir" in
+    *' '*) echo "cds-archive.sh: note: Java $version archives the jar's own classes only from a path without spaces;" \
+      "from $dir the start will be about a third slower than from one without" >&2 ;;
+  esac
+  set -- "-XX:ArchiveClassesAtExit=$dir/fou-bot.jsa"
   archive="$dir/fou-bot.jsa"
   # -Xshare:auto: a JVM that cannot use the archive starts without it (slower) instead of not at all
   use="-XX:SharedArchiveFile=$archive"
   also="-Xshare:auto"
 fi
-training=$(mktemp -d)
-trap 'rm -rf "$training"' EXIT
 # the training run uses the collector and heap the bot runs with (the Dockerfile's entry point), so that it loads
-# and compiles as the bot will (the archive itself would also serve other settings); it must not reach anything
-# outside: every outside setting is cleared, every port is a free one
-(
+# and compiles as the bot will (the archive itself would also serve other settings). It must not reach anything
+# outside nor take the operator's settings: it runs with an empty environment (no FOUBOT_*, SLACK_*, SPRING_*,
+# LOGGING_*, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), from DIR (no ./config of the shell's), on free ports
+if ! (
   cd "$dir"
-  env -u FOUBOT_MONGODB_URI -u SLACK_BOT_TOKEN -u SLACK_APP_TOKEN -u SLACK_SIGNING_SECRET -u FOUBOT_IMAP_URL \
-      -u FOUBOT_SMTP_URL -u FOUBOT_MANAGEMENT_PORT -u JAVA_TOOL_OPTIONS \
-      FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
+  clean FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
     "$java" -XX:+UseG1GC -Xmx512m "$@" -jar "$dir/fou-bot.jar" \
-      start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN
-)
-test -s "$archive"
+      start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN \
+      --logging.level.se.foubot=WARN
+) > "$training/training.log" 2>&1 || [ ! -s "$archive" ]; then
+  echo "cds-archive.sh: the training run made no archive with $java (Java $version); its last lines:" >&2
+  tail -n 20 "$training/training.log" >&2
+  exit 1
+fi
 # one option a line, quoted: DIR may hold spaces
 { printf '"%s"\n' "$use"; [ -z "$also" ] || printf '%s\n' "$also"; } > "$dir/archive.args"
 echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -jar '$dir/fou-bot.jar'"
