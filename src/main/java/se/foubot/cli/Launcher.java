@@ -12,11 +12,23 @@ import org.springframework.core.metrics.jfr.FlightRecorderApplicationStartup;
 import se.foubot.FouBotApplication;
 
 /**
- * The jar's entry point: {@code java -jar fou-bot.jar} runs the bot; {@code chat}, {@code grants-preview},
- * {@code store} and {@code demo-data} run a command and exit with its status; {@code start-training} is the
- * class-data archive's training run (ops/start/cds-archive.sh).
+ * The jar's entry point: {@code java -jar fou-bot.jar} runs the bot (Spring's {@code --name=value} arguments may
+ * follow); {@code chat}, {@code grants-preview}, {@code store} and {@code demo-data} run a command and exit with its
+ * status; {@code start-training} is the start archive's training run (ops/start/cds-archive.sh); {@code --version} and
+ * {@code --help} say what they say and exit. Any other word is refused: a mistyped command or {@code -v} must not start
+ * a second bot beside the running one (reading the same mailbox, answering the same Slack app).
  */
 public final class Launcher {
+
+    static final String USAGE = """
+            usage: java -jar fou-bot.jar [--name=value …]     run the bot (settings: README, ops/configuration.md)
+                   java -jar fou-bot.jar chat [--as=NAME]     talk to it in the terminal
+                   java -jar fou-bot.jar grants-preview …     the grant reminders a day would send
+                   java -jar fou-bot.jar demo-data            fill an empty store with a year to look at
+                   java -jar fou-bot.jar store …              the embedded store on its own; store backup, store restore
+                   java -jar fou-bot.jar start-training …     the start archive's training run (ops/start/cds-archive.sh)
+                   java -jar fou-bot.jar --version | --help
+            """;
 
     private Launcher() {
     }
@@ -45,7 +57,27 @@ public final class Launcher {
             case "demo-data" -> System.exit(DemoDataCommand.run(rest, out, err));
             case "store" -> StoreCommand.run(rest);
             case "start-training" -> System.exit(StartTraining.run(bot(), rest, err));
-            default -> bot().run(args);
+            case "--help", "-h", "-help", "help" -> {
+                out.print(USAGE);
+                System.exit(0);
+            }
+            case "--version", "-version", "-v", "version" -> {
+                out.println("fou-bot " + version());
+                System.exit(0);
+            }
+            default -> {
+                if (!command.isEmpty() && !command.startsWith("--")) {
+                    err.print("fou-bot: no command \"" + command + "\"; nothing was started\n" + USAGE);
+                    System.exit(2);
+                }
+                bot().run(args);
+            }
         }
+    }
+
+    /** The jar's version (its manifest's Implementation-Version); run from classes, there is none. */
+    static String version() {
+        String version = Launcher.class.getPackage().getImplementationVersion();
+        return version != null ? version : "(no version: not run from its jar)";
     }
 }

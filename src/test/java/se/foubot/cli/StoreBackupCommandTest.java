@@ -127,30 +127,18 @@ class StoreBackupCommandTest {
             requests.insertOne(new Document("_id", "före").append("text", "förfrågan"));
             // as an operator runs them: each command a process of its own, where only the store's OS-level lock
             // tells that the store runs
-            assertThat(inOwnProcess("store", "backup", backup.toString(), "--data-dir=" + data)).startsWith("0:");
+            assertThat(LauncherProcess.run("store", "backup", backup.toString(), "--data-dir=" + data)).startsWith("0:");
             requests.deleteOne(new Document("_id", "före"));
             running.scrub();
 
             // (nothing in this JVM may open the store file meanwhile: closing it would drop the lock under test)
-            assertThat(inOwnProcess("store", "restore", backup.toString(), "--data-dir=" + data))
+            assertThat(LauncherProcess.run("store", "restore", backup.toString(), "--data-dir=" + data))
                     .startsWith("1:").contains("in use by another process");
             try (var files = Files.list(data)) {
                 assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains("before-restore"));
             }
             assertThat(requests.countDocuments()).isZero();
         }
-    }
-
-    /** Runs the bot's command line in a JVM of its own; @return its exit code, a colon and what it printed. */
-    private static String inOwnProcess(String... args) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-                "se.foubot.cli.Launcher"));
-        command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String said = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(180, TimeUnit.SECONDS)).as(said).isTrue();
-        return process.exitValue() + ":" + said;
     }
 
     @Test
