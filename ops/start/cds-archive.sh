@@ -15,7 +15,8 @@
 #
 # The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either. DIR is this
 # script's own: it must be new, empty, or made by this script before (it holds archive.args); anything else is refused,
-# so that a slip (DIR naming the jar's own folder) deletes nothing. A run that fails puts the DIR it found back.
+# so that a slip (DIR naming the jar's own folder) deletes nothing. A run that fails or is stopped puts the DIR it
+# found back (after a kill -9 it is DIR.previous.PID, and the next run tidies it away).
 # Usage: ops/start/cds-archive.sh [JAR] [DIR] (defaults: target/fou-bot.jar, target/cds; JAVA=/path/to/java picks
 # the JDK: the one that will run the bot). The Dockerfile runs this script in its build stage.
 set -eu
@@ -36,9 +37,15 @@ case "$dir" in
 esac
 if [ -e "$dir" ] || [ -L "$dir" ]; then
   [ -d "$dir" ] && [ ! -L "$dir" ] || fail "$dir is not a directory; name a new one"
-  if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/archive.args" ]; then
+  # made by this script: an archive.args, or the mark a run leaves from its first step on (a run killed midway)
+  if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/archive.args" ] && [ ! -f "$dir/.made-by-cds-archive" ]; then
     fail "$dir holds files this script did not make (no archive.args); name a new or empty directory"
   fi
+  dir=$(cd "$dir" && pwd)
+else
+  parent=$(dirname "$dir")
+  [ -d "$parent" ] || fail "no directory $parent to make $(basename "$dir") in"
+  dir=$(cd "$parent" && pwd)/$(basename "$dir")
 fi
 [ -f "$jar" ] || fail "no jar at $jar"
 version=$(clean "$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
@@ -50,23 +57,42 @@ if [ -d "$dir" ]; then
   previous="$dir.previous.$$"
   mv "$dir" "$previous"
 fi
+mkdir "$dir"
+: > "$dir/.made-by-cds-archive"
 training=$(mktemp -d)
+trainer=""
 finish() {
   status=$?
-  rm -rf "$training"
-  if [ "$status" -ne 0 ] && [ -n "$previous" ]; then
-    rm -rf "$dir"
-    mv "$previous" "$dir" && echo "cds-archive.sh: no new archive; $dir is as it was" >&2
-  elif [ -n "$previous" ]; then
-    rm -rf "$previous"
+  # KILL, not TERM: a JVM that exits normally writes its archive, which could land in the DIR put back below
+  if [ -n "$trainer" ]; then
+    kill -KILL "$trainer" 2>/dev/null || true
+    wait "$trainer" 2>/dev/null || true
   fi
+  rm -rf "$training"
+  if [ "$status" -ne 0 ]; then
+    # DIR is this run's own (made above): it goes, and what was there before comes back
+    rm -rf "$dir"
+    if [ -n "$previous" ]; then
+      mv "$previous" "$dir" && echo "cds-archive.sh: no new archive; $dir is as it was" >&2
+    fi
+  else
+    # this run's set-aside DIR, and those of runs killed midway (their process is gone)
+    for aside in "$dir".previous.*; do
+      if [ -d "$aside" ] && { [ "$aside" = "$previous" ] || ! kill -0 "${aside##*.}" 2>/dev/null; }; then
+        rm -rf "$aside"
+      fi
+    done
+  fi
+  exit "$status"
 }
 trap finish EXIT
-clean "$java" -Djarmode=tools -jar "$jar" extract --destination "$dir" || fail "could not extract $jar (is it fou-bot's jar?)"
-# the archive records the class path as the training run names it, and Java 17 looks a relative entry up from the
-# working directory of each later start: named relatively, the archive is silently unusable (-Xshare:auto) in a start
-# from any other directory; named absolutely, any path to the same jar matches
-dir=$(cd "$dir" && pwd)
+# Ctrl-C or a stop puts DIR back too (a kill -9 cannot: the set-aside DIR is then DIR.previous.PID, and DIR, marked
+# as this script's, is taken by the next run)
+trap 'exit 130' INT TERM HUP
+clean "$java" -Djarmode=tools -jar "$jar" extract --force --destination "$dir" || fail "could not extract $jar (is it fou-bot's jar?)"
+# DIR is absolute from here on: the archive records the class path as the training run names it, and Java 17 looks a
+# relative entry up from the working directory of each later start: named relatively, the archive is silently
+# unusable (-Xshare:auto) in a start from any other directory; named absolutely, any path to the same jar matches
 if [ "$version" -ge 25 ] 2>/dev/null; then
   # one run trains and writes the cache (JEP 514); a JVM that cannot map it starts without it, with a warning
   set -- "-XX:AOTCacheOutput=$dir/fou-bot.aot"
@@ -88,17 +114,24 @@ fi
 # and compiles as the bot will (the archive itself would also serve other settings). It must not reach anything
 # outside nor take the operator's settings: it runs with an empty environment (no FOUBOT_*, SLACK_*, SPRING_*,
 # LOGGING_*, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), from DIR (no ./config of the shell's), on free ports
-if ! (
+# in the background, so that a stop (Ctrl-C, TERM) can end it too; exec'd, so that $! is the JVM (hence clean()'s
+# environment written out once more)
+(
   cd "$dir"
-  clean FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
+  exec env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} \
+    FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
     "$java" -XX:+UseG1GC -Xmx512m "$@" -jar "$dir/fou-bot.jar" \
       start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN \
       --logging.level.se.foubot=WARN
-) > "$training/training.log" 2>&1 || [ ! -s "$archive" ]; then
+) > "$training/training.log" 2>&1 &
+trainer=$!
+if ! wait "$trainer" || [ ! -s "$archive" ]; then
+  trainer=""
   echo "cds-archive.sh: the training run made no archive with $java (Java $version); its last lines:" >&2
   tail -n 20 "$training/training.log" >&2
   exit 1
 fi
+trainer=""
 # one option a line, quoted: DIR may hold spaces
 { printf '"%s"\n' "$use"; [ -z "$also" ] || printf '%s\n' "$also"; } > "$dir/archive.args"
 echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -jar '$dir/fou-bot.jar'"

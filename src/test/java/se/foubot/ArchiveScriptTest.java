@@ -76,4 +76,26 @@ class ArchiveScriptTest {
                     .containsExactlyInAnyOrder("app", "fou-bot.jar");
         }
     }
+
+    @Test
+    void aFolderARunKilledMidwayLeftIsTakenByTheNextRun() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve(".made-by-cds-archive"), "");
+        Files.writeString(app.resolve("fou-bot.jar"), "half extracted");
+        Path damaged = Files.write(dir.resolve("fou-bot.jar"), new byte[] {'P', 'K', 3, 4, 0, 0});
+
+        Run run = script(damaged, app);
+
+        assertThat(run.errors()).as("taken, not refused").doesNotContain("did not make").contains("could not extract");
+    }
+
+    @Test
+    void aRunThatFailsOnANewFolderLeavesNothing() throws Exception {
+        Path damaged = Files.write(dir.resolve("fou-bot.jar"), new byte[] {'P', 'K', 3, 4, 0, 0});
+
+        Run run = script(damaged, dir.resolve("app"));
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(dir.resolve("app")).doesNotExist();
+    }
 }
