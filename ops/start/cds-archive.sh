@@ -14,8 +14,8 @@
 #     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -jar DIR/fou-bot.jar
 #
 # The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either. DIR is this
-# script's own: it must be new, empty, or made by this script before (it holds archive.args); anything else is refused,
-# so that a slip (DIR naming the jar's own folder) deletes nothing. A run that fails or is stopped puts the DIR it
+# script's own: it may hold only what this script makes; anything else is refused, so that a slip (DIR naming the
+# jar's own folder, or one where a bot kept its ./data) deletes nothing. A run that fails or is stopped puts the DIR it
 # found back (after a kill -9 it is DIR.previous.PID, and the next run tidies it away).
 # Usage: ops/start/cds-archive.sh [JAR] [DIR] (defaults: target/fou-bot.jar, target/cds; JAVA=/path/to/java picks
 # the JDK: the one that will run the bot). The Dockerfile runs this script in its build stage.
@@ -32,34 +32,41 @@ fail() {
 clean() {
   env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} "$@"
 }
+unset CDPATH # a cd below must go where it says, not to a folder of the same name elsewhere
 case "$dir" in
   *'"'* | *'\'*) fail "DIR must not hold \" or \\ (a Java argument file could not name it): $dir" ;;
 esac
+while [ "$dir" != / ] && [ "${dir%/}" != "$dir" ]; do
+  dir=${dir%/} # "app/" is app: a symlink is then seen as one, and DIR is never moved into itself
+done
+# DIR is made absolute below: the archive records the class path as the training run names it, and Java 17 looks a
+# relative entry up from the working directory of each later start: named relatively, the archive is silently
+# unusable (-Xshare:auto) in a start from any other directory; named absolutely, any path to the same jar matches.
+# DIR holds only what this script makes: anything else (the jar it was given, the store's ./data of a bot started
+# from DIR as its working directory) would go with the old archive, so it is refused
 if [ -e "$dir" ] || [ -L "$dir" ]; then
   [ -d "$dir" ] && [ ! -L "$dir" ] || fail "$dir is not a directory; name a new one"
-  # made by this script: an archive.args, or the mark a run leaves from its first step on (a run killed midway)
-  if [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/archive.args" ] && [ ! -f "$dir/.made-by-cds-archive" ]; then
-    fail "$dir holds files this script did not make (no archive.args); name a new or empty directory"
-  fi
-  dir=$(cd "$dir" && pwd)
+  for entry in "$dir"/* "$dir"/.[!.]* "$dir"/..?*; do
+    case "${entry##*/}" in
+      '*' | '.[!.]*' | '..?*') [ -e "$entry" ] || continue ;;
+    esac
+    case "${entry##*/}" in
+      .made-by-cds-archive | archive.args | fou-bot.jar | lib | fou-bot.jsa | fou-bot.aot | fou-bot.aot.config) ;;
+      *) fail "$dir holds $entry, which this script did not make; name a new or empty directory" ;;
+    esac
+  done
+  dir=$(cd -- "$dir" && pwd)
 else
-  parent=$(dirname "$dir")
-  [ -d "$parent" ] || fail "no directory $parent to make $(basename "$dir") in"
-  dir=$(cd "$parent" && pwd)/$(basename "$dir")
+  parent=$(dirname -- "$dir")
+  [ -d "$parent" ] || fail "no directory $parent to make $(basename -- "$dir") in"
+  dir=$(cd -- "$parent" && pwd)/$(basename -- "$dir")
 fi
 [ -f "$jar" ] || fail "no jar at $jar"
 version=$(clean "$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')
 [ -n "$version" ] || fail "$java does not run"
-# what DIR held stays aside until the new archive is made: a failed run puts it back, so a bot started from it still
-# starts; a bot running from it keeps its open files (a rename moves none of them)
-previous=""
-if [ -d "$dir" ]; then
-  previous="$dir.previous.$$"
-  mv "$dir" "$previous"
-fi
-mkdir "$dir"
-: > "$dir/.made-by-cds-archive"
 training=$(mktemp -d)
+previous=""
+made=""
 trainer=""
 finish() {
   status=$?
@@ -70,10 +77,10 @@ finish() {
   fi
   rm -rf "$training"
   if [ "$status" -ne 0 ]; then
-    # DIR is this run's own (made above): it goes, and what was there before comes back
-    rm -rf "$dir"
+    # DIR, if this run made it, goes, and what was there before comes back
+    [ -z "$made" ] || rm -rf "$dir"
     if [ -n "$previous" ]; then
-      mv "$previous" "$dir" && echo "cds-archive.sh: no new archive; $dir is as it was" >&2
+      mv -- "$previous" "$dir" && echo "cds-archive.sh: no new archive; $dir is as it was" >&2
     fi
   else
     # this run's set-aside DIR, and those of runs killed midway (their process is gone)
@@ -89,10 +96,19 @@ trap finish EXIT
 # Ctrl-C or a stop puts DIR back too (a kill -9 cannot: the set-aside DIR is then DIR.previous.PID, and DIR, marked
 # as this script's, is taken by the next run)
 trap 'exit 130' INT TERM HUP
-clean "$java" -Djarmode=tools -jar "$jar" extract --force --destination "$dir" || fail "could not extract $jar (is it fou-bot's jar?)"
-# DIR is absolute from here on: the archive records the class path as the training run names it, and Java 17 looks a
-# relative entry up from the working directory of each later start: named relatively, the archive is silently
-# unusable (-Xshare:auto) in a start from any other directory; named absolutely, any path to the same jar matches
+# the jar is read from a copy: it may lie in DIR, which is set aside next
+cp -- "$jar" "$training/fou-bot.jar"
+# what DIR held stays aside until the new archive is made: a failed run puts it back, so a bot started from it still
+# starts; a bot running from it keeps its open files (a rename moves none of them)
+if [ -d "$dir" ]; then
+  previous="$dir.previous.$$"
+  mv -- "$dir" "$previous"
+fi
+mkdir -- "$dir"
+made=yes
+: > "$dir/.made-by-cds-archive"
+clean "$java" -Djarmode=tools -jar "$training/fou-bot.jar" extract --force --destination "$dir" \
+  || fail "could not extract $jar (give the jar mvn package builds, target/fou-bot.jar, not one extracted before)"
 if [ "$version" -ge 25 ] 2>/dev/null; then
   # one run trains and writes the cache (JEP 514); a JVM that cannot map it starts without it, with a warning
   set -- "-XX:AOTCacheOutput=$dir/fou-bot.aot"
@@ -117,7 +133,7 @@ fi
 # in the background, so that a stop (Ctrl-C, TERM) can end it too; exec'd, so that $! is the JVM (hence clean()'s
 # environment written out once more)
 (
-  cd "$dir"
+  cd -- "$dir"
   exec env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} \
     FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
     "$java" -XX:+UseG1GC -Xmx512m "$@" -jar "$dir/fou-bot.jar" \

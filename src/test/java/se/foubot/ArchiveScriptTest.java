@@ -42,9 +42,23 @@ class ArchiveScriptTest {
         Run run = script(jar, opt);
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.errors()).contains("holds files this script did not make");
+        assertThat(run.errors()).contains("fou-bot.env, which this script did not make");
         assertThat(opt.resolve("fou-bot.env")).hasContent("FOUBOT_ADMIN_TOKEN=secret");
         assertThat(jar).hasContent("not looked at");
+    }
+
+    /** A bot started with the archive's folder as its working directory keeps its store in ./data there. */
+    @Test
+    void anArchiveFolderThatAlsoHoldsAStoreIsRefusedAndKeepsIt() throws Exception {
+        Path app = Files.createDirectories(dir.resolve("app"));
+        Files.writeString(app.resolve("archive.args"), "-Xshare:auto\n");
+        Path store = Files.writeString(Files.createDirectories(app.resolve("data")).resolve("foubot.mv"), "the store");
+
+        Run run = script(Files.writeString(dir.resolve("fou-bot.jar"), "x"), app);
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.errors()).contains("data, which this script did not make");
+        assertThat(store).hasContent("the store");
     }
 
     @Test

@@ -58,7 +58,7 @@ class DeploymentRecipeTest {
         // archive serves a start from any directory (Java 17 looks a relative class-path entry up from the start's);
         // a class-data archive before Java 25, an AOT cache from it, and the argument file naming the one made
         String training = Files.readString(Path.of("ops/start/cds-archive.sh"));
-        assertThat(training).contains("dir=$(cd \"$dir\" && pwd)").contains("\"-XX:ArchiveClassesAtExit=$dir/fou-bot.jsa\"")
+        assertThat(training).contains("dir=$(cd -- \"$dir\" && pwd)").contains("\"-XX:ArchiveClassesAtExit=$dir/fou-bot.jsa\"")
                 .contains("\"-XX:AOTCacheOutput=$dir/fou-bot.aot\"").contains("-ge 25")
                 .contains("use=\"-XX:SharedArchiveFile=$archive\"").contains("use=\"-XX:AOTCache=$archive\"")
                 .contains("> \"$dir/archive.args\"").contains("-jar \"$dir/fou-bot.jar\"").contains("start-training");

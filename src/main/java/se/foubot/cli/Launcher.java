@@ -15,8 +15,8 @@ import se.foubot.FouBotApplication;
  * The jar's entry point: {@code java -jar fou-bot.jar} runs the bot (Spring's {@code --name=value} arguments may
  * follow); {@code chat}, {@code grants-preview}, {@code store} and {@code demo-data} run a command and exit with its
  * status; {@code start-training} is the start archive's training run (ops/start/cds-archive.sh); {@code --version} and
- * {@code --help} say what they say and exit. Any other word is refused: a mistyped command or {@code -v} must not start
- * a second bot beside the running one (reading the same mailbox, answering the same Slack app).
+ * {@code --help} say what they say and exit. Anything else is refused: a mistyped command or setting must not start a
+ * second bot beside the running one (reading the same mailbox, answering the same Slack app).
  */
 public final class Launcher {
 
@@ -66,13 +66,30 @@ public final class Launcher {
                 System.exit(0);
             }
             default -> {
-                if (!command.isEmpty() && !command.startsWith("--")) {
-                    err.print("fou-bot: no command \"" + command + "\"; nothing was started\n" + USAGE);
+                String refused = notASetting(args);
+                if (refused != null) {
+                    err.print("fou-bot: \"" + refused + "\" is neither a command nor a --name=value setting; nothing was started\n"
+                            + USAGE);
                     System.exit(2);
                 }
                 bot().run(args);
             }
         }
+    }
+
+    /**
+     * The first argument the bot would not take as a setting, or null: each must be Spring's {@code --name=value}, or
+     * its {@code --debug} and {@code --trace}. A bare {@code --versoin} would otherwise be a setting of that name, and an
+     * empty argument nothing at all: both started the bot.
+     */
+    static String notASetting(String[] args) {
+        for (String arg : args) {
+            boolean setting = arg.startsWith("--") && arg.indexOf('=') > 2;
+            if (!setting && !arg.equals("--debug") && !arg.equals("--trace")) {
+                return arg;
+            }
+        }
+        return null;
     }
 
     /** The jar's version (its manifest's Implementation-Version); run from classes, there is none. */

@@ -20,9 +20,14 @@ class LauncherTest {
     }
 
     @Test
-    void aWordThatIsNoCommandIsRefusedAndStartsNothing() throws Exception {
-        assertThat(LauncherProcess.run("chta")).startsWith("2:").contains("no command \"chta\"; nothing was started")
-                .contains("usage:").doesNotContain("Starting");
-        assertThat(LauncherProcess.run("-Dserver.port=9")).startsWith("2:").contains("nothing was started");
+    void aWordThatIsNoCommandNorSettingIsRefusedAndStartsNothing() throws Exception {
+        assertThat(LauncherProcess.run("chta")).startsWith("2:")
+                .contains("\"chta\" is neither a command nor a --name=value setting; nothing was started").contains("usage:")
+                .doesNotContain("Starting");
+        for (String typo : new String[] {"-Dserver.port=9", "", "--versoin", "--", "--=x"}) {
+            assertThat(LauncherProcess.run(typo)).as(typo).startsWith("2:").contains("nothing was started");
+        }
+        assertThat(LauncherProcess.run("--server.port=0", "--foubot.slack.bot-tokn")).as("a setting after a good one")
+                .startsWith("2:").contains("\"--foubot.slack.bot-tokn\"");
     }
 }
