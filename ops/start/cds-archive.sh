@@ -42,10 +42,13 @@ done
 # DIR is made absolute below: the archive records the class path as the training run names it, and Java 17 looks a
 # relative entry up from the working directory of each later start: named relatively, the archive is silently
 # unusable (-Xshare:auto) in a start from any other directory; named absolutely, any path to the same jar matches.
-# DIR holds only what this script makes: anything else (the jar it was given, the store's ./data of a bot started
-# from DIR as its working directory) would go with the old archive, so it is refused
+# DIR holds only what this script makes, and its mark or archive.args: anything else (the operator's own jar, the
+# store's ./data of a bot started from DIR as its working directory) would go with the old archive, so it is refused
 if [ -e "$dir" ] || [ -L "$dir" ]; then
   [ -d "$dir" ] && [ ! -L "$dir" ] || fail "$dir is not a directory; name a new one"
+  if [ -n "$(ls -A -- "$dir")" ] && [ ! -f "$dir/archive.args" ] && [ ! -f "$dir/.made-by-cds-archive" ]; then
+    fail "$dir holds files this script did not make (no archive.args); name a new or empty directory"
+  fi
   for entry in "$dir"/* "$dir"/.[!.]* "$dir"/..?*; do
     case "${entry##*/}" in
       '*' | '.[!.]*' | '..?*') [ -e "$entry" ] || continue ;;

@@ -42,7 +42,7 @@ class ArchiveScriptTest {
         Run run = script(jar, opt);
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.errors()).contains("fou-bot.env, which this script did not make");
+        assertThat(run.errors()).contains("holds files this script did not make");
         assertThat(opt.resolve("fou-bot.env")).hasContent("FOUBOT_ADMIN_TOKEN=secret");
         assertThat(jar).hasContent("not looked at");
     }
@@ -59,6 +59,18 @@ class ArchiveScriptTest {
         assertThat(run.exit()).isNotZero();
         assertThat(run.errors()).contains("data, which this script did not make");
         assertThat(store).hasContent("the store");
+    }
+
+    @Test
+    void aFolderHoldingOnlyTheOperatorsJarIsRefusedAndKeepsIt() throws Exception {
+        Path opt = Files.createDirectories(dir.resolve("opt"));
+        Path jar = Files.writeString(opt.resolve("fou-bot.jar"), "the only copy");
+
+        Run run = script(jar, opt);
+
+        assertThat(run.exit()).isNotZero();
+        assertThat(run.errors()).contains("holds files this script did not make");
+        assertThat(jar).hasContent("the only copy");
     }
 
     @Test
