@@ -28,9 +28,10 @@ fail() {
   exit 1
 }
 # every java this script runs runs without the shell's settings (JAVA_TOOL_OPTIONS, JDK_JAVA_OPTIONS, FOUBOT_*, …),
-# in its language (Java 17 takes its default charset from it, as the bot's start will)
+# in its language (Java 17 takes its default charset from it, as the bot's start will); it replaces the shell it is
+# called in, so call it in a subshell — then $! of a background one is the JVM itself
 clean() {
-  env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} "$@"
+  exec env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} "$@"
 }
 unset CDPATH # a cd below must go where it says, not to a folder of the same name elsewhere
 case "$dir" in
@@ -110,7 +111,7 @@ fi
 mkdir -- "$dir"
 made=yes
 : > "$dir/.made-by-cds-archive"
-clean "$java" -Djarmode=tools -jar "$training/fou-bot.jar" extract --force --destination "$dir" \
+(clean "$java" -Djarmode=tools -jar "$training/fou-bot.jar" extract --force --destination "$dir") \
   || fail "could not extract $jar (give the jar mvn package builds, target/fou-bot.jar, not one extracted before)"
 if [ "$version" -ge 25 ] 2>/dev/null; then
   # one run trains and writes the cache (JEP 514); a JVM that cannot map it starts without it, with a warning
@@ -133,12 +134,10 @@ fi
 # and compiles as the bot will (the archive itself would also serve other settings). It must not reach anything
 # outside nor take the operator's settings: it runs with an empty environment (no FOUBOT_*, SLACK_*, SPRING_*,
 # LOGGING_*, JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS), from DIR (no ./config of the shell's), on free ports
-# in the background, so that a stop (Ctrl-C, TERM) can end it too; exec'd, so that $! is the JVM (hence clean()'s
-# environment written out once more)
+# in the background, so that a stop (Ctrl-C, TERM) can end it too
 (
   cd -- "$dir"
-  exec env -i PATH="$PATH" ${LANG+"LANG=$LANG"} ${LC_ALL+"LC_ALL=$LC_ALL"} \
-    FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
+  clean FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
     "$java" -XX:+UseG1GC -Xmx512m "$@" -jar "$dir/fou-bot.jar" \
       start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN \
       --logging.level.se.foubot=WARN
