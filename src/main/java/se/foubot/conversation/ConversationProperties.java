@@ -6,6 +6,8 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -21,6 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("foubot.conversation")
 public record ConversationProperties(
         String flowsDir,
-        @NotNull Duration idleTimeout,
+        @NotNull @DurationMin(millis = 1) Duration idleTimeout,
         @Min(1) @Max(1000) int turnAttempts) {
 }

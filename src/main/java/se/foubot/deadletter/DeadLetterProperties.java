@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,5 +20,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("foubot.dead-letters")
-public record DeadLetterProperties(@Min(1) int maxAttempts, @NotNull Duration retryDelay) {
+public record DeadLetterProperties(@Min(1) int maxAttempts, @NotNull @DurationMin(millis = 1) Duration retryDelay) {
 }

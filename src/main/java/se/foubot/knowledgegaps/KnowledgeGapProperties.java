@@ -9,6 +9,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -28,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("foubot.knowledge-gaps")
 public record KnowledgeGapProperties(@NotEmpty List<Integer> reminderWorkingDays, @NotNull LocalTime reminderTime,
-        @DecimalMin("0.05") @DecimalMax("1.0") double groupingSimilarity, String slackChannel, @NotNull Duration retention) {
+        @DecimalMin("0.05") @DecimalMax("1.0") double groupingSimilarity, String slackChannel, @NotNull @DurationMin(hours = 1) Duration retention) {
 
     public KnowledgeGapProperties {
         slackChannel = slackChannel == null ? "" : slackChannel.strip();

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -31,8 +33,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("foubot.retention")
-public record RetentionProperties(@NotNull Duration conversations, @NotNull Duration closedTasks, @NotNull Duration mailText,
-        @NotNull Duration sentMessages, @NotNull Duration forumRegistrations, @NotNull Duration inactiveSubscribers,
-        @NotNull Duration audit, @NotNull Duration deadLetters, @NotNull Duration interval,
-        @NotNull Duration firstRun) {
+public record RetentionProperties(@NotNull @DurationMin(hours = 1) Duration conversations, @NotNull @DurationMin(hours = 1) Duration closedTasks, @NotNull @DurationMin(hours = 1) Duration mailText,
+        @NotNull @DurationMin(hours = 1) Duration sentMessages, @NotNull @DurationMin(hours = 1) Duration forumRegistrations, @NotNull @DurationMin(hours = 1) Duration inactiveSubscribers,
+        @NotNull @DurationMin(hours = 1) Duration audit, @NotNull @DurationMin(hours = 1) Duration deadLetters, @NotNull @DurationMin(minutes = 1) Duration interval,
+        @NotNull @DurationMin(millis = 0) Duration firstRun) {
 }

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -16,5 +18,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("foubot.scheduling")
-public record SchedulingProperties(boolean enabled, @NotNull Duration horizon, @NotNull Duration replanInterval) {
+public record SchedulingProperties(boolean enabled, @NotNull @DurationMin(millis = 1) Duration horizon, @NotNull @DurationMin(millis = 1) Duration replanInterval) {
 }

@@ -39,6 +39,35 @@ public final class Holder {
         return new TakenBack(before, count);
     }
 
+    /**
+     * Lets go of the named lease {@code lease} if the predecessor holds it, the first time it is called, so this process
+     * takes it at once instead of after its time (a store that is away: it runs out as usual).
+     *
+     * @return the predecessor's name when there was one; null when there is nothing (more) to let go of
+     */
+    public String takeBackLease(Leases leases, String lease) {
+        String before = predecessor;
+        if (before == null) {
+            return null;
+        }
+        leases.release(lease, before);
+        predecessor = null;
+        return before;
+    }
+
+    /**
+     * The name the predecessor held work under while it has not been given back ({@link #givenBack}), for work kept in
+     * a collection of its own rather than a {@link LeasedQueue}; null when there was none or it has been given back.
+     */
+    public String predecessor() {
+        return predecessor;
+    }
+
+    /** What the predecessor held has been given back: {@link #predecessor} is null from now on. */
+    public void givenBack() {
+        predecessor = null;
+    }
+
     /** What the predecessor {@code from} held and was given back. */
     public record TakenBack(String from, int count) {
     }

@@ -25,6 +25,16 @@ class StoreConfiguration {
         return EmbeddedMongoStore.start(properties.dataDir(), properties.embeddedPort());
     }
 
+    /**
+     * Spring Boot's disk health, for the disk the bot writes to (the data directory: the store's file, the ack journal)
+     * instead of the directory it was started from: a full data disk stops every write while the health said UP.
+     */
+    @Bean(name = "diskSpaceHealthIndicator")
+    org.springframework.boot.health.application.DiskSpaceHealthIndicator diskSpaceHealthIndicator(StoreProperties properties) {
+        return new org.springframework.boot.health.application.DiskSpaceHealthIndicator(properties.dataDir().toFile(),
+                org.springframework.util.unit.DataSize.ofMegabytes(10));
+    }
+
     @Bean
     MongoConnectionDetails mongoConnectionDetails(StoreProperties properties,
             ObjectProvider<EmbeddedMongoStore> embedded) {

@@ -6,6 +6,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+
+import org.hibernate.validator.constraints.time.DurationMin;
 import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -28,8 +30,8 @@ public record StoreProperties(
         @NotNull Path dataDir,
         @NotBlank String database,
         @PositiveOrZero @Max(65535) int embeddedPort,
-        @NotNull Duration retryInterval,
-        @NotNull Duration connectTimeout) {
+        @NotNull @DurationMin(millis = 1) Duration retryInterval,
+        @NotNull @DurationMin(millis = 1) Duration connectTimeout) {
 
     public boolean embedded() {
         return mongodbUri == null || mongodbUri.isBlank();

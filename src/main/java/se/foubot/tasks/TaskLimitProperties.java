@@ -5,6 +5,8 @@ import java.time.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -16,5 +18,5 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("foubot.tasks.limit")
-public record TaskLimitProperties(@Min(1) int newPerSender, @NotNull Duration window) {
+public record TaskLimitProperties(@Min(1) int newPerSender, @NotNull @DurationMin(millis = 1) Duration window) {
 }

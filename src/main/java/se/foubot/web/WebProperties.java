@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("foubot.web")
-public record WebProperties(List<String> coordinators, List<String> analysts, @NotNull Duration linkValidity,
+public record WebProperties(List<String> coordinators, List<String> analysts, @NotNull @DurationMin(millis = 1) Duration linkValidity,
         @Valid @NotNull Oidc oidc) {
 
     /**

@@ -29,6 +29,9 @@ class AdminApiTest {
     int port;
 
     @Autowired
+    se.foubot.store.StoreProperties store;
+
+    @Autowired
     TaskService tasks;
 
     private HttpResponse<String> get(String path, String token) throws Exception {
@@ -37,6 +40,14 @@ class AdminApiTest {
             b.header("Authorization", "Bearer " + token);
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theDiskHealthWatchesTheDataDirectoryNotTheDirectoryTheBotStartedIn() throws Exception {
+        HttpResponse<String> disk = get("/actuator/health/diskSpace", "s3cret-admin-token");
+        assertThat(disk.statusCode()).as(disk.body()).isEqualTo(200);
+        String dataDir = store.dataDir().toAbsolutePath().normalize().toString();
+        assertThat(disk.body().replace("\\/", "/")).contains(dataDir);
     }
 
     @Test

@@ -44,4 +44,29 @@ class LeasesTest {
         assertThat(leases.acquire("reader", "replica-b", Duration.ofMinutes(1))).as("ran out: taken over").isTrue();
         assertThat(leases.acquire("reader", "replica-a", Duration.ofMinutes(1))).isFalse();
     }
+
+    @Test
+    void aLeaseTheDeadProcessBeforeHeldIsTakenAtOnceButOneALiveReplicaHoldsIsNot(@TempDir Path dataDir) throws Exception {
+        MutableClock clock = new MutableClock(TestClockConfiguration.START);
+        Leases leases = new Leases(store.template(), clock);
+        // the process before this one on the same data directory, killed while it held the lease
+        java.nio.file.Files.writeString(dataDir.resolve(ProcessBoot.FILE), "aaaaaaaaaaaa");
+        ProcessBoot boot = new ProcessBoot(dataDir);
+        try {
+            assertThat(leases.acquire("imap-reader-dead", "reader-aaaaaaaaaaaa", Duration.ofMinutes(1))).isTrue();
+            assertThat(leases.acquire("imap-reader-alive", "reader-bbbbbbbbbbbb", Duration.ofMinutes(1))).isTrue();
+
+            Holder dead = new Holder("reader", boot);
+            assertThat(dead.takeBackLease(leases, "imap-reader-dead")).isEqualTo("reader-aaaaaaaaaaaa");
+            assertThat(leases.acquire("imap-reader-dead", dead.name(), Duration.ofMinutes(1))).isTrue();
+
+            Holder beside = new Holder("reader", boot);
+            beside.takeBackLease(leases, "imap-reader-alive");
+            assertThat(leases.acquire("imap-reader-alive", beside.name(), Duration.ofMinutes(1)))
+                    .as("held by a replica that lives: not this process's predecessor").isFalse();
+            assertThat(dead.takeBackLease(leases, "imap-reader-dead")).as("once").isNull();
+        } finally {
+            boot.release();
+        }
+    }
 }

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -186,6 +187,9 @@ public class EmailRequestProcessor {
                 thread = Optional.of("task:" + m.group(1));
             }
         }
+        if (thread.isEmpty()) {
+            thread = ownEarlierRequest(mail);
+        }
         if (thread.isPresent() && thread.get().startsWith("task:")) {
             return toTask(thread.get().substring("task:".length()), mail, proven);
         }
@@ -231,6 +235,26 @@ public class EmailRequestProcessor {
             }
         }
         return "calendar:not-ours";
+    }
+
+    /**
+     * A mail that answers the sender's own earlier request mail rather than the bot's (written from the sent folder:
+     * "I forgot to say…"): it goes on with that request, as an answer to the bot's question would, instead of starting
+     * another beside it with the first one left waiting. Only the sender's own request: another person's mail in that
+     * thread starts one of its own.
+     */
+    private Optional<String> ownEarlierRequest(Document mail) {
+        List<String> ids = threadIds(mail);
+        String from = mail.getString("from");
+        if (ids.isEmpty() || from == null) {
+            return Optional.empty();
+        }
+        // a request started before the key told mails apart is keyed by the hashed Message-ID itself
+        Query q = Query.query(Criteria.where("from").is(from).orOperator(Criteria.where("_id").in(ids),
+                Criteria.where("rootKey").in(ids))).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
+        q.fields().include("_id");
+        Document earlier = mongo.findOne(q, Document.class, REQUESTS);
+        return earlier == null ? Optional.empty() : Optional.of("request:" + earlier.getString("_id"));
     }
 
     private static List<String> threadIds(Document mail) {
@@ -375,6 +399,7 @@ public class EmailRequestProcessor {
         MailIntake.Read read = read(mail);
         Document request = new Document("_id", key).append("from", mail.getString("from"))
                 .append("subject", mail.getString("subject")).append("rootMessageId", mail.getString("messageId"))
+                .append("rootKey", MailParser.messageKey(key))
                 .append("status", "open").append("attachments", mail.getList("attachments", String.class, List.of()))
                 .append("language", replies.languageOf(mail.getString("subject") + " " + mail.getString("text")).name())
                 .append("identityNumberRemoved", mail.getBoolean("identityNumberRemoved", false))

@@ -107,8 +107,8 @@ class MailConfiguration {
     @ConditionalOnBackgroundWork
     @Bean
     InboxSchedule inboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases,
-            MailProperties properties) {
-        return new InboxSchedule(reader, processor, leases, properties.readerLease());
+            MailProperties properties, se.foubot.store.ProcessBoot boot) {
+        return new InboxSchedule(reader, processor, leases, properties.readerLease(), boot);
     }
 
     @ConditionalOnBackgroundWork
@@ -126,13 +126,20 @@ class MailConfiguration {
         private final EmailRequestProcessor processor;
         private final se.foubot.store.Leases leases;
         private final java.time.Duration lease;
-        private final String me = "reader-" + java.util.UUID.randomUUID();
+        /** This replica's name in the reader lease, by this process's id: the next process on the same data directory
+         * (a restart after {@code kill -9}) takes the lease over at once instead of after it runs out, so mail that
+         * arrives meanwhile is not left in the embedded server's memory for a minute. */
+        private final se.foubot.store.Holder holder;
+        private final String me;
 
-        InboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases, java.time.Duration lease) {
+        InboxSchedule(MailboxReader reader, EmailRequestProcessor processor, se.foubot.store.Leases leases, java.time.Duration lease,
+                se.foubot.store.ProcessBoot boot) {
             this.reader = reader;
             this.processor = processor;
             this.leases = leases;
             this.lease = lease;
+            this.holder = new se.foubot.store.Holder("reader", boot);
+            this.me = holder.name();
         }
 
         /** Reads the mailbox when this replica holds the reader lease; every replica processes what is stored. */
@@ -151,6 +158,10 @@ class MailConfiguration {
 
         private boolean holdsReaderLease() {
             try {
+                String before = holder.takeBackLease(leases, LEASE);
+                if (before != null) {
+                    org.slf4j.LoggerFactory.getLogger(MailboxReader.class).info("event=reader_predecessor_lease_released from={}", before);
+                }
                 return leases.acquire(LEASE, me, lease);
             } catch (org.springframework.dao.DataAccessException e) {
                 // without MongoDB nothing read could be stored anyway

@@ -3,13 +3,19 @@ package se.foubot.channels.email;
 import java.util.List;
 import java.util.Optional;
 
-/** Which received mail the bot must not answer: automatic mail, mail without a sender, senders from other domains. */
+/**
+ * Which received mail the bot must not answer: automatic mail, mail without a sender or from the bot's own address,
+ * senders from other domains.
+ */
 final class MailGuard {
 
     private final List<String> allowedDomains;
+    /** The bot's own From address, lower case: mail "from" it was written by someone else, or is its own coming back. */
+    private final String ownAddress;
 
-    MailGuard(List<String> allowedDomains) {
+    MailGuard(List<String> allowedDomains, String ownAddress) {
         this.allowedDomains = allowedDomains;
+        this.ownAddress = ownAddress == null ? "" : ownAddress.toLowerCase(java.util.Locale.ROOT);
     }
 
     /** @return the rule that sends the mail to quarantine (never its text), or empty when a person wrote it and may be answered */
@@ -25,6 +31,9 @@ final class MailGuard {
         }
         if (mail.from() == null) {
             return Optional.of("no readable sender");
+        }
+        if (mail.from().equals(ownAddress)) {
+            return Optional.of("sent in the bot's own name");
         }
         if (!allowedDomains.isEmpty() && allowedDomains.stream().noneMatch(d -> mail.fromDomain().equals(d)
                 || mail.fromDomain().endsWith("." + d))) {

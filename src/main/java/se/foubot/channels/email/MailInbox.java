@@ -53,13 +53,28 @@ public class MailInbox implements StoreIndexes {
     private final String ownAddress;
     private final MeterRegistry meters;
     private final Duration processingLease;
+    /** Made by the first take: a command that only reads or stores mail (the chat, a backup) takes no turn as a process. */
+    private final se.foubot.store.ProcessBoot boot;
+    /** This process's name on the mails it processes (see {@link se.foubot.store.Holder}). */
+    private se.foubot.store.Holder holder;
 
     MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
             MeterRegistry meters) {
+        this(mongo, clock, identityNumbers, properties, meters, null);
+    }
+
+    /**
+     * As above; {@code boot} names this process's processor, and the mails the process before it was processing when it
+     * died are taken up again at once instead of after their lease (null: none given back).
+     */
+    @org.springframework.beans.factory.annotation.Autowired
+    MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
+            MeterRegistry meters, @org.springframework.context.annotation.Lazy se.foubot.store.ProcessBoot boot) {
+        this.boot = boot;
         this.mongo = mongo;
         this.clock = clock;
         this.parser = new MailParser(identityNumbers);
-        this.guard = new MailGuard(properties.allowedSenderDomains());
+        this.guard = new MailGuard(properties.allowedSenderDomains(), properties.from());
         this.verification = new SenderVerification(properties.trustedAuthservIds());
         this.ownAddress = properties.from().toLowerCase();
         this.meters = meters;
@@ -188,6 +203,7 @@ public class MailInbox implements StoreIndexes {
      * counts an attempt ({@code attempts}), so a mail that kills its processor is counted too.
      */
     Document takeNext() {
+        takeBackFromTheProcessBefore();
         Instant now = clock.instant();
         return mongo.findAndModify(Query.query(new Criteria().orOperator(
                 Criteria.where("status").is(RECEIVED).orOperator(Criteria.where("nextAttemptAt").is(null),
@@ -195,11 +211,36 @@ public class MailInbox implements StoreIndexes {
                 Criteria.where("status").is(PROCESSING).and("leaseUntil").lt(Date.from(now))))
                 .with(Sort.by("receivedAt")),
                 new Update().set("status", PROCESSING).set("leaseUntil", Date.from(now.plus(processingLease)))
-                        .inc("attempts", 1),
+                        .set("holder", holder().name()).inc("attempts", 1),
                 FindAndModifyOptions.options().returnNew(true), Document.class, INBOX);
     }
 
     /** Processing threw: the mail waits until {@code at} for its next attempt. */
+    /**
+     * The mails the process before this one was processing when it died ({@code kill -9}), given back once, so they are
+     * processed now rather than after their lease. The take that died with it stays counted as an attempt.
+     */
+    private void takeBackFromTheProcessBefore() {
+        String before = holder().predecessor();
+        if (before == null) {
+            return;
+        }
+        // a store that is away throws here, as the take after it would: tried again at the next take
+        long given = mongo.updateMulti(Query.query(Criteria.where("status").is(PROCESSING).and("holder").is(before)),
+                new Update().set("status", RECEIVED).unset("leaseUntil").unset("holder"), INBOX).getModifiedCount();
+        holder().givenBack();
+        if (given > 0) {
+            log.info("event=mail_taken_back count={} from={}", given, before);
+        }
+    }
+
+    private synchronized se.foubot.store.Holder holder() {
+        if (holder == null) {
+            holder = new se.foubot.store.Holder("mail-processor", boot);
+        }
+        return holder;
+    }
+
     void retryAt(String key, Instant at) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", RECEIVED)
                 .set("nextAttemptAt", Date.from(at)).unset("leaseUntil"), INBOX);

@@ -42,6 +42,9 @@ import se.foubot.privacy.Sha256;
  */
 final class MailParser {
 
+    /** Between a mail key's Message-ID hash and what tells two mails under the same Message-ID apart. */
+    static final String SAME_MAIL = "~";
+
     private static final Set<String> KEPT_HEADERS = Set.of("auto-submitted", "x-autoreply", "x-autorespond", "precedence",
             "x-precedence", "x-auto-response-suppress", "x-ms-exchange-inbox-rules-loop", "x-loop", "list-id",
             "list-unsubscribe", "return-path", "content-type", "x-failed-recipients");
@@ -107,10 +110,16 @@ final class MailParser {
 
         /**
          * The text part the mail is read from: the plain text, unless it was damaged and the HTML alternative was not
-         * (a gateway that cut or marked the one part a mail program wrote twice).
+         * (a gateway that cut or marked the one part a mail program wrote twice), or it is empty and the HTML is not
+         * (a program or form tool that fills in only the HTML and leaves a blank line as its plain text).
          */
         boolean readsHtml() {
-            return plain == null || (plainProblem != null && html != null && htmlProblem == null);
+            return plain == null || (plainProblem != null && html != null && htmlProblem == null)
+                    || (blank(plain) && html != null && !blank(html) && !HtmlText.of(html.text()).isBlank());
+        }
+
+        private static boolean blank(GuardedText part) {
+            return part.text() == null || part.text().isBlank();
         }
 
         /** What was wrong with the mail as read: its own problem, else that of the text part it is read from. */
@@ -163,7 +172,7 @@ final class MailParser {
         List<String> copied = copied(message, flag);
         return new InboundMail(
                 // the key serves only to store a mail once: the Message-ID hashed, or the whole mail's hash without one
-                key != null ? key : "sha256:" + Sha256.hex(raw),
+                key != null ? key + SAME_MAIL + sameMail(message) : "sha256:" + Sha256.hex(raw),
                 // kept only to answer in the same thread, and only when it holds no number
                 messageId.identityNumberRemoved() || messageId.text() == null || messageId.text().isBlank() ? null : messageId.text().strip(),
                 address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
@@ -562,6 +571,27 @@ final class MailParser {
 
     private static String mid(String hash) {
         return hash == null ? null : "mid:" + hash;
+    }
+
+    /**
+     * What tells a mail delivered twice from another mail under the same Message-ID (a scanner or form tool that writes
+     * a fixed one, or someone who sent a copied one first): who sent it, when it says it was written and its subject,
+     * as its sender's program wrote them. A second delivery (another route, another Received line) has all three the
+     * same; a different mail is stored and answered as a mail of its own, not passed over as read.
+     */
+    private static String sameMail(MimeMessage message) {
+        String written = String.join("\n", safe(header(message, "From"), ""), safe(header(message, "Date"), ""),
+                safe(header(message, "Subject"), ""));
+        return Sha256.hex(written).substring(0, 16);
+    }
+
+    /**
+     * The key of the thread a mail with key {@code mailKey} started: its Message-ID hashed (what In-Reply-To and
+     * References of an answer to it hash to); a mail stored before the key carried {@link #SAME_MAIL} is its own.
+     */
+    static String messageKey(String mailKey) {
+        int same = mailKey == null ? -1 : mailKey.indexOf(SAME_MAIL);
+        return same < 0 ? mailKey : mailKey.substring(0, same);
     }
 
 }

@@ -8,6 +8,8 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -53,15 +55,15 @@ public record MailProperties(
         List<String> allowedSenderDomains,
         @Min(0) int embeddedSmtpPort,
         @Min(0) int embeddedImapPort,
-        @NotNull Duration outboxPollInterval,
-        @NotNull Duration outboxLease,
+        @NotNull @DurationMin(millis = 1) Duration outboxPollInterval,
+        @NotNull @DurationMin(millis = 1) Duration outboxLease,
         @Min(1) int outboxMaxAttempts,
-        @NotNull Duration pollInterval,
+        @NotNull @DurationMin(millis = 1) Duration pollInterval,
         @Min(1) int repliesPerSenderPerHour,
         String processedFolder,
-        @NotNull Duration readerLease,
+        @NotNull @DurationMin(millis = 1) Duration readerLease,
         List<String> trustedAuthservIds,
-        @NotNull Duration processingLease,
+        @NotNull @DurationMin(millis = 1) Duration processingLease,
         @Min(1) int smtpConnections,
         @Min(1) int unprovenRepliesPerDomainPerHour,
         @Min(1) @Max(20) int outboxBatch) {

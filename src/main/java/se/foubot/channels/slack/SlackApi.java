@@ -33,6 +33,13 @@ import se.foubot.privacy.OutsideTextGuard;
  */
 public class SlackApi {
 
+    /**
+     * Slack's answers ({@code ok: false}) that say it could not do the call just now, not that it refuses it: tried
+     * again like an HTTP 5xx or 429. Any other error (channel_not_found, not_in_channel, invalid_blocks) is final.
+     */
+    private static final java.util.Set<String> PASSING_ERRORS = java.util.Set.of("ratelimited", "internal_error", "fatal_error",
+            "service_unavailable", "request_timeout");
+
     private static final Logger log = LoggerFactory.getLogger(SlackApi.class);
     private static final int ATTEMPTS = 5;
     /** How many pages of a DM's history are read for an answer (a hundred messages a page). */
@@ -294,7 +301,7 @@ public class SlackApi {
                     return response;
                 }
                 reason = response.getError();
-                if (!"ratelimited".equals(reason) && !"internal_error".equals(reason) && !"fatal_error".equals(reason)) {
+                if (!PASSING_ERRORS.contains(reason)) {
                     away = false;
                     break; // a refusal such as channel_not_found: retrying cannot help
                 }

@@ -91,6 +91,11 @@ class EmailChannelTest {
         return inboxOf(requester);
     }
 
+    /** The received mail (or mails) stored under this Message-ID: its key begins with the Message-ID hashed. */
+    private static Query storedAs(String messageId) {
+        return Query.query(Criteria.where("_id").regex("^" + java.util.regex.Pattern.quote(MailParser.keyOf(messageId) + MailParser.SAME_MAIL)));
+    }
+
     private static String body(MimeMessage m) throws Exception {
         return m.getContent().toString();
     }
@@ -130,7 +135,7 @@ class EmailChannelTest {
                 "<ooo-1@stockholm.se>", received.get(1).getMessageID(), "Auto-Submitted", "auto-replied");
         round();
         assertThat(inboxOf(anna)).hasSize(2);
-        assertThat(mongo.findById(MailParser.keyOf("<ooo-1@stockholm.se>"), Document.class, MailInbox.QUARANTINE)).isNotNull();
+        assertThat(mongo.findOne(storedAs("<ooo-1@stockholm.se>"), Document.class, MailInbox.QUARANTINE)).isNotNull();
         assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("ledig"));
     }
 
@@ -149,6 +154,45 @@ class EmailChannelTest {
         assertThat(own.get(0).category()).isEqualTo("utvardering");
         assertThat(own.get(0).request().neededBy()).hasToString("2027-02-15");
         assertThat(inboxOf(per)).hasSize(1);
+    }
+
+    @Test
+    void anotherMailUnderAMessageIdAlreadyReadIsStillARequestOfItsOwn() throws Exception {
+        // a scanner or form tool that writes one fixed Message-ID, or someone who sent a copied one first
+        String first = "x1.scanner@stockholm.se";
+        String second = "x2.scanner@stockholm.se";
+        send(first, "Utvärdering", "Vi i Skarpnäck behöver en utvärderingsplan för vårt nya arbetssätt. Vi behöver den senast 2027-02-15.",
+                "<same-77@scanner.local>", null);
+        round();
+        send(second, "Utvärdering i Bromma", "Vi i Bromma behöver en utvärderingsplan för vår nya hemtjänstrutin. Vi behöver den senast 2027-03-01.",
+                "<same-77@scanner.local>", null);
+        round();
+        assertThat(tasks.byRequester("email", first)).hasSize(1);
+        assertThat(tasks.byRequester("email", second)).hasSize(1);
+        assertThat(tasks.byRequester("email", second).get(0).request().district()).isEqualTo("bromma");
+        assertThat(inboxOf(second)).hasSize(1);
+    }
+
+    @Test
+    void aSendersReplyToTheirOwnRequestGoesOnWithItInsteadOfStartingAnother() throws Exception {
+        // written from the sent folder: "I forgot to say…", In-Reply-To the sender's own first mail, not the bot's question
+        String nils = "nils.ek@stockholm.se";
+        send(nils, "Statistik väntetider", "Vi behöver hjälp att ta fram statistik över väntetiderna till vår dagverksamhet.",
+                "<n1-1@stockholm.se>", null);
+        round();
+        assertThat(inboxOf(nils)).hasSize(1);
+        assertThat(body(inboxOf(nils).get(0))).contains("Vilken förvaltning arbetar du på?");
+        send(nils, "SV: Statistik väntetider", "Glömde skriva:\nFörvaltning: Farsta\nTyp av stöd: vet inte\nBehövs senast: ingen brådska\n\n"
+                + "Från: Nils Ek\nSkickat: den 3 december 2026 09:12\nTill: FoU\nÄmne: Statistik väntetider\n\n"
+                + "Vi behöver hjälp att ta fram statistik över väntetiderna till vår dagverksamhet.", "<n1-2@stockholm.se>",
+                "<n1-1@stockholm.se>");
+        round();
+        List<SupportTask> own = tasks.byRequester("email", nils);
+        assertThat(own).hasSize(1);
+        assertThat(own.get(0).request().district()).isEqualTo("farsta");
+        assertThat(own.get(0).request().concern()).contains("statistik över väntetiderna");
+        assertThat(inboxOf(nils)).hasSize(2);
+        assertThat(body(inboxOf(nils).get(1))).contains("registrerad med referensen " + own.get(0).reference());
     }
 
     @Test
@@ -212,7 +256,7 @@ class EmailChannelTest {
         send(maja, "Fråga", "Vi behöver stöd kring klienten 640823-3234 och uppföljningen av insatsen.",
                 "<pnr-1@stockholm.se>", null);
         round();
-        Document stored = mongo.findById(MailParser.keyOf("<pnr-1@stockholm.se>"), Document.class, MailInbox.INBOX);
+        Document stored = mongo.findOne(storedAs("<pnr-1@stockholm.se>"), Document.class, MailInbox.INBOX);
         assertThat(stored.getString("text")).doesNotContain("640823-3234").contains("[personnummer borttaget]");
         assertThat(mongo.find(new Query(), Document.class, EmailRequestProcessor.REQUESTS).toString()).doesNotContain("640823-3234");
         assertThat(body(inboxOf(maja).get(0))).contains("Ditt mejl innehöll ett personnummer");
@@ -243,7 +287,7 @@ class EmailChannelTest {
     void mailFromAnotherDomainIsQuarantinedWithoutAnswer() throws Exception {
         send("offers@example.com", "Erbjudande", "Köp nu!", "<spam-1@example.com>", null);
         round();
-        assertThat(mongo.count(Query.query(Criteria.where("_id").is(MailParser.keyOf("<spam-1@example.com>"))), MailInbox.QUARANTINE)).isEqualTo(1);
+        assertThat(mongo.count(storedAs("<spam-1@example.com>"), MailInbox.QUARANTINE)).isEqualTo(1);
         assertThat(inboxOf("offers@example.com")).isEmpty();
     }
 
@@ -262,7 +306,7 @@ class EmailChannelTest {
                         + "Hej! Vi i Farsta behöver en utvärderingsplan senast 2027-03-01.\r\n")
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8), "bounce@stockholm.se");
                 round();
-                assertThat(mongo.findById(MailParser.keyOf(from[1]), org.bson.Document.class, MailInbox.QUARANTINE))
+                assertThat(mongo.findOne(storedAs(from[1]), org.bson.Document.class, MailInbox.QUARANTINE))
                         .as(from[0]).isNotNull().extracting(d -> d.get("reason")).isEqualTo("no readable sender");
             }
             assertThat(mongo.count(new Query(), "outbox")).as("nobody to answer").isEqualTo(outbox);

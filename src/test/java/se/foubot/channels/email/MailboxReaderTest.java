@@ -84,6 +84,37 @@ class MailboxReaderTest {
     }
 
     @Test
+    void mailTheProcessBeforeWasProcessingWhenItDiedIsTakenUpAtOnceNotAfterItsLease() throws Exception {
+        // the process before this one on the same data directory (id aaaaaaaaaaaa) was killed while processing a mail
+        java.nio.file.Files.writeString(dataDir.resolve("process-boot"), "aaaaaaaaaaaa");
+        se.foubot.store.ProcessBoot boot = new se.foubot.store.ProcessBoot(dataDir);
+        try (se.foubot.support.EmbeddedStoreFixture store = new se.foubot.support.EmbeddedStoreFixture(dataDir.resolve("store"))) {
+            MailProperties properties = new MailProperties(null, null, "fou@localhost", List.of(), 0, 0, Duration.ofSeconds(1),
+                    Duration.ofMinutes(2), 5, Duration.ofSeconds(1), 10, null, Duration.ofMinutes(1), List.of(), Duration.ofMinutes(5), 1, 20, 1);
+            MutableClock clock = new MutableClock(TestClockConfiguration.START);
+            MongoTemplate mongo = store.template();
+            java.util.Date inFiveMinutes = java.util.Date.from(clock.instant().plus(Duration.ofMinutes(5)));
+            mongo.insert(new Document("_id", "mid:dead").append("status", MailInbox.PROCESSING).append("attempts", 1)
+                    .append("leaseUntil", inFiveMinutes).append("holder", "mail-processor-aaaaaaaaaaaa")
+                    .append("receivedAt", java.util.Date.from(clock.instant())), MailInbox.INBOX);
+            // another replica's, alive: left alone until its lease runs out
+            mongo.insert(new Document("_id", "mid:alive").append("status", MailInbox.PROCESSING).append("attempts", 1)
+                    .append("leaseUntil", inFiveMinutes).append("holder", "mail-processor-bbbbbbbbbbbb")
+                    .append("receivedAt", java.util.Date.from(clock.instant())), MailInbox.INBOX);
+            MailInbox inbox = new MailInbox(mongo, clock, new OutsideTextGuard(), properties,
+                    new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), boot);
+
+            Document taken = inbox.takeNext();
+            assertThat(taken.getString("_id")).isEqualTo("mid:dead");
+            assertThat(taken.getInteger("attempts")).as("the take that died with the process counts").isEqualTo(2);
+            assertThat(taken.getString("holder")).isEqualTo("mail-processor-" + boot.id());
+            assertThat(inbox.takeNext()).isNull();
+        } finally {
+            boot.release();
+        }
+    }
+
+    @Test
     void withAProcessedFolderStoredMailIsMovedThere() throws Exception {
         try (EmbeddedMailServer mail = EmbeddedMailServer.start(0, 0);
                 se.foubot.support.EmbeddedStoreFixture store = new se.foubot.support.EmbeddedStoreFixture(dataDir)) {

@@ -32,7 +32,11 @@ public final class FakeSlackApi implements AutoCloseable {
         }
     }
 
-    private record Failure(String method, int status, int times) {
+    /** {@code error}: answered 200 with {@code ok: false} and this error, as Slack refuses a call; null: {@code status}. */
+    private record Failure(String method, int status, int times, String error) {
+        Failure(String method, int status, int times) {
+            this(method, status, times, null);
+        }
     }
 
     /** A message the bot posted, as conversations.history gives it back: its metadata as posted (JSON), or null. */
@@ -74,6 +78,11 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next {@code times} calls of {@code method} fail with {@code status} (429 carries Retry-After: 1). */
     synchronized void failNext(String method, int status, int times) {
         failures.add(new Failure(method, status, times));
+    }
+
+    /** The next {@code times} calls of {@code method} are answered 200 {@code {"ok":false,"error":error}}, doing nothing. */
+    synchronized void refuseNext(String method, String error, int times) {
+        failures.add(new Failure(method, 200, times, error));
     }
 
     /** The next {@code times} {@code chat.postMessage} calls are posted (history shows them) and answered with HTTP 500. */
@@ -149,6 +158,10 @@ public final class FakeSlackApi implements AutoCloseable {
         Map<String, String> params = parse(body, exchange.getRequestHeaders().getFirst("Content-Type"));
         int down = outage;
         Failure failure = down != 0 ? new Failure(method, down, 1) : takeFailure(method);
+        if (failure != null && failure.error() != null) {
+            respond(exchange, 200, "{\"ok\":false,\"error\":\"" + failure.error() + "\"}");
+            return;
+        }
         if (failure != null) {
             if (failure.status() == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "1");
@@ -250,7 +263,7 @@ public final class FakeSlackApi implements AutoCloseable {
             if (f.method().equals(method)) {
                 failures.remove(f);
                 if (f.times() > 1) {
-                    failures.add(new Failure(f.method(), f.status(), f.times() - 1));
+                    failures.add(new Failure(f.method(), f.status(), f.times() - 1, f.error()));
                 }
                 return f;
             }

@@ -222,6 +222,33 @@ class SlackChannelTest {
     }
 
     @Test
+    void anAnswerSlackCouldNotPostJustThenIsPostedOnceWhenItCan() throws Exception {
+        // Slack's passing refusals: "temporarily unavailable", "the request timed out" — not a refusal of the post
+        SLACK.refuseNext("chat.postMessage", "service_unavailable", 1);
+        SLACK.refuseNext("chat.postMessage", "request_timeout", 1);
+        slack.dm("EvPassing1", "UPASS1", "stöd");
+        awaitReply("DUPASS1", 1, "Vilken förvaltning");
+        Thread.sleep(300);
+        assertThat(postsTo("DUPASS1")).hasSize(1);
+    }
+
+    @Test
+    void anotherIntegrationsPostWithoutAUserIsAcknowledgedAndIgnored() throws Exception {
+        // as Slack sends another app's post (a build server's) in a channel the bot is in: no user, a bot_id
+        String integration = "{\"type\":\"message\",\"subtype\":\"bot_message\",\"text\":\"Deploy done\",\"ts\":\"1.2\","
+                + "\"username\":\"Jenkins\",\"bot_id\":\"B0JENK\",\"channel\":\"" + STAFF_CHANNEL + "\",\"event_ts\":\"1.2\","
+                + "\"channel_type\":\"channel\"}";
+        double deadLettersBefore = meters.counter("foubot.dead.letters", "kind", "slack-event").count();
+        assertThat(slack.event("EvJenkins", integration).statusCode()).isEqualTo(200);
+        String profileOnly = "{\"type\":\"message\",\"text\":\"Nattens körning klar\",\"ts\":\"1.3\",\"bot_id\":\"B0JENK\","
+                + "\"bot_profile\":{\"id\":\"B0JENK\",\"name\":\"Jenkins\"},\"channel\":\"" + STAFF_CHANNEL + "\",\"channel_type\":\"channel\"}";
+        assertThat(slack.event("EvJenkins2", profileOnly).statusCode()).isEqualTo(200);
+        Thread.sleep(500);
+        assertThat(SLACK.calls("chat.postMessage", c -> true)).noneSatisfy(c -> assertThat(c.param("text")).isEqualTo("Deploy done"));
+        assertThat(meters.counter("foubot.dead.letters", "kind", "slack-event").count()).isEqualTo(deadLettersBefore);
+    }
+
+    @Test
     void aRequestAnsweredByButtonsAndTextBecomesATaskInTheStaffChannel() throws Exception {
         String user = "UDIST4";
         String dm = "D" + user;
