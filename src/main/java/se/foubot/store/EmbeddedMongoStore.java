@@ -65,7 +65,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         Path dir = dataDir.toAbsolutePath().normalize();
         Path file = dir.resolve(FILE_NAME);
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.createDirectoriesSayingIfOpen(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the data directory " + dir, e);
         }

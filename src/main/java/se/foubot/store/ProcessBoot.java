@@ -46,7 +46,7 @@ public class ProcessBoot {
     public ProcessBoot(Path dataDir) {
         Optional<String> before = Optional.empty();
         try {
-            Files.createDirectories(dataDir);
+            OwnerOnly.createDirectories(dataDir);
             FileChannel channel = FileChannel.open(dataDir.resolve(FILE), StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
             FileLock lock;

@@ -56,7 +56,7 @@ final class StoreBackup {
      * {@link GroupCommit#storeChannel()}), which must not change meanwhile, into the new or empty directory {@code dir}.
      */
     static Copy copy(FileChannel in, Path source, Path dir) throws IOException {
-        Files.createDirectories(dir);
+        OwnerOnly.createDirectories(dir);
         Path target = dir.resolve(EmbeddedMongoStore.FILE_NAME);
         if (Files.exists(target)) {
             throw new FileAlreadyExistsException(target.toString(), null, "already holds a backup; give each backup its own directory");
@@ -104,7 +104,7 @@ final class StoreBackup {
         }
         checkNote(backupDir, backup);
         StoreFileCheck.Summary contents = StoreFileCheck.verify(backup);
-        Files.createDirectories(dataDir);
+        OwnerOnly.createDirectories(dataDir);
         Path target = dataDir.resolve(EmbeddedMongoStore.FILE_NAME);
         Path incoming = dataDir.resolve(EmbeddedMongoStore.FILE_NAME + ".restoring");
         Path kept = null;

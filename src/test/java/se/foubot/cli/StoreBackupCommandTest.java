@@ -152,6 +152,11 @@ class StoreBackupCommandTest {
         assertThat(out.toString()).contains("no bot running").contains("2 collections, 201 documents");
         assertThat(sha256Of(StoreBackups.storeFile(backup)))
                 .isEqualTo(sha256Of(StoreBackups.storeFile(data)));
+        // every request's words are in it: the directories the bot made are its user's alone
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(backup)))
+                .isEqualTo("rwx------");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(data)))
+                .isEqualTo("rwx------");
         assertThat(store("backup", backup.toString(), "--data-dir=" + data)).isEqualTo(1);
         assertThat(err.toString()).contains("already holds a backup");
     }
