@@ -1,7 +1,6 @@
 package se.foubot.store;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +66,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         try {
             OwnerOnly.createDirectoriesSayingIfOpen(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the data directory " + dir, e);
+            String why = e instanceof java.nio.file.FileAlreadyExistsException ? "a file is there, not a directory"
+                    : e instanceof java.nio.file.AccessDeniedException ? "the bot's user may not write there"
+                    : e.getClass().getSimpleName();
+            throw new se.foubot.settings.SettingProblem("The data directory " + dir + " (FOUBOT_DATA_DIR) cannot be made: " + why + ".",
+                    "Set FOUBOT_DATA_DIR to a directory the bot's user may write, or make that one, and start again.", e);
         }
         if (Files.exists(file)) {
             StoreFileCheck.assertNotInUse(file);

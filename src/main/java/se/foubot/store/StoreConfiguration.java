@@ -78,7 +78,7 @@ class StoreConfiguration {
      */
     @Bean
     MongoClientSettingsBuilderCustomizer durableWrites(StoreProperties properties) {
-        WriteConcern fromUri = properties.embedded() ? null : new ConnectionString(properties.mongodbUri()).getWriteConcern();
+        WriteConcern fromUri = properties.embedded() ? null : connectionString(properties.mongodbUri()).getWriteConcern();
         return builder -> {
             if (!properties.embedded() && fromUri == null) {
                 builder.writeConcern(WriteConcern.MAJORITY.withJournal(true));
@@ -86,8 +86,19 @@ class StoreConfiguration {
         };
     }
 
+    /** The URI read as MongoDB's driver reads it; one it refuses stops the start naming the setting (never its value). */
+    private static ConnectionString connectionString(String uri) {
+        try {
+            return new ConnectionString(uri);
+        } catch (IllegalArgumentException refused) {
+            throw new se.foubot.settings.SettingProblem("FOUBOT_MONGODB_URI is not a MongoDB connection string.",
+                    "Write it as mongodb://USER:PASSWORD@HOST:27017/foubot (or mongodb+srv://…), or leave it empty for the "
+                            + "embedded store, and start again.");
+        }
+    }
+
     private static ConnectionString withDefaultDatabase(String uri, String database) {
-        ConnectionString given = new ConnectionString(uri);
+        ConnectionString given = connectionString(uri);
         if (given.getDatabase() != null) {
             return given;
         }

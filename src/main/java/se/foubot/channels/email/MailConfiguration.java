@@ -41,8 +41,8 @@ class MailConfiguration {
             return new MailEndpoints(server.imapUrl(), server.smtpUrl());
         }
         if (MailProperties.blank(properties.smtpUrl()) || MailProperties.blank(properties.imapUrl())) {
-            throw new IllegalStateException("Set both FOUBOT_IMAP_URL and FOUBOT_SMTP_URL (or neither, for the embedded "
-                    + "mail server): the bot reads requests by IMAP and answers them by SMTP.");
+            throw new se.foubot.settings.SettingProblem("Only one of FOUBOT_IMAP_URL and FOUBOT_SMTP_URL is set: the bot reads "
+                    + "requests by IMAP and answers them by SMTP.", "Set both (or neither, for the embedded mail server) and start again.");
         }
         return new MailEndpoints(properties.imapUrl(), properties.smtpUrl());
     }

@@ -580,9 +580,12 @@ final class MailParser {
      * same; a different mail is stored and answered as a mail of its own, not passed over as read.
      */
     private static String sameMail(MimeMessage message) {
-        String written = String.join("\n", safe(header(message, "From"), ""), safe(header(message, "Date"), ""),
-                safe(header(message, "Subject"), ""));
-        return Sha256.hex(written).substring(0, 16);
+        // each kept only as its hash, as the Message-ID itself is
+        List<String> written = new ArrayList<>();
+        written.add(String.valueOf(OutsideTextGuard.key(header(message, "From"))));
+        written.add(String.valueOf(OutsideTextGuard.key(header(message, "Date"))));
+        written.add(String.valueOf(OutsideTextGuard.key(header(message, "Subject"))));
+        return Sha256.hex(String.join("\n", written)).substring(0, 16);
     }
 
     /**

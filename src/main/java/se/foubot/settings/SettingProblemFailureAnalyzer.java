@@ -1,0 +1,13 @@
+package se.foubot.settings;
+
+import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+
+/** A {@link SettingProblem} stops the start with its sentence and what to do, without a stack trace. */
+class SettingProblemFailureAnalyzer extends AbstractFailureAnalyzer<SettingProblem> {
+
+    @Override
+    protected FailureAnalysis analyze(Throwable rootFailure, SettingProblem cause) {
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
+    }
+}
