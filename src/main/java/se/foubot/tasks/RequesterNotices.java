@@ -52,7 +52,8 @@ class RequesterNotices {
             return;
         }
         String subject = texts.get(l, e.kind().equals("question") ? "tasks.notice.subject.question" : "tasks.notice.subject");
-        channel.get().tell(t, "notice:" + t.reference() + ":" + e.kind() + ":" + e.at().toEpochMilli(), subject, text);
+        // once per change: two changes of one kind within a millisecond differ by their place in the history
+        channel.get().tell(t, "notice:" + t.reference() + ":" + e.kind() + ":" + e.at().toEpochMilli() + ":" + t.history().size(), subject, text);
     }
 
     private String analyst(RequesterChannel channel, SupportTask t, Language l) {

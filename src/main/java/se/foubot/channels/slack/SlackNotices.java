@@ -66,6 +66,23 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
         return queue.enqueue(key, new Document("to", address).append("text", notice.text()));
     }
 
+    /**
+     * Queues a post to {@code channel} (a person's id for their DM), in the thread {@code threadTs} when not null, once
+     * under {@code key}, and posts what is due at once on {@code worker}: a Slack that is away, or a process killed
+     * meanwhile, leaves it queued, not lost. @return false if queued before
+     */
+    public boolean queuePost(String key, String channel, String threadTs, String text, java.util.concurrent.Executor worker) {
+        boolean queued = queue.enqueue(key, new Document("to", channel).append("thread", threadTs).append("text", text));
+        worker.execute(() -> {
+            try {
+                postDue();
+            } catch (RuntimeException storeAway) {
+                log.warn("event=slack_notices_deferred rule={}", storeAway.getClass().getSimpleName());
+            }
+        });
+        return queued;
+    }
+
     @Override
     public Set<String> queueAll(List<Queued> notices) {
         Map<String, Document> items = new LinkedHashMap<>();
@@ -92,7 +109,7 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
                 continue;
             }
             try {
-                String ts = api.post(item.getString("to"), null, item.getString("text"), null);
+                String ts = api.post(item.getString("to"), item.getString("thread"), item.getString("text"), null);
                 queue.markSent(key, worker, new Document("ts", ts));
                 posted++;
             } catch (SlackApi.SlackCallFailed e) {

@@ -3,14 +3,11 @@ package se.foubot.tasks.slack;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import se.foubot.channels.slack.ConditionalOnSlack;
-import se.foubot.channels.slack.SlackApi;
+import se.foubot.channels.slack.SlackNotices;
 import se.foubot.channels.slack.SlackText;
-import se.foubot.privacy.LogText;
 import se.foubot.tasks.RequesterChannel;
 import se.foubot.tasks.SupportTask;
 
@@ -19,13 +16,11 @@ import se.foubot.tasks.SupportTask;
 @ConditionalOnSlack
 class SlackRequesterChannel implements RequesterChannel {
 
-    private static final Logger log = LoggerFactory.getLogger(SlackRequesterChannel.class);
-
-    private final SlackApi api;
+    private final SlackNotices notices;
     private final ExecutorService workers;
 
-    SlackRequesterChannel(SlackApi api, ExecutorService slackWorkers) {
-        this.api = api;
+    SlackRequesterChannel(SlackNotices notices, ExecutorService slackWorkers) {
+        this.notices = notices;
         this.workers = slackWorkers;
     }
 
@@ -41,14 +36,9 @@ class SlackRequesterChannel implements RequesterChannel {
 
     @Override
     public void tell(SupportTask task, String key, String subject, String text) {
-        workers.execute(() -> {
-            Map<String, String> address = task.requester().address();
-            try {
-                api.post(address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
-                        address.get(SlackText.ADDRESS_THREAD), text, null);
-            } catch (SlackApi.SlackCallFailed e) {
-                log.warn("event=requester_notice_failed task={} reason=\"{}\"", task.reference(), LogText.clean(e.getMessage()));
-            }
-        });
+        Map<String, String> address = task.requester().address();
+        // through the Slack outbox: a Slack that is away, or the process killed before the post, leaves it queued
+        notices.queuePost(key, address.getOrDefault(SlackText.ADDRESS_CHANNEL, task.requester().person()),
+                address.get(SlackText.ADDRESS_THREAD), text, workers);
     }
 }

@@ -107,7 +107,8 @@ class StaffChannelPublisher {
                         posts.giveBackFirstPostTurn(reference);
                         throw e;
                     }
-                    posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts), digest(text, blocks));
+                    // the message shows the task as it is: its history so far needs no lines in the thread
+                    posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts), digest(text, blocks), task.history().size());
                     log.info("event=staff_post_created task={} ts={}", reference, ts);
                 } else {
                     // a change the message does not show (a mail from the requester, a note), or a repost that came to a
@@ -123,12 +124,11 @@ class StaffChannelPublisher {
                         posts.forgetThreadReply(reference, reply);
                         log.info("event=staff_thread_reply_deleted task={} ts={}", reference, reply);
                     }
+                    writeThreadLines(task, event);
+                    // only once its thread has every line: a line Slack did not take keeps the task stale, so the repost
+                    // writes it
                     if (task.staffPostStale()) {
                         posts.markShown(reference, task.updatedAt(), shows);
-                    }
-                    if (event != null && !"created".equals(event.kind())) {
-                        posts.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(),
-                                TaskMessage.threadLine(event), null));
                     }
                 }
             } catch (SlackApi.SlackCallFailed e) {
@@ -136,6 +136,37 @@ class StaffChannelPublisher {
                 return false;
             }
             return true;
+        }
+    }
+
+    /**
+     * Writes into the task's staff thread each change of its history the thread has not been given yet, in order — the
+     * one at hand and any whose line Slack did not take before (down, or the process killed) — each taken first, so that
+     * two replicas never write the same line.
+     */
+    private void writeThreadLines(SupportTask task, TaskEvent event) {
+        String reference = task.reference();
+        java.util.List<TaskEvent> history = task.history();
+        Integer done = posts.threadLines(reference);
+        if (done == null) {
+            // posted before lines were counted: from the change at hand on, as it was then
+            posts.startThreadLines(reference, event != null && !"created".equals(event.kind()) ? history.size() - 1 : history.size());
+            done = posts.threadLines(reference);
+        }
+        for (int i = done == null ? history.size() : done; i < history.size(); i++) {
+            if (!posts.takeThreadLine(reference, i)) {
+                return; // another replica writes it (and what follows)
+            }
+            TaskEvent line = history.get(i);
+            if ("created".equals(line.kind())) {
+                continue;
+            }
+            try {
+                posts.markThreadReply(reference, api.post(task.staffPost().channel(), task.staffPost().ts(), TaskMessage.threadLine(line), null));
+            } catch (SlackApi.SlackCallFailed e) {
+                posts.giveBackThreadLine(reference, i);
+                throw e;
+            }
         }
     }
 

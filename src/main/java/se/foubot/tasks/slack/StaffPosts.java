@@ -27,6 +27,11 @@ public class StaffPosts {
     static final String STAFF_REPLIES = "staffReplies";
     /** A digest of what the task's staff message shows now (beside the task): an update that would show the same is not made. */
     static final String STAFF_POST_SHOWS = "staffPostShows";
+    /**
+     * How many of the task's history entries its staff thread has been given (beside the task): a change whose line
+     * Slack did not take (down, or the process killed) is written by the next sync or repost instead of being lost.
+     */
+    static final String THREAD_LINES = "staffThreadLines";
 
     private final MongoTemplate mongo;
     private final Clock clock;
@@ -56,9 +61,51 @@ public class StaffPosts {
 
     /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */
     public void markPosted(String reference, StaffPost post, String shows) {
-        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)),
-                new Update().set("staffPost", post).set("staffPostStale", false).set(STAFF_POST_SHOWS, shows).unset("postTurnUntil"),
-                SupportTask.class));
+        markPosted(reference, post, shows, null);
+    }
+
+    /**
+     * As above; {@code historyShown}: how many of the task's history entries the message already shows, so that only
+     * later ones are written into its thread (null: counted from the first change after it, as before lines were counted).
+     */
+    public void markPosted(String reference, StaffPost post, String shows, Integer historyShown) {
+        Update update = new Update().set("staffPost", post).set("staffPostStale", false).set(STAFF_POST_SHOWS, shows).unset("postTurnUntil");
+        if (historyShown != null) {
+            update.set(THREAD_LINES, historyShown);
+        }
+        afterEffect.run(() -> mongo.updateFirst(Query.query(Criteria.where("_id").is(reference)), update, SupportTask.class));
+    }
+
+    /**
+     * How many of the task's history entries its staff thread has been given (written, or passed over: the first post
+     * shows them); null for a message posted before they were counted.
+     */
+    public Integer threadLines(String reference) {
+        Query query = Query.query(Criteria.where("_id").is(reference));
+        query.fields().include(THREAD_LINES);
+        org.bson.Document task = mongo.findOne(query, org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
+        return task == null ? null : task.getInteger(THREAD_LINES);
+    }
+
+    /** Starts counting a message's thread lines at {@code from}, unless another replica has started meanwhile. */
+    public void startThreadLines(String reference, int from) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and(THREAD_LINES).exists(false)),
+                new Update().set(THREAD_LINES, from), SupportTask.class);
+    }
+
+    /**
+     * Takes the history entry at {@code index} for this replica to write into the thread: true for exactly one of any
+     * that try (two replicas' reposts find the same task), and the count moves past it.
+     */
+    public boolean takeThreadLine(String reference, int index) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and(THREAD_LINES).is(index)),
+                new Update().set(THREAD_LINES, index + 1), SupportTask.class).getModifiedCount() == 1;
+    }
+
+    /** Slack did not take the line taken at {@code index}: the next sync or repost writes it. */
+    public void giveBackThreadLine(String reference, int index) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and(THREAD_LINES).is(index + 1)),
+                new Update().set(THREAD_LINES, index), SupportTask.class);
     }
 
     /** The digest of what the task's staff message was last recorded to show; null when none was recorded. */
