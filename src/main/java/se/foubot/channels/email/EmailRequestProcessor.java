@@ -337,9 +337,15 @@ public class EmailRequestProcessor {
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        String text = replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, notices(answer));
+        if (answer.getString("from") != null && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
+            // said within the hour: a program that answers every mail (without saying it is one) would keep the two of
+            // them mailing each other until the hourly limit
+            log.info("event=mail_confirmation_expired mail={} answered=false reason=said_within_the_hour", answer.getString("_id"));
+            return "ignored:confirmation-expired";
+        }
         reply(answer, new OutgoingMail("email-confirm-expired:" + answer.getString("_id"), answer.getString("from"),
-                replies.reSubject(subject, language), replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, notices(answer)),
-                answer.getString("messageId"), references(answer), "auto-replied"));
+                replies.reSubject(subject, language), text, answer.getString("messageId"), references(answer), "auto-replied"));
         log.info("event=mail_confirmation_expired mail={}", answer.getString("_id"));
         return "ignored:confirmation-expired";
     }

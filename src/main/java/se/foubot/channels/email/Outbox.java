@@ -115,6 +115,12 @@ public class Outbox implements StoreIndexes {
         return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))), COLLECTION);
     }
 
+    /** Whether these very words were queued to {@code to} since {@code since}. */
+    boolean sameTextQueuedTo(String to, String text, Instant since) {
+        return mongo.exists(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since)).and("text").is(text)),
+                COLLECTION);
+    }
+
     /** Automatic answers queued to addresses at {@code domain} since {@code since}, for the backscatter limit. */
     long autoRepliesForDomain(String domain, Instant since) {
         return mongo.count(Query.query(Criteria.where("to").regex("@" + domain.replaceAll("[^a-z0-9-]", "\\\\$0") + "$")
