@@ -235,6 +235,10 @@ final class MailParser {
             into.html = guard.check(decoded(part, problem -> into.htmlProblem = problem));
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {
             walk(new MimeMessage(SESSION, part.getInputStream()), into, depth + 1);
+        } else if (part.isMimeType("message/rfc822")) {
+            // a mail forwarded as an attachment beside the sender's own words ("se bifogat mejl"): named among the
+            // attachments by its subject, as a file is by its name, so the analyst knows it came
+            into.attachments.add(guard.check("Bifogat mejl: " + safe(repairHeader(new MimeMessage(SESSION, part.getInputStream()).getSubject()), "(utan ämne)")));
         }
     }
 
