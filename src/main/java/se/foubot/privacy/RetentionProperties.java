@@ -23,7 +23,8 @@ import org.springframework.validation.annotation.Validated;
  * @param forumRegistrations  {@code FOUBOT_RETENTION_FORUM}: a FoU-forum meeting and its registrations (names,
  *                            addresses, agenda proposals) are deleted this long after the meeting
  * @param inactiveSubscribers {@code FOUBOT_RETENTION_INACTIVE_SUBSCRIBERS}: a grant-reminder subscriber who stopped is
- *                            deleted this long after stopping
+ *                            deleted this long after stopping ({@code 0d}: at the next run; the other periods are at least an
+ *                            hour, since below that they are a typo rather than a wish)
  * @param audit               {@code FOUBOT_RETENTION_AUDIT}: audit-log lines older than this are deleted
  * @param deadLetters         {@code FOUBOT_RETENTION_DEAD_LETTERS}: a dead letter is deleted this long after its last
  *                            failure
@@ -34,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("foubot.retention")
 public record RetentionProperties(@NotNull @DurationMin(hours = 1) Duration conversations, @NotNull @DurationMin(hours = 1) Duration closedTasks, @NotNull @DurationMin(hours = 1) Duration mailText,
-        @NotNull @DurationMin(hours = 1) Duration sentMessages, @NotNull @DurationMin(hours = 1) Duration forumRegistrations, @NotNull @DurationMin(hours = 1) Duration inactiveSubscribers,
+        @NotNull @DurationMin(hours = 1) Duration sentMessages, @NotNull @DurationMin(hours = 1) Duration forumRegistrations, @NotNull @DurationMin(millis = 0) Duration inactiveSubscribers,
         @NotNull @DurationMin(hours = 1) Duration audit, @NotNull @DurationMin(hours = 1) Duration deadLetters, @NotNull @DurationMin(minutes = 1) Duration interval,
         @NotNull @DurationMin(millis = 0) Duration firstRun) {
 }

@@ -46,13 +46,18 @@ final class ScheduledJobFailures implements ErrorHandler {
         if (DeadLetters.isOutage(failure)) {
             // the message names what is away (a host and port, a timeout), never what people wrote
             log.warn("event=scheduled_job_deferred rule={} reason=\"{}\" (tried again at the job's next run; said once a minute)",
-                    failure.getClass().getSimpleName(), LogText.clean(String.valueOf(mostSpecific(failure).getMessage())));
+                    failure.getClass().getSimpleName(), shortened(LogText.clean(String.valueOf(mostSpecific(failure).getMessage()))));
         } else if (again) {
             log.error("event=scheduled_job_failed rule={} (again; the stack was logged before; said once a minute)",
                     failure.getClass().getSimpleName());
         } else {
             log.error("event=scheduled_job_failed rule={}", failure.getClass().getSimpleName(), failure);
         }
+    }
+
+    /** The driver describes the whole cluster it could not reach; the first part says what is away. */
+    private static String shortened(String reason) {
+        return reason.length() <= 200 ? reason : reason.substring(0, 200) + "…";
     }
 
     private static String kindOf(Throwable failure) {

@@ -148,12 +148,8 @@ class MailConfiguration {
             if (holdsReaderLease()) {
                 reader.poll();
             }
-            try {
-                processor.processWaiting();
-            } catch (org.springframework.dao.DataAccessException e) {
-                org.slf4j.LoggerFactory.getLogger(EmailRequestProcessor.class).warn("event=inbox_unavailable reason=\"{}\"",
-                        e.getMostSpecificCause().getMessage());
-            }
+            // a store that is away throws here: the scheduler's handler says so once a minute, and the next tick tries again
+            processor.processWaiting();
         }
 
         private boolean holdsReaderLease() {
@@ -196,12 +192,8 @@ class MailConfiguration {
 
         @Scheduled(fixedDelayString = "${foubot.mail.outbox-poll-interval}")
         void tick() {
-            try {
-                sender.sendDue();
-            } catch (org.springframework.dao.DataAccessException e) {
-                org.slf4j.LoggerFactory.getLogger(OutboxSender.class).warn("event=outbox_unavailable reason=\"{}\"",
-                        e.getMostSpecificCause().getMessage());
-            }
+            // a store that is away throws here: the scheduler's handler says so once a minute, and the next tick tries again
+            sender.sendDue();
         }
     }
 }

@@ -10,12 +10,16 @@ import java.util.Optional;
 final class MailGuard {
 
     private final List<String> allowedDomains;
-    /** The bot's own From address, lower case: mail "from" it was written by someone else, or is its own coming back. */
-    private final String ownAddress;
+    /**
+     * The bot's own addresses, lower case (its From address, and the mailbox it reads when that is another): mail "from"
+     * one of them was written by someone else, or is the bot's own coming back.
+     */
+    private final java.util.Set<String> ownAddresses;
 
-    MailGuard(List<String> allowedDomains, String ownAddress) {
+    MailGuard(List<String> allowedDomains, String... ownAddresses) {
         this.allowedDomains = allowedDomains;
-        this.ownAddress = ownAddress == null ? "" : ownAddress.toLowerCase(java.util.Locale.ROOT);
+        this.ownAddresses = java.util.Arrays.stream(ownAddresses).filter(a -> a != null && a.contains("@"))
+                .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** @return the rule that sends the mail to quarantine (never its text), or empty when a person wrote it and may be answered */
@@ -32,7 +36,7 @@ final class MailGuard {
         if (mail.from() == null) {
             return Optional.of("no readable sender");
         }
-        if (mail.from().equals(ownAddress)) {
+        if (ownAddresses.contains(mail.from())) {
             return Optional.of("sent in the bot's own name");
         }
         if (!allowedDomains.isEmpty() && allowedDomains.stream().noneMatch(d -> mail.fromDomain().equals(d)

@@ -74,11 +74,23 @@ public class MailInbox implements StoreIndexes {
         this.mongo = mongo;
         this.clock = clock;
         this.parser = new MailParser(identityNumbers);
-        this.guard = new MailGuard(properties.allowedSenderDomains(), properties.from());
+        this.guard = new MailGuard(properties.allowedSenderDomains(), properties.from(), mailbox(properties));
         this.verification = new SenderVerification(properties.trustedAuthservIds());
         this.ownAddress = properties.from().toLowerCase();
         this.meters = meters;
         this.processingLease = properties.processingLease();
+    }
+
+    /** The address of the mailbox the bot reads: the embedded server's, or the IMAP user's when it is an address. */
+    private static String mailbox(MailProperties properties) {
+        if (properties.embedded()) {
+            return EmbeddedMailServer.MAILBOX;
+        }
+        try {
+            return MailSessions.parse(properties.imapUrl()).user();
+        } catch (RuntimeException unreadable) {
+            return null; // the reader says what is wrong with the URL
+        }
     }
 
     @Override

@@ -162,12 +162,16 @@ class EmailChannelTest {
         String first = "x1.scanner@stockholm.se";
         String second = "x2.scanner@stockholm.se";
         send(first, "Utvärdering", "Vi i Skarpnäck behöver en utvärderingsplan för vårt nya arbetssätt. Vi behöver den senast 2027-02-15.",
-                "<same-77@scanner.local>", null);
+                "<same-77@scanner.local>", null, "Date", "Thu, 3 Dec 2026 09:00:00 +0100");
         round();
         send(second, "Utvärdering i Bromma", "Vi i Bromma behöver en utvärderingsplan för vår nya hemtjänstrutin. Vi behöver den senast 2027-03-01.",
                 "<same-77@scanner.local>", null);
         round();
-        assertThat(tasks.byRequester("email", first)).hasSize(1);
+        // the same sender, subject, date and Message-ID again (a form tool sending twice within a second): another request
+        send(first, "Utvärdering", "Vi i Farsta behöver en utvärderingsplan för vår dagverksamhet. Vi behöver den senast 2027-04-01.",
+                "<same-77@scanner.local>", null, "Date", "Thu, 3 Dec 2026 09:00:00 +0100");
+        round();
+        assertThat(tasks.byRequester("email", first)).hasSize(2);
         assertThat(tasks.byRequester("email", second)).hasSize(1);
         assertThat(tasks.byRequester("email", second).get(0).request().district()).isEqualTo("bromma");
         assertThat(inboxOf(second)).hasSize(1);

@@ -26,7 +26,8 @@ class MailCorpusTest {
     private static final MailParser PARSER = new MailParser(new se.foubot.privacy.OutsideTextGuard());
 
     private static final Path CORPUS = Path.of("src/test/resources/mail/corpus");
-    private final MailGuard guard = new MailGuard(List.of("stockholm.se"), "fou@stockholm.se");
+    /** The bot sends as fou-stod@stockholm.se and reads the mailbox fou@stockholm.se. */
+    private final MailGuard guard = new MailGuard(List.of("stockholm.se"), "fou-stod@stockholm.se", "fou@stockholm.se");
 
     @SuppressWarnings("unchecked")
     @TestFactory
