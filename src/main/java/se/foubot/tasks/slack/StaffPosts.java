@@ -81,10 +81,15 @@ public class StaffPosts {
      * shows them); null for a message posted before they were counted.
      */
     public Integer threadLines(String reference) {
-        Query query = Query.query(Criteria.where("_id").is(reference));
-        query.fields().include(THREAD_LINES);
-        org.bson.Document task = mongo.findOne(query, org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
+        org.bson.Document task = besideTheTask(reference, THREAD_LINES);
         return task == null ? null : task.getInteger(THREAD_LINES);
+    }
+
+    /** The task's document with {@code field} alone (one kept beside the task, not part of it); null when there is none. */
+    private org.bson.Document besideTheTask(String reference, String field) {
+        Query query = Query.query(Criteria.where("_id").is(reference));
+        query.fields().include(field);
+        return mongo.findOne(query, org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
     }
 
     /** Starts counting a message's thread lines at {@code from}, unless another replica has started meanwhile. */
@@ -110,9 +115,7 @@ public class StaffPosts {
 
     /** The digest of what the task's staff message was last recorded to show; null when none was recorded. */
     public String shows(String reference) {
-        Query query = Query.query(Criteria.where("_id").is(reference));
-        query.fields().include(STAFF_POST_SHOWS);
-        org.bson.Document task = mongo.findOne(query, org.bson.Document.class, mongo.getCollectionName(SupportTask.class));
+        org.bson.Document task = besideTheTask(reference, STAFF_POST_SHOWS);
         return task == null ? null : task.getString(STAFF_POST_SHOWS);
     }
 
