@@ -18,8 +18,21 @@ final class MailGuard {
 
     MailGuard(List<String> allowedDomains, String... ownAddresses) {
         this.allowedDomains = allowedDomains;
-        this.ownAddresses = java.util.Arrays.stream(ownAddresses).filter(a -> a != null && a.contains("@"))
-                .map(a -> a.strip().toLowerCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.ownAddresses = java.util.Arrays.stream(ownAddresses).filter(a -> a != null && a.contains("@")).map(MailGuard::canonical)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * An address as a comparison sees it: lower case, and a quoted local part unquoted ({@code "fou"@localhost} and
+     * {@code "\fou"@localhost} are {@code fou@localhost}, RFC 5322 3.4.1).
+     */
+    static String canonical(String address) {
+        String a = address.strip().toLowerCase(java.util.Locale.ROOT);
+        int at = a.lastIndexOf('@');
+        if (at > 1 && a.charAt(0) == '"' && a.charAt(at - 1) == '"') {
+            a = a.substring(1, at - 1).replaceAll("\\\\(.)", "$1") + a.substring(at);
+        }
+        return a;
     }
 
     /** @return the rule that sends the mail to quarantine (never its text), or empty when a person wrote it and may be answered */
@@ -36,7 +49,7 @@ final class MailGuard {
         if (mail.from() == null) {
             return Optional.of("no readable sender");
         }
-        if (ownAddresses.contains(mail.from())) {
+        if (ownAddresses.contains(canonical(mail.from()))) {
             return Optional.of("sent in the bot's own name");
         }
         if (!allowedDomains.isEmpty() && allowedDomains.stream().noneMatch(d -> mail.fromDomain().equals(d)

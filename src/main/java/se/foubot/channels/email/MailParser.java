@@ -42,6 +42,11 @@ import se.foubot.privacy.Sha256;
  */
 final class MailParser {
 
+    /** Whether {@code text} holds only white space of any kind (Unicode's spaces and separators) and invisible format characters. */
+    static boolean nothingToSee(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT);
+    }
+
     /** Between a mail key's Message-ID hash and what tells two mails under the same Message-ID apart. */
     static final String SAME_MAIL = "~";
 
@@ -115,12 +120,12 @@ final class MailParser {
          */
         boolean readsHtml() {
             return plain == null || (plainProblem != null && html != null && htmlProblem == null)
-                    || (blank(plain) && html != null && !blank(html) && !HtmlText.of(html.text()).replaceAll("[\\s\\u00a0\\u200b]", "").isEmpty());
+                    || (blank(plain) && html != null && !blank(html) && !nothingToSee(HtmlText.of(html.text())));
         }
 
-        /** Nothing a reader would see: white space, also the no-break and zero-width spaces a converted form leaves. */
+        /** Nothing a reader would see: white space, also the no-break, narrow and zero-width spaces a converted form leaves. */
         private static boolean blank(GuardedText part) {
-            return part.text() == null || part.text().replaceAll("[\\s\\u00a0\\u200b\\u200c\\u200d\\u2060\\ufeff]", "").isEmpty();
+            return part.text() == null || nothingToSee(part.text());
         }
 
         /** What was wrong with the mail as read: its own problem, else that of the text part it is read from. */
@@ -173,7 +178,7 @@ final class MailParser {
         List<String> copied = copied(message, flag);
         return new InboundMail(
                 // the key serves only to store a mail once: the Message-ID hashed, or the whole mail's hash without one
-                key != null ? key + SAME_MAIL + sameMail(message, raw) : "sha256:" + Sha256.hex(raw),
+                key != null ? key + SAME_MAIL + sameMail(message, body) : "sha256:" + Sha256.hex(raw),
                 // kept only to answer in the same thread, and only when it holds no number
                 messageId.identityNumberRemoved() || messageId.text() == null || messageId.text().isBlank() ? null : messageId.text().strip(),
                 address.identityNumberRemoved() || address.text() == null ? null : address.text().toLowerCase(Locale.ROOT),
@@ -580,17 +585,17 @@ final class MailParser {
 
     /**
      * What tells a mail delivered twice from another mail under the same Message-ID (a scanner or form tool that writes
-     * a fixed one, or someone who sent a copied one first): who sent it, when it says it was written, its subject, as its
-     * sender's program wrote them, and its body's bytes. A second delivery (another route, another Received line) has
-     * all of them the same; a different mail is stored and answered as a mail of its own, not passed over as read.
+     * a fixed one, or someone who sent a copied one first): who sent it and its subject, as its sender's program wrote
+     * them, and the words of its body as read (decoded, white space closed up). A second delivery (another route, another
+     * Received line, a relay that re-encoded the body or added a blank line, a program that sent it again with a new
+     * Date) has all of them the same; a different mail is stored and answered as a mail of its own, not passed over.
      */
-    private static String sameMail(MimeMessage message, byte[] raw) {
+    private static String sameMail(MimeMessage message, GuardedText body) {
         // each kept only as its hash, as the Message-ID itself is
         List<String> written = new ArrayList<>();
         written.add(String.valueOf(OutsideTextGuard.key(header(message, "From"))));
-        written.add(String.valueOf(OutsideTextGuard.key(header(message, "Date"))));
         written.add(String.valueOf(OutsideTextGuard.key(header(message, "Subject"))));
-        written.add(Sha256.hex(java.util.Arrays.copyOfRange(raw, Math.min(raw.length, headerEnd(raw)), raw.length)));
+        written.add(Sha256.hex(body.textOr("").replaceAll("\\s+", " ").strip()));
         return Sha256.hex(String.join("\n", written)).substring(0, 16);
     }
 

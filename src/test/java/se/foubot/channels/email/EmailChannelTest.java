@@ -167,7 +167,7 @@ class EmailChannelTest {
         send(second, "Utvärdering i Bromma", "Vi i Bromma behöver en utvärderingsplan för vår nya hemtjänstrutin. Vi behöver den senast 2027-03-01.",
                 "<same-77@scanner.local>", null);
         round();
-        // the same sender, subject, date and Message-ID again (a form tool sending twice within a second): another request
+        // the same sender, subject, date and Message-ID again, another body (a form tool sending twice within a second): another request
         send(first, "Utvärdering", "Vi i Farsta behöver en utvärderingsplan för vår dagverksamhet. Vi behöver den senast 2027-04-01.",
                 "<same-77@scanner.local>", null, "Date", "Thu, 3 Dec 2026 09:00:00 +0100");
         round();

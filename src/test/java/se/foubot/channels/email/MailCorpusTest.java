@@ -121,6 +121,22 @@ class MailCorpusTest {
     }
 
     @Test
+    void aMailARelayReEncodedIsTheSameMailAndAnotherBodyUnderItsMessageIdIsAnother() {
+        String head = "From: q@stockholm.se\r\nTo: fou@localhost\r\nSubject: =?utf-8?Q?Enk=C3=A4t?=\r\nDate: Thu, 3 Dec 2026 09:00:00 +0100\r\n"
+                + "Message-ID: <fixed-q@form>\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n";
+        byte[] eightBit = (head + "Content-Transfer-Encoding: 8bit\r\n\r\nVi behöver hjälp med en enkät om hemtjänst för äldre.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the next hop lacked 8BITMIME: a relay wrote the body as quoted-printable, added its Received line and a blank line
+        byte[] reEncoded = ("Received: from relay.stockholm.se by mx2.stockholm.se; Thu, 3 Dec 2026 09:00:02 +0100\r\n" + head
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nVi beh=C3=B6ver hj=C3=A4lp med en enk=C3=A4t om hemtj=C3=A4nst f=\r\n"
+                + "=C3=B6r =C3=A4ldre.\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] another = (head + "Content-Transfer-Encoding: 8bit\r\n\r\nVi behöver en utvärderingsplan för vår dagverksamhet.\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(PARSER.parse(reEncoded).key()).isEqualTo(PARSER.parse(eightBit).key());
+        assertThat(PARSER.parse(another).key()).isNotEqualTo(PARSER.parse(eightBit).key());
+    }
+
+    @Test
     void garbageBytesGiveADefinedResultNotAnException() {
         InboundMail mail = PARSER.parse(new byte[] {0, 1, 2, (byte) 0xff, '\n', '\n', 'x'});
         assertThat(mail.key()).startsWith("sha256:");
