@@ -73,13 +73,18 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
      */
     public boolean queuePost(String key, String channel, String threadTs, String text, java.util.concurrent.Executor worker) {
         boolean queued = queue.enqueue(key, new Document("to", channel).append("thread", threadTs).append("text", text));
-        worker.execute(() -> {
-            try {
-                postDue();
-            } catch (RuntimeException storeAway) {
-                log.warn("event=slack_notices_deferred rule={}", storeAway.getClass().getSimpleName());
-            }
-        });
+        try {
+            worker.execute(() -> {
+                try {
+                    postDue();
+                } catch (RuntimeException storeAway) {
+                    log.warn("event=slack_notices_deferred rule={}", storeAway.getClass().getSimpleName());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException busy) {
+            // the workers' queue is full: the next scheduled round posts it
+            log.info("event=slack_notice_left_for_next_round key={}", LogText.clean(key));
+        }
         return queued;
     }
 
