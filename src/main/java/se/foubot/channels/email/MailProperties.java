@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -52,7 +53,9 @@ public record MailProperties(
         String imapUrl,
         String smtpUrl,
         @NotBlank String from,
-        List<String> allowedSenderDomains,
+        // "@stockholm.se" or "*.stockholm.se" would match no sender and shut every one out without a word
+        List<@Pattern(regexp = DOMAIN, message = "FOUBOT_ALLOWED_SENDER_DOMAINS must list domains such as stockholm.se, "
+                + "separated by commas (subdomains are included; no @, * or spaces)") String> allowedSenderDomains,
         @Min(0) int embeddedSmtpPort,
         @Min(0) int embeddedImapPort,
         @NotNull @DurationMin(millis = 1) Duration outboxPollInterval,
@@ -67,6 +70,9 @@ public record MailProperties(
         @Min(1) int smtpConnections,
         @Min(1) int unprovenRepliesPerDomainPerHour,
         @Min(1) @Max(20) int outboxBatch) {
+
+    /** A domain name: labels of letters, digits and inner hyphens, separated by dots. */
+    static final String DOMAIN = "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*";
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);

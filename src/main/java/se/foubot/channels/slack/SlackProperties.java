@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -13,6 +14,8 @@ import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
+
+import se.foubot.messaging.HttpProperties;
 
 /**
  * Slack settings. Slack is off without a bot token; the HTTP endpoint needs the signing secret, Socket Mode
@@ -58,7 +61,8 @@ public record SlackProperties(
         String botToken,
         String signingSecret,
         String appToken,
-        @NotBlank String apiUrl,
+        @NotBlank @Pattern(regexp = HttpProperties.WEB_ADDRESS,
+                message = "SLACK_API_URL must be a web address such as https://slack.com/api/") String apiUrl,
         // 0 would be no timeout at all (OkHttp), and a call to a Slack that never answers would hold its thread for good
         @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration apiTimeout,
         @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration apiRetryWait,
