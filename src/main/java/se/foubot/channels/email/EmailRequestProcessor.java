@@ -124,9 +124,10 @@ public class EmailRequestProcessor {
                 }
                 n++;
             } catch (RuntimeException | StackOverflowError e) {
-                if (e instanceof DataAccessException d && DeadLetters.isOutage(d)) {
-                    log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, LogText.clean(d.getMostSpecificCause().getMessage()));
-                    inbox.retry(key);
+                if (DeadLetters.isOutage(e)) {
+                    Throwable cause = e instanceof DataAccessException d ? d.getMostSpecificCause() : e;
+                    log.warn("event=mail_processing_deferred mail={} reason=\"{}\"", key, LogText.clean(cause.getMessage()));
+                    inbox.deferred(key);
                     return n;
                 }
                 log.warn("event=mail_processing_failed mail={} attempt={} rule={}", key, attempts, e.getClass().getSimpleName());

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -57,6 +58,8 @@ public class MailInbox implements StoreIndexes {
     private final se.foubot.store.ProcessBoot boot;
     /** This process's name on the mails it processes (see {@link se.foubot.store.Holder}). */
     private se.foubot.store.Holder holder;
+    /** Mails deferred for a store outage whose giving back the outage held up (see {@link #deferred}). */
+    private final Set<String> owedBack = ConcurrentHashMap.newKeySet();
 
     MailInbox(MongoTemplate mongo, Clock clock, OutsideTextGuard identityNumbers, MailProperties properties,
             MeterRegistry meters) {
@@ -215,6 +218,7 @@ public class MailInbox implements StoreIndexes {
      * counts an attempt ({@code attempts}), so a mail that kills its processor is counted too.
      */
     Document takeNext() {
+        giveBackDeferred();
         takeBackFromTheProcessBefore();
         Instant now = clock.instant();
         return mongo.findAndModify(Query.query(new Criteria().orOperator(
@@ -279,10 +283,23 @@ public class MailInbox implements StoreIndexes {
                 .set("outcome", outcome).unset("leaseUntil"), INBOX);
     }
 
-    /** Back to waiting, e.g. when MongoDB failed half-way: the next round processes it again. */
-    void retry(String key) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", RECEIVED).unset("leaseUntil"),
-                INBOX);
+    /**
+     * The store went away while {@code key} was processed: back to waiting, and its take counts no attempt (an outage
+     * is nobody's mail's fault; three of them parked a good mail). The store is usually still away for this write too:
+     * then it is made before the next take, so the lease running out does not count the attempt after all.
+     */
+    void deferred(String key) {
+        owedBack.add(key);
+        giveBackDeferred();
+    }
+
+    private void giveBackDeferred() {
+        for (String key : owedBack) {
+            // only while it is still ours: if another replica took it meanwhile, its take counted and stands
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("status").is(PROCESSING).and("holder").is(holder().name())),
+                    new Update().set("status", RECEIVED).unset("leaseUntil").unset("holder").inc("attempts", -1), INBOX);
+            owedBack.remove(key);
+        }
     }
 
     public List<Document> quarantine(int limit) {
