@@ -61,6 +61,9 @@ class MailCorpusTest {
                 assertThat(mail.text().text().replaceAll("\\s+", " ")).contains(text);
             }
         }
+        if (want.containsKey("line")) {
+            assertThat(mail.text().text().lines().map(String::strip)).as(file + ": a whole line").contains(want.get("line").toString());
+        }
         if (want.get("not-text") instanceof List<?> notTexts) {
             notTexts.forEach(notText -> assertThat(mail.text().text()).doesNotContain(notText.toString()));
         } else if (want.containsKey("not-text")) {

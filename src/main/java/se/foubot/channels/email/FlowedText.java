@@ -1,0 +1,82 @@
+package se.foubot.channels.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.mail.Part;
+import jakarta.mail.internet.ContentType;
+
+/**
+ * A plain part sent as {@code format=flowed} (RFC 3676; Thunderbird's default, Apple Mail's) read as its sender wrote
+ * it: the mail program broke long lines at about 72 characters and marked each such break with a space before it.
+ * Left as they came, those breaks cut a "Vad stödet gäller: …" line in two, and with {@code delsp=yes} a word too.
+ * Jakarta Mail does not undo them.
+ */
+final class FlowedText {
+
+    private FlowedText() {
+    }
+
+    /** Whether {@code part} is flowed text; null when it is not, else whether its breaks inserted a space ({@code delsp=yes}). */
+    static Boolean deletesSpace(Part part) {
+        try {
+            ContentType type = new ContentType(part.getContentType());
+            if (!"flowed".equalsIgnoreCase(strip(type.getParameter("format")))) {
+                return null;
+            }
+            return "yes".equalsIgnoreCase(strip(type.getParameter("delsp")));
+        } catch (Exception e) {
+            return null; // an unreadable Content-Type: taken as it stands
+        }
+    }
+
+    private static String strip(String s) {
+        return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Joins each line that ends in a space (a soft break) with the next line of the same quote depth, and removes the
+     * space a line starting with a space or "From " was stuffed with. A quote depth that changes ends the paragraph, and
+     * the signature separator "-- " is never a soft break (RFC 3676, 4.1–4.5). Quoted lines come out as "> text".
+     *
+     * @param deleteSpace {@code delsp=yes}: the space before a soft break was added by the mail program and goes
+     */
+    static String unwrap(String text, boolean deleteSpace) {
+        List<String> out = new ArrayList<>();
+        StringBuilder paragraph = null;
+        int paragraphDepth = 0;
+        for (String line : text.split("\r\n|\n|\r", -1)) {
+            int depth = 0;
+            while (depth < line.length() && line.charAt(depth) == '>') {
+                depth++;
+            }
+            String content = line.substring(depth);
+            if (content.startsWith(" ")) {
+                content = content.substring(1);
+            }
+            boolean soft = content.endsWith(" ") && !content.equals("-- ");
+            if (paragraph != null && depth != paragraphDepth) {
+                out.add(quoted(paragraphDepth, paragraph));
+                paragraph = null;
+            }
+            if (paragraph == null) {
+                paragraph = new StringBuilder();
+                paragraphDepth = depth;
+            }
+            paragraph.append(soft && deleteSpace ? content.substring(0, content.length() - 1) : content);
+            if (!soft) {
+                out.add(quoted(paragraphDepth, paragraph));
+                paragraph = null;
+            }
+        }
+        if (paragraph != null) {
+            out.add(quoted(paragraphDepth, paragraph));
+        }
+        return String.join("\n", out);
+    }
+
+    private static String quoted(int depth, CharSequence text) {
+        return depth == 0 ? text.toString() : ">".repeat(depth) + " " + text;
+    }
+}
