@@ -160,6 +160,15 @@ public class ConversationEngine {
                     log.info("event=turn_repeated conversation={} message={}", key.id(), messageId);
                     return earlier.get().again();
                 }
+                if (current.tookLaterThan(messageId)) {
+                    // written before a message the conversation has already taken, and delivered only now (a delivery
+                    // retried after an outage): taken as the answer to the question asked since, it would answer a
+                    // question its writer had not seen
+                    log.info("event=turn_outdated conversation={} message={}", key.id(), messageId);
+                    Language language = languageOf(current);
+                    return new BotReply(EngineTexts.OUTDATED.in(language, Map.of("input", SummaryWords.shortened(text.textOr("")))),
+                            List.of(), language);
+                }
             }
             if (completingElsewhere(current, ownClaim) && waits++ < CLAIM_WAITS) {
                 // another replica is running this conversation's outcome (a "ja" there, this an "avbryt"): this message

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -52,6 +54,8 @@ public record ConversationState(
 
     /** How many of the last messages a conversation remembers its answers to. */
     static final int REMEMBERED = 10;
+    /** A message id naming its place and its number there ({@link #tookLaterThan}). */
+    private static final Pattern SEQUENCED = Pattern.compile("(.+:)(\\d{1,15}\\.\\d{1,9})");
 
     /** A message the conversation took (by the channel's id for it) and what the bot answered. */
     public record Answered(String messageId, String text, List<ReplyChoice> choices, Language language) {
@@ -215,6 +219,26 @@ public record ConversationState(
         for (int i = answered.size() - 1; i >= 0; i--) {
             if (answered.get(i).messageId().equals(messageId)) {
                 return i < answered.size() - 1;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the conversation took a message written after {@code messageId} in the same place. A channel that
+     * numbers the messages of a place in the order they were written names them {@code <kind>:<place>:<number>}
+     * (Slack: "post:D…:1763900000.000100", the number its ts); other ids (a mail's key, a click's) are not compared.
+     */
+    boolean tookLaterThan(String messageId) {
+        Matcher asked = SEQUENCED.matcher(messageId);
+        if (!asked.matches()) {
+            return false;
+        }
+        java.math.BigDecimal number = new java.math.BigDecimal(asked.group(2));
+        for (Answered a : answered) {
+            Matcher taken = SEQUENCED.matcher(a.messageId());
+            if (taken.matches() && taken.group(1).equals(asked.group(1)) && new java.math.BigDecimal(taken.group(2)).compareTo(number) > 0) {
+                return true;
             }
         }
         return false;

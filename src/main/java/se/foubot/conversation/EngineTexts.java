@@ -15,6 +15,10 @@ final class EngineTexts {
     /** Offered on its own line only while the bot does not know the person's language (a first contact). */
     static final LocalizedText LANGUAGE_OFFER = LocalizedText.of(
             "In English? Write “english”.", "På svenska? Skriv ”svenska”.");
+    /** A message delivered after a later one of the same person was answered (see ConversationState#tookLaterThan). */
+    static final LocalizedText OUTDATED = LocalizedText.of(
+            "Ditt meddelande ”{input}” kom fram först nu, efter att jag redan tagit emot ett senare meddelande från dig, så jag har inte räknat det som ett svar. Skriv det igen om det fortfarande gäller.",
+            "Your message “{input}” only reached me now, after a later message of yours, so I have not taken it as an answer. Please write it again if it still applies.");
     static final LocalizedText THANKS = LocalizedText.of(
             "Varsågod! Skriv när du behöver något mer.", "You're welcome! Write whenever you need anything else.");
     static final LocalizedText COMMANDS = LocalizedText.of(

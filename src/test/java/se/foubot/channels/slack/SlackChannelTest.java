@@ -158,6 +158,36 @@ class SlackChannelTest {
     }
 
     @Test
+    void aMessageDeliveredOnlyAfterALaterOneWasAnsweredIsNotTakenAsTheAnswerToTheQuestionAskedSince() throws Exception {
+        String user = "UDIST31";
+        slack.event("EvLate0", post(user, "jag behöver stöd", "1763900300.000100"));
+        awaitReply("D" + user, 1, "Vilken förvaltning");
+        // "Bromma" was written first, but its delivery was lost; the person wrote "Farsta", which was answered, and
+        // Slack's retry of "Bromma" comes a minute later under an event id of its own
+        slack.event("EvLate2", post(user, "Farsta", "1763900320.000300"));
+        awaitReply("D" + user, 2, "");
+        String questionAfterFarsta = lastTextTo("D" + user);
+        slack.signed(SlackRequests.eventEnvelope("EvLate1", post(user, "Bromma", "1763900310.000200")), "application/json",
+                Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_error"));
+
+        awaitReply("D" + user, 3, "kom fram först nu");
+        assertThat(lastTextTo("D" + user)).contains("”Bromma”").doesNotContain(questionAfterFarsta);
+        var conversation = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class)
+                .findById("slack:" + user, org.bson.Document.class, "conversations");
+        assertThat(conversation.get("answers", org.bson.Document.class)).containsExactlyEntriesOf(Map.of("district", "farsta"));
+        assertThat(conversation.getString("stepId")).isEqualTo("role");
+        // the conversation goes on at the question asked after "Farsta"
+        slack.event("EvLate3", post(user, "tillbaka", "1763900330.000400"));
+        awaitReply("D" + user, 4, "Vilken förvaltning");
+    }
+
+    /** A DM from {@code user} written at Slack's {@code ts}. */
+    private static String post(String user, String text, String ts) {
+        return "{\"type\":\"message\",\"channel\":\"D" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user
+                + "\",\"text\":\"" + text + "\",\"ts\":\"" + ts + "\",\"event_ts\":\"" + ts + "\"}";
+    }
+
+    @Test
     void aRepeatedDeliveryOfOneEventIsProcessedOnce() throws Exception {
         slack.dm("EvTwice", "UDIST2", "stöd");
         slack.signed(SlackRequests.eventEnvelope("EvTwice", SlackRequests.dm("UDIST2", "stöd")), "application/json",
