@@ -503,8 +503,11 @@ public class EmailRequestProcessor {
         }
         String domain = mail.to() == null ? "" : mail.to().substring(mail.to().lastIndexOf('@') + 1);
         if (!proven(source) && !allowed(domain) && outbox.autoRepliesForDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
-            log.warn("event=mail_reply_suppressed key={} reason=\"{} answers to unproven senders at one domain in the last hour\"",
-                    mail.key(), unprovenRepliesPerDomain);
+            // the domain (never the address) and what to do: a newcomer trying the bot from one domain meets this first
+            log.warn("event=mail_reply_suppressed key={} domain={} reason=\"{} answers to unproven senders at one domain in the last hour\""
+                    + " hint=\"{}\"", mail.key(), LogText.clean(domain), unprovenRepliesPerDomain, allowedDomains.isEmpty()
+                            ? "FOUBOT_ALLOWED_SENDER_DOMAINS is not set: set it to the organisation's domains, whose senders have no such limit"
+                            : "a domain outside FOUBOT_ALLOWED_SENDER_DOMAINS; raise FOUBOT_MAIL_UNPROVEN_REPLIES_PER_DOMAIN_PER_HOUR if it is a partner's");
             return;
         }
         outbox.enqueue(mail);
