@@ -18,17 +18,18 @@ final class FlowedText {
     private FlowedText() {
     }
 
-    /** Whether {@code part} is flowed text; null when it is not, else whether its breaks inserted a space ({@code delsp=yes}). */
-    static Boolean deletesSpace(Part part) {
+    /** {@code text}, the decoded content of {@code part}, as written: unwrapped when the part is flowed, else as it is. */
+    static String asWritten(Part part, String text) {
+        ContentType type;
         try {
-            ContentType type = new ContentType(part.getContentType());
-            if (!"flowed".equalsIgnoreCase(strip(type.getParameter("format")))) {
-                return null;
-            }
-            return "yes".equalsIgnoreCase(strip(type.getParameter("delsp")));
-        } catch (Exception e) {
-            return null; // an unreadable Content-Type: taken as it stands
+            type = new ContentType(part.getContentType());
+        } catch (jakarta.mail.MessagingException | RuntimeException e) {
+            return text; // an unreadable Content-Type: taken as it stands
         }
+        if (!"flowed".equals(strip(type.getParameter("format")))) {
+            return text;
+        }
+        return unwrap(text, "yes".equals(strip(type.getParameter("delsp"))));
     }
 
     private static String strip(String s) {

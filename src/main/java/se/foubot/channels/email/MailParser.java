@@ -236,10 +236,8 @@ final class MailParser {
         } else if (fileName.text() != null || Part.ATTACHMENT.equalsIgnoreCase(disposition)) {
             into.attachments.add(fileName.text() != null ? fileName : guard.check("(namnlös bilaga)"));
         } else if (part.isMimeType("text/plain") && into.plain == null) {
-            String plain = decoded(part, problem -> into.plainProblem = problem);
-            Boolean deleteSpace = FlowedText.deletesSpace(part);
             // joined before the guard looks, so a number that a break inside words (delsp=yes) split is seen whole
-            into.plain = guard.check(deleteSpace == null ? plain : FlowedText.unwrap(plain, deleteSpace));
+            into.plain = guard.check(FlowedText.asWritten(part, decoded(part, problem -> into.plainProblem = problem)));
         } else if (part.isMimeType("text/html") && into.html == null) {
             into.html = guard.check(decoded(part, problem -> into.htmlProblem = problem));
         } else if (part.isMimeType("message/rfc822") && into.plain == null && into.html == null) {

@@ -159,7 +159,7 @@ class SlackChannelTest {
 
     @Test
     void aMessageDeliveredOnlyAfterALaterOneWasAnsweredIsNotTakenAsTheAnswerToTheQuestionAskedSince() throws Exception {
-        String user = "UDIST31";
+        String user = "UDIST91";
         slack.event("EvLate0", post(user, "jag behöver stöd", "1763900300.000100"));
         awaitReply("D" + user, 1, "Vilken förvaltning");
         // "Bromma" was written first, but its delivery was lost; the person wrote "Farsta", which was answered, and
