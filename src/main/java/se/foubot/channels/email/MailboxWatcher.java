@@ -63,19 +63,19 @@ class MailboxWatcher implements SmartLifecycle {
                     @Override
                     public void messagesAdded(MessageCountEvent e) {
                         if (running) {
-                            onNewMail.run();
+                            announce();
                         }
                     }
                 });
                 log.info("event=mailbox_idle_started host={} folder={}", server.host(), server.folder());
                 // what arrived before idling began (at start, or while reconnecting) is read now
                 if (running) {
-                    onNewMail.run();
+                    announce();
                 }
                 while (running && folder.isOpen()) {
                     ((IMAPFolder) folder).idle(true);
                     if (running) {
-                        onNewMail.run();
+                        announce();
                     }
                 }
             } catch (MessagingException | RuntimeException e) {
@@ -90,6 +90,18 @@ class MailboxWatcher implements SmartLifecycle {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Has the mailbox read. A read that fails (the store away) is not this connection's failure: the wait for new mail
+     * goes on, and the scheduled read tries again; reconnecting only logged a pair of lines every half minute.
+     */
+    private void announce() {
+        try {
+            onNewMail.run();
+        } catch (RuntimeException e) {
+            log.debug("event=mailbox_read_after_idle_failed rule={}", e.getClass().getSimpleName());
         }
     }
 
