@@ -54,8 +54,8 @@ public record ConversationState(
 
     /** How many of the last messages a conversation remembers its answers to. */
     static final int REMEMBERED = 10;
-    /** A message id naming its place and its number there ({@link #tookLaterThan}). */
-    private static final Pattern SEQUENCED = Pattern.compile("(.+:)(\\d{1,15}\\.\\d{1,9})");
+    /** A message id naming its kind, its place and the time it was written ({@link #tookLaterThan}). */
+    private static final Pattern SEQUENCED = Pattern.compile("([^:]+):(.+):(\\d{1,15}\\.\\d{1,9})");
 
     /** A message the conversation took (by the channel's id for it) and what the bot answered. */
     public record Answered(String messageId, String text, List<ReplyChoice> choices, Language language) {
@@ -225,19 +225,21 @@ public record ConversationState(
     }
 
     /**
-     * Whether the conversation took a message written after {@code messageId} in the same place. A channel that
-     * numbers the messages of a place in the order they were written names them {@code <kind>:<place>:<number>}
-     * (Slack: "post:D…:1763900000.000100", the number its ts); other ids (a mail's key, a click's) are not compared.
+     * Whether the conversation took a message written after {@code messageId}. A channel that stamps each message with
+     * the time it was written, by one clock for all its places, names them {@code <kind>:<place>:<number>} (Slack:
+     * "post:D…:1763900000.000100", the number its ts): messages of one kind compare by it, in whichever place (a
+     * person's DM and their mention in a channel are one conversation); other ids (a mail's key, a click's) are not
+     * compared.
      */
     boolean tookLaterThan(String messageId) {
         Matcher asked = SEQUENCED.matcher(messageId);
         if (!asked.matches()) {
             return false;
         }
-        java.math.BigDecimal number = new java.math.BigDecimal(asked.group(2));
+        java.math.BigDecimal number = new java.math.BigDecimal(asked.group(3));
         for (Answered a : answered) {
             Matcher taken = SEQUENCED.matcher(a.messageId());
-            if (taken.matches() && taken.group(1).equals(asked.group(1)) && new java.math.BigDecimal(taken.group(2)).compareTo(number) > 0) {
+            if (taken.matches() && taken.group(1).equals(asked.group(1)) && new java.math.BigDecimal(taken.group(3)).compareTo(number) > 0) {
                 return true;
             }
         }

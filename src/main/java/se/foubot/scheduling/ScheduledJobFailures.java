@@ -33,7 +33,9 @@ final class ScheduledJobFailures implements ErrorHandler {
     }
 
     @Override
-    public void handleError(Throwable failure) {
+    public void handleError(Throwable thrown) {
+        // a job that waits on work of its own threads (the outbox's connections) gets their failure wrapped
+        Throwable failure = unwrapped(thrown);
         String kind = kindOf(failure);
         Instant now = clock.instant();
         Instant before = lastLogged.get(kind);
@@ -63,6 +65,15 @@ final class ScheduledJobFailures implements ErrorHandler {
     private static String kindOf(Throwable failure) {
         StackTraceElement[] at = failure.getStackTrace();
         return failure.getClass().getName() + "@" + (at.length == 0 ? "" : at[0].toString());
+    }
+
+    private static Throwable unwrapped(Throwable thrown) {
+        Throwable t = thrown;
+        while ((t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)
+                && t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t;
     }
 
     private static Throwable mostSpecific(Throwable failure) {

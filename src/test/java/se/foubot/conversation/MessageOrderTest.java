@@ -27,8 +27,15 @@ class MessageOrderTest {
     }
 
     @Test
-    void messagesOfAnotherPlaceOrWithoutANumberAreNeverCompared() {
-        assertThat(took.tookLaterThan("post:C0GENERAL:1763900000.000100")).as("another channel").isFalse();
+    void aMessageInAnotherPlaceOfTheSameChannelComparesByTheSameClock() {
+        // a DM answered after a mention in a channel (and the other way round) is one conversation
+        assertThat(took.tookLaterThan("post:C0GENERAL:1763900000.000100")).as("written earlier, in a channel").isTrue();
+        assertThat(took.tookLaterThan("post:C0GENERAL:1763900400.000100")).as("written later, in a channel").isFalse();
+    }
+
+    @Test
+    void messagesWithoutATimeOrOfAnotherKindAreNeverCompared() {
+        assertThat(took.tookLaterThan("event:1763900000.000100")).as("another kind, no place").isFalse();
         assertThat(took.tookLaterThan("mid:4f2a~0123456789abcdef")).as("a mail's key").isFalse();
         assertThat(took.tookLaterThan("action:answer:U1:13345224609.738474920.5f3b")).as("a click").isFalse();
         assertThat(took.tookLaterThan("sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"))

@@ -38,6 +38,15 @@ class ScheduledJobFailuresTest {
     }
 
     @Test
+    void aStoreAwayForAJobWaitingOnItsOwnThreadsIsTheSameOneLineWithoutAStack(CapturedOutput output) {
+        // the outbox waits on its connections' threads: their failure comes wrapped, as CompletableFuture.join wraps it
+        failures.handleError(new java.util.concurrent.CompletionException(storeAway()));
+        assertThat(output.getOut().lines().filter(l -> l.contains("event=scheduled_job_deferred"))).singleElement()
+                .satisfies(l -> assertThat(l).contains("rule=DataAccessResourceFailureException"));
+        assertThat(output.getOut()).doesNotContain("\tat ").doesNotContain("scheduled_job_failed");
+    }
+
+    @Test
     void aFailureThatIsNoOutageShowsItsStackOnceThenOneLineAMinute(CapturedOutput output) {
         for (int second = 0; second < 70; second += 5) {
             failures.handleError(new IllegalStateException("a bug"));

@@ -45,20 +45,27 @@ class AddressSettingsTest {
 
     @Test
     void aPublicUrlThatIsNoWebAddressStopsTheStartNamingIt() {
-        for (String wrong : new String[] {"fou.stockholm.se", "https://fou.stockholm.se/ bot", "ftp://fou.stockholm.se",
-                "https://", "https://fou.stockholm.se/?a=1"}) {
-            runner.withPropertyValues("FOUBOT_PUBLIC_URL=" + wrong).run(context -> {
-                assertThat(context).as(wrong).hasFailed();
-                assertThat(context.getStartupFailure()).as(wrong).rootCause().hasMessageContaining("FOUBOT_PUBLIC_URL");
+        String[][] wrong = {{"fou.stockholm.se", "does not start with http:// or https://"},
+                {"https://fou.stockholm.se/ bot", "holds a space"}, {"ftp://fou.stockholm.se", "does not start with http"},
+                {"https://", "cannot be read"}, {"https://fou.stockholm.se/?a=1", "has a query"},
+                {"https://fou.stockholm.se/#top", "has a fragment"}, {"https://fou.stockholm.se:99999/", "names a port above 65535"},
+                {"https://op:hemligt@fou.stockholm.se/", "user name or password"}, {"", "is empty"}};
+        for (String[] w : wrong) {
+            runner.withPropertyValues("FOUBOT_PUBLIC_URL=" + w[0]).run(context -> {
+                assertThat(context).as(w[0]).hasFailed();
+                assertThat(context.getStartupFailure()).as(w[0]).rootCause().isInstanceOf(SettingProblem.class)
+                        .hasMessageStartingWith("FOUBOT_PUBLIC_URL is not a web address: it ").hasMessageContaining(w[1])
+                        .hasMessageNotContaining("hemligt");
             });
         }
     }
 
     @Test
     void aSlackApiUrlThatIsNoWebAddressStopsTheStartNamingIt() {
-        runner.withPropertyValues("SLACK_API_URL=slack.com/api/").run(context -> {
+        runner.withPropertyValues("SLACK_API_URL=https://slack.com/api/?token=xoxb-hemlig").run(context -> {
             assertThat(context).hasFailed();
-            assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("SLACK_API_URL");
+            assertThat(context.getStartupFailure()).rootCause().isInstanceOf(SettingProblem.class)
+                    .hasMessageStartingWith("SLACK_API_URL is not a web address: it has a query").hasMessageNotContaining("hemlig");
         });
     }
 
@@ -74,11 +81,11 @@ class AddressSettingsTest {
     @Test
     void aSenderDomainWrittenAsAnAddressOrPatternStopsTheStartNamingIt() {
         for (String wrong : new String[] {"@stockholm.se", "*.stockholm.se", "stockholm.se.", "stockholm se", "fou@stockholm.se",
-                "-stockholm.se"}) {
-            runner.withPropertyValues(DOMAINS + "=" + wrong).run(context -> {
+                "-stockholm.se", "stockholm.se\nevent=forged"}) {
+            runner.withPropertyValues(DOMAINS + "=edu.stockholm.se," + wrong).run(context -> {
                 assertThat(context).as(wrong).hasFailed();
-                assertThat(context.getStartupFailure()).as(wrong).rootCause()
-                        .hasMessageContaining("FOUBOT_ALLOWED_SENDER_DOMAINS");
+                assertThat(context.getStartupFailure()).as(wrong).rootCause().isInstanceOf(SettingProblem.class)
+                        .hasMessage("FOUBOT_ALLOWED_SENDER_DOMAINS lists something that is no domain (entry 2 of 2).");
             });
         }
     }

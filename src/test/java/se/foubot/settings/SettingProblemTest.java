@@ -55,6 +55,14 @@ class SettingProblemTest {
     }
 
     @Test
+    void aPublicUrlWithAPasswordIsRefusedSayingWhatIsWrongWithoutShowingIt(CapturedOutput output) {
+        start("--foubot.store.data-dir=" + dir.resolve("data"), "--foubot.http.public-url=https://op:hemligt-l0senord@fou.stad.se/");
+        assertShortReport(output, "FOUBOT_PUBLIC_URL is not a web address: it holds a user name or password.",
+                "Set FOUBOT_PUBLIC_URL to an address such as https://fou.stad.se");
+        assertThat(output.getOut()).doesNotContain("hemligt-l0senord");
+    }
+
+    @Test
     void anImapServerWithoutAnSmtpServerIsSaidInOneSentence(CapturedOutput output) {
         start("--foubot.store.data-dir=" + dir.resolve("data"), "--foubot.mail.imap-url=imap://fou:pw@127.0.0.1:1");
         assertShortReport(output, "Only one of FOUBOT_IMAP_URL and FOUBOT_SMTP_URL is set", "Set both (or neither");

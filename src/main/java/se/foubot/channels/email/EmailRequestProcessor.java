@@ -79,6 +79,8 @@ public class EmailRequestProcessor {
     private final List<CalendarAnswers> calendarAnswers;
     private final List<String> allowedDomains;
     private final int unprovenRepliesPerDomain;
+    /** When a held-back answer to each domain was last said at WARN (see {@link #firstSuppressionThisHour}). */
+    private final Map<String, Instant> suppressionSaid = new java.util.concurrent.ConcurrentHashMap<>();
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, MailIntake intake, MailReplies replies,
             MongoTemplate mongo, Clock clock, ZoneId zone, int repliesPerHour, CommandTable commands, DeadLetters deadLetters,
@@ -503,6 +505,10 @@ public class EmailRequestProcessor {
         }
         String domain = mail.to() == null ? "" : mail.to().substring(mail.to().lastIndexOf('@') + 1);
         if (!proven(source) && !allowed(domain) && outbox.autoRepliesForDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
+            if (!firstSuppressionThisHour(domain)) {
+                log.debug("event=mail_reply_suppressed key={} domain={}", mail.key(), LogText.clean(domain));
+                return;
+            }
             // the domain (never the address) and what to do: a newcomer trying the bot from one domain meets this first
             log.warn("event=mail_reply_suppressed key={} domain={} reason=\"{} answers to unproven senders at one domain in the last hour\""
                     + " hint=\"{}\"", mail.key(), LogText.clean(domain), unprovenRepliesPerDomain, allowedDomains.isEmpty()
@@ -511,6 +517,17 @@ public class EmailRequestProcessor {
             return;
         }
         outbox.enqueue(mail);
+    }
+
+    /**
+     * Whether this is the first answer to {@code domain} held back this hour: said at WARN once an hour per domain (a
+     * spam wave would otherwise write a line a mail). Domains said more than an hour ago are forgotten, so the memory
+     * stays as small as the hour's waves.
+     */
+    private boolean firstSuppressionThisHour(String domain) {
+        Instant now = clock.instant();
+        suppressionSaid.values().removeIf(at -> at.isBefore(now.minus(Duration.ofHours(1))));
+        return suppressionSaid.putIfAbsent(domain, now) == null;
     }
 
     /** Proven by the receiving server, confirmed by answering us, or an answer to one of our mails to that address. */

@@ -56,8 +56,11 @@ final class FlowedText {
             if (content.startsWith(" ")) {
                 content = content.substring(1);
             }
-            boolean soft = content.endsWith(" ") && !content.equals("-- ");
-            if (paragraph != null && depth != paragraphDepth) {
+            boolean signatureSeparator = content.equals("-- ");
+            boolean soft = content.endsWith(" ") && !signatureSeparator;
+            if (paragraph != null && (depth != paragraphDepth || signatureSeparator)) {
+                // a changed quote depth ends the paragraph, and so does the signature separator, which is neither
+                // flowed nor joined to the line before it (RFC 3676, 4.3): the signature stays recognisable
                 out.add(quoted(paragraphDepth, paragraph));
                 paragraph = null;
             }

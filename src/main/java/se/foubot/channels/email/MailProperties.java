@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 
 import org.hibernate.validator.constraints.time.DurationMin;
 
@@ -53,9 +52,7 @@ public record MailProperties(
         String imapUrl,
         String smtpUrl,
         @NotBlank String from,
-        // "@stockholm.se" or "*.stockholm.se" would match no sender and shut every one out without a word
-        List<@Pattern(regexp = DOMAIN, message = "FOUBOT_ALLOWED_SENDER_DOMAINS must list domains such as stockholm.se, "
-                + "separated by commas (subdomains are included; no @, * or spaces)") String> allowedSenderDomains,
+        List<String> allowedSenderDomains,
         @Min(0) int embeddedSmtpPort,
         @Min(0) int embeddedImapPort,
         @NotNull @DurationMin(millis = 1) Duration outboxPollInterval,
@@ -72,10 +69,21 @@ public record MailProperties(
         @Min(1) @Max(20) int outboxBatch) {
 
     /** A domain name: labels of letters, digits and inner hyphens, separated by dots. */
-    static final String DOMAIN = "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*";
+    private static final java.util.regex.Pattern DOMAIN = java.util.regex.Pattern.compile(
+            "[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?(\\.[\\p{L}\\p{N}]([\\p{L}\\p{N}-]*[\\p{L}\\p{N}])?)*");
 
     public MailProperties {
         allowedSenderDomains = lowerCase(allowedSenderDomains);
+        for (int i = 0; i < allowedSenderDomains.size(); i++) {
+            if (!DOMAIN.matcher(allowedSenderDomains.get(i)).matches()) {
+                // "@stockholm.se" or "*.stockholm.se" would match no sender and shut every one out without a word; the
+                // entry is named by its place, not shown (a stray line break in it would write a line of its own)
+                throw new se.foubot.settings.SettingProblem("FOUBOT_ALLOWED_SENDER_DOMAINS lists something that is no domain"
+                        + " (entry " + (i + 1) + " of " + allowedSenderDomains.size() + ").", "List domains such as"
+                        + " stockholm.se,edu.stockholm.se separated by commas: subdomains are included, so no @ or *, and no"
+                        + " spaces or final dot.");
+            }
+        }
         trustedAuthservIds = lowerCase(trustedAuthservIds);
     }
 

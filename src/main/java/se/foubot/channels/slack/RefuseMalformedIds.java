@@ -27,10 +27,18 @@ class RefuseMalformedIds implements Middleware {
     /** A message's time as Slack writes it ("1763900000.000100"): it becomes part of the post's key. */
     private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{1,9}");
 
-    private final EventEnvelopes envelopes;
+    /**
+     * How far a message's time may lie ahead of the request that delivers it: Slack writes both, so only clocks that
+     * disagree put any distance between them (the signature check allows five minutes).
+     */
+    private static final java.time.Duration AHEAD = java.time.Duration.ofMinutes(10);
 
-    RefuseMalformedIds(EventEnvelopes envelopes) {
+    private final EventEnvelopes envelopes;
+    private final java.time.Clock clock;
+
+    RefuseMalformedIds(EventEnvelopes envelopes, java.time.Clock clock) {
         this.envelopes = envelopes;
+        this.clock = clock;
     }
 
     @Override
@@ -41,7 +49,8 @@ class RefuseMalformedIds implements Middleware {
                         || !teamsOf(req).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
                 : !wellFormed(emptyIsAbsent(context.getEnterpriseId()), SlackText.ID) ? "enterprise"
                 : !wellFormed(channelOf(req), SlackText.ID) ? "channel"
-                : req instanceof EventRequest event && !wellFormedEvent(event) ? "event" : null;
+                : req instanceof EventRequest event && !wellFormedEvent(event) ? "event"
+                : req instanceof EventRequest event && fromTheFuture(event) ? "ts" : null;
         if (malformed == null) {
             return chain.next(req);
         }
@@ -87,6 +96,28 @@ class RefuseMalformedIds implements Middleware {
         EventEnvelope e = envelopes.of(request);
         return wellFormed(e.eventId(), EVENT_ID) && wellFormed(e.user(), SlackText.ID) && wellFormed(e.channel(), SlackText.ID)
                 && wellFormed(e.ts(), TS) && wellFormed(e.threadTs(), TS);
+    }
+
+    /**
+     * Whether the message's time lies ahead of its delivery: Slack cannot send that, and the conversation would take it
+     * as written after everything the person writes next (a message older than one already answered is not taken as an
+     * answer), so one such message would shut its person out.
+     */
+    private boolean fromTheFuture(EventRequest request) {
+        EventEnvelope e = envelopes.of(request);
+        // a ts is Slack's real time: compared with the machine's, and with the bot's clock and the signed request time
+        // where those are later (tests move the bot's clock; over HTTP the signature check holds the request time to it)
+        long delivered = Math.max(System.currentTimeMillis() / 1000, clock.instant().getEpochSecond());
+        String signedAt = request.getHeaders() == null ? null : request.getHeaders().getFirstValue("X-Slack-Request-Timestamp");
+        if (signedAt != null && signedAt.matches("\\d{1,12}")) {
+            delivered = Math.max(delivered, Long.parseLong(signedAt));
+        }
+        long latest = delivered + AHEAD.toSeconds();
+        return ahead(e.ts(), latest) || ahead(e.threadTs(), latest);
+    }
+
+    private static boolean ahead(String ts, long latestSecond) {
+        return ts != null && Long.parseLong(ts.substring(0, ts.indexOf('.'))) > latestSecond;
     }
 
     /** A workspace or organisation id Slack sends empty where there is none. */

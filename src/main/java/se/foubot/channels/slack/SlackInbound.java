@@ -44,7 +44,7 @@ class SlackInbound {
     private final RecentLanguages languages;
 
     SlackInbound(App app, DoorMark door, SlackInbox inbox, OnceAfterAck once, SlackChat chat, AppHome home, OutsideTextGuard guard,
-            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts, RecentLanguages languages) {
+            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts, RecentLanguages languages, java.time.Clock clock) {
         this.languages = languages;
         this.chat = chat;
         this.guard = guard;
@@ -53,7 +53,7 @@ class SlackInbound {
         this.texts = texts;
         EventEnvelopes envelopes = new EventEnvelopes();
         app.use(new RefuseUnverified(door));
-        app.use(new RefuseMalformedIds(envelopes));
+        app.use(new RefuseMalformedIds(envelopes, clock));
         app.use(new IgnoreWhatNeedsNoAnswer(envelopes));
         app.use(new RecordOnceThenAck(inbox, once, guard, chat, home, envelopes));
         whatWorkMeans(inbox);

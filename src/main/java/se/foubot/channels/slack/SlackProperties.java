@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 
 import org.hibernate.validator.constraints.time.DurationMax;
@@ -15,7 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
-import se.foubot.messaging.HttpProperties;
+import se.foubot.settings.WebAddress;
 
 /**
  * Slack settings. Slack is off without a bot token; the HTTP endpoint needs the signing secret, Socket Mode
@@ -61,8 +60,7 @@ public record SlackProperties(
         String botToken,
         String signingSecret,
         String appToken,
-        @NotBlank @Pattern(regexp = HttpProperties.WEB_ADDRESS,
-                message = "SLACK_API_URL must be a web address such as https://slack.com/api/") String apiUrl,
+        String apiUrl,
         // 0 would be no timeout at all (OkHttp), and a call to a Slack that never answers would hold its thread for good
         @NotNull @DurationMin(seconds = 1) @DurationMax(minutes = 10) Duration apiTimeout,
         @NotNull @DurationMin(millis = 1) @DurationMax(minutes = 1) Duration apiRetryWait,
@@ -88,6 +86,7 @@ public record SlackProperties(
         boolean ackJournal) {
 
     public SlackProperties {
+        WebAddress.require("SLACK_API_URL", apiUrl, "https://slack.com/api/");
         forumCoordinators = forumCoordinators == null ? List.of()
                 : forumCoordinators.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         staffUsers = staffUsers == null ? List.of() : staffUsers.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();

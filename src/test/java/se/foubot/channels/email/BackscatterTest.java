@@ -25,6 +25,7 @@ import se.foubot.support.TestMail;
 @FouBotTest
 @TestPropertySource(properties = {"foubot.mail.idle=false", "foubot.mail.poll-interval=1h",
         "foubot.mail.unproven-replies-per-domain-per-hour=3", "foubot.mail.allowed-sender-domains="})
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class BackscatterTest {
 
     @Autowired
@@ -47,7 +48,8 @@ class BackscatterTest {
     }
 
     @Test
-    void aForgedWaveAtOneDomainGetsAFewAnswersNotOneEachAndAProvenAnswerStillGoesThrough() throws Exception {
+    void aForgedWaveAtOneDomainGetsAFewAnswersNotOneEachAndAProvenAnswerStillGoesThrough(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
         List<String> forged = IntStream.rangeClosed(1, 8).mapToObj(i -> "person" + i + "@wave.example").toList();
         for (String from : forged) {
             people().send(from, "Hej", "Kan ni hjälpa oss?", null);
@@ -58,6 +60,10 @@ class BackscatterTest {
         assertThat(answered).as("answers to wave.example in one hour").hasSize(3);
         assertThat(mongo.count(Query.query(Criteria.where("from").regex("@wave\\.example$").and("status").is("processed")),
                 MailInbox.INBOX)).as("every mail stored and processed").isEqualTo(8);
+        // five answers held back, one line for the operator: the domain and what to set, no address or text
+        assertThat(output.getOut().lines().filter(l -> l.contains("WARN") && l.contains("event=mail_reply_suppressed")))
+                .singleElement().satisfies(l -> assertThat(l).contains("domain=wave.example")
+                        .contains("hint=\"FOUBOT_ALLOWED_SENDER_DOMAINS is not set").doesNotContain("person").doesNotContain("hjälpa"));
 
         // the first answered person writes back to the bot's question: that proves the address, so the answer goes out
         String real = answered.get(0);

@@ -18,8 +18,8 @@ class FlowedTextTest {
     }
 
     @Test
-    void theSignatureSeparatorIsNoSoftBreak() {
-        assertThat(FlowedText.unwrap("Tack! \r\n-- \r\nAnna Berg", false)).isEqualTo("Tack! -- \nAnna Berg");
+    void theSignatureSeparatorIsNeitherASoftBreakNorJoinedToTheLineBefore() {
+        assertThat(FlowedText.unwrap("Tack! \r\n-- \r\nAnna Berg", false)).as("after a flowed line").isEqualTo("Tack! \n-- \nAnna Berg");
         assertThat(FlowedText.unwrap("Tack!\r\n-- \r\nAnna Berg", false)).isEqualTo("Tack!\n-- \nAnna Berg");
     }
 

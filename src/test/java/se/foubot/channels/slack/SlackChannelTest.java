@@ -181,6 +181,21 @@ class SlackChannelTest {
         awaitReply("D" + user, 4, "Vilken förvaltning");
     }
 
+    @Test
+    void aMessageStampedLaterThanItsDeliveryIsRefusedAndCannotShutItsPersonOut() throws Exception {
+        String user = "UDIST92";
+        long tenYears = java.time.Instant.now().plus(Duration.ofDays(3650)).getEpochSecond();
+        assertThat(slack.event("EvFuture1", post(user, "jag behöver stöd", tenYears + ".000100")).statusCode()).isEqualTo(400);
+        String inAThread = "{\"type\":\"message\",\"channel\":\"D" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user
+                + "\",\"text\":\"stöd\",\"ts\":\"1763900000.000100\",\"thread_ts\":\"" + tenYears + ".000100\"}";
+        assertThat(slack.event("EvFuture2", inAThread).statusCode()).isEqualTo(400);
+        // written now, it is answered as any first message
+        slack.dm("EvFuture3", user, "jag behöver stöd");
+        awaitReply("D" + user, 1, "Vilken förvaltning");
+        slack.dm("EvFuture4", user, "Farsta");
+        awaitReply("D" + user, 2, "Vilken roll");
+    }
+
     /** A DM from {@code user} written at Slack's {@code ts}. */
     private static String post(String user, String text, String ts) {
         return "{\"type\":\"message\",\"channel\":\"D" + user + "\",\"channel_type\":\"im\",\"user\":\"" + user
