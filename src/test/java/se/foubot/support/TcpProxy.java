@@ -21,6 +21,8 @@ public final class TcpProxy implements AutoCloseable {
     private final int port;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile ServerSocket listener;
+    /** Set by {@link #cut}: each new connection is closed at once. */
+    private volatile boolean cutting;
     /** Open while the server's answers pass; {@link #holdAnswers} closes it. */
     private volatile java.util.concurrent.CountDownLatch answersPass = new java.util.concurrent.CountDownLatch(0);
 
@@ -58,8 +60,19 @@ public final class TcpProxy implements AutoCloseable {
         answersPass.countDown();
     }
 
+    /**
+     * Cuts the open connections and closes each new one at once, keeping the port: a server that is away, without the
+     * risk of {@link #down}, whose port the system may hand to another socket as its own end before {@link #up}.
+     */
+    public synchronized void cut() {
+        cutting = true;
+        open.forEach(TcpProxy::closeQuietly);
+        open.clear();
+    }
+
     /** Accepts connections again, on the same port. */
     public synchronized void up() {
+        cutting = false;
         if (listener == null) {
             listener = bind(port);
             accept(listener);
@@ -88,6 +101,10 @@ public final class TcpProxy implements AutoCloseable {
                 Socket client = null;
                 try {
                     client = server.accept();
+                    if (cutting) {
+                        closeQuietly(client);
+                        continue;
+                    }
                     Socket upstream = new Socket("127.0.0.1", target);
                     open.add(client);
                     open.add(upstream);

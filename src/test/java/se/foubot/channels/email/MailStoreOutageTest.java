@@ -78,7 +78,7 @@ class MailStoreOutageTest {
             return m -> {
                 if (m.text().contains(TRIGGER) && away.outages.getAndDecrement() > 0) {
                     if (away.cut) {
-                        TO_STORE.down();
+                        TO_STORE.cut();
                     }
                     throw new DataAccessResourceFailureException("the store went away");
                 }

@@ -33,7 +33,7 @@ class SlackSocketModeSupervisorTest {
 
     private static SlackProperties properties() {
         return new Binder(new MapConfigurationPropertySource(Map.of("foubot.slack.bot-token", "xoxb-x", "foubot.slack.app-token",
-                "xapp-x", "foubot.slack.socket-check-interval", "50ms", "foubot.slack.socket-retry-max", "100ms")))
+                "xapp-x", "foubot.slack.socket-check-interval", "50ms", "foubot.slack.socket-retry-max", "100ms", "foubot.slack.api-url", "https://slack.com/api/")))
                 .bind("foubot.slack", SlackProperties.class).get();
     }
 
