@@ -28,10 +28,11 @@ class RefuseMalformedIds implements Middleware {
     private static final Pattern TS = Pattern.compile("\\d{1,12}\\.\\d{1,9}");
 
     /**
-     * How far a message's time may lie ahead of the request that delivers it: Slack writes both, so only clocks that
-     * disagree put any distance between them (the signature check allows five minutes).
+     * How far a message's time may lie ahead of its delivery: Slack writes the one and sends the other, so only clocks
+     * that disagree put any distance between them, and synchronised clocks disagree by far less than a minute. A
+     * message stamped inside the margin makes the person's next messages look late until the margin has passed.
      */
-    private static final java.time.Duration AHEAD = java.time.Duration.ofMinutes(10);
+    private static final java.time.Duration AHEAD = java.time.Duration.ofMinutes(1);
 
     private final EventEnvelopes envelopes;
     private final java.time.Clock clock;
