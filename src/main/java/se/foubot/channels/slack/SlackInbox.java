@@ -83,6 +83,13 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
      * in the store, should the process die) and offered again as workers free, so the ack never waited for them.
      */
     private final Queue<Work> waiting = new ConcurrentLinkedQueue<>();
+    /**
+     * Per person, the work that came while a piece of theirs was with the workers, in the order it came: done by the
+     * worker that does that piece, after it, so one person's messages are done in the order they came. Two workers
+     * each taking one of two messages typed in quick succession raced, and the later was sometimes taken first (the
+     * earlier then found late). Guarded by itself.
+     */
+    private final Map<String, java.util.ArrayDeque<Work>> cameAfter = new HashMap<>();
     /** Where the ack puts work (with the embedded store), or null: then the ack records it here itself. */
     private final SlackAckJournal journal;
     private volatile boolean running;
@@ -185,9 +192,11 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         List<String> back = new ArrayList<>();
         for (Runnable queued : workers.withdraw(r -> r instanceof Begin)) {
             back.add(((Begin) queued).work().key());
+            back.addAll(behind(((Begin) queued).work()));
         }
         for (Work work = waiting.poll(); work != null; work = waiting.poll()) {
             back.add(work.key());
+            back.addAll(behind(work));
         }
         for (String key = handedBack.poll(); key != null; key = handedBack.poll()) {
             back.add(key);
@@ -326,6 +335,17 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
      */
     private void start(Work work) {
         inHand.add(work.key());
+        String person = work.params().get("user");
+        if (person != null) {
+            synchronized (cameAfter) {
+                java.util.ArrayDeque<Work> behind = cameAfter.get(person);
+                if (behind != null) {
+                    behind.add(work);
+                    return;
+                }
+                cameAfter.put(person, new java.util.ArrayDeque<>());
+            }
+        }
         if (!waiting.isEmpty() || !workers.offer(new Begin(work, this::runUnlessStopping))) {
             // recorded: waits its turn behind what waits already (and, should the process die, its lease)
             waiting.add(work);
@@ -343,11 +363,43 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /** Runs work a worker has come to, unless the process is stopping: then it is handed back (see {@link #stop}). */
     private void runUnlessStopping(Work work) {
-        if (stopping) {
-            handedBack.add(work.key());
-            return;
+        for (Work next = work; next != null; next = cameAfter(next)) {
+            if (stopping) {
+                handedBack.add(next.key());
+                continue;
+            }
+            try {
+                run(next);
+            } catch (RuntimeException unexpected) {
+                // run() keeps its failures; should one escape, the person's later work must still be done
+                log.error("event=slack_work_crashed key={} kind={} rule={}", next.key(), next.kind(), unexpected.getClass().getSimpleName());
+            }
         }
-        run(work);
+    }
+
+    /** The person's work that came after {@code done}, next in line; null when none came (and their line ends). */
+    private Work cameAfter(Work done) {
+        String person = done.params().get("user");
+        if (person == null) {
+            return null;
+        }
+        synchronized (cameAfter) {
+            java.util.ArrayDeque<Work> behind = cameAfter.get(person);
+            Work next = behind == null ? null : behind.poll();
+            if (next == null) {
+                cameAfter.remove(person);
+            }
+            return next;
+        }
+    }
+
+    /** The work that came after {@code head}, which is handed back unbegun: handed back with it. */
+    private List<String> behind(Work head) {
+        List<String> keys = new ArrayList<>();
+        for (Work next = cameAfter(head); next != null; next = cameAfter(next)) {
+            keys.add(next.key());
+        }
+        return keys;
     }
 
     /** Offers what waited for a worker again, oldest first, as long as the workers take it. @return how many were taken */

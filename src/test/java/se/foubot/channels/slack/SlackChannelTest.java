@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -194,6 +195,38 @@ class SlackChannelTest {
         awaitReply("D" + user, 1, "Vilken förvaltning");
         slack.dm("EvFuture4", user, "Farsta");
         awaitReply("D" + user, 2, "Vilken roll");
+    }
+
+    @Test
+    void twoAnswersTypedInQuickSuccessionAreTakenInTheOrderTheyCameByEveryPerson() throws Exception {
+        List<String> people = IntStream.range(0, 12).mapToObj(i -> "UQUICK" + i).toList();
+        for (String user : people) {
+            slack.dm("EvQuick0" + user, user, "jag behöver stöd");
+        }
+        for (String user : people) {
+            awaitReply("D" + user, 1, "Vilken förvaltning");
+        }
+        // each person answers two questions at once; the second message is sent as soon as the first is acknowledged
+        ExecutorService typists = Executors.newFixedThreadPool(people.size());
+        List<Future<?>> typed = new ArrayList<>();
+        for (String user : people) {
+            typed.add(typists.submit(() -> {
+                slack.dm("EvQuick1" + user, user, "Bromma");
+                return slack.dm("EvQuick2" + user, user, "Chef");
+            }));
+        }
+        for (Future<?> t : typed) {
+            t.get();
+        }
+        typists.shutdown();
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        for (String user : people) {
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(mongo.findById("slack:" + user,
+                    org.bson.Document.class, "conversations").get("answers", org.bson.Document.class))
+                    .as(user).containsEntry("district", "bromma").containsEntry("role", "chef"));
+            assertThat(postsTo("D" + user)).as(user).noneMatch(p -> p.param("text").contains("kom fram först nu")
+                    || p.param("text").contains("Jag vet inte"));
+        }
     }
 
     /** A DM from {@code user} written at Slack's {@code ts}. */
