@@ -47,13 +47,14 @@ final class ScheduledJobFailures implements ErrorHandler {
         lastLogged.put(kind, now);
         if (DeadLetters.isOutage(failure)) {
             // the message names what is away (a host and port, a timeout), never what people wrote
-            log.warn("event=scheduled_job_deferred rule={} reason=\"{}\" (tried again at the job's next run; said once a minute)",
-                    failure.getClass().getSimpleName(), shortened(LogText.clean(String.valueOf(mostSpecific(failure).getMessage()))));
+            log.warn("event=scheduled_job_deferred job={} rule={} reason=\"{}\" (tried again at the job's next run; said once a minute)",
+                    jobOf(thrown), failure.getClass().getSimpleName(),
+                    shortened(LogText.clean(String.valueOf(mostSpecific(failure).getMessage()))));
         } else if (again) {
-            log.error("event=scheduled_job_failed rule={} (again; the stack was logged before; said once a minute)",
-                    failure.getClass().getSimpleName());
+            log.error("event=scheduled_job_failed job={} rule={} (again; the stack was logged before; said once a minute)",
+                    jobOf(thrown), failure.getClass().getSimpleName());
         } else {
-            log.error("event=scheduled_job_failed rule={}", failure.getClass().getSimpleName(), failure);
+            log.error("event=scheduled_job_failed job={} rule={}", jobOf(thrown), failure.getClass().getSimpleName(), failure);
         }
     }
 
@@ -65,6 +66,21 @@ final class ScheduledJobFailures implements ErrorHandler {
     private static String kindOf(Throwable failure) {
         StackTraceElement[] at = failure.getStackTrace();
         return failure.getClass().getName() + "@" + (at.length == 0 ? "" : at[0].toString());
+    }
+
+    /**
+     * The job that failed: the outermost of the bot's own frames on the scheduler's thread (the scheduled method, e.g.
+     * {@code MailConfiguration$OutboxSchedule.tick}), so an operator knows which work waits.
+     */
+    private static String jobOf(Throwable thrown) {
+        StackTraceElement[] at = thrown.getStackTrace();
+        for (int i = at.length - 1; i >= 0; i--) {
+            String name = at[i].getClassName();
+            if (name.startsWith("se.foubot.")) {
+                return name.substring(name.lastIndexOf('.') + 1) + "." + at[i].getMethodName();
+            }
+        }
+        return "unknown";
     }
 
     private static Throwable unwrapped(Throwable thrown) {

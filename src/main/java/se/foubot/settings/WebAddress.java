@@ -48,8 +48,8 @@ public final class WebAddress {
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             return "names no host";
         }
-        if (uri.getPort() > 65535) {
-            return "names a port above 65535";
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return "names a port that is not 1 to 65535";
         }
         if (uri.getRawQuery() != null) {
             return "has a query (?…)";

@@ -33,6 +33,7 @@ class ScheduledJobFailuresTest {
         }
         assertThat(output.getOut().lines().filter(l -> l.contains("event=scheduled_job_deferred"))).hasSize(2)
                 .allSatisfy(l -> assertThat(l).contains("rule=DataAccessResourceFailureException")
+                        .contains("job=ScheduledJobFailuresTest.")
                         .contains("Exception opening socket 127.0.0.1:27017"));
         assertThat(output.getOut()).doesNotContain("\tat ");
     }

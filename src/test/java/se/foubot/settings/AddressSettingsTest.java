@@ -48,7 +48,8 @@ class AddressSettingsTest {
         String[][] wrong = {{"fou.stockholm.se", "does not start with http:// or https://"},
                 {"https://fou.stockholm.se/ bot", "holds a space"}, {"ftp://fou.stockholm.se", "does not start with http"},
                 {"https://", "cannot be read"}, {"https://fou.stockholm.se/?a=1", "has a query"},
-                {"https://fou.stockholm.se/#top", "has a fragment"}, {"https://fou.stockholm.se:99999/", "names a port above 65535"},
+                {"https://fou.stockholm.se/#top", "has a fragment"}, {"https://fou.stockholm.se:99999/", "names a port that is not 1 to 65535"},
+                {"https://fou.stockholm.se:0/", "names a port that is not 1 to 65535"},
                 {"https://op:hemligt@fou.stockholm.se/", "user name or password"}, {"", "is empty"}};
         for (String[] w : wrong) {
             runner.withPropertyValues("FOUBOT_PUBLIC_URL=" + w[0]).run(context -> {
