@@ -26,13 +26,13 @@ final class FlowedText {
         } catch (jakarta.mail.MessagingException | RuntimeException e) {
             return text; // an unreadable Content-Type: taken as it stands
         }
-        if (!"flowed".equals(strip(type.getParameter("format")))) {
+        if (!"flowed".equals(lowered(type.getParameter("format")))) {
             return text;
         }
-        return unwrap(text, "yes".equals(strip(type.getParameter("delsp"))));
+        return unwrap(text, "yes".equals(lowered(type.getParameter("delsp"))));
     }
 
-    private static String strip(String s) {
+    private static String lowered(String s) {
         return s == null ? null : s.strip().toLowerCase(Locale.ROOT);
     }
 

@@ -361,24 +361,38 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
     }
 
-    /** Runs work a worker has come to, unless the process is stopping: then it is handed back (see {@link #stop}). */
+    /**
+     * Runs work a worker has come to, and then the same person's work that came after it, unless the process is
+     * stopping: then it is handed back (see {@link #stop}).
+     */
     private void runUnlessStopping(Work work) {
-        for (Work next = work; next != null; next = cameAfter(next)) {
-            if (stopping) {
-                handedBack.add(next.key());
-                continue;
+        Work next = work;
+        try {
+            for (; next != null; next = nextInLine(next)) {
+                if (stopping) {
+                    handedBack.add(next.key());
+                } else {
+                    run(next); // keeps its failures
+                }
             }
-            try {
-                run(next);
-            } catch (RuntimeException unexpected) {
-                // run() keeps its failures; should one escape, the person's later work must still be done
-                log.error("event=slack_work_crashed key={} kind={} rule={}", next.key(), next.kind(), unexpected.getClass().getSimpleName());
+        } finally {
+            if (next != null) {
+                // an Error ended the line: what waited behind goes back to the store for the look for left work, and
+                // the line closes, so the person's next message is not queued behind a line nobody runs
+                List<String> rest = behind(next);
+                rest.forEach(inHand::remove);
+                try {
+                    queue.release(rest, worker);
+                } catch (RuntimeException storeDown) {
+                    log.warn("event=slack_work_not_handed_over count={} rule={} (done once their lease has run out)", rest.size(),
+                            storeDown.getClass().getSimpleName());
+                }
             }
         }
     }
 
     /** The person's work that came after {@code done}, next in line; null when none came (and their line ends). */
-    private Work cameAfter(Work done) {
+    private Work nextInLine(Work done) {
         String person = done.params().get("user");
         if (person == null) {
             return null;
@@ -393,10 +407,10 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         }
     }
 
-    /** The work that came after {@code head}, which is handed back unbegun: handed back with it. */
+    /** The keys of the work that came after {@code head} and has not begun, taken out of the person's line, which ends. */
     private List<String> behind(Work head) {
         List<String> keys = new ArrayList<>();
-        for (Work next = cameAfter(head); next != null; next = cameAfter(next)) {
+        for (Work next = nextInLine(head); next != null; next = nextInLine(next)) {
             keys.add(next.key());
         }
         return keys;
