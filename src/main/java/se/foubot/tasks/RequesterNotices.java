@@ -37,20 +37,25 @@ class RequesterNotices {
             return;
         }
         TaskEvent e = changed.event();
+        String notice = switch (e.kind()) {
+            case "claimed" -> "tasks.notice.claimed";
+            case "status" -> t.status() == TaskStatus.DONE ? "tasks.notice.done" : "tasks.notice.status";
+            case "question" -> t.requester().channel().equals("email") ? "tasks.notice.question" : null;
+            default -> null;
+        };
+        if (notice == null) {
+            // most changes (a task created, a note) tell the requester nothing: their conversation is not read for them
+            return;
+        }
         // the language the person speaks with the bot now ("english" after the request was made), else the request's
         Language l = conversations.knownLanguage(new ConversationKey(t.requester().channel(), t.requester().person()))
                 .orElse("en".equals(t.request().language()) ? Language.EN : Language.SV);
-        String text = switch (e.kind()) {
-            case "claimed" -> texts.get(l, "tasks.notice.claimed", "reference", t.reference(), "analyst", analyst(channel.get(), t, l));
-            case "status" -> t.status() == TaskStatus.DONE ? texts.get(l, "tasks.notice.done", "reference", t.reference())
-                    : texts.get(l, "tasks.notice.status", "reference", t.reference(), "status", t.status().label().in(l));
-            case "question" -> t.requester().channel().equals("email")
-                    ? texts.get(l, "tasks.notice.question", "reference", t.reference(), "question", e.detail()) : null;
-            default -> null;
+        String text = switch (notice) {
+            case "tasks.notice.claimed" -> texts.get(l, notice, "reference", t.reference(), "analyst", analyst(channel.get(), t, l));
+            case "tasks.notice.status" -> texts.get(l, notice, "reference", t.reference(), "status", t.status().label().in(l));
+            case "tasks.notice.question" -> texts.get(l, notice, "reference", t.reference(), "question", e.detail());
+            default -> texts.get(l, notice, "reference", t.reference());
         };
-        if (text == null) {
-            return;
-        }
         String subject = texts.get(l, e.kind().equals("question") ? "tasks.notice.subject.question" : "tasks.notice.subject");
         // once per change: two changes of one kind within a millisecond differ by their place in the history
         channel.get().tell(t, "notice:" + t.reference() + ":" + e.kind() + ":" + e.at().toEpochMilli() + ":" + t.history().size(), subject, text);
