@@ -37,7 +37,5 @@ EXPOSE 8080
 # -XX:JavaPriority1_To_OSPriority=19: that nice value is 19 (the JVM's default for the lowest priority is 4);
 # -XX:+UseG1GC -Xmx512m: the collector and heap every benchmark figure was measured with, whatever the pod's limit
 # (a JVM left to choose in a pod of less than 2 GB takes the serial collector and a quarter of the limit; README,
-# "Where an event's time goes"); -Xms512m: the whole heap from the start, since G1 otherwise keeps it near 240 MB and
-# collects every tenth of a second under load, a pause the slowest answers wait for (README, "Where the turn's p99
-# goes"); -XX:+ExitOnOutOfMemoryError: a replacement pod rather than a half-working one
-ENTRYPOINT ["java", "@/app/archive.args", "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-jar", "/app/fou-bot.jar"]
+# "Where an event's time goes"); -XX:+ExitOnOutOfMemoryError: a replacement pod rather than a half-working one
+ENTRYPOINT ["java", "@/app/archive.args", "-XX:+UseG1GC", "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-XX:ThreadPriorityPolicy=1", "-XX:JavaPriority1_To_OSPriority=19", "-jar", "/app/fou-bot.jar"]

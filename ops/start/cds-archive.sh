@@ -11,7 +11,7 @@
 # Either way it writes DIR/archive.args, a Java argument file naming the archive, so one command starts the bot from
 # it (from any working directory, by any path to the jar):
 #
-#     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -Xms512m -jar DIR/fou-bot.jar
+#     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -jar DIR/fou-bot.jar
 #
 # The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either. DIR is this
 # script's own: it may hold only what this script makes; anything else is refused, so that a slip (DIR naming the
@@ -138,7 +138,7 @@ fi
 (
   cd -- "$dir"
   clean FOUBOT_DATA_DIR="$training/data" SERVER_PORT=0 FOUBOT_STORE_PORT=0 \
-    "$java" -XX:+UseG1GC -Xmx512m -Xms512m "$@" -jar "$dir/fou-bot.jar" \
+    "$java" -XX:+UseG1GC -Xmx512m "$@" -jar "$dir/fou-bot.jar" \
       start-training --foubot.mail.embedded-smtp-port=0 --foubot.mail.embedded-imap-port=0 --logging.level.root=WARN \
       --logging.level.se.foubot=WARN
 ) > "$training/training.log" 2>&1 &
@@ -152,4 +152,4 @@ fi
 trainer=""
 # one option a line, quoted: DIR may hold spaces
 { printf '"%s"\n' "$use"; [ -z "$also" ] || printf '%s\n' "$also"; } > "$dir/archive.args"
-echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -Xms512m -jar '$dir/fou-bot.jar'"
+echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -jar '$dir/fou-bot.jar'"

@@ -84,9 +84,9 @@ class DeploymentRecipeTest {
         String benchArgLine = Pattern.compile("<argLine>(-Xmx[^<]*)</argLine>").matcher(Files.readString(Path.of("pom.xml"))).results()
                 .map(m -> m.group(1)).findFirst().orElseThrow();
         for (String flags : List.of(entryPoint, unit, benchArgLine)) {
-            assertThat(flags).contains("-XX:+UseG1GC").contains("-Xmx512m").contains("-Xms512m").contains("-XX:ThreadPriorityPolicy=1");
+            assertThat(flags).contains("-XX:+UseG1GC").contains("-Xmx512m").contains("-XX:ThreadPriorityPolicy=1");
         }
-        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -Xmx512m -Xms512m \"$@\" -jar");
+        assertThat(Files.readString(Path.of("ops/start/cds-archive.sh"))).contains("-XX:+UseG1GC -Xmx512m \"$@\" -jar");
         Map<String, Object> container = botContainer();
         assertThat(container).as("the image's entry point decides the JVM's flags").doesNotContainKeys("command", "args");
         assertThat(String.valueOf(container.get("env"))).doesNotContain("JAVA_TOOL_OPTIONS").doesNotContain("JDK_JAVA_OPTIONS");

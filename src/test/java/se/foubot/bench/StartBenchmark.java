@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Start to ready as the operator and Kubernetes see it: a new {@code java} process, timed from its launch until
  * {@code GET /readyz} answers 200, round by round (each with the image's collector and heap:
- * {@code -XX:+UseG1GC -Xmx512m -Xms512m}): {@code java -jar target/fou-bot.jar}; the jar extracted; the extracted jar with the
+ * {@code -XX:+UseG1GC -Xmx512m}): {@code java -jar target/fou-bot.jar}; the jar extracted; the extracted jar with the
  * class-data archive that {@code ops/start/cds-archive.sh} makes from a training run (the script the Dockerfile runs);
  * and, when a JDK 25 or later is on the machine, the same with that JDK and the AOT cache the script makes there
  * (the image built with {@code --build-arg JAVA_VERSION=25}). Besides the wall time it prints the CPU time the process
@@ -60,13 +60,13 @@ class StartBenchmark {
         List<Start> newerExtracted = new ArrayList<>();
         List<Start> cached = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            plain.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-jar", JAR.toString())));
-            extracted.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-jar", extractedJar)));
-            archived.add(start(List.of(java, "@" + EXTRACTED.resolve("archive.args"), "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-jar", extractedJar)));
+            plain.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-jar", JAR.toString())));
+            extracted.add(start(List.of(java, "-XX:+UseG1GC", "-Xmx512m", "-jar", extractedJar)));
+            archived.add(start(List.of(java, "@" + EXTRACTED.resolve("archive.args"), "-XX:+UseG1GC", "-Xmx512m", "-jar", extractedJar)));
             if (newer.isPresent()) {
                 String newerJar = EXTRACTED_AOT.resolve("fou-bot.jar").toString();
-                newerExtracted.add(start(List.of(newer.get(), "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-jar", newerJar)));
-                cached.add(start(List.of(newer.get(), "@" + EXTRACTED_AOT.resolve("archive.args"), "-XX:+UseG1GC", "-Xmx512m", "-Xms512m", "-jar",
+                newerExtracted.add(start(List.of(newer.get(), "-XX:+UseG1GC", "-Xmx512m", "-jar", newerJar)));
+                cached.add(start(List.of(newer.get(), "@" + EXTRACTED_AOT.resolve("archive.args"), "-XX:+UseG1GC", "-Xmx512m", "-jar",
                         newerJar)));
             }
         }
