@@ -232,6 +232,34 @@ class EmailChannelTest {
     }
 
     @Test
+    void theRequesterIsToldOfTheClaimEachNewStatusAndTheEndButNothingMoreWhenTheTaskIsMade() throws Exception {
+        String olle = "olle.strand@stockholm.se";
+        send(olle, "Utvärdering", "Vi i Farsta vill utvärdera hemtjänstens nya arbetssätt. Ingen brådska.", "<notice-1@stockholm.se>",
+                null);
+        round();
+        SupportTask task = tasks.byRequester("email", olle).get(0);
+        List<MimeMessage> afterIntake = inboxOf(olle);
+        assertThat(afterIntake).as("the reply to the mail, and no notice of the task's making beside it").hasSize(1);
+        assertThat(body(afterIntake.get(0))).contains(task.reference());
+
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.setStatus(task.reference(), "UANALYST1", se.foubot.tasks.TaskStatus.IN_PROGRESS);
+        tasks.note(task.reference(), "UANALYST1", "note", "en anteckning för utredarna");
+        tasks.setStatus(task.reference(), "UANALYST1", se.foubot.tasks.TaskStatus.DONE);
+        sender.sendDue();
+        List<MimeMessage> notices = inboxOf(olle).subList(1, inboxOf(olle).size());
+        assertThat(notices).as("a claim, a status, the end; the note tells nothing").hasSize(3);
+        assertThat(notices).extracting(TestMail::subject).allMatch(s -> s.contains("Din förfrågan till FoU"));
+        List<String> bodies = new java.util.ArrayList<>();
+        for (MimeMessage notice : notices) {
+            bodies.add(body(notice));
+        }
+        assertThat(bodies).anyMatch(b -> b.contains("Din förfrågan " + task.reference() + " har tagits av"))
+                .anyMatch(b -> b.contains("Din förfrågan " + task.reference() + " har fått status: Pågår"))
+                .anyMatch(b -> b.contains("Din förfrågan " + task.reference() + " är klar. Tack för att du vände dig till FoU!"));
+    }
+
+    @Test
     void aMailWithoutAMessageIdBecomesATaskWhoseLaterMailsStartAThreadOfTheirOwn() throws Exception {
         // found by a black-box tester: the task kept the missing Message-ID as the text "null", and every later mail
         // to the requester went out with "In-Reply-To: null"
