@@ -7,7 +7,7 @@ import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.response.Response;
 
 /**
- * Step 3: acks, with no work, bots' posts (the bot's own too), edits, deletions and other changes to posts, channel
+ * Step 4: acks, with no work, bots' posts (the bot's own too), edits, deletions and other changes to posts, channel
  * chatter not meant for the bot, and a post that names no channel. Whatever Slack sends, the answer is 200: a 404 only makes Slack retry and, in the end,
  * switch the app's events off.
  */

@@ -17,7 +17,7 @@ import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
- * Step 4, events: a post's words (as the guard left them) are recorded once in {@code slack_inbox} under the post —
+ * Step 5, events: a post's words (as the guard left them) are recorded once in {@code slack_inbox} under the post —
  * durable before acknowledged; a repeated delivery stops here — then acked, and the inbox hands the work to a worker.
  * A post holding a personal identity number is not kept: it is refused once, after the ack; so is App Home, which has
  * nothing to keep.

@@ -47,7 +47,7 @@ class RefuseMalformedIds implements Middleware {
         Context context = req.getContext();
         String malformed = !wellFormed(context.getRequestUserId(), SlackText.ID) ? "user"
                 : !wellFormed(emptyIsAbsent(context.getTeamId()), SlackText.ID)
-                        || !teamsOf(req).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
+                        || !PayloadTeams.of(req, envelopes).stream().allMatch(t -> wellFormed(t, SlackText.ID)) ? "team"
                 : !wellFormed(emptyIsAbsent(context.getEnterpriseId()), SlackText.ID) ? "enterprise"
                 : !wellFormed(channelOf(req), SlackText.ID) ? "channel"
                 : req instanceof EventRequest event && !wellFormedEvent(event) ? "event"
@@ -58,29 +58,6 @@ class RefuseMalformedIds implements Middleware {
         // which id, never its value: the value is what could not go into a log line
         log.info("event=slack_request_unreadable reason=malformed_id id={} kind={}", malformed, req.getRequestType());
         return Response.builder().statusCode(400).contentType("application/json").body("{\"error\":\"unreadable request\"}").build();
-    }
-
-    /**
-     * The workspace and organisation ids the payload itself names. Bolt's context takes the team from the installation
-     * (one workspace: the token's), so the payload's own ids, which go into log lines and the store, are checked here.
-     */
-    private java.util.List<String> teamsOf(Request<?> req) {
-        java.util.List<String> teams = new java.util.ArrayList<>();
-        if (req instanceof SlashCommandRequest command) {
-            teams.add(command.getPayload().getTeamId());
-            teams.add(command.getPayload().getEnterpriseId());
-        } else if (req instanceof BlockActionRequest click) {
-            var p = click.getPayload();
-            teams.add(p.getTeam() == null ? null : p.getTeam().getId());
-            teams.add(p.getTeam() == null ? null : p.getTeam().getEnterpriseId());
-            teams.add(p.getEnterprise() == null ? null : p.getEnterprise().getId());
-            teams.add(p.getUser() == null ? null : p.getUser().getTeamId());
-        } else if (req instanceof EventRequest event) {
-            teams.addAll(envelopes.of(event).teams());
-        }
-        // Slack leaves an id out, or empty, where there is none (no organisation): empty is absent
-        teams.removeIf(t -> t == null || t.isEmpty());
-        return teams;
     }
 
     private static String channelOf(Request<?> req) {

@@ -54,6 +54,7 @@ class SlackInbound {
         EventEnvelopes envelopes = new EventEnvelopes();
         app.use(new RefuseUnverified(door));
         app.use(new RefuseMalformedIds(envelopes, clock));
+        app.use(new RefuseOtherWorkspaces(envelopes, texts, clock));
         app.use(new IgnoreWhatNeedsNoAnswer(envelopes));
         app.use(new RecordOnceThenAck(inbox, once, guard, chat, home, envelopes));
         whatWorkMeans(inbox);

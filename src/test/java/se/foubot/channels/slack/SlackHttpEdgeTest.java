@@ -98,6 +98,40 @@ class SlackHttpEdgeTest {
         assertThat(response.body()).contains("Inget planerat möte heter ”möte*1/2~3 a b”");
     }
 
+    /**
+     * The app installed in a second workspace sends with the same signing secret: its people are not the city's staff.
+     * Their posts, commands and clicks are answered 200 (anything else makes Slack retry and, in the end, switch the
+     * events off) and do nothing; a command hears why. A person of another workspace in a channel shared with the bot's
+     * own is named with the bot's installation, and is answered as usual.
+     */
+    @Test
+    void aRequestFromAnotherWorkspaceDoesNothingAndACommandFromThereHearsWhy(CapturedOutput output) throws Exception {
+        String otherWorkspace = "{\"token\":\"x\",\"team_id\":\"T0OTHER\",\"api_app_id\":\"A0FOU\",\"type\":\"event_callback\","
+                + "\"event_id\":\"EvOtherWs1\",\"authorizations\":[{\"team_id\":\"T0OTHER\",\"user_id\":\"U0OTHERBOT\",\"is_bot\":true}],"
+                + "\"event\":" + SlackRequests.dm("UOTHERWS1", "stöd") + "}";
+        assertThat(slack.signed(otherWorkspace, "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> command = slack.command(SlackRequests.commandBody("UOTHERWS2", "stöd").replace("team_id=T0FOU",
+                "team_id=T0OTHER"));
+        assertThat(command.statusCode()).isEqualTo(200);
+        assertThat(command.body()).isEqualTo("{\"text\":\"Den här tjänsten tar bara emot frågor från sin egen Slack-arbetsyta.\"}");
+        String click = SlackRequests.clickBody("UOTHERWS3", "DUOTHERWS3", "1.000100", "answer-0", "hjälp", false)
+                .replace("\"team\":{\"id\":\"T0FOU\"}", "\"team\":{\"id\":\"T0OTHER\"}");
+        assertThat(slack.interactive(click).statusCode()).isEqualTo(200);
+
+        // a partner's person in a DM shared through the bot's own installation: answered
+        String shared = SlackRequests.eventEnvelope("EvSharedWs1", SlackRequests.dm("UPARTNER1", "hjälp")
+                .replace("\"channel_type\":\"im\",", "\"channel_type\":\"im\",\"user_team\":\"T0PARTNER\",\"source_team\":\"T0PARTNER\","));
+        assertThat(slack.signed(shared, "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage",
+                c -> c.param("channel").equals("DUPARTNER1") || c.param("channel").equals("UPARTNER1")).isEmpty());
+
+        Thread.sleep(500);
+        assertThat(SLACK.calls("chat.postMessage")).noneMatch(c -> c.param("channel").contains("OTHERWS"));
+        assertThat(SLACK.calls("views.open")).noneMatch(c -> String.valueOf(c.params()).contains("OTHERWS"));
+        assertThat(output).contains("event=slack_other_workspace team=T0OTHER").doesNotContain("stöd");
+        assertThat(output.toString().split("event=slack_other_workspace", -1)).as("logged once in the hour").hasSize(2);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"block-actions-slack.form", "block-actions-rfc3986.form", "block-actions-lenient.form",
             "block-actions-jdk.form"})

@@ -1,0 +1,91 @@
+package se.foubot.channels.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.response.auth.AuthTestResponse;
+
+import se.foubot.conversation.Language;
+import se.foubot.messaging.Texts;
+
+/**
+ * Step 3: a request from another workspace than the bot's own goes no further. The signing secret belongs to the app,
+ * and an app installed in a second workspace (by mistake, or by whoever can install it there) would otherwise take
+ * that workspace's people as the city's staff: their requests as tasks, their clicks as analysts'. A request is the
+ * bot's own when its payload names the bot's workspace ({@code auth.test}) or, in an Enterprise Grid, its organisation;
+ * people of other workspaces in a shared channel are still named with the bot's own installation, so they pass. The
+ * answer is 200, since anything else makes Slack retry and in the end switch the app's events off; a slash command's
+ * says in one line why nothing happens.
+ */
+class RefuseOtherWorkspaces implements Middleware {
+
+    private static final Logger log = LoggerFactory.getLogger(RefuseOtherWorkspaces.class);
+    private static final Duration LOG_AGAIN_AFTER = Duration.ofHours(1);
+    /** Workspaces whose refusal was logged in the last hour; bounded, since any holder of the secret may name new ones. */
+    private static final int REMEMBERED = 1_000;
+
+    private final EventEnvelopes envelopes;
+    private final Texts texts;
+    private final Clock clock;
+    private final Map<String, Instant> logged = new ConcurrentHashMap<>();
+
+    RefuseOtherWorkspaces(EventEnvelopes envelopes, Texts texts, Clock clock) {
+        this.envelopes = envelopes;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        List<String> named = PayloadTeams.of(req, envelopes);
+        AuthTestResponse own = req.getContext().getAuthTestResponse();
+        if (own == null || named.isEmpty() || belongs(named, own.getTeamId(), own.getEnterpriseId())) {
+            return chain.next(req);
+        }
+        logOncePerHour(named.get(0), req);
+        if (req instanceof SlashCommandRequest) {
+            // as every other answer to a command: a text Slack shows only to the one who wrote it
+            com.google.gson.JsonObject answer = new com.google.gson.JsonObject();
+            answer.addProperty("text", texts.get(Language.SV, "slack.other-workspace"));
+            return Response.builder().statusCode(200).contentType("application/json; charset=utf-8").body(answer.toString()).build();
+        }
+        return Response.ok();
+    }
+
+    /**
+     * Whether a payload naming {@code named} comes from the workspace {@code team} or the organisation {@code enterprise};
+     * when neither is known, nothing can be told apart and every request is taken as the bot's own.
+     */
+    static boolean belongs(List<String> named, String team, String enterprise) {
+        boolean teamKnown = team != null && !team.isEmpty();
+        boolean enterpriseKnown = enterprise != null && !enterprise.isEmpty();
+        return (!teamKnown && !enterpriseKnown) || (teamKnown && named.contains(team)) || (enterpriseKnown && named.contains(enterprise));
+    }
+
+    private void logOncePerHour(String team, Request<?> req) {
+        Instant now = clock.instant();
+        Instant before = logged.get(team);
+        if (before != null && before.plus(LOG_AGAIN_AFTER).isAfter(now)) {
+            return;
+        }
+        if (logged.size() >= REMEMBERED) {
+            logged.clear();
+        }
+        logged.put(team, now);
+        // the id is well formed (RefuseMalformedIds came first): a workspace id, no text anyone wrote
+        log.warn("event=slack_other_workspace team={} kind={} hint=\"the app is installed in a workspace other than the bot's own "
+                + "token's; its requests are answered with nothing\"", team, req.getRequestType());
+    }
+}
