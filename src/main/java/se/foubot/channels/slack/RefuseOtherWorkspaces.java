@@ -25,7 +25,8 @@ import se.foubot.messaging.Texts;
  * and an app installed in a second workspace (by mistake, or by whoever can install it there) would otherwise take
  * that workspace's people as the city's staff: their requests as tasks, their clicks as analysts'. A request is the
  * bot's own when its payload names the bot's workspace ({@code auth.test}) or, in an Enterprise Grid, its organisation;
- * people of other workspaces in a shared channel are still named with the bot's own installation, so they pass. The
+ * a post by a partner's person in a shared channel names the bot's installation too, so it passes (their clicks name
+ * only their own workspace, and do not). The
  * answer is 200, since anything else makes Slack retry and in the end switch the app's events off; a slash command's
  * says in one line why nothing happens.
  */
