@@ -93,6 +93,8 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     /** Where the ack puts work (with the embedded store), or null: then the ack records it here itself. */
     private final SlackAckJournal journal;
     private volatile boolean running;
+    /** Whether this process has started the inbox before: left work is taken up at the first start only. */
+    private boolean startedBefore;
     /** Set by {@link #stop}: work a worker comes to from now on is handed back, not done. */
     private volatile boolean stopping;
     /** Work handed back by the workers while stopping, given back in the store once they are done. */
@@ -101,6 +103,8 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     static final Duration STOP_WAIT = Duration.ofSeconds(10);
     /** Pieces a look for left work takes at a time. */
     static final int REDO_BATCH = 50;
+    /** Batches of left work taken up at start, before the first request (see {@link #takeUpLeftWork}). */
+    static final int TAKEN_UP_AT_START_BATCHES = 20;
     /** How long one look goes on beginning pieces while its batches are full. */
     static final Duration REDO_BUDGET = Duration.ofSeconds(30);
     /** When the leases of the work this process holds were last renewed ({@link System#nanoTime}). */
@@ -155,14 +159,68 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
             if (back != null && back.count() > 0) {
                 log.info("event=slack_work_taken_back count={} from={}", back.count(), back.from());
             }
+            if (!startedBefore) {
+                // a context paused and started again (tests do) has nothing left from before: what it handed over at its
+                // stop is the looks', as another replica's would be
+                startedBefore = true;
+                takeUpLeftWork();
+            }
         } catch (DataAccessException storeDown) {
             log.warn("event=slack_work_not_taken_back rule={} (done once its lease has run out)",
                     storeDown.getClass().getSimpleName());
         }
+        // what the journal still held is younger than what was recorded, and older than anything Slack sends from now on
         if (journal != null) {
             journal.start(this::recordAll, this::refused);
         }
         running = true;
+    }
+
+    /**
+     * Takes up the work left waiting (what the process before this one held when it died, just given back, and what is
+     * due again), puts each piece in its person's line in the order it came, and does so before the first request can
+     * come: left to the first look for left work, five seconds on, a message the person wrote after them was done first,
+     * they were then taken as late ("kom fram först nu") or an intake went astray (helper 95: 40 people, a kill -9 in
+     * the middle of their intakes, none got a task). At most {@link #REDO_BATCH} times {@value #TAKEN_UP_AT_START_BATCHES}
+     * pieces; the rest is the looks'.
+     */
+    private void takeUpLeftWork() {
+        List<Document> left = new ArrayList<>();
+        try {
+            for (int batch = 0; batch < TAKEN_UP_AT_START_BATCHES; batch++) {
+                List<String> keys = queue.takeable(REDO_BATCH);
+                for (String key : keys) {
+                    Document item = queue.take(key, worker, clock.instant().plus(properties.workLease()));
+                    if (item != null) {
+                        left.add(item);
+                    }
+                }
+                if (keys.size() < REDO_BATCH) {
+                    break;
+                }
+            }
+        } catch (DataAccessException storeDown) {
+            // what was taken is done below; the rest waits for the looks
+            log.warn("event=slack_work_not_taken_up taken={} rule={}", left.size(), storeDown.getClass().getSimpleName());
+        }
+        // by when Slack's delivery was recorded; the queue's own order (due time, then key) keeps ties as they were
+        left.sort(java.util.Comparator.comparing(SlackInbox::receivedAt, java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder())));
+        for (Document item : left) {
+            Work work = leftWork(item);
+            log.info("event=slack_work_redone key={} kind={} attempt={}", work.key(), work.kind(), item.getInteger("attempts", 0) + 1);
+            start(work);
+        }
+    }
+
+    private static java.util.Date receivedAt(Document item) {
+        return item.getDate("receivedAt") != null ? item.getDate("receivedAt") : item.getDate("createdAt");
+    }
+
+    /** Work as the store kept it, to be done again: what it posts may be in Slack already. */
+    private static Work leftWork(Document item) {
+        Map<String, String> params = new HashMap<>();
+        item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
+        return new Work(item.getString("_id"), item.getString("kind"), params, item.getString("eventId"), true);
     }
 
     /**
@@ -484,10 +542,8 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                 if (item == null) {
                     continue;
                 }
-                Map<String, String> params = new HashMap<>();
-                item.get("params", Document.class).forEach((k, v) -> params.put(k, v == null ? null : v.toString()));
                 log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
-                Ran ran = run(new Work(key, item.getString("kind"), params, item.getString("eventId"), true));
+                Ran ran = run(leftWork(item));
                 if (ran == Ran.DONE) {
                     done++;
                 } else if (ran == Ran.SLACK_AWAY) {

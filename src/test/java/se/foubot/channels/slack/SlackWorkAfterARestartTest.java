@@ -56,6 +56,11 @@ class SlackWorkAfterARestartTest {
                     "UBOOT", "stöd", "slack-inbox-" + KILLED);
             LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUREPLICA:1763900000.000004",
                     "UREPLICA", "stöd", "slack-inbox-another-replica");
+            // a person in the middle of an intake: two messages acknowledged and not yet done when the process died
+            LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUORDER:1763900000.000010",
+                    "UORDER", "jag behöver stöd", "slack-inbox-" + KILLED);
+            LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUORDER:1763900000.000011",
+                    "UORDER", "Bromma", "slack-inbox-" + KILLED);
         }
         registry.add("foubot.store.data-dir", DATA_DIR::toString);
         registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
@@ -65,6 +70,22 @@ class SlackWorkAfterARestartTest {
     @AfterAll
     static void stopFake() {
         SLACK.close();
+    }
+
+    /**
+     * Helper 95: the first look for left work came five seconds after the start, and a message written after the left
+     * ones was done before them — taken as the answer they had given, and they were then late ("kom fram först nu").
+     */
+    @Test
+    void messagesTheKilledProcessLeftAreDoneBeforeOneTheirWriterSendsRightAfterTheStart() {
+        // no look for left work is asked for: what the start took up must be done first on its own
+        assertThat(inbox.receive("post:DUORDER:1763900000.000020", "EvOrderAfterStart", RecordOnceThenAck.MESSAGE,
+                java.util.Map.of("user", "UORDER", "channel", "DUORDER", "text", "verksamhetsutvecklare"))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UORDER")).hasSize(3));
+        java.util.List<String> answers = LeftSlackWork.answersTo(SLACK, "UORDER");
+        assertThat(answers.get(0)).contains("Vilken förvaltning");
+        assertThat(answers).noneMatch(text -> text.contains("kom fram först nu")).noneMatch(text -> text.contains("vilken förvaltning du menar"));
+        assertThat(answers.get(2)).doesNotContain("Vilken förvaltning");
     }
 
     @Test
