@@ -11,7 +11,9 @@
 # Either way it writes DIR/archive.args, a Java argument file naming the archive, so one command starts the bot from
 # it (from any working directory, by any path to the jar):
 #
-#     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -jar DIR/fou-bot.jar
+#     java @DIR/archive.args -XX:+UseG1GC -Xmx512m -XX:+ExitOnOutOfMemoryError -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -jar DIR/fou-bot.jar
+#
+# (the flags of ops/systemd/fou-bot.service and the image's entry point, which the benchmarks' figures were measured with)
 #
 # The archive belongs to the JDK that made it and to DIR's jars: make it again after upgrading either. DIR is this
 # script's own: it may hold only what this script makes; anything else is refused, so that a slip (DIR naming the
@@ -152,4 +154,4 @@ fi
 trainer=""
 # one option a line, quoted: DIR may hold spaces
 { printf '"%s"\n' "$use"; [ -z "$also" ] || printf '%s\n' "$also"; } > "$dir/archive.args"
-echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -jar '$dir/fou-bot.jar'"
+echo "archive of a start (Java $version): $archive; start with: java '@$dir/archive.args' -XX:+UseG1GC -Xmx512m -XX:+ExitOnOutOfMemoryError -XX:ThreadPriorityPolicy=1 -XX:JavaPriority1_To_OSPriority=19 -jar '$dir/fou-bot.jar'"
