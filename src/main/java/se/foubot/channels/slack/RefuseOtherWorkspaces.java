@@ -17,8 +17,12 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.response.auth.AuthTestResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import se.foubot.conversation.Language;
 import se.foubot.messaging.Texts;
+import se.foubot.privacy.RefusalLog;
 
 /**
  * Step 3: a request from another workspace than the bot's own goes no further. The signing secret belongs to the app,
@@ -28,7 +32,8 @@ import se.foubot.messaging.Texts;
  * a post by a partner's person in a shared channel names the bot's installation too, so it passes (their clicks name
  * only their own workspace, and do not). The
  * answer is 200, since anything else makes Slack retry and in the end switch the app's events off; a slash command's
- * says in one line why nothing happens.
+ * says in one line why nothing happens. Each is counted; the log line comes once an hour per workspace, and no more than
+ * {@link RefusalLog} lets through, since a holder of the secret can invent workspaces without end.
  */
 class RefuseOtherWorkspaces implements Middleware {
 
@@ -41,11 +46,16 @@ class RefuseOtherWorkspaces implements Middleware {
     private final Texts texts;
     private final Clock clock;
     private final Map<String, Instant> logged = new ConcurrentHashMap<>();
+    /** Bounded as every line anyone holding the secret can cause: a flood of invented workspaces (helper 96). */
+    private final RefusalLog lines = new RefusalLog(log);
+    private final Counter refused;
 
-    RefuseOtherWorkspaces(EventEnvelopes envelopes, Texts texts, Clock clock) {
+    RefuseOtherWorkspaces(EventEnvelopes envelopes, Texts texts, Clock clock, MeterRegistry meters) {
         this.envelopes = envelopes;
         this.texts = texts;
         this.clock = clock;
+        this.refused = Counter.builder("foubot.slack.other.workspace")
+                .description("Slack requests from a workspace other than the bot's own, answered with nothing").register(meters);
     }
 
     @Override
@@ -55,6 +65,7 @@ class RefuseOtherWorkspaces implements Middleware {
         if (own == null || named.isEmpty() || belongs(named, own.getTeamId(), own.getEnterpriseId())) {
             return chain.next(req);
         }
+        refused.increment();
         logOncePerHour(named.get(0), req);
         if (req instanceof SlashCommandRequest) {
             // as every other answer to a command: a text Slack shows only to the one who wrote it
@@ -86,7 +97,7 @@ class RefuseOtherWorkspaces implements Middleware {
         }
         logged.put(team, now);
         // the id is well formed (RefuseMalformedIds came first): a workspace id, no text anyone wrote
-        log.warn("event=slack_other_workspace team={} kind={} hint=\"the app is installed in a workspace other than the bot's own "
+        lines.info("event=slack_other_workspace team={} kind={} hint=\"the app is installed in a workspace other than the bot's own "
                 + "token's; its requests are answered with nothing\"", team, req.getRequestType());
     }
 }

@@ -44,7 +44,8 @@ class SlackInbound {
     private final RecentLanguages languages;
 
     SlackInbound(App app, DoorMark door, SlackInbox inbox, OnceAfterAck once, SlackChat chat, AppHome home, OutsideTextGuard guard,
-            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts, RecentLanguages languages, java.time.Clock clock) {
+            SlackWork work, List<SlackSlashCommand> slashCommands, Texts texts, RecentLanguages languages, java.time.Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
         this.languages = languages;
         this.chat = chat;
         this.guard = guard;
@@ -54,7 +55,7 @@ class SlackInbound {
         EventEnvelopes envelopes = new EventEnvelopes();
         app.use(new RefuseUnverified(door));
         app.use(new RefuseMalformedIds(envelopes, clock));
-        app.use(new RefuseOtherWorkspaces(envelopes, texts, clock));
+        app.use(new RefuseOtherWorkspaces(envelopes, texts, clock, meters));
         app.use(new IgnoreWhatNeedsNoAnswer(envelopes));
         app.use(new RecordOnceThenAck(inbox, once, guard, chat, home, envelopes));
         whatWorkMeans(inbox);

@@ -130,6 +130,7 @@ class SlackHttpEdgeTest {
         assertThat(SLACK.calls("views.open")).noneMatch(c -> String.valueOf(c.params()).contains("OTHERWS"));
         assertThat(output).contains("event=slack_other_workspace team=T0OTHER").doesNotContain("stöd");
         assertThat(output.toString().split("event=slack_other_workspace", -1)).as("logged once in the hour").hasSize(2);
+        assertThat(meters.get("foubot.slack.other.workspace").counter().count()).as("each counted").isGreaterThanOrEqualTo(3);
     }
 
     @ParameterizedTest
