@@ -29,8 +29,8 @@ import se.foubot.privacy.RefusalLog;
  * and an app installed in a second workspace (by mistake, or by whoever can install it there) would otherwise take
  * that workspace's people as the city's staff: their requests as tasks, their clicks as analysts'. A request is the
  * bot's own when its payload names the bot's workspace ({@code auth.test}) or, in an Enterprise Grid, its organisation;
- * a post by a partner's person in a shared channel names the bot's installation too, so it passes (their clicks name
- * only their own workspace, and do not). The
+ * a partner's person in a shared channel passes: their post names the bot's installation too, their click the bot's
+ * workspace ({@code team.id}) beside their own ({@code user.team_id}). The
  * answer is 200, since anything else makes Slack retry and in the end switch the app's events off; a slash command's
  * says in one line why nothing happens. Each is counted; the log line comes once an hour per workspace, and no more than
  * {@link RefusalLog} lets through, since a holder of the secret can invent workspaces without end.
