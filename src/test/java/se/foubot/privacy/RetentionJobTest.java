@@ -59,7 +59,8 @@ class RetentionJobTest {
         clock.advance(Duration.ofDays(800));
         RetentionJob.Report report = retention.run();
         assertThat(report.in("conversations")).isGreaterThanOrEqualTo(1);
-        assertThat(report.in("support_tasks")).isEqualTo(1);
+        // other tests of this context close tasks too (a mail requester told of the end): this one's is among them
+        assertThat(report.in("support_tasks")).isGreaterThanOrEqualTo(1);
         SupportTask anonymised = tasks.find(task.reference()).orElseThrow();
         assertThat(anonymised.request().concern()).isEqualTo("(gallrad)");
         assertThat(anonymised.requester().person()).isEqualTo("(gallrad)");
