@@ -79,8 +79,10 @@ public class EmailRequestProcessor {
     private final List<CalendarAnswers> calendarAnswers;
     private final List<String> allowedDomains;
     private final int unprovenRepliesPerDomain;
-    /** When a held-back answer to each domain was last said at WARN (see {@link #firstSuppressionThisHour}). */
-    private final Map<String, Instant> suppressionSaid = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Domains a held-back answer to was said at WARN this hour: once an hour per domain (a spam wave would write a line a mail). */
+    private final se.foubot.privacy.OncePerWindow suppressionSaid;
+    /** Domains remembered for it at most: a spam wave can name any number. */
+    private static final int DOMAINS_REMEMBERED = 1_000;
 
     EmailRequestProcessor(MailInbox inbox, Outbox outbox, MailRequests tasks, MailIntake intake, MailReplies replies,
             MongoTemplate mongo, Clock clock, ZoneId zone, int repliesPerHour, CommandTable commands, DeadLetters deadLetters,
@@ -99,6 +101,7 @@ public class EmailRequestProcessor {
         this.replies = replies;
         this.mongo = mongo;
         this.clock = clock;
+        this.suppressionSaid = new se.foubot.privacy.OncePerWindow(clock, Duration.ofHours(1), DOMAINS_REMEMBERED);
         this.zone = zone;
         this.repliesPerHour = repliesPerHour;
     }
@@ -505,7 +508,7 @@ public class EmailRequestProcessor {
         }
         String domain = mail.to() == null ? "" : mail.to().substring(mail.to().lastIndexOf('@') + 1);
         if (!proven(source) && !allowed(domain) && outbox.autoRepliesForDomain(domain, hourAgo) >= unprovenRepliesPerDomain) {
-            if (!firstSuppressionThisHour(domain)) {
+            if (!suppressionSaid.first(domain)) {
                 log.debug("event=mail_reply_suppressed key={} domain={}", mail.key(), LogText.clean(domain));
                 return;
             }
@@ -517,17 +520,6 @@ public class EmailRequestProcessor {
             return;
         }
         outbox.enqueue(mail);
-    }
-
-    /**
-     * Whether this is the first answer to {@code domain} held back this hour: said at WARN once an hour per domain (a
-     * spam wave would otherwise write a line a mail). Domains said more than an hour ago are forgotten, so the memory
-     * stays as small as the hour's waves.
-     */
-    private boolean firstSuppressionThisHour(String domain) {
-        Instant now = clock.instant();
-        suppressionSaid.values().removeIf(at -> at.isBefore(now.minus(Duration.ofHours(1))));
-        return suppressionSaid.putIfAbsent(domain, now) == null;
     }
 
     /** Proven by the receiving server, confirmed by answering us, or an answer to one of our mails to that address. */

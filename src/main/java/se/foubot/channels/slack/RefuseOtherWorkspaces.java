@@ -2,10 +2,7 @@ package se.foubot.channels.slack;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +19,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import se.foubot.conversation.Language;
 import se.foubot.messaging.Texts;
+import se.foubot.privacy.OncePerWindow;
 import se.foubot.privacy.RefusalLog;
 
 /**
@@ -38,14 +36,13 @@ import se.foubot.privacy.RefusalLog;
 class RefuseOtherWorkspaces implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(RefuseOtherWorkspaces.class);
-    private static final Duration LOG_AGAIN_AFTER = Duration.ofHours(1);
-    /** Workspaces whose refusal was logged in the last hour; bounded, since any holder of the secret may name new ones. */
+    /** Workspaces remembered for the hourly line at most: any holder of the secret may name new ones. */
     private static final int REMEMBERED = 1_000;
 
     private final EventEnvelopes envelopes;
     private final Texts texts;
-    private final Clock clock;
-    private final Map<String, Instant> logged = new ConcurrentHashMap<>();
+    /** Workspaces whose refusal was logged in the last hour. */
+    private final OncePerWindow logged;
     /** Bounded as every line anyone holding the secret can cause: a flood of invented workspaces (helper 96). */
     private final RefusalLog lines = new RefusalLog(log);
     private final Counter refused;
@@ -53,7 +50,7 @@ class RefuseOtherWorkspaces implements Middleware {
     RefuseOtherWorkspaces(EventEnvelopes envelopes, Texts texts, Clock clock, MeterRegistry meters) {
         this.envelopes = envelopes;
         this.texts = texts;
-        this.clock = clock;
+        this.logged = new OncePerWindow(clock, Duration.ofHours(1), REMEMBERED);
         this.refused = Counter.builder("foubot.slack.other.workspace")
                 .description("Slack requests from a workspace other than the bot's own, answered with nothing").register(meters);
     }
@@ -87,15 +84,9 @@ class RefuseOtherWorkspaces implements Middleware {
     }
 
     private void logOncePerHour(String team, Request<?> req) {
-        Instant now = clock.instant();
-        Instant before = logged.get(team);
-        if (before != null && before.plus(LOG_AGAIN_AFTER).isAfter(now)) {
+        if (!logged.first(team)) {
             return;
         }
-        if (logged.size() >= REMEMBERED) {
-            logged.clear();
-        }
-        logged.put(team, now);
         // the id is well formed (RefuseMalformedIds came first): a workspace id, no text anyone wrote
         lines.info("event=slack_other_workspace team={} kind={} hint=\"the app is installed in a workspace other than the bot's own "
                 + "token's; its requests are answered with nothing\"", team, req.getRequestType());
