@@ -110,8 +110,16 @@ public final class TextAnalysis {
      * Swedish when it cannot tell.
      */
     public Language guess(String text) {
+        return evidence(text).orElse(Language.SV);
+    }
+
+    /**
+     * As {@link #guess}, but empty when the text has no word of either list and no å, ä or ö ("cancel FOU-2026-0001",
+     * "ok", a name): then who asks knows better (the language of the task the mail is about).
+     */
+    public java.util.Optional<Language> evidence(String text) {
         if (text == null) {
-            return Language.SV;
+            return java.util.Optional.empty();
         }
         int swedish = 0;
         int english = 0;
@@ -123,7 +131,8 @@ public final class TextAnalysis {
                 english++;
             }
         }
-        return english > swedish ? Language.EN : Language.SV;
+        return swedish == 0 && english == 0 ? java.util.Optional.empty()
+                : java.util.Optional.of(english > swedish ? Language.EN : Language.SV);
     }
 
     private static ConfiguredAnalyzer build(AnalysisRules r, List<FlowProblem> problems, Map<Language, CharArraySet> stopWords) {

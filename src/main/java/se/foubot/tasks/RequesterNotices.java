@@ -49,7 +49,7 @@ class RequesterNotices {
         }
         // the language the person speaks with the bot now ("english" after the request was made), else the request's
         Language l = conversations.knownLanguage(new ConversationKey(t.requester().channel(), t.requester().person()))
-                .orElse("en".equals(t.request().language()) ? Language.EN : Language.SV);
+                .orElse(t.request().spokenLanguage());
         String text = switch (notice) {
             case "tasks.notice.claimed" -> texts.get(l, notice, "reference", t.reference(), "analyst", analyst(channel.get(), t, l));
             case "tasks.notice.status" -> texts.get(l, notice, "reference", t.reference(), "status", t.status().label().in(l));

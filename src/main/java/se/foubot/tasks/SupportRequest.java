@@ -46,4 +46,9 @@ public record SupportRequest(
     public boolean isQuestion() {
         return QUESTION.equals(kind);
     }
+
+    /** The language the request was made in; Swedish when none was kept. */
+    public se.foubot.conversation.Language spokenLanguage() {
+        return "en".equals(language) ? se.foubot.conversation.Language.EN : se.foubot.conversation.Language.SV;
+    }
 }

@@ -33,6 +33,17 @@ class TextAnalysisTest {
     }
 
     @Test
+    void aTextTellsItsLanguageByItsCommonWordsAndNothingWhenItHasNone() {
+        assertThat(analysis.evidence("We need help with the survey of our users")).contains(Language.EN);
+        assertThat(analysis.evidence("Vi behöver hjälp med enkäten till brukarna")).contains(Language.SV);
+        assertThat(analysis.evidence("Tack för hjälpen")).as("å, ä, ö alone are Swedish").contains(Language.SV);
+        assertThat(analysis.evidence("cancel FOU-2026-0042")).isEmpty();
+        assertThat(analysis.evidence("ok")).isEmpty();
+        assertThat(analysis.evidence(null)).isEmpty();
+        assertThat(analysis.guess("cancel FOU-2026-0042")).as("Swedish when it cannot tell").isEqualTo(Language.SV);
+    }
+
+    @Test
     void aCompoundIsAlsoReadAsItsParts() {
         assertThat(sv("ansökningsdagen")).containsAll(sv("ansökan")).containsAll(sv("dag"));
         assertThat(sv("uppföljningsmallen")).containsAll(sv("uppföljning")).containsAll(sv("mall"));

@@ -62,7 +62,12 @@ public class EmailRequestProcessor {
             + "|accepted|declined|tentative|tentatively accepted|new time proposed|invitation accepted|invitation declined)\\s*:");
     /** How long the bot's question "was it you?" can be answered. */
     private static final Duration CONFIRMATION_VALID = Duration.ofDays(7);
-    private static final Pattern SUBJECT_REFERENCE = Pattern.compile("\\[(FOU-\\d{4}-\\d{4,})\\]");
+    /**
+     * A task's reference in a subject, in brackets as the bot writes it ("SV: [FOU-2026-0042] …") or not ("Angående
+     * FOU-2026-0042", "avbryt fou-2026-0042"): the confirmation asks people to keep it in the subject, and they write
+     * it as they like. Group 1 is the opening bracket, when there is one.
+     */
+    private static final Pattern SUBJECT_REFERENCE = Pattern.compile("(?i)(\\[)?(?<![\\p{L}\\d-])(FOU-\\d{4}-\\d{4,})(?![\\p{L}\\d-])");
 
     private final MailInbox inbox;
     private final Outbox outbox;
@@ -189,8 +194,15 @@ public class EmailRequestProcessor {
         }
         if (thread.isEmpty()) {
             Matcher m = SUBJECT_REFERENCE.matcher(mail.getString("subject") == null ? "" : mail.getString("subject"));
-            if (m.find() && tasks.taskExists(m.group(1))) {
-                thread = Optional.of("task:" + m.group(1));
+            if (m.find()) {
+                String reference = m.group(2).toUpperCase(java.util.Locale.ROOT);
+                // bracketed, the bot's own subject answered by anyone; written freely, only the task's own people's:
+                // someone else naming a task ("som FOU-2026-0042, fast för Farsta") is asking for something of their own
+                MailRequests.Sender sender = m.group(1) != null ? null : tasks.senderOf(reference, from);
+                if (m.group(1) != null ? tasks.taskExists(reference)
+                        : sender == MailRequests.Sender.REQUESTER || sender == MailRequests.Sender.COPIED) {
+                    thread = Optional.of("task:" + reference);
+                }
             }
         }
         if (thread.isEmpty()) {
@@ -233,7 +245,7 @@ public class EmailRequestProcessor {
         for (CalendarAnswers answers : calendarAnswers) {
             Optional<CalendarAnswers.Handled> handled = answers.reply(reply);
             if (handled.isPresent() && handled.get().confirmFirst() != null) {
-                return askSenderToConfirm(mail, handled.get().confirmFirst());
+                return askSenderToConfirm(mail, handled.get().confirmFirst(), language);
             }
             if (handled.isPresent()) {
                 log.info("event=calendar_reply mail={} outcome={}", mail.getString("_id"), handled.get().outcome());
@@ -285,19 +297,19 @@ public class EmailRequestProcessor {
         }
         boolean requester = sender == MailRequests.Sender.REQUESTER;
         if (sender == MailRequests.Sender.THIRD_PARTY) {
-            tasks.attach(reference, sender, from, key, mail.getString("text"));
+            tasks.attach(reference, sender, from, key, said(mail));
             log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
             return "task-third-party:" + reference;
         }
         if (!proven) {
-            Language language = replies.languageOf(mail.getString("subject") + " " + mail.getString("text"));
-            return askSenderToConfirm(mail, replies.addToTask(reference, language));
+            Language language = languageOf(mail, () -> tasks.languageOf(reference));
+            return askSenderToConfirm(mail, replies.addToTask(reference, language), language);
         }
-        tasks.attach(reference, sender, from, key, mail.getString("text"));
+        tasks.attach(reference, sender, from, key, said(mail));
         if (mail.getBoolean("senderConfirmed", false)) {
             // they answered "ja" to our question: say that it is done, or they hear nothing
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            Language language = replies.languageOf(subject + " " + mail.getString("text"));
+            Language language = languageOf(mail, () -> tasks.languageOf(reference));
             reply(mail, new OutgoingMail("email-confirmed:" + key, from, replies.reSubject(subject, language),
                     replies.confirmedAndDone(replies.addedToTask(reference, language), language, notices(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
@@ -311,10 +323,9 @@ public class EmailRequestProcessor {
      * the mail it is about quoted (subject, when it was sent, its text as stored). Only someone who reads that mailbox
      * can answer it (its Message-ID cannot be guessed).
      */
-    private String askSenderToConfirm(Document mail, String whatWillBeDone) {
+    private String askSenderToConfirm(Document mail, String whatWillBeDone, Language language) {
         String key = mail.getString("_id");
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-        Language language = replies.languageOf(subject + " " + mail.getString("text"));
         Date sent = mail.getDate("sentAt") != null ? mail.getDate("sentAt") : mail.getDate("receivedAt");
         MailReplies.Quoted quoted = new MailReplies.Quoted(subject, sent == null ? null : sent.toInstant(), mail.getString("text"), zone);
         reply(mail, new OutgoingMail("email-confirm-sender:" + key, mail.getString("from"),
@@ -368,6 +379,17 @@ public class EmailRequestProcessor {
         return references;
     }
 
+    /** What a mail about a task says: its text, or its subject when the text is empty ("avbryt FOU-2026-0042" alone). */
+    private static String said(Document mail) {
+        String text = mail.getString("text") == null ? "" : mail.getString("text");
+        return text.isBlank() ? MailReplies.bare(mail.getString("subject")) : text;
+    }
+
+    /** The language of a received mail (subject and text); {@code otherwise}'s when its words tell neither. */
+    private Language languageOf(Document mail, java.util.function.Supplier<Language> otherwise) {
+        return replies.languageOf(mail.getString("subject") + " " + mail.getString("text"), otherwise);
+    }
+
     /** What an answer to this received mail says about it besides (see {@link MailReplies.Notices}). */
     private static MailReplies.Notices notices(Document mail) {
         return new MailReplies.Notices(mail.getBoolean("identityNumberRemoved", false), partUnreadable(mail));
@@ -396,7 +418,7 @@ public class EmailRequestProcessor {
         Reply answer = handled.get().reply();
         if (answer.needsProof()) {
             log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), handled.get().command());
-            return Optional.of(askSenderToConfirm(mail, answer.text()));
+            return Optional.of(askSenderToConfirm(mail, answer.text(), message.language()));
         }
         reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
                 replies.reSubject(subject, message.language()),

@@ -42,6 +42,14 @@ final class MailReplies {
      * English words the stop-word lists leave out ("please help", "we need") and no å, ä or ö is English too.
      */
     Language languageOf(String text) {
+        return languageOf(text, () -> Language.SV);
+    }
+
+    /**
+     * As {@link #languageOf(String)}, but when the mail's words tell neither language ("cancel FOU-2026-0001", "ok"),
+     * the one {@code otherwise} gives: the language of the task or request it is about, asked only then.
+     */
+    Language languageOf(String text, java.util.function.Supplier<Language> otherwise) {
         String t = " " + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)) + " ";
         int english = 0;
         for (String w : List.of(" the ", " we ", " need ", " please ", " our ", " with ", " would ", " help ")) {
@@ -49,7 +57,7 @@ final class MailReplies {
                 english++;
             }
         }
-        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : analysis.guess(text);
+        return english >= 2 && !t.matches("(?s).*[åäö].*") ? Language.EN : analysis.evidence(text).orElseGet(otherwise);
     }
 
     /** The subject without its "Re:", "SV:", "Fwd:" prefixes. */

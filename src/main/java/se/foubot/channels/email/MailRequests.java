@@ -34,6 +34,9 @@ public interface MailRequests {
     /** Who {@code from} is to the task (by the address it was asked from or copied to); null when there is no such task. */
     Sender senderOf(String reference, String from);
 
+    /** The language the task was asked in (Swedish when there is no such task). */
+    Language languageOf(String reference);
+
     /** Adds the mail to the task's history, once per {@code mailKey}, as the sender's. */
     void attach(String reference, Sender sender, String from, String mailKey, String text);
 

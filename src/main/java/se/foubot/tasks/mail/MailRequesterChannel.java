@@ -35,7 +35,7 @@ class MailRequesterChannel implements RequesterChannel {
 
     @Override
     public void tell(SupportTask t, String key, String subject, String text) {
-        Language l = "en".equals(t.request().language()) ? Language.EN : Language.SV;
+        Language l = t.request().spokenLanguage();
         String root = t.requester().address().get("rootMessageId");
         if ("null".equals(root) || root != null && root.isBlank()) {
             root = null; // a task made before kept a mail's missing Message-ID as the text "null"

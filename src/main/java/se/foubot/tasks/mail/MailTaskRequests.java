@@ -57,6 +57,11 @@ class MailTaskRequests implements MailRequests {
     }
 
     @Override
+    public Language languageOf(String reference) {
+        return tasks.find(reference).map(t -> t.request().spokenLanguage()).orElse(Language.SV);
+    }
+
+    @Override
     public void attach(String reference, Sender sender, String from, String mailKey, String text) {
         switch (sender) {
             case REQUESTER -> tasks.mailFromRequester(reference, from, mailKey, text);

@@ -259,6 +259,57 @@ class EmailChannelTest {
                 .anyMatch(b -> b.contains("Din förfrågan " + task.reference() + " är klar. Tack för att du vände dig till FoU!"));
     }
 
+    /** A mail as Outlook on a phone writes a new one (not a reply): no In-Reply-To, the subject as the person typed it. */
+    private static byte[] newMail(String from, String subject, String messageId, String text) {
+        return ("From: " + from + "\r\nTo: FoU <fou@localhost>\r\nSubject: " + subject + "\r\nDate: Sun, 6 Dec 2026 21:40:12 +0100\r\n"
+                + "Message-ID: " + messageId + "\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"us-ascii\"\r\n"
+                + "Content-Transfer-Encoding: 7bit\r\n\r\n" + text).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aNewMailNamingTheSendersTaskInItsSubjectWithoutBracketsGoesToThatTaskInTheTasksLanguage() throws Exception {
+        TestMail people = new TestMail(mail);
+        String emma = "emma.smith@stockholm.se";
+        people.sendRaw(newMail("Emma Smith <" + emma + ">", "Help with a survey", "<ref-en-1@stockholm.se>",
+                "Hi,\r\n\r\nWe need help with a survey of our home care users in Bromma. We would like it done by 2027-02-26.\r\n"),
+                emma);
+        round();
+        SupportTask task = tasks.byRequester("email", emma).get(0);
+        assertThat(task.request().language()).isEqualTo("en");
+
+        // the confirmation asked her to keep the reference in the subject, and she did, her own way, with nothing else
+        // to tell the language by
+        people.sendRaw(newMail("Emma Smith <" + emma + ">", "cancel " + task.reference().toLowerCase(java.util.Locale.ROOT),
+                "<ref-en-2@stockholm.se>", ""), emma);
+        round();
+        assertThat(tasks.byRequester("email", emma)).as("no new request").hasSize(1);
+        MimeMessage confirm = inboxOf(emma).get(inboxOf(emma).size() - 1);
+        assertThat(TestMail.subject(confirm)).startsWith("Please confirm:");
+        assertThat(body(confirm)).contains("add your mail to " + task.reference());
+
+        send(emma, "RE: " + confirm.getSubject(), "yes", "<ref-en-3@stockholm.se>", confirm.getMessageID());
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).anyMatch(e -> e.text().contains("cancel"));
+        assertThat(body(inboxOf(emma).get(inboxOf(emma).size() - 1))).startsWith("Hello!").contains(task.reference());
+    }
+
+    @Test
+    void someoneElseNamingATaskInASubjectWithoutBracketsStartsARequestOfTheirOwn() throws Exception {
+        TestMail people = new TestMail(mail);
+        String first = "stina.holm@stockholm.se";
+        people.sendRaw(newMail(first, "Utvardering", "<ref-other-1@stockholm.se>",
+                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), first);
+        round();
+        String reference = tasks.byRequester("email", first).get(0).reference();
+        String other = "karl.nord@stockholm.se";
+        people.sendRaw(newMail(other, "Som " + reference + " fast for Bromma", "<ref-other-2@stockholm.se>",
+                "Hej! Vi i Bromma vill ocksa utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), other);
+        round();
+        assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("Bromma"));
+        assertThat(tasks.byRequester("email", other)).hasSize(1);
+        assertThat(tasks.byRequester("email", other).get(0).request().district()).isEqualTo("bromma");
+    }
+
     @Test
     void aMailWithoutAMessageIdBecomesATaskWhoseLaterMailsStartAThreadOfTheirOwn() throws Exception {
         // found by a black-box tester: the task kept the missing Message-ID as the text "null", and every later mail
