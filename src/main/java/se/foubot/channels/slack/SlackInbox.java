@@ -62,7 +62,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /** How one go at a piece of work ended. */
     private enum Ran {
-        DONE, NOT_DONE, SLACK_AWAY
+        DONE, NOT_DONE, SLACK_AWAY,
+        /** Put in its person's line behind what of theirs this process is doing: done there. */
+        IN_LINE
     }
 
     private final LeasedQueue queue;
@@ -543,7 +545,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                     continue;
                 }
                 log.info("event=slack_work_redone key={} kind={} attempt={}", key, item.getString("kind"), item.getInteger("attempts", 0) + 1);
-                Ran ran = run(leftWork(item));
+                Ran ran = runInLine(leftWork(item));
                 if (ran == Ran.DONE) {
                     done++;
                 } else if (ran == Ran.SLACK_AWAY) {
@@ -552,6 +554,35 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
             }
         }
         return done;
+    }
+
+    /**
+     * Left work a look took up (another replica's after its lease, or this one's after a pause), done in its person's
+     * line as the work Slack sends is: behind what of theirs this process is doing now, or as the head of a line that
+     * what they write meanwhile joins, handed on to a worker when it is done. Done beside their line, a message written
+     * after the left one could be answered first, or take the turn the left one was to take.
+     */
+    private Ran runInLine(Work work) {
+        String person = work.params().get("user");
+        if (person != null) {
+            synchronized (cameAfter) {
+                java.util.ArrayDeque<Work> behind = cameAfter.get(person);
+                if (behind != null) {
+                    inHand.add(work.key());
+                    behind.add(work);
+                    return Ran.IN_LINE;
+                }
+                cameAfter.put(person, new java.util.ArrayDeque<>());
+            }
+        }
+        try {
+            return run(work);
+        } finally {
+            Work next = nextInLine(work);
+            if (next != null && (!waiting.isEmpty() || !workers.offer(new Begin(next, this::runUnlessStopping)))) {
+                waiting.add(next); // its line goes on from there, the rest of it behind it
+            }
+        }
     }
 
     private String deadLetterKind(Work work) {

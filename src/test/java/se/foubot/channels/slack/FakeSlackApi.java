@@ -51,6 +51,7 @@ public final class FakeSlackApi implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger postedThenUnreadable = new java.util.concurrent.atomic.AtomicInteger();
     private volatile int outage;
     private volatile java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(0);
+    private final java.util.concurrent.atomic.AtomicInteger postsHeld = new java.util.concurrent.atomic.AtomicInteger();
     private volatile java.util.function.Supplier<String> socketModeUrl = () -> null;
     private final AtomicLong ts = new AtomicLong(1_763_900_000_000_100L);
     private final ConcurrentLinkedQueue<Posted> posted = new ConcurrentLinkedQueue<>();
@@ -111,6 +112,11 @@ public final class FakeSlackApi implements AutoCloseable {
 
     void letPostsGo() {
         held.countDown();
+    }
+
+    /** How many {@code chat.postMessage} calls wait for {@link #letPostsGo()} now. */
+    int postsHeld() {
+        return postsHeld.get();
     }
 
     List<Call> calls() {
@@ -175,10 +181,13 @@ public final class FakeSlackApi implements AutoCloseable {
             return;
         }
         if ("chat.postMessage".equals(method)) {
+            postsHeld.incrementAndGet();
             try {
                 held.await(30, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                postsHeld.decrementAndGet();
             }
         }
         calls.add(new Call(method, params));

@@ -45,6 +45,9 @@ class SlackWorkAfterARestartTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    MongoTemplate mongo;
+
     @DynamicPropertySource
     static void aDataDirectoryAKilledProcessLeft(DynamicPropertyRegistry registry) throws IOException {
         Files.createDirectories(DATA_DIR);
@@ -86,6 +89,35 @@ class SlackWorkAfterARestartTest {
         assertThat(answers.get(0)).contains("Vilken förvaltning");
         assertThat(answers).noneMatch(text -> text.contains("kom fram först nu")).noneMatch(text -> text.contains("vilken förvaltning du menar"));
         assertThat(answers.get(2)).doesNotContain("Vilken förvaltning");
+    }
+
+    /**
+     * Another replica died holding a person's message; a look here takes it up after its lease, and Slack is slow to
+     * take the answer. What the person writes meanwhile waits behind it, as it would behind their own work here: done
+     * beside it, the later message could be answered first or take the turn the left one was to take.
+     */
+    @Test
+    void anotherReplicasLeftMessageIsDoneInItsWritersLineSoWhatTheyWriteMeanwhileWaits() throws Exception {
+        // its lease ran out a minute ago (the other test's replica still holds its own until two minutes after the start)
+        LeftSlackWork.leftByADeadProcess(mongo, clock.instant().minus(Duration.ofMinutes(3)), "post:DULINE:1763900000.000030",
+                "ULINE", "jag behöver stöd", "slack-inbox-a-replica-that-died");
+        SLACK.holdPosts();
+        java.util.concurrent.CompletableFuture<Integer> look;
+        try {
+            look = java.util.concurrent.CompletableFuture.supplyAsync(inbox::redo);
+            await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.postsHeld() == 1);
+            assertThat(inbox.receive("post:DULINE:1763900000.000031", "EvLineMeanwhile", RecordOnceThenAck.MESSAGE,
+                    java.util.Map.of("user", "ULINE", "channel", "DULINE", "text", "Bromma"))).isTrue();
+            // a worker would come to it at once; in the line it waits for the left message's answer
+            await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> SLACK.postsHeld() == 1);
+        } finally {
+            SLACK.letPostsGo();
+        }
+        look.get(10, java.util.concurrent.TimeUnit.SECONDS); // this look, or the scheduled one beside it, took it up
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "ULINE")).hasSize(2));
+        java.util.List<String> answers = LeftSlackWork.answersTo(SLACK, "ULINE");
+        assertThat(answers.get(0)).contains("Vilken förvaltning");
+        assertThat(answers.get(1)).doesNotContain("Vilken förvaltning").doesNotContain("kom fram först nu");
     }
 
     @Test
