@@ -75,9 +75,9 @@ class SlackConfiguration {
     /** Reads, verifies and answers {@code POST /slack/events} before any other filter or Spring can touch the body. */
     @Bean
     FilterRegistrationBean<SlackRawBodyFilter> slackRawBodyFilter(SlackProperties properties, Clock clock, App app, DoorMark door,
-            MeterRegistry meters, @Value("${server.error.path:/error}") String errorPath) {
+            SlackIdentity identity, MeterRegistry meters, @Value("${server.error.path:/error}") String errorPath) {
         FilterRegistrationBean<SlackRawBodyFilter> registration = new FilterRegistrationBean<>(
-                new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door), meters));
+                new SlackRawBodyFilter(properties, clock, new SlackEventsEndpoint(app, door, identity, clock), meters));
         registration.addUrlPatterns("/slack/events", errorPath);
         // the error page's dispatch for a request the filter refused comes back to it (see shouldNotFilterErrorDispatch)
         registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);

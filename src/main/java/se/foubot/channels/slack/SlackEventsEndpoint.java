@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import com.slack.api.bolt.App;
@@ -41,11 +43,16 @@ final class SlackEventsEndpoint {
     private final App bolt;
     private final DoorMark door;
     private final SlackRequestParser parser;
+    private final SlackIdentity identity;
+    /** Slack says it once a minute at most per workspace; anyone holding the secret could say it without end. */
+    private final se.foubot.privacy.OncePerWindow rateLimitSaid;
 
-    SlackEventsEndpoint(App bolt, DoorMark door) {
+    SlackEventsEndpoint(App bolt, DoorMark door, SlackIdentity identity, java.time.Clock clock) {
         this.bolt = bolt;
         this.door = door;
         this.parser = new SlackRequestParser(bolt.config());
+        this.identity = identity;
+        this.rateLimitSaid = new se.foubot.privacy.OncePerWindow(clock, java.time.Duration.ofMinutes(1), 1_000);
     }
 
     void answer(HttpServletRequest http, byte[] verifiedBody, HttpServletResponse out) throws IOException {
@@ -68,10 +75,10 @@ final class SlackEventsEndpoint {
                     .remoteAddress(http.getRemoteAddr())
                     .build());
             if (request == null) {
-                String type = typeOf(verifiedBody);
+                JsonObject body = jsonOf(verifiedBody);
+                String type = stringIn(body, "type");
                 if ("app_rate_limited".equals(type)) {
-                    // Slack drops this app's events for the rest of the minute and says so here; it wants a 200
-                    log.warn("event=slack_app_rate_limited hint=\"Slack is not sending events for the rest of this minute\"");
+                    appRateLimited(stringIn(body, "team_id"));
                     ok(out);
                 } else if (type != null) {
                     // well formed, of a kind Bolt does not know (one Slack added since): nothing handles it, so as any
@@ -121,18 +128,43 @@ final class SlackEventsEndpoint {
         return body.startsWith("\uFEFF") ? body.substring(1) : body;
     }
 
-    private static String typeOf(byte[] body) {
+    /**
+     * Slack drops the app's events in one workspace for the rest of the minute and says so; it wants a 200. Said of the
+     * bot's own workspace (or before Slack has said which that is) it is a warning; of another workspace the app is
+     * installed in, whose requests are answered with nothing anyway ({@link RefuseOtherWorkspaces}), it is not.
+     */
+    private void appRateLimited(String team) {
+        String named = team != null && SlackText.ID.matcher(team).matches() ? team : "unknown";
+        if (!rateLimitSaid.first(named)) {
+            return;
+        }
+        Optional<com.slack.api.methods.response.auth.AuthTestResponse> own = identity.known();
+        if (team != null && own.isPresent() && !RefuseOtherWorkspaces.belongs(List.of(team), own.get().getTeamId(), own.get().getEnterpriseId())) {
+            log.info("event=slack_app_rate_limited team={} own=false hint=\"another workspace the app is installed in; the bot's own "
+                    + "events are not affected\"", named);
+        } else {
+            log.warn("event=slack_app_rate_limited team={} hint=\"Slack is not sending events for the rest of this minute\"", named);
+        }
+    }
+
+    /** The request's JSON object (an event, or a form's payload), or null when it is none. */
+    private static JsonObject jsonOf(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         try {
             if (text.startsWith("payload=") && text.indexOf('&') < 0) {
                 text = URLDecoder.decode(text.substring("payload=".length()), StandardCharsets.UTF_8);
             }
             JsonElement json = JsonParser.parseString(text);
-            return json.isJsonObject() && json.getAsJsonObject().get("type") instanceof JsonPrimitive type && type.isString()
-                    && !type.getAsString().isBlank() ? type.getAsString() : null;
+            return json.isJsonObject() ? json.getAsJsonObject() : null;
         } catch (RuntimeException notJson) {
             return null;
         }
+    }
+
+    /** A non-blank string field of {@code json}, or null. */
+    private static String stringIn(JsonObject json, String field) {
+        return json != null && json.get(field) instanceof JsonPrimitive value && value.isString() && !value.getAsString().isBlank()
+                ? value.getAsString() : null;
     }
 
     private static void ok(HttpServletResponse out) {

@@ -54,6 +54,11 @@ class SlackIdentity {
         }
     }
 
+    /** Who Slack said the bot is; empty before it has answered once. */
+    java.util.Optional<AuthTestResponse> known() {
+        return java.util.Optional.ofNullable(known);
+    }
+
     private void logOnce(String why) {
         if (!failing) {
             failing = true;

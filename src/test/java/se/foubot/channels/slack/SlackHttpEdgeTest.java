@@ -61,6 +61,9 @@ class SlackHttpEdgeTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    SlackIdentity identity;
+
     SlackRequests slack;
 
     @DynamicPropertySource
@@ -208,12 +211,20 @@ class SlackHttpEdgeTest {
     }
 
     @Test
-    void slacksNoticeThatItRateLimitsTheAppIsAcknowledgedAndLogged(CapturedOutput output) throws Exception {
-        // as Slack sends it to the request URL when the app gets more than 30,000 events an hour
-        String notice = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"type\":\"app_rate_limited\",\"team_id\":\"T123456\","
+    void slacksNoticeThatItRateLimitsTheAppIsAcknowledgedAndLoggedOnceAMinuteNamingWhetherItIsTheBotsWorkspace(CapturedOutput output)
+            throws Exception {
+        // as Slack sends it to the request URL when the app gets more than 30,000 events an hour in a workspace
+        String notice = "{\"token\":\"Jhj5dZrVaK7ZwHHjRyZWjbDl\",\"type\":\"app_rate_limited\",\"team_id\":\"%s\","
                 + "\"minute_rate_limited\":1518467820,\"api_app_id\":\"A123456\"}";
-        assertThat(slack.signed(notice, "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
-        assertThat(output).contains("event=slack_app_rate_limited");
+        await().atMost(Duration.ofSeconds(10)).until(() -> identity.known().isPresent()); // Slack has said who the bot is
+        for (String team : new String[] {"T0FOU", "T123456", "T0FOU", "T123456"}) {
+            assertThat(slack.signed(notice.formatted(team), "application/json", java.util.Map.of()).statusCode()).isEqualTo(200);
+        }
+        assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=T0FOU ")))
+                .singleElement().satisfies(l -> assertThat(l).contains("WARN").contains("not sending events"));
+        assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=T123456 ")))
+                .as("another workspace the app is installed in").singleElement()
+                .satisfies(l -> assertThat(l).contains("INFO").contains("own=false"));
     }
 
     @Test
