@@ -385,7 +385,10 @@ public class EmailRequestProcessor {
         return text.isBlank() ? MailReplies.bare(mail.getString("subject")) : text;
     }
 
-    /** The language of a received mail (subject and text); {@code otherwise}'s when its words tell neither. */
+    /**
+     * The language of a received mail (subject and text); {@code otherwise}'s when its words tell neither ("status",
+     * "ok", a reference alone): the task's it is about, or the one the sender last asked in.
+     */
     private Language languageOf(Document mail, java.util.function.Supplier<Language> otherwise) {
         return replies.languageOf(mail.getString("subject") + " " + mail.getString("text"), otherwise);
     }
@@ -405,7 +408,7 @@ public class EmailRequestProcessor {
         String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
         String text = mail.getString("text") == null ? "" : mail.getString("text");
         Inbound message = new Inbound(Recipient.email(mail.getString("from")), subject, text, thread, mail.getString("_id"),
-                replies.languageOf(subject + " " + text), proven);
+                languageOf(mail, () -> tasks.languageOfSender(mail.getString("from"))), proven);
         Optional<CommandTable.Handled> handled = commands.handle(message);
         if (handled.isEmpty() && thread == null && text.isBlank() && !MailReplies.bare(subject).isEmpty()) {
             // a command written in the subject alone ("status", "kunskapsluckor", "avbevaka LUM"), as people mail it
@@ -435,7 +438,7 @@ public class EmailRequestProcessor {
                 .append("subject", mail.getString("subject")).append("rootMessageId", mail.getString("messageId"))
                 .append("rootKey", MailParser.messageKey(key))
                 .append("status", "open").append("attachments", mail.getList("attachments", String.class, List.of()))
-                .append("language", replies.languageOf(mail.getString("subject") + " " + mail.getString("text")).name())
+                .append("language", languageOf(mail, () -> tasks.languageOfSender(mail.getString("from"))).name())
                 .append("identityNumberRemoved", mail.getBoolean("identityNumberRemoved", false))
                 .append("copied", mail.getList("copied", String.class, List.of()))
                 .append("createdAt", Date.from(clock.instant()));

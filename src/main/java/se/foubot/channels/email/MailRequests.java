@@ -37,6 +37,9 @@ public interface MailRequests {
     /** The language the task was asked in (Swedish when there is no such task). */
     Language languageOf(String reference);
 
+    /** The language of the newest task {@code from} asked for by mail (Swedish when they have none). */
+    Language languageOfSender(String from);
+
     /** Adds the mail to the task's history, once per {@code mailKey}, as the sender's. */
     void attach(String reference, Sender sender, String from, String mailKey, String text);
 

@@ -62,6 +62,11 @@ class MailTaskRequests implements MailRequests {
     }
 
     @Override
+    public Language languageOfSender(String from) {
+        return tasks.byRequester(CHANNEL, from).stream().findFirst().map(t -> t.request().spokenLanguage()).orElse(Language.SV);
+    }
+
+    @Override
     public void attach(String reference, Sender sender, String from, String mailKey, String text) {
         switch (sender) {
             case REQUESTER -> tasks.mailFromRequester(reference, from, mailKey, text);

@@ -291,6 +291,11 @@ class EmailChannelTest {
         round();
         assertThat(tasks.find(task.reference()).orElseThrow().history()).anyMatch(e -> e.text().contains("cancel"));
         assertThat(body(inboxOf(emma).get(inboxOf(emma).size() - 1))).startsWith("Hello!").contains(task.reference());
+
+        // a command whose one word is both languages': in the language she last asked in
+        people.sendRaw(newMail("Emma Smith <" + emma + ">", "status", "<ref-en-4@stockholm.se>", ""), emma);
+        round();
+        assertThat(body(inboxOf(emma).get(inboxOf(emma).size() - 1))).contains("Your requests with FoU:").contains(task.reference());
     }
 
     @Test
