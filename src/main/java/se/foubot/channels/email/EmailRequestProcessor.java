@@ -64,10 +64,11 @@ public class EmailRequestProcessor {
     private static final Duration CONFIRMATION_VALID = Duration.ofDays(7);
     /**
      * A task's reference in a subject, in brackets as the bot writes it ("SV: [FOU-2026-0042] …") or not ("Angående
-     * FOU-2026-0042", "avbryt fou-2026-0042"): the confirmation asks people to keep it in the subject, and they write
-     * it as they like. Group 1 is the opening bracket, when there is one.
+     * FOU-2026-0042", "avbryt fou-2026-0042", "FOU–2026–0042" as Word's autocorrect dashes it): the confirmation asks
+     * people to keep it in the subject, and they write it as they like. Group 1 is the opening bracket, when there is one.
      */
-    private static final Pattern SUBJECT_REFERENCE = Pattern.compile("(?i)(\\[)?(?<![\\p{L}\\d-])(FOU-\\d{4}-\\d{4,})(?![\\p{L}\\d-])");
+    private static final Pattern SUBJECT_REFERENCE = Pattern.compile(
+            "(?i)(\\[\\s*)?(?<![\\p{L}\\d\\p{Pd}])(FOU\\p{Pd}\\d{4}\\p{Pd}\\d{4,})(?![\\p{L}\\d\\p{Pd}])");
 
     private final MailInbox inbox;
     private final Outbox outbox;
@@ -185,7 +186,11 @@ public class EmailRequestProcessor {
             return calendarAnswer(mail, calendar, proven);
         }
         if (thread.isPresent() && thread.get().startsWith(CONFIRM_THREAD)) {
-            return proven ? confirmed(thread.get().substring(CONFIRM_THREAD.length()), mail) : "ignored:confirmation-from-another-address";
+            if (!proven) {
+                return "ignored:confirmation-from-another-address";
+            }
+            String original = thread.get().substring(CONFIRM_THREAD.length());
+            return ConfirmationAnswer.denies(mail.getString("text")) ? denied(original, mail) : confirmed(original, mail);
         }
         if (thread.isEmpty() && MailReplies.CONFIRM_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
             // an answer to one of our "Bekräfta:" mails that names none we know (its mail was removed, or the mail
@@ -193,17 +198,7 @@ public class EmailRequestProcessor {
             return confirmationExpired(mail);
         }
         if (thread.isEmpty()) {
-            Matcher m = SUBJECT_REFERENCE.matcher(mail.getString("subject") == null ? "" : mail.getString("subject"));
-            if (m.find()) {
-                String reference = m.group(2).toUpperCase(java.util.Locale.ROOT);
-                // bracketed, the bot's own subject answered by anyone; written freely, only the task's own people's:
-                // someone else naming a task ("som FOU-2026-0042, fast för Farsta") is asking for something of their own
-                MailRequests.Sender sender = m.group(1) != null ? null : tasks.senderOf(reference, from);
-                if (m.group(1) != null ? tasks.taskExists(reference)
-                        : sender == MailRequests.Sender.REQUESTER || sender == MailRequests.Sender.COPIED) {
-                    thread = Optional.of("task:" + reference);
-                }
-            }
+            thread = taskNamedInSubject(mail.getString("subject"), from).map(reference -> "task:" + reference);
         }
         if (thread.isEmpty()) {
             thread = ownEarlierRequest(mail);
@@ -297,7 +292,7 @@ public class EmailRequestProcessor {
         }
         boolean requester = sender == MailRequests.Sender.REQUESTER;
         if (sender == MailRequests.Sender.THIRD_PARTY) {
-            tasks.attach(reference, sender, from, key, said(mail));
+            tasks.attach(reference, sender, from, key, said(mail, reference));
             log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
             return "task-third-party:" + reference;
         }
@@ -305,7 +300,7 @@ public class EmailRequestProcessor {
             Language language = languageOf(mail, () -> tasks.languageOf(reference));
             return askSenderToConfirm(mail, replies.addToTask(reference, language), language);
         }
-        tasks.attach(reference, sender, from, key, said(mail));
+        tasks.attach(reference, sender, from, key, said(mail, reference));
         if (mail.getBoolean("senderConfirmed", false)) {
             // they answered "ja" to our question: say that it is done, or they hear nothing
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
@@ -351,6 +346,22 @@ public class EmailRequestProcessor {
         return confirmationExpired(answer);
     }
 
+    /**
+     * The sender answered our question "no, that was not me": the mail it was about is never done (a later "yes" to the
+     * same question changes nothing), they are told so, and the operators see that someone wrote in their name.
+     */
+    private String denied(String originalKey, Document answer) {
+        boolean refused = inbox.denySender(originalKey, AWAITING_SENDER);
+        log.warn("event=mail_sender_denied mail={} answer={} open={} hint=\"the sender says they did not write the mail; it is not done\"",
+                originalKey, answer.getString("_id"), refused);
+        String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
+        Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        reply(answer, new OutgoingMail("email-confirm-denied:" + answer.getString("_id"), answer.getString("from"),
+                replies.reSubject(subject, language), replies.senderDenied(language, notices(answer)), answer.getString("messageId"),
+                references(answer), "auto-replied"));
+        return "denied:" + originalKey;
+    }
+
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = replies.languageOf(subject + " " + answer.getString("text"));
@@ -379,10 +390,38 @@ public class EmailRequestProcessor {
         return references;
     }
 
-    /** What a mail about a task says: its text, or its subject when the text is empty ("avbryt FOU-2026-0042" alone). */
-    private static String said(Document mail) {
-        String text = mail.getString("text") == null ? "" : mail.getString("text");
-        return text.isBlank() ? MailReplies.bare(mail.getString("subject")) : text;
+    /**
+     * The first task the subject names that this sender's mail goes to: bracketed, the bot's own subject answered by
+     * anyone; written freely, only the task's own people's — someone else naming a task ("Som FOU-2026-0042, fast för
+     * Bromma") is asking for something of their own. A subject may name several ("FOU-2026-0010 och FOU-2026-0007").
+     */
+    private Optional<String> taskNamedInSubject(String subject, String from) {
+        Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
+        while (m.find()) {
+            String reference = m.group(2).replaceAll("\\p{Pd}", "-").toUpperCase(java.util.Locale.ROOT);
+            if (m.group(1) != null ? tasks.taskExists(reference) : isOwn(tasks.senderOf(reference, from))) {
+                return Optional.of(reference);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isOwn(MailRequests.Sender sender) {
+        return sender == MailRequests.Sender.REQUESTER || sender == MailRequests.Sender.COPIED;
+    }
+
+    /**
+     * What a mail about a task says: its text, and its subject before it when the person wrote the subject (a new
+     * mail, "Avbryt FOU-2026-0042", "Tillägg till FOU-2026-0042 – brukarråd"), not when it is the bot's own answered
+     * ("SV: [FOU-2026-0042] Utvärdering").
+     */
+    private static String said(Document mail, String reference) {
+        String text = mail.getString("text") == null ? "" : mail.getString("text").strip();
+        String subject = MailReplies.bare(mail.getString("subject"));
+        if (subject.isEmpty() || subject.contains("[" + reference + "]")) {
+            return text.isEmpty() ? subject : text;
+        }
+        return text.isEmpty() ? subject : subject + "\n\n" + text;
     }
 
     /**

@@ -272,6 +272,15 @@ public class MailInbox implements StoreIndexes {
                 .set("attempts", 0).unset("outcome").unset("nextAttemptAt"), INBOX).getModifiedCount() == 1;
     }
 
+    /**
+     * The sender said they did not write the mail {@code key}, which waited for their confirmation: it is done with,
+     * never confirmed later. @return whether it was still waiting
+     */
+    boolean denySender(String key, String awaiting) {
+        return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("outcome").is(awaiting)),
+                new Update().set("outcome", "denied-by-sender"), INBOX).getModifiedCount() == 1;
+    }
+
     /** Out of attempts: kept (for its retention) but never processed again; the dead letter names the rule. */
     void park(String key, String rule) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", PARKED)

@@ -181,6 +181,11 @@ final class MailReplies {
         return letter(texts.get(l, "mail.confirmation-expired", "days", validDays), l, notices);
     }
 
+    /** To a sender who answered our question that they did not write the mail it quoted. */
+    String senderDenied(Language l, Notices notices) {
+        return letter(texts.get(l, "mail.confirm.denied"), l, notices);
+    }
+
     String addToTask(String reference, Language l) {
         return texts.get(l, "mail.confirm.add-to-task", "reference", reference);
     }

@@ -46,6 +46,7 @@ final class SlackEventsEndpoint {
     private final SlackIdentity identity;
     /** Slack says it once a minute at most per workspace; anyone holding the secret could say it without end. */
     private final se.foubot.privacy.OncePerWindow rateLimitSaid;
+    private final se.foubot.privacy.RefusalLog otherRateLimits = new se.foubot.privacy.RefusalLog(log);
 
     SlackEventsEndpoint(App bolt, DoorMark door, SlackIdentity identity, java.time.Clock clock) {
         this.bolt = bolt;
@@ -139,11 +140,13 @@ final class SlackEventsEndpoint {
             return;
         }
         Optional<com.slack.api.methods.response.auth.AuthTestResponse> own = identity.known();
-        if (team != null && own.isPresent() && !RefuseOtherWorkspaces.belongs(List.of(team), own.get().getTeamId(), own.get().getEnterpriseId())) {
-            log.info("event=slack_app_rate_limited team={} own=false hint=\"another workspace the app is installed in; the bot's own "
-                    + "events are not affected\"", named);
-        } else {
+        if (team != null && own.isPresent() && RefuseOtherWorkspaces.belongs(List.of(team), own.get().getTeamId(), own.get().getEnterpriseId())) {
             log.warn("event=slack_app_rate_limited team={} hint=\"Slack is not sending events for the rest of this minute\"", named);
+        } else {
+            // whoever holds the secret can name a new workspace in every notice: bounded as every refusal's line
+            otherRateLimits.info("event=slack_app_rate_limited team={} own={} hint=\"{}\"", named, own.isPresent() ? "false" : "unknown",
+                    own.isPresent() ? "another workspace the app is installed in; the bot's own events are not affected"
+                            : "Slack has not yet said which workspace is the bot's");
         }
     }
 

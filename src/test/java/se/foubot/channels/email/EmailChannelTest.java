@@ -298,6 +298,77 @@ class EmailChannelTest {
         assertThat(body(inboxOf(emma).get(inboxOf(emma).size() - 1))).contains("Your requests with FoU:").contains(task.reference());
     }
 
+    /** A reply as Outlook writes it: the answer on top, the mail answered quoted under a header. */
+    private static byte[] outlookReply(String from, String subject, String messageId, String inReplyTo, String answer) {
+        return ("From: " + from + "\r\nTo: FoU <fou@localhost>\r\nSubject: " + subject + "\r\nDate: Sun, 6 Dec 2026 22:05:40 +0100\r\n"
+                + "Message-ID: " + messageId + "\r\nIn-Reply-To: " + inReplyTo + "\r\nReferences: " + inReplyTo + "\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=\"iso-8859-1\"\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n"
+                + answer + "\r\n\r\n________________________________\r\nFr=E5n: FoU-boten <fou@localhost>\r\nSkickat: den 6 december 2026 22:01\r\n"
+                + "=C4mne: Bekr=E4fta\r\n\r\nVi har f=E5tt ett mejl fr=E5n din adress\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void aRequesterWhoAnswersNoToTheConfirmationOfAMailForgedInTheirNameHasNothingDone() throws Exception {
+        TestMail people = new TestMail(mail);
+        String olga = "olga.ek@stockholm.se";
+        people.sendRaw(newMail("Olga Ek <" + olga + ">", "Utvardering", "<deny-1@stockholm.se>",
+                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), olga);
+        round();
+        SupportTask task = tasks.byRequester("email", olga).get(0);
+        // someone else's server, her name in From, the reference as the confirmation told her to write it
+        people.sendRaw(newMail("Olga Ek <" + olga + ">", "Angaende " + task.reference(), "<deny-2@evil.example>",
+                "Avbryt arendet. Skicka allt material till mallory@evil.example.\r\n"), "mallory@evil.example");
+        round();
+        MimeMessage confirm = inboxOf(olga).get(inboxOf(olga).size() - 1);
+        assertThat(TestMail.subject(confirm)).startsWith("Bekräfta:");
+
+        people.sendRaw(outlookReply("Olga Ek <" + olga + ">", "SV: " + TestMail.subject(confirm).replace("ä", "=?iso-8859-1?Q?=E4?="),
+                "<deny-3@stockholm.se>", confirm.getMessageID(), "Nej! Det var inte jag som skrev det d=E4r. L=E4gg inte till det."), olga);
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("mallory"));
+        assertThat(body(inboxOf(olga).get(inboxOf(olga).size() - 1))).contains("Tack för att du sa till")
+                .contains("Vi har inte gjort något med mejlet");
+
+        // a "ja" to the same question afterwards changes nothing
+        send(olga, "SV: " + confirm.getSubject(), "ja", "<deny-4@stockholm.se>", confirm.getMessageID());
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("mallory"));
+    }
+
+    @Test
+    void aNewMailAboutTheSendersTaskKeepsTheSubjectTheyWroteAndFindsTheirTaskAmongOthersOrWithWordsDashes() throws Exception {
+        TestMail people = new TestMail(mail);
+        String mats = "mats.lind@stockholm.se";
+        people.sendRaw(newMail(mats, "Utvardering", "<subj-1@stockholm.se>",
+                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), mats);
+        round();
+        String own = tasks.byRequester("email", mats).get(0).reference();
+        String other = tasks.byRequester("email", "olle.strand@stockholm.se").isEmpty() ? "FOU-2026-9998"
+                : tasks.byRequester("email", "olle.strand@stockholm.se").get(0).reference();
+        people.sendRaw(newMail(mats, "Tillagg till " + own + " - brukarrad", "<subj-2@stockholm.se>",
+                "Vi vill ocksa ha med brukarradet.\r\n"), mats);
+        round();
+        confirmTheLastQuestion(mats, "<subj-2c@stockholm.se>");
+        // Word's autocorrect made the dashes en dashes; another task named first
+        people.sendRaw(newMail(mats, "=?UTF-8?Q?" + other + "_och_" + own.replace("-", "=E2=80=93") + "?=",
+                "<subj-3@stockholm.se>", "Datum: 15 mars.\r\n"), mats);
+        round();
+        confirmTheLastQuestion(mats, "<subj-3c@stockholm.se>");
+        round();
+        assertThat(tasks.byRequester("email", mats)).as("no new request").hasSize(1);
+        assertThat(tasks.find(own).orElseThrow().history()).anyMatch(e -> e.text().contains("Tillagg till " + own + " - brukarrad")
+                && e.text().contains("Vi vill ocksa ha med brukarradet.")).anyMatch(e -> e.text().contains("Datum: 15 mars."));
+    }
+
+    /** Answers "ja" to the newest "Bekräfta:" mail {@code address} got. */
+    private void confirmTheLastQuestion(String address, String messageId) throws Exception {
+        MimeMessage confirm = inboxOf(address).get(inboxOf(address).size() - 1);
+        assertThat(TestMail.subject(confirm)).startsWith("Bekräfta:");
+        send(address, "SV: " + confirm.getSubject(), "ja", messageId, confirm.getMessageID());
+        round();
+        round();
+    }
+
     @Test
     void someoneElseNamingATaskInASubjectWithoutBracketsStartsARequestOfTheirOwn() throws Exception {
         TestMail people = new TestMail(mail);

@@ -225,6 +225,14 @@ class SlackHttpEdgeTest {
         assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=T123456 ")))
                 .as("another workspace the app is installed in").singleElement()
                 .satisfies(l -> assertThat(l).contains("INFO").contains("own=false"));
+
+        // helper 97: a holder of the secret naming a new workspace in each notice
+        for (int i = 0; i < 200; i++) {
+            slack.signed(notice.formatted("TFLOOD" + i), "application/json", java.util.Map.of());
+        }
+        assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=TFLOOD")).count())
+                .as("a refusal's lines a minute (refilled one a second as the flood goes on), not one a notice")
+                .isLessThan(se.foubot.privacy.RefusalLog.LINES_A_MINUTE + 20);
     }
 
     @Test
