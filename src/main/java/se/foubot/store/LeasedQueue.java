@@ -53,6 +53,8 @@ public final class LeasedQueue {
     public static final String FAILED = "failed";
     /** The field that holds an item's key while it waits (see the class comment). */
     static final String WAITING = "waiting";
+    /** Why an item was last postponed, where its worker said. */
+    public static final String POSTPONED = "postponed";
     /** How often a look also reads the whole queue, for items queued by a version without {@link #WAITING}. */
     private static final Duration FULL_LOOK_EVERY = Duration.ofMinutes(10);
 
@@ -379,9 +381,16 @@ public final class LeasedQueue {
      * the store was away for a while.
      */
     public void postpone(String key, String worker, Instant nextAttempt) {
-        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))),
-                new Update().set("slot", slot(key, "free")).set("nextAttemptAt", Date.from(nextAttempt)).unset("leaseUntil"),
-                collection);
+        postpone(key, worker, nextAttempt, null);
+    }
+
+    /** As {@link #postpone(String, String, Instant)}, noting in the item's {@value #POSTPONED} field why (null: nothing). */
+    public void postpone(String key, String worker, Instant nextAttempt, String why) {
+        Update update = new Update().set("slot", slot(key, "free")).set("nextAttemptAt", Date.from(nextAttempt)).unset("leaseUntil");
+        if (why != null) {
+            update.set(POSTPONED, why);
+        }
+        mongo.updateFirst(Query.query(Criteria.where("slot").is(slot(key, worker))), update, collection);
     }
 
     /** Gives the item back for a later attempt, or gives it up after too many. */
@@ -413,6 +422,19 @@ public final class LeasedQueue {
     private boolean freeIfStillExpired(Document held, Date now) {
         return mongo.updateFirst(Query.query(Criteria.where("slot").is(held.getString("slot")).and("leaseUntil").lt(now)),
                 new Update().set("slot", slot(held.getString("_id"), "free")).unset("leaseUntil"), collection).getModifiedCount() == 1;
+    }
+
+    /**
+     * The items still waiting (pending, held or not) that also match {@code where}, with their key, slot and the
+     * {@code fields} named: served by the index of the field only waiting items carry.
+     */
+    public List<Document> waitingWhere(Criteria where, String... fields) {
+        Query q = new Query(new Criteria().andOperator(Criteria.where(WAITING).regex(""), where));
+        q.fields().include("_id").include("slot");
+        for (String field : fields) {
+            q.fields().include(field);
+        }
+        return mongo.find(q, Document.class, collection);
     }
 
     /** When the oldest item still waiting was queued; empty when none waits. */

@@ -120,6 +120,35 @@ class SlackWorkAfterARestartTest {
         assertThat(answers.get(1)).doesNotContain("Vilken förvaltning").doesNotContain("kom fram först nu");
     }
 
+    /**
+     * Helper 97: another replica holds a person's message (alive and slow, or killed and its lease not yet run out) when
+     * the person's next one comes here. Done at once, it was answered first and the earlier one then taken as late
+     * ("kom fram först nu"): 4 of 10 intakes after a kill -9. It waits, and is done after the earlier one.
+     */
+    @Test
+    void aMessageWaitsForItsWritersEarlierOneThatAnotherProcessStillHolds() {
+        String earlier = "post:DUWAIT:1763900000.000040";
+        String later = "post:DUWAIT:1763900000.000041";
+        LeftSlackWork.leftByADeadProcess(mongo, clock.instant(), earlier, "UWAIT", "jag behöver stöd", "slack-inbox-a-replica-that-died");
+        assertThat(inbox.receive(later, "EvWaitLater", RecordOnceThenAck.MESSAGE,
+                java.util.Map.of("user", "UWAIT", "channel", "DUWAIT", "text", "Bromma"))).isTrue();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mongo.findById(later, org.bson.Document.class,
+                SlackInbox.COLLECTION).getString("slot")).endsWith("#free"));
+        assertThat(LeftSlackWork.answersTo(SLACK, "UWAIT")).as("nothing answered before the earlier message").isEmpty();
+
+        // the replica was dead: its lease runs out, and a look takes the earlier message up, then the later one
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").is(earlier)),
+                new org.springframework.data.mongodb.core.query.Update().set("leaseUntil",
+                        java.util.Date.from(clock.instant().minusSeconds(1))), SlackInbox.COLLECTION);
+        clock.advance(SlackInbox.EARLIER_PAUSE.plusSeconds(1));
+        inbox.redo();
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UWAIT")).hasSize(2));
+        java.util.List<String> answers = LeftSlackWork.answersTo(SLACK, "UWAIT");
+        assertThat(answers.get(0)).contains("Vilken förvaltning");
+        assertThat(answers.get(1)).doesNotContain("Vilken förvaltning").doesNotContain("kom fram först nu");
+    }
+
     @Test
     void theKilledProcesssMessagesAreAnsweredAtStartAndAnotherHoldersAfterItsLease() {
         inbox.redo();
