@@ -336,7 +336,9 @@ public class EmailRequestProcessor {
      * answer that comes too late is told so (a second answer to one already confirmed changes nothing).
      */
     private String confirmed(String originalKey, Document answer) {
-        if (inbox.confirmSender(originalKey, AWAITING_SENDER, clock.instant().minus(CONFIRMATION_VALID))) {
+        String text = answer.getString("text");
+        if (inbox.confirmSender(originalKey, AWAITING_SENDER, clock.instant().minus(CONFIRMATION_VALID),
+                ConfirmationAnswer.saysMoreThanYes(text) ? text.strip() : null)) {
             return "confirmed:" + originalKey;
         }
         Document original = mongo.findById(originalKey, Document.class, MailInbox.INBOX);
@@ -413,15 +415,16 @@ public class EmailRequestProcessor {
     /**
      * What a mail about a task says: its text, and its subject before it when the person wrote the subject (a new
      * mail, "Avbryt FOU-2026-0042", "Tillägg till FOU-2026-0042 – brukarråd"), not when it is the bot's own answered
-     * ("SV: [FOU-2026-0042] Utvärdering").
+     * ("SV: [FOU-2026-0042] Utvärdering"); and what they wrote beside their "ja" when they confirmed it.
      */
     private static String said(Document mail, String reference) {
         String text = mail.getString("text") == null ? "" : mail.getString("text").strip();
         String subject = MailReplies.bare(mail.getString("subject"));
-        if (subject.isEmpty() || subject.contains("[" + reference + "]")) {
-            return text.isEmpty() ? subject : text;
-        }
-        return text.isEmpty() ? subject : subject + "\n\n" + text;
+        String said = subject.isEmpty() || subject.contains("[" + reference + "]") ? (text.isEmpty() ? subject : text)
+                : text.isEmpty() ? subject : subject + "\n\n" + text;
+        // what they wrote beside their "ja" to our question: an afterthought, not to be lost (helper 97)
+        String beside = mail.getString(MailInbox.SAID_BESIDE_CONFIRMATION);
+        return beside == null ? said : said + "\n\n" + beside;
     }
 
     /**

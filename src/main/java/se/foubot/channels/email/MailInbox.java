@@ -38,6 +38,8 @@ import se.foubot.store.StoreIndexes;
 public class MailInbox implements StoreIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
+    /** What the sender wrote in their answer to "Bekräfta:" besides the yes, kept with the mail it confirmed. */
+    static final String SAID_BESIDE_CONFIRMATION = "saidBesideConfirmation";
     static final String INBOX = "mail_inbox";
     static final String QUARANTINE = "mail_quarantine";
     static final String RECEIVED = "received";
@@ -264,12 +266,17 @@ public class MailInbox implements StoreIndexes {
 
     /**
      * The sender of the mail {@code key}, which ended {@code awaiting} after {@code since}, has confirmed: it goes
-     * back to be processed again, as proven. Once only. @return whether there was such a mail
+     * back to be processed again, as proven. Once only. {@code saidBeside}: what the person wrote in their answer
+     * besides the yes ("Ja. En sak till: …"), kept with the mail; null when nothing. @return whether there was such a mail
      */
-    boolean confirmSender(String key, String awaiting, Instant since) {
+    boolean confirmSender(String key, String awaiting, Instant since, String saidBeside) {
+        Update update = new Update().set("status", RECEIVED).set("senderConfirmed", true).set("attempts", 0).unset("outcome")
+                .unset("nextAttemptAt");
+        if (saidBeside != null) {
+            update.set(SAID_BESIDE_CONFIRMATION, saidBeside);
+        }
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("outcome").is(awaiting)
-                .and("receivedAt").gte(Date.from(since))), new Update().set("status", RECEIVED).set("senderConfirmed", true)
-                .set("attempts", 0).unset("outcome").unset("nextAttemptAt"), INBOX).getModifiedCount() == 1;
+                .and("receivedAt").gte(Date.from(since))), update, INBOX).getModifiedCount() == 1;
     }
 
     /**

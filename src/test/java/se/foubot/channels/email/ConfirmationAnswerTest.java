@@ -16,6 +16,20 @@ class ConfirmationAnswerTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"Ja, det var jag. En sak till: vi behöver resultatet senast den 15 mars.", "ja. Lägg till att det gäller Farsta",
+            "Yes, that was me. Please also add the survey from last year.", "Stämmer! Ring mig gärna om det"})
+    void anAnswerWithAnAfterthoughtSaysMoreThanYes(String answer) {
+        assertThat(ConfirmationAnswer.saysMoreThanYes(answer)).as(answer).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "Ja!", "Ja, det var jag.", "Japp, tack!", "yes", "Yes, that was me", "ok", "Stämmer", "Nej, lägg inte till det",
+            "Ja tack", ""})
+    void aPlainYesSaysNothingMore(String answer) {
+        assertThat(ConfirmationAnswer.saysMoreThanYes(answer)).as(answer).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"ja", "Ja!", "Ja, det var jag.", "Japp", "yes", "Yes, that was me", "Stämmer", "ok", "Nog för att…",
             "Nordost-projektet, ja", "Notera: ja", "Ja, men lägg inte till bilagan", "", "> Nej\nJa"})
     void anAnswerThatSaysYesOrSomethingElseDoesNotDeny(String answer) {

@@ -348,23 +348,24 @@ class EmailChannelTest {
         people.sendRaw(newMail(mats, "Tillagg till " + own + " - brukarrad", "<subj-2@stockholm.se>",
                 "Vi vill ocksa ha med brukarradet.\r\n"), mats);
         round();
-        confirmTheLastQuestion(mats, "<subj-2c@stockholm.se>");
+        confirmTheLastQuestion(mats, "<subj-2c@stockholm.se>", "Ja, det var jag. En sak till: vi behöver det före nämnden i april.");
         // Word's autocorrect made the dashes en dashes; another task named first
         people.sendRaw(newMail(mats, "=?UTF-8?Q?" + other + "_och_" + own.replace("-", "=E2=80=93") + "?=",
                 "<subj-3@stockholm.se>", "Datum: 15 mars.\r\n"), mats);
         round();
-        confirmTheLastQuestion(mats, "<subj-3c@stockholm.se>");
+        confirmTheLastQuestion(mats, "<subj-3c@stockholm.se>", "ja");
         round();
         assertThat(tasks.byRequester("email", mats)).as("no new request").hasSize(1);
         assertThat(tasks.find(own).orElseThrow().history()).anyMatch(e -> e.text().contains("Tillagg till " + own + " - brukarrad")
-                && e.text().contains("Vi vill ocksa ha med brukarradet.")).anyMatch(e -> e.text().contains("Datum: 15 mars."));
+                && e.text().contains("Vi vill ocksa ha med brukarradet.") && e.text().contains("före nämnden i april"))
+                .anyMatch(e -> e.text().contains("Datum: 15 mars.") && !e.text().endsWith("ja"));
     }
 
-    /** Answers "ja" to the newest "Bekräfta:" mail {@code address} got. */
-    private void confirmTheLastQuestion(String address, String messageId) throws Exception {
+    /** Answers the newest "Bekräfta:" mail {@code address} got. */
+    private void confirmTheLastQuestion(String address, String messageId, String answer) throws Exception {
         MimeMessage confirm = inboxOf(address).get(inboxOf(address).size() - 1);
         assertThat(TestMail.subject(confirm)).startsWith("Bekräfta:");
-        send(address, "SV: " + confirm.getSubject(), "ja", messageId, confirm.getMessageID());
+        send(address, "SV: " + confirm.getSubject(), answer, messageId, confirm.getMessageID());
         round();
         round();
     }
