@@ -408,6 +408,15 @@ public class EmailRequestProcessor {
         return Optional.empty();
     }
 
+    /**
+     * The first reference the subject names, as written the bot's way; null when it names none. Asked only of a mail
+     * that became a new request, so it is none of the sender's tasks — and whether it is someone else's is not said.
+     */
+    private static String namedReference(String subject) {
+        Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
+        return m.find() ? m.group(2).replaceAll("\\p{Pd}", "-").toUpperCase(java.util.Locale.ROOT) : null;
+    }
+
     private static boolean isOwn(MailRequests.Sender sender) {
         return sender == MailRequests.Sender.REQUESTER || sender == MailRequests.Sender.COPIED;
     }
@@ -526,7 +535,9 @@ public class EmailRequestProcessor {
         String from = request.getString("from");
         List<String> references = references(mail);
         // a number removed from any of the request's mails is told in every answer; damage, of the mail answered
-        MailReplies.Notices notices = new MailReplies.Notices(request.getBoolean("identityNumberRemoved", false), partUnreadable(mail));
+        // a reference named in the subject is told of in the answer to the mail that started the request only
+        MailReplies.Notices notices = new MailReplies.Notices(request.getBoolean("identityNumberRemoved", false), partUnreadable(mail),
+                mail.getString("_id").equals(request.getString("_id")) ? namedReference(mail.getString("subject")) : null);
         List<String> missing = missing(f);
         if (!missing.isEmpty()) {
             reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, replies.reSubject(request.getString("subject"), language),

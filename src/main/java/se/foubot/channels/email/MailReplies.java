@@ -205,13 +205,23 @@ final class MailReplies {
      * any of its mails), and that part of this mail's text could not be read (damaged on the way, cut off, MIME the
      * parser could only read in part), so the person knows to write again what the answer does not take up.
      */
-    record Notices(boolean identityNumberRemoved, boolean partUnreadable) {
-        static final Notices NONE = new Notices(false, false);
+    /**
+     * @param notOwnReference a reference the subject named that is none of the sender's tasks (mistyped, or another's,
+     *                        which is not said), so the mail became a new request; null when none
+     */
+    record Notices(boolean identityNumberRemoved, boolean partUnreadable, String notOwnReference) {
+        static final Notices NONE = new Notices(false, false, null);
+
+        Notices(boolean identityNumberRemoved, boolean partUnreadable) {
+            this(identityNumberRemoved, partUnreadable, null);
+        }
     }
 
     /** The notices' text, each a paragraph of its own; empty when there is nothing to say. */
     String notices(Language l, Notices notices) {
-        return (notices.partUnreadable() ? "\n" + texts.get(l, "mail.part-unreadable") + "\n" : "")
+        return (notices.notOwnReference() != null
+                ? "\n" + texts.get(l, "mail.not-own-reference", "reference", notices.notOwnReference()) + "\n" : "")
+                + (notices.partUnreadable() ? "\n" + texts.get(l, "mail.part-unreadable") + "\n" : "")
                 + (notices.identityNumberRemoved() ? "\n" + texts.get(l, "mail.identity-number-removed") + "\n" : "");
     }
 

@@ -385,6 +385,13 @@ class EmailChannelTest {
         assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("Bromma"));
         assertThat(tasks.byRequester("email", other)).hasSize(1);
         assertThat(tasks.byRequester("email", other).get(0).request().district()).isEqualTo("bromma");
+        // told why the reference took them nowhere, in words that do not say whether the task exists
+        assertThat(body(inboxOf(other).get(0))).contains("Ämnesraden nämner " + reference
+                + ", men det är inte ett ärende som du har skickat in eller fått kopia på");
+        people.sendRaw(newMail(other, "Angaende FOU-2026-0999", "<ref-other-3@stockholm.se>",
+                "Hej! Vi i Bromma vill ha hjalp med en enkat till brukarna. Ingen bradska.\r\n"), other);
+        round();
+        assertThat(body(inboxOf(other).get(inboxOf(other).size() - 1))).contains("Ämnesraden nämner FOU-2026-0999, men det är inte ett ärende");
     }
 
     @Test
