@@ -29,8 +29,8 @@ public final class OncePerWindow {
     public boolean first(String key) {
         Instant now = clock.instant();
         seen.values().removeIf(at -> !at.plus(window).isAfter(now));
-        if (seen.size() >= most) {
-            seen.clear();
+        if (seen.size() >= most && !seen.containsKey(key)) {
+            seen.clear(); // a key more than it may remember: a known one is not forgotten for it
         }
         return seen.putIfAbsent(key, now) == null;
     }

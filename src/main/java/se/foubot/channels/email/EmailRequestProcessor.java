@@ -64,11 +64,11 @@ public class EmailRequestProcessor {
     private static final Duration CONFIRMATION_VALID = Duration.ofDays(7);
     /**
      * A task's reference in a subject, in brackets as the bot writes it ("SV: [FOU-2026-0042] …") or not ("Angående
-     * FOU-2026-0042", "avbryt fou-2026-0042", "FOU–2026–0042" as Word's autocorrect dashes it): the confirmation asks
+     * FOU-2026-0042", "avbryt fou-2026-0042", "FOU–2026–0042" as Word's autocorrect dashes it, or with minus signs): the confirmation asks
      * people to keep it in the subject, and they write it as they like. Group 1 is the opening bracket, when there is one.
      */
     private static final Pattern SUBJECT_REFERENCE = Pattern.compile(
-            "(?i)(\\[\\s*)?(?<![\\p{L}\\d\\p{Pd}])(FOU\\p{Pd}\\d{4}\\p{Pd}\\d{4,})(?![\\p{L}\\d\\p{Pd}])");
+            "(?i)(\\[\\s*)?(?<![\\p{L}\\d\\p{Pd}\u2212])(FOU[\\p{Pd}\u2212]\\d{4}[\\p{Pd}\u2212]\\d{4,})(?![\\p{L}\\d\\p{Pd}\u2212])");
 
     private final MailInbox inbox;
     private final Outbox outbox;
@@ -400,7 +400,7 @@ public class EmailRequestProcessor {
     private Optional<String> taskNamedInSubject(String subject, String from) {
         Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
         while (m.find()) {
-            String reference = m.group(2).replaceAll("\\p{Pd}", "-").toUpperCase(java.util.Locale.ROOT);
+            String reference = m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT);
             if (m.group(1) != null ? tasks.taskExists(reference) : isOwn(tasks.senderOf(reference, from))) {
                 return Optional.of(reference);
             }
@@ -414,7 +414,7 @@ public class EmailRequestProcessor {
      */
     private static String namedReference(String subject) {
         Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
-        return m.find() ? m.group(2).replaceAll("\\p{Pd}", "-").toUpperCase(java.util.Locale.ROOT) : null;
+        return m.find() ? m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     private static boolean isOwn(MailRequests.Sender sender) {

@@ -349,8 +349,8 @@ class EmailChannelTest {
                 "Vi vill ocksa ha med brukarradet.\r\n"), mats);
         round();
         confirmTheLastQuestion(mats, "<subj-2c@stockholm.se>", "Ja, det var jag. En sak till: vi behöver det före nämnden i april.");
-        // Word's autocorrect made the dashes en dashes; another task named first
-        people.sendRaw(newMail(mats, "=?UTF-8?Q?" + other + "_och_" + own.replace("-", "=E2=80=93") + "?=",
+        // Word's autocorrect made the dashes an en dash and a minus sign; another task named first
+        people.sendRaw(newMail(mats, "=?UTF-8?Q?" + other + "_och_" + own.replaceFirst("-", "=E2=80=93").replace("-", "=E2=88=92") + "?=",
                 "<subj-3@stockholm.se>", "Datum: 15 mars.\r\n"), mats);
         round();
         confirmTheLastQuestion(mats, "<subj-3c@stockholm.se>", "ja");

@@ -226,10 +226,13 @@ class SlackHttpEdgeTest {
                 .as("another workspace the app is installed in").singleElement()
                 .satisfies(l -> assertThat(l).contains("INFO").contains("own=false"));
 
-        // helper 97: a holder of the secret naming a new workspace in each notice
-        for (int i = 0; i < 200; i++) {
-            slack.signed(notice.formatted("TFLOOD" + i), "application/json", java.util.Map.of());
+        // helper 97: a holder of the secret naming a new workspace in each notice; helper 98: more of them than the
+        // window remembers, the bot's own among them
+        for (int i = 0; i < 1_100; i++) {
+            slack.signed(notice.formatted(i % 100 == 0 ? "T0FOU" : "TFLOOD" + i), "application/json", java.util.Map.of());
         }
+        assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=T0FOU "))).as("still once a minute")
+                .hasSize(1);
         assertThat(output.toString().lines().filter(l -> l.contains("event=slack_app_rate_limited team=TFLOOD")).count())
                 .as("a refusal's lines a minute (refilled one a second as the flood goes on), not one a notice")
                 .isLessThan(se.foubot.privacy.RefusalLog.LINES_A_MINUTE + 20);
