@@ -1,55 +1,92 @@
 package se.foubot.channels.email;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Reads an answer to our "Bekräfta:" mail. Any answer from the address proves that its owner reads it, but not that
- * they agree: "Nej, det var inte jag" must not do what the forged mail asked (helper 97: it did, and added "send all
- * material to …" to the task as the requester's). Only the answer's first line counts, where people answer; what
- * they quote below is the mail we asked about.
+ * they agree: only a yes confirms ("ja", "Ja, det var jag", "Yes", "Stämmer"); a no ("Nej", "Det var inte jag", "Det
+ * stämmer inte", "Jag har aldrig skickat något sådant") does nothing, and anything else ("Vad är det här?") is asked
+ * again. Helpers 97 and 98: any answer confirmed, so the people who objected were the ones whose forged mail was
+ * added. What counts is the answer's first sentence that is not a greeting; what they quote is the mail we asked about.
  */
 final class ConfirmationAnswer {
 
-    /** "Nej", "Nä!", "No.", "Nope", at the start. */
-    private static final Pattern NO_FIRST = Pattern.compile("^(nej|nä|näe|no|nope)(\\P{L}.*)?$");
-    /** "Det var inte jag", "jag har inte skrivit det", "not me", "I did not send it", anywhere in the first line. */
-    private static final Pattern NOT_ME = Pattern.compile(
-            "\\b(inte jag|var inte jag|skrev inte|har inte skrivit|har inte skickat|skickade inte|inte från mig|inte mitt"
-                    + "|not me|wasn'?t me|not from me|not mine|did ?n[o']?t (write|send)|have ?n[o']?t (written|sent)|never (wrote|sent))\\b");
+    /** What an answer says. */
+    enum Said {
+        YES, NO, UNCLEAR
+    }
 
-    /** A yes and its usual company, at the start of an answer: what is left after them is more than a yes. */
-    private static final Pattern YES = Pattern.compile("^(?:(?:ja|japp|jajamen|jepp|jo|yes|yep|yeah|ok|okej|okay|stämmer|det stämmer"
-            + "|absolut|visst|det var jag|det är jag|det var från mig|that was me|it was me|that's me|it's me|correct|sure|"
-            + "tack|thanks|thank you|hej|hi|hello)(?:[\\s\\p{P}]+|$))+");
+    /** "Hej!", "Hej Anna,", "Hi,", "God morgon": said before the answer, not the answer. */
+    private static final Pattern GREETING = Pattern.compile("^(hej|hejsan|hallå|tjena|hi|hello|hey|dear|god morgon|god dag|good morning"
+            + "|good afternoon)(\\s+[\\p{L}.-]+){0,2}$");
+    private static final Pattern YES = Pattern.compile("^(ja|japp|jajamen|jepp|jo|javisst|yes|yep|yeah|ok|okej|okay|stämmer|det stämmer"
+            + "|absolut|visst|korrekt|bekräftar|bekräftat|bekräftas|det var jag|det är jag|det var från mig|that was me|it was me"
+            + "|that's me|it's me|correct|sure|confirmed|i confirm|confirm)(\\P{L}.*)?$");
+    /** A no, a negation, or a word that calls the mail false, anywhere in the sentence. */
+    private static final Pattern NO = Pattern.compile("(^|\\P{L})(nej|nä|näe|no|nope|inte|ej|icke|aldrig|not|never|bedrägeri|falskt"
+            + "|förfalskat|fel|fake|fraud|scam|spam|wrong)(\\P{L}|$)|n't(\\P{L}|$)");
 
     private ConfirmationAnswer() {
     }
 
-    /** Whether the answer says more than a yes ("Ja, det var jag. En sak till: vi behöver det senast 15 mars"). */
-    static boolean saysMoreThanYes(String text) {
-        if (text == null || text.isBlank() || denies(text)) {
-            return false;
+    static Said read(String text) {
+        String sentence = firstSentence(text);
+        if (NO.matcher(sentence).find()) {
+            return Said.NO;
         }
-        String rest = YES.matcher(text.strip().toLowerCase(Locale.ROOT)).replaceFirst("");
-        return rest.split("[^\\p{L}\\d]+", -1).length > 1 && rest.codePoints().filter(Character::isLetter).count() >= 4;
+        return YES.matcher(sentence).matches() ? Said.YES : Said.UNCLEAR;
     }
 
     /** Whether the answer says no: the sender did not write the mail, or does not want it done. */
     static boolean denies(String text) {
-        String first = firstLine(text).toLowerCase(Locale.ROOT).replace('’', '\'').strip();
-        return NO_FIRST.matcher(first).matches() || NOT_ME.matcher(first).find();
+        return read(text) == Said.NO;
     }
 
-    private static String firstLine(String text) {
-        if (text == null) {
-            return "";
+    /** Whether the answer is a yes that says more ("Ja, det var jag. En sak till: vi behöver det senast 15 mars"). */
+    static boolean saysMoreThanYes(String text) {
+        if (read(text) != Said.YES) {
+            return false;
         }
-        for (String line : text.split("\\R")) {
-            if (!line.isBlank() && !line.stripLeading().startsWith(">")) {
-                return line;
+        List<String> sentences = sentences(text);
+        int yes = 0;
+        while (yes < sentences.size() && (GREETING.matcher(sentences.get(yes)).matches() || YES.matcher(sentences.get(yes)).matches()
+                && sentences.get(yes).split("[^\\p{L}\\d]+").length <= 4)) {
+            yes++;
+        }
+        String rest = String.join(" ", sentences.subList(yes, sentences.size()));
+        return rest.codePoints().filter(Character::isLetter).count() >= 4 && rest.split("[^\\p{L}\\d]+").length > 1;
+    }
+
+    /** The first sentence that is not a greeting, in lower case; empty when there is none. */
+    private static String firstSentence(String text) {
+        for (String sentence : sentences(text)) {
+            if (!GREETING.matcher(sentence).matches()) {
+                return sentence;
             }
         }
         return "";
+    }
+
+    /** The answer's sentences, in lower case, quoted lines left out. */
+    private static List<String> sentences(String text) {
+        List<String> sentences = new ArrayList<>();
+        if (text == null) {
+            return sentences;
+        }
+        for (String line : text.split("\\R")) {
+            if (line.isBlank() || line.stripLeading().startsWith(">")) {
+                continue;
+            }
+            for (String sentence : line.toLowerCase(Locale.ROOT).replace('’', '\'').split("(?<=[.!?,:;])\\s+|[.!?]+$")) {
+                String s = sentence.strip().replaceAll("[\\p{P}\\s]+$", "");
+                if (!s.isEmpty()) {
+                    sentences.add(s);
+                }
+            }
+        }
+        return sentences;
     }
 }

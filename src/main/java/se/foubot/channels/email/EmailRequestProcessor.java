@@ -190,7 +190,11 @@ public class EmailRequestProcessor {
                 return "ignored:confirmation-from-another-address";
             }
             String original = thread.get().substring(CONFIRM_THREAD.length());
-            return ConfirmationAnswer.denies(mail.getString("text")) ? denied(original, mail) : confirmed(original, mail);
+            return switch (ConfirmationAnswer.read(mail.getString("text"))) {
+                case YES -> confirmed(original, mail);
+                case NO -> denied(original, mail);
+                case UNCLEAR -> askAgain(original, mail);
+            };
         }
         if (thread.isEmpty() && MailReplies.CONFIRM_SUBJECT.matcher(mail.getString("subject") == null ? "" : mail.getString("subject")).find()) {
             // an answer to one of our "Bekräfta:" mails that names none we know (its mail was removed, or the mail
@@ -345,6 +349,9 @@ public class EmailRequestProcessor {
         if (original != null && original.getBoolean("senderConfirmed", false)) {
             return "ignored:already-confirmed";
         }
+        if (original != null && MailInbox.DENIED_BY_SENDER.equals(original.getString("outcome"))) {
+            return denied(originalKey, answer); // they said no before: told again that nothing is done
+        }
         return confirmationExpired(answer);
     }
 
@@ -354,14 +361,42 @@ public class EmailRequestProcessor {
      */
     private String denied(String originalKey, Document answer) {
         boolean refused = inbox.denySender(originalKey, AWAITING_SENDER);
-        log.warn("event=mail_sender_denied mail={} answer={} open={} hint=\"the sender says they did not write the mail; it is not done\"",
-                originalKey, answer.getString("_id"), refused);
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
         Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        String text = replies.senderDenied(language, notices(answer));
+        if (!refused && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
+            return "ignored:denied-before"; // said within the hour: no mail loop with a program that answers everything
+        }
+        log.warn("event=mail_sender_denied mail={} answer={} open={} hint=\"the sender says they did not write the mail; it is not done\"",
+                originalKey, answer.getString("_id"), refused);
         reply(answer, new OutgoingMail("email-confirm-denied:" + answer.getString("_id"), answer.getString("from"),
-                replies.reSubject(subject, language), replies.senderDenied(language, notices(answer)), answer.getString("messageId"),
-                references(answer), "auto-replied"));
+                replies.reSubject(subject, language), text, answer.getString("messageId"), references(answer), "auto-replied"));
         return "denied:" + originalKey;
+    }
+
+    /**
+     * An answer that is neither a yes nor a no ("Vad är det här?", a greeting alone): nothing is done, and the person is
+     * asked once more, in the same thread, so that a "ja" to this mail confirms. Once an hour at most, as every answer
+     * of the kind, so that two programs cannot keep mailing each other.
+     */
+    private String askAgain(String originalKey, Document answer) {
+        Document original = mongo.findById(originalKey, Document.class, MailInbox.INBOX);
+        if (original == null || !AWAITING_SENDER.equals(original.getString("outcome"))) {
+            return original != null && MailInbox.DENIED_BY_SENDER.equals(original.getString("outcome")) ? denied(originalKey, answer)
+                    : confirmed(originalKey, answer);
+        }
+        String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
+        Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        String text = replies.confirmUnclear(language, notices(answer));
+        if (answer.getString("from") != null && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
+            log.info("event=mail_confirmation_unclear mail={} answered=false reason=said_within_the_hour", originalKey);
+            return "ignored:confirmation-unclear";
+        }
+        reply(answer, new OutgoingMail("email-confirm-unclear:" + answer.getString("_id"), answer.getString("from"),
+                replies.reSubject(subject, language), text, answer.getString("messageId"), references(answer), "auto-replied",
+                CONFIRM_THREAD + originalKey));
+        log.info("event=mail_confirmation_unclear mail={} answer={}", originalKey, answer.getString("_id"));
+        return "unclear:" + originalKey;
     }
 
     private String confirmationExpired(Document answer) {

@@ -40,6 +40,8 @@ public class MailInbox implements StoreIndexes {
     private static final Logger log = LoggerFactory.getLogger(MailInbox.class);
     /** What the sender wrote in their answer to "Bekräfta:" besides the yes, kept with the mail it confirmed. */
     static final String SAID_BESIDE_CONFIRMATION = "saidBesideConfirmation";
+    /** The outcome of a mail whose sender said they did not write it. */
+    static final String DENIED_BY_SENDER = "denied-by-sender";
     static final String INBOX = "mail_inbox";
     static final String QUARANTINE = "mail_quarantine";
     static final String RECEIVED = "received";
@@ -285,7 +287,7 @@ public class MailInbox implements StoreIndexes {
      */
     boolean denySender(String key, String awaiting) {
         return mongo.updateFirst(Query.query(Criteria.where("_id").is(key).and("outcome").is(awaiting)),
-                new Update().set("outcome", "denied-by-sender"), INBOX).getModifiedCount() == 1;
+                new Update().set("outcome", DENIED_BY_SENDER), INBOX).getModifiedCount() == 1;
     }
 
     /** Out of attempts: kept (for its retention) but never processed again; the dead letter names the rule. */

@@ -181,6 +181,11 @@ final class MailReplies {
         return letter(texts.get(l, "mail.confirmation-expired", "days", validDays), l, notices);
     }
 
+    /** To a sender whose answer to our question was neither a yes nor a no. */
+    String confirmUnclear(Language l, Notices notices) {
+        return letter(texts.get(l, "mail.confirm.unclear"), l, notices);
+    }
+
     /** To a sender who answered our question that they did not write the mail it quoted. */
     String senderDenied(Language l, Notices notices) {
         return letter(texts.get(l, "mail.confirm.denied"), l, notices);

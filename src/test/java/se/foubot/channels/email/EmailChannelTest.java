@@ -224,7 +224,7 @@ class EmailChannelTest {
         assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("25 personer"));
         MimeMessage confirm = inboxOf(lisa).stream().filter(m -> se.foubot.support.TestMail.subject(m).startsWith("Bekräfta:")).findFirst()
                 .orElseThrow();
-        assertThat(body(confirm)).contains("lägga till ditt mejl i ärendet " + task.reference()).contains("svara bara på det här mejlet");
+        assertThat(body(confirm)).contains("lägga till ditt mejl i ärendet " + task.reference()).contains("svara ”ja” på det här mejlet");
         send(lisa, "SV: " + confirm.getSubject(), "ja", "<ask-3@stockholm.se>", confirm.getMessageID());
         round();
         assertThat(tasks.find(task.reference()).orElseThrow().history())
@@ -322,8 +322,17 @@ class EmailChannelTest {
         MimeMessage confirm = inboxOf(olga).get(inboxOf(olga).size() - 1);
         assertThat(TestMail.subject(confirm)).startsWith("Bekräfta:");
 
+        // neither yes nor no: nothing is done, and she is asked again
+        people.sendRaw(outlookReply("Olga Ek <" + olga + ">", "SV: Bekraftelse", "<deny-2b@stockholm.se>", confirm.getMessageID(),
+                "Hej,\r\n\r\nVad =E4r det h=E4r?"), olga);
+        round();
+        assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("mallory"));
+        MimeMessage again = inboxOf(olga).get(inboxOf(olga).size() - 1);
+        assertThat(body(again)).contains("Vi kunde inte läsa ditt svar som ett ja");
+        // a greeting on a line of its own first, as people write (helper 98)
         people.sendRaw(outlookReply("Olga Ek <" + olga + ">", "SV: " + TestMail.subject(confirm).replace("ä", "=?iso-8859-1?Q?=E4?="),
-                "<deny-3@stockholm.se>", confirm.getMessageID(), "Nej! Det var inte jag som skrev det d=E4r. L=E4gg inte till det."), olga);
+                "<deny-3@stockholm.se>", again.getMessageID(), "Hej!\r\n\r\nNej! Det var inte jag som skrev det d=E4r. L=E4gg inte till det."),
+                olga);
         round();
         assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("mallory"));
         assertThat(body(inboxOf(olga).get(inboxOf(olga).size() - 1))).contains("Tack för att du sa till")
