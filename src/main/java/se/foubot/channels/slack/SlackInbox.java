@@ -595,15 +595,15 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     }
 
     /**
-     * An earlier message of the same person that this process does not hold: another replica's (alive, or dead and
-     * its lease not yet run out), or one free for the looks. A person's line keeps their messages in order within one
+     * An earlier message of the same person still waiting: another replica's (alive, or dead and its lease not yet run
+     * out), one free for the looks, or one a look put in this process's line behind this one. A person's line keeps their messages in order within one
      * process; across processes only the store can tell (helper 97: after a kill -9, the next message of a person
      * whose earlier one the dead process held was answered first, and the earlier one then taken as late, in 4 of 10
      * intakes, 8 of 10 while a look was taking the left work up). Not one that waits out Slack's absence after it was
      * begun (see {@link #BEGUN}). Looked for only for a person's messages, each a read of the waiting items; the store
      * away, none is taken to wait (as before).
      */
-    private Optional<String> earlierHeldElsewhere(Work work) {
+    private Optional<String> earlierStillWaiting(Work work) {
         String person = work.params().get("user");
         java.math.BigDecimal mine = RecordOnceThenAck.MESSAGE.equals(work.kind()) ? postedAt(work.key()) : null;
         if (person == null || mine == null) {
@@ -614,8 +614,9 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                     .is(RecordOnceThenAck.MESSAGE).and("params.user").is(person), LeasedQueue.POSTPONED)) {
                 String key = other.getString("_id");
                 java.math.BigDecimal at = postedAt(key);
-                boolean mineToo = LeasedQueue.slot(key, worker).equals(other.getString("slot")) && inHand.contains(key);
-                if (at != null && at.compareTo(mine) < 0 && !mineToo && !BEGUN.equals(other.getString(LeasedQueue.POSTPONED))) {
+                // this process's own too: within a line an earlier message is done before a later one begins, so one
+                // still waiting was put in line behind it (a look's left work, helper 98) and goes first
+                if (at != null && at.compareTo(mine) < 0 && !BEGUN.equals(other.getString(LeasedQueue.POSTPONED))) {
                     return Optional.of(key);
                 }
             }
@@ -660,7 +661,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
      * outage counts no attempt: the item stays held, and is done again once the lease has run out.
      */
     private Ran run(Work work) {
-        Optional<String> earlier = earlierHeldElsewhere(work);
+        Optional<String> earlier = earlierStillWaiting(work);
         if (earlier.isPresent()) {
             return waitForEarlier(work, earlier.get());
         }

@@ -149,6 +149,39 @@ class SlackWorkAfterARestartTest {
         assertThat(answers.get(1)).doesNotContain("Vilken förvaltning").doesNotContain("kom fram först nu");
     }
 
+    /**
+     * Helper 98: a look put another replica's left message in its person's line here behind a later message of theirs
+     * that waited there, and the later one was answered first. The later one now finds the earlier one waiting and
+     * gives way.
+     */
+    @Test
+    void aLeftMessageALookPutsInLineBehindALaterOneIsStillDoneFirst() throws Exception {
+        SLACK.holdPosts();
+        java.util.concurrent.CompletableFuture<Integer> look;
+        try {
+            assertThat(inbox.receive("post:DUBEHIND:1763900000.000050", "EvBehind1", RecordOnceThenAck.MESSAGE,
+                    java.util.Map.of("user", "UBEHIND", "channel", "DUBEHIND", "text", "jag behöver stöd"))).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> SLACK.postsHeld() == 1);
+            assertThat(inbox.receive("post:DUBEHIND:1763900000.000052", "EvBehind3", RecordOnceThenAck.MESSAGE,
+                    java.util.Map.of("user", "UBEHIND", "channel", "DUBEHIND", "text", "verksamhetsutvecklare"))).isTrue();
+            // written between the two, held by a replica that died a while ago
+            LeftSlackWork.leftByADeadProcess(mongo, clock.instant().minus(Duration.ofMinutes(3)), "post:DUBEHIND:1763900000.000051",
+                    "UBEHIND", "Bromma", "slack-inbox-a-replica-that-died");
+            look = java.util.concurrent.CompletableFuture.supplyAsync(inbox::redo);
+            look.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            SLACK.letPostsGo();
+        }
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UBEHIND")).hasSize(2));
+        clock.advance(SlackInbox.EARLIER_PAUSE.plusSeconds(1));
+        inbox.redo(); // the later message, given back for the earlier one, is taken up
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(LeftSlackWork.answersTo(SLACK, "UBEHIND")).hasSize(3));
+        java.util.List<String> answers = LeftSlackWork.answersTo(SLACK, "UBEHIND");
+        assertThat(answers.get(0)).contains("Vilken förvaltning");
+        assertThat(answers.get(1)).contains("Vilken roll");
+        assertThat(answers).noneMatch(text -> text.contains("kom fram först nu")).noneMatch(text -> text.contains("vilken förvaltning du menar"));
+    }
+
     @Test
     void theKilledProcesssMessagesAreAnsweredAtStartAndAnotherHoldersAfterItsLease() {
         inbox.redo();
