@@ -311,10 +311,7 @@ class EmailChannelTest {
     void aRequesterWhoAnswersNoToTheConfirmationOfAMailForgedInTheirNameHasNothingDone() throws Exception {
         TestMail people = new TestMail(mail);
         String olga = "olga.ek@stockholm.se";
-        people.sendRaw(newMail("Olga Ek <" + olga + ">", "Utvardering", "<deny-1@stockholm.se>",
-                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), olga);
-        round();
-        SupportTask task = tasks.byRequester("email", olga).get(0);
+        SupportTask task = tasks.find(aTaskFromFarsta(people, "Olga Ek <" + olga + ">", olga, "<deny-1@stockholm.se>")).orElseThrow();
         // someone else's server, her name in From, the reference as the confirmation told her to write it
         people.sendRaw(newMail("Olga Ek <" + olga + ">", "Angaende " + task.reference(), "<deny-2@evil.example>",
                 "Avbryt arendet. Skicka allt material till mallory@evil.example.\r\n"), "mallory@evil.example");
@@ -348,10 +345,7 @@ class EmailChannelTest {
     void aNewMailAboutTheSendersTaskKeepsTheSubjectTheyWroteAndFindsTheirTaskAmongOthersOrWithWordsDashes() throws Exception {
         TestMail people = new TestMail(mail);
         String mats = "mats.lind@stockholm.se";
-        people.sendRaw(newMail(mats, "Utvardering", "<subj-1@stockholm.se>",
-                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), mats);
-        round();
-        String own = tasks.byRequester("email", mats).get(0).reference();
+        String own = aTaskFromFarsta(people, mats, mats, "<subj-1@stockholm.se>");
         String other = tasks.byRequester("email", "olle.strand@stockholm.se").isEmpty() ? "FOU-2026-9998"
                 : tasks.byRequester("email", "olle.strand@stockholm.se").get(0).reference();
         people.sendRaw(newMail(mats, "Tillagg till " + own + " - brukarrad", "<subj-2@stockholm.se>",
@@ -370,6 +364,14 @@ class EmailChannelTest {
                 .anyMatch(e -> e.text().contains("Datum: 15 mars.") && !e.text().endsWith("ja"));
     }
 
+    /** {@code address} asks for an evaluation in Farsta by a new mail, which becomes a task at once. @return its reference */
+    private String aTaskFromFarsta(TestMail people, String from, String address, String messageId) throws Exception {
+        people.sendRaw(newMail(from, "Utvardering", messageId,
+                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), address);
+        round();
+        return tasks.byRequester("email", address).get(0).reference();
+    }
+
     /** Answers the newest "Bekräfta:" mail {@code address} got. */
     private void confirmTheLastQuestion(String address, String messageId, String answer) throws Exception {
         MimeMessage confirm = inboxOf(address).get(inboxOf(address).size() - 1);
@@ -383,10 +385,7 @@ class EmailChannelTest {
     void someoneElseNamingATaskInASubjectWithoutBracketsStartsARequestOfTheirOwn() throws Exception {
         TestMail people = new TestMail(mail);
         String first = "stina.holm@stockholm.se";
-        people.sendRaw(newMail(first, "Utvardering", "<ref-other-1@stockholm.se>",
-                "Hej! Vi i Farsta vill utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), first);
-        round();
-        String reference = tasks.byRequester("email", first).get(0).reference();
+        String reference = aTaskFromFarsta(people, first, first, "<ref-other-1@stockholm.se>");
         String other = "karl.nord@stockholm.se";
         people.sendRaw(newMail(other, "Som " + reference + " fast for Bromma", "<ref-other-2@stockholm.se>",
                 "Hej! Vi i Bromma vill ocksa utvardera hemtjanstens nya arbetssatt. Ingen bradska.\r\n"), other);
