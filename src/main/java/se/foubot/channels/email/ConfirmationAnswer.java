@@ -29,6 +29,9 @@ final class ConfirmationAnswer {
     private static final Pattern NO = Pattern.compile("(^|\\P{L})(nej|nä|näe|no|nope|inte|ej|icke|aldrig|not|never|bedrägeri|falskt"
             + "|förfalskat|fel|fake|fraud|scam|spam|wrong)(\\P{L}|$)|n't(\\P{L}|$)");
 
+    /** A line that introduces a quote ("FoU-boten skrev 2026-12-06 22:21:", "On 6 Dec, FoU wrote:"), not an answer. */
+    private static final Pattern QUOTE_INTRODUCED = Pattern.compile("(?i).*\\b(skrev|wrote)\\b[^.!?]*:$");
+
     private ConfirmationAnswer() {
     }
 
@@ -77,7 +80,7 @@ final class ConfirmationAnswer {
             return sentences;
         }
         for (String line : text.split("\\R")) {
-            if (line.isBlank() || line.stripLeading().startsWith(">")) {
+            if (line.isBlank() || line.stripLeading().startsWith(">") || QUOTE_INTRODUCED.matcher(line.strip()).matches()) {
                 continue;
             }
             for (String sentence : line.toLowerCase(Locale.ROOT).replace('’', '\'').split("(?<=[.!?,:;])\\s+|[.!?]+$")) {

@@ -21,6 +21,8 @@ final class MailTextCleaner {
                     + "|(från|from):\\s.+"
                     + "|(den|on)\\s.+(skrev|wrote)(\\s[^:]*)?:\\s*"
                     + "|_{10,})$");
+    /** The line a mail program writes above a quote: "Den 6 dec. 2026 kl. 22:21 skrev FoU-boten:", "On … wrote:". */
+    private static final Pattern WROTE = Pattern.compile("(?i)^(den|on)\\s.+(skrev|wrote)(\\s[^:]*)?:\\s*$");
     /** Sign-offs people write on a line of their own (read in any case). */
     private static final String GREETINGS = "med vänlig(a)? hälsning(ar)?|vänlig(a)? hälsning(ar)?|bästa hälsningar"
             + "|tack och hälsningar|hälsningar|hälsning|mvh|m\\.v\\.h\\.?|hälsn\\.?|kram"
@@ -69,9 +71,15 @@ final class MailTextCleaner {
      */
     static Cleaned clean(String text, Set<String> senderNames) {
         List<String> kept = new ArrayList<>();
+        boolean answerBelow = false;
         for (String line : text.replace("\r\n", "\n").split("\n", -1)) {
             String trimmed = line.strip();
             if (HISTORY_START.matcher(trimmed).matches()) {
+                if (!answerBelow && kept.stream().allMatch(String::isBlank) && WROTE.matcher(trimmed).matches()) {
+                    // written under the quote, as Thunderbird lets people ("Den … skrev:", the quoted lines, the answer)
+                    answerBelow = true;
+                    continue;
+                }
                 break;
             }
             if (!trimmed.startsWith(">")) {

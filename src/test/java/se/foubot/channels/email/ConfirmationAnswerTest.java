@@ -17,14 +17,17 @@ class ConfirmationAnswerTest {
             "Hej!\n\nNej, det var inte jag som skrev det.", "Hej,\n\nnej, det där mejlet har jag inte skickat. Vad är det här?",
             "Hej,\n\nDet var inte jag.", "Hej!\nNej.", "Hej\n\nNej tack, …", "Hi,\n\nNo, that wasn't me.",
             "Jag har aldrig skickat något sådant!", "Absolut inte! Någon försöker lura er.", "Det stämmer inte.", "Stämmer inte",
-            "Hej! Nej det var inte jag", "Fel, det var inte jag", "Det här är bedrägeri", "Hej Anna, nej"})
+            "Hej! Nej det var inte jag", "Fel, det var inte jag", "Det här är bedrägeri", "Hej Anna, nej",
+            // helper 99: under the quote, below a line of the reader's own making
+            "FoU-boten skrev 2026-12-06 22:21:\n> Hej!\n> Vi har fått ett mejl\n\nNej, det var inte jag som skrev det."})
     void anAnswerThatSaysNoOrNotMeIsANo(String answer) {
         assertThat(ConfirmationAnswer.read(answer)).as(answer).isEqualTo(Said.NO);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"ja", "Ja!", "Ja, det var jag.", "Japp", "yes", "Yes, that was me", "Stämmer", "ok", "Hej!\n\nJa, det var jag.",
-            "Ja, men lägg inte till bilagan", "Hi,\nyes", "Det var jag", "Ja tack"})
+            "Ja, men lägg inte till bilagan", "Hi,\nyes", "Det var jag", "Ja tack",
+            "On 12/6/26 10:21 PM, FoU-boten wrote:\n> Hello!\n\nYes"})
     void anAnswerThatSaysYesIsAYes(String answer) {
         assertThat(ConfirmationAnswer.read(answer)).as(answer).isEqualTo(Said.YES);
     }
