@@ -43,11 +43,6 @@ final class ConfirmationAnswer {
         return YES.matcher(sentence).matches() ? Said.YES : Said.UNCLEAR;
     }
 
-    /** Whether the answer says no: the sender did not write the mail, or does not want it done. */
-    static boolean denies(String text) {
-        return read(text) == Said.NO;
-    }
-
     /** Whether the answer is a yes that says more ("Ja, det var jag. En sak till: vi behöver det senast 15 mars"). */
     static boolean saysMoreThanYes(String text) {
         if (read(text) != Said.YES) {

@@ -64,8 +64,9 @@ public class EmailRequestProcessor {
     private static final Duration CONFIRMATION_VALID = Duration.ofDays(7);
     /**
      * A task's reference in a subject, in brackets as the bot writes it ("SV: [FOU-2026-0042] …") or not ("Angående
-     * FOU-2026-0042", "avbryt fou-2026-0042", "FOU–2026–0042" as Word's autocorrect dashes it, or with minus signs): the confirmation asks
-     * people to keep it in the subject, and they write it as they like. Group 1 is the opening bracket, when there is one.
+     * FOU-2026-0042", "avbryt fou-2026-0042", "FOU–2026–0042" as Word's autocorrect dashes it, or with minus signs):
+     * the confirmation asks people to keep it in the subject, and they write it as they like. Group 1 is the opening
+     * bracket, when there is one.
      */
     private static final Pattern SUBJECT_REFERENCE = Pattern.compile(
             "(?i)(\\[\\s*)?(?<![\\p{L}\\d\\p{Pd}\u2212])(FOU[\\p{Pd}\u2212]\\d{4}[\\p{Pd}\u2212]\\d{4,})(?![\\p{L}\\d\\p{Pd}\u2212])");

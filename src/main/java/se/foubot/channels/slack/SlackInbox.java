@@ -1,5 +1,6 @@
 package se.foubot.channels.slack;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
@@ -54,7 +56,7 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(SlackInbox.class);
     /** How long work whose reply Slack did not take waits before it is done again (and the reply posted). */
     static final Duration SLACK_AWAY_PAUSE = Duration.ofSeconds(30);
-    /** How soon a message that waits for its writer's earlier one, held elsewhere, is looked at again. */
+    /** How soon a message that waits for an earlier one of its writer's is looked at again. */
     static final Duration EARLIER_PAUSE = Duration.ofSeconds(2);
     /**
      * Noted on work postponed because Slack was away: it was begun (its turn taken, most often; only the post is
@@ -596,24 +598,24 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
 
     /**
      * An earlier message of the same person still waiting: another replica's (alive, or dead and its lease not yet run
-     * out), one free for the looks, or one a look put in this process's line behind this one. A person's line keeps their messages in order within one
-     * process; across processes only the store can tell (helper 97: after a kill -9, the next message of a person
-     * whose earlier one the dead process held was answered first, and the earlier one then taken as late, in 4 of 10
-     * intakes, 8 of 10 while a look was taking the left work up). Not one that waits out Slack's absence after it was
-     * begun (see {@link #BEGUN}). Looked for only for a person's messages, each a read of the waiting items; the store
-     * away, none is taken to wait (as before).
+     * out), one free for the looks, or one a look put in this process's line behind this one. A person's line keeps
+     * their messages in order within one process; across processes only the store can tell (helper 97: after a kill
+     * -9, the next message of a person whose earlier one the dead process held was answered first, and the earlier one
+     * then taken as late, in 4 of 10 intakes, 8 of 10 while a look was taking the left work up). Not one that waits out
+     * Slack's absence after it was begun (see {@link #BEGUN}). Looked for only for a person's messages, each a read of
+     * the waiting items; the store away, none is taken to wait (as before).
      */
     private Optional<String> earlierStillWaiting(Work work) {
         String person = work.params().get("user");
-        java.math.BigDecimal mine = RecordOnceThenAck.MESSAGE.equals(work.kind()) ? postedAt(work.key()) : null;
+        BigDecimal mine = RecordOnceThenAck.MESSAGE.equals(work.kind()) ? postedAt(work.key()) : null;
         if (person == null || mine == null) {
             return Optional.empty();
         }
         try {
-            for (Document other : queue.waitingWhere(org.springframework.data.mongodb.core.query.Criteria.where("kind")
+            for (Document other : queue.waitingWhere(Criteria.where("kind")
                     .is(RecordOnceThenAck.MESSAGE).and("params.user").is(person), LeasedQueue.POSTPONED)) {
                 String key = other.getString("_id");
-                java.math.BigDecimal at = postedAt(key);
+                BigDecimal at = postedAt(key);
                 // this process's own too: within a line an earlier message is done before a later one begins, so one
                 // still waiting was put in line behind it (a look's left work, helper 98) and goes first
                 if (at != null && at.compareTo(mine) < 0 && !BEGUN.equals(other.getString(LeasedQueue.POSTPONED))) {
@@ -627,10 +629,10 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
     }
 
     /** When Slack says a post was written, from its key ({@code post:CHANNEL:1763900000.000100}); null for other keys. */
-    private static java.math.BigDecimal postedAt(String key) {
+    private static BigDecimal postedAt(String key) {
         int last = key == null || !key.startsWith("post:") ? -1 : key.lastIndexOf(':');
         try {
-            return last < 0 ? null : new java.math.BigDecimal(key.substring(last + 1));
+            return last < 0 ? null : new BigDecimal(key.substring(last + 1));
         } catch (NumberFormatException notATime) {
             return null;
         }
