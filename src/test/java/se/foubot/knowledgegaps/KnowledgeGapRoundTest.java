@@ -36,6 +36,7 @@ import se.foubot.channels.email.EmailRequestProcessor;
 import se.foubot.channels.email.EmbeddedMailServer;
 import se.foubot.channels.email.MailboxReader;
 import se.foubot.channels.email.OutboxSender;
+import se.foubot.channels.slack.BlockKitRules;
 import se.foubot.channels.slack.FakeSlackApi;
 import se.foubot.channels.slack.SlackNotices;
 import se.foubot.channels.slack.SlackRequests;
@@ -191,7 +192,7 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
                 + "och gängkriminalitet i vår stadsdel.\nVad skulle hjälpa: kunskapsöversikt\nNivå: hela staden\nBrådska: hög\n\n"
                 + "Hälsningar\nSkärholmens stadsdelsförvaltning\n\n> Hej! FoU inventerar …", invitation.getMessageID());
         String sodermalm = "kunskapsluckor.sodermalm@example.se";
-        mailbox().send(sodermalm, "Re: kunskapsluckor", "Tema: Digitalisering\nKunskapslucka: Hur påverkar e-tjänster och digitala "
+        mailbox().send(sodermalm, "Re: kunskapsluckor", "Tema: Digitalisering\nKunskapslucka: <!here> Hur påverkar e-tjänster och digitala "
                 + "kontakter klienternas möjlighet att nå socialtjänsten?\nNivå: vet ej\n", mailbox().inboxOf(sodermalm).get(0).getMessageID());
         mailRound();
         GapEntry bySkarholmen = service.entries("kl-2027", "skarholmen").get(0);
@@ -283,6 +284,10 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         await().atMost(Duration.ofSeconds(10)).until(() -> service.groups("kl-2027").stream().allMatch(g -> g.post() != null));
         assertThat(SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel")) && c.param("blocks") != null
                 && c.param("blocks").contains("kg-confirm"))).hasSize(2);
+        // a district's words as written: Södermalm's "<!here>" (helper 100) neither calls the channel nor becomes markup
+        String digitalPost = SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel")) && c.param("blocks") != null
+                && c.param("blocks").contains(bySodermalm.id())).get(0).param("blocks");
+        assertThat(BlockKitRules.textOf(digitalPost)).contains("&lt;!here&gt; Hur påverkar e-tjänster").doesNotContain("<!here>");
 
         // 9. analysts confirm one proposed group and split the other; a district person cannot
         String violencePost = service.group(violence.id()).orElseThrow().post().ts();

@@ -63,7 +63,9 @@ public class SlackNotices implements NoticeChannel, StoreIndexes {
 
     @Override
     public boolean queue(String key, String address, Notice notice) {
-        return queue.enqueue(key, new Document("to", address).append("text", notice.text()));
+        // a notice is plain text, and part of it may come from outside (a meeting's title, a district's words): escaped,
+        // so that nothing in it becomes a live @channel, a mention or a link that shows other words than it goes to
+        return queue.enqueue(key, new Document("to", address).append("text", SlackText.escape(notice.text())));
     }
 
     /**

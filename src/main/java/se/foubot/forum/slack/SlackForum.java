@@ -139,7 +139,7 @@ class SlackForum implements SlackSlashCommand {
             String id = req.getPayload().getActions().get(0).getValue();
             Meeting meeting = id == null || id.isBlank() ? null : meeting(id).orElse(null);
             if (id != null && !id.isBlank() && meeting == null) {
-                work.afterAck(user, () -> api.post(user, null, texts.get(Language.SV, "forum.no-such-meeting", "id", id), null));
+                work.afterAck(user, () -> tell(user, texts.get(Language.SV, "forum.no-such-meeting", "id", id)));
             } else {
                 openPlan(user, req.getPayload().getTriggerId(), meeting);
             }
@@ -198,13 +198,21 @@ class SlackForum implements SlackSlashCommand {
         return forum.find(id).filter(m -> !m.cancelled());
     }
 
+    /**
+     * Posts {@code text} to {@code user}'s DM. A meeting's title and place are a coordinator's words, and what a form
+     * or button carried: escaped, so they never become a live @channel, a mention or a disguised link.
+     */
+    private void tell(String user, String text) {
+        api.post(user, null, SlackText.escape(text), null);
+    }
+
     boolean isCoordinator(String user) {
         return properties.forumCoordinators().isEmpty() ? staff.isStaff(user) : properties.forumCoordinators().contains(user);
     }
 
     /** Cancel work recorded before the words went through the command table: done and told as then. */
     private void cancel(String user, String id) {
-        api.post(user, null, isCoordinator(user) ? cancelled(id) : notCoordinator(), null);
+        tell(user, isCoordinator(user) ? cancelled(id) : notCoordinator());
     }
 
     private String cancelled(String id) {
@@ -226,11 +234,11 @@ class SlackForum implements SlackSlashCommand {
         String email = profile.email().orElse(null);
         ForumService.RegisterResult result = forum.register(meetingId, Recipient.slack(user), email, null, proposal,
                 known.orElse(null));
-        api.post(user, null, answers.registered(result, meetingId, email, known.orElse(Language.SV)), null);
+        tell(user, answers.registered(result, meetingId, email, known.orElse(Language.SV)));
     }
 
     void unregister(String user, String meetingId) {
-        api.post(user, null, answers.unregistered(forum.unregister(meetingId, Recipient.slack(user)), meetingId, Language.SV), null);
+        tell(user, answers.unregistered(forum.unregister(meetingId, Recipient.slack(user)), meetingId, Language.SV));
     }
 
     /** The agenda-proposal modal, opened from the button (trigger ids last 3 s: opened before the ack). */
@@ -275,7 +283,7 @@ class SlackForum implements SlackSlashCommand {
      */
     void openPlan(String user, String triggerId, Meeting meeting) {
         if (!isCoordinator(user)) {
-            api.post(user, null, notCoordinator(), null);
+            tell(user, notCoordinator());
             return;
         }
         api.openModal(triggerId, planView(meeting));
@@ -359,8 +367,8 @@ class SlackForum implements SlackSlashCommand {
             return Map.of();
         }
         Meeting saved = ((ForumService.Saved) result).meeting();
-        api.post(user, null, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
-                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts), null);
+        tell(user, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
+                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts));
         return Map.of();
     }
 

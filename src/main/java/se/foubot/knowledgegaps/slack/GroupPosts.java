@@ -82,8 +82,9 @@ class GroupPosts {
                         .collect(Collectors.joining(", ")));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText("*" + title + "*"))));
+        // an entry's words come from a district's mail or a form: shown as written, never a live @here or a disguised link
         String lines = entries.stream().map(e -> "• `" + e.id() + "` " + texts.district(e.district(), Language.SV) + ": "
-                + GapTexts.shortText(e.text(), 200)).collect(Collectors.joining("\n"));
+                + SlackText.escape(GapTexts.shortText(e.text(), 200))).collect(Collectors.joining("\n"));
         if (!lines.isBlank()) {
             blocks.add(section(s -> s.text(markdownText(lines))));
         }

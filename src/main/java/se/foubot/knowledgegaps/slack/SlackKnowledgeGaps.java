@@ -28,6 +28,7 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackApi;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.SlackSlashCommand;
+import se.foubot.channels.slack.SlackText;
 import se.foubot.channels.slack.SlackWork;
 import se.foubot.channels.slack.StaffDirectory;
 import se.foubot.conversation.Language;
@@ -219,7 +220,7 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
 
     /** Close work recorded before the words went through the command table: done and told as then. */
     void close(String user, String roundId) {
-        api.post(user, null, commands.closed(user, roundId), null);
+        api.post(user, null, SlackText.escape(commands.closed(user, roundId)), null); // the id as it was typed
     }
 
     String groupChannel() {
@@ -228,7 +229,7 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
 
     /** Add-task work recorded before the words went through the command table: done and told as then. */
     void addTask(String user, String reference) {
-        api.post(user, null, commands.added(user, reference), null);
+        api.post(user, null, SlackText.escape(commands.added(user, reference)), null); // the reference as it was typed
     }
 
     void confirm(String user, String group) {

@@ -65,6 +65,25 @@ public final class BlockKitRules {
         return broken;
     }
 
+    /**
+     * What a message's blocks show, as Slack reads them: every {@code text} string in them, a line each, read with
+     * Jackson (the SDK writes {@code <} and {@code &} as JSON escapes, so the raw parameter does not show them).
+     */
+    public static String textOf(String blocksJson) {
+        StringBuilder shown = new StringBuilder();
+        texts(new ObjectMapper().readTree(blocksJson), shown);
+        return shown.toString();
+    }
+
+    private static void texts(JsonNode node, StringBuilder shown) {
+        if (node.isObject() && node.path("text").isString()) {
+            shown.append(node.path("text").asString()).append('\n');
+        }
+        for (JsonNode child : node.values()) {
+            texts(child, shown);
+        }
+    }
+
     /** The element type of each input block, by block id. */
     public static Map<String, String> elementTypes(String viewJson) {
         Map<String, String> types = new java.util.LinkedHashMap<>();

@@ -104,6 +104,7 @@ class SlackForumTest {
         registry.add("foubot.slack.api-url", SLACK::url);
         registry.add("foubot.slack.staff-users", () -> "UANALYST1");
         registry.add("foubot.slack.forum-coordinators", () -> "UCOORD");
+        registry.add("foubot.forum.announce-channel", () -> "CANNOUNCE");
     }
 
     @AfterAll
@@ -425,6 +426,40 @@ class SlackForumTest {
                 c -> "UCOORD".equals(c.param("channel")) && c.param("text").contains("Tvillingen"))).hasSize(1));
         assertThat(SLACK.calls("chat.postMessage", c -> "UCOORD".equals(c.param("channel")) && c.param("text").contains("*Replay*")))
                 .hasSize(1);
+    }
+
+    /**
+     * Helper 100: a meeting's title and place went to the announcement channel and to every registrant's DM as Slack
+     * markup, so "<!channel>" called the whole channel and a link showed other words than where it went. They are a
+     * coordinator's words, shown as written.
+     */
+    @Test
+    void aMeetingsTitleAndPlaceShowAsWrittenInTheAnnouncementAndInEveryDm() throws Exception {
+        String title = "<!channel> Viktigt <https://evil.example|Klicka här> & mer";
+        HttpResponse<String> saved = submitPlan("UCOORD", "", "forum-plan-submission.json",
+                "\"value\":\"FoU-forum: uppf\\u00f6ljning i praktiken\"", "\"value\":" + SlackRequests.json(title),
+                "\"selected_date\":\"2027-03-10\"", "\"selected_date\":\"2027-06-16\"",
+                "\"value\":\"Lokal Ekensberg\"", "\"value\":\"Rum <@UANNA>\"");
+        assertThat(errors(saved)).isEmpty();
+        String id = "forum-2027-06-16";
+        assertThat(forum.find(id).orElseThrow().title()).isEqualTo(title);
+        String shown = "&lt;!channel&gt; Viktigt &lt;https://evil.example|Klicka här&gt; &amp; mer";
+        awaitText("UCOORD", shown);
+        assertThat(lastTextTo("UCOORD")).contains("Rum &lt;@UANNA&gt;");
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            slackNotices.postDue();
+            assertThat(lastTextTo("CANNOUNCE")).contains(shown);
+        });
+        assertThat(lastTextTo("CANNOUNCE")).contains("Rum &lt;@UANNA&gt;").doesNotContain("<!channel>").doesNotContain("<@UANNA>");
+
+        slack().click("UTITEL", "DUTITEL", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("UTITEL", "Du är anmäld till " + shown);
+        slack().click("UTITEL", "DUTITEL", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("UTITEL", "Du är redan anmäld");
+        assertThat(SLACK.calls("chat.postMessage", c -> "UTITEL".equals(c.param("channel")))).extracting(c -> c.param("text"))
+                .allSatisfy(text -> assertThat(text).doesNotContain("<!channel>").doesNotContain("<https://evil.example"));
+        forum.cancel(id);
     }
 
     @Test
