@@ -77,7 +77,9 @@ class KnowledgeGapAdminController {
         if (opened instanceof KnowledgeGapService.Refused refused) {
             return ResponseEntity.badRequest().body(Map.of("reasons", refused.reasons()));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(result.summary(((KnowledgeGapService.OpenedRound) opened).round()));
+        KnowledgeGapService.OpenedRound round = (KnowledgeGapService.OpenedRound) opened;
+        // the same opening again (a retried call): the round the first made, 200 instead of 201, nobody invited anew
+        return ResponseEntity.status(round.again() ? HttpStatus.OK : HttpStatus.CREATED).body(result.summary(round.round()));
     }
 
     @PostMapping("/api/knowledge-gaps/rounds/{id}/close")

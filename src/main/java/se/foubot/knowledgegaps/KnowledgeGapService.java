@@ -47,6 +47,8 @@ public class KnowledgeGapService implements StoreIndexes {
     /** Who decided, when a decision came through the admin API rather than from an analyst in Slack. */
     public static final String API_ACTOR = "admin-api";
     static final int MAX_OPENING_TEXT = 3000;
+    /** How long the same opening asked for again is taken as a repeat of the first (see {@link #sameOpeningJustNow}). */
+    static final java.time.Duration REPEAT_WINDOW = java.time.Duration.ofHours(1);
     static final int MAX_TEXT = 2000;
 
     private final MongoTemplate mongo;
@@ -58,6 +60,8 @@ public class KnowledgeGapService implements StoreIndexes {
     private final KnowledgeGapProperties properties;
     private final Texts texts;
     private final AuditLog audit;
+    /** Openings in this process one at a time, so that a repeat finds the round its first made (across replicas, see README). */
+    private final Object opening = new Object();
 
     KnowledgeGapService(MongoTemplate mongo, Clock clock, ZoneId zone, ApplicationEventPublisher events, GapLists lists,
             TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts, AuditLog audit) {
@@ -99,7 +103,11 @@ public class KnowledgeGapService implements StoreIndexes {
     public sealed interface Opened permits OpenedRound, Refused {
     }
 
-    public record OpenedRound(Round round) implements Opened {
+    /** @param again the same opening asked for again (a retry, a double submit): the round opened then, nobody invited anew */
+    public record OpenedRound(Round round, boolean again) implements Opened {
+        public OpenedRound(Round round) {
+            this(round, false);
+        }
     }
 
     /** Refused, with the reasons in the asker's language. */
@@ -127,6 +135,31 @@ public class KnowledgeGapService implements StoreIndexes {
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
         }
+        synchronized (opening) {
+            Optional<Round> same = sameOpeningJustNow(year, blankToNull(openingText.textOr("")), deadline);
+            if (same.isPresent()) {
+                log.info("event=knowledge_gap_round_open_repeated round={}", same.get().id());
+                return new OpenedRound(same.get(), true);
+            }
+            return openNew(year, openingText, deadline, coordinator);
+        }
+    }
+
+    /**
+     * A round of {@code year} with the same words and deadline, opened within {@link #REPEAT_WINDOW} and still open: the
+     * same opening asked for again (an admin call retried, a form sent twice; helper 100: two calls a second apart
+     * opened kl-2027 and kl-2027-2 and invited every district twice). A second round of a year is opened with other
+     * words or another deadline, or later.
+     */
+    private Optional<Round> sameOpeningJustNow(int year, String text, LocalDate deadline) {
+        Instant since = clock.instant().minus(REPEAT_WINDOW);
+        return mongo.find(Query.query(Criteria.where("year").is(year).and("status").is(Round.Status.OPEN)), Round.class).stream()
+                .filter(r -> java.util.Objects.equals(r.openingText(), text) && deadline.equals(r.deadline())
+                        && r.openedAt() != null && r.openedAt().isAfter(since))
+                .findFirst();
+    }
+
+    private Opened openNew(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator) {
         Instant now = clock.instant();
         Instant closesAt = deadline.plusDays(1).atStartOfDay(zone).toInstant();
         for (int n = 1; ; n++) {
