@@ -41,6 +41,11 @@ public class ForumFigures {
     }
 
     /** The years with meetings, and this year. */
+    /** The year it is now, in Stockholm. */
+    public int thisYear() {
+        return clock.instant().atZone(zone).getYear();
+    }
+
     public SortedSet<Integer> years() {
         SortedSet<Integer> years = new TreeSet<>();
         years.add(clock.instant().atZone(zone).getYear());

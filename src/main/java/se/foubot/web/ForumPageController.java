@@ -57,7 +57,8 @@ class ForumPageController implements WebPage {
 
     @GetMapping("/dashboard/forum")
     String forum(@RequestParam(required = false) String year, Model model) {
-        int y = Years.pick(year, figures.years());
+        int thisYear = figures.thisYear();
+        int y = Years.pick(year, figures.years(), thisYear);
         model.addAttribute("year", y);
         model.addAttribute("yearNotice", Years.notice(year, y));
         model.addAttribute("years", Years.newestFirst(figures.years()));
@@ -84,8 +85,11 @@ class ForumPageController implements WebPage {
         }
         model.addAttribute("byDistrictChart", json.of(chart.stackedBars()));
 
+        // every meeting to come, whichever year the page shows: a wait for a seat in December is not next year's figure
+        List<MeetingFigures> toCome = new ArrayList<>();
+        figures.years().tailSet(thisYear).forEach(upcoming -> toCome.addAll(upcoming == y ? meetings : figures.meetings(upcoming)));
         List<Waitlist> waitlists = new ArrayList<>();
-        for (MeetingFigures m : meetings) {
+        for (MeetingFigures m : toCome) {
             if (m.waitlisted() > 0 && !m.held() && !m.meeting().cancelled()) {
                 List<Registration> waiting = figures.waitlist(m.meeting().id());
                 List<WaitingRow> w = new ArrayList<>();

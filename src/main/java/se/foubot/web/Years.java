@@ -16,6 +16,16 @@ final class Years {
         return year != null && available.contains(year) ? year : available.last();
     }
 
+    /**
+     * As {@link #pick(String, SortedSet)}, but this year rather than the latest when none is asked for (or the one asked
+     * for has no figures): a page of planned things (the forum's meetings) has figures for next year long before this
+     * year's are over.
+     */
+    static int pick(String requested, SortedSet<Integer> available, int thisYear) {
+        Integer year = parse(requested);
+        return year != null && available.contains(year) ? year : available.contains(thisYear) ? thisYear : available.last();
+    }
+
     /** What the page tells when it shows another year than the one asked for; null when it shows that year. */
     static String notice(String requested, int shown) {
         if (requested == null || requested.isBlank()) {

@@ -67,6 +67,9 @@ class StaffWebSignInTest {
     MutableClock clock;
 
     @Autowired
+    se.foubot.forum.ForumService forum;
+
+    @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
     HttpClient browser;
@@ -180,6 +183,37 @@ class StaffWebSignInTest {
         HttpResponse<String> out = post("/signout", Map.of("_csrf", csrf(get("/dashboard").body())));
         assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/signin?signedout");
         assertThat(get("/dashboard").statusCode()).isEqualTo(302);
+    }
+
+    /**
+     * Helper 100: in December, with next year's meetings planned, the forum page opened on next year, and the wait for a
+     * seat at this month's meeting was on no page but this year's.
+     */
+    @Test
+    void theForumPageOpensOnThisYearAndShowsTheWaitForEveryMeetingToCome() throws Exception {
+        String december = meeting("Julforum om uppföljning", java.time.LocalDate.of(2026, 12, 16), 1);
+        String february = meeting("Vinterforum om kunskapsluckor", java.time.LocalDate.of(2027, 2, 10), 5);
+        forum.register(december, se.foubot.messaging.Recipient.email("plats@stockholm.se"), "plats@stockholm.se", null, null, null);
+        forum.register(december, se.foubot.messaging.Recipient.email("vantar@stockholm.se"), "vantar@stockholm.se", null, null, null);
+        try {
+            signIn("kerstin.berg@stockholm.se");
+            String page = get("/dashboard/forum").body();
+            assertThat(page).contains("Julforum om uppföljning").doesNotContain("Vinterforum om kunskapsluckor")
+                    .contains("Väntelista: <span>Julforum om uppföljning</span>");
+            assertThat(get("/dashboard/forum?year=2027").body()).contains("Vinterforum om kunskapsluckor")
+                    .contains("Väntelista: <span>Julforum om uppföljning</span>");
+        } finally {
+            forum.cancel(december);
+            forum.cancel(february);
+        }
+    }
+
+    private String meeting(String title, java.time.LocalDate date, int capacity) {
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        var result = forum.create(new se.foubot.forum.MeetingPlan(guard.check(title), date, java.time.LocalTime.of(13, 0),
+                java.time.LocalTime.of(16, 0), guard.check("Lokal " + date), guard.check(null), capacity, date.minusDays(7),
+                guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UCOORD"));
+        return ((se.foubot.forum.ForumService.Saved) result).meeting().id();
     }
 
     @Test
