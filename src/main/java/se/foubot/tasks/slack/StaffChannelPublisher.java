@@ -179,11 +179,30 @@ class StaffChannelPublisher {
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
-    /** Posts what could not be posted, and updates messages that show an older state. */
+    /** The first round runs as the process is ready: the cards the process before this one left unposted go out now. */
+    @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void repostAtStart() {
+        if (SlackProperties.has(properties.staffChannel())) {
+            try {
+                workers.execute(this::repost);
+            } catch (java.util.concurrent.RejectedExecutionException busy) {
+                // the scheduled round comes to them
+            }
+        }
+    }
+
+    /**
+     * Posts what could not be posted, and updates messages that show an older state; first gives back the first-post
+     * turns the process before this one held (see {@link StaffPosts#takeBackTurns}).
+     */
     @Scheduled(fixedDelayString = "${foubot.slack.repost-interval}", initialDelayString = "${foubot.slack.repost-interval}")
     void repost() {
         if (!SlackProperties.has(properties.staffChannel())) {
             return;
+        }
+        long back = posts.takeBackTurns();
+        if (back > 0) {
+            log.info("event=staff_post_turns_taken_back count={}", back);
         }
         for (SupportTask task : posts.needingStaffPost()) {
             if (!sync(task.reference(), null)) {
