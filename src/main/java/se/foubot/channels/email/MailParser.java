@@ -428,7 +428,16 @@ final class MailParser {
 
     private InternetAddress from(MimeMessage m) {
         try {
+            // two From lines, or two addresses in one: which wrote it cannot be told, so nobody did (helper 101: the
+            // first was taken, and a forger's second line made a task in a colleague's name)
+            String[] lines = m.getHeader("From");
+            if (lines != null && lines.length > 1) {
+                return null;
+            }
             Address[] from = m.getFrom();
+            if (from != null && from.length > 1) {
+                return null;
+            }
             if (from != null && from.length > 0 && from[0] instanceof InternetAddress a) {
                 return readable(a);
             }

@@ -139,6 +139,24 @@ class MailCorpusTest {
         assertThat(PARSER.parse(another).key()).isNotEqualTo(PARSER.parse(eightBit).key());
     }
 
+    /**
+     * Helper 101: a mail with two From lines (a colleague's first, the forger's second, the forger's envelope) became a
+     * task in the colleague's name, and "From: a@…, b@…" one for the first. Who wrote it cannot be told: quarantined.
+     */
+    @Test
+    void aMailWithTwoFromLinesOrTwoAddressesInOneHasNoReadableSender() {
+        String rest = "To: fou@stockholm.se\r\nSubject: Utv\u00e4rdering\r\nMessage-ID: <two-from@example>\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\nVi beh\u00f6ver hj\u00e4lp med en utv\u00e4rdering.\r\n";
+        for (String from : List.of("From: Eva Ek <eva.ek@stockholm.se>\r\nFrom: mallory@evil.example\r\n",
+                "From: a@stockholm.se, b@stockholm.se\r\n")) {
+            InboundMail mail = PARSER.parse((from + rest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(mail.from()).as(from).isNull();
+            assertThat(guard.quarantineReason(mail)).as(from).contains("no readable sender");
+        }
+        InboundMail one = PARSER.parse(("From: Eva Ek <eva.ek@stockholm.se>\r\n" + rest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(one.from()).isEqualTo("eva.ek@stockholm.se");
+    }
+
     @Test
     void garbageBytesGiveADefinedResultNotAnException() {
         InboundMail mail = PARSER.parse(new byte[] {0, 1, 2, (byte) 0xff, '\n', '\n', 'x'});
