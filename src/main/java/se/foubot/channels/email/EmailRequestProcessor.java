@@ -47,6 +47,9 @@ public class EmailRequestProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EmailRequestProcessor.class);
     static final String REQUESTS = "email_requests";
+    /** On a request: the last question asked about what is missing (its digest, when first, how many times). */
+    private static final String LAST_ASK = "lastAsk";
+    static final int SAME_ASK_PER_HOUR = 2;
     static final String CHANNEL = "email";
     /** The dead-letter kind of a received mail. */
     static final String KIND = "mail";
@@ -557,6 +560,30 @@ public class EmailRequestProcessor {
                 mail, later.unreadable());
     }
 
+    /**
+     * Whether the question {@code ask} may go to the request's sender now, and if so, noted as asked: the same question
+     * goes at most {@value #SAME_ASK_PER_HOUR} times an hour. An auto-responder without its headers (a holiday
+     * message) answers each of our mails, and each of its answers was asked again: ten identical mails in 80 seconds
+     * (helper 101), then ten an hour. A person asked the same twice who answers again unhelpfully hears nothing until
+     * the hour has passed; any answer that changes the question is asked at once.
+     */
+    private boolean mayAskAgain(Document request, String ask) {
+        Instant now = clock.instant();
+        String digest = java.util.HexFormat.of().formatHex(se.foubot.privacy.Sha256.digest()
+                .digest(ask.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Document last = request.get(LAST_ASK, Document.class);
+        boolean same = last != null && digest.equals(last.getString("digest")) && last.getDate("at") != null
+                && last.getDate("at").toInstant().isAfter(now.minus(Duration.ofHours(1)));
+        int times = same ? last.getInteger("times", 1) : 0;
+        if (times >= SAME_ASK_PER_HOUR) {
+            return false;
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))), new Update().set(LAST_ASK,
+                new Document("digest", digest).append("at", same ? last.getDate("at") : Date.from(now)).append("times", times + 1)),
+                REQUESTS);
+        return true;
+    }
+
     private List<String> missing(FormAnswers answers) {
         return answers.missing(intake.form().fields());
     }
@@ -576,9 +603,14 @@ public class EmailRequestProcessor {
                 mail.getString("_id").equals(request.getString("_id")) ? namedReference(mail.getString("subject")) : null);
         List<String> missing = missing(f);
         if (!missing.isEmpty()) {
+            String ask = replies.askForMissing(intake.form(), missing, unreadable, today(), language, notices);
+            if (!mayAskAgain(request, ask)) {
+                log.info("event=mail_ask_not_repeated request={} mail={} reason=\"the same question twice in the last hour\"",
+                        request.getString("_id"), mail.getString("_id"));
+                return "asked-before";
+            }
             reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, replies.reSubject(request.getString("subject"), language),
-                    replies.askForMissing(intake.form(), missing, unreadable, today(), language, notices),
-                    mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
+                    ask, mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
             return "asked";
         }
         Map<String, String> address = new LinkedHashMap<>();

@@ -47,6 +47,9 @@ class EmailChannelTest {
     @Autowired
     MongoTemplate mongo;
 
+    @Autowired
+    se.foubot.support.MutableClock clock;
+
     private MimeMessage send(String from, String subject, String text, String messageId, String inReplyTo,
             String... extraHeaders) throws Exception {
         MimeMessage m = new se.foubot.support.TestMail(mail).withMessageId(messageId);
@@ -137,6 +140,34 @@ class EmailChannelTest {
         assertThat(inboxOf(anna)).hasSize(2);
         assertThat(mongo.findOne(storedAs("<ooo-1@stockholm.se>"), Document.class, MailInbox.QUARANTINE)).isNotNull();
         assertThat(tasks.find(task.reference()).orElseThrow().history()).noneMatch(e -> e.text().contains("ledig"));
+    }
+
+    /**
+     * Helper 101: a holiday responder without Auto-Submitted or X-Autoreply answered each of the bot's questions, and
+     * each answer was asked again: ten identical mails in 80 seconds. The same question goes twice an hour at most.
+     */
+    @Test
+    void anAutoResponderWithoutItsHeadersHearsTheSameQuestionAtMostTwiceAnHour() throws Exception {
+        String away = "semester.svar@stockholm.se";
+        send(away, "Hjälp", "Hej", "<loop-0@stockholm.se>", null);
+        round();
+        for (int i = 1; i <= 6; i++) {
+            List<MimeMessage> asked = inboxOf(away);
+            MimeMessage last = asked.get(asked.size() - 1);
+            send(away, "SV: " + last.getSubject(), "Tack för ditt mejl. Jag är på semester till och med 4 januari och läser inte mejl.",
+                    "<loop-" + i + "@stockholm.se>", last.getMessageID());
+            round();
+        }
+        List<MimeMessage> asked = inboxOf(away);
+        assertThat(asked).as("the first question, and the same question twice after it").hasSizeLessThanOrEqualTo(3);
+        assertThat(body(asked.get(asked.size() - 1))).contains("Vilken förvaltning arbetar du på?");
+
+        // an hour on, an answer that still says nothing is asked once more
+        clock.advance(java.time.Duration.ofMinutes(61));
+        MimeMessage last = asked.get(asked.size() - 1);
+        send(away, "SV: " + last.getSubject(), "Tack för ditt mejl. Jag är på semester.", "<loop-7@stockholm.se>", last.getMessageID());
+        round();
+        assertThat(inboxOf(away)).hasSize(asked.size() + 1);
     }
 
     @Test
