@@ -140,10 +140,18 @@ public class MailRows implements HostileInputRows {
         SupportTask task = bot.bean(TaskService.class).byRequester("email", eva).get(0);
         bot.people().send("okand@stockholm.se", "SV: [" + task.reference() + "] Utvärdering", "Stäng ärendet.", null);
         bot.mailRound();
+        boolean heldBack = bot.bean(TaskService.class).find(task.reference()).orElseThrow().history().stream()
+                .noneMatch(e -> e.text().contains("okand@stockholm.se"));
+        List<jakarta.mail.internet.MimeMessage> asked = bot.inboxOf("okand@stockholm.se");
+        if (asked.size() == 1) {
+            bot.people().send("okand@stockholm.se", "SV: " + asked.get(0).getSubject(), "ja", asked.get(0).getMessageID());
+            bot.mailRound();
+        }
         List<se.foubot.tasks.TaskEvent> history = bot.bean(TaskService.class).find(task.reference()).orElseThrow().history();
         boolean third = history.stream().anyMatch(e -> e.text().contains("tredje part"));
         boolean asRequester = history.stream().anyMatch(e -> e.text().startsWith("Beställaren svarade"));
-        return Outcome.of(third && !asRequester, waiting(bot) == 0, "in the task as a third party's, not as the requester's");
+        return Outcome.of(heldBack && asked.size() == 1 && third && !asRequester, waiting(bot) == 0,
+                "the address asked to confirm; then in the task as a third party's, not as the requester's");
     }
 
     static Outcome flood(Bot bot) throws Exception {

@@ -299,11 +299,8 @@ public class EmailRequestProcessor {
             return "ignored:no-such-task";
         }
         boolean requester = sender == MailRequests.Sender.REQUESTER;
-        if (sender == MailRequests.Sender.THIRD_PARTY) {
-            tasks.attach(reference, sender, from, key, said(mail, reference));
-            log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
-            return "task-third-party:" + reference;
-        }
+        // a third party's too: the staff thread names the address, and an analyst reads it as that person's mail
+        // (helper 101: anyone could put words in a task's thread under a colleague's unproven address)
         if (!proven) {
             Language language = languageOf(mail, () -> tasks.languageOf(reference));
             return askSenderToConfirm(mail, replies.addToTask(reference, language), language);
@@ -316,6 +313,10 @@ public class EmailRequestProcessor {
             reply(mail, new OutgoingMail("email-confirmed:" + key, from, replies.reSubject(subject, language),
                     replies.confirmedAndDone(replies.addedToTask(reference, language), language, notices(mail)),
                     mail.getString("messageId"), references(mail), "auto-replied", "task:" + reference));
+        }
+        if (sender == MailRequests.Sender.THIRD_PARTY) {
+            log.info("event=mail_attached_to_task mail={} task={} sender=third-party", key, reference);
+            return "task-third-party:" + reference;
         }
         log.info("event=mail_attached_to_task mail={} task={} sender={}", key, reference, requester ? "requester" : "copied");
         return "task:" + reference;
