@@ -34,7 +34,8 @@ class Handler(BaseHTTPRequestHandler):
                 for b in json.loads(params["blocks"]):
                     for e in b.get("elements", []):
                         if e.get("type") == "button":
-                            print(f"      [button {e['action_id']} value={e.get('value')!r}: {e['text']['text']}]", flush=True)
+                            print(f"      [button {e['action_id']} value={e.get('value')!r} block={b.get('block_id')!r}] "
+                                  f"{e['text']['text']}", flush=True)
         reply = {"ok": True}
         if method == "auth.test":
             reply.update(user_id="UFOUBOT", bot_id="BFOUBOT", team_id="T0FOU", user="fou-bot", team="FoU")

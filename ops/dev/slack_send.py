@@ -3,8 +3,11 @@
 
   python3 ops/dev/slack_send.py dm USER "text"                 a direct message
   python3 ops/dev/slack_send.py command USER "status"          /fou status
-  python3 ops/dev/slack_send.py click USER CHANNEL ACTION VALUE [select]
-                                                               a button (or a select choice) in a message
+  python3 ops/dev/slack_send.py click USER CHANNEL ACTION VALUE [BLOCK] [select]
+                                                               a button (or a select choice) in a message; BLOCK
+                                                               is its block id as fake_slack.py printed it (an
+                                                               answer's button names the question it answers, and
+                                                               the bot takes no click meant for another question)
   python3 ops/dev/slack_send.py plan USER DATE START END PLACE CAPACITY DEADLINE [MEETING-ID]
                                                                the FoU-forum form (/fou forum ny), submitted;
                                                                with MEETING-ID: the change form (/fou forum ändra)
@@ -51,10 +54,12 @@ def main(args):
              "application/x-www-form-urlencoded")
     elif kind == "click":
         channel, action_id, value = args[2], args[3], args[4]
-        selected = len(args) > 5 and args[5] == "select"
-        action = ({"type": "static_select", "action_id": action_id, "block_id": "b",
+        rest = args[5:]
+        selected = "select" in rest
+        block = next((a for a in rest if a != "select"), "b")
+        action = ({"type": "static_select", "action_id": action_id, "block_id": block,
                    "selected_option": {"text": {"type": "plain_text", "text": value}, "value": value}} if selected else
-                  {"type": "button", "action_id": action_id, "block_id": "b", "value": value,
+                  {"type": "button", "action_id": action_id, "block_id": block, "value": value,
                    "text": {"type": "plain_text", "text": value}})
         payload = {"type": "block_actions", "team": {"id": "T0FOU"}, "user": {"id": user}, "api_app_id": "A0FOU",
                    "trigger_id": uuid.uuid4().hex, "container": {"type": "message", "message_ts": now, "channel_id": channel},
