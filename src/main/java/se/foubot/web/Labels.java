@@ -13,6 +13,9 @@ import se.foubot.conversation.FlowCatalog;
 @Component
 class Labels {
 
+    /** What the figures call a district or category nobody gave (their id). */
+    private static final String UNKNOWN = "okänd";
+
     private final Map<String, String> districts = new LinkedHashMap<>();
     private final Map<String, String> categories = new LinkedHashMap<>();
 
@@ -21,12 +24,13 @@ class Labels {
         catalog.list("categories").ifPresent(l -> l.options().forEach(o -> categories.put(o.id(), shortLabel(o))));
     }
 
+    /** A row's label: a district's name; "Okänd" (capitalised, as a row begins) when none was given. */
     String district(String id) {
-        return districts.getOrDefault(id, id == null ? "okänd" : id);
+        return districts.getOrDefault(id, id == null || UNKNOWN.equals(id) ? "Okänd" : id);
     }
 
     String category(String id) {
-        return categories.getOrDefault(id, id == null ? "okänd" : id);
+        return categories.getOrDefault(id, id == null || UNKNOWN.equals(id) ? "Okänd" : id);
     }
 
     /** Every district id in list order. */

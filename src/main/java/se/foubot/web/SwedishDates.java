@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class SwedishDates {
 
     private static final Locale SV = Locale.forLanguageTag("sv-SE");
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM yyyy", SV);
+    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMMM yyyy", SV);
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("LLLL", SV);
 
     private final ZoneId zone;
@@ -34,7 +34,7 @@ public class SwedishDates {
         return at == null ? "" : Dates.dateTime(at.atZone(zone), Language.SV);
     }
 
-    /** "3 dec. 2026", for tables with many dates. */
+    /** "3 december 2026": the date without its weekday, for tables with many dates (the month whole, as everywhere: "sep." beside "mars" was two styles). */
     public String shortDate(Instant at) {
         return at == null ? "" : SHORT.format(at.atZone(zone));
     }
