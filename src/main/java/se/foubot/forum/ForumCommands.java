@@ -74,6 +74,12 @@ class ForumCommands implements Command {
                 // nothing to confirm: there is no such meeting, whoever wrote
                 return Optional.of(noSuchMeeting(m, id.get()));
             }
+            if (register.matches() && !forum.takesRegistrations(meeting.get())) {
+                // nothing to confirm either: registration has closed, a fact about the meeting, not about the sender
+                // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
+                return Optional.of(Reply.text(texts.get(m.language(), "forum.closed", "title", meeting.get().title()) + "\n\n"
+                        + answers.list(m.language())).inThread("forum"));
+            }
             if (!m.senderProven()) {
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), register.matches() ? "forum.confirm.register"
                         : "forum.confirm.unregister", "title", meeting.get().title())));

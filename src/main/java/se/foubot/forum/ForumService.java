@@ -214,6 +214,11 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     /** Meetings that have not started, soonest first. */
+    /** Whether {@code meeting} takes registrations now (not cancelled, before its last day to register). */
+    public boolean takesRegistrations(Meeting meeting) {
+        return meeting.open(clock.instant());
+    }
+
     public List<Meeting> upcoming() {
         return mongo.find(Query.query(Criteria.where("cancelled").is(false).and("start").gt(clock.instant()))
                 .with(Sort.by("start")), Meeting.class);

@@ -462,6 +462,29 @@ class SlackForumTest {
         forum.cancel(id);
     }
 
+    /**
+     * Helper 100: "anmäl" by mail to a meeting whose registration had closed got a "Bekräfta:" first, and "har stängt"
+     * only after the "ja". That it has closed is a fact about the meeting, not the sender: said at once.
+     */
+    @Test
+    void aMailRegistrationForAMeetingThatHasClosedIsToldSoAtOnceWithoutAConfirmation() throws Exception {
+        String id = plannedMeeting("Forum som redan stängt", java.time.LocalDate.of(2027, 1, 13), "Lokal Vinter", 10);
+        try {
+            clock.set(Instant.parse("2027-01-05T08:00:00Z"));
+            String dora = "dora.dahl@stockholm.se";
+            send(dora, "Anmälan", "anmäl " + id, null);
+            mailRound();
+            assertThat(inboxOf(dora)).singleElement().satisfies(m -> {
+                assertThat(m.getSubject()).doesNotStartWith("Bekräfta");
+                assertThat(m.getContent().toString()).contains("Anmälan till Forum som redan stängt har stängt.");
+            });
+            assertThat(forum.registrations(id, se.foubot.forum.Registration.Status.REGISTERED)).isEmpty();
+        } finally {
+            clock.set(TestClockConfiguration.START);
+            forum.cancel(id);
+        }
+    }
+
     @Test
     void aThousandSeatsReadAsSwedishWritesThemWithANonBreakingSpace() throws Exception {
         String id = plannedMeeting("FoU-forum i Aulan", java.time.LocalDate.of(2027, 9, 15), "Aulan", 1000);
