@@ -42,9 +42,11 @@ class GrantsAdminController {
     private final OutsideTextGuard guard;
     private final GrantFigures figures;
     private final java.time.ZoneId zone;
+    private final java.time.Clock clock;
 
     GrantsAdminController(GrantReminders reminders, GrantSubscriptions subscriptions, SubscriberImport importer,
-            GrantCalendar calendar, OutsideTextGuard guard, GrantFigures figures, java.time.ZoneId zone) {
+            GrantCalendar calendar, OutsideTextGuard guard, GrantFigures figures, java.time.ZoneId zone, java.time.Clock clock) {
+        this.clock = clock;
         this.guard = guard;
         this.figures = figures;
         this.zone = zone;
@@ -60,13 +62,20 @@ class GrantsAdminController {
         try {
             return ResponseEntity.ok(reminders.preview(LocalDate.parse(date)));
         } catch (DateTimeParseException e) {
-            return ResponseEntity.badRequest().body(Map.of("error", "date must be YYYY-MM-DD, not '" + date + "'"));
+            // the same words as the other routes' reasons: the form and a real date (helper 100: "2027-02-30" is the form)
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Datumet ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, "
+                    + "till exempel 2027-08-11.")));
         }
     }
 
     @GetMapping("/api/grants/calendar")
-    List<GrantCalendar.Deadline> deadlines(@RequestParam(required = false) Integer year) {
-        return calendar.deadlines(year != null ? year : LocalDate.now().getYear());
+    ResponseEntity<?> deadlines(@RequestParam(required = false) Integer year) {
+        int thisYear = LocalDate.now(clock.withZone(zone)).getYear();
+        if (year != null && (year < thisYear - 10 || year > thisYear + 10)) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Året ska ligga mellan " + (thisYear - 10) + " och "
+                    + (thisYear + 10) + ".")));
+        }
+        return ResponseEntity.ok(calendar.deadlines(year != null ? year : thisYear));
     }
 
     @GetMapping("/api/grants/subscribers")

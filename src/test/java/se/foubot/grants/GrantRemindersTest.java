@@ -296,6 +296,31 @@ class GrantRemindersTest {
         assertThat(unauthorised.statusCode()).isEqualTo(401);
     }
 
+    /** Helper 100: "2027-02-30" was told "must be YYYY-MM-DD" in English, and year=-5 got a calendar. */
+    @Test
+    void aDateThatIsNoDayAndAYearFarOffAreRefusedInSwedishWithTheirReason() throws Exception {
+        java.util.function.Function<String, HttpResponse<String>> get = path -> {
+            try {
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer grants-admin").build(), HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        for (String date : List.of("2027-02-30", "30/2", "i morgon")) {
+            HttpResponse<String> refused = get.apply("/api/grants/reminders?date=" + java.net.URLEncoder.encode(date,
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(refused.statusCode()).as(date).isEqualTo(400);
+            assertThat(refused.body()).as(date).contains("Datumet ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD");
+        }
+        for (String year : List.of("-5", "0", "999999999")) {
+            HttpResponse<String> refused = get.apply("/api/grants/calendar?year=" + year);
+            assertThat(refused.statusCode()).as(year).isEqualTo(400);
+            assertThat(refused.body()).as(year).contains("Året ska ligga mellan");
+        }
+        assertThat(get.apply("/api/grants/calendar?year=2027").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void anAddressLongerThanAnAddressCanBeIsRefusedShortlyAndTheListStillAnswers() throws Exception {
         String longest = "l".repeat(Recipient.EMAIL_MAX_LENGTH - "@stockholm.se".length()) + "@stockholm.se";
