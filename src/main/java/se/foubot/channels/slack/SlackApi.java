@@ -164,6 +164,21 @@ public class SlackApi {
     }
 
     /**
+     * The ts of the bot's post marked {@code answering} in {@code channel} since {@code oldest}, read as
+     * {@link #answeredIn} reads a DM; for a channel this needs its history scope ({@code channels:history},
+     * {@code groups:history} for a private one): without it, or with Slack away, empty — the caller posts as it would
+     * have.
+     */
+    public Optional<String> findPost(String channel, String answering, String oldest) {
+        try {
+            return postedIn(channel, answering, oldest);
+        } catch (SlackCallFailed cannotRead) {
+            log.info("event=slack_history_unread channel={} reason=\"{}\"", channel, se.foubot.privacy.LogText.clean(cannotRead.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Where to read a DM's history from for the answer to {@code answering}: a message's key names its ts
      * ("post:D…:1763900000.000100"), and the answer came after it; other work (a command, a click) from the newest.
      */

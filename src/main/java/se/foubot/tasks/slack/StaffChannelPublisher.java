@@ -34,6 +34,8 @@ class StaffChannelPublisher {
     private static final Logger log = LoggerFactory.getLogger(StaffChannelPublisher.class);
     /** Longer than a post with all of SlackApi's retries and Retry-After waits. */
     private static final Duration POST_TURN = Duration.ofMinutes(5);
+    /** A card's mark in its metadata (people do not see it): the task it shows, so a process after a crash can find it. */
+    static final String CARD = "staff-card:";
 
     private final TaskService tasks;
     private final StaffPosts posts;
@@ -44,6 +46,8 @@ class StaffChannelPublisher {
     private final ExecutorService workers;
     private final se.foubot.messaging.Texts texts;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
+    /** Tasks whose first-post turn the process before this one held: it may have posted their card (see {@link #alreadyPosted}). */
+    private final java.util.Set<String> takenBack = ConcurrentHashMap.newKeySet();
     /** Per task, the last of its changes on their way to the channel: the next waits for it (see {@link #onTaskChanged}). */
     private final ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Void>> lastChange = new ConcurrentHashMap<>();
 
@@ -100,9 +104,11 @@ class StaffChannelPublisher {
                     if (!posts.takeFirstPostTurn(reference, POST_TURN)) {
                         return true; // another replica is posting it
                     }
-                    String ts;
+                    String ts = takenBack.remove(reference) ? alreadyPosted(task) : null;
                     try {
-                        ts = api.post(properties.staffChannel(), null, text, blocks);
+                        if (ts == null) {
+                            ts = api.post(properties.staffChannel(), null, text, blocks, CARD + reference);
+                        }
                     } catch (SlackApi.SlackCallFailed e) {
                         posts.giveBackFirstPostTurn(reference);
                         throw e;
@@ -179,6 +185,21 @@ class StaffChannelPublisher {
         return java.util.HexFormat.of().formatHex(sha.digest());
     }
 
+    /**
+     * The card the process before this one posted for {@code task} and died before recording (helper 102: after a kill
+     * -9 two cards were posted twice), found by its mark in the staff channel since the task was made; null when it is
+     * not there, or the channel's history cannot be read (without its scope: posted again, as before).
+     */
+    private String alreadyPosted(SupportTask task) {
+        // from a minute before the task was made: Slack's clock and this one's may differ by that much
+        String since = task.createdAt() == null ? null : (task.createdAt().getEpochSecond() - 60) + ".000000";
+        String ts = api.findPost(properties.staffChannel(), CARD + task.reference(), since).orElse(null);
+        if (ts != null) {
+            log.info("event=staff_post_found task={} ts={}", task.reference(), ts);
+        }
+        return ts;
+    }
+
     /** The first round runs as the process is ready: the cards the process before this one left unposted go out now. */
     @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
     void repostAtStart() {
@@ -200,9 +221,10 @@ class StaffChannelPublisher {
         if (!SlackProperties.has(properties.staffChannel())) {
             return;
         }
-        long back = posts.takeBackTurns();
-        if (back > 0) {
-            log.info("event=staff_post_turns_taken_back count={}", back);
+        java.util.List<String> back = posts.takeBackTurns();
+        if (!back.isEmpty()) {
+            takenBack.addAll(back);
+            log.info("event=staff_post_turns_taken_back count={}", back.size());
         }
         for (SupportTask task : posts.needingStaffPost()) {
             if (!sync(task.reference(), null)) {

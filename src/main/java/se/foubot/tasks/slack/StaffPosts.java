@@ -52,17 +52,24 @@ public class StaffPosts {
      * Gives back the first-post turns the process before this one on the data directory held when it stopped or died,
      * the first time it is called, so that their cards are posted now rather than when the turn runs out (helper 101: a
      * kill -9 right after tasks were made, their cards came five minutes late, after newer ones). A store that is away
-     * throws, and the next call tries again. @return how many turns were given back
+     * throws, and the next call tries again. The predecessor may have posted a card and died before recording it: the
+     * caller looks for it before posting again. @return the tasks whose turns were given back
      */
-    public long takeBackTurns() {
+    public List<String> takeBackTurns() {
         String before = holder.predecessor();
         if (before == null) {
-            return 0;
+            return List.of();
         }
-        long count = mongo.updateMulti(Query.query(Criteria.where("staffPost").is(null).and(POST_TURN_BY).is(before)),
-                new Update().unset("postTurnUntil").unset(POST_TURN_BY), SupportTask.class).getModifiedCount();
+        Query held = Query.query(Criteria.where("staffPost").is(null).and(POST_TURN_BY).is(before));
+        held.fields().include("_id");
+        List<String> references = mongo.find(held, org.bson.Document.class, mongo.getCollectionName(SupportTask.class)).stream()
+                .map(d -> d.getString("_id")).toList();
+        if (!references.isEmpty()) {
+            mongo.updateMulti(Query.query(Criteria.where("_id").in(references).and("staffPost").is(null).and(POST_TURN_BY).is(before)),
+                    new Update().unset("postTurnUntil").unset(POST_TURN_BY), SupportTask.class);
+        }
         holder.givenBack();
-        return count;
+        return references;
     }
 
     /**

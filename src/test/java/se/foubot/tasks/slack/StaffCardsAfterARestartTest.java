@@ -1,0 +1,129 @@
+package se.foubot.tasks.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import se.foubot.channels.slack.FakeSlackApi;
+import se.foubot.messaging.Recipient;
+import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.TestClockConfiguration;
+import se.foubot.tasks.Priority;
+import se.foubot.tasks.Requester;
+import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskEvent;
+import se.foubot.tasks.TaskService;
+import se.foubot.tasks.TaskStatus;
+
+/**
+ * The bot started again on the data directory of a process killed right after it made two tasks, holding the turn to
+ * post their cards in the staff channel: one card it had posted (Slack has it) and died before recording, the other
+ * not. The restarted bot posts the second at once and finds the first by its mark, so neither shows twice (helper 102:
+ * after a kill -9 two cards were posted a second time).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@Import(TestClockConfiguration.class)
+class StaffCardsAfterARestartTest {
+
+    static final FakeSlackApi SLACK = FakeSlackApi.start();
+    private static final String KILLED = "0123456789cd";
+    private static final String STAFF = "C0STAFF";
+    private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
+    /** The ts Slack gave the card the killed process posted. */
+    private static String firstCardTs;
+
+    @Autowired
+    TaskService tasks;
+
+    @DynamicPropertySource
+    static void aDataDirectoryAKilledProcessLeft(DynamicPropertyRegistry registry) throws Exception {
+        Files.createDirectories(DATA_DIR);
+        Files.writeString(DATA_DIR.resolve("process-boot"), KILLED);
+        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(DATA_DIR);
+                MongoClient client = MongoClients.create(store.store().connectionString("foubot"))) {
+            MongoTemplate bots = new MongoTemplate(client, "foubot");
+            for (String reference : List.of("FOU-2026-0001", "FOU-2026-0002")) {
+                Instant at = TestClockConfiguration.START;
+                bots.insert(new SupportTask(reference, "slack:" + reference, new Requester(Recipient.SLACK, "UDIST", Map.of()),
+                        new SupportRequest("farsta", "chef", "Vi behöver en utvärderingsplan för vår dagverksamhet.", null,
+                                "utvardering", null, null, "sv"), "utvardering", 1, false, Priority.NORMAL, TaskStatus.NEW, null, null,
+                        null, null, false, null, List.of(new TaskEvent(at, "UDIST", "created", "Förfrågan inkom via slack")),
+                        List.of(), at, at));
+                bots.updateFirst(Query.query(Criteria.where("_id").is(reference)), new Update()
+                        .set("postTurnUntil", Date.from(at.plus(Duration.ofMinutes(5)))).set(StaffPosts.POST_TURN_BY, "staff-post-" + KILLED),
+                        SupportTask.class);
+            }
+        }
+        // the first card reached Slack before the kill
+        firstCardTs = postToTheFake(Map.of("channel", STAFF, "text", "FOU-2026-0001 (kortet som processen före hann posta)", "metadata",
+                "{\"event_type\":\"foubot_answer\",\"event_payload\":{\"answers\":\"" + StaffChannelPublisher.CARD + "FOU-2026-0001\"}}"));
+        registry.add("foubot.store.data-dir", DATA_DIR::toString);
+        registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
+        registry.add("foubot.slack.api-url", SLACK::url);
+        registry.add("foubot.slack.staff-channel", () -> STAFF);
+    }
+
+    private static String postToTheFake(Map<String, String> params) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.isEmpty() ? "" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpResponse<String> posted = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(SLACK.url() + "chat.postMessage"))
+                .header("Authorization", "Bearer xoxb-test-token").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.body()).contains("\"ok\":true");
+        java.util.regex.Matcher ts = java.util.regex.Pattern.compile("\"ts\":\"([0-9.]+)\"").matcher(posted.body());
+        assertThat(ts.find()).isTrue();
+        return ts.group(1);
+    }
+
+    @AfterAll
+    static void stopFake() {
+        SLACK.close();
+    }
+
+    private static long cardsOf(String reference) {
+        return SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel")) && c.param("metadata") != null
+                && c.param("metadata").contains(StaffChannelPublisher.CARD + reference)).size();
+    }
+
+    @Test
+    void theCardTheKilledProcessPostedIsFoundAndTheOtherIsPostedAtOnceEachOnce() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(tasks.find("FOU-2026-0001").orElseThrow().staffPost()).isNotNull();
+            assertThat(tasks.find("FOU-2026-0002").orElseThrow().staffPost()).isNotNull();
+        });
+        assertThat(cardsOf("FOU-2026-0002")).as("posted by the restarted bot").isEqualTo(1);
+        assertThat(cardsOf("FOU-2026-0001")).as("the killed process's, not posted again").isEqualTo(1);
+        assertThat(tasks.find("FOU-2026-0001").orElseThrow().staffPost().ts()).as("the card found").isEqualTo(firstCardTs);
+    }
+}
