@@ -458,8 +458,8 @@ final class MailParser {
     }
 
     /**
-     * An address the bot can answer and name: a group ("undisclosed-recipients:;") stands for its first member, or
-     * for nobody when it has none; an address without a domain, with control characters in it, longer than an
+     * An address the bot can answer and name: a group ("undisclosed-recipients:;") stands for its one member, or for
+     * nobody when it has none or several; an address without a domain, with control characters in it, longer than an
      * address can be, or holding a replacement character (bytes a mail server could not read and replaced: the
      * person's real address is lost) is nobody's — no answer could reach its owner.
      */
@@ -468,7 +468,8 @@ final class MailParser {
         if (a.isGroup()) {
             try {
                 InternetAddress[] members = a.getGroup(false);
-                address = members == null || members.length == 0 ? null : members[0];
+                // several members: which wrote it cannot be told (helper 102: "Grupp: karin@…, forger@…;" was Karin's)
+                address = members == null || members.length != 1 ? null : members[0];
             } catch (MessagingException e) {
                 address = null;
             }

@@ -148,7 +148,7 @@ class MailCorpusTest {
         String rest = "To: fou@stockholm.se\r\nSubject: Utv\u00e4rdering\r\nMessage-ID: <two-from@example>\r\n"
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nVi beh\u00f6ver hj\u00e4lp med en utv\u00e4rdering.\r\n";
         for (String from : List.of("From: Eva Ek <eva.ek@stockholm.se>\r\nFrom: mallory@evil.example\r\n",
-                "From: a@stockholm.se, b@stockholm.se\r\n")) {
+                "From: a@stockholm.se, b@stockholm.se\r\n", "From: Grupp: karin@stockholm.se, forger@evil.example;\r\n")) {
             InboundMail mail = PARSER.parse((from + rest).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             assertThat(mail.from()).as(from).isNull();
             assertThat(guard.quarantineReason(mail)).as(from).contains("no readable sender");
