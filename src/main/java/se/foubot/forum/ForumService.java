@@ -494,6 +494,12 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         if (p.date() != null && p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
             add(reasons, "date", text("forum.plan.date-passed", "date", capitalised(day(p.date()))));
         }
+        // a new meeting only: one planned before keeps the deadline it had when it is changed after that day
+        if ((editing == null || editing.isBlank()) && p.registrationDeadline() != null
+                && p.registrationDeadline().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
+            // helper 102: a new meeting whose registration had closed before it was planned was announced with free seats
+            add(reasons, "deadline", text("forum.plan.deadline-passed", "deadline", day(p.registrationDeadline())));
+        }
         if (p.date() != null && p.registrationDeadline() != null && p.registrationDeadline().isAfter(p.date())) {
             add(reasons, "deadline", text("forum.plan.deadline-after-meeting", "deadline", day(p.registrationDeadline()),
                     "date", day(p.date())));

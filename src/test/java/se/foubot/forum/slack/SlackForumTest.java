@@ -274,6 +274,10 @@ class SlackForumTest {
         HttpResponse<String> late = submitPlan("UCOORD", "", "forum-plan-late-deadline.json");
         assertThat(errors(late)).containsOnlyKeys("deadline").hasEntrySatisfying("deadline", e -> assertThat(e)
                 .isEqualTo("Sista anmälningsdag (torsdag 11 mars 2027) är efter mötet (onsdag 10 mars 2027)."));
+        // helper 102: a new meeting whose registration had already closed was announced with free seats
+        HttpResponse<String> closedAlready = submitPlan("UCOORD", "", "forum-plan-submission.json", deadline, "\"selected_date\":\"2026-11-20\"");
+        assertThat(errors(closedAlready)).containsOnlyKeys("deadline").hasEntrySatisfying("deadline", e -> assertThat(e)
+                .isEqualTo("Sista anmälningsdag (fredag 20 november 2026) har redan varit."));
         HttpResponse<String> notCoordinator = submitPlan("UANNA", "", "forum-plan-submission.json");
         assertThat(errors(notCoordinator)).hasEntrySatisfying("title", e -> assertThat(e).contains("Bara FoU:s samordnare"));
 
