@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -24,7 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.KilledProcessDataDirectory;
 import se.foubot.support.MutableClock;
 import se.foubot.support.TestClockConfiguration;
 
@@ -59,11 +56,7 @@ class SlackWorkAfterARestartTest {
 
     @DynamicPropertySource
     static void aDataDirectoryAKilledProcessLeft(DynamicPropertyRegistry registry) throws IOException {
-        Files.createDirectories(DATA_DIR);
-        Files.writeString(DATA_DIR.resolve("process-boot"), KILLED);
-        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(DATA_DIR);
-                MongoClient client = MongoClients.create(store.store().connectionString("foubot"))) {
-            MongoTemplate bots = new MongoTemplate(client, "foubot"); // the bot's own database
+        KilledProcessDataDirectory.prepare(DATA_DIR, KILLED, bots -> {
             LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUBOOT:1763900000.000003",
                     "UBOOT", "stöd", "slack-inbox-" + KILLED);
             LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUREPLICA:1763900000.000004",
@@ -73,7 +66,7 @@ class SlackWorkAfterARestartTest {
                     "UORDER", "jag behöver stöd", "slack-inbox-" + KILLED);
             LeftSlackWork.leftByADeadProcess(bots, TestClockConfiguration.START, "post:DUORDER:1763900000.000011",
                     "UORDER", "Bromma", "slack-inbox-" + KILLED);
-        }
+        });
         registry.add("foubot.store.data-dir", DATA_DIR::toString);
         registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("foubot.slack.api-url", SLACK::url);

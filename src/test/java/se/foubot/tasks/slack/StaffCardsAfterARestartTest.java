@@ -10,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,15 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -36,7 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import se.foubot.channels.slack.FakeSlackApi;
 import se.foubot.messaging.Recipient;
-import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.KilledProcessDataDirectory;
 import se.foubot.support.TestClockConfiguration;
 import se.foubot.tasks.Priority;
 import se.foubot.tasks.Requester;
@@ -68,11 +64,7 @@ class StaffCardsAfterARestartTest {
 
     @DynamicPropertySource
     static void aDataDirectoryAKilledProcessLeft(DynamicPropertyRegistry registry) throws Exception {
-        Files.createDirectories(DATA_DIR);
-        Files.writeString(DATA_DIR.resolve("process-boot"), KILLED);
-        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(DATA_DIR);
-                MongoClient client = MongoClients.create(store.store().connectionString("foubot"))) {
-            MongoTemplate bots = new MongoTemplate(client, "foubot");
+        KilledProcessDataDirectory.prepare(DATA_DIR, KILLED, bots -> {
             for (String reference : List.of("FOU-2026-0001", "FOU-2026-0002")) {
                 Instant at = TestClockConfiguration.START;
                 bots.insert(new SupportTask(reference, "slack:" + reference, new Requester(Recipient.SLACK, "UDIST", Map.of()),
@@ -84,7 +76,7 @@ class StaffCardsAfterARestartTest {
                         .set("postTurnUntil", Date.from(at.plus(Duration.ofMinutes(5)))).set(StaffPosts.POST_TURN_BY, "staff-post-" + KILLED),
                         SupportTask.class);
             }
-        }
+        });
         // the first card reached Slack before the kill
         firstCardTs = postToTheFake(Map.of("channel", STAFF, "text", "FOU-2026-0001 (kortet som processen före hann posta)", "metadata",
                 "{\"event_type\":\"foubot_answer\",\"event_payload\":{\"answers\":\"" + StaffChannelPublisher.CARD + "FOU-2026-0001\"}}"));
