@@ -29,7 +29,8 @@ import se.foubot.privacy.OutsideTextGuard;
 @Component
 class SubscriberImport {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
+    /** No white space of any kind: a non-breaking space from a word processor is no part of an address (helper 100). */
+    private static final Pattern EMAIL = Pattern.compile("(?U)^[^@\\s,;<>]+@[^@\\s,;<>]+\\.[^@\\s,;<>]+$");
     /** What a refusal repeats of a cell or row: enough to find it in the file, not the whole of a runaway one. */
     private static final int SHOWN_CHARS = 200;
     private static final int DISTRICT_MAX_CHARS = 100;
@@ -114,7 +115,8 @@ class SubscriberImport {
             }
             List<String> programmes = new ArrayList<>();
             String unknown = null;
-            for (String p : programmeCell.toUpperCase(Locale.ROOT).split("[\\s|/+]+")) {
+            // "LUM MUL", "LUM+MUL", "LUM/MUL", and in a quoted cell "LUM,MUL" or "LUM;MUL" (helper 100: refused)
+            for (String p : programmeCell.toUpperCase(Locale.ROOT).split("[\\s|/+,;]+")) {
                 if (p.isBlank()) {
                     continue;
                 }

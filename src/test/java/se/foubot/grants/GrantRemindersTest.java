@@ -379,6 +379,17 @@ class GrantRemindersTest {
         assertThat(subscriptions.find("email", "bo@stockholm.se")).isEmpty();
     }
 
+    /** Helper 100: "LUM,MUL" in a quoted cell was an unknown programme, and an address with a non-breaking space was taken. */
+    @Test
+    void programmesInAQuotedCellMayBeSeparatedByACommaAndAnAddressHoldsNoSpaceOfAnyKind() throws Exception {
+        HttpResponse<String> response = importCsv("email,district,programmes\nasa.oberg@stockholm.se,Hägersten,\"LUM,MUL\"\n"
+                + "ivar@stockholm.se,Farsta,\"MUL; LUM\"\nnbsp\u00a0@stockholm.se,Farsta,LUM\n");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"subscribed\":2").contains("\"line\":4").contains("not an e-mail address");
+        assertThat(subscriptions.find("email", "asa.oberg@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
+        assertThat(subscriptions.find("email", "ivar@stockholm.se").orElseThrow().programmes()).containsExactly("MUL", "LUM");
+    }
+
     @Test
     void aCsvWithQuotedFieldsAcrossLinesIsReadAsRfc4180AndARowHoldingANumberIsRefusedWithoutIt() throws Exception {
         // as Excel writes it in Swedish: ';' between cells, a note in quotes over two lines, a number split by the quote
