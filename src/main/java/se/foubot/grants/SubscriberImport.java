@@ -73,6 +73,8 @@ class SubscriberImport {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             return new Report(0, List.of(new Refused(0, "", "not a readable CSV (RFC 4180): " + e.getClass().getSimpleName())));
         }
+        // the line each address was subscribed from: a second row for it is refused, not a silent second count
+        java.util.Map<String, Integer> subscribedOn = new java.util.HashMap<>();
         for (int i = 0; i < records.size(); i++) {
             CSVRecord record = records.get(i);
             // read again by the guard: quoting may have joined what the raw text kept apart
@@ -133,6 +135,11 @@ class SubscriberImport {
             }
             if (programmes.isEmpty()) {
                 programmes.addAll(calendar.programmes().keySet().stream().sorted().toList());
+            }
+            Integer before = subscribedOn.putIfAbsent(email.toLowerCase(Locale.ROOT), lineNo);
+            if (before != null) {
+                refused.add(new Refused(lineNo, row, "the same address as line " + before + ", which is kept"));
+                continue;
             }
             subscriptions.subscribe("email", email, email, districtId, programmes, "sv", "import");
             subscribed++;

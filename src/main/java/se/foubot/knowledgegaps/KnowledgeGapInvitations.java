@@ -52,18 +52,25 @@ public class KnowledgeGapInvitations {
                 invited.mails(), invited.dms());
     }
 
+    /**
+     * "Kunskapsluckor och utmaningar 2027 – svara senast …"; a second round of the year names itself ("… 2027
+     * (kl-2027-2) – …"), so a district can tell two invitations apart in its inbox (helper 102).
+     */
+    private String subject(Round round, Language language) {
+        String year = round.id().equals("kl-" + round.year()) ? String.valueOf(round.year()) : round.year() + " (" + round.id() + ")";
+        return texts.get(language, "knowledgegaps.invite.subject", "year", year, "deadline", GapTexts.date(round.deadline(), language));
+    }
+
     /** Queues the invitations (again: nothing already queued goes twice). */
     public Invited invite(Round round) {
         int mails = 0;
         int dms = 0;
         for (String district : contacts.districts()) {
             int[] sent = toDistrict(round, district, "kg-invite:" + round.id(),
-                    (language, d) -> Notice.of(texts.get(language, "knowledgegaps.invite.subject", "year", round.year(), "deadline",
-                            GapTexts.date(round.deadline(), language)), texts.get(language, "knowledgegaps.invite.mail", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.mail", "year", round.year(),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
                             round.openingText() == null ? "" : round.openingText() + "\n\n", "form", texts.form(language))),
-                    (language, d) -> Notice.of(texts.get(language, "knowledgegaps.invite.subject", "year", round.year(), "deadline",
-                            GapTexts.date(round.deadline(), language)), texts.get(language, "knowledgegaps.invite.slack", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.slack", "year", round.year(),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
                             round.openingText() == null ? "" : round.openingText())));
             mails += sent[2];

@@ -160,7 +160,8 @@ public class KnowledgeGapService implements StoreIndexes {
     }
 
     private Opened openNew(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator) {
-        Instant now = clock.instant();
+        // as the store keeps it: the answer to the opening and to a repeat show the same time (helper 102)
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant closesAt = deadline.plusDays(1).atStartOfDay(zone).toInstant();
         for (int n = 1; ; n++) {
             Round round = new Round(n == 1 ? "kl-" + year : "kl-" + year + "-" + n, year, blankToNull(openingText.textOr("")),

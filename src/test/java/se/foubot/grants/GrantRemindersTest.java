@@ -379,15 +379,20 @@ class GrantRemindersTest {
         assertThat(subscriptions.find("email", "bo@stockholm.se")).isEmpty();
     }
 
-    /** Helper 100: "LUM,MUL" in a quoted cell was an unknown programme, and an address with a non-breaking space was taken. */
+    /**
+     * Helper 100: "LUM,MUL" in a quoted cell was an unknown programme, an address with a non-breaking space was taken,
+     * and a second row for an address was counted again and replaced the first.
+     */
     @Test
-    void programmesInAQuotedCellMayBeSeparatedByACommaAndAnAddressHoldsNoSpaceOfAnyKind() throws Exception {
+    void programmesInAQuotedCellMayBeSeparatedByACommaAndAnAddressHoldsNoSpaceOfAnyKindAndComesOnce() throws Exception {
         HttpResponse<String> response = importCsv("email,district,programmes\nasa.oberg@stockholm.se,Hägersten,\"LUM,MUL\"\n"
-                + "ivar@stockholm.se,Farsta,\"MUL; LUM\"\nnbsp\u00a0@stockholm.se,Farsta,LUM\n");
+                + "ivar@stockholm.se,Farsta,\"MUL; LUM\"\nnbsp\u00a0@stockholm.se,Farsta,LUM\nIVAR@stockholm.se,Bromma,LUM\n");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"subscribed\":2").contains("\"line\":4").contains("not an e-mail address");
+        assertThat(response.body()).contains("\"subscribed\":2").contains("\"line\":4").contains("not an e-mail address")
+                .contains("\"line\":5").contains("the same address as line 3, which is kept");
         assertThat(subscriptions.find("email", "asa.oberg@stockholm.se").orElseThrow().programmes()).containsExactly("LUM", "MUL");
         assertThat(subscriptions.find("email", "ivar@stockholm.se").orElseThrow().programmes()).containsExactly("MUL", "LUM");
+        assertThat(subscriptions.find("email", "ivar@stockholm.se").orElseThrow().district()).isEqualTo("farsta");
     }
 
     @Test

@@ -391,7 +391,7 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         assertThat(second.statusCode()).isEqualTo(201);
         assertThat(json.readTree(second.body()).get("id").asString()).isEqualTo("kl-2027-2");
         mailRound();
-        assertThat(mailbox().inboxOf("kunskapsluckor.farsta@example.se", "Kunskapsluckor och utmaningar 2027 – svara senast fredag 29 januari 2027"))
+        assertThat(mailbox().inboxOf("kunskapsluckor.farsta@example.se", "Kunskapsluckor och utmaningar 2027 (kl-2027-2) – svara senast fredag 29 januari 2027"))
                 .hasSize(1);
 
         // 12. the staff web's page of the result, in the navigation, for a signed-in coordinator

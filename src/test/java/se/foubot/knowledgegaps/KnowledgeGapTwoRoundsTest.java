@@ -76,7 +76,7 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
 
     @Test
     void twoOpenRoundsAnswersFindTheirRoundAndEachPersonSeesOnlyWhatTheirDistrictsSent() throws Exception {
-        clock.set(Instant.parse("2026-11-23T08:00:00Z"));
+        clock.set(Instant.parse("2026-11-23T08:00:00.123456789Z")); // a clock finer than the store's milliseconds
         earlierRequest("UANNA", "bromma");
         earlierRequest("UBENGT", "farsta");
 
@@ -97,12 +97,16 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
                     }
                 }, se.foubot.support.OwnThreads.EACH)).toList();
         List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.Set<String> openedAt = new java.util.HashSet<>();
         for (java.util.concurrent.CompletableFuture<HttpResponse<String>> call : opening) {
             HttpResponse<String> answer = call.get();
             statuses.add(answer.statusCode());
-            assertThat(new tools.jackson.databind.ObjectMapper().readTree(answer.body()).get("id").asString()).isEqualTo("kl-2027");
+            tools.jackson.databind.JsonNode round = new tools.jackson.databind.ObjectMapper().readTree(answer.body());
+            assertThat(round.get("id").asString()).isEqualTo("kl-2027");
+            openedAt.add(round.path("openedAt").toString());
         }
         assertThat(statuses).containsExactlyInAnyOrder(201, 200, 200);
+        assertThat(openedAt).as("the same time in each answer, as the store keeps it (helper 102)").hasSize(1);
         mailRound();
         assertThat(mailbox().inboxOf("kunskapsluckor.farsta@example.se")).hasSize(1);
         clock.set(Instant.parse("2026-11-24T08:00:00Z"));
