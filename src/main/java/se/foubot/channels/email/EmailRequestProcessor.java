@@ -47,9 +47,10 @@ public class EmailRequestProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EmailRequestProcessor.class);
     static final String REQUESTS = "email_requests";
-    /** On a request: the last question asked about what is missing (its digest, when first, how many times). */
-    private static final String LAST_ASK = "lastAsk";
+    /** How many times an hour the same question about what a request lacks goes to its sender (see {@link #mayAsk}). */
     static final int SAME_ASK_PER_HOUR = 2;
+    /** The thread of our mails about an open request (its questions): "request:" and the request's id. */
+    private static final String REQUEST_THREAD = "request:";
     static final String CHANNEL = "email";
     /** The dead-letter kind of a received mail. */
     static final String KIND = "mail";
@@ -218,8 +219,8 @@ public class EmailRequestProcessor {
         if (command.isPresent()) {
             return command.get();
         }
-        if (thread.isPresent() && thread.get().startsWith("request:")) {
-            Document request = mongo.findById(thread.get().substring("request:".length()), Document.class, REQUESTS);
+        if (thread.isPresent() && thread.get().startsWith(REQUEST_THREAD)) {
+            Document request = mongo.findById(thread.get().substring(REQUEST_THREAD.length()), Document.class, REQUESTS);
             if (request != null) {
                 return continueRequest(request, mail, proven);
             }
@@ -275,7 +276,7 @@ public class EmailRequestProcessor {
                 Criteria.where("rootKey").in(ids))).with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(1);
         q.fields().include("_id");
         Document earlier = mongo.findOne(q, Document.class, REQUESTS);
-        return earlier == null ? Optional.empty() : Optional.of("request:" + earlier.getString("_id"));
+        return earlier == null ? Optional.empty() : Optional.of(REQUEST_THREAD + earlier.getString("_id"));
     }
 
     private static List<String> threadIds(Document mail) {
@@ -440,7 +441,7 @@ public class EmailRequestProcessor {
     private Optional<String> taskNamedInSubject(String subject, String from) {
         Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
         while (m.find()) {
-            String reference = m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT);
+            String reference = referenceOf(m);
             if (m.group(1) != null ? tasks.taskExists(reference) : isOwn(tasks.senderOf(reference, from))) {
                 return Optional.of(reference);
             }
@@ -454,7 +455,12 @@ public class EmailRequestProcessor {
      */
     private static String namedReference(String subject) {
         Matcher m = SUBJECT_REFERENCE.matcher(subject == null ? "" : subject);
-        return m.find() ? m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT) : null;
+        return m.find() ? referenceOf(m) : null;
+    }
+
+    /** The reference {@link #SUBJECT_REFERENCE} found, as the bot writes it: ASCII hyphens, capitals. */
+    private static String referenceOf(Matcher m) {
+        return m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT);
     }
 
     private static boolean isOwn(MailRequests.Sender sender) {
@@ -562,27 +568,15 @@ public class EmailRequestProcessor {
     }
 
     /**
-     * Whether the question {@code ask} may go to the request's sender now, and if so, noted as asked: the same question
-     * goes at most {@value #SAME_ASK_PER_HOUR} times an hour. An auto-responder without its headers (a holiday
-     * message) answers each of our mails, and each of its answers was asked again: ten identical mails in 80 seconds
-     * (helper 101), then ten an hour. A person asked the same twice who answers again unhelpfully hears nothing until
-     * the hour has passed; any answer that changes the question is asked at once.
+     * Whether the question {@code ask} about {@code request} may go now: the same question at most
+     * {@value #SAME_ASK_PER_HOUR} times an hour in the request's thread, as the outbox shows. An auto-responder without its headers (a holiday message) answers each of
+     * our mails, and each of its answers was asked again: ten identical mails in 80 seconds (helper 101), then ten an
+     * hour. A person asked the same twice who answers again unhelpfully hears nothing until the hour has passed; any
+     * answer that changes the question is asked at once.
      */
-    private boolean mayAskAgain(Document request, String ask) {
-        Instant now = clock.instant();
-        String digest = java.util.HexFormat.of().formatHex(se.foubot.privacy.Sha256.digest()
-                .digest(ask.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        Document last = request.get(LAST_ASK, Document.class);
-        boolean same = last != null && digest.equals(last.getString("digest")) && last.getDate("at") != null
-                && last.getDate("at").toInstant().isAfter(now.minus(Duration.ofHours(1)));
-        int times = same ? last.getInteger("times", 1) : 0;
-        if (times >= SAME_ASK_PER_HOUR) {
-            return false;
-        }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))), new Update().set(LAST_ASK,
-                new Document("digest", digest).append("at", same ? last.getDate("at") : Date.from(now)).append("times", times + 1)),
-                REQUESTS);
-        return true;
+    private boolean mayAsk(Document request, String ask) {
+        return outbox.sameTextQueuedIn(request.getString("from"), REQUEST_THREAD + request.getString("_id"), ask,
+                clock.instant().minus(Duration.ofHours(1))) < SAME_ASK_PER_HOUR;
     }
 
     private List<String> missing(FormAnswers answers) {
@@ -605,13 +599,13 @@ public class EmailRequestProcessor {
         List<String> missing = missing(f);
         if (!missing.isEmpty()) {
             String ask = replies.askForMissing(intake.form(), missing, unreadable, today(), language, notices);
-            if (!mayAskAgain(request, ask)) {
+            if (!mayAsk(request, ask)) {
                 log.info("event=mail_ask_not_repeated request={} mail={} reason=\"the same question twice in the last hour\"",
                         request.getString("_id"), mail.getString("_id"));
                 return "asked-before";
             }
             reply(mail, new OutgoingMail("email-ask:" + mail.getString("_id"), from, replies.reSubject(request.getString("subject"), language),
-                    ask, mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
+                    ask, mail.getString("messageId"), references, "auto-replied", REQUEST_THREAD + request.getString("_id")));
             return "asked";
         }
         Map<String, String> address = new LinkedHashMap<>();
@@ -628,7 +622,7 @@ public class EmailRequestProcessor {
             outbox.enqueue(new OutgoingMail("email-limit:" + from + ":" + clock.instant().truncatedTo(ChronoUnit.HOURS), from,
                     replies.reSubject(request.getString("subject"), language),
                     replies.limitReached(task.refused().text(), language, notices),
-                    mail.getString("messageId"), references, "auto-replied", "request:" + request.getString("_id")));
+                    mail.getString("messageId"), references, "auto-replied", REQUEST_THREAD + request.getString("_id")));
             log.info("event=new_task_limited request={} limit={}", request.getString("_id"), task.refused().limit());
             return "limited";
         }

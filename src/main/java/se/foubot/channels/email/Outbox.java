@@ -121,6 +121,15 @@ public class Outbox implements StoreIndexes {
                 COLLECTION);
     }
 
+    /**
+     * How many times these very words were queued to {@code to} in {@code thread} (see {@link OutgoingMail#thread()})
+     * since {@code since} (found by the address's index).
+     */
+    long sameTextQueuedIn(String to, String thread, String text, Instant since) {
+        return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since)).and("thread").is(thread)
+                .and("text").is(text)), COLLECTION);
+    }
+
     /** Automatic answers queued to addresses at {@code domain} since {@code since}, for the backscatter limit. */
     long autoRepliesForDomain(String domain, Instant since) {
         return mongo.count(Query.query(Criteria.where("to").regex("@" + domain.replaceAll("[^a-z0-9-]", "\\\\$0") + "$")
