@@ -490,6 +490,9 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         }
         if (p.date() != null && workingDays.isPublicHoliday(p.date())) {
             add(reasons, "date", text("forum.plan.holiday", "date", capitalised(day(p.date()))));
+        } else if (p.date() != null && !workingDays.isWorkingDay(p.date())) {
+            // helper 101: a Saturday was accepted, and the invitations went out for a day the unit's rooms are closed
+            add(reasons, "date", text("forum.plan.weekend", "date", capitalised(day(p.date()))));
         }
         if (p.date() != null && p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
             add(reasons, "date", text("forum.plan.date-passed", "date", capitalised(day(p.date()))));

@@ -85,6 +85,8 @@ public class GrantReminders implements ReminderSource {
     /** One notice per subscriber, in the language they subscribed in (Swedish and English when none was recorded). */
     private int fanOut(ReminderPlanner.PlannedReminder r) {
         GrantCalendar calendar = planner.calendar();
+        // helper 101: a reminder sent late (after a restart) said "om 30 dagar" as on the day it was planned for
+        LocalDate writtenOn = planner.writtenOn(r, clock.instant());
         int queued = 0;
         List<Notifier.Addressed> batch = new ArrayList<>();
         for (Subscriber s : subscriptions.activeFor(r.deadline().event().programmes(), r.sendAt())) {
@@ -94,11 +96,11 @@ public class GrantReminders implements ReminderSource {
             Notice notice;
             if (to.isEmail()) {
                 String link = http.link("/grants/unsubscribe?token=" + s.token());
-                notice = Notice.of(subject, texts.reminder(r, calendar, l, "grants.reminder.stop.mail", link))
+                notice = Notice.of(subject, texts.reminder(r, writtenOn, calendar, l, "grants.reminder.stop.mail", link))
                         .withHeaders(Map.of("List-Unsubscribe", "<" + link + ">", "List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
                         .withThread("grants");
             } else {
-                notice = Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, calendar, l, "grants.reminder.stop.slack", null));
+                notice = Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, writtenOn, calendar, l, "grants.reminder.stop.slack", null));
             }
             batch.add(new Notifier.Addressed("grant:" + r.id() + ":" + s.id(), to, notice));
             if (batch.size() == FAN_OUT_BATCH) {
@@ -110,7 +112,7 @@ public class GrantReminders implements ReminderSource {
         // the staff channel speaks Swedish
         String subject = texts.subject(r, Language.SV);
         if (properties.postsToSlack() && notifier.has(Recipient.SLACK) && notifier.send("grant:" + r.id() + ":channel",
-                Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, calendar,
+                Recipient.slack(properties.slackChannel()), Notice.of(subject, "*" + subject + "*\n\n" + texts.reminder(r, writtenOn, calendar,
                         Language.SV, "grants.reminder.subscribe-yourself", null)))) {
             queued++;
         }

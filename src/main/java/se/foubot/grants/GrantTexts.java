@@ -59,16 +59,18 @@ class GrantTexts {
 
     /**
      * The reminder: what is due and when, the rules that matter, and how to ask the FoU unit for help; then how to stop
-     * the reminders ({@code stopKey}: a bundle key with a {link} place, or null for none).
+     * the reminders ({@code stopKey}: a bundle key with a {link} place, or null for none). The days left are counted
+     * from {@code writtenOn}.
      */
-    String reminder(ReminderPlanner.PlannedReminder r, GrantCalendar calendar, Language l, String stopKey, String link) {
-        return in(l, "\n\n— English —\n\n", x -> reminder(r, calendar, x) + (stopKey == null ? ""
+    String reminder(ReminderPlanner.PlannedReminder r, LocalDate writtenOn, GrantCalendar calendar, Language l, String stopKey,
+            String link) {
+        return in(l, "\n\n— English —\n\n", x -> reminder(r, writtenOn, calendar, x) + (stopKey == null ? ""
                 : "\n\n" + texts.get(x, stopKey, "link", link)));
     }
 
-    private String reminder(ReminderPlanner.PlannedReminder r, GrantCalendar calendar, Language l) {
+    private String reminder(ReminderPlanner.PlannedReminder r, LocalDate writtenOn, GrantCalendar calendar, Language l) {
         GrantCalendar.Deadline d = r.deadline();
-        long days = ChronoUnit.DAYS.between(r.sendDate(), d.date());
+        long days = ChronoUnit.DAYS.between(writtenOn, d.date());
         GrantRules rules = calendar.rules();
         String programmes = d.event().programmes().stream().map(p -> calendar.programmes().get(p))
                 .map(p -> "• " + p.name().in(l) + ": " + p.link()).collect(Collectors.joining("\n"));

@@ -59,6 +59,15 @@ final class ReminderPlanner {
         return out;
     }
 
+    /**
+     * The day a reminder is written on at {@code now}: its own send day, or today when it goes out late (after a
+     * restart), so that "om 14 dagar" counts from the day the reader gets it.
+     */
+    LocalDate writtenOn(PlannedReminder r, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        return today.isAfter(r.sendDate()) ? today : r.sendDate();
+    }
+
     /** Reminders around {@code now}: last year's late ones to next year's. */
     List<PlannedReminder> around(Instant now) {
         int year = LocalDate.ofInstant(now, zone).getYear();

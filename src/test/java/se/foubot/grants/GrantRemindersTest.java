@@ -237,9 +237,16 @@ class GrantRemindersTest {
         remindersRound(); // subscribed long before
         // down from before P30D until after P14D (27 Aug): at start-up only the 14-day reminder goes, late
         clock.set(Instant.parse("2027-08-28T10:00:00Z"));
+        scheduler.run("grants");
+        // and the mail server away for two hours after the bot wrote it
+        clock.set(Instant.parse("2027-08-28T12:00:00Z"));
         remindersRound();
         assertThat(remindersTo("lisa@stockholm.se")).hasSize(1);
-        assertThat(remindersTo("lisa@stockholm.se").get(0).getContent().toString()).contains("om 14 dagar");
+        MimeMessage late = remindersTo("lisa@stockholm.se").get(0);
+        // helper 101: it counted the days from the day it was due ("om 14 dagar"), not the day it was written
+        assertThat(late.getContent().toString()).contains("om 13 dagar").doesNotContain("om 14 dagar");
+        // its date is when the bot wrote it (RFC 5322's origination date), which the days are counted from
+        assertThat(late.getSentDate().toInstant()).isEqualTo(Instant.parse("2027-08-28T10:00:00Z"));
         // down over the last reminder and the deadline: nothing late about a passed deadline
         clock.set(Instant.parse("2027-09-11T08:00:00Z"));
         remindersRound();

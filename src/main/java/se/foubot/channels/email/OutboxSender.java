@@ -439,7 +439,10 @@ public class OutboxSender {
                 message.setHeader(h.getKey(), String.valueOf(h.getValue()));
             }
         }
-        message.setSentDate(Date.from(clock.instant()));
+        // the origination date (RFC 5322 3.6.1): when the bot wrote the mail, so that "om 14 dagar" in a mail sent late
+        // after an outage, or in the demo year's reminders, is read against the day it was written
+        Date written = mail.getDate("createdAt");
+        message.setSentDate(written != null ? written : Date.from(clock.instant()));
         if (mail.getString("inReplyTo") != null) {
             message.setHeader("In-Reply-To", mail.getString("inReplyTo"));
         }

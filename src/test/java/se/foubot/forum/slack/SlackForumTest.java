@@ -268,6 +268,11 @@ class SlackForumTest {
         HttpResponse<String> holiday = submitPlan("UCOORD", "", "forum-plan-submission.json", date, "\"selected_date\":\"2027-01-06\"",
                 deadline, "\"selected_date\":\"2026-12-20\"");
         assertThat(errors(holiday)).containsOnlyKeys("date").hasEntrySatisfying("date", e -> assertThat(e).contains("helgdag"));
+        // helper 101: a Saturday was accepted like any day
+        HttpResponse<String> saturday = submitPlan("UCOORD", "", "forum-plan-submission.json", date, "\"selected_date\":\"2027-03-13\"",
+                deadline, "\"selected_date\":\"2027-03-05\"");
+        assertThat(errors(saturday)).containsOnlyKeys("date").hasEntrySatisfying("date", e -> assertThat(e)
+                .isEqualTo("Lördag 13 mars 2027 infaller på en helg. FoU-forum hålls på vardagar."));
         HttpResponse<String> backwards = submitPlan("UCOORD", "", "forum-plan-end-before-start.json");
         assertThat(errors(backwards)).containsOnlyKeys("end")
                 .hasEntrySatisfying("end", e -> assertThat(e).contains("måste vara efter starten"));
