@@ -8,6 +8,9 @@ import java.util.Map;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,6 +22,7 @@ import se.foubot.admin.Csv;
 import se.foubot.conversation.Language;
 import se.foubot.messaging.Recipient;
 import se.foubot.privacy.OutsideTextGuard;
+import tools.jackson.core.JacksonException;
 
 /**
  * Admin API of the inventory (bearer FOUBOT_ADMIN_TOKEN, as every /api/ endpoint): rounds and their result as JSON,
@@ -106,6 +110,33 @@ class KnowledgeGapAdminController {
                     "Utfallet är redan skickat till förvaltningarna, så beslutet kan inte ändras.")));
         }
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reasons", List.of("Det finns ingen grupp som heter " + id + ".")));
+    }
+
+    /**
+     * A body that is no JSON object of the right fields gets its reason in the API's words, as every other refusal
+     * here (helper 101: Spring's own answer was a bare 400 that named nothing).
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
+        String where = "";
+        if (e.getMostSpecificCause() instanceof JacksonException json) {
+            String field = json.getPath().stream().map(JacksonException.Reference::getPropertyName)
+                    .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "." + b).orElse(null);
+            if (field != null) {
+                where = " Fältet " + field + " har fel slags värde.";
+            } else if (json.getLocation() != null && json.getLocation().getLineNr() > 0) {
+                where = " Felet finns på rad " + json.getLocation().getLineNr() + ", tecken " + json.getLocation().getColumnNr() + ".";
+            }
+        }
+        return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Innehållet ska vara ett JSON-objekt, till exempel "
+                + "{\"year\": 2027, \"openingText\": \"…\", \"deadline\": \"2027-03-31\"} eller {\"decision\": \"prioriteras\"}."
+                + where)));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<Object> notJson(HttpMediaTypeNotSupportedException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("reasons", List.of(
+                "Skicka innehållet som JSON, med Content-Type: application/json.")));
     }
 
     /** One row per entry, with its group, the group's size and districts, and the decision. */

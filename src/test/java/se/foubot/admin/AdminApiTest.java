@@ -50,6 +50,33 @@ class AdminApiTest {
         assertThat(disk.body().replace("\\/", "/")).contains(dataDir);
     }
 
+    private HttpResponse<String> post(String path, String contentType, byte[] body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", "Bearer s3cret-admin-token").header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aBodyThatIsNoJsonObjectOfTheRightFieldsIsRefusedWithItsReasonInSwedish() throws Exception {
+        // helper 101: Spring's bare 400 named nothing; the bytes as curl sends them, cut off, a word for a year, and a form
+        HttpResponse<String> cut = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\": 2027,\n \"deadline\": \"2027-03-31\"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(cut.statusCode()).isEqualTo(400);
+        assertThat(com.google.gson.JsonParser.parseString(cut.body()).getAsJsonObject().getAsJsonArray("reasons").get(0).getAsString())
+                .startsWith("Innehållet ska vara ett JSON-objekt").contains("rad 2");
+        HttpResponse<String> word = post("/api/knowledge-gaps/rounds", "application/json; charset=utf-8",
+                "{\"year\": \"tjugotjugosju\", \"deadline\": \"2027-03-31\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(word.statusCode()).isEqualTo(400);
+        assertThat(word.body()).contains("Fältet year har fel slags värde.");
+        HttpResponse<String> decision = post("/api/knowledge-gaps/groups/g-1/decision", "application/json", "[]".getBytes());
+        assertThat(decision.statusCode()).isEqualTo(400);
+        assertThat(decision.body()).contains("{\\\"decision\\\": \\\"prioriteras\\\"}");
+        HttpResponse<String> form = post("/api/knowledge-gaps/rounds", "application/x-www-form-urlencoded",
+                "year=2027&deadline=2027-03-31".getBytes());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).contains("Content-Type: application/json");
+    }
+
     @Test
     void withoutTheRightTokenTheAnswerIs401() throws Exception {
         assertThat(get("/api/tasks", null).statusCode()).isEqualTo(401);
