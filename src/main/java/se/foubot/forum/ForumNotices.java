@@ -106,27 +106,27 @@ class ForumNotices {
         String text = ForumTexts.in(r.language(), l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)
                 + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
         String subject = subject(r, m.sequence() > 0 ? "forum.subject.updated-invite" : "forum.subject.invite", m);
-        String k = key(m, r) + ":seq" + m.sequence();
+        String k = key(m, r) + ":seq" + r.sequence(m);
         if (r.email() != null) {
             notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())
-                    .withInvite(invites.write(m, InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
+                    .withInvite(invites.write(m, r.sequence(m), InviteWriter.REQUEST, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
                     "title", m.title()) + "\n\n" + texts.describe(m, l) + "\n\n" + (r.email() != null
                             ? texts.text(l, "forum.notice.invite-sent", "email", r.email()) : texts.text(l, "forum.notice.no-invite")))));
         }
-        log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), LogText.clean(r.id()), m.sequence());
+        log.debug("event=forum_invite meeting={} registration={} sequence={}", m.id(), LogText.clean(r.id()), r.sequence(m));
     }
 
     private void cancelInvite(Meeting m, Registration r, String why, String newsKey, boolean direct) {
         String subject = subject(r, "forum.subject.cancelled", m);
-        String k = key(m, r) + ":seq" + m.sequence() + ":cancel-" + why;
+        String k = key(m, r) + ":seq" + r.sequence(m) + ":cancel-" + why;
         if (r.email() != null) {
             notifier.send(k, Recipient.email(r.email()), Notice.of(subject, ForumTexts.in(r.language(),
                     l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
-                    .withInvite(invites.write(m, InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
+                    .withInvite(invites.write(m, r.sequence(m), InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,

@@ -264,7 +264,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         // the registration is written first (unique id: two clicks are one registration), then a seat is sought
         Registration pending = new Registration(id, meetingId, person, email == null ? null : email.toLowerCase(),
                 district != null ? district : districtOf(person),
-                Status.WAITLISTED, proposal, now, now, null, language);
+                Status.WAITLISTED, proposal, now, now, null, language, 0);
         if (existing == null) {
             try {
                 mongo.insert(pending);
@@ -275,7 +275,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
             // a comeback after cancelling: to the back of the queue
             Registration back = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").is(Status.CANCELLED)),
                     new Update().set("status", Status.WAITLISTED).set("registeredAt", now).set("updatedAt", now)
-                            .set("proposal", proposal).set("email", pending.email()).set("language", language),
+                            .set("proposal", proposal).set("email", pending.email()).set("language", language)
+                            .inc("ownChanges", 1),
                     FindAndModifyOptions.options().returnNew(true), Registration.class);
             if (back == null) {
                 return new AlreadyRegistered(m, mongo.findById(id, Registration.class));
@@ -314,7 +315,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private Optional<Unregistered> unregister(String meetingId, Recipient person, MeetingChanged.Kind kind) {
         String id = Registration.id(meetingId, person);
         Registration before = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").ne(Status.CANCELLED)),
-                new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()), Registration.class);
+                new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()).inc("ownChanges", 1),
+                Registration.class);
         boolean released = releaseSeat(meetingId, id);
         if (before == null && !released) {
             return Optional.empty();

@@ -60,8 +60,11 @@ class InviteWriter {
         this.texts = texts;
     }
 
-    /** @param language the attendee's language for the event's description; Swedish when null (not known) */
-    Notice.Invite write(Meeting m, String method, String attendeeEmail, String organizerEmail, ZoneId zone, Instant stamp,
+    /**
+     * @param sequence the attendee's SEQUENCE ({@link Registration#sequence}: the meeting's changes and their own)
+     * @param language the attendee's language for the event's description; Swedish when null (not known)
+     */
+    Notice.Invite write(Meeting m, int sequence, String method, String attendeeEmail, String organizerEmail, ZoneId zone, Instant stamp,
             Language language) {
         Language l = language != null ? language : Language.SV;
         VEvent event = new VEvent();
@@ -69,7 +72,7 @@ class InviteWriter {
         event.add(local(new DtEnd<>(m.end().atZone(zone).toLocalDateTime()), zone));
         event.add(new Summary(m.title()));
         event.add(new Uid(m.id() + "@fou-bot"));
-        event.add(new Sequence(m.sequence()));
+        event.add(new Sequence(sequence));
         // a new VEvent carries a DTSTAMP of its own already; RFC 5545 allows exactly one
         event.replace(new DtStamp(stamp));
         event.add(new Location(m.place()));

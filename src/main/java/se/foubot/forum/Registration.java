@@ -18,10 +18,17 @@ import se.foubot.messaging.Recipient;
  * @param calendarAnswer the attendee's answer to the invite in their calendar (ACCEPTED, TENTATIVE, DECLINED), or null
  * @param language the person's language when they registered (their conversation's, their Slack locale, or the one
  *                 their mail was written in); null when it is not known: what they are told then comes in both
+ * @param ownChanges how often the person's own invite changed apart from the meeting (each cancellation and comeback),
+ *                   added to the meeting's SEQUENCE in their invites so that each of their calendar messages supersedes
+ *                   the one before (absent, 0, in registrations stored before it)
  */
 @Document(Registration.COLLECTION)
 public record Registration(@Id String id, String meetingId, Recipient person, String email, String district, Status status,
-        AgendaProposal proposal, Instant registeredAt, Instant updatedAt, String calendarAnswer, Language language) {
+        AgendaProposal proposal, Instant registeredAt, Instant updatedAt, String calendarAnswer, Language language, Integer ownChanges) {
+
+    public Registration {
+        ownChanges = ownChanges == null ? 0 : ownChanges;
+    }
 
     public static final String COLLECTION = "forum_registrations";
 
@@ -34,6 +41,11 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
 
         /** The kinds a proposal can be (a form offers them as {@code forum.proposal.choice.<kind>}). */
         public static final List<String> KINDS = List.of("example", "question", "gap");
+    }
+
+    /** The SEQUENCE of this person's calendar messages about {@code m} (RFC 5546 2.1.4: raised with every change). */
+    int sequence(Meeting m) {
+        return m.sequence() + ownChanges;
     }
 
     static String id(String meetingId, Recipient person) {

@@ -53,12 +53,28 @@ class ForumSeatsAfterACrashTest {
     }
 
     @Test
+    void aRegistrationStoredBeforeItsOwnChangesWereCountedIsReadAndCancelledWithTheNextSequence() {
+        // as a version before the person's own SEQUENCE stored it: no ownChanges field
+        Recipient eva = Recipient.email("eva@stockholm.se");
+        String id = Registration.id(meetingId, eva);
+        mongo.getCollection(Registration.COLLECTION).insertOne(new Document("_id", id).append("meetingId", meetingId)
+                .append("person", new Document("channel", "email").append("address", "eva@stockholm.se"))
+                .append("email", "eva@stockholm.se").append("status", "REGISTERED")
+                .append("registeredAt", java.util.Date.from(Instant.now())).append("updatedAt", java.util.Date.from(Instant.now())));
+        Registration old = mongo.findById(id, Registration.class);
+        assertThat(old.ownChanges()).isZero();
+        assertThat(old.sequence(forum.find(meetingId).orElseThrow())).isZero();
+        forum.unregister(meetingId, eva);
+        assertThat(mongo.findById(id, Registration.class).sequence(forum.find(meetingId).orElseThrow())).isEqualTo(1);
+    }
+
+    @Test
     void aRegistrationCutShortAfterTakingItsSeatFinishesWithThatSeat() {
         Recipient anna = Recipient.slack("UANNA");
         String id = Registration.id(meetingId, anna);
         // the crash came after the seat was taken and before the registration said so
         mongo.insert(new Registration(id, meetingId, anna, "uanna@stockholm.se", null, Status.WAITLISTED, null, Instant.now(),
-                Instant.now(), null, null));
+                Instant.now(), null, null, 0));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", 1).addToSet("seated", id),
                 Meeting.class);
 
@@ -73,7 +89,7 @@ class ForumSeatsAfterACrashTest {
     void aRegistrationCutShortBeforeItsSeatTakesAFreeSeatWhenDoneAgain() {
         Recipient bo = Recipient.slack("UBO");
         mongo.insert(new Registration(Registration.id(meetingId, bo), meetingId, bo, null, null, Status.WAITLISTED, null,
-                Instant.now(), Instant.now(), null, null));
+                Instant.now(), Instant.now(), null, null, 0));
 
         assertThat(forum.register(meetingId, bo, null, null, null)).isInstanceOf(ForumService.Seated.class);
 
@@ -93,7 +109,7 @@ class ForumSeatsAfterACrashTest {
                 Recipient p = Recipient.slack("UREPLAY" + round + "X" + i);
                 replayed.add(p);
                 mongo.insert(new Registration(Registration.id(meeting, p), meeting, p, null, null, Status.WAITLISTED, null,
-                        Instant.now(), Instant.now(), null, null));
+                        Instant.now(), Instant.now(), null, null, 0));
             }
             List<java.util.concurrent.Callable<Object>> work = new java.util.ArrayList<>();
             replayed.forEach(p -> work.add(() -> forum.register(meeting, p, null, null, null)));

@@ -43,9 +43,9 @@ class InviteWriterTest {
 
     @Test
     void theDescriptionIsInTheAttendeesLanguage() throws Exception {
-        String english = WRITER.write(meeting("https://meet.stockholm.se/fou", 0), InviteWriter.REQUEST, "john@stockholm.se",
+        String english = WRITER.write(meeting("https://meet.stockholm.se/fou", 0), 0, InviteWriter.REQUEST, "john@stockholm.se",
                 "fou@stockholm.se", STOCKHOLM, STAMP, se.foubot.conversation.Language.EN).ics();
-        String swedish = WRITER.write(meeting("https://meet.stockholm.se/fou", 0), InviteWriter.REQUEST, "eva@stockholm.se",
+        String swedish = WRITER.write(meeting("https://meet.stockholm.se/fou", 0), 0, InviteWriter.REQUEST, "eva@stockholm.se",
                 "fou@stockholm.se", STOCKHOLM, STAMP, null).ics();
         assertThat(Biweekly.parse(english).first().getEvents().get(0).getDescription().getValue())
                 .contains("Link to join from afar: https://meet.stockholm.se/fou").doesNotContain("Länk");
@@ -56,7 +56,7 @@ class InviteWriterTest {
     @ParameterizedTest(name = "{0} link={1} sequence={2}")
     @MethodSource("invites")
     void theInviteValidatesInICal4jAndReadsInBiweeklyWithOneDtstamp(String method, String link, int sequence) throws Exception {
-        Notice.Invite invite = WRITER.write(meeting(link, sequence), method, "anna.andersson@stockholm.se",
+        Notice.Invite invite = WRITER.write(meeting(link, sequence), sequence, method, "anna.andersson@stockholm.se",
                 "fou@stockholm.se", STOCKHOLM, STAMP, null);
 
         Calendar parsed = new CalendarBuilder().build(new StringReader(invite.ics()));
@@ -78,7 +78,7 @@ class InviteWriterTest {
 
     @Test
     void aMeetingStoredWithABrokenLinkStillGetsAValidInviteWithoutIt() throws Exception {
-        Notice.Invite invite = WRITER.write(meeting("https://meet.stockholm.se/{rum}", 0), InviteWriter.REQUEST,
+        Notice.Invite invite = WRITER.write(meeting("https://meet.stockholm.se/{rum}", 0), 0, InviteWriter.REQUEST,
                 "bo@stockholm.se", "fou@stockholm.se", STOCKHOLM, STAMP, null);
         assertThat(new CalendarBuilder().build(new StringReader(invite.ics())).validate().getEntries()).isEmpty();
         assertThat(invite.ics()).doesNotContain("{rum}");
@@ -93,7 +93,7 @@ class InviteWriterTest {
                 + "fördjupning", Instant.parse("2027-03-10T12:00:00Z"), Instant.parse("2027-03-10T14:00:00Z"),
                 "Förvaltningshuset på Götgatan 72, våning 5, sal Ängsö–Björkö", null, 30, Instant.parse("2027-03-02T00:00:00Z"),
                 description, null, false, 3, 0, Recipient.slack("UCOORD"), STAMP, STAMP);
-        Notice.Invite invite = WRITER.write(m, InviteWriter.REQUEST, "åsa.öberg@stockholm.se", "fou@stockholm.se",
+        Notice.Invite invite = WRITER.write(m, 0, InviteWriter.REQUEST, "åsa.öberg@stockholm.se", "fou@stockholm.se",
                 STOCKHOLM, STAMP, null);
 
         assertThat(invite.ics()).doesNotContainPattern("[^\\r]\\n");

@@ -362,6 +362,8 @@ class SlackForumTest {
         List<ICalendar> bo = invitesOf("ubo@stockholm.se");
         assertThat(bo.get(bo.size() - 1).getMethod().getValue()).isEqualTo("CANCEL");
         assertThat(bo.get(bo.size() - 1).getEvents().get(0).getUid().getValue()).isEqualTo("forum-2027-03-10@fou-bot");
+        assertThat(bo.get(bo.size() - 1).getEvents().get(0).getSequence().getValue()).as("Bo's CANCEL supersedes his invite")
+                .isEqualTo(1);
 
         // the coordinator moves the meeting an hour later: updated invites with a higher SEQUENCE
         assertThat(errors(submitPlan("UCOORD", meeting.id(), "forum-plan-submission.json", "\"selected_time\":\"13:00\"",
@@ -373,6 +375,20 @@ class SlackForumTest {
             assertThat(latest.getSequence().getValue()).isEqualTo(1);
             assertThat(latest.getDateStart().getValue().toInstant()).isEqualTo(Instant.parse("2027-03-10T13:00:00Z"));
         }
+
+        // helper 101: a person's own cancellation kept the meeting's SEQUENCE, so a calendar could take the invite of their
+        // comeback (the same SEQUENCE again) as no newer than the cancellation and leave the meeting cancelled
+        slack().click("UANNA", "DUANNA", "1.3", SlackForum.UNREGISTER, meeting.id(), false);
+        awaitText("UANNA", "avbokad");
+        slack().click("UANNA", "DUANNA", "1.4", SlackForum.REGISTER, meeting.id(), false);
+        awaitText("UANNA", "Du är anmäld");
+        mailRound();
+        List<ICalendar> anna = invitesOf("uanna@stockholm.se");
+        // the two may arrive in either order (the outbox sends in parallel): the SEQUENCE tells a calendar which is newer
+        List<ICalendar> bySequence = anna.stream().sorted(java.util.Comparator.comparing(c -> c.getEvents().get(0).getSequence()
+                .getValue())).toList();
+        assertThat(bySequence).extracting(c -> c.getEvents().get(0).getSequence().getValue()).containsExactly(0, 1, 2, 3);
+        assertThat(bySequence).extracting(c -> c.getMethod().getValue()).containsExactly("REQUEST", "REQUEST", "CANCEL", "REQUEST");
 
         // reminders: two days before at the meeting's local hour, then two hours before
         clock.set(Instant.parse("2027-03-08T13:00:00Z").minusSeconds(1));
