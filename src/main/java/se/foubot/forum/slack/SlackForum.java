@@ -71,6 +71,8 @@ class SlackForum implements SlackSlashCommand {
 
     static final String REGISTER = "forum-register";
     private static final String CANCEL = "forum-cancel";
+    /** The button under "forum ställ in ID"'s question: the click cancels (recorded as {@link #CANCEL} work). */
+    static final String CANCEL_CONFIRM = "forum-cancel-confirm";
     static final String PROPOSE = "forum-propose";
     static final String UNREGISTER = "forum-unregister";
     static final String PLAN_CALLBACK = "forum-plan";
@@ -126,6 +128,13 @@ class SlackForum implements SlackSlashCommand {
             String meeting = req.getPayload().getActions().get(0).getValue();
             work.recordInvocation(req.getPayload().getTriggerId(), UNREGISTER, user, Map.of("meeting", meeting),
                     () -> unregister(user, meeting));
+            return ctx.ack();
+        });
+        app.blockAction(CANCEL_CONFIRM, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String meeting = req.getPayload().getActions().get(0).getValue();
+            work.recordInvocation(req.getPayload().getTriggerId(), CANCEL, user, Map.of("meeting", meeting),
+                    () -> cancel(user, meeting));
             return ctx.ack();
         });
         app.blockAction(PROPOSE, (req, ctx) -> {
@@ -210,7 +219,7 @@ class SlackForum implements SlackSlashCommand {
         return properties.forumCoordinators().isEmpty() ? staff.isStaff(user) : properties.forumCoordinators().contains(user);
     }
 
-    /** Cancel work recorded before the words went through the command table: done and told as then. */
+    /** A click on the confirming button (and cancel work recorded before the button asked first): done and told. */
     private void cancel(String user, String id) {
         tell(user, isCoordinator(user) ? cancelled(id) : notCoordinator());
     }

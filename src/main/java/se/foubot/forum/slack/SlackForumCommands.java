@@ -12,6 +12,9 @@ import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.StaffDirectory;
 import se.foubot.conversation.Language;
 import se.foubot.forum.ForumService;
+import se.foubot.forum.ForumTexts;
+import se.foubot.forum.Meeting;
+import se.foubot.forum.Registration;
 import se.foubot.forum.PlanWords;
 import se.foubot.messaging.Command;
 import se.foubot.messaging.Inbound;
@@ -23,7 +26,7 @@ import se.foubot.messaging.Texts;
 /**
  * The coordinators' words in a Slack DM or {@code /fou}, through the command table, so every Slack door answers them
  * alike: "forum ny" and "forum ändra ID" answer with a button that opens the form (a form needs a click's trigger
- * id), "forum ställ in ID" cancels the meeting. Someone who is not a coordinator is told so.
+ * id), "forum ställ in ID" asks, with what it would do, and a button cancels the meeting. Someone who is not a coordinator is told so.
  */
 @Component
 @ConditionalOnSlack
@@ -34,8 +37,10 @@ class SlackForumCommands implements Command {
     private final StaffDirectory staff;
     private final SlackProperties properties;
     private final Texts texts;
+    private final ForumTexts forumTexts;
 
-    SlackForumCommands(ForumService forum, StaffDirectory staff, SlackProperties properties, Texts texts) {
+    SlackForumCommands(ForumService forum, StaffDirectory staff, SlackProperties properties, Texts texts, ForumTexts forumTexts) {
+        this.forumTexts = forumTexts;
         this.forum = forum;
         this.staff = staff;
         this.properties = properties;
@@ -62,7 +67,13 @@ class SlackForumCommands implements Command {
             case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", mt.title(), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
                     .orElse(Reply.text(text("forum.no-such-meeting", "id", id)));
-            case CANCEL -> Reply.text(cancelled(forum, texts, id));
+            // helper 101: the words cancelled at once, and a mistyped id was a meeting gone with every invite
+            case CANCEL -> forum.find(id).filter(mt -> !mt.cancelled())
+                    .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", mt.title(), "id", mt.id(), "when",
+                            forumTexts.when(mt, Language.SV), "registered", forum.registrations(mt.id(), Registration.Status.REGISTERED).size(),
+                            "waitlisted", forum.registrations(mt.id(), Registration.Status.WAITLISTED).size()))
+                            .withCard(new CancelMeetingCard(mt.id())))
+                    .orElse(Reply.text(notCancellable(forum, texts, id)));
         });
     }
 
@@ -76,6 +87,13 @@ class SlackForumCommands implements Command {
     /** Cancels {@code id} and says so (the coordinators plan in Swedish). */
     static String cancelled(ForumService forum, Texts texts, String id) {
         return forum.cancel(id).map(m -> texts.get(Language.SV, "forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
+                .orElseGet(() -> notCancellable(forum, texts, id));
+    }
+
+    /** Why {@code id} cannot be cancelled: it was already (a second click on the button), or there is no such meeting. */
+    private static String notCancellable(ForumService forum, Texts texts, String id) {
+        return forum.find(id).filter(Meeting::cancelled)
+                .map(m -> texts.get(Language.SV, "forum.plan.already-cancelled", "title", "*" + m.title() + "*", "id", m.id()))
                 .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", id));
     }
 

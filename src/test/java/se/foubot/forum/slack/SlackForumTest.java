@@ -566,9 +566,25 @@ class SlackForumTest {
                 assertThat(said(false, "UCOORD", "forum ändra " + id)).contains("Ändra ”Ställs in false”").contains(SlackForum.PLAN_OPEN);
                 assertThat(said(false, "UANNA", "forum ny")).contains("Bara FoU:s samordnare");
             }
-            assertThat(said(slash, "UCOORD", "forum ställ in " + id)).contains("Ställs in " + slash).contains(id)
+            // helper 101: the words cancelled at once; now they ask, with what cancelling does, and a button cancels
+            String asked = said(slash, "UCOORD", "forum ställ in " + id);
+            assertThat(asked).contains("Vill du ställa in ”Ställs in " + slash + "” (" + id + ")").contains("0 anmälda och 0 på väntelistan")
+                    .contains(SlackForum.CANCEL_CONFIRM).contains("Ställ in mötet")
                     .doesNotContain("inte säker").doesNotContain("Hej! Jag är FoU-boten");
+            assertThat(forum.find(id).orElseThrow().cancelled()).isFalse();
+            int told = postsTo("UCOORD");
+            slack().click("UCOORD", "DUCOORD", "1.9", SlackForum.CANCEL_CONFIRM, id, false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UCOORD") > told);
+            assertThat(postedTo("UCOORD", told)).contains("är inställt");
             assertThat(forum.find(id).orElseThrow().cancelled()).isTrue();
+            // a second click (or the words again) says it is done already, not that there is no such meeting
+            int again = postsTo("UCOORD");
+            slack().click("UCOORD", "DUCOORD", "1.10", SlackForum.CANCEL_CONFIRM, id, false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UCOORD") > again);
+            assertThat(postedTo("UCOORD", again)).contains("är redan inställt");
+            assertThat(said(slash, "UCOORD", "forum ställ in " + id)).contains("är redan inställt");
+            assertThat(said(slash, "UCOORD", "forum ställ in forum-1999-01-01")).contains("forum-1999-01-01")
+                    .doesNotContain(SlackForum.CANCEL_CONFIRM);
             assertThat(said(slash, "UCOORD", "kunskapsluckor stäng kl-1999")).contains("kl-1999").doesNotContain("Hej! Jag är");
             assertThat(said(slash, "UANALYST1", "kunskapsluckor lägg till FOU-2026-9999")).contains("FOU-2026-9999")
                     .doesNotContain("Hej! Jag är");
