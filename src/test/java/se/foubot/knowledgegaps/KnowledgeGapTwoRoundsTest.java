@@ -187,6 +187,14 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
                 + "beskrivningen").contains("Rubriken ”Målgrupp” känner jag inte igen, så det som stod under den sparades inte.")
                 .doesNotContain("HYPERLINK");
         assertThat(service.entries("kl-2027-2", "sodermalm").get(0).ownTheme()).isNull();
+        // helper 101: a reply of only a formula, its words English, was answered in English
+        mailbox().send(sodermalm, "SV: " + TestMail.subject(invitation), "Tema: =HYPERLINK(\"http://example.com/x\";\"Click to see "
+                + "the report with all of the gaps\")\n", invitation.getMessageID());
+        mailRound();
+        toSodermalm = mailbox().inboxOf(sodermalm);
+        String formulaOnly = body(toSodermalm.get(toSodermalm.size() - 1));
+        assertThat(formulaOnly).startsWith("Jag hittade ingen beskrivning av kunskapsluckan.").doesNotContain("I found")
+                .doesNotContain("HYPERLINK");
 
         // a district contact registers for FoU-forum by mail with a knowledge gap for the agenda, naming no district: the
         // entry counts for the district of the address, in the newest round (mail contacts are invited to every round)

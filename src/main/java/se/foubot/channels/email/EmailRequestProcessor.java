@@ -169,7 +169,7 @@ public class EmailRequestProcessor {
         inbox.park(key, rule);
         if (mail.getString("from") != null) {
             String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
-            Language language = replies.languageOf(subject + " " + mail.getString("text"));
+            Language language = replies.languageOf(subject + "\n" + mail.getString("text"));
             reply(mail, new OutgoingMail("email-parked:" + key, mail.getString("from"), replies.reSubject(subject, language),
                     replies.parked(language, notices(mail)), mail.getString("messageId"),
                     references(mail), "auto-replied"));
@@ -243,7 +243,7 @@ public class EmailRequestProcessor {
             log.info("event=calendar_reply_ignored mail={} reason=attendee-is-not-the-sender", mail.getString("_id"));
             return "calendar:attendee-is-not-the-sender";
         }
-        Language language = replies.languageOf(mail.getString("subject") + " " + mail.getString("text"));
+        Language language = replies.languageOf(mail.getString("subject") + "\n" + mail.getString("text"));
         CalendarAnswers.Reply reply = new CalendarAnswers.Reply(calendar.getString("uid"), attendee,
                 calendar.getString("partstat"), proven, language);
         for (CalendarAnswers answers : calendarAnswers) {
@@ -368,7 +368,7 @@ public class EmailRequestProcessor {
     private String denied(String originalKey, Document answer) {
         boolean refused = inbox.denySender(originalKey, AWAITING_SENDER);
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
-        Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        Language language = replies.languageOf(subject + "\n" + answer.getString("text"));
         String text = replies.senderDenied(language, notices(answer));
         if (!refused && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
             return "ignored:denied-before"; // said within the hour: no mail loop with a program that answers everything
@@ -392,7 +392,7 @@ public class EmailRequestProcessor {
                     : confirmed(originalKey, answer);
         }
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
-        Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        Language language = replies.languageOf(subject + "\n" + answer.getString("text"));
         String text = replies.confirmUnclear(language, notices(answer));
         if (answer.getString("from") != null && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
             log.info("event=mail_confirmation_unclear mail={} answered=false reason=said_within_the_hour", originalKey);
@@ -407,7 +407,7 @@ public class EmailRequestProcessor {
 
     private String confirmationExpired(Document answer) {
         String subject = answer.getString("subject") == null ? "" : answer.getString("subject");
-        Language language = replies.languageOf(subject + " " + answer.getString("text"));
+        Language language = replies.languageOf(subject + "\n" + answer.getString("text"));
         String text = replies.confirmationExpired((int) CONFIRMATION_VALID.toDays(), language, notices(answer));
         if (answer.getString("from") != null && outbox.sameTextQueuedTo(answer.getString("from"), text, clock.instant().minus(Duration.ofHours(1)))) {
             // said within the hour: a program that answers every mail (without saying it is one) would keep the two of
@@ -487,7 +487,7 @@ public class EmailRequestProcessor {
      * "ok", a reference alone): the task's it is about, or the one the sender last asked in.
      */
     private Language languageOf(Document mail, java.util.function.Supplier<Language> otherwise) {
-        return replies.languageOf(mail.getString("subject") + " " + mail.getString("text"), otherwise);
+        return replies.languageOf(mail.getString("subject") + "\n" + mail.getString("text"), otherwise);
     }
 
     /** What an answer to this received mail says about it besides (see {@link MailReplies.Notices}). */

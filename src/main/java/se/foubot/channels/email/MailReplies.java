@@ -36,6 +36,10 @@ final class MailReplies {
         this.analysis = analysis;
     }
 
+    /** A line whose value (after a heading such as "Tema:") a spreadsheet would run: "=…", "@…", "+SUM(", "-CMD(". */
+    private static final java.util.regex.Pattern FORMULA_LINE = java.util.regex.Pattern.compile(
+            "(?m)^[ \\t*_]*(?:[\\p{L} /]{1,40}:[ \\t*_]*)?(?:[=@]|[+\\-]\\p{L}[\\p{L}\\d._]*\\().*$");
+
     /**
      * The language of a mail, as the shared text analysis tells it (its stop words, å/ä/ö counting for Swedish): an
      * English mail that names its Swedish district or quotes a Swedish label is still English. A short one with
@@ -50,7 +54,10 @@ final class MailReplies {
      * the one {@code otherwise} gives: the language of the task or request it is about, asked only then.
      */
     Language languageOf(String text, java.util.function.Supplier<Language> otherwise) {
-        String t = " " + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT)) + " ";
+        // a spreadsheet formula is no one's language (helper 101: "=HYPERLINK(…,\"Click to see the report\")" under a
+        // Swedish heading made a Swedish reply English)
+        text = text == null ? null : FORMULA_LINE.matcher(text).replaceAll("");
+        String t = " " + (text == null ? "" : text.toLowerCase(java.util.Locale.ROOT).replace('\n', ' ')) + " ";
         int english = 0;
         for (String w : List.of(" the ", " we ", " need ", " please ", " our ", " with ", " would ", " help ")) {
             if (t.contains(w)) {
