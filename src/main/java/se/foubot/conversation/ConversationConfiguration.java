@@ -31,8 +31,8 @@ class ConversationConfiguration {
     @Bean
     ConversationEngine conversationEngine(ConversationStore store, FlowCatalog catalog,
             OutcomeRegistry outcomes, ConversationProperties properties,
-            Clock clock, ZoneId zone, MeterRegistry meters, List<ChoiceGuesser> guessers) {
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, properties.idleTimeout(), zone, guessers);
+            Clock clock, ZoneId zone, MeterRegistry meters, List<ChoiceGuesser> guessers, OwnWords ownWords) {
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, properties.idleTimeout(), zone, guessers, ownWords);
         return new ConversationEngine(store, catalog, interpreter, outcomes, clock, properties.turnAttempts(), meters);
     }
 }

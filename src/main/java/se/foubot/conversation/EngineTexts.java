@@ -48,6 +48,9 @@ final class EngineTexts {
             "Sammanfattningen har bara {count} svar, så ”{input}” finns inte med. Skriv numret (1–{count}) eller till exempel ”ändra datum”.",
             "The summary has only {count} answers, so “{input}” is not there. Write its number (1–{count}) or for example “change date”.");
     static final LocalizedText CHANGE_IN_TURN = LocalizedText.of("Vi tar dem en i taget.", "Let's take them one at a time.");
+    static final LocalizedText OPENING_KEPT = LocalizedText.of(
+            "Det du skrev tar jag som svar på ”{label}”, så den frågan hoppar jag över. Du kan ändra svaret i sammanfattningen.",
+            "I have taken what you wrote as the answer to “{label}”, so I will skip that question. You can change it in the summary.");
     static final LocalizedText GUESS = LocalizedText.of("Jag tolkar det som ”{option}”. Stämmer det?",
             "I take that as “{option}”. Is that right?");
     static final LocalizedText GUESS_REFUSED = LocalizedText.of("Då får du välja i listan.", "Then please choose from the list.");

@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param confirm      show a summary to confirm before the outcome (default); false runs it after the last step
  * @param byMail       the steps a request written in one mail must answer ({@code by-mail}), in the order a mail asks
  *                     for what is missing; empty when the flow is not run by mail
+ * @param openingWords a text step that takes the words the flow was started with, when they say enough on their own
+ *                     ({@code opening-words}; "/fou Vi behöver hjälp att utvärdera …"); null when none
  */
 public record Flow(
         String id,
@@ -30,7 +32,8 @@ public record Flow(
         int idLine,
         int outcomeLine,
         boolean confirm,
-        List<WrittenField> byMail) {
+        List<WrittenField> byMail,
+        String openingWords) {
 
     public Optional<Step> step(String stepId) {
         return steps.stream().filter(s -> s.id().equals(stepId)).findFirst();

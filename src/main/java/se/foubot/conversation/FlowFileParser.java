@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class FlowFileParser {
 
     private static final Set<String> FLOW_KEYS =
-            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done", "confirm", "by-mail");
+            Set.of("id", "title", "intro", "triggers", "steps", "outcome", "done", "confirm", "by-mail", "opening-words");
     private static final Set<String> BY_MAIL_KEYS = Set.of("labels", "none");
     private static final Set<String> TRIGGER_KEYS = Set.of("words", "commands");
     private static final Set<String> STEP_KEYS = Set.of("id", "type", "text", "label", "help", "errors",
@@ -149,8 +149,13 @@ final class FlowFileParser {
         }
         boolean confirm = !top.containsKey("confirm") || r.bool(top, "confirm", what);
         List<WrittenField> byMail = byMail(r, top.get("by-mail"), steps, what);
+        String opening = r.string(top, "opening-words", what, false, root);
+        if (opening != null && steps.stream().noneMatch(st -> st.id().equals(opening) && st.type() == AnswerType.TEXT)) {
+            r.problem(top.get("opening-words"), "opening-words of " + what + " names '" + opening + "', which is no text step of it");
+            return null;
+        }
         return new Flow(id, file, title, intro, words, List.copyOf(commands), List.copyOf(steps), outcome, done,
-                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")), confirm, byMail);
+                YamlNodeReader.line(top.get("id")), YamlNodeReader.line(top.get("outcome")), confirm, byMail, opening);
     }
 
     /** {@code by-mail}: the steps a request written in one mail must answer, in the order the mail asks for them. */

@@ -81,12 +81,17 @@ final class FlowInterpreter {
     private static final String LEFT_OUT = "";
 
     private final List<ChoiceGuesser> guessers;
+    /** Null: a flow's opening words are never kept as an answer. */
+    private final OwnWords ownWords;
+    /** Words of their own an opening message needs before it is kept as an answer ({@link Flow#openingWords}). */
+    static final int OPENING_OWN_WORDS = 3;
 
     FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone) {
-        this(catalog, idleTimeout, zone, List.of());
+        this(catalog, idleTimeout, zone, List.of(), null);
     }
 
-    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<ChoiceGuesser> guessers) {
+    FlowInterpreter(FlowCatalog catalog, Duration idleTimeout, ZoneId zone, List<ChoiceGuesser> guessers, OwnWords ownWords) {
+        this.ownWords = ownWords;
         this.guessers = List.copyOf(guessers);
         this.catalog = catalog;
         this.idleTimeout = idleTimeout;
@@ -342,7 +347,31 @@ final class FlowInterpreter {
         if (flow.intro() != null) {
             r.say(flow.intro(), started.context());
         }
-        return ask(started, flow, flow.firstStep(), r);
+        Optional<Step> opening = openingAnswered(flow, text, language, now);
+        if (opening.isPresent()) {
+            // helper 100: "/fou <the whole request>" asked for the description again later; the words are kept as its
+            // answer, taken when the flow comes to it (as an answer set aside is), shown in the summary and changeable there
+            started = started.withContext(SET_ASIDE + opening.get().id(), text.strip());
+            r.say(EngineTexts.OPENING_KEPT, Map.of("label", opening.get().labelOrText().in(r.language)));
+        }
+        return askFrom(started, flow, flow.firstStep(), r, s.key(), now);
+    }
+
+    /**
+     * The flow's {@code opening-words} step, when the message that started the flow answers it as the step would take
+     * it and says enough beyond the words that started it; empty otherwise.
+     */
+    private Optional<Step> openingAnswered(Flow flow, String text, Language language, Instant now) {
+        if (ownWords == null || flow.openingWords() == null || text == null) {
+            return Optional.empty();
+        }
+        Step step = flow.step(flow.openingWords()).orElse(null);
+        if (step == null || !(AnswerReader.read(step, text.strip(), LocalDate.ofInstant(now, zone)) instanceof AnswerReader.Accepted)) {
+            return Optional.empty();
+        }
+        List<String> besides = new ArrayList<>(flow.commands());
+        flow.triggerWords().values().forEach(besides::addAll);
+        return ownWords.count(text, language, besides) >= OPENING_OWN_WORDS ? Optional.of(step) : Optional.empty();
     }
 
     private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {
@@ -907,8 +936,17 @@ final class FlowInterpreter {
      * {@link #proceed}) is asked; with none left, the summary or the outcome.
      */
     private Turn onFrom(ConversationState s, Flow f, Step from, String value, ConversationKey key, Reply r, Instant now) {
+        return askFrom(s, f, f.after(from, value), r, key, now);
+    }
+
+    /** {@code step}, or the first question from it on that has no answer set aside; with none left, the summary. */
+    private Turn askFrom(ConversationState s, Flow f, Step step, Reply r, ConversationKey key, Instant now) {
+        return askFrom(s, f, Optional.of(step), r, key, now);
+    }
+
+    private Turn askFrom(ConversationState s, Flow f, Optional<Step> first, Reply r, ConversationKey key, Instant now) {
         ConversationState answered = s;
-        Optional<Step> next = f.after(from, value);
+        Optional<Step> next = first;
         while (next.isPresent() && answered.context().containsKey(SET_ASIDE + next.get().id())) {
             String aside = answered.context().get(SET_ASIDE + next.get().id());
             String kept = LEFT_OUT.equals(aside) ? null : aside;
