@@ -73,6 +73,17 @@ class FlowValidationTest {
     }
 
     @Test
+    void openingWordsMustNameATextStepOfTheFlow() throws IOException {
+        assertThat(problemsOf("demo.yaml", VALID + "opening-words: first\n")).isEmpty();
+        assertThat(problemsOf("demo.yaml", VALID + "opening-words: second\n")).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(14);
+            assertThat(p.reason()).contains("opening-words").contains("'second', which is no text step");
+        });
+        assertThat(problemsOf("demo.yaml", VALID + "opening-words: thrid\n")).singleElement()
+                .satisfies(p -> assertThat(p.reason()).contains("'thrid'"));
+    }
+
+    @Test
     void aMissingSwedishTextIsRefusedAtItsLine() throws IOException {
         String broken = VALID.replace("text: {sv: \"Andra?\", en: \"Second?\"}", "text: {en: \"Second?\"}");
         assertThat(problemsOf("demo.yaml", broken)).singleElement().satisfies(p -> {
