@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -60,11 +61,18 @@ public class KnowledgeGapService implements StoreIndexes {
     private final KnowledgeGapProperties properties;
     private final Texts texts;
     private final AuditLog audit;
-    /** Openings in this process one at a time, so that a repeat finds the round its first made (across replicas, see README). */
+    /** Openings in this process one at a time, so that a repeat finds the round its first made; across replicas, the lease. */
     private final Object opening = new Object();
+    /** The lease that lets one replica at a time open a round. */
+    static final String OPENING_LEASE = "knowledge-gap-opening";
+    /** Longer than any opening takes; a replica that dies holding it lets go when it runs out. */
+    private static final java.time.Duration OPENING_TTL = java.time.Duration.ofSeconds(30);
+
+    private final se.foubot.store.Leases leases;
 
     KnowledgeGapService(MongoTemplate mongo, Clock clock, ZoneId zone, ApplicationEventPublisher events, GapLists lists,
-            TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts, AuditLog audit) {
+            TextAnalysis analysis, KnowledgeGapProperties properties, Texts texts, AuditLog audit, se.foubot.store.Leases leases) {
+        this.leases = leases;
         this.audit = audit;
         this.mongo = mongo;
         this.clock = clock;
@@ -136,13 +144,44 @@ public class KnowledgeGapService implements StoreIndexes {
             return new Refused(reasons);
         }
         synchronized (opening) {
-            Optional<Round> same = sameOpeningJustNow(year, blankToNull(openingText.textOr("")), deadline);
-            if (same.isPresent()) {
-                log.info("event=knowledge_gap_round_open_repeated round={}", same.get().id());
-                return new OpenedRound(same.get(), true);
+            // helper 101: two replicas given the same opening in the same instant each opened a round (the lock above is
+            // this process's); the lease makes the second wait and find the first's round
+            String holder = UUID.randomUUID().toString();
+            boolean held = awaitOpeningLease(holder);
+            try {
+                Optional<Round> same = sameOpeningJustNow(year, blankToNull(openingText.textOr("")), deadline);
+                if (same.isPresent()) {
+                    log.info("event=knowledge_gap_round_open_repeated round={}", same.get().id());
+                    return new OpenedRound(same.get(), true);
+                }
+                return openNew(year, openingText, deadline, coordinator);
+            } finally {
+                if (held) {
+                    leases.release(OPENING_LEASE, holder);
+                }
             }
-            return openNew(year, openingText, deadline, coordinator);
         }
+    }
+
+    /**
+     * Waits for the opening lease, at most its lifetime (measured here, not by the bot's clock, which tests stop);
+     * past that, a store that answers no lease does not keep a round from opening. @return whether it was taken
+     */
+    private boolean awaitOpeningLease(String holder) {
+        long until = System.nanoTime() + OPENING_TTL.toNanos();
+        while (!leases.acquire(OPENING_LEASE, holder, OPENING_TTL)) {
+            if (System.nanoTime() > until) {
+                log.warn("event=knowledge_gap_opening_lease_unavailable waited_s={}", OPENING_TTL.toSeconds());
+                return false;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
