@@ -42,6 +42,14 @@ class ReferenceGeneratorTest {
     MutableClock clock;
 
     @Test
+    void aReferenceIsTheYearAndTheNumberPaddedToFourDigitsAsStringFormatWritesIt() {
+        for (long seq : new long[] {1, 9, 42, 999, 1000, 9999, 10000, 123456}) {
+            assertThat(ReferenceGenerator.reference(2026, seq)).isEqualTo(String.format("FOU-%d-%04d", 2026, seq));
+        }
+        assertThat(ReferenceGenerator.reference(2027, 7)).isEqualTo("FOU-2027-0007");
+    }
+
+    @Test
     void twentyConcurrentRequestsGetTwentyDifferentConsecutiveReferences() throws Exception {
         clock.set(Instant.parse("2031-05-05T08:00:00Z"));
         ExecutorService pool = Executors.newFixedThreadPool(20);
