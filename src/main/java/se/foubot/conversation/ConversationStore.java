@@ -70,8 +70,7 @@ class ConversationStore {
     }
 
     private boolean write(ConversationState next, boolean carried) {
-        Document doc = new Document();
-        mongo.getConverter().write(next, doc);
+        Document doc = document(next);
         doc.put(REV, rev(next.id(), next.version()));
         long expected = next.version() - 1;
         if (expected < 0) {
@@ -88,6 +87,16 @@ class ConversationStore {
         Document at = Query.query(Criteria.where(REV).is(rev(next.id(), expected))).getQueryObject();
         return (carried ? se.foubot.store.CarriedWrites.in(mongo, COLLECTION, c -> c.replaceOne(at, doc))
                 : mongo.getCollection(COLLECTION).replaceOne(at, doc)).getMatchedCount() == 1;
+    }
+
+    /** The state as stored: written by hand where it can be, by the converter where a map key needs its rules. */
+    private Document document(ConversationState state) {
+        Document doc = ConversationDocument.of(state);
+        if (doc == null) {
+            doc = new Document();
+            mongo.getConverter().write(state, doc);
+        }
+        return doc;
     }
 
     /**
