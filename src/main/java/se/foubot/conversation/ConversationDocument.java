@@ -35,14 +35,7 @@ final class ConversationDocument {
         put(d, "channel", s.channel());
         put(d, "person", s.person());
         put(d, "language", s.language() == null ? null : s.language().name());
-        put(d, "flowId", s.flowId());
-        put(d, "runId", s.runId());
-        put(d, "stepId", s.stepId());
-        d.put("summary", s.summary());
-        d.put("changing", s.changing());
-        d.put("answers", new Document(s.answers()));
-        d.put("history", new ArrayList<>(s.history()));
-        d.put("context", new Document(s.context()));
+        putRun(d, s.flowId(), s.runId(), s.stepId(), s.summary(), s.changing(), s.answers(), s.history(), s.context());
         put(d, "startedAt", date(s.startedAt()));
         put(d, "updatedAt", date(s.updatedAt()));
         d.put("version", s.version());
@@ -78,16 +71,22 @@ final class ConversationDocument {
 
     private static Document paused(ConversationState.Paused p) {
         Document d = new Document();
-        put(d, "flowId", p.flowId());
-        put(d, "runId", p.runId());
-        put(d, "stepId", p.stepId());
-        d.put("summary", p.summary());
-        d.put("changing", p.changing());
-        d.put("answers", new Document(p.answers()));
-        d.put("history", new ArrayList<>(p.history()));
-        d.put("context", new Document(p.context()));
+        putRun(d, p.flowId(), p.runId(), p.stepId(), p.summary(), p.changing(), p.answers(), p.history(), p.context());
         put(d, "startedAt", date(p.startedAt()));
         return d;
+    }
+
+    /** Where a flow's run stands, in the order both a state and a paused run declare it (the converter's order). */
+    private static void putRun(Document d, String flowId, String runId, String stepId, boolean summary, boolean changing,
+            Map<String, String> answers, List<String> history, Map<String, String> context) {
+        put(d, "flowId", flowId);
+        put(d, "runId", runId);
+        put(d, "stepId", stepId);
+        d.put("summary", summary);
+        d.put("changing", changing);
+        d.put("answers", new Document(answers));
+        d.put("history", new ArrayList<>(history));
+        d.put("context", new Document(context));
     }
 
     /** As the converter: a null property is not written at all. */

@@ -116,27 +116,9 @@ class SlackForum implements SlackSlashCommand {
                 : new Registration.AgendaProposal(p.get("proposalKind"), guard.check(p.get("proposalText")).text())));
         work.on(UNREGISTER, p -> unregister(p.get("user"), p.get("meeting")));
         work.on(CANCEL, p -> cancel(p.get("user"), p.get("meeting")));
-        app.blockAction(REGISTER, (req, ctx) -> {
-            String user = req.getPayload().getUser().getId();
-            String meeting = req.getPayload().getActions().get(0).getValue();
-            work.recordInvocation(req.getPayload().getTriggerId(), REGISTER, user, Map.of("meeting", meeting),
-                    () -> register(user, meeting, null));
-            return ctx.ack();
-        });
-        app.blockAction(UNREGISTER, (req, ctx) -> {
-            String user = req.getPayload().getUser().getId();
-            String meeting = req.getPayload().getActions().get(0).getValue();
-            work.recordInvocation(req.getPayload().getTriggerId(), UNREGISTER, user, Map.of("meeting", meeting),
-                    () -> unregister(user, meeting));
-            return ctx.ack();
-        });
-        app.blockAction(CANCEL_CONFIRM, (req, ctx) -> {
-            String user = req.getPayload().getUser().getId();
-            String meeting = req.getPayload().getActions().get(0).getValue();
-            work.recordInvocation(req.getPayload().getTriggerId(), CANCEL, user, Map.of("meeting", meeting),
-                    () -> cancel(user, meeting));
-            return ctx.ack();
-        });
+        onMeetingButton(app, REGISTER, REGISTER, (user, meeting) -> register(user, meeting, null));
+        onMeetingButton(app, UNREGISTER, UNREGISTER, this::unregister);
+        onMeetingButton(app, CANCEL_CONFIRM, CANCEL, this::cancel);
         app.blockAction(PROPOSE, (req, ctx) -> {
             // a trigger id expires after 3 s: open the modal before acking
             openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue());
@@ -174,6 +156,20 @@ class SlackForum implements SlackSlashCommand {
             Map<String, String> errors = submitPlan(req.getPayload().getUser().getId(), view.getPrivateMetadata(), view.getState(),
                     view.getId());
             return errors.isEmpty() ? ctx.ack(r -> r.responseAction("clear")) : ctx.ack(r -> r.responseAction("errors").errors(errors));
+        });
+    }
+
+    /**
+     * A button whose value is a meeting id: recorded as {@code kind} work before the ack and done after it, once per
+     * click (again after a crash: each of these done twice is done once).
+     */
+    private void onMeetingButton(App app, String action, String kind, java.util.function.BiConsumer<String, String> done) {
+        app.blockAction(action, (req, ctx) -> {
+            String user = req.getPayload().getUser().getId();
+            String meeting = req.getPayload().getActions().get(0).getValue();
+            work.recordInvocation(req.getPayload().getTriggerId(), kind, user, Map.of("meeting", meeting),
+                    () -> done.accept(user, meeting));
+            return ctx.ack();
         });
     }
 
