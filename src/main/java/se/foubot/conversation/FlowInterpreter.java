@@ -347,12 +347,12 @@ final class FlowInterpreter {
         if (flow.intro() != null) {
             r.say(flow.intro(), started.context());
         }
-        Optional<Step> opening = openingAnswered(flow, text, language, now);
+        Optional<Opening> opening = openingAnswered(flow, text, language, now);
         if (opening.isPresent()) {
             // helper 100: "/fou <the whole request>" asked for the description again later; the words are kept as its
             // answer, taken when the flow comes to it (as an answer set aside is), shown in the summary and changeable there
-            started = started.withContext(SET_ASIDE + opening.get().id(), text.strip());
-            r.say(EngineTexts.OPENING_KEPT, Map.of("label", opening.get().labelOrText().in(r.language)));
+            started = started.withContext(SET_ASIDE + opening.get().step().id(), opening.get().words());
+            r.say(EngineTexts.OPENING_KEPT, Map.of("label", opening.get().step().labelOrText().in(r.language)));
         }
         return askFrom(started, flow, flow.firstStep(), r, s.key(), now);
     }
@@ -361,17 +361,37 @@ final class FlowInterpreter {
      * The flow's {@code opening-words} step, when the message that started the flow answers it as the step would take
      * it and says enough beyond the words that started it; empty otherwise.
      */
-    private Optional<Step> openingAnswered(Flow flow, String text, Language language, Instant now) {
+    private Optional<Opening> openingAnswered(Flow flow, String text, Language language, Instant now) {
         if (ownWords == null || flow.openingWords() == null || text == null) {
             return Optional.empty();
         }
         Step step = flow.step(flow.openingWords()).orElse(null);
-        if (step == null || !(AnswerReader.read(step, text.strip(), LocalDate.ofInstant(now, zone)) instanceof AnswerReader.Accepted)) {
+        String words = withoutLeadingCommand(flow, text.strip());
+        if (step == null || !(AnswerReader.read(step, words, LocalDate.ofInstant(now, zone)) instanceof AnswerReader.Accepted)) {
             return Optional.empty();
         }
         List<String> besides = new ArrayList<>(flow.commands());
         flow.triggerWords().values().forEach(besides::addAll);
-        return ownWords.count(text, language, besides) >= OPENING_OWN_WORDS ? Optional.of(step) : Optional.empty();
+        return ownWords.count(words, language, besides) >= OPENING_OWN_WORDS ? Optional.of(new Opening(step, words)) : Optional.empty();
+    }
+
+    /** The step a flow's opening words answer, and those words. */
+    private record Opening(Step step, String words) {
+    }
+
+    /**
+     * {@code text} without a first word that is only a command of the flow ("ny Vi behöver …" from "/fou ny Vi behöver
+     * …"); a command that is also one of its trigger words ("Stöd med …") is part of the sentence and stays.
+     */
+    private static String withoutLeadingCommand(Flow flow, String text) {
+        String[] parts = text.split("[\\s:,.!–-]+", 2);
+        if (parts.length < 2 || parts[1].isBlank()) {
+            return text;
+        }
+        String first = TextNormalizer.normalize(parts[0]);
+        boolean onlyCommand = flow.commands().stream().map(TextNormalizer::normalize).anyMatch(first::equals)
+                && flow.triggerWords().values().stream().flatMap(List::stream).map(TextNormalizer::normalize).noneMatch(first::equals);
+        return onlyCommand ? parts[1].strip() : text;
     }
 
     private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {
