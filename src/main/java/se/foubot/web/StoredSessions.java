@@ -47,7 +47,16 @@ class StoredSessions implements SessionRepository<MapSession> {
     StoredSessions(MongoTemplate mongo, Duration timeout) {
         this.mongo = mongo;
         this.timeout = timeout;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", org.springframework.data.domain.Sort.Direction.ASC));
+    }
+
+    /** The index the retention job's delete by {@code expiresAt} uses; ensured at start-up with every feature's. */
+    @org.springframework.stereotype.Component
+    static class Indexes implements se.foubot.store.StoreIndexes {
+
+        @Override
+        public void ensure(MongoTemplate mongo) {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("expiresAt", org.springframework.data.domain.Sort.Direction.ASC));
+        }
     }
 
     @Override
