@@ -23,6 +23,7 @@ import se.foubot.conversation.Language;
 import se.foubot.messaging.Recipient;
 import se.foubot.privacy.OutsideTextGuard;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Admin API of the inventory (bearer FOUBOT_ADMIN_TOKEN, as every /api/ endpoint): rounds and their result as JSON,
@@ -32,8 +33,11 @@ import tools.jackson.core.JacksonException;
 @RestController
 class KnowledgeGapAdminController {
 
-    /** What POST /api/knowledge-gaps/rounds takes. */
-    record OpenRequest(Integer year, String openingText, String deadline) {
+    /**
+     * What POST /api/knowledge-gaps/rounds takes, as the JSON says it, so that each field's kind is checked here
+     * (helper 104: Jackson's coercion opened a round for "year": 2027.5 and for an opening text given as 12).
+     */
+    record OpenRequest(JsonNode year, JsonNode openingText, JsonNode deadline) {
     }
 
     record DecisionRequest(String decision) {
@@ -66,17 +70,33 @@ class KnowledgeGapAdminController {
 
     @PostMapping("/api/knowledge-gaps/rounds")
     ResponseEntity<Object> open(@RequestBody OpenRequest request) {
-        LocalDate deadline;
-        try {
-            deadline = request.deadline() == null ? null : LocalDate.parse(request.deadline().strip());
-        } catch (DateTimeParseException e) {
-            deadline = null;
+        List<String> reasons = new java.util.ArrayList<>();
+        JsonNode year = request.year();
+        if (absent(year) || absent(request.deadline())) {
+            reasons.add("Året (year, t.ex. 2027) och sista svarsdagen (deadline, ÅÅÅÅ-MM-DD) behövs.");
         }
-        if (request.year() == null || deadline == null) {
-            return ResponseEntity.badRequest().body(Map.of("reasons", List.of(
-                    "Året (year, t.ex. 2027) och sista svarsdagen (deadline, ÅÅÅÅ-MM-DD) behövs.")));
+        if (!absent(year) && !(year.isIntegralNumber() && year.canConvertToInt())) {
+            reasons.add("Året (year) ska vara ett heltal utan citattecken, t.ex. 2027.");
         }
-        KnowledgeGapService.Opened opened = service.open(request.year(), guard.check(request.openingText()), deadline,
+        LocalDate deadline = null;
+        if (!absent(request.deadline())) {
+            try {
+                deadline = request.deadline().isString() ? LocalDate.parse(request.deadline().asString().strip()) : null;
+            } catch (DateTimeParseException e) {
+                deadline = null;
+            }
+            if (deadline == null) {
+                reasons.add("Sista svarsdagen (deadline) ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, t.ex. \"2027-03-10\".");
+            }
+        }
+        if (!absent(request.openingText()) && !request.openingText().isString()) {
+            reasons.add("Öppningstexten (openingText) ska vara text inom citattecken.");
+        }
+        if (!reasons.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", reasons));
+        }
+        String openingText = absent(request.openingText()) ? null : request.openingText().asString();
+        KnowledgeGapService.Opened opened = service.open(year.asInt(), guard.check(openingText), deadline,
                 new Recipient(KnowledgeGapService.API_ACTOR, "admin"), Language.SV);
         if (opened instanceof KnowledgeGapService.Refused refused) {
             return ResponseEntity.badRequest().body(Map.of("reasons", refused.reasons()));
@@ -135,8 +155,29 @@ class KnowledgeGapAdminController {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> notJson(HttpMediaTypeNotSupportedException e) {
+        return notJson();
+    }
+
+    /**
+     * A Content-Type with a wildcard ("*&#47;*", "application/*") is no type a body can have; Spring refuses it with an
+     * IllegalArgumentException, which was a 500 and a stack trace (helper 104). Any other such exception is no client's.
+     */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<Object> wildcardType(IllegalArgumentException e, jakarta.servlet.http.HttpServletRequest request) {
+        String type = request.getContentType();
+        if (type != null && type.contains("*")) {
+            return notJson();
+        }
+        throw e;
+    }
+
+    private static ResponseEntity<Object> notJson() {
         return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of("reasons", List.of(
                 "Skicka innehållet som JSON, med Content-Type: application/json.")));
+    }
+
+    private static boolean absent(JsonNode node) {
+        return node == null || node.isNull() || node.isMissingNode();
     }
 
     /** One row per entry, with its group, the group's size and districts, and the decision. */

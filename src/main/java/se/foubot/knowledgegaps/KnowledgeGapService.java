@@ -193,9 +193,17 @@ public class KnowledgeGapService implements StoreIndexes {
     private Optional<Round> sameOpeningJustNow(int year, String text, LocalDate deadline) {
         Instant since = clock.instant().minus(REPEAT_WINDOW);
         return mongo.find(Query.query(Criteria.where("year").is(year).and("status").is(Round.Status.OPEN)), Round.class).stream()
-                .filter(r -> java.util.Objects.equals(r.openingText(), text) && deadline.equals(r.deadline())
+                .filter(r -> java.util.Objects.equals(sameSpacing(r.openingText()), sameSpacing(text)) && deadline.equals(r.deadline())
                         && r.openedAt() != null && r.openedAt().isAfter(since))
                 .findFirst();
+    }
+
+    /**
+     * The words with every run of spaces (a non-breaking one from Word or a web form too) as one: the same opening
+     * typed again is the same (helper 104: a non-breaking space opened a third round and invited everyone again).
+     */
+    private static String sameSpacing(String text) {
+        return text == null ? null : text.replaceAll("[\\s\\u00A0\\u2007\\u202F]+", " ").strip();
     }
 
     private Opened openNew(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator) {

@@ -67,7 +67,10 @@ class AdminApiTest {
         HttpResponse<String> word = post("/api/knowledge-gaps/rounds", "application/json; charset=utf-8",
                 "{\"year\": \"tjugotjugosju\", \"deadline\": \"2027-03-31\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(word.statusCode()).isEqualTo(400);
-        assertThat(word.body()).contains("Fältet year har fel slags värde.");
+        assertThat(word.body()).contains("Året (year) ska vara ett heltal utan citattecken, t.ex. 2027.");
+        HttpResponse<String> listForDecision = post("/api/knowledge-gaps/groups/g-1/decision", "application/json",
+                "{\"decision\": [\"prioriteras\"]}".getBytes());
+        assertThat(listForDecision.body()).contains("Fältet decision har fel slags värde.");
         HttpResponse<String> decision = post("/api/knowledge-gaps/groups/g-1/decision", "application/json", "[]".getBytes());
         assertThat(decision.statusCode()).isEqualTo(400);
         assertThat(decision.body()).contains("{\\\"decision\\\": \\\"prioriteras\\\"}");
@@ -75,6 +78,24 @@ class AdminApiTest {
                 "year=2027&deadline=2027-03-31".getBytes());
         assertThat(form.statusCode()).isEqualTo(415);
         assertThat(form.body()).contains("Content-Type: application/json");
+        // helper 104: a wildcard type was a 500 with a stack trace; a fraction, a quoted year and a number for the text
+        // opened rounds (Jackson's coercion) and invited every district
+        for (String wildcard : List.of("*/*", "application/*", "text/*")) {
+            HttpResponse<String> any = post("/api/knowledge-gaps/rounds", wildcard, "{\"year\": 2027}".getBytes());
+            assertThat(any.statusCode()).as(wildcard).isEqualTo(415);
+            assertThat(any.body()).as(wildcard).contains("Content-Type: application/json");
+        }
+        Map<String, String> refused = Map.of("{\"year\": 2027.5, \"deadline\": \"2027-03-31\"}", "ska vara ett heltal",
+                "{\"year\": \"2027\", \"deadline\": \"2027-03-31\"}", "ska vara ett heltal",
+                "{\"year\": 2027, \"openingText\": 12, \"deadline\": \"2027-03-31\"}", "ska vara text inom citattecken",
+                "{\"year\": 2027, \"deadline\": \"2027-02-30\"}", "ska vara ett riktigt datum",
+                "{\"year\": 2027, \"deadline\": 20270331}", "ska vara ett riktigt datum");
+        for (Map.Entry<String, String> body : refused.entrySet()) {
+            HttpResponse<String> r = post("/api/knowledge-gaps/rounds", "application/json", body.getKey().getBytes());
+            assertThat(r.statusCode()).as(body.getKey()).isEqualTo(400);
+            assertThat(r.body()).as(body.getKey()).contains(body.getValue()).doesNotContain("behövs");
+        }
+        assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
     }
 
     @Test

@@ -91,5 +91,12 @@ class KnowledgeGapOpeningReplicasTest {
         assertThat(first).as("opened once, the others answered with it").isEqualTo(1);
         assertThat(mongo.count(Query.query(Criteria.where("year").is(2027)), Round.class)).isEqualTo(1);
         assertThat(leases.holder(KnowledgeGapService.OPENING_LEASE)).as("let go after each opening").isEmpty();
+
+        // helper 104: the same words with a non-breaking space (Word, a web form) opened a round of their own
+        KnowledgeGapService.OpenedRound nbsp = (KnowledgeGapService.OpenedRound) replica.open(2027,
+                guard.check("Vi vill särskilt\u00a0höra om  det förebyggande arbetet. "), LocalDate.of(2027, 3, 10),
+                Recipient.slack("UCOORD"), Language.SV);
+        assertThat(nbsp.again()).isTrue();
+        assertThat(nbsp.round().id()).isEqualTo("kl-2027");
     }
 }

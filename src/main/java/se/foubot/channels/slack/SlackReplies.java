@@ -35,6 +35,13 @@ public class SlackReplies {
     public List<LayoutBlock> blocks(Reply reply, String viewer) {
         if (reply.card() != null) {
             List<LayoutBlock> card = render(reply.card(), viewer);
+            if (!card.isEmpty() && card.get(0) instanceof com.slack.api.model.block.ActionsBlock && !reply.text().isBlank()) {
+                // a card of buttons alone: Slack shows a message's blocks and not its text, so the words go above them
+                // (helper 104: "Vill du ställa in …?" with its counts was only the notification's text)
+                List<LayoutBlock> shown = new java.util.ArrayList<>(ReplyBlocks.of(reply.text(), List.of()));
+                shown.addAll(card);
+                return shown;
+            }
             if (!card.isEmpty()) {
                 return card;
             }

@@ -572,6 +572,11 @@ class SlackForumTest {
                     .contains(SlackForum.CANCEL_CONFIRM).contains("Ställ in mötet")
                     .doesNotContain("inte säker").doesNotContain("Hej! Jag är FoU-boten");
             assertThat(forum.find(id).orElseThrow().cancelled()).isFalse();
+            // helper 104: the question stood only in the notification's text; Slack shows the blocks
+            List<FakeSlackApi.Call> askedPosts = SLACK.calls("chat.postMessage", c -> c.param("channel").equals(slash ? "UCOORD" : "DUCOORD")
+                    && String.valueOf(c.param("blocks")).contains(SlackForum.CANCEL_CONFIRM));
+            assertThat(BlockKitRules.textOf(askedPosts.get(askedPosts.size() - 1).param("blocks"))).contains("Vill du ställa in")
+                    .contains("0 anmälda och 0 på väntelistan");
             int told = postsTo("UCOORD");
             slack().click("UCOORD", "DUCOORD", "1.9", SlackForum.CANCEL_CONFIRM, id, false);
             await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UCOORD") > told);
