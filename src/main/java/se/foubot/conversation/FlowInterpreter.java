@@ -367,6 +367,11 @@ final class FlowInterpreter {
         }
         Step step = flow.step(flow.openingWords()).orElse(null);
         String words = withoutLeadingCommand(flow, text.strip());
+        if (ASKS.matcher(words).find() || WONDERS.matcher(words).find()) {
+            // a question ("Behöver vi söka på nytt för LUM-projektet?", "jag undrar om …") is no description of a request
+            // (helper 104); the intake asks for one as before
+            return Optional.empty();
+        }
         if (step == null || !(AnswerReader.read(step, words, LocalDate.ofInstant(now, zone)) instanceof AnswerReader.Accepted)) {
             return Optional.empty();
         }
@@ -374,6 +379,9 @@ final class FlowInterpreter {
         flow.triggerWords().values().forEach(besides::addAll);
         return ownWords.count(words, language, besides) >= OPENING_OWN_WORDS ? Optional.of(new Opening(step, words)) : Optional.empty();
     }
+
+    /** "Jag undrar om …", "I wonder whether …": a question without its question mark. */
+    private static final java.util.regex.Pattern WONDERS = java.util.regex.Pattern.compile("(?iU)\\b(undrar|wonder|wondering)\\b");
 
     /** The step a flow's opening words answer, and those words. */
     private record Opening(Step step, String words) {
