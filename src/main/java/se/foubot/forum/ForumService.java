@@ -205,8 +205,16 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         if (m != null) {
             log.info("event=forum_meeting_cancelled meeting={}", id);
             events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.CANCELLED, null));
+            return Optional.of(m);
         }
-        return Optional.ofNullable(m);
+        Meeting already = find(id).filter(Meeting::cancelled).orElse(null);
+        if (already != null) {
+            // cancelled before: a click done again after a kill between the cancelling and its notices (helper 104:
+            // nobody was told), or clicked twice. The notices go again; each is sent once by its key, so only those
+            // the first did not reach get one
+            events.publishEvent(new MeetingChanged(already, MeetingChanged.Kind.CANCELLED, null));
+        }
+        return Optional.empty();
     }
 
     public Optional<Meeting> find(String id) {
@@ -319,7 +327,14 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                 Registration.class);
         boolean released = releaseSeat(meetingId, id);
         if (before == null && !released) {
-            return Optional.empty();
+            Registration earlier = mongo.findById(id, Registration.class);
+            if (earlier == null || earlier.status() != Status.CANCELLED) {
+                return Optional.empty();
+            }
+            // cancelled before: a click done again after a kill (helper 104: it answered "you were not registered"), or
+            // clicked twice; a seat the kill left free goes to the first waiting
+            promoteWhileSeatsFree(meetingId);
+            return Optional.of(new Unregistered(find(meetingId).orElseThrow(), earlier, Optional.empty()));
         }
         if (!released && before.status() == Status.REGISTERED) {
             // a seat taken before the meeting named its holders

@@ -53,6 +53,47 @@ class ForumSeatsAfterACrashTest {
     }
 
     @Test
+    void aCancellationDoneAgainIsAnsweredAsDoneAndItsFreedSeatGoesToTheFirstWaiting() {
+        Recipient anna = Recipient.slack("UANNA");
+        forum.register(meetingId, anna, "uanna@stockholm.se", null, null);
+        forum.register(meetingId, Recipient.slack("UBO"), "ubo@stockholm.se", null, null);
+        forum.register(meetingId, Recipient.slack("UCARL"), "ucarl@stockholm.se", null, null);
+        // the killed process had cancelled Anna's registration and freed her seat, and died before Carl was promoted
+        String id = Registration.id(meetingId, anna);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), new Update().set("status", Status.CANCELLED), Registration.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().inc("seats", -1).pull("seated", id), Meeting.class);
+
+        // helper 104: the click done again answered "Du var inte anmäld"
+        assertThat(forum.unregister(meetingId, anna)).isPresent();
+        assertThat(mongo.findById(Registration.id(meetingId, Recipient.slack("UCARL")), Registration.class).status())
+                .isEqualTo(Status.REGISTERED);
+        assertThat(seats()).isEqualTo(2).isEqualTo((int) registered());
+        assertThat(forum.unregister(meetingId, Recipient.slack("UNOBODY"))).isEmpty();
+    }
+
+    @Test
+    void aMeetingCancelledJustBeforeAKillHasItsNoticesSentWhenTheCancellingIsDoneAgain() {
+        mongo.remove(new Query(), "outbox"); // the other cases' mail
+        Recipient anna = Recipient.slack("UANNA");
+        Recipient bo = Recipient.email("bo@stockholm.se");
+        forum.register(meetingId, anna, "uanna@stockholm.se", null, null);
+        forum.register(meetingId, bo, "bo@stockholm.se", null, null);
+        // the killed process had cancelled the meeting and died before its notices were queued
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(meetingId)), new Update().set("cancelled", true).inc("sequence", 1),
+                Meeting.class);
+        Query cancels = Query.query(Criteria.where("calendar.method").is("CANCEL"));
+        assertThat(mongo.count(cancels, "outbox")).isZero();
+
+        // the click, done again after the restart: already cancelled, and everyone is told now
+        assertThat(forum.cancel(meetingId)).isEmpty();
+        assertThat(mongo.find(cancels, Document.class, "outbox")).extracting(d -> d.getString("to"))
+                .containsExactlyInAnyOrder("uanna@stockholm.se", "bo@stockholm.se");
+        // and a second time (a second click) tells nobody again
+        forum.cancel(meetingId);
+        assertThat(mongo.count(cancels, "outbox")).isEqualTo(2);
+    }
+
+    @Test
     void aRegistrationStoredBeforeItsOwnChangesWereCountedIsReadAndCancelledWithTheNextSequence() {
         // as a version before the person's own SEQUENCE stored it: no ownChanges field
         Recipient eva = Recipient.email("eva@stockholm.se");
@@ -142,7 +183,8 @@ class ForumSeatsAfterACrashTest {
                 new Update().set("status", Status.CANCELLED), Registration.class);
 
         assertThat(forum.unregister(meetingId, people.get(0))).hasValueSatisfying(u -> assertThat(u.promoted()).isPresent());
-        assertThat(forum.unregister(meetingId, people.get(0))).isEmpty();
+        // once more: answered as done (helper 104), and nobody promoted twice
+        assertThat(forum.unregister(meetingId, people.get(0))).hasValueSatisfying(u -> assertThat(u.promoted()).isEmpty());
 
         assertThat(seats()).isEqualTo(2).isEqualTo((int) registered());
         assertThat(mongo.findById(Registration.id(meetingId, people.get(2)), Registration.class).status()).isEqualTo(Status.REGISTERED);
