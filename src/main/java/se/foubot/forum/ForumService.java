@@ -254,6 +254,11 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         Instant now = clock.instant();
         String id = Registration.id(meetingId, person);
         Registration existing = mongo.findById(id, Registration.class);
+        Registration sameAddress = (existing == null || existing.status() == Status.CANCELLED) ? byInviteAddress(meetingId, person) : null;
+        if (sameAddress != null) {
+            // helper 104: "anmäl" by mail from the address a Slack registration's invites go to took a second seat
+            return new AlreadyRegistered(m, sameAddress);
+        }
         if (existing != null && existing.status() == Status.WAITLISTED) {
             // done again after a crash between taking a seat and recording it, or between waiting and a seat freeing
             promoteWhileSeatsFree(meetingId);
@@ -309,6 +314,18 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         return new Waitlisted(m, waiting, position);
     }
 
+    /**
+     * For a person writing by mail: the registration of another channel (Slack) whose invites go to their address and
+     * that still stands, so that their mail answers it as the invite tells them to; null for anyone else.
+     */
+    private Registration byInviteAddress(String meetingId, Recipient person) {
+        if (!person.isEmail()) {
+            return null;
+        }
+        return mongo.findOne(Query.query(Criteria.where("meetingId").is(meetingId).and("email").is(person.address().toLowerCase())
+                .and("status").ne(Status.CANCELLED).and("_id").ne(Registration.id(meetingId, person))), Registration.class);
+    }
+
     /** The district of the person's latest support request, for the yearly attendance per district; null when none. */
     private String districtOf(Recipient person) {
         return tasks.byRequester(person.channel(), person.address()).stream().map(t -> t.request().district())
@@ -321,7 +338,11 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     private Optional<Unregistered> unregister(String meetingId, Recipient person, MeetingChanged.Kind kind) {
-        String id = Registration.id(meetingId, person);
+        String own = Registration.id(meetingId, person);
+        Registration mine = mongo.findById(own, Registration.class);
+        Registration sameAddress = mine == null || mine.status() == Status.CANCELLED ? byInviteAddress(meetingId, person) : null;
+        // helper 104: "avanmäl ID" by mail, as the invite says, from a Slack person's invite address was "not registered"
+        String id = sameAddress != null ? sameAddress.id() : own;
         Registration before = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("status").ne(Status.CANCELLED)),
                 new Update().set("status", Status.CANCELLED).set("updatedAt", clock.instant()).inc("ownChanges", 1),
                 Registration.class);

@@ -53,6 +53,22 @@ class ForumSeatsAfterACrashTest {
     }
 
     @Test
+    void aMailFromTheAddressASlackRegistrationsInvitesGoToAnswersThatRegistration() {
+        Recipient anna = Recipient.slack("UANNA");
+        forum.register(meetingId, anna, "uanna@stockholm.se", null, null);
+        Recipient byMail = Recipient.email("UAnna@Stockholm.se");
+        // helper 104: "anmäl" by mail took a second seat, and "avanmäl" (as the invite says) was "not registered"
+        assertThat(forum.register(meetingId, byMail, "uanna@stockholm.se", null, null)).isInstanceOf(ForumService.AlreadyRegistered.class);
+        assertThat(seats()).isEqualTo(1);
+        assertThat(forum.unregister(meetingId, byMail)).hasValueSatisfying(u -> assertThat(u.registration().id())
+                .isEqualTo(Registration.id(meetingId, anna)));
+        assertThat(mongo.findById(Registration.id(meetingId, anna), Registration.class).status()).isEqualTo(Status.CANCELLED);
+        assertThat(seats()).isZero().isEqualTo((int) registered());
+        // with nothing of hers standing, her mail registers her by mail
+        assertThat(forum.register(meetingId, byMail, "uanna@stockholm.se", null, null)).isInstanceOf(ForumService.Seated.class);
+    }
+
+    @Test
     void aCancellationDoneAgainIsAnsweredAsDoneAndItsFreedSeatGoesToTheFirstWaiting() {
         Recipient anna = Recipient.slack("UANNA");
         forum.register(meetingId, anna, "uanna@stockholm.se", null, null);
