@@ -380,8 +380,11 @@ final class FlowInterpreter {
         return ownWords.count(words, language, besides) >= OPENING_OWN_WORDS ? Optional.of(new Opening(step, words)) : Optional.empty();
     }
 
-    /** "Jag undrar om …", "I wonder whether …": a question without its question mark. */
-    private static final java.util.regex.Pattern WONDERS = java.util.regex.Pattern.compile("(?iU)\\b(undrar|wonder|wondering)\\b");
+    /** "Jag undrar om …", "I wonder whether …", "Behöver vi …": a question without its question mark. */
+    private static final java.util.regex.Pattern WONDERS = java.util.regex.Pattern.compile("(?iU)\\b(undrar|funderar|wonder|wondering)\\b"
+            // a question begun with its verb, without its question mark: "Behöver vi söka på nytt …", "Can we …"
+            + "|(?:^|[.!]\\s+)(behöver|kan|får|ska|skall|måste|bör|borde|finns|har|är|gäller|går|do|does|can|could|should|is|are|may"
+            + "|must)\\s+(vi|ni|jag|man|det|du|de|dom|we|i|you|it|there|they)\\b");
 
     /** The step a flow's opening words answer, and those words. */
     private record Opening(Step step, String words) {

@@ -136,10 +136,18 @@ class KnowledgeGapAdminController {
      * A body that is no JSON object of the right fields gets its reason in the API's words, as every other refusal
      * here (helper 101: Spring's own answer was a bare 400 that named nothing).
      */
+    /** Jackson's words for a field named twice (strict duplicate detection, application.yaml). */
+    private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile("(?i)duplicate[^\"]*\"([^\"]{1,40})\"");
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         String where = "";
-        if (e.getMostSpecificCause() instanceof JacksonException json) {
+        if (e.getMostSpecificCause() instanceof JacksonException json && json.getOriginalMessage() != null
+                && TWICE.matcher(json.getOriginalMessage()).find()) {
+            java.util.regex.Matcher twice = TWICE.matcher(json.getOriginalMessage());
+            twice.find();
+            where = " Fältet " + twice.group(1) + " står två gånger.";
+        } else if (e.getMostSpecificCause() instanceof JacksonException json) {
             String field = json.getPath().stream().map(JacksonException.Reference::getPropertyName)
                     .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "." + b).orElse(null);
             if (field != null) {

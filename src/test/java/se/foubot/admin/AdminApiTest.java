@@ -95,6 +95,11 @@ class AdminApiTest {
             assertThat(r.statusCode()).as(body.getKey()).isEqualTo(400);
             assertThat(r.body()).as(body.getKey()).contains(body.getValue()).doesNotContain("behövs");
         }
+        // helper 105: a field named twice opened a round for the last one's year
+        HttpResponse<String> twice = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\":2027,\"deadline\":\"2027-03-10\",\"year\":2028}".getBytes());
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("Fältet year står två gånger.");
         assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
     }
 
