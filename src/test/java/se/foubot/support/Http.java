@@ -6,7 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** GET requests to a bot on loopback, with the admin bearer token when one is given; raw requests over a socket. */
+/** GET requests to a bot on loopback, with the admin bearer token when one is given; form posts; raw requests over a socket. */
 public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
@@ -24,6 +24,17 @@ public final class Http {
 
     public static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return get(port, path, null);
+    }
+
+    /** A browser's form post (application/x-www-form-urlencoded) from {@code browser}, which keeps its cookies. */
+    public static HttpResponse<String> form(HttpClient browser, int port, String path, java.util.Map<String, String> fields)
+            throws IOException, InterruptedException {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /**
