@@ -142,15 +142,13 @@ class KnowledgeGapAdminController {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         String where = "";
-        if (e.getMostSpecificCause() instanceof JacksonException json && json.getOriginalMessage() != null
-                && TWICE.matcher(json.getOriginalMessage()).find()) {
-            java.util.regex.Matcher twice = TWICE.matcher(json.getOriginalMessage());
-            twice.find();
-            where = " Fältet " + twice.group(1) + " står två gånger.";
-        } else if (e.getMostSpecificCause() instanceof JacksonException json) {
+        if (e.getMostSpecificCause() instanceof JacksonException json) {
+            java.util.regex.Matcher twice = TWICE.matcher(String.valueOf(json.getOriginalMessage()));
             String field = json.getPath().stream().map(JacksonException.Reference::getPropertyName)
                     .filter(java.util.Objects::nonNull).reduce((a, b) -> a + "." + b).orElse(null);
-            if (field != null) {
+            if (twice.find()) {
+                where = " Fältet " + twice.group(1) + " står två gånger.";
+            } else if (field != null) {
                 where = " Fältet " + field + " har fel slags värde.";
             } else if (json.getLocation() != null && json.getLocation().getLineNr() > 0) {
                 where = " Felet finns på rad " + json.getLocation().getLineNr() + ", tecken " + json.getLocation().getColumnNr() + ".";
