@@ -27,9 +27,10 @@ import se.foubot.privacy.LogText;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
- * The Slack Web API calls the bot makes. Honours HTTP 429 with its Retry-After, retries 5xx and network
- * errors with backoff, and reports a call that still fails as {@link SlackCallFailed}, so the caller can
- * leave the work for a later retry from MongoDB state.
+ * The Slack Web API calls the bot makes. Honours HTTP 429 with its Retry-After (a short one slept, a long one kept
+ * by {@link SlackRateLimits} without holding the worker), retries 5xx and network errors with backoff, and reports a
+ * call that still fails as {@link SlackCallFailed}, so the caller can leave the work for a later retry from MongoDB
+ * state.
  */
 public class SlackApi {
 
@@ -90,6 +91,7 @@ public class SlackApi {
     private final Sleeper sleeper;
     private final long firstRetryWaitMillis;
     private final ChannelPacer pacer;
+    private final SlackRateLimits limits;
     private volatile boolean lastCallSucceeded = true;
     private final OutsideTextGuard guard;
 
@@ -99,8 +101,9 @@ public class SlackApi {
     }
 
     SlackApi(MethodsClient methods, SlackWebForms forms, Sleeper sleeper, java.time.Duration firstRetryWait, ChannelPacer pacer,
-            OutsideTextGuard guard) {
+            SlackRateLimits limits, OutsideTextGuard guard) {
         this.firstRetryWaitMillis = firstRetryWait.toMillis();
+        this.limits = limits;
         this.guard = guard;
         this.methods = methods;
         this.forms = forms;
@@ -127,7 +130,7 @@ public class SlackApi {
                     .eventPayload(java.util.Map.of(ANSWERS, answering)).build());
         }
         ChatPostMessageRequest built = request.build();
-        return call("chat.postMessage", () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(built),
+        return call("chat.postMessage", channel, () -> forms.post(Methods.CHAT_POST_MESSAGE, RequestFormBuilder.toForm(built),
                 ChatPostMessageResponse.class), postedAfterAll(channel, threadTs, answering)).getTs();
     }
 
@@ -219,14 +222,14 @@ public class SlackApi {
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         pace(channel);
         ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text).blocks(blocks).build();
-        call("chat.update", () -> forms.post(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), ChatUpdateResponse.class));
+        call("chat.update", channel, () -> forms.post(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), ChatUpdateResponse.class));
     }
 
     /** Deletes one of the bot's own messages; one that is already gone counts as deleted. */
     public void delete(String channel, String ts) {
         pace(channel);
         try {
-            call("chat.delete", () -> methods.chatDelete(r -> r.channel(channel).ts(ts)));
+            call("chat.delete", channel, () -> methods.chatDelete(r -> r.channel(channel).ts(ts)));
         } catch (SlackCallFailed e) {
             if (!e.getMessage().endsWith("message_not_found")) {
                 throw e;
@@ -236,7 +239,7 @@ public class SlackApi {
 
     public void ephemeral(String channel, String user, String text) {
         ChatPostEphemeralRequest request = ChatPostEphemeralRequest.builder().channel(channel).user(user).text(text).build();
-        call("chat.postEphemeral", () -> forms.post(Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request),
+        call("chat.postEphemeral", channel, () -> forms.post(Methods.CHAT_POST_EPHEMERAL, RequestFormBuilder.toForm(request),
                 ChatPostEphemeralResponse.class));
     }
 
@@ -286,7 +289,11 @@ public class SlackApi {
     }
 
     private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
-        return call(method, call, null);
+        return call(method, null, call, null);
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, String channel, Call<T> call) {
+        return call(method, channel, call, null);
     }
 
     /**
@@ -294,7 +301,14 @@ public class SlackApi {
      *                     connection after the request went out or gave an answer that could not be read — asked before
      *                     it is tried again (null: it is tried again without asking)
      */
-    private <T extends SlackApiTextResponse> T call(String method, Call<T> call, Supplier<Optional<T>> doneAfterAll) {
+    private <T extends SlackApiTextResponse> T call(String method, String channel, Call<T> call, Supplier<Optional<T>> doneAfterAll) {
+        String scope = SlackRateLimits.scope(method, channel);
+        Optional<java.time.Duration> held = limits.held(scope);
+        if (held.isPresent()) {
+            // Slack said when it takes calls here again: asking before then only gets another 429
+            log.info("event=slack_call_held method={} channel={} wait_s={}", method, channel, Math.max(1, held.get().toSeconds()));
+            throw new SlackCallFailed(method, "Slack asked to wait " + Math.max(1, held.get().toSeconds()) + " s more (HTTP 429)", true);
+        }
         long backoff = firstRetryWaitMillis;
         String reason = "";
         boolean away = true;
@@ -326,7 +340,15 @@ public class SlackApi {
                 int status = e.getResponse().code();
                 reason = "HTTP " + status;
                 if (status == 429) {
-                    wait = retryAfterMillis(e.getResponse().header("Retry-After"), backoff);
+                    Optional<java.time.Duration> asked = SlackRateLimits.retryAfter(e.getResponse().header("Retry-After"));
+                    if (asked.isPresent() && asked.get().compareTo(SlackRateLimits.LONGEST_WAIT_IN_WORKER) > 0) {
+                        // a worker asleep for a minute is one of two that answer everybody: the work waits in the store
+                        limits.hold(scope, asked.get());
+                        reason = "HTTP 429, Retry-After " + asked.get().toSeconds() + " s";
+                        log.warn("event=slack_rate_limited method={} channel={} retry_after_s={}", method, channel, asked.get().toSeconds());
+                        break;
+                    }
+                    wait = asked.map(java.time.Duration::toMillis).orElse(backoff);
                 } else if (status >= 500) {
                     perhapsDone = true;
                     wait = backoff;
@@ -405,11 +427,4 @@ public class SlackApi {
         return lastCallSucceeded;
     }
 
-    static long retryAfterMillis(String header, long fallback) {
-        try {
-            return Math.min(Long.parseLong(header.strip()) * 1000, MAX_WAIT_MILLIS);
-        } catch (RuntimeException e) {
-            return fallback;
-        }
-    }
 }

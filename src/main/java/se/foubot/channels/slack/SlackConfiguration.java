@@ -65,11 +65,12 @@ class SlackConfiguration {
     }
 
     @Bean
-    SlackApi slackApi(Slack slack, SlackProperties properties, OutsideTextGuard guard) {
+    SlackApi slackApi(Slack slack, SlackProperties properties, OutsideTextGuard guard, Clock clock) {
         MethodsClient methods = slack.methods(properties.botToken());
         return new SlackApi(methods, new SlackWebForms(methods, properties.botToken(), slack.getConfig()), Thread::sleep,
                 properties.apiRetryWait(),
-                new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME), guard);
+                new ChannelPacer(properties.channelMessagesPerSecond(), properties.channelBurst(), TimeMeter.SYSTEM_NANOTIME),
+                new SlackRateLimits(clock), guard);
     }
 
     /** Reads, verifies and answers {@code POST /slack/events} before any other filter or Spring can touch the body. */

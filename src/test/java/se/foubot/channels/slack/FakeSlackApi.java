@@ -33,9 +33,13 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** {@code error}: answered 200 with {@code ok: false} and this error, as Slack refuses a call; null: {@code status}. */
-    private record Failure(String method, int status, int times, String error) {
+    private record Failure(String method, int status, int times, String error, int retryAfter) {
         Failure(String method, int status, int times) {
-            this(method, status, times, null);
+            this(method, status, times, null, 1);
+        }
+
+        Failure(String method, int status, int times, String error) {
+            this(method, status, times, error, 1);
         }
     }
 
@@ -45,6 +49,8 @@ public final class FakeSlackApi implements AutoCloseable {
 
     private final HttpServer server;
     private final ConcurrentLinkedQueue<Call> calls = new ConcurrentLinkedQueue<>();
+    /** Every request that came, answered or failed as asked. */
+    private final ConcurrentLinkedQueue<Call> tried = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Failure> failures = new ConcurrentLinkedQueue<>();
     /** Posts Slack makes and then answers with a server error (Slack: "some aspect of the operation succeeded"). */
     private final java.util.concurrent.atomic.AtomicInteger postedThenFailing = new java.util.concurrent.atomic.AtomicInteger();
@@ -79,6 +85,16 @@ public final class FakeSlackApi implements AutoCloseable {
     /** The next {@code times} calls of {@code method} fail with {@code status} (429 carries Retry-After: 1). */
     synchronized void failNext(String method, int status, int times) {
         failures.add(new Failure(method, status, times));
+    }
+
+    /** How many requests of {@code method} came, those failed as asked included. */
+    long tried(String method, java.util.function.Predicate<Call> filter) {
+        return tried.stream().filter(c -> c.method().equals(method)).filter(filter).count();
+    }
+
+    /** The next {@code times} calls of {@code method} are answered 429 with {@code Retry-After: seconds}. */
+    synchronized void rateLimitNext(String method, int times, int seconds) {
+        failures.add(new Failure(method, 429, times, null, seconds));
     }
 
     /** The next {@code times} calls of {@code method} are answered 200 {@code {"ok":false,"error":error}}, doing nothing. */
@@ -162,6 +178,7 @@ public final class FakeSlackApi implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         Map<String, String> params = parse(body, exchange.getRequestHeaders().getFirst("Content-Type"));
+        tried.add(new Call(method, params));
         int down = outage;
         Failure failure = down != 0 ? new Failure(method, down, 1) : takeFailure(method);
         if (failure != null && failure.error() != null) {
@@ -170,7 +187,7 @@ public final class FakeSlackApi implements AutoCloseable {
         }
         if (failure != null) {
             if (failure.status() == 429) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
+                exchange.getResponseHeaders().add("Retry-After", String.valueOf(failure.retryAfter()));
             }
             respond(exchange, failure.status(), failure.status() == 429 ? "{\"ok\":false,\"error\":\"ratelimited\"}" : "oops");
             return;
@@ -272,7 +289,7 @@ public final class FakeSlackApi implements AutoCloseable {
             if (f.method().equals(method)) {
                 failures.remove(f);
                 if (f.times() > 1) {
-                    failures.add(new Failure(f.method(), f.status(), f.times() - 1, f.error()));
+                    failures.add(new Failure(f.method(), f.status(), f.times() - 1, f.error(), f.retryAfter()));
                 }
                 return f;
             }

@@ -962,6 +962,47 @@ class SlackChannelTest {
     }
 
     @Test
+    void aLongRetryAfterFreesTheWorkersAndTheReplyIsPostedOnceWhenSlackTakesCallsAgain() throws Exception {
+        var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+        // Slack: these two DMs' posts again in two minutes — as many as the test machine's two workers
+        SLACK.rateLimitNext("chat.postMessage", 2, 120);
+        slack.dm("EvLongLimitA", "UDISTLIMITA", "stöd");
+        slack.dm("EvLongLimitB", "UDISTLIMITB", "stöd");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(mongo.getCollection("slack_inbox").countDocuments(
+                com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.in("params.user", "UDISTLIMITA", "UDISTLIMITB"),
+                        com.mongodb.client.model.Filters.regex("slot", "#free$")))).isEqualTo(2));
+        for (int i = 1; i <= 4; i++) {
+            slack.dm("EvBesideLimit" + i, "UDISTBESIDE" + i, "stöd");
+        }
+        // everybody else is answered meanwhile: no worker sleeps through the two minutes
+        for (int i = 1; i <= 4; i++) {
+            awaitReply("DUDISTBESIDE" + i, 1, "Vilken förvaltning");
+        }
+        assertThat(SLACK.tried("chat.postMessage", c -> c.param("channel").startsWith("DUDISTLIMIT"))).as("each asked once, then left")
+                .isEqualTo(2);
+        try {
+            // the work's next go comes before Slack's two minutes are over: Slack is not asked again then
+            clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
+            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("slack_inbox").countDocuments(
+                    com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.in("params.user", "UDISTLIMITA", "UDISTLIMITB"),
+                            com.mongodb.client.model.Filters.regex("slot", "#free$"),
+                            com.mongodb.client.model.Filters.gt("nextAttemptAt", java.util.Date.from(clock.instant())))) == 2);
+            assertThat(SLACK.tried("chat.postMessage", c -> c.param("channel").startsWith("DUDISTLIMIT"))).as("not asked within Retry-After")
+                    .isEqualTo(2);
+            clock.set(TestClockConfiguration.START.plusSeconds(121).plus(SlackInbox.SLACK_AWAY_PAUSE));
+            awaitReply("DUDISTLIMITA", 1, "Vilken förvaltning");
+            awaitReply("DUDISTLIMITB", 1, "Vilken förvaltning");
+            assertThat(postsTo("DUDISTLIMITA")).as("posted once Slack took calls again, once").hasSize(1);
+            assertThat(postsTo("DUDISTLIMITB")).as("posted once Slack took calls again, once").hasSize(1);
+            // the turn was not taken twice: the next answer goes on from the question that was posted
+            slack.dm("EvLongLimitNext", "UDISTLIMITA", "Farsta");
+            awaitReply("DUDISTLIMITA", 2, "Vilken roll");
+        } finally {
+            clock.set(TestClockConfiguration.START);
+        }
+    }
+
+    @Test
     void aReplyWhoseAnswerFromSlackCannotBeReadIsPostedAgainAndNothingIsBlamedOnTheMessage() throws Exception {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         long deadLetters = mongo.getCollection("dead_letters").countDocuments();

@@ -1,0 +1,67 @@
+package se.foubot.channels.slack;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What Slack asked the bot to wait for: a 429 whose {@code Retry-After} is longer than a worker should sleep, kept per
+ * method and channel (Slack limits each method, and posting to each channel, on its own). A call in that time is not
+ * made — Slack would refuse it again — but fails at once as Slack away, so the work behind it is done again later
+ * from the store and the worker goes on to other people's work. A short wait (a channel's one message a second) is
+ * still slept in the worker, which keeps one person's answers in order.
+ */
+final class SlackRateLimits {
+
+    /** Slept in the worker; a longer Retry-After frees it. */
+    static final Duration LONGEST_WAIT_IN_WORKER = Duration.ofSeconds(5);
+    /** A Retry-After past this (an hour, a year) is taken as this: the bot asks again then, and waits again if told to. */
+    static final Duration LONGEST_HOLD = Duration.ofMinutes(15);
+
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Instant> heldUntil = new ConcurrentHashMap<>();
+
+    SlackRateLimits(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The key of a call: its method, and the channel it posts in when it has one. */
+    static String scope(String method, String channel) {
+        return channel == null ? method : method + " " + channel;
+    }
+
+    /** How long Slack asked calls in {@code scope} to wait still; empty when they may be made. */
+    Optional<Duration> held(String scope) {
+        Instant until = heldUntil.get(scope);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Duration left = Duration.between(clock.instant(), until);
+        if (left.isNegative() || left.isZero()) {
+            heldUntil.remove(scope, until);
+            return Optional.empty();
+        }
+        return Optional.of(left);
+    }
+
+    /** Slack answered a call in {@code scope} with 429 and {@code retryAfter}: no call there before that time has passed. */
+    void hold(String scope, Duration retryAfter) {
+        Instant now = clock.instant();
+        // what has run out goes, so channels limited once do not stay in memory
+        heldUntil.values().removeIf(until -> !until.isAfter(now));
+        Instant until = now.plus(retryAfter.compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD : retryAfter);
+        heldUntil.merge(scope, until, (before, later) -> before.isAfter(later) ? before : later);
+    }
+
+    /** A Retry-After header's seconds; empty when there is none or it is not a number of seconds. */
+    static Optional<Duration> retryAfter(String header) {
+        try {
+            long seconds = Long.parseLong(header.strip());
+            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
+        } catch (RuntimeException notSeconds) {
+            return Optional.empty();
+        }
+    }
+}

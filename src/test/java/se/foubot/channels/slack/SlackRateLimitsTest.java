@@ -1,0 +1,48 @@
+package se.foubot.channels.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import se.foubot.support.MutableClock;
+
+class SlackRateLimitsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2027-03-01T08:00:00Z"));
+    private final SlackRateLimits limits = new SlackRateLimits(clock);
+
+    @Test
+    void aHeldChannelWaitsUntilItsRetryAfterWhileOtherChannelsAndMethodsGoOn() {
+        limits.hold(SlackRateLimits.scope("chat.postMessage", "D1"), Duration.ofSeconds(60));
+        assertThat(limits.held(SlackRateLimits.scope("chat.postMessage", "D1"))).contains(Duration.ofSeconds(60));
+        assertThat(limits.held(SlackRateLimits.scope("chat.postMessage", "D2"))).isEmpty();
+        assertThat(limits.held(SlackRateLimits.scope("chat.update", "D1"))).isEmpty();
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(limits.held(SlackRateLimits.scope("chat.postMessage", "D1"))).contains(Duration.ofSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(limits.held(SlackRateLimits.scope("chat.postMessage", "D1"))).isEmpty();
+    }
+
+    @Test
+    void aShorterRetryAfterDoesNotCutALongerOneShortAndAnAbsurdOneIsCapped() {
+        limits.hold("views.publish", Duration.ofSeconds(90));
+        limits.hold("views.publish", Duration.ofSeconds(10));
+        assertThat(limits.held("views.publish")).contains(Duration.ofSeconds(90));
+        limits.hold("users.info", Duration.ofDays(365));
+        assertThat(limits.held("users.info")).contains(SlackRateLimits.LONGEST_HOLD);
+    }
+
+    @Test
+    void onlyAWholeNumberOfSecondsIsARetryAfter() {
+        assertThat(SlackRateLimits.retryAfter(" 30 ")).contains(Duration.ofSeconds(30));
+        assertThat(SlackRateLimits.retryAfter("0")).contains(Duration.ZERO);
+        assertThat(SlackRateLimits.retryAfter("-5")).isEmpty();
+        assertThat(SlackRateLimits.retryAfter("1.5")).isEmpty();
+        assertThat(SlackRateLimits.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isEmpty();
+        assertThat(SlackRateLimits.retryAfter("99999999999999999999")).isEmpty();
+        assertThat(SlackRateLimits.retryAfter(null)).isEmpty();
+    }
+}
