@@ -75,7 +75,7 @@ class ForumNotices {
             case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", false);
             case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", true);
             case UPDATED -> {
-                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, "forum.notice.updated", true));
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, UPDATED_NEWS, true));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CANCELLED -> {
@@ -93,6 +93,8 @@ class ForumNotices {
         }
     }
 
+    private static final String UPDATED_NEWS = "forum.notice.updated";
+
     /** A subject in the person's language; Swedish when it is not known (a subject is one line). */
     private String subject(Registration r, String key, Meeting m) {
         Language l = r.language() != null ? r.language() : Language.SV;
@@ -105,7 +107,10 @@ class ForumNotices {
     private void invite(Meeting m, Registration r, String newsKey, boolean direct) {
         String text = ForumTexts.in(r.language(), l -> texts.text(l, newsKey, "title", m.title()) + "\n\n" + texts.describe(m, l)
                 + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
-        String subject = subject(r, m.sequence() > 0 ? "forum.subject.updated-invite" : "forum.subject.invite", m);
+        // "updated" only for an invite the person had before, in its new form: a first invite (or one after their own
+        // cancellation) to a meeting that was moved before is their invite, whatever the meeting's SEQUENCE
+        boolean update = newsKey.equals(UPDATED_NEWS);
+        String subject = subject(r, update ? "forum.subject.updated-invite" : "forum.subject.invite", m);
         String k = key(m, r) + ":seq" + r.sequence(m);
         if (r.email() != null) {
             notifier.send(k + ":REQUEST", Recipient.email(r.email()), Notice.of(subject, text).withThread("forum:" + m.id())

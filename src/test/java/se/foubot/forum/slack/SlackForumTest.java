@@ -389,6 +389,10 @@ class SlackForumTest {
                 .getValue())).toList();
         assertThat(bySequence).extracting(c -> c.getEvents().get(0).getSequence().getValue()).containsExactly(0, 1, 2, 3);
         assertThat(bySequence).extracting(c -> c.getMethod().getValue()).containsExactly("REQUEST", "REQUEST", "CANCEL", "REQUEST");
+        // only the move's invite is an updated one: her comeback to the moved meeting is a new invite of hers (helper 104)
+        assertThat(new TestMail(mail).inboxOf("uanna@stockholm.se", "Uppdaterad inbjudan: ")).hasSize(1);
+        assertThat(new TestMail(mail).inboxOf("uanna@stockholm.se", "Inbjudan: ")).hasSize(2);
+        assertThat(new TestMail(mail).inboxOf(carl, "Uppdaterad inbjudan: ")).as("Carl's invite to the moved meeting").hasSize(1);
 
         // reminders: two days before at the meeting's local hour, then two hours before
         clock.set(Instant.parse("2027-03-08T13:00:00Z").minusSeconds(1));
