@@ -14,7 +14,7 @@ public final class PlanWords {
 
     public enum Kind { NEW, EDIT, CANCEL }
 
-    /** @param meeting the meeting's id as written (lower case); empty for a new one */
+    /** @param meeting the meeting's id as written (lower case); empty for a new one, or when the words named none */
     public record Said(Kind kind, String meeting) {
     }
 
@@ -34,6 +34,7 @@ public final class PlanWords {
             case "andra", "edit" -> Kind.EDIT;
             default -> Kind.CANCEL;
         };
-        return (kind == Kind.NEW) == id.isEmpty() ? Optional.of(new Said(kind, id)) : Optional.empty();
+        // "forum ändra" without its id is still the coordinator's command: asked which meeting, not greeted
+        return kind != Kind.NEW || id.isEmpty() ? Optional.of(new Said(kind, id)) : Optional.empty();
     }
 }

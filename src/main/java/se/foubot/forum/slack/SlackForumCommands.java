@@ -62,6 +62,9 @@ class SlackForumCommands implements Command {
             return Optional.of(Reply.text(text("forum.plan.not-coordinator")));
         }
         String id = said.get().meeting();
+        if (id.isEmpty() && said.get().kind() != PlanWords.Kind.NEW) {
+            return Optional.of(Reply.text(whichMeeting(said.get().kind())));
+        }
         return Optional.of(switch (said.get().kind()) {
             case NEW -> Reply.text(text("forum.plan.open-form.new")).withCard(new PlanFormCard(""));
             case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
@@ -82,6 +85,18 @@ class SlackForumCommands implements Command {
         return List.of(new Usage("forum ny", "forum.help.plan", 34).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
                 new Usage("forum ändra ID", "forum.help.edit", 35).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
                 new Usage("forum ställ in ID", "forum.help.cancel", 36).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR));
+    }
+
+    /** The words without a meeting's id: how to name one, and the meetings there are to name. */
+    private String whichMeeting(PlanWords.Kind kind) {
+        String words = kind == PlanWords.Kind.EDIT ? "forum ändra" : "forum ställ in";
+        List<Meeting> upcoming = forum.upcoming().stream().filter(mt -> !mt.cancelled()).toList();
+        if (upcoming.isEmpty()) {
+            return text("forum.plan.which-meeting.none", "words", words);
+        }
+        String meetings = upcoming.stream().map(mt -> "• " + mt.id() + " – ”" + mt.title() + "”, " + forumTexts.when(mt, Language.SV))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return text("forum.plan.which-meeting", "words", words, "example", upcoming.get(0).id(), "meetings", meetings);
     }
 
     /** Cancels {@code id} and says so (the coordinators plan in Swedish). */

@@ -570,6 +570,12 @@ class SlackForumTest {
                 assertThat(said(false, "UCOORD", "forum ändra " + id)).contains("Ändra ”Ställs in false”").contains(SlackForum.PLAN_OPEN);
                 assertThat(said(false, "UANNA", "forum ny")).contains("Bara FoU:s samordnare");
             }
+            // helper 104: the words without an id got the greeting; now they ask which meeting, naming the coming ones
+            assertThat(said(slash, "UCOORD", "forum ställ in")).contains("Skriv också vilket möte du menar, till exempel ”forum ställ in ")
+                    .contains("• " + id + " – ”Ställs in " + slash + "”").doesNotContain("Hej! Jag är FoU-boten")
+                    .doesNotContain(SlackForum.CANCEL_CONFIRM);
+            assertThat(said(slash, "UCOORD", "forum ändra")).contains("”forum ändra ").contains(id).doesNotContain("Hej! Jag är FoU-boten");
+            assertThat(said(slash, "UANNA", "forum ställ in")).contains("Bara FoU:s samordnare");
             // helper 101: the words cancelled at once; now they ask, with what cancelling does, and a button cancels
             String asked = said(slash, "UCOORD", "forum ställ in " + id);
             assertThat(asked).contains("Vill du ställa in ”Ställs in " + slash + "” (" + id + ")").contains("0 anmälda och 0 på väntelistan")
