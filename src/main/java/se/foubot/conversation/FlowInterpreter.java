@@ -392,7 +392,9 @@ final class FlowInterpreter {
 
     /**
      * {@code text} without a first word that is only a command of the flow ("ny Vi behöver …" from "/fou ny Vi behöver
-     * …"); a command that is also one of its trigger words ("Stöd med …") is part of the sentence and stays.
+     * …"); a command that is also one of its trigger words ("Stöd med …") is part of the sentence and stays. The same
+     * for the help command's word before a sentence of its own ("/fou hjälp Vi behöver …", "Hjälp! Vi behöver …"),
+     * not when the sentence goes on from it ("Hjälp med enkäten …").
      */
     private static String withoutLeadingCommand(Flow flow, String text) {
         String[] parts = text.split("[\\s:,.!–-]+", 2);
@@ -402,8 +404,15 @@ final class FlowInterpreter {
         String first = TextNormalizer.normalize(parts[0]);
         boolean onlyCommand = flow.commands().stream().map(TextNormalizer::normalize).anyMatch(first::equals)
                 && flow.triggerWords().values().stream().flatMap(List::stream).map(TextNormalizer::normalize).noneMatch(first::equals);
-        return onlyCommand ? parts[1].strip() : text;
+        String between = text.substring(parts[0].length(), text.length() - parts[1].length());
+        boolean helpBeforeASentence = HELP_WORDS.contains(first)
+                // punctuation after it ("Hjälp!", "hjälp:"), or a capital letter beginning the next sentence
+                && (!between.isBlank() || Character.isUpperCase(parts[1].codePointAt(0)));
+        return onlyCommand || helpBeforeASentence ? parts[1].strip() : text;
     }
+
+    /** The help command's words (the command table's), as the first word of a request they are no part of. */
+    private static final java.util.Set<String> HELP_WORDS = java.util.Set.of("hjalp", "help");
 
     private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {
         if (flow.isEmpty()) {
