@@ -98,7 +98,8 @@ class MailAnswerReader {
         List<String> unreadable = new ArrayList<>();
         String theme = null;
         String ownTheme = null;
-        String themeText = value(values, "theme");
+        // what shows nothing before it (a zero-width space, a no-break space) would hide a formula from the check below
+        String themeText = value(values, "theme") == null ? null : value(values, "theme").replaceFirst("^[\\p{Cf}\\p{Z}\\s]+", "");
         if (themeText != null) {
             Optional<String> picked = lists.read(GapLists.THEMES, themeText);
             if (picked.isPresent()) {

@@ -107,6 +107,18 @@ class KnowledgeGapPartsTest {
     }
 
     @Test
+    void aFormulaBehindCharactersThatShowNothingIsNoOwnTheme() {
+        for (String hidden : List.of("\u200B", "\u00A0", "\u200B\u2060 ", "\uFEFF")) {
+            MailAnswerReader.Read read = reader.read("Tema: " + hidden + "=HYPERLINK(\"http://example.com/x\";\"Klicka\")\n"
+                    + "Kunskapslucka: Vi vet för lite om vad digitala möten betyder för unga vuxnas kontakt med oss.\n", "sodermalm");
+            assertThat(read.answer().ownTheme()).as("behind %s", hidden.codePoints().mapToObj(Integer::toHexString).toList()).isNull();
+            assertThat(read.unreadable()).contains("theme");
+        }
+        MailAnswerReader.Read own = reader.read("Tema: \u200BDigitala möten\nKunskapslucka: Vi vet för lite om digitala möten.\n", "sodermalm");
+        assertThat(own.answer().ownTheme()).isEqualTo("Digitala möten");
+    }
+
+    @Test
     void remindersFallOnWorkingDaysCountedBackOverChristmasAndWeekends() {
         // deadline Monday 28 December 2026: back over the weekend, annandag jul, juldagen and julafton
         Round round = new Round("kl-x", 2027, null, LocalDate.of(2026, 12, 28), Instant.parse("2026-12-28T23:00:00Z"), Round.Status.OPEN,
