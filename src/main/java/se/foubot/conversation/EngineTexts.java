@@ -63,6 +63,8 @@ final class EngineTexts {
             "Okej, jag har avbrutit frågan från FoU. Inget svar skickades.", "Okay, I have cancelled the question from FoU. No answer was sent.");
     static final LocalizedText NOTHING_TO_CANCEL = LocalizedText.of(
             "Det finns inget pågående ärende att avbryta.", "There is nothing in progress to cancel.");
+    /** Under a question gone back to: what the person's answer to it was, to write again or change. */
+    static final LocalizedText ANSWERED_BEFORE = LocalizedText.of("(Förut: {answer})", "(Before: {answer})");
     static final LocalizedText NOTHING_TO_GO_BACK_TO = LocalizedText.of(
             "Det här är första frågan – det finns inget att gå tillbaka till.",
             "This is the first question – there is nothing to go back to.");

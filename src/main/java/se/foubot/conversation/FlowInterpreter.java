@@ -435,7 +435,10 @@ final class FlowInterpreter {
             return repeatWhereWeAre(s, r);
         }
         ConversationState previous = s.back();
-        return ask(previous, f, f.step(previous.stepId()).orElseThrow(), r);
+        Step step = f.step(previous.stepId()).orElseThrow();
+        // the answer goes with "tillbaka"; shown, it can be written again or changed (and a description kept from the
+        // first message, whose question was never asked, is seen: helper 104)
+        return ask(previous, f, step, r, s.answers().get(step.id()));
     }
 
     /** Words that may follow a "ja" that sends: thanks and agreement, nothing that names an answer or takes it back. */
@@ -1067,6 +1070,11 @@ final class FlowInterpreter {
     }
 
     private Turn ask(ConversationState asked, Flow f, Step step, Reply r) {
+        return ask(asked, f, step, r, null);
+    }
+
+    /** @param before the person's answer to the step before they went back to it; null: none */
+    private Turn ask(ConversationState asked, Flow f, Step step, Reply r, String before) {
         // the whole question, its whole list: a short list or a guess that waited for this step is gone with it, so a
         // number answers from the list shown now ("börja om", "tillbaka", a button from before)
         ConversationState s = asked.withContext(NARROWED + step.id(), null).withContext(PROPOSED + step.id(), null);
@@ -1086,6 +1094,8 @@ final class FlowInterpreter {
         if (s.changing() && s.answers().containsKey(step.id())) {
             prompt.append('\n').append(r.language == Language.EN ? "(Now: " : "(Nu: ")
                     .append(AnswerReader.display(step, s.answers().get(step.id()), r.language)).append(')');
+        } else if (before != null && !before.isBlank()) {
+            prompt.append('\n').append(EngineTexts.ANSWERED_BEFORE.in(r.language, Map.of("answer", AnswerReader.display(step, before, r.language))));
         }
         if (step.optional()) {
             prompt.append('\n').append(EngineTexts.OPTIONAL_HINT.in(r.language));
