@@ -109,10 +109,14 @@ public class CommandTable {
                 .map(word -> new Inbound(m.from(), m.subject(), word, m.thread(), m.key(), m.language(), m.senderProven()));
     }
 
-    /** In chat the line "hjälp"; in mail a subject that says only that, over a body that says nothing else. */
+    /**
+     * In chat a message that is only the line "hjälp" ("Hjälp!⏎Vi behöver …" is a request, whose first line was a cry
+     * for it: helper 106); in mail a subject that says only that, over a body that says nothing else.
+     */
     private static boolean asksForHelp(Inbound message) {
         if (!message.isMail()) {
-            return HELP.contains(TextNormalizer.normalize(message.firstLine()));
+            return HELP.contains(TextNormalizer.normalize(message.firstLine()))
+                    && message.text().strip().lines().skip(1).allMatch(line -> TextNormalizer.normalize(line).isEmpty());
         }
         String line = TextNormalizer.normalize(message.firstLine());
         return message.thread() == null && HELP.contains(TextNormalizer.normalize(message.subject()))
