@@ -198,7 +198,7 @@ public class SlackApi {
         String cursor = null;
         for (int page = 0; page < HISTORY_PAGES; page++) {
             String from = cursor;
-            var history = call("conversations.history", () -> methods.conversationsHistory(r -> r.channel(channel).oldest(oldest)
+            var history = call("conversations.history", channel, () -> methods.conversationsHistory(r -> r.channel(channel).oldest(oldest)
                     .cursor(from).includeAllMetadata(true).limit(100)));
             Optional<String> found = history.getMessages() == null ? Optional.empty() : history.getMessages().stream()
                     .filter(message -> message.getMetadata() != null && ANSWER_EVENT.equals(message.getMetadata().getEventType())
@@ -215,7 +215,7 @@ public class SlackApi {
 
     /** The id of {@code user}'s direct message with the bot (opened if it was not), for reading its history; null: Slack named none. */
     public String directMessageWith(String user) {
-        var dm = call("conversations.open", () -> methods.conversationsOpen(r -> r.users(java.util.List.of(user)))).getChannel();
+        var dm = call("conversations.open", user, () -> methods.conversationsOpen(r -> r.users(java.util.List.of(user)))).getChannel();
         return dm == null ? null : dm.getId();
     }
 
@@ -340,7 +340,7 @@ public class SlackApi {
                 int status = e.getResponse().code();
                 reason = "HTTP " + status;
                 if (status == 429) {
-                    Optional<java.time.Duration> asked = SlackRateLimits.retryAfter(e.getResponse().header("Retry-After"));
+                    Optional<java.time.Duration> asked = limits.retryAfter(e.getResponse().header("Retry-After"));
                     if (asked.isPresent() && asked.get().compareTo(SlackRateLimits.LONGEST_WAIT_IN_WORKER) > 0) {
                         // a worker asleep for a minute is one of two that answer everybody: the work waits in the store
                         limits.hold(scope, asked.get());

@@ -55,12 +55,27 @@ final class SlackRateLimits {
         heldUntil.merge(scope, until, (before, later) -> before.isAfter(later) ? before : later);
     }
 
-    /** A Retry-After header's seconds; empty when there is none or it is not a number of seconds. */
-    static Optional<Duration> retryAfter(String header) {
+    /**
+     * How long a Retry-After header asks to wait: its seconds (Slack's form), or until its HTTP date (a proxy's; RFC 9110
+     * allows both); a number of seconds too long to hold is the longest hold. Empty when there is none or it is neither.
+     */
+    Optional<Duration> retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Optional.empty();
+        }
+        String value = header.strip();
+        if (value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Optional.of(Duration.ofSeconds(Long.parseLong(value)));
+            } catch (NumberFormatException tooLong) {
+                return Optional.of(LONGEST_HOLD);
+            }
+        }
         try {
-            long seconds = Long.parseLong(header.strip());
-            return seconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(seconds));
-        } catch (RuntimeException notSeconds) {
+            Instant until = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Duration left = Duration.between(clock.instant(), until);
+            return Optional.of(left.isNegative() ? Duration.ZERO : left);
+        } catch (java.time.format.DateTimeParseException neither) {
             return Optional.empty();
         }
     }

@@ -36,13 +36,17 @@ class SlackRateLimitsTest {
     }
 
     @Test
-    void onlyAWholeNumberOfSecondsIsARetryAfter() {
-        assertThat(SlackRateLimits.retryAfter(" 30 ")).contains(Duration.ofSeconds(30));
-        assertThat(SlackRateLimits.retryAfter("0")).contains(Duration.ZERO);
-        assertThat(SlackRateLimits.retryAfter("-5")).isEmpty();
-        assertThat(SlackRateLimits.retryAfter("1.5")).isEmpty();
-        assertThat(SlackRateLimits.retryAfter("Wed, 21 Oct 2026 07:28:00 GMT")).isEmpty();
-        assertThat(SlackRateLimits.retryAfter("99999999999999999999")).isEmpty();
-        assertThat(SlackRateLimits.retryAfter(null)).isEmpty();
+    void aRetryAfterIsSecondsOrAnHttpDateAndNothingElse() {
+        assertThat(limits.retryAfter(" 30 ")).contains(Duration.ofSeconds(30));
+        assertThat(limits.retryAfter("0")).contains(Duration.ZERO);
+        // helper 106: a proxy's date, and a number too long for a long, were retried at once
+        assertThat(limits.retryAfter("Mon, 1 Mar 2027 08:00:45 GMT")).contains(Duration.ofSeconds(45));
+        assertThat(limits.retryAfter("Mon, 1 Mar 2027 07:59:00 GMT")).contains(Duration.ZERO);
+        assertThat(limits.retryAfter("99999999999999999999999")).contains(SlackRateLimits.LONGEST_HOLD);
+        assertThat(limits.retryAfter("-5")).isEmpty();
+        assertThat(limits.retryAfter("1.5")).isEmpty();
+        assertThat(limits.retryAfter("40, 50")).isEmpty();
+        assertThat(limits.retryAfter("")).isEmpty();
+        assertThat(limits.retryAfter(null)).isEmpty();
     }
 }
