@@ -97,8 +97,7 @@ class ForumCommands implements Command {
     }
 
     private Reply noSuchMeeting(Inbound m, String named) {
-        String shown = named.length() > 60 ? named.substring(0, 60) + "…" : named;
-        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", shown) + "\n\n" + answers.list(m.language()))
+        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + "\n\n" + answers.list(m.language()))
                 .inThread("forum");
     }
 

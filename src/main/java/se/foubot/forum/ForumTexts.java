@@ -32,6 +32,11 @@ public class ForumTexts {
     }
 
     /** {@code text} in the person's language; in Swedish and then English when {@code l} is null (not known). */
+    /** A meeting id as someone wrote it, to say back: at most 60 characters (a pasted page is not echoed whole). */
+    public static String asWritten(String id) {
+        return id.length() > 60 ? id.substring(0, 60) + "…" : id;
+    }
+
     public static String in(Language l, Function<Language, String> text) {
         return l != null ? text.apply(l) : text.apply(Language.SV) + "\n\n" + text.apply(Language.EN);
     }

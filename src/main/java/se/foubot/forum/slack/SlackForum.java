@@ -130,7 +130,7 @@ class SlackForum implements SlackSlashCommand {
             String id = req.getPayload().getActions().get(0).getValue();
             Meeting meeting = id == null || id.isBlank() ? null : meeting(id).orElse(null);
             if (id != null && !id.isBlank() && meeting == null) {
-                work.afterAck(user, () -> tell(user, texts.get(Language.SV, "forum.no-such-meeting", "id", id)));
+                work.afterAck(user, () -> tell(user, texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(id))));
             } else {
                 openPlan(user, req.getPayload().getTriggerId(), meeting);
             }
@@ -191,7 +191,8 @@ class SlackForum implements SlackSlashCommand {
             String id = args.substring(args.indexOf(' ') + 1).strip();
             Meeting meeting = meeting(id).orElse(null);
             if (meeting == null) {
-                return Optional.of(ctx.ack(texts.get(Language.SV, "forum.no-such-meeting", "id", id)));
+                // the answer to the command itself is shown as written: the words said back must not become a mention
+                return Optional.of(ctx.ack(SlackText.escape(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(id)))));
             }
             openPlan(user, triggerId, meeting);
             return Optional.of(ctx.ack());

@@ -69,7 +69,7 @@ class SlackForumCommands implements Command {
             case NEW -> Reply.text(text("forum.plan.open-form.new")).withCard(new PlanFormCard(""));
             case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", mt.title(), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
-                    .orElse(Reply.text(text("forum.no-such-meeting", "id", id)));
+                    .orElse(Reply.text(text("forum.no-such-meeting", "id", ForumTexts.asWritten(id))));
             // helper 101: the words cancelled at once, and a mistyped id was a meeting gone with every invite
             case CANCEL -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", mt.title(), "id", mt.id(), "when",
@@ -109,7 +109,7 @@ class SlackForumCommands implements Command {
     private static String notCancellable(ForumService forum, Texts texts, String id) {
         return forum.find(id).filter(Meeting::cancelled)
                 .map(m -> texts.get(Language.SV, "forum.plan.already-cancelled", "title", "*" + m.title() + "*", "id", m.id()))
-                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", id));
+                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(id)));
     }
 
     private String text(String key, Object... namesAndValues) {

@@ -576,6 +576,13 @@ class SlackForumTest {
                     .doesNotContain(SlackForum.CANCEL_CONFIRM);
             assertThat(said(slash, "UCOORD", "forum ändra")).contains("”forum ändra ").contains(id).doesNotContain("Hej! Jag är FoU-boten");
             assertThat(said(slash, "UANNA", "forum ställ in")).contains("Bara FoU:s samordnare");
+            if (slash) {
+                // helper 106: the answer to /fou itself said the words back as markup, a pasted page whole
+                String echoed = slack().command("UCOORD", "forum ändra <!channel> <@UANNA> " + "x".repeat(5000)).body();
+                String shown = com.google.gson.JsonParser.parseString(echoed).getAsJsonObject().get("text").getAsString();
+                assertThat(shown).contains("Inget planerat möte heter").contains("&lt;!channel&gt;").doesNotContain("<!channel>")
+                        .doesNotContain("<@UANNA>").hasSizeLessThan(200);
+            }
             // helper 101: the words cancelled at once; now they ask, with what cancelling does, and a button cancels
             String asked = said(slash, "UCOORD", "forum ställ in " + id);
             assertThat(asked).contains("Vill du ställa in ”Ställs in " + slash + "” (" + id + ")").contains("0 anmälda och 0 på väntelistan")
