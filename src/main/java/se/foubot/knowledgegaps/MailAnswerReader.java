@@ -53,11 +53,21 @@ class MailAnswerReader {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern ENTRY_ID = Pattern.compile("(?i)\\bkl-\\d{4}(?:-\\d+)?-\\d{3}\\b");
     private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("tema", "theme"), Map.entry("theme", "theme"),
+            // the form offers "Annat tema" among the themes: written as a heading of its own, it is the theme's
+            Map.entry("annat tema", "theme"), Map.entry("eget tema", "theme"), Map.entry("other theme", "theme"),
             Map.entry("perspektiv", "perspective"), Map.entry("perspective", "perspective"), Map.entry("kunskapslucka", "text"),
             Map.entry("lucka", "text"), Map.entry("utmaning", "text"), Map.entry("knowledge gap", "text"), Map.entry("gap", "text"),
             Map.entry("vad skulle hjalpa", "help"), Map.entry("what would help", "help"), Map.entry("kunskap", "help"),
             Map.entry("niva", "level"), Map.entry("level", "level"), Map.entry("bradska", "urgency"), Map.entry("urgency", "urgency"),
             Map.entry("andrar", "change"), Map.entry("andra", "change"), Map.entry("change", "change"), Map.entry("changes", "change"));
+    /** "Tema: annat tema – Hemlöshet bland äldre": the choice's words are no part of the theme's own. */
+    private static String ownWords(String themeText) {
+        String own = INVISIBLE_FIRST.matcher(OTHER_THEME_FIRST.matcher(themeText).replaceFirst("")).replaceFirst("");
+        return own.isBlank() ? themeText : own;
+    }
+
+    private static final Pattern INVISIBLE_FIRST = Pattern.compile("^[\\p{Cf}\\p{Z}\\s]+");
+    private static final Pattern OTHER_THEME_FIRST = Pattern.compile("(?iU)^(annat tema|eget tema|other theme)\\s*[:–—-]\\s*");
     /** What a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): never kept as a theme. */
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@].*");
     /** The form's own hint after "Kunskapslucka:", left in place by someone who wrote below it. */
@@ -99,13 +109,14 @@ class MailAnswerReader {
         String theme = null;
         String ownTheme = null;
         // what shows nothing before it (a zero-width space, a no-break space) would hide a formula from the check below
-        String themeText = value(values, "theme") == null ? null : value(values, "theme").replaceFirst("^[\\p{Cf}\\p{Z}\\s]+", "");
+        String themeText = value(values, "theme") == null ? null : INVISIBLE_FIRST.matcher(value(values, "theme")).replaceFirst("");
         if (themeText != null) {
             Optional<String> picked = lists.read(GapLists.THEMES, themeText);
             if (picked.isPresent()) {
                 theme = picked.get();
-            } else if (!themeText.contains(",") && !FORMULA.matcher(themeText).matches()) {
-                ownTheme = themeText.length() > 120 ? themeText.substring(0, 120) : themeText;
+            } else if (!themeText.contains(",") && !FORMULA.matcher(ownWords(themeText)).matches()) {
+                String own = ownWords(themeText);
+                ownTheme = own.length() > 120 ? own.substring(0, 120) : own;
             } else if (!TextNormalizer.normalize(themeText).equals(TextNormalizer.normalize(choicesHint()))) {
                 // a formula, or several themes at once: neither is a theme; the rules give one from the text
                 unreadable.add("theme");

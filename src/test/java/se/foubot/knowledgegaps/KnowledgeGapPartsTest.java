@@ -119,6 +119,22 @@ class KnowledgeGapPartsTest {
     }
 
     @Test
+    void anOwnThemeWrittenUnderAnnatTemaIsTheTheme() {
+        // helper 106: the form offers "Annat tema", and a line of its own was "a heading I do not know"
+        for (String line : List.of("Annat tema: Hemlöshet bland äldre", "Tema: annat tema – Hemlöshet bland äldre",
+                "Tema: Annat tema: Hemlöshet bland äldre", "ANNAT TEMA:Hemlöshet bland äldre")) {
+            MailAnswerReader.Read read = reader.read(line + "\nKunskapslucka: Vi vet för lite om hemlösa äldres vardag.\n", "sodermalm");
+            assertThat(read.answer().ownTheme()).as(line).isEqualTo("Hemlöshet bland äldre");
+            assertThat(read.unknownHeadings()).as(line).isEmpty();
+            assertThat(read.unreadable()).as(line).isEmpty();
+        }
+        for (String formula : List.of("Annat tema: =HYPERLINK(\"http://example.com/x\";\"x\")",
+                "Tema: annat tema – \u200B=HYPERLINK(\"http://example.com/x\";\"x\")")) {
+            assertThat(reader.read(formula + "\nKunskapslucka: Vi vet för lite.\n", "sodermalm").answer().ownTheme()).as(formula).isNull();
+        }
+    }
+
+    @Test
     void remindersFallOnWorkingDaysCountedBackOverChristmasAndWeekends() {
         // deadline Monday 28 December 2026: back over the weekend, annandag jul, juldagen and julafton
         Round round = new Round("kl-x", 2027, null, LocalDate.of(2026, 12, 28), Instant.parse("2026-12-28T23:00:00Z"), Round.Status.OPEN,
