@@ -2,10 +2,13 @@ package se.foubot.admin;
 
 /**
  * A CSV file for the exports (RFC 4180: comma-separated, CRLF, quotes doubled), with a UTF-8 byte-order mark so
- * that Excel opens Swedish letters right. Cells starting with = + - @ are prefixed with ' so a spreadsheet never
- * runs them as formulas.
+ * that Excel opens Swedish letters right. Cells starting with = + - @ — also behind white space or characters that show
+ * nothing, which some spreadsheets skip — or with a tab or carriage return are prefixed with ' so a spreadsheet never
+ * runs them as formulas (OWASP's CSV injection list).
  */
 public final class Csv {
+
+    private static final java.util.regex.Pattern FORMULA_FIRST = java.util.regex.Pattern.compile("^(?:[\\p{Cf}\\p{Z}\\s]*[=+\\-@]|[\\t\\r])");
 
     private final StringBuilder out = new StringBuilder("\uFEFF");
 
@@ -28,7 +31,7 @@ public final class Csv {
         if (value == null) {
             return "";
         }
-        String v = value.isEmpty() || "=+-@".indexOf(value.charAt(0)) < 0 ? value : "'" + value;
+        String v = FORMULA_FIRST.matcher(value).find() ? "'" + value : value;
         return v.matches("(?s).*[\",\r\n].*") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
     }
 
