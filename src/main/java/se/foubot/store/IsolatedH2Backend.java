@@ -97,6 +97,29 @@ final class IsolatedH2Backend extends H2Backend {
                 super(database, collectionName, options, data, meta, Database.this.cursorRegistry);
             }
 
+            /*
+             * The stock collection guards its writes with its own monitor but its list of indexes with none (an index is
+             * added under the database's), so a write walking the list while an index was made failed with a
+             * ConcurrentModificationException (every feature ensures its indexes at start, while the Slack inbox already
+             * redoes a killed process's work) — or would leave the new index without the document being written. Under
+             * the collection's monitor an index is made between writes and holds every document. The database never
+             * waits for a collection's monitor while a collection waits for the database's, so no lock order turns.
+             */
+            @Override
+            public synchronized void addIndex(Index<Object> index) {
+                super.addIndex(index);
+            }
+
+            @Override
+            public synchronized void dropIndex(String indexName) {
+                super.dropIndex(indexName);
+            }
+
+            @Override
+            public synchronized List<Index<Object>> getIndexes() {
+                return List.copyOf(super.getIndexes());
+            }
+
             @Override
             protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documents, int skip, int limit,
                     int batchSize, Comparator<Document> order, Document fieldSelector) {

@@ -96,7 +96,7 @@ class SlackForumCommands implements Command {
         }
         String meetings = upcoming.stream().map(mt -> "• " + mt.id() + " – ”" + mt.title() + "”, " + forumTexts.when(mt, Language.SV))
                 .collect(java.util.stream.Collectors.joining("\n"));
-        return text("forum.plan.which-meeting", "words", words, "example", upcoming.get(0).id(), "meetings", meetings);
+        return text("forum.plan.which-meeting", "words", words, "id", upcoming.get(0).id(), "meetings", meetings);
     }
 
     /** Cancels {@code id} and says so (the coordinators plan in Swedish). */
