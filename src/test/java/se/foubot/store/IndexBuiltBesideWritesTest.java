@@ -9,8 +9,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +28,14 @@ import se.foubot.support.EmbeddedStoreFixture;
  */
 class IndexBuiltBesideWritesTest {
 
-    @TempDir
-    static Path dir;
-
-    static EmbeddedStoreFixture store;
-
-    @BeforeAll
-    static void start() {
-        store = new EmbeddedStoreFixture(dir);
-    }
-
-    @AfterAll
-    static void stop() {
-        store.close();
-    }
-
     @Test
-    void writesGoOnWhileIndexesAreMadeAndEveryIndexHoldsEveryDocument() throws Exception {
-        MongoCollection<Document> items = store.template().getCollection("items");
+    void writesGoOnWhileIndexesAreMadeAndEveryIndexHoldsEveryDocument(@TempDir Path dir) throws Exception {
+        try (EmbeddedStoreFixture store = new EmbeddedStoreFixture(dir)) {
+            writeWhileIndexesAreMade(store.template().getCollection("items"));
+        }
+    }
+
+    private static void writeWhileIndexesAreMade(MongoCollection<Document> items) throws Exception {
         for (int i = 0; i < 200; i++) {
             items.insertOne(new Document("_id", "item-" + i).append("n", 0).append("slot", "item-" + i + "#free"));
         }
