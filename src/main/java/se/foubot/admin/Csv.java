@@ -8,7 +8,9 @@ package se.foubot.admin;
  */
 public final class Csv {
 
-    private static final java.util.regex.Pattern FORMULA_FIRST = java.util.regex.Pattern.compile("^(?:[\\p{Cf}\\p{Z}\\s]*[=+\\-@]|[\\t\\r])");
+    private static final java.util.regex.Pattern FORMULA_FIRST = java.util.regex.Pattern.compile(
+            // besides the format and space characters, the fillers and blanks that show nothing (helper 107)
+            "^(?:[\\p{Cf}\\p{Z}\\s\\u034F\\u115F\\u1160\\u3164\\uFFA0\\u2800]*[=+\\-@]|[\\t\\r])");
 
     private final StringBuilder out = new StringBuilder("\uFEFF");
 

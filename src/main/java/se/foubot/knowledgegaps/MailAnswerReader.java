@@ -67,7 +67,7 @@ class MailAnswerReader {
     }
 
     private static final Pattern INVISIBLE_FIRST = Pattern.compile("^[\\p{Cf}\\p{Z}\\s]+");
-    private static final Pattern OTHER_THEME_FIRST = Pattern.compile("(?iU)^(annat tema|eget tema|other theme)\\s*[:–—-]\\s*");
+    private static final Pattern OTHER_THEME_FIRST = Pattern.compile("(?iU)^(annat tema|eget tema|other theme)(\\s*[:–—-]\\s*|\\s+)");
     /** What a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): never kept as a theme. */
     private static final Pattern FORMULA = Pattern.compile("^[=+\\-@].*");
     /** The form's own hint after "Kunskapslucka:", left in place by someone who wrote below it. */
@@ -91,7 +91,9 @@ class MailAnswerReader {
             String field = h.matches() ? FIELDS.get(TextNormalizer.normalize(h.group(1))) : null;
             if (field != null) {
                 current = field;
-                values.computeIfAbsent(field, f -> new StringBuilder()).append(h.group(2).strip());
+                // a heading given twice ("Tema: annat tema" and "Annat tema: …") reads as one answer, its words apart
+                StringBuilder value = values.computeIfAbsent(field, f -> new StringBuilder());
+                value.append(value.isEmpty() || h.group(2).isBlank() ? "" : " ").append(h.group(2).strip());
             } else if ("text".equals(current) && !line.isBlank()) {
                 // inside the description a "Word:" is the person's own writing, kept as part of it
                 values.get("text").append('\n').append(line.strip());

@@ -21,7 +21,8 @@ class CsvTest {
     @Test
     void aFormulaIsTextEvenBehindWhiteSpaceOrCharactersThatShowNothing() throws Exception {
         List<String> formulas = List.of("=HYPERLINK(\"http://example.com/x\";\"x\")", "\u200B=1+1", "\u00A0=1+1", "  @SUM(A1)",
-                "\uFEFF+1", "\u2060-1", "\t=1", "\r=1", "-5");
+                "\uFEFF+1", "\u2060-1", "\t=1", "\r=1", "-5",
+                "\u034F=1+1", "\u3164=1+1", "\u2800=1+1");
         Csv csv = new Csv("cell");
         formulas.forEach(csv::row);
         List<CSVRecord> rows = read(csv);

@@ -122,7 +122,9 @@ class KnowledgeGapPartsTest {
     void anOwnThemeWrittenUnderAnnatTemaIsTheTheme() {
         // helper 106: the form offers "Annat tema", and a line of its own was "a heading I do not know"
         for (String line : List.of("Annat tema: Hemlöshet bland äldre", "Tema: annat tema – Hemlöshet bland äldre",
-                "Tema: Annat tema: Hemlöshet bland äldre", "ANNAT TEMA:Hemlöshet bland äldre")) {
+                "Tema: Annat tema: Hemlöshet bland äldre", "ANNAT TEMA:Hemlöshet bland äldre",
+                // helper 107: the form's choice on its line and the own theme under its heading ran together
+                "Tema: annat tema\nAnnat tema: Hemlöshet bland äldre")) {
             MailAnswerReader.Read read = reader.read(line + "\nKunskapslucka: Vi vet för lite om hemlösa äldres vardag.\n", "sodermalm");
             assertThat(read.answer().ownTheme()).as(line).isEqualTo("Hemlöshet bland äldre");
             assertThat(read.unknownHeadings()).as(line).isEmpty();

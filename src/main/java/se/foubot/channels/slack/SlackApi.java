@@ -56,15 +56,26 @@ public class SlackApi {
     public static class SlackCallFailed extends RuntimeException {
         private final boolean slackAway;
         private final boolean perhapsPosted;
+        private final java.time.Duration heldFor;
 
         SlackCallFailed(String method, String reason, boolean slackAway) {
             this(method, reason, slackAway, false);
         }
 
         SlackCallFailed(String method, String reason, boolean slackAway, boolean perhapsPosted) {
+            this(method, reason, slackAway, perhapsPosted, null);
+        }
+
+        SlackCallFailed(String method, String reason, boolean slackAway, boolean perhapsPosted, java.time.Duration heldFor) {
             super(method + " failed: " + reason);
             this.slackAway = slackAway;
             this.perhapsPosted = perhapsPosted;
+            this.heldFor = heldFor;
+        }
+
+        /** How long Slack asked calls like this one to wait still (a 429's Retry-After); empty when it named no time. */
+        public Optional<java.time.Duration> heldFor() {
+            return Optional.ofNullable(heldFor);
         }
 
         /** Slack had the whole post and did not answer in time: it may have posted it all the same. */
@@ -307,13 +318,15 @@ public class SlackApi {
         if (held.isPresent()) {
             // Slack said when it takes calls here again: asking before then only gets another 429
             log.info("event=slack_call_held method={} channel={} wait_s={}", method, channel, Math.max(1, held.get().toSeconds()));
-            throw new SlackCallFailed(method, "Slack asked to wait " + Math.max(1, held.get().toSeconds()) + " s more (HTTP 429)", true);
+            throw new SlackCallFailed(method, "Slack asked to wait " + Math.max(1, held.get().toSeconds()) + " s more (HTTP 429)", true,
+                    false, held.get());
         }
         long backoff = firstRetryWaitMillis;
         String reason = "";
         boolean away = true;
         boolean perhapsPosted = false;
         boolean perhapsDone = false;
+        java.time.Duration heldFor = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long wait;
             if (perhapsDone && doneAfterAll != null) {
@@ -343,9 +356,9 @@ public class SlackApi {
                     Optional<java.time.Duration> asked = limits.retryAfter(e.getResponse().header("Retry-After"));
                     if (asked.isPresent() && asked.get().compareTo(SlackRateLimits.LONGEST_WAIT_IN_WORKER) > 0) {
                         // a worker asleep for a minute is one of two that answer everybody: the work waits in the store
-                        limits.hold(scope, asked.get());
-                        reason = "HTTP 429, Retry-After " + asked.get().toSeconds() + " s";
-                        log.warn("event=slack_rate_limited method={} channel={} retry_after_s={}", method, channel, asked.get().toSeconds());
+                        heldFor = limits.hold(scope, asked.get());
+                        reason = "HTTP 429, Retry-After " + heldFor.toSeconds() + " s";
+                        log.warn("event=slack_rate_limited method={} channel={} retry_after_s={}", method, channel, heldFor.toSeconds());
                         break;
                     }
                     wait = asked.map(java.time.Duration::toMillis).orElse(backoff);
@@ -387,7 +400,7 @@ public class SlackApi {
         }
         lastCallSucceeded = false;
         log.warn("event=slack_call_failed method={} reason=\"{}\"", method, LogText.clean(reason));
-        throw new SlackCallFailed(method, reason, away, perhapsPosted);
+        throw new SlackCallFailed(method, reason, away, perhapsPosted, heldFor);
     }
 
     /**

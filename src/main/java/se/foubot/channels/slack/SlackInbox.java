@@ -654,6 +654,23 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
         return Ran.NOT_DONE;
     }
 
+    /**
+     * Slack named when it takes the call again (a 429's Retry-After): the work is done again right then, and, unlike
+     * work that waits out Slack's absence, it keeps its place in its writer's line — their next messages wait behind it
+     * (their answers would go to the same held DM), so the answers come in the order the messages did and an earlier
+     * one is never taken as late (helper 107: the greeting after the answer to a later question, "kom fram först nu").
+     * Other people's work in the same round goes on.
+     */
+    private Ran waitForSlacksTime(Work work, Duration held) {
+        try {
+            queue.postpone(work.key(), worker, clock.instant().plus(held).plusSeconds(1));
+            log.info("event=slack_work_held key={} kind={} retry_in_s={}", work.key(), work.kind(), held.toSeconds() + 1);
+        } catch (RuntimeException storeDown) {
+            log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), storeDown.getClass().getSimpleName());
+        }
+        return Ran.NOT_DONE;
+    }
+
     private String deadLetterKind(Work work) {
         return deadLetterKinds.getOrDefault(work.kind(), "slack-" + work.kind());
     }
@@ -696,6 +713,10 @@ class SlackInbox implements StoreIndexes, SmartLifecycle {
                     log.warn("event=slack_work_deferred key={} kind={} rule={}", work.key(), work.kind(), storeDown.getClass().getSimpleName());
                 }
                 return Ran.SLACK_AWAY; // still too slow to answer: the rest of a redo round waits for the next
+            }
+            Optional<Duration> held = slackAway.getCause() instanceof SlackApi.SlackCallFailed failed ? failed.heldFor() : Optional.empty();
+            if (held.isPresent()) {
+                return waitForSlacksTime(work, held.get());
             }
             // done again after a pause (the turn is not taken twice; the same answer is posted), not after the lease
             try {

@@ -46,13 +46,16 @@ final class SlackRateLimits {
         return Optional.of(left);
     }
 
-    /** Slack answered a call in {@code scope} with 429 and {@code retryAfter}: no call there before that time has passed. */
-    void hold(String scope, Duration retryAfter) {
+    /**
+     * Slack answered a call in {@code scope} with 429 and {@code retryAfter}: no call there before that time has passed.
+     * @return how long calls there are held now (at most {@link #LONGEST_HOLD})
+     */
+    Duration hold(String scope, Duration retryAfter) {
         Instant now = clock.instant();
         // what has run out goes, so channels limited once do not stay in memory
         heldUntil.values().removeIf(until -> !until.isAfter(now));
         Instant until = now.plus(retryAfter.compareTo(LONGEST_HOLD) > 0 ? LONGEST_HOLD : retryAfter);
-        heldUntil.merge(scope, until, (before, later) -> before.isAfter(later) ? before : later);
+        return Duration.between(now, heldUntil.merge(scope, until, (before, later) -> before.isAfter(later) ? before : later));
     }
 
     /**
@@ -71,12 +74,20 @@ final class SlackRateLimits {
                 return Optional.of(LONGEST_HOLD);
             }
         }
-        try {
-            Instant until = java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            Duration left = Duration.between(clock.instant(), until);
-            return Optional.of(left.isNegative() ? Duration.ZERO : left);
-        } catch (java.time.format.DateTimeParseException neither) {
-            return Optional.empty();
+        for (java.time.format.DateTimeFormatter form : HTTP_DATES) {
+            try {
+                Duration left = Duration.between(clock.instant(), java.time.ZonedDateTime.parse(value, form).toInstant());
+                return Optional.of(left.isNegative() ? Duration.ZERO : left);
+            } catch (java.time.format.DateTimeParseException notThisForm) {
+                // the next form
+            }
         }
+        return Optional.empty();
     }
+
+    /** An HTTP date as RFC 9110 §5.6.7 has a recipient read it: the IMF form, and the obsolete RFC 850 and asctime ones. */
+    private static final java.util.List<java.time.format.DateTimeFormatter> HTTP_DATES = java.util.List.of(
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME,
+            java.time.format.DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", java.util.Locale.ENGLISH),
+            java.time.format.DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", java.util.Locale.ENGLISH).withZone(java.time.ZoneOffset.UTC));
 }

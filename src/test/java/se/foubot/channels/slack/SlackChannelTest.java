@@ -962,7 +962,7 @@ class SlackChannelTest {
     }
 
     @Test
-    void aLongRetryAfterFreesTheWorkersAndTheReplyIsPostedOnceWhenSlackTakesCallsAgain() throws Exception {
+    void aLongRetryAfterFreesTheWorkersAndTheRepliesArePostedInOrderOnceWhenSlackTakesCallsAgain() throws Exception {
         var mongo = bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
         // Slack: these two DMs' posts again in two minutes — as many as the test machine's two workers
         SLACK.rateLimitNext("chat.postMessage", 2, 120);
@@ -978,25 +978,25 @@ class SlackChannelTest {
         for (int i = 1; i <= 4; i++) {
             awaitReply("DUDISTBESIDE" + i, 1, "Vilken förvaltning");
         }
-        assertThat(SLACK.tried("chat.postMessage", c -> c.param("channel").startsWith("DUDISTLIMIT"))).as("each asked once, then left")
-                .isEqualTo(2);
+        // helper 107: what the person writes meanwhile waits behind the held answer — answered first, it put the answers
+        // out of order, and the held one's message was then taken as late ("kom fram först nu")
+        slack.dm("EvLongLimitA2", "UDISTLIMITA", "Farsta");
         try {
             // the work's next go comes before Slack's two minutes are over: Slack is not asked again then
             clock.set(TestClockConfiguration.START.plus(SlackInbox.SLACK_AWAY_PAUSE).plusSeconds(1));
-            await().atMost(Duration.ofSeconds(10)).until(() -> mongo.getCollection("slack_inbox").countDocuments(
-                    com.mongodb.client.model.Filters.and(com.mongodb.client.model.Filters.in("params.user", "UDISTLIMITA", "UDISTLIMITB"),
-                            com.mongodb.client.model.Filters.regex("slot", "#free$"),
-                            com.mongodb.client.model.Filters.gt("nextAttemptAt", java.util.Date.from(clock.instant())))) == 2);
+            Thread.sleep(3000);
             assertThat(SLACK.tried("chat.postMessage", c -> c.param("channel").startsWith("DUDISTLIMIT"))).as("not asked within Retry-After")
                     .isEqualTo(2);
-            clock.set(TestClockConfiguration.START.plusSeconds(121).plus(SlackInbox.SLACK_AWAY_PAUSE));
-            awaitReply("DUDISTLIMITA", 1, "Vilken förvaltning");
+            clock.set(TestClockConfiguration.START.plusSeconds(122));
             awaitReply("DUDISTLIMITB", 1, "Vilken förvaltning");
-            assertThat(postsTo("DUDISTLIMITA")).as("posted once Slack took calls again, once").hasSize(1);
-            assertThat(postsTo("DUDISTLIMITB")).as("posted once Slack took calls again, once").hasSize(1);
-            // the turn was not taken twice: the next answer goes on from the question that was posted
-            slack.dm("EvLongLimitNext", "UDISTLIMITA", "Farsta");
+            awaitReply("DUDISTLIMITA", 1, "Vilken förvaltning");
+            // the message behind it looks again a moment later (the test's clock stands still unless moved)
+            clock.set(TestClockConfiguration.START.plusSeconds(130));
             awaitReply("DUDISTLIMITA", 2, "Vilken roll");
+            assertThat(postsTo("DUDISTLIMITB")).as("posted once Slack took calls again, once").hasSize(1);
+            assertThat(postsTo("DUDISTLIMITA")).extracting(c -> c.param("text")).as("in the order the messages came, each once")
+                    .satisfiesExactly(first -> assertThat(first).contains("Vilken förvaltning"), second -> assertThat(second)
+                            .contains("Vilken roll").doesNotContain("kom fram först nu"));
         } finally {
             clock.set(TestClockConfiguration.START);
         }

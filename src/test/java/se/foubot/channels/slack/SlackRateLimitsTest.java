@@ -42,6 +42,9 @@ class SlackRateLimitsTest {
         // helper 106: a proxy's date, and a number too long for a long, were retried at once
         assertThat(limits.retryAfter("Mon, 1 Mar 2027 08:00:45 GMT")).contains(Duration.ofSeconds(45));
         assertThat(limits.retryAfter("Mon, 1 Mar 2027 07:59:00 GMT")).contains(Duration.ZERO);
+        // the obsolete forms a recipient still reads (RFC 9110 §5.6.7; helper 107)
+        assertThat(limits.retryAfter("Monday, 01-Mar-27 08:01:38 GMT")).contains(Duration.ofSeconds(98));
+        assertThat(limits.retryAfter("Mon Mar  1 08:00:40 2027")).contains(Duration.ofSeconds(40));
         assertThat(limits.retryAfter("99999999999999999999999")).contains(SlackRateLimits.LONGEST_HOLD);
         assertThat(limits.retryAfter("-5")).isEmpty();
         assertThat(limits.retryAfter("1.5")).isEmpty();
