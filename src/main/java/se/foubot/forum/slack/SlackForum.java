@@ -188,7 +188,8 @@ class SlackForum implements SlackSlashCommand {
             return Optional.of(ctx.ack());
         }
         if (argsLower.startsWith("ändra ") || argsLower.startsWith("andra ") || argsLower.startsWith("edit ")) {
-            String id = args.substring(args.indexOf(' ') + 1).strip();
+            // as Slack sent it ("R&amp;D"): plain, so the answer escapes it once (helper 107 saw "R&amp;amp;D")
+            String id = SlackText.plain(args.substring(args.indexOf(' ') + 1).strip());
             Meeting meeting = meeting(id).orElse(null);
             if (meeting == null) {
                 // the answer to the command itself is shown as written: the words said back must not become a mention

@@ -580,8 +580,13 @@ class SlackForumTest {
                 // helper 106: the answer to /fou itself said the words back as markup, a pasted page whole
                 String echoed = slack().command("UCOORD", "forum ändra <!channel> <@UANNA> " + "x".repeat(5000)).body();
                 String shown = com.google.gson.JsonParser.parseString(echoed).getAsJsonObject().get("text").getAsString();
-                assertThat(shown).contains("Inget planerat möte heter").contains("&lt;!channel&gt;").doesNotContain("<!channel>")
+                // Slack's markup read as the words it shows (as in a DM), said back with no markup of its own
+                assertThat(shown).contains("Inget planerat möte heter ”@channel @UANNA x").doesNotContain("<!channel>")
                         .doesNotContain("<@UANNA>").hasSizeLessThan(200);
+                // Slack sends a typed "&" as "&amp;": said back escaped once, so Slack shows "R&D"
+                String ampersand = com.google.gson.JsonParser.parseString(slack().command("UCOORD", "forum ändra R&amp;D-mötet").body())
+                        .getAsJsonObject().get("text").getAsString();
+                assertThat(ampersand).contains("”R&amp;D-mötet”").doesNotContain("&amp;amp;");
             }
             // helper 101: the words cancelled at once; now they ask, with what cancelling does, and a button cancels
             String asked = said(slash, "UCOORD", "forum ställ in " + id);
