@@ -38,7 +38,11 @@ class ConversationStore {
     }
 
     Optional<ConversationState> find(String id) {
-        ConversationState found = mongo.findById(id, ConversationState.class, COLLECTION);
+        // read by hand where it can be (ConversationDocument.read); through the template, so errors translate as before
+        Document stored = mongo.execute(COLLECTION, c -> c.find(new Document("_id", id)).first());
+        ConversationState found = stored == null ? null
+                : java.util.Objects.requireNonNullElseGet(ConversationDocument.read(stored),
+                        () -> mongo.getConverter().read(ConversationState.class, stored));
         languages.saw(found);
         return Optional.ofNullable(found);
     }

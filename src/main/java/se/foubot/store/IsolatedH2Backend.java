@@ -60,6 +60,16 @@ final class IsolatedH2Backend extends H2Backend {
         return indexKeys;
     }
 
+    /** One document type for every collection's map, so that their remembered encodings share one bounded memory. */
+    private BsonDocumentType documents;
+
+    private synchronized BsonDocumentType documents() {
+        if (documents == null) {
+            documents = BsonDocumentType.remembering();
+        }
+        return documents;
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         return new Database(databaseName);
@@ -85,7 +95,7 @@ final class IsolatedH2Backend extends H2Backend {
             // called from H2Database's constructor too; the outer backend (and its store) is there already
             MVStore store = IsolatedH2Backend.this.getMvStore();
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> data = BsonDocumentType.openDataMap(store, DATA_MAP_PREFIX + namespace);
+            MVMap<Object, Document> data = BsonDocumentType.openDataMap(store, DATA_MAP_PREFIX + namespace, documents());
             MVMap<String, Object> meta = store.openMap(META_MAP_PREFIX + namespace);
             return new Collection(this, collectionName, options, data, meta);
         }

@@ -1,7 +1,6 @@
 package se.foubot.tasks;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -41,7 +40,7 @@ class CreateSupportRequestOutcome implements OutcomeAction {
                 request.language().code());
         Requester requester = new Requester(request.key().channel(), request.key().person(), request.origin());
         try {
-            SupportTask task = tasks.create(request.runId(), requester, asked, List.of());
+            SupportTask task = tasks.createInTurn(request.runId(), requester, asked);
             return new OutcomeResult(Map.of("reference", task.reference()));
         } catch (NewTaskLimitReached limit) {
             return OutcomeResult.instead(texts.limitReached(limit, request.language()));

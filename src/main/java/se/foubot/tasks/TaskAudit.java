@@ -36,6 +36,11 @@ class TaskAudit {
         Map<String, Object> details = new HashMap<>();
         details.put("task", change.task().reference());
         details.put("detail", detail);
-        log.record(change.task().reference() + "#" + e.kind() + "#" + e.at().toEpochMilli(), e.at(), e.actor(), e.kind(), details);
+        String id = change.task().reference() + "#" + e.kind() + "#" + e.at().toEpochMilli();
+        if (change.carried()) {
+            log.recordCarried(id, e.at(), e.actor(), e.kind(), details);
+        } else {
+            log.record(id, e.at(), e.actor(), e.kind(), details);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +25,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import se.foubot.conversation.ChoiceOption;
 import se.foubot.privacy.GuardedText;
 import se.foubot.privacy.LogText;
+import se.foubot.store.CarriedWrites;
 
 /**
  * Support tasks: created from confirmed requests, then claimed, released, moved through their statuses
@@ -86,14 +88,31 @@ public class TaskService {
      *                             last hour (nothing is created)
      */
     public SupportTask create(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
+        return create(sourceKey, requester, request, attachments, false);
+    }
+
+    /**
+     * As {@link #create}, for a conversation's outcome: the task and its audit line do not wait for the disk, since the
+     * turn's own write, which the person's answer waits for, follows and carries them there ({@link CarriedWrites}).
+     * One wait for the disk in a confirmation instead of three. Lost in a crash before that write, the task was never
+     * told to anyone; taken to disk by another writer's commit meanwhile, it is found by its source when the turn is
+     * taken again, as on any retry. Its card in the staff channel is posted only after a durable write of its own.
+     */
+    public SupportTask createInTurn(String sourceKey, Requester requester, SupportRequest request) {
+        return create(sourceKey, requester, request, List.of(), true);
+    }
+
+    private SupportTask create(String sourceKey, Requester requester, SupportRequest request, List<String> attachments,
+            boolean carried) {
         // one confirmation sent twice at once (a double click, two "ja") on this replica: the second waits and finds
         // the task, instead of taking a reference of its own and losing the race with it
         synchronized (sourceLocks[Math.floorMod(sourceKey.hashCode(), SOURCE_STRIPES)]) {
-            return createOnce(sourceKey, requester, request, attachments);
+            return createOnce(sourceKey, requester, request, attachments, carried);
         }
     }
 
-    private SupportTask createOnce(String sourceKey, Requester requester, SupportRequest request, List<String> attachments) {
+    private SupportTask createOnce(String sourceKey, Requester requester, SupportRequest request, List<String> attachments,
+            boolean carried) {
         SupportTask existing = bySource(sourceKey);
         if (existing != null) {
             return existing;
@@ -113,8 +132,9 @@ public class TaskService {
                 sorting.needsTriage(), priority, TaskStatus.NEW, null, null, null, null, false, null, List.of(created),
                 attachments, now, now);
         try {
-            // durable: this insert's commit also takes the limit's place and the reference counter (carried writes)
-            mongo.insert(task);
+            // this insert's commit (or, carried, the caller's durable write after it) also takes the limit's place and the
+            // reference counter to disk
+            insert(task, carried);
         } catch (DuplicateKeyException e) {
             SupportTask stored = bySource(sourceKey);
             if (stored != null) {
@@ -127,8 +147,18 @@ public class TaskService {
         meters.counter("foubot.requests", "channel", requester.channel()).increment();
         log.info("event=task_created task={} kind={} district={} category={} triage={} priority={} channel={}", reference,
                 request.kind(), request.district(), category, sorting.needsTriage(), priority, requester.channel());
-        events.publishEvent(new TaskChanged(task, created));
+        events.publishEvent(new TaskChanged(task, created, carried));
         return task;
+    }
+
+    private void insert(SupportTask task, boolean carried) {
+        if (!carried) {
+            mongo.insert(task);
+            return;
+        }
+        Document doc = new Document();
+        mongo.getConverter().write(task, doc);
+        CarriedWrites.in(mongo, mongo.getCollectionName(SupportTask.class), c -> c.insertOne(doc));
     }
 
     public Optional<SupportTask> find(String reference) {

@@ -42,6 +42,39 @@ class ConversationDocumentTest {
     }
 
     @Test
+    void theHandReaderReadsWhatTheConverterReadsForAnyStateAndTheStoresOwnFields() {
+        for (int i = 0; i < 3000; i++) {
+            ConversationState state = randomState();
+            Document stored = new Document();
+            mongo.getConverter().write(state, stored);
+            if (random.nextBoolean()) {
+                // the fields the store writes beside the state's own: the revision, a sweep's mark
+                stored.append("rev", state.id() + "#" + state.version()).append("toldUnanswered", text());
+            }
+            assertThat(ConversationDocument.read(stored)).as("state %d: %s", i, state)
+                    .isEqualTo(mongo.getConverter().read(ConversationState.class, stored)).isEqualTo(state);
+        }
+    }
+
+    @Test
+    void aDocumentTheHandReaderDoesNotExpectIsLeftToTheConverter() {
+        Document plain = ConversationDocument.of(new ConversationState("slack:U1", "slack", "U1", Language.SV, "intake", "r",
+                "concern", false, false, Map.of("district", "farsta"), List.of("district"), Map.of(), Instant.EPOCH,
+                Instant.EPOCH, 3, List.of(), null, null));
+        assertThat(ConversationDocument.read(plain)).isNotNull();
+        for (Document odd : List.of(new Document(plain).append("version", 3.0), new Document(plain).append("summary", "true"),
+                new Document(plain).append("answers", new Document("district", 7)),
+                new Document(plain).append("history", List.of(1)), new Document(plain).append("language", "FI"),
+                new Document(plain).append("startedAt", "2026-12-07"), new Document(plain).append("_class", "other.Type"),
+                new Document(plain).append("paused", "none"))) {
+            assertThat(ConversationDocument.read(odd)).as("%s", odd.toJson()).isNull();
+        }
+        // the version as an int, as a store may hold it, reads as the converter reads it
+        Document intVersion = new Document(plain).append("version", 3);
+        assertThat(ConversationDocument.read(intVersion)).isEqualTo(mongo.getConverter().read(ConversationState.class, intVersion));
+    }
+
+    @Test
     void aMapKeyTheConverterHasRulesForIsLeftToIt() {
         ConversationState dotted = new ConversationState("slack:U1", "slack", "U1", Language.SV, "intake", "r", "concern", false, false,
                 Map.of("a.b", "x"), List.of(), Map.of(), Instant.EPOCH, Instant.EPOCH, 1, List.of(), null, null);

@@ -24,9 +24,10 @@ import se.foubot.conversation.ConversationKey;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
- * The turn that confirms a request waits for the disk as few times as its once-only rules allow: the task (once per
- * confirmation), its audit line and the conversation's new state are durable writes; the conversation's claim before
- * the outcome runs, the new-task limit and the reference counter are carried to disk by the task's insert. Counted on the commands the real driver sends.
+ * The turn that confirms a request waits for the disk once: the conversation's new state, written last, is its one
+ * durable write, and its commit carries every write before it there — the conversation's claim before the outcome
+ * runs, the new-task limit, the reference counter, the task (once per confirmation) and its audit line. So when the
+ * person is told the reference, the task is on disk. Counted on the commands the real driver sends.
  */
 class ConfirmationWritesTest {
 
@@ -41,7 +42,7 @@ class ConfirmationWritesTest {
     Path dataDir;
 
     @Test
-    void aConfirmationMakesThreeDurableWritesAndCarriesTheLimitAndTheCounter() {
+    void aConfirmationWaitsForTheDiskOnceWithTheConversationsWriteLastCarryingTheTaskAndTheRest() {
         List<Write> writes = new CopyOnWriteArrayList<>();
         CommandListener listener = new CommandListener() {
             @Override
@@ -70,12 +71,15 @@ class ConfirmationWritesTest {
 
             assertThat(writes.stream().filter(w -> !w.carried()).map(Write::collection))
                     .as("durable writes of the confirming turn: %s", writes)
-                    .containsExactlyInAnyOrder("support_tasks", "audit_log", "conversations");
+                    .containsExactly("conversations");
+            assertThat(writes.get(writes.size() - 1)).as("the last write of the turn: %s", writes)
+                    .isEqualTo(new Write("update", "conversations", false));
             // the conversation's claim before the outcome runs (which a message taken at the same moment on another
             // replica must lose, or win first) is carried too
             assertThat(writes.stream().filter(Write::carried).map(Write::collection))
-                    .as("carried by the task's insert: %s", writes)
-                    .containsExactlyInAnyOrder("conversations", NewTaskLimit.COLLECTION, ReferenceGenerator.COLLECTION);
+                    .as("carried by the conversation's write: %s", writes)
+                    .containsExactly("conversations", NewTaskLimit.COLLECTION, ReferenceGenerator.COLLECTION, "support_tasks",
+                            AuditLog.COLLECTION);
             // what was carried is there, and counts
             MongoTemplate mongo = bot.getBean(MongoTemplate.class);
             assertThat(bot.getBean(NewTaskLimit.class).inWindow("terminal", "per")).isEqualTo(1);
