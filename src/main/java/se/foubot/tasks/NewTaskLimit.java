@@ -55,8 +55,10 @@ public class NewTaskLimit {
      * same {@code source} that took a place in the window has it already: two clicks on one button, racing, make one
      * task (the task's insert decides which) and count once, and the second is never told the limit is reached by the
      * place the first one took.
+     *
+     * @return true when {@code source} had taken its place already (nothing more is taken)
      */
-    void take(String channel, String person, String source) {
+    boolean take(String channel, String person, String source) {
         String id = channel + ":" + person;
         for (int race = 0; race < RACES; race++) {
             Instant now = clock.instant();
@@ -64,7 +66,7 @@ public class NewTaskLimit {
             List<Date> recent = d == null ? new ArrayList<>() : recent(d, now);
             List<Document> sources = d == null ? new ArrayList<>() : recentSources(d, now);
             if (sources.stream().anyMatch(s -> source.equals(s.getString("source")))) {
-                return;
+                return true;
             }
             if (recent.size() >= properties.newPerSender()) {
                 throw new NewTaskLimitReached(properties.newPerSender(),
@@ -77,7 +79,7 @@ public class NewTaskLimit {
                         .append("times", recent).append("sources", sources).append("lastAt", Date.from(now)).append("version", 1L);
                 try {
                     CarriedWrites.in(mongo, COLLECTION, c -> c.insertOne(first));
-                    return;
+                    return false;
                 } catch (DuplicateKeyException anotherReplicaWasFirst) {
                     continue;
                 }
@@ -87,7 +89,7 @@ public class NewTaskLimit {
                     Updates.combine(Updates.set("times", recent), Updates.set("sources", sources), Updates.set("lastAt", Date.from(now)),
                             Updates.set("version", version + 1))))
                     .getMatchedCount() == 1) {
-                return;
+                return false;
             }
         }
         throw new IllegalStateException("new-task limit of " + id + " kept changing under " + RACES + " attempts");

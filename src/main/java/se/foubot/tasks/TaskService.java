@@ -113,11 +113,32 @@ public class TaskService {
 
     private SupportTask createOnce(String sourceKey, Requester requester, SupportRequest request, List<String> attachments,
             boolean carried) {
-        SupportTask existing = bySource(sourceKey);
-        if (existing != null) {
-            return existing;
+        if (!carried) {
+            SupportTask existing = bySource(sourceKey);
+            if (existing != null) {
+                return existing;
+            }
         }
-        limit.take(requester.channel(), requester.person(), sourceKey);
+        boolean placeTakenBefore;
+        try {
+            placeTakenBefore = limit.take(requester.channel(), requester.person(), sourceKey);
+        } catch (NewTaskLimitReached atLimit) {
+            // a turn done again long after the task was made (its place in the window gone) is told the task, not the limit
+            SupportTask existing = carried ? bySource(sourceKey) : null;
+            if (existing != null) {
+                return existing;
+            }
+            throw atLimit;
+        }
+        if (carried && placeTakenBefore) {
+            // in a turn, the task is looked for only when its source has been here before (the outcome done again after
+            // a crash between the task and the turn's write): one read fewer for every confirmation; a task made longer
+            // ago than the limit's window is found by the insert's unique source below
+            SupportTask existing = bySource(sourceKey);
+            if (existing != null) {
+                return existing;
+            }
+        }
         Instant now = clock.instant();
         CategorySorter.Sorting sorting = request.requestedCategory() != null && !request.requestedCategory().equals("vet-inte")
                 ? new CategorySorter.Sorting(request.requestedCategory(), 1)

@@ -120,6 +120,45 @@ class TaskServiceTest {
     }
 
     @Test
+    void aConfirmationsOutcomeDoneAgainIsGivenItsTaskWithinTheLimitsWindowAfterItAndAtTheLimit() {
+        Requester requester = new Requester("slack", "U0AGAIN1", Map.of());
+        SupportRequest request = new SupportRequest("farsta", null, "Hjälp med en förändringsteori", null, "ansokan", null,
+                null, "sv");
+        String source = SOURCE + "run:again-1";
+
+        SupportTask made = tasks.createInTurn(source, requester, request);
+        assertThat(tasks.createInTurn(source, requester, request).reference()).as("within the window")
+                .isEqualTo(made.reference());
+        assertThat(limit.inWindow("slack", "U0AGAIN1")).as("the task counts once").isEqualTo(1);
+
+        // the outcome done again after the window, by a person who has made as many tasks as allowed meanwhile
+        clock.advance(limit.settings().window().plusMinutes(1));
+        for (int i = 0; i < limit.settings().newPerSender(); i++) {
+            tasks.create(SOURCE + SOURCES.incrementAndGet(), requester, request, List.of());
+        }
+        assertThat(tasks.newTaskLimitReached("slack", "U0AGAIN1")).isPresent();
+        assertThat(tasks.createInTurn(source, requester, request).reference()).as("at the limit, after the window")
+                .isEqualTo(made.reference());
+
+        // and by one who has not: the insert's unique source finds it, and the reference taken for it goes back
+        Requester other = new Requester("slack", "U0AGAIN2", Map.of());
+        String otherSource = SOURCE + "run:again-2";
+        SupportTask otherMade = tasks.createInTurn(otherSource, other, request);
+        clock.advance(limit.settings().window().plusMinutes(1));
+        assertThat(tasks.createInTurn(otherSource, other, request).reference()).as("after the window")
+                .isEqualTo(otherMade.reference());
+        SupportTask next = newTask("next@stockholm.se");
+        assertThat(number(next.reference())).as("no number skipped").isEqualTo(number(otherMade.reference()) + 1);
+        for (String each : List.of(source, otherSource)) {
+            assertThat(mongo.count(Query.query(Criteria.where("sourceKey").is(each)), SupportTask.class)).isEqualTo(1);
+        }
+    }
+
+    private static int number(String reference) {
+        return Integer.parseInt(reference.substring(reference.lastIndexOf('-') + 1));
+    }
+
+    @Test
     void claimIsGrantedToExactlyOneOfEightRacingAnalysts() throws Exception {
         String reference = newTask("racing@stockholm.se").reference();
         CountDownLatch go = new CountDownLatch(1);
