@@ -195,7 +195,17 @@ class SlackSocketModeTest {
         } finally {
             SLACK.clearFailures();
         }
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(Http.get(port, "/actuator/health", TOKEN).body())
-                .contains("\"socketModeConnected\":true"));
+        long triedBefore = SLACK.tried("apps.connections.open", c -> true);
+        int openedBefore = SOCKET.connectionsOpened();
+        try {
+            // the bot tries again every 400 ms here; an attempt that reaches the WebSocket handshake on a loaded machine
+            // may wait out Tyrus's handshake timeout (30 s) before the next one, so the wait allows for one of those
+            await().atMost(Duration.ofSeconds(75)).untilAsserted(() -> assertThat(Http.get(port, "/actuator/health", TOKEN).body())
+                    .contains("\"socketModeConnected\":true"));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no reconnect: apps.connections.open asked " + (SLACK.tried("apps.connections.open", c -> true)
+                    - triedBefore) + " times since the failures ended, WebSockets opened " + (SOCKET.connectionsOpened() - openedBefore)
+                    + ", open now " + SOCKET.openConnections() + ", health " + Http.get(port, "/actuator/health", TOKEN).body(), e);
+        }
     }
 }
