@@ -221,13 +221,22 @@ public class ConversationEngine {
                     log.info("event=flow_resumed conversation={} flow={}", key.id(), after.next().flowId());
                 }
             }
+            // told with the answer whose write drops the mark (a turn that writes nothing else writes that), so said once
+            boolean tellSetAside = UnreadableConversations.wasSetAside(current);
+            ConversationState told = after.next() != null ? after.next() : tellSetAside ? current : null;
+            if (tellSetAside) {
+                lines.add(0, EngineTexts.UNREADABLE_SET_ASIDE.in(told.language()));
+            }
             BotReply reply = new BotReply(String.join("\n\n", lines), after.choices(),
-                    after.next() != null ? after.next().language() : languageOf(current));
-            ConversationState next = after.next() == null ? null
-                    : after.next().clickedBy(answering == null ? null : ConversationState.click(answering, TextNormalizer.normalize(
+                    told != null ? told.language() : languageOf(current));
+            ConversationState next = told == null ? null
+                    : told.clickedBy(answering == null ? null : ConversationState.click(answering, TextNormalizer.normalize(
                             text.textOr(""))));
             if (next != null) {
                 next = (claimed != null ? next.after(claimed) : next).written(clock.instant());
+            }
+            if (tellSetAside) {
+                next = next.withContext(UnreadableConversations.MARK, null);
             }
             if (next != null && messageId != null) {
                 next = next.answering(messageId, reply);
@@ -262,11 +271,15 @@ public class ConversationEngine {
         for (int attempt = 1; attempt <= attempts; attempt++) {
             ConversationState current = store.find(key.id()).orElse(null);
             FlowInterpreter.Turn turn = interpreter.startFlow(current, key, flow, values, clock.instant());
-            ConversationState next = turn.next().written(clock.instant());
+            ConversationState next = turn.next().written(clock.instant()).withContext(UnreadableConversations.MARK, null);
             if (store.save(next)) {
                 endedUnanswered(current, next, null, Unanswered.REPLACED, origin);
                 log.info("event=flow_started_by_bot conversation={} flow={}", key.id(), flowId);
-                return new BotReply(String.join("\n\n", turn.lines()), turn.choices(), turn.next().language());
+                List<String> lines = new ArrayList<>(turn.lines());
+                if (UnreadableConversations.wasSetAside(current)) {
+                    lines.add(0, EngineTexts.UNREADABLE_SET_ASIDE.in(next.language()));
+                }
+                return new BotReply(String.join("\n\n", lines), turn.choices(), next.language());
             }
         }
         throw new ConcurrentTurnException(key.id(), attempts);

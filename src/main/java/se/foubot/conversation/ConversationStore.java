@@ -1,11 +1,14 @@
 package se.foubot.conversation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,22 +32,70 @@ class ConversationStore {
     /** Set by the sweep that told a run's outcome it ended unanswered (see {@link #toldUnanswered}). */
     static final String TOLD_UNANSWERED = "toldUnanswered";
 
+    private static final Logger log = LoggerFactory.getLogger(ConversationStore.class);
+
     private final MongoTemplate mongo;
     private final RecentLanguages languages;
+    private final UnreadableConversations unreadable;
 
-    ConversationStore(MongoTemplate mongo, RecentLanguages languages) {
+    ConversationStore(MongoTemplate mongo, RecentLanguages languages, Clock clock) {
         this.mongo = mongo;
         this.languages = languages;
+        this.unreadable = new UnreadableConversations(mongo, clock);
     }
 
+    /**
+     * The conversation as stored. One the bot cannot read (a document changed by hand, or by a version that wrote it
+     * otherwise) is set aside ({@link UnreadableConversations}) and the conversation begins again, marked so that the
+     * person is told ({@link UnreadableConversations#wasSetAside}); a message must not fail on it again and again.
+     */
     Optional<ConversationState> find(String id) {
-        // read by hand where it can be (ConversationDocument.read); through the template, so errors translate as before
-        Document stored = mongo.execute(COLLECTION, c -> c.find(new Document("_id", id)).first());
-        ConversationState found = stored == null ? null
-                : java.util.Objects.requireNonNullElseGet(ConversationDocument.read(stored),
-                        () -> mongo.getConverter().read(ConversationState.class, stored));
-        languages.saw(found);
-        return Optional.ofNullable(found);
+        for (int attempt = 1; ; attempt++) {
+            // read by hand where it can be (ConversationDocument.read); through the template, so errors translate as before
+            Document stored = mongo.execute(COLLECTION, c -> c.find(new Document("_id", id)).first());
+            if (stored == null) {
+                return Optional.empty();
+            }
+            ConversationState found;
+            try {
+                found = read(stored);
+            } catch (RuntimeException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                found = setAside(id, stored, e).orElse(null);
+                if (found == null) {
+                    // another turn set it aside (or wrote it) first: read what is there now
+                    continue;
+                }
+            }
+            languages.saw(found);
+            return Optional.of(found);
+        }
+    }
+
+    /**
+     * Keeps a copy of the unreadable {@code stored} and puts a new conversation in its place, marked; empty when the
+     * document changed meanwhile.
+     */
+    private Optional<ConversationState> setAside(String id, Document stored, RuntimeException why) {
+        String copy = unreadable.keep(id, stored, why);
+        ConversationState fresh = unreadable.beginAgain(id, stored, copy);
+        Document doc = document(fresh);
+        doc.put(REV, rev(id, fresh.version()));
+        // the revision as it stands, whatever its type, or its absence: a turn that wrote meanwhile is not overwritten
+        Document at = new Document("_id", id).append(REV, stored.containsKey(REV) ? stored.get(REV) : new Document("$exists", false));
+        if (mongo.getCollection(COLLECTION).replaceOne(at, doc).getMatchedCount() != 1) {
+            return Optional.empty();
+        }
+        log.warn("event=conversation_unreadable_set_aside conversation={} copy={} error={} hint=\"begun again; the person is told "
+                + "at their next message\"", id, copy, why.getClass().getSimpleName());
+        return Optional.of(fresh);
+    }
+
+    private ConversationState read(Document stored) {
+        return java.util.Objects.requireNonNullElseGet(ConversationDocument.read(stored),
+                () -> mongo.getConverter().read(ConversationState.class, stored));
     }
 
     /**
@@ -113,7 +164,18 @@ class ConversationStore {
         }
         Query q = Query.query(Criteria.where("flowId").in(flowIds).and("updatedAt").lt(idleSince).and(TOLD_UNANSWERED).exists(false))
                 .limit(limit);
-        return mongo.find(q, ConversationState.class, COLLECTION);
+        List<ConversationState> idle = new java.util.ArrayList<>();
+        for (Document stored : mongo.find(q, Document.class, COLLECTION)) {
+            try {
+                idle.add(read(stored));
+            } catch (RuntimeException e) {
+                // set aside now, so that the sweep does not meet it again; the new conversation is in no flow
+                if (stored.get("_id") instanceof String id && id.contains(":")) {
+                    setAside(id, stored, e);
+                }
+            }
+        }
+        return idle;
     }
 
     /**

@@ -79,6 +79,12 @@ final class EngineTexts {
     static final LocalizedText NOTHING_TO_RESTART = LocalizedText.of(
             "Det finns inget pågående ärende att börja om.", "There is nothing in progress to restart.");
     static final LocalizedText LANGUAGE_SET = LocalizedText.of("Okej, vi pratar svenska.", "Okay, let's talk in English.");
+    /** The conversation's stored document could not be read: set aside, and begun again ({@link UnreadableConversations}). */
+    static final LocalizedText UNREADABLE_SET_ASIDE = LocalizedText.of(
+            "Jag kunde inte läsa vår tidigare konversation, så vi börjar om från början. Det du redan har skickat in finns kvar; "
+                    + "det som inte var klart får du gärna skriva igen.",
+            "I could not read our earlier conversation, so we are starting again from the beginning. What you have already "
+                    + "sent in is kept; anything unfinished, please write again.");
     static final LocalizedText EXPIRED = LocalizedText.of(
             "Din förra påbörjade konversation ({title}) var inaktiv i mer än {period} och har avslutats. Inget skickades.",
             "Your earlier conversation ({title}) was idle for more than {period} and has ended. Nothing was sent.");

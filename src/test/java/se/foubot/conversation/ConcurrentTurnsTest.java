@@ -61,7 +61,7 @@ class ConcurrentTurnsTest {
     private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
         FlowInterpreter interpreter = new FlowInterpreter(catalog,
                 Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
-        return new ConversationEngine(new ConversationStore(mongo, new RecentLanguages()), catalog, interpreter,
+        return new ConversationEngine(new ConversationStore(mongo, new RecentLanguages(), java.time.Clock.systemUTC()), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());
     }
 

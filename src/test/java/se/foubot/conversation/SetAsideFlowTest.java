@@ -44,7 +44,7 @@ class SetAsideFlowTest {
         store = new EmbeddedStoreFixture(dataDir);
         catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")), Set.of("record-notes"));
         interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
-        engine = new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages()), catalog, interpreter,
+        engine = new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages(), clock), catalog, interpreter,
                 new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
     }
 
@@ -185,7 +185,7 @@ class SetAsideFlowTest {
                 return notes.run(request);
             }
         };
-        racing.set(new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages()), catalog, interpreter,
+        racing.set(new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages(), clock), catalog, interpreter,
                 new OutcomeRegistry(List.of(racer)), clock, 3, new SimpleMeterRegistry()));
         ConversationKey key = new ConversationKey("test", "aside-7");
         racing.get().start(key, "question", QUESTION, Map.of());

@@ -110,11 +110,27 @@ class RetentionJobTest {
     }
 
     @Test
+    void aConversationSetAsideAsUnreadableGoesAfterTheConversationsPeriod() {
+        ConversationKey key = new ConversationKey("test", "gallring-unreadable");
+        mongo.getCollection("conversations").insertOne(new Document("_id", key.id()).append("answers", 5).append("version", "x"));
+        assertThat(engine.handle(key, GUARD.check("hej")).text()).startsWith("Jag kunde inte läsa vår tidigare konversation");
+        Document copy = new Document("conversation", key.id());
+        assertThat(mongo.getCollection("conversations_set_aside").countDocuments(copy)).isEqualTo(1);
+
+        clock.advance(Duration.ofDays(89));
+        retention.run();
+        assertThat(mongo.getCollection("conversations_set_aside").countDocuments(copy)).as("kept within the period").isEqualTo(1);
+        clock.advance(Duration.ofDays(2));
+        assertThat(retention.run().in("conversations_set_aside")).isGreaterThanOrEqualTo(1);
+        assertThat(mongo.getCollection("conversations_set_aside").countDocuments(copy)).isZero();
+    }
+
+    @Test
     void everyFeatureDeclaresItsCollectionsAndTheJobNamesNone() {
         assertThat(retention.coveredCollections()).contains("conversations", "support_tasks", "audit_log", "counters",
                 "mail_inbox", "mail_quarantine", "email_requests", "outbox", "slack_outbox", "slack_events", "forum_meetings",
                 "forum_registrations", "forum_news_subscribers", "grant_subscribers", "grant_reminder_log", "dead_letters", "leases", "task_limits",
-                "web_sign_in_links");
+                "web_sign_in_links", "conversations_set_aside");
         assertThat(retention.rules()).allSatisfy(r -> assertThat(r.what()).isNotBlank());
     }
 }

@@ -1,0 +1,75 @@
+package se.foubot.conversation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HexFormat;
+
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import se.foubot.privacy.Sha256;
+
+/**
+ * Conversation documents the bot cannot read — changed by hand in the store, or written otherwise by some other
+ * version — kept aside in {@value #COLLECTION} for an operator to look at, while the person's conversation begins
+ * again. Without this, every message of that person failed on the same document until it was parked in the dead
+ * letters, and they heard nothing.
+ */
+final class UnreadableConversations {
+
+    static final String COLLECTION = "conversations_set_aside";
+    /** In a conversation's context, until the person has been told: the copy of what could not be read. */
+    static final String MARK = "setAsideUnreadable";
+
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    UnreadableConversations(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a copy of {@code stored}, named by its content, so that two replicas setting aside the same document keep
+     * one copy. @return the copy's id
+     */
+    String keep(String id, Document stored, RuntimeException why) {
+        String copyId = id + "@" + HexFormat.of().formatHex(Sha256.of(stored.toJson().getBytes(StandardCharsets.UTF_8)), 0, 8);
+        Document copy = new Document("_id", copyId).append("conversation", id).append("setAsideAt", Date.from(clock.instant()))
+                .append("error", why.getClass().getName()).append("document", stored);
+        try {
+            mongo.getCollection(COLLECTION).insertOne(copy);
+        } catch (RuntimeException e) {
+            if (!(mongo.getExceptionTranslator().translateExceptionIfPossible(e) instanceof DuplicateKeyException)) {
+                throw e;
+            }
+        }
+        return copyId;
+    }
+
+    /** The conversation begun again in the place of {@code stored}, in its language where that can be read, marked. */
+    ConversationState beginAgain(String id, Document stored, String copyId) {
+        int colon = id.indexOf(':');
+        ConversationKey key = new ConversationKey(id.substring(0, colon), id.substring(colon + 1));
+        Instant now = clock.instant();
+        return ConversationState.fresh(key, now).withLanguage(language(stored)).withContext(MARK, copyId).written(now);
+    }
+
+    /** Whether {@code state} was begun again in the place of a document that could not be read, and not yet said so. */
+    static boolean wasSetAside(ConversationState state) {
+        return state != null && state.context().containsKey(MARK);
+    }
+
+    private static Language language(Document stored) {
+        Object name = stored.get("language");
+        for (Language l : Language.values()) {
+            if (l.name().equals(name)) {
+                return l;
+            }
+        }
+        return Language.SV;
+    }
+}

@@ -1,0 +1,156 @@
+package se.foubot.conversation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
+import se.foubot.privacy.OutsideTextGuard;
+import se.foubot.support.EmbeddedStoreFixture;
+import se.foubot.support.MutableClock;
+
+/**
+ * A conversation document the bot cannot read (here written into the real embedded store by hand, with wrong types)
+ * is set aside and the conversation begun again, the person told once; before, each of their messages failed on it
+ * until the dead letters took it, and they heard nothing.
+ */
+class UnreadableConversationTest {
+
+    private static final OutsideTextGuard GUARD = new OutsideTextGuard();
+
+    @TempDir
+    static Path dataDir;
+
+    static EmbeddedStoreFixture store;
+    static MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
+    static ConversationStore conversations;
+    static ConversationEngine engine;
+
+    @BeforeAll
+    static void startStoreAndEngine() {
+        store = new EmbeddedStoreFixture(dataDir);
+        FlowCatalog catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")),
+                Set.of("record-notes"));
+        FlowInterpreter interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
+        conversations = new ConversationStore(store.template(), new RecentLanguages(), clock);
+        engine = new ConversationEngine(conversations, catalog, interpreter,
+                new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
+    }
+
+    @AfterAll
+    static void stop() {
+        store.close();
+    }
+
+    private static String say(ConversationKey key, String text) {
+        return engine.handle(key, GUARD.check(text)).text();
+    }
+
+    /** What an operator's hand (or another program) might leave: the fields the bot writes, some of another type. */
+    private static Document writtenByHand(ConversationKey key, String language) {
+        Document d = new Document("_id", key.id()).append("channel", key.channel()).append("person", key.person())
+                .append("flowId", "errand").append("runId", "run-by-hand").append("stepId", "who")
+                .append("answers", 5).append("history", new Document("not", "a list")).append("context", List.of("x"))
+                .append("updatedAt", "yesterday").append("version", "three").append("rev", key.id() + "#3");
+        if (language != null) {
+            d.append("language", language);
+        }
+        store.template().getCollection(ConversationStore.COLLECTION).insertOne(d);
+        return d;
+    }
+
+    private static List<Document> copies(ConversationKey key) {
+        return store.template().getCollection(UnreadableConversations.COLLECTION).find(new Document("conversation", key.id()))
+                .into(new java.util.ArrayList<>());
+    }
+
+    @Test
+    void aConversationWrittenWithWrongTypesIsSetAsideAndThePersonToldOnceInItsLanguageBeforeTheAnswer() {
+        ConversationKey key = new ConversationKey("test", "unreadable-en");
+        writtenByHand(key, "EN");
+
+        String first = say(key, "ärende");
+        assertThat(first).startsWith("I could not read our earlier conversation, so we are starting again from the beginning.")
+                .contains("What is it about?");
+        assertThat(copies(key)).singleElement().satisfies(copy -> {
+            assertThat(copy.get("document", Document.class)).as("kept as it was, for an operator")
+                    .containsEntry("answers", 5).containsEntry("version", "three").containsEntry("runId", "run-by-hand");
+            assertThat(copy.get("setAsideAt")).isEqualTo(Date.from(clock.instant()));
+            assertThat(copy.getString("error")).isNotBlank();
+        });
+        Document now = store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION);
+        assertThat(now.get("context", Document.class)).as("the mark is gone once told").doesNotContainKey(UnreadableConversations.MARK);
+        assertThat(now.getString("flowId")).isEqualTo("errand");
+
+        assertThat(say(key, "Stöd i en enkät")).as("told once").doesNotContain("could not read").contains("Who is it for?");
+        assertThat(copies(key)).hasSize(1);
+    }
+
+    @Test
+    void withoutALanguageItCanReadThePersonIsToldInSwedish() {
+        ConversationKey key = new ConversationKey("test", "unreadable-sv");
+        writtenByHand(key, null);
+
+        assertThat(say(key, "hej")).startsWith("Jag kunde inte läsa vår tidigare konversation, så vi börjar om från början. "
+                + "Det du redan har skickat in finns kvar; det som inte var klart får du gärna skriva igen.");
+        assertThat(say(key, "hej")).doesNotContain("kunde inte läsa");
+    }
+
+    @Test
+    void aQuestionTheBotStartsIsPrecededByTheNoticeAndLeavesNoMark() {
+        ConversationKey key = new ConversationKey("test", "unreadable-question");
+        writtenByHand(key, "SV");
+
+        String asked = engine.start(key, "question", Map.of("analyst", "Anna", "question", "Hur många deltar?"), Map.of()).text();
+        assertThat(asked).startsWith("Jag kunde inte läsa vår tidigare konversation").contains("Anna undrar: Hur många deltar?");
+        assertThat(store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION).get("context", Document.class))
+                .doesNotContainKey(UnreadableConversations.MARK);
+        assertThat(say(key, "Ungefär 40.")).doesNotContain("kunde inte läsa").contains("Tack, svaret är skickat.");
+    }
+
+    @Test
+    void aTurnWrittenMeanwhileIsNotOverwrittenBySettingAside() {
+        ConversationKey key = new ConversationKey("test", "unreadable-race");
+        Document bad = writtenByHand(key, "SV");
+        // what a replica that read the bad document would try after another had already begun the conversation again
+        say(key, "ärende");
+        long before = store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION).getLong("version");
+        assertThat(store.template().getCollection(ConversationStore.COLLECTION)
+                .replaceOne(new Document("_id", key.id()).append("rev", bad.get("rev")), new Document("_id", key.id()))
+                .getMatchedCount()).as("the revision the set-aside replaces by").isZero();
+        assertThat(conversations.find(key.id())).get().extracting(ConversationState::version).isEqualTo(before);
+    }
+
+    @Test
+    void theSweepOfIdleQuestionsSetsAnUnreadableOneAsideAndTellsTheOthers() {
+        ConversationKey readable = new ConversationKey("test", "sweep-readable");
+        engine.start(readable, "question", Map.of("analyst", "Anna", "question", "Hur många?"), Map.of());
+        String readableRun = store.template().findById(readable.id(), Document.class, ConversationStore.COLLECTION).getString("runId");
+        ConversationKey unreadable = new ConversationKey("test", "sweep-unreadable");
+        Document bad = new Document("_id", unreadable.id()).append("flowId", "question").append("updatedAt", Date.from(clock.instant()))
+                .append("answers", List.of(1, 2)).append("version", 1L).append("rev", unreadable.id() + "#1");
+        store.template().getCollection(ConversationStore.COLLECTION).insertOne(bad);
+
+        clock.advance(Duration.ofDays(8));
+        engine.tellIdleBotFlowsUnanswered();
+        assertThat(copies(unreadable)).hasSize(1);
+        assertThat(store.template().findAll(Document.class, "notes")).as("the readable one's asker is still told")
+                .anyMatch(d -> ("unanswered:" + readableRun).equals(d.getString("_id")));
+        assertThat(engine.tellIdleBotFlowsUnanswered()).as("not met again").isZero();
+        assertThat(say(unreadable, "hej")).startsWith("Jag kunde inte läsa vår tidigare konversation");
+    }
+}
