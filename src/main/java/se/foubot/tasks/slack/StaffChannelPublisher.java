@@ -46,8 +46,6 @@ class StaffChannelPublisher {
     private final ExecutorService workers;
     private final se.foubot.messaging.Texts texts;
     private final ConcurrentHashMap<String, Object> locks = new ConcurrentHashMap<>();
-    /** Tasks whose first-post turn the process before this one held: it may have posted their card (see {@link #alreadyPosted}). */
-    private final java.util.Set<String> takenBack = ConcurrentHashMap.newKeySet();
     /** Per task, the last of its changes on their way to the channel: the next waits for it (see {@link #onTaskChanged}). */
     private final ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Void>> lastChange = new ConcurrentHashMap<>();
 
@@ -101,10 +99,11 @@ class StaffChannelPublisher {
                 String text = TaskMessage.fallbackText(task, categories.list());
                 var blocks = TaskMessage.blocks(task, categories.list(), texts, catalog.list("districts").orElseThrow());
                 if (task.staffPost() == null) {
-                    if (!posts.takeFirstPostTurn(reference, POST_TURN)) {
+                    StaffPosts.FirstPostTurn turn = posts.takeFirstPostTurn(reference, POST_TURN);
+                    if (!turn.taken()) {
                         return true; // another replica is posting it
                     }
-                    String ts = takenBack.remove(reference) ? alreadyPosted(task) : null;
+                    String ts = turn == StaffPosts.FirstPostTurn.AFTER_ANOTHER ? alreadyPosted(task) : null;
                     try {
                         if (ts == null) {
                             ts = api.post(properties.staffChannel(), null, text, blocks, CARD + reference);
@@ -186,9 +185,10 @@ class StaffChannelPublisher {
     }
 
     /**
-     * The card the process before this one posted for {@code task} and died before recording (helper 102: after a kill
-     * -9 two cards were posted twice), found by its mark in the staff channel since the task was made; null when it is
-     * not there, or the channel's history cannot be read (without its scope: posted again, as before).
+     * The card an earlier holder of the first-post turn posted for {@code task} and did not record — killed (helper 102:
+     * after a kill -9 two cards were posted twice), or its post's answer lost — found by its mark in the staff channel
+     * since the task was made; null when it is not there, or the channel's history cannot be read (without its scope:
+     * posted again, as before).
      */
     private String alreadyPosted(SupportTask task) {
         // from a minute before the task was made: Slack's clock and this one's may differ by that much
@@ -223,7 +223,6 @@ class StaffChannelPublisher {
         }
         java.util.List<String> back = posts.takeBackTurns();
         if (!back.isEmpty()) {
-            takenBack.addAll(back);
             log.info("event=staff_post_turns_taken_back count={}", back.size());
         }
         for (SupportTask task : posts.needingStaffPost()) {

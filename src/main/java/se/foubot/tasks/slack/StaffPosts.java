@@ -65,29 +65,55 @@ public class StaffPosts {
         List<String> references = mongo.find(held, org.bson.Document.class, mongo.getCollectionName(SupportTask.class)).stream()
                 .map(d -> d.getString("_id")).toList();
         if (!references.isEmpty()) {
+            // the holder's name stays: whoever takes the turn next, this process or (if it dies first) another, looks
+            // for the card before posting it (helper 108: killed again at once, the next one posted a second card)
             mongo.updateMulti(Query.query(Criteria.where("_id").in(references).and("staffPost").is(null).and(POST_TURN_BY).is(before)),
-                    new Update().unset("postTurnUntil").unset(POST_TURN_BY), SupportTask.class);
+                    new Update().unset("postTurnUntil"), SupportTask.class);
         }
         holder.givenBack();
         return references;
     }
 
-    /**
-     * Lets one replica post the task's first staff message: true for the one that takes the posting turn, which
-     * lasts {@code turn} (longer than a post with all its retries) and is left to run out if that replica dies.
-     */
-    public boolean takeFirstPostTurn(String reference, Duration turn) {
-        Instant now = clock.instant();
-        return mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)
-                .orOperator(Criteria.where("postTurnUntil").is(null), Criteria.where("postTurnUntil").lt(now))),
-                new Update().set("postTurnUntil", now.plus(turn)).set(POST_TURN_BY, holder.name()), SupportTask.class)
-                .getModifiedCount() == 1;
+    /** A task's first-post turn, as {@link #takeFirstPostTurn} found it. */
+    public enum FirstPostTurn {
+        /** Another replica holds it, or the card is recorded: not this one's to post. */
+        HELD,
+        /** Taken, and nobody held it before: the card cannot be in the channel. */
+        FIRST,
+        /**
+         * Taken after another holder that recorded no card — it died, was killed, gave the turn back after a failed
+         * post, or had its turn taken back at a restart: the card may be in the channel, to be looked for first.
+         */
+        AFTER_ANOTHER;
+
+        public boolean taken() {
+            return this != HELD;
+        }
     }
 
-    /** The post failed; the next repost, on any replica, may try at once. */
+    /**
+     * Lets one replica post the task's first staff message: taken by exactly one, for {@code turn} (longer than a post
+     * with all its retries); left to run out if that replica dies. Whoever held it before stays named until the card is
+     * recorded, so that a later taker, in this process or another, knows to look for the card.
+     */
+    public FirstPostTurn takeFirstPostTurn(String reference, Duration turn) {
+        Instant now = clock.instant();
+        Query free = Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)
+                .orOperator(Criteria.where("postTurnUntil").is(null), Criteria.where("postTurnUntil").lt(now)));
+        free.fields().include(POST_TURN_BY);
+        org.bson.Document before = mongo.findAndModify(free, new Update().set("postTurnUntil", now.plus(turn)).set(POST_TURN_BY, holder.name()),
+                org.springframework.data.mongodb.core.FindAndModifyOptions.options().returnNew(false), org.bson.Document.class,
+                mongo.getCollectionName(SupportTask.class));
+        return before == null ? FirstPostTurn.HELD : before.get(POST_TURN_BY) == null ? FirstPostTurn.FIRST : FirstPostTurn.AFTER_ANOTHER;
+    }
+
+    /**
+     * The post failed: the next repost, on any replica, may try at once, and looks for the card first (Slack may have
+     * kept a post whose answer was lost).
+     */
     public void giveBackFirstPostTurn(String reference) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(reference).and("staffPost").is(null)),
-                new Update().unset("postTurnUntil").unset(POST_TURN_BY), SupportTask.class);
+                new Update().unset("postTurnUntil"), SupportTask.class);
     }
 
     /** Records the posted message; retried through a short MongoDB outage, since failing here would post it again. */

@@ -58,6 +58,8 @@ class StaffCardsAfterARestartTest {
     private static final Path DATA_DIR = Path.of("target", "test-data", UUID.randomUUID().toString());
     /** The ts Slack gave the card the killed process posted. */
     private static String firstCardTs;
+    /** The ts Slack gave the cards earlier holders of the turn posted, by task. */
+    private static final Map<String, String> earlierCardTs = new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     TaskService tasks;
@@ -76,7 +78,13 @@ class StaffCardsAfterARestartTest {
                         .set("postTurnUntil", Date.from(at.plus(Duration.ofMinutes(5)))).set(StaffPosts.POST_TURN_BY, "staff-post-" + KILLED),
                         SupportTask.class);
             }
+            leftByEarlierHolders(bots);
         });
+        for (String reference : List.of("FOU-2026-0003", "FOU-2026-0004")) {
+            earlierCardTs.put(reference, postToTheFake(Map.of("channel", STAFF, "text", reference + " (kortet som en tidigare hann posta)",
+                    "metadata", "{\"event_type\":\"foubot_answer\",\"event_payload\":{\"answers\":\"" + StaffChannelPublisher.CARD
+                            + reference + "\"}}")));
+        }
         // the first card reached Slack before the kill
         firstCardTs = postToTheFake(Map.of("channel", STAFF, "text", "FOU-2026-0001 (kortet som processen före hann posta)", "metadata",
                 "{\"event_type\":\"foubot_answer\",\"event_payload\":{\"answers\":\"" + StaffChannelPublisher.CARD + "FOU-2026-0001\"}}"));
@@ -84,6 +92,25 @@ class StaffCardsAfterARestartTest {
         registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
         registry.add("foubot.slack.api-url", SLACK::url);
         registry.add("foubot.slack.staff-channel", () -> STAFF);
+    }
+
+    /**
+     * What a process that took back FOU-2026-0003's turn from an older one left when it was killed before posting
+     * (helper 108), and a turn of a living replica's that ran out while its card was on its way.
+     */
+    private static void leftByEarlierHolders(org.springframework.data.mongodb.core.MongoTemplate bots) {
+        Instant at = TestClockConfiguration.START;
+        for (String reference : List.of("FOU-2026-0003", "FOU-2026-0004")) {
+            bots.insert(new SupportTask(reference, "slack:" + reference, new Requester(Recipient.SLACK, "UDIST", Map.of()),
+                    new SupportRequest("farsta", "chef", "Vi behöver stöd i en enkät.", null, "uppfoljning", null, null, "sv"),
+                    "uppfoljning", 1, false, Priority.NORMAL, TaskStatus.NEW, null, null, null, null, false, null,
+                    List.of(new TaskEvent(at, "UDIST", "created", "Förfrågan inkom via slack")), List.of(), at, at));
+        }
+        bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0003")),
+                new Update().set(StaffPosts.POST_TURN_BY, "staff-post-0123456789aa"), SupportTask.class);
+        bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0004")), new Update()
+                .set("postTurnUntil", Date.from(at.minusSeconds(1))).set(StaffPosts.POST_TURN_BY, "staff-post-livingreplica"),
+                SupportTask.class);
     }
 
     private static String postToTheFake(Map<String, String> params) throws IOException, InterruptedException {
@@ -117,5 +144,17 @@ class StaffCardsAfterARestartTest {
         assertThat(cardsOf("FOU-2026-0002")).as("posted by the restarted bot").isEqualTo(1);
         assertThat(cardsOf("FOU-2026-0001")).as("the killed process's, not posted again").isEqualTo(1);
         assertThat(tasks.find("FOU-2026-0001").orElseThrow().staffPost().ts()).as("the card found").isEqualTo(firstCardTs);
+    }
+
+    @Test
+    void aCardIsLookedForWheneverSomeoneHeldItsTurnBeforeNotOnlyThePreviousProcess() {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(tasks.find("FOU-2026-0003").orElseThrow().staffPost()).isNotNull();
+            assertThat(tasks.find("FOU-2026-0004").orElseThrow().staffPost()).isNotNull();
+        });
+        for (String reference : List.of("FOU-2026-0003", "FOU-2026-0004")) {
+            assertThat(cardsOf(reference)).as(reference + ": not posted again").isEqualTo(1);
+            assertThat(tasks.find(reference).orElseThrow().staffPost().ts()).isEqualTo(earlierCardTs.get(reference));
+        }
     }
 }
