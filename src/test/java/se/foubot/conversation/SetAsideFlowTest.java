@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.EmbeddedStoreFixture;
 import se.foubot.support.MutableClock;
@@ -35,17 +32,12 @@ class SetAsideFlowTest {
 
     static EmbeddedStoreFixture store;
     static MutableClock clock = new MutableClock(Instant.parse("2026-12-01T09:00:00Z"));
-    static FlowCatalog catalog;
-    static FlowInterpreter interpreter;
     static ConversationEngine engine;
 
     @BeforeAll
     static void startStoreAndEngine() {
         store = new EmbeddedStoreFixture(dataDir);
-        catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")), Set.of("record-notes"));
-        interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
-        engine = new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages(), clock), catalog, interpreter,
-                new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
+        engine = AsideFlowsEngine.over(store.template(), clock, List.of(new RecordNotes(store.template())));
     }
 
     @AfterAll
@@ -185,8 +177,7 @@ class SetAsideFlowTest {
                 return notes.run(request);
             }
         };
-        racing.set(new ConversationEngine(new ConversationStore(store.template(), new RecentLanguages(), clock), catalog, interpreter,
-                new OutcomeRegistry(List.of(racer)), clock, 3, new SimpleMeterRegistry()));
+        racing.set(AsideFlowsEngine.over(store.template(), clock, List.of(racer)));
         ConversationKey key = new ConversationKey("test", "aside-7");
         racing.get().start(key, "question", QUESTION, Map.of());
 

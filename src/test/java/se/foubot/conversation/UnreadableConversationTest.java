@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.support.EmbeddedStoreFixture;
@@ -43,12 +40,8 @@ class UnreadableConversationTest {
     @BeforeAll
     static void startStoreAndEngine() {
         store = new EmbeddedStoreFixture(dataDir);
-        FlowCatalog catalog = FlowCatalog.load(FlowSource.fromDirectory(Path.of("src/test/resources/flows/aside")),
-                Set.of("record-notes"));
-        FlowInterpreter interpreter = new FlowInterpreter(catalog, Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
         conversations = new ConversationStore(store.template(), new RecentLanguages(), clock);
-        engine = new ConversationEngine(conversations, catalog, interpreter,
-                new OutcomeRegistry(List.of(new RecordNotes(store.template()))), clock, 3, new SimpleMeterRegistry());
+        engine = AsideFlowsEngine.over(conversations, clock, List.of(new RecordNotes(store.template())));
     }
 
     @AfterAll
