@@ -19,6 +19,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -128,6 +129,27 @@ final class IsolatedH2Backend extends H2Backend {
             @Override
             public synchronized List<Index<Object>> getIndexes() {
                 return List.copyOf(super.getIndexes());
+            }
+
+            /**
+             * The stock collection uses an index only for a query that names exactly the index's keys, so a compare-and-set
+             * on {@code {_id, version}}, or {@code {_id, staffPost: null, …}}, read every document of its collection.
+             * Every document such a query matches has that {@code _id}: it is looked up by it, then matched against the
+             * whole query as before — the same answer, one document read.
+             */
+            @Override
+            protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit, int batchSize,
+                    Document fieldSelector) {
+                Object id = query.size() > 1 ? query.get(getIdField()) : null;
+                if (id instanceof String || id instanceof ObjectId) {
+                    for (Index<Object> index : getIndexes()) {
+                        if (index.isUnique() && index.getKeys().size() == 1 && getIdField().equals(index.getKeys().get(0).getKey())) {
+                            return matchDocuments(query, index.getPositions(new Document(getIdField(), id)), orderBy, skip, limit,
+                                    batchSize, fieldSelector);
+                        }
+                    }
+                }
+                return super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
             }
 
             @Override
