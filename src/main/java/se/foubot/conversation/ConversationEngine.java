@@ -288,12 +288,19 @@ public class ConversationEngine {
     /**
      * Ends the conversation {@code seen} found if it has lain idle past the timeout, as the person's next turn would,
      * and says so: for a message answered outside the conversation (a knowledge question), whose answer would
-     * otherwise come first and the notice only with the message after it.
+     * otherwise come first and the notice only with the message after it. Likewise the notice that it was begun again
+     * in place of one that could not be read ({@link UnreadableConversations}).
      *
-     * @return the notice; empty when nothing had expired, or another message ended it first
+     * @return the notice; empty when nothing had expired or been set aside, or another message said it first
      */
     public java.util.Optional<String> endIfExpired(Look seen) {
         ConversationState current = seen.state();
+        if (UnreadableConversations.wasSetAside(current)) {
+            // begun again in place of one that could not be read: said with this answer, once (the write that drops the
+            // mark decides which of two messages at once says it)
+            return store.save(current.withContext(UnreadableConversations.MARK, null).written(clock.instant()))
+                    ? java.util.Optional.of(EngineTexts.UNREADABLE_SET_ASIDE.in(current.language())) : java.util.Optional.empty();
+        }
         java.util.Optional<FlowInterpreter.Turn> turn = interpreter.expire(current, clock.instant());
         if (turn.isEmpty() || !store.save(turn.get().next().written(clock.instant()))) {
             return java.util.Optional.empty();

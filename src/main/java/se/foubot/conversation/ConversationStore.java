@@ -94,8 +94,44 @@ class ConversationStore {
     }
 
     private ConversationState read(Document stored) {
-        return java.util.Objects.requireNonNullElseGet(ConversationDocument.read(stored),
-                () -> mongo.getConverter().read(ConversationState.class, stored));
+        return writable(stored, java.util.Objects.requireNonNullElseGet(ConversationDocument.read(stored),
+                () -> mongo.getConverter().read(ConversationState.class, stored)));
+    }
+
+    /**
+     * {@code state} if the bot can go on with it: its revision is the one its next write names, its key is its id, and
+     * its lists and maps hold what their types say — the converter fills them with whatever the document had, which
+     * failed later (a lost race fifty times over, a cast), out of the set-aside's reach (helper 109).
+     */
+    private static ConversationState writable(Document stored, ConversationState state) {
+        if (!rev(state.id(), state.version()).equals(stored.get(REV)) || state.channel() == null || state.person() == null
+                || !(state.channel() + ":" + state.person()).equals(state.id())) {
+            throw new IllegalStateException("a conversation whose revision or key is not its own");
+        }
+        onlyStrings(state.answers().keySet(), state.answers().values(), state.history(), state.context().keySet(),
+                state.context().values());
+        for (Object answered : state.answered()) {
+            if (!(answered instanceof ConversationState.Answered a) || !a.choices().stream().allMatch(ReplyChoice.class::isInstance)) {
+                throw new IllegalStateException("a conversation whose answers are not answers");
+            }
+        }
+        ConversationState.Paused paused = state.paused();
+        if (paused != null) {
+            onlyStrings(paused.answers().keySet(), paused.answers().values(), paused.history(), paused.context().keySet(),
+                    paused.context().values());
+        }
+        return state;
+    }
+
+    @SafeVarargs
+    private static void onlyStrings(java.util.Collection<? extends Object>... collections) {
+        for (java.util.Collection<? extends Object> values : collections) {
+            for (Object value : values) {
+                if (value != null && !(value instanceof String)) {
+                    throw new IllegalStateException("a conversation holding a " + value.getClass().getSimpleName() + " for a text");
+                }
+            }
+        }
     }
 
     /**

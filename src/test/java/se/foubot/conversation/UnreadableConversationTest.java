@@ -103,6 +103,49 @@ class UnreadableConversationTest {
         assertThat(say(key, "hej")).doesNotContain("kunde inte läsa");
     }
 
+    /**
+     * Helper 109: documents the converter reads, but that the bot could not go on with — a write naming a revision the
+     * document does not have lost its race fifty times, a key without its person failed, an answer of the wrong
+     * shape threw a cast later — failed every message; they are set aside too.
+     */
+    @Test
+    void aConversationReadableButNotWritableIsSetAsideToo() {
+        List<java.util.function.UnaryOperator<Document>> damages = List.of(
+                d -> { d.remove("version"); return d; },
+                d -> d.append("version", 4L),
+                d -> d.append("rev", 17),
+                d -> { d.remove("person"); return d; },
+                d -> { d.remove("channel"); return d; },
+                d -> new Document("_id", d.get("_id")),
+                d -> d.append("answered", List.of("x")),
+                d -> d.append("answered", List.of(new Document("messageId", "m1").append("text", "t").append("choices", "x"))));
+        for (int i = 0; i < damages.size(); i++) {
+            ConversationKey key = new ConversationKey("test", "damaged-" + i);
+            say(key, "ärende");
+            assertThat(say(key, "Stöd i en enkät")).contains("Vem gäller det?");
+            Document stored = store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION);
+            store.template().getCollection(ConversationStore.COLLECTION).replaceOne(new Document("_id", key.id()),
+                    damages.get(i).apply(stored));
+
+            assertThat(say(key, "Enhetschefer")).as("damage %s", i)
+                    .startsWith("Jag kunde inte läsa vår tidigare konversation, så vi börjar om från början.");
+            assertThat(copies(key)).as("damage %s", i).hasSize(1);
+            assertThat(say(key, "ärende")).as("damage %s: begun again", i).contains("Vad gäller det?").doesNotContain("kunde inte läsa");
+        }
+    }
+
+    /** A message answered outside the conversation (a command, the knowledge base) carries the notice too, once. */
+    @Test
+    void anAnswerOutsideTheConversationCarriesTheNoticeOnce() {
+        ConversationKey key = new ConversationKey("test", "unreadable-outside");
+        writtenByHand(key, "SV");
+
+        assertThat(engine.endIfExpired(engine.look(key))).hasValueSatisfying(notice -> assertThat(notice)
+                .startsWith("Jag kunde inte läsa vår tidigare konversation"));
+        assertThat(engine.endIfExpired(engine.look(key))).as("said once").isEmpty();
+        assertThat(say(key, "hej")).doesNotContain("kunde inte läsa");
+    }
+
     @Test
     void aQuestionTheBotStartsIsPrecededByTheNoticeAndLeavesNoMark() {
         ConversationKey key = new ConversationKey("test", "unreadable-question");

@@ -103,7 +103,7 @@ public final class FakeSlackApi implements AutoCloseable {
     }
 
     /** The next {@code times} {@code chat.postMessage} calls are posted (history shows them) and answered with HTTP 500. */
-    void postThenFail(int times) {
+    public void postThenFail(int times) {
         postedThenFailing.set(times);
     }
 

@@ -106,6 +106,8 @@ class StaffCardsAfterARestartTest {
                     "uppfoljning", 1, false, Priority.NORMAL, TaskStatus.NEW, null, null, null, null, false, null,
                     List.of(new TaskEvent(at, "UDIST", "created", "Förfrågan inkom via slack")), List.of(), at, at));
         }
+        // the dead processes handed out these four references
+        bots.getCollection("counters").insertOne(new org.bson.Document("_id", "support-request-2026").append("seq", 4L));
         bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0003")),
                 new Update().set(StaffPosts.POST_TURN_BY, "staff-post-0123456789aa"), SupportTask.class);
         bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0004")), new Update()
@@ -144,6 +146,23 @@ class StaffCardsAfterARestartTest {
         assertThat(cardsOf("FOU-2026-0002")).as("posted by the restarted bot").isEqualTo(1);
         assertThat(cardsOf("FOU-2026-0001")).as("the killed process's, not posted again").isEqualTo(1);
         assertThat(tasks.find("FOU-2026-0001").orElseThrow().staffPost().ts()).as("the card found").isEqualTo(firstCardTs);
+    }
+
+    /**
+     * Helper 109: Slack posted the card and answered 500 ("some of the operation may have succeeded"), and each retry
+     * within the post posted it once more. The channel is read before a retry, as a DM is.
+     */
+    @Test
+    void aCardSlackPostedWhileAnsweringAServerErrorIsFoundAndNotPostedAgain() {
+        await().atMost(Duration.ofSeconds(20)).until(() -> List.of("FOU-2026-0001", "FOU-2026-0002", "FOU-2026-0003", "FOU-2026-0004")
+                .stream().allMatch(r -> tasks.find(r).orElseThrow().staffPost() != null));
+        SLACK.postThenFail(1);
+        String reference = tasks.create("after-a-500", new Requester(Recipient.SLACK, "UDIST500", Map.of()),
+                new SupportRequest("farsta", "chef", "Vi behöver stöd i en enkät.", null, "uppfoljning", null, null, "sv"), List.of())
+                .reference();
+        await().atMost(Duration.ofSeconds(20)).until(() -> tasks.find(reference).orElseThrow().staffPost() != null);
+        assertThat(cardsOf(reference)).as("posted once, found after the 500").isEqualTo(1);
+        assertThat(SLACK.calls("conversations.history", c -> STAFF.equals(c.param("channel")))).isNotEmpty();
     }
 
     @Test
