@@ -64,10 +64,12 @@ final class UnreadableConversations {
     }
 
     private static Language language(Document stored) {
-        Object name = stored.get("language");
-        for (Language l : Language.values()) {
-            if (l.name().equals(name)) {
-                return l;
+        // in any case: a hand that wrote "en" meant English (helper 109)
+        if (stored.get("language") instanceof String name) {
+            for (Language l : Language.values()) {
+                if (l.name().equalsIgnoreCase(name.strip())) {
+                    return l;
+                }
             }
         }
         return Language.SV;

@@ -94,6 +94,14 @@ class UnreadableConversationTest {
     }
 
     @Test
+    void aLanguageWrittenInLowerCaseIsStillTheOneThePersonIsToldIn() {
+        ConversationKey key = new ConversationKey("test", "unreadable-en-lower");
+        writtenByHand(key, "en");
+
+        assertThat(say(key, "hello")).startsWith("I could not read our earlier conversation");
+    }
+
+    @Test
     void withoutALanguageItCanReadThePersonIsToldInSwedish() {
         ConversationKey key = new ConversationKey("test", "unreadable-sv");
         writtenByHand(key, null);
