@@ -194,7 +194,7 @@ final class FlowInterpreter {
         Optional<Step> step = flow.flatMap(f -> s.stepId() == null ? Optional.empty() : f.step(s.stepId()));
         if (flow.isEmpty() || (!s.summary() && step.isEmpty())) {
             // the flow files changed under a running conversation: start that flow afresh if it still exists
-            return changedUnderfoot(s, flow, notices, now);
+            return changedUnderfoot(s, flow, text, cmd, notices, now);
         }
         Flow f = flow.get();
         if (HELP.contains(cmd)) {
@@ -414,11 +414,12 @@ final class FlowInterpreter {
     /** The help command's words (the command table's), as the first word of a request they are no part of. */
     private static final java.util.Set<String> HELP_WORDS = java.util.Set.of("hjalp", "help");
 
-    private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, List<String> notices, Instant now) {
+    private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, String text, String cmd, List<String> notices,
+            Instant now) {
         if (flow.isEmpty()) {
-            Reply r = reply(s, notices);
-            r.say(EngineTexts.CANCELLED);
-            return menu(s.idle(), r, true, false);
+            // the message is no answer to questions that are gone: it is taken as a new one (a request, a command)
+            notices.add(EngineTexts.FLOW_GONE.in(s.language()));
+            return startOrGreet(s.idle(), text, cmd, notices, now, true, false);
         }
         ConversationState restarted = s.start(flow.get(), UUID.randomUUID().toString(), now);
         Reply r = reply(restarted, notices);

@@ -6,10 +6,13 @@ import java.util.Date;
 import java.util.Objects;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.data.mongodb.core.schema.JsonSchemaObject;
 
 /**
  * What happens to one collection's data, and when: a feature declares one rule (or more) for every collection it
@@ -23,6 +26,8 @@ import org.springframework.data.mongodb.core.query.Update;
  */
 public record RetentionRule(String collection, String what, Duration period, Action action) {
 
+    private static final Logger log = LoggerFactory.getLogger(RetentionRule.class);
+
     /** One run of a rule: the cutoff is now minus the period. */
     public interface Action {
         long run(MongoTemplate mongo, Instant cutoff, Instant now);
@@ -34,10 +39,26 @@ public record RetentionRule(String collection, String what, Duration period, Act
         Objects.requireNonNull(action);
     }
 
-    /** Deletes the documents whose {@code dateField} is older than the period (and that match {@code also}). */
+    /**
+     * Deletes the documents whose {@code dateField} is older than the period (and that match {@code also}). Every
+     * such document is written with its date, so one whose date is missing or not a date was changed by hand: it is
+     * given the time of the run, so that it goes one period after the job first found it instead of never.
+     */
     public static RetentionRule delete(String collection, String what, Duration period, String dateField, Criteria also) {
-        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.remove(
-                Query.query(older(dateField, cutoff, also)), collection).getDeletedCount());
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> {
+            dateTheUndated(mongo, collection, dateField, also, now);
+            return mongo.remove(Query.query(older(dateField, cutoff, also)), collection).getDeletedCount();
+        });
+    }
+
+    private static void dateTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
+        Criteria undated = Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE);
+        long dated = mongo.updateMulti(Query.query(also == null ? undated : new Criteria().andOperator(undated, also)),
+                new Update().set(dateField, Date.from(now)), collection).getModifiedCount();
+        if (dated > 0) {
+            log.warn("event=retention_date_missing collection={} field={} documents={} counted_from={}", collection, dateField,
+                    dated, now);
+        }
     }
 
     /**

@@ -94,6 +94,26 @@ class UnreadableConversationTest {
     }
 
     @Test
+    void aConversationInAFlowThatNoLongerExistsIsEndedWithANoticeAndTheMessageTakenAsANewOne() {
+        ConversationKey key = new ConversationKey("test", "flow-gone");
+        assertThat(say(key, "ärende")).contains("Vad gäller det?");
+        store.template().getCollection(ConversationStore.COLLECTION).updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("flowId", "removed-since")));
+
+        String reply = say(key, "ärende");
+        assertThat(reply).as("told why, and the new request begun").startsWith(
+                "Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.")
+                .contains("Vad gäller det?").doesNotContain("jag har avbrutit");
+        assertThat(say(key, "En enkät")).as("the new request goes on").contains("Vem gäller det?").doesNotContain("finns inte längre");
+        assertThat(copies(key)).as("a readable document is not set aside").isEmpty();
+
+        store.template().getCollection(ConversationStore.COLLECTION).updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("flowId", "removed-since")));
+        assertThat(say(key, "hej")).as("words that start nothing get the notice and the menu")
+                .startsWith("Frågorna i det vi höll på med finns inte längre");
+    }
+
+    @Test
     void aLanguageWrittenInLowerCaseIsStillTheOneThePersonIsToldIn() {
         ConversationKey key = new ConversationKey("test", "unreadable-en-lower");
         writtenByHand(key, "en");

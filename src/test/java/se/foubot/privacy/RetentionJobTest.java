@@ -126,6 +126,35 @@ class RetentionJobTest {
     }
 
     @Test
+    void aDocumentWhoseDateWasBrokenByHandGoesOnePeriodAfterTheJobFoundIt() {
+        Instant found = clock.instant();
+        mongo.getCollection("conversations_set_aside").insertOne(new Document("_id", "hand-1").append("conversation", "test:hand")
+                .append("setAsideAt", "igår"));
+        mongo.getCollection("conversations").insertOne(new Document("_id", "test:hand-undated").append("rev", "test:hand-undated#1"));
+        mongo.getCollection("outbox").insertOne(new Document("_id", "hand-sent").append("status", "sent").append("slot", "hand-sent").append("createdAt", 12));
+        mongo.getCollection("outbox").insertOne(new Document("_id", "hand-queued").append("status", "pending").append("slot", "hand-queued"));
+
+        retention.run();
+        assertThat(mongo.findById("hand-1", Document.class, "conversations_set_aside").get("setAsideAt"))
+                .as("counted from the run that found it").isEqualTo(java.util.Date.from(found));
+        assertThat(mongo.findById("test:hand-undated", Document.class, "conversations").get("updatedAt"))
+                .isEqualTo(java.util.Date.from(found));
+        assertThat(mongo.findById("hand-sent", Document.class, "outbox").get("createdAt")).isEqualTo(java.util.Date.from(found));
+        assertThat(mongo.findById("hand-queued", Document.class, "outbox")).as("a mail not yet sent is not the rule's")
+                .doesNotContainKey("createdAt");
+
+        clock.advance(Duration.ofDays(89));
+        retention.run();
+        assertThat(mongo.findById("hand-1", Document.class, "conversations_set_aside")).as("kept within the period").isNotNull();
+        clock.advance(Duration.ofDays(2));
+        retention.run();
+        assertThat(mongo.findById("hand-1", Document.class, "conversations_set_aside")).isNull();
+        assertThat(mongo.findById("test:hand-undated", Document.class, "conversations")).isNull();
+        assertThat(mongo.findById("hand-queued", Document.class, "outbox")).isNotNull();
+        mongo.getCollection("outbox").deleteOne(new Document("_id", "hand-queued"));
+    }
+
+    @Test
     void everyFeatureDeclaresItsCollectionsAndTheJobNamesNone() {
         assertThat(retention.coveredCollections()).contains("conversations", "support_tasks", "audit_log", "counters",
                 "mail_inbox", "mail_quarantine", "email_requests", "outbox", "slack_outbox", "slack_events", "forum_meetings",
