@@ -29,6 +29,11 @@ class ConversationConfiguration {
     }
 
     @Bean
+    UnansweredTeller unansweredTeller(FlowCatalog catalog, OutcomeRegistry outcomes, Clock clock) {
+        return new UnansweredTeller(catalog, outcomes, clock);
+    }
+
+    @Bean
     ConversationEngine conversationEngine(ConversationStore store, FlowCatalog catalog,
             OutcomeRegistry outcomes, ConversationProperties properties,
             Clock clock, ZoneId zone, MeterRegistry meters, List<ChoiceGuesser> guessers, OwnWords ownWords) {

@@ -28,6 +28,7 @@ public class ConversationEngine {
     private final Clock clock;
     private final int attempts;
     private final MeterRegistry meters;
+    private final UnansweredTeller unanswered;
     /** Striped by conversation: see {@link #handle(ConversationKey, Look, GuardedText, Map, String, String)}. */
     private final Object[] turnLocks = new Object[256];
 
@@ -40,6 +41,7 @@ public class ConversationEngine {
         this.clock = clock;
         this.attempts = attempts;
         this.meters = meters;
+        this.unanswered = new UnansweredTeller(catalog, outcomes, clock);
         java.util.Arrays.setAll(turnLocks, i -> new Object());
     }
 
@@ -434,20 +436,8 @@ public class ConversationEngine {
 
     /** @return false when the outcome action could not be told (logged) */
     private boolean tellUnanswered(ConversationState before, Unanswered why, Map<String, String> origin) {
-        java.util.Optional<Flow> flow = catalog.flow(before.flowId());
-        if (flow.isEmpty()) {
-            return true;
-        }
-        try {
-            outcomes.get(flow.get().outcome()).unanswered(new OutcomeRequest(before.key(), before.flowId(), before.runId(),
-                    before.answers(), before.language(), clock.instant(), origin, before.context()), why);
-            log.info("event=flow_unanswered conversation={} flow={} run={} why={}", before.id(), before.flowId(), before.runId(), why);
-            return true;
-        } catch (RuntimeException e) {
-            log.warn("event=flow_unanswered_not_told conversation={} flow={} run={} reason=\"{}\"", before.id(), before.flowId(),
-                    before.runId(), se.foubot.privacy.LogText.clean(String.valueOf(e.getMessage())));
-            return false;
-        }
+        return unanswered.tell(before.key(), before.flowId(), before.runId(), before.answers(), before.language(), origin,
+                before.context(), why);
     }
 
     private String runOutcome(FlowInterpreter.PendingOutcome pending, Map<String, String> origin) {

@@ -37,11 +37,13 @@ class ConversationStore {
     private final MongoTemplate mongo;
     private final RecentLanguages languages;
     private final UnreadableConversations unreadable;
+    private final UnansweredTeller unanswered;
 
-    ConversationStore(MongoTemplate mongo, RecentLanguages languages, Clock clock) {
+    ConversationStore(MongoTemplate mongo, RecentLanguages languages, Clock clock, UnansweredTeller unanswered) {
         this.mongo = mongo;
         this.languages = languages;
         this.unreadable = new UnreadableConversations(mongo, clock);
+        this.unanswered = unanswered;
     }
 
     /**
@@ -90,6 +92,8 @@ class ConversationStore {
         }
         log.warn("event=conversation_unreadable_set_aside conversation={} copy={} error={} hint=\"begun again; the person is told "
                 + "at their next message\"", id, copy, why.getClass().getSimpleName());
+        // an analyst waiting for an answer in it would otherwise wait for ever: the run cannot go on
+        unanswered.tellLost(fresh.key(), fresh.language(), UnreadableConversations.runsIn(stored));
         return Optional.of(fresh);
     }
 

@@ -7,5 +7,7 @@ public enum Unanswered {
     /** The bot started another flow for the person in its place (a newer question). */
     REPLACED,
     /** It lay idle past the conversation timeout. */
-    EXPIRED
+    EXPIRED,
+    /** Its conversation could not be read any more (changed by hand) and was begun again. */
+    UNREADABLE
 }

@@ -4,7 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -63,7 +68,35 @@ final class UnreadableConversations {
         return state != null && state.context().containsKey(MARK);
     }
 
-    private static Language language(Document stored) {
+    /**
+     * The runs {@code stored} was in — its flow and the one it had set aside — as far as their flow, run and context
+     * can still be read, so that whoever waits for their answers can be told they ended.
+     */
+    static List<UnansweredTeller.LostRun> runsIn(Document stored) {
+        List<UnansweredTeller.LostRun> runs = new ArrayList<>();
+        run(stored).ifPresent(runs::add);
+        if (stored.get("paused") instanceof Document paused) {
+            run(paused).ifPresent(runs::add);
+        }
+        return runs;
+    }
+
+    private static Optional<UnansweredTeller.LostRun> run(Document d) {
+        if (!(d.get("flowId") instanceof String flow) || !(d.get("runId") instanceof String run)) {
+            return Optional.empty();
+        }
+        Map<String, String> context = new LinkedHashMap<>();
+        if (d.get("context") instanceof Document c) {
+            c.forEach((name, value) -> {
+                if (value instanceof String text) {
+                    context.put(name, text);
+                }
+            });
+        }
+        return Optional.of(new UnansweredTeller.LostRun(flow, run, context));
+    }
+
+    static Language language(Document stored) {
         // in any case: a hand that wrote "en" meant English (helper 109)
         if (stored.get("language") instanceof String name) {
             for (Language l : Language.values()) {

@@ -39,6 +39,7 @@ class RecordTaskAnswerOutcome implements OutcomeAction {
             case CANCELLED -> "Beställaren avbröt frågan " + question + " utan att svara.";
             case REPLACED -> "Frågan " + question + " blev obesvarad: en nyare fråga till beställaren ersatte den.";
             case EXPIRED -> "Frågan " + question + " blev obesvarad: beställaren svarade inte innan konversationen gick ut.";
+            case UNREADABLE -> "Frågan " + question + " blev obesvarad: beställarens konversation kunde inte läsas och började om.";
         };
         tasks.unanswered(request.context().get("reference"), request.key().person(), request.runId(), words);
     }

@@ -29,6 +29,11 @@ final class AsideFlowsEngine {
     }
 
     static ConversationEngine over(MongoTemplate mongo, Clock clock, List<OutcomeAction> actions) {
-        return over(new ConversationStore(mongo, new RecentLanguages(), clock), clock, actions);
+        return over(store(mongo, clock, actions), clock, actions);
+    }
+
+    /** The store, telling {@code actions} of the runs in a conversation it sets aside as unreadable. */
+    static ConversationStore store(MongoTemplate mongo, Clock clock, List<OutcomeAction> actions) {
+        return new ConversationStore(mongo, new RecentLanguages(), clock, new UnansweredTeller(CATALOG, new OutcomeRegistry(actions), clock));
     }
 }

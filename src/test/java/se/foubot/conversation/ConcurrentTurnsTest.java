@@ -61,8 +61,10 @@ class ConcurrentTurnsTest {
     private static ConversationEngine engine(MongoTemplate mongo, FlowCatalog catalog) {
         FlowInterpreter interpreter = new FlowInterpreter(catalog,
                 Duration.ofDays(7), ZoneId.of("Europe/Stockholm"));
-        return new ConversationEngine(new ConversationStore(mongo, new RecentLanguages(), java.time.Clock.systemUTC()), catalog, interpreter,
-                new OutcomeRegistry(List.of(new RecordNotes(mongo))), Clock.systemUTC(), 1000, new SimpleMeterRegistry());
+        OutcomeRegistry outcomes = new OutcomeRegistry(List.of(new RecordNotes(mongo)));
+        return new ConversationEngine(new ConversationStore(mongo, new RecentLanguages(), Clock.systemUTC(),
+                new UnansweredTeller(catalog, outcomes, Clock.systemUTC())), catalog, interpreter, outcomes, Clock.systemUTC(), 1000,
+                new SimpleMeterRegistry());
     }
 
     @AfterAll

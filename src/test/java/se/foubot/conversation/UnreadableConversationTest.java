@@ -40,8 +40,9 @@ class UnreadableConversationTest {
     @BeforeAll
     static void startStoreAndEngine() {
         store = new EmbeddedStoreFixture(dataDir);
-        conversations = new ConversationStore(store.template(), new RecentLanguages(), clock);
-        engine = AsideFlowsEngine.over(conversations, clock, List.of(new RecordNotes(store.template())));
+        List<OutcomeAction> outcomes = List.of(new RecordNotes(store.template()));
+        conversations = AsideFlowsEngine.store(store.template(), clock, outcomes);
+        engine = AsideFlowsEngine.over(conversations, clock, outcomes);
     }
 
     @AfterAll
@@ -184,6 +185,25 @@ class UnreadableConversationTest {
         assertThat(store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION).get("context", Document.class))
                 .doesNotContainKey(UnreadableConversations.MARK);
         assertThat(say(key, "Ungefär 40.")).doesNotContain("kunde inte läsa").contains("Tack, svaret är skickat.");
+    }
+
+    @Test
+    void whoAskedAQuestionInAConversationSetAsideIsToldItWentUnanswered() {
+        ConversationKey key = new ConversationKey("test", "unreadable-question");
+        assertThat(say(key, "ärende")).contains("Vad gäller det?");
+        engine.start(key, "question", Map.of("analyst", "Anna", "question", "Hur många deltar?"), Map.of());
+        Document asked = store.template().findById(key.id(), Document.class, ConversationStore.COLLECTION);
+        String questionRun = asked.getString("runId");
+        String errandRun = asked.get("paused", Document.class).getString("runId");
+        store.template().getCollection(ConversationStore.COLLECTION).updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("answers", "broken by hand")));
+
+        assertThat(say(key, "hej")).startsWith("Jag kunde inte läsa vår tidigare konversation");
+        assertThat(store.template().findById("unanswered:" + questionRun, Document.class, "notes"))
+                .as("the asker is told at once, not left waiting").isNotNull().containsEntry("why", "UNREADABLE");
+        assertThat(store.template().findById("unanswered:" + errandRun, Document.class, "notes"))
+                .as("the run it had set aside is told too").isNotNull();
+        assertThat(store.template().getCollection("tells").countDocuments(new Document("run", questionRun))).isEqualTo(1);
     }
 
     @Test

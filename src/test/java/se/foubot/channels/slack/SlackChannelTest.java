@@ -819,6 +819,27 @@ class SlackChannelTest {
     }
 
     @Test
+    void aQuestionWhoseConversationCannotBeReadAnyMoreIsSaidToBeUnansweredInTheThread() throws Exception {
+        SupportTask task = newTask("UDIST44", "Stöd att sammanställa en enkät.");
+        String ts = task.staffPost().ts();
+        slack.click("UANALYST12", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
+        awaitReply("DUDIST44", 1, "har tagits av");
+        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST12", "ask-requester", task.reference(),
+                Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":\"Hur många svarade?\"}"))).statusCode())
+                .isEqualTo(200);
+        awaitReply("DUDIST44", 2, "Hur många svarade?");
+        // an operator's hand in the database: the question's conversation no longer reads
+        bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
+                new org.bson.Document("_id", "slack:UDIST44"), new org.bson.Document("$set", new org.bson.Document("answers", 7)));
+
+        slack.dm("EvBroken1", "UDIST44", "Ett tjugotal.");
+        awaitReply("DUDIST44", 3, "Jag kunde inte läsa vår tidigare konversation");
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
+                && c.param("text").equals("Frågan ”Hur många svarade?” blev obesvarad: beställarens konversation kunde inte läsas och "
+                        + "började om.")).isEmpty());
+    }
+
+    @Test
     void aQuestionReplacedByANewerOneIsSaidToBeUnansweredInTheThreadBeforeTheNewerIsSaidToBeAsked() throws Exception {
         SupportTask task = newTask("UDIST43", "Stöd att följa upp ett nytt arbetssätt.");
         String ts = task.staffPost().ts();
