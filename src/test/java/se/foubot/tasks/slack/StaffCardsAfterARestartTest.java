@@ -106,13 +106,35 @@ class StaffCardsAfterARestartTest {
                     "uppfoljning", 1, false, Priority.NORMAL, TaskStatus.NEW, null, null, null, null, false, null,
                     List.of(new TaskEvent(at, "UDIST", "created", "Förfrågan inkom via slack")), List.of(), at, at));
         }
-        // the dead processes handed out these four references
-        bots.getCollection("counters").insertOne(new org.bson.Document("_id", "support-request-2026").append("seq", 4L));
+        // helper 109: Slack's clock ten minutes behind the bot's, so the card's ts is before the task was made
+        String behind = postBefore(bots);
+        earlierCardTs.put("FOU-2026-0005", behind);
+        // the dead processes handed out these five references
+        bots.getCollection("counters").insertOne(new org.bson.Document("_id", "support-request-2026").append("seq", 5L));
         bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0003")),
                 new Update().set(StaffPosts.POST_TURN_BY, "staff-post-0123456789aa"), SupportTask.class);
         bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0004")), new Update()
                 .set("postTurnUntil", Date.from(at.minusSeconds(1))).set(StaffPosts.POST_TURN_BY, "staff-post-livingreplica"),
                 SupportTask.class);
+    }
+
+    /** FOU-2026-0005, made by the bot ten minutes after (by its clock) Slack took its card, by a holder of its turn since gone. */
+    private static String postBefore(org.springframework.data.mongodb.core.MongoTemplate bots) {
+        String ts;
+        try {
+            ts = postToTheFake(Map.of("channel", STAFF, "text", "FOU-2026-0005 (kortet, med Slacks klocka efter)", "metadata",
+                    "{\"event_type\":\"foubot_answer\",\"event_payload\":{\"answers\":\"" + StaffChannelPublisher.CARD + "FOU-2026-0005\"}}"));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        Instant at = Instant.ofEpochSecond(Long.parseLong(ts.substring(0, ts.indexOf('.')))).plus(Duration.ofMinutes(10));
+        bots.insert(new SupportTask("FOU-2026-0005", "slack:FOU-2026-0005", new Requester(Recipient.SLACK, "UDIST", Map.of()),
+                new SupportRequest("farsta", "chef", "Vi behöver stöd i en enkät.", null, "uppfoljning", null, null, "sv"),
+                "uppfoljning", 1, false, Priority.NORMAL, TaskStatus.NEW, null, null, null, null, false, null,
+                List.of(new TaskEvent(at, "UDIST", "created", "Förfrågan inkom via slack")), List.of(), at, at));
+        bots.updateFirst(Query.query(Criteria.where("_id").is("FOU-2026-0005")),
+                new Update().set(StaffPosts.POST_TURN_BY, "staff-post-0123456789bb"), SupportTask.class);
+        return ts;
     }
 
     private static String postToTheFake(Map<String, String> params) throws IOException, InterruptedException {
@@ -170,8 +192,9 @@ class StaffCardsAfterARestartTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(tasks.find("FOU-2026-0003").orElseThrow().staffPost()).isNotNull();
             assertThat(tasks.find("FOU-2026-0004").orElseThrow().staffPost()).isNotNull();
+            assertThat(tasks.find("FOU-2026-0005").orElseThrow().staffPost()).isNotNull();
         });
-        for (String reference : List.of("FOU-2026-0003", "FOU-2026-0004")) {
+        for (String reference : List.of("FOU-2026-0003", "FOU-2026-0004", "FOU-2026-0005")) {
             assertThat(cardsOf(reference)).as(reference + ": not posted again").isEqualTo(1);
             assertThat(tasks.find(reference).orElseThrow().staffPost().ts()).isEqualTo(earlierCardTs.get(reference));
         }
