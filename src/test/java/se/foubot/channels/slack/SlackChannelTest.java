@@ -542,6 +542,14 @@ class SlackChannelTest {
         return tasks.find(task.reference()).orElseThrow();
     }
 
+    /** A new task of {@code requester}'s, claimed by {@code analyst}, the requester told so. */
+    private SupportTask claimedTask(String requester, String analyst, String concern) throws Exception {
+        SupportTask task = newTask(requester, concern);
+        slack.click(analyst, STAFF_CHANNEL, task.staffPost().ts(), "task-claim", task.reference(), false);
+        awaitReply("D" + requester, 1, "har tagits av");
+        return task;
+    }
+
     @Test
     void ofTwentyAnalystsClickingClaimAtOnceExactlyOneGetsTheTask() throws Exception {
         SupportTask task = newTask("UDIST5", "Hjälp att analysera resultaten av brukarenkäten.");
@@ -820,20 +828,18 @@ class SlackChannelTest {
 
     @Test
     void aQuestionWhoseConversationCannotBeReadAnyMoreIsSaidToBeUnansweredInTheThread() throws Exception {
-        SupportTask task = newTask("UDIST44", "Stöd att sammanställa en enkät.");
+        SupportTask task = claimedTask("UDIST93", "UANALYST16", "Stöd att sammanställa en enkät.");
         String ts = task.staffPost().ts();
-        slack.click("UANALYST12", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
-        awaitReply("DUDIST44", 1, "har tagits av");
-        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST12", "ask-requester", task.reference(),
+        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST16", "ask-requester", task.reference(),
                 Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":\"Hur många svarade?\"}"))).statusCode())
                 .isEqualTo(200);
-        awaitReply("DUDIST44", 2, "Hur många svarade?");
+        awaitReply("DUDIST93", 2, "Hur många svarade?");
         // an operator's hand in the database: the question's conversation no longer reads
         bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
-                new org.bson.Document("_id", "slack:UDIST44"), new org.bson.Document("$set", new org.bson.Document("answers", 7)));
+                new org.bson.Document("_id", "slack:UDIST93"), new org.bson.Document("$set", new org.bson.Document("answers", 7)));
 
-        slack.dm("EvBroken1", "UDIST44", "Ett tjugotal.");
-        awaitReply("DUDIST44", 3, "Jag kunde inte läsa vår tidigare konversation");
+        slack.dm("EvBroken1", "UDIST93", "Ett tjugotal.");
+        awaitReply("DUDIST93", 3, "Jag kunde inte läsa vår tidigare konversation");
         await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
                 && c.param("text").equals("Frågan ”Hur många svarade?” blev obesvarad: beställarens konversation kunde inte läsas och "
                         + "började om.")).isEmpty());
@@ -841,10 +847,8 @@ class SlackChannelTest {
 
     @Test
     void aQuestionReplacedByANewerOneIsSaidToBeUnansweredInTheThreadBeforeTheNewerIsSaidToBeAsked() throws Exception {
-        SupportTask task = newTask("UDIST43", "Stöd att följa upp ett nytt arbetssätt.");
+        SupportTask task = claimedTask("UDIST43", "UANALYST11", "Stöd att följa upp ett nytt arbetssätt.");
         String ts = task.staffPost().ts();
-        slack.click("UANALYST11", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
-        awaitReply("DUDIST43", 1, "har tagits av");
         for (String[] question : new String[][] {{"VREPL1", "Hur många enheter?"}, {"VREPL2", "Vilken månad börjar ni?"}}) {
             assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST11", "ask-requester", task.reference(),
                     Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.json(question[1]) + "}")))
@@ -866,10 +870,8 @@ class SlackChannelTest {
 
     @Test
     void twoAnalystsAskingOneRequesterAtOnceNeverHaveAQuestionSaidUnansweredBeforeItIsSaidAsked() throws Exception {
-        SupportTask task = newTask("UDIST44", "Stöd att tolka en enkät.");
+        SupportTask task = claimedTask("UDIST44", "UANALYST12", "Stöd att tolka en enkät.");
         String ts = task.staffPost().ts();
-        slack.click("UANALYST12", STAFF_CHANNEL, ts, "task-claim", task.reference(), false);
-        awaitReply("DUDIST44", 1, "har tagits av");
         List<String> asked = new java.util.ArrayList<>();
         for (int round = 0; round < 3; round++) {
             List<java.util.concurrent.CompletableFuture<Integer>> both = new java.util.ArrayList<>();
