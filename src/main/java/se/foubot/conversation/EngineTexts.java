@@ -58,11 +58,11 @@ final class EngineTexts {
     static final LocalizedText CANCEL_CHOICE = LocalizedText.of("Avbryt", "Cancel");
     static final LocalizedText CANCELLED = LocalizedText.of(
             "Okej, jag har avbrutit. Inget skickades.", "Okay, I have cancelled. Nothing was sent.");
-    /** An analyst's question cancelled: "jag har avbrutit" alone reads as if the person's own conversation ended too. */
     /** The flow a stored conversation was in is gone (its file removed, or the document changed by hand). */
     static final LocalizedText FLOW_GONE = LocalizedText.of(
             "Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.",
             "The questions of what we were doing no longer exist, so I have ended it. Nothing was sent.");
+    /** An analyst's question cancelled: "jag har avbrutit" alone reads as if the person's own conversation ended too. */
     static final LocalizedText QUESTION_CANCELLED = LocalizedText.of(
             "Okej, jag har avbrutit frågan från FoU. Inget svar skickades.", "Okay, I have cancelled the question from FoU. No answer was sent.");
     static final LocalizedText NOTHING_TO_CANCEL = LocalizedText.of(

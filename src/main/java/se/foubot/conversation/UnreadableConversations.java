@@ -3,8 +3,8 @@ package se.foubot.conversation;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,7 +96,7 @@ final class UnreadableConversations {
         return Optional.of(new UnansweredTeller.LostRun(flow, run, context));
     }
 
-    static Language language(Document stored) {
+    private static Language language(Document stored) {
         // in any case: a hand that wrote "en" meant English (helper 109)
         if (stored.get("language") instanceof String name) {
             for (Language l : Language.values()) {

@@ -37,7 +37,7 @@ class StaffChannelPublisher {
     /** A card's mark in its metadata (people do not see it): the task it shows, so a process after a crash can find it. */
     static final String CARD = "staff-card:";
     /** How long before a task was made its card is looked for in the channel: the clocks of Slack and the bot may differ. */
-    private static final java.time.Duration LOOK_BACK = java.time.Duration.ofHours(1);
+    private static final Duration LOOK_BACK = Duration.ofHours(1);
 
     private final TaskService tasks;
     private final StaffPosts posts;
@@ -195,7 +195,7 @@ class StaffChannelPublisher {
     private String alreadyPosted(SupportTask task) {
         // from an hour before the task was made: Slack's clock may be behind this one's (helper 109: a minute was not
         // enough), and reading newest first, a wider window costs pages only when the card is not there
-        String since = task.createdAt() == null ? null : (task.createdAt().minus(LOOK_BACK).getEpochSecond()) + ".000000";
+        String since = task.createdAt() == null ? null : task.createdAt().minus(LOOK_BACK).getEpochSecond() + ".000000";
         String ts = api.findPost(properties.staffChannel(), CARD + task.reference(), since).orElse(null);
         if (ts != null) {
             log.info("event=staff_post_found task={} ts={}", task.reference(), ts);
