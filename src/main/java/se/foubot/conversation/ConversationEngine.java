@@ -402,7 +402,8 @@ public class ConversationEngine {
      */
     private void endedUnanswered(ConversationState before, ConversationState after, FlowInterpreter.PendingOutcome completed,
             Unanswered how, Map<String, String> origin) {
-        if (before == null || !before.inFlow() || after == null || before.runId().equals(after.runId())
+        // a run without its id (written by hand) has no one to tell
+        if (before == null || !before.inFlow() || before.runId() == null || after == null || before.runId().equals(after.runId())
                 || (completed != null && before.runId().equals(completed.request().runId()))
                 || (after.paused() != null && before.runId().equals(after.paused().runId()))
                 || (before.flowId().equals(after.flowId()) && before.context().equals(after.context()))) {

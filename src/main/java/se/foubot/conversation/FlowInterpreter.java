@@ -136,6 +136,12 @@ final class FlowInterpreter {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
         ConversationState expired = expireIfIdle(s, now, notices);
+        if (expired.inFlow() && catalog.flow(expired.flowId()).isEmpty()) {
+            // its flow is gone (its file removed, or the name changed by hand): the message is no answer to questions
+            // that are gone, so it is taken as a new one — a request, a command — after the notice
+            notices.add(EngineTexts.FLOW_GONE.in(expired.language()));
+            expired = expired.idle();
+        }
         boolean dirty = expired != s;
         s = expired;
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
@@ -190,13 +196,13 @@ final class FlowInterpreter {
 
     private Turn takeInFlow(ConversationState s, ConversationKey key, String text, String cmd, List<String> notices,
             Instant now) {
-        Optional<Flow> flow = catalog.flow(s.flowId());
-        Optional<Step> step = flow.flatMap(f -> s.stepId() == null ? Optional.empty() : f.step(s.stepId()));
-        if (flow.isEmpty() || (!s.summary() && step.isEmpty())) {
-            // the flow files changed under a running conversation: start that flow afresh if it still exists
-            return changedUnderfoot(s, flow, text, cmd, notices, now);
+        // a flow that is gone was ended in take()
+        Flow f = catalog.flow(s.flowId()).orElseThrow();
+        Optional<Step> step = s.stepId() == null ? Optional.empty() : f.step(s.stepId());
+        if (!s.summary() && step.isEmpty()) {
+            // the flow file changed under a running conversation: the flow begins afresh
+            return changedUnderfoot(s, f, notices, now);
         }
-        Flow f = flow.get();
         if (HELP.contains(cmd)) {
             Reply r = reply(s, notices);
             step.filter(st -> !s.summary() && st.help() != null).ifPresent(st -> r.say(st.help()));
@@ -414,17 +420,11 @@ final class FlowInterpreter {
     /** The help command's words (the command table's), as the first word of a request they are no part of. */
     private static final java.util.Set<String> HELP_WORDS = java.util.Set.of("hjalp", "help");
 
-    private Turn changedUnderfoot(ConversationState s, Optional<Flow> flow, String text, String cmd, List<String> notices,
-            Instant now) {
-        if (flow.isEmpty()) {
-            // the message is no answer to questions that are gone: it is taken as a new one (a request, a command)
-            notices.add(EngineTexts.FLOW_GONE.in(s.language()));
-            return startOrGreet(s.idle(), text, cmd, notices, now, true, false);
-        }
-        ConversationState restarted = s.start(flow.get(), UUID.randomUUID().toString(), now);
+    private Turn changedUnderfoot(ConversationState s, Flow flow, List<String> notices, Instant now) {
+        ConversationState restarted = s.start(flow, UUID.randomUUID().toString(), now);
         Reply r = reply(restarted, notices);
         r.say(EngineTexts.RESTARTED);
-        return ask(restarted, flow.get(), flow.get().firstStep(), r);
+        return ask(restarted, flow, flow.firstStep(), r);
     }
 
     private Turn back(ConversationState s, Flow f, Reply r) {

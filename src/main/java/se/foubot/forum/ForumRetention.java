@@ -33,7 +33,7 @@ class ForumRetention implements RetainedData {
                 new RetentionRule(Registration.COLLECTION, "registrations (who, address, district, agenda proposal) are deleted "
                         + "FOUBOT_RETENTION_FORUM after their meeting ended", periods.forumRegistrations(),
                         ForumRetention::deleteRegistrationsOfPastMeetings),
-                RetentionRule.delete(Meeting.COLLECTION, "a meeting (title, place, agenda, coordinator) is deleted "
+                RetentionRule.deleteAfterItsOwnDate(Meeting.COLLECTION, "a meeting (title, place, agenda, coordinator) is deleted "
                         + "FOUBOT_RETENTION_FORUM after it ended, once its registrations are gone", periods.forumRegistrations(),
                         "end", null),
                 RetentionRule.delete(ForumNewsSubscriber.COLLECTION, "a person who stopped forum news (address) is deleted "

@@ -51,6 +51,15 @@ public record RetentionRule(String collection, String what, Duration period, Act
         });
     }
 
+    /**
+     * As {@link #delete}, for a date that is the thing's own and that people see (a meeting's end), not a record's
+     * bookkeeping: one that is missing or broken is never rewritten, so such a document is kept until it is mended.
+     */
+    public static RetentionRule deleteAfterItsOwnDate(String collection, String what, Duration period, String dateField, Criteria also) {
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.remove(
+                Query.query(older(dateField, cutoff, also)), collection).getDeletedCount());
+    }
+
     private static void dateTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
         Criteria undated = Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE);
         long dated = mongo.updateMulti(Query.query(also == null ? undated : new Criteria().andOperator(undated, also)),

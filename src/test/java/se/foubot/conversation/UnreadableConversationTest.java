@@ -112,6 +112,11 @@ class UnreadableConversationTest {
                 new Document("$set", new Document("flowId", "removed-since")));
         assertThat(say(key, "hej")).as("words that start nothing get the notice and the menu")
                 .startsWith("Frågorna i det vi höll på med finns inte längre");
+
+        store.template().getCollection(ConversationStore.COLLECTION).updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("flowId", "removed-since").append("stepId", "who")));
+        assertThat(say(key, "english")).as("a language switch (helper 111: it failed into the dead letters)")
+                .startsWith("Frågorna i det vi höll på med finns inte längre").contains("let's talk in English");
     }
 
     @Test

@@ -133,6 +133,7 @@ class RetentionJobTest {
         mongo.getCollection("conversations").insertOne(new Document("_id", "test:hand-undated").append("rev", "test:hand-undated#1"));
         mongo.getCollection("outbox").insertOne(new Document("_id", "hand-sent").append("status", "sent").append("slot", "hand-sent").append("createdAt", 12));
         mongo.getCollection("outbox").insertOne(new Document("_id", "hand-queued").append("status", "pending").append("slot", "hand-queued"));
+        mongo.getCollection("forum_meetings").insertOne(new Document("_id", "hand-meeting").append("end", "15:00"));
 
         retention.run();
         assertThat(mongo.findById("hand-1", Document.class, "conversations_set_aside").get("setAsideAt"))
@@ -142,6 +143,8 @@ class RetentionJobTest {
         assertThat(mongo.findById("hand-sent", Document.class, "outbox").get("createdAt")).isEqualTo(java.util.Date.from(found));
         assertThat(mongo.findById("hand-queued", Document.class, "outbox")).as("a mail not yet sent is not the rule's")
                 .doesNotContainKey("createdAt");
+        assertThat(mongo.findById("hand-meeting", Document.class, "forum_meetings")).as("a meeting's end is its own, seen by people")
+                .containsEntry("end", "15:00");
 
         clock.advance(Duration.ofDays(89));
         retention.run();
@@ -152,6 +155,7 @@ class RetentionJobTest {
         assertThat(mongo.findById("test:hand-undated", Document.class, "conversations")).isNull();
         assertThat(mongo.findById("hand-queued", Document.class, "outbox")).isNotNull();
         mongo.getCollection("outbox").deleteOne(new Document("_id", "hand-queued"));
+        mongo.getCollection("forum_meetings").deleteOne(new Document("_id", "hand-meeting"));
     }
 
     @Test
