@@ -103,6 +103,10 @@ public class ReminderScheduler {
             }
         } catch (DataAccessException e) {
             log.warn("event=reminders_deferred source={} reason=\"{}\"", name, LogText.clean(e.getMostSpecificCause().getMessage()));
+        } catch (RuntimeException e) {
+            // one source's data that cannot be read must not stop the start or the other sources (helper 111)
+            log.error("event=reminders_failed source={} error={} reason=\"{}\"", name, e.getClass().getSimpleName(),
+                    LogText.clean(String.valueOf(e.getMessage())));
         }
     }
 
@@ -137,6 +141,9 @@ public class ReminderScheduler {
             log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, LogText.clean(e.getMessage()));
         } catch (DataAccessException e) {
             log.warn("event=reminders_not_planned source={} reason=\"{}\"", name, LogText.clean(e.getMostSpecificCause().getMessage()));
+        } catch (RuntimeException e) {
+            log.error("event=reminders_not_planned source={} error={} reason=\"{}\"", name, e.getClass().getSimpleName(),
+                    LogText.clean(String.valueOf(e.getMessage())));
         }
     }
 }

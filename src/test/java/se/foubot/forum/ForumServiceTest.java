@@ -62,6 +62,20 @@ class ForumServiceTest {
         assertThat(forum.find(id).orElseThrow().seats()).isEqualTo(1);
     }
 
+    /** Helper 111: one meeting changed by hand ("end": "15:00") failed every list of meetings, and the start. */
+    @Test
+    void aMeetingThatCannotBeReadIsLeftOutAndTheOthersListed() {
+        String good = meeting("forum-test-readable-" + System.nanoTime(), 10, Duration.ofDays(20));
+        String bad = "forum-test-broken-" + System.nanoTime();
+        mongo.getCollection(Meeting.COLLECTION).insertOne(new org.bson.Document("_id", bad).append("title", "Trasigt")
+                .append("start", java.util.Date.from(clock.instant().plus(Duration.ofDays(31)))).append("end", "15:00")
+                .append("cancelled", false));
+
+        assertThat(forum.upcoming()).extracting(Meeting::id).contains(good).doesNotContain(bad);
+        assertThat(forum.all()).extracting(Meeting::id).contains(good).doesNotContain(bad);
+        mongo.getCollection(Meeting.COLLECTION).deleteOne(new org.bson.Document("_id", bad));
+    }
+
     @Test
     void aSecondClickIsTheSameRegistration() {
         String id = meeting("forum-test-twice-" + System.nanoTime(), 10, Duration.ofDays(20));

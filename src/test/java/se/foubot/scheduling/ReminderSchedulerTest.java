@@ -115,6 +115,36 @@ class ReminderSchedulerTest {
         assertThat(meters.counter("foubot.reminders.sent", "source", "deadlines").count()).isEqualTo(3.0);
     }
 
+    /** Helper 111: a forum meeting whose end was written as "15:00" failed the source, and with it the bot's start. */
+    @Test
+    void aSourceWhoseDataCannotBeReadStopsNeitherTheStartNorTheOtherSources() throws Exception {
+        Deadlines source = new Deadlines();
+        source.due.add(clock.instant().plus(Duration.ofHours(1)));
+        ReminderSource broken = new ReminderSource() {
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public List<Instant> dueInstants(Instant from, Instant to) {
+                throw new IllegalStateException("cannot convert String to Instant");
+            }
+
+            @Override
+            public int sendDue() {
+                throw new IllegalStateException("cannot convert String to Instant");
+            }
+        };
+        ReminderScheduler scheduler = new ReminderScheduler(quartz, List.of(broken, source), clock,
+                new SchedulingProperties(true, Duration.ofDays(7), Duration.ofHours(1)), meters);
+
+        scheduler.start();
+
+        assertThat(source.sends).hasValue(1);
+        assertThat(planned()).hasSize(1);
+    }
+
     @Test
     void withBackgroundWorkOffNothingIsPlanned() throws Exception {
         Deadlines source = new Deadlines();
