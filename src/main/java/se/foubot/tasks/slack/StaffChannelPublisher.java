@@ -88,7 +88,8 @@ class StaffChannelPublisher {
 
     /**
      * Posts or updates the message with the task as it is now; {@code event}, if any, goes into the thread.
-     * @return false when Slack could not be reached, so the work is left for the repost
+     * @return false when Slack could not be reached (not when it refused this task's call), so the rest of a repost
+     *         round waits for the next
      */
     boolean sync(String reference, TaskEvent event) {
         // one task at a time in this JVM, so a create and a quick claim cannot both post a first message
@@ -122,7 +123,19 @@ class StaffChannelPublisher {
                     // task just posted, needs no update: the channel's pace is one message a second
                     String shows = digest(text, blocks);
                     if (task.staffPostStale() && !shows.equals(posts.shows(reference))) {
-                        api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                        try {
+                            api.update(task.staffPost().channel(), task.staffPost().ts(), text, blocks);
+                        } catch (SlackApi.SlackCallFailed e) {
+                            if (e.slackAway() || !String.valueOf(e.getMessage()).contains("message_not_found")) {
+                                throw e;
+                            }
+                            // someone deleted the card in Slack: a new one takes its place, so the task is still seen
+                            // and can be claimed (helper 111: the refusal held up every card after it, round after round)
+                            String ts = api.post(properties.staffChannel(), null, text, blocks, CARD + reference);
+                            posts.markPosted(reference, new StaffPost(properties.staffChannel(), ts), shows, task.history().size());
+                            log.warn("event=staff_post_replaced task={} deleted_ts={} ts={}", reference, task.staffPost().ts(), ts);
+                            return true;
+                        }
                     }
                     // retention took the task's text: the thread's replies repeat it, so they go too (before the post
                     // counts as shown, so what Slack refused now is tried again by the repost)
@@ -140,7 +153,8 @@ class StaffChannelPublisher {
                 }
             } catch (SlackApi.SlackCallFailed e) {
                 log.warn("event=staff_post_deferred task={} reason=\"{}\"", reference, LogText.clean(e.getMessage()));
-                return false;
+                // a refusal of this task's card holds up no other task's; Slack away waits for the next round
+                return !e.slackAway();
             }
             return true;
         }

@@ -629,6 +629,22 @@ class SlackChannelTest {
         }
     }
 
+    /** Helper 111: the card deleted in Slack; the update refused ("message_not_found") held up every card after it. */
+    @Test
+    void aCardDeletedInSlackIsPostedAgainWhenItsTaskChanges() throws Exception {
+        SupportTask task = newTask("UDIST94", "Stöd att planera en utvärdering.");
+        String deleted = task.staffPost().ts();
+        SLACK.refuseNext("chat.update", "message_not_found", 1);
+        slack.click("UANALYST16", STAFF_CHANNEL, deleted, "task-claim", task.reference(), false);
+        awaitReply("DUDIST94", 1, "har tagits av");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(tasks.find(task.reference()).orElseThrow().staffPost().ts()).isNotEqualTo(deleted);
+            assertThat(SLACK.calls("chat.postMessage", c -> STAFF_CHANNEL.equals(c.param("channel")) && c.param("metadata") != null
+                    && c.param("metadata").contains("staff-card:" + task.reference()))).as("the card, and the one in its place")
+                    .hasSize(2).last().satisfies(c -> assertThat(c.param("text")).endsWith("– Tagen"));
+        });
+    }
+
     @Test
     void someoneWhoIsNotStaffCannotClaimAndNothingChanges() throws Exception {
         SupportTask task = newTask("UDIST6", "Stöd med implementering av en ny metod.");
