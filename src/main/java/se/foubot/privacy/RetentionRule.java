@@ -47,7 +47,7 @@ public record RetentionRule(String collection, String what, Duration period, Act
     public static RetentionRule delete(String collection, String what, Duration period, String dateField, Criteria also) {
         return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> {
             dateTheUndated(mongo, collection, dateField, also, now);
-            return mongo.remove(Query.query(older(dateField, cutoff, also)), collection).getDeletedCount();
+            return removeOlder(mongo, collection, dateField, also, cutoff);
         });
     }
 
@@ -56,8 +56,11 @@ public record RetentionRule(String collection, String what, Duration period, Act
      * bookkeeping: one that is missing or broken is never rewritten, so such a document is kept until it is mended.
      */
     public static RetentionRule deleteAfterItsOwnDate(String collection, String what, Duration period, String dateField, Criteria also) {
-        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.remove(
-                Query.query(older(dateField, cutoff, also)), collection).getDeletedCount());
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> removeOlder(mongo, collection, dateField, also, cutoff));
+    }
+
+    private static long removeOlder(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant cutoff) {
+        return mongo.remove(Query.query(older(dateField, cutoff, also)), collection).getDeletedCount();
     }
 
     private static void dateTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
