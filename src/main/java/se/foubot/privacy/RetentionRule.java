@@ -28,6 +28,9 @@ public record RetentionRule(String collection, String what, Duration period, Act
 
     private static final Logger log = LoggerFactory.getLogger(RetentionRule.class);
 
+    /** Where an anonymise rule notes when it first found a document without its date. */
+    public static final String UNDATED_SINCE = "retentionUndatedSince";
+
     /** One run of a rule: the cutoff is now minus the period. */
     public interface Action {
         long run(MongoTemplate mongo, Instant cutoff, Instant now);
@@ -64,8 +67,7 @@ public record RetentionRule(String collection, String what, Duration period, Act
     }
 
     private static void dateTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
-        Criteria undated = Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE);
-        long dated = mongo.updateMulti(Query.query(also == null ? undated : new Criteria().andOperator(undated, also)),
+        long dated = mongo.updateMulti(Query.query(also == null ? undated(dateField) : new Criteria().andOperator(undated(dateField), also)),
                 new Update().set(dateField, Date.from(now)), collection).getModifiedCount();
         if (dated > 0) {
             log.warn("event=retention_date_missing collection={} field={} documents={} counted_from={}", collection, dateField,
@@ -76,12 +78,33 @@ public record RetentionRule(String collection, String what, Duration period, Act
     /**
      * Applies {@code change} to the documents whose {@code dateField} is older than the period and that match
      * {@code also}; {@code change} is given the time of the run and must make them stop matching {@code also} (e.g. by removing the text it looks for), so a
-     * second run changes nothing.
+     * second run changes nothing. The date here is one people read (when a task was closed, a mail sent), so one that
+     * is missing or broken by hand is not rewritten: the run that finds it notes its own time in
+     * {@value #UNDATED_SINCE}, and the document is anonymised one period after that instead of never.
      */
     public static RetentionRule anonymise(String collection, String what, Duration period, String dateField, Criteria also,
             Function<Instant, Update> change) {
-        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> mongo.updateMulti(
-                Query.query(older(dateField, cutoff, also)), change.apply(now), collection).getModifiedCount());
+        return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> {
+            noteTheUndated(mongo, collection, dateField, also, now);
+            Criteria undatedLongEnough = new Criteria().andOperator(undated(dateField), Criteria.where(UNDATED_SINCE).lt(Date.from(cutoff)));
+            Criteria due = new Criteria().orOperator(Criteria.where(dateField).lt(Date.from(cutoff)), undatedLongEnough);
+            return mongo.updateMulti(Query.query(also == null ? due : new Criteria().andOperator(due, also)), change.apply(now),
+                    collection).getModifiedCount();
+        });
+    }
+
+    private static void noteTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
+        Criteria unnoted = new Criteria().andOperator(undated(dateField), Criteria.where(UNDATED_SINCE).exists(false));
+        long noted = mongo.updateMulti(Query.query(also == null ? unnoted : new Criteria().andOperator(unnoted, also)),
+                new Update().set(UNDATED_SINCE, Date.from(now)), collection).getModifiedCount();
+        if (noted > 0) {
+            log.warn("event=retention_date_missing collection={} field={} documents={} counted_from={} noted_in={}", collection,
+                    dateField, noted, now, UNDATED_SINCE);
+        }
+    }
+
+    private static Criteria undated(String dateField) {
+        return Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE);
     }
 
     /** A collection that holds no personal data (counters, leases): kept, and said why. */

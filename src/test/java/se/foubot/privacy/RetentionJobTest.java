@@ -159,6 +159,38 @@ class RetentionJobTest {
     }
 
     @Test
+    void aClosedTaskOrSentMailWhoseDateWasRemovedByHandIsAnonymisedOnePeriodAfterTheJobFoundIt() {
+        SupportTask task = tasks.create("retention-undated", new Requester("email", "ulla@stockholm.se", Map.of()),
+                new SupportRequest("bromma", null, "Känslig fritext utan datum", null, "analys", null, null, "sv"), List.of());
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new Document("_id", task.reference()), new Document("$unset", new Document("closedAt", "")));
+        mongo.getCollection("outbox").insertOne(new Document("_id", "hand-sent-undated").append("status", "sent")
+                .append("slot", "hand-sent-undated").append("subject", "Re: Stöd").append("text", "Hej Ulla").append("sentAt", "i går")
+                .append("createdAt", java.util.Date.from(clock.instant())));
+
+        retention.run();
+        assertThat(mongo.findById(task.reference(), Document.class, "support_tasks")).as("a date people read is not rewritten")
+                .doesNotContainKey("closedAt").containsKey(RetentionRule.UNDATED_SINCE);
+        assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).containsEntry("sentAt", "i går").containsKey("text");
+
+        clock.advance(Duration.ofDays(29));
+        retention.run();
+        assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).as("kept within the period").containsKey("text");
+        clock.advance(Duration.ofDays(2));
+        retention.run();
+        assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).doesNotContainKeys("text", "subject")
+                .containsKey("textRemovedAt");
+
+        clock.advance(Duration.ofDays(731));
+        retention.run();
+        SupportTask anonymised = tasks.find(task.reference()).orElseThrow();
+        assertThat(anonymised.request().concern()).isEqualTo("(gallrad)");
+        assertThat(anonymised.requester().person()).isEqualTo("(gallrad)");
+        assertThat(anonymised.status()).isEqualTo(TaskStatus.DONE);
+    }
+
+    @Test
     void everyFeatureDeclaresItsCollectionsAndTheJobNamesNone() {
         assertThat(retention.coveredCollections()).contains("conversations", "support_tasks", "audit_log", "counters",
                 "mail_inbox", "mail_quarantine", "email_requests", "outbox", "slack_outbox", "slack_events", "forum_meetings",
