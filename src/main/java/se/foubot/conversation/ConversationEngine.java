@@ -308,7 +308,8 @@ public class ConversationEngine {
             return java.util.Optional.empty();
         }
         endedUnanswered(current, turn.get().next(), null, Unanswered.EXPIRED, Map.of());
-        log.info("event=conversation_expired conversation={} flow={}", seen.key().id(), current.flowId());
+        log.info("event={} conversation={} flow={}", catalog.flow(current.flowId()).isPresent() ? "conversation_expired"
+                : "conversation_flow_gone", seen.key().id(), current.flowId());
         return java.util.Optional.of(String.join("\n\n", turn.get().lines()));
     }
 

@@ -62,6 +62,10 @@ final class EngineTexts {
     static final LocalizedText FLOW_GONE = LocalizedText.of(
             "Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.",
             "The questions of what we were doing no longer exist, so I have ended it. Nothing was sent.");
+    /** The flow a person had set aside for the bot's question is gone: it cannot go on where it stood. */
+    static final LocalizedText PAUSED_GONE = LocalizedText.of(
+            "Det du höll på med innan kan inte fortsätta, eftersom frågorna i det inte finns längre. Jag har avslutat det. Inget skickades.",
+            "What you were doing before cannot go on, since its questions no longer exist. I have ended it. Nothing was sent.");
     /** An analyst's question cancelled: "jag har avbrutit" alone reads as if the person's own conversation ended too. */
     static final LocalizedText QUESTION_CANCELLED = LocalizedText.of(
             "Okej, jag har avbrutit frågan från FoU. Inget svar skickades.", "Okay, I have cancelled the question from FoU. No answer was sent.");

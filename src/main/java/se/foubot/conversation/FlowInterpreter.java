@@ -135,13 +135,15 @@ final class FlowInterpreter {
             String answering) {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
-        ConversationState expired = expireIfIdle(s, now, notices);
-        if (expired.inFlow() && catalog.flow(expired.flowId()).isEmpty()) {
-            // its flow is gone (its file removed, or the name changed by hand): the message is no answer to questions
-            // that are gone, so it is taken as a new one — a request, a command — after the notice
-            notices.add(EngineTexts.FLOW_GONE.in(expired.language()));
-            expired = expired.idle();
+        // a flow that is gone (its file removed, or the name changed by hand) is ended first: the message is no answer
+        // to questions that are gone, so it is taken as a new one — a request, a command — after the notice
+        ConversationState ended = endGone(s, notices);
+        if (ended != s && s.inFlow() && ended.paused() != null && !identityNumberRemoved) {
+            // what the person had set aside for it goes on where it stood, its question asked again: the message was
+            // written for the question that is gone, not for that one
+            return resumePaused(ended, notices).orElseThrow();
         }
+        ConversationState expired = expireIfIdle(ended, now, notices);
         boolean dirty = expired != s;
         s = expired;
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
@@ -200,6 +202,11 @@ final class FlowInterpreter {
         Flow f = catalog.flow(s.flowId()).orElseThrow();
         Optional<Step> step = s.stepId() == null ? Optional.empty() : f.step(s.stepId());
         if (!s.summary() && step.isEmpty()) {
+            if (s.history().isEmpty() && s.answers().isEmpty()) {
+                // nothing answered yet, so the question asked was the first, whatever its name was: the message answers
+                // it (an analyst's question of one step would otherwise be asked again and its answer lost: helper 111)
+                return takeInFlow(s.asking(f.firstStep().id(), false), key, text, cmd, notices, now);
+            }
             // the flow file changed under a running conversation: the flow begins afresh
             return changedUnderfoot(s, f, notices, now);
         }
@@ -278,9 +285,9 @@ final class FlowInterpreter {
     Turn resume(ConversationState current, ConversationKey key, Instant now) {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
-        ConversationState expired = expireIfIdle(s, now, notices);
+        ConversationState expired = expireIfIdle(endGone(s, notices), now, notices);
         Reply r = reply(expired, notices);
-        if (expired.inFlow() && catalog.flow(expired.flowId()).isPresent()) {
+        if (expired.inFlow()) {
             r.say(EngineTexts.WELCOME_BACK);
             return repeatWhereWeAre(expired, r);
         }
@@ -297,22 +304,50 @@ final class FlowInterpreter {
         return idleTimeout;
     }
 
-    /** In a flow that has not run out of time (an idle one ends at the person's next message). */
+    /**
+     * In a flow that has not run out of time (an idle one ends at the person's next message) and that still exists
+     * (one that is gone ends there too): what they write answers it.
+     */
     boolean inLiveFlow(ConversationState s, Instant now) {
-        return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now));
+        return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now))
+                && catalog.flow(s.flowId()).isPresent();
     }
 
     /**
-     * The conversation ended, as {@link #take} would end it, when it has lain idle past the timeout; the turn's lines
-     * are the notices that say so. Empty when it has not.
+     * The conversation ended, as {@link #take} would end it, when it has lain idle past the timeout or its flow is
+     * gone; the turn's lines are the notices that say so. Empty when it has not. A flow set aside stays set aside
+     * (the next message the conversation takes resumes it).
      */
     Optional<Turn> expire(ConversationState current, Instant now) {
         if (current == null) {
             return Optional.empty();
         }
         List<String> notices = new ArrayList<>();
-        ConversationState expired = expireIfIdle(current, now, notices);
+        ConversationState expired = expireIfIdle(endGone(current, notices), now, notices);
         return expired == current ? Optional.empty() : Optional.of(new Turn(expired, notices, List.of(), null));
+    }
+
+    /**
+     * Ends, with a word each, the flow running and the flow set aside when their definitions are gone (a file
+     * removed, a name changed by hand): their questions cannot be asked and their outcome cannot run, and the person
+     * would otherwise answer into nothing or lose what they had set aside without a word.
+     */
+    private ConversationState endGone(ConversationState s, List<String> notices) {
+        ConversationState ended = s;
+        if (ended.inFlow() && catalog.flow(ended.flowId()).isEmpty()) {
+            notices.add(EngineTexts.FLOW_GONE.in(ended.language()));
+            ended = ended.idle();
+        }
+        if (ended.paused() != null && pausedGone(ended.paused())) {
+            notices.add(EngineTexts.PAUSED_GONE.in(ended.language()));
+            ended = ended.withoutPaused();
+        }
+        return ended;
+    }
+
+    private boolean pausedGone(ConversationState.Paused paused) {
+        Optional<Flow> flow = catalog.flow(paused.flowId());
+        return flow.isEmpty() || (!paused.summary() && (paused.stepId() == null || flow.get().step(paused.stepId()).isEmpty()));
     }
 
     private ConversationState expireIfIdle(ConversationState s, Instant now, List<String> notices) {
@@ -850,16 +885,21 @@ final class FlowInterpreter {
      * @return the turn that resumes it, or empty when there is nothing to resume
      */
     Optional<Turn> resumePaused(ConversationState s) {
+        return resumePaused(s, new ArrayList<>());
+    }
+
+    /** As {@link #resumePaused(ConversationState)}, after {@code notices}; one whose definition is gone is said so. */
+    private Optional<Turn> resumePaused(ConversationState s, List<String> notices) {
         if (s == null || s.inFlow() || s.paused() == null) {
             return Optional.empty();
         }
-        ConversationState resumed = s.resumingPaused();
-        Optional<Flow> flow = catalog.flow(resumed.flowId());
-        if (flow.isEmpty() || (!resumed.summary() && flow.get().step(resumed.stepId()).isEmpty())) {
-            return Optional.of(new Turn(s.withoutPaused(), List.of(), List.of(), null));
+        if (pausedGone(s.paused())) {
+            return Optional.of(new Turn(endGone(s, notices), notices, List.of(), null));
         }
-        Reply r = reply(resumed, List.of());
-        r.say(EngineTexts.RESUMED, Map.of("title", flow.get().title().in(resumed.language())));
+        ConversationState resumed = s.resumingPaused();
+        Flow flow = catalog.flow(resumed.flowId()).orElseThrow();
+        Reply r = reply(resumed, notices);
+        r.say(EngineTexts.RESUMED, Map.of("title", flow.title().in(resumed.language())));
         return Optional.of(repeatWhereWeAre(resumed, r));
     }
 

@@ -130,12 +130,10 @@ public class MessageRouter {
      * notice that it ended first, as a message the conversation took would have begun.
      */
     private Reply afterExpiry(ConversationEngine.Look seen, Reply reply) {
-        if (reply.card() != null || reply.isNone()) {
-            // a card is shown by its own renderer, which would leave a notice before it unseen: the next message says it
+        if (reply.isNone()) {
             return reply;
         }
-        return engine.endIfExpired(seen).map(notice -> new Reply(reply.text().isBlank() ? notice : notice + "\n\n" + reply.text(),
-                reply.choices(), reply.thread(), reply.needsProof(), reply.card())).orElse(reply);
+        return engine.endIfExpired(seen).map(reply::after).orElse(reply);
     }
 
     /** Where the person stands, said as a greeting ({@code /fou} alone, a terminal chat starting). */

@@ -15,15 +15,23 @@ import se.foubot.conversation.ReplyChoice;
  *                   what will be done once they confirm, and the channel asks them to
  * @param repeated   the conversation's answer to a message it took before (done again after a crash or a failed
  *                   post): a channel that can tell whether it showed it then need not show it twice
+ * @param notice     what {@code text} begins with that is not the answer's own: the person's conversation ended (it
+ *                   ran out of time, its flow is gone, it could not be read). A channel that shows a card in place of
+ *                   the text shows this above it; null when there is none
  */
-public record Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card, boolean repeated) {
+public record Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card, boolean repeated,
+        String notice) {
 
     public Reply {
         choices = choices == null ? List.of() : List.copyOf(choices);
     }
 
     public Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card) {
-        this(text, choices, thread, needsProof, card, false);
+        this(text, choices, thread, needsProof, card, false, null);
+    }
+
+    public Reply(String text, List<ReplyChoice> choices, String thread, boolean needsProof, Card card, boolean repeated) {
+        this(text, choices, thread, needsProof, card, repeated, null);
     }
 
     public static Reply text(String text) {
@@ -50,10 +58,15 @@ public record Reply(String text, List<ReplyChoice> choices, String thread, boole
     }
 
     public Reply inThread(String newThread) {
-        return new Reply(text, choices, newThread, needsProof, card, repeated);
+        return new Reply(text, choices, newThread, needsProof, card, repeated, notice);
     }
 
     public Reply withCard(Card newCard) {
-        return new Reply(text, choices, thread, needsProof, newCard, repeated);
+        return new Reply(text, choices, thread, needsProof, newCard, repeated, notice);
+    }
+
+    /** This reply after {@code before} (see {@link #notice}): the text begins with it, a card is shown under it. */
+    public Reply after(String before) {
+        return new Reply(text.isBlank() ? before : before + "\n\n" + text, choices, thread, needsProof, card, repeated, before);
     }
 }

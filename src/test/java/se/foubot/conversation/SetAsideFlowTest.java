@@ -97,6 +97,58 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aFlowSetAsideWhoseDefinitionIsGoneIsSaidEndedWhenTheQuestionIsAnswered() {
+        ConversationKey key = new ConversationKey("test", "aside-paused-gone");
+        say(key, "ärende");
+        say(key, "Uppföljning av brukarenkäten");
+        engine.start(key, "question", QUESTION, Map.of());
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("paused.flowId", "removed-since")));
+
+        assertThat(say(key, "Ungefär 40.")).as("helper 111's D3: it was dropped without a word")
+                .isEqualTo("Det du höll på med innan kan inte fortsätta, eftersom frågorna i det inte finns längre. Jag har "
+                        + "avslutat det. Inget skickades.\n\nTack, svaret är skickat.");
+        assertThat(stored(key).get("paused")).isNull();
+        assertThat(say(key, "hej")).doesNotContain("finns inte längre");
+    }
+
+    @Test
+    void aQuestionWhoseFlowIsGoneEndsAndTheFlowSetAsideGoesOnWithItsQuestionAskedAgain() {
+        ConversationKey key = new ConversationKey("test", "aside-active-gone");
+        say(key, "ärende");
+        say(key, "Uppföljning av brukarenkäten");
+        engine.start(key, "question", QUESTION, Map.of());
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("flowId", "removed-since")));
+
+        assertThat(say(key, "Ungefär 40.")).as("helper 111's D4: the errand went on without a word")
+                .isEqualTo("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\n\n"
+                        + "Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(say(key, "Enhetschefer i Bromma")).as("the answer is the errand's").contains("När behövs det?");
+    }
+
+    @Test
+    void anAnswerToAQuestionWhoseStepNameIsGoneIsTakenAsTheAnswerToItsFirstQuestion() {
+        ConversationKey key = new ConversationKey("test", "question-step-gone");
+        engine.start(key, "question", QUESTION, Map.of());
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("stepId", "renamed-since")));
+
+        assertThat(say(key, "Ungefär 40 personer.")).as("helper 111's D8: the question was asked again and the answer lost")
+                .isEqualTo("Tack, svaret är skickat.");
+        assertThat(store.template().findAll(Document.class, "notes")).filteredOn(d -> "question".equals(d.getString("flow")))
+                .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40 personer."));
+
+        ConversationKey errand = new ConversationKey("test", "errand-step-gone");
+        say(errand, "ärende");
+        say(errand, "Uppföljning av brukarenkäten");
+        store.template().getCollection("conversations").updateOne(new Document("_id", errand.id()),
+                new Document("$set", new Document("stepId", "renamed-since")));
+        assertThat(say(errand, "Enhetschefer")).as("with answers given, which question was asked is not known: begun again")
+                .contains("Vad gäller det?");
+    }
+
+    @Test
     void aButtonOfTheFlowSetAsideIsNotTakenAsTheAnswerToTheBotsQuestion() {
         ConversationKey key = new ConversationKey("test", "aside-button");
         say(key, "ärende");

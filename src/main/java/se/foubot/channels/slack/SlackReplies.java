@@ -42,6 +42,12 @@ public class SlackReplies {
                 shown.addAll(card);
                 return shown;
             }
+            if (!card.isEmpty() && reply.notice() != null) {
+                // the card shows in place of the text, which began with the notice: said above it
+                List<LayoutBlock> shown = new java.util.ArrayList<>(ReplyBlocks.of(reply.notice(), List.of()));
+                shown.addAll(card);
+                return shown;
+            }
             if (!card.isEmpty()) {
                 return card;
             }
@@ -54,7 +60,10 @@ public class SlackReplies {
         C card = (C) reply.card();
         for (SlackCardRenderer<?> r : renderers) {
             if (card != null && r.type().isInstance(card)) {
-                return SlackText.escapeKeepingMentions(((SlackCardRenderer<C>) r).text(card, reply.text()));
+                String text = ((SlackCardRenderer<C>) r).text(card, reply.text());
+                // a renderer with words of its own leaves the notice out
+                return SlackText.escapeKeepingMentions(reply.notice() == null || text.startsWith(reply.notice()) ? text
+                        : reply.notice() + "\n\n" + text);
             }
         }
         // as the blocks show it: a notification's text must not turn what a person wrote into a link or an @channel

@@ -56,6 +56,9 @@ class SlackQuestionsTest {
     @Autowired
     se.foubot.grants.GrantSubscriptions subscriptions;
 
+    @Autowired
+    org.springframework.data.mongodb.core.MongoTemplate mongo;
+
     SlackRequests slack;
 
     @DynamicPropertySource
@@ -300,6 +303,42 @@ class SlackQuestionsTest {
         assertThat(commandAnswer(user, 3)).contains("Vilken e-postadress");
         assertThat(say(user, ++n, "kim.berg@stockholm.se")).contains("Behövs senast: måndag 15 mars 2027")
                 .contains("E-post: kim.berg@stockholm.se");
+    }
+
+    /** The person's conversation changed by hand to a flow that does not exist (a flow file removed since). */
+    private void flowGone(String user) {
+        mongo.getCollection("conversations").updateOne(new org.bson.Document("_id", SlackText.CHANNEL + ":" + user),
+                new org.bson.Document("$set", new org.bson.Document("flowId", "removed-since")));
+    }
+
+    @Test
+    void aCommandToSomeoneWhoseFlowIsGoneIsAnsweredAsACommandAfterTheNotice() throws Exception {
+        String gone = "Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.";
+        String user = newUser();
+        say(user, 1, "stöd");
+        flowGone(user);
+        // helper 111's D5: the menu came instead of the status, and the card without the notice
+        assertThat(say(user, 2, "status")).startsWith(gone).contains("Du har inga förfrågningar hos FoU ännu");
+        assertThat(answer(user, 2).param("blocks")).contains("finns inte längre");
+        assertThat(say(user, 3, "bevakning LUM")).doesNotContain("finns inte längre").contains("LUM");
+
+        String other = newUser();
+        say(other, 1, "stöd");
+        flowGone(other);
+        slack.command(other, "status");
+        assertThat(commandAnswer(other, 1)).startsWith(gone).contains("Du har inga förfrågningar hos FoU ännu")
+                .doesNotContain("finns kvar");
+        assertThat(say(other, 2, "hej")).as("said once").doesNotContain("finns inte längre");
+
+        String broken = newUser();
+        say(broken, 1, "stöd");
+        mongo.getCollection("conversations").updateOne(new org.bson.Document("_id", SlackText.CHANNEL + ":" + broken),
+                new org.bson.Document("$set", new org.bson.Document("answers", 5)));
+        slack.command(broken, "status");
+        // helper 111's D9: the card came without it, and the notice only with the next message
+        assertThat(commandAnswer(broken, 1)).startsWith("Jag kunde inte läsa vår tidigare konversation")
+                .contains("Du har inga förfrågningar hos FoU ännu");
+        assertThat(postsTo(broken).get(0).param("blocks")).contains("Jag kunde inte läsa");
     }
 
     @Test
