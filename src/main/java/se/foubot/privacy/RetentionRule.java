@@ -94,7 +94,8 @@ public record RetentionRule(String collection, String what, Duration period, Act
     }
 
     private static void noteTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
-        Criteria unnoted = new Criteria().andOperator(undated(dateField), Criteria.where(UNDATED_SINCE).exists(false));
+        // a note broken by hand too is noted again, or the document would never be due
+        Criteria unnoted = new Criteria().andOperator(undated(dateField), undated(UNDATED_SINCE));
         long noted = mongo.updateMulti(Query.query(also == null ? unnoted : new Criteria().andOperator(unnoted, also)),
                 new Update().set(UNDATED_SINCE, Date.from(now)), collection).getModifiedCount();
         if (noted > 0) {

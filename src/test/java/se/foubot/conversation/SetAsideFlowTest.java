@@ -96,14 +96,24 @@ class SetAsideFlowTest {
                 .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40."));
     }
 
-    @Test
-    void aFlowSetAsideWhoseDefinitionIsGoneIsSaidEndedWhenTheQuestionIsAnswered() {
-        ConversationKey key = new ConversationKey("test", "aside-paused-gone");
+    /** The person's errand begun (its first question answered) and set aside for the bot's question. */
+    private static void errandSetAsideForTheQuestion(ConversationKey key) {
         say(key, "ärende");
         say(key, "Uppföljning av brukarenkäten");
         engine.start(key, "question", QUESTION, Map.of());
+    }
+
+    /** The stored conversation's {@code field} changed by hand (an operator, a flow file renamed since). */
+    private static void changedByHand(ConversationKey key, String field, String value) {
         store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$set", new Document("paused.flowId", "removed-since")));
+                new Document("$set", new Document(field, value)));
+    }
+
+    @Test
+    void aFlowSetAsideWhoseDefinitionIsGoneIsSaidEndedWhenTheQuestionIsAnswered() {
+        ConversationKey key = new ConversationKey("test", "aside-paused-gone");
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, "paused.flowId", "removed-since");
 
         assertThat(say(key, "Ungefär 40.")).as("helper 111's D3: it was dropped without a word")
                 .isEqualTo("Det du höll på med innan kan inte fortsätta, eftersom frågorna i det inte finns längre. Jag har "
@@ -115,11 +125,8 @@ class SetAsideFlowTest {
     @Test
     void aQuestionWhoseFlowIsGoneEndsAndTheFlowSetAsideGoesOnWithItsQuestionAskedAgain() {
         ConversationKey key = new ConversationKey("test", "aside-active-gone");
-        say(key, "ärende");
-        say(key, "Uppföljning av brukarenkäten");
-        engine.start(key, "question", QUESTION, Map.of());
-        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$set", new Document("flowId", "removed-since")));
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, "flowId", "removed-since");
 
         assertThat(say(key, "Ungefär 40.")).as("helper 111's D4: the errand went on without a word")
                 .isEqualTo("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\n\n"
@@ -131,8 +138,7 @@ class SetAsideFlowTest {
     void anAnswerToAQuestionWhoseStepNameIsGoneIsTakenAsTheAnswerToItsFirstQuestion() {
         ConversationKey key = new ConversationKey("test", "question-step-gone");
         engine.start(key, "question", QUESTION, Map.of());
-        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$set", new Document("stepId", "renamed-since")));
+        changedByHand(key, "stepId", "renamed-since");
 
         assertThat(say(key, "Ungefär 40 personer.")).as("helper 111's D8: the question was asked again and the answer lost")
                 .isEqualTo("Tack, svaret är skickat.");
@@ -142,8 +148,7 @@ class SetAsideFlowTest {
         ConversationKey errand = new ConversationKey("test", "errand-step-gone");
         say(errand, "ärende");
         say(errand, "Uppföljning av brukarenkäten");
-        store.template().getCollection("conversations").updateOne(new Document("_id", errand.id()),
-                new Document("$set", new Document("stepId", "renamed-since")));
+        changedByHand(errand, "stepId", "renamed-since");
         assertThat(say(errand, "Enhetschefer")).as("with answers given, which question was asked is not known: begun again")
                 .contains("Vad gäller det?");
     }

@@ -174,9 +174,14 @@ class RetentionJobTest {
                 .doesNotContainKey("closedAt").containsKey(RetentionRule.UNDATED_SINCE);
         assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).containsEntry("sentAt", "i går").containsKey("text");
 
+        mongo.getCollection("support_tasks").updateOne(new Document("_id", task.reference()),
+                new Document("$set", new Document(RetentionRule.UNDATED_SINCE, "i förrgår")));
+
         clock.advance(Duration.ofDays(29));
         retention.run();
         assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).as("kept within the period").containsKey("text");
+        assertThat(mongo.findById(task.reference(), Document.class, "support_tasks").get(RetentionRule.UNDATED_SINCE))
+                .as("a note broken by hand is noted again").isInstanceOf(java.util.Date.class);
         clock.advance(Duration.ofDays(2));
         retention.run();
         assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).doesNotContainKeys("text", "subject")
