@@ -216,7 +216,7 @@ public class ConversationEngine {
                 lines.add(said);
             }
             // a flow set aside for the one that just ended goes on, after what that one's end said
-            FlowInterpreter.Turn after = interpreter.resumePaused(turn.next()).orElse(turn);
+            FlowInterpreter.Turn after = interpreter.resumePaused(turn.next(), clock.instant()).orElse(turn);
             if (after != turn) {
                 lines.addAll(after.lines());
                 if (after.next().inFlow()) {

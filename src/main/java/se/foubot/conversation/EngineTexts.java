@@ -111,6 +111,10 @@ final class EngineTexts {
             "(Your unfinished conversation – {title} – is on hold. Once you have answered, we will go on where you left off.)");
     static final LocalizedText RESUMED = LocalizedText.of(
             "Nu fortsätter vi där du slutade – {title}.", "Now let's go on where you left off – {title}.");
+    /** A flow set aside goes on, but its questions changed meanwhile, so where it stood is not known. */
+    static final LocalizedText RESUMED_FROM_START = LocalizedText.of(
+            "Nu fortsätter vi med det du höll på med innan – {title}. Frågorna har ändrats sedan dess, så vi börjar om från början.",
+            "Now let's go back to what you were doing before – {title}. Its questions have changed since, so we start again from the beginning.");
     static final LocalizedText WELCOME_BACK = LocalizedText.of(
             "Välkommen tillbaka! Vi fortsätter där vi slutade.", "Welcome back! Let's continue where we left off.");
     static final LocalizedText IDENTITY_NUMBER = LocalizedText.of(

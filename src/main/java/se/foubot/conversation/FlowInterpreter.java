@@ -141,9 +141,23 @@ final class FlowInterpreter {
         if (ended != s && s.inFlow() && ended.paused() != null && !identityNumberRemoved) {
             // what the person had set aside for it goes on where it stood, its question asked again: the message was
             // written for the question that is gone, not for that one
-            return resumePaused(ended, notices).orElseThrow();
+            return resumePaused(ended, notices, now).orElseThrow();
         }
         ConversationState expired = expireIfIdle(ended, now, notices);
+        if (expired.inFlow() && !fitsItsFlow(expired)) {
+            if (!answeredAnything(expired)) {
+                // nothing answered yet, so the question asked was the first, whatever its name was: the message answers
+                // it (an analyst's question of one step would otherwise be asked again and its answer lost: helper 111)
+                expired = expired.asking(catalog.flow(expired.flowId()).orElseThrow().firstStep().id(), false);
+            } else {
+                // the flow file changed under a running conversation (or its steps by hand): which question the message
+                // answers is not known, so the flow begins afresh
+                if (identityNumberRemoved) {
+                    notices.add(EngineTexts.IDENTITY_NUMBER.in(expired.language()));
+                }
+                return changedUnderfoot(expired, catalog.flow(expired.flowId()).orElseThrow(), notices, now);
+            }
+        }
         boolean dirty = expired != s;
         s = expired;
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
@@ -198,18 +212,9 @@ final class FlowInterpreter {
 
     private Turn takeInFlow(ConversationState s, ConversationKey key, String text, String cmd, List<String> notices,
             Instant now) {
-        // a flow that is gone was ended in take()
+        // a flow that is gone was ended in take(), and one whose steps do not fit it begun again there
         Flow f = catalog.flow(s.flowId()).orElseThrow();
         Optional<Step> step = s.stepId() == null ? Optional.empty() : f.step(s.stepId());
-        if (!s.summary() && step.isEmpty()) {
-            if (s.history().isEmpty() && s.answers().isEmpty()) {
-                // nothing answered yet, so the question asked was the first, whatever its name was: the message answers
-                // it (an analyst's question of one step would otherwise be asked again and its answer lost: helper 111)
-                return takeInFlow(s.asking(f.firstStep().id(), false), key, text, cmd, notices, now);
-            }
-            // the flow file changed under a running conversation: the flow begins afresh
-            return changedUnderfoot(s, f, notices, now);
-        }
         if (HELP.contains(cmd)) {
             Reply r = reply(s, notices);
             step.filter(st -> !s.summary() && st.help() != null).ifPresent(st -> r.say(st.help()));
@@ -286,6 +291,9 @@ final class FlowInterpreter {
         ConversationState s = current != null ? current : ConversationState.fresh(key, now);
         List<String> notices = new ArrayList<>();
         ConversationState expired = expireIfIdle(endGone(s, notices), now, notices);
+        if (expired.inFlow() && !fitsItsFlow(expired)) {
+            return changedUnderfoot(expired, catalog.flow(expired.flowId()).orElseThrow(), notices, now);
+        }
         Reply r = reply(expired, notices);
         if (expired.inFlow()) {
             r.say(EngineTexts.WELCOME_BACK);
@@ -315,15 +323,21 @@ final class FlowInterpreter {
 
     /**
      * The conversation ended, as {@link #take} would end it, when it has lain idle past the timeout or its flow is
-     * gone; the turn's lines are the notices that say so. Empty when it has not. A flow set aside stays set aside
-     * (the next message the conversation takes resumes it).
+     * gone; the turn's lines are the notices that say so. Empty when it has not. A flow set aside under a flow that is
+     * gone goes on, its question among the lines.
      */
     Optional<Turn> expire(ConversationState current, Instant now) {
         if (current == null) {
             return Optional.empty();
         }
         List<String> notices = new ArrayList<>();
-        ConversationState expired = expireIfIdle(endGone(current, notices), now, notices);
+        ConversationState ended = endGone(current, notices);
+        if (ended != current && current.inFlow() && ended.paused() != null) {
+            // as take() does: what the person had set aside goes on now, its question said with the notice, instead of
+            // waiting, set aside under nothing, for a later flow to end (helper 112)
+            return resumePaused(ended, notices, now);
+        }
+        ConversationState expired = expireIfIdle(ended, now, notices);
         return expired == current ? Optional.empty() : Optional.of(new Turn(expired, notices, List.of(), null));
     }
 
@@ -334,7 +348,9 @@ final class FlowInterpreter {
      */
     private ConversationState endGone(ConversationState s, List<String> notices) {
         ConversationState ended = s;
-        if (ended.inFlow() && catalog.flow(ended.flowId()).isEmpty()) {
+        // a run without its flow's name (removed by hand) is as gone as one whose flow is
+        boolean nameless = !ended.inFlow() && (ended.stepId() != null || ended.runId() != null || ended.summary());
+        if (nameless || (ended.inFlow() && catalog.flow(ended.flowId()).isEmpty())) {
             notices.add(EngineTexts.FLOW_GONE.in(ended.language()));
             ended = ended.idle();
         }
@@ -346,8 +362,21 @@ final class FlowInterpreter {
     }
 
     private boolean pausedGone(ConversationState.Paused paused) {
-        Optional<Flow> flow = catalog.flow(paused.flowId());
-        return flow.isEmpty() || (!paused.summary() && (paused.stepId() == null || flow.get().step(paused.stepId()).isEmpty()));
+        return paused.flowId() == null || catalog.flow(paused.flowId()).isEmpty();
+    }
+
+    /**
+     * Whether the conversation's question (or summary) and the path that led to it are steps of its flow: a flow file
+     * changed under it, or a step name changed by hand, leaves names that "tillbaka" and the summary cannot follow.
+     */
+    private boolean fitsItsFlow(ConversationState s) {
+        Flow f = catalog.flow(s.flowId()).orElseThrow();
+        return (s.summary() || (s.stepId() != null && f.step(s.stepId()).isPresent()))
+                && s.history().stream().allMatch(h -> f.step(h).isPresent());
+    }
+
+    private static boolean answeredAnything(ConversationState s) {
+        return !s.history().isEmpty() || !s.answers().isEmpty();
     }
 
     private ConversationState expireIfIdle(ConversationState s, Instant now, List<String> notices) {
@@ -884,12 +913,15 @@ final class FlowInterpreter {
      *
      * @return the turn that resumes it, or empty when there is nothing to resume
      */
-    Optional<Turn> resumePaused(ConversationState s) {
-        return resumePaused(s, new ArrayList<>());
+    Optional<Turn> resumePaused(ConversationState s, Instant now) {
+        return resumePaused(s, new ArrayList<>(), now);
     }
 
-    /** As {@link #resumePaused(ConversationState)}, after {@code notices}; one whose definition is gone is said so. */
-    private Optional<Turn> resumePaused(ConversationState s, List<String> notices) {
+    /**
+     * As {@link #resumePaused(ConversationState, Instant)}, after {@code notices}; one whose flow is gone is said so,
+     * one whose steps no longer fit its flow goes on from its first question.
+     */
+    private Optional<Turn> resumePaused(ConversationState s, List<String> notices, Instant now) {
         if (s == null || s.inFlow() || s.paused() == null) {
             return Optional.empty();
         }
@@ -899,8 +931,17 @@ final class FlowInterpreter {
         ConversationState resumed = s.resumingPaused();
         Flow flow = catalog.flow(resumed.flowId()).orElseThrow();
         Reply r = reply(resumed, notices);
-        r.say(EngineTexts.RESUMED, Map.of("title", flow.title().in(resumed.language())));
-        return Optional.of(repeatWhereWeAre(resumed, r));
+        Map<String, String> title = Map.of("title", flow.title().in(resumed.language()));
+        if (fitsItsFlow(resumed)) {
+            r.say(EngineTexts.RESUMED, title);
+            return Optional.of(repeatWhereWeAre(resumed, r));
+        }
+        if (!answeredAnything(resumed)) {
+            r.say(EngineTexts.RESUMED, title);
+            return Optional.of(ask(resumed, flow, flow.firstStep(), r));
+        }
+        r.say(EngineTexts.RESUMED_FROM_START, title);
+        return Optional.of(ask(resumed.start(flow, UUID.randomUUID().toString(), now), flow, flow.firstStep(), r));
     }
 
     private String titleOf(String flowId, Language language) {

@@ -240,16 +240,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
      * written as "15:00") is left out and logged, instead of failing every list, reminder and the start (helper 111).
      */
     private List<Meeting> readable(Query query) {
-        List<Meeting> meetings = new java.util.ArrayList<>();
-        for (org.bson.Document stored : mongo.find(query, org.bson.Document.class, Meeting.COLLECTION)) {
-            try {
-                meetings.add(mongo.getConverter().read(Meeting.class, stored));
-            } catch (RuntimeException unreadable) {
-                log.warn("event=forum_meeting_unreadable meeting={} error={} hint=\"left out until mended in forum_meetings\"",
-                        LogText.clean(String.valueOf(stored.get("_id"))), unreadable.getClass().getSimpleName());
-            }
-        }
-        return meetings;
+        return se.foubot.store.ReadableDocuments.find(mongo, query, Meeting.class, Meeting.COLLECTION, "forum_meeting_unreadable");
     }
 
     /** A registration whose person's language is not known: what they are told later comes in Swedish and English. */

@@ -94,8 +94,9 @@ public record RetentionRule(String collection, String what, Duration period, Act
     }
 
     private static void noteTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
-        // a note broken by hand too is noted again, or the document would never be due
-        Criteria unnoted = new Criteria().andOperator(undated(dateField), undated(UNDATED_SINCE));
+        // a note broken by hand too (not a date, or a date to come) is noted again, or the document would never be due
+        Criteria unnoted = new Criteria().andOperator(undated(dateField), new Criteria().orOperator(undated(UNDATED_SINCE),
+                Criteria.where(UNDATED_SINCE).gt(Date.from(now))));
         long noted = mongo.updateMulti(Query.query(also == null ? unnoted : new Criteria().andOperator(unnoted, also)),
                 new Update().set(UNDATED_SINCE, Date.from(now)), collection).getModifiedCount();
         if (noted > 0) {

@@ -76,7 +76,7 @@ public class TaskFigures {
     /** Tasks created in {@code year} (every task when null), oldest first. */
     public List<SupportTask> createdIn(Integer year) {
         Query query = year == null ? new Query() : Query.query(within("createdAt", year));
-        return mongo.find(query.with(Sort.by("createdAt")), SupportTask.class);
+        return ReadableTasks.find(mongo, query.with(Sort.by("createdAt")));
     }
 
     /** The years in which tasks came in, and this year. */
@@ -130,10 +130,10 @@ public class TaskFigures {
     public List<MonthTimes> timesPerMonth(int year) {
         Map<YearMonth, List<Double>> toClaim = months(year);
         Map<YearMonth, List<Double>> toClose = months(year);
-        for (SupportTask t : mongo.find(Query.query(within("claimedAt", year)), SupportTask.class)) {
+        for (SupportTask t : ReadableTasks.find(mongo, Query.query(within("claimedAt", year)))) {
             toClaim.get(YearMonth.from(t.claimedAt().atZone(zone))).add(Duration.between(t.createdAt(), t.claimedAt()).toMinutes() / 60.0);
         }
-        for (SupportTask t : mongo.find(Query.query(within("closedAt", year)), SupportTask.class)) {
+        for (SupportTask t : ReadableTasks.find(mongo, Query.query(within("closedAt", year)))) {
             toClose.get(YearMonth.from(t.closedAt().atZone(zone))).add(Duration.between(t.createdAt(), t.closedAt()).toMinutes() / 1440.0);
         }
         List<MonthTimes> out = new ArrayList<>();
@@ -149,7 +149,7 @@ public class TaskFigures {
     /** The tasks nobody has taken, oldest first, with how long they have waited. */
     public List<Unclaimed> unclaimed() {
         Instant now = clock.instant();
-        return mongo.find(Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")), SupportTask.class)
+        return ReadableTasks.find(mongo, Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")))
                 .stream().map(t -> new Unclaimed(t.reference(), t.request().district(), t.category(), t.needsTriage(), t.createdAt(),
                         Duration.between(t.createdAt(), now), t.request().concern())).toList();
     }

@@ -305,22 +305,25 @@ public class TaskService {
     /** The newest tasks, at most {@code limit}, all or those with {@code status}. */
     public List<SupportTask> newest(TaskStatus status, int limit) {
         Query query = status == null ? new Query() : Query.query(Criteria.where("status").is(status));
-        return mongo.find(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit), SupportTask.class);
+        return readable(query.with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(limit));
     }
 
     public List<SupportTask> byRequester(String channel, String person) {
-        return mongo.find(Query.query(Criteria.where("requester.channel").is(channel).and("requester.person").is(person))
-                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(20), SupportTask.class);
+        return readable(Query.query(Criteria.where("requester.channel").is(channel).and("requester.person").is(person))
+                .with(Sort.by(Sort.Direction.DESC, "createdAt")).limit(20));
     }
 
     public List<SupportTask> openAssignedTo(String analyst) {
-        return mongo.find(Query.query(Criteria.where("assignee").is(analyst).and("status").ne(TaskStatus.DONE))
-                .with(Sort.by("createdAt")), SupportTask.class);
+        return readable(Query.query(Criteria.where("assignee").is(analyst).and("status").ne(TaskStatus.DONE))
+                .with(Sort.by("createdAt")));
     }
 
     public List<SupportTask> unclaimed() {
-        return mongo.find(Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")),
-                SupportTask.class);
+        return readable(Query.query(Criteria.where("status").is(TaskStatus.NEW)).with(Sort.by("createdAt")));
+    }
+
+    private List<SupportTask> readable(Query query) {
+        return ReadableTasks.find(mongo, query);
     }
 
     /** The log's name for a kind of change: "mail-third-party:mid:…" is logged as task_mail_third_party. */

@@ -135,6 +135,57 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aCommandToSomeoneWhoseQuestionsFlowIsGoneLetsTheFlowSetAsideGoOnAtOnce() {
+        ConversationKey key = new ConversationKey("test", "aside-gone-command");
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, "flowId", "removed-since");
+
+        // what a command's answer ("status") is given first: before helper 112's report, the errand stayed set aside
+        // under nothing and came back after some later request had ended
+        assertThat(engine.endIfExpired(engine.look(key))).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
+                + "avslutat det. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(engine.look(key).standing().inFlow()).isTrue();
+        assertThat(say(key, "Enhetschefer i Bromma")).contains("När behövs det?");
+    }
+
+    @Test
+    void aFlowSetAsideWhoseStepNameIsGoneBeginsAgainWhenTheQuestionIsAnswered() {
+        ConversationKey key = new ConversationKey("test", "aside-paused-step-gone");
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, "paused.stepId", "renamed-since");
+
+        assertThat(say(key, "Ungefär 40.")).as("helper 112: it was said ended, its flow being there")
+                .isEqualTo("Tack, svaret är skickat.\n\nNu fortsätter vi med det du höll på med innan – Ärende. Frågorna har "
+                        + "ändrats sedan dess, så vi börjar om från början.\n\nVad gäller det?");
+    }
+
+    @Test
+    void aPathNamingAStepThatIsGoneBeginsTheFlowAgainInsteadOfFailingBack() {
+        ConversationKey key = new ConversationKey("test", "history-step-gone");
+        say(key, "ärende");
+        say(key, "Uppföljning av brukarenkäten");
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
+                new Document("$set", new Document("history", List.of("what", "finns-inte"))));
+
+        // helper 112: "tillbaka" failed three times into the dead letters
+        assertThat(say(key, "tillbaka")).startsWith("Vi börjar om från början.").contains("Vad gäller det?");
+        assertThat(say(key, "Ny fråga")).contains("Vem gäller det?");
+    }
+
+    @Test
+    void aRunWhoseFlowNameWasRemovedByHandIsSaidEnded() {
+        ConversationKey key = new ConversationKey("test", "flow-name-removed");
+        say(key, "ärende");
+        say(key, "Uppföljning av brukarenkäten");
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
+                new Document("$unset", new Document("flowId", "")));
+
+        assertThat(say(key, "Enhetschefer")).as("helper 112: the menu came without a word")
+                .startsWith("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.");
+        assertThat(stored(key).get("stepId")).isNull();
+    }
+
+    @Test
     void anAnswerToAQuestionWhoseStepNameIsGoneIsTakenAsTheAnswerToItsFirstQuestion() {
         ConversationKey key = new ConversationKey("test", "question-step-gone");
         engine.start(key, "question", QUESTION, Map.of());

@@ -182,10 +182,14 @@ class RetentionJobTest {
         assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).as("kept within the period").containsKey("text");
         assertThat(mongo.findById(task.reference(), Document.class, "support_tasks").get(RetentionRule.UNDATED_SINCE))
                 .as("a note broken by hand is noted again").isInstanceOf(java.util.Date.class);
+        mongo.getCollection("support_tasks").updateOne(new Document("_id", task.reference()), new Document("$set",
+                new Document(RetentionRule.UNDATED_SINCE, java.util.Date.from(Instant.parse("2999-01-01T00:00:00Z")))));
         clock.advance(Duration.ofDays(2));
         retention.run();
         assertThat(mongo.findById("hand-sent-undated", Document.class, "outbox")).doesNotContainKeys("text", "subject")
                 .containsKey("textRemovedAt");
+        assertThat(mongo.findById(task.reference(), Document.class, "support_tasks").get(RetentionRule.UNDATED_SINCE))
+                .as("a note of a time to come is not trusted (helper 112)").isEqualTo(java.util.Date.from(clock.instant()));
 
         clock.advance(Duration.ofDays(731));
         retention.run();

@@ -295,4 +295,20 @@ class TaskServiceTest {
         assertThat(tasks.newest(TaskStatus.CLAIMED, 1000)).extracting(SupportTask::reference).contains(older)
                 .doesNotContain(newer);
     }
+
+    @Test
+    void aTaskWhoseDateWasBrokenByHandIsLeftOutOfTheListsAndDoesNotFailTheOthers() {
+        String person = "broken-dates@stockholm.se";
+        SupportTask kept = newTask(person);
+        SupportTask broken = newTask(person);
+        tasks.claim(broken.reference(), "UANALYST1");
+        tasks.setStatus(broken.reference(), "UANALYST1", TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", broken.reference()), new org.bson.Document("$set",
+                new org.bson.Document("closedAt", List.of(java.util.Date.from(clock.instant()))).append("staffPostStale", true)));
+
+        // helper 112: the person's status and the staff channel's repost round failed on it, for every task
+        assertThat(tasks.byRequester("email", person)).extracting(SupportTask::reference).containsExactly(kept.reference());
+        assertThat(tasks.newest(null, 500)).extracting(SupportTask::reference).contains(kept.reference())
+                .doesNotContain(broken.reference());
+    }
 }

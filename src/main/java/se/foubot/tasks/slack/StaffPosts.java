@@ -208,7 +208,7 @@ public class StaffPosts {
 
     /** Tasks whose staff message is missing or shows an older state. */
     public List<SupportTask> needingStaffPost() {
-        return mongo.find(Query.query(new Criteria().orOperator(Criteria.where("staffPost").is(null),
-                Criteria.where("staffPostStale").is(true))).limit(50), SupportTask.class);
+        return se.foubot.tasks.ReadableTasks.find(mongo, Query.query(new Criteria().orOperator(Criteria.where("staffPost").is(null),
+                Criteria.where("staffPostStale").is(true))).limit(50));
     }
 }
