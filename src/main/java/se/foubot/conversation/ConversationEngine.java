@@ -411,7 +411,8 @@ public class ConversationEngine {
             // still running, completed, set aside, or begun again from its first question ("börja om")
             return;
         }
-        tellUnanswered(before, interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED, origin);
+        tellUnanswered(before, catalog.flow(before.flowId()).isEmpty() ? Unanswered.FLOW_GONE
+                : interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED, origin);
     }
 
     /**

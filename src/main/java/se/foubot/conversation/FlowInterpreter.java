@@ -878,6 +878,15 @@ final class FlowInterpreter {
         return new Turn(s.idle(), r.lines, List.of(), new PendingOutcome(f, request));
     }
 
+    /** The context key that keeps a bot-started run's outcome with it: see {@link UnansweredTeller}. */
+    static final String OUTCOME = "outcome:";
+
+    private static Map<String, String> withOutcome(Map<String, String> values, String outcome) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>(values);
+        kept.put(OUTCOME, outcome);
+        return kept;
+    }
+
     /**
      * The bot starts {@code flow} for a person, with values for its texts. The person's own flow, when one runs, is
      * set aside and goes on where it stood once this one ends ({@link #resumePaused}). A flow only the bot starts (an
@@ -899,7 +908,9 @@ final class FlowInterpreter {
                 }
             }
         }
-        ConversationState started = s.start(flow, UUID.randomUUID().toString(), values, now);
+        // whom to tell if the run ends unanswered, kept with the run: its flow may be gone by then (UnansweredTeller)
+        Map<String, String> kept = flow.outcome() == null ? values : withOutcome(values, flow.outcome());
+        ConversationState started = s.start(flow, UUID.randomUUID().toString(), kept, now);
         Reply r = reply(started, notices);
         if (flow.intro() != null) {
             r.say(flow.intro(), values);

@@ -9,5 +9,7 @@ public enum Unanswered {
     /** It lay idle past the conversation timeout. */
     EXPIRED,
     /** Its conversation could not be read any more (changed by hand) and was begun again. */
-    UNREADABLE
+    UNREADABLE,
+    /** Its flow no longer exists (its file removed or renamed in a new version, or the name changed by hand). */
+    FLOW_GONE
 }

@@ -36,12 +36,14 @@ final class UnansweredTeller {
     /** @return false when the outcome action could not be told (logged); true also for a flow that no longer exists */
     boolean tell(ConversationKey key, String flowId, String runId, Map<String, String> answers, Language language,
             Map<String, String> origin, Map<String, String> context, Unanswered why) {
-        Optional<Flow> flow = catalog.flow(flowId);
-        if (flow.isEmpty()) {
+        // a run the bot started keeps its outcome's name, so whoever waits is told also when its flow is gone
+        Optional<String> outcome = catalog.flow(flowId).map(Flow::outcome).or(() -> Optional.ofNullable(context.get(FlowInterpreter.OUTCOME)))
+                .filter(outcomes.names()::contains);
+        if (outcome.isEmpty()) {
             return true;
         }
         try {
-            outcomes.get(flow.get().outcome()).unanswered(new OutcomeRequest(key, flowId, runId, answers, language, clock.instant(),
+            outcomes.get(outcome.get()).unanswered(new OutcomeRequest(key, flowId, runId, answers, language, clock.instant(),
                     origin, context), why);
             log.info("event=flow_unanswered conversation={} flow={} run={} why={}", key.id(), flowId, runId, why);
             return true;

@@ -40,6 +40,8 @@ class RecordTaskAnswerOutcome implements OutcomeAction {
             case REPLACED -> "Frågan " + question + " blev obesvarad: en nyare fråga till beställaren ersatte den.";
             case EXPIRED -> "Frågan " + question + " blev obesvarad: beställaren svarade inte innan konversationen gick ut.";
             case UNREADABLE -> "Frågan " + question + " blev obesvarad: beställarens konversation kunde inte läsas och började om.";
+            case FLOW_GONE -> "Frågan " + question + " blev obesvarad: botens frågor hade ändrats, så beställarens konversation "
+                    + "avslutades utan svar.";
         };
         tasks.unanswered(request.context().get("reference"), request.key().person(), request.runId(), words);
     }

@@ -132,6 +132,8 @@ class SetAsideFlowTest {
                 .isEqualTo("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\n\n"
                         + "Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
         assertThat(say(key, "Enhetschefer i Bromma")).as("the answer is the errand's").contains("När behövs det?");
+        assertThat(store.template().findAll(Document.class, "notes")).as("whoever asked is told, its flow gone (helper 112)")
+                .anySatisfy(d -> assertThat(d).containsEntry("flow", "removed-since").containsEntry("why", "FLOW_GONE"));
     }
 
     @Test

@@ -862,6 +862,26 @@ class SlackChannelTest {
     }
 
     @Test
+    void aQuestionWhoseFlowIsGoneIsSaidToBeUnansweredInTheThread() throws Exception {
+        SupportTask task = claimedTask("UDIST95", "UANALYST17", "Stöd att följa upp en ny rutin.");
+        String ts = task.staffPost().ts();
+        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST17", "ask-requester", task.reference(),
+                Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":\"Hur många berörs?\"}"))).statusCode())
+                .isEqualTo(200);
+        awaitReply("DUDIST95", 2, "Hur många berörs?");
+        // a new version that renamed the question's flow file (here: the name changed by hand)
+        bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
+                new org.bson.Document("_id", "slack:UDIST95"), new org.bson.Document("$set", new org.bson.Document("flowId", "task-question-old")));
+
+        slack.dm("EvGone1", "UDIST95", "Ungefär 40 personer.");
+        awaitReply("DUDIST95", 3, "Frågorna i det vi höll på med finns inte längre");
+        // helper 112: the analyst was never told
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
+                && c.param("text").equals("Frågan ”Hur många berörs?” blev obesvarad: botens frågor hade ändrats, så beställarens "
+                        + "konversation avslutades utan svar.")).isEmpty());
+    }
+
+    @Test
     void aQuestionReplacedByANewerOneIsSaidToBeUnansweredInTheThreadBeforeTheNewerIsSaidToBeAsked() throws Exception {
         SupportTask task = claimedTask("UDIST43", "UANALYST11", "Stöd att följa upp ett nytt arbetssätt.");
         String ts = task.staffPost().ts();
