@@ -335,6 +335,11 @@ public class ConversationEngine {
     public record Standing(boolean inFlow, Language language, boolean botsQuestion) {
     }
 
+    /** See {@link FlowInterpreter#steersTheConversation}: the conversation's to answer, whether or not one runs. */
+    public boolean steersTheConversation(String text) {
+        return FlowInterpreter.steersTheConversation(text);
+    }
+
     public Standing standing(ConversationKey key) {
         return look(key).standing();
     }

@@ -98,6 +98,15 @@ final class FlowInterpreter {
         this.zone = zone;
     }
 
+    /**
+     * Whether {@code text} is one of the words that steer a conversation ("avbryt", "börja om"): the conversation
+     * answers them also when none runs, so they never reach the knowledge base as a question.
+     */
+    static boolean steersTheConversation(String text) {
+        String cmd = TextNormalizer.normalize(text);
+        return CANCEL.contains(cmd) || RESTART.contains(cmd);
+    }
+
     /** Collects one reply. */
     private static final class Reply {
         final List<String> lines = new ArrayList<>();
@@ -203,6 +212,11 @@ final class FlowInterpreter {
             boolean theBots = catalog.flow(s.flowId()).map(Flow::startedByBotOnly).orElse(false);
             r.say(theBots ? EngineTexts.QUESTION_CANCELLED : EngineTexts.CANCELLED);
             return done(s.idle(), r);
+        }
+        if (RESTART.contains(cmd) && !s.inFlow()) {
+            Reply r = reply(s, notices);
+            r.say(EngineTexts.NOTHING_TO_RESTART);
+            return menu(s, r, dirty, false);
         }
         if (!s.inFlow()) {
             return startOrGreet(s, text, cmd, notices, now, dirty, current == null);

@@ -78,7 +78,8 @@ public class MessageRouter {
                 }
                 return Reply.of(engine.handle(seen, text, origin, messageId, answering));
             }
-            var handled = seen.standing().inFlow() ? java.util.Optional.<CommandTable.Handled>empty() : table.handle(message);
+            var handled = seen.standing().inFlow() || engine.steersTheConversation(text.textOr("")) ? java.util.Optional.<CommandTable.Handled>empty()
+                    : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return afterExpiry(seen, handled.get().reply());
@@ -97,7 +98,8 @@ public class MessageRouter {
         if (!text.identityNumberRemoved()) {
             ConversationEngine.Look seen = engine.look(key);
             Inbound message = Inbound.chat(from, text.textOr(""), seen.standing().language());
-            var handled = seen.standing().inFlow() ? table.handleByName(message) : table.handle(message);
+            var handled = seen.standing().inFlow() || engine.steersTheConversation(text.textOr("")) ? table.handleByName(message)
+                    : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 // as a command typed in a DM's conversation: said that the conversation still waits

@@ -342,6 +342,16 @@ class SlackQuestionsTest {
     }
 
     @Test
+    void restartingWithNothingRunningIsSaidSoAndNotTakenAsAQuestion() throws Exception {
+        // helper 112: "börja om" was read as a question to the knowledge base ("Menar du … När utlysningen öppnar")
+        assertThat(say(newUser(), 1, "börja om")).startsWith("Det finns inget pågående ärende att börja om.")
+                .contains(GREETING).doesNotContain("Menar du");
+        String user = newUser();
+        slack.command(user, "börja om");
+        assertThat(commandAnswer(user, 1)).startsWith("Det finns inget pågående ärende att börja om.").doesNotContain("Menar du");
+    }
+
+    @Test
     void theIntakeTakesFreeWordsRelativeAndPastDatesAndChangesByNameOrNumber() throws Exception {
         String user = newUser();
         int n = 0;
