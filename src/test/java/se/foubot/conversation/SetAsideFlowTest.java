@@ -98,35 +98,54 @@ class SetAsideFlowTest {
 
     /** The person's errand begun (its first question answered) and set aside for the bot's question. */
     private static void errandSetAsideForTheQuestion(ConversationKey key) {
-        say(key, "ärende");
-        say(key, "Uppföljning av brukarenkäten");
+        errandBegun(key);
         engine.start(key, "question", QUESTION, Map.of());
     }
 
-    /** The stored conversation's {@code field} changed by hand (an operator, a flow file renamed since). */
-    private static void changedByHand(ConversationKey key, String field, String value) {
-        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$set", new Document(field, value)));
+    /** The person's errand begun, its first question answered. */
+    private static void errandBegun(ConversationKey key) {
+        say(key, "ärende");
+        say(key, "Uppföljning av brukarenkäten");
     }
 
-    @Test
-    void aFlowSetAsideWhoseDefinitionIsGoneIsSaidEndedWhenTheQuestionIsAnswered() {
-        ConversationKey key = new ConversationKey("test", "aside-paused-gone");
-        errandSetAsideForTheQuestion(key);
-        changedByHand(key, "paused.flowId", "removed-since");
+    /** The stored conversation's {@code field} changed by hand (an operator, a flow file renamed since). */
+    private static void changedByHand(ConversationKey key, String field, Object value) {
+        changedByHand(key, new Document("$set", new Document(field, value)));
+    }
 
-        assertThat(say(key, "Ungefär 40.")).as("helper 111's D3: it was dropped without a word")
-                .isEqualTo("Det du höll på med innan kan inte fortsätta, eftersom frågorna i det inte finns längre. Jag har "
-                        + "avslutat det. Inget skickades.\n\nTack, svaret är skickat.");
+    private static void changedByHand(ConversationKey key, Document update) {
+        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()), update);
+    }
+
+    /** The person's errand set aside for the bot's question, whose flow is then gone. */
+    private static void questionGoneOverTheErrand(ConversationKey key) {
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, "flowId", "removed-since");
+    }
+
+    /**
+     * Helper 111's D3: an errand set aside whose flow is gone was dropped without a word; helper 112: one whose step
+     * name is gone was said ended, its flow being there.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            paused.flowId | Det du höll på med innan kan inte fortsätta, eftersom frågorna i det inte finns längre. Jag har avslutat det. Inget skickades.\\n\\nTack, svaret är skickat.
+            paused.stepId | Tack, svaret är skickat.\\n\\nNu fortsätter vi med det du höll på med innan – Ärende. Frågorna har ändrats sedan dess, så vi börjar om från början.\\n\\nVad gäller det?
+            """)
+    void anErrandSetAsideWhoseFlowOrStepIsGoneIsSaidWhatBecomesOfItWhenTheQuestionIsAnswered(String field, String expected) {
+        ConversationKey key = new ConversationKey("test", "aside-gone-" + field);
+        errandSetAsideForTheQuestion(key);
+        changedByHand(key, field, "renamed-since");
+
+        assertThat(say(key, "Ungefär 40.")).isEqualTo(expected.replace("\\n", "\n"));
         assertThat(stored(key).get("paused")).isNull();
-        assertThat(say(key, "hej")).doesNotContain("finns inte längre");
+        assertThat(say(key, "Enhetschefer")).doesNotContain("finns inte längre").doesNotContain("Förlåt");
     }
 
     @Test
     void aQuestionWhoseFlowIsGoneEndsAndTheFlowSetAsideGoesOnWithItsQuestionAskedAgain() {
         ConversationKey key = new ConversationKey("test", "aside-active-gone");
-        errandSetAsideForTheQuestion(key);
-        changedByHand(key, "flowId", "removed-since");
+        questionGoneOverTheErrand(key);
 
         assertThat(say(key, "Ungefär 40.")).as("helper 111's D4: the errand went on without a word")
                 .isEqualTo("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\n\n"
@@ -139,8 +158,7 @@ class SetAsideFlowTest {
     @Test
     void aCommandToSomeoneWhoseQuestionsFlowIsGoneLetsTheFlowSetAsideGoOnAtOnce() {
         ConversationKey key = new ConversationKey("test", "aside-gone-command");
-        errandSetAsideForTheQuestion(key);
-        changedByHand(key, "flowId", "removed-since");
+        questionGoneOverTheErrand(key);
 
         // what a command's answer ("status") is given first: before helper 112's report, the errand stayed set aside
         // under nothing and came back after some later request had ended
@@ -151,23 +169,10 @@ class SetAsideFlowTest {
     }
 
     @Test
-    void aFlowSetAsideWhoseStepNameIsGoneBeginsAgainWhenTheQuestionIsAnswered() {
-        ConversationKey key = new ConversationKey("test", "aside-paused-step-gone");
-        errandSetAsideForTheQuestion(key);
-        changedByHand(key, "paused.stepId", "renamed-since");
-
-        assertThat(say(key, "Ungefär 40.")).as("helper 112: it was said ended, its flow being there")
-                .isEqualTo("Tack, svaret är skickat.\n\nNu fortsätter vi med det du höll på med innan – Ärende. Frågorna har "
-                        + "ändrats sedan dess, så vi börjar om från början.\n\nVad gäller det?");
-    }
-
-    @Test
     void aPathNamingAStepThatIsGoneBeginsTheFlowAgainInsteadOfFailingBack() {
         ConversationKey key = new ConversationKey("test", "history-step-gone");
-        say(key, "ärende");
-        say(key, "Uppföljning av brukarenkäten");
-        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$set", new Document("history", List.of("what", "finns-inte"))));
+        errandBegun(key);
+        changedByHand(key, "history", List.of("what", "finns-inte"));
 
         // helper 112: "tillbaka" failed three times into the dead letters
         assertThat(say(key, "tillbaka")).startsWith("Vi börjar om från början.").contains("Vad gäller det?");
@@ -177,10 +182,8 @@ class SetAsideFlowTest {
     @Test
     void aRunWhoseFlowNameWasRemovedByHandIsSaidEnded() {
         ConversationKey key = new ConversationKey("test", "flow-name-removed");
-        say(key, "ärende");
-        say(key, "Uppföljning av brukarenkäten");
-        store.template().getCollection("conversations").updateOne(new Document("_id", key.id()),
-                new Document("$unset", new Document("flowId", "")));
+        errandBegun(key);
+        changedByHand(key, new Document("$unset", new Document("flowId", "")));
 
         assertThat(say(key, "Enhetschefer")).as("helper 112: the menu came without a word")
                 .startsWith("Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.");
@@ -199,8 +202,7 @@ class SetAsideFlowTest {
                 .anySatisfy(d -> assertThat(d.get("answers", Document.class)).containsEntry("answer", "Ungefär 40 personer."));
 
         ConversationKey errand = new ConversationKey("test", "errand-step-gone");
-        say(errand, "ärende");
-        say(errand, "Uppföljning av brukarenkäten");
+        errandBegun(errand);
         changedByHand(errand, "stepId", "renamed-since");
         assertThat(say(errand, "Enhetschefer")).as("with answers given, which question was asked is not known: begun again")
                 .contains("Vad gäller det?");

@@ -842,43 +842,49 @@ class SlackChannelTest {
                 c -> ts.equals(c.param("thread_ts")) && c.param("text").equals("Beställaren avbröt frågan ”Budget &lt;@UEVIL1&gt; &lt;!channel&gt; &amp; &lt;https://e.example|x&gt;?” utan att svara.")).isEmpty());
     }
 
+    /**
+     * A claimed task's analyst asks its requester {@code question}, and then the requester's conversation is changed by
+     * hand ({@code set}). @return the task's staff card, whose thread hears what becomes of the question
+     */
+    private String askedThenChangedByHand(String requester, String analyst, String concern, String question,
+            org.bson.Document set) throws Exception {
+        SupportTask task = claimedTask(requester, analyst, concern);
+        assertThat(slack.interactive(SlackRequests.viewSubmission(analyst, "ask-requester", task.reference(),
+                Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":" + SlackRequests.json(question) + "}")))
+                .statusCode()).isEqualTo(200);
+        awaitReply("D" + requester, 2, question);
+        bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
+                new org.bson.Document("_id", "slack:" + requester), new org.bson.Document("$set", set));
+        return task.staffPost().ts();
+    }
+
+    private static void awaitThreadLine(String ts, String text) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
+                && c.param("text").equals(text)).isEmpty());
+    }
+
     @Test
     void aQuestionWhoseConversationCannotBeReadAnyMoreIsSaidToBeUnansweredInTheThread() throws Exception {
-        SupportTask task = claimedTask("UDIST93", "UANALYST16", "Stöd att sammanställa en enkät.");
-        String ts = task.staffPost().ts();
-        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST16", "ask-requester", task.reference(),
-                Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":\"Hur många svarade?\"}"))).statusCode())
-                .isEqualTo(200);
-        awaitReply("DUDIST93", 2, "Hur många svarade?");
         // an operator's hand in the database: the question's conversation no longer reads
-        bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
-                new org.bson.Document("_id", "slack:UDIST93"), new org.bson.Document("$set", new org.bson.Document("answers", 7)));
+        String ts = askedThenChangedByHand("UDIST93", "UANALYST16", "Stöd att sammanställa en enkät.", "Hur många svarade?",
+                new org.bson.Document("answers", 7));
 
         slack.dm("EvBroken1", "UDIST93", "Ett tjugotal.");
         awaitReply("DUDIST93", 3, "Jag kunde inte läsa vår tidigare konversation");
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
-                && c.param("text").equals("Frågan ”Hur många svarade?” blev obesvarad: beställarens konversation kunde inte läsas och "
-                        + "började om.")).isEmpty());
+        awaitThreadLine(ts, "Frågan ”Hur många svarade?” blev obesvarad: beställarens konversation kunde inte läsas och började om.");
     }
 
     @Test
     void aQuestionWhoseFlowIsGoneIsSaidToBeUnansweredInTheThread() throws Exception {
-        SupportTask task = claimedTask("UDIST95", "UANALYST17", "Stöd att följa upp en ny rutin.");
-        String ts = task.staffPost().ts();
-        assertThat(slack.interactive(SlackRequests.viewSubmission("UANALYST17", "ask-requester", task.reference(),
-                Map.of("question/text", "{\"type\":\"plain_text_input\",\"value\":\"Hur många berörs?\"}"))).statusCode())
-                .isEqualTo(200);
-        awaitReply("DUDIST95", 2, "Hur många berörs?");
         // a new version that renamed the question's flow file (here: the name changed by hand)
-        bot.getBean(org.springframework.data.mongodb.core.MongoTemplate.class).getCollection("conversations").updateOne(
-                new org.bson.Document("_id", "slack:UDIST95"), new org.bson.Document("$set", new org.bson.Document("flowId", "task-question-old")));
+        String ts = askedThenChangedByHand("UDIST95", "UANALYST17", "Stöd att följa upp en ny rutin.", "Hur många berörs?",
+                new org.bson.Document("flowId", "task-question-old"));
 
         slack.dm("EvGone1", "UDIST95", "Ungefär 40 personer.");
         awaitReply("DUDIST95", 3, "Frågorna i det vi höll på med finns inte längre");
         // helper 112: the analyst was never told
-        await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("chat.postMessage", c -> ts.equals(c.param("thread_ts"))
-                && c.param("text").equals("Frågan ”Hur många berörs?” blev obesvarad: botens frågor hade ändrats, så beställarens "
-                        + "konversation avslutades utan svar.")).isEmpty());
+        awaitThreadLine(ts, "Frågan ”Hur många berörs?” blev obesvarad: botens frågor hade ändrats, så beställarens konversation "
+                + "avslutades utan svar.");
     }
 
     @Test
