@@ -340,6 +340,16 @@ public class ConversationEngine {
         return FlowInterpreter.steersTheConversation(text);
     }
 
+    /**
+     * Whether the conversation {@code seen} found has a flow set aside and nothing that still exists running above
+     * it: the next message lets that flow go on (see {@link FlowInterpreter}), so it is no question to the knowledge
+     * base — a command by name is still answered, after the notice.
+     */
+    public boolean setAsideGoesOn(Look seen) {
+        ConversationState s = seen.state();
+        return s != null && s.paused() != null && (s.flowId() == null || catalog.flow(s.flowId()).isEmpty());
+    }
+
     public Standing standing(ConversationKey key) {
         return look(key).standing();
     }
@@ -408,11 +418,14 @@ public class ConversationEngine {
      */
     private void endedUnanswered(ConversationState before, ConversationState after, FlowInterpreter.PendingOutcome completed,
             Unanswered how, Map<String, String> origin) {
-        // a run without its id (written by hand) has no one to tell
-        if (before == null || !before.inFlow() || before.runId() == null || after == null || before.runId().equals(after.runId())
+        // a run without its id (written by hand) has no one to tell; one whose flow's name was removed by hand still
+        // names its outcome when the bot started it
+        boolean ran = before != null && before.runId() != null
+                && (before.inFlow() || before.context().containsKey(FlowInterpreter.OUTCOME));
+        if (!ran || after == null || before.runId().equals(after.runId())
                 || (completed != null && before.runId().equals(completed.request().runId()))
                 || (after.paused() != null && before.runId().equals(after.paused().runId()))
-                || (before.flowId().equals(after.flowId()) && before.context().equals(after.context()))) {
+                || (java.util.Objects.equals(before.flowId(), after.flowId()) && before.context().equals(after.context()))) {
             // still running, completed, set aside, or begun again from its first question ("börja om")
             return;
         }

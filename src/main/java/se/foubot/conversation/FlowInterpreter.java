@@ -147,9 +147,10 @@ final class FlowInterpreter {
         // a flow that is gone (its file removed, or the name changed by hand) is ended first: the message is no answer
         // to questions that are gone, so it is taken as a new one — a request, a command — after the notice
         ConversationState ended = endGone(s, notices);
-        if (ended != s && s.inFlow() && ended.paused() != null && !identityNumberRemoved) {
-            // what the person had set aside for it goes on where it stood, its question asked again: the message was
-            // written for the question that is gone, not for that one
+        if (!ended.inFlow() && ended.paused() != null && !identityNumberRemoved) {
+            // a flow set aside with nothing running above it any more (its question gone, or its name removed by hand)
+            // goes on where it stood, its question asked again: the message was written for what was above it, and
+            // left set aside it would come back only after some later request (helpers 112, 113)
             return resumePaused(ended, notices, now).orElseThrow();
         }
         ConversationState expired = expireIfIdle(ended, now, notices);
@@ -346,7 +347,7 @@ final class FlowInterpreter {
         }
         List<String> notices = new ArrayList<>();
         ConversationState ended = endGone(current, notices);
-        if (ended != current && current.inFlow() && ended.paused() != null) {
+        if (!ended.inFlow() && ended.paused() != null) {
             // as take() does: what the person had set aside goes on now, its question said with the notice, instead of
             // waiting, set aside under nothing, for a later flow to end (helper 112)
             return resumePaused(ended, notices, now);

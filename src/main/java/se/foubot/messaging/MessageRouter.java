@@ -78,8 +78,10 @@ public class MessageRouter {
                 }
                 return Reply.of(engine.handle(seen, text, origin, messageId, answering));
             }
+            // a message to someone whose set-aside errand goes on now answers nothing the knowledge base knows
+            // (helper 113: "Chef" got the errand's question and a "Menar du …" list beneath it)
             var handled = seen.standing().inFlow() || engine.steersTheConversation(text.textOr("")) ? java.util.Optional.<CommandTable.Handled>empty()
-                    : table.handle(message);
+                    : engine.setAsideGoesOn(seen) ? table.handleByName(message) : table.handle(message);
             if (handled.isPresent()) {
                 log.info("event=command conversation={} command={}", key.id(), handled.get().command());
                 return afterExpiry(seen, handled.get().reply());

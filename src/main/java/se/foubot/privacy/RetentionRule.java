@@ -67,7 +67,8 @@ public record RetentionRule(String collection, String what, Duration period, Act
     }
 
     private static void dateTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
-        long dated = mongo.updateMulti(Query.query(also == null ? undated(dateField) : new Criteria().andOperator(undated(dateField), also)),
+        long dated = mongo.updateMulti(Query.query(also == null ? undated(dateField)
+                : new Criteria().andOperator(undated(dateField), also)),
                 new Update().set(dateField, Date.from(now)), collection).getModifiedCount();
         if (dated > 0) {
             log.warn("event=retention_date_missing collection={} field={} documents={} counted_from={}", collection, dateField,
@@ -86,17 +87,19 @@ public record RetentionRule(String collection, String what, Duration period, Act
             Function<Instant, Update> change) {
         return new RetentionRule(collection, what, period, (mongo, cutoff, now) -> {
             noteTheUndated(mongo, collection, dateField, also, now);
-            Criteria undatedLongEnough = new Criteria().andOperator(undated(dateField), Criteria.where(UNDATED_SINCE).lt(Date.from(cutoff)));
-            Criteria due = new Criteria().orOperator(Criteria.where(dateField).lt(Date.from(cutoff)), undatedLongEnough);
+            Criteria undatedLongEnough = new Criteria().andOperator(undatedEvent(dateField, now),
+                    Criteria.where(UNDATED_SINCE).lt(Date.from(cutoff)));
+            Criteria dated = new Criteria().andOperator(Criteria.where(dateField).lt(Date.from(cutoff)),
+                    Criteria.where(dateField).not().type(JsonSchemaObject.Type.ARRAY));
+            Criteria due = new Criteria().orOperator(dated, undatedLongEnough);
             return mongo.updateMulti(Query.query(also == null ? due : new Criteria().andOperator(due, also)), change.apply(now),
                     collection).getModifiedCount();
         });
     }
 
     private static void noteTheUndated(MongoTemplate mongo, String collection, String dateField, Criteria also, Instant now) {
-        // a note broken by hand too (not a date, or a date to come) is noted again, or the document would never be due
-        Criteria unnoted = new Criteria().andOperator(undated(dateField), new Criteria().orOperator(undated(UNDATED_SINCE),
-                Criteria.where(UNDATED_SINCE).gt(Date.from(now))));
+        // a note broken by hand too is noted again, or the document would never be due
+        Criteria unnoted = new Criteria().andOperator(undatedEvent(dateField, now), undatedEvent(UNDATED_SINCE, now));
         long noted = mongo.updateMulti(Query.query(also == null ? unnoted : new Criteria().andOperator(unnoted, also)),
                 new Update().set(UNDATED_SINCE, Date.from(now)), collection).getModifiedCount();
         if (noted > 0) {
@@ -105,8 +108,18 @@ public record RetentionRule(String collection, String what, Duration period, Act
         }
     }
 
+    /**
+     * A field that holds no date: missing, not a date, or a list (which a date query would read by any one of its
+     * elements: helper 113). A date to come is one (a sign-in link's expiry).
+     */
     private static Criteria undated(String dateField) {
-        return Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE);
+        return new Criteria().orOperator(Criteria.where(dateField).not().type(JsonSchemaObject.Type.DATE),
+                Criteria.where(dateField).type(JsonSchemaObject.Type.ARRAY));
+    }
+
+    /** As {@link #undated(String)}, for the date of something that happened (a task closed): one more than a day to come is none. */
+    private static Criteria undatedEvent(String dateField, Instant now) {
+        return new Criteria().orOperator(undated(dateField), Criteria.where(dateField).gt(Date.from(now.plus(Duration.ofDays(1)))));
     }
 
     /** A collection that holds no personal data (counters, leases): kept, and said why. */

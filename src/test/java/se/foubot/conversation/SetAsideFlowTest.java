@@ -180,6 +180,20 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aQuestionWhoseFlowNameWasRemovedByHandIsToldUnansweredAndTheErrandGoesOnAtOnce() {
+        ConversationKey key = new ConversationKey("test", "aside-nameless");
+        errandSetAsideForTheQuestion(key);
+        String run = stored(key).getString("runId");
+        changedByHand(key, new Document("$unset", new Document("flowId", "")));
+
+        // helper 113: nobody was told, and the errand stayed set aside under nothing until a later request ended
+        assertThat(engine.endIfExpired(engine.look(key))).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
+                + "avslutat det. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(store.template().findById("unanswered:" + run, Document.class, "notes")).containsEntry("why", "FLOW_GONE");
+        assertThat(say(key, "Enhetschefer i Bromma")).contains("När behövs det?");
+    }
+
+    @Test
     void aRunWhoseFlowNameWasRemovedByHandIsSaidEnded() {
         ConversationKey key = new ConversationKey("test", "flow-name-removed");
         errandBegun(key);

@@ -165,6 +165,19 @@ class RetentionJobTest {
         tasks.claim(task.reference(), "UANALYST1");
         tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.DONE);
         mongo.getCollection("support_tasks").updateOne(new Document("_id", task.reference()), new Document("$unset", new Document("closedAt", "")));
+        // helper 113: a list holding a date to come, and a date to come, kept it for ever too
+        List<String> toCome = new java.util.ArrayList<>();
+        for (Object closedAt : List.of(List.of(java.util.Date.from(Instant.parse("2098-01-01T00:00:00Z"))),
+                java.util.Date.from(Instant.parse("2099-01-01T00:00:00Z")))) {
+            SupportTask other = tasks.create("retention-to-come-" + toCome.size(), new Requester("email", "ulla@stockholm.se", Map.of()),
+                    new SupportRequest("bromma", null, "Känslig fritext med datum som inte kan stämma", null, "analys", null, null, "sv"),
+                    List.of());
+            tasks.claim(other.reference(), "UANALYST1");
+            tasks.setStatus(other.reference(), "UANALYST1", TaskStatus.DONE);
+            mongo.getCollection("support_tasks").updateOne(new Document("_id", other.reference()),
+                    new Document("$set", new Document("closedAt", closedAt)));
+            toCome.add(other.reference());
+        }
         mongo.getCollection("outbox").insertOne(new Document("_id", "hand-sent-undated").append("status", "sent")
                 .append("slot", "hand-sent-undated").append("subject", "Re: Stöd").append("text", "Hej Ulla").append("sentAt", "i går")
                 .append("createdAt", java.util.Date.from(clock.instant())));
@@ -197,6 +210,10 @@ class RetentionJobTest {
         assertThat(anonymised.request().concern()).isEqualTo("(gallrad)");
         assertThat(anonymised.requester().person()).isEqualTo("(gallrad)");
         assertThat(anonymised.status()).isEqualTo(TaskStatus.DONE);
+        for (String reference : toCome) {
+            assertThat(mongo.findById(reference, Document.class, "support_tasks").get("request", Document.class))
+                    .containsEntry("concern", "(gallrad)");
+        }
     }
 
     @Test
