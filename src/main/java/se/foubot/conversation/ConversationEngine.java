@@ -308,8 +308,8 @@ public class ConversationEngine {
             return java.util.Optional.empty();
         }
         endedUnanswered(current, turn.get().next(), null, Unanswered.EXPIRED, Map.of());
-        log.info("event={} conversation={} flow={}", catalog.flow(current.flowId()).isPresent() ? "conversation_expired"
-                : "conversation_flow_gone", seen.key().id(), current.flowId());
+        log.info("event={} conversation={} flow={}", interpreter.flowGone(current) ? "conversation_flow_gone"
+                : "conversation_expired", seen.key().id(), current.flowId());
         return java.util.Optional.of(String.join("\n\n", turn.get().lines()));
     }
 
@@ -347,7 +347,7 @@ public class ConversationEngine {
      */
     public boolean setAsideGoesOn(Look seen) {
         ConversationState s = seen.state();
-        return s != null && s.paused() != null && (s.flowId() == null || catalog.flow(s.flowId()).isEmpty());
+        return s != null && s.paused() != null && (!s.inFlow() || interpreter.flowGone(s));
     }
 
     public Standing standing(ConversationKey key) {
@@ -429,7 +429,7 @@ public class ConversationEngine {
             // still running, completed, set aside, or begun again from its first question ("börja om")
             return;
         }
-        tellUnanswered(before, catalog.flow(before.flowId()).isEmpty() ? Unanswered.FLOW_GONE
+        tellUnanswered(before, interpreter.flowGone(before) ? Unanswered.FLOW_GONE
                 : interpreter.inLiveFlow(before, clock.instant()) ? how : Unanswered.EXPIRED, origin);
     }
 

@@ -333,7 +333,7 @@ final class FlowInterpreter {
      */
     boolean inLiveFlow(ConversationState s, Instant now) {
         return s != null && s.inFlow() && (s.updatedAt() == null || !s.updatedAt().plus(idleTimeout).isBefore(now))
-                && catalog.flow(s.flowId()).isPresent();
+                && !flowGone(s);
     }
 
     /**
@@ -363,9 +363,7 @@ final class FlowInterpreter {
      */
     private ConversationState endGone(ConversationState s, List<String> notices) {
         ConversationState ended = s;
-        // a run without its flow's name (removed by hand) is as gone as one whose flow is
-        boolean nameless = !ended.inFlow() && (ended.stepId() != null || ended.runId() != null || ended.summary());
-        if (nameless || (ended.inFlow() && catalog.flow(ended.flowId()).isEmpty())) {
+        if (flowGone(ended)) {
             notices.add(EngineTexts.FLOW_GONE.in(ended.language()));
             ended = ended.idle();
         }
@@ -374,6 +372,19 @@ final class FlowInterpreter {
             ended = ended.withoutPaused();
         }
         return ended;
+    }
+
+    /**
+     * Whether the run {@code s} holds has lost its flow: its flow no longer exists, its flow's name was removed by hand
+     * (its step and answers left), or the name now names another flow than the run's — one whose outcome is not the
+     * one the run was started for (a question's name changed by hand to "intake": helper 114).
+     */
+    boolean flowGone(ConversationState s) {
+        if (!s.inFlow()) {
+            return s.stepId() != null || s.runId() != null || s.summary();
+        }
+        String ranFor = s.context().get(OUTCOME);
+        return catalog.flow(s.flowId()).map(f -> ranFor != null && !ranFor.equals(f.outcome())).orElse(true);
     }
 
     private boolean pausedGone(ConversationState.Paused paused) {

@@ -36,8 +36,9 @@ final class UnansweredTeller {
     /** @return false when the outcome action could not be told (logged); true also for a flow that no longer exists */
     boolean tell(ConversationKey key, String flowId, String runId, Map<String, String> answers, Language language,
             Map<String, String> origin, Map<String, String> context, Unanswered why) {
-        // a run the bot started keeps its outcome's name, so whoever waits is told also when its flow is gone
-        Optional<String> outcome = catalog.flow(flowId).map(Flow::outcome).or(() -> Optional.ofNullable(context.get(FlowInterpreter.OUTCOME)))
+        // a run the bot started keeps its outcome's name, so whoever waits is told also when its flow is gone, or its
+        // name now names another flow
+        Optional<String> outcome = Optional.ofNullable(context.get(FlowInterpreter.OUTCOME)).or(() -> catalog.flow(flowId).map(Flow::outcome))
                 .filter(outcomes.names()::contains);
         if (outcome.isEmpty()) {
             return true;

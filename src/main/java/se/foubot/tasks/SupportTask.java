@@ -43,6 +43,11 @@ public record SupportTask(
     /** What stands in a free-text field, and for the requester, once retention has anonymised the task. */
     public static final String ANONYMISED = "(gallrad)";
 
+    /** Whether retention has anonymised it: its text and requester are gone, so nothing more is done with it. */
+    public boolean anonymised() {
+        return requester != null && ANONYMISED.equals(requester.person());
+    }
+
     public SupportTask {
         history = history == null ? List.of() : List.copyOf(history);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);

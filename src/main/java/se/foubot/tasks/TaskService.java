@@ -182,13 +182,30 @@ public class TaskService {
         CarriedWrites.in(mongo, mongo.getCollectionName(SupportTask.class), c -> c.insertOne(doc));
     }
 
+    /** The task; empty when there is none, or it cannot be read (changed by hand: logged {@code task_unreadable}). */
     public Optional<SupportTask> find(String reference) {
-        return Optional.ofNullable(mongo.findById(reference, SupportTask.class));
+        return ReadableTasks.find(mongo, Query.query(Criteria.where("_id").is(reference))).stream().findFirst();
+    }
+
+    /**
+     * Whether a change may be made to {@code reference}: it is there and can be read. Asked before the write, so that a
+     * task changed by hand is refused as one that does not exist rather than changed and then failing (helper 114).
+     */
+    private boolean changeable(String reference) {
+        return find(reference).isPresent();
+    }
+
+    /** What a change of a task needs besides its own conditions: an anonymised task is kept as it is (helper 114). */
+    private static Criteria notAnonymised(Criteria criteria) {
+        return criteria.and("requester.person").ne(SupportTask.ANONYMISED);
     }
 
     /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
     public ClaimResult claim(String reference, String analyst) {
         TaskEvent event = event(analyst, "claimed", "tog uppdraget");
+        if (!changeable(reference)) {
+            return new NoSuchTask();
+        }
         SupportTask task = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(reference).and("assignee").is(null).and("status").is(TaskStatus.NEW)),
                 change(event).set("assignee", analyst).set("status", TaskStatus.CLAIMED).set("claimedAt", event.at()),
@@ -205,8 +222,8 @@ public class TaskService {
     /** Gives an open, claimed task back to the unclaimed pile. */
     public Optional<SupportTask> release(String reference, String analyst) {
         TaskEvent event = event(analyst, "released", "släppte uppdraget");
-        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)
-                        .and("status").ne(TaskStatus.DONE)),
+        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference).and("assignee").ne(null)
+                        .and("status").ne(TaskStatus.DONE))),
                 change(event).set("assignee", null).set("status", TaskStatus.NEW).set("claimedAt", null), event);
     }
 
@@ -215,7 +232,8 @@ public class TaskService {
         TaskEvent event = event(analyst, "status", "satte status: " + status.label().sv());
         Update update = change(event).set("status", status).set("closedAt", status == TaskStatus.DONE ? event.at() : null);
         // the status it has already is no change: no line in the thread, nothing to the requester, closedAt kept
-        return apply(Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null).and("status").ne(status)), update, event);
+        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference).and("assignee").ne(null)
+                .and("status").ne(status))), update, event);
     }
 
     /**
@@ -225,7 +243,7 @@ public class TaskService {
     public Optional<SupportTask> setCategory(String reference, String analyst, ChoiceOption category) {
         TaskEvent event = event(analyst, "category", "ändrade kategori till " + category.label().sv());
         // the category it has already is no change, unless choosing it confirms a task marked for manual triage
-        return apply(Query.query(Criteria.where("_id").is(reference).orOperator(Criteria.where("category").ne(category.id()),
+        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference)).orOperator(Criteria.where("category").ne(category.id()),
                 Criteria.where("needsTriage").is(true))), change(event).set("category", category.id()).set("needsTriage", false), event);
     }
 
@@ -236,7 +254,7 @@ public class TaskService {
 
     public Optional<SupportTask> note(String reference, String actor, String kind, String text, String detail) {
         TaskEvent event = new TaskEvent(clock.instant(), actor, kind, text, detail);
-        return apply(Query.query(Criteria.where("_id").is(reference)), change(event), event);
+        return apply(reference, Query.query(Criteria.where("_id").is(reference)), change(event), event);
     }
 
     /**
@@ -248,7 +266,7 @@ public class TaskService {
     public Optional<SupportTask> question(String reference, String analyst, GuardedText question) {
         TaskEvent event = new TaskEvent(clock.instant(), analyst, "question", "frågade beställaren: " + question.textOr(""),
                 question.text());
-        return apply(Query.query(Criteria.where("_id").is(reference).and("status").ne(TaskStatus.NEW)), change(event), event);
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("status").ne(TaskStatus.NEW)), change(event), event);
     }
 
     /** A requester's mail about the task, once per mail (a mail processed again adds nothing). */
@@ -273,14 +291,14 @@ public class TaskService {
     }
 
     private Optional<SupportTask> mailOnce(String reference, TaskEvent event) {
-        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
                 event);
     }
 
     /** The requester's answer to a question, once per conversation run (a retried turn adds nothing). */
     public Optional<SupportTask> answer(String reference, String requester, String runId, String text) {
         TaskEvent event = new TaskEvent(clock.instant(), requester, "answer:" + runId, "Beställaren svarade: " + text);
-        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
                 event);
     }
 
@@ -291,7 +309,7 @@ public class TaskService {
     public Optional<SupportTask> unanswered(String reference, String requester, String runId, String why) {
         TaskEvent event = new TaskEvent(clock.instant(), requester, "unanswered:" + runId, why);
         // an answer recorded already (sent at the same moment as an "avbryt" that won the conversation) stands
-        return apply(Query.query(Criteria.where("_id").is(reference).and("history.kind").nin(event.kind(), "answer:" + runId)),
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("history.kind").nin(event.kind(), "answer:" + runId)),
                 change(event), event);
     }
 
@@ -332,7 +350,10 @@ public class TaskService {
         return name.replaceAll("[^A-Za-z0-9]+", "_");
     }
 
-    private Optional<SupportTask> apply(Query query, Update update, TaskEvent event) {
+    private Optional<SupportTask> apply(String reference, Query query, Update update, TaskEvent event) {
+        if (!changeable(reference)) {
+            return Optional.empty();
+        }
         SupportTask task = mongo.findAndModify(query, update, RETURN_NEW, SupportTask.class);
         if (task != null) {
             log.info("event=task_{} task={} actor={}", eventName(event.kind()), task.reference(), LogText.clean(event.actor()));

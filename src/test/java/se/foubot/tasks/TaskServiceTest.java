@@ -310,5 +310,31 @@ class TaskServiceTest {
         assertThat(tasks.byRequester("email", person)).extracting(SupportTask::reference).containsExactly(kept.reference());
         assertThat(tasks.newest(null, 500)).extracting(SupportTask::reference).contains(kept.reference())
                 .doesNotContain(broken.reference());
+
+        // helper 114: a claim was written and then failed into the dead letters; now refused before the write
+        SupportTask unclaimed = newTask(person);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", unclaimed.reference()), new org.bson.Document("$set",
+                new org.bson.Document("createdAt", "igår")));
+        assertThat(tasks.claim(unclaimed.reference(), "UANALYST1")).isInstanceOf(TaskService.NoSuchTask.class);
+        org.bson.Document stored = mongo.findById(unclaimed.reference(), org.bson.Document.class, "support_tasks");
+        assertThat(stored).containsEntry("status", "NEW");
+        assertThat(stored.get("assignee")).isNull();
+    }
+
+    @Test
+    void anAnonymisedTaskIsNotReopenedOrChanged() {
+        SupportTask task = newTask("gallrad@stockholm.se");
+        tasks.claim(task.reference(), "UANALYST1");
+        tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", task.reference()), new org.bson.Document("$set",
+                new org.bson.Document("requester.person", SupportTask.ANONYMISED).append("request.concern", SupportTask.ANONYMISED)));
+
+        // helper 114: its card's menu reopened it half-way (closedAt gone, the requester's notice failing)
+        assertThat(tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.IN_PROGRESS)).isEmpty();
+        assertThat(tasks.release(task.reference(), "UANALYST1")).isEmpty();
+        assertThat(tasks.find(task.reference()).orElseThrow()).satisfies(t -> {
+            assertThat(t.status()).isEqualTo(TaskStatus.DONE);
+            assertThat(t.anonymised()).isTrue();
+        });
     }
 }

@@ -168,8 +168,9 @@ class TaskActions {
     void release(String user, String channel, String reference) {
         if (allowed(user, channel) && aReference(user, channel, TaskMessage.RELEASE, reference)
                 && tasks.release(reference, user).isEmpty()) {
-            api.ephemeral(channel, user, tasks.find(reference).isEmpty() ? text("tasks.action.no-such-task", "reference", reference)
-                    : text("tasks.action.not-claimed", "reference", reference));
+            api.ephemeral(channel, user, tasks.find(reference).map(t -> t.anonymised()
+                    ? text("tasks.action.anonymised", "reference", reference) : text("tasks.action.not-claimed", "reference", reference))
+                    .orElseGet(() -> text("tasks.action.no-such-task", "reference", reference)));
         }
     }
 
@@ -185,8 +186,9 @@ class TaskActions {
             refuseUnknownChoice(user, channel, TaskMessage.STATUS);
         } else if (tasks.setStatus(parts[0], user, status).isEmpty()) {
             // why nothing changed, read after the change was refused
-            api.ephemeral(channel, user, tasks.find(parts[0]).map(t -> t.assignee() == null
-                    ? text("tasks.action.claim-first", "reference", parts[0])
+            api.ephemeral(channel, user, tasks.find(parts[0]).map(t -> t.anonymised()
+                    ? text("tasks.action.anonymised", "reference", parts[0])
+                    : t.assignee() == null ? text("tasks.action.claim-first", "reference", parts[0])
                     : text("tasks.action.status-already", "reference", parts[0], "status", t.status().label().sv()))
                     .orElseGet(() -> text("tasks.action.no-such-task", "reference", parts[0])));
         }
@@ -202,9 +204,10 @@ class TaskActions {
         if (category == null || !ReferenceGenerator.hasTheForm(parts[0])) {
             refuseUnknownChoice(user, channel, TaskMessage.CATEGORY);
         } else if (tasks.setCategory(parts[0], user, category).isEmpty()) {
-            api.ephemeral(channel, user, tasks.find(parts[0]).isPresent()
-                    ? text("tasks.action.category-already", "reference", parts[0], "category", category.label().sv())
-                    : text("tasks.action.no-such-task", "reference", parts[0]));
+            api.ephemeral(channel, user, tasks.find(parts[0]).map(t -> t.anonymised()
+                    ? text("tasks.action.anonymised", "reference", parts[0])
+                    : text("tasks.action.category-already", "reference", parts[0], "category", category.label().sv()))
+                    .orElseGet(() -> text("tasks.action.no-such-task", "reference", parts[0])));
         }
     }
 

@@ -885,6 +885,15 @@ class SlackChannelTest {
         // helper 112: the analyst was never told
         awaitThreadLine(ts, "Frågan ”Hur många berörs?” blev obesvarad: botens frågor hade ändrats, så beställarens konversation "
                 + "avslutades utan svar.");
+
+        // helper 114: renamed to a flow that exists (the intake), the answer began a new intake and the analyst waited
+        String other = askedThenChangedByHand("UDIST96", "UANALYST18", "Stöd att följa upp en ny rutin.", "Hur många deltar?",
+                new org.bson.Document("flowId", "intake"));
+        slack.dm("EvGone2", "UDIST96", "Ungefär 12.");
+        awaitReply("DUDIST96", 3, "Frågorna i det vi höll på med finns inte längre");
+        assertThat(lastTextTo("DUDIST96")).doesNotContain("förvaltning");
+        awaitThreadLine(other, "Frågan ”Hur många deltar?” blev obesvarad: botens frågor hade ändrats, så beställarens konversation "
+                + "avslutades utan svar.");
     }
 
     @Test
