@@ -18,6 +18,18 @@ public final class ReadableTasks {
     }
 
     public static List<SupportTask> find(MongoTemplate mongo, Query query) {
-        return ReadableDocuments.find(mongo, query, SupportTask.class, mongo.getCollectionName(SupportTask.class), "task_unreadable");
+        return ReadableDocuments.find(mongo, query, SupportTask.class, mongo.getCollectionName(SupportTask.class), "task_unreadable",
+                ReadableTasks::whole);
+    }
+
+    /**
+     * What every change and every card needs of a task: the mapping reads a requester without its person, or a history
+     * written as text, and the change then failed after its write (helper 115).
+     */
+    private static boolean whole(org.bson.Document stored, SupportTask task) {
+        Object history = stored.get("history");
+        return task.reference() != null && task.status() != null && task.createdAt() != null && task.request() != null
+                && task.requester() != null && task.requester().channel() != null && task.requester().person() != null
+                && (history == null || history instanceof List);
     }
 }

@@ -195,10 +195,7 @@ public class TaskService {
         return find(reference).isPresent();
     }
 
-    /** What a change of a task needs besides its own conditions: an anonymised task is kept as it is (helper 114). */
-    private static Criteria notAnonymised(Criteria criteria) {
-        return criteria.and("requester.person").ne(SupportTask.ANONYMISED);
-    }
+
 
     /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
     public ClaimResult claim(String reference, String analyst) {
@@ -222,8 +219,8 @@ public class TaskService {
     /** Gives an open, claimed task back to the unclaimed pile. */
     public Optional<SupportTask> release(String reference, String analyst) {
         TaskEvent event = event(analyst, "released", "släppte uppdraget");
-        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference).and("assignee").ne(null)
-                        .and("status").ne(TaskStatus.DONE))),
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)
+                        .and("status").ne(TaskStatus.DONE)),
                 change(event).set("assignee", null).set("status", TaskStatus.NEW).set("claimedAt", null), event);
     }
 
@@ -232,8 +229,8 @@ public class TaskService {
         TaskEvent event = event(analyst, "status", "satte status: " + status.label().sv());
         Update update = change(event).set("status", status).set("closedAt", status == TaskStatus.DONE ? event.at() : null);
         // the status it has already is no change: no line in the thread, nothing to the requester, closedAt kept
-        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference).and("assignee").ne(null)
-                .and("status").ne(status))), update, event);
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).and("assignee").ne(null)
+                .and("status").ne(status)), update, event);
     }
 
     /**
@@ -243,7 +240,7 @@ public class TaskService {
     public Optional<SupportTask> setCategory(String reference, String analyst, ChoiceOption category) {
         TaskEvent event = event(analyst, "category", "ändrade kategori till " + category.label().sv());
         // the category it has already is no change, unless choosing it confirms a task marked for manual triage
-        return apply(reference, Query.query(notAnonymised(Criteria.where("_id").is(reference)).orOperator(Criteria.where("category").ne(category.id()),
+        return apply(reference, Query.query(Criteria.where("_id").is(reference).orOperator(Criteria.where("category").ne(category.id()),
                 Criteria.where("needsTriage").is(true))), change(event).set("category", category.id()).set("needsTriage", false), event);
     }
 
@@ -354,6 +351,9 @@ public class TaskService {
         if (!changeable(reference)) {
             return Optional.empty();
         }
+        // an anonymised task is kept as it is: no status, holder or category, and no new text in its history (helpers
+        // 114, 115)
+        query.addCriteria(Criteria.where("requester.person").ne(SupportTask.ANONYMISED));
         SupportTask task = mongo.findAndModify(query, update, RETURN_NEW, SupportTask.class);
         if (task != null) {
             log.info("event=task_{} task={} actor={}", eventName(event.kind()), task.reference(), LogText.clean(event.actor()));

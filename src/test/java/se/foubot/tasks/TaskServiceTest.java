@@ -319,6 +319,17 @@ class TaskServiceTest {
         org.bson.Document stored = mongo.findById(unclaimed.reference(), org.bson.Document.class, "support_tasks");
         assertThat(stored).containsEntry("status", "NEW");
         assertThat(stored.get("assignee")).isNull();
+
+        // helper 115: what the mapping reads but a change cannot go on with — a requester without its person, a history
+        // written as text — failed after the write or into the dead letters
+        for (org.bson.Document broke : List.of(new org.bson.Document("requester", new org.bson.Document("channel", "slack")),
+                new org.bson.Document("history", "x"))) {
+            SupportTask partial = newTask(person);
+            mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", partial.reference()),
+                    new org.bson.Document("$set", broke));
+            assertThat(tasks.claim(partial.reference(), "UANALYST1")).as(broke.toJson()).isInstanceOf(TaskService.NoSuchTask.class);
+            assertThat(mongo.findById(partial.reference(), org.bson.Document.class, "support_tasks")).containsEntry("status", "NEW");
+        }
     }
 
     @Test
@@ -332,6 +343,8 @@ class TaskServiceTest {
         // helper 114: its card's menu reopened it half-way (closedAt gone, the requester's notice failing)
         assertThat(tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.IN_PROGRESS)).isEmpty();
         assertThat(tasks.release(task.reference(), "UANALYST1")).isEmpty();
+        assertThat(tasks.note(task.reference(), "UANALYST1", "question", "frågade beställaren: Finns det mer?"))
+                .as("helper 115: a question's text was written back into its history").isEmpty();
         assertThat(tasks.find(task.reference()).orElseThrow()).satisfies(t -> {
             assertThat(t.status()).isEqualTo(TaskStatus.DONE);
             assertThat(t.anonymised()).isTrue();

@@ -45,7 +45,8 @@ class RequesterQuestions {
 
     /** @return false when there is no task {@code reference}, or nobody has taken it (nothing was asked) */
     boolean ask(String reference, String analyst, GuardedText question) {
-        SupportTask task = tasks.find(reference).filter(t -> t.status() != TaskStatus.NEW).orElse(null);
+        // an anonymised task has no requester to ask, and its history takes no new text (helper 115)
+        SupportTask task = tasks.find(reference).filter(t -> t.status() != TaskStatus.NEW && !t.anonymised()).orElse(null);
         if (task == null) {
             return false;
         }

@@ -272,10 +272,12 @@ class TaskActions {
             return;
         }
         if (!questions.ask(reference, user, question)) {
-            boolean there = tasks.find(reference).isPresent();
-            log.info("event=task_question_refused user={} task={} rule={}", LogText.clean(user), LogText.clean(reference), there ? "not_taken" : "no_such_task");
-            api.post(user, null, there ? text("tasks.ask.not-taken", "reference", reference)
-                    : text("tasks.ask.no-such-task", "reference", reference), null);
+            java.util.Optional<SupportTask> there = tasks.find(reference);
+            String rule = there.isEmpty() ? "no_such_task" : there.get().anonymised() ? "anonymised" : "not_taken";
+            log.info("event=task_question_refused user={} task={} rule={}", LogText.clean(user), LogText.clean(reference), rule);
+            api.post(user, null, there.isEmpty() ? text("tasks.ask.no-such-task", "reference", reference)
+                    : there.get().anonymised() ? text("tasks.action.anonymised", "reference", reference)
+                    : text("tasks.ask.not-taken", "reference", reference), null);
         }
     }
 }
