@@ -195,8 +195,6 @@ public class TaskService {
         return find(reference).isPresent();
     }
 
-
-
     /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
     public ClaimResult claim(String reference, String analyst) {
         TaskEvent event = event(analyst, "claimed", "tog uppdraget");
