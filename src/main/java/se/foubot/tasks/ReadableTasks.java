@@ -30,6 +30,7 @@ public final class ReadableTasks {
         Object history = stored.get("history");
         return task.reference() != null && task.status() != null && task.createdAt() != null && task.request() != null
                 && task.requester() != null && task.requester().channel() != null && task.requester().person() != null
+                && !task.requester().person().isBlank()
                 && (history == null || history instanceof List);
     }
 }

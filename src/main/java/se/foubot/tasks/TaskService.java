@@ -198,8 +198,13 @@ public class TaskService {
     /** Exactly one of any number of concurrent claims of an unclaimed task is granted. */
     public ClaimResult claim(String reference, String analyst) {
         TaskEvent event = event(analyst, "claimed", "tog uppdraget");
-        if (!changeable(reference)) {
+        Optional<SupportTask> current = find(reference);
+        if (current.isEmpty()) {
             return new NoSuchTask();
+        }
+        if (current.get().anonymised()) {
+            // kept as it is, whatever its status says (helper 116: one set back to "Ny" by hand was taken, then failed)
+            return new AlreadyClaimed(current.get());
         }
         SupportTask task = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(reference).and("assignee").is(null).and("status").is(TaskStatus.NEW)),
@@ -293,6 +298,11 @@ public class TaskService {
     /** The requester's answer to a question, once per conversation run (a retried turn adds nothing). */
     public Optional<SupportTask> answer(String reference, String requester, String runId, String text) {
         TaskEvent event = new TaskEvent(clock.instant(), requester, "answer:" + runId, "Beställaren svarade: " + text);
+        if (!changeable(reference)) {
+            // the answer must not be lost with the refused change: the turn fails and is kept in the dead letters, with
+            // the requester told so, until the task is mended (helper 116)
+            throw new IllegalStateException("task " + reference + " cannot be read: the requester's answer is not recorded");
+        }
         return apply(reference, Query.query(Criteria.where("_id").is(reference).and("history.kind").ne(event.kind())), change(event),
                 event);
     }

@@ -323,12 +323,16 @@ class TaskServiceTest {
         // helper 115: what the mapping reads but a change cannot go on with — a requester without its person, a history
         // written as text — failed after the write or into the dead letters
         for (org.bson.Document broke : List.of(new org.bson.Document("requester", new org.bson.Document("channel", "slack")),
+                new org.bson.Document("requester", new org.bson.Document("channel", "slack").append("person", "")),
                 new org.bson.Document("history", "x"))) {
             SupportTask partial = newTask(person);
             mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", partial.reference()),
                     new org.bson.Document("$set", broke));
             assertThat(tasks.claim(partial.reference(), "UANALYST1")).as(broke.toJson()).isInstanceOf(TaskService.NoSuchTask.class);
             assertThat(mongo.findById(partial.reference(), org.bson.Document.class, "support_tasks")).containsEntry("status", "NEW");
+            // helper 116: the requester's answer to a question on it was said saved, and lost
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> tasks.answer(partial.reference(), "UDIST", "run-1", "Ungefär 40"))
+                    .isInstanceOf(IllegalStateException.class);
         }
     }
 
@@ -343,6 +347,12 @@ class TaskServiceTest {
         // helper 114: its card's menu reopened it half-way (closedAt gone, the requester's notice failing)
         assertThat(tasks.setStatus(task.reference(), "UANALYST1", TaskStatus.IN_PROGRESS)).isEmpty();
         assertThat(tasks.release(task.reference(), "UANALYST1")).isEmpty();
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", task.reference()), new org.bson.Document("$set",
+                new org.bson.Document("status", "NEW").append("assignee", null)));
+        assertThat(tasks.claim(task.reference(), "UANALYST1")).as("helper 116: set back to Ny by hand, it was taken")
+                .isInstanceOf(TaskService.AlreadyClaimed.class);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", task.reference()), new org.bson.Document("$set",
+                new org.bson.Document("status", "DONE").append("assignee", "UANALYST1")));
         assertThat(tasks.note(task.reference(), "UANALYST1", "question", "frågade beställaren: Finns det mer?"))
                 .as("helper 115: a question's text was written back into its history").isEmpty();
         assertThat(tasks.find(task.reference()).orElseThrow()).satisfies(t -> {
