@@ -23,14 +23,15 @@ public final class ReadableTasks {
     }
 
     /**
-     * What every change and every card needs of a task: the mapping reads a requester without its person, or a history
-     * written as text, and the change then failed after its write (helper 115).
+     * What every change and every card needs of a task: the mapping reads a requester without its person or its address
+     * (which only anonymising removes), or a history written as text, and the change then failed after its write
+     * (helpers 115, 116).
      */
     private static boolean whole(org.bson.Document stored, SupportTask task) {
         Object history = stored.get("history");
         return task.reference() != null && task.status() != null && task.createdAt() != null && task.request() != null
                 && task.requester() != null && task.requester().channel() != null && task.requester().person() != null
-                && !task.requester().person().isBlank()
+                && !task.requester().person().isBlank() && (task.requester().address() != null || task.anonymised())
                 && (history == null || history instanceof List);
     }
 }

@@ -324,6 +324,7 @@ class TaskServiceTest {
         // written as text — failed after the write or into the dead letters
         for (org.bson.Document broke : List.of(new org.bson.Document("requester", new org.bson.Document("channel", "slack")),
                 new org.bson.Document("requester", new org.bson.Document("channel", "slack").append("person", "")),
+                new org.bson.Document("requester", new org.bson.Document("channel", "slack").append("person", "UDIST")),
                 new org.bson.Document("history", "x"))) {
             SupportTask partial = newTask(person);
             mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", partial.reference()),
