@@ -147,11 +147,19 @@ final class FlowInterpreter {
         // a flow that is gone (its file removed, or the name changed by hand) is ended first: the message is no answer
         // to questions that are gone, so it is taken as a new one — a request, a command — after the notice
         ConversationState ended = endGone(s, notices);
+        // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
+        // "förstå" folds to "forsta" but is no "första": such a word is kept out of the numbers here, once for every use
+        String cmd = text.strip().equals("?") ? "?" : NumberWords.withoutMisspeltNumbers(text, TextNormalizer.normalize(text));
         if (!ended.inFlow() && ended.paused() != null && !identityNumberRemoved) {
-            // a flow set aside with nothing running above it any more (its question gone, or its name removed by hand)
-            // goes on where it stood, its question asked again: the message was written for what was above it, and
-            // left set aside it would come back only after some later request (helpers 112, 113)
-            return resumePaused(ended, notices, now).orElseThrow();
+            if (!CANCEL.contains(cmd) && !RESTART.contains(cmd) && !ENGLISH.contains(cmd) && !SWEDISH.contains(cmd)) {
+                // a flow set aside with nothing running above it any more (its question gone, or its name removed by
+                // hand) goes on where it stood, its question asked again: the message was written for what was above
+                // it, and left set aside it would come back only after some later request (helpers 112, 113)
+                return resumePaused(ended, notices, now).orElseThrow();
+            }
+            // "avbryt", "börja om", "english" are no answer to the question that is gone but words to the conversation:
+            // they act on the errand that goes on, instead of being taken as what lets it go on (helper 114)
+            ended = ended.resumingPaused();
         }
         ConversationState expired = expireIfIdle(ended, now, notices);
         if (expired.inFlow() && !fitsItsFlow(expired)) {
@@ -170,9 +178,6 @@ final class FlowInterpreter {
         }
         boolean dirty = expired != s;
         s = expired;
-        // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
-        // "förstå" folds to "forsta" but is no "första": such a word is kept out of the numbers here, once for every use
-        String cmd = text.strip().equals("?") ? "?" : NumberWords.withoutMisspeltNumbers(text, TextNormalizer.normalize(text));
 
         if (identityNumberRemoved) {
             Reply r = reply(s, notices);

@@ -43,6 +43,14 @@ public record SupportRequest(
         return new SupportRequest(null, null, words, null, null, null, contactEmail, language, QUESTION);
     }
 
+    /**
+     * The concern as a list or card shows it: "–" when there is none, as for a missing date — a flow edited to ask no
+     * concern makes such tasks, and a list must not say "null" (helper 116).
+     */
+    public String concernShown() {
+        return concern == null || concern.isBlank() ? "–" : concern;
+    }
+
     public boolean isQuestion() {
         return QUESTION.equals(kind);
     }

@@ -155,6 +155,25 @@ class SetAsideFlowTest {
                 .anySatisfy(d -> assertThat(d).containsEntry("flow", "removed-since").containsEntry("why", "FLOW_GONE"));
     }
 
+    /**
+     * Helper 114: after a question that is gone, "avbryt", "börja om" and "english" were taken as the message that lets
+     * the errand go on, and had to be written again; they are words to the conversation, so they act on the errand.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            avbryt   | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nOkej, jag har avbrutit. Inget skickades. | false
+            börja om | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nVi börjar om från början.\\n\\nVad gäller det? | true
+            english  | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nOkay, let's talk in English.\\n\\nWho is it for? | true
+            """)
+    void aWordToTheConversationAfterAQuestionThatIsGoneActsOnTheErrandThatGoesOn(String word, String expected, boolean running) {
+        ConversationKey key = new ConversationKey("test", "aside-gone-word-" + word.replace(' ', '-'));
+        questionGoneOverTheErrand(key);
+
+        assertThat(say(key, word)).isEqualTo(expected.replace("\\n", "\n"));
+        assertThat(engine.look(key).standing().inFlow()).isEqualTo(running);
+        assertThat(stored(key).get("paused")).isNull();
+    }
+
     @Test
     void aCommandToSomeoneWhoseQuestionsFlowIsGoneLetsTheFlowSetAsideGoOnAtOnce() {
         ConversationKey key = new ConversationKey("test", "aside-gone-command");

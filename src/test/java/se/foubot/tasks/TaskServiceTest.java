@@ -58,6 +58,9 @@ class TaskServiceTest {
     @Autowired
     NewTaskLimit limit;
 
+    @Autowired
+    RequestCommands requestCommands;
+
     /** The bot's context is shared with other test classes: what these tests made is not left for them to find. */
     @AfterEach
     void removeTheTasksMadeHere() {
@@ -294,6 +297,20 @@ class TaskServiceTest {
         assertThat(tasks.newest(null, 1)).hasSize(1);
         assertThat(tasks.newest(TaskStatus.CLAIMED, 1000)).extracting(SupportTask::reference).contains(older)
                 .doesNotContain(newer);
+    }
+
+    @Test
+    void aRequestWithoutAConcernIsListedWithADashNotNull() {
+        // a flow edited to ask no concern makes such tasks; helper 116 saw "null" in the person's status
+        String person = "no-concern@stockholm.se";
+        SupportTask task = newTask(person);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", task.reference()),
+                new org.bson.Document("$unset", new org.bson.Document("request.concern", "")));
+
+        String status = requestCommands.handle(se.foubot.messaging.Inbound.chat(se.foubot.messaging.Recipient.email(person), "status",
+                se.foubot.conversation.Language.SV)).orElseThrow().text();
+
+        assertThat(status).contains("• " + task.reference() + " – – – Ny – ej tagen").doesNotContain("null");
     }
 
     @Test

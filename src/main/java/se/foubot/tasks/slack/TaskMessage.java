@@ -67,7 +67,7 @@ final class TaskMessage {
                 + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "")));
         blocks.add(section(s -> s.fields(fields)));
         blocks.add(section(s -> s.text(markdownText("*" + sv.apply(t.request().isQuestion() ? "tasks.card.unanswered-question"
-                : "tasks.card.concern") + "*\n" + SlackText.escapeWithin(t.request().concern(), 2800)))));
+                : "tasks.card.concern") + "*\n" + SlackText.escapeWithin(t.request().concernShown(), 2800)))));
         if (t.request().initiative() != null) {
             blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(Language.SV, "tasks.card.initiative", "initiative",
                     SlackText.escape(SlackText.truncate(t.request().initiative(), 300))))))));
@@ -76,7 +76,12 @@ final class TaskMessage {
             blocks.add(context(c -> c.elements(List.of(markdownText(texts.get(Language.SV, "tasks.card.attachments", "files",
                     SlackText.escape(SlackText.truncate(String.join(", ", t.attachments()), 500))))))));
         }
-        blocks.add(actions(a -> a.blockId("task:" + t.reference()).elements(actionsFor(t, categories, sv))));
+        if (t.anonymised()) {
+            // retention took its text and requester: every menu would only be refused (helper 115)
+            blocks.add(context(c -> c.elements(List.of(markdownText("_" + sv.apply("tasks.card.anonymised") + "_")))));
+        } else {
+            blocks.add(actions(a -> a.blockId("task:" + t.reference()).elements(actionsFor(t, categories, sv))));
+        }
         return blocks;
     }
 

@@ -999,7 +999,10 @@ class SlackChannelTest {
             assertThat(mongo.findById(task.reference(), org.bson.Document.class, "support_tasks").getList("staffReplies", String.class))
                     .isEmpty();
             List<FakeSlackApi.Call> updates = SLACK.calls("chat.update", c -> ts.equals(c.param("ts")));
-            assertThat(updates.get(updates.size() - 1).param("blocks")).doesNotContain("Familjecentralen").contains("gallrad");
+            // every menu would be refused, so the card offers none and says why (helper 115)
+            assertThat(updates.get(updates.size() - 1).param("blocks")).doesNotContain("Familjecentralen").contains("gallrad")
+                    .contains("kan inte ändras längre").doesNotContain("\"actions\"").doesNotContain("task-status")
+                    .doesNotContain("task-category");
             // recorded just after Slack took the update
             assertThat(tasks.find(task.reference()).orElseThrow().staffPostStale()).isFalse();
         });
