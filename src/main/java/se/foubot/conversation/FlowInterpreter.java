@@ -938,6 +938,10 @@ final class FlowInterpreter {
                     notices.add(EngineTexts.STILL_SET_ASIDE.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()))));
                 }
             }
+        } else if (s.paused() != null && !pausedGone(s.paused())) {
+            // set aside under a run whose flow name was removed by hand: it still waits, and goes on after this one
+            // (helper 114: the new question did not say so)
+            notices.add(EngineTexts.STILL_SET_ASIDE.in(s.language(), Map.of("title", titleOf(s.paused().flowId(), s.language()))));
         }
         // whom to tell if the run ends unanswered, kept with the run: its flow may be gone by then (UnansweredTeller)
         Map<String, String> kept = flow.outcome() == null ? values : withOutcome(values, flow.outcome());

@@ -213,6 +213,20 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aNewQuestionAfterOneWhoseFlowNameWasRemovedSaysTheErrandStillWaits() {
+        ConversationKey key = new ConversationKey("test", "aside-nameless-second");
+        errandSetAsideForTheQuestion(key);
+        String run = stored(key).getString("runId");
+        changedByHand(key, new Document("$unset", new Document("flowId", "")));
+
+        String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
+        assertThat(second).as("helper 114").startsWith("(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\nBo undrar: Vilken enhet?");
+        assertThat(say(key, "Enhet 3")).endsWith("Nu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
+        assertThat(store.template().findById("unanswered:" + run, Document.class, "notes")).as("the first one's analyst is told")
+                .containsEntry("why", "FLOW_GONE");
+    }
+
+    @Test
     void aRunWhoseFlowNameWasRemovedByHandIsSaidEnded() {
         ConversationKey key = new ConversationKey("test", "flow-name-removed");
         errandBegun(key);
