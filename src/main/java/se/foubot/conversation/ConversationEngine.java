@@ -293,15 +293,17 @@ public class ConversationEngine {
      * otherwise come first and the notice only with the message after it. Likewise the notice that it was begun again
      * in place of one that could not be read ({@link UnreadableConversations}).
      *
-     * @return the notice; empty when nothing had expired or been set aside, or another message said it first
+     * @return the notice, and the question of a flow set aside that goes on with its buttons; empty when nothing had
+     *         expired or been set aside, or another message said it first
      */
-    public java.util.Optional<String> endIfExpired(Look seen) {
+    public java.util.Optional<BotReply> endIfExpired(Look seen) {
         ConversationState current = seen.state();
         if (UnreadableConversations.wasSetAside(current)) {
             // begun again in place of one that could not be read: said with this answer, once (the write that drops the
             // mark decides which of two messages at once says it)
             return store.save(current.withContext(UnreadableConversations.MARK, null).written(clock.instant()))
-                    ? java.util.Optional.of(EngineTexts.UNREADABLE_SET_ASIDE.in(current.language())) : java.util.Optional.empty();
+                    ? java.util.Optional.of(new BotReply(EngineTexts.UNREADABLE_SET_ASIDE.in(current.language()), List.of(),
+                            current.language(), false)) : java.util.Optional.empty();
         }
         java.util.Optional<FlowInterpreter.Turn> turn = interpreter.expire(current, clock.instant());
         if (turn.isEmpty() || !store.save(turn.get().next().written(clock.instant()))) {
@@ -310,7 +312,8 @@ public class ConversationEngine {
         endedUnanswered(current, turn.get().next(), null, Unanswered.EXPIRED, Map.of());
         log.info("event={} conversation={} flow={}", interpreter.flowGone(current) ? "conversation_flow_gone"
                 : "conversation_expired", seen.key().id(), current.flowId());
-        return java.util.Optional.of(String.join("\n\n", turn.get().lines()));
+        return java.util.Optional.of(new BotReply(String.join("\n\n", turn.get().lines()), turn.get().choices(),
+                turn.get().next().language(), false));
     }
 
     /** Where the person stands, said as a greeting; e.g. when a terminal chat starts again after a restart. */

@@ -65,8 +65,14 @@ public record Reply(String text, List<ReplyChoice> choices, String thread, boole
         return new Reply(text, choices, thread, needsProof, newCard, repeated, notice);
     }
 
-    /** This reply after {@code before} (see {@link #notice}): the text begins with it, a card is shown under it. */
-    public Reply after(String before) {
-        return new Reply(text.isBlank() ? before : before + "\n\n" + text, choices, thread, needsProof, card, repeated, before);
+    /**
+     * This reply after the conversation's notice {@code before} (see {@link #notice}): the text begins with it, a card is
+     * shown under it. A notice may end with the question of a flow set aside that goes on: its buttons come with it when
+     * this reply has none of its own (helper 114: the question came without them after a command's answer).
+     */
+    public Reply after(se.foubot.conversation.BotReply before) {
+        String said = before.text();
+        return new Reply(text.isBlank() ? said : said + "\n\n" + text, choices.isEmpty() ? before.choices() : choices, thread,
+                needsProof, card, repeated, said);
     }
 }

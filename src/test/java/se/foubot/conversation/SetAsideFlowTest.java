@@ -181,7 +181,7 @@ class SetAsideFlowTest {
 
         // what a command's answer ("status") is given first: before helper 112's report, the errand stayed set aside
         // under nothing and came back after some later request had ended
-        assertThat(engine.endIfExpired(engine.look(key))).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
+        assertThat(engine.endIfExpired(engine.look(key)).map(BotReply::text)).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
                 + "avslutat det. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
         assertThat(engine.look(key).standing().inFlow()).isTrue();
         assertThat(say(key, "Enhetschefer i Bromma")).contains("När behövs det?");
@@ -206,7 +206,7 @@ class SetAsideFlowTest {
         changedByHand(key, new Document("$unset", new Document("flowId", "")));
 
         // helper 113: nobody was told, and the errand stayed set aside under nothing until a later request ended
-        assertThat(engine.endIfExpired(engine.look(key))).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
+        assertThat(engine.endIfExpired(engine.look(key)).map(BotReply::text)).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
                 + "avslutat det. Inget skickades.\n\nNu fortsätter vi där du slutade – Ärende.\n\nVem gäller det?");
         assertThat(store.template().findById("unanswered:" + run, Document.class, "notes")).containsEntry("why", "FLOW_GONE");
         assertThat(say(key, "Enhetschefer i Bromma")).contains("När behövs det?");

@@ -43,8 +43,9 @@ public class SlackReplies {
                 return shown;
             }
             if (!card.isEmpty() && reply.notice() != null) {
-                // the card shows in place of the text, which began with the notice: said above it
-                List<LayoutBlock> shown = new java.util.ArrayList<>(ReplyBlocks.of(reply.notice(), List.of()));
+                // the card shows in place of the text, which began with the notice: said above it, with the buttons of
+                // the question it may end with
+                List<LayoutBlock> shown = new java.util.ArrayList<>(ReplyBlocks.of(reply.notice(), reply.choices()));
                 shown.addAll(card);
                 return shown;
             }

@@ -374,6 +374,9 @@ class SlackQuestionsTest {
         intakeSetAsideUnderAGoneQuestion(other);
         assertThat(say(other, 3, "status")).as("a command by name is still answered").startsWith("Frågorna i det vi höll på med finns inte längre")
                 .contains("Vilken roll har du?").contains("Du har inga förfrågningar hos FoU ännu");
+        // helper 114: the question came without its buttons after a command's answer
+        assertThat(answer(other, 3).param("blocks")).as("the question's buttons with it").contains("Verksamhetsutvecklare")
+                .contains("\"type\":\"button\"");
     }
 
     @Test
