@@ -168,8 +168,11 @@ class SetAsideFlowTest {
     void aWordToTheConversationAfterAQuestionThatIsGoneActsOnTheErrandThatGoesOn(String word, String expected, boolean running) {
         ConversationKey key = new ConversationKey("test", "aside-gone-word-" + word.replace(' ', '-'));
         questionGoneOverTheErrand(key);
+        String run = stored(key).getString("runId");
 
         assertThat(say(key, word)).isEqualTo(expected.replace("\\n", "\n"));
+        assertThat(store.template().findById("unanswered:" + run, Document.class, "notes")).as("whoever asked is told")
+                .containsEntry("why", "FLOW_GONE");
         assertThat(engine.look(key).standing().inFlow()).isEqualTo(running);
         assertThat(stored(key).get("paused")).isNull();
     }
