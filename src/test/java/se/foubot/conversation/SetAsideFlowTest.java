@@ -201,12 +201,18 @@ class SetAsideFlowTest {
         assertThat(say(key, "Ny fråga")).contains("Vem gäller det?");
     }
 
-    @Test
-    void aQuestionWhoseFlowNameWasRemovedByHandIsToldUnansweredAndTheErrandGoesOnAtOnce() {
-        ConversationKey key = new ConversationKey("test", "aside-nameless");
+    /** The person's errand set aside for the bot's question, whose flow name is then removed by hand. @return its run */
+    private String questionNamelessOverTheErrand(ConversationKey key) {
         errandSetAsideForTheQuestion(key);
         String run = stored(key).getString("runId");
         changedByHand(key, new Document("$unset", new Document("flowId", "")));
+        return run;
+    }
+
+    @Test
+    void aQuestionWhoseFlowNameWasRemovedByHandIsToldUnansweredAndTheErrandGoesOnAtOnce() {
+        ConversationKey key = new ConversationKey("test", "aside-nameless");
+        String run = questionNamelessOverTheErrand(key);
 
         // helper 113: nobody was told, and the errand stayed set aside under nothing until a later request ended
         assertThat(engine.endIfExpired(engine.look(key)).map(BotReply::text)).hasValue("Frågorna i det vi höll på med finns inte längre, så jag har "
@@ -218,9 +224,7 @@ class SetAsideFlowTest {
     @Test
     void aNewQuestionAfterOneWhoseFlowNameWasRemovedSaysTheErrandStillWaits() {
         ConversationKey key = new ConversationKey("test", "aside-nameless-second");
-        errandSetAsideForTheQuestion(key);
-        String run = stored(key).getString("runId");
-        changedByHand(key, new Document("$unset", new Document("flowId", "")));
+        String run = questionNamelessOverTheErrand(key);
 
         String second = engine.start(key, "question", Map.of("analyst", "Bo", "question", "Vilken enhet?"), Map.of()).text();
         assertThat(second).as("helper 114").startsWith("(Din påbörjade konversation – Ärende – väntar fortfarande.)\n\nBo undrar: Vilken enhet?");
