@@ -231,9 +231,11 @@ public class ConversationEngine {
             }
             BotReply reply = new BotReply(String.join("\n\n", lines), after.choices(),
                     told != null ? told.language() : languageOf(current));
+            // a click is kept to tell a double click only when it was taken: one whose question is asked again (its
+            // flow had gone, so the errand set aside goes on there) must work when clicked again (helper 117)
             ConversationState next = told == null ? null
-                    : told.clickedBy(answering == null ? null : ConversationState.click(answering, TextNormalizer.normalize(
-                            text.textOr(""))));
+                    : told.clickedBy(answering == null || FlowInterpreter.asks(told, answering) ? null
+                            : ConversationState.click(answering, TextNormalizer.normalize(text.textOr(""))));
             if (next != null) {
                 next = (claimed != null ? next.after(claimed) : next).written(clock.instant());
             }

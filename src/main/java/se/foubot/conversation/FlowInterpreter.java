@@ -1157,7 +1157,7 @@ final class FlowInterpreter {
      * Whether a button offered for {@code answering} answers what {@code s} asks now: the same question, or the step
      * whose answer is being guessed (its list's buttons still answer it while the guess waits).
      */
-    private static boolean asks(ConversationState s, String answering) {
+    static boolean asks(ConversationState s, String answering) {
         String now = s.question();
         return answering.equals(now) || now != null && now.startsWith(answering + ConversationState.GUESS);
     }

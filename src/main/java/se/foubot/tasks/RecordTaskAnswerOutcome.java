@@ -14,9 +14,11 @@ import se.foubot.conversation.Unanswered;
 class RecordTaskAnswerOutcome implements OutcomeAction {
 
     private final TaskService tasks;
+    private final TaskTexts texts;
 
-    RecordTaskAnswerOutcome(TaskService tasks) {
+    RecordTaskAnswerOutcome(TaskService tasks, TaskTexts texts) {
         this.tasks = tasks;
+        this.texts = texts;
     }
 
     @Override
@@ -27,7 +29,12 @@ class RecordTaskAnswerOutcome implements OutcomeAction {
     @Override
     public OutcomeResult run(OutcomeRequest request) {
         String reference = request.context().get("reference");
-        tasks.answer(reference, request.key().person(), request.runId(), request.answers().get("answer"));
+        if (tasks.answer(reference, request.key().person(), request.runId(), request.answers().get("answer")).isEmpty()
+                && tasks.find(reference).map(SupportTask::anonymised).orElse(false)) {
+            // closed and anonymised since the question was asked: the answer is not kept on it, and the person must not
+            // be told it was (helper 117); an answer recorded already (the outcome done again) is said saved as before
+            return OutcomeResult.instead(texts.answerToAnonymised(reference, request.language()));
+        }
         return new OutcomeResult(Map.of("reference", reference));
     }
 

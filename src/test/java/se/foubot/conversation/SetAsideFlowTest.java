@@ -298,6 +298,27 @@ class SetAsideFlowTest {
     }
 
     @Test
+    void aButtonClickedWhenTheQuestionAboveIsGoneWorksWhenClickedAgain() {
+        ConversationKey key = new ConversationKey("test", "aside-gone-button");
+        say(key, "ärende");
+        say(key, "Stöd i en enkät");
+        say(key, "Enhetschefer");
+        BotReply summary = engine.handle(key, GUARD.check("I vår"));
+        engine.start(key, "question", QUESTION, Map.of());
+        changedByHand(key, new Document("$unset", new Document("flowId", "")));
+
+        // the click lets the errand go on, its summary asked again with the same buttons
+        BotReply resumed = engine.handle(engine.look(key), GUARD.check("ja"), Map.of(), "click-gone-1", summary.choices().get(0).question());
+        assertThat(resumed.text()).contains("Nu fortsätter vi där du slutade – Ärende.").contains("Sammanfattning")
+                .doesNotContain("Ärendet sparat");
+        // helper 117: the same button again was taken for a double click, and nothing answered it
+        assertThat(engine.handle(engine.look(key), GUARD.check("ja"), Map.of(), "click-gone-2", summary.choices().get(0).question()).text())
+                .contains("Ärendet sparat (3 svar).");
+        assertThat(engine.handle(engine.look(key), GUARD.check("ja"), Map.of(), "click-gone-3", summary.choices().get(0).question()).text())
+                .as("a double click of the button that was taken says nothing").isEmpty();
+    }
+
+    @Test
     void cancellingTheQuestionResumesTheFlowSetAside() {
         ConversationKey key = askedInTheMiddleOfAnErrand("aside-2");
 

@@ -61,6 +61,9 @@ class TaskServiceTest {
     @Autowired
     RequestCommands requestCommands;
 
+    @Autowired
+    RecordTaskAnswerOutcome recordAnswer;
+
     /** The bot's context is shared with other test classes: what these tests made is not left for them to find. */
     @AfterEach
     void removeTheTasksMadeHere() {
@@ -377,5 +380,29 @@ class TaskServiceTest {
             assertThat(t.status()).isEqualTo(TaskStatus.DONE);
             assertThat(t.anonymised()).isTrue();
         });
+    }
+
+    @Test
+    void anAnswerToAQuestionWhoseTaskWasAnonymisedMeanwhileIsNotSaidSaved() {
+        SupportTask task = newTask("UASKED");
+        tasks.claim(task.reference(), "UANALYST1");
+        var asked = new se.foubot.conversation.OutcomeRequest(new se.foubot.conversation.ConversationKey("email", "UASKED"), "task-question",
+                "run-asked", Map.of("answer", "Ungefär 40"), se.foubot.conversation.Language.SV, clock.instant(), Map.of(),
+                Map.of("reference", task.reference()));
+        assertThat(recordAnswer.run(asked).instead()).isNull();
+        assertThat(recordAnswer.run(asked).instead()).as("the outcome done again: the answer is recorded, and said so").isNull();
+
+        SupportTask other = newTask("UASKED");
+        tasks.claim(other.reference(), "UANALYST1");
+        tasks.setStatus(other.reference(), "UANALYST1", TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", other.reference()), new org.bson.Document("$set",
+                new org.bson.Document("requester.person", SupportTask.ANONYMISED).append("request.concern", SupportTask.ANONYMISED)));
+        var late = new se.foubot.conversation.OutcomeRequest(asked.key(), "task-question", "run-late", Map.of("answer", "Ungefär 40"),
+                se.foubot.conversation.Language.SV, clock.instant(), Map.of(), Map.of("reference", other.reference()));
+
+        // helper 117: "Tack! Ditt svar är skickat till FoU-utredaren och sparat på …", and the answer was dropped
+        assertThat(recordAnswer.run(late).instead()).startsWith(other.reference() + " har avslutats och gallrats sedan frågan ställdes")
+                .contains("inte sparats");
+        assertThat(tasks.find(other.reference()).orElseThrow().history()).extracting(TaskEvent::kind).doesNotContain("answer:run-late");
     }
 }
