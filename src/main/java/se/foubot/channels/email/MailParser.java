@@ -293,10 +293,14 @@ final class MailParser {
             }
             return MailTextDecoder.decode(bytes, charset);
         }
+        java.util.Optional<byte[]> lineByLine = DamagedBase64.decode(raw, charset);
+        if (lineByLine.isEmpty()) {
+            // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is — whole,
+            // so the person is not told that part of it could not be read (helper 118)
+            return MailTextDecoder.decode(raw, charset);
+        }
         problem.accept(DAMAGED_BASE64);
-        // no line of base64 at all: text that a program labelled base64 by mistake, read as the text it is
-        return DamagedBase64.decode(raw, charset).map(decoded -> MailTextDecoder.decodeDamaged(decoded, charset))
-                .orElseGet(() -> MailTextDecoder.decode(raw, charset));
+        return MailTextDecoder.decodeDamaged(lineByLine.get(), charset);
     }
 
     private static byte[] raw(Part part) throws MessagingException, IOException {
