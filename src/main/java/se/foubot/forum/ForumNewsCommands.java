@@ -43,6 +43,51 @@ class ForumNewsCommands implements Command {
         this.texts = texts;
     }
 
+    /** Words that start or stop a subscription and say nothing of what to: "bevakning forum, tack". */
+    private static final Set<String> POLITE = Set.of("tack", "snalla", "garna", "please", "thanks", "thank", "you", "sa", "mycket");
+    private static final Set<String> START_VERBS = Set.of("bevakning", "bevaka", "subscribe", "prenumerera", "prenumeration");
+    private static final Set<String> STOP_VERBS = Set.of("avbevaka", "avbevakning", "unsubscribe");
+    private static final Set<String> OFF = Set.of("av", "avsluta", "stop", "off", "sluta");
+    private static final Set<String> AROUND_THE_FORUM = Set.of("fou", "om", "nya", "nytt", "till", "for", "pa", "moten", "motena",
+            "nyheter", "to", "of", "new", "the", "news", "meetings");
+
+    /**
+     * "bevakning forum" in the words people write it: a polite word after it ("bevakning forum, tack"), "forumet" or
+     * "forum-möten", "bevakning av forum-möten". Before, anything but the exact phrase went on to the grant reminders'
+     * "bevakning …", which subscribed the person to LUM and MUL instead (helper 118).
+     */
+    static boolean starts(String line) {
+        List<String> words = List.of(line.split(" "));
+        return START.contains(line) || START_VERBS.contains(words.get(0)) && aboutTheForum(words) && !stops(line);
+    }
+
+    /** "avbevaka forum", "bevakning forum av", "unsubscribe forum, please". */
+    static boolean stops(String line) {
+        List<String> words = List.of(line.split(" "));
+        if (STOP.contains(line)) {
+            return true;
+        }
+        if (!aboutTheForum(words)) {
+            return false;
+        }
+        List<String> meant = words.stream().filter(w -> !POLITE.contains(w)).toList();
+        return STOP_VERBS.contains(words.get(0)) || START_VERBS.contains(words.get(0)) && meant.size() > 2
+                && OFF.contains(meant.get(meant.size() - 1));
+    }
+
+    /** A word for the forum, and besides the verb only words around it ("av", "nya", "möten", "news") and polite words. */
+    private static boolean aboutTheForum(List<String> words) {
+        boolean forum = false;
+        for (String word : words.subList(1, words.size())) {
+            if (word.startsWith("forum")) {
+                forum = true;
+            } else if (!POLITE.contains(word) && !OFF.contains(word) && !AROUND_THE_FORUM.contains(word)) {
+                return false;
+            }
+        }
+        return forum;
+    }
+
     @Override
     public List<Usage> usage() {
         // the terminal knows no address to send news to: only where a person has one
@@ -55,9 +100,9 @@ class ForumNewsCommands implements Command {
         String line = TextNormalizer.normalize(m.firstLine());
         String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
         // in a reply to a forum mail (an announcement) the word alone is enough
-        boolean stop = STOP.contains(line) || (m.isMail() && (STOP.contains(subject)
+        boolean stop = stops(line) || (m.isMail() && (stops(subject)
                 || (line.equals("avbevaka") && m.thread() != null && m.thread().startsWith("forum"))));
-        boolean start = START.contains(line) || (m.isMail() && START.contains(subject));
+        boolean start = !stop && (starts(line) || (m.isMail() && starts(subject)));
         if (stop) {
             if (!m.senderProven()) {
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), "forum.news.confirm.stop")));

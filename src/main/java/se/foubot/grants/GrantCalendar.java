@@ -76,9 +76,14 @@ public record GrantCalendar(Map<String, Programme> programmes, GrantRules rules,
 
     /** The programmes a text names ("LUM", "mul"); all of them when it names none. */
     public List<String> programmesNamedIn(String text) {
-        String upper = " " + text.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-ZÅÄÖ]", " ") + " ";
-        List<String> named = programmes.keySet().stream().filter(p -> upper.contains(" " + p + " ")).sorted().toList();
+        List<String> named = programmesNamed(text);
         return named.isEmpty() ? programmes.keySet().stream().sorted().toList() : named;
+    }
+
+    /** The programmes {@code text} names, none when it names none. */
+    public List<String> programmesNamed(String text) {
+        String upper = " " + text.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-ZÅÄÖ]", " ") + " ";
+        return programmes.keySet().stream().filter(p -> upper.contains(" " + p + " ")).sorted().toList();
     }
 
     public Optional<GrantEvent> event(String id) {

@@ -34,6 +34,9 @@ class GrantCommands implements Command {
     private static final java.util.regex.Pattern STOP_NAMING = java.util.regex.Pattern.compile(
             "^(?:(?:avbevaka|avbevakning|unsubscribe)(?: (?:lum|mul|och|and))* (?:lum|mul)"
                     + "|bevakning (?:av|avsluta|stop|off|unsubscribe|sluta)(?: (?:lum|mul|och|and))*)$");
+    /** What may follow "bevakning" for both programmes: polite words, "båda", "alla". */
+    private static final Set<String> FOR_ALL = Set.of("tack", "snalla", "garna", "please", "thanks", "bada", "alla", "all", "both",
+            "pa", "for", "mig", "av", "bidrag", "bidragen", "ansokningar", "paminnelser", "reminders");
     private static final Set<String> START_WORDS = Set.of("bevakning", "bevaka", "prenumerera", "subscribe", "paminnelser");
 
     private final GrantSubscriptions subscriptions;
@@ -120,6 +123,12 @@ class GrantCommands implements Command {
         if (stop || CHAT_STOP.contains(args)) {
             return Optional.of(Reply.text(texts.get(m.language(), subscriptions.unsubscribe(m.from().channel(), m.from().address())
                     ? "grants.stopped.chat" : "grants.nothing-to-stop.chat")));
+        }
+        if (!args.isEmpty() && calendar.programmesNamed(args).isEmpty()
+                && !FOR_ALL.containsAll(List.of(args.split(" ")))) {
+            // "bevakning forum-träffar", "bevakning av nyheter": not the grants, whatever it is — asked back instead of
+            // subscribing the person to both programmes (helper 118)
+            return Optional.of(Reply.text(texts.get(m.language(), "grants.which")));
         }
         List<String> programmes = calendar.programmesNamedIn(args);
         Optional<String> email = contacts.email(m.from());

@@ -96,6 +96,30 @@ class ForumAnnouncementsTest {
         }
     }
 
+    /** Helper 118: anything but the exact phrase went on to the grant reminders and subscribed the person to LUM and MUL. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"bevakning forum tack", "Bevakning forum, tack!", "*bevakning* forum",
+            "bevakning av forum-möten", "bevaka forumet", "bevakning av FoU-forum", "subscribe to forum news, please"})
+    void forumNewsAskedForInOtherWordsIsForumNewsAndNoGrantReminders(String words) {
+        String person = "UWORDS" + Math.abs(words.hashCode());
+        assertThat(answer(a, Inbound.chat(Recipient.slack(person), words, Language.SV))).contains("när ett nytt FoU-forum planeras");
+        assertThat(a.getBean(ForumNews.class).find("slack", person)).isPresent();
+        assertThat(a.getBean(se.foubot.grants.GrantSubscriptions.class).find("slack", person)).isEmpty();
+
+        assertThat(answer(a, Inbound.chat(Recipient.slack(person), "bevakning forum av, tack", Language.SV))).contains("inga fler besked");
+    }
+
+    @Test
+    void bevakningOfSomethingThatIsNeitherTheForumNorAProgrammeIsAskedBack() {
+        String person = "UUNCLEAR";
+        assertThat(answer(a, Inbound.chat(Recipient.slack(person), "bevakning forum åäö", Language.SV)))
+                .startsWith("Vill du ha påminnelser inför sista dagarna för LUM och MUL?").contains("”bevakning forum”");
+        assertThat(a.getBean(se.foubot.grants.GrantSubscriptions.class).find("slack", person)).isEmpty();
+        assertThat(answer(a, Inbound.chat(Recipient.slack(person), "bevakning LUM tack", Language.SV))).contains("LUM")
+                .doesNotContain("MUL");
+        assertThat(answer(a, Inbound.chat(Recipient.slack("UBOTH"), "bevakning båda, tack", Language.SV))).contains("LUM och MUL");
+    }
+
     @Test
     void aNewMeetingIsAnnouncedOnceInTheChannelAndToEachWhoAskedForForumNews() throws Exception {
         // who asked: Eva in Slack (her profile's address), Per by mail, Lisa by mail and then no more
