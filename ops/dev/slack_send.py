@@ -84,7 +84,7 @@ def main(args):
             return {"type": "plain_text_input", "value": v or None}
         state = {k: {k: element(k, v)} for k, v in values.items()}
         payload = {"type": "view_submission", "team": {"id": "T0FOU"}, "user": {"id": user}, "api_app_id": "A0FOU",
-                   "trigger_id": uuid.uuid4().hex, "view": {"id": "V1", "type": "modal", "callback_id": "forum-plan",
+                   "trigger_id": uuid.uuid4().hex, "view": {"id": "V" + uuid.uuid4().hex[:10].upper(), "type": "modal", "callback_id": "forum-plan",
                                                            "private_metadata": editing, "state": {"values": state}}}
         send(urllib.parse.urlencode({"payload": json.dumps(payload, ensure_ascii=False)}),
              "application/x-www-form-urlencoded")

@@ -46,7 +46,7 @@ class RequestCommands implements Command {
         }
         String title = texts.get(m.language(), "tasks.status.title");
         String text = title + "\n" + own.stream()
-                .map(t -> "• " + t.reference() + " – " + shorter(t.request().concernShown()) + " – " + t.status().label().in(m.language()))
+                .map(t -> "• " + t.reference() + " – " + shorter(t.request().concernOnOneLine()) + " – " + t.status().label().in(m.language()))
                 .collect(Collectors.joining("\n"));
         return Optional.of(Reply.text(text).withCard(new OwnRequests(title, own, m.language())));
     }

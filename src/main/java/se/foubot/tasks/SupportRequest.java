@@ -51,6 +51,14 @@ public record SupportRequest(
         return concern == null || concern.isBlank() ? "–" : concern;
     }
 
+    /**
+     * {@link #concernShown} on one line, as a list shows it: a mail's text keeps its line breaks ("Hej!" on a line of
+     * its own), which broke a list item in two (helper 118).
+     */
+    public String concernOnOneLine() {
+        return concernShown().strip().replaceAll("\\s+", " ");
+    }
+
     public boolean isQuestion() {
         return QUESTION.equals(kind);
     }

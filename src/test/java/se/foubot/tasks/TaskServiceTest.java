@@ -303,7 +303,7 @@ class TaskServiceTest {
     }
 
     @Test
-    void aRequestWithoutAConcernIsListedWithADashNotNull() {
+    void aRequestsConcernIsListedOnOneLineAndAsADashWhenThereIsNone() {
         // a flow edited to ask no concern makes such tasks; helper 116 saw "null" in the person's status
         String person = "no-concern@stockholm.se";
         SupportTask task = newTask(person);
@@ -314,6 +314,13 @@ class TaskServiceTest {
                 se.foubot.conversation.Language.SV)).orElseThrow().text();
 
         assertThat(status).contains("• " + task.reference() + " – – – Ny – ej tagen").doesNotContain("null");
+
+        // helper 118: a mail's "Hej!" on a line of its own broke the list item in two
+        mongo.getCollection("support_tasks").updateOne(new org.bson.Document("_id", task.reference()),
+                new org.bson.Document("$set", new org.bson.Document("request.concern", "Hej!\r\n\r\nVi behöver stöd\tmed en enkät.")));
+        assertThat(requestCommands.handle(se.foubot.messaging.Inbound.chat(se.foubot.messaging.Recipient.email(person), "status",
+                se.foubot.conversation.Language.SV)).orElseThrow().text())
+                .contains("• " + task.reference() + " – Hej! Vi behöver stöd med en enkät. – Ny – ej tagen");
     }
 
     @Test

@@ -31,7 +31,7 @@ class OwnRequestsBlocks implements SlackCardRenderer<OwnRequests> {
     @Override
     public List<LayoutBlock> blocks(OwnRequests card, String viewer) {
         String lines = card.title() + "\n" + card.tasks().stream().map(t -> "• *" + t.reference() + "* – "
-                + SlackText.escape(SlackText.truncate(t.request().concernShown(), 80)) + " – _" + t.status().label().in(card.language()) + "_"
+                + SlackText.escape(SlackText.truncate(t.request().concernOnOneLine(), 80)) + " – _" + t.status().label().in(card.language()) + "_"
                 + (t.assignee() != null ? " (" + SlackText.mention(t.assignee()) + ")" : ""))
                 .collect(Collectors.joining("\n"));
         // a long list takes more than one block rather than losing its last requests

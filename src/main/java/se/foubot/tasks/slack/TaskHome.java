@@ -80,7 +80,7 @@ class TaskHome implements AppHomeSection {
         for (SupportTask t : shown.stream().limit(MAX_LISTED).toList()) {
             blocks.add(section(s -> s.text(markdownText("*" + t.reference() + "* · " + TaskMessage.label(districts,
                     t.request().district()) + " · " + TaskMessage.label(categories, t.category()) + "\n"
-                    + SlackText.escape(SlackText.truncate(t.request().concernShown(), 150)) + "\n_" + t.status().label().in(l)
+                    + SlackText.escape(SlackText.truncate(t.request().concernOnOneLine(), 150)) + "\n_" + t.status().label().in(l)
                     + (t.assignee() != null ? " – " + SlackText.mention(t.assignee()) : "") + "_"))));
         }
     }
