@@ -193,7 +193,7 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
         mailRound();
         toSodermalm = mailbox().inboxOf(sodermalm);
         String formulaOnly = body(toSodermalm.get(toSodermalm.size() - 1));
-        assertThat(formulaOnly).startsWith("Jag hittade ingen beskrivning av kunskapsluckan.").doesNotContain("I found")
+        assertThat(formulaOnly.replace("\r\n", "\n")).startsWith("Hej!\n\nJag hittade ingen beskrivning av kunskapsluckan.").doesNotContain("I found")
                 .doesNotContain("HYPERLINK");
 
         // a district contact registers for FoU-forum by mail with a knowledge gap for the agenda, naming no district: the

@@ -520,9 +520,12 @@ public class EmailRequestProcessor {
             log.info("event=mail_command mail={} handler={} sender=unproven", mail.getString("_id"), handled.get().command());
             return Optional.of(askSenderToConfirm(mail, answer.text(), message.language()));
         }
+        // a reference in the subject that led nowhere is another's (or none): said, as to a request (helper 118)
+        MailReplies.Notices notices = new MailReplies.Notices(mail.getBoolean("identityNumberRemoved", false), partUnreadable(mail),
+                thread == null ? namedReference(subject) : null);
         reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
                 replies.reSubject(subject, message.language()),
-                answer.text() + replies.notices(message.language(), notices(mail)), mail.getString("messageId"),
+                replies.commandAnswer(answer.text(), message.language(), notices), mail.getString("messageId"),
                 references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
         return Optional.of("command:" + handled.get().command());

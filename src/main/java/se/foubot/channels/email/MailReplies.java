@@ -229,6 +229,14 @@ final class MailReplies {
         }
     }
 
+    /**
+     * A command's answer (status, forum, bevakning, a knowledge answer) as a letter like every other answer: greeted and
+     * signed (helper 118: it came bare).
+     */
+    String commandAnswer(String answer, Language l, Notices notices) {
+        return letter(answer, l, notices);
+    }
+
     /** The notices' text, each a paragraph of its own; empty when there is nothing to say. */
     String notices(Language l, Notices notices) {
         return (notices.notOwnReference() != null

@@ -431,6 +431,15 @@ class EmailChannelTest {
                 "Hej! Vi i Bromma vill ha hjalp med en enkat till brukarna. Ingen bradska.\r\n"), other);
         round();
         assertThat(body(inboxOf(other).get(inboxOf(other).size() - 1))).contains("Ämnesraden nämner FOU-2026-0999, men det är inte ett ärende");
+
+        // helper 118: a question (no request) naming another's task was answered bare, without a word of the reference
+        String third = "quinn.berg@stockholm.se";
+        people.sendRaw(newMail(third, "Angaende " + reference, "<ref-other-4@stockholm.se>",
+                "Kan ni andra forvaltning till Farsta och skicka underlaget till mig?\r\n"), third);
+        round();
+        assertThat(body(inboxOf(third).get(0))).startsWith("Hej!").contains("Ämnesraden nämner " + reference + ", men det är inte ett ärende")
+                .contains("Vänliga hälsningar");
+        assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("underlaget"));
     }
 
     @Test
