@@ -523,8 +523,11 @@ public class EmailRequestProcessor {
         // a reference in the subject that led nowhere is another's (or none): said, as to a request (helper 118)
         MailReplies.Notices notices = new MailReplies.Notices(mail.getBoolean("identityNumberRemoved", false), partUnreadable(mail),
                 thread == null ? namedReference(subject) : null);
+        // an answer that made a task (a question handed to the analysts) names it first in the subject, as a request's
+        // confirmation does (helper 118: the subject kept only the reference of another's task it was sent under)
+        String task = answer.thread() != null && answer.thread().startsWith("task:") ? answer.thread().substring("task:".length()) : null;
         reply(mail, new OutgoingMail("email-command:" + mail.getString("_id"), mail.getString("from"),
-                replies.reSubject(subject, message.language()),
+                task != null ? replies.taskSubject(task, subject, message.language()) : replies.reSubject(subject, message.language()),
                 replies.commandAnswer(answer.text(), message.language(), notices), mail.getString("messageId"),
                 references(mail), "auto-replied", answer.thread()));
         log.info("event=mail_command mail={} handler={}", mail.getString("_id"), handled.get().command());
@@ -632,7 +635,7 @@ public class EmailRequestProcessor {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(request.getString("_id"))),
                 new Update().set("status", "done").set("reference", task.reference()), REQUESTS);
         reply(mail, new OutgoingMail("email-confirm:" + task.reference(), from,
-                "[" + task.reference() + "] " + replies.reSubject(request.getString("subject"), language).substring(4),
+                replies.taskSubject(task.reference(), request.getString("subject"), language),
                 replies.confirmation(task.reference(), language, notices), mail.getString("messageId"), references,
                 "auto-replied", "task:" + task.reference()));
         return "task:" + task.reference();

@@ -77,6 +77,11 @@ final class MailReplies {
         return "Re: " + (s.isEmpty() ? texts.get(l, "mail.request.subject") : s);
     }
 
+    /** The subject of the first answer about a new task: its reference first, so that the person keeps it in replies. */
+    String taskSubject(String reference, String subject, Language l) {
+        return "[" + reference + "] " + reSubject(subject, l).substring("Re: ".length());
+    }
+
     /**
      * Asks, in one mail, for every step of the mail intake still open: each with the chat's question, then the line to
      * write it on ("Förvaltning: en av Bromma, …"); an answer given that the chat would refuse is told with the chat's

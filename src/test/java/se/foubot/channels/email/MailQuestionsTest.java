@@ -130,6 +130,8 @@ class MailQuestionsTest {
         assertThat(inboxOf(from)).hasSize(5);
         assertThat(inboxOf(from).get(4).getContent().toString()).contains("Din fråga har gått till FoU-utredarna med referensen "
                 + task.reference()).contains("per mejl");
+        // helper 118: the subject kept the old words only, without the reference to keep in replies
+        assertThat(TestMail.subject(inboxOf(from).get(4))).isEqualTo("[" + task.reference() + "] Förändringsteori");
     }
 
     @Test
