@@ -146,10 +146,12 @@ final class FlowInterpreter {
         List<String> notices = new ArrayList<>();
         // a flow that is gone (its file removed, or the name changed by hand) is ended first: the message is no answer
         // to questions that are gone, so it is taken as a new one — a request, a command — after the notice
-        ConversationState ended = endGone(s, notices);
         // normalizing drops punctuation, so a lone "?" (asking for help) is kept as it is
         // "förstå" folds to "forsta" but is no "första": such a word is kept out of the numbers here, once for every use
         String cmd = text.strip().equals("?") ? "?" : NumberWords.withoutMisspeltNumbers(text, TextNormalizer.normalize(text));
+        Language switchTo = ENGLISH.contains(cmd) ? Language.EN : SWEDISH.contains(cmd) ? Language.SV : null;
+        // the notices of a turn that switches language are said in the language asked for, as the rest of its answer
+        ConversationState ended = endGone(switchTo != null ? s.withLanguage(switchTo) : s, notices);
         if (!ended.inFlow() && ended.paused() != null && !identityNumberRemoved) {
             if (!CANCEL.contains(cmd) && !RESTART.contains(cmd) && !ENGLISH.contains(cmd) && !SWEDISH.contains(cmd)) {
                 // a flow set aside with nothing running above it any more (its question gone, or its name removed by
@@ -202,7 +204,6 @@ final class FlowInterpreter {
             r.say(EngineTexts.ENDED_BUTTON);
             return done(dirty ? s : null, r);
         }
-        Language switchTo = ENGLISH.contains(cmd) ? Language.EN : SWEDISH.contains(cmd) ? Language.SV : null;
         if (switchTo != null) {
             s = s.withLanguage(switchTo);
             Reply r = reply(s, notices);

@@ -163,7 +163,7 @@ class SetAsideFlowTest {
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
             avbryt   | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nOkej, jag har avbrutit. Inget skickades. | false
             börja om | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nVi börjar om från början.\\n\\nVad gäller det? | true
-            english  | Frågorna i det vi höll på med finns inte längre, så jag har avslutat det. Inget skickades.\\n\\nOkay, let's talk in English.\\n\\nWho is it for? | true
+            english  | The questions of what we were doing no longer exist, so I have ended it. Nothing was sent.\\n\\nOkay, let's talk in English.\\n\\nWho is it for? | true
             """)
     void aWordToTheConversationAfterAQuestionThatIsGoneActsOnTheErrandThatGoesOn(String word, String expected, boolean running) {
         ConversationKey key = new ConversationKey("test", "aside-gone-word-" + word.replace(' ', '-'));
