@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 final class AutoReplyDetector {
 
-    private static final Pattern AUTO_SUBJECT = Pattern.compile("(?i)^\\s*(automatiskt svar|autosvar|frånvaro\\p{L}*|frånvarande"
+    private static final Pattern AUTO_SUBJECT = Pattern.compile("(?iu)^\\s*(automatiskt svar|autosvar|frånvaro\\p{L}*|frånvarande"
             + "|out of office|automatic reply|auto(matic)?[- ]?reply|autoreply|abwesenheit|undeliverable|olevererbart"
             + "|delivery status notification|mail delivery (failed|failure)|returned mail|kunde inte levereras)\\b.*");
     private static final Pattern BOUNCE_SENDER = Pattern.compile("(?i)^(mailer-daemon|postmaster)@.*");

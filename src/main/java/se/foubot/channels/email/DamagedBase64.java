@@ -121,6 +121,9 @@ final class DamagedBase64 {
 
     /** What is done with each line (see the class comment). */
     private static List<Line> plan(List<String> lines, java.util.function.Predicate<byte[]> readsAsText) {
+        if (mostlyWords(lines)) {
+            return List.of(); // text labelled base64 by mistake
+        }
         // the mail's lines: base64 letters only, or mostly whole groups (a line with a damaged character)
         List<String> encoded = lines.stream().filter(line -> letters(line) || line.length() >= 8 && mostlyGroups(line)).toList();
         if (encoded.isEmpty()) {
@@ -170,6 +173,17 @@ final class DamagedBase64 {
             plan.add(new Line(line, use));
         }
         return plan;
+    }
+
+    /**
+     * Whether most lines hold two characters or more that base64 does not have (spaces between words, "å", ","): a
+     * person's text, labelled base64 by mistake. A mail's own base64 has none, a damaged line one, and a gateway's notice
+     * is one line among many; before, a text whose words happened to make whole groups ("Bromma stadsdelsförvaltning",
+     * "abcd") was decoded as base64 and lost (helper 119).
+     */
+    private static boolean mostlyWords(List<String> lines) {
+        long words = lines.stream().filter(line -> line.chars().filter(c -> !isBase64(c)).count() >= 2).count();
+        return words * 2 > lines.size();
     }
 
     /** A line decoded as it is: an incomplete last group dropped (one letter holds no byte). */
