@@ -299,6 +299,17 @@ public class EmailRequestProcessor {
         if (sender == null) {
             return "ignored:no-such-task";
         }
+        if (sender == MailRequests.Sender.ANONYMISED) {
+            // retention took its text and requester: the mail cannot be kept on it, and its sender is told so instead
+            // of hearing nothing while the mail is dropped (helper 119: an answer to an analyst's question, by mail)
+            Language language = languageOf(mail, () -> Language.SV);
+            String subject = mail.getString("subject") == null ? "" : mail.getString("subject");
+            reply(mail, new OutgoingMail("email-anonymised:" + key, from, replies.reSubject(subject, language),
+                    replies.taskAnonymised(reference, language, notices(mail)), mail.getString("messageId"), references(mail),
+                    "auto-replied", null));
+            log.info("event=mail_to_anonymised_task mail={} task={}", key, reference);
+            return "ignored:anonymised";
+        }
         boolean requester = sender == MailRequests.Sender.REQUESTER;
         // a third party's too: the staff thread names the address, and an analyst reads it as that person's mail
         // (helper 101: anyone could put words in a task's thread under a colleague's unproven address)

@@ -203,6 +203,11 @@ final class MailReplies {
         return letter(texts.get(l, "mail.confirm.denied"), l, notices);
     }
 
+    /** A mail about a task retention has anonymised: it is not kept. */
+    String taskAnonymised(String reference, Language l, Notices notices) {
+        return letter(texts.get(l, "mail.task-anonymised", "reference", reference), l, notices);
+    }
+
     String addToTask(String reference, Language l) {
         return texts.get(l, "mail.confirm.add-to-task", "reference", reference);
     }

@@ -13,9 +13,12 @@ import se.foubot.conversation.Language;
  */
 public interface MailRequests {
 
-    /** Who the sender of a mail about a task is to that task. */
+    /**
+     * Who the sender of a mail about a task is to that task; {@code ANONYMISED} when retention has taken the task's text
+     * and requester, so that nobody's mail can be kept on it any more.
+     */
     enum Sender {
-        REQUESTER, COPIED, THIRD_PARTY
+        REQUESTER, COPIED, THIRD_PARTY, ANONYMISED
     }
 
     /** A task made from a mail's request, or why none was made. */

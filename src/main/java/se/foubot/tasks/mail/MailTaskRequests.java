@@ -49,6 +49,9 @@ class MailTaskRequests implements MailRequests {
         if (task == null) {
             return null;
         }
+        if (task.anonymised()) {
+            return Sender.ANONYMISED;
+        }
         if (CHANNEL.equals(task.requester().channel()) && task.requester().person().equalsIgnoreCase(from)) {
             return Sender.REQUESTER;
         }
@@ -72,6 +75,7 @@ class MailTaskRequests implements MailRequests {
             case REQUESTER -> tasks.mailFromRequester(reference, from, mailKey, text);
             case COPIED -> tasks.mailFromCopied(reference, from, mailKey, text);
             case THIRD_PARTY -> tasks.mailFromThirdParty(reference, from, mailKey, text);
+            case ANONYMISED -> throw new IllegalArgumentException("an anonymised task keeps no mail: " + reference);
         }
     }
 

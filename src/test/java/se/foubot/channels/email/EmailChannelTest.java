@@ -413,6 +413,27 @@ class EmailChannelTest {
     }
 
     @Test
+    void aMailAboutATaskRetentionHasAnonymisedIsAnsweredThatItWasNotKept() throws Exception {
+        TestMail people = new TestMail(mail);
+        String anna = "anna.gallrad@stockholm.se";
+        String reference = aTaskFromFarsta(people, anna, anna, "<anon-1@stockholm.se>");
+        MimeMessage confirmation = inboxOf(anna).get(0);
+        tasks.claim(reference, "UANALYST1");
+        tasks.setStatus(reference, "UANALYST1", se.foubot.tasks.TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new Document("_id", reference), new Document("$set",
+                new Document("requester.person", se.foubot.tasks.SupportTask.ANONYMISED).append("request.concern",
+                        se.foubot.tasks.SupportTask.ANONYMISED)).append("$unset", new Document("requester.address", "")));
+
+        // helper 119: her answer was filed as a third party's, dropped, and nobody told
+        send(anna, "SV: " + confirmation.getSubject(), "Det gäller enheterna i Farsta centrum.", "<anon-2@stockholm.se>",
+                confirmation.getMessageID());
+        round();
+        assertThat(body(inboxOf(anna).get(inboxOf(anna).size() - 1))).startsWith("Hej!")
+                .contains(reference + " har avslutats och gallrats, så ditt mejl kunde inte läggas till i ärendet och har inte sparats.");
+        assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("Farsta centrum"));
+    }
+
+    @Test
     void someoneElseNamingATaskInASubjectWithoutBracketsStartsARequestOfTheirOwn() throws Exception {
         TestMail people = new TestMail(mail);
         String first = "stina.holm@stockholm.se";
