@@ -34,9 +34,14 @@ class GrantCommands implements Command {
     private static final java.util.regex.Pattern STOP_NAMING = java.util.regex.Pattern.compile(
             "^(?:(?:avbevaka|avbevakning|unsubscribe)(?: (?:lum|mul|och|and))* (?:lum|mul)"
                     + "|bevakning (?:av|avsluta|stop|off|unsubscribe|sluta)(?: (?:lum|mul|och|and))*)$");
-    /** What may follow "bevakning" for both programmes: polite words, "båda", "alla". */
+    /**
+     * What may stand beside "bevakning" for both programmes: polite words, "båda", "alla", words of the reminders
+     * themselves. Other words name something else ("bevakning av nya projekt"), which is asked back (helpers 118, 119).
+     */
     private static final Set<String> FOR_ALL = Set.of("tack", "snalla", "garna", "please", "thanks", "bada", "alla", "all", "both",
-            "pa", "for", "mig", "av", "bidrag", "bidragen", "ansokningar", "paminnelser", "reminders");
+            "pa", "for", "mig", "oss", "av", "om", "jag", "vi", "vill", "ha", "fa", "att", "bidrag", "bidragen", "ansokningar",
+            "ansokan", "utlysningar", "sista", "dagen", "dagarna", "infor", "paminnelser", "paminnelse", "reminders", "reminder",
+            "deadlines", "grant", "grants", "i", "me", "to", "about", "the", "want", "would", "like");
     private static final Set<String> START_WORDS = Set.of("bevakning", "bevaka", "prenumerera", "subscribe", "paminnelser");
 
     private final GrantSubscriptions subscriptions;
@@ -101,6 +106,12 @@ class GrantCommands implements Command {
                 .filter(w -> !w.isBlank() && !w.equals("OCH") && !w.equals("AND")).toList();
     }
 
+    /** Words (folded) that name no programme and not only the reminders: "forum åäö", "av nya projekt". */
+    private boolean namesSomethingElse(String words) {
+        return calendar.programmesNamed(words).isEmpty() && !List.of(words.split(" ")).stream()
+                .allMatch(w -> FOR_ALL.contains(w) || START_WORDS.contains(w));
+    }
+
     private boolean stopNamedWords(String line) {
         if (!line.startsWith("avbevaka ")) {
             return false;
@@ -124,8 +135,7 @@ class GrantCommands implements Command {
             return Optional.of(Reply.text(texts.get(m.language(), subscriptions.unsubscribe(m.from().channel(), m.from().address())
                     ? "grants.stopped.chat" : "grants.nothing-to-stop.chat")));
         }
-        if (!args.isEmpty() && calendar.programmesNamed(args).isEmpty()
-                && !FOR_ALL.containsAll(List.of(args.split(" ")))) {
+        if (!args.isEmpty() && namesSomethingElse(args)) {
             // "bevakning forum-träffar", "bevakning av nyheter": not the grants, whatever it is — asked back instead of
             // subscribing the person to both programmes (helper 118)
             return Optional.of(Reply.text(texts.get(m.language(), "grants.which")));
@@ -138,8 +148,11 @@ class GrantCommands implements Command {
         subscriptions.subscribe(m.from().channel(), m.from().address(), email.orElse(null), null, programmes,
                 m.language().code(), m.from().channel());
         String names = String.join(texts.get(m.language(), "grants.and"), programmes);
-        return Optional.of(Reply.text(email.map(e -> texts.get(m.language(), "grants.subscribed.email", "programmes", names, "email", e))
-                .orElseGet(() -> texts.get(m.language(), "grants.subscribed.here", "programmes", names))));
+        String said = email.map(e -> texts.get(m.language(), "grants.subscribed.email", "programmes", names, "email", e))
+                .orElseGet(() -> texts.get(m.language(), "grants.subscribed.here", "programmes", names));
+        // "bevakning LUM och forum": the forum's news is a command of its own, said rather than dropped (helper 119)
+        boolean forumToo = List.of(args.split(" ")).stream().anyMatch(w -> w.startsWith("forum"));
+        return Optional.of(Reply.text(forumToo ? said + "\n\n" + texts.get(m.language(), "grants.forum-too") : said));
     }
 
     private Optional<Reply> mail(Inbound m) {
@@ -164,6 +177,9 @@ class GrantCommands implements Command {
                     .inThread("grants"));
         }
         if (m.thread() == null && START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " "))) {
+            if (calendar.programmesNamed(m.text()).isEmpty() && namesSomethingElse(subject)) {
+                return Optional.of(Reply.text(texts.get(m.language(), "grants.which")).inThread("grants"));
+            }
             List<String> programmes = calendar.programmesNamedIn(m.subject() + " " + m.text());
             String names = String.join(texts.get(m.language(), "grants.and"), programmes);
             if (!m.senderProven()) {

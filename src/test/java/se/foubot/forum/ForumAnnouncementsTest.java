@@ -118,6 +118,17 @@ class ForumAnnouncementsTest {
         assertThat(answer(a, Inbound.chat(Recipient.slack(person), "bevakning LUM tack", Language.SV))).contains("LUM")
                 .doesNotContain("MUL");
         assertThat(answer(a, Inbound.chat(Recipient.slack("UBOTH"), "bevakning båda, tack", Language.SV))).contains("LUM och MUL");
+        assertThat(answer(a, Inbound.chat(Recipient.slack("ULUMFORUM"), "bevakning LUM och forum", Language.SV))).contains("LUM")
+                .as("helper 119: the forum part was dropped without a word").contains("med ”bevakning forum”");
+
+        // helper 119: by mail, a subject of such words subscribed to both
+        assertThat(answer(a, new Inbound(Recipient.email("m3@stockholm.se"), "bevakning av nya projekt", "", null, "m-which-1",
+                Language.SV, true))).startsWith("Vill du ha påminnelser inför sista dagarna för LUM och MUL?");
+        assertThat(a.getBean(se.foubot.grants.GrantSubscriptions.class).find("email", "m3@stockholm.se")).isEmpty();
+        assertThat(answer(a, new Inbound(Recipient.email("m4@stockholm.se"), "Jag vill ha påminnelser", "", null, "m-which-2",
+                Language.SV, true))).contains("LUM och MUL");
+        assertThat(answer(a, new Inbound(Recipient.email("m5@stockholm.se"), "Bevakning", "Hej, bara LUM tack.", null, "m-which-3",
+                Language.SV, true))).contains("LUM").doesNotContain("MUL");
     }
 
     @Test

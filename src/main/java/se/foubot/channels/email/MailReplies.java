@@ -244,7 +244,12 @@ final class MailReplies {
      * signed (helper 118: it came bare).
      */
     String commandAnswer(String answer, Language l, Notices notices) {
-        return letter(answer, l, notices);
+        if (notices.notOwnReference() == null) {
+            return letter(answer, l, notices);
+        }
+        // no new request was made of it, as the request's notice says: the command was answered (helper 119)
+        return letter(answer + "\n\n" + texts.get(l, "mail.not-own-reference.command", "reference", notices.notOwnReference()), l,
+                new Notices(notices.identityNumberRemoved(), notices.partUnreadable()));
     }
 
     /** The notices' text, each a paragraph of its own; empty when there is nothing to say. */
