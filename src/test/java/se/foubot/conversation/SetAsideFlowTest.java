@@ -265,10 +265,7 @@ class SetAsideFlowTest {
     @Test
     void aButtonOfTheFlowSetAsideIsNotTakenAsTheAnswerToTheBotsQuestion() {
         ConversationKey key = new ConversationKey("test", "aside-button");
-        say(key, "ärende");
-        say(key, "Stöd i en enkät");
-        say(key, "Enhetschefer");
-        BotReply summary = engine.handle(key, GUARD.check("I vår"));
+        BotReply summary = errandAtItsSummary(key);
         assertThat(summary.text()).contains("Sammanfattning");
         assertThat(summary.choices()).extracting(ReplyChoice::question).as("each button names the summary it answers")
                 .containsOnly(stored(key).getString("runId") + "/summary");
@@ -288,6 +285,14 @@ class SetAsideFlowTest {
                 .as("the same summary, asked again: its button answers it").contains("Ärendet sparat (3 svar).");
     }
 
+    /** The person's errand with its three questions answered. @return its summary, with the buttons that answer it */
+    private static BotReply errandAtItsSummary(ConversationKey key) {
+        say(key, "ärende");
+        say(key, "Stöd i en enkät");
+        say(key, "Enhetschefer");
+        return engine.handle(key, GUARD.check("I vår"));
+    }
+
     /** A person who has answered the first of the errand's three questions, and then been asked the bot's question. */
     private static ConversationKey askedInTheMiddleOfAnErrand(String person) {
         ConversationKey key = new ConversationKey("test", person);
@@ -300,10 +305,7 @@ class SetAsideFlowTest {
     @Test
     void aButtonClickedWhenTheQuestionAboveIsGoneWorksWhenClickedAgain() {
         ConversationKey key = new ConversationKey("test", "aside-gone-button");
-        say(key, "ärende");
-        say(key, "Stöd i en enkät");
-        say(key, "Enhetschefer");
-        BotReply summary = engine.handle(key, GUARD.check("I vår"));
+        BotReply summary = errandAtItsSummary(key);
         engine.start(key, "question", QUESTION, Map.of());
         changedByHand(key, new Document("$unset", new Document("flowId", "")));
 
