@@ -74,6 +74,17 @@ class DamagedBase64Test {
     }
 
     @Test
+    void wordsLabelledBase64AreNoBase64ButAShortMailAmongMoreNoticeLinesStillIs() {
+        // helper 119: words that happened to make whole groups ("abcd") were decoded as base64, the text lost
+        assertThat(DamagedBase64.decode("Hej,\r\nvi på Skarpnäck vill utvärdera.\r\nBromma stadsdelsförvaltning\r\nabcd\r\n"
+                .getBytes(StandardCharsets.UTF_8), "utf-8")).isEmpty();
+        // a mail program's line of base64 is the mail's, however many lines of words a gateway wrote around it
+        String oneLine = LINES.get(0);
+        assertThat(read("*** Skannat av e-postfiltret ***\r\n" + oneLine + "\r\n[Meddelandet har kortats]\r\n"))
+                .startsWith(SWEDISH.substring(0, 40));
+    }
+
+    @Test
     void aDamagedFullLineCostsThatLineAloneAndNoControlCharacters() {
         List<String> lines = new ArrayList<>(LINES);
         lines.set(1, lines.get(1).substring(0, 40) + "==" + lines.get(1).substring(42));
