@@ -176,10 +176,10 @@ final class DamagedBase64 {
     }
 
     /**
-     * Whether half the lines or more hold two characters or more that base64 does not have (spaces between words, "å", ","): a
-     * person's text, labelled base64 by mistake. A mail's own base64 has none, a damaged line one, and a gateway's notice
-     * is one line among many; before, a text whose words happened to make whole groups ("Bromma stadsdelsförvaltning",
-     * "abcd") was decoded as base64 and lost (helper 119).
+     * Whether half the lines or more hold two characters or more that base64 does not have (spaces between words, "å",
+     * ","): a person's text, labelled base64 by mistake. A mail's own base64 has none, a damaged line one, and a
+     * gateway's notice is one line among many; before, a text whose words happened to make whole groups ("Bromma
+     * stadsdelsförvaltning", "abcd") was decoded as base64 and lost (helper 119).
      */
     private static boolean mostlyWords(List<String> lines) {
         long words = lines.stream().filter(line -> line.chars().filter(c -> !isBase64(c)).count() >= 2).count();
