@@ -176,15 +176,14 @@ final class DamagedBase64 {
     }
 
     /**
-     * Whether half the lines or more hold two characters or more that base64 does not have (spaces between words, "å",
-     * ","): a person's text, labelled base64 by mistake. A mail's own base64 has none, a damaged line one, and a
-     * gateway's notice is one line among many; before, a text whose words happened to make whole groups ("Bromma
-     * stadsdelsförvaltning", "abcd") was decoded as base64 and lost (helper 119).
+     * Whether the part is a person's text labelled base64 by mistake: a line of words in it (two characters or more that
+     * base64 does not have: spaces between words, "å", ","), and no line a mail program wrote (40 base64 letters or
+     * more, as 72 and 76 are). A gateway's notice in real base64 stands among such lines. Before, a text whose lines
+     * happened to be all letters ("Mvh", "Anna", "abcd") was decoded as base64 and lost (helpers 119, 120).
      */
     private static boolean mostlyWords(List<String> lines) {
-        long words = lines.stream().filter(line -> line.chars().filter(c -> !isBase64(c)).count() >= 2).count();
-        // a line a mail program wrote (72 or 76 letters, at least 40) is base64 however many notices are around it
-        return words * 2 >= lines.size() && lines.stream().noneMatch(line -> line.length() >= 40 && letters(line));
+        return lines.stream().anyMatch(line -> line.chars().filter(c -> !isBase64(c)).count() >= 2)
+                && lines.stream().noneMatch(line -> line.length() >= 40 && letters(line));
     }
 
     /** A line decoded as it is: an incomplete last group dropped (one letter holds no byte). */

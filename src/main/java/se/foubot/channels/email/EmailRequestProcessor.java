@@ -308,7 +308,7 @@ public class EmailRequestProcessor {
                     replies.taskAnonymised(reference, language, notices(mail)), mail.getString("messageId"), references(mail),
                     "auto-replied", null));
             log.info("event=mail_to_anonymised_task mail={} task={}", key, reference);
-            return "ignored:anonymised";
+            return MailInbox.NOT_KEPT;
         }
         boolean requester = sender == MailRequests.Sender.REQUESTER;
         // a third party's too: the staff thread names the address, and an analyst reads it as that person's mail

@@ -43,6 +43,8 @@ public class MailInbox implements StoreIndexes {
     /** The outcome of a mail whose sender said they did not write it. */
     static final String DENIED_BY_SENDER = "denied-by-sender";
     static final String INBOX = "mail_inbox";
+    /** The outcome of a mail about a task retention has anonymised: answered, and its text not kept. */
+    static final String NOT_KEPT = "ignored:anonymised";
     static final String QUARANTINE = "mail_quarantine";
     static final String RECEIVED = "received";
     static final String PROCESSING = "processing";
@@ -297,8 +299,12 @@ public class MailInbox implements StoreIndexes {
     }
 
     void done(String key, String outcome) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), new Update().set("status", PROCESSED)
-                .set("outcome", outcome).unset("leaseUntil"), INBOX);
+        Update update = new Update().set("status", PROCESSED).set("outcome", outcome).unset("leaseUntil");
+        if (NOT_KEPT.equals(outcome)) {
+            // its sender was told it "har inte sparats": its words go now, not with the inbox's retention (helper 120)
+            update.unset("text");
+        }
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(key)), update, INBOX);
     }
 
     /**

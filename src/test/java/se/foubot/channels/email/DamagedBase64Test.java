@@ -76,8 +76,13 @@ class DamagedBase64Test {
     @Test
     void wordsLabelledBase64AreNoBase64ButAShortMailAmongMoreNoticeLinesStillIs() {
         // helper 119: words that happened to make whole groups ("abcd") were decoded as base64, the text lost
-        assertThat(DamagedBase64.decode("Hej,\r\nvi på Skarpnäck vill utvärdera.\r\nBromma stadsdelsförvaltning\r\nabcd\r\n"
-                .getBytes(StandardCharsets.UTF_8), "utf-8")).isEmpty();
+        for (String text : List.of("Hej,\r\nvi på Skarpnäck vill utvärdera.\r\nBromma stadsdelsförvaltning\r\nabcd\r\n",
+                "Hej,\r\nvi på Skarpnäck vill utvärdera mötesplatser.\r\nabcd\r\n",
+                "Hej,\r\nvi behöver hjälp med en utvärdering i Farsta.\r\nMvh\r\nAnna\r\n",
+                "Hej,\r\nvi behöver hjälp med en utvärdering i Farsta.\r\nHälsningar\r\nAnna Berg\r\n")) {
+            assertThat(DamagedBase64.decode(text.getBytes(StandardCharsets.UTF_8), "utf-8")).as(text).isEmpty();
+            assertThat(DamagedBase64.decode(text.getBytes(StandardCharsets.ISO_8859_1), "iso-8859-1")).as(text).isEmpty();
+        }
         // a mail program's line of base64 is the mail's, however many lines of words a gateway wrote around it
         String oneLine = LINES.get(0);
         assertThat(read("*** Skannat av e-postfiltret ***\r\n" + oneLine + "\r\n[Meddelandet har kortats]\r\n"))

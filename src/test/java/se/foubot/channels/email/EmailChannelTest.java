@@ -432,6 +432,11 @@ class EmailChannelTest {
         assertThat(inboxOf(anna)).anySatisfy(answer -> assertThat(body(answer)).startsWith("Hej!")
                 .contains(reference + " har avslutats och gallrats, så ditt mejl kunde inte läggas till i ärendet och har inte sparats."));
         assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("Farsta centrum"));
+        // helper 120: told "har inte sparats", its text was still in the inbox
+        assertThat(mongo.findOne(storedAs("<anon-2@stockholm.se>"), Document.class, MailInbox.INBOX)).satisfies(stored -> {
+            assertThat(stored.getString("outcome")).isEqualTo(MailInbox.NOT_KEPT);
+            assertThat(stored.get("text")).isNull();
+        });
     }
 
     @Test
