@@ -42,6 +42,10 @@ class GrantCommands implements Command {
             "pa", "for", "mig", "oss", "av", "om", "jag", "vi", "vill", "ha", "fa", "att", "bidrag", "bidragen", "ansokningar",
             "ansokan", "utlysningar", "sista", "dagen", "dagarna", "infor", "paminnelser", "paminnelse", "reminders", "reminder",
             "deadlines", "grant", "grants", "i", "me", "to", "about", "the", "want", "would", "like");
+    /** The mail thread of the question back ("Vill du ha påminnelser …?"), whose answer subscribes. */
+    private static final String WHICH_THREAD = "grants-which";
+    private static final Set<String> YES = Set.of("ja", "ja tack", "jo", "garna", "ja garna", "yes", "yes please", "ok",
+            "okej");
     private static final Set<String> START_WORDS = Set.of("bevakning", "bevaka", "prenumerera", "subscribe", "paminnelser");
 
     private final GrantSubscriptions subscriptions;
@@ -178,16 +182,24 @@ class GrantCommands implements Command {
         }
         if (m.thread() == null && START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " "))) {
             if (calendar.programmesNamed(m.text()).isEmpty() && namesSomethingElse(subject)) {
-                return Optional.of(Reply.text(texts.get(m.language(), "grants.which")).inThread("grants"));
+                return Optional.of(Reply.text(texts.get(m.language(), "grants.which")).inThread(WHICH_THREAD));
             }
-            List<String> programmes = calendar.programmesNamedIn(m.subject() + " " + m.text());
-            String names = String.join(texts.get(m.language(), "grants.and"), programmes);
-            if (!m.senderProven()) {
-                return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.subscribe", "programmes", names)));
-            }
-            subscriptions.subscribe("email", m.from().address(), m.from().address(), null, programmes, m.language().code(), "email");
-            return Optional.of(Reply.text(texts.get(m.language(), "grants.subscribed.mail", "programmes", names)).inThread("grants"));
+            return Optional.of(subscribeByMail(m, calendar.programmesNamedIn(m.subject() + " " + m.text())));
+        }
+        if (WHICH_THREAD.equals(m.thread()) && (YES.contains(firstLine) || !calendar.programmesNamed(firstLine).isEmpty())) {
+            // the answer to "Vill du ha påminnelser … för LUM och MUL?": "ja" is both, a programme named is that one
+            // (helper 120: "ja" began a support request)
+            return Optional.of(subscribeByMail(m, calendar.programmesNamedIn(firstLine)));
         }
         return Optional.empty();
+    }
+
+    private Reply subscribeByMail(Inbound m, List<String> programmes) {
+        String names = String.join(texts.get(m.language(), "grants.and"), programmes);
+        if (!m.senderProven()) {
+            return Reply.confirmFirst(texts.get(m.language(), "grants.confirm.subscribe", "programmes", names));
+        }
+        subscriptions.subscribe("email", m.from().address(), m.from().address(), null, programmes, m.language().code(), "email");
+        return Reply.text(texts.get(m.language(), "grants.subscribed.mail", "programmes", names)).inThread("grants");
     }
 }
