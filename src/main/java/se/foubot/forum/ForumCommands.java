@@ -24,6 +24,9 @@ import se.foubot.messaging.Texts;
 @Component
 class ForumCommands implements Command {
 
+    /** A subject that asks to subscribe or unsubscribe, which the subscription commands answer. */
+    private static final java.util.regex.Pattern SUBSCRIBING = java.util.regex.Pattern.compile(
+            "(?:(?:sv|re|vs|aw|fw|fwd) )*(?:bevakning|bevaka|avbevaka|subscribe|unsubscribe|prenumerera)\\b");
     private static final Pattern REGISTER = Pattern.compile("^(anmal|anmal mig|register|sign up)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
@@ -89,7 +92,11 @@ class ForumCommands implements Command {
         if (!m.isMail()) {
             return firstLine.equals("forum") ? Optional.of(list(m.language())) : Optional.empty();
         }
-        boolean aboutForum = (" " + TextNormalizer.normalize(m.subject()) + " ").contains(" forum ");
+        String subject = TextNormalizer.normalize(m.subject());
+        // a subject that asks for reminders ("bevakning LUM och forum") is the subscriptions', not the list (helper 120);
+        // the word alone on the first line of a new mail asks for the list, as the README says commands do
+        boolean aboutForum = (" " + subject + " ").contains(" forum ") && !SUBSCRIBING.matcher(subject).lookingAt()
+                || m.thread() == null && firstLine.equals("forum");
         if (aboutForum && (m.thread() == null || m.thread().startsWith("forum"))) {
             return Optional.of(Reply.text(answers.list(m.language())).inThread("forum"));
         }

@@ -180,11 +180,18 @@ class GrantCommands implements Command {
             return Optional.of(Reply.text(texts.get(m.language(), was ? "grants.stopped.mail" : "grants.nothing-to-stop.mail"))
                     .inThread("grants"));
         }
-        if (m.thread() == null && START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " "))) {
-            if (calendar.programmesNamed(m.text()).isEmpty() && namesSomethingElse(subject)) {
+        // in the subject, or as the first line of a new mail ("bevakning LUM" under "Hej"; helper 120) — a first line
+        // that says more ("Påminnelser till brukarna om …") begins a request as before
+        String asked = START_WORDS.stream().anyMatch(w -> (" " + subject + " ").contains(" " + w + " ")) ? subject
+                : START_WORDS.contains(firstLine.split(" ")[0]) && !namesSomethingElse(firstLine) ? firstLine : null;
+        if (m.thread() == null && asked != null) {
+            if (calendar.programmesNamed(m.text()).isEmpty() && namesSomethingElse(asked)) {
                 return Optional.of(Reply.text(texts.get(m.language(), "grants.which")).inThread(WHICH_THREAD));
             }
-            return Optional.of(subscribeByMail(m, calendar.programmesNamedIn(m.subject() + " " + m.text())));
+            Reply subscribed = subscribeByMail(m, calendar.programmesNamedIn(m.subject() + " " + m.text()));
+            boolean forumToo = List.of(asked.split(" ")).stream().anyMatch(w -> w.startsWith("forum"));
+            return Optional.of(forumToo && !subscribed.needsProof() ? new Reply(subscribed.text() + "\n\n" + texts.get(m.language(), "grants.forum-too"),
+                    subscribed.choices(), subscribed.thread(), subscribed.needsProof(), subscribed.card()) : subscribed);
         }
         if (WHICH_THREAD.equals(m.thread()) && (YES.contains(firstLine) || !calendar.programmesNamed(firstLine).isEmpty())) {
             // the answer to "Vill du ha påminnelser … för LUM och MUL?": "ja" is both, a programme named is that one

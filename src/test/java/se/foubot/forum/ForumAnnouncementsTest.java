@@ -129,6 +129,16 @@ class ForumAnnouncementsTest {
                 Language.SV, true))).contains("LUM och MUL");
         assertThat(answer(a, new Inbound(Recipient.email("m5@stockholm.se"), "Bevakning", "Hej, bara LUM tack.", null, "m-which-3",
                 Language.SV, true))).contains("LUM").doesNotContain("MUL");
+        // helper 120: the subject went to the forum's list, and a command on a mail's first line was a request
+        assertThat(answer(a, new Inbound(Recipient.email("m6@stockholm.se"), "bevakning LUM och forum", "", null, "m-which-4",
+                Language.SV, true))).contains("LUM").doesNotContain("MUL").contains("med ”bevakning forum”");
+        assertThat(answer(a, new Inbound(Recipient.email("m7@stockholm.se"), "Hej", "bevakning LUM\n\nMvh Mia", null, "m-which-5",
+                Language.SV, true))).contains("LUM").doesNotContain("MUL");
+        assertThat(answer(a, new Inbound(Recipient.email("m8@stockholm.se"), "Hej", "forum", null, "m-which-6", Language.SV, true)))
+                .as("the forum's list").contains("FoU-forum");
+        assertThat(a.getBean(CommandTable.class).handle(new Inbound(Recipient.email("m9@stockholm.se"), "Hej",
+                "Påminnelser till brukarna om hembesök behöver vi hjälp med", null, "m-which-7", Language.SV, true)))
+                .as("a first line that says more is a request").isEmpty();
     }
 
     @Test
