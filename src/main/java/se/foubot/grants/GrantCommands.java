@@ -125,7 +125,10 @@ class GrantCommands implements Command {
     }
 
     private Optional<Reply> chat(Inbound m) {
-        String line = TextNormalizer.normalize(m.firstLine());
+        String written = TextNormalizer.normalize(m.firstLine());
+        // "subscribe LUM" in an English chat is "bevakning LUM", as a mail's "Subscribe" is (helper 120)
+        String line = written.equals("subscribe") || written.startsWith("subscribe ") ? "bevakning" + written.substring("subscribe".length())
+                : written;
         Optional<Reply> stopped = stopNamed(m, line);
         if (stopped.isPresent()) {
             return stopped;

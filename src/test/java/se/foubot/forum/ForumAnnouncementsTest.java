@@ -129,6 +129,11 @@ class ForumAnnouncementsTest {
                 Language.SV, true))).contains("LUM och MUL");
         assertThat(answer(a, new Inbound(Recipient.email("m5@stockholm.se"), "Bevakning", "Hej, bara LUM tack.", null, "m-which-3",
                 Language.SV, true))).contains("LUM").doesNotContain("MUL");
+        // helper 120: "subscribe" in an English chat got the help menu
+        assertThat(answer(a, Inbound.chat(Recipient.slack("UENGLISH"), "subscribe LUM", Language.EN))).contains("LUM")
+                .doesNotContain("MUL");
+        assertThat(answer(a, Inbound.chat(Recipient.slack("UENGLISH2"), "subscribe to new projects", Language.EN)))
+                .startsWith("Would you like reminders before the LUM and MUL deadlines?");
         // helper 120: the subject went to the forum's list, and a command on a mail's first line was a request
         assertThat(answer(a, new Inbound(Recipient.email("m6@stockholm.se"), "bevakning LUM och forum", "", null, "m-which-4",
                 Language.SV, true))).contains("LUM").doesNotContain("MUL").contains("med ”bevakning forum”");
