@@ -110,6 +110,15 @@ class GrantCommands implements Command {
                 .filter(w -> !w.isBlank() && !w.equals("OCH") && !w.equals("AND")).toList();
     }
 
+    /**
+     * "bevakning LUM och forum": the forum's news is a command of its own, said rather than dropped (helpers 119, 120);
+     * empty when {@code words} do not name the forum.
+     */
+    private String forumHint(String words, se.foubot.conversation.Language language) {
+        return List.of(words.split(" ")).stream().anyMatch(w -> w.startsWith("forum"))
+                ? "\n\n" + texts.get(language, "grants.forum-too") : "";
+    }
+
     /** Words (folded) that name no programme and not only the reminders: "forum åäö", "av nya projekt". */
     private boolean namesSomethingElse(String words) {
         return calendar.programmesNamed(words).isEmpty() && !List.of(words.split(" ")).stream()
@@ -157,9 +166,7 @@ class GrantCommands implements Command {
         String names = String.join(texts.get(m.language(), "grants.and"), programmes);
         String said = email.map(e -> texts.get(m.language(), "grants.subscribed.email", "programmes", names, "email", e))
                 .orElseGet(() -> texts.get(m.language(), "grants.subscribed.here", "programmes", names));
-        // "bevakning LUM och forum": the forum's news is a command of its own, said rather than dropped (helper 119)
-        boolean forumToo = List.of(args.split(" ")).stream().anyMatch(w -> w.startsWith("forum"));
-        return Optional.of(Reply.text(forumToo ? said + "\n\n" + texts.get(m.language(), "grants.forum-too") : said));
+        return Optional.of(Reply.text(said + forumHint(args, m.language())));
     }
 
     private Optional<Reply> mail(Inbound m) {
@@ -192,9 +199,9 @@ class GrantCommands implements Command {
                 return Optional.of(Reply.text(texts.get(m.language(), "grants.which")).inThread(WHICH_THREAD));
             }
             Reply subscribed = subscribeByMail(m, calendar.programmesNamedIn(m.subject() + " " + m.text()));
-            boolean forumToo = List.of(asked.split(" ")).stream().anyMatch(w -> w.startsWith("forum"));
-            return Optional.of(forumToo && !subscribed.needsProof() ? new Reply(subscribed.text() + "\n\n" + texts.get(m.language(), "grants.forum-too"),
-                    subscribed.choices(), subscribed.thread(), subscribed.needsProof(), subscribed.card()) : subscribed);
+            String hint = subscribed.needsProof() ? "" : forumHint(asked, m.language());
+            return Optional.of(hint.isEmpty() ? subscribed : new Reply(subscribed.text() + hint, subscribed.choices(), subscribed.thread(),
+                    false, subscribed.card()));
         }
         if (WHICH_THREAD.equals(m.thread()) && (YES.contains(firstLine) || !calendar.programmesNamed(firstLine).isEmpty())) {
             // the answer to "Vill du ha påminnelser … för LUM och MUL?": "ja" is both, a programme named is that one
