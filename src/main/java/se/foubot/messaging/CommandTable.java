@@ -111,16 +111,17 @@ public class CommandTable {
 
     /**
      * In chat a message that is only the line "hjälp" ("Hjälp!⏎Vi behöver …" is a request, whose first line was a cry
-     * for it: helper 106); in mail a subject that says only that, over a body that says nothing else.
+     * for it: helper 106); in a new mail a body that says only that, under any subject, as "status" is (helper 120: it
+     * began a request), or a subject that says only that over an empty body.
      */
     private static boolean asksForHelp(Inbound message) {
+        boolean onlyHelp = HELP.contains(TextNormalizer.normalize(message.firstLine()))
+                && message.text().strip().lines().skip(1).allMatch(line -> TextNormalizer.normalize(line).isEmpty());
         if (!message.isMail()) {
-            return HELP.contains(TextNormalizer.normalize(message.firstLine()))
-                    && message.text().strip().lines().skip(1).allMatch(line -> TextNormalizer.normalize(line).isEmpty());
+            return onlyHelp;
         }
-        String line = TextNormalizer.normalize(message.firstLine());
-        return message.thread() == null && HELP.contains(TextNormalizer.normalize(message.subject()))
-                && (line.isEmpty() || HELP.contains(line));
+        return message.thread() == null && (onlyHelp
+                || HELP.contains(TextNormalizer.normalize(message.subject())) && TextNormalizer.normalize(message.text()).isEmpty());
     }
 
     /** A command's reply and the name of the command that gave it. */

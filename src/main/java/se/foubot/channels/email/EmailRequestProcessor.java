@@ -469,6 +469,16 @@ public class EmailRequestProcessor {
         return m.find() ? referenceOf(m) : null;
     }
 
+    /**
+     * The notices of a mail that is no task's, with the reference its subject names, if any: whether that task was
+     * anonymised is said, as nobody can tell whose it was any more.
+     */
+    private MailReplies.Notices noticesNaming(boolean identityNumberRemoved, Document mail, String subject) {
+        String reference = namedReference(subject);
+        return new MailReplies.Notices(identityNumberRemoved, partUnreadable(mail), reference,
+                reference != null && tasks.senderOf(reference, mail.getString("from")) == MailRequests.Sender.ANONYMISED);
+    }
+
     /** The reference {@link #SUBJECT_REFERENCE} found, as the bot writes it: ASCII hyphens, capitals. */
     private static String referenceOf(Matcher m) {
         return m.group(2).replaceAll("[\\p{Pd}\u2212]", "-").toUpperCase(java.util.Locale.ROOT);
@@ -532,8 +542,8 @@ public class EmailRequestProcessor {
             return Optional.of(askSenderToConfirm(mail, answer.text(), message.language()));
         }
         // a reference in the subject that led nowhere is another's (or none): said, as to a request (helper 118)
-        MailReplies.Notices notices = new MailReplies.Notices(mail.getBoolean("identityNumberRemoved", false), partUnreadable(mail),
-                thread == null ? namedReference(subject) : null);
+        MailReplies.Notices notices = thread == null ? noticesNaming(mail.getBoolean("identityNumberRemoved", false), mail, subject)
+                : notices(mail);
         // an answer that made a task (a question handed to the analysts) names it first in the subject, as a request's
         // confirmation does (helper 118: the subject kept only the reference of another's task it was sent under)
         String task = answer.thread() != null && answer.thread().startsWith("task:") ? answer.thread().substring("task:".length()) : null;
@@ -611,8 +621,10 @@ public class EmailRequestProcessor {
         List<String> references = references(mail);
         // a number removed from any of the request's mails is told in every answer; damage, of the mail answered
         // a reference named in the subject is told of in the answer to the mail that started the request only
-        MailReplies.Notices notices = new MailReplies.Notices(request.getBoolean("identityNumberRemoved", false), partUnreadable(mail),
-                mail.getString("_id").equals(request.getString("_id")) ? namedReference(mail.getString("subject")) : null);
+        boolean identityNumberRemoved = request.getBoolean("identityNumberRemoved", false);
+        MailReplies.Notices notices = mail.getString("_id").equals(request.getString("_id"))
+                ? noticesNaming(identityNumberRemoved, mail, mail.getString("subject"))
+                : new MailReplies.Notices(identityNumberRemoved, partUnreadable(mail));
         List<String> missing = missing(f);
         if (!missing.isEmpty()) {
             String ask = replies.askForMissing(intake.form(), missing, unreadable, today(), language, notices);

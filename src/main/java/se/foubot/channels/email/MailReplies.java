@@ -230,12 +230,21 @@ final class MailReplies {
     /**
      * @param notOwnReference a reference the subject named that is none of the sender's tasks (mistyped, or another's,
      *                        which is not said), so the mail became a new request; null when none
+     * @param referenceAnonymised that reference is a task retention has anonymised: whose it was nobody can tell any
+     *                        more, so the notice says what became of it instead of "not yours" (helper 120: the
+     *                        requester writing "Angående FOU-…" about their own was told it was not theirs)
      */
-    record Notices(boolean identityNumberRemoved, boolean partUnreadable, String notOwnReference) {
-        static final Notices NONE = new Notices(false, false, null);
+    record Notices(boolean identityNumberRemoved, boolean partUnreadable, String notOwnReference, boolean referenceAnonymised) {
+        static final Notices NONE = new Notices(false, false);
 
         Notices(boolean identityNumberRemoved, boolean partUnreadable) {
-            this(identityNumberRemoved, partUnreadable, null);
+            this(identityNumberRemoved, partUnreadable, null, false);
+        }
+
+        /** The notice's text key: after a request made of the mail, or after a command's answer. */
+        private String referenceKey(boolean command) {
+            String key = referenceAnonymised ? "mail.anonymised-reference" : "mail.not-own-reference";
+            return command ? key + ".command" : key;
         }
     }
 
@@ -248,14 +257,14 @@ final class MailReplies {
             return letter(answer, l, notices);
         }
         // no new request was made of it, as the request's notice says: the command was answered (helper 119)
-        return letter(answer + "\n\n" + texts.get(l, "mail.not-own-reference.command", "reference", notices.notOwnReference()), l,
+        return letter(answer + "\n\n" + texts.get(l, notices.referenceKey(true), "reference", notices.notOwnReference()), l,
                 new Notices(notices.identityNumberRemoved(), notices.partUnreadable()));
     }
 
     /** The notices' text, each a paragraph of its own; empty when there is nothing to say. */
     String notices(Language l, Notices notices) {
         return (notices.notOwnReference() != null
-                ? "\n" + texts.get(l, "mail.not-own-reference", "reference", notices.notOwnReference()) + "\n" : "")
+                ? "\n" + texts.get(l, notices.referenceKey(false), "reference", notices.notOwnReference()) + "\n" : "")
                 + (notices.partUnreadable() ? "\n" + texts.get(l, "mail.part-unreadable") + "\n" : "")
                 + (notices.identityNumberRemoved() ? "\n" + texts.get(l, "mail.identity-number-removed") + "\n" : "");
     }

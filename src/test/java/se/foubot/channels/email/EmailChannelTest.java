@@ -454,6 +454,39 @@ class EmailChannelTest {
     }
 
     @Test
+    void theRequesterNamingTheirAnonymisedTaskWithoutBracketsIsToldItWasAnonymisedNotThatItIsSomeoneElses() throws Exception {
+        TestMail people = new TestMail(mail);
+        String ida = "ida.gallrad@stockholm.se";
+        String reference = aTaskFromFarsta(people, ida, ida, "<anon-free-1@stockholm.se>");
+        tasks.claim(reference, "UANALYST1");
+        tasks.setStatus(reference, "UANALYST1", se.foubot.tasks.TaskStatus.DONE);
+        mongo.getCollection("support_tasks").updateOne(new Document("_id", reference), new Document("$set",
+                new Document("requester.person", se.foubot.tasks.SupportTask.ANONYMISED).append("request.concern",
+                        se.foubot.tasks.SupportTask.ANONYMISED)).append("$unset", new Document("requester.address", "")));
+        int before = inboxOf(ida).size();
+
+        // helper 120: "Angående FOU-…" about her own anonymised task was answered "not a request you sent"
+        people.sendRaw(newMail(ida, "Angående " + reference, "<anon-free-2@stockholm.se>",
+                "Hej! Vi i Farsta vill nu följa upp utvärderingen av hemtjänstens nya arbetssätt. Ingen brådska.\r\n"), ida);
+        round();
+        assertThat(inboxOf(ida).subList(before, inboxOf(ida).size())).anySatisfy(answer -> assertThat(body(answer))
+                .contains("Ämnesraden nämner " + reference + ", men det ärendet har avslutats och gallrats, så vi har tagit emot "
+                        + "ditt mejl som en ny förfrågan.")
+                .doesNotContain("inte ett ärende som du har skickat in"));
+        assertThat(tasks.find(reference).orElseThrow().history()).noneMatch(e -> e.text().contains("följa upp"));
+        assertThat(mongo.findOne(storedAs("<anon-free-2@stockholm.se>"), Document.class, MailInbox.INBOX).getString("outcome"))
+                .as("taken as a new request").matches("asked|task:FOU-.*").isNotEqualTo("task:" + reference);
+
+        // a command under that subject is answered, and the notice says the same of the reference
+        before = inboxOf(ida).size();
+        people.sendRaw(newMail(ida, "Re: " + reference, "<anon-free-3@stockholm.se>", "status\r\n"), ida);
+        round();
+        assertThat(inboxOf(ida).subList(before, inboxOf(ida).size())).anySatisfy(answer -> assertThat(body(answer))
+                .contains("Ämnesraden nämner " + reference + ", men det ärendet har avslutats och gallrats, så ditt mejl lades "
+                        + "inte till i det."));
+    }
+
+    @Test
     void someoneElseNamingATaskInASubjectWithoutBracketsStartsARequestOfTheirOwn() throws Exception {
         TestMail people = new TestMail(mail);
         String first = "stina.holm@stockholm.se";

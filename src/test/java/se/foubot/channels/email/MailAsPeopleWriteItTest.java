@@ -183,6 +183,20 @@ class MailAsPeopleWriteItTest {
     }
 
     @Test
+    void hjalpAloneInTheBodyUnderAnySubjectListsTheCommands() throws Exception {
+        // helper 120: under a subject of its own, a body of "hjälp" and a signature began a request
+        String olle = "olle.strand@stockholm.se";
+        people().sendRaw(("From: Olle Strand <" + olle + ">\r\nTo: fou@localhost\r\nSubject: =?UTF-8?Q?Fr=C3=A5ga_till_FoU?=\r\n"
+                + "Message-ID: <help-body@stockholm.se>\r\nDate: Mon, 7 Dec 2026 09:12:00 +0100\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n"
+                + "hjälp\r\n\r\nMed vänliga hälsningar\r\nOlle Strand\r\nBromma stadsdelsförvaltning\r\n")
+                .getBytes(StandardCharsets.UTF_8), olle);
+        round();
+        assertThat(lastAnswerTo(olle)).contains("Kommandon").contains("status").doesNotContain("Tack för din förfrågan");
+        assertThat(requestsFrom(olle)).isZero();
+    }
+
+    @Test
     void unsubscribeInEnglishStopsTheRemindersToo() throws Exception {
         String sam = "sam.berg@stockholm.se";
         subscriptions.subscribe("email", sam, sam, null, List.of("LUM", "MUL"), "en", "import");
