@@ -38,6 +38,15 @@ final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, OidcUse
     @Override
     public OidcUser loadUser(OidcUserRequest request) throws OAuth2AuthenticationException {
         OidcUser user = delegate.loadUser(request);
+        Set<StaffRole> staff = roles.of(identifiers(user), groups(user, groupsClaim));
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        staff.forEach(r -> authorities.add(r.authority()));
+        log.info("event=web_signed_in mode=oidc roles={}", staff);
+        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
+    }
+
+    /** The ids and addresses the person's claims carry, which the configuration may name. */
+    static List<String> identifiers(OidcUser user) {
         List<String> identifiers = new ArrayList<>();
         for (String claim : IDENTIFIER_CLAIMS) {
             Object value = user.getClaims().get(claim);
@@ -45,11 +54,12 @@ final class OidcStaffUsers implements OAuth2UserService<OidcUserRequest, OidcUse
                 identifiers.add(s);
             }
         }
-        Set<StaffRole> staff = roles.of(identifiers, strings(user.getClaims().get(groupsClaim)));
-        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
-        staff.forEach(r -> authorities.add(r.authority()));
-        log.info("event=web_signed_in mode=oidc roles={}", staff);
-        return new DefaultOidcUser(authorities, user.getIdToken(), user.getUserInfo());
+        return identifiers;
+    }
+
+    /** The groups the person's claims name, as the provider sent them at sign-in. */
+    static List<String> groups(OidcUser user, String groupsClaim) {
+        return strings(user.getClaims().get(groupsClaim));
     }
 
     private static List<String> strings(Object claim) {

@@ -61,7 +61,11 @@ class SignInController {
     }
 
     @GetMapping("/signin")
-    String signIn(Model model) {
+    String signIn(Model model, org.springframework.security.core.Authentication signedIn) {
+        if (signedIn != null && signedIn.isAuthenticated() && !StaffUser.of(signedIn).roles().isEmpty()) {
+            // staff with a session of their own have nothing to sign in to (helper 121: the form, as if signed out)
+            return "redirect:/dashboard";
+        }
         model.addAttribute("oidc", properties.oidc().enabled());
         model.addAttribute("oidcName", properties.oidc().name());
         model.addAttribute("oidcPath", "/oauth2/authorization/" + OidcClientRegistrations.ID);
@@ -116,7 +120,9 @@ class SignInController {
 
     @org.springframework.web.bind.annotation.RequestMapping("/signin/denied")
     @ResponseStatus(HttpStatus.FORBIDDEN)
-    String denied() {
+    String denied(Model model, org.springframework.security.core.Authentication signedIn) {
+        // an analyst at a coordinator's page has a role, just not that one (helper 121: told they had none)
+        model.addAttribute("staff", signedIn != null && !StaffUser.of(signedIn).roles().isEmpty());
         return "web/denied";
     }
 

@@ -9,6 +9,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -73,7 +74,9 @@ class WebSecurityConfiguration {
                         .accessDeniedHandler(deniedOrExpired()))
                 .logout(l -> l.logoutUrl("/signout").logoutSuccessUrl("/signin?signedout"))
                 .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                // before the anonymous filter: someone signed out here is a visitor to it, sent to sign in
+                .addFilterBefore(new StaffRolesNow(roles, properties.oidc().groupsClaim()), AnonymousAuthenticationFilter.class);
         if (properties.oidc().enabled()) {
             http.oauth2Login(o -> o.loginPage("/signin")
                     .clientRegistrationRepository(new OidcClientRegistrations(properties.oidc()))

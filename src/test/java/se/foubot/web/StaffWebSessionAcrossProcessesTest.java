@@ -67,10 +67,66 @@ class StaffWebSessionAcrossProcessesTest {
     }
 
     private static ConfigurableApplicationContext process() {
+        return process("anna.lind@stockholm.se", "");
+    }
+
+    private static ConfigurableApplicationContext process(String analysts, String coordinators) {
         return new SpringApplicationBuilder(FouBotApplication.class).run("--server.port=0", "--foubot.store.mongodb-uri="
                 + store.connectionString("foubot"), "--foubot.mail.smtp-url=" + mail.smtpUrl(), "--foubot.mail.imap-url="
                 + mail.imapUrl(), "--foubot.mail.poll-interval=1h", "--foubot.mail.outbox-poll-interval=1h", "--foubot.mail.idle=false",
-                "--foubot.web.analysts=anna.lind@stockholm.se");
+                "--foubot.web.analysts=" + analysts, "--foubot.web.coordinators=" + coordinators);
+    }
+
+    @Test
+    void aCoordinatorTakenOffTheListLosesTheRoleInTheSessionTheyHaveAndSomeoneNoLongerStaffIsSignedOut() throws Exception {
+        String kerstin = "kerstin.berg@stockholm.se";
+        ConfigurableApplicationContext process = process("anna.lind@stockholm.se," + kerstin, kerstin);
+        try {
+            int port = port(process);
+            signIn(process, port, kerstin);
+            assertThat(get(port, "/dashboard").body()).contains("(samordnare, utredare)");
+        } finally {
+            process.close();
+        }
+
+        // helper 121: restarted with her off the coordinators, her session still downloaded the attendee lists
+        process = process("anna.lind@stockholm.se," + kerstin, "");
+        try {
+            int port = port(process);
+            HttpResponse<String> export = get(port, "/dashboard/exports/forum/forum-2026-12-23/attendees.csv");
+            assertThat(export.statusCode()).as("a coordinator's export, no longer hers").isEqualTo(403);
+            assertThat(export.body()).contains("Den här sidan är bara för FoU:s samordnare.").doesNotContain("ingen roll");
+            assertThat(get(port, "/dashboard").body()).doesNotContain("samordnare,").contains("(utredare)");
+        } finally {
+            process.close();
+        }
+
+        process = process("anna.lind@stockholm.se", "");
+        try {
+            int port = port(process);
+            HttpResponse<String> page = get(port, "/dashboard");
+            assertThat(page.statusCode()).as("no longer staff: signed out").isEqualTo(302);
+            assertThat(page.headers().firstValue("Location").orElse("")).endsWith("/signin");
+            assertThat(get(port, "/signin").body()).contains("Skicka inloggningslänk");
+        } finally {
+            process.close();
+        }
+    }
+
+    private void signIn(ConfigurableApplicationContext process, int port, String address) throws Exception {
+        post(port, "/signin/link", Map.of("identifier", address, "_csrf", csrf(get(port, "/signin").body())));
+        OutboxSender outbox = process.getBean(OutboxSender.class);
+        while (outbox.sendDue() > 0) {
+            // the outbox sends in batches
+        }
+        List<MimeMessage> inbox = new TestMail(mail).inboxOf(address, "Inloggning till FoU-webben");
+        Matcher link = LINK.matcher(String.valueOf(inbox.get(inbox.size() - 1).getContent()));
+        assertThat(link.find()).isTrue();
+        HttpResponse<String> confirm = get(port, "/signin/link?token=" + link.group(1));
+        post(port, "/signin/link/use", Map.of("token", link.group(1), "_csrf", csrf(confirm.body())));
+        assertThat(get(port, "/dashboard").statusCode()).isEqualTo(200);
+        // signed in, the sign-in page has nothing to offer: to the dashboard (helper 121: the form, as if signed out)
+        assertThat(get(port, "/signin").headers().firstValue("Location").orElse("")).endsWith("/dashboard");
     }
 
     @Test
@@ -79,17 +135,7 @@ class StaffWebSessionAcrossProcessesTest {
         ConfigurableApplicationContext second = null;
         try {
             int one = port(first);
-            post(one, "/signin/link", Map.of("identifier", "anna.lind@stockholm.se", "_csrf", csrf(get(one, "/signin").body())));
-            OutboxSender outbox = first.getBean(OutboxSender.class);
-            while (outbox.sendDue() > 0) {
-                // the outbox sends in batches
-            }
-            List<MimeMessage> inbox = new TestMail(mail).inboxOf("anna.lind@stockholm.se", "Inloggning till FoU-webben");
-            Matcher link = LINK.matcher(String.valueOf(inbox.get(inbox.size() - 1).getContent()));
-            assertThat(link.find()).isTrue();
-            HttpResponse<String> confirm = get(one, "/signin/link?token=" + link.group(1));
-            post(one, "/signin/link/use", Map.of("token", link.group(1), "_csrf", csrf(confirm.body())));
-            assertThat(get(one, "/dashboard").statusCode()).isEqualTo(200);
+            signIn(first, one, "anna.lind@stockholm.se");
 
             // the store holds a hash of the session's id, never the id the cookie carries
             String id = new String(Base64.getDecoder().decode(sessionCookie().getValue()), StandardCharsets.UTF_8);
