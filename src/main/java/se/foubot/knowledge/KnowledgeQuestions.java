@@ -19,16 +19,13 @@ import se.foubot.conversation.TextNormalizer;
 import se.foubot.language.TextAnalysis;
 import se.foubot.messaging.Asking;
 import se.foubot.messaging.Command;
-import se.foubot.messaging.Contacts;
 import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Reply;
 import se.foubot.messaging.Texts;
 import se.foubot.privacy.OutsideTextGuard;
 import se.foubot.tasks.NewTaskLimitReached;
-import se.foubot.tasks.Requester;
-import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.QuestionTasks;
 import se.foubot.tasks.SupportTask;
-import se.foubot.tasks.TaskService;
 import se.foubot.tasks.TaskTexts;
 
 /**
@@ -65,22 +62,20 @@ class KnowledgeQuestions implements Command {
     private final KnowledgeBase knowledge;
     private final FlowCatalog flows;
     private final OpenQuestions open;
-    private final TaskService tasks;
+    private final QuestionTasks questionTasks;
     private final TaskTexts taskTexts;
-    private final Contacts contacts;
     private final Texts texts;
     private final OutsideTextGuard guard;
     private final TextAnalysis analysis;
 
-    KnowledgeQuestions(KnowledgeBase knowledge, FlowCatalog flows, OpenQuestions open, TaskService tasks, TaskTexts taskTexts,
-            Contacts contacts, Texts texts, OutsideTextGuard guard, TextAnalysis analysis) {
+    KnowledgeQuestions(KnowledgeBase knowledge, FlowCatalog flows, OpenQuestions open, QuestionTasks questionTasks, TaskTexts taskTexts,
+            Texts texts, OutsideTextGuard guard, TextAnalysis analysis) {
         this.analysis = analysis;
         this.knowledge = knowledge;
         this.flows = flows;
         this.open = open;
-        this.tasks = tasks;
+        this.questionTasks = questionTasks;
         this.taskTexts = taskTexts;
-        this.contacts = contacts;
         this.texts = texts;
         this.guard = guard;
     }
@@ -269,12 +264,9 @@ class KnowledgeQuestions implements Command {
      */
     private Reply handOver(OpenQuestions.Open q, Inbound m, boolean clicked) {
         Language language = q.language();
-        SupportRequest request = SupportRequest.question(guard.check(q.text()).textOr(""),
-                contacts.email(m.from()).orElse(null), language.code());
         SupportTask task;
         try {
-            task = tasks.create("question:" + q.id(), new Requester(m.from().channel(), m.from().address(), java.util.Map.of()),
-                    request, List.of());
+            task = questionTasks.handOver("question:" + q.id(), m.from(), q.text(), language);
         } catch (NewTaskLimitReached limit) {
             return Reply.text(taskTexts.limitReached(limit, language));
         }

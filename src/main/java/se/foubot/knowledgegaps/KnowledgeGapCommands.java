@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import se.foubot.conversation.ConversationEngine;
@@ -21,6 +23,10 @@ import se.foubot.messaging.Command;
 import se.foubot.messaging.Inbound;
 import se.foubot.messaging.Recipient;
 import se.foubot.messaging.Reply;
+import se.foubot.tasks.NewTaskLimitReached;
+import se.foubot.tasks.QuestionTasks;
+import se.foubot.tasks.SupportTask;
+import se.foubot.tasks.TaskTexts;
 
 /**
  * The inventory's commands, in any channel: "kunskapsluckor" (what my district has sent), "ändra ID" (the flow again,
@@ -37,6 +43,9 @@ class KnowledgeGapCommands implements Command {
     /** "kunskapslucka kl-2027-2": an answer to that round (what the buttons of "which round?" send). */
     private static final Pattern START_IN = Pattern.compile("^(?:kunskapslucka|knowledge gap) (kl \\d{4}(?: \\d+)?)$");
     private static final int BUTTON_LABEL = 70;
+    /** Longer than a line of thanks: a reply to the outcome this long is taken as something to answer. */
+    private static final int QUESTION_WITHOUT_MARK = 80;
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeGapCommands.class);
 
     private final KnowledgeGapService service;
     private final GapTexts texts;
@@ -45,9 +54,13 @@ class KnowledgeGapCommands implements Command {
     private final java.time.Clock clock;
     private final FlowCatalog catalog;
     private final DistrictPeople people;
+    private final QuestionTasks questions;
+    private final TaskTexts taskTexts;
 
     KnowledgeGapCommands(KnowledgeGapService service, GapTexts texts, ConversationEngine engine, MailAnswerReader mailAnswers,
-            java.time.Clock clock, FlowCatalog catalog, DistrictPeople people) {
+            java.time.Clock clock, FlowCatalog catalog, DistrictPeople people, QuestionTasks questions, TaskTexts taskTexts) {
+        this.questions = questions;
+        this.taskTexts = taskTexts;
         this.clock = clock;
         this.service = service;
         this.texts = texts;
@@ -103,6 +116,31 @@ class KnowledgeGapCommands implements Command {
             return Optional.of(start(m));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A reply to the outcome that asks something: a question mark, or more than a line of thanks would take. A short
+     * "Tack för beskedet!" makes no task for the analysts.
+     */
+    private static boolean asksSomething(String text) {
+        String said = text == null ? "" : text.strip();
+        return said.contains("?") || said.codePointCount(0, said.length()) >= QUESTION_WITHOUT_MARK;
+    }
+
+    /** The person's words to the analysts as a question, as "Fråga en FoU-utredare" does; confirmed first when unproven. */
+    private Reply questionAboutTheOutcome(Inbound m, Round round) {
+        Language language = m.language();
+        if (!m.senderProven()) {
+            return Reply.confirmFirst(texts.get(language, "knowledgegaps.outcome.confirm-question", "round", round.id()));
+        }
+        try {
+            SupportTask task = questions.handOver("kg-outcome-question:" + m.key(), m.from(), m.text().strip(), language);
+            log.info("event=knowledge_gap_outcome_question round={} task={}", round.id(), task.reference());
+            return Reply.text(texts.get(language, "knowledgegaps.outcome.question-handed-over", "round", round.id(),
+                    "reference", task.reference())).inThread("task:" + task.reference());
+        } catch (NewTaskLimitReached limit) {
+            return Reply.text(taskTexts.limitReached(limit, language));
+        }
     }
 
     /** "kl 2027 003" (as normalised) → "kl-2027-003". */
@@ -278,8 +316,12 @@ class KnowledgeGapCommands implements Command {
         Language language = m.language();
         String inThread = m.thread();
         Optional<Round> ofThread = service.round(roundId);
+        if (ofThread.isPresent() && ofThread.get().outcomesSentAt() != null && asksSomething(m.text())) {
+            // the outcome letter invites questions by reply (helper 121: such a reply was told the round had closed)
+            return questionAboutTheOutcome(m, ofThread.get());
+        }
         if (ofThread.isPresent() && !ofThread.get().takesAnswers(clock.instant())) {
-            // e.g. a question in answer to the outcome: nothing to read as an entry, and FoU is where to ask
+            // a late answer, or a word of thanks for the outcome: nothing to read as an entry, and FoU is where to ask
             return Reply.text(texts.closed(ofThread.get(), null, language)).inThread(inThread);
         }
         MailAnswerReader.Read read = mailAnswers.read(m.text(), district);

@@ -333,14 +333,25 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         assertThat(mailbox().inboxOf("eva.ek@stockholm.se", "Besked från FoU")).as("the task's requester wrote by mail").hasSize(1);
         assertThat(mailbox().inboxOf("kunskapsluckor.norrmalm@example.se", "Besked från FoU")).as("sent nothing").isEmpty();
         assertThat(textsTo("UBROMMA")).anyMatch(t -> t.contains("kl-2027-001") && t.contains("prioriteras"));
-        // a question in answer to the outcome is not read as a new entry
+        // a question in answer to the outcome is not read as a new entry: the letter invites questions by reply, and the
+        // analysts get it as a question (helper 121: told the round had closed, and the question dropped)
         mailbox().send(skarholmen, "SV: " + TestMail.subject(outcome.get(0)), "Varför blev det så? Kunskapslucka: kan vi prata om det "
                 + "på nästa FoU-forum?", outcome.get(0).getMessageID());
         mailRound();
         List<MimeMessage> afterQuestion = mailbox().inboxOf(skarholmen);
+        String handedOver = body(afterQuestion.get(afterQuestion.size() - 1));
+        assertThat(handedOver).contains("Din fråga om beskedet från inventeringen kl-2027 har gått till FoU-utredarna med referensen FOU-");
+        assertThat(tasks.byRequester("email", skarholmen)).anySatisfy(t -> assertThat(t.request().concern())
+                .contains("Varför blev det så?"));
+        assertThat(service.entries("kl-2027", "skarholmen")).hasSize(1);
+        // a word of thanks is no question: told, as before, that the round has closed, and no task
+        int questions = tasks.byRequester("email", skarholmen).size();
+        mailbox().send(skarholmen, "SV: " + TestMail.subject(outcome.get(0)), "Tack för beskedet!", outcome.get(0).getMessageID());
+        mailRound();
+        afterQuestion = mailbox().inboxOf(skarholmen);
         assertThat(body(afterQuestion.get(afterQuestion.size() - 1))).contains("Inventeringen kl-2027 tog emot svar till och med fredag 11 "
                 + "december 2026").contains("Hör gärna av dig direkt till FoU");
-        assertThat(service.entries("kl-2027", "skarholmen")).hasSize(1);
+        assertThat(tasks.byRequester("email", skarholmen)).hasSize(questions);
         assertThat(textsTo("UKISTA")).anyMatch(t -> t.contains(fromForum.id()));
 
         // 11. the result: JSON and CSV, behind the admin token
