@@ -109,6 +109,13 @@ class SlackChat {
      * that failed or went unanswered — is not posted again when the direct message already shows it.
      */
     private void answer(String user, String channel, String threadTs, Asked asked, Turn turn) {
+        // done again, and the DM shows its answer: the turn was taken before (an answer is posted last), so it is not
+        // taken again — a command's click is remembered by no conversation, and run again it started its flow once more
+        // under the person's later answers (helper 121)
+        boolean looked = asked.again() && asked.key() != null;
+        if (looked && alreadyShown(user, channel, threadTs, asked.key())) {
+            return;
+        }
         Reply reply;
         try {
             reply = turn.take();
@@ -117,7 +124,7 @@ class SlackChat {
             api.post(channel, threadTs, texts.get(se.foubot.conversation.Language.SV, "slack.store-down"), null);
             throw e;
         }
-        boolean perhapsShown = (reply.repeated() || asked.again()) && asked.key() != null;
+        boolean perhapsShown = reply.repeated() && !looked && asked.key() != null;
         if (reply.isNone() || perhapsShown && alreadyShown(user, channel, threadTs, asked.key())) {
             return;
         }

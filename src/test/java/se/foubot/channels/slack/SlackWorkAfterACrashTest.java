@@ -57,6 +57,12 @@ class SlackWorkAfterACrashTest {
     @Autowired
     MutableClock clock;
 
+    @Autowired
+    se.foubot.knowledgegaps.KnowledgeGapService gaps;
+
+    @Autowired
+    se.foubot.privacy.OutsideTextGuard guard;
+
     @DynamicPropertySource
     static void slackSettings(DynamicPropertyRegistry registry) {
         registry.add("foubot.slack.bot-token", () -> "xoxb-test-token");
@@ -182,6 +188,25 @@ class SlackWorkAfterACrashTest {
         assertThat(SLACK.calls("conversations.open", c -> c.param("users").equals("UCOMMANDED"))).hasSize(2);
         assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUCOMMANDED"))).hasSize(2);
         assertThat(postsTo("UCOMMANDED")).hasSize(1);
+    }
+
+    @Test
+    void aCommandThatBeganAFlowDoneAgainAfterItsAnswerWasShownDoesNotBeginItAgainUnderTheLaterAnswers() {
+        gaps.open(2027, guard.check(""), java.time.LocalDate.of(2026, 12, 18), se.foubot.messaging.Recipient.slack("UKOORD"),
+                se.foubot.conversation.Language.SV);
+        String round = gaps.openRound().orElseThrow().id();
+        commandTakenUpAfterACrash("action:begun-before-crash", "UBEGUN", "kunskapslucka " + round);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(postsTo("UBEGUN")).hasSize(1));
+        // the person answers the flow's first question meanwhile
+        takenUpAfterACrash("post:DUBEGUN:1763900000.000011", "UBEGUN", "Bromma");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(answersTo("UBEGUN")).hasSize(1));
+        long version = conversationVersion("UBEGUN");
+
+        // helper 121: Slack took the command's answer but said 500, and the command, done again, began the flow anew
+        commandTakenUpAfterACrash("action:begun-before-crash", "UBEGUN", "kunskapslucka " + round);
+        await().atMost(Duration.ofSeconds(10)).until(() -> isDone("action:begun-before-crash"));
+        assertThat(conversationVersion("UBEGUN")).as("no turn taken again").isEqualTo(version);
+        assertThat(postsTo("UBEGUN")).hasSize(1);
     }
 
     @Test
