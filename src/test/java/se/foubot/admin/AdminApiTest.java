@@ -103,6 +103,51 @@ class AdminApiTest {
         assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
     }
 
+    /**
+     * Helper 121: "openingtext" with a lower-case t was read as no opening text, and a whole round of invitations went
+     * out without it; any other field ("extra") was passed over in silence, in a decision too.
+     */
+    @Test
+    void aFieldTheCallDoesNotTakeIsRefusedByItsNameAndNothingIsOpenedOrDecided() throws Exception {
+        HttpResponse<String> misspelt = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\":2027,\"openingtext\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(misspelt.statusCode()).as(misspelt.body()).isEqualTo(400);
+        assertThat(reasons(misspelt)).singleElement().asString().startsWith("Innehållet ska vara ett JSON-objekt")
+                .contains("Fältet openingtext finns inte – menar du openingText?")
+                .contains("Fälten är year, openingText och deadline.");
+        HttpResponse<String> extra = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\":2027,\"openingText\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\",\"extra\":1}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(extra.statusCode()).isEqualTo(400);
+        assertThat(extra.body()).contains("Fältet extra finns inte.");
+        // a name of 5,000 characters is not said back whole
+        HttpResponse<String> longName = post("/api/knowledge-gaps/rounds", "application/json",
+                ("{\"year\":2027,\"deadline\":\"2026-12-14\",\"" + "ö".repeat(5000) + "\":1}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("Fältet " + "ö".repeat(40) + "… finns inte.").hasSizeLessThan(600);
+        assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
+
+        HttpResponse<String> decision = post("/api/knowledge-gaps/groups/g-1/decision", "application/json",
+                "{\"decision\":\"prioriteras\",\"motivering\":\"Flera förvaltningar säger samma sak.\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(decision.statusCode()).as("refused before the group is looked for").isEqualTo(400);
+        assertThat(decision.body()).contains("Fältet motivering finns inte. Det enda fältet är decision.").doesNotContain("Flera förvaltningar");
+        HttpResponse<String> swedish = post("/api/knowledge-gaps/groups/g-1/decision", "application/json",
+                "{\"Decision\":\"prioriteras\"}".getBytes());
+        assertThat(swedish.statusCode()).isEqualTo(400);
+        assertThat(reasons(swedish)).hasSize(2);
+        assertThat(swedish.body()).contains("Fältet Decision finns inte – menar du decision?").contains("Beslutet ska vara ett av");
+    }
+
+    private static List<String> reasons(HttpResponse<String> response) {
+        List<String> out = new java.util.ArrayList<>();
+        com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("reasons")
+                .forEach(r -> out.add(r.getAsString()));
+        return out;
+    }
+
     @Test
     void withoutTheRightTokenTheAnswerIs401() throws Exception {
         assertThat(get("/api/tasks", null).statusCode()).isEqualTo(401);
