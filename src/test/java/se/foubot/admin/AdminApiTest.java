@@ -218,6 +218,33 @@ class AdminApiTest {
                 .contains("foubot_outbox_oldest_age_seconds");
     }
 
+    /**
+     * Helper 121: the grant reminders' export answered year 2147483647 with a 500 and a stack trace in the log, and
+     * 999999999 with reminders of a year nobody plans for; the other exports -1 with an empty file and a year no int
+     * holds with a bare 400. Every export and the calendar keep one rule, in one sentence.
+     */
+    @Test
+    void everyExportRefusesAYearOutsideTheCalendarsRangeWithTheSameSentence() throws Exception {
+        List<String> exports = List.of("/api/exports/grant-reminders.csv", "/api/exports/grant-subscribers.csv",
+                "/api/exports/tasks.csv", "/api/exports/task-times.csv", "/api/exports/forum-attendance.csv", "/api/grants/calendar");
+        for (String export : exports) {
+            for (String year : List.of("2147483647", "-2147483648", "2147483648", "999999999", "-1", "0", "2015", "2037")) {
+                HttpResponse<String> refused = get(export + "?year=" + year, "s3cret-admin-token");
+                assertThat(refused.statusCode()).as(export + " " + year).isEqualTo(400);
+                assertThat(reasons(refused)).as(export + " " + year).containsExactly("Året ska ligga mellan 2016 och 2036.");
+            }
+            HttpResponse<String> word = get(export + "?year=i%20fjol", "s3cret-admin-token");
+            assertThat(word.statusCode()).as(export).isEqualTo(400);
+            assertThat(reasons(word)).as(export)
+                    .containsExactly("Året ska skrivas med siffror, till exempel 2026, och ligga mellan 2016 och 2036.");
+            for (String year : List.of("2016", "2026", "2036", "")) {
+                assertThat(get(export + "?year=" + year, "s3cret-admin-token").statusCode()).as(export + " " + year).isEqualTo(200);
+            }
+        }
+        assertThat(get("/api/exports/grant-reminders.csv?year=2027", "s3cret-admin-token").body())
+                .contains("call-opens-2027,2027-").doesNotContain("+999999999");
+    }
+
     @Test
     void theEmbeddedStoresCommitsAndTheBytesItWroteAreCountedForPrometheus() throws Exception {
         double commits = metric("foubot_store_commits_total");

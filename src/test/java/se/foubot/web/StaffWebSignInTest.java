@@ -183,6 +183,25 @@ class StaffWebSignInTest {
     }
 
     /**
+     * Helper 121: a year no int holds in the address of an export was a 500 and a stack trace in the log, a year far off
+     * gave invented reminders; the staff web's exports keep the admin API's year rule, which is the calendar's.
+     */
+    @Test
+    void anExportsYearOutsideTheCalendarsRangeIsRefusedThroughTheSessionToo() throws Exception {
+        signIn("kerstin.berg@stockholm.se");
+        for (String export : List.of("grant-reminders.csv", "grant-subscribers.csv", "tasks.csv", "task-times.csv",
+                "forum-attendance.csv")) {
+            for (String year : List.of("2147483647", "-2147483648", "999999999", "-1")) {
+                HttpResponse<String> refused = get("/dashboard/exports/" + export + "?year=" + year);
+                assertThat(refused.statusCode()).as(export + " " + year).isEqualTo(400);
+                assertThat(refused.body()).as(export + " " + year).contains("Året ska ligga mellan 2016 och 2036.")
+                        .doesNotContain("999999999");
+            }
+            assertThat(get("/dashboard/exports/" + export + "?year=2026").statusCode()).as(export).isEqualTo(200);
+        }
+    }
+
+    /**
      * Helper 100: in December, with next year's meetings planned, the forum page opened on next year, and the wait for a
      * seat at this month's meeting was on no page but this year's.
      */
