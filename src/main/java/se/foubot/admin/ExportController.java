@@ -17,23 +17,26 @@ import se.foubot.tasks.TaskFigures;
 /**
  * CSV exports for the annual FoU report: tasks per district, category and status, and the time to claim and to
  * close. Counts and times only: no free text from requests. Served under /api/exports/ (bearer FOUBOT_ADMIN_TOKEN)
- * and, for signed-in staff, under /dashboard/exports/ (the staff web's session).
+ * and, for signed-in staff, under /dashboard/exports/ (the staff web's session). Every year: all of them, or one that
+ * {@link AskedYear} allows, as every export's.
  */
 @RestController
 class ExportController {
 
     private final TaskFigures figures;
     private final ZoneId zone;
+    private final AskedYear years;
 
-    ExportController(TaskFigures figures, ZoneId zone) {
+    ExportController(TaskFigures figures, ZoneId zone, AskedYear years) {
         this.figures = figures;
         this.zone = zone;
+        this.years = years;
     }
 
     @GetMapping({"/api/exports/tasks.csv", "/dashboard/exports/tasks.csv"})
-    ResponseEntity<String> tasksPerDistrictCategoryStatus(@RequestParam(required = false) Integer year) {
+    ResponseEntity<String> tasksPerDistrictCategoryStatus(@RequestParam(required = false) String year) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (SupportTask t : figures.createdIn(year)) {
+        for (SupportTask t : figures.createdIn(years.orNone(year))) {
             counts.merge(t.createdAt().atZone(zone).getYear() + "\u0000" + nz(t.request().district()) + "\u0000" + nz(t.category())
                     + "\u0000" + t.status().name().toLowerCase(), 1, Integer::sum);
         }
@@ -46,9 +49,10 @@ class ExportController {
     }
 
     @GetMapping({"/api/exports/task-times.csv", "/dashboard/exports/task-times.csv"})
-    ResponseEntity<String> taskTimes(@RequestParam(required = false) Integer year) {
+    ResponseEntity<String> taskTimes(@RequestParam(required = false) String year) {
+        Integer asked = years.orNone(year);
         Csv csv = new Csv("reference", "district", "category", "status", "created_at", "hours_to_claim", "hours_to_close");
-        for (SupportTask t : figures.createdIn(year)) {
+        for (SupportTask t : figures.createdIn(asked)) {
             csv.row(t.reference(), t.request().district(), t.category(), t.status().name().toLowerCase(),
                     t.createdAt().atZone(zone).toOffsetDateTime().toString(), hours(t, t.claimedAt()), hours(t, t.closedAt()));
         }

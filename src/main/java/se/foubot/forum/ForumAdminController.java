@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.foubot.admin.AskedYear;
 import se.foubot.admin.Csv;
 import se.foubot.forum.Registration.Status;
 
@@ -23,11 +24,13 @@ class ForumAdminController {
     private final ForumService forum;
     private final ForumFigures figures;
     private final ZoneId zone;
+    private final AskedYear years;
 
-    ForumAdminController(ForumService forum, ForumFigures figures, ZoneId zone) {
+    ForumAdminController(ForumService forum, ForumFigures figures, ZoneId zone, AskedYear years) {
         this.forum = forum;
         this.figures = figures;
         this.zone = zone;
+        this.years = years;
     }
 
     @GetMapping("/api/forum/meetings")
@@ -66,11 +69,15 @@ class ForumAdminController {
         return csv.response(id + "-agenda.csv");
     }
 
-    /** Registered attendance per district and year (people registered when the meeting took place), for the annual report. */
+    /**
+     * Registered attendance per district and year (people registered when the meeting took place), for the annual report:
+     * every year, or the one asked for within {@link AskedYear}'s rule.
+     */
     @GetMapping({"/api/exports/forum-attendance.csv", "/dashboard/exports/forum-attendance.csv"})
-    ResponseEntity<String> attendance(@RequestParam(required = false) Integer year) {
+    ResponseEntity<String> attendance(@RequestParam(required = false) String year) {
+        Integer asked = years.orNone(year);
         Csv csv = new Csv("year", "district", "registrations");
-        figures.registeredPerDistrict(year).forEach((y, districts) -> districts.forEach((district, n) ->
+        figures.registeredPerDistrict(asked).forEach((y, districts) -> districts.forEach((district, n) ->
                 csv.row(Integer.toString(y), district, Integer.toString(n))));
         return csv.response("forum-attendance.csv");
     }

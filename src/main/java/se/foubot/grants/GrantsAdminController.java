@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import se.foubot.admin.AskedYear;
 import se.foubot.admin.Csv;
 import se.foubot.privacy.OutsideTextGuard;
 
@@ -42,11 +43,11 @@ class GrantsAdminController {
     private final OutsideTextGuard guard;
     private final GrantFigures figures;
     private final java.time.ZoneId zone;
-    private final java.time.Clock clock;
+    private final AskedYear years;
 
     GrantsAdminController(GrantReminders reminders, GrantSubscriptions subscriptions, SubscriberImport importer,
-            GrantCalendar calendar, OutsideTextGuard guard, GrantFigures figures, java.time.ZoneId zone, java.time.Clock clock) {
-        this.clock = clock;
+            GrantCalendar calendar, OutsideTextGuard guard, GrantFigures figures, java.time.ZoneId zone, AskedYear years) {
+        this.years = years;
         this.guard = guard;
         this.figures = figures;
         this.zone = zone;
@@ -68,14 +69,10 @@ class GrantsAdminController {
         }
     }
 
+    /** The deadlines of the year asked for (this year when none is), within {@link AskedYear}'s rule as every export. */
     @GetMapping("/api/grants/calendar")
-    ResponseEntity<?> deadlines(@RequestParam(required = false) Integer year) {
-        int thisYear = LocalDate.now(clock.withZone(zone)).getYear();
-        if (year != null && (year < thisYear - 10 || year > thisYear + 10)) {
-            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Året ska ligga mellan " + (thisYear - 10) + " och "
-                    + (thisYear + 10) + ".")));
-        }
-        return ResponseEntity.ok(calendar.deadlines(year != null ? year : thisYear));
+    List<GrantCalendar.Deadline> deadlines(@RequestParam(required = false) String year) {
+        return calendar.deadlines(years.orThisYear(year));
     }
 
     @GetMapping("/api/grants/subscribers")
@@ -106,8 +103,8 @@ class GrantsAdminController {
 
     /** Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. */
     @GetMapping({"/api/exports/grant-subscribers.csv", "/dashboard/exports/grant-subscribers.csv"})
-    ResponseEntity<String> subscribersCsv(@RequestParam(required = false) Integer year) {
-        int y = year != null ? year : LocalDate.now(zone).getYear();
+    ResponseEntity<String> subscribersCsv(@RequestParam(required = false) String year) {
+        int y = years.orThisYear(year);
         Csv csv = new Csv("year", "district", "programme", "subscribers");
         figures.subscribersPerDistrict(y).forEach((district, programmes) -> programmes.forEach((programme, n) ->
                 csv.row(Integer.toString(y), district, programme, Integer.toString(n))));
@@ -116,8 +113,8 @@ class GrantsAdminController {
 
     /** Every reminder of the year's deadlines: when it was (is) to go out, whether it did and to how many. */
     @GetMapping({"/api/exports/grant-reminders.csv", "/dashboard/exports/grant-reminders.csv"})
-    ResponseEntity<String> remindersCsv(@RequestParam(required = false) Integer year) {
-        int y = year != null ? year : LocalDate.now(zone).getYear();
+    ResponseEntity<String> remindersCsv(@RequestParam(required = false) String year) {
+        int y = years.orThisYear(year);
         Csv csv = new Csv("deadline", "deadline_date", "offset", "send_at", "state", "recipients", "sent_at");
         for (GrantFigures.Reminder r : figures.reminders(y)) {
             csv.row(r.deadline().id(), r.deadline().date().toString(), r.offset(), r.sendAt().atZone(zone).toOffsetDateTime().toString(),

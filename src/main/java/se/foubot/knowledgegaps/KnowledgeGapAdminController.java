@@ -6,6 +6,8 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -35,12 +37,18 @@ class KnowledgeGapAdminController {
 
     /**
      * What POST /api/knowledge-gaps/rounds takes, as the JSON says it, so that each field's kind is checked here
-     * (helper 104: Jackson's coercion opened a round for "year": 2027.5 and for an opening text given as 12).
+     * (helper 104: Jackson's coercion opened a round for "year": 2027.5 and for an opening text given as 12); {@code unknown}
+     * holds every other field the body names, which refuses it (helper 121: a misspelt "openingtext" opened a round
+     * without its text).
      */
-    record OpenRequest(JsonNode year, JsonNode openingText, JsonNode deadline) {
+    record OpenRequest(JsonNode year, JsonNode openingText, JsonNode deadline,
+            @JsonAnySetter Map<String, JsonNode> unknown) {
+        static final List<String> FIELDS = List.of("year", "openingText", "deadline");
     }
 
-    record DecisionRequest(String decision) {
+    /** What POST /api/knowledge-gaps/groups/{id}/decision takes; any other field refuses it, as above. */
+    record DecisionRequest(String decision, @JsonAnySetter Map<String, JsonNode> unknown) {
+        static final List<String> FIELDS = List.of("decision");
     }
 
     private final KnowledgeGapService service;
@@ -71,6 +79,7 @@ class KnowledgeGapAdminController {
     @PostMapping("/api/knowledge-gaps/rounds")
     ResponseEntity<Object> open(@RequestBody OpenRequest request) {
         List<String> reasons = new java.util.ArrayList<>();
+        unknownFields(request.unknown(), OpenRequest.FIELDS).ifPresent(reasons::add);
         JsonNode year = request.year();
         if (absent(year) || absent(request.deadline())) {
             reasons.add("Året (year, t.ex. 2027) och sista svarsdagen (deadline, ÅÅÅÅ-MM-DD) behövs.");
@@ -116,10 +125,14 @@ class KnowledgeGapAdminController {
 
     @PostMapping("/api/knowledge-gaps/groups/{id}/decision")
     ResponseEntity<Object> decide(@PathVariable String id, @RequestBody DecisionRequest request) {
+        List<String> reasons = new java.util.ArrayList<>();
+        unknownFields(request.unknown(), DecisionRequest.FIELDS).ifPresent(reasons::add);
         var decision = GapGroup.Decision.of(request.decision() == null ? "" : request.decision().strip());
         if (decision.isEmpty()) {
-            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Beslutet ska vara ett av: prioriteras, senare, "
-                    + "pagar-redan, inte-for-fou.")));
+            reasons.add("Beslutet ska vara ett av: prioriteras, senare, pagar-redan, inte-for-fou.");
+        }
+        if (!reasons.isEmpty()) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", reasons));
         }
         var decided = service.decide(id, decision.get(), KnowledgeGapService.API_ACTOR);
         if (decided.isPresent()) {
@@ -132,13 +145,44 @@ class KnowledgeGapAdminController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reasons", List.of("Det finns ingen grupp som heter " + id + ".")));
     }
 
+    /** Jackson's words for a field named twice (strict duplicate detection, application.yaml). */
+    private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile("(?i)duplicate[^\"]*\"([^\"]{1,40})\"");
+
+    /** What every refusal of a body that is not what the call takes begins with. */
+    private static final String NO_SUCH_BODY = "Innehållet ska vara ett JSON-objekt, till exempel "
+            + "{\"year\": 2027, \"openingText\": \"…\", \"deadline\": \"2027-03-31\"} eller {\"decision\": \"prioriteras\"}.";
+
+    /** The longest field name a refusal repeats; a longer one is cut. */
+    private static final int NAME_SHOWN = 40;
+
+    /**
+     * A body that names a field the call does not take is refused, not read without it (helper 121: "openingtext" with a
+     * lower-case t opened a round and invited every district without the opening text), in the words of the refusals
+     * below, with the field meant when only the case differs.
+     */
+    static java.util.Optional<String> unknownFields(Map<String, JsonNode> unknown, List<String> fields) {
+        if (unknown == null || unknown.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        List<String> names = unknown.keySet().stream().map(KnowledgeGapAdminController::shown).toList();
+        String named = names.size() == 1 ? "Fältet " + names.get(0)
+                : "Fälten " + String.join(", ", names.subList(0, names.size() - 1)) + " och " + names.get(names.size() - 1);
+        String meant = unknown.size() == 1 ? fields.stream().filter(f -> f.equalsIgnoreCase(unknown.keySet().iterator().next()))
+                .findFirst().map(f -> " – menar du " + f + "?").orElse(".") : ".";
+        String taken = fields.size() == 1 ? " Det enda fältet är " + fields.get(0) + "."
+                : " Fälten är " + String.join(", ", fields.subList(0, fields.size() - 1)) + " och " + fields.get(fields.size() - 1) + ".";
+        return java.util.Optional.of(NO_SUCH_BODY + " " + named + " finns inte" + meant + taken);
+    }
+
+    private static String shown(String name) {
+        return name.length() <= NAME_SHOWN ? name : name.substring(0, Character.isHighSurrogate(name.charAt(NAME_SHOWN - 1))
+                ? NAME_SHOWN - 1 : NAME_SHOWN) + "…";
+    }
+
     /**
      * A body that is no JSON object of the right fields gets its reason in the API's words, as every other refusal
      * here (helper 101: Spring's own answer was a bare 400 that named nothing).
      */
-    /** Jackson's words for a field named twice (strict duplicate detection, application.yaml). */
-    private static final java.util.regex.Pattern TWICE = java.util.regex.Pattern.compile("(?i)duplicate[^\"]*\"([^\"]{1,40})\"");
-
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Object> unreadable(HttpMessageNotReadableException e) {
         String where = "";
@@ -154,9 +198,7 @@ class KnowledgeGapAdminController {
                 where = " Felet finns på rad " + json.getLocation().getLineNr() + ", tecken " + json.getLocation().getColumnNr() + ".";
             }
         }
-        return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Innehållet ska vara ett JSON-objekt, till exempel "
-                + "{\"year\": 2027, \"openingText\": \"…\", \"deadline\": \"2027-03-31\"} eller {\"decision\": \"prioriteras\"}."
-                + where)));
+        return ResponseEntity.badRequest().body(Map.of("reasons", List.of(NO_SUCH_BODY + where)));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

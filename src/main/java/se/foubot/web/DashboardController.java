@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import se.foubot.tasks.TaskFigures;
 import se.foubot.tasks.TaskFigures.MonthCounts;
@@ -71,15 +75,18 @@ class DashboardController implements WebPage {
         return "redirect:/dashboard";
     }
 
+    /**
+     * The whole page, with the month figure filtered as the address says (helper 121: the filter form's own address,
+     * {@code /dashboard?district=bromma}, showed every district, so a reload or a shared link lost the filter).
+     */
     @GetMapping("/dashboard")
-    String dashboard(@RequestParam(required = false) String year, @ModelAttribute("user") StaffUser user, Model model) {
+    String dashboard(@RequestParam(required = false) String year, @RequestParam(required = false) List<String> district,
+            @RequestParam(required = false) List<String> category, @ModelAttribute("user") StaffUser user, Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
         model.addAttribute("yearNotice", Years.notice(year, y));
         model.addAttribute("years", Years.newestFirst(figures.years()));
-        perMonth(y, null, null, model);
-        model.addAttribute("districtOptions", options(labels.districtIds(), true));
-        model.addAttribute("categoryOptions", options(labels.categoryIds(), false));
+        perMonth(y, filter(district, category), model);
 
         List<CountRow> byDistrict = rows(figures.byDistrict(y), true);
         model.addAttribute("byDistrict", byDistrict);
@@ -111,27 +118,77 @@ class DashboardController implements WebPage {
         return "web/dashboard";
     }
 
-    /** The month figure alone, for the district and category filter (htmx swaps it in place). */
+    /**
+     * The month figure alone, for the district and category filter (htmx swaps it in place). To htmx it names the whole
+     * page's address for the browser's address bar ({@code HX-Push-Url}), so that a reload, the back button or a
+     * copied link shows the same filter, and sends the year selector the filter to keep (helper 121: the address stayed
+     * the page's without it).
+     */
     @GetMapping("/dashboard/per-month")
-    String perMonthFigure(@RequestParam(required = false) String year, @RequestParam(required = false) String district,
-            @RequestParam(required = false) String category, Model model) {
+    String perMonthFigure(@RequestParam(required = false) String year, @RequestParam(required = false) List<String> district,
+            @RequestParam(required = false) List<String> category, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         int y = Years.pick(year, figures.years());
         model.addAttribute("year", y);
         model.addAttribute("yearNotice", Years.notice(year, y));
-        perMonth(y, blankToNull(district), blankToNull(category), model);
-        model.addAttribute("districtOptions", options(labels.districtIds(), true));
-        model.addAttribute("categoryOptions", options(labels.categoryIds(), false));
+        Filter filter = filter(district, category);
+        perMonth(y, filter, model);
+        if ("true".equals(request.getHeader("HX-Request"))) {
+            // and the year selector's copy of the filter, which the swap would leave as the page was loaded
+            model.addAttribute("filterOutOfBand", true);
+            response.setHeader("HX-Push-Url", UriComponentsBuilder.fromPath(request.getContextPath() + "/dashboard")
+                    .queryParam("year", y).queryParamIfPresent("district", java.util.Optional.ofNullable(filter.district()))
+                    .queryParamIfPresent("category", java.util.Optional.ofNullable(filter.category())).encode().build().toUriString());
+        }
         return "web/dashboard :: perMonth";
     }
 
-    private void perMonth(int year, String district, String category, Model model) {
-        List<MonthCounts> months = figures.perMonth(year, district, category);
+    /** What the month figure is filtered by: known ids only, and a line for each value in the address it passed over. */
+    record Filter(String district, String category, List<String> notices) {
+    }
+
+    /**
+     * The district and category the address asks for, when each is one of the lists' ids (in any case: {@code BROMMA}
+     * is bromma). Anything else — a name not in the list, a label instead of the id, more than one — is not filtered
+     * by, and the page says so in a line that never repeats the value (helper 121: {@code district=atlantis} was shown
+     * as "Visar atlantis" with every count 0, and a value of 5,000 characters was echoed whole).
+     */
+    private Filter filter(List<String> districts, List<String> categories) {
+        List<String> notices = new ArrayList<>();
+        String district = known(districts, labels.districtIds(), "Adressen anger mer än en förvaltning. Sidan visar alla förvaltningar.",
+                "Förvaltningen i adressen finns inte i listan. Sidan visar alla förvaltningar.", notices);
+        String category = known(categories, labels.categoryIds(), "Adressen anger mer än en kategori. Sidan visar alla kategorier.",
+                "Kategorin i adressen finns inte i listan. Sidan visar alla kategorier.", notices);
+        return new Filter(district, category, List.copyOf(notices));
+    }
+
+    private static String known(List<String> asked, List<String> ids, String several, String unknown, List<String> notices) {
+        List<String> given = asked == null ? List.of() : asked.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).toList();
+        if (given.isEmpty()) {
+            return null;
+        }
+        if (given.size() > 1) {
+            notices.add(several);
+            return null;
+        }
+        String id = ids.stream().filter(i -> i.equalsIgnoreCase(given.get(0))).findFirst().orElse(null);
+        if (id == null) {
+            notices.add(unknown);
+        }
+        return id;
+    }
+
+    private void perMonth(int year, Filter filter, Model model) {
+        List<MonthCounts> months = figures.perMonth(year, filter.district(), filter.category());
         List<CountRow> rows = months.stream().map(m -> new CountRow(dates.month(m.month()), m.counts())).toList();
         model.addAttribute("perMonth", rows);
         model.addAttribute("perMonthChart", json.of(statusChart(rows)));
-        model.addAttribute("district", district);
-        model.addAttribute("category", category);
-        model.addAttribute("perMonthScope", scope(district, category));
+        model.addAttribute("district", filter.district());
+        model.addAttribute("category", filter.category());
+        model.addAttribute("filterNotices", filter.notices());
+        model.addAttribute("perMonthScope", scope(filter.district(), filter.category()));
+        model.addAttribute("districtOptions", options(labels.districtIds(), true));
+        model.addAttribute("categoryOptions", options(labels.categoryIds(), false));
     }
 
     private String scope(String district, String category) {
@@ -183,9 +240,5 @@ class DashboardController implements WebPage {
             }
         }
         return AGE_LIMITS.size();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

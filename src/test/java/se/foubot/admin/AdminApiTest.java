@@ -103,6 +103,51 @@ class AdminApiTest {
         assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
     }
 
+    /**
+     * Helper 121: "openingtext" with a lower-case t was read as no opening text, and a whole round of invitations went
+     * out without it; any other field ("extra") was passed over in silence, in a decision too.
+     */
+    @Test
+    void aFieldTheCallDoesNotTakeIsRefusedByItsNameAndNothingIsOpenedOrDecided() throws Exception {
+        HttpResponse<String> misspelt = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\":2027,\"openingtext\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(misspelt.statusCode()).as(misspelt.body()).isEqualTo(400);
+        assertThat(reasons(misspelt)).singleElement().asString().startsWith("Innehållet ska vara ett JSON-objekt")
+                .contains("Fältet openingtext finns inte – menar du openingText?")
+                .contains("Fälten är year, openingText och deadline.");
+        HttpResponse<String> extra = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"year\":2027,\"openingText\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\",\"extra\":1}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(extra.statusCode()).isEqualTo(400);
+        assertThat(extra.body()).contains("Fältet extra finns inte.");
+        // a name of 5,000 characters is not said back whole
+        HttpResponse<String> longName = post("/api/knowledge-gaps/rounds", "application/json",
+                ("{\"year\":2027,\"deadline\":\"2026-12-14\",\"" + "ö".repeat(5000) + "\":1}")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(longName.statusCode()).isEqualTo(400);
+        assertThat(longName.body()).contains("Fältet " + "ö".repeat(40) + "… finns inte.").hasSizeLessThan(600);
+        assertThat(get("/api/knowledge-gaps/rounds", "s3cret-admin-token").body()).as("no round opened").isEqualTo("[]");
+
+        HttpResponse<String> decision = post("/api/knowledge-gaps/groups/g-1/decision", "application/json",
+                "{\"decision\":\"prioriteras\",\"motivering\":\"Flera förvaltningar säger samma sak.\"}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(decision.statusCode()).as("refused before the group is looked for").isEqualTo(400);
+        assertThat(decision.body()).contains("Fältet motivering finns inte. Det enda fältet är decision.").doesNotContain("Flera förvaltningar");
+        HttpResponse<String> swedish = post("/api/knowledge-gaps/groups/g-1/decision", "application/json",
+                "{\"Decision\":\"prioriteras\"}".getBytes());
+        assertThat(swedish.statusCode()).isEqualTo(400);
+        assertThat(reasons(swedish)).hasSize(2);
+        assertThat(swedish.body()).contains("Fältet Decision finns inte – menar du decision?").contains("Beslutet ska vara ett av");
+    }
+
+    private static List<String> reasons(HttpResponse<String> response) {
+        List<String> out = new java.util.ArrayList<>();
+        com.google.gson.JsonParser.parseString(response.body()).getAsJsonObject().getAsJsonArray("reasons")
+                .forEach(r -> out.add(r.getAsString()));
+        return out;
+    }
+
     @Test
     void withoutTheRightTokenTheAnswerIs401() throws Exception {
         assertThat(get("/api/tasks", null).statusCode()).isEqualTo(401);
@@ -171,6 +216,33 @@ class AdminApiTest {
         assertThat(get("/api/exports/tasks.csv", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "s3cret-admin-token").body()).contains("foubot_tasks{status=\"claimed\"}")
                 .contains("foubot_outbox_oldest_age_seconds");
+    }
+
+    /**
+     * Helper 121: the grant reminders' export answered year 2147483647 with a 500 and a stack trace in the log, and
+     * 999999999 with reminders of a year nobody plans for; the other exports -1 with an empty file and a year no int
+     * holds with a bare 400. Every export and the calendar keep one rule, in one sentence.
+     */
+    @Test
+    void everyExportRefusesAYearOutsideTheCalendarsRangeWithTheSameSentence() throws Exception {
+        List<String> exports = List.of("/api/exports/grant-reminders.csv", "/api/exports/grant-subscribers.csv",
+                "/api/exports/tasks.csv", "/api/exports/task-times.csv", "/api/exports/forum-attendance.csv", "/api/grants/calendar");
+        for (String export : exports) {
+            for (String year : List.of("2147483647", "-2147483648", "2147483648", "999999999", "-1", "0", "2015", "2037")) {
+                HttpResponse<String> refused = get(export + "?year=" + year, "s3cret-admin-token");
+                assertThat(refused.statusCode()).as(export + " " + year).isEqualTo(400);
+                assertThat(reasons(refused)).as(export + " " + year).containsExactly("Året ska ligga mellan 2016 och 2036.");
+            }
+            HttpResponse<String> word = get(export + "?year=i%20fjol", "s3cret-admin-token");
+            assertThat(word.statusCode()).as(export).isEqualTo(400);
+            assertThat(reasons(word)).as(export)
+                    .containsExactly("Året ska skrivas med siffror, till exempel 2026, och ligga mellan 2016 och 2036.");
+            for (String year : List.of("2016", "2026", "2036", "")) {
+                assertThat(get(export + "?year=" + year, "s3cret-admin-token").statusCode()).as(export + " " + year).isEqualTo(200);
+            }
+        }
+        assertThat(get("/api/exports/grant-reminders.csv?year=2027", "s3cret-admin-token").body())
+                .contains("call-opens-2027,2027-").doesNotContain("+999999999");
     }
 
     @Test

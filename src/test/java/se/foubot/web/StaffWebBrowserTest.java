@@ -184,15 +184,26 @@ class StaffWebBrowserTest {
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#per-month .scope"), "Skarpnäck"));
         assertThat(browser.script("return window.sameDocument")).isEqualTo(true);
         assertThat(browser.script("return Chart.getChart(document.querySelector('#per-month canvas')) !== undefined")).isEqualTo(true);
+        // helper 121: the address bar says the filter, as the whole page's address, not the figure's
+        browser.waiting().until(d -> d.getCurrentUrl().contains("district=skarpnack"));
+        assertThat(browser.driver.getCurrentUrl()).doesNotContain("per-month");
 
         new Select(browser.driver.findElement(By.id("year"))).selectByValue("2025");
         browser.driver.findElement(By.cssSelector(".year-selector button[type=submit]")).click();
         browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "2025"));
         assertThat(browser.script("return window.sameDocument")).isEqualTo(true);
-        assertThat(browser.driver.getCurrentUrl()).contains("year=2025");
+        assertThat(browser.driver.getCurrentUrl()).contains("year=2025").contains("district=skarpnack");
+        assertThat(browser.driver.findElement(By.cssSelector("#per-month .scope")).getText()).contains("Skarpnäck");
         // the charts swapped out went with their canvases: one chart per canvas on the page, not one per visit
         assertThat(browser.script("return Object.keys(Chart.instances).length"))
                 .isEqualTo(browser.script("return document.querySelectorAll('canvas[data-chart]').length"));
+        assertThat(browser.consoleErrors()).isEmpty();
+
+        // a reload keeps the filter, chosen in its list
+        browser.driver.navigate().refresh();
+        browser.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#per-month .scope"), "Skarpnäck"));
+        assertThat(new Select(browser.driver.findElement(By.id("filter-district"))).getFirstSelectedOption().getText())
+                .isEqualTo("Skarpnäck");
         assertThat(browser.consoleErrors()).isEmpty();
     }
 

@@ -69,6 +69,9 @@ class StaffWebSignInTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
+    se.foubot.tasks.TaskService tasks;
+
     HttpClient browser;
 
     @DynamicPropertySource
@@ -183,6 +186,25 @@ class StaffWebSignInTest {
     }
 
     /**
+     * Helper 121: a year no int holds in the address of an export was a 500 and a stack trace in the log, a year far off
+     * gave invented reminders; the staff web's exports keep the admin API's year rule, which is the calendar's.
+     */
+    @Test
+    void anExportsYearOutsideTheCalendarsRangeIsRefusedThroughTheSessionToo() throws Exception {
+        signIn("kerstin.berg@stockholm.se");
+        for (String export : List.of("grant-reminders.csv", "grant-subscribers.csv", "tasks.csv", "task-times.csv",
+                "forum-attendance.csv")) {
+            for (String year : List.of("2147483647", "-2147483648", "999999999", "-1")) {
+                HttpResponse<String> refused = get("/dashboard/exports/" + export + "?year=" + year);
+                assertThat(refused.statusCode()).as(export + " " + year).isEqualTo(400);
+                assertThat(refused.body()).as(export + " " + year).contains("Året ska ligga mellan 2016 och 2036.")
+                        .doesNotContain("999999999");
+            }
+            assertThat(get("/dashboard/exports/" + export + "?year=2026").statusCode()).as(export).isEqualTo(200);
+        }
+    }
+
+    /**
      * Helper 100: in December, with next year's meetings planned, the forum page opened on next year, and the wait for a
      * seat at this month's meeting was on no page but this year's.
      */
@@ -226,6 +248,95 @@ class StaffWebSignInTest {
             assertThat(get(page + "?year=1999").body()).as(page).contains("Det finns inga siffror för 1999. Sidan visar");
             assertThat(get(page).body()).as(page).doesNotContain("year-notice");
         }
+    }
+
+    /**
+     * Helper 121: the filter form sends the whole page {@code ?district=bromma&category=uppfoljning}, which showed every
+     * district and category with nothing chosen, and the figure htmx fetched left the address as it was, so a reload or
+     * a link sent on lost the filter.
+     */
+    @Test
+    void theUppdragPageShowsTheFilterItsAddressNamesAndTheFilterPutsItInTheAddress() throws Exception {
+        filteredTasks();
+        signIn("kerstin.berg@stockholm.se");
+        String page = get("/dashboard?year=2026&district=bromma&category=uppfoljning").body();
+        assertThat(page).contains("Visar <span>Bromma, Uppföljning</span>")
+                .contains("<option value=\"bromma\" selected=\"selected\">Bromma</option>")
+                .contains("<option value=\"uppfoljning\" selected=\"selected\">Uppföljning</option>")
+                .doesNotContain("filter-notice");
+        assertThat(novemberTotal(page)).isEqualTo(1);
+        assertThat(novemberTotal(get("/dashboard?year=2026").body())).isEqualTo(3);
+        // a change of year keeps the filter
+        assertThat(page).containsPattern("id=\"year-filter\"[^>]*><input type=\"hidden\" name=\"district\" value=\"bromma\">"
+                + "<input type=\"hidden\" name=\"category\" value=\"uppfoljning\">");
+
+        HttpResponse<String> figure = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/dashboard/per-month?year=2026&district=farsta&category=")).header("HX-Request", "true").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(figure.headers().firstValue("HX-Push-Url")).hasValue("/dashboard?year=2026&district=farsta");
+        assertThat(figure.body()).contains("Visar <span>Farsta</span>").contains("hx-swap-oob=\"true\"")
+                .contains("<input type=\"hidden\" name=\"district\" value=\"farsta\">");
+        assertThat(novemberTotal(figure.body())).isEqualTo(1);
+        // the whole page, at that address, shows what the figure showed
+        assertThat(get("/dashboard?year=2026&district=farsta").body()).contains("Visar <span>Farsta</span>")
+                .contains("<option value=\"farsta\" selected=\"selected\">Farsta</option>").doesNotContain("hx-swap-oob=\"true\"");
+    }
+
+    /**
+     * Helper 121: a district or category not in the lists was shown as chosen ("Visar atlantis", "Visar bromma,farsta",
+     * a value of 5,000 characters whole) with every count 0 and no word of why.
+     */
+    @Test
+    void aDistrictOrCategoryThatIsNotInTheListIsPassedOverWithALineSayingSo() throws Exception {
+        filteredTasks();
+        signIn("kerstin.berg@stockholm.se");
+        String noDistrict = "Förvaltningen i adressen finns inte i listan. Sidan visar alla förvaltningar.";
+        String noCategory = "Kategorin i adressen finns inte i listan. Sidan visar alla kategorier.";
+        String everything = "Visar <span>alla förvaltningar och kategorier</span>";
+        String uppfoljning = java.net.URLEncoder.encode("Uppföljning", java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : List.of("/dashboard", "/dashboard/per-month")) {
+            String atlantis = get(path + "?year=2026&district=atlantis").body();
+            assertThat(atlantis).as(path).contains(noDistrict).contains(everything).doesNotContain("atlantis");
+            assertThat(novemberTotal(atlantis)).as(path).isEqualTo(3);
+
+            String twoDistricts = get(path + "?year=2026&district=bromma&district=farsta").body();
+            assertThat(twoDistricts).as(path).contains("Adressen anger mer än en förvaltning. Sidan visar alla förvaltningar.")
+                    .contains(everything).doesNotContain("bromma,farsta").doesNotContain("selected=\"selected\">Bromma");
+
+            String longValue = get(path + "?year=2026&district=" + "q".repeat(5000)).body();
+            assertThat(longValue).as(path).contains(noDistrict).doesNotContain("qqqqqqqqqq");
+
+            String label = get(path + "?year=2026&category=" + uppfoljning).body();
+            assertThat(label).as(path).contains(noCategory).contains(everything).doesNotContain(noDistrict);
+
+            String both = get(path + "?year=2026&district=Atlantis&category=okand").body();
+            assertThat(both).as(path).contains(noDistrict).contains(noCategory);
+
+            // an id in capitals is the id
+            String capitals = get(path + "?year=2026&district=BROMMA&category=Uppfoljning").body();
+            assertThat(capitals).as(path).contains("Visar <span>Bromma, Uppföljning</span>")
+                    .contains("<option value=\"bromma\" selected=\"selected\">Bromma</option>").doesNotContain("filter-notice");
+            assertThat(novemberTotal(capitals)).as(path).isEqualTo(1);
+        }
+    }
+
+    /** Three requests of November 2026: Bromma's follow-up, Bromma's analysis and Farsta's follow-up (once: by their keys). */
+    private void filteredTasks() {
+        for (String[] t : new String[][] {{"bromma", "uppfoljning"}, {"bromma", "analys"}, {"farsta", "uppfoljning"}}) {
+            tasks.create("filter-" + t[0] + "-" + t[1], new se.foubot.tasks.Requester("email", t[0] + "@stockholm.se", Map.of()),
+                    new se.foubot.tasks.SupportRequest(t[0], null, "Vi behöver hjälp med uppföljningen.", null, t[1], null, null, "sv"),
+                    List.of());
+        }
+    }
+
+    /** The total of November in the figure of requests per month. */
+    private static int novemberTotal(String html) {
+        String figure = html.substring(html.indexOf("id=\"per-month\""));
+        figure = figure.substring(0, figure.indexOf("</section>"));
+        Matcher m = Pattern.compile("<th scope=\"row\">november</th>(?:<td class=\"num\">\\d+</td>){3}<td class=\"num\">(\\d+)</td>")
+                .matcher(figure);
+        assertThat(m.find()).as("November in the month figure").isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
