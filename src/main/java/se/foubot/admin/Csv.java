@@ -14,6 +14,22 @@ public final class Csv {
 
     private final StringBuilder out = new StringBuilder("\uFEFF");
 
+    /** One style for every time in every export: to the second, with the offset (a time on the minute kept its ":00"). */
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    /**
+     * {@code instant} in {@code zone} as every export writes a time, "2026-12-02T09:09:00+01:00" (helper 121: a task made
+     * by hand on the minute showed "09:09+01:00" beside another's "21:52:59.982+01:00").
+     */
+    public static String time(java.time.Instant instant, java.time.ZoneId zone) {
+        return instant == null ? "" : TIME.format(instant.atZone(zone));
+    }
+
+    /** "tasks-2026.csv" for a year's export, "tasks.csv" for all years: two years' downloads do not overwrite each other. */
+    public static String fileName(String name, Integer year) {
+        return name + (year == null ? "" : "-" + year) + ".csv";
+    }
+
     public Csv(String... header) {
         row(header);
     }

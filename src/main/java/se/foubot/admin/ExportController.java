@@ -35,8 +35,9 @@ class ExportController {
 
     @GetMapping({"/api/exports/tasks.csv", "/dashboard/exports/tasks.csv"})
     ResponseEntity<String> tasksPerDistrictCategoryStatus(@RequestParam(required = false) String year) {
+        Integer asked = years.orNone(year);
         Map<String, Integer> counts = new TreeMap<>();
-        for (SupportTask t : figures.createdIn(years.orNone(year))) {
+        for (SupportTask t : figures.createdIn(asked)) {
             counts.merge(t.createdAt().atZone(zone).getYear() + "\u0000" + nz(t.request().district()) + "\u0000" + nz(t.category())
                     + "\u0000" + t.status().name().toLowerCase(), 1, Integer::sum);
         }
@@ -45,7 +46,7 @@ class ExportController {
             String[] p = k.split("\u0000");
             csv.row(p[0], p[1], p[2], p[3], Integer.toString(n));
         });
-        return csv.response("tasks.csv");
+        return csv.response(Csv.fileName("tasks", asked));
     }
 
     @GetMapping({"/api/exports/task-times.csv", "/dashboard/exports/task-times.csv"})
@@ -54,9 +55,9 @@ class ExportController {
         Csv csv = new Csv("reference", "district", "category", "status", "created_at", "hours_to_claim", "hours_to_close");
         for (SupportTask t : figures.createdIn(asked)) {
             csv.row(t.reference(), t.request().district(), t.category(), t.status().name().toLowerCase(),
-                    t.createdAt().atZone(zone).toOffsetDateTime().toString(), hours(t, t.claimedAt()), hours(t, t.closedAt()));
+                    Csv.time(t.createdAt(), zone), hours(t, t.claimedAt()), hours(t, t.closedAt()));
         }
-        return csv.response("task-times.csv");
+        return csv.response(Csv.fileName("task-times", asked));
     }
 
     private static String hours(SupportTask t, java.time.Instant at) {

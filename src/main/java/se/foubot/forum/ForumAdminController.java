@@ -47,7 +47,7 @@ class ForumAdminController {
         for (Status status : List.of(Status.REGISTERED, Status.WAITLISTED)) {
             for (Registration r : forum.registrations(id, status)) {
                 csv.row(status.name().toLowerCase(), r.person().channel(), r.person().address(), r.email(), r.district(),
-                        r.registeredAt().atZone(zone).toOffsetDateTime().toString());
+                        Csv.time(r.registeredAt(), zone));
             }
         }
         return csv.response(id + "-attendees.csv");
@@ -79,7 +79,7 @@ class ForumAdminController {
         Csv csv = new Csv("year", "district", "registrations");
         figures.registeredPerDistrict(asked).forEach((y, districts) -> districts.forEach((district, n) ->
                 csv.row(Integer.toString(y), district, Integer.toString(n))));
-        return csv.response("forum-attendance.csv");
+        return csv.response(Csv.fileName("forum-attendance", asked));
     }
 
 }

@@ -108,7 +108,7 @@ class GrantsAdminController {
         Csv csv = new Csv("year", "district", "programme", "subscribers");
         figures.subscribersPerDistrict(y).forEach((district, programmes) -> programmes.forEach((programme, n) ->
                 csv.row(Integer.toString(y), district, programme, Integer.toString(n))));
-        return csv.response("grant-subscribers.csv");
+        return csv.response(Csv.fileName("grant-subscribers", y));
     }
 
     /** Every reminder of the year's deadlines: when it was (is) to go out, whether it did and to how many. */
@@ -117,10 +117,10 @@ class GrantsAdminController {
         int y = years.orThisYear(year);
         Csv csv = new Csv("deadline", "deadline_date", "offset", "send_at", "state", "recipients", "sent_at");
         for (GrantFigures.Reminder r : figures.reminders(y)) {
-            csv.row(r.deadline().id(), r.deadline().date().toString(), r.offset(), r.sendAt().atZone(zone).toOffsetDateTime().toString(),
+            csv.row(r.deadline().id(), r.deadline().date().toString(), r.offset(), Csv.time(r.sendAt(), zone),
                     r.state().name().toLowerCase(), Long.toString(r.recipients()),
-                    r.sentAt() == null ? "" : r.sentAt().atZone(zone).toOffsetDateTime().toString());
+                    Csv.time(r.sentAt(), zone));
         }
-        return csv.response("grant-reminders.csv");
+        return csv.response(Csv.fileName("grant-reminders", y));
     }
 }

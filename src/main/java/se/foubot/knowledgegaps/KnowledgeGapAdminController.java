@@ -245,7 +245,7 @@ class KnowledgeGapAdminController {
                     lists.label(GapLists.THEMES, e.theme()), e.ownTheme(), Boolean.toString(e.themeSorted()),
                     e.perspective(), e.help(), e.level(), e.urgency(), e.source().name().toLowerCase(), g == null ? "" : g.id(),
                     g == null ? "" : Integer.toString(g.entries().size()), g == null ? "" : Integer.toString(g.districts().size()),
-                    g == null || g.decision() == null ? "" : g.decision(), e.createdAt().atZone(zone).toOffsetDateTime().toString(), e.text());
+                    g == null || g.decision() == null ? "" : g.decision(), Csv.time(e.createdAt(), zone), e.text());
         }
         return csv.response("kunskapsluckor-" + round + ".csv");
     }

@@ -213,6 +213,14 @@ class AdminApiTest {
                 .doesNotContain("Hemlig");
         HttpResponse<String> times = get("/api/exports/task-times.csv", "s3cret-admin-token");
         assertThat(times.body()).contains(task.reference() + ",farsta,uppfoljning,claimed,").doesNotContain("Hemlig");
+        // one style for every time, to the second (helper 121: "09:09+01:00" beside "21:52:59.982+01:00"), and a
+        // year's file named for its year
+        assertThat(times.body()).containsPattern(java.util.regex.Pattern.quote(task.reference())
+                + ",farsta,uppfoljning,claimed,\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d[+-]\\d\\d:\\d\\d,");
+        assertThat(times.headers().firstValue("Content-Disposition").orElse("")).contains("task-times.csv");
+        int year = task.createdAt().atZone(java.time.ZoneId.of("Europe/Stockholm")).getYear();
+        assertThat(get("/api/exports/task-times.csv?year=" + year, "s3cret-admin-token").headers().firstValue("Content-Disposition")
+                .orElse("")).contains("task-times-" + year + ".csv");
         assertThat(get("/api/exports/tasks.csv", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/prometheus", "s3cret-admin-token").body()).contains("foubot_tasks{status=\"claimed\"}")
                 .contains("foubot_outbox_oldest_age_seconds");

@@ -165,9 +165,9 @@ class StaffWebBrowserTest {
                 .anyMatch(h -> h.contains("forum-attendance.csv")).anyMatch(h -> h.contains("attendees.csv"))
                 .anyMatch(h -> h.contains("grant-subscribers.csv")).anyMatch(h -> h.contains("grant-reminders.csv"));
 
-        // and a click saves the file, as for a person
+        // and a click saves the file, as for a person, named for its year (helper 121: every year's was "tasks.csv")
         open("/dashboard/grants");
-        Path saved = browser.downloads.resolve("grant-subscribers.csv");
+        Path saved = browser.downloads.resolve("grant-subscribers-2026.csv");
         Files.deleteIfExists(saved);
         browser.driver.findElement(By.cssSelector("a[href*='grant-subscribers.csv']")).click();
         browser.waiting().until(d -> Files.exists(saved));
