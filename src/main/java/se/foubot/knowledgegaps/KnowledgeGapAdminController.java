@@ -72,8 +72,17 @@ class KnowledgeGapAdminController {
     }
 
     @GetMapping("/api/knowledge-gaps/rounds/{id}")
-    ResponseEntity<KnowledgeGapResult.Result> round(@PathVariable String id) {
-        return ResponseEntity.of(result.result(id));
+    ResponseEntity<Object> round(@PathVariable String id) {
+        return result.result(id).<ResponseEntity<Object>>map(ResponseEntity::ok).orElseGet(() -> noSuchRound(id));
+    }
+
+    /**
+     * 404 that says which round it did not find (helper 121: an empty body without a content type, also on the staff
+     * web's export); the name as written, cut short.
+     */
+    private static ResponseEntity<Object> noSuchRound(String id) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("reasons", List.of("Det finns ingen inventering som heter "
+                + shown(id) + ".")));
     }
 
     @PostMapping("/api/knowledge-gaps/rounds")
@@ -116,11 +125,11 @@ class KnowledgeGapAdminController {
     }
 
     @PostMapping("/api/knowledge-gaps/rounds/{id}/close")
-    ResponseEntity<KnowledgeGapResult.Result> close(@PathVariable String id) {
+    ResponseEntity<Object> close(@PathVariable String id) {
         if (service.close(id, new Recipient(KnowledgeGapService.API_ACTOR, "admin")).isEmpty()) {
-            return ResponseEntity.notFound().build();
+            return noSuchRound(id);
         }
-        return ResponseEntity.of(result.result(id));
+        return round(id);
     }
 
     @PostMapping("/api/knowledge-gaps/groups/{id}/decision")
@@ -230,10 +239,14 @@ class KnowledgeGapAdminController {
 
     /** One row per entry, with its group, the group's size and districts, and the decision. */
     @GetMapping({"/api/exports/knowledge-gaps.csv", "/dashboard/exports/knowledge-gaps.csv"})
-    ResponseEntity<String> export(@RequestParam String round) {
+    ResponseEntity<?> export(@RequestParam(required = false) String round) {
+        if (round == null || round.isBlank()) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Ange vilken inventering, till exempel "
+                    + "?round=kl-2027.")));
+        }
         var r = result.result(round);
         if (r.isEmpty()) {
-            return ResponseEntity.notFound().build();
+            return noSuchRound(round);
         }
         Csv csv = new Csv("round", "entry", "district", "theme", "own_theme", "theme_by_rules", "perspective", "help", "level",
                 "urgency", "source", "group", "group_size", "group_districts", "decision", "created_at", "text");
