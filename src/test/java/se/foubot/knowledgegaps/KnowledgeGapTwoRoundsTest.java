@@ -55,7 +55,7 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
                         "vet-inte", null, null, "sv"), List.of());
     }
 
-    /** The six questions after the district, and "ja" at the summary: the bot's last answer. */
+    /** The questions after the district, and "ja" at the summary: the bot's last answer. */
     private String answer(String user, String district, String gap) throws Exception {
         assertThat(say(user, district)).contains("Vilket tema");
         say(user, "digitalisering");
@@ -170,7 +170,7 @@ class KnowledgeGapTwoRoundsTest extends KnowledgeGapBot {
         await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("views.publish", c -> "UANNA".equals(c.param("user_id"))).isEmpty());
         String home = SLACK.calls("views.publish", c -> "UANNA".equals(c.param("user_id"))).get(0).param("view");
         assertThat(home).contains("Kunskapsluckor och utmaningar 2027").contains("kl-2027-2 tar emot svar till och med fredag 29 januari 2027")
-                .contains("Skriv ”kunskapslucka” till mig").contains(anna);
+                .contains("Skriv ”kunskapslucka” till mig här så ställer jag några korta frågor").contains(anna);
 
         // a mail answer with a formula for a theme and a heading the form does not have: both named in the reply
         String sodermalm = "kunskapsluckor.sodermalm@example.se";
