@@ -74,6 +74,14 @@ public class GapTexts {
         return texts.get(language, key, namesAndValues);
     }
 
+    /**
+     * "1 kunskapslucka", "2 kunskapsluckor", "1\u00a0200 kunskapsluckor": the text of {@code key} (its ".one" for
+     * exactly one) with {n} written as counts are ({@link Texts#count}).
+     */
+    public String count(Language language, String key, long n) {
+        return texts.get(language, n == 1 ? key + ".one" : key, "n", Texts.count(n, language));
+    }
+
     public String district(String id, Language language) {
         return id == null ? texts.get(language, "knowledgegaps.unknown-district") : lists.label(GapLists.DISTRICTS, id, language);
     }

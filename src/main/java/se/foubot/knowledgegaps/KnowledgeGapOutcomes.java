@@ -109,7 +109,7 @@ class KnowledgeGapOutcomes {
                     "text", GapTexts.shortText(e.text(), 120), "decision", decision));
             long others = g == null ? 0 : g.districts().stream().filter(x -> !x.equals(district)).count();
             if (others > 0) {
-                b.append(" ").append(texts.get(language, others == 1 ? "knowledgegaps.outcome.others.one" : "knowledgegaps.outcome.others", "n", others));
+                b.append(" ").append(texts.count(language, "knowledgegaps.outcome.others", others));
             }
         }
         return b.append("\n\n").append(texts.get(language, "knowledgegaps.outcome.end")).toString();

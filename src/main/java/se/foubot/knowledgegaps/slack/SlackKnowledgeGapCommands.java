@@ -100,8 +100,9 @@ class SlackKnowledgeGapCommands implements Command {
         String channel = groupChannel();
         Round round = closed.get().round();
         return texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
-                "round", round.id(), "entries", service.entries(round.id()).size(), "districts", service.districtsAnswered(round.id()).size(),
-                "groups", closed.get().groups().size(), "channel", channel);
+                "round", round.id(), "entries", texts.count(Language.SV, "knowledgegaps.count.entries", service.entries(round.id()).size()),
+                "districts", texts.count(Language.SV, "knowledgegaps.count.districts", service.districtsAnswered(round.id()).size()),
+                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()), "channel", channel);
     }
 
     String added(String user, String reference) {

@@ -213,8 +213,10 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
         Round round = ((KnowledgeGapService.OpenedRound) opened).round();
         KnowledgeGapInvitations.Invited invited = invitations.invite(round);
         work.afterAck(user, () -> api.post(user, null, texts.get(Language.SV, "knowledgegaps.slack.opened", "round", round.id(),
-                "deadline", GapTexts.date(round.deadline(), Language.SV), "districts", invited.districts(), "mails", invited.mails(),
-                "dms", invited.dms()), null));
+                "deadline", GapTexts.date(round.deadline(), Language.SV), "districts",
+                texts.count(Language.SV, "knowledgegaps.count.districts", invited.districts()), "mails",
+                texts.count(Language.SV, "knowledgegaps.count.mails", invited.mails()), "dms",
+                texts.count(Language.SV, "knowledgegaps.count.dms", invited.dms())), null));
         return Map.of();
     }
 
