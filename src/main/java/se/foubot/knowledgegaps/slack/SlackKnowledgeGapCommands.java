@@ -102,7 +102,9 @@ class SlackKnowledgeGapCommands implements Command {
         return texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
                 "round", round.id(), "entries", texts.count(Language.SV, "knowledgegaps.count.entries", service.entries(round.id()).size()),
                 "districts", texts.count(Language.SV, "knowledgegaps.count.districts", service.districtsAnswered(round.id()).size()),
-                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()), "channel", channel);
+                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()),
+                // a link to the channel, though the reply's other words (the round's id as typed) are escaped
+                "channel", se.foubot.channels.slack.SlackText.channelInReply(channel));
     }
 
     String added(String user, String reference) {

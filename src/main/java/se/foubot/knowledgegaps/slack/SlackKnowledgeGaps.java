@@ -222,7 +222,8 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
 
     /** Close work recorded before the words went through the command table: done and told as then. */
     void close(String user, String roundId) {
-        api.post(user, null, SlackText.escape(commands.closed(user, roundId)), null); // the id as it was typed
+        // the id as it was typed is escaped, the channel the groups are in stays a link
+        api.post(user, null, SlackText.escapeKeepingMentions(commands.closed(user, roundId)), null);
     }
 
     String groupChannel() {
