@@ -118,27 +118,45 @@ public class KnowledgeGapService implements StoreIndexes {
         }
     }
 
-    /** Refused, with the reasons in the asker's language. */
-    public record Refused(List<String> reasons) implements Opened {
+    /**
+     * Refused, with the reasons in the asker's language, each by the field it is about ("year", "text", "deadline": the
+     * blocks of the Slack form), so a form shows each beside its field (helper 121: all were under the deadline).
+     */
+    public record Refused(List<Reason> refusals) implements Opened {
+        public List<String> reasons() {
+            return refusals.stream().map(Reason::text).toList();
+        }
+
+        /** The reasons by field, two about one field in one text. */
+        public Map<String, String> byField() {
+            Map<String, String> by = new java.util.LinkedHashMap<>();
+            refusals.forEach(r -> by.merge(r.field(), r.text(), (a, b) -> a + " " + b));
+            return by;
+        }
+    }
+
+    /** Why an opening is refused, and the field it is about. */
+    public record Reason(String field, String text) {
     }
 
     // ---------------------------------------------------------------- rounds
 
     /** Opens a round for {@code year} that takes answers to the end of {@code deadline}; the districts are invited. */
     public Opened open(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator, Language language) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (year < today.getYear() - 1 || year > today.getYear() + 2) {
-            reasons.add(texts.get(language, "knowledgegaps.open.year", "from", today.getYear() - 1, "to", today.getYear() + 2));
+            reasons.add(new Reason("year", texts.get(language, "knowledgegaps.open.year", "from", today.getYear() - 1, "to",
+                    today.getYear() + 2)));
         }
         if (deadline == null || deadline.isBefore(today)) {
-            reasons.add(texts.get(language, "knowledgegaps.open.deadline-passed"));
+            reasons.add(new Reason("deadline", texts.get(language, "knowledgegaps.open.deadline-passed")));
         }
         if (openingText.identityNumberRemoved()) {
-            reasons.add(texts.get(language, "knowledgegaps.identity-number"));
+            reasons.add(new Reason("text", texts.get(language, "knowledgegaps.identity-number")));
         }
         if (openingText.textOr("").strip().length() > MAX_OPENING_TEXT) {
-            reasons.add(texts.get(language, "knowledgegaps.open.too-long", "max", MAX_OPENING_TEXT));
+            reasons.add(new Reason("text", texts.get(language, "knowledgegaps.open.too-long", "max", Texts.count(MAX_OPENING_TEXT, language))));
         }
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
