@@ -94,6 +94,15 @@ public class GapTexts {
         return e.ownTheme() != null ? e.ownTheme() : lists.label(GapLists.THEMES, e.theme(), language);
     }
 
+    /**
+     * A theme written but not kept (a formula): the theme the rules gave from the description, or, when they gave none,
+     * that it is left as "Annat tema" (helper 121: "… valt det efter beskrivningen: Annat tema" named no theme).
+     */
+    public String themeUnreadable(GapEntry e, Language language) {
+        return texts.get(language, GapLists.OTHER_THEME.equals(e.theme()) ? "knowledgegaps.theme-unreadable.other"
+                : "knowledgegaps.theme-unreadable", "theme", themeLabel(e.theme(), language));
+    }
+
     /** An entry in a few lines, as the district sees it. */
     public String entry(GapEntry e, Language language) {
         return texts.get(language, "knowledgegaps.entry", "entry", e.id(), "theme", theme(e, language), "text",

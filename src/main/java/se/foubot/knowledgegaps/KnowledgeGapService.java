@@ -363,7 +363,7 @@ public class KnowledgeGapService implements StoreIndexes {
         Instant now = clock.instant();
         String theme = themeOf(answer);
         GapEntry entry = new GapEntry(String.format("%s-%03d", numbered.id(), numbered.entrySeq()), numbered.id(), sourceKey, source,
-                answer.district(), person, theme, blankToNull(answer.ownTheme()), answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()),
+                answer.district(), person, theme, blankToNull(answer.ownTheme()), byRules(answer, theme),
                 answer.perspective(), clip(answer.text()), answer.help(), answer.level(), answer.urgency(), null, now, now, null);
         try {
             mongo.insert(entry);
@@ -389,9 +389,10 @@ public class KnowledgeGapService implements StoreIndexes {
         if (!round.takesAnswers(clock.instant())) {
             return new NotTaken("knowledgegaps.round-closed", round);
         }
+        String theme = themeOf(answer);
         GapEntry changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(entryId)),
-                new Update().set("district", answer.district()).set("theme", themeOf(answer)).set("ownTheme", blankToNull(answer.ownTheme()))
-                        .set("themeSorted", answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()))
+                new Update().set("district", answer.district()).set("theme", theme).set("ownTheme", blankToNull(answer.ownTheme()))
+                        .set("themeSorted", byRules(answer, theme))
                         .set("perspective", answer.perspective()).set("text", clip(answer.text())).set("help", answer.help())
                         .set("level", answer.level()).set("urgency", answer.urgency()).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), GapEntry.class);
@@ -444,6 +445,23 @@ public class KnowledgeGapService implements StoreIndexes {
     private static boolean sameSender(GapEntry entry, Recipient person) {
         return entry.person() != null && entry.person().channel().equals(person.channel())
                 && entry.person().address().equalsIgnoreCase(person.address());
+    }
+
+    /**
+     * Whether the rules gave the entry its theme: nobody chose one (free text, forum, a task, a mail without "Tema:"), or
+     * "Annat tema" and own words were chosen and the rules placed them under one of the list's themes. "Annat tema" the
+     * person chose and kept is theirs (helper 121: it was exported as theme_by_rules=true).
+     */
+    private static boolean byRules(Answer answer, String theme) {
+        if (answer.theme() != null && !GapLists.OTHER_THEME.equals(answer.theme())) {
+            return false;
+        }
+        boolean chose = answer.theme() != null || !blank(answer.ownTheme());
+        return !chose || !GapLists.OTHER_THEME.equals(theme);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private String themeOf(Answer answer) {
