@@ -109,7 +109,8 @@ class SlackKnowledgeGapCommands implements Command {
 
     String added(String user, String reference) {
         if (!staff.isStaff(user)) {
-            return texts.get(Language.SV, "knowledgegaps.slack.not-staff");
+            // the refusal names what was asked for, adding a task (helper 121: it named grouping and deciding)
+            return texts.get(Language.SV, "knowledgegaps.slack.not-staff-add-task");
         }
         Optional<KnowledgeGapService.Saved> saved = sources.addTask(reference, null);
         String answer;

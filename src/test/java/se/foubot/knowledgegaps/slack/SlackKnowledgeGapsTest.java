@@ -66,9 +66,11 @@ class SlackKnowledgeGapsTest extends KnowledgeGapBot {
     @Test
     void onlyAnalystsAddTasksAndDecideAndAMissingTaskIsNamed() throws Exception {
         slack().command("UOUTSIDER2", "kunskapsluckor lägg till FOU-2026-0001");
-        awaitText("UOUTSIDER2", "Bara FoU-utredarna kan gruppera och besluta");
+        // helper 121: the refusal of adding a task named grouping and deciding
+        awaitText("UOUTSIDER2", "Bara FoU-utredarna kan lägga till ett uppdrag i inventeringen av kunskapsluckor.");
+        assertThat(textsTo("UOUTSIDER2")).noneMatch(t -> t.contains("gruppera"));
         slack().click("UOUTSIDER2", STAFF, "1.1", "kg-decide-prioriteras", "kl-2027-g01", false);
-        await().until(() -> textsTo("UOUTSIDER2").stream().filter(t -> t.contains("Bara FoU-utredarna")).count() == 2);
+        await().until(() -> textsTo("UOUTSIDER2").stream().filter(t -> t.contains("Bara FoU-utredarna kan gruppera och besluta")).count() == 1);
         slack().command("UANALYST2", "kunskapsluckor lägg till FOU-1999-0042");
         awaitText("UANALYST2", "Inget uppdrag heter ”FOU-1999-0042”");
     }
