@@ -30,6 +30,15 @@ public class GapTexts {
         this.clock = clock;
     }
 
+    /**
+     * The round where a text names its year: "2027" for the year's first, "2027 (kl-2027-2)" for a later one, so that
+     * two rounds' invitations, reminders and outcomes can be told apart (helper 102 for the invitation's subject; helper
+     * 121 everywhere else: with two rounds open people got two nearly identical reminders).
+     */
+    public static String roundName(Round round) {
+        return round.id().equals("kl-" + round.year()) ? String.valueOf(round.year()) : round.year() + " (" + round.id() + ")";
+    }
+
     /** The round was closed before the end of its deadline day. */
     public static boolean closedEarly(Round round) {
         return round.closedAt() != null && round.closedAt().isBefore(round.closesAt());

@@ -60,8 +60,8 @@ public class KnowledgeGapInvitations {
      * (kl-2027-2) – …"), so a district can tell two invitations apart in its inbox (helper 102).
      */
     private String subject(Round round, Language language) {
-        String year = round.id().equals("kl-" + round.year()) ? String.valueOf(round.year()) : round.year() + " (" + round.id() + ")";
-        return texts.get(language, "knowledgegaps.invite.subject", "year", year, "deadline", GapTexts.date(round.deadline(), language));
+        return texts.get(language, "knowledgegaps.invite.subject", "year", GapTexts.roundName(round), "deadline",
+                GapTexts.date(round.deadline(), language));
     }
 
     /** Queues the invitations (again: nothing already queued goes twice). */
@@ -69,10 +69,10 @@ public class KnowledgeGapInvitations {
         java.util.Set<Recipient> invited = new java.util.HashSet<>();
         for (String district : contacts.districts()) {
             toDistrict(round, district, "kg-invite:" + round.id(),
-                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.mail", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.mail", "year", GapTexts.roundName(round),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
                             round.openingText() == null ? "" : round.openingText() + "\n\n", "form", texts.form(language))),
-                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.slack", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.slack", "year", GapTexts.roundName(round),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
                             round.openingText() == null ? "" : round.openingText())), invited);
         }
