@@ -201,7 +201,10 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         GapEntry bySodermalm = service.entries("kl-2027", "sodermalm").get(0);
         List<MimeMessage> toSkarholmen = mailbox().inboxOf(skarholmen);
         assertThat(body(toSkarholmen.get(toSkarholmen.size() - 1))).contains("Kunskapsluckan är sparad som " + bySkarholmen.id()
-                + " för Skärholmen").contains("Vad skulle hjälpa: Kunskapsöversikt");
+                + " för Skärholmen").contains("Vad skulle hjälpa: Kunskapsöversikt")
+                // helper 121: "Vill ni ändra den fram till …: svara med raden …"
+                .contains("Om ni vill ändra den, senast fredag 11 december 2026, svarar ni med raden ”Ändrar: " + bySkarholmen.id()
+                        + "” överst och skriver rubrikerna igen.");
         assertThat(bySkarholmen.source()).isEqualTo(GapEntry.Source.EMAIL);
         assertThat(bySkarholmen.text()).contains("gängkriminalitet i vår stadsdel").doesNotContain("Hälsningar");
         assertThat(bySkarholmen.perspective()).isEqualTo("klient");
