@@ -33,7 +33,9 @@ import se.foubot.tasks.TaskService;
  * the year is named in its invitations, reminders and outcome, an own theme that is a formula is not kept in Slack
  * either, an "Annat tema" the person chose is not marked as the rules', the close confirmation links the groups'
  * channel, the staff page counts in the singular, and English speaks of districts and of inventories "open for
- * answers now". Its own application context and store (groups go to their own channel), so what it counts is its own.
+ * answers now". Its own application context and store (groups go to their own channel), so what it counts is its own;
+ * its rounds are of 2028, so that what it tells the coordinator (the fake Slack is the JVM's) is no text the other
+ * inventory tests wait for.
  */
 @TestPropertySource(properties = "foubot.knowledge-gaps.slack-channel=C0KLTEXTS")
 // one inventory told in steps, each named for what it shows: a step goes on from where the one before it left off
@@ -60,6 +62,15 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
                         "vet-inte", null, null, "sv"), List.of());
     }
 
+    /**
+     * What the bot posts to {@code channel} from the {@code after}th text on, once one of them contains {@code contains}:
+     * the fake Slack is the JVM's, so other classes' coordinator has had texts from the bot too.
+     */
+    private static List<String> textsSince(String channel, int after, String contains) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(channel).stream().skip(after).anyMatch(t -> t.contains(contains)));
+        return textsTo(channel).stream().skip(after).toList();
+    }
+
     /** The flow from the district on, with "Annat tema" and {@code ownTheme}; the bot's answer to the last "ja". */
     private String answerWithOwnTheme(String user, String ownTheme, String gap) throws Exception {
         assertThat(say(user, "bromma")).contains("Vilket tema");
@@ -83,24 +94,25 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         earlierRequest("UTXONE", "bromma");
 
         // the opening confirmation counts each person once, as the invitations go (was "3 meddelanden" for 2 sent)
+        int before = textsTo(COORDINATOR).size();
         HttpResponse<String> opened = slack().interactive(SlackRequests.viewSubmission(COORDINATOR, "kg-open", "",
-                Map.of("year", SlackRequests.input("2027"), "text", SlackRequests.input(""), "deadline", SlackRequests.input("2026-12-11"))));
+                Map.of("year", SlackRequests.input("2028"), "text", SlackRequests.input(""), "deadline", SlackRequests.input("2026-12-11"))));
         assertThat(opened.body()).doesNotContain("errors");
-        awaitText(COORDINATOR, "Inventeringen kl-2027 är öppen");
-        assertThat(textsTo(COORDINATOR)).anyMatch(t -> t.contains("14 förvaltningar bjuds in: 14 mejl och 2 meddelanden i Slack."));
+        assertThat(textsSince(COORDINATOR, before, "Inventeringen kl-2028 är öppen"))
+                .anyMatch(t -> t.contains("14 förvaltningar bjuds in: 14 mejl och 2 meddelanden i Slack."));
     }
 
     @Test
     @Order(2)
     void aLaterRoundOfTheYearIsNamedInItsSlackInvitationAndTheFirstReadsAsBefore() throws Exception {
         // a second round of the year, by the admin API
-        assertThat(api("POST", "/api/knowledge-gaps/rounds", "{\"year\":2027,\"openingText\":\"En extra runda om äldre.\","
+        assertThat(api("POST", "/api/knowledge-gaps/rounds", "{\"year\":2028,\"openingText\":\"En extra runda om äldre.\","
                 + "\"deadline\":\"2026-12-11\"}", TOKEN).statusCode()).isEqualTo(201);
         slackNotices.postDue();
         List<String> invitations = textsTo("UTXONE").stream().filter(t -> t.startsWith("FoU inventerar")).toList();
         assertThat(invitations).hasSize(2).allMatch(t -> t.contains("så ställer jag några korta frågor"))
-                .anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2027 (kl-2027-2). En extra runda om äldre."))
-                .anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2027. ") && !t.contains("(kl-2027"));
+                .anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2028 (kl-2028-2). En extra runda om äldre."))
+                .anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2028. ") && !t.contains("(kl-2028"));
         assertThat(textsTo("UTXBOTH")).filteredOn(t -> t.startsWith("FoU inventerar")).as("once a round, though of two districts")
                 .hasSize(2);
     }
@@ -111,7 +123,7 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         // in English: inventories "open for answers now", and the district asked for as a district
         assertThat(say("UTXEN", "english")).contains("Okay, let's talk in English");
         assertThat(say("UTXEN", "knowledge gap")).startsWith("2 inventories are open for answers now. Which one do you want to answer?");
-        assertThat(say("UTXEN", "knowledge gap kl-2027")).contains("which is open for answers until Friday 11 December 2026")
+        assertThat(say("UTXEN", "knowledge gap kl-2028")).contains("which is open for answers until Friday 11 December 2026")
                 .contains("Which district are you answering for?").doesNotContain("administration");
         say("UTXEN", "cancel");
     }
@@ -121,23 +133,23 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
     void anOwnThemeThatIsAFormulaIsNotKeptInSlackAndAnAnnatTemaThePersonChoseIsNotMarkedAsTheRules() throws Exception {
         // an own theme that is a formula is not kept in Slack, as it is not by mail; with no theme from the rules, it is
         // "Annat tema", which the person chose: not the rules'
-        assertThat(say("UTXONE", "kunskapslucka kl-2027")).contains("Vilken förvaltning");
+        assertThat(say("UTXONE", "kunskapslucka kl-2028")).contains("Vilken förvaltning");
         String formulaDone = answerWithOwnTheme("UTXONE", FORMULA, UNSORTED);
-        assertThat(formulaDone).contains("Kunskapsluckan är sparad som kl-2027-001")
+        assertThat(formulaDone).contains("Kunskapsluckan är sparad som kl-2028-001")
                 .contains("Temat kunde jag inte läsa, så det står som ”Annat tema”.").doesNotContain("HYPERLINK");
-        GapEntry byFormula = service.entry("kl-2027-001").orElseThrow();
+        GapEntry byFormula = service.entry("kl-2028-001").orElseThrow();
         assertThat(byFormula.ownTheme()).isNull();
         assertThat(byFormula.theme()).isEqualTo(GapLists.OTHER_THEME);
         assertThat(byFormula.themeSorted()).isFalse();
         assertThat(say("UTXONE", "kunskapsluckor")).doesNotContain("HYPERLINK");
         // "Annat tema" and own words the rules give no theme: the person's choice, exported as such
-        assertThat(say("UTXONE", "kunskapslucka kl-2027-2")).contains("Vilken förvaltning");
+        assertThat(say("UTXONE", "kunskapslucka kl-2028-2")).contains("Vilken förvaltning");
         String own = answerWithOwnTheme("UTXONE", "Hemlöshet bland äldre", UNSORTED);
-        assertThat(own).contains("Kunskapsluckan är sparad som kl-2027-2-001").doesNotContain("Temat kunde jag inte läsa");
-        GapEntry ownTheme = service.entry("kl-2027-2-001").orElseThrow();
+        assertThat(own).contains("Kunskapsluckan är sparad som kl-2028-2-001").doesNotContain("Temat kunde jag inte läsa");
+        GapEntry ownTheme = service.entry("kl-2028-2-001").orElseThrow();
         assertThat(ownTheme.ownTheme()).isEqualTo("Hemlöshet bland äldre");
         assertThat(ownTheme.themeSorted()).isFalse();
-        assertThat(api("GET", "/api/exports/knowledge-gaps.csv?round=kl-2027-2", null, TOKEN).body())
+        assertThat(api("GET", "/api/exports/knowledge-gaps.csv?round=kl-2028-2", null, TOKEN).body())
                 .contains("Annat tema,Hemlöshet bland äldre,false,");
     }
 
@@ -146,14 +158,14 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
     void byMailAThemeNotKeptAndGivenNoneByTheRulesIsSaidToBeAnnatTemaAndHowToChangeReadsAsSwedish() throws Exception {
         // by mail, a formula for a theme and a description the rules give no theme: left as "Annat tema", and said so
         mailRound();
-        MimeMessage invitation = mailbox().inboxOf(BROMMA, "Kunskapsluckor och utmaningar 2027 – ").get(0);
+        MimeMessage invitation = mailbox().inboxOf(BROMMA, "Kunskapsluckor och utmaningar 2028 – ").get(0);
         mailbox().send(BROMMA, "SV: " + TestMail.subject(invitation), "Tema: " + FORMULA + "\nKunskapslucka: " + UNSORTED + "\n",
                 invitation.getMessageID());
         mailRound();
         List<MimeMessage> toBromma = mailbox().inboxOf(BROMMA);
         String saved = body(toBromma.get(toBromma.size() - 1));
-        assertThat(saved).contains("Kunskapsluckan är sparad som kl-2027-002 för Bromma")
-                .contains("Om ni vill ändra den, senast fredag 11 december 2026, svarar ni med raden ”Ändrar: kl-2027-002” överst och "
+        assertThat(saved).contains("Kunskapsluckan är sparad som kl-2028-002 för Bromma")
+                .contains("Om ni vill ändra den, senast fredag 11 december 2026, svarar ni med raden ”Ändrar: kl-2028-002” överst och "
                         + "skriver rubrikerna igen.")
                 .contains("Temat kunde jag inte läsa, så det står som ”Annat tema”.").doesNotContain("valt det efter beskrivningen");
     }
@@ -167,11 +179,11 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         mailRound();
         slackNotices.postDue();
         assertThat(mailbox().inboxOf(FARSTA, "Påminnelse").stream().map(TestMail::subject).toList()).containsExactlyInAnyOrder(
-                "Påminnelse: kunskapsluckor 2027 – svara senast fredag 11 december 2026",
-                "Påminnelse: kunskapsluckor 2027 (kl-2027-2) – svara senast fredag 11 december 2026");
+                "Påminnelse: kunskapsluckor 2028 – svara senast fredag 11 december 2026",
+                "Påminnelse: kunskapsluckor 2028 (kl-2028-2) – svara senast fredag 11 december 2026");
         List<String> reminders = textsTo("UTXBOTH").stream().filter(t -> t.startsWith("Påminnelse")).toList();
-        assertThat(reminders).hasSize(2).anyMatch(t -> t.contains("från Farsta till inventeringen 2027 ännu"))
-                .anyMatch(t -> t.contains("från Farsta till inventeringen 2027 (kl-2027-2) ännu"))
+        assertThat(reminders).hasSize(2).anyMatch(t -> t.contains("från Farsta till inventeringen 2028 ännu"))
+                .anyMatch(t -> t.contains("från Farsta till inventeringen 2028 (kl-2028-2) ännu"))
                 .allMatch(t -> t.contains("så ställer jag några korta frågor"));
     }
 
@@ -180,19 +192,22 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
     void theCloseConfirmationLinksTheGroupsChannelAndCountsOneInTheSingular() throws Exception {
         // the close confirmation: the groups' channel a live link, the counts in the singular where they are one
         clock.set(Instant.parse("2026-12-12T08:00:00Z"));
-        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2027");
-        awaitText(COORDINATOR, "Inventeringen kl-2027 är stängd");
-        assertThat(textsTo(COORDINATOR)).anyMatch(t -> t.startsWith("Inventeringen kl-2027 är stängd: 2 kunskapsluckor från 1 förvaltning, "
-                + "i 2 grupper. Grupperna ligger i <#" + GROUPS + "> för att bekräftas")).noneMatch(t -> t.contains("&lt;#"));
-        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2027-2");
-        awaitText(COORDINATOR, "Inventeringen kl-2027-2 är stängd: 1 kunskapslucka från 1 förvaltning, i 1 grupp.");
+        int before = textsTo(COORDINATOR).size();
+        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2028");
+        assertThat(textsSince(COORDINATOR, before, "Inventeringen kl-2028 är stängd")).anyMatch(t -> t.startsWith("Inventeringen kl-2028 "
+                + "är stängd: 2 kunskapsluckor från 1 förvaltning, i 2 grupper. Grupperna ligger i <#" + GROUPS + "> för att bekräftas"))
+                .noneMatch(t -> t.contains("&lt;#"));
+        int closedOne = textsTo(COORDINATOR).size();
+        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2028-2");
+        assertThat(textsSince(COORDINATOR, closedOne, "Inventeringen kl-2028-2 är stängd"))
+                .anyMatch(t -> t.startsWith("Inventeringen kl-2028-2 är stängd: 1 kunskapslucka från 1 förvaltning, i 1 grupp."));
     }
 
     @Test
     @Order(8)
     void theOutcomeOfALaterRoundNamesItAndTheFirstRoundsReadsAsBefore() throws Exception {
         // the outcome of the later round names it; the first round's reads as before
-        for (String round : List.of("kl-2027-2", "kl-2027")) {
+        for (String round : List.of("kl-2028-2", "kl-2028")) {
             await().atMost(Duration.ofSeconds(15)).until(() -> service.groups(round).stream().allMatch(g -> g.post() != null));
             for (GapGroup g : service.groups(round)) {
                 assertThat(api("POST", "/api/knowledge-gaps/groups/" + g.id() + "/decision", "{\"decision\":\"senare\"}", TOKEN)
@@ -203,8 +218,8 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         mailRound();
         slackNotices.postDue();
         assertThat(mailbox().inboxOf(BROMMA, "Besked från FoU").stream().map(TestMail::subject).toList()).containsExactlyInAnyOrder(
-                "Besked från FoU: kunskapsluckor 2027 (kl-2027-2)", "Besked från FoU: kunskapsluckor 2027");
-        assertThat(textsTo("UTXONE")).anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2027 (kl-2027-2). Nu har FoU"))
+                "Besked från FoU: kunskapsluckor 2028 (kl-2028-2)", "Besked från FoU: kunskapsluckor 2028");
+        assertThat(textsTo("UTXONE")).anyMatch(t -> t.contains("kunskapsluckor och utmaningar 2028 (kl-2028-2). Nu har FoU"))
                 .noneMatch(t -> t.contains("HYPERLINK"));
     }
 
@@ -214,9 +229,9 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         // the staff page: "1 kunskapslucka", "1 grupp", "1 beslutad"
         HttpClient browser = browser();
         signInAsCoordinator(browser);
-        assertThat(page(browser, "/dashboard/knowledge-gaps?round=kl-2027-2").body().replaceAll("\\s+", " "))
+        assertThat(page(browser, "/dashboard/knowledge-gaps?round=kl-2028-2").body().replaceAll("\\s+", " "))
                 .contains("1 kunskapslucka från 1 av 14 förvaltningar, 1 grupp, varav 1 beslutad.");
-        assertThat(page(browser, "/dashboard/knowledge-gaps?round=kl-2027").body().replaceAll("\\s+", " "))
+        assertThat(page(browser, "/dashboard/knowledge-gaps?round=kl-2028").body().replaceAll("\\s+", " "))
                 .contains("2 kunskapsluckor från 1 av 14 förvaltningar, 2 grupper, varav 2 beslutade.");
     }
 }
