@@ -30,6 +30,15 @@ public class GapTexts {
         this.clock = clock;
     }
 
+    /**
+     * The round where a text names its year: "2027" for the year's first, "2027 (kl-2027-2)" for a later one, so that
+     * two rounds' invitations, reminders and outcomes can be told apart (helper 102 for the invitation's subject; helper
+     * 121 everywhere else: with two rounds open people got two nearly identical reminders).
+     */
+    public static String roundName(Round round) {
+        return round.id().equals("kl-" + round.year()) ? String.valueOf(round.year()) : round.year() + " (" + round.id() + ")";
+    }
+
     /** The round was closed before the end of its deadline day. */
     public static boolean closedEarly(Round round) {
         return round.closedAt() != null && round.closedAt().isBefore(round.closesAt());
@@ -74,6 +83,14 @@ public class GapTexts {
         return texts.get(language, key, namesAndValues);
     }
 
+    /**
+     * "1 kunskapslucka", "2 kunskapsluckor", "1\u00a0200 kunskapsluckor": the text of {@code key} (its ".one" for
+     * exactly one) with {n} written as counts are ({@link Texts#count}).
+     */
+    public String count(Language language, String key, long n) {
+        return texts.get(language, n == 1 ? key + ".one" : key, "n", Texts.count(n, language));
+    }
+
     public String district(String id, Language language) {
         return id == null ? texts.get(language, "knowledgegaps.unknown-district") : lists.label(GapLists.DISTRICTS, id, language);
     }
@@ -84,6 +101,15 @@ public class GapTexts {
 
     public String theme(GapEntry e, Language language) {
         return e.ownTheme() != null ? e.ownTheme() : lists.label(GapLists.THEMES, e.theme(), language);
+    }
+
+    /**
+     * A theme written but not kept (a formula): the theme the rules gave from the description, or, when they gave none,
+     * that it is left as "Annat tema" (helper 121: "… valt det efter beskrivningen: Annat tema" named no theme).
+     */
+    public String themeUnreadable(GapEntry e, Language language) {
+        return texts.get(language, GapLists.OTHER_THEME.equals(e.theme()) ? "knowledgegaps.theme-unreadable.other"
+                : "knowledgegaps.theme-unreadable", "theme", themeLabel(e.theme(), language));
     }
 
     /** An entry in a few lines, as the district sees it. */

@@ -349,7 +349,7 @@ class KnowledgeGapCommands implements Command {
                     String.join(", ", missing.stream().map(f -> texts.get(language, "knowledgegaps.field." + f)).toList()));
         }
         if (read.unreadable().contains("theme")) {
-            text += "\n\n" + texts.get(language, "knowledgegaps.mail.theme-unreadable", "theme", texts.theme(entry.entry(), language));
+            text += "\n\n" + texts.themeUnreadable(entry.entry(), language);
         }
         if (!read.unknownHeadings().isEmpty()) {
             List<String> headings = read.unknownHeadings();

@@ -24,7 +24,10 @@ public class KnowledgeGapInvitations {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeGapInvitations.class);
 
-    /** Who is invited (queued now or before), for the coordinator's confirmation. */
+    /**
+     * Who is invited (queued now or before), for the coordinator's confirmation: each address and Slack person once,
+     * as the notices go (helper 121: someone tied to two districts was counted twice, "133 meddelanden" for 127 sent).
+     */
     public record Invited(int districts, int mails, int dms) {
     }
 
@@ -57,34 +60,38 @@ public class KnowledgeGapInvitations {
      * (kl-2027-2) – …"), so a district can tell two invitations apart in its inbox (helper 102).
      */
     private String subject(Round round, Language language) {
-        String year = round.id().equals("kl-" + round.year()) ? String.valueOf(round.year()) : round.year() + " (" + round.id() + ")";
-        return texts.get(language, "knowledgegaps.invite.subject", "year", year, "deadline", GapTexts.date(round.deadline(), language));
+        return texts.get(language, "knowledgegaps.invite.subject", "year", GapTexts.roundName(round), "deadline",
+                GapTexts.date(round.deadline(), language));
     }
 
     /** Queues the invitations (again: nothing already queued goes twice). */
     public Invited invite(Round round) {
-        int mails = 0;
-        int dms = 0;
+        java.util.Set<Recipient> invited = new java.util.HashSet<>();
         for (String district : contacts.districts()) {
-            int[] sent = toDistrict(round, district, "kg-invite:" + round.id(),
-                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.mail", "year", round.year(),
+            toDistrict(round, district, "kg-invite:" + round.id(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.mail", "year", GapTexts.roundName(round),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
                             round.openingText() == null ? "" : round.openingText() + "\n\n", "form", texts.form(language))),
-                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.slack", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.invite.slack", "year", GapTexts.roundName(round),
                             "deadline", GapTexts.date(round.deadline(), language), "opening",
-                            round.openingText() == null ? "" : round.openingText())));
-            mails += sent[2];
-            dms += sent[3];
+                            round.openingText() == null ? "" : round.openingText())), invited);
         }
-        return new Invited(contacts.districts().size(), mails, dms);
+        return new Invited(contacts.districts().size(), (int) invited.stream().filter(Recipient::isEmail).count(),
+                (int) invited.stream().filter(r -> Recipient.SLACK.equals(r.channel())).count());
     }
 
     /**
-     * Queues one notice to each of a district's addresses and Slack people, keyed "{prefix}:{address}".
+     * Queues one notice to each of a district's addresses and Slack people, keyed "{prefix}:{address}" (so someone of
+     * two districts gets one), and adds each to {@code to}.
      * @return how many mails and DMs were queued now, and how many there are to each (queued now or before)
      */
     int[] toDistrict(Round round, String district, String keyPrefix, BiFunction<Language, String, Notice> mail,
             BiFunction<Language, String, Notice> slack) {
+        return toDistrict(round, district, keyPrefix, mail, slack, new java.util.HashSet<>());
+    }
+
+    private int[] toDistrict(Round round, String district, String keyPrefix, BiFunction<Language, String, Notice> mail,
+            BiFunction<Language, String, Notice> slack, java.util.Set<Recipient> to) {
         int[] sent = {0, 0, 0, 0};
         String thread = "knowledge-gaps:" + round.id() + ":" + district;
         for (String address : contacts.addresses(district)) {
@@ -92,6 +99,7 @@ public class KnowledgeGapInvitations {
                 sent[0]++;
             }
             sent[2]++;
+            to.add(Recipient.email(address));
         }
         if (notifier.has(Recipient.SLACK)) {
             for (String user : people.slackUsers(district)) {
@@ -102,6 +110,7 @@ public class KnowledgeGapInvitations {
                     sent[1]++;
                 }
                 sent[3]++;
+                to.add(Recipient.slack(user));
             }
         }
         return sent;

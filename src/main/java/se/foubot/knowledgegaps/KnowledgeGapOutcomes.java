@@ -83,7 +83,7 @@ class KnowledgeGapOutcomes {
             for (Map.Entry<Recipient, List<GapEntry>> t : to.entrySet()) {
                 Recipient r = t.getKey();
                 Language language = r.isEmail() ? Language.SV : engine.standing(new ConversationKey(r.channel(), r.address())).language();
-                Notice notice = Notice.of(texts.get(language, "knowledgegaps.outcome.subject", "year", round.year()),
+                Notice notice = Notice.of(texts.get(language, "knowledgegaps.outcome.subject", "year", GapTexts.roundName(round)),
                         text(round, district, t.getValue(), groupOf, language, t.getValue() != d.getValue()))
                         .withThread("knowledge-gaps:" + round.id() + ":" + district);
                 if (notifier.has(r.channel()) && notifier.send("kg-outcome:" + round.id() + ":" + district + ":" + r.channel() + ":"
@@ -101,7 +101,7 @@ class KnowledgeGapOutcomes {
      */
     String text(Round round, String district, List<GapEntry> entries, Map<String, GapGroup> groupOf, Language language, boolean ownOnly) {
         StringBuilder b = new StringBuilder(texts.get(language, ownOnly ? "knowledgegaps.outcome.intro-own" : "knowledgegaps.outcome.intro",
-                "district", texts.district(district, language), "year", round.year())).append("\n");
+                "district", texts.district(district, language), "year", GapTexts.roundName(round))).append("\n");
         for (GapEntry e : entries) {
             GapGroup g = groupOf.get(e.id());
             String decision = g == null || g.decision() == null ? "–" : texts.get(language, "knowledgegaps.decision." + g.decision().id());
@@ -109,7 +109,7 @@ class KnowledgeGapOutcomes {
                     "text", GapTexts.shortText(e.text(), 120), "decision", decision));
             long others = g == null ? 0 : g.districts().stream().filter(x -> !x.equals(district)).count();
             if (others > 0) {
-                b.append(" ").append(texts.get(language, others == 1 ? "knowledgegaps.outcome.others.one" : "knowledgegaps.outcome.others", "n", others));
+                b.append(" ").append(texts.count(language, "knowledgegaps.outcome.others", others));
             }
         }
         return b.append("\n\n").append(texts.get(language, "knowledgegaps.outcome.end")).toString();

@@ -104,18 +104,18 @@ class KnowledgeGapReminders implements ReminderSource {
                 continue;
             }
             int[] sent = invitations.toDistrict(round, district, "kg-reminder:" + round.id() + ":" + days,
-                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.reminder.mail", "year", round.year(),
+                    (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.reminder.mail", "year", GapTexts.roundName(round),
                             "district", texts.district(d, language), "deadline", GapTexts.date(round.deadline(), language), "form",
                             texts.form(language))),
                     (language, d) -> Notice.of(subject(round, language), texts.get(language, "knowledgegaps.reminder.slack", "year",
-                            round.year(), "district", texts.district(d, language), "deadline", GapTexts.date(round.deadline(), language))));
+                            GapTexts.roundName(round), "district", texts.district(d, language), "deadline", GapTexts.date(round.deadline(), language))));
             queued += sent[0] + sent[1];
         }
         return queued;
     }
 
     private String subject(Round round, se.foubot.conversation.Language language) {
-        return texts.get(language, "knowledgegaps.reminder.subject", "year", round.year(), "deadline",
+        return texts.get(language, "knowledgegaps.reminder.subject", "year", GapTexts.roundName(round), "deadline",
                 GapTexts.date(round.deadline(), language));
     }
 }

@@ -118,27 +118,45 @@ public class KnowledgeGapService implements StoreIndexes {
         }
     }
 
-    /** Refused, with the reasons in the asker's language. */
-    public record Refused(List<String> reasons) implements Opened {
+    /**
+     * Refused, with the reasons in the asker's language, each by the field it is about ("year", "text", "deadline": the
+     * blocks of the Slack form), so a form shows each beside its field (helper 121: all were under the deadline).
+     */
+    public record Refused(List<Reason> refusals) implements Opened {
+        public List<String> reasons() {
+            return refusals.stream().map(Reason::text).toList();
+        }
+
+        /** The reasons by field, two about one field in one text. */
+        public Map<String, String> byField() {
+            Map<String, String> by = new java.util.LinkedHashMap<>();
+            refusals.forEach(r -> by.merge(r.field(), r.text(), (a, b) -> a + " " + b));
+            return by;
+        }
+    }
+
+    /** Why an opening is refused, and the field it is about. */
+    public record Reason(String field, String text) {
     }
 
     // ---------------------------------------------------------------- rounds
 
     /** Opens a round for {@code year} that takes answers to the end of {@code deadline}; the districts are invited. */
     public Opened open(int year, GuardedText openingText, LocalDate deadline, Recipient coordinator, Language language) {
-        List<String> reasons = new ArrayList<>();
+        List<Reason> reasons = new ArrayList<>();
         LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
         if (year < today.getYear() - 1 || year > today.getYear() + 2) {
-            reasons.add(texts.get(language, "knowledgegaps.open.year", "from", today.getYear() - 1, "to", today.getYear() + 2));
+            reasons.add(new Reason("year", texts.get(language, "knowledgegaps.open.year", "from", today.getYear() - 1, "to",
+                    today.getYear() + 2)));
         }
         if (deadline == null || deadline.isBefore(today)) {
-            reasons.add(texts.get(language, "knowledgegaps.open.deadline-passed"));
+            reasons.add(new Reason("deadline", texts.get(language, "knowledgegaps.open.deadline-passed")));
         }
         if (openingText.identityNumberRemoved()) {
-            reasons.add(texts.get(language, "knowledgegaps.identity-number"));
+            reasons.add(new Reason("text", texts.get(language, "knowledgegaps.identity-number")));
         }
         if (openingText.textOr("").strip().length() > MAX_OPENING_TEXT) {
-            reasons.add(texts.get(language, "knowledgegaps.open.too-long", "max", MAX_OPENING_TEXT));
+            reasons.add(new Reason("text", texts.get(language, "knowledgegaps.open.too-long", "max", Texts.count(MAX_OPENING_TEXT, language))));
         }
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
@@ -345,7 +363,7 @@ public class KnowledgeGapService implements StoreIndexes {
         Instant now = clock.instant();
         String theme = themeOf(answer);
         GapEntry entry = new GapEntry(String.format("%s-%03d", numbered.id(), numbered.entrySeq()), numbered.id(), sourceKey, source,
-                answer.district(), person, theme, blankToNull(answer.ownTheme()), answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()),
+                answer.district(), person, theme, blankToNull(answer.ownTheme()), byRules(answer, theme),
                 answer.perspective(), clip(answer.text()), answer.help(), answer.level(), answer.urgency(), null, now, now, null);
         try {
             mongo.insert(entry);
@@ -371,9 +389,10 @@ public class KnowledgeGapService implements StoreIndexes {
         if (!round.takesAnswers(clock.instant())) {
             return new NotTaken("knowledgegaps.round-closed", round);
         }
+        String theme = themeOf(answer);
         GapEntry changed = mongo.findAndModify(Query.query(Criteria.where("_id").is(entryId)),
-                new Update().set("district", answer.district()).set("theme", themeOf(answer)).set("ownTheme", blankToNull(answer.ownTheme()))
-                        .set("themeSorted", answer.theme() == null || GapLists.OTHER_THEME.equals(answer.theme()))
+                new Update().set("district", answer.district()).set("theme", theme).set("ownTheme", blankToNull(answer.ownTheme()))
+                        .set("themeSorted", byRules(answer, theme))
                         .set("perspective", answer.perspective()).set("text", clip(answer.text())).set("help", answer.help())
                         .set("level", answer.level()).set("urgency", answer.urgency()).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), GapEntry.class);
@@ -426,6 +445,23 @@ public class KnowledgeGapService implements StoreIndexes {
     private static boolean sameSender(GapEntry entry, Recipient person) {
         return entry.person() != null && entry.person().channel().equals(person.channel())
                 && entry.person().address().equalsIgnoreCase(person.address());
+    }
+
+    /**
+     * Whether the rules gave the entry its theme: nobody chose one (free text, forum, a task, a mail without "Tema:"), or
+     * "Annat tema" and own words were chosen and the rules placed them under one of the list's themes. "Annat tema" the
+     * person chose and kept is theirs (helper 121: it was exported as theme_by_rules=true).
+     */
+    private static boolean byRules(Answer answer, String theme) {
+        if (answer.theme() != null && !GapLists.OTHER_THEME.equals(answer.theme())) {
+            return false;
+        }
+        boolean chose = answer.theme() != null || !blank(answer.ownTheme());
+        return !chose || !GapLists.OTHER_THEME.equals(theme);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
     private String themeOf(Answer answer) {

@@ -60,16 +60,7 @@ class MailAnswerReader {
             Map.entry("vad skulle hjalpa", "help"), Map.entry("what would help", "help"), Map.entry("kunskap", "help"),
             Map.entry("niva", "level"), Map.entry("level", "level"), Map.entry("bradska", "urgency"), Map.entry("urgency", "urgency"),
             Map.entry("andrar", "change"), Map.entry("andra", "change"), Map.entry("change", "change"), Map.entry("changes", "change"));
-    /** "Tema: annat tema – Hemlöshet bland äldre": the choice's words are no part of the theme's own. */
-    private static String ownWords(String themeText) {
-        String own = INVISIBLE_FIRST.matcher(OTHER_THEME_FIRST.matcher(themeText).replaceFirst("")).replaceFirst("");
-        return own.isBlank() ? themeText : own;
-    }
-
     private static final Pattern INVISIBLE_FIRST = Pattern.compile("^[\\p{Cf}\\p{Z}\\s]+");
-    private static final Pattern OTHER_THEME_FIRST = Pattern.compile("(?iU)^(annat tema|eget tema|other theme)(\\s*[:–—-]\\s*|\\s+)");
-    /** What a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @): never kept as a theme. */
-    private static final Pattern FORMULA = Pattern.compile("^[=+\\-@].*");
     /** The form's own hint after "Kunskapslucka:", left in place by someone who wrote below it. */
     private static final String TEXT_HINT = "vad saknas och hur marks det i ert arbete";
 
@@ -116,9 +107,9 @@ class MailAnswerReader {
             Optional<String> picked = lists.read(GapLists.THEMES, themeText);
             if (picked.isPresent()) {
                 theme = picked.get();
-            } else if (!themeText.contains(",") && !FORMULA.matcher(ownWords(themeText)).matches()) {
-                String own = ownWords(themeText);
-                ownTheme = own.length() > 120 ? own.substring(0, 120) : own;
+            } else if (!themeText.contains(",") && OwnTheme.of(themeText).isPresent()) {
+                // "Tema: annat tema – Hemlöshet bland äldre": the words as the flow's own theme keeps them (OwnTheme)
+                ownTheme = OwnTheme.of(themeText).get();
             } else if (!TextNormalizer.normalize(themeText).equals(TextNormalizer.normalize(choicesHint()))) {
                 // a formula, or several themes at once: neither is a theme; the rules give one from the text
                 unreadable.add("theme");

@@ -45,7 +45,9 @@ class RecordKnowledgeGapOutcome implements OutcomeAction {
     public OutcomeResult run(OutcomeRequest request) {
         Map<String, String> a = request.answers();
         Recipient person = new Recipient(request.key().channel(), request.key().person());
-        KnowledgeGapService.Answer answer = new KnowledgeGapService.Answer(a.get("district"), a.get("theme"), a.get("own-theme"),
+        // an own theme as mail keeps one: a formula is not kept, and the person is told (helper 121)
+        String ownTheme = OwnTheme.of(a.get("own-theme")).orElse(null);
+        KnowledgeGapService.Answer answer = new KnowledgeGapService.Answer(a.get("district"), a.get("theme"), ownTheme,
                 a.get("perspective"), a.get("gap"), a.get("help"), a.get("level"), a.get("urgency"));
         String changing = request.context().get("entry");
         KnowledgeGapService.Saved saved = changing != null ? service.change(changing, person, answer)
@@ -59,6 +61,9 @@ class RecordKnowledgeGapOutcome implements OutcomeAction {
         java.util.Set<String> theirs = people.getObject().districtsOf(person);
         String note = district == null || theirs.contains(district) ? "" : " " + texts.get(language, theirs.isEmpty()
                 ? "knowledgegaps.list.no-district" : "knowledgegaps.list.not-tied", "district", texts.district(district, language));
+        if (OwnTheme.refused(a.get("own-theme"))) {
+            note += " " + texts.themeUnreadable(entry.entry(), language);
+        }
         return new OutcomeResult(Map.of("entry", entry.entry().id(), "deadline", GapTexts.date(entry.round().deadline(), language),
                 "note", note));
     }

@@ -137,6 +137,57 @@ class KnowledgeGapPartsTest {
     }
 
     @Test
+    void anEnglishAnswerIsReadInTheEnglishOfEveryChoiceTheFormOffers() {
+        // helper 121: "Perspective: client/user" was "I could not read this, so it is left empty: Perspective."
+        java.util.Map<String, java.util.Map<String, String>> forms = java.util.Map.of(
+                "Theme", java.util.Map.ofEntries(java.util.Map.entry("The shift to early and preventive work", "forebyggande"),
+                        java.util.Map.entry("Staff supply and skills", "kompetensforsorjning"), java.util.Map.entry("Digitalisation", "digitalisering"),
+                        java.util.Map.entry("Co-occurring conditions", "samsjuklighet"), java.util.Map.entry("Follow-up and evaluation", "uppfoljning"),
+                        java.util.Map.entry("User involvement", "brukarinflytande"), java.util.Map.entry("Another theme", "ovrigt"),
+                        java.util.Map.entry("other theme", "ovrigt"), java.util.Map.entry("violence", "vald-och-kriminalitet")),
+                "Perspective", java.util.Map.ofEntries(java.util.Map.entry("client/user", "klient"), java.util.Map.entry("Client or user", "klient"),
+                        java.util.Map.entry("the client's or user's perspective", "klient"), java.util.Map.entry("clients and users", "klient"),
+                        java.util.Map.entry("user", "klient"), java.util.Map.entry("the client's", "klient"),
+                        java.util.Map.entry("operation", "verksamhet"), java.util.Map.entry("operations", "verksamhet"),
+                        java.util.Map.entry("the operation's perspective", "verksamhet"), java.util.Map.entry("the operation", "verksamhet")),
+                "What would help", java.util.Map.ofEntries(java.util.Map.entry("Evaluation", "utvardering"), java.util.Map.entry("mapping", "kartlaggning"),
+                        java.util.Map.entry("Literature overview", "kunskapsoversikt"), java.util.Map.entry("literature review", "kunskapsoversikt"),
+                        java.util.Map.entry("research overview", "kunskapsoversikt"), java.util.Map.entry("knowledge overview", "kunskapsoversikt"),
+                        java.util.Map.entry("Method support", "metodstod"), java.util.Map.entry("methods support", "metodstod"),
+                        java.util.Map.entry("Training", "utbildning"), java.util.Map.entry("education", "utbildning")),
+                "Level", java.util.Map.ofEntries(java.util.Map.entry("City-wide", "stadsovergripande"), java.util.Map.entry("citywide", "stadsovergripande"),
+                        java.util.Map.entry("the whole city", "stadsovergripande"), java.util.Map.entry("whole city", "stadsovergripande"),
+                        java.util.Map.entry("Local (our district)", "lokal"), java.util.Map.entry("local", "lokal"),
+                        java.util.Map.entry("our district", "lokal")),
+                "Urgency", java.util.Map.ofEntries(java.util.Map.entry("Urgent", "hog"), java.util.Map.entry("high", "hog"),
+                        java.util.Map.entry("Within a year", "medel"), java.util.Map.entry("within one year", "medel"),
+                        java.util.Map.entry("medium", "medel"), java.util.Map.entry("Can wait", "lag"), java.util.Map.entry("low", "lag")));
+        java.util.List<String> unread = new java.util.ArrayList<>();
+        forms.forEach((heading, answers) -> answers.forEach((written, id) -> {
+            KnowledgeGapService.Answer a = reader.read(heading + ": " + written + "\nKnowledge gap: We lack knowledge of how "
+                    + "young people are drawn into crime.\n", "bromma").answer();
+            String got = switch (heading) {
+                case "Theme" -> a.theme();
+                case "Perspective" -> a.perspective();
+                case "What would help" -> a.help();
+                case "Level" -> a.level();
+                default -> a.urgency();
+            };
+            if (!id.equals(got)) {
+                unread.add(heading + ": " + written + " → " + got);
+            }
+        }));
+        assertThat(unread).isEmpty();
+        MailAnswerReader.Read read = reader.read("Theme: Violence and crime\nPerspective: client/user\nKnowledge gap: We do not know "
+                + "which early interventions keep young people out of crime.\nWhat would help: literature overview\nLevel: city-wide\n"
+                + "Urgency: can wait\n", "bromma");
+        assertThat(read.unreadable()).isEmpty();
+        assertThat(read.answer()).extracting(KnowledgeGapService.Answer::theme, KnowledgeGapService.Answer::perspective,
+                KnowledgeGapService.Answer::help, KnowledgeGapService.Answer::level, KnowledgeGapService.Answer::urgency)
+                .containsExactly("vald-och-kriminalitet", "klient", "kunskapsoversikt", "stadsovergripande", "lag");
+    }
+
+    @Test
     void remindersFallOnWorkingDaysCountedBackOverChristmasAndWeekends() {
         // deadline Monday 28 December 2026: back over the weekend, annandag jul, juldagen and julafton
         Round round = new Round("kl-x", 2027, null, LocalDate.of(2026, 12, 28), Instant.parse("2026-12-28T23:00:00Z"), Round.Status.OPEN,
@@ -206,10 +257,11 @@ class KnowledgeGapPartsTest {
                 GapGroup.Decision.LATER, null, null, null, null);
         java.util.Map<String, GapGroup> groupOf = java.util.Map.of("a", two, "b", three);
         String sv = outcomes.text(round, "bromma", List.of(a, b), groupOf, se.foubot.conversation.Language.SV, false);
-        assertThat(sv).contains("Samma kunskapslucka kom också från 1 annan förvaltning.")
-                .contains("Samma kunskapslucka kom också från 2 andra förvaltningar.").doesNotContain("1 andra");
+        // helper 121: "från 1 annan förvaltning" is written "från en annan förvaltning"
+        assertThat(sv).contains("Samma kunskapslucka kom också från en annan förvaltning.")
+                .contains("Samma kunskapslucka kom också från 2 andra förvaltningar.").doesNotContain("1 andra").doesNotContain("1 annan");
         String en = outcomes.text(round, "bromma", List.of(a, b), groupOf, se.foubot.conversation.Language.EN, false);
-        assertThat(en).contains("The same knowledge gap also came from 1 other district.")
+        assertThat(en).contains("The same knowledge gap also came from one other district.")
                 .contains("The same knowledge gap also came from 2 other districts.");
     }
 

@@ -148,11 +148,13 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         }
         slackNotices.postDue();
         for (String user : List.of("UBROMMA", "UFARSTA", "UNORRMALM", "UKISTA")) {
-            assertThat(textsTo(user)).as(user).anyMatch(t -> t.contains("Skriv ”kunskapslucka” här"));
+            // helper 121: "sex korta frågor" though the flow asks seven (eight with an own theme)
+            assertThat(textsTo(user)).as(user).anyMatch(t -> t.contains("Skriv ”kunskapslucka” här så ställer jag några korta frågor"));
         }
 
         // 3. answers in Slack: the six questions, a summary, saved
-        assertThat(say("UBROMMA", "kunskapslucka")).contains("Vilken förvaltning svarar du för?");
+        assertThat(say("UBROMMA", "kunskapslucka")).contains("Jag ställer några korta frågor").doesNotContain("sex korta")
+                .contains("Vilken förvaltning svarar du för?");
         assertThat(say("UBROMMA", "bromma")).contains("Vilket tema hör kunskapsluckan till?").contains("Våld och kriminalitet");
         assertThat(say("UBROMMA", "våld och kriminalitet")).contains("verksamhetens perspektiv");
         assertThat(say("UBROMMA", "klient")).contains("Beskriv kunskapsluckan");
@@ -199,7 +201,10 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
         GapEntry bySodermalm = service.entries("kl-2027", "sodermalm").get(0);
         List<MimeMessage> toSkarholmen = mailbox().inboxOf(skarholmen);
         assertThat(body(toSkarholmen.get(toSkarholmen.size() - 1))).contains("Kunskapsluckan är sparad som " + bySkarholmen.id()
-                + " för Skärholmen").contains("Vad skulle hjälpa: Kunskapsöversikt");
+                + " för Skärholmen").contains("Vad skulle hjälpa: Kunskapsöversikt")
+                // helper 121: "Vill ni ändra den fram till …: svara med raden …"
+                .contains("Om ni vill ändra den, senast fredag 11 december 2026, svarar ni med raden ”Ändrar: " + bySkarholmen.id()
+                        + "” överst och skriver rubrikerna igen.");
         assertThat(bySkarholmen.source()).isEqualTo(GapEntry.Source.EMAIL);
         assertThat(bySkarholmen.text()).contains("gängkriminalitet i vår stadsdel").doesNotContain("Hälsningar");
         assertThat(bySkarholmen.perspective()).isEqualTo("klient");
@@ -257,7 +262,8 @@ class KnowledgeGapRoundTest extends KnowledgeGapBot {
             boolean answered = List.of("bromma", "farsta", "skarholmen", "sodermalm", "rinkeby-kista").contains(district);
             assertThat(reminders).as(district).isEqualTo(answered ? 0 : 1);
         }
-        assertThat(textsTo("UNORRMALM")).filteredOn(t -> t.startsWith("Påminnelse")).hasSize(1);
+        assertThat(textsTo("UNORRMALM")).filteredOn(t -> t.startsWith("Påminnelse")).hasSize(1)
+                .allMatch(t -> t.contains("så ställer jag några korta frågor"));
         assertThat(textsTo("UBROMMA")).noneMatch(t -> t.startsWith("Påminnelse"));
 
         // 7. an analyst adds a support task as a knowledge gap

@@ -89,6 +89,8 @@ class MessageCatalogueTest {
                 Map.entry("help", en ? "training" : "utbildning"),
                 Map.entry("level", en ? "unit" : "enhet"),
                 Map.entry("mails", "5"),
+                Map.entry("answered", "3"),
+                Map.entry("decided", en ? "1 of them decided" : "1 beslutad"),
                 Map.entry("max", "2000"),
                 Map.entry("n", "3"),
                 Map.entry("opening", en ? "Which knowledge do you lack?" : "Vilken kunskap saknar ni?"),

@@ -8,10 +8,14 @@ public final class SlackText {
     /** One piece of Slack's message markup: {@code <…>}, its inside without angle brackets (Slack escapes those). */
     private static final Pattern MARKUP = Pattern.compile("<([^<>]*)>");
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}\\uE000\\uE001&&[^\\n\\t]]");
-    /** A mention the bot wrote into a reply's text ({@link #mentionInReply}), between two private-use characters. */
+    /**
+     * A mention the bot wrote into a reply's text ({@link #mentionInReply}, {@link #channelInReply}), between two
+     * private-use characters.
+     */
     private static final char OWN_OPEN = '\uE000';
     private static final char OWN_CLOSE = '\uE001';
-    private static final Pattern OWN_MENTION = Pattern.compile(OWN_OPEN + "@([UW][A-Z0-9]{2,20})" + OWN_CLOSE);
+    private static final Pattern OWN_MENTION = Pattern.compile(OWN_OPEN + "(@[UW][A-Z0-9]{2,20}|#[CG][A-Z0-9]{2,20})" + OWN_CLOSE);
+    private static final Pattern CHANNEL_ID = Pattern.compile("[CG][A-Z0-9]{2,20}");
 
     /** The channel name of people who write from Slack ({@code Recipient.channel()}, a requester's channel). */
     public static final String CHANNEL = "slack";
@@ -32,12 +36,13 @@ public final class SlackText {
     }
 
     /**
-     * {@link #escape}, but a user mention the bot wrote ({@link #mentionInReply}: the analyst who asks) is one. Anything
+     * {@link #escape}, but a user mention the bot wrote ({@link #mentionInReply}: the analyst who asks) is one, and so
+     * is a channel the bot named ({@link #channelInReply}: where the analysts find something). Anything
      * else in angle brackets — {@code <!channel>}, a link with another text, a {@code <@U…>} a person typed (in a modal,
      * or as text Slack escaped) — shows as written, and mentions nobody.
      */
     public static String escapeKeepingMentions(String text) {
-        return OWN_MENTION.matcher(escape(text)).replaceAll("<@$1>").replace(String.valueOf(OWN_OPEN), "")
+        return OWN_MENTION.matcher(escape(text)).replaceAll("<$1>").replace(String.valueOf(OWN_OPEN), "")
                 .replace(String.valueOf(OWN_CLOSE), "");
     }
 
@@ -48,6 +53,15 @@ public final class SlackText {
      */
     public static String mentionInReply(String id) {
         return id == null || !ID.matcher(id).matches() ? "" : OWN_OPEN + "@" + id + OWN_CLOSE;
+    }
+
+    /**
+     * A channel (C…, G…) as a link in the text of a reply that {@link #escapeKeepingMentions} will escape, as
+     * {@link #mentionInReply} a user (helper 121: the close confirmation showed "&lt;#C0STAFF&gt;" as typed text).
+     * Something that is no channel id is written as it is, and escaped with the rest.
+     */
+    public static String channelInReply(String id) {
+        return id == null ? "" : CHANNEL_ID.matcher(id).matches() ? OWN_OPEN + "#" + id + OWN_CLOSE : id;
     }
 
     /**

@@ -56,7 +56,7 @@ class KnowledgeGapHome implements AppHomeSection {
         List<Round> rounds = service.roundsFor(person);
         Language language = rounds.isEmpty() ? Language.SV : engine.standing(new ConversationKey(Recipient.SLACK, user)).language();
         for (Round round : rounds) {
-            blocks.add(header(h -> h.text(plainText(texts.get(language, "knowledgegaps.home.title", "year", round.year())))));
+            blocks.add(header(h -> h.text(plainText(texts.get(language, "knowledgegaps.home.title", "year", GapTexts.roundName(round))))));
             String open = texts.get(language, "knowledgegaps.home.open", "round", round.id(), "deadline", GapTexts.date(round.deadline(), language))
                     + "\n" + texts.get(language, "knowledgegaps.home.how");
             blocks.add(section(s -> s.text(markdownText(SlackText.escape(open)))));

@@ -100,13 +100,17 @@ class SlackKnowledgeGapCommands implements Command {
         String channel = groupChannel();
         Round round = closed.get().round();
         return texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
-                "round", round.id(), "entries", service.entries(round.id()).size(), "districts", service.districtsAnswered(round.id()).size(),
-                "groups", closed.get().groups().size(), "channel", channel);
+                "round", round.id(), "entries", texts.count(Language.SV, "knowledgegaps.count.entries", service.entries(round.id()).size()),
+                "districts", texts.count(Language.SV, "knowledgegaps.count.districts", service.districtsAnswered(round.id()).size()),
+                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()),
+                // a link to the channel, though the reply's other words (the round's id as typed) are escaped
+                "channel", se.foubot.channels.slack.SlackText.channelInReply(channel));
     }
 
     String added(String user, String reference) {
         if (!staff.isStaff(user)) {
-            return texts.get(Language.SV, "knowledgegaps.slack.not-staff");
+            // the refusal names what was asked for, adding a task (helper 121: it named grouping and deciding)
+            return texts.get(Language.SV, "knowledgegaps.slack.not-staff-add-task");
         }
         Optional<KnowledgeGapService.Saved> saved = sources.addTask(reference, null);
         String answer;

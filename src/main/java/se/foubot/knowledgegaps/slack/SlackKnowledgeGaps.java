@@ -64,6 +64,8 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
     static final String SPLIT = "kg-split";
     static final String DECIDE = "kg-decide-";
     static final List<String> FIELDS = List.of("year", "text", "deadline");
+    /** A date written ÅÅÅÅ-MM-DD, real or not. */
+    private static final java.util.regex.Pattern WRITTEN_AS_ASKED = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private final KnowledgeGapService service;
     private final KnowledgeGapInvitations invitations;
@@ -195,10 +197,14 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
             errors.put("year", texts.get(Language.SV, "knowledgegaps.open.year-format"));
         }
         LocalDate deadline = null;
+        String written = v.get("deadline").textOr("").strip();
         try {
-            deadline = LocalDate.parse(v.get("deadline").textOr("").strip());
+            deadline = LocalDate.parse(written);
         } catch (DateTimeParseException e) {
-            errors.put("deadline", texts.get(Language.SV, "knowledgegaps.open.deadline-format"));
+            // written as asked but no day of the calendar ("2026-02-30"): said so, in the words the flows use for it (helper 121)
+            errors.put("deadline", WRITTEN_AS_ASKED.matcher(written).matches()
+                    ? se.foubot.conversation.AnswerError.INVALID_DATE.defaultText().in(Language.SV, Map.of("input", written))
+                    : texts.get(Language.SV, "knowledgegaps.open.deadline-format"));
         }
         if (v.get("text").identityNumberRemoved()) {
             errors.put("text", texts.get(Language.SV, "knowledgegaps.identity-number"));
@@ -208,19 +214,23 @@ class SlackKnowledgeGaps implements SlackSlashCommand {
         }
         KnowledgeGapService.Opened opened = service.open(year, v.get("text"), deadline, Recipient.slack(user), Language.SV);
         if (opened instanceof KnowledgeGapService.Refused refused) {
-            return Map.of("deadline", String.join(" ", refused.reasons()));
+            // each beside its own field: the year, the opening text, the deadline (helper 121: all were under the deadline)
+            return refused.byField();
         }
         Round round = ((KnowledgeGapService.OpenedRound) opened).round();
         KnowledgeGapInvitations.Invited invited = invitations.invite(round);
         work.afterAck(user, () -> api.post(user, null, texts.get(Language.SV, "knowledgegaps.slack.opened", "round", round.id(),
-                "deadline", GapTexts.date(round.deadline(), Language.SV), "districts", invited.districts(), "mails", invited.mails(),
-                "dms", invited.dms()), null));
+                "deadline", GapTexts.date(round.deadline(), Language.SV), "districts",
+                texts.count(Language.SV, "knowledgegaps.count.districts", invited.districts()), "mails",
+                texts.count(Language.SV, "knowledgegaps.count.mails", invited.mails()), "dms",
+                texts.count(Language.SV, "knowledgegaps.count.dms", invited.dms())), null));
         return Map.of();
     }
 
     /** Close work recorded before the words went through the command table: done and told as then. */
     void close(String user, String roundId) {
-        api.post(user, null, SlackText.escape(commands.closed(user, roundId)), null); // the id as it was typed
+        // the id as it was typed is escaped, the channel the groups are in stays a link
+        api.post(user, null, SlackText.escapeKeepingMentions(commands.closed(user, roundId)), null);
     }
 
     String groupChannel() {

@@ -52,6 +52,13 @@ class KnowledgeGapsPage implements WebPage {
         Optional<KnowledgeGapResult.Result> shown = id == null ? Optional.empty() : result.result(id);
         model.addAttribute("result", shown.orElse(null));
         model.addAttribute("deadline", shown.map(r -> GapTexts.date(r.round().deadline(), Language.SV)).orElse(""));
+        // "1 kunskapslucka från 1 av 14 förvaltningar, 1 grupp, varav 0 beslutade" (helper 121: "1 kunskapsluckor", "1 grupper")
+        model.addAttribute("figures", shown.map(r -> texts.get(Language.SV, "knowledgegaps.web.figures",
+                "entries", texts.count(Language.SV, "knowledgegaps.count.entries", r.round().entries()),
+                "answered", se.foubot.messaging.Texts.count(r.round().districtsAnswered(), Language.SV),
+                "districts", texts.count(Language.SV, "knowledgegaps.count.districts", r.round().districtsInvited()),
+                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", r.round().groups()),
+                "decided", texts.count(Language.SV, "knowledgegaps.count.decided", r.round().decided()))).orElse(""));
         // closed before its deadline: the page says when, not only the deadline it never reached
         model.addAttribute("closedEarly", shown.map(KnowledgeGapResult.Result::round)
                 .filter(r -> r.closedAt() != null && r.closedAt().isBefore(r.closesAt()))

@@ -36,6 +36,15 @@ class SlackTextTest {
     }
 
     @Test
+    void aChannelTheBotNamesInAReplyStaysALinkWhileTheWordsAroundItAreEscaped() {
+        // helper 121: the close confirmation's "<#C0STAFF>" was escaped with the round's id as typed
+        assertThat(SlackText.escapeKeepingMentions("Grupperna ligger i " + SlackText.channelInReply("C0STAFF") + " <#C0EVIL> & <kl-2027>"))
+                .isEqualTo("Grupperna ligger i <#C0STAFF> &lt;#C0EVIL&gt; &amp; &lt;kl-2027&gt;");
+        assertThat(SlackText.escapeKeepingMentions(SlackText.plain("\uE000#C0EVIL\uE001 hej"))).isEqualTo("#C0EVIL hej");
+        assertThat(SlackText.escapeKeepingMentions(SlackText.channelInReply("fou-utredare>"))).isEqualTo("fou-utredare&gt;");
+    }
+
+    @Test
     void aLongTextIsCutIntoBlocksAtLineBreaksAndNoPieceEndsInsideAnEntityAMentionOrASurrogatePair() {
         String summary = "Sammanfattning:\n1. Förvaltning: Bromma\n3. Vad stödet gäller: " + "R&D <b> ".repeat(250)
                 + "\n6. Behövs senast: –\n7. E-post: anna@stockholm.se";

@@ -44,11 +44,33 @@ class SlackKnowledgeGapsTest extends KnowledgeGapBot {
     }
 
     @Test
+    void eachRefusalOfTheFormStandsUnderItsOwnFieldAndADayThatDoesNotExistIsSaidToBeNoDate() throws Exception {
+        // helper 121: a year out of range and an opening text too long were shown under the deadline
+        int rounds = service.rounds().size();
+        HttpResponse<String> refused = slack().interactive(SlackRequests.viewSubmission(COORDINATOR, "kg-open", "", Map.of(
+                "year", SlackRequests.input("2030"), "text", SlackRequests.input("Vi vill höra om det förebyggande arbetet. ".repeat(74)),
+                "deadline", SlackRequests.input("2027-06-30"))));
+        tools.jackson.databind.JsonNode errors = tools.jackson.databind.json.JsonMapper.builder().build().readTree(refused.body())
+                .get("errors");
+        assertThat(errors.get("year").asString()).startsWith("Året ska vara mellan");
+        assertThat(errors.get("text").asString()).isEqualTo("Inledningen får vara högst 3\u00a0000 tecken.");
+        assertThat(errors.has("deadline")).as(refused.body()).isFalse();
+        // written as asked, but no day of the calendar: not told to write it as it is written
+        HttpResponse<String> noSuchDay = slack().interactive(SlackRequests.viewSubmission(COORDINATOR, "kg-open", "", Map.of(
+                "year", SlackRequests.input("2027"), "text", SlackRequests.input(""), "deadline", SlackRequests.input("2026-02-30"))));
+        assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(noSuchDay.body()).get("errors").get("deadline")
+                .asString()).isEqualTo("”2026-02-30” är inget giltigt datum.");
+        assertThat(service.rounds()).hasSize(rounds);
+    }
+
+    @Test
     void onlyAnalystsAddTasksAndDecideAndAMissingTaskIsNamed() throws Exception {
         slack().command("UOUTSIDER2", "kunskapsluckor lägg till FOU-2026-0001");
-        awaitText("UOUTSIDER2", "Bara FoU-utredarna kan gruppera och besluta");
+        // helper 121: the refusal of adding a task named grouping and deciding
+        awaitText("UOUTSIDER2", "Bara FoU-utredarna kan lägga till ett uppdrag i inventeringen av kunskapsluckor.");
+        assertThat(textsTo("UOUTSIDER2")).noneMatch(t -> t.contains("gruppera"));
         slack().click("UOUTSIDER2", STAFF, "1.1", "kg-decide-prioriteras", "kl-2027-g01", false);
-        await().until(() -> textsTo("UOUTSIDER2").stream().filter(t -> t.contains("Bara FoU-utredarna")).count() == 2);
+        await().until(() -> textsTo("UOUTSIDER2").stream().filter(t -> t.contains("Bara FoU-utredarna kan gruppera och besluta")).count() == 1);
         slack().command("UANALYST2", "kunskapsluckor lägg till FOU-1999-0042");
         awaitText("UANALYST2", "Inget uppdrag heter ”FOU-1999-0042”");
     }
