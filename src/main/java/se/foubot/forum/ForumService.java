@@ -47,6 +47,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private static final Logger log = LoggerFactory.getLogger(ForumService.class);
     /** The ids of the registrations holding a seat, beside the count {@code seats}. */
     private static final String SEATED = "seated";
+    /** How often a seat is asked for again when the capacity changed under it (a coordinator saving the form at once). */
+    private static final int SEAT_ATTEMPTS = 5;
     private static final String FORM_KEY = "formKey";
 
     public sealed interface PlanResult permits Saved, Refused {
@@ -179,7 +181,13 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
         }
-        Meeting m = mongo.findAndModify(Query.query(Criteria.where("_id").is(id).and("cancelled").is(false)),
+        Criteria saving = Criteria.where("_id").is(id).and("cancelled").is(false);
+        if (plan.capacity() != null) {
+            // fewer seats only over the seats taken at the moment of the write: a registration taking a seat between the
+            // check above and this write must not end up over the new capacity (helper 122: 3 registered, capacity 2)
+            saving = saving.and("seats").lte(plan.capacity());
+        }
+        Meeting m = mongo.findAndModify(Query.query(saving),
                 new Update().set("title", plan.title().textOr("").strip()).set("start", start(plan)).set("end", end(plan))
                         .set("place", plan.place().textOr("").strip()).set("videoLink", blankToNull(plan.videoLink().textOr("")))
                         .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
@@ -187,7 +195,11 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                         .inc("sequence", 1).set("updatedAt", clock.instant()),
                 FindAndModifyOptions.options().returnNew(true), Meeting.class);
         if (m == null) {
-            return new Refused(Map.of("title", text("forum.plan.no-such-meeting", "id", id)));
+            Optional<Meeting> now = find(id).filter(x -> !x.cancelled());
+            return now.isPresent() && plan.capacity() != null && plan.capacity() < now.get().seats()
+                    ? new Refused(Map.of("capacity", text("forum.plan.capacity-below-registered", "seats",
+                            Texts.count(now.get().seats(), Language.SV))))
+                    : new Refused(Map.of("title", text("forum.plan.no-such-meeting", "id", id)));
         }
         log.info("event=forum_meeting_updated meeting={} sequence={}", id, m.sequence());
         events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null));
@@ -441,11 +453,21 @@ public class ForumService implements se.foubot.store.StoreIndexes {
      * registration, not to whoever took it: whoever records the registration as registered uses it.
      */
     private boolean takeSeat(Meeting m, String registrationId) {
-        Meeting current = find(m.id()).orElse(m);
-        boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(m.id()).and("cancelled").is(false)
-                .and("seats").lt(current.capacity()).and(SEATED).ne(registrationId)),
-                new Update().inc("seats", 1).addToSet(SEATED, registrationId), Meeting.class).getModifiedCount() == 1;
-        return taken || mongo.exists(Query.query(Criteria.where("_id").is(m.id()).and(SEATED).is(registrationId)), Meeting.class);
+        for (int attempt = 0; attempt < SEAT_ATTEMPTS; attempt++) {
+            Meeting current = find(m.id()).orElse(m);
+            // the capacity read is part of the condition: a coordinator lowering it between the read and this write makes
+            // the write miss, and the seat is asked for again under the new capacity (helper 122: one over capacity)
+            boolean taken = mongo.updateFirst(Query.query(Criteria.where("_id").is(m.id()).and("cancelled").is(false)
+                    .and("capacity").is(current.capacity()).and("seats").lt(current.capacity()).and(SEATED).ne(registrationId)),
+                    new Update().inc("seats", 1).addToSet(SEATED, registrationId), Meeting.class).getModifiedCount() == 1;
+            if (taken || mongo.exists(Query.query(Criteria.where("_id").is(m.id()).and(SEATED).is(registrationId)), Meeting.class)) {
+                return true;
+            }
+            if (find(m.id()).filter(now -> now.capacity() == current.capacity()).isPresent()) {
+                return false; // full at the capacity it has: a place on the waitlist
+            }
+        }
+        return false;
     }
 
     /**

@@ -98,6 +98,56 @@ class ForumServiceTest {
         assertThat(forum.registrations(id, Status.REGISTERED)).isEmpty();
     }
 
+    /**
+     * Helper 122: the coordinator saving capacity 2 while a third person took a seat of 3 left three registered for two
+     * seats, in 2 of 12 tries. Either the seat is taken and the form refused, or the capacity is saved and the third
+     * waits; never more registered than seats.
+     */
+    @Test
+    void aCapacityLoweredWhileSomeoneTakesTheLastSeatNeverLeavesMoreRegisteredThanSeats() throws Exception {
+        se.foubot.privacy.OutsideTextGuard guard = new se.foubot.privacy.OutsideTextGuard();
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int attempt = 0; attempt < 12; attempt++) {
+                int i = attempt;
+                java.util.function.IntFunction<MeetingPlan> plan = capacity -> new MeetingPlan(guard.check("Kapacitetsprov"),
+                        java.time.LocalDate.of(2027, 2, 2).plusWeeks(i % 10), java.time.LocalTime.of(9 + i / 10 * 4, 0),
+                        java.time.LocalTime.of(11 + i / 10 * 4, 0), guard.check("Rum " + i), guard.check(null), capacity,
+                        java.time.LocalDate.of(2027, 1, 29), guard.check(null), guard.check(null));
+                String id = ((ForumService.Saved) forum.create(plan.apply(3), Recipient.slack("UCOORDRACE"))).meeting().id();
+                forum.register(id, Recipient.slack("URACEA" + i), null, null, null);
+                forum.register(id, Recipient.slack("URACEB" + i), null, null, null);
+                java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+                Recipient third = Recipient.slack("URACEC" + i);
+                var registered = two.submit(() -> {
+                    go.await();
+                    return forum.register(id, third, null, null, null);
+                });
+                var edited = two.submit(() -> {
+                    go.await();
+                    return forum.edit(id, plan.apply(2));
+                });
+                go.countDown();
+                ForumService.RegisterResult r = registered.get();
+                ForumService.PlanResult e = edited.get();
+
+                Meeting after = forum.find(id).orElseThrow();
+                long seated = mongo.count(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("meetingId").is(id).and("status").is(Status.REGISTERED)),
+                        Registration.class);
+                assertThat(after.seats()).as("try " + i).isLessThanOrEqualTo(after.capacity()).isEqualTo((int) seated);
+                if (e instanceof ForumService.Saved) {
+                    assertThat(r).as("try " + i + ": capacity 2 saved").isInstanceOf(ForumService.Waitlisted.class);
+                } else {
+                    assertThat(r).as("try " + i + ": the form refused").isInstanceOf(ForumService.Seated.class);
+                    assertThat(((ForumService.Refused) e).byField()).containsKey("capacity");
+                }
+            }
+        } finally {
+            two.shutdownNow();
+        }
+    }
+
     @Test
     void noMeetingNoRegistration() {
         assertThat(forum.register("forum-1999-01-01", Recipient.slack("UNOFORUM"), null, null, null))
