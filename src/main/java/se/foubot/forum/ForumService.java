@@ -49,6 +49,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private static final String SEATED = "seated";
     /** How often a seat is asked for again when the capacity changed under it (a coordinator saving the form at once). */
     private static final int SEAT_ATTEMPTS = 5;
+    /** The waitlist's order, the same wherever it is read: who came first, and the id for the same instant. */
+    private static final Sort QUEUE = Sort.by("registeredAt", "_id");
     private static final String FORM_KEY = "formKey";
 
     public sealed interface PlanResult permits Saved, Refused {
@@ -326,8 +328,11 @@ public class ForumService implements se.foubot.store.StoreIndexes {
             return new Seated(now2, seated);
         }
         Registration waiting = mongo.findById(id, Registration.class);
+        // those before in the queue's order: time, then id for the same instant (helper 122: two waiting since the same
+        // millisecond were both told "nummer 32", and nobody 31)
         int position = (int) mongo.count(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED)
-                .and("registeredAt").lte(waiting.registeredAt())), Registration.class);
+                .orOperator(Criteria.where("registeredAt").lt(waiting.registeredAt()),
+                        Criteria.where("registeredAt").is(waiting.registeredAt()).and("_id").lte(waiting.id()))), Registration.class);
         log.info("event=forum_waitlisted meeting={} registration={} position={}", meetingId, LogText.clean(id), position);
         events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.WAITLISTED, waiting));
         return new Waitlisted(m, waiting, position);
@@ -432,7 +437,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         }
         while (true) {
             Registration first = mongo.findOne(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(Status.WAITLISTED))
-                    .with(Sort.by("registeredAt")).limit(1), Registration.class);
+                    .with(QUEUE).limit(1), Registration.class);
             if (first == null || !takeSeat(m, first.id())) {
                 return Optional.empty();
             }
@@ -495,7 +500,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     public List<Registration> registrations(String meetingId, Status status) {
-        return mongo.find(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(status)).with(Sort.by("registeredAt")),
+        return mongo.find(Query.query(Criteria.where("meetingId").is(meetingId).and("status").is(status)).with(QUEUE),
                 Registration.class);
     }
 

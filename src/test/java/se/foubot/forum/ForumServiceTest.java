@@ -98,6 +98,21 @@ class ForumServiceTest {
         assertThat(forum.registrations(id, Status.REGISTERED)).isEmpty();
     }
 
+    /** Helper 122: two people put on the waitlist in the same millisecond were both told "nummer 32", and nobody 31. */
+    @Test
+    void twoWaitingSinceTheSameInstantAreToldTwoPlacesAndPromotedInThatOrder() {
+        String id = meeting("forum-test-same-instant-" + System.nanoTime(), 1, Duration.ofDays(20));
+        forum.register(id, Recipient.slack("USAMEA"), null, null, null);
+        var first = forum.register(id, Recipient.slack("USAMEB"), null, null, null);
+        var second = forum.register(id, Recipient.slack("USAMEC"), null, null, null);
+        assertThat(java.util.List.of(first, second)).allMatch(r -> r instanceof ForumService.Waitlisted)
+                .extracting(r -> ((ForumService.Waitlisted) r).position()).containsExactlyInAnyOrder(1, 2);
+        Recipient one = ((ForumService.Waitlisted) (((ForumService.Waitlisted) first).position() == 1 ? first : second))
+                .registration().person();
+
+        assertThat(forum.unregister(id, Recipient.slack("USAMEA")).orElseThrow().promoted()).map(Registration::person).contains(one);
+    }
+
     /**
      * Helper 122: the coordinator saving capacity 2 while a third person took a seat of 3 left three registered for two
      * seats, in 2 of 12 tries. Either the seat is taken and the form refused, or the capacity is saved and the third
