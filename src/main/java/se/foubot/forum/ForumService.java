@@ -148,7 +148,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         Instant now = clock.instant();
         String base = "forum-" + plan.date();
         for (int n = 1; ; n++) {
-            Meeting m = new Meeting(n == 1 ? base : base + "-" + n, plan.title().textOr("").strip(), start(plan), end(plan), plan.place().textOr("").strip(),
+            Meeting m = new Meeting(n == 1 ? base : base + "-" + n, oneLine(plan.title()), start(plan), end(plan), oneLine(plan.place()),
                     blankToNull(plan.videoLink().textOr("")), plan.capacity(), deadline(plan), blankToNull(plan.description().textOr("")),
                     blankToNull(plan.agenda().textOr("")), false, 0, 0, coordinator, now, now, formKey);
             try {
@@ -171,6 +171,14 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                 : Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(FORM_KEY).is(formKey)), Meeting.class));
     }
 
+    /**
+     * A title or place is one line (Slack's field has no line breaks; a forged form may): a break becomes a space, so a
+     * calendar's subject and a list's line stay whole (helper 122: the invite's subject broke in two).
+     */
+    private static String oneLine(se.foubot.privacy.GuardedText text) {
+        return text.textOr("").replaceAll("[\\s\\u2028\\u2029]*[\\r\\n\\u000B\\f\\u0085\\u2028\\u2029]+[\\s\\u2028\\u2029]*", " ").strip();
+    }
+
     public PlanResult edit(String id, MeetingPlan plan) {
         Optional<Meeting> before = find(id);
         if (before.isEmpty() || before.get().cancelled()) {
@@ -190,8 +198,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
             saving = saving.and("seats").lte(plan.capacity());
         }
         Meeting m = mongo.findAndModify(Query.query(saving),
-                new Update().set("title", plan.title().textOr("").strip()).set("start", start(plan)).set("end", end(plan))
-                        .set("place", plan.place().textOr("").strip()).set("videoLink", blankToNull(plan.videoLink().textOr("")))
+                new Update().set("title", oneLine(plan.title())).set("start", start(plan)).set("end", end(plan))
+                        .set("place", oneLine(plan.place())).set("videoLink", blankToNull(plan.videoLink().textOr("")))
                         .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
                         .set("description", blankToNull(plan.description().textOr(""))).set("agenda", blankToNull(plan.agenda().textOr("")))
                         .inc("sequence", 1).set("updatedAt", clock.instant()),

@@ -98,6 +98,18 @@ class ForumServiceTest {
         assertThat(forum.registrations(id, Status.REGISTERED)).isEmpty();
     }
 
+    /** Helper 122: a forged form's title with a line break was kept, and the invite's subject broke in two. */
+    @Test
+    void aTitleOrPlaceWithLineBreaksIsKeptOnOneLine() {
+        se.foubot.privacy.OutsideTextGuard guard = new se.foubot.privacy.OutsideTextGuard();
+        Meeting m = ((ForumService.Saved) forum.create(new MeetingPlan(guard.check("FoU-forum \"Q&A\"\r\n ny rad"),
+                java.time.LocalDate.of(2027, 5, 4), java.time.LocalTime.of(13, 0), java.time.LocalTime.of(14, 0),
+                guard.check("Rum\u2028Kärnan\n"), guard.check(null), 10, java.time.LocalDate.of(2027, 4, 27), guard.check(null),
+                guard.check(null)), Recipient.slack("UCOORDLINE"))).meeting();
+        assertThat(m.title()).isEqualTo("FoU-forum \"Q&A\" ny rad");
+        assertThat(m.place()).isEqualTo("Rum Kärnan");
+    }
+
     /** Helper 122: two people put on the waitlist in the same millisecond were both told "nummer 32", and nobody 31. */
     @Test
     void twoWaitingSinceTheSameInstantAreToldTwoPlacesAndPromotedInThatOrder() {
