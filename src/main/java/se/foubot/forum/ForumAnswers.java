@@ -25,14 +25,19 @@ public class ForumAnswers {
         this.forumTexts = forumTexts;
     }
 
-    /** The answer to a registration; {@code email} is where the invite goes, or null. */
+    /**
+     * The answer to a registration; {@code email} is where the invite goes, or null. A registration that took an agenda
+     * proposal says so, with what it took (before, nothing said it was received; helper 122).
+     */
     public String registered(ForumService.RegisterResult result, String meetingId, String email, Language l) {
         if (result instanceof ForumService.Seated s) {
             return texts.get(l, "forum.registered", "title", s.meeting().title()) + " " + (email != null
-                    ? texts.get(l, "forum.invite.to", "email", email) : texts.get(l, "forum.invite.none"));
+                    ? texts.get(l, "forum.invite.to", "email", email) : texts.get(l, "forum.invite.none"))
+                    + proposalReceived(s.registration(), l);
         }
         if (result instanceof ForumService.Waitlisted w) {
-            return texts.get(l, "forum.waitlisted", "title", w.meeting().title(), "position", w.position());
+            return texts.get(l, "forum.waitlisted", "title", w.meeting().title(), "position", w.position())
+                    + proposalReceived(w.registration(), l);
         }
         if (result instanceof ForumService.AlreadyRegistered a) {
             return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered"
@@ -43,6 +48,21 @@ public class ForumAnswers {
         }
         return texts.get(l, "forum.no-such-meeting", "id", meetingId);
     }
+
+    /** "Vi har tagit emot ditt förslag …" on a paragraph of its own when {@code r} holds one; else nothing. */
+    private String proposalReceived(Registration r, Language l) {
+        if (r == null || r.proposal() == null || r.proposal().text() == null || r.proposal().text().isBlank()) {
+            return "";
+        }
+        String text = r.proposal().text().strip();
+        // said back, not repeated whole: the first words are enough to recognise it
+        String shown = text.codePointCount(0, text.length()) > SHOWN_PROPOSAL
+                ? text.substring(0, text.offsetByCodePoints(0, SHOWN_PROPOSAL)).strip() + "…" : text;
+        return "\n\n" + texts.get(l, "forum.proposal.received", "kind", forumTexts.proposalKind(r.proposal().kind(), l), "text", shown);
+    }
+
+    /** How much of a proposal the answer says back. */
+    private static final int SHOWN_PROPOSAL = 200;
 
     public String unregistered(java.util.Optional<ForumService.Unregistered> result, String meetingId, Language l) {
         return result.map(u -> texts.get(l, "forum.unregistered", "title", u.meeting().title()))

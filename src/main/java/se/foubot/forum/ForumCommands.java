@@ -17,9 +17,9 @@ import se.foubot.messaging.Texts;
 
 /**
  * FoU-forum from any channel: "forum" lists the coming meetings; "anmäl [id]" registers (the id may be left out in a
- * reply to a meeting's mail, or when only one meeting is planned), in mail with an optional line "Förslag: …" /
- * "Fråga: …" / "Kunskapslucka: …" for the agenda; "avanmäl [id]" cancels. A mail whose subject says "forum" gets
- * the list.
+ * reply to a meeting's mail, or when only one meeting is planned), with an optional line "Förslag: …" / "Fråga: …" /
+ * "Kunskapslucka: …" for the agenda, read alike in a mail, a Slack DM and after {@code /fou}; "avanmäl [id]" cancels.
+ * A mail whose subject says "forum" gets the list.
  */
 @Component
 class ForumCommands implements Command {
@@ -31,7 +31,9 @@ class ForumCommands implements Command {
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
     private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka)( mig)? (.+)$");
-    private static final Pattern PROPOSAL = Pattern.compile("(?im)^\\s*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)\\s*:\\s*(.+)$");
+    /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line. */
+    private static final Pattern PROPOSAL = Pattern.compile(
+            "(?imu)^[ \\t]*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)[ \\t]*:[ \\t]*(\\S.*)$");
 
     private final ForumService forum;
     private final ForumAnswers answers;
@@ -109,13 +111,12 @@ class ForumCommands implements Command {
     }
 
     private Reply list(Language language) {
-        return Reply.text(answers.list(language)).withCard(new MeetingList(forum.upcoming()));
+        return Reply.text(answers.list(language)).withCard(new MeetingList(forum.upcoming(), language));
     }
 
     private Reply register(Inbound m, String id) {
-        Matcher p = PROPOSAL.matcher(m.text());
-        Registration.AgendaProposal proposal = m.isMail() && p.find()
-                ? new Registration.AgendaProposal(kind(p.group(1)), p.group(2).strip()) : null;
+        // helper 122: only a mail's line was read, so one written in Slack (as the list there tells) was dropped
+        Registration.AgendaProposal proposal = proposal(m.text()).orElse(null);
         String email = contacts.email(m.from()).orElse(null);
         ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal, m.language());
         String text = answers.registered(r, id, email, m.language());
@@ -142,6 +143,22 @@ class ForumCommands implements Command {
 
     private String exampleId() {
         return forum.upcoming().stream().findFirst().map(Meeting::id).orElse("forum-2027-03-10");
+    }
+
+    /**
+     * The agenda item in what someone wrote with "anmäl": the first line "Förslag: …", "Fråga: …" or "Kunskapslucka: …"
+     * (or "Proposal:", "Question:", "Gap:", "Exempel:") that says something after its colon; empty when there is none.
+     * The one reading of such a line, whichever channel it came by.
+     */
+    static Optional<Registration.AgendaProposal> proposal(String text) {
+        Matcher p = PROPOSAL.matcher(text == null ? "" : text);
+        while (p.find()) {
+            String written = Registration.AgendaProposal.trimmed(p.group(2));
+            if (!written.isEmpty()) {
+                return Optional.of(new Registration.AgendaProposal(kind(p.group(1)), written));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String kind(String word) {

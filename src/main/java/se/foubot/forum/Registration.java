@@ -41,6 +41,18 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
 
         /** The kinds a proposal can be (a form offers them as {@code forum.proposal.choice.<kind>}). */
         public static final List<String> KINDS = List.of("example", "question", "gap");
+
+        /** Space at either end: white space, no-break and other spaces, and the zero-width characters. */
+        private static final java.util.regex.Pattern SPACE_AT_ENDS = java.util.regex.Pattern.compile(
+                "^[\\s\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]+|[\\s\\p{Z}\\u200B-\\u200D\\u2060\\uFEFF]+$");
+
+        /**
+         * A proposal's text as written, without the space around it (also no-break and zero-width spaces, which
+         * {@link String#strip()} keeps); empty when nothing else is written — no proposal.
+         */
+        public static String trimmed(String text) {
+            return text == null ? "" : SPACE_AT_ENDS.matcher(text).replaceAll("");
+        }
     }
 
     /** The SEQUENCE of this person's calendar messages about {@code m} (RFC 5546 2.1.4: raised with every change). */

@@ -172,7 +172,8 @@ class ForumAnnouncementsTest {
         sendAll();
         sendAll();
 
-        assertThat(slack.calls("chat.postMessage", c -> c.param("channel").equals(CHANNEL))).singleElement()
+        assertThat(slack.calls("chat.postMessage", c -> c.param("channel").equals(CHANNEL) && c.param("text").contains(meeting.id())))
+                .singleElement()
                 .satisfies(c -> assertThat(c.param("text")).contains("Nytt FoU-forum planerat").contains("FoU-forum om analys")
                         .contains(meeting.id()));
         TestMail people = new TestMail(mail);
@@ -189,5 +190,45 @@ class ForumAnnouncementsTest {
         TestMail.round(a.getBean(MailboxReader.class), a.getBean(EmailRequestProcessor.class), a.getBean(OutboxSender.class));
         assertThat(a.getBean(ForumService.class).registration(meeting.id(), Recipient.email("per@stockholm.se")).orElseThrow()
                 .status()).isEqualTo(Registration.Status.REGISTERED);
+    }
+
+    /**
+     * Helper 122: the announcements counted against the ten answers an hour that one address may get, so a subscriber
+     * who had had many got no answer to their own mail ("mail_reply_suppressed … 10 replies in the last hour"), nor the
+     * "Bekräfta:" for their "anmäl". The limit stops loops with auto-responders: only answers to received mail count.
+     */
+    @Test
+    void aSubscriberWhoHadManyAnnouncementsInAnHourStillGetsAnswersToTheirOwnMail() throws Exception {
+        String kim = "kim.kvist@stockholm.se";
+        assertThat(answer(a, new Inbound(Recipient.email(kim), "bevakning forum", "", null, "m-many-0", Language.SV, true)))
+                .contains("när ett nytt FoU-forum planeras");
+        ForumService forum = a.getBean(ForumService.class);
+        List<String> planned = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 12; i++) {
+                LocalDate day = LocalDate.of(2031, 9, 2).plusWeeks(i);
+                ForumService.Saved saved = (ForumService.Saved) forum.create(new MeetingPlan(GUARD.check("Höstforum " + (i + 1)), day,
+                        LocalTime.of(9, 0), LocalTime.of(11, 0), GUARD.check("Rum Höst"), GUARD.check(null), 20, day.minusDays(7),
+                        GUARD.check(null), GUARD.check(null)), Recipient.slack("UCOORD"));
+                planned.add(saved.meeting().id());
+            }
+            sendAll();
+            TestMail people = new TestMail(mail);
+            assertThat(people.inboxOf(kim, "Nytt FoU-forum")).as("every announcement reached her").hasSize(12);
+
+            // her own question by mail is answered
+            people.send(kim, "forum", "Vilka forum finns det i höst?", null);
+            TestMail.round(a.getBean(MailboxReader.class), a.getBean(EmailRequestProcessor.class), a.getBean(OutboxSender.class));
+            assertThat(people.inboxOf(kim).stream().filter(m -> !TestMail.subject(m).startsWith("Nytt FoU-forum")))
+                    .as("the answer to her mail").singleElement()
+                    .satisfies(m -> assertThat(m.getContent().toString()).contains("Kommande FoU-forum").contains(planned.get(0)));
+            // and her "anmäl" in a new mail gets the question whether it was she who wrote it
+            people.send(kim, "Anmälan", "anmäl " + planned.get(3), null);
+            TestMail.round(a.getBean(MailboxReader.class), a.getBean(EmailRequestProcessor.class), a.getBean(OutboxSender.class));
+            assertThat(people.inboxOf(kim).stream().map(TestMail::subject)).anySatisfy(subject -> assertThat(subject).startsWith("Bekräfta"));
+        } finally {
+            planned.forEach(forum::cancel);
+            answer(a, new Inbound(Recipient.email(kim), "avbevaka forum", "", null, "m-many-1", Language.SV, true));
+        }
     }
 }

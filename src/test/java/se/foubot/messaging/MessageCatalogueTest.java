@@ -99,6 +99,7 @@ class MessageCatalogueTest {
                 Map.entry("seats", "12"),
                 Map.entry("place", en ? "Kärnan, room 3" : "Kärnan, sal 3"),
                 Map.entry("task", "FOU-2027-0042"),
+                Map.entry("kind", en ? "Question" : "Fråga"),
                 Map.entry("text", en ? "We lack knowledge of follow-up." : "Vi saknar kunskap om uppföljning."),
                 Map.entry("themes", en ? "follow-up, evaluation" : "uppföljning, utvärdering"),
                 Map.entry("theme", en ? "follow-up" : "uppföljning"),

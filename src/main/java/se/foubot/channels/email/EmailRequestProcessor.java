@@ -665,14 +665,15 @@ public class EmailRequestProcessor {
     }
 
     /**
-     * Sends a reply to the sender of {@code source} unless this address has had as many as allowed in the last hour (a
-     * loop guard), or — for a sender nobody proved, outside the allowed domains — their domain has had as many
-     * automatic answers as allowed (backscatter: a spam wave with forged From addresses must not make the bot mail
-     * the people whose addresses were forged).
+     * Sends a reply to the sender of {@code source} unless this address has had as many answers as allowed in the last
+     * hour (a loop guard; the bot's own notices to it do not count), or — for a sender nobody proved, outside the
+     * allowed domains — their domain has had as many automatic answers as allowed (backscatter: a spam wave with forged
+     * From addresses must not make the bot mail the people whose addresses were forged).
      */
     private void reply(Document source, OutgoingMail mail) {
         Instant hourAgo = clock.instant().minus(Duration.ofHours(1));
-        if (outbox.queuedTo(mail.to(), hourAgo) >= repliesPerHour) {
+        // only answers count: the notices the bot sends on its own to this address start no loop (helper 122)
+        if (outbox.repliesTo(mail.to(), hourAgo) >= repliesPerHour) {
             log.warn("event=mail_reply_suppressed key={} reason=\"{} replies in the last hour\"", mail.key(), repliesPerHour);
             return;
         }

@@ -31,6 +31,8 @@ public class Outbox implements StoreIndexes {
     static final String COLLECTION = "outbox";
     static final String PENDING = LeasedQueue.PENDING;
     static final String SENT = LeasedQueue.SENT;
+    /** The {@code Auto-Submitted} value of an answer to a received mail (RFC 3834), as {@link OutgoingMail} carries it. */
+    static final String AUTO_REPLIED = "auto-replied";
 
     /** A mail of ours that a received mail answers: what it belongs to and whom it went to. */
     record Replied(String thread, String to) {
@@ -110,9 +112,15 @@ public class Outbox implements StoreIndexes {
                 .map(d -> new Replied(d.getString("thread"), d.getString("to")));
     }
 
-    /** Mail queued to {@code to} since {@code since}, for the per-sender reply limit. */
-    long queuedTo(String to, Instant since) {
-        return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))), COLLECTION);
+    /**
+     * Answers to received mail ({@code Auto-Submitted: auto-replied}) queued to {@code to} since {@code since}, for the
+     * per-sender reply limit, which stops a loop with an auto-responder. What the bot sends on its own (a forum
+     * announcement, a reminder, an invite: {@code auto-generated}) answers nothing and does not count: before, a
+     * subscriber who had had ten announcements in an hour got no answer to their own mail (helper 122).
+     */
+    long repliesTo(String to, Instant since) {
+        return mongo.count(Query.query(Criteria.where("to").is(to).and("createdAt").gte(Date.from(since))
+                .and("autoSubmitted").is(AUTO_REPLIED)), COLLECTION);
     }
 
     /** Whether these very words were queued to {@code to} since {@code since}. */
@@ -133,7 +141,7 @@ public class Outbox implements StoreIndexes {
     /** Automatic answers queued to addresses at {@code domain} since {@code since}, for the backscatter limit. */
     long autoRepliesForDomain(String domain, Instant since) {
         return mongo.count(Query.query(Criteria.where("to").regex("@" + domain.replaceAll("[^a-z0-9-]", "\\\\$0") + "$")
-                .and("createdAt").gte(Date.from(since)).and("autoSubmitted").is("auto-replied")), COLLECTION);
+                .and("createdAt").gte(Date.from(since)).and("autoSubmitted").is(AUTO_REPLIED)), COLLECTION);
     }
 
     /** When the oldest mail still waiting was queued; empty when none waits. */

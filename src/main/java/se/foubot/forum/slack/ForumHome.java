@@ -12,11 +12,16 @@ import com.slack.api.model.block.LayoutBlock;
 
 import se.foubot.channels.slack.AppHomeSection;
 import se.foubot.channels.slack.ConditionalOnSlack;
+import se.foubot.channels.slack.SlackText;
+import se.foubot.conversation.ConversationKey;
+import se.foubot.conversation.Language;
 import se.foubot.forum.ForumService;
+import se.foubot.forum.ForumTexts;
 import se.foubot.forum.Meeting;
 import se.foubot.forum.MeetingList;
+import se.foubot.messaging.MessageRouter;
 
-/** The forum's part of App Home: the next few meetings with their buttons. */
+/** The forum's part of App Home: the next few meetings with their buttons, in the person's language. */
 @Component
 @ConditionalOnSlack
 class ForumHome implements AppHomeSection {
@@ -25,10 +30,14 @@ class ForumHome implements AppHomeSection {
 
     private final ForumService forum;
     private final MeetingListBlocks meetings;
+    private final ForumTexts texts;
+    private final MessageRouter router;
 
-    ForumHome(ForumService forum, MeetingListBlocks meetings) {
+    ForumHome(ForumService forum, MeetingListBlocks meetings, ForumTexts texts, MessageRouter router) {
         this.forum = forum;
         this.meetings = meetings;
+        this.texts = texts;
+        this.router = router;
     }
 
     @Override
@@ -42,9 +51,11 @@ class ForumHome implements AppHomeSection {
         if (upcoming.isEmpty()) {
             return List.of();
         }
+        // the conversation's language, as the rest of Slack speaks to the person (helper 122: always Swedish)
+        Language l = router.language(new ConversationKey(SlackText.CHANNEL, user));
         List<LayoutBlock> blocks = new ArrayList<>();
-        blocks.add(header(h -> h.text(plainText("Kommande FoU-forum"))));
-        blocks.addAll(meetings.blocks(new MeetingList(upcoming.stream().limit(SHOWN).toList()), user));
+        blocks.add(header(h -> h.text(plainText(texts.text(l, "forum.home.title")))));
+        blocks.addAll(meetings.blocks(new MeetingList(upcoming.stream().limit(SHOWN).toList(), l), user));
         return blocks;
     }
 }

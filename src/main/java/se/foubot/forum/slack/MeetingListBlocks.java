@@ -26,12 +26,14 @@ import se.foubot.forum.MeetingList;
 import se.foubot.forum.Registration;
 import se.foubot.messaging.Recipient;
 
-/** Coming meetings in Slack, each with the viewer's own state and Register / Register with a proposal / Cancel. */
+/**
+ * Coming meetings in Slack, each with the viewer's own state and Register / Register with a proposal / Cancel, in the
+ * card's language (the viewer's). The buttons' values are the meetings' ids whatever the language: the handlers read
+ * values, never labels.
+ */
 @Component
 @ConditionalOnSlack
 class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
-
-    private static final Language SV = Language.SV;
 
     private final ForumService forum;
     private final ForumTexts texts;
@@ -48,31 +50,32 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
 
     @Override
     public List<LayoutBlock> blocks(MeetingList card, String user) {
+        Language l = card.language();
         List<LayoutBlock> blocks = new ArrayList<>();
         for (Meeting m : card.meetings()) {
             Optional<Registration> mine = forum.registration(m.id(), Recipient.slack(user))
                     .filter(r -> r.status() != Registration.Status.CANCELLED);
             String status = mine.map(r -> r.status() == Registration.Status.REGISTERED
-                    ? "\n✅ _" + texts.text(SV, "forum.list.you-are-registered") + "_"
-                    : "\n⏳ _" + texts.text(SV, "forum.list.you-are-waitlisted") + "_").orElse("");
+                    ? "\n✅ _" + texts.text(l, "forum.list.you-are-registered") + "_"
+                    : "\n⏳ _" + texts.text(l, "forum.list.you-are-waitlisted") + "_").orElse("");
             blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(m.title()) + "* · `" + m.id() + "`\n"
-                    + SlackText.escape(describe(m, texts)) + status))));
+                    + SlackText.escape(describe(m, texts, l)) + status))));
             if (mine.isPresent()) {
                 blocks.add(actions(b -> b.elements(List.of(button(x -> x.actionId(SlackForum.UNREGISTER).value(m.id())
-                        .text(plainText(texts.text(SV, "forum.button.unregister"))))))));
+                        .text(plainText(texts.text(l, "forum.button.unregister"))))))));
             } else {
                 blocks.add(actions(b -> b.elements(List.of(
-                        button(x -> x.actionId(SlackForum.REGISTER).value(m.id()).style("primary").text(plainText(texts.text(SV, "forum.button.register")))),
-                        button(x -> x.actionId(SlackForum.PROPOSE).value(m.id()).text(plainText(texts.text(SV, "forum.button.register-with-proposal"))))))));
+                        button(x -> x.actionId(SlackForum.REGISTER).value(m.id()).style("primary").text(plainText(texts.text(l, "forum.button.register")))),
+                        button(x -> x.actionId(SlackForum.PROPOSE).value(m.id()).text(plainText(texts.text(l, "forum.button.register-with-proposal"))))))));
             }
             blocks.add(divider());
         }
         return blocks;
     }
 
-    /** The meeting on a line or two, in Slack (Swedish, as Slack's screens are). */
-    static String describe(Meeting m, ForumTexts texts) {
-        return texts.when(m, SV) + " · " + m.place() + " · " + texts.seats(m, SV)
-                + (m.agenda() != null ? "\n" + texts.text(SV, "forum.describe.agenda", "agenda", m.agenda()) : "");
+    /** The meeting on a line or two, in Slack, in {@code l}. */
+    static String describe(Meeting m, ForumTexts texts, Language l) {
+        return texts.when(m, l) + " · " + m.place() + " · " + texts.seats(m, l)
+                + (m.agenda() != null ? "\n" + texts.text(l, "forum.describe.agenda", "agenda", m.agenda()) : "");
     }
 }

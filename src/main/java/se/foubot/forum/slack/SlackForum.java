@@ -121,7 +121,8 @@ class SlackForum implements SlackSlashCommand {
         onMeetingButton(app, CANCEL_CONFIRM, CANCEL, this::cancel);
         app.blockAction(PROPOSE, (req, ctx) -> {
             // a trigger id expires after 3 s: open the modal before acking
-            openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue());
+            openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue(),
+                    req.getPayload().getUser().getId());
             return ctx.ack();
         });
         app.blockAction(PLAN_OPEN, (req, ctx) -> {
@@ -140,7 +141,7 @@ class SlackForum implements SlackSlashCommand {
             var view = req.getPayload().getView();
             String user = req.getPayload().getUser().getId();
             Map<String, String> errors = new LinkedHashMap<>();
-            var proposal = proposal(view.getState(), errors);
+            var proposal = proposal(view.getState(), errors, language(user));
             if (proposal.isEmpty()) {
                 return ctx.ack(r -> r.responseAction("errors").errors(errors));
             }
@@ -244,43 +245,67 @@ class SlackForum implements SlackSlashCommand {
         tell(user, answers.registered(result, meetingId, email, known.orElse(Language.SV)));
     }
 
+    /**
+     * A cancellation from a button, answered in the person's language: their conversation's, else the one their
+     * registration kept.
+     */
     void unregister(String user, String meetingId) {
-        tell(user, answers.unregistered(forum.unregister(meetingId, Recipient.slack(user)), meetingId, Language.SV));
+        Optional<ForumService.Unregistered> result = forum.unregister(meetingId, Recipient.slack(user));
+        Language l = router.knownLanguage(new ConversationKey(SlackText.CHANNEL, user))
+                .or(() -> result.map(u -> u.registration().language())).orElse(Language.SV);
+        tell(user, answers.unregistered(result, meetingId, l));
     }
 
-    /** The agenda-proposal modal, opened from the button (trigger ids last 3 s: opened before the ack). */
-    void openProposal(String triggerId, String meetingId) {
+    /**
+     * The person's language for what the forum shows them in Slack (its lists, buttons and the proposal form): their
+     * conversation's, as the rest of Slack speaks to them; Swedish when they have none. The coordinators' planning
+     * stays in Swedish.
+     */
+    Language language(String user) {
+        return router.language(new ConversationKey(SlackText.CHANNEL, user));
+    }
+
+    /** The agenda-proposal modal, opened from the button (trigger ids last 3 s: opened before the ack), in {@code user}'s language. */
+    void openProposal(String triggerId, String meetingId, String user) {
+        Language l = language(user);
         api.openModal(triggerId, View.builder().type("modal").callbackId(PROPOSAL_CALLBACK).privateMetadata(meetingId)
-                .title(ViewTitle.builder().type("plain_text").text(text("forum.proposal.form.title")).build())
-                .submit(ViewSubmit.builder().type("plain_text").text(text("forum.button.register")).build())
-                .close(ViewClose.builder().type("plain_text").text(text("forum.plan.cancel")).build())
+                .title(ViewTitle.builder().type("plain_text").text(texts.get(l, "forum.proposal.form.title")).build())
+                .submit(ViewSubmit.builder().type("plain_text").text(texts.get(l, "forum.button.register")).build())
+                .close(ViewClose.builder().type("plain_text").text(texts.get(l, "forum.plan.cancel")).build())
                 .blocks(List.of(
-                        input(i -> i.blockId("kind").label(plainText(text("forum.proposal.form.kind"))).element(staticSelect(s -> s.actionId("kind")
-                                .options(Registration.AgendaProposal.KINDS.stream().map(k -> option(plainText(text("forum.proposal.choice." + k)), k))
-                                        .toList())))),
-                        input(i -> i.blockId("text").label(plainText(text("forum.proposal.form.text"))).element(plainTextInput(p -> p.actionId("text")
-                                .multiline(true).maxLength(1000))))))
+                        input(i -> i.blockId("kind").label(plainText(texts.get(l, "forum.proposal.form.kind"))).element(staticSelect(s -> s.actionId("kind")
+                                .options(Registration.AgendaProposal.KINDS.stream()
+                                        .map(k -> option(plainText(texts.get(l, "forum.proposal.choice." + k)), k)).toList())))),
+                        input(i -> i.blockId("text").label(plainText(texts.get(l, "forum.proposal.form.text"))).element(plainTextInput(p -> p.actionId("text")
+                                .multiline(true).maxLength(MAX_PROPOSAL))))))
                 .build());
     }
 
     /**
-     * @return the proposal from the form; empty, with the reason under each field in {@code errors}, when its text
-     *         holds a personal identity number or its kind is not one the form offers (a forged submission): refused,
-     *         nothing kept
+     * @return the proposal from the form; empty, with the reason under each field in {@code errors} (in {@code l}), when
+     *         its text is empty, longer than the field takes or holds a personal identity number, or its kind is not one
+     *         the form offers (a forged submission): refused, nothing kept. Slack's own checks need not have run: a
+     *         request need not come from the form (helper 122: white space alone, and 5,000 characters, were kept)
      */
-    Optional<Registration.AgendaProposal> proposal(ViewState state, Map<String, String> errors) {
-        var values = state.getValues();
-        GuardedText text = guard.check(values.get("text").get("text").getValue());
+    Optional<Registration.AgendaProposal> proposal(ViewState state, Map<String, String> errors, Language l) {
+        var values = state.getValues() == null ? Map.<String, Map<String, ViewState.Value>>of() : state.getValues();
+        var field = values.get("text") == null ? null : values.get("text").get("text");
+        GuardedText text = guard.check(field == null ? null : field.getValue());
+        String written = Registration.AgendaProposal.trimmed(text.textOr(""));
         if (text.identityNumberRemoved()) {
-            errors.put("text", identityNumberRefused());
+            errors.put("text", texts.get(l, "slack.identity-number-refused"));
+        } else if (written.isEmpty()) {
+            errors.put("text", texts.get(l, "forum.proposal.text-missing"));
+        } else if (written.codePointCount(0, written.length()) > MAX_PROPOSAL) {
+            errors.put("text", texts.get(l, "forum.plan.too-long", "max", Texts.count(MAX_PROPOSAL, l)));
         }
-        var selected = values.containsKey("kind") && values.get("kind").get("kind") != null
+        var selected = values.get("kind") != null && values.get("kind").get("kind") != null
                 ? values.get("kind").get("kind").getSelectedOption() : null;
         String kind = selected == null ? null : selected.getValue();
         if (kind == null || !Registration.AgendaProposal.KINDS.contains(kind)) {
-            errors.put("kind", texts.get(Language.SV, "forum.proposal-kind-unknown"));
+            errors.put("kind", texts.get(l, "forum.proposal-kind-unknown"));
         }
-        return errors.isEmpty() ? Optional.of(new Registration.AgendaProposal(kind, text.textOr("").strip())) : Optional.empty();
+        return errors.isEmpty() ? Optional.of(new Registration.AgendaProposal(kind, written)) : Optional.empty();
     }
 
     /**
@@ -375,7 +400,7 @@ class SlackForum implements SlackSlashCommand {
         }
         Meeting saved = ((ForumService.Saved) result).meeting();
         tell(user, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
-                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts));
+                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
         return Map.of();
     }
 
@@ -473,7 +498,7 @@ class SlackForum implements SlackSlashCommand {
         }
     }
 
-    /** The coordinators and Slack's forum screens speak Swedish. */
+    /** The coordinators' planning speaks Swedish (what district staff see is in their language: {@link #language}). */
     private String text(String key, Object... namesAndValues) {
         return texts.get(Language.SV, key, namesAndValues);
     }
@@ -487,6 +512,8 @@ class SlackForum implements SlackSlashCommand {
         return texts.get(Language.SV, "slack.identity-number-refused");
     }
 
+    /** The longest agenda proposal: its field's {@code max_length}, checked again when the form comes back. */
+    static final int MAX_PROPOSAL = 1000;
     /** The longest description or agenda (Slack's limit for a text input). */
     static final int MAX_TEXT = 3000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

@@ -720,7 +720,13 @@ class SlackForumTest {
         MimeMessage english = new TestMail(mail).inboxOf("uenglish@stockholm.se", "Invitation").get(0);
         assertThat(english.getSubject()).startsWith("Invitation: Forum om språk – Wednesday 28 April 2027 at 09:00–12:00");
         assertThat(textOf(english)).contains("You are registered for Forum om språk.").contains("When: Wednesday 28 April 2027")
-                .contains("To cancel: reply “avanmäl " + id + "”").doesNotContain("Du är anmäld").doesNotContain("När:");
+                .contains("To cancel: reply “cancel " + id + "”").doesNotContain("Du är anmäld").doesNotContain("När:")
+                .doesNotContain("avanmäl");
+        // helper 122: the words the English invite names work (before, it named the Swedish "avanmäl")
+        send("uenglish@stockholm.se", "Re: " + english.getSubject(), "cancel " + id, english.getMessageID());
+        mailRound();
+        assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UENGLISH")).orElseThrow().status())
+                .isEqualTo(se.foubot.forum.Registration.Status.CANCELLED);
         MimeMessage swedish = new TestMail(mail).inboxOf("usvea@stockholm.se", "Inbjudan").get(0);
         assertThat(swedish.getSubject()).startsWith("Inbjudan: Forum om språk – onsdag 28 april 2027 kl. 09.00–12.00");
         assertThat(textOf(swedish)).contains("Du är anmäld till Forum om språk.").contains("När: onsdag 28 april 2027")
@@ -787,5 +793,143 @@ class SlackForumTest {
         slack().command("UZW", "bevakning LUM 6408\u200b23-32\u200d34");
         awaitText("UZW", "personnummer");
         assertThat(subscriptions.find("slack", "UZW")).isEmpty();
+    }
+
+    /**
+     * Helper 122: "anmäl ID" with a line "Förslag: …" under it in a DM or after /fou was answered "Du är anmäld" and the
+     * proposal was dropped (only a mail's line was read), though the list in Slack tells people to write just that; by
+     * mail it was kept but never confirmed. One reading for every channel, and the answer says what it received.
+     */
+    @Test
+    void anAgendaProposalWrittenInADmOrAfterSlashFouIsKeptAsByMailAndTheAnswerSaysItWasReceived() throws Exception {
+        String id = plannedMeeting("Forum om brukarråd", java.time.LocalDate.of(2027, 5, 12), "Lokal Farsta", 10);
+        try {
+            assertThat(said(false, "UFORSLAG1", "anmäl " + id + "\nFörslag: Vi berättar om brukarråd i Farsta"))
+                    .contains("Du är anmäld till Forum om brukarråd")
+                    .contains("Vi har tagit emot ditt förslag till dagordningen – Förslag: ”Vi berättar om brukarråd i Farsta”");
+            assertThat(said(true, "UFORSLAG2", "anmäl " + id + "\nFråga: Hur gör ni med samtycke?"))
+                    .contains("Du är anmäld till Forum om brukarråd")
+                    .contains("Vi har tagit emot ditt förslag till dagordningen – Fråga: ”Hur gör ni med samtycke?”");
+            // a label with nothing after it is no proposal, and the next line is not taken for one
+            assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFörslag:\nTack!")).contains("Du är anmäld")
+                    .doesNotContain("förslag");
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UFORSLAG3")).orElseThrow().proposal()).isNull();
+
+            // by mail, answering the bot's list (so the sender is proven), the same line is kept and now confirmed too
+            String eva = "eva.ek@stockholm.se";
+            send(eva, "FoU-forum", "Vilka forum finns det?", null);
+            mailRound();
+            send(eva, "Re: FoU-forum", "anmäl " + id + "\nKunskapslucka: Hur följer vi upp insatser för unga vuxna?",
+                    inboxOf(eva).get(0).getMessageID());
+            mailRound();
+            assertThat(inboxOf(eva).stream().map(m -> {
+                try {
+                    return textOf(m);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            })).anySatisfy(text -> assertThat(text).contains("Du är anmäld till Forum om brukarråd")
+                    .contains("Vi har tagit emot ditt förslag till dagordningen – Kunskapslucka: ”Hur följer vi upp insatser för unga vuxna?”"));
+
+            HttpResponse<String> agenda = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/exports/forum/" + id + "/agenda.csv")).header("Authorization", "Bearer forum-admin").build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(agenda.body()).contains("proposal,Vi berättar om brukarråd i Farsta").contains("question,Hur gör ni med samtycke?")
+                    .contains("gap,Hur följer vi upp insatser för unga vuxna?").doesNotContain("Tack!");
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
+     * Helper 122: the proposal form kept white space alone (an empty row on the agenda) and 5,000 characters, though its
+     * field takes 1,000: a request need not come from Slack's form. Refused under the field, as the planning form's
+     * limits are.
+     */
+    @Test
+    void theProposalFormRefusesAnEmptyTextAndMoreThanItsFieldTakesUnderTheField() throws Exception {
+        String id = plannedMeeting("Forum om gränser", java.time.LocalDate.of(2027, 5, 19), "Lokal Gräns", 10);
+        try {
+            slack().click("UGRANS", "DUGRANS", "1.1", SlackForum.PROPOSE, id, false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("views.open", c -> c.param("view").contains(id)).isEmpty());
+            assertThat(SLACK.calls("views.open", c -> c.param("view").contains(id)).get(0).param("view")).contains("\"max_length\":1000");
+
+            assertThat(errors(registerWithProposal("UGRANS", id, "question", "  \n\t\u00a0 "))).containsOnlyKeys("text")
+                    .hasEntrySatisfying("text", e -> assertThat(e).isEqualTo("Skriv kort vad du vill ta upp."));
+            assertThat(errors(registerWithProposal("UGRANS", id, "question", "x".repeat(5000)))).containsOnlyKeys("text")
+                    .hasEntrySatisfying("text", e -> assertThat(e).isEqualTo("Högst 1\u00a0000 tecken."));
+            assertThat(errors(registerWithProposal("UGRANS", id, "", " "))).containsOnlyKeys("text", "kind");
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UGRANS"))).isEmpty();
+
+            // what the field takes is kept whole
+            assertThat(errors(registerWithProposal("UGRANS", id, "question", "å".repeat(1000)))).isEmpty();
+            await().atMost(Duration.ofSeconds(10)).until(() -> forum.registration(id, se.foubot.messaging.Recipient.slack("UGRANS")).isPresent());
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UGRANS")).orElseThrow().proposal().text()).hasSize(1000);
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
+     * Helper 122: after "english" the forum in Slack was Swedish — the list's blocks (dates, seats), its buttons, the
+     * proposal form and App Home — all but the notification's text; and the English texts told people to write
+     * "anmäl …". Now all of it is in the person's language and names the English words, which work; the buttons' values
+     * are the same in every language.
+     */
+    @Test
+    void someoneWhoWroteEnglishSeesTheForumInSlackInEnglishAndIsToldWordsThatWork() throws Exception {
+        String id = plannedMeeting("Forum in English", java.time.LocalDate.of(2027, 5, 26), "Lokal Luna", 3);
+        try {
+            // a Swedish Slack locale: the conversation's language is what counts
+            said(false, "UANGLO", "english");
+            int before = postsTo("UANGLO");
+            slack().command("UANGLO", "forum");
+            await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UANGLO") > before);
+            FakeSlackApi.Call list = SLACK.calls("chat.postMessage", c -> "UANGLO".equals(c.param("channel"))).get(before);
+            String blocks = list.param("blocks");
+            assertThat(BlockKitRules.textOf(blocks)).contains("Forum in English").contains("Wednesday 26 May 2027 at 09:00–12:00")
+                    .contains("3 free seats of 3").contains("Register me").contains("Register me with a proposal for the agenda")
+                    .doesNotContain("onsdag").doesNotContain("lediga").doesNotContain("Anmäl").doesNotContain("Dagordning");
+            // the handlers read the buttons' values, which are the same in every language
+            assertThat(blocks).contains("\"action_id\":\"" + SlackForum.REGISTER + "\"").contains("\"action_id\":\"" + SlackForum.PROPOSE + "\"")
+                    .contains("\"value\":\"" + id + "\"");
+            assertThat(list.param("text")).contains("To register, reply “register ").doesNotContain("anmäl");
+
+            // the proposal form, its refusals and the answer
+            slack().click("UANGLO", "DUANGLO", "1.1", SlackForum.PROPOSE, id, false);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !SLACK.calls("views.open", c -> c.param("view").contains(id)).isEmpty());
+            String form = SLACK.calls("views.open", c -> c.param("view").contains(id)).get(0).param("view");
+            assertThat(BlockKitRules.brokenBy(form)).isEmpty();
+            assertThat(BlockKitRules.textOf(form)).contains("Register for FoU-forum").contains("What do you want to bring up?").contains("A question")
+                    .contains("Register me").doesNotContain("Anmälan till").doesNotContain("En fråga").doesNotContain("Vad vill du");
+            assertThat(errors(registerWithProposal("UANGLO", id, "question", " "))).containsEntry("text",
+                    "Write briefly what you want to bring up.");
+            registerWithProposal("UANGLO", id, "question", "How do you handle consent?");
+            awaitText("UANGLO", "You are registered for Forum in English");
+            assertThat(lastTextTo("UANGLO")).contains("We have received your proposal for the agenda – Question: “How do you handle consent?”");
+
+            // registered: the list says so and offers the cancel button, in English
+            int listed = postsTo("UANGLO");
+            slack().command("UANGLO", "forum");
+            await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UANGLO") > listed);
+            assertThat(BlockKitRules.textOf(SLACK.calls("chat.postMessage", c -> "UANGLO".equals(c.param("channel"))).get(listed)
+                    .param("blocks"))).contains("You are registered.").contains("Cancel my registration").contains("2 free seats of 3")
+                    .doesNotContain("Avanmäl");
+            slack().click("UANGLO", "DUANGLO", "1.2", SlackForum.UNREGISTER, id, false);
+            awaitText("UANGLO", "Your registration for Forum in English is cancelled.");
+
+            // the English words the texts name work
+            assertThat(said(false, "UANGLO", "register " + id)).contains("You are registered for Forum in English");
+            assertThat(said(false, "UANGLO", "cancel " + id)).contains("Your registration for Forum in English is cancelled.");
+
+            // App Home's forum part
+            slack().event("EvForumHome" + System.nanoTime(), "{\"type\":\"app_home_opened\",\"user\":\"UANGLO\",\"channel\":\"DUANGLO\",\"tab\":\"home\"}");
+            await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("views.publish", c -> "UANGLO".equals(c.param("user_id"))).isEmpty());
+            String home = SLACK.calls("views.publish", c -> "UANGLO".equals(c.param("user_id"))).get(0).param("view");
+            assertThat(BlockKitRules.textOf(home)).contains("Coming FoU-forum meetings").containsPattern("(Monday|Tuesday|Wednesday|Thursday|Friday) \\d+ ")
+                    .contains("Register me").doesNotContain("Kommande FoU-forum").doesNotContain("Anmäl mig").doesNotContain("onsdag");
+        } finally {
+            forum.cancel(id);
+        }
     }
 }
