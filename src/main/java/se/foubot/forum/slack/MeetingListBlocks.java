@@ -57,7 +57,9 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
                     : "\n⏳ _" + texts.text(SV, "forum.list.you-are-waitlisted") + "_").orElse("");
             blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(m.title()) + "* · `" + m.id() + "`\n"
                     + SlackText.escape(describe(m, texts)) + status))));
-            if (mine.isPresent()) {
+            if (mine.isEmpty() && texts.closed(m)) {
+                // helper 122: a meeting whose registration had closed showed Anmäl mig, which then said "har stängt"
+            } else if (mine.isPresent()) {
                 blocks.add(actions(b -> b.elements(List.of(button(x -> x.actionId(SlackForum.UNREGISTER).value(m.id())
                         .text(plainText(texts.text(SV, "forum.button.unregister"))))))));
             } else {
@@ -72,7 +74,7 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
 
     /** The meeting on a line or two, in Slack (Swedish, as Slack's screens are). */
     static String describe(Meeting m, ForumTexts texts) {
-        return texts.when(m, SV) + " · " + m.place() + " · " + texts.seats(m, SV)
+        return texts.when(m, SV) + " · " + m.place() + " · " + texts.seats(m, SV) + (texts.closed(m) ? " · " + texts.registration(m, SV) : "")
                 + (m.agenda() != null ? "\n" + texts.text(SV, "forum.describe.agenda", "agenda", m.agenda()) : "");
     }
 }

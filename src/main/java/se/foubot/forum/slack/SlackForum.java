@@ -120,8 +120,16 @@ class SlackForum implements SlackSlashCommand {
         onMeetingButton(app, UNREGISTER, UNREGISTER, this::unregister);
         onMeetingButton(app, CANCEL_CONFIRM, CANCEL, this::cancel);
         app.blockAction(PROPOSE, (req, ctx) -> {
-            // a trigger id expires after 3 s: open the modal before acking
-            openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue());
+            String user = req.getPayload().getUser().getId();
+            String id = req.getPayload().getActions().get(0).getValue();
+            // helper 122: an old button opened the form for a cancelled (or closed) meeting; it is said instead
+            Optional<String> refused = notTakingProposals(id);
+            if (refused.isPresent()) {
+                work.afterAck(user, () -> tell(user, refused.get()));
+            } else {
+                // a trigger id expires after 3 s: open the modal before acking
+                openProposal(req.getPayload().getTriggerId(), id);
+            }
             return ctx.ack();
         });
         app.blockAction(PLAN_OPEN, (req, ctx) -> {
@@ -245,7 +253,24 @@ class SlackForum implements SlackSlashCommand {
     }
 
     void unregister(String user, String meetingId) {
-        tell(user, answers.unregistered(forum.unregister(meetingId, Recipient.slack(user)), meetingId, Language.SV));
+        Meeting cancelled = forum.find(meetingId).filter(Meeting::cancelled).orElse(null);
+        tell(user, cancelled != null ? answers.cancelled(cancelled, Language.SV)
+                : answers.unregistered(forum.unregister(meetingId, Recipient.slack(user)), meetingId, Language.SV));
+    }
+
+    /**
+     * Why the agenda-proposal form is not opened for {@code meetingId}: the meeting was cancelled, its registration
+     * has closed, or there is none; empty when it takes registrations.
+     */
+    private Optional<String> notTakingProposals(String meetingId) {
+        Meeting m = meetingId == null ? null : forum.find(meetingId).orElse(null);
+        if (m == null) {
+            return Optional.of(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(String.valueOf(meetingId))));
+        }
+        if (m.cancelled()) {
+            return Optional.of(answers.cancelled(m, Language.SV));
+        }
+        return forum.takesRegistrations(m) ? Optional.empty() : Optional.of(texts.get(Language.SV, "forum.closed", "title", m.title()));
     }
 
     /** The agenda-proposal modal, opened from the button (trigger ids last 3 s: opened before the ack). */
@@ -373,9 +398,19 @@ class SlackForum implements SlackSlashCommand {
         if (((ForumService.Saved) result).again()) {
             return Map.of();
         }
-        Meeting saved = ((ForumService.Saved) result).meeting();
-        tell(user, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
-                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts));
+        ForumService.Saved done = (ForumService.Saved) result;
+        Meeting saved = done.meeting();
+        String title = "*" + saved.title() + "*";
+        String id = "`" + saved.id() + "`";
+        if (editing == null || editing.isBlank()) {
+            tell(user, text("forum.plan.saved.new", "title", title, "id", id) + "\n" + MeetingListBlocks.describe(saved, forumTexts));
+        } else if (done.changed().isEmpty()) {
+            // helper 122: saved as it was, every registrant was told of a change and got an updated invite
+            tell(user, text("forum.plan.saved.unchanged", "title", title, "id", id));
+        } else {
+            tell(user, text(done.inviteChanged() ? "forum.plan.saved.changed" : "forum.plan.saved.changed-quietly", "title", title,
+                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + "\n" + MeetingListBlocks.describe(saved, forumTexts));
+        }
         return Map.of();
     }
 
@@ -418,7 +453,7 @@ class SlackForum implements SlackSlashCommand {
             if (v.get(field).isEmpty()) {
                 errors.put(field, texts.get(Language.SV, "forum.plan.required"));
             } else if (v.get(field).length() > MeetingPlan.MAX_LINE) {
-                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", Texts.count(MeetingPlan.MAX_LINE, Language.SV)));
             }
         }
         if (!v.get("video").isEmpty() && !MeetingPlan.isHttpsLink(v.get("video"))) {
@@ -426,7 +461,8 @@ class SlackForum implements SlackSlashCommand {
         }
         for (String field : List.of("description", "agenda")) {
             if (v.get(field).length() > MAX_TEXT) {
-                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MAX_TEXT));
+                // helper 122: "Högst 3000 tecken." beside "från 1 till 1 000": counts are written one way
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", Texts.count(MAX_TEXT, Language.SV)));
             }
         }
         return new PlanInput(new MeetingPlan(form.get("title"), date, start, end, form.get("place"), form.get("video"), capacity,
