@@ -62,6 +62,10 @@ class ForumAnnouncements {
             Language l = "en".equals(s.language()) ? Language.EN : Language.SV;
             String text = texts.get(l, "forum.announce.text", "meeting", forumTexts.describe(m, l), "id", m.id())
                     + "\n\n" + texts.get(l, "forum.announce.stop");
+            if (s.recipient().isEmail()) {
+                // a letter, greeted and signed as the bot's other letters are (helper 122: it began with the news, unsigned)
+                text = texts.get(l, "mail.hello") + "\n\n" + text + "\n\n" + texts.get(l, "mail.regards") + "\n";
+            }
             // a reply to the mail is about this meeting: "anmäl" registers for it
             queued += notifier.send(key(m, s.id()), s.recipient(), Notice.of(texts.get(l, "forum.announce.subject", "title", m.title()),
                     text).withThread("forum:" + m.id())) ? 1 : 0;

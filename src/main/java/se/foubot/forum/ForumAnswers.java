@@ -1,6 +1,7 @@
 package se.foubot.forum;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
@@ -46,6 +47,9 @@ public class ForumAnswers {
         if (result instanceof ForumService.RegistrationClosed c) {
             return texts.get(l, "forum.closed", "title", c.meeting().title());
         }
+        if (result instanceof ForumService.MeetingCancelled c) {
+            return cancelled(c.meeting(), l);
+        }
         return texts.get(l, "forum.no-such-meeting", "id", meetingId);
     }
 
@@ -75,7 +79,23 @@ public class ForumAnswers {
         if (upcoming.isEmpty()) {
             return texts.get(l, "forum.none-planned");
         }
-        return texts.get(l, "forum.list.title") + "\n\n" + upcoming.stream().map(x -> forumTexts.describe(x, l))
-                .collect(Collectors.joining("\n\n")) + "\n\n" + texts.get(l, "forum.list.how", "id", upcoming.get(0).id());
+        String list = texts.get(l, "forum.list.title") + "\n\n" + upcoming.stream().map(x -> forumTexts.describe(x, l))
+                .collect(Collectors.joining("\n\n"));
+        // helper 122: the example named a meeting whose registration had closed; with none to register for, none is named
+        return registrable().map(m -> list + "\n\n" + texts.get(l, "forum.list.how", "id", m.id())).orElse(list);
+    }
+
+    /** "Kapplöpning (forum-2027-05-19) är inställt.": a cancelled meeting named by an old button or in a mail. */
+    public String cancelled(Meeting m, Language l) {
+        return texts.get(l, "forum.meeting-cancelled", "title", m.title(), "id", m.id());
+    }
+
+    /**
+     * The meeting to name in an example ("anmäl forum-…"): the first coming one with a free seat, else the first that
+     * still takes registrations (to its waitlist); empty when no coming meeting takes any.
+     */
+    public Optional<Meeting> registrable() {
+        List<Meeting> open = forum.upcoming().stream().filter(forum::takesRegistrations).toList();
+        return open.stream().filter(m -> m.seats() < m.capacity()).findFirst().or(() -> open.stream().findFirst());
     }
 }

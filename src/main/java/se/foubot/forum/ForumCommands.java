@@ -79,6 +79,11 @@ class ForumCommands implements Command {
                 // nothing to confirm: there is no such meeting, whoever wrote
                 return Optional.of(noSuchMeeting(m, id.get()));
             }
+            if (meeting.get().cancelled()) {
+                // helper 122: "anmäl" to a cancelled meeting was told that its registration had closed
+                return Optional.of(Reply.text(answers.cancelled(meeting.get(), m.language()) + "\n\n" + answers.list(m.language()))
+                        .inThread("forum"));
+            }
             if (register.matches() && !forum.takesRegistrations(meeting.get())) {
                 // nothing to confirm either: registration has closed, a fact about the meeting, not about the sender
                 // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
@@ -120,7 +125,7 @@ class ForumCommands implements Command {
         String email = contacts.email(m.from()).orElse(null);
         ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal, m.language());
         String text = answers.registered(r, id, email, m.language());
-        if (r instanceof ForumService.NoSuchMeeting) {
+        if (r instanceof ForumService.NoSuchMeeting || r instanceof ForumService.MeetingCancelled) {
             text = text + "\n\n" + answers.list(m.language());
         }
         return Reply.text(text).inThread("forum:" + id);
@@ -141,8 +146,9 @@ class ForumCommands implements Command {
         return upcoming.size() == 1 ? Optional.of(upcoming.get(0).id()) : Optional.empty();
     }
 
+    /** A meeting one can register for, to name in an example; a made-up id when there is none. */
     private String exampleId() {
-        return forum.upcoming().stream().findFirst().map(Meeting::id).orElse("forum-2027-03-10");
+        return answers.registrable().map(Meeting::id).orElse("forum-2027-03-10");
     }
 
     /**

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +58,36 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     public sealed interface PlanResult permits Saved, Refused {
     }
 
-    /** @param again the same form's submission came again (replayed, or to a second replica): saved before, not now */
-    public record Saved(Meeting meeting, boolean again) implements PlanResult {
+    /**
+     * @param again   the same form's submission came again (replayed, or to a second replica): saved before, not now
+     * @param changed for a changed meeting, what the change changed ({@link #CHANGEABLE}'s names, in that order): empty
+     *                when the form was saved as it was, and then nothing was written and nobody is told (helper 122)
+     */
+    public record Saved(Meeting meeting, boolean again, Set<String> changed) implements PlanResult {
 
         public Saved(Meeting meeting) {
-            this(meeting, false);
+            this(meeting, false, Set.of());
+        }
+
+        public Saved(Meeting meeting, boolean again) {
+            this(meeting, again, Set.of());
+        }
+
+        /** Whether the change changed something the calendar invite shows, so those registered got an updated one. */
+        public boolean inviteChanged() {
+            return changed.stream().anyMatch(IN_THE_INVITE::contains);
         }
     }
+
+    /** What a change of a meeting can change, in the order it is told: the names of {@code forum.changed.*}. */
+    public static final List<String> CHANGEABLE = List.of("title", "date", "time", "place", "video", "description", "agenda",
+            "capacity", "deadline");
+    /**
+     * What the calendar invite carries (SUMMARY, DTSTART/DTEND, LOCATION, URL, DESCRIPTION with the agenda): a change of
+     * one of them is an updated invite with a higher SEQUENCE; the number of seats and the last day to register are not
+     * in the invite, so a change of only those sends nobody anything.
+     */
+    public static final Set<String> IN_THE_INVITE = Set.of("title", "date", "time", "place", "video", "description", "agenda");
 
     /** The plan is refused: each reason under the plan's field it belongs to (see {@link #check}). */
     public record Refused(Map<String, String> byField) implements PlanResult {
@@ -72,7 +97,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         }
     }
 
-    public sealed interface RegisterResult permits Seated, Waitlisted, AlreadyRegistered, RegistrationClosed, NoSuchMeeting {
+    public sealed interface RegisterResult permits Seated, Waitlisted, AlreadyRegistered, RegistrationClosed, MeetingCancelled,
+            NoSuchMeeting {
     }
 
     public record Seated(Meeting meeting, Registration registration) implements RegisterResult {
@@ -85,6 +111,10 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     public record RegistrationClosed(Meeting meeting) implements RegisterResult {
+    }
+
+    /** The meeting was cancelled (an old button, or its id in a mail): said so, not that it is missing or closed. */
+    public record MeetingCancelled(Meeting meeting) implements RegisterResult {
     }
 
     public record NoSuchMeeting() implements RegisterResult {
@@ -114,7 +144,13 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     /** Something about a meeting changed that its people must hear of; {@link ForumNotices} tells them. */
-    public record MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
+    /** @param changed for {@link Kind#UPDATED}, what the change changed (names of {@link #CHANGEABLE}) */
+    public record MeetingChanged(Meeting meeting, Kind kind, Registration registration, Set<String> changed) {
+
+        public MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
+            this(meeting, kind, registration, Set.of());
+        }
+
         public enum Kind {
             CREATED, UPDATED, CANCELLED, REGISTERED, WAITLISTED, UNREGISTERED, PROMOTED,
             /** Cancelled by declining the invite in a calendar: unlike UNREGISTERED, no answer told the person. */
@@ -191,18 +227,29 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         if (!reasons.isEmpty()) {
             return new Refused(reasons);
         }
+        Set<String> changed = changes(before.get(), plan);
+        if (changed.isEmpty()) {
+            // helper 122: the form saved as it was told every registrant of a change and sent an updated invite
+            log.info("event=forum_meeting_unchanged meeting={}", id);
+            return new Saved(before.get(), false, changed);
+        }
+        boolean inviteChanged = changed.stream().anyMatch(IN_THE_INVITE::contains);
+        Update update = new Update().set("title", oneLine(plan.title())).set("start", start(plan)).set("end", end(plan))
+                .set("place", oneLine(plan.place())).set("videoLink", blankToNull(plan.videoLink().textOr("")))
+                .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
+                .set("description", blankToNull(plan.description().textOr(""))).set("agenda", blankToNull(plan.agenda().textOr("")))
+                .set("updatedAt", clock.instant());
+        if (inviteChanged) {
+            // SEQUENCE is raised only for a change the invite shows, so an updated invite always has something new
+            update.inc("sequence", 1);
+        }
         Criteria saving = Criteria.where("_id").is(id).and("cancelled").is(false);
         if (plan.capacity() != null) {
             // fewer seats only over the seats taken at the moment of the write: a registration taking a seat between the
             // check above and this write must not end up over the new capacity (helper 122: 3 registered, capacity 2)
             saving = saving.and("seats").lte(plan.capacity());
         }
-        Meeting m = mongo.findAndModify(Query.query(saving),
-                new Update().set("title", oneLine(plan.title())).set("start", start(plan)).set("end", end(plan))
-                        .set("place", oneLine(plan.place())).set("videoLink", blankToNull(plan.videoLink().textOr("")))
-                        .set("capacity", plan.capacity()).set("registrationDeadline", deadline(plan))
-                        .set("description", blankToNull(plan.description().textOr(""))).set("agenda", blankToNull(plan.agenda().textOr("")))
-                        .inc("sequence", 1).set("updatedAt", clock.instant()),
+        Meeting m = mongo.findAndModify(Query.query(saving), update,
                 FindAndModifyOptions.options().returnNew(true), Meeting.class);
         if (m == null) {
             Optional<Meeting> now = find(id).filter(x -> !x.cancelled());
@@ -211,13 +258,50 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                             Texts.count(now.get().seats(), Language.SV))))
                     : new Refused(Map.of("title", text("forum.plan.no-such-meeting", "id", id)));
         }
-        log.info("event=forum_meeting_updated meeting={} sequence={}", id, m.sequence());
-        events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null));
+        log.info("event=forum_meeting_updated meeting={} sequence={} changed={}", id, m.sequence(), String.join(",", changed));
+        if (inviteChanged) {
+            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null, changed));
+        }
         // more seats than before: the waitlist moves up
         while (promoteFirst(m.id()).isPresent()) {
             // each promoted person is told by the event
         }
-        return new Saved(m);
+        return new Saved(m, false, changed);
+    }
+
+    /** What {@code plan} changes of {@code m}, by the names of {@link #CHANGEABLE} in that order. */
+    private Set<String> changes(Meeting m, MeetingPlan plan) {
+        Set<String> changed = new LinkedHashSet<>();
+        var start = m.start().atZone(zone);
+        if (!m.title().equals(oneLine(plan.title()))) {
+            changed.add("title");
+        }
+        if (!start.toLocalDate().equals(plan.date())) {
+            changed.add("date");
+        }
+        if (!start.toLocalTime().equals(plan.start()) || !m.end().atZone(zone).toLocalTime().equals(plan.end())) {
+            changed.add("time");
+        }
+        if (!m.place().equals(oneLine(plan.place()))) {
+            changed.add("place");
+        }
+        if (!java.util.Objects.equals(m.videoLink(), blankToNull(plan.videoLink().textOr("")))) {
+            changed.add("video");
+        }
+        if (!java.util.Objects.equals(m.description(), blankToNull(plan.description().textOr("")))) {
+            changed.add("description");
+        }
+        if (!java.util.Objects.equals(m.agenda(), blankToNull(plan.agenda().textOr("")))) {
+            changed.add("agenda");
+        }
+        if (m.capacity() != plan.capacity()) {
+            changed.add("capacity");
+        }
+        // the day as the form shows it (registration closes at its end, or at the start when that is the same day)
+        if (!m.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate().equals(plan.registrationDeadline())) {
+            changed.add("deadline");
+        }
+        return changed;
     }
 
     public Optional<Meeting> cancel(String id) {
@@ -277,8 +361,12 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     public RegisterResult register(String meetingId, Recipient person, String email, String district, AgendaProposal proposal,
             Language language) {
         Meeting m = find(meetingId).orElse(null);
-        if (m == null || m.cancelled()) {
+        if (m == null) {
             return new NoSuchMeeting();
+        }
+        if (m.cancelled()) {
+            // helper 122: an old button for a cancelled meeting said there was no such meeting
+            return new MeetingCancelled(m);
         }
         Instant now = clock.instant();
         String id = Registration.id(meetingId, person);
@@ -565,7 +653,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         for (String field : List.of("title", "place")) {
             GuardedText value = field.equals("title") ? p.title() : p.place();
             if (value != null && value.textOr("").strip().length() > MeetingPlan.MAX_LINE) {
-                add(reasons, field, text("forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
+                add(reasons, field, text("forum.plan.too-long", "max", Texts.count(MeetingPlan.MAX_LINE, Language.SV)));
             }
         }
         if (p.date() != null && workingDays.isPublicHoliday(p.date())) {
@@ -576,6 +664,9 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         }
         if (p.date() != null && p.date().isBefore(LocalDate.ofInstant(clock.instant(), zone))) {
             add(reasons, "date", text("forum.plan.date-passed", "date", capitalised(day(p.date()))));
+        } else if (timed && p.date().equals(LocalDate.ofInstant(clock.instant(), zone)) && !start(p).isAfter(clock.instant())) {
+            // helper 122: a meeting at 13.00 planned (or moved there) at 21.41 the same day was announced with free seats
+            add(reasons, "start", text("forum.plan.start-passed", "time", Dates.time(p.date().atTime(p.start()).atZone(zone), Language.SV)));
         }
         // a new meeting only: one planned before keeps the deadline it had when it is changed after that day
         if ((editing == null || editing.isBlank()) && p.registrationDeadline() != null

@@ -1,7 +1,9 @@
 package se.foubot.forum;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
@@ -20,10 +22,12 @@ public class ForumTexts {
 
     private final Texts texts;
     private final ZoneId zone;
+    private final Clock clock;
 
-    public ForumTexts(Texts texts, ZoneId zone) {
+    public ForumTexts(Texts texts, ZoneId zone, Clock clock) {
         this.texts = texts;
         this.zone = zone;
+        this.clock = clock;
     }
 
     /** The bundle's text for {@code key}; see {@link Texts#get}. */
@@ -58,8 +62,7 @@ public class ForumTexts {
                 .append(texts.get(l, "forum.describe.when", "when", when(m, l))).append("\n")
                 .append(texts.get(l, "forum.describe.where", "place", m.place()))
                 .append(m.videoLink() != null ? " " + texts.get(l, "forum.describe.remote", "link", m.videoLink()) : "").append("\n")
-                .append(texts.get(l, "forum.describe.seats", "seats", seats(m, l), "deadline",
-                        Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone).toLocalDate(), l)));
+                .append(seatsAndDeadline(m, l));
         if (m.description() != null) {
             b.append("\n").append(m.description());
         }
@@ -69,7 +72,51 @@ public class ForumTexts {
         return b.toString();
     }
 
-    /** "1 ledig plats av 2", "3 lediga platser av 20", "fullt, 20 platser". */
+    /**
+     * "Platser: 3 lediga platser av 20 · sista anmälan måndag 1 mars 2027", "Fullbokat (20 platser) · sista anmälan …";
+     * once the last day to register has passed, "· anmälan stängd" (helper 122: a closed meeting was listed as open).
+     */
+    String seatsAndDeadline(Meeting m, Language l) {
+        String seats = full(m) ? capitalised(seats(m, l)) : texts.get(l, "forum.describe.seats", "seats", seats(m, l));
+        return seats + " · " + registration(m, l);
+    }
+
+    /** "sista anmälan måndag 1 mars 2027", or "anmälan stängd" once it has closed (a cancelled meeting keeps its day). */
+    public String registration(Meeting m, Language l) {
+        return closed(m) ? texts.get(l, "forum.describe.closed")
+                : texts.get(l, "forum.describe.deadline", "deadline", Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone)
+                        .toLocalDate(), l));
+    }
+
+    /** Whether registration for {@code m}, not cancelled, has closed (its last day to register has passed). */
+    public boolean closed(Meeting m) {
+        return !m.cancelled() && !m.open(clock.instant());
+    }
+
+    private static boolean full(Meeting m) {
+        return m.capacity() - m.seats() <= 0;
+    }
+
+    /** The meeting's day as people read it: "onsdag 19 maj 2027". */
+    public String date(Meeting m, Language l) {
+        return Dates.date(m.start().atZone(zone).toLocalDate(), l);
+    }
+
+    /** What a change changed, as a list ("tiden, platsen och dagordningen"), from {@code forum.changed.*}. */
+    public String changes(java.util.Collection<String> changed, Language l) {
+        List<String> names = changed.stream().map(c -> texts.get(l, "forum.changed." + c)).toList();
+        if (names.size() <= 1) {
+            return String.join("", names);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " " + texts.get(l, "forum.changed.and") + " "
+                + names.get(names.size() - 1);
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    /** "1 ledig plats av 2", "3 lediga platser av 20", "fullbokat (20 platser)". */
     public String seats(Meeting m, Language l) {
         int free = m.capacity() - m.seats();
         if (free <= 0) {

@@ -117,6 +117,7 @@ class MessageCatalogueTest {
                 Map.entry("word", en ? "don't know" : "vet inte"),
                 Map.entry("example", en ? "15 March" : "15 mars"),
                 Map.entry("words", "forum ställ in"),
+                Map.entry("what", en ? "the time and the place" : "tiden och platsen"),
                 Map.entry("meetings", "• forum-2027-03-10 – ”FoU-forum: uppföljning”, onsdag 10 mars 2027 kl. 13.00–16.00"),
                 Map.entry("event", en ? "Last day to apply for LUM and MUL" : "Sista dag att söka LUM och MUL"),
                 Map.entry("max-project", en ? "SEK 500,000" : "500 000 kr"),

@@ -60,7 +60,9 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
                     : "\n⏳ _" + texts.text(l, "forum.list.you-are-waitlisted") + "_").orElse("");
             blocks.add(section(s -> s.text(markdownText("*" + SlackText.escape(m.title()) + "* · `" + m.id() + "`\n"
                     + SlackText.escape(describe(m, texts, l)) + status))));
-            if (mine.isPresent()) {
+            if (mine.isEmpty() && texts.closed(m)) {
+                // helper 122: a meeting whose registration had closed showed Anmäl mig, which then said "har stängt"
+            } else if (mine.isPresent()) {
                 blocks.add(actions(b -> b.elements(List.of(button(x -> x.actionId(SlackForum.UNREGISTER).value(m.id())
                         .text(plainText(texts.text(l, "forum.button.unregister"))))))));
             } else {
@@ -75,7 +77,7 @@ class MeetingListBlocks implements SlackCardRenderer<MeetingList> {
 
     /** The meeting on a line or two, in Slack, in {@code l}. */
     static String describe(Meeting m, ForumTexts texts, Language l) {
-        return texts.when(m, l) + " · " + m.place() + " · " + texts.seats(m, l)
+        return texts.when(m, l) + " · " + m.place() + " · " + texts.seats(m, l) + (texts.closed(m) ? " · " + texts.registration(m, l) : "")
                 + (m.agenda() != null ? "\n" + texts.text(l, "forum.describe.agenda", "agenda", m.agenda()) : "");
     }
 }

@@ -120,9 +120,16 @@ class SlackForum implements SlackSlashCommand {
         onMeetingButton(app, UNREGISTER, UNREGISTER, this::unregister);
         onMeetingButton(app, CANCEL_CONFIRM, CANCEL, this::cancel);
         app.blockAction(PROPOSE, (req, ctx) -> {
-            // a trigger id expires after 3 s: open the modal before acking
-            openProposal(req.getPayload().getTriggerId(), req.getPayload().getActions().get(0).getValue(),
-                    req.getPayload().getUser().getId());
+            String user = req.getPayload().getUser().getId();
+            String id = req.getPayload().getActions().get(0).getValue();
+            // helper 122: an old button opened the form for a cancelled (or closed) meeting; it is said instead
+            Optional<String> refused = notTakingProposals(id, language(user));
+            if (refused.isPresent()) {
+                work.afterAck(user, () -> tell(user, refused.get()));
+            } else {
+                // a trigger id expires after 3 s: open the modal before acking
+                openProposal(req.getPayload().getTriggerId(), id, user);
+            }
             return ctx.ack();
         });
         app.blockAction(PLAN_OPEN, (req, ctx) -> {
@@ -250,10 +257,30 @@ class SlackForum implements SlackSlashCommand {
      * registration kept.
      */
     void unregister(String user, String meetingId) {
+        Meeting cancelled = forum.find(meetingId).filter(Meeting::cancelled).orElse(null);
+        Optional<Language> known = router.knownLanguage(new ConversationKey(SlackText.CHANNEL, user));
+        if (cancelled != null) {
+            tell(user, answers.cancelled(cancelled, known.orElse(Language.SV)));
+            return;
+        }
         Optional<ForumService.Unregistered> result = forum.unregister(meetingId, Recipient.slack(user));
-        Language l = router.knownLanguage(new ConversationKey(SlackText.CHANNEL, user))
-                .or(() -> result.map(u -> u.registration().language())).orElse(Language.SV);
+        Language l = known.or(() -> result.map(u -> u.registration().language())).orElse(Language.SV);
         tell(user, answers.unregistered(result, meetingId, l));
+    }
+
+    /**
+     * Why the agenda-proposal form is not opened for {@code meetingId}: the meeting was cancelled, its registration
+     * has closed, or there is none; empty when it takes registrations. Said in {@code l}.
+     */
+    private Optional<String> notTakingProposals(String meetingId, Language l) {
+        Meeting m = meetingId == null ? null : forum.find(meetingId).orElse(null);
+        if (m == null) {
+            return Optional.of(texts.get(l, "forum.no-such-meeting", "id", ForumTexts.asWritten(String.valueOf(meetingId))));
+        }
+        if (m.cancelled()) {
+            return Optional.of(answers.cancelled(m, l));
+        }
+        return forum.takesRegistrations(m) ? Optional.empty() : Optional.of(texts.get(l, "forum.closed", "title", m.title()));
     }
 
     /**
@@ -398,9 +425,19 @@ class SlackForum implements SlackSlashCommand {
         if (((ForumService.Saved) result).again()) {
             return Map.of();
         }
-        Meeting saved = ((ForumService.Saved) result).meeting();
-        tell(user, text(editing == null || editing.isBlank() ? "forum.plan.saved.new" : "forum.plan.saved.changed",
-                "title", "*" + saved.title() + "*", "id", "`" + saved.id() + "`") + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
+        ForumService.Saved done = (ForumService.Saved) result;
+        Meeting saved = done.meeting();
+        String title = "*" + saved.title() + "*";
+        String id = "`" + saved.id() + "`";
+        if (editing == null || editing.isBlank()) {
+            tell(user, text("forum.plan.saved.new", "title", title, "id", id) + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
+        } else if (done.changed().isEmpty()) {
+            // helper 122: saved as it was, every registrant was told of a change and got an updated invite
+            tell(user, text("forum.plan.saved.unchanged", "title", title, "id", id));
+        } else {
+            tell(user, text(done.inviteChanged() ? "forum.plan.saved.changed" : "forum.plan.saved.changed-quietly", "title", title,
+                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
+        }
         return Map.of();
     }
 
@@ -443,7 +480,7 @@ class SlackForum implements SlackSlashCommand {
             if (v.get(field).isEmpty()) {
                 errors.put(field, texts.get(Language.SV, "forum.plan.required"));
             } else if (v.get(field).length() > MeetingPlan.MAX_LINE) {
-                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MeetingPlan.MAX_LINE));
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", Texts.count(MeetingPlan.MAX_LINE, Language.SV)));
             }
         }
         if (!v.get("video").isEmpty() && !MeetingPlan.isHttpsLink(v.get("video"))) {
@@ -451,7 +488,8 @@ class SlackForum implements SlackSlashCommand {
         }
         for (String field : List.of("description", "agenda")) {
             if (v.get(field).length() > MAX_TEXT) {
-                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", MAX_TEXT));
+                // helper 122: "Högst 3000 tecken." beside "från 1 till 1 000": counts are written one way
+                errors.put(field, texts.get(Language.SV, "forum.plan.too-long", "max", Texts.count(MAX_TEXT, Language.SV)));
             }
         }
         return new PlanInput(new MeetingPlan(form.get("title"), date, start, end, form.get("place"), form.get("video"), capacity,
