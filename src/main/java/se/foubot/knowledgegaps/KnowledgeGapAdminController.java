@@ -173,14 +173,18 @@ class KnowledgeGapAdminController {
         if (unknown == null || unknown.isEmpty()) {
             return java.util.Optional.empty();
         }
-        List<String> names = unknown.keySet().stream().map(KnowledgeGapAdminController::shown).toList();
+        // in the order of the alphabet, as a JSON object's fields have none (helper 127: "Fälten b och a"), an empty name
+        // written as one
+        List<String> names = unknown.keySet().stream().sorted().map(n -> n.isEmpty() ? "\"\"" : shown(n)).toList();
         String named = names.size() == 1 ? "Fältet " + names.get(0)
                 : "Fälten " + String.join(", ", names.subList(0, names.size() - 1)) + " och " + names.get(names.size() - 1);
         String meant = unknown.size() == 1 ? fields.stream().filter(f -> f.equalsIgnoreCase(unknown.keySet().iterator().next()))
                 .findFirst().map(f -> " – menar du " + f + "?").orElse(".") : ".";
         String taken = fields.size() == 1 ? " Det enda fältet är " + fields.get(0) + "."
                 : " Fälten är " + String.join(", ", fields.subList(0, fields.size() - 1)) + " och " + fields.get(fields.size() - 1) + ".";
-        return java.util.Optional.of(NO_SUCH_BODY + " " + named + " finns inte" + meant + taken);
+        // the object itself was right, so the reason starts with the field (helper 127: it began "Innehållet ska vara ett
+        // JSON-objekt …", which did not apply)
+        return java.util.Optional.of(named + " finns inte" + meant + taken);
     }
 
     private static String shown(String name) {

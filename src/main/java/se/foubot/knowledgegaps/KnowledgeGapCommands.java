@@ -320,8 +320,13 @@ class KnowledgeGapCommands implements Command {
             // the outcome letter invites questions by reply (helper 121: such a reply was told the round had closed)
             return questionAboutTheOutcome(m, ofThread.get());
         }
+        if (ofThread.isPresent() && ofThread.get().outcomesSentAt() != null) {
+            // a word of thanks for the outcome: no task, and not told the round has closed, as if they had tried to
+            // add something (helper 127)
+            return Reply.text(texts.get(language, "knowledgegaps.outcome.reply-thanks")).inThread(inThread);
+        }
         if (ofThread.isPresent() && !ofThread.get().takesAnswers(clock.instant())) {
-            // a late answer, or a word of thanks for the outcome: nothing to read as an entry, and FoU is where to ask
+            // a late answer: nothing to read as an entry, and FoU is where to ask
             return Reply.text(texts.closed(ofThread.get(), null, language)).inThread(inThread);
         }
         MailAnswerReader.Read read = mailAnswers.read(m.text(), district);

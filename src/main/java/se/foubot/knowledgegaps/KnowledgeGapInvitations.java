@@ -4,6 +4,7 @@ import java.util.function.BiFunction;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import se.foubot.conversation.Language;
 import se.foubot.messaging.Notice;
 import se.foubot.messaging.Notifier;
 import se.foubot.messaging.Recipient;
+import se.foubot.privacy.LogText;
 
 /**
  * Invites every district when a round opens: a mail to each of its addresses (answers come back in that mail's
@@ -53,6 +55,25 @@ public class KnowledgeGapInvitations {
         Invited invited = invite(opened.round());
         log.info("event=knowledge_gap_invited round={} districts={} mails={} dms={}", opened.round().id(), invited.districts(),
                 invited.mails(), invited.dms());
+    }
+
+    /**
+     * At start, the invitations of every round that takes answers are queued again; each goes once by its key, so only
+     * those a killed process had not queued go now (helper 127: a `kill -9` while a round was opened left three
+     * districts uninvited for good, and the opening retried was answered as done).
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void finishInvitations() {
+        try {
+            for (Round round : service.roundsTakingAnswers()) {
+                Invited queued = invite(round);
+                log.info("event=knowledge_gap_invitations_checked round={} districts={} mails={} dms={}", round.id(),
+                        queued.districts(), queued.mails(), queued.dms());
+            }
+        } catch (RuntimeException e) {
+            // the store away at start: the next start, or the opening retried, finishes them
+            log.warn("event=knowledge_gap_invitations_not_checked reason=\"{}\"", LogText.clean(String.valueOf(e.getMessage())));
+        }
     }
 
     /**

@@ -170,6 +170,9 @@ public class KnowledgeGapService implements StoreIndexes {
                 Optional<Round> same = sameOpeningJustNow(year, blankToNull(openingText.textOr("")), deadline);
                 if (same.isPresent()) {
                     log.info("event=knowledge_gap_round_open_repeated round={}", same.get().id());
+                    // the first call's process may have died while it invited: what it did not queue is queued now
+                    // (each invitation goes once by its key; helper 127)
+                    events.publishEvent(new RoundOpened(same.get()));
                     return new OpenedRound(same.get(), true);
                 }
                 return openNew(year, openingText, deadline, coordinator);

@@ -113,14 +113,17 @@ class AdminApiTest {
                 "{\"year\":2027,\"openingtext\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\"}"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(misspelt.statusCode()).as(misspelt.body()).isEqualTo(400);
-        assertThat(reasons(misspelt)).singleElement().asString().startsWith("Innehållet ska vara ett JSON-objekt")
-                .contains("Fältet openingtext finns inte – menar du openingText?")
+        // the object was one: the reason starts with the field (helper 127)
+        assertThat(reasons(misspelt)).singleElement().asString().startsWith("Fältet openingtext finns inte – menar du openingText?")
                 .contains("Fälten är year, openingText och deadline.");
         HttpResponse<String> extra = post("/api/knowledge-gaps/rounds", "application/json",
                 "{\"year\":2027,\"openingText\":\"Vi vill särskilt höra om hemlöshet.\",\"deadline\":\"2026-12-14\",\"extra\":1}"
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(extra.statusCode()).isEqualTo(400);
         assertThat(extra.body()).contains("Fältet extra finns inte.");
+        HttpResponse<String> two = post("/api/knowledge-gaps/rounds", "application/json",
+                "{\"b\":1,\"a\":2,\"\":3,\"year\":2027}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(reasons(two)).first().asString().startsWith("Fälten \"\", a och b finns inte.");
         // a name of 5,000 characters is not said back whole
         HttpResponse<String> longName = post("/api/knowledge-gaps/rounds", "application/json",
                 ("{\"year\":2027,\"deadline\":\"2026-12-14\",\"" + "ö".repeat(5000) + "\":1}")

@@ -98,5 +98,26 @@ class KnowledgeGapOpeningReplicasTest {
                 Recipient.slack("UCOORD"), Language.SV);
         assertThat(nbsp.again()).isTrue();
         assertThat(nbsp.round().id()).isEqualTo("kl-2027");
+
+        // helper 127: a kill -9 while the invitations were queued left three districts uninvited for good, and the
+        // opening retried was answered as done. The retried opening, and the next start, queue what is missing
+        Query invitations = Query.query(Criteria.where("_id").regex("^kg-invite:kl-2027:"));
+        long all = mongo.count(invitations, "outbox");
+        assertThat(all).isPositive();
+        mongo.remove(Query.query(Criteria.where("_id").regex("^kg-invite:kl-2027:.*(sodermalm|ostermalm)")), "outbox");
+        assertThat(mongo.count(invitations, "outbox")).isLessThan(all);
+        service.open(2027, guard.check("Vi vill särskilt höra om det förebyggande arbetet."), LocalDate.of(2027, 3, 10),
+                Recipient.slack("UCOORD"), Language.SV);
+        assertThat(mongo.count(invitations, "outbox")).as("queued by the retried opening").isEqualTo(all);
+        mongo.remove(Query.query(Criteria.where("_id").regex("^kg-invite:kl-2027:.*(sodermalm|ostermalm)")), "outbox");
+        invitations().finishInvitations();
+        assertThat(mongo.count(invitations, "outbox")).as("queued at the next start").isEqualTo(all);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
+    private KnowledgeGapInvitations invitations() {
+        return context.getBean(KnowledgeGapInvitations.class);
     }
 }

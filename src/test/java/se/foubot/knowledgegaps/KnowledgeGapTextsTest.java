@@ -200,7 +200,7 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         int closedOne = textsTo(COORDINATOR).size();
         slack().command(COORDINATOR, "kunskapsluckor stäng kl-2028-2");
         assertThat(textsSince(COORDINATOR, closedOne, "Inventeringen kl-2028-2 är stängd"))
-                .anyMatch(t -> t.startsWith("Inventeringen kl-2028-2 är stängd: 1 kunskapslucka från 1 förvaltning, i 1 grupp."));
+                .anyMatch(t -> t.startsWith("Inventeringen kl-2028-2 är stängd: 1 kunskapslucka från 1 förvaltning, i 1 grupp. Gruppen ligger i"));
     }
 
     @Test

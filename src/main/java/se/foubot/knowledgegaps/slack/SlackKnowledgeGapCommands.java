@@ -99,7 +99,10 @@ class SlackKnowledgeGapCommands implements Command {
         }
         String channel = groupChannel();
         Round round = closed.get().round();
-        return texts.get(Language.SV, channel.isBlank() ? "knowledgegaps.slack.closed-nochannel" : "knowledgegaps.slack.closed",
+        // one group is "Gruppen ligger …", not "Grupperna" (helper 127)
+        String key = channel.isBlank() ? "knowledgegaps.slack.closed-nochannel"
+                : closed.get().groups().size() == 1 ? "knowledgegaps.slack.closed.one" : "knowledgegaps.slack.closed";
+        return texts.get(Language.SV, key,
                 "round", round.id(), "entries", texts.count(Language.SV, "knowledgegaps.count.entries", service.entries(round.id()).size()),
                 "districts", texts.count(Language.SV, "knowledgegaps.count.districts", service.districtsAnswered(round.id()).size()),
                 "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()),
