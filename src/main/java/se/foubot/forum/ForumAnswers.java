@@ -40,6 +40,13 @@ public class ForumAnswers {
             return texts.get(l, "forum.waitlisted", "title", w.meeting().title(), "position", w.position())
                     + proposalReceived(w.registration(), l);
         }
+        if (result instanceof ForumService.AlreadyRegistered a && a.proposalTaken()) {
+            // registered before, with a proposal now: kept, and said so (helper 128: "inget mer behövs", and dropped)
+            return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered-proposal"
+                    : "forum.already.waitlisted-proposal", "title", a.meeting().title()) + proposalReceived(a.registration(), l)
+                    + (a.replaced() == null || a.replaced().text() == null ? ""
+                            : "\n\n" + texts.get(l, "forum.proposal.replaced", "text", shown(a.replaced().text())));
+        }
         if (result instanceof ForumService.AlreadyRegistered a) {
             return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered"
                     : "forum.already.waitlisted", "title", a.meeting().title());
@@ -58,11 +65,15 @@ public class ForumAnswers {
         if (r == null || r.proposal() == null || r.proposal().text() == null || r.proposal().text().isBlank()) {
             return "";
         }
-        String text = r.proposal().text().strip();
-        // said back, not repeated whole: the first words are enough to recognise it
-        String shown = text.codePointCount(0, text.length()) > SHOWN_PROPOSAL
+        return "\n\n" + texts.get(l, "forum.proposal.received", "kind", forumTexts.proposalKind(r.proposal().kind(), l), "text",
+                shown(r.proposal().text()));
+    }
+
+    /** A proposal said back, not repeated whole: the first words are enough to recognise it. */
+    private static String shown(String proposal) {
+        String text = proposal.strip();
+        return text.codePointCount(0, text.length()) > SHOWN_PROPOSAL
                 ? text.substring(0, text.offsetByCodePoints(0, SHOWN_PROPOSAL)).strip() + "…" : text;
-        return "\n\n" + texts.get(l, "forum.proposal.received", "kind", forumTexts.proposalKind(r.proposal().kind(), l), "text", shown);
     }
 
     /** How much of a proposal the answer says back. */

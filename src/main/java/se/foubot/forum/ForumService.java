@@ -107,7 +107,16 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     public record Waitlisted(Meeting meeting, Registration registration, int position) implements RegisterResult {
     }
 
-    public record AlreadyRegistered(Meeting meeting, Registration registration) implements RegisterResult {
+    /**
+     * Registered (or waiting) before. {@code proposalTaken}: the agenda proposal that came with this registration was
+     * kept on it, in place of {@code replaced} (null when there was none, or it was the same).
+     */
+    public record AlreadyRegistered(Meeting meeting, Registration registration, Registration.AgendaProposal replaced,
+            boolean proposalTaken) implements RegisterResult {
+
+        public AlreadyRegistered(Meeting meeting, Registration registration) {
+            this(meeting, registration, null, false);
+        }
     }
 
     public record RegistrationClosed(Meeting meeting) implements RegisterResult {
@@ -205,6 +214,26 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private Optional<Meeting> plannedBy(String formKey) {
         return formKey == null ? Optional.empty()
                 : Optional.ofNullable(mongo.findOne(Query.query(Criteria.where(FORM_KEY).is(formKey)), Meeting.class));
+    }
+
+    /**
+     * Someone registered before, who sends a proposal for the agenda now (the form's button again, "anmäl …⏎Fråga: …"):
+     * the proposal is kept on their registration in place of the one it held, while the meeting takes registrations
+     * (helper 128: dropped, and answered "inget mer behövs").
+     */
+    private AlreadyRegistered withProposal(Meeting m, Registration registration, Registration.AgendaProposal proposal) {
+        if (proposal == null || proposal.text() == null || proposal.text().isBlank() || !m.open(clock.instant())) {
+            return new AlreadyRegistered(m, registration);
+        }
+        Registration.AgendaProposal before = registration.proposal();
+        Registration now = mongo.findAndModify(Query.query(Criteria.where("_id").is(registration.id()).and("status").ne(Status.CANCELLED)),
+                new Update().set("proposal", proposal).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true), Registration.class);
+        if (now == null) {
+            return new AlreadyRegistered(m, registration);
+        }
+        log.info("event=forum_proposal_changed meeting={} registration={}", m.id(), LogText.clean(registration.id()));
+        return new AlreadyRegistered(m, now, proposal.equals(before) ? null : before, true);
     }
 
     /**
@@ -383,10 +412,10 @@ public class ForumService implements se.foubot.store.StoreIndexes {
             if (now3 != null && now3.status() == Status.REGISTERED) {
                 return new Seated(find(meetingId).orElse(m), now3);
             }
-            return new AlreadyRegistered(m, now3 != null ? now3 : existing);
+            return withProposal(m, now3 != null ? now3 : existing, proposal);
         }
         if (existing != null && existing.status() != Status.CANCELLED) {
-            return new AlreadyRegistered(m, existing);
+            return withProposal(m, existing, proposal);
         }
         if (!m.open(now)) {
             return new RegistrationClosed(m);

@@ -73,8 +73,10 @@ class SlackForumCommands implements Command {
             // helper 101: the words cancelled at once, and a mistyped id was a meeting gone with every invite
             case CANCEL -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", mt.title(), "id", mt.id(), "when",
-                            forumTexts.when(mt, Language.SV), "registered", forum.registrations(mt.id(), Registration.Status.REGISTERED).size(),
-                            "waitlisted", forum.registrations(mt.id(), Registration.Status.WAITLISTED).size()))
+                            forumTexts.when(mt, Language.SV), "registered", people("forum.plan.cancel-confirm.registered",
+                                    forum.registrations(mt.id(), Registration.Status.REGISTERED).size()),
+                            "waitlisted", people("forum.plan.cancel-confirm.waitlisted",
+                                    forum.registrations(mt.id(), Registration.Status.WAITLISTED).size())))
                             .withCard(new CancelMeetingCard(mt.id())))
                     .orElse(Reply.text(notCancellable(forum, texts, id)));
         });
@@ -114,5 +116,10 @@ class SlackForumCommands implements Command {
 
     private String text(String key, Object... namesAndValues) {
         return texts.get(Language.SV, key, namesAndValues);
+    }
+
+    /** "1 anmäld", "12 anmälda", "ingen" (helper 128: "1 anmälda och 0 på väntelistan"): {@code key}'s .none, .one or own text. */
+    private String people(String key, int n) {
+        return n == 0 ? text(key + ".none") : text(n == 1 ? key + ".one" : key, "n", se.foubot.messaging.Texts.count(n, Language.SV));
     }
 }

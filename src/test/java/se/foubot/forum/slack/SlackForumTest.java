@@ -863,7 +863,7 @@ class SlackForumTest {
             }
             // helper 101: the words cancelled at once; now they ask, with what cancelling does, and a button cancels
             String asked = said(slash, "UCOORD", "forum ställ in " + id);
-            assertThat(asked).contains("Vill du ställa in ”Ställs in " + slash + "” (" + id + ")").contains("0 anmälda och 0 på väntelistan")
+            assertThat(asked).contains("Vill du ställa in ”Ställs in " + slash + "” (" + id + ")").contains("Ingen anmäld och ingen på väntelistan får veta det")
                     .contains(SlackForum.CANCEL_CONFIRM).contains("Ställ in mötet")
                     .doesNotContain("inte säker").doesNotContain("Hej! Jag är FoU-boten");
             assertThat(forum.find(id).orElseThrow().cancelled()).isFalse();
@@ -871,7 +871,7 @@ class SlackForumTest {
             List<FakeSlackApi.Call> askedPosts = SLACK.calls("chat.postMessage", c -> c.param("channel").equals(slash ? "UCOORD" : "DUCOORD")
                     && String.valueOf(c.param("blocks")).contains(SlackForum.CANCEL_CONFIRM));
             assertThat(BlockKitRules.textOf(askedPosts.get(askedPosts.size() - 1).param("blocks"))).contains("Vill du ställa in")
-                    .contains("0 anmälda och 0 på väntelistan");
+                    .contains("Ingen anmäld och ingen på väntelistan får veta det");
             int told = postsTo("UCOORD");
             slack().click("UCOORD", "DUCOORD", "1.9", SlackForum.CANCEL_CONFIRM, id, false);
             await().atMost(Duration.ofSeconds(10)).until(() -> postsTo("UCOORD") > told);
@@ -1087,6 +1087,15 @@ class SlackForumTest {
             assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFörslag:\nTack!")).contains("Du är anmäld")
                     .doesNotContain("förslag");
             assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UFORSLAG3")).orElseThrow().proposal()).isNull();
+            // registered before, a proposal now: kept, said, and what it replaces named (helper 128: "inget mer behövs",
+            // and the proposal dropped)
+            assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFråga: Kan vi prata om tolkar?"))
+                    .contains("Du är redan anmäld till Forum om brukarråd.").doesNotContain("inget mer behövs")
+                    .contains("Vi har tagit emot ditt förslag till dagordningen – Fråga: ”Kan vi prata om tolkar?”");
+            assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFörslag: Tolkar i hemtjänsten"))
+                    .contains("Det ersätter ditt tidigare förslag: ”Kan vi prata om tolkar?”");
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UFORSLAG3")).orElseThrow().proposal().text())
+                    .isEqualTo("Tolkar i hemtjänsten");
 
             // by mail, answering the bot's list (so the sender is proven), the same line is kept and now confirmed too
             String eva = "eva.ek@stockholm.se";
