@@ -71,7 +71,12 @@ public class GapTexts {
     }
 
     private String closedAt(Round round, Language language) {
-        return round.closedAt() == null ? "" : se.foubot.conversation.Dates.dateTime(round.closedAt().atZone(zone), language);
+        return dateTime(round.closedAt(), language);
+    }
+
+    /** "lördag 12 december 2026 kl. 09.00" in the bot's zone; empty for none. */
+    public String dateTime(java.time.Instant at, Language language) {
+        return at == null ? "" : se.foubot.conversation.Dates.dateTime(at.atZone(zone), language);
     }
 
     /** "onsdag 10 mars 2027" / "Wednesday 10 March 2027". */

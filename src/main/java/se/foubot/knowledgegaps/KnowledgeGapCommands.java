@@ -127,14 +127,18 @@ class KnowledgeGapCommands implements Command {
         return said.contains("?") || said.codePointCount(0, said.length()) >= QUESTION_WITHOUT_MARK;
     }
 
-    /** The person's words to the analysts as a question, as "Fråga en FoU-utredare" does; confirmed first when unproven. */
-    private Reply questionAboutTheOutcome(Inbound m, Round round) {
+    /**
+     * The person's words to the analysts as a question, as "Fråga en FoU-utredare" does; confirmed first when unproven.
+     * The task is for {@code district}, the one the outcome letter was about (its thread names it), as the analysts need
+     * to know whose outcome is asked about (a black-box tester found the card without one).
+     */
+    private Reply questionAboutTheOutcome(Inbound m, Round round, String district) {
         Language language = m.language();
         if (!m.senderProven()) {
             return Reply.confirmFirst(texts.get(language, "knowledgegaps.outcome.confirm-question", "round", round.id()));
         }
         try {
-            SupportTask task = questions.handOver("kg-outcome-question:" + m.key(), m.from(), m.text().strip(), language);
+            SupportTask task = questions.handOver("kg-outcome-question:" + m.key(), m.from(), m.text().strip(), district, language);
             log.info("event=knowledge_gap_outcome_question round={} task={}", round.id(), task.reference());
             return Reply.text(texts.get(language, "knowledgegaps.outcome.question-handed-over", "round", round.id(),
                     "reference", task.reference())).inThread("task:" + task.reference());
@@ -318,7 +322,7 @@ class KnowledgeGapCommands implements Command {
         Optional<Round> ofThread = service.round(roundId);
         if (ofThread.isPresent() && ofThread.get().outcomesSentAt() != null && asksSomething(m.text())) {
             // the outcome letter invites questions by reply (helper 121: such a reply was told the round had closed)
-            return questionAboutTheOutcome(m, ofThread.get());
+            return questionAboutTheOutcome(m, ofThread.get(), district);
         }
         if (ofThread.isPresent() && ofThread.get().outcomesSentAt() != null) {
             // a word of thanks for the outcome: no task, and not told the round has closed, as if they had tried to

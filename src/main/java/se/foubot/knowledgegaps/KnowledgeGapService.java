@@ -96,8 +96,13 @@ public class KnowledgeGapService implements StoreIndexes {
     public record RoundOpened(Round round) {
     }
 
-    /** A round was closed and its entries grouped: the groups go to the analysts. */
-    public record RoundClosed(Round round, List<GapGroup> groups) {
+    /**
+     * A round was closed and its entries grouped: the groups go to the analysts.
+     *
+     * @param before closed by an earlier call: this one changed nothing, and its groups may be decided already (never so
+     *               for the event, which only the closing call publishes)
+     */
+    public record RoundClosed(Round round, List<GapGroup> groups, boolean before) {
     }
 
     /** A group changed (confirmed, split into these, decided): its Slack message is brought up to date. */
@@ -106,6 +111,14 @@ public class KnowledgeGapService implements StoreIndexes {
 
     /** Every group of the round has a decision: the districts are told. */
     public record AllDecided(Round round) {
+    }
+
+    /**
+     * A decision replaced another one's before the districts were told, as the rule allows: two analysts deciding at
+     * once (the later stands), or one changing another's. {@code replacedBy} (who made the decision that no longer
+     * stands) is told; {@code round} as it is after the decision, told or not.
+     */
+    public record DecisionReplaced(GapGroup group, Decision replaced, String replacedBy, Round round) {
     }
 
     public sealed interface Opened permits OpenedRound, Refused {
@@ -320,7 +333,7 @@ public class KnowledgeGapService implements StoreIndexes {
         if (groups.isEmpty() || entries(id).stream().anyMatch(e -> e.groupId() == null)) {
             groups = makeGroups(round);
         }
-        RoundClosed result = new RoundClosed(mongo.findById(id, Round.class), groups);
+        RoundClosed result = new RoundClosed(mongo.findById(id, Round.class), groups, closed == null);
         if (closed != null) {
             events.publishEvent(result);
         }
@@ -549,23 +562,31 @@ public class KnowledgeGapService implements StoreIndexes {
         return made;
     }
 
-    /** Records the decision about a group (a later decision replaces an earlier one until the districts are told). */
     /** True when the group exists and its round's outcomes have gone out, so its decision can no longer change. */
     public boolean decisionLocked(String groupId) {
         return group(groupId).flatMap(g -> round(g.roundId())).map(r -> r.outcomesSentAt() != null).orElse(false);
     }
 
+    /**
+     * Records the decision about a group (a later decision replaces an earlier one until the districts are told; one that
+     * replaces another's different decision is announced with {@link DecisionReplaced}).
+     */
     public Optional<GapGroup> decide(String groupId, Decision decision, String actor) {
         GapGroup before = group(groupId).orElse(null);
         if (before == null || round(before.roundId()).map(r -> r.outcomesSentAt() != null).orElse(true)) {
             return Optional.empty();
         }
-        GapGroup g = mongo.findAndModify(Query.query(Criteria.where("_id").is(groupId)), new Update().set("decision", decision)
-                .set("decidedBy", actor).set("decidedAt", clock.instant()).set("confirmed", true),
-                FindAndModifyOptions.options().returnNew(true), GapGroup.class);
-        if (g == null) {
+        // the group as it was just before this write, read in the same step: with two analysts deciding at the same moment,
+        // the later learns here whose decision it replaced (a black-box tester's overridden analyst was never told)
+        Instant at = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        GapGroup was = mongo.findAndModify(Query.query(Criteria.where("_id").is(groupId)), new Update().set("decision", decision)
+                .set("decidedBy", actor).set("decidedAt", at).set("confirmed", true),
+                FindAndModifyOptions.options().returnNew(false), GapGroup.class);
+        if (was == null) {
             return Optional.empty();
         }
+        GapGroup g = new GapGroup(was.id(), was.roundId(), was.theme(), was.entryIds(), was.districts(), true, decision, actor, at,
+                was.post(), was.createdAt());
         log.info("event=knowledge_gap_group_decided round={} group={} decision={}", g.roundId(), groupId, decision.id());
         audit(g.roundId(), groupId, actor == null ? null : API_ACTOR.equals(actor) ? new Recipient(API_ACTOR, "admin") : Recipient.slack(actor),
                 "decided", decision.id());
@@ -577,6 +598,11 @@ public class KnowledgeGapService implements StoreIndexes {
             if (told != null) {
                 events.publishEvent(new AllDecided(told));
             }
+        }
+        if (was.decision() != null && was.decision() != decision && was.decidedBy() != null && !was.decidedBy().equals(actor)) {
+            log.info("event=knowledge_gap_decision_replaced round={} group={} was={} decision={}", g.roundId(), groupId,
+                    was.decision().id(), decision.id());
+            events.publishEvent(new DecisionReplaced(g, was.decision(), was.decidedBy(), round(g.roundId()).orElse(round)));
         }
         return Optional.of(g);
     }

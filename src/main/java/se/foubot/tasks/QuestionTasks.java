@@ -33,7 +33,15 @@ public class QuestionTasks {
      * @throws NewTaskLimitReached when the person has made as many tasks as the limit allows
      */
     public SupportTask handOver(String sourceKey, Recipient from, String words, Language language) {
-        SupportRequest request = SupportRequest.question(guard.check(words).textOr(""), contacts.email(from).orElse(null),
+        return handOver(sourceKey, from, words, null, language);
+    }
+
+    /**
+     * As {@link #handOver(String, Recipient, String, Language)}, for {@code district} (a district's id, or null): the
+     * district the words were written for, when the feature knows it, so that the analysts' card shows it.
+     */
+    public SupportTask handOver(String sourceKey, Recipient from, String words, String district, Language language) {
+        SupportRequest request = SupportRequest.question(guard.check(words).textOr(""), district, contacts.email(from).orElse(null),
                 language.code());
         return tasks.create(sourceKey, new Requester(from.channel(), from.address(), Map.of()), request, List.of());
     }

@@ -38,9 +38,12 @@ public record SupportRequest(
         this(district, role, concern, initiative, requestedCategory, neededBy, contactEmail, language, REQUEST);
     }
 
-    /** A question the bot could not answer, for an analyst. */
-    public static SupportRequest question(String words, String contactEmail, String language) {
-        return new SupportRequest(null, null, words, null, null, null, contactEmail, language, QUESTION);
+    /**
+     * A question for an analyst, in the person's words; {@code district} when what they answer names it (a reply to a
+     * district's outcome letter), else null.
+     */
+    public static SupportRequest question(String words, String district, String contactEmail, String language) {
+        return new SupportRequest(district, null, words, null, null, null, contactEmail, language, QUESTION);
     }
 
     /**

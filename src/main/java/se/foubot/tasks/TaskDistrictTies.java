@@ -13,7 +13,12 @@ import org.springframework.stereotype.Component;
 import se.foubot.messaging.DistrictTies;
 import se.foubot.messaging.Recipient;
 
-/** A person belongs to the districts they have made support requests for (a mail address in any case). */
+/**
+ * A person belongs to the districts they have made support requests for (a mail address in any case). A question handed
+ * to the analysts does not tie them, though it may name a district (a reply to a district's knowledge-gap outcome,
+ * which someone who answered for a district without belonging to it also gets): asking about a district's outcome
+ * would otherwise show them everything the district sent.
+ */
 @Component
 class TaskDistrictTies implements DistrictTies {
 
@@ -30,7 +35,8 @@ class TaskDistrictTies implements DistrictTies {
             return districts;
         }
         Query tasks = Query.query(Criteria.where("requester.channel").is(person.channel()).and("requester.person")
-                .regex("^" + Pattern.quote(person.address()) + "$", person.isEmail() ? "i" : ""));
+                .regex("^" + Pattern.quote(person.address()) + "$", person.isEmail() ? "i" : "").and("request.kind")
+                .ne(SupportRequest.QUESTION));
         tasks.fields().include("request.district");
         for (Document d : mongo.find(tasks, Document.class, mongo.getCollectionName(SupportTask.class))) {
             Document request = d.get("request", Document.class);
@@ -44,7 +50,8 @@ class TaskDistrictTies implements DistrictTies {
     @Override
     public Set<String> slackUsers(String district) {
         Set<String> users = new LinkedHashSet<>();
-        Query tasks = Query.query(Criteria.where("request.district").is(district).and("requester.channel").is(Recipient.SLACK));
+        Query tasks = Query.query(Criteria.where("request.district").is(district).and("requester.channel").is(Recipient.SLACK)
+                .and("request.kind").ne(SupportRequest.QUESTION));
         tasks.fields().include("requester.person");
         for (Document d : mongo.find(tasks, Document.class, mongo.getCollectionName(SupportTask.class))) {
             Document requester = d.get("requester", Document.class);

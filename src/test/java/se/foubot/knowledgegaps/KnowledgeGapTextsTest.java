@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,12 +20,15 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import se.foubot.channels.slack.BlockKitRules;
 import se.foubot.channels.slack.SlackRequests;
 import se.foubot.messaging.Recipient;
 import se.foubot.scheduling.ReminderScheduler;
+import se.foubot.support.OwnThreads;
 import se.foubot.support.TestMail;
 import se.foubot.tasks.Requester;
 import se.foubot.tasks.SupportRequest;
+import se.foubot.tasks.SupportTask;
 import se.foubot.tasks.TaskService;
 
 /**
@@ -205,16 +209,61 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
 
     @Test
     @Order(8)
-    void theOutcomeOfALaterRoundNamesItAndTheFirstRoundsReadsAsBefore() throws Exception {
-        // the outcome of the later round names it; the first round's reads as before
-        for (String round : List.of("kl-2028-2", "kl-2028")) {
-            await().atMost(Duration.ofSeconds(15)).until(() -> service.groups(round).stream().allMatch(g -> g.post() != null));
-            for (GapGroup g : service.groups(round)) {
-                assertThat(api("POST", "/api/knowledge-gaps/groups/" + g.id() + "/decision", "{\"decision\":\"senare\"}", TOKEN)
-                        .statusCode()).isEqualTo(200);
-            }
-            await().atMost(Duration.ofSeconds(15)).until(() -> service.round(round).orElseThrow().outcomesSentAt() != null);
+    void anAnalystWhoseDecisionAnotherReplacedIsToldWhoAndWithWhatAlsoWhenBothDecideTheLastGroupAtOnce() throws Exception {
+        // a black-box tester: two analysts deciding the last group at the same moment were both taken, the later stood,
+        // and the one whose decision was overridden was never told
+        await().atMost(Duration.ofSeconds(15)).until(() -> service.groups("kl-2028").stream().allMatch(g -> g.post() != null));
+        List<GapGroup> groups = service.groups("kl-2028");
+        assertThat(groups).hasSize(2);
+        GapGroup first = groups.get(0);
+        slack().click("UANALYST1", GROUPS, first.post().ts(), "kg-decide-prioriteras", first.id(), false);
+        await().atMost(Duration.ofSeconds(15)).until(() -> "UANALYST1".equals(service.group(first.id()).orElseThrow().decidedBy()));
+        slack().click("UANALYST2", GROUPS, first.post().ts(), "kg-decide-senare", first.id(), false);
+        awaitText("UANALYST1", "Ditt beslut om grupp " + first.id() + ", ”Prioriteras”, har ersatts: <@UANALYST2> beslutade ”Senare”. "
+                + "Beslutet kan ändras tills alla grupper har ett.");
+        assertThat(textsTo("UANALYST2")).noneMatch(t -> t.contains("Ditt beslut om grupp " + first.id()));
+        assertThat(service.group(first.id()).orElseThrow().decision()).isEqualTo(GapGroup.Decision.LATER);
+
+        // the last group, by both at the same moment: whichever decision does not stand, its analyst is told why — replaced
+        // by the other's, or refused because the districts had been told with the other's
+        GapGroup last = groups.get(1);
+        CompletableFuture<HttpResponse<String>> one = CompletableFuture.supplyAsync(() -> click("UANALYST1", last, "senare"),
+                OwnThreads.EACH);
+        CompletableFuture<HttpResponse<String>> two = CompletableFuture.supplyAsync(() -> click("UANALYST2", last, "pagar-redan"),
+                OwnThreads.EACH);
+        assertThat(one.get().statusCode()).isEqualTo(200);
+        assertThat(two.get().statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(15)).until(() -> service.round("kl-2028").orElseThrow().outcomesSentAt() != null);
+        GapGroup decided = service.group(last.id()).orElseThrow();
+        String stands = decided.decidedBy();
+        String overridden = "UANALYST1".equals(stands) ? "UANALYST2" : "UANALYST1";
+        String standsLabel = decided.decision() == GapGroup.Decision.LATER ? "Senare" : "Pågår redan";
+        String overriddenLabel = decided.decision() == GapGroup.Decision.LATER ? "Pågår redan" : "Senare";
+        await().atMost(Duration.ofSeconds(15)).until(() -> textsTo(overridden).stream().anyMatch(t -> t.equals("Ditt beslut om grupp "
+                + last.id() + ", ”" + overriddenLabel + "”, har ersatts: <@" + stands + "> beslutade ”" + standsLabel + "”. Alla grupper "
+                + "har nu beslut, och förvaltningarna har fått besked om utfallet.") || t.equals("Utfallet är redan skickat till "
+                + "förvaltningarna, så beslutet om grupp " + last.id() + " kan inte ändras.")));
+        assertThat(textsTo(stands)).noneMatch(t -> t.contains("grupp " + last.id()));
+    }
+
+    private HttpResponse<String> click(String analyst, GapGroup group, String decision) {
+        try {
+            return slack().click(analyst, GROUPS, group.post().ts(), "kg-decide-" + decision, group.id(), false);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    @Order(9)
+    void theOutcomeOfALaterRoundNamesItAndTheFirstRoundsReadsAsBefore() throws Exception {
+        // the outcome of the later round names it; the first round's (decided in Slack, above) reads as before
+        await().atMost(Duration.ofSeconds(15)).until(() -> service.groups("kl-2028-2").stream().allMatch(g -> g.post() != null));
+        for (GapGroup g : service.groups("kl-2028-2")) {
+            assertThat(api("POST", "/api/knowledge-gaps/groups/" + g.id() + "/decision", "{\"decision\":\"senare\"}", TOKEN)
+                    .statusCode()).isEqualTo(200);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> service.round("kl-2028-2").orElseThrow().outcomesSentAt() != null);
         mailRound();
         slackNotices.postDue();
         assertThat(mailbox().inboxOf(BROMMA, "Besked från FoU").stream().map(TestMail::subject).toList()).containsExactlyInAnyOrder(
@@ -224,7 +273,49 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
+    void aQuestionInReplyToADistrictsOutcomeIsATaskForThatDistrictAndItsCardSaysSo() throws Exception {
+        // a black-box tester found the analysts' card of such a question without a district, though the letter was Bromma's
+        MimeMessage outcome = mailbox().inboxOf(BROMMA, "Besked från FoU: kunskapsluckor 2028").stream()
+                .filter(m -> !TestMail.subject(m).contains("kl-2028-2")).findFirst().orElseThrow();
+        mailbox().send(BROMMA, "SV: " + TestMail.subject(outcome), "Varför blev allt senare? Vi hade hoppats på en kartläggning i år.",
+                outcome.getMessageID());
+        mailRound();
+        SupportTask question = tasks.byRequester("email", BROMMA).stream().filter(t -> t.request().isQuestion()).findFirst().orElseThrow();
+        assertThat(question.request().concern()).startsWith("Varför blev allt senare?");
+        assertThat(question.request().district()).isEqualTo("bromma");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel"))
+                && c.param("blocks") != null && c.param("blocks").contains(question.reference())).isEmpty());
+        String card = SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel")) && c.param("blocks") != null
+                && c.param("blocks").contains(question.reference())).get(0).param("blocks");
+        assertThat(BlockKitRules.textOf(card)).contains("*Förvaltning*\nBromma");
+    }
+
+    @Test
+    @Order(11)
+    void closingADecidedRoundAgainSaysItIsClosedAlreadyAndShowsItsDecisions() throws Exception {
+        // a black-box tester closing a decided round again was told its groups lay there "för att bekräftas"
+        int before = textsTo(COORDINATOR).size();
+        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2028");
+        String again = textsSince(COORDINATOR, before, "Inventeringen kl-2028 är redan stängd").stream()
+                .filter(t -> t.startsWith("Inventeringen kl-2028 är redan stängd")).findFirst().orElseThrow();
+        assertThat(again).startsWith("Inventeringen kl-2028 är redan stängd sedan lördag 12 december 2026 kl. 09.00: 2 kunskapsluckor "
+                + "från 1 förvaltning, i 2 grupper. Alla grupper har beslut, och förvaltningarna fick besked lördag 12 december 2026 "
+                + "kl. 09.00:").doesNotContain("bekräftas").doesNotContain("inget beslut");
+        Map<GapGroup.Decision, String> shown = Map.of(GapGroup.Decision.LATER, "Senare", GapGroup.Decision.UNDER_WAY, "Pågår redan");
+        for (GapGroup g : service.groups("kl-2028")) {
+            assertThat(again).containsPattern("\\n• " + g.id() + " \\([^)]+\\): " + shown.get(g.decision()) + "(\\n|$)");
+        }
+        int one = textsTo(COORDINATOR).size();
+        slack().command(COORDINATOR, "kunskapsluckor stäng kl-2028-2");
+        assertThat(textsSince(COORDINATOR, one, "Inventeringen kl-2028-2 är redan stängd")).anyMatch(t -> t.startsWith(
+                "Inventeringen kl-2028-2 är redan stängd sedan lördag 12 december 2026 kl. 09.00: 1 kunskapslucka från 1 förvaltning, "
+                + "i 1 grupp. Gruppen har beslut, och förvaltningarna fick besked"));
+        assertThat(service.round("kl-2028").orElseThrow().closedAt()).isEqualTo(Instant.parse("2026-12-12T08:00:00Z"));
+    }
+
+    @Test
+    @Order(12)
     void theStaffPageCountsOneKnowledgeGapGroupAndDecisionInTheSingular() throws Exception {
         // the staff page: "1 kunskapslucka", "1 grupp", "1 beslutad"
         HttpClient browser = browser();

@@ -141,6 +141,8 @@ class MessageCatalogueTest {
                 Map.entry("meeting", en ? "FoU-forum March (forum-2027-03-10)\nWhen: Wednesday 10 March 2027 at 13:00–16:00\nWhere: Kärnan, room 3"
                         : "FoU-forum mars (forum-2027-03-10)\nNär: onsdag 10 mars 2027 kl. 13.00–16.00\nVar: Kärnan, sal 3"),
                 Map.entry("closed", Dates.dateTime(SAMPLE_TIME, l)),
+                Map.entry("told", Dates.dateTime(SAMPLE_TIME, l)),
+                Map.entry("was", en ? "Prioritised" : "Prioriteras"),
                 Map.entry("heading", en ? "Target group" : "Målgrupp"),
                 Map.entry("headings", en ? "“Target group” and “Contact”" : "”Målgrupp” och ”Kontakt”"));
     }

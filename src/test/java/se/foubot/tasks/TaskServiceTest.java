@@ -64,6 +64,12 @@ class TaskServiceTest {
     @Autowired
     RecordTaskAnswerOutcome recordAnswer;
 
+    @Autowired
+    QuestionTasks questions;
+
+    @Autowired
+    TaskDistrictTies ties;
+
     /** The bot's context is shared with other test classes: what these tests made is not left for them to find. */
     @AfterEach
     void removeTheTasksMadeHere() {
@@ -74,6 +80,20 @@ class TaskServiceTest {
         return tasks.create(SOURCE + SOURCES.incrementAndGet(), new Requester("email", person, Map.of()),
                 new SupportRequest("farsta", "utvecklingsledare", "Vi vill följa upp vårt nya arbetssätt med en enkät",
                         "Nytt arbetssätt i hemtjänsten", "uppfoljning", LocalDate.of(2027, 3, 10), null, "sv"), List.of());
+    }
+
+    @Test
+    void aQuestionForADistrictShowsTheDistrictButDoesNotMakeItsSenderOneOfTheDistrictsPeople() {
+        // a reply to a district's knowledge-gap outcome is a question for that district; someone who answered for a
+        // district they do not belong to gets that letter too, and asking about it must not show them all the district sent
+        se.foubot.messaging.Recipient asker = se.foubot.messaging.Recipient.email("ola.utanfor@stockholm.se");
+        SupportTask question = questions.handOver(SOURCE + "outcome-question", asker, "Varför blev det ”senare”?", "farsta",
+                se.foubot.conversation.Language.SV);
+        assertThat(question.request().isQuestion()).isTrue();
+        assertThat(question.request().district()).isEqualTo("farsta");
+        assertThat(ties.districtsOf(asker)).isEmpty();
+        newTask("ola.utanfor@stockholm.se");
+        assertThat(ties.districtsOf(asker)).as("a support request does tie them").containsExactly("farsta");
     }
 
     @Test

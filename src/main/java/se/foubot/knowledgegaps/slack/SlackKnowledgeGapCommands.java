@@ -11,6 +11,7 @@ import se.foubot.channels.slack.ConditionalOnSlack;
 import se.foubot.channels.slack.SlackProperties;
 import se.foubot.channels.slack.StaffDirectory;
 import se.foubot.conversation.Language;
+import se.foubot.knowledgegaps.GapGroup;
 import se.foubot.knowledgegaps.GapTexts;
 import se.foubot.knowledgegaps.KnowledgeGapProperties;
 import se.foubot.knowledgegaps.KnowledgeGapService;
@@ -98,6 +99,9 @@ class SlackKnowledgeGapCommands implements Command {
             return texts.get(Language.SV, "knowledgegaps.slack.no-such-round", "round", roundId);
         }
         String channel = groupChannel();
+        if (closed.get().before()) {
+            return closedBefore(closed.get(), channel);
+        }
         Round round = closed.get().round();
         // one group is "Gruppen ligger …", not "Grupperna" (helper 127)
         String key = channel.isBlank() ? "knowledgegaps.slack.closed-nochannel"
@@ -108,6 +112,38 @@ class SlackKnowledgeGapCommands implements Command {
                 "groups", texts.count(Language.SV, "knowledgegaps.count.groups", closed.get().groups().size()),
                 // a link to the channel, though the reply's other words (the round's id as typed) are escaped
                 "channel", se.foubot.channels.slack.SlackText.channelInReply(channel));
+    }
+
+    /**
+     * A round closed before: said so, with when, and its groups' decisions as they stand; only the undecided ones are
+     * pointed to in the channel (a black-box tester closing a decided round again was told its groups were there "för att
+     * bekräftas eller delas upp och beslutas").
+     */
+    private String closedBefore(KnowledgeGapService.RoundClosed closed, String channel) {
+        Round round = closed.round();
+        List<GapGroup> groups = closed.groups();
+        StringBuilder b = new StringBuilder(texts.get(Language.SV, "knowledgegaps.slack.closed-before", "round", round.id(),
+                "closed", texts.dateTime(round.closedAt(), Language.SV),
+                "entries", texts.count(Language.SV, "knowledgegaps.count.entries", service.entries(round.id()).size()),
+                "districts", texts.count(Language.SV, "knowledgegaps.count.districts", service.districtsAnswered(round.id()).size()),
+                "groups", texts.count(Language.SV, "knowledgegaps.count.groups", groups.size())));
+        List<GapGroup> decided = groups.stream().filter(g -> g.decision() != null).toList();
+        if (!decided.isEmpty()) {
+            b.append(' ').append(round.outcomesSentAt() != null ? texts.get(Language.SV, groups.size() == 1
+                    ? "knowledgegaps.slack.closed-before.told.one" : "knowledgegaps.slack.closed-before.told", "told",
+                    texts.dateTime(round.outcomesSentAt(), Language.SV)) : texts.get(Language.SV, "knowledgegaps.slack.closed-before.decided"));
+            decided.forEach(g -> b.append("\n• ").append(texts.get(Language.SV, "knowledgegaps.slack.closed-before.line", "group", g.id(),
+                    "theme", texts.themeLabel(g.theme(), Language.SV), "decision",
+                    texts.get(Language.SV, "knowledgegaps.decision.short." + g.decision().id()))));
+        }
+        int undecided = groups.size() - decided.size();
+        if (undecided > 0) {
+            b.append(decided.isEmpty() ? " " : "\n\n").append(texts.get(Language.SV, channel.isBlank()
+                    ? "knowledgegaps.slack.closed-before.undecided-nochannel" : "knowledgegaps.slack.closed-before.undecided",
+                    "groups", texts.count(Language.SV, "knowledgegaps.count.groups", undecided),
+                    "channel", se.foubot.channels.slack.SlackText.channelInReply(channel)));
+        }
+        return b.toString();
     }
 
     String added(String user, String reference) {
