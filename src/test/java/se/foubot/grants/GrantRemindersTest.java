@@ -328,6 +328,19 @@ class GrantRemindersTest {
         assertThat(get.apply("/api/grants/calendar?year=2027").statusCode()).isEqualTo(200);
     }
 
+    /** A black-box tester: the preview without its date was a bare 400 that named nothing. */
+    @Test
+    void thePreviewWithoutADateNamesTheParameterAndHowToWriteIt() throws Exception {
+        for (String path : List.of("/api/grants/reminders", "/api/grants/reminders?date=", "/api/grants/reminders?date=%20")) {
+            HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + path)).header("Authorization", "Bearer grants-admin").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(path).isEqualTo(400);
+            assertThat(refused.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("application/json");
+            assertThat(com.google.gson.JsonParser.parseString(refused.body()).getAsJsonObject().getAsJsonArray("reasons").get(0)
+                    .getAsString()).as(path).isEqualTo("Ange vilken dag, skriven ÅÅÅÅ-MM-DD, till exempel ?date=2027-08-11.");
+        }
+    }
+
     @Test
     void anAddressLongerThanAnAddressCanBeIsRefusedShortlyAndTheListStillAnswers() throws Exception {
         String longest = "l".repeat(Recipient.EMAIL_MAX_LENGTH - "@stockholm.se".length()) + "@stockholm.se";
