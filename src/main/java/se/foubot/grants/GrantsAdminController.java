@@ -109,10 +109,19 @@ class GrantsAdminController {
         return ResponseEntity.ok(importer.run(guard.check(new String(body, declared != null ? declared : StandardCharsets.UTF_8))));
     }
 
-    /** Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. */
+    /**
+     * Subscribers per district and programme at the end of {@code year} (today, for this year), for the annual report. A
+     * year to come is refused: its end has not come, and today's subscribers labelled with it read as that year's (a
+     * black-box tester's finding); the staff page offers no such year either.
+     */
     @GetMapping({"/api/exports/grant-subscribers.csv", "/dashboard/exports/grant-subscribers.csv"})
-    ResponseEntity<String> subscribersCsv(@RequestParam(required = false) String year) {
+    ResponseEntity<?> subscribersCsv(@RequestParam(required = false) String year) {
         int y = years.orThisYear(year);
+        int now = years.thisYear();
+        if (y > now) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of(y + " har inte börjat än, och bevakarna räknas vid årets "
+                    + "slut (för i år: i dag). Ange ett år till och med " + now + ".")));
+        }
         Csv csv = new Csv("year", "district", "programme", "subscribers");
         figures.subscribersPerDistrict(y).forEach((district, programmes) -> programmes.forEach((programme, n) ->
                 csv.row(Integer.toString(y), district, programme, Integer.toString(n))));

@@ -248,12 +248,32 @@ class AdminApiTest {
             assertThat(word.statusCode()).as(export).isEqualTo(400);
             assertThat(reasons(word)).as(export)
                     .containsExactly("Året ska skrivas med siffror, till exempel 2026, och ligga mellan 2016 och 2036.");
-            for (String year : List.of("2016", "2026", "2036", "")) {
+            // the subscribers at a year's end: a year to come has none yet (see below)
+            for (String year : export.contains("grant-subscribers") ? List.of("2016", "2026", "") : List.of("2016", "2026", "2036", "")) {
                 assertThat(get(export + "?year=" + year, "s3cret-admin-token").statusCode()).as(export + " " + year).isEqualTo(200);
             }
         }
         assertThat(get("/api/exports/grant-reminders.csv?year=2027", "s3cret-admin-token").body())
                 .contains("call-opens-2027,2027-").doesNotContain("+999999999");
+    }
+
+    /**
+     * A black-box tester: the subscribers' export of a year to come listed today's subscribers as that year's. They are
+     * counted at a year's end, and this year today; a year that has not begun is refused with why and what to ask for.
+     */
+    @Test
+    void theSubscribersExportRefusesAYearToComeAndSaysWhichYearsItHas() throws Exception {
+        for (String year : List.of("2027", "2036")) {
+            HttpResponse<String> refused = get("/api/exports/grant-subscribers.csv?year=" + year, "s3cret-admin-token");
+            assertThat(refused.statusCode()).as(year).isEqualTo(400);
+            assertThat(reasons(refused)).as(year).containsExactly(year + " har inte börjat än, och bevakarna räknas vid årets slut "
+                    + "(för i år: i dag). Ange ett år till och med 2026.");
+        }
+        HttpResponse<String> thisYear = get("/api/exports/grant-subscribers.csv?year=2026", "s3cret-admin-token");
+        assertThat(thisYear.statusCode()).isEqualTo(200);
+        assertThat(thisYear.body()).startsWith("\uFEFFyear,district,programme,subscribers");
+        assertThat(get("/api/exports/grant-reminders.csv?year=2027", "s3cret-admin-token").statusCode())
+                .as("the reminders of a year to come are planned, and exported").isEqualTo(200);
     }
 
     @Test
