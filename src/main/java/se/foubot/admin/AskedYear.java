@@ -19,13 +19,17 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * {@code {"reasons":["Året ska ligga mellan 2016 och 2036."]}}. The parameter is read as text, so that a year no
  * {@code int} holds is refused in these words too (helper 121: the grant reminders' export answered 2147483647 with a
  * 500 and 999999999 with invented reminders, the other exports -1 with an empty file and an overflow with a bare 400;
- * before helper 100 the calendar gave year -5 a calendar).
+ * before helper 100 the calendar gave year -5 a calendar). A year given twice in the address is read once
+ * ({@link #written}), here and on the staff web's pages.
  */
 @Component
 public class AskedYear {
 
     /** How many years either side of this one may be asked for. */
     public static final int SPAN = 10;
+
+    /** The longest value {@link #givenTwice} repeats. */
+    private static final int SHOWN = 12;
 
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
 
@@ -48,11 +52,15 @@ public class AskedYear {
      * @throws Refused when it is no whole number or more than {@value #SPAN} years from this one
      */
     public Integer orNone(String requested) {
-        if (requested == null || requested.isBlank()) {
+        List<String> written = written(requested);
+        if (written.isEmpty()) {
             return null;
         }
         int now = thisYear();
-        String asked = requested.strip();
+        if (written.size() > 1) {
+            throw new Refused(givenTwice(written) + " Ange ett år, till exempel ?year=" + now + ".");
+        }
+        String asked = written.get(0);
         if (!WHOLE_NUMBER.matcher(asked).matches()) {
             throw new Refused("Året ska skrivas med siffror, till exempel " + now + ", och ligga mellan " + (now - SPAN) + " och "
                     + (now + SPAN) + ".");
@@ -63,6 +71,30 @@ public class AskedYear {
             throw new Refused("Året ska ligga mellan " + (now - SPAN) + " och " + (now + SPAN) + ".");
         }
         return year.intValueExact();
+    }
+
+    /**
+     * The years written for the parameter, each once, in the order written; empty when none is. Spring hands a
+     * parameter given several times to a {@code String} as its values joined with commas ({@code ?year=2025&year=2025}
+     * is "2025,2025"), which every reader of a year then took for a year not written in digits (a black-box tester's
+     * finding, on the staff web's pages): the same year repeated is that year, and different ones are said to be so
+     * ({@link #givenTwice}). Read here for the API, the exports and the staff web's pages alike.
+     */
+    public static List<String> written(String requested) {
+        if (requested == null) {
+            return List.of();
+        }
+        return java.util.Arrays.stream(requested.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+    }
+
+    /**
+     * Why a year is not read when the address gives several: "Året står två gånger i adressen, med olika värden: 2025
+     * och 2026." Each value as written, cut short, since anything can be written there.
+     */
+    public static String givenTwice(List<String> written) {
+        List<String> shown = written.stream().map(v -> v.length() <= SHOWN ? v : v.substring(0, SHOWN) + "…").toList();
+        String values = String.join(", ", shown.subList(0, shown.size() - 1)) + " och " + shown.get(shown.size() - 1);
+        return "Året står " + (shown.size() == 2 ? "två" : "flera") + " gånger i adressen, med olika värden: " + values + ".";
     }
 
     /** As {@link #orNone(String)}, with this year when none is asked for. */

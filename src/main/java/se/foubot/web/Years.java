@@ -1,6 +1,9 @@
 package se.foubot.web;
 
+import java.util.List;
 import java.util.SortedSet;
+
+import se.foubot.admin.AskedYear;
 
 /**
  * The year a page shows: the one asked for when there are figures for it, else the latest. The request parameter is
@@ -28,8 +31,12 @@ final class Years {
 
     /** What the page tells when it shows another year than the one asked for; null when it shows that year. */
     static String notice(String requested, int shown) {
-        if (requested == null || requested.isBlank()) {
+        List<String> written = AskedYear.written(requested);
+        if (written.isEmpty()) {
             return null;
+        }
+        if (written.size() > 1) {
+            return AskedYear.givenTwice(written) + " Sidan visar " + shown + ".";
         }
         Integer year = parse(requested);
         if (year == null) {
@@ -38,14 +45,16 @@ final class Years {
         return year == shown ? null : "Det finns inga siffror för " + year + ". Sidan visar " + shown + ".";
     }
 
+    /** The year asked for, read as {@link AskedYear#written} reads it (a year repeated in the address is that year). */
     private static Integer parse(String requested) {
-        if (requested == null || !requested.strip().matches("\\d{4}")) {
+        List<String> written = AskedYear.written(requested);
+        if (written.size() != 1 || !written.get(0).matches("\\d{4}")) {
             return null;
         }
-        return Integer.valueOf(requested.strip());
+        return Integer.valueOf(written.get(0));
     }
 
-    static java.util.List<Integer> newestFirst(SortedSet<Integer> years) {
+    static List<Integer> newestFirst(SortedSet<Integer> years) {
         java.util.List<Integer> list = new java.util.ArrayList<>(years);
         java.util.Collections.reverse(list);
         return list;

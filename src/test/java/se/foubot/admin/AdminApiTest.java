@@ -257,6 +257,24 @@ class AdminApiTest {
                 .contains("call-opens-2027,2027-").doesNotContain("+999999999");
     }
 
+    /** A black-box tester: a year given twice, {@code ?year=2026&year=2026}, was "not written in digits". */
+    @Test
+    void aYearGivenTwiceIsThatYearWhenTheSameAndRefusedAsTwoWhenNot() throws Exception {
+        for (String export : List.of("/api/exports/grant-reminders.csv", "/api/exports/grant-subscribers.csv", "/api/exports/tasks.csv",
+                "/api/exports/task-times.csv", "/api/exports/forum-attendance.csv", "/api/grants/calendar")) {
+            HttpResponse<String> same = get(export + "?year=2026&year=2026", "s3cret-admin-token");
+            assertThat(same.statusCode()).as(export).isEqualTo(200);
+            assertThat(same.body()).as(export).isEqualTo(get(export + "?year=2026", "s3cret-admin-token").body());
+            HttpResponse<String> different = get(export + "?year=2025&year=2026", "s3cret-admin-token");
+            assertThat(different.statusCode()).as(export).isEqualTo(400);
+            assertThat(reasons(different)).as(export).containsExactly("Året står två gånger i adressen, med olika värden: 2025 och 2026. "
+                    + "Ange ett år, till exempel ?year=2026.");
+        }
+        assertThat(reasons(get("/api/exports/tasks.csv?year=2024&year=2025&year=2024&year=2026", "s3cret-admin-token")))
+                .containsExactly("Året står flera gånger i adressen, med olika värden: 2024, 2025 och 2026. Ange ett år, till exempel "
+                        + "?year=2026.");
+    }
+
     /**
      * A black-box tester: the subscribers' export of a year to come listed today's subscribers as that year's. They are
      * counted at a year's end, and this year today; a year that has not begun is refused with why and what to ask for.

@@ -251,6 +251,27 @@ class StaffWebSignInTest {
     }
 
     /**
+     * A black-box tester: {@code ?year=2025&year=2025} was told the year was not written with four digits. The same year
+     * twice is that year; two different ones are said to be two, on every page and in the exports through the session.
+     */
+    @Test
+    void aYearGivenTwiceIsReadOnceWhenTheSameAndSaidToBeTwoWhenNot() throws Exception {
+        signIn("kerstin.berg@stockholm.se");
+        for (String page : List.of("/dashboard", "/dashboard/forum", "/dashboard/grants")) {
+            String same = get(page + "?year=2026&year=2026").body();
+            assertThat(same).as(page).doesNotContain("year-notice").contains("<option value=\"2026\" selected");
+            String different = get(page + "?year=2025&year=2026").body();
+            assertThat(different).as(page).contains("Året står två gånger i adressen, med olika värden: 2025 och 2026. Sidan visar 2026.")
+                    .doesNotContain("fyra siffror");
+        }
+        assertThat(get("/dashboard/exports/tasks.csv?year=2026&year=2026").statusCode()).isEqualTo(200);
+        HttpResponse<String> twice = get("/dashboard/exports/tasks.csv?year=2025&year=2026");
+        assertThat(twice.statusCode()).isEqualTo(400);
+        assertThat(twice.body()).contains("Året står två gånger i adressen, med olika värden: 2025 och 2026. Ange ett år, till exempel "
+                + "?year=2026.");
+    }
+
+    /**
      * Helper 121: the filter form sends the whole page {@code ?district=bromma&category=uppfoljning}, which showed every
      * district and category with nothing chosen, and the figure htmx fetched left the address as it was, so a reload or
      * a link sent on lost the filter.
