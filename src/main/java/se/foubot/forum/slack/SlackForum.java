@@ -304,7 +304,7 @@ class SlackForum implements SlackSlashCommand {
                                 .options(Registration.AgendaProposal.KINDS.stream()
                                         .map(k -> option(plainText(texts.get(l, "forum.proposal.choice." + k)), k)).toList())))),
                         input(i -> i.blockId("text").label(plainText(texts.get(l, "forum.proposal.form.text"))).element(plainTextInput(p -> p.actionId("text")
-                                .multiline(true).maxLength(MAX_PROPOSAL))))))
+                                .multiline(true).maxLength(Registration.AgendaProposal.MAX_TEXT))))))
                 .build());
     }
 
@@ -323,8 +323,8 @@ class SlackForum implements SlackSlashCommand {
             errors.put("text", texts.get(l, "slack.identity-number-refused"));
         } else if (written.isEmpty()) {
             errors.put("text", texts.get(l, "forum.proposal.text-missing"));
-        } else if (written.codePointCount(0, written.length()) > MAX_PROPOSAL) {
-            errors.put("text", texts.get(l, "forum.plan.too-long", "max", Texts.count(MAX_PROPOSAL, l)));
+        } else if (new Registration.AgendaProposal(null, written).tooLong()) {
+            errors.put("text", texts.get(l, "forum.plan.too-long", "max", Texts.count(Registration.AgendaProposal.MAX_TEXT, l)));
         }
         var selected = values.get("kind") != null && values.get("kind").get("kind") != null
                 ? values.get("kind").get("kind").getSelectedOption() : null;
@@ -550,8 +550,6 @@ class SlackForum implements SlackSlashCommand {
         return texts.get(Language.SV, "slack.identity-number-refused");
     }
 
-    /** The longest agenda proposal: its field's {@code max_length}, checked again when the form comes back. */
-    static final int MAX_PROPOSAL = 1000;
     /** The longest description or agenda (Slack's limit for a text input). */
     static final int MAX_TEXT = 3000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
