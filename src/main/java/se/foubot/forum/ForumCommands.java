@@ -49,7 +49,9 @@ class ForumCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("forum", "forum.help.list", 30), new Usage("anmäl ID / avanmäl ID", "forum.help.register", 31));
+        // the English words are the ones the English texts name, and REGISTER and UNREGISTER take
+        return List.of(new Usage("forum", "forum.help.list", 30),
+                new Usage("anmäl ID / avanmäl ID", "forum.help.register", 31).inEnglish("register ID / cancel ID"));
     }
 
     @Override
@@ -62,7 +64,8 @@ class ForumCommands implements Command {
             Matcher loose = LOOSE.matcher(firstLine);
             if (loose.matches()) {
                 // "anmäl" or "avanmäl" with something after it that names no meeting: say so, and which there are
-                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, loose.group(3))
+                String words = loose.group(1) + (loose.group(2) == null ? "" : loose.group(2));
+                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, asTyped(m, words, loose.group(3)))
                         : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.list(m.language()))
                                 .inThread("forum"));
             }
@@ -77,7 +80,7 @@ class ForumCommands implements Command {
             Optional<Meeting> meeting = forum.find(id.get());
             if (meeting.isEmpty()) {
                 // nothing to confirm: there is no such meeting, whoever wrote
-                return Optional.of(noSuchMeeting(m, id.get()));
+                return Optional.of(noSuchMeeting(m, which.group(3) == null ? id.get() : asTyped(m, which.group(1), id.get())));
             }
             if (meeting.get().cancelled()) {
                 // helper 122: "anmäl" to a cancelled meeting was told that its registration had closed
@@ -89,6 +92,11 @@ class ForumCommands implements Command {
                 // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
                 return Optional.of(Reply.text(texts.get(m.language(), "forum.closed", "title", meeting.get().title()) + "\n\n"
                         + answers.list(m.language())).inThread("forum"));
+            }
+            Optional<Registration.AgendaProposal> proposal = register.matches() ? proposal(m.text()) : Optional.empty();
+            if (proposal.isPresent() && proposal.get().tooLong()) {
+                // as the proposal form refuses it, before anything is kept (or a mail is asked to confirm it)
+                return Optional.of(proposalTooLong(m, id.get(), proposal.get()));
             }
             if (!m.senderProven()) {
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), register.matches() ? "forum.confirm.register"
@@ -108,6 +116,20 @@ class ForumCommands implements Command {
             return Optional.of(Reply.text(answers.list(m.language())).inThread("forum"));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The meeting {@code m} named after the command's {@code words} (folded), as the person typed it, to say back;
+     * {@code folded} when the line cannot be cut there.
+     */
+    private static String asTyped(Inbound m, String words, String folded) {
+        return TypedWords.after(m.firstLine(), words).orElse(folded);
+    }
+
+    /** "… får vara högst 1 000 tecken, och ditt är 1 200": nothing kept, and how to send it again. */
+    private Reply proposalTooLong(Inbound m, String id, Registration.AgendaProposal proposal) {
+        return Reply.text(texts.get(m.language(), "forum.proposal.too-long", "length", Texts.count(proposal.length(), m.language()),
+                "max", Texts.count(Registration.AgendaProposal.MAX_TEXT, m.language()), "id", id)).inThread("forum:" + id);
     }
 
     private Reply noSuchMeeting(Inbound m, String named) {

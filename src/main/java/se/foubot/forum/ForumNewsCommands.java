@@ -91,8 +91,8 @@ class ForumNewsCommands implements Command {
     @Override
     public List<Usage> usage() {
         // the terminal knows no address to send news to: only where a person has one
-        return List.of(new Usage("bevakning forum", "forum.help.news", 32).in(Recipient.SLACK, Recipient.EMAIL),
-                new Usage("avbevaka forum", "forum.help.news-stop", 33).in(Recipient.SLACK, Recipient.EMAIL));
+        return List.of(new Usage("bevakning forum", "forum.help.news", 32).in(Recipient.SLACK, Recipient.EMAIL).inEnglish("subscribe forum"),
+                new Usage("avbevaka forum", "forum.help.news-stop", 33).in(Recipient.SLACK, Recipient.EMAIL).inEnglish("unsubscribe forum"));
     }
 
     @Override

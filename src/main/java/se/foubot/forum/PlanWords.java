@@ -14,8 +14,12 @@ public final class PlanWords {
 
     public enum Kind { NEW, EDIT, CANCEL }
 
-    /** @param meeting the meeting's id as written (lower case); empty for a new one, or when the words named none */
-    public record Said(Kind kind, String meeting) {
+    /**
+     * @param meeting the meeting's id as read (folded: lower case, "r-d-motet"); empty for a new one, or when the words
+     *                named none
+     * @param written the meeting as the person wrote it ("R&D-mötet"), to say back when there is no such meeting
+     */
+    public record Said(Kind kind, String meeting, String written) {
     }
 
     private static final Pattern WORDS = Pattern.compile("^forum\\s+(ny|new|andra|edit|stall in|cancel)(?:\\s+(.+))?$");
@@ -35,6 +39,8 @@ public final class PlanWords {
             default -> Kind.CANCEL;
         };
         // "forum ändra" without its id is still the coordinator's command: asked which meeting, not greeted
-        return kind != Kind.NEW || id.isEmpty() ? Optional.of(new Said(kind, id)) : Optional.empty();
+        // said back as written: "forum ställ in R&D-mötet" was told that no meeting was called "r-d-motet"
+        String written = TypedWords.after(line, "forum " + m.group(1)).orElse(id);
+        return kind != Kind.NEW || id.isEmpty() ? Optional.of(new Said(kind, id, written)) : Optional.empty();
     }
 }

@@ -41,6 +41,8 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
 
         /** The kinds a proposal can be (a form offers them as {@code forum.proposal.choice.<kind>}). */
         public static final List<String> KINDS = List.of("example", "question", "gap");
+        /** The longest proposal, in characters, however it comes: the Slack form's field, a DM, {@code /fou}, a mail. */
+        public static final int MAX_TEXT = 1000;
 
         /** Space at either end: white space, no-break and other spaces, and the zero-width characters. */
         private static final java.util.regex.Pattern SPACE_AT_ENDS = java.util.regex.Pattern.compile(
@@ -52,6 +54,16 @@ public record Registration(@Id String id, String meetingId, Recipient person, St
          */
         public static String trimmed(String text) {
             return text == null ? "" : SPACE_AT_ENDS.matcher(text).replaceAll("");
+        }
+
+        /** The text's length in characters as people count them (an emoji is one). */
+        public int length() {
+            return text == null ? 0 : text.codePointCount(0, text.length());
+        }
+
+        /** Longer than {@link #MAX_TEXT}: refused wherever it comes from, and nothing kept. */
+        public boolean tooLong() {
+            return length() > MAX_TEXT;
         }
     }
 

@@ -16,12 +16,15 @@ public interface Command {
     /**
      * One line of the generated help: what to write ("bevakning [LUM|MUL]") and the text key of what it does.
      * {@code order} places it in the list (smaller first).
+     *
+     * @param english what to write in English ("register ID"), words the command takes as well; null: {@code words}
+     *                in every language
      */
-    record Usage(String words, String textKey, int order, Set<String> channels, Roles.Role who) {
+    record Usage(String words, String textKey, int order, Set<String> channels, Roles.Role who, String english) {
 
         /** A command that works for everyone in every channel. */
         public Usage(String words, String textKey, int order) {
-            this(words, textKey, order, Set.of(), Roles.Role.EVERYONE);
+            this(words, textKey, order, Set.of(), Roles.Role.EVERYONE, null);
         }
 
         /** @param channels the channels it works in (Recipient's channel names); empty: every channel */
@@ -31,12 +34,25 @@ public interface Command {
 
         /** The same line, shown only in {@code only} (e.g. Slack: what needs a Slack form or a Slack identity). */
         public Usage in(String... only) {
-            return new Usage(words, textKey, order, Set.of(only), who);
+            return new Usage(words, textKey, order, Set.of(only), who, english);
         }
 
         /** The same line, shown only to people with {@code role} (they are the only ones it works for). */
         public Usage forRole(Roles.Role role) {
-            return new Usage(words, textKey, order, channels, role);
+            return new Usage(words, textKey, order, channels, role, english);
+        }
+
+        /**
+         * The same line, with the words an English speaker is shown ({@code englishWords}, which the command must take
+         * too): the help in English named the Swedish words before.
+         */
+        public Usage inEnglish(String englishWords) {
+            return new Usage(words, textKey, order, channels, who, englishWords);
+        }
+
+        /** What to write, for someone the help speaks {@code language} to. */
+        public String words(se.foubot.conversation.Language language) {
+            return language == se.foubot.conversation.Language.EN && english != null ? english : words;
         }
 
         public boolean worksIn(String channel) {

@@ -133,8 +133,7 @@ public class CommandTable {
      * shows. A command missing from their channel, or for a role they do not have, is left out.
      */
     public HelpCard helpCard(Recipient person, Language language) {
-        List<HelpCard.Line> lines = usages(person).stream().map(u -> new HelpCard.Line(
-                language == Language.EN && u.textKey().equals("help.help") ? "help" : u.words(), texts.get(language, u.textKey())))
+        List<HelpCard.Line> lines = usages(person).stream().map(u -> new HelpCard.Line(u.words(language), texts.get(language, u.textKey())))
                 .toList();
         return new HelpCard(language, texts.get(language, "help.title"), lines, texts.get(language, "help.footer"), "");
     }
@@ -143,7 +142,7 @@ public class CommandTable {
     public List<Command.Usage> usages(Recipient person) {
         List<Command.Usage> all = new ArrayList<>();
         commands.forEach(c -> all.addAll(c.usage()));
-        all.add(new Command.Usage("hjälp", "help.help", 1000));
+        all.add(new Command.Usage("hjälp", "help.help", 1000).inEnglish("help"));
         return all.stream().filter(u -> u.worksIn(person.channel()) && hasRole(person, u.who()))
                 .sorted(Comparator.comparingInt(Command.Usage::order)).toList();
     }

@@ -128,6 +128,7 @@ class MessageCatalogueTest {
                 Map.entry("max-trips", "2"),
                 Map.entry("link", "https://meet.stockholm.se/fou"),
                 Map.entry("free", "3"),
+                Map.entry("length", en ? "1,240" : "1\u00a0240"),
                 Map.entry("initiative", en ? "New follow-up of home care" : "Ny uppföljning av hemtjänsten"),
                 Map.entry("files", "enkat.xlsx, plan.pdf"),
                 Map.entry("amount", en ? "SEK 600,000" : "600 000 kr"),

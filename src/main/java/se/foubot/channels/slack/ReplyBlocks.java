@@ -25,7 +25,7 @@ final class ReplyBlocks {
     private static final int MAX_BUTTONS = 25;
     private static final int MAX_SECTION = 2900;
     /** Slack takes 50 blocks a message: one is left for the buttons. */
-    private static final int MAX_TEXT_BLOCKS = 49;
+    private static final int MAX_TEXT_BLOCKS = SlackApi.MAX_BLOCKS - 1;
 
     private ReplyBlocks() {
     }

@@ -51,6 +51,8 @@ public class SlackApi {
     /** The metadata event type that marks a post as the answer to a piece of work, and the payload's field for its key. */
     static final String ANSWER_EVENT = "foubot_answer";
     static final String ANSWERS = "answers";
+    /** Slack's limit on a message's blocks: a message with more is refused whole ({@code invalid_blocks}). */
+    public static final int MAX_BLOCKS = 50;
 
     /** A Slack call that did not succeed after retries. */
     public static class SlackCallFailed extends RuntimeException {
@@ -135,7 +137,7 @@ public class SlackApi {
     public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks, String answering) {
         pace(channel);
         ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder().channel(channel)
-                .threadTs(threadTs).text(text).blocks(blocks).unfurlLinks(false);
+                .threadTs(threadTs).text(text).blocks(withinLimit(blocks, "chat.postMessage", channel, answering)).unfurlLinks(false);
         if (answering != null) {
             request.metadata(com.slack.api.model.Message.Metadata.builder().eventType(ANSWER_EVENT)
                     .eventPayload(java.util.Map.of(ANSWERS, answering)).build());
@@ -241,8 +243,23 @@ public class SlackApi {
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         pace(channel);
-        ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text).blocks(blocks).build();
+        ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text)
+                .blocks(withinLimit(blocks, "chat.update", channel, ts)).build();
         call("chat.update", channel, () -> forms.post(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), ChatUpdateResponse.class));
+    }
+
+    /**
+     * {@code blocks}, or their first {@value #MAX_BLOCKS} when there are more: Slack refuses such a message whole, so
+     * the person would see nothing at all. A renderer keeps its card within the limit itself (saying what it left out);
+     * this is the last guard for any message of the bot, logged with where it went and what it answers, never its text.
+     */
+    private static List<LayoutBlock> withinLimit(List<LayoutBlock> blocks, String method, String channel, String key) {
+        if (blocks == null || blocks.size() <= MAX_BLOCKS) {
+            return blocks;
+        }
+        log.warn("event=slack_blocks_cut method={} channel={} key={} blocks={} kept={}", method, LogText.clean(channel),
+                key == null ? "-" : LogText.clean(key), blocks.size(), MAX_BLOCKS);
+        return List.copyOf(blocks.subList(0, MAX_BLOCKS));
     }
 
     /** Deletes one of the bot's own messages; one that is already gone counts as deleted. */

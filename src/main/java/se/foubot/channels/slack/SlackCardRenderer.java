@@ -17,6 +17,15 @@ public interface SlackCardRenderer<C extends Card> {
     /** @param viewer the Slack user who will see it (their own registrations, their buttons) */
     List<LayoutBlock> blocks(C card, String viewer);
 
+    /**
+     * The card in at most {@code room} blocks: what the reply shows above it (a notice) leaves it less than the
+     * {@value SlackApi#MAX_BLOCKS} a message takes. A card that can grow long (a list) fits itself here and says what it
+     * leaves out; by default the blocks as they are, of which a post keeps the first that fit.
+     */
+    default List<LayoutBlock> blocks(C card, String viewer, int room) {
+        return blocks(card, viewer);
+    }
+
     /** The message's text beside the blocks (notifications, screen readers); the reply's own text unless changed. */
     default String text(C card, String replyText) {
         return replyText;

@@ -100,8 +100,10 @@ class SlackInbound {
                     return taken.get();
                 }
             }
-            work.recordInvocation(req.getPayload().getTriggerId(), COMMAND, user, Map.of("text", text.textOr("").strip()),
-                    () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
+            // read as a DM is, from Slack's markup ("R&amp;D" is the "R&D" typed): what is said back is what was typed
+            GuardedText typed = guard.check(SlackText.plain(req.getPayload().getText()));
+            work.recordInvocation(req.getPayload().getTriggerId(), COMMAND, user, Map.of("text", typed.textOr("").strip()),
+                    () -> chat.onCommand(user, typed, SlackChat.Asked.UNMARKED));
             return ctx.ack(inYourDms);
         });
         app.blockAction(Pattern.compile("^" + ReplyBlocks.ANSWER_ACTION_PREFIX + "\\d+$"), (req, ctx) -> {

@@ -34,7 +34,9 @@ public class SlackReplies {
 
     public List<LayoutBlock> blocks(Reply reply, String viewer) {
         if (reply.card() != null) {
-            List<LayoutBlock> card = render(reply.card(), viewer);
+            // a notice goes above the card (below), and the whole message must stay within Slack's limit on blocks
+            List<LayoutBlock> notice = reply.notice() == null ? List.of() : ReplyBlocks.of(reply.notice(), reply.choices());
+            List<LayoutBlock> card = render(reply.card(), viewer, SlackApi.MAX_BLOCKS - notice.size());
             if (!card.isEmpty() && card.get(0) instanceof com.slack.api.model.block.ActionsBlock && !reply.text().isBlank()) {
                 // a card of buttons alone: Slack shows a message's blocks and not its text, so the words go above them
                 // (helper 104: "Vill du ställa in …?" with its counts was only the notification's text)
@@ -45,7 +47,7 @@ public class SlackReplies {
             if (!card.isEmpty() && reply.notice() != null) {
                 // the card shows in place of the text, which began with the notice: said above it, with the buttons of
                 // the question it may end with
-                List<LayoutBlock> shown = new java.util.ArrayList<>(ReplyBlocks.of(reply.notice(), reply.choices()));
+                List<LayoutBlock> shown = new java.util.ArrayList<>(notice);
                 shown.addAll(card);
                 return shown;
             }
@@ -72,10 +74,10 @@ public class SlackReplies {
     }
 
     @SuppressWarnings("unchecked")
-    <C extends Card> List<LayoutBlock> render(C card, String viewer) {
+    <C extends Card> List<LayoutBlock> render(C card, String viewer, int room) {
         for (SlackCardRenderer<?> r : renderers) {
             if (r.type().isInstance(card)) {
-                return ((SlackCardRenderer<C>) r).blocks(card, viewer);
+                return ((SlackCardRenderer<C>) r).blocks(card, viewer, room);
             }
         }
         return List.of();

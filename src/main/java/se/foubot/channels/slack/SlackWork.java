@@ -1,6 +1,7 @@
 package se.foubot.channels.slack;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -59,6 +60,40 @@ public class SlackWork {
      */
     public void on(String kind, Consumer<Map<String, String>> work) {
         inbox.on(kind, ACTION, replyFailureLogged(w -> work.accept(w.params())));
+    }
+
+    /**
+     * As {@link #on}, for work whose one answer goes to the person's DM: the work is given its key, to mark that answer
+     * with ({@link SlackApi#post(String, String, String, List, String)}), as a conversation's answer is marked. Done
+     * again (after a crash, or a failed attempt) while the DM already shows the answer, the work was done before — its
+     * answer is posted last — and is not done again: a register click done again answered "Du är redan anmäld … –
+     * inget mer behövs" under "Du är anmäld …". When Slack is away the look waits, as the work would; when Slack
+     * refuses to say, the work is done (an answer twice rather than never).
+     */
+    public void onAnswered(String kind, java.util.function.BiConsumer<Map<String, String>, String> work) {
+        inbox.on(kind, ACTION, replyFailureLogged(w -> {
+            if (w.again() && answerShown(w.get("user"), w.key())) {
+                return;
+            }
+            work.accept(w.params(), w.key());
+        }));
+    }
+
+    /** Whether {@code user}'s DM with the bot shows the answer marked {@code key} (read from the newest back). */
+    private boolean answerShown(String user, String key) {
+        try {
+            String dm = user == null ? null : api.directMessageWith(user);
+            boolean shown = dm != null && api.answeredIn(dm, key, null);
+            if (shown) {
+                log.info("event=slack_answer_already_shown key={}", se.foubot.privacy.LogText.clean(key));
+            }
+            return shown;
+        } catch (SlackApi.SlackCallFailed e) {
+            if (e.slackAway()) {
+                throw new ServiceAway("Slack did not show the DM: " + e.getMessage(), e);
+            }
+            return false;
+        }
     }
 
     /**

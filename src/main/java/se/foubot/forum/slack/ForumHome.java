@@ -21,7 +21,10 @@ import se.foubot.forum.Meeting;
 import se.foubot.forum.MeetingList;
 import se.foubot.messaging.MessageRouter;
 
-/** The forum's part of App Home: the next few meetings with their buttons, in the person's language. */
+/**
+ * The forum's part of App Home: the next few meetings with their buttons, and the others named, in the person's
+ * language.
+ */
 @Component
 @ConditionalOnSlack
 class ForumHome implements AppHomeSection {
@@ -55,7 +58,8 @@ class ForumHome implements AppHomeSection {
         Language l = router.language(new ConversationKey(SlackText.CHANNEL, user));
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(texts.text(l, "forum.home.title")))));
-        blocks.addAll(meetings.blocks(new MeetingList(upcoming.stream().limit(SHOWN).toList(), l), user));
+        // the nearest few, and a line naming the others and how to register for one (before, they were not mentioned)
+        blocks.addAll(meetings.blocks(new MeetingList(upcoming, l), user, MeetingListBlocks.roomFor(SHOWN)));
         return blocks;
     }
 }

@@ -111,14 +111,15 @@ class SlackForum implements SlackSlashCommand {
     }
 
     private void register(App app) {
-        // recorded before the ack and done after it (again after a crash: registering twice is one registration)
-        work.on(REGISTER, p -> register(p.get("user"), p.get("meeting"), p.get("proposalKind") == null ? null
-                : new Registration.AgendaProposal(p.get("proposalKind"), guard.check(p.get("proposalText")).text())));
-        work.on(UNREGISTER, p -> unregister(p.get("user"), p.get("meeting")));
-        work.on(CANCEL, p -> cancel(p.get("user"), p.get("meeting")));
-        onMeetingButton(app, REGISTER, REGISTER, (user, meeting) -> register(user, meeting, null));
-        onMeetingButton(app, UNREGISTER, UNREGISTER, this::unregister);
-        onMeetingButton(app, CANCEL_CONFIRM, CANCEL, this::cancel);
+        // recorded before the ack and done after it (again after a crash: registering twice is one registration); each
+        // answer is marked as its work's, so the work done again after its answer was shown is not done a second time
+        work.onAnswered(REGISTER, (p, key) -> register(p.get("user"), p.get("meeting"), p.get("proposalKind") == null ? null
+                : new Registration.AgendaProposal(p.get("proposalKind"), guard.check(p.get("proposalText")).text()), key));
+        work.onAnswered(UNREGISTER, (p, key) -> unregister(p.get("user"), p.get("meeting"), key));
+        work.onAnswered(CANCEL, (p, key) -> cancel(p.get("user"), p.get("meeting"), key));
+        onMeetingButton(app, REGISTER, REGISTER, (user, meeting) -> register(user, meeting, null, null));
+        onMeetingButton(app, UNREGISTER, UNREGISTER, (user, meeting) -> unregister(user, meeting, null));
+        onMeetingButton(app, CANCEL_CONFIRM, CANCEL, (user, meeting) -> cancel(user, meeting, null));
         app.blockAction(PROPOSE, (req, ctx) -> {
             String user = req.getPayload().getUser().getId();
             String id = req.getPayload().getActions().get(0).getValue();
@@ -155,7 +156,7 @@ class SlackForum implements SlackSlashCommand {
             Registration.AgendaProposal agenda = proposal.get();
             // one registration per form: a second copy of the same submission (a replay, a proxy's retry) does nothing
             work.recordSubmission(view.getId(), REGISTER, user, Map.of("meeting", view.getPrivateMetadata(), "proposalKind", agenda.kind(),
-                    "proposalText", agenda.text()), () -> register(user, view.getPrivateMetadata(), agenda));
+                    "proposalText", agenda.text()), () -> register(user, view.getPrivateMetadata(), agenda, null));
             return ctx.ack();
         });
         app.viewSubmission(PLAN_CALLBACK, (req, ctx) -> {
@@ -218,7 +219,12 @@ class SlackForum implements SlackSlashCommand {
      * or button carried: escaped, so they never become a live @channel, a mention or a disguised link.
      */
     private void tell(String user, String text) {
-        api.post(user, null, SlackText.escape(text), null);
+        tell(user, text, null);
+    }
+
+    /** As above, marked as the answer to the work {@code answering} (null: not marked); see {@link SlackWork#onAnswered}. */
+    private void tell(String user, String text, String answering) {
+        api.post(user, null, SlackText.escape(text), null, answering);
     }
 
     boolean isCoordinator(String user) {
@@ -226,8 +232,8 @@ class SlackForum implements SlackSlashCommand {
     }
 
     /** A click on the confirming button (and cancel work recorded before the button asked first): done and told. */
-    private void cancel(String user, String id) {
-        tell(user, isCoordinator(user) ? cancelled(id) : notCoordinator());
+    private void cancel(String user, String id, String answering) {
+        tell(user, isCoordinator(user) ? cancelled(id) : notCoordinator(), answering);
     }
 
     private String cancelled(String id) {
@@ -238,7 +244,7 @@ class SlackForum implements SlackSlashCommand {
      * A registration from a button: the person's one answer, in their DM. Their language (their conversation's, else
      * their Slack locale's) is kept on the registration for what they are told later; unknown, it stays unknown.
      */
-    void register(String user, String meetingId, Registration.AgendaProposal proposal) {
+    void register(String user, String meetingId, Registration.AgendaProposal proposal, String answering) {
         SlackApi.SlackUser profile;
         try {
             profile = api.userProfile(user);
@@ -249,23 +255,23 @@ class SlackForum implements SlackSlashCommand {
         String email = profile.email().orElse(null);
         ForumService.RegisterResult result = forum.register(meetingId, Recipient.slack(user), email, null, proposal,
                 known.orElse(null));
-        tell(user, answers.registered(result, meetingId, email, known.orElse(Language.SV)));
+        tell(user, answers.registered(result, meetingId, email, known.orElse(Language.SV)), answering);
     }
 
     /**
      * A cancellation from a button, answered in the person's language: their conversation's, else the one their
      * registration kept.
      */
-    void unregister(String user, String meetingId) {
+    void unregister(String user, String meetingId, String answering) {
         Meeting cancelled = forum.find(meetingId).filter(Meeting::cancelled).orElse(null);
         Optional<Language> known = router.knownLanguage(new ConversationKey(SlackText.CHANNEL, user));
         if (cancelled != null) {
-            tell(user, answers.cancelled(cancelled, known.orElse(Language.SV)));
+            tell(user, answers.cancelled(cancelled, known.orElse(Language.SV)), answering);
             return;
         }
         Optional<ForumService.Unregistered> result = forum.unregister(meetingId, Recipient.slack(user));
         Language l = known.or(() -> result.map(u -> u.registration().language())).orElse(Language.SV);
-        tell(user, answers.unregistered(result, meetingId, l));
+        tell(user, answers.unregistered(result, meetingId, l), answering);
     }
 
     /**
@@ -304,7 +310,7 @@ class SlackForum implements SlackSlashCommand {
                                 .options(Registration.AgendaProposal.KINDS.stream()
                                         .map(k -> option(plainText(texts.get(l, "forum.proposal.choice." + k)), k)).toList())))),
                         input(i -> i.blockId("text").label(plainText(texts.get(l, "forum.proposal.form.text"))).element(plainTextInput(p -> p.actionId("text")
-                                .multiline(true).maxLength(MAX_PROPOSAL))))))
+                                .multiline(true).maxLength(Registration.AgendaProposal.MAX_TEXT))))))
                 .build());
     }
 
@@ -323,8 +329,8 @@ class SlackForum implements SlackSlashCommand {
             errors.put("text", texts.get(l, "slack.identity-number-refused"));
         } else if (written.isEmpty()) {
             errors.put("text", texts.get(l, "forum.proposal.text-missing"));
-        } else if (written.codePointCount(0, written.length()) > MAX_PROPOSAL) {
-            errors.put("text", texts.get(l, "forum.plan.too-long", "max", Texts.count(MAX_PROPOSAL, l)));
+        } else if (new Registration.AgendaProposal(null, written).tooLong()) {
+            errors.put("text", texts.get(l, "forum.plan.too-long", "max", Texts.count(Registration.AgendaProposal.MAX_TEXT, l)));
         }
         var selected = values.get("kind") != null && values.get("kind").get("kind") != null
                 ? values.get("kind").get("kind").getSelectedOption() : null;
@@ -550,8 +556,6 @@ class SlackForum implements SlackSlashCommand {
         return texts.get(Language.SV, "slack.identity-number-refused");
     }
 
-    /** The longest agenda proposal: its field's {@code max_length}, checked again when the form comes back. */
-    static final int MAX_PROPOSAL = 1000;
     /** The longest description or agenda (Slack's limit for a text input). */
     static final int MAX_TEXT = 3000;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");

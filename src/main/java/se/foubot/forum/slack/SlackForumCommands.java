@@ -69,7 +69,7 @@ class SlackForumCommands implements Command {
             case NEW -> Reply.text(text("forum.plan.open-form.new")).withCard(new PlanFormCard(""));
             case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", mt.title(), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
-                    .orElse(Reply.text(text("forum.no-such-meeting", "id", ForumTexts.asWritten(id))));
+                    .orElse(Reply.text(text("forum.no-such-meeting", "id", ForumTexts.asWritten(said.get().written()))));
             // helper 101: the words cancelled at once, and a mistyped id was a meeting gone with every invite
             case CANCEL -> forum.find(id).filter(mt -> !mt.cancelled())
                     .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", mt.title(), "id", mt.id(), "when",
@@ -78,7 +78,7 @@ class SlackForumCommands implements Command {
                             "waitlisted", people("forum.plan.cancel-confirm.waitlisted",
                                     forum.registrations(mt.id(), Registration.Status.WAITLISTED).size())))
                             .withCard(new CancelMeetingCard(mt.id())))
-                    .orElse(Reply.text(notCancellable(forum, texts, id)));
+                    .orElse(Reply.text(notCancellable(forum, texts, id, said.get().written())));
         });
     }
 
@@ -104,14 +104,17 @@ class SlackForumCommands implements Command {
     /** Cancels {@code id} and says so (the coordinators plan in Swedish). */
     static String cancelled(ForumService forum, Texts texts, String id) {
         return forum.cancel(id).map(m -> texts.get(Language.SV, "forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
-                .orElseGet(() -> notCancellable(forum, texts, id));
+                .orElseGet(() -> notCancellable(forum, texts, id, id));
     }
 
-    /** Why {@code id} cannot be cancelled: it was already (a second click on the button), or there is no such meeting. */
-    private static String notCancellable(ForumService forum, Texts texts, String id) {
+    /**
+     * Why {@code id} cannot be cancelled: it was already (a second click on the button), or there is no such meeting,
+     * said back as {@code written}.
+     */
+    private static String notCancellable(ForumService forum, Texts texts, String id, String written) {
         return forum.find(id).filter(Meeting::cancelled)
                 .map(m -> texts.get(Language.SV, "forum.plan.already-cancelled", "title", "*" + m.title() + "*", "id", m.id()))
-                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(id)));
+                .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(written)));
     }
 
     private String text(String key, Object... namesAndValues) {

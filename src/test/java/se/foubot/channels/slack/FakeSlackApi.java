@@ -19,11 +19,14 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A local stand-in for the Slack Web API on loopback: records every call (method and parameters) and
- * answers like Slack does (a call without a bot token is refused with {@code not_authed}). Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
+ * answers like Slack does (a call without a bot token is refused with {@code not_authed}, a message of more than
+ * {@value #MAX_BLOCKS} blocks with {@code invalid_blocks}, and neither is recorded as made). Can be told to answer the next calls of a method with 429 (Retry-After) or 500.
  */
 public final class FakeSlackApi implements AutoCloseable {
 
     public static final String BOT_USER = "UFOUBOT";
+    /** Slack's limit on a message's blocks: {@code chat.postMessage} and {@code chat.update} with more are refused. */
+    public static final int MAX_BLOCKS = 50;
 
     /** One recorded call. */
     public record Call(String method, Map<String, String> params) {
@@ -197,6 +200,12 @@ public final class FakeSlackApi implements AutoCloseable {
             respond(exchange, 200, "{\"ok\":false,\"error\":\"not_authed\"}"); // as Slack answers a call without a token
             return;
         }
+        if (List.of("chat.postMessage", "chat.update").contains(method) && blockCount(params) > MAX_BLOCKS) {
+            // as Slack refuses a message of more blocks than it takes: nothing is posted
+            respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_blocks\",\"errors\":[\"must be less than "
+                    + (MAX_BLOCKS + 1) + " items [json-pointer:/blocks]\"]}");
+            return;
+        }
         if ("chat.postMessage".equals(method)) {
             postsHeld.incrementAndGet();
             try {
@@ -282,6 +291,16 @@ public final class FakeSlackApi implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             posted.add(new Posted(channel, nextTs(), "meddelande " + i, null));
         }
+    }
+
+    /** How many blocks a message's {@code blocks} parameter holds (0 without one). */
+    private static int blockCount(Map<String, String> params) {
+        String blocks = params.get("blocks");
+        if (blocks == null || blocks.isBlank()) {
+            return 0;
+        }
+        com.google.gson.JsonElement parsed = com.google.gson.JsonParser.parseString(blocks);
+        return parsed.isJsonArray() ? parsed.getAsJsonArray().size() : 0;
     }
 
     private synchronized Failure takeFailure(String method) {

@@ -38,6 +38,11 @@ final class LeftSlackWork {
         leftByADeadProcess(mongo, now, key, "slack-inbox-dead", "command", new Document("user", user).append("text", text));
     }
 
+    /** As above, a click's recorded work of {@code kind} (a feature's, such as "forum-register"), held by a dead process. */
+    static void actionLeftByADeadProcess(MongoTemplate mongo, Instant now, String key, String kind, Document params) {
+        leftByADeadProcess(mongo, now, key, "slack-inbox-dead", kind, params);
+    }
+
     private static void leftByADeadProcess(MongoTemplate mongo, Instant now, String key, String holder, String kind, Document params) {
         mongo.remove(Query.query(Criteria.where("_id").is(key)), SlackInbox.COLLECTION);
         mongo.insert(new Document("_id", key).append("slot", key + "#" + holder).append("status", "pending")

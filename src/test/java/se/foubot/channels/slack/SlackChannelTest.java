@@ -1390,4 +1390,32 @@ class SlackChannelTest {
         slack.dm("EvMid2", "UDIST21", "status");
         awaitReply("DUDIST21", 2, "Jag vet inte vilken förvaltning du menar med ”status”");
     }
+    /**
+     * Slack refuses a message of more than 50 blocks whole (invalid_blocks), so the person sees nothing: the forum's
+     * list did so with sixteen meetings. Whatever a card holds, the post and an update keep the first 50 blocks, and
+     * the cut is logged with where the message went and what it answers, never its text.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aMessageOfMoreBlocksThanSlackTakesIsPostedWithTheFirstFiftyAndTheCutLoggedWithoutItsText(
+            org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+        SlackApi api = bot.getBean(SlackApi.class);
+        List<com.slack.api.model.block.LayoutBlock> blocks = IntStream.range(0, 60)
+                .<com.slack.api.model.block.LayoutBlock>mapToObj(i -> com.slack.api.model.block.Blocks.section(
+                        b -> b.text(com.slack.api.model.block.composition.BlockCompositions.markdownText("Hemlig rad " + i))))
+                .toList();
+        String ts = api.post("DUBLOCKS", null, "Hemlig text", blocks, "post:DUBLOCKS:1763900000.000100");
+        api.update("DUBLOCKS", ts, "Hemlig text", blocks);
+
+        for (String method : List.of("chat.postMessage", "chat.update")) {
+            List<FakeSlackApi.Call> sent = SLACK.calls(method, c -> "DUBLOCKS".equals(c.param("channel")));
+            assertThat(sent).as(method).hasSize(1);
+            assertThat(new tools.jackson.databind.ObjectMapper().readTree(sent.get(0).param("blocks")).size()).isEqualTo(FakeSlackApi.MAX_BLOCKS);
+            assertThat(BlockKitRules.textOf(sent.get(0).param("blocks"))).contains("Hemlig rad 0").contains("Hemlig rad 49")
+                    .doesNotContain("Hemlig rad 50");
+        }
+        assertThat(output).contains("event=slack_blocks_cut method=chat.postMessage channel=DUBLOCKS key=post:DUBLOCKS:1763900000.000100 "
+                + "blocks=60 kept=50").contains("event=slack_blocks_cut method=chat.update channel=DUBLOCKS key=" + ts)
+                .doesNotContain("Hemlig");
+    }
 }

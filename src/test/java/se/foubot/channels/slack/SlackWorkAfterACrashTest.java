@@ -254,6 +254,45 @@ class SlackWorkAfterACrashTest {
         assertThat(answersTo("UUNREAD")).hasSize(1);
     }
 
+    /**
+     * Found by black-box testers: a register click done again after a kill -9 between its answer and the record of having
+     * answered said "Du är redan anmäld … – inget mer behövs" under the "Du är anmäld …" it had given. Its answer is
+     * marked as the click's, as a conversation's is, and the click done again while the DM shows that answer is not
+     * done a second time; one whose answer never reached Slack is answered.
+     */
+    @Test
+    void aForumClickDoneAgainAfterItsAnswerWasShownIsNotAnsweredASecondTime(@Autowired se.foubot.forum.ForumService forum) {
+        var guard = new se.foubot.privacy.OutsideTextGuard();
+        java.time.LocalDate day = java.time.LocalDate.of(2027, 8, 18);
+        String meeting = ((se.foubot.forum.ForumService.Saved) forum.create(new se.foubot.forum.MeetingPlan(guard.check("Forum efter krasch"),
+                day, java.time.LocalTime.of(9, 0), java.time.LocalTime.of(12, 0), guard.check("Lokal Krasch"), guard.check(null), 10,
+                day.minusDays(13), guard.check(null), guard.check(null)), se.foubot.messaging.Recipient.slack("UKOORD"))).meeting().id();
+        String key = "action:forum-register:UREDO:1763900000.123456.abcdef";
+        Runnable killedAndTakenUp = () -> {
+            LeftSlackWork.actionLeftByADeadProcess(mongo, clock.instant(), key, "forum-register",
+                    new Document("user", "UREDO").append("meeting", meeting));
+            clock.advance(Duration.ofMinutes(3));
+            inbox.redo();
+            await().atMost(Duration.ofSeconds(10)).until(() -> isDone(key));
+        };
+
+        killedAndTakenUp.run();
+        assertThat(postsTo("UREDO")).singleElement().satisfies(text -> assertThat(text).contains("Du är anmäld till Forum efter krasch"));
+        assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UREDO")).get(0).param("metadata")).contains(key);
+
+        // killed after the answer was posted and before the work was marked done
+        killedAndTakenUp.run();
+        assertThat(SLACK.calls("conversations.history", c -> c.param("channel").equals("DUREDO"))).as("looked for in the DM").hasSize(2);
+        assertThat(postsTo("UREDO")).as("not answered again").hasSize(1);
+
+        // killed before the answer reached Slack: the click done again answers
+        SLACK.forgetPostsTo("DUREDO");
+        killedAndTakenUp.run();
+        assertThat(postsTo("UREDO")).hasSize(2);
+        assertThat(postsTo("UREDO").get(1)).contains("Forum efter krasch");
+        assertThat(forum.find(meeting).orElseThrow().seats()).isEqualTo(1);
+    }
+
     private static List<String> postsTo(String channel) {
         return SLACK.calls("chat.postMessage", c -> c.param("channel").equals(channel)).stream().map(c -> c.param("text")).toList();
     }
