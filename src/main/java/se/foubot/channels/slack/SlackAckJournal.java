@@ -36,7 +36,9 @@ import se.foubot.store.LocalJournal;
  */
 final class SlackAckJournal implements AutoCloseable {
 
-    static final String FILE_NAME = "slack-acks.mv";
+    static final String FILE_NAME = "slack-acks.log";
+    /** Where versions before the append-only journal kept it: what it still holds is taken over at start. */
+    static final String EARLIER_FILE_NAME = "slack-acks.mv";
     private static final Logger log = LoggerFactory.getLogger(SlackAckJournal.class);
     private static final int BATCH = 500;
     private static final Duration FIRST_PAUSE = Duration.ofMillis(500);
@@ -54,7 +56,7 @@ final class SlackAckJournal implements AutoCloseable {
     private Thread recorder;
 
     SlackAckJournal(Path dataDir) {
-        this.file = LocalJournal.open(dataDir.resolve(FILE_NAME));
+        this.file = LocalJournal.open(dataDir.resolve(FILE_NAME), dataDir.resolve(EARLIER_FILE_NAME));
     }
 
     /** Puts the work on disk; returns once it is there. */

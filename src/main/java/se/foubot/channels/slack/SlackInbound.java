@@ -87,11 +87,15 @@ class SlackInbound {
         app.command("/fou", (req, ctx) -> {
             String user = req.getPayload().getUserId();
             GuardedText text = guard.check(req.getPayload().getText());
+            // read as a DM is, from Slack's markup ("R&amp;D" is the "R&D" typed): what is said back is what was typed
+            GuardedText typed = guard.check(SlackText.plain(req.getPayload().getText()));
             // in the language this replica last saw the person use: the store is not read before Slack is answered
             String inYourDms = texts.get(languages.of(new ConversationKey(SlackText.CHANNEL, user)).orElse(Language.SV), "slack.in-your-dms");
-            if (text.identityNumberRemoved()) {
-                // refused in the person's DM, like any message holding a number; nothing of it is kept
-                work.afterAck(user, () -> chat.onCommand(user, text, SlackChat.Asked.UNMARKED));
+            if (text.identityNumberRemoved() || typed.identityNumberRemoved()) {
+                // refused in the person's DM, like any message holding a number; nothing of it is kept (either reading
+                // holding one: the markup's entities could hide it from the other)
+                GuardedText refused = text.identityNumberRemoved() ? text : typed;
+                work.afterAck(user, () -> chat.onCommand(user, refused, SlackChat.Asked.UNMARKED));
                 return ctx.ack(inYourDms);
             }
             for (SlackSlashCommand command : slashCommands) {
@@ -100,8 +104,6 @@ class SlackInbound {
                     return taken.get();
                 }
             }
-            // read as a DM is, from Slack's markup ("R&amp;D" is the "R&D" typed): what is said back is what was typed
-            GuardedText typed = guard.check(SlackText.plain(req.getPayload().getText()));
             work.recordInvocation(req.getPayload().getTriggerId(), COMMAND, user, Map.of("text", typed.textOr("").strip()),
                     () -> chat.onCommand(user, typed, SlackChat.Asked.UNMARKED));
             return ctx.ack(inYourDms);
