@@ -70,12 +70,13 @@ class ForumNotices {
         Meeting m = change.meeting();
         Registration r = change.registration();
         switch (change.kind()) {
-            case REGISTERED -> invite(m, r, "forum.registered", false, java.util.Set.of());
-            case PROMOTED -> invite(m, r, "forum.notice.promoted", true, java.util.Set.of());
+            case REGISTERED -> invite(m, r, "forum.registered", false, java.util.Set.of(), null);
+            case PROMOTED -> invite(m, r, "forum.notice.promoted", true, java.util.Set.of(), null);
             case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", false);
             case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", true);
             case UPDATED -> {
-                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, UPDATED_NEWS, true, change.changed()));
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, UPDATED_NEWS, true, change.changed(),
+                        change.before()));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CANCELLED -> {
@@ -105,9 +106,11 @@ class ForumNotices {
     /**
      * The invite, and for Slack people a direct message with the news unless the answer to their own action told it.
      */
-    private void invite(Meeting m, Registration r, String newsKey, boolean direct, java.util.Set<String> changed) {
-        // a change names what changed (helper 122: "se den nya tiden och platsen" when only the description had changed)
-        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", m.title(), "what", texts.changes(changed, l));
+    private void invite(Meeting m, Registration r, String newsKey, boolean direct, java.util.Set<String> changed, Meeting before) {
+        // a change names what changed (helper 122: "se den nya tiden och platsen" when only the description had changed),
+        // and the new last moment to register when it moved with the meeting
+        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", m.title(), "what", texts.changes(changed, l))
+                + texts.deadlineNow(before, m, l).map(d -> " " + d).orElse("");
         String text = ForumTexts.in(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
                 + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
         // "updated" only for an invite the person had before, in its new form: a first invite (or one after their own

@@ -88,6 +88,38 @@ public class ForumTexts {
                         .toLocalDate(), l));
     }
 
+    /**
+     * When registration closes, as people read it: its last day ("måndag 1 mars 2027"), or, when it closes at the
+     * meeting's start (a last day on the meeting's own day), that day and hour ("onsdag 10 mars 2027 kl. 13.00") — so a
+     * deadline moved with the meeting within its day is not told as moved from a day to the same day.
+     */
+    public String closes(Meeting m, Language l) {
+        var closing = m.registrationDeadline().atZone(zone);
+        return closing.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? Dates.date(closing.minusDays(1).toLocalDate(), l)
+                : Dates.dateTime(closing, l);
+    }
+
+    /**
+     * What the coordinator is told when a change moved the moment registration closes: "Sista anmälan flyttades från …
+     * till …", and that registration has closed when the new moment has passed. Empty when it did not move.
+     */
+    public java.util.Optional<String> deadlineMoved(Meeting before, Meeting after, Language l) {
+        if (!ForumService.closesElsewhere(before, after)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(texts.get(l, closed(after) ? "forum.deadline.moved-closed" : "forum.deadline.moved", "from",
+                closes(before, l), "to", closes(after, l)));
+    }
+
+    /** What the registered are told with a change that moved it: "Sista anmälan är nu …" (or that it has closed). */
+    public java.util.Optional<String> deadlineNow(Meeting before, Meeting after, Language l) {
+        if (!ForumService.closesElsewhere(before, after)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(texts.get(l, closed(after) ? "forum.deadline.now-closed" : "forum.deadline.now", "deadline",
+                closes(after, l)));
+    }
+
     /** Whether registration for {@code m}, not cancelled, has closed (its last day to register has passed). */
     public boolean closed(Meeting m) {
         return !m.cancelled() && !m.open(clock.instant());

@@ -441,8 +441,11 @@ class SlackForum implements SlackSlashCommand {
             // helper 122: saved as it was, every registrant was told of a change and got an updated invite
             tell(user, text("forum.plan.saved.unchanged", "title", title, "id", id));
         } else {
+            // a deadline on the meeting's day closes at its start and moves with it: said, from what to what
+            String deadline = forumTexts.deadlineMoved(done.before(), saved, Language.SV).map(d -> "\n" + d).orElse("");
             tell(user, text(done.inviteChanged() ? "forum.plan.saved.changed" : "forum.plan.saved.changed-quietly", "title", title,
-                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
+                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + deadline + "\n"
+                    + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
         }
         return Map.of();
     }

@@ -644,6 +644,62 @@ class SlackForumTest {
     }
 
     /**
+     * A last day to register on the meeting's own day closes at its start, so moving the meeting moved the deadline
+     * with it, and nobody was told: the coordinator's confirmation says from what to what (and that registration has
+     * closed when the new deadline has passed), and the registered are told the new deadline with the change.
+     */
+    @Test
+    void movingAMeetingTellsTheCoordinatorAndTheRegisteredThatItsRegistrationDeadlineMoved() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        String[] named = {"\"value\":\"FoU-forum: uppf\\u00f6ljning i praktiken\"", "\"value\":\"Forum som flyttas\"",
+                "\"value\":\"Lokal Ekensberg\"", "\"value\":\"Lokal Flytt\"", "\"selected_time\":\"13:00\"", "\"selected_time\":\"<start>\"",
+                "\"selected_time\":\"16:00\"", "\"selected_time\":\"<end>\""};
+        // the day and the last day to register: the fixture's own (10 and 1 March) replaced by these
+        java.util.function.BiFunction<String, String, String[]> on = (day, last) -> with(named, "\"selected_date\":\"2027-03-10\"",
+                "\"selected_date\":\"" + day + "\"", "\"selected_date\":\"2027-03-01\"", "\"selected_date\":\"" + last + "\"");
+        String[] planned = with(on.apply("2027-04-14", "2027-04-14"), "<start>", "13:00", "<end>", "16:00");
+        assertThat(errors(submitPlan("UCOORD", "", "forum-plan-submission.json", planned))).isEmpty();
+        String id = "forum-2027-04-14";
+        slack().click("UFLYTT", "DUFLYTT", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("UFLYTT", "Du är anmäld");
+        mailRound();
+        try {
+            // two hours later the same day: registration, open until the start, now closes two hours later
+            int told = postsTo("UFLYTT");
+            int coordinator = postsTo("UCOORD");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", with(on.apply("2027-04-14", "2027-04-14"),
+                    "<start>", "15:00", "<end>", "17:00")))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Du ändrade tiden – de anmälda får en uppdaterad inbjudan.\n"
+                    + "Sista anmälan har flyttats från onsdag 14 april 2027 kl. 13.00 till onsdag 14 april 2027 kl. 15.00.");
+            String news = "har tiden ändrats – se nedan. Sista anmälan har flyttats till onsdag 14 april 2027 kl. 15.00.";
+            slackNotices.postDue();
+            mailRound();
+            assertThat(postedTo("UFLYTT", told)).contains(news);
+            assertThat(new TestMail(mail).inboxOf("uflytt@stockholm.se", "Uppdaterad inbjudan")).singleElement()
+                    .satisfies(m -> assertThat(textOf(m)).contains(news));
+
+            // a week later, with a last day that has already passed: registration has closed, and both are told so
+            told = postsTo("UFLYTT");
+            coordinator = postsTo("UCOORD");
+            String[] weekLater = with(on.apply("2027-04-21", "2026-11-20"), "<start>", "15:00", "<end>", "17:00");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", weekLater))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Sista anmälan har flyttats från onsdag 14 april 2027 kl. 15.00 "
+                    + "till fredag 20 november 2026, som redan har varit – anmälan är stängd.");
+            slackNotices.postDue();
+            assertThat(postedTo("UFLYTT", told)).contains("Sista anmälan har flyttats till fredag 20 november 2026, som redan har varit "
+                    + "– anmälan är stängd.");
+
+            // a change that leaves the deadline where it was says nothing of it
+            coordinator = postsTo("UCOORD");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", with(weekLater, "Vi delar goda exempel",
+                    "Vi delar andra exempel")))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Du ändrade beskrivningen").doesNotContain("Sista anmälan har flyttats");
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
      * Helper 122: an old Anmäl mig button for a cancelled meeting said there was no such meeting, "anmäl" in a DM that its
      * registration had closed, and Anmäl mig med förslag still opened the form. Each says it is cancelled.
      */
