@@ -82,10 +82,12 @@ class ForumNotices {
             case CANCELLED -> {
                 forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting", "forum.notice.cancelled", true));
                 // helper 122: the registered were told "Kapplöpning är inställt." and the waitlisted the time: both say the same
-                forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> notifier.send(key(m, x) + ":meeting-cancelled",
-                        x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m), ForumTexts.in(x.language(),
-                                l -> texts.text(l, "forum.notice.cancelled", "title", m.title(), "date", texts.date(m, l))))
-                                .withThread("forum")));
+                forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> {
+                    java.util.function.Function<Language, String> news = l -> texts.text(l, "forum.notice.cancelled", "title", m.title(),
+                            "date", texts.date(m, l));
+                    notifier.send(key(m, x) + ":meeting-cancelled", x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m),
+                            x.person().isEmail() ? texts.letter(x.language(), news) : ForumTexts.in(x.language(), news)).withThread("forum"));
+                });
                 scheduler.replan(ForumReminders.NAME);
             }
             case CREATED -> scheduler.replan(ForumReminders.NAME);
@@ -111,7 +113,8 @@ class ForumNotices {
         // and the new last moment to register when it moved with the meeting
         java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", m.title(), "what", texts.changes(changed, l))
                 + texts.deadlineNow(before, m, l).map(d -> " " + d).orElse("");
-        String text = ForumTexts.in(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
+        // a letter, greeted and signed as the announcements are (it began with the news, unsigned)
+        String text = texts.letter(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
                 + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
         // "updated" only for an invite the person had before, in its new form: a first invite (or one after their own
         // cancellation) to a meeting that was moved before is their invite, whatever the meeting's SEQUENCE
@@ -134,7 +137,7 @@ class ForumNotices {
         String subject = subject(r, "forum.subject.cancelled", m);
         String k = key(m, r) + ":seq" + r.sequence(m) + ":cancel-" + why;
         if (r.email() != null) {
-            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, ForumTexts.in(r.language(),
+            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, texts.letter(r.language(),
                     l -> texts.text(l, newsKey, "title", m.title(), "date", texts.date(m, l)) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
                     .withInvite(invites.write(m, r.sequence(m), InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));

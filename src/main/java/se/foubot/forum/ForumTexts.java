@@ -45,6 +45,14 @@ public class ForumTexts {
         return l != null ? text.apply(l) : text.apply(Language.SV) + "\n\n" + text.apply(Language.EN);
     }
 
+    /**
+     * A mail to a registrant, greeted and signed as the bot's every letter ({@link Texts#letter}) in their language; where
+     * that is not known, a whole letter in Swedish and then one in English, as {@link #in} writes a text.
+     */
+    public String letter(Language l, Function<Language, String> body) {
+        return in(l, x -> texts.letter(x, body.apply(x)).stripTrailing()) + "\n";
+    }
+
     /** A day as people read it: "onsdag 10 mars 2027". */
     static String day(LocalDate date) {
         return Dates.date(date, Language.SV);

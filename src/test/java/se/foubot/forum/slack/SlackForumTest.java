@@ -794,7 +794,7 @@ class SlackForumTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             mailRound();
             assertThat(new TestMail(mail).inboxOf("ukapp1@stockholm.se", "Avbokat")).singleElement()
-                    .satisfies(m -> assertThat(textOf(m)).startsWith(sentence));
+                    .satisfies(m -> assertThat(letter(m)).startsWith("Hej!\n\n" + sentence));
         });
     }
 
@@ -846,6 +846,58 @@ class SlackForumTest {
                 .satisfies(m -> assertThat(textOf(m).replace("\r\n", "\n").strip()).startsWith("Hej!\n\nEtt nytt FoU-forum är planerat.")
                         .endsWith("Vänliga hälsningar\nFoU-boten"));
         forum.cancel("forum-2027-10-20");
+    }
+
+    /**
+     * The invitations, reminders and cancellations mailed to registrants began with the news and ended unsigned, unlike
+     * the announcements: each is a letter greeted and signed in the registrant's language, and one whose language is
+     * not known gets the letter in Swedish and then in English.
+     */
+    @Test
+    void invitationsRemindersAndCancellationsByMailAreLettersGreetedAndSignedInTheRegistrantsLanguage() throws Exception {
+        String id = plannedMeeting("Forum med hälsning", java.time.LocalDate.of(2027, 10, 13), "Lokal Hälsning", 2);
+        String sv = "signe.svensk@stockholm.se";
+        String en = "emma.english@stockholm.se";
+        String unknown = "okand.okand@stockholm.se";
+        String waiting = "vera.vantar@stockholm.se";
+        try {
+            forum.register(id, se.foubot.messaging.Recipient.email(sv), sv, null, null, se.foubot.conversation.Language.SV);
+            forum.register(id, se.foubot.messaging.Recipient.email(en), en, null, null, se.foubot.conversation.Language.EN);
+            forum.register(id, se.foubot.messaging.Recipient.email(unknown), unknown, null, null, null);
+            forum.register(id, se.foubot.messaging.Recipient.email(waiting), waiting, null, null, se.foubot.conversation.Language.SV);
+            clock.set(Instant.parse("2027-10-11T07:00:00Z"));
+            scheduler.run("forum");
+            mailRound();
+            // Signe cancels: the first waiting gets her seat and an invite; then the meeting is cancelled
+            forum.unregister(id, se.foubot.messaging.Recipient.email(sv));
+            forum.cancel(id);
+            mailRound();
+
+            TestMail people = new TestMail(mail);
+            for (String subject : List.of("Inbjudan: Forum med hälsning", "Påminnelse: Forum med hälsning", "Avbokat: Forum med hälsning")) {
+                assertThat(people.inboxOf(sv, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hej!\n\n").endsWith("\n\nVänliga hälsningar\nFoU-boten").doesNotContain("Hello!"));
+            }
+            for (String subject : List.of("Invitation: Forum med hälsning", "Reminder: Forum med hälsning", "Cancelled: Forum med hälsning")) {
+                assertThat(people.inboxOf(en, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hello!\n\n").endsWith("\n\nBest regards\nThe FoU bot").doesNotContain("Hej!"));
+            }
+            for (String subject : List.of("Inbjudan: Forum med hälsning", "Avbokat: Forum med hälsning")) {
+                assertThat(people.inboxOf(unknown, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hej!\n\n").contains("\n\nVänliga hälsningar\nFoU-boten\n\nHello!\n\n")
+                        .endsWith("\n\nBest regards\nThe FoU bot"));
+            }
+            assertThat(people.inboxOf(waiting, "Inställt: Forum med hälsning")).singleElement().satisfies(m -> assertThat(letter(m))
+                    .startsWith("Hej!\n\nFoU-forumet").endsWith("\n\nVänliga hälsningar\nFoU-boten"));
+        } finally {
+            clock.set(TestClockConfiguration.START);
+            forum.cancel(id);
+        }
+    }
+
+    /** A received mail's text as a reader sees it: its lines, without the line breaks' carriage returns or the last break. */
+    private static String letter(MimeMessage m) throws Exception {
+        return textOf(m).replace("\r\n", "\n").strip();
     }
 
     @Test
