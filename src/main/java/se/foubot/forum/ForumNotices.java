@@ -83,7 +83,7 @@ class ForumNotices {
                 forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting", "forum.notice.cancelled", true));
                 // helper 122: the registered were told "Kapplöpning är inställt." and the waitlisted the time: both say the same
                 forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> {
-                    java.util.function.Function<Language, String> news = l -> texts.text(l, "forum.notice.cancelled", "title", m.title(),
+                    java.util.function.Function<Language, String> news = l -> texts.text(l, "forum.notice.cancelled", "title", texts.quoted(m.title(), l),
                             "date", texts.date(m, l));
                     notifier.send(key(m, x) + ":meeting-cancelled", x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m),
                             x.person().isEmail() ? texts.letter(x.language(), news) : ForumTexts.in(x.language(), news)).withThread("forum"));
@@ -111,7 +111,7 @@ class ForumNotices {
     private void invite(Meeting m, Registration r, String newsKey, boolean direct, java.util.Set<String> changed, Meeting before) {
         // a change names what changed (helper 122: "se den nya tiden och platsen" when only the description had changed),
         // and the new last moment to register when it moved with the meeting
-        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", m.title(), "what", texts.changes(changed, l))
+        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", texts.quoted(m.title(), l), "what", texts.changes(changed, l))
                 + texts.deadlineNow(before, m, l).map(d -> " " + d).orElse("");
         // a letter, greeted and signed as the announcements are (it began with the news, unsigned)
         String text = texts.letter(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
@@ -138,13 +138,13 @@ class ForumNotices {
         String k = key(m, r) + ":seq" + r.sequence(m) + ":cancel-" + why;
         if (r.email() != null) {
             notifier.send(k, Recipient.email(r.email()), Notice.of(subject, texts.letter(r.language(),
-                    l -> texts.text(l, newsKey, "title", m.title(), "date", texts.date(m, l)) + "\n\n" + texts.describe(m, l)))
+                    l -> texts.text(l, newsKey, "title", texts.quoted(m.title(), l), "date", texts.date(m, l)) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
                     .withInvite(invites.write(m, r.sequence(m), InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
-                    "title", m.title(), "date", texts.date(m, l)))));
+                    "title", texts.quoted(m.title(), l), "date", texts.date(m, l)))));
         }
     }
 

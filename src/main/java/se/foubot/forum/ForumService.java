@@ -154,11 +154,13 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private final ApplicationEventPublisher events;
     private final TaskService tasks;
     private final Texts texts;
+    private final ForumTexts forumTexts;
 
     ForumService(MongoTemplate mongo, Clock clock, ZoneId zone, WorkingDays workingDays, ApplicationEventPublisher events,
-            TaskService tasks, Texts texts) {
+            TaskService tasks, Texts texts, ForumTexts forumTexts) {
         this.tasks = tasks;
         this.texts = texts;
+        this.forumTexts = forumTexts;
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
@@ -737,7 +739,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                     Meeting.class)) {
                 boolean itself = other.id().equals(editing) || (formKey != null && formKey.equals(other.formKey()));
                 if (!itself && normalizePlace(other.place()).equals(room)) {
-                    add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title", other.title(), "id", other.id()));
+                    add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title",
+                            forumTexts.quoted(other.title(), Language.SV), "id", other.id()));
                 }
             }
         }

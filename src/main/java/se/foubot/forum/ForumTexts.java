@@ -53,6 +53,15 @@ public class ForumTexts {
         return in(l, x -> texts.letter(x, body.apply(x)).stripTrailing()) + "\n";
     }
 
+    /**
+     * A meeting's title in a sentence, quoted as the language quotes: ”Titel” in Swedish, “Title” in English. Every
+     * answer and notice that names a meeting in a sentence names it so; a list's heading, a subject and a meeting's
+     * description show the title alone (bold in Slack's list).
+     */
+    public String quoted(String title, Language l) {
+        return texts.get(l, "forum.quoted", "title", title);
+    }
+
     /** A day as people read it: "onsdag 10 mars 2027". */
     static String day(LocalDate date) {
         return Dates.date(date, Language.SV);
