@@ -74,21 +74,16 @@ public class ForumService implements se.foubot.store.StoreIndexes {
             this(meeting, again, Set.of(), null);
         }
 
-        /**
-         * Whether the change moved the moment registration closes: a deadline on the meeting's own day closes at its
-         * start, so moving the meeting moves it too, without the form's deadline field changing.
-         */
-        public boolean deadlineMoved() {
-            return closesElsewhere(before, meeting);
-        }
-
         /** Whether the change changed something the calendar invite shows, so those registered got an updated one. */
         public boolean inviteChanged() {
             return changed.stream().anyMatch(IN_THE_INVITE::contains);
         }
     }
 
-    /** Whether registration for {@code after} closes at another moment than for {@code before} (null: not a change). */
+    /**
+     * Whether registration for {@code after} closes at another moment than for {@code before} (null: not a change): a
+     * last day on the meeting's own day closes at its start, so moving the meeting moves it too.
+     */
     static boolean closesElsewhere(Meeting before, Meeting after) {
         return before != null && !before.registrationDeadline().equals(after.registrationDeadline());
     }
@@ -177,11 +172,6 @@ public class ForumService implements se.foubot.store.StoreIndexes {
 
         public MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
             this(meeting, kind, registration, Set.of(), null);
-        }
-
-        /** Whether an update moved the moment registration closes (see {@link Saved#deadlineMoved()}). */
-        public boolean deadlineMoved() {
-            return closesElsewhere(before, meeting);
         }
 
         public enum Kind {
