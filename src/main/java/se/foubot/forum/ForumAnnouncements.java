@@ -64,7 +64,7 @@ class ForumAnnouncements {
                     + "\n\n" + texts.get(l, "forum.announce.stop");
             if (s.recipient().isEmail()) {
                 // a letter, greeted and signed as the bot's other letters are (helper 122: it began with the news, unsigned)
-                text = texts.get(l, "mail.hello") + "\n\n" + text + "\n\n" + texts.get(l, "mail.regards") + "\n";
+                text = texts.letter(l, text);
             }
             // a reply to the mail is about this meeting: "anmäl" registers for it
             queued += notifier.send(key(m, s.id()), s.recipient(), Notice.of(texts.get(l, "forum.announce.subject", "title", m.title()),

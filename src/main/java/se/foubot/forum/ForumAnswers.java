@@ -32,27 +32,27 @@ public class ForumAnswers {
      */
     public String registered(ForumService.RegisterResult result, String meetingId, String email, Language l) {
         if (result instanceof ForumService.Seated s) {
-            return texts.get(l, "forum.registered", "title", s.meeting().title()) + " " + (email != null
+            return texts.get(l, "forum.registered", "title", forumTexts.quoted(s.meeting().title(), l)) + " " + (email != null
                     ? texts.get(l, "forum.invite.to", "email", email) : texts.get(l, "forum.invite.none"))
                     + proposalReceived(s.registration(), l);
         }
         if (result instanceof ForumService.Waitlisted w) {
-            return texts.get(l, "forum.waitlisted", "title", w.meeting().title(), "position", w.position())
+            return texts.get(l, "forum.waitlisted", "title", forumTexts.quoted(w.meeting().title(), l), "position", w.position())
                     + proposalReceived(w.registration(), l);
         }
         if (result instanceof ForumService.AlreadyRegistered a && a.proposalTaken()) {
             // registered before, with a proposal now: kept, and said so (helper 128: "inget mer behövs", and dropped)
             return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered-proposal"
-                    : "forum.already.waitlisted-proposal", "title", a.meeting().title()) + proposalReceived(a.registration(), l)
+                    : "forum.already.waitlisted-proposal", "title", forumTexts.quoted(a.meeting().title(), l)) + proposalReceived(a.registration(), l)
                     + (a.replaced() == null || a.replaced().text() == null ? ""
                             : "\n\n" + texts.get(l, "forum.proposal.replaced", "text", shown(a.replaced().text())));
         }
         if (result instanceof ForumService.AlreadyRegistered a) {
             return texts.get(l, a.registration().status() == Registration.Status.REGISTERED ? "forum.already.registered"
-                    : "forum.already.waitlisted", "title", a.meeting().title());
+                    : "forum.already.waitlisted", "title", forumTexts.quoted(a.meeting().title(), l));
         }
         if (result instanceof ForumService.RegistrationClosed c) {
-            return texts.get(l, "forum.closed", "title", c.meeting().title());
+            return closed(c.meeting(), l);
         }
         if (result instanceof ForumService.MeetingCancelled c) {
             return cancelled(c.meeting(), l);
@@ -80,7 +80,7 @@ public class ForumAnswers {
     private static final int SHOWN_PROPOSAL = 200;
 
     public String unregistered(java.util.Optional<ForumService.Unregistered> result, String meetingId, Language l) {
-        return result.map(u -> texts.get(l, "forum.unregistered", "title", u.meeting().title()))
+        return result.map(u -> texts.get(l, "forum.unregistered", "title", forumTexts.quoted(u.meeting().title(), l)))
                 .orElseGet(() -> texts.get(l, "forum.not-registered", "id", meetingId));
     }
 
@@ -96,9 +96,19 @@ public class ForumAnswers {
         return registrable().map(m -> list + "\n\n" + texts.get(l, "forum.list.how", "id", m.id())).orElse(list);
     }
 
-    /** "Kapplöpning (forum-2027-05-19) är inställt.": a cancelled meeting named by an old button or in a mail. */
+    /** "”Kapplöpning” (forum-2027-05-19) är inställt.": a cancelled meeting named by an old button or in a mail. */
     public String cancelled(Meeting m, Language l) {
-        return texts.get(l, "forum.meeting-cancelled", "title", m.title(), "id", m.id());
+        return texts.get(l, "forum.meeting-cancelled", "title", forumTexts.quoted(m.title(), l), "id", m.id());
+    }
+
+    /** The meeting's title quoted for a sentence in {@code l} (see {@link ForumTexts#quoted}). */
+    public String quoted(Meeting m, Language l) {
+        return forumTexts.quoted(m.title(), l);
+    }
+
+    /** "Anmälan till ”Titel” har stängt.": registration for {@code m} has closed. */
+    public String closed(Meeting m, Language l) {
+        return texts.get(l, "forum.closed", "title", forumTexts.quoted(m.title(), l));
     }
 
     /**

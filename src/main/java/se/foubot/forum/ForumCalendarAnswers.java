@@ -20,10 +20,12 @@ class ForumCalendarAnswers implements CalendarAnswers {
 
     private final ForumService forum;
     private final Texts texts;
+    private final ForumTexts forumTexts;
 
-    ForumCalendarAnswers(ForumService forum, Texts texts) {
+    ForumCalendarAnswers(ForumService forum, Texts texts, ForumTexts forumTexts) {
         this.forum = forum;
         this.texts = texts;
+        this.forumTexts = forumTexts;
     }
 
     @Override
@@ -46,7 +48,7 @@ class ForumCalendarAnswers implements CalendarAnswers {
         }
         if (!reply.senderProven()) {
             return Optional.of(Handled.confirmFirst(texts.get(reply.language(), "forum.confirm.declined", "title",
-                    meeting.get().title())));
+                    forumTexts.quoted(meeting.get().title(), reply.language()))));
         }
         return Optional.of(Handled.recorded(forum.declinedInCalendar(meetingId, reply.attendee()) ? "declined" : "not-registered"));
     }

@@ -90,7 +90,7 @@ class ForumCommands implements Command {
             if (register.matches() && !forum.takesRegistrations(meeting.get())) {
                 // nothing to confirm either: registration has closed, a fact about the meeting, not about the sender
                 // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
-                return Optional.of(Reply.text(texts.get(m.language(), "forum.closed", "title", meeting.get().title()) + "\n\n"
+                return Optional.of(Reply.text(answers.closed(meeting.get(), m.language()) + "\n\n"
                         + answers.list(m.language())).inThread("forum"));
             }
             Optional<Registration.AgendaProposal> proposal = register.matches() ? proposal(m.text()) : Optional.empty();
@@ -100,7 +100,7 @@ class ForumCommands implements Command {
             }
             if (!m.senderProven()) {
                 return Optional.of(Reply.confirmFirst(texts.get(m.language(), register.matches() ? "forum.confirm.register"
-                        : "forum.confirm.unregister", "title", meeting.get().title())));
+                        : "forum.confirm.unregister", "title", answers.quoted(meeting.get(), m.language()))));
             }
             return Optional.of(register.matches() ? register(m, id.get()) : unregister(m, id.get()));
         }

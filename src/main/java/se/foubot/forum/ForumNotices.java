@@ -70,21 +70,24 @@ class ForumNotices {
         Meeting m = change.meeting();
         Registration r = change.registration();
         switch (change.kind()) {
-            case REGISTERED -> invite(m, r, "forum.registered", false, java.util.Set.of());
-            case PROMOTED -> invite(m, r, "forum.notice.promoted", true, java.util.Set.of());
+            case REGISTERED -> invite(m, r, "forum.registered", false, java.util.Set.of(), null);
+            case PROMOTED -> invite(m, r, "forum.notice.promoted", true, java.util.Set.of(), null);
             case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", false);
             case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", true);
             case UPDATED -> {
-                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, UPDATED_NEWS, true, change.changed()));
+                forum.registrations(m.id(), Status.REGISTERED).forEach(x -> invite(m, x, UPDATED_NEWS, true, change.changed(),
+                        change.before()));
                 scheduler.replan(ForumReminders.NAME);
             }
             case CANCELLED -> {
                 forum.registrations(m.id(), Status.REGISTERED).forEach(x -> cancelInvite(m, x, "meeting", "forum.notice.cancelled", true));
                 // helper 122: the registered were told "Kapplöpning är inställt." and the waitlisted the time: both say the same
-                forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> notifier.send(key(m, x) + ":meeting-cancelled",
-                        x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m), ForumTexts.in(x.language(),
-                                l -> texts.text(l, "forum.notice.cancelled", "title", m.title(), "date", texts.date(m, l))))
-                                .withThread("forum")));
+                forum.registrations(m.id(), Status.WAITLISTED).forEach(x -> {
+                    java.util.function.Function<Language, String> news = l -> texts.text(l, "forum.notice.cancelled", "title", texts.quoted(m.title(), l),
+                            "date", texts.date(m, l));
+                    notifier.send(key(m, x) + ":meeting-cancelled", x.person(), Notice.of(subject(x, "forum.subject.meeting-cancelled", m),
+                            x.person().isEmail() ? texts.letter(x.language(), news) : ForumTexts.in(x.language(), news)).withThread("forum"));
+                });
                 scheduler.replan(ForumReminders.NAME);
             }
             case CREATED -> scheduler.replan(ForumReminders.NAME);
@@ -105,10 +108,13 @@ class ForumNotices {
     /**
      * The invite, and for Slack people a direct message with the news unless the answer to their own action told it.
      */
-    private void invite(Meeting m, Registration r, String newsKey, boolean direct, java.util.Set<String> changed) {
-        // a change names what changed (helper 122: "se den nya tiden och platsen" when only the description had changed)
-        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", m.title(), "what", texts.changes(changed, l));
-        String text = ForumTexts.in(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
+    private void invite(Meeting m, Registration r, String newsKey, boolean direct, java.util.Set<String> changed, Meeting before) {
+        // a change names what changed (helper 122: "se den nya tiden och platsen" when only the description had changed),
+        // and the new last moment to register when it moved with the meeting
+        java.util.function.Function<Language, String> news = l -> texts.text(l, newsKey, "title", texts.quoted(m.title(), l), "what", texts.changes(changed, l))
+                + texts.deadlineNow(before, m, l).map(d -> " " + d).orElse("");
+        // a letter, greeted and signed as the announcements are (it began with the news, unsigned)
+        String text = texts.letter(r.language(), l -> news.apply(l) + "\n\n" + texts.describe(m, l)
                 + "\n\n" + texts.text(l, "forum.notice.how-to-cancel", "id", m.id()));
         // "updated" only for an invite the person had before, in its new form: a first invite (or one after their own
         // cancellation) to a meeting that was moved before is their invite, whatever the meeting's SEQUENCE
@@ -131,14 +137,14 @@ class ForumNotices {
         String subject = subject(r, "forum.subject.cancelled", m);
         String k = key(m, r) + ":seq" + r.sequence(m) + ":cancel-" + why;
         if (r.email() != null) {
-            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, ForumTexts.in(r.language(),
-                    l -> texts.text(l, newsKey, "title", m.title(), "date", texts.date(m, l)) + "\n\n" + texts.describe(m, l)))
+            notifier.send(k, Recipient.email(r.email()), Notice.of(subject, texts.letter(r.language(),
+                    l -> texts.text(l, newsKey, "title", texts.quoted(m.title(), l), "date", texts.date(m, l)) + "\n\n" + texts.describe(m, l)))
                     .withThread("forum:" + m.id())
                     .withInvite(invites.write(m, r.sequence(m), InviteWriter.CANCEL, r.email(), properties.organizer(), zone, clock.instant(), r.language())));
         }
         if (direct && !r.person().isEmail()) {
             notifier.send(k + ":news", r.person(), Notice.of(subject, ForumTexts.in(r.language(), l -> texts.text(l, newsKey,
-                    "title", m.title(), "date", texts.date(m, l)))));
+                    "title", texts.quoted(m.title(), l), "date", texts.date(m, l)))));
         }
     }
 

@@ -82,9 +82,12 @@ class ForumReminders implements ReminderSource {
         List<Registration> registered = forum.registrations(m.id(), Status.REGISTERED);
         for (Registration r : registered) {
             Language subjectLanguage = r.language() != null ? r.language() : Language.SV;
+            java.util.function.Function<Language, String> reminder = l -> texts.text(l, "forum.reminder.text", "meeting",
+                    texts.describe(m, l), "id", m.id());
+            // by mail a letter, greeted and signed as the announcements are; in Slack a message
             Notice notice = Notice.of(texts.text(subjectLanguage, "forum.reminder.subject", "title", m.title(), "when",
-                    texts.when(m, subjectLanguage)), ForumTexts.in(r.language(), l -> texts.text(l, "forum.reminder.text",
-                            "meeting", texts.describe(m, l), "id", m.id())))
+                    texts.when(m, subjectLanguage)), r.person().isEmail() ? texts.letter(r.language(), reminder)
+                            : ForumTexts.in(r.language(), reminder))
                     .withThread("forum:" + m.id());
             if (notifier.send("forum-reminder:" + m.id() + ":" + offset + ":" + r.id(), r.person(), notice)) {
                 queued++;

@@ -62,21 +62,30 @@ public class ForumService implements se.foubot.store.StoreIndexes {
      * @param again   the same form's submission came again (replayed, or to a second replica): saved before, not now
      * @param changed for a changed meeting, what the change changed ({@link #CHANGEABLE}'s names, in that order): empty
      *                when the form was saved as it was, and then nothing was written and nobody is told (helper 122)
+     * @param before  for a changed meeting, the meeting as it was before (what a change is told from); else null
      */
-    public record Saved(Meeting meeting, boolean again, Set<String> changed) implements PlanResult {
+    public record Saved(Meeting meeting, boolean again, Set<String> changed, Meeting before) implements PlanResult {
 
         public Saved(Meeting meeting) {
-            this(meeting, false, Set.of());
+            this(meeting, false, Set.of(), null);
         }
 
         public Saved(Meeting meeting, boolean again) {
-            this(meeting, again, Set.of());
+            this(meeting, again, Set.of(), null);
         }
 
         /** Whether the change changed something the calendar invite shows, so those registered got an updated one. */
         public boolean inviteChanged() {
             return changed.stream().anyMatch(IN_THE_INVITE::contains);
         }
+    }
+
+    /**
+     * Whether registration for {@code after} closes at another moment than for {@code before} (null: not a change): a
+     * last day on the meeting's own day closes at its start, so moving the meeting moves it too.
+     */
+    static boolean closesElsewhere(Meeting before, Meeting after) {
+        return before != null && !before.registrationDeadline().equals(after.registrationDeadline());
     }
 
     /** What a change of a meeting can change, in the order it is told: the names of {@code forum.changed.*}. */
@@ -140,11 +149,13 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     private final ApplicationEventPublisher events;
     private final TaskService tasks;
     private final Texts texts;
+    private final ForumTexts forumTexts;
 
     ForumService(MongoTemplate mongo, Clock clock, ZoneId zone, WorkingDays workingDays, ApplicationEventPublisher events,
-            TaskService tasks, Texts texts) {
+            TaskService tasks, Texts texts, ForumTexts forumTexts) {
         this.tasks = tasks;
         this.texts = texts;
+        this.forumTexts = forumTexts;
         this.mongo = mongo;
         this.clock = clock;
         this.zone = zone;
@@ -153,11 +164,14 @@ public class ForumService implements se.foubot.store.StoreIndexes {
     }
 
     /** Something about a meeting changed that its people must hear of; {@link ForumNotices} tells them. */
-    /** @param changed for {@link Kind#UPDATED}, what the change changed (names of {@link #CHANGEABLE}) */
-    public record MeetingChanged(Meeting meeting, Kind kind, Registration registration, Set<String> changed) {
+    /**
+     * @param changed for {@link Kind#UPDATED}, what the change changed (names of {@link #CHANGEABLE})
+     * @param before  for {@link Kind#UPDATED}, the meeting as it was before the change; else null
+     */
+    public record MeetingChanged(Meeting meeting, Kind kind, Registration registration, Set<String> changed, Meeting before) {
 
         public MeetingChanged(Meeting meeting, Kind kind, Registration registration) {
-            this(meeting, kind, registration, Set.of());
+            this(meeting, kind, registration, Set.of(), null);
         }
 
         public enum Kind {
@@ -260,7 +274,7 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         if (changed.isEmpty()) {
             // helper 122: the form saved as it was told every registrant of a change and sent an updated invite
             log.info("event=forum_meeting_unchanged meeting={}", id);
-            return new Saved(before.get(), false, changed);
+            return new Saved(before.get(), false, changed, null);
         }
         boolean inviteChanged = changed.stream().anyMatch(IN_THE_INVITE::contains);
         Update update = new Update().set("title", oneLine(plan.title())).set("start", start(plan)).set("end", end(plan))
@@ -289,13 +303,13 @@ public class ForumService implements se.foubot.store.StoreIndexes {
         }
         log.info("event=forum_meeting_updated meeting={} sequence={} changed={}", id, m.sequence(), String.join(",", changed));
         if (inviteChanged) {
-            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null, changed));
+            events.publishEvent(new MeetingChanged(m, MeetingChanged.Kind.UPDATED, null, changed, before.get()));
         }
         // more seats than before: the waitlist moves up
         while (promoteFirst(m.id()).isPresent()) {
             // each promoted person is told by the event
         }
-        return new Saved(m, false, changed);
+        return new Saved(m, false, changed, before.get());
     }
 
     /** What {@code plan} changes of {@code m}, by the names of {@link #CHANGEABLE} in that order. */
@@ -715,7 +729,8 @@ public class ForumService implements se.foubot.store.StoreIndexes {
                     Meeting.class)) {
                 boolean itself = other.id().equals(editing) || (formKey != null && formKey.equals(other.formKey()));
                 if (!itself && normalizePlace(other.place()).equals(room)) {
-                    add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title", other.title(), "id", other.id()));
+                    add(reasons, "place", text("forum.plan.room-taken", "place", other.place(), "title",
+                            forumTexts.quoted(other.title(), Language.SV), "id", other.id()));
                 }
             }
         }

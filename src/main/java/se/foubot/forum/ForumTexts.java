@@ -45,6 +45,23 @@ public class ForumTexts {
         return l != null ? text.apply(l) : text.apply(Language.SV) + "\n\n" + text.apply(Language.EN);
     }
 
+    /**
+     * A mail to a registrant, greeted and signed as the bot's every letter ({@link Texts#letter}) in their language; where
+     * that is not known, a whole letter in Swedish and then one in English, as {@link #in} writes a text.
+     */
+    public String letter(Language l, Function<Language, String> body) {
+        return in(l, x -> texts.letter(x, body.apply(x)).stripTrailing()) + "\n";
+    }
+
+    /**
+     * A meeting's title in a sentence, quoted as the language quotes: ”Titel” in Swedish, “Title” in English. Every
+     * answer and notice that names a meeting in a sentence names it so; a list's heading, a subject and a meeting's
+     * description show the title alone (bold in Slack's list).
+     */
+    public String quoted(String title, Language l) {
+        return texts.get(l, "forum.quoted", "title", title);
+    }
+
     /** A day as people read it: "onsdag 10 mars 2027". */
     static String day(LocalDate date) {
         return Dates.date(date, Language.SV);
@@ -86,6 +103,38 @@ public class ForumTexts {
         return closed(m) ? texts.get(l, "forum.describe.closed")
                 : texts.get(l, "forum.describe.deadline", "deadline", Dates.date(m.registrationDeadline().minusSeconds(1).atZone(zone)
                         .toLocalDate(), l));
+    }
+
+    /**
+     * When registration closes, as people read it: its last day ("måndag 1 mars 2027"), or, when it closes at the
+     * meeting's start (a last day on the meeting's own day), that day and hour ("onsdag 10 mars 2027 kl. 13.00") — so a
+     * deadline moved with the meeting within its day is not told as moved from a day to the same day.
+     */
+    public String closes(Meeting m, Language l) {
+        var closing = m.registrationDeadline().atZone(zone);
+        return closing.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? Dates.date(closing.minusDays(1).toLocalDate(), l)
+                : Dates.dateTime(closing, l);
+    }
+
+    /**
+     * What the coordinator is told when a change moved the moment registration closes: "Sista anmälan flyttades från …
+     * till …", and that registration has closed when the new moment has passed. Empty when it did not move.
+     */
+    public java.util.Optional<String> deadlineMoved(Meeting before, Meeting after, Language l) {
+        if (!ForumService.closesElsewhere(before, after)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(texts.get(l, closed(after) ? "forum.deadline.moved-closed" : "forum.deadline.moved", "from",
+                closes(before, l), "to", closes(after, l)));
+    }
+
+    /** What the registered are told with a change that moved it: "Sista anmälan är nu …" (or that it has closed). */
+    public java.util.Optional<String> deadlineNow(Meeting before, Meeting after, Language l) {
+        if (!ForumService.closesElsewhere(before, after)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(texts.get(l, closed(after) ? "forum.deadline.now-closed" : "forum.deadline.now", "deadline",
+                closes(after, l)));
     }
 
     /** Whether registration for {@code m}, not cancelled, has closed (its last day to register has passed). */

@@ -40,6 +40,14 @@ public class Texts {
     }
 
     /**
+     * A letter as the bot writes its mails: greeted ("Hej!"), {@code body}, and signed with the unit's signature
+     * ("Vänliga hälsningar / FoU-boten"), in {@code language}. One piece, so every letter is greeted and signed alike.
+     */
+    public String letter(Language language, String body) {
+        return get(language, "mail.hello") + "\n\n" + body + "\n\n" + get(language, "mail.regards") + "\n";
+    }
+
+    /**
      * A count as it is written in running text: in Swedish with a non-breaking space between thousands ("1\u00a0000",
      * never broken over two lines), in English with a comma ("1,000"). Years and ids are not counts: pass them as they are.
      */

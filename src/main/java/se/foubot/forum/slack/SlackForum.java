@@ -237,7 +237,7 @@ class SlackForum implements SlackSlashCommand {
     }
 
     private String cancelled(String id) {
-        return SlackForumCommands.cancelled(forum, texts, id);
+        return SlackForumCommands.cancelled(forum, texts, forumTexts, id);
     }
 
     /**
@@ -286,7 +286,7 @@ class SlackForum implements SlackSlashCommand {
         if (m.cancelled()) {
             return Optional.of(answers.cancelled(m, l));
         }
-        return forum.takesRegistrations(m) ? Optional.empty() : Optional.of(texts.get(l, "forum.closed", "title", m.title()));
+        return forum.takesRegistrations(m) ? Optional.empty() : Optional.of(answers.closed(m, l));
     }
 
     /**
@@ -439,10 +439,14 @@ class SlackForum implements SlackSlashCommand {
             tell(user, text("forum.plan.saved.new", "title", title, "id", id) + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
         } else if (done.changed().isEmpty()) {
             // helper 122: saved as it was, every registrant was told of a change and got an updated invite
-            tell(user, text("forum.plan.saved.unchanged", "title", title, "id", id));
+            // a sentence: the title quoted, as every answer in sentences has it (bold where it heads what is shown below)
+            tell(user, text("forum.plan.saved.unchanged", "title", forumTexts.quoted(saved.title(), Language.SV), "id", id));
         } else {
+            // a deadline on the meeting's day closes at its start and moves with it: said, from what to what
+            String deadline = forumTexts.deadlineMoved(done.before(), saved, Language.SV).map(d -> "\n" + d).orElse("");
             tell(user, text(done.inviteChanged() ? "forum.plan.saved.changed" : "forum.plan.saved.changed-quietly", "title", title,
-                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + "\n" + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
+                    "id", id, "what", forumTexts.changes(done.changed(), Language.SV)) + deadline + "\n"
+                    + MeetingListBlocks.describe(saved, forumTexts, Language.SV));
         }
         return Map.of();
     }

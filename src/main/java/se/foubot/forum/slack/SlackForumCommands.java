@@ -68,17 +68,17 @@ class SlackForumCommands implements Command {
         return Optional.of(switch (said.get().kind()) {
             case NEW -> Reply.text(text("forum.plan.open-form.new")).withCard(new PlanFormCard(""));
             case EDIT -> forum.find(id).filter(mt -> !mt.cancelled())
-                    .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", mt.title(), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
+                    .map(mt -> Reply.text(text("forum.plan.open-form.edit", "title", quoted(mt), "id", mt.id())).withCard(new PlanFormCard(mt.id())))
                     .orElse(Reply.text(text("forum.no-such-meeting", "id", ForumTexts.asWritten(said.get().written()))));
             // helper 101: the words cancelled at once, and a mistyped id was a meeting gone with every invite
             case CANCEL -> forum.find(id).filter(mt -> !mt.cancelled())
-                    .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", mt.title(), "id", mt.id(), "when",
+                    .map(mt -> Reply.text(text("forum.plan.cancel-confirm", "title", quoted(mt), "id", mt.id(), "when",
                             forumTexts.when(mt, Language.SV), "registered", people("forum.plan.cancel-confirm.registered",
                                     forum.registrations(mt.id(), Registration.Status.REGISTERED).size()),
                             "waitlisted", people("forum.plan.cancel-confirm.waitlisted",
                                     forum.registrations(mt.id(), Registration.Status.WAITLISTED).size())))
                             .withCard(new CancelMeetingCard(mt.id())))
-                    .orElse(Reply.text(notCancellable(forum, texts, id, said.get().written())));
+                    .orElse(Reply.text(notCancellable(forum, texts, forumTexts, id, said.get().written())));
         });
     }
 
@@ -96,24 +96,30 @@ class SlackForumCommands implements Command {
         if (upcoming.isEmpty()) {
             return text("forum.plan.which-meeting.none", "words", words);
         }
-        String meetings = upcoming.stream().map(mt -> "• " + mt.id() + " – ”" + mt.title() + "”, " + forumTexts.when(mt, Language.SV))
+        String meetings = upcoming.stream().map(mt -> "• " + mt.id() + " – " + quoted(mt) + ", " + forumTexts.when(mt, Language.SV))
                 .collect(java.util.stream.Collectors.joining("\n"));
         return text("forum.plan.which-meeting", "words", words, "id", upcoming.get(0).id(), "meetings", meetings);
     }
 
     /** Cancels {@code id} and says so (the coordinators plan in Swedish). */
-    static String cancelled(ForumService forum, Texts texts, String id) {
-        return forum.cancel(id).map(m -> texts.get(Language.SV, "forum.plan.cancelled", "title", "*" + m.title() + "*", "id", m.id()))
-                .orElseGet(() -> notCancellable(forum, texts, id, id));
+    static String cancelled(ForumService forum, Texts texts, ForumTexts forumTexts, String id) {
+        return forum.cancel(id).map(m -> texts.get(Language.SV, "forum.plan.cancelled", "title", forumTexts.quoted(m.title(), Language.SV),
+                "id", m.id())).orElseGet(() -> notCancellable(forum, texts, forumTexts, id, id));
+    }
+
+    /** The meeting's title in the coordinators' sentences, quoted (see {@link ForumTexts#quoted}). */
+    private String quoted(Meeting m) {
+        return forumTexts.quoted(m.title(), Language.SV);
     }
 
     /**
      * Why {@code id} cannot be cancelled: it was already (a second click on the button), or there is no such meeting,
      * said back as {@code written}.
      */
-    private static String notCancellable(ForumService forum, Texts texts, String id, String written) {
+    private static String notCancellable(ForumService forum, Texts texts, ForumTexts forumTexts, String id, String written) {
         return forum.find(id).filter(Meeting::cancelled)
-                .map(m -> texts.get(Language.SV, "forum.plan.already-cancelled", "title", "*" + m.title() + "*", "id", m.id()))
+                .map(m -> texts.get(Language.SV, "forum.plan.already-cancelled", "title", forumTexts.quoted(m.title(), Language.SV),
+                        "id", m.id()))
                 .orElse(texts.get(Language.SV, "forum.no-such-meeting", "id", ForumTexts.asWritten(written)));
     }
 

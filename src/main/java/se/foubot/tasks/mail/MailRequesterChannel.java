@@ -41,7 +41,7 @@ class MailRequesterChannel implements RequesterChannel {
             root = null; // a task made before kept a mail's missing Message-ID as the text "null"
         }
         outbox.enqueue(new OutgoingMail(key, t.requester().person(), "[" + t.reference() + "] " + subject,
-                texts.get(l, "mail.hello") + "\n\n" + text + "\n\n" + texts.get(l, "mail.regards") + "\n",
+                texts.letter(l, text),
                 root, root == null ? List.of() : List.of(root), "auto-generated", "task:" + t.reference()));
     }
 }

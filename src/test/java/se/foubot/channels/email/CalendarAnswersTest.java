@@ -103,7 +103,7 @@ class CalendarAnswersTest {
         sendFixture("google-reply-declined-unproven.eml");
         assertThat(registration(KIM).status()).as("unproven: nothing yet").isEqualTo(Registration.Status.REGISTERED);
         assertThat(people().inboxOf(KIM, "Bekräfta:")).singleElement()
-                .satisfies(m -> assertThat(m.getContent().toString()).contains("avboka din plats på FoU-forum om uppföljning"));
+                .satisfies(m -> assertThat(m.getContent().toString()).contains("avboka din plats på ”FoU-forum om uppföljning”"));
 
         sendFixture("google-reply-declined.eml");
         assertThat(registration(KIM).status()).isEqualTo(Registration.Status.CANCELLED);

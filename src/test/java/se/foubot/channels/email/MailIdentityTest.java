@@ -145,7 +145,7 @@ class MailIdentityTest {
                 .as("not proven yet").isEqualTo(Registration.Status.REGISTERED);
 
         MimeMessage question = people().inboxOf(kim, "Bekräfta:").get(0);
-        assertThat(question.getContent().toString()).contains("avanmäla dig från FoU-forum om uppföljning");
+        assertThat(question.getContent().toString()).contains("avanmäla dig från ”FoU-forum om uppföljning”");
         people().send(kim, "Re: " + question.getSubject(), "ja", question.getMessageID());
         round();
         assertThat(forum.registration(saved.meeting().id(), Recipient.email(kim)).orElseThrow().status())

@@ -277,7 +277,7 @@ class SlackWorkAfterACrashTest {
         };
 
         killedAndTakenUp.run();
-        assertThat(postsTo("UREDO")).singleElement().satisfies(text -> assertThat(text).contains("Du är anmäld till Forum efter krasch"));
+        assertThat(postsTo("UREDO")).singleElement().satisfies(text -> assertThat(text).contains("Du är anmäld till ”Forum efter krasch”"));
         assertThat(SLACK.calls("chat.postMessage", c -> c.param("channel").equals("UREDO")).get(0).param("metadata")).contains(key);
 
         // killed after the answer was posted and before the work was marked done

@@ -496,12 +496,51 @@ class SlackForumTest {
         assertThat(postTo("CANNOUNCE", shown)).contains("Rum &lt;@UANNA&gt;").doesNotContain("<!channel>").doesNotContain("<@UANNA>");
 
         slack().click("UTITEL", "DUTITEL", "1.1", SlackForum.REGISTER, id, false);
-        awaitText("UTITEL", "Du är anmäld till " + shown);
+        awaitText("UTITEL", "Du är anmäld till ”" + shown + "”");
         slack().click("UTITEL", "DUTITEL", "1.1", SlackForum.REGISTER, id, false);
         awaitText("UTITEL", "Du är redan anmäld");
         assertThat(SLACK.calls("chat.postMessage", c -> "UTITEL".equals(c.param("channel")))).extracting(c -> c.param("text"))
                 .allSatisfy(text -> assertThat(text).doesNotContain("<!channel>").doesNotContain("<https://evil.example"));
         forum.cancel(id);
+    }
+
+    /**
+     * A meeting's title was quoted in some answers and not in others (”Test C” in a change's news, Test C in "Du är
+     * anmäld till …", *Test C* in the coordinator's "är inställt"): every sentence quotes it as its language quotes, in
+     * Slack and by mail, and only the list, where titles head each meeting, shows it bold.
+     */
+    @Test
+    void aMeetingsTitleIsQuotedAsItsLanguageQuotesInEverySentenceAndBoldOnlyWhereTheListHeadsIt() throws Exception {
+        String id = plannedMeeting("Forum med citat", java.time.LocalDate.of(2027, 11, 10), "Lokal Citat", 1);
+        try {
+            slack().click("UCITAT", "DUCITAT", "1.1", SlackForum.REGISTER, id, false);
+            awaitText("UCITAT", "Du är anmäld till ”Forum med citat”.");
+            assertThat(said(false, "UCITAT", "anmäl " + id)).contains("Du är redan anmäld till ”Forum med citat” – inget mer behövs.");
+            assertThat(said(false, "UQUOTE", "english")).isNotEmpty();
+            assertThat(said(false, "UQUOTE", "register " + id)).contains("on the waiting list for “Forum med citat”");
+            // the list heads each meeting with its title in bold, unquoted
+            String list = answered(true, "UCITAT", "forum");
+            assertThat(list).contains("*Forum med citat* · `" + id + "`").doesNotContain("”Forum med citat”");
+
+            // by mail: the answer and the invite's news
+            String maja = "maja.mejl@stockholm.se";
+            send(maja, "Anmälan", "avanmäl " + id, null);
+            mailRound();
+            assertThat(inboxOf(maja)).singleElement().satisfies(m -> assertThat(textOf(m))
+                    .contains("avanmäla dig från ”Forum med citat”"));
+
+            // the coordinator's words in sentences quote too (before, "*Forum med citat* (…) är inställt")
+            assertThat(said(false, "UCOORD", "forum ställ in " + id)).contains("Vill du ställa in ”Forum med citat” (" + id + ")");
+            slack().click("UCOORD", "DUCOORD", "1.1", SlackForum.CANCEL_CONFIRM, id, false);
+            awaitText("UCOORD", "”Forum med citat” (" + id + ") är inställt; de anmälda får en avbokning.");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                slackNotices.postDue();
+                assertThat(lastTextTo("UCITAT")).contains("FoU-forumet ”Forum med citat” onsdag 10 november 2027 är inställt.");
+                assertThat(lastTextTo("UQUOTE")).contains("The FoU-forum “Forum med citat” on Wednesday 10 November 2027 is cancelled.");
+            });
+        } finally {
+            forum.cancel(id);
+        }
     }
 
     /**
@@ -518,7 +557,7 @@ class SlackForumTest {
             mailRound();
             assertThat(inboxOf(dora)).singleElement().satisfies(m -> {
                 assertThat(m.getSubject()).doesNotStartWith("Bekräfta");
-                assertThat(m.getContent().toString()).contains("Anmälan till Forum som redan stängt har stängt.");
+                assertThat(m.getContent().toString()).contains("Anmälan till ”Forum som redan stängt” har stängt.");
             });
             assertThat(forum.registrations(id, se.foubot.forum.Registration.Status.REGISTERED)).isEmpty();
         } finally {
@@ -594,7 +633,7 @@ class SlackForumTest {
         assertThat(errors(submitPlan("UCOORD", "", "forum-plan-submission.json", with(planned, deadline)))).isEmpty();
         String id = "forum-2027-06-09";
         slack().click("USAMMA", "DUSAMMA", "1.1", SlackForum.REGISTER, id, false);
-        awaitText("USAMMA", "Du är anmäld till Samma forum");
+        awaitText("USAMMA", "Du är anmäld till ”Samma forum”");
         mailRound();
         assertThat(invitesOf("usamma@stockholm.se")).hasSize(1);
         try {
@@ -602,7 +641,7 @@ class SlackForumTest {
             int told = postsTo("USAMMA");
             int coordinator = postsTo("UCOORD");
             assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", with(planned, deadline)))).isEmpty();
-            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Inget ändrades i *Samma forum* · `" + id + "` – de anmälda får inget besked.")
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Inget ändrades i ”Samma forum” (`" + id + "`) – de anmälda får inget besked.")
                     .doesNotContain("uppdaterad inbjudan");
             slackNotices.postDue();
             mailRound();
@@ -644,6 +683,62 @@ class SlackForumTest {
     }
 
     /**
+     * A last day to register on the meeting's own day closes at its start, so moving the meeting moved the deadline
+     * with it, and nobody was told: the coordinator's confirmation says from what to what (and that registration has
+     * closed when the new deadline has passed), and the registered are told the new deadline with the change.
+     */
+    @Test
+    void movingAMeetingTellsTheCoordinatorAndTheRegisteredThatItsRegistrationDeadlineMoved() throws Exception {
+        clock.set(TestClockConfiguration.START);
+        String[] named = {"\"value\":\"FoU-forum: uppf\\u00f6ljning i praktiken\"", "\"value\":\"Forum som flyttas\"",
+                "\"value\":\"Lokal Ekensberg\"", "\"value\":\"Lokal Flytt\"", "\"selected_time\":\"13:00\"", "\"selected_time\":\"<start>\"",
+                "\"selected_time\":\"16:00\"", "\"selected_time\":\"<end>\""};
+        // the day and the last day to register: the fixture's own (10 and 1 March) replaced by these
+        java.util.function.BiFunction<String, String, String[]> on = (day, last) -> with(named, "\"selected_date\":\"2027-03-10\"",
+                "\"selected_date\":\"" + day + "\"", "\"selected_date\":\"2027-03-01\"", "\"selected_date\":\"" + last + "\"");
+        String[] planned = with(on.apply("2027-04-14", "2027-04-14"), "<start>", "13:00", "<end>", "16:00");
+        assertThat(errors(submitPlan("UCOORD", "", "forum-plan-submission.json", planned))).isEmpty();
+        String id = "forum-2027-04-14";
+        slack().click("UFLYTT", "DUFLYTT", "1.1", SlackForum.REGISTER, id, false);
+        awaitText("UFLYTT", "Du är anmäld");
+        mailRound();
+        try {
+            // two hours later the same day: registration, open until the start, now closes two hours later
+            int told = postsTo("UFLYTT");
+            int coordinator = postsTo("UCOORD");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", with(on.apply("2027-04-14", "2027-04-14"),
+                    "<start>", "15:00", "<end>", "17:00")))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Du ändrade tiden – de anmälda får en uppdaterad inbjudan.\n"
+                    + "Sista anmälan har flyttats från onsdag 14 april 2027 kl. 13.00 till onsdag 14 april 2027 kl. 15.00.");
+            String news = "har tiden ändrats – se nedan. Sista anmälan har flyttats till onsdag 14 april 2027 kl. 15.00.";
+            slackNotices.postDue();
+            mailRound();
+            assertThat(postedTo("UFLYTT", told)).contains(news);
+            assertThat(new TestMail(mail).inboxOf("uflytt@stockholm.se", "Uppdaterad inbjudan")).singleElement()
+                    .satisfies(m -> assertThat(textOf(m)).contains(news));
+
+            // a week later, with a last day that has already passed: registration has closed, and both are told so
+            told = postsTo("UFLYTT");
+            coordinator = postsTo("UCOORD");
+            String[] weekLater = with(on.apply("2027-04-21", "2026-11-20"), "<start>", "15:00", "<end>", "17:00");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", weekLater))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Sista anmälan har flyttats från onsdag 14 april 2027 kl. 15.00 "
+                    + "till fredag 20 november 2026, som redan har varit – anmälan är stängd.");
+            slackNotices.postDue();
+            assertThat(postedTo("UFLYTT", told)).contains("Sista anmälan har flyttats till fredag 20 november 2026, som redan har varit "
+                    + "– anmälan är stängd.");
+
+            // a change that leaves the deadline where it was says nothing of it
+            coordinator = postsTo("UCOORD");
+            assertThat(errors(submitPlan("UCOORD", id, "forum-plan-submission.json", with(weekLater, "Vi delar goda exempel",
+                    "Vi delar andra exempel")))).isEmpty();
+            assertThat(awaitPostAfter("UCOORD", coordinator)).contains("Du ändrade beskrivningen").doesNotContain("Sista anmälan har flyttats");
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
      * Helper 122: an old Anmäl mig button for a cancelled meeting said there was no such meeting, "anmäl" in a DM that its
      * registration had closed, and Anmäl mig med förslag still opened the form. Each says it is cancelled.
      */
@@ -652,7 +747,7 @@ class SlackForumTest {
         String id = plannedMeeting("Kapplöpning", java.time.LocalDate.of(2027, 5, 19), "Lokal Kapplöpning", 10);
         slack().click("UCOORD", "DUCOORD", "1.1", SlackForum.CANCEL_CONFIRM, id, false);
         await().atMost(Duration.ofSeconds(10)).until(() -> forum.find(id).orElseThrow().cancelled());
-        String cancelled = "Kapplöpning (" + id + ") är inställt.";
+        String cancelled = "”Kapplöpning” (" + id + ") är inställt.";
 
         slack().click("UGAMMAL", "DUGAMMAL", "1.1", SlackForum.REGISTER, id, false);
         awaitText("UGAMMAL", cancelled);
@@ -684,7 +779,7 @@ class SlackForumTest {
             mailRound();
             List<MimeMessage> answers = inboxOf(dag);
             String answer = answers.get(answers.size() - 1).getContent().toString().replace("\r\n", "\n");
-            assertThat(answer).contains("Anmälan till Stängt forum har stängt.")
+            assertThat(answer).contains("Anmälan till ”Stängt forum” har stängt.")
                     .contains("Platser: 4 lediga platser av 5 · anmälan stängd")
                     .doesNotContain("sista anmälan torsdag 7 januari 2027")
                     .contains("Anmäl dig genom att svara ”anmäl " + open + "”");
@@ -710,7 +805,7 @@ class SlackForumTest {
         String id = plannedMeeting("Fullbokat forum", java.time.LocalDate.of(2027, 9, 22), "Lokal Full", 1);
         forum.register(id, se.foubot.messaging.Recipient.email("forsta@stockholm.se"), "forsta@stockholm.se", null, null);
         slack().click("UFULL", "DUFULL", "1.1", SlackForum.REGISTER, id, false);
-        awaitText("UFULL", "Mötet är fullbokat – du står som nummer 1 på väntelistan till Fullbokat forum");
+        awaitText("UFULL", "Mötet är fullbokat – du står som nummer 1 på väntelistan till ”Fullbokat forum”");
         assertThat(answered(true, "UFULL", "forum")).contains("Fullbokat (1 plats) · sista anmälan").doesNotContain("fullt,");
         forum.cancel(id);
     }
@@ -738,7 +833,7 @@ class SlackForumTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             mailRound();
             assertThat(new TestMail(mail).inboxOf("ukapp1@stockholm.se", "Avbokat")).singleElement()
-                    .satisfies(m -> assertThat(textOf(m)).startsWith(sentence));
+                    .satisfies(m -> assertThat(letter(m)).startsWith("Hej!\n\n" + sentence));
         });
     }
 
@@ -790,6 +885,58 @@ class SlackForumTest {
                 .satisfies(m -> assertThat(textOf(m).replace("\r\n", "\n").strip()).startsWith("Hej!\n\nEtt nytt FoU-forum är planerat.")
                         .endsWith("Vänliga hälsningar\nFoU-boten"));
         forum.cancel("forum-2027-10-20");
+    }
+
+    /**
+     * The invitations, reminders and cancellations mailed to registrants began with the news and ended unsigned, unlike
+     * the announcements: each is a letter greeted and signed in the registrant's language, and one whose language is
+     * not known gets the letter in Swedish and then in English.
+     */
+    @Test
+    void invitationsRemindersAndCancellationsByMailAreLettersGreetedAndSignedInTheRegistrantsLanguage() throws Exception {
+        String id = plannedMeeting("Forum med hälsning", java.time.LocalDate.of(2027, 10, 13), "Lokal Hälsning", 2);
+        String sv = "signe.svensk@stockholm.se";
+        String en = "emma.english@stockholm.se";
+        String unknown = "okand.okand@stockholm.se";
+        String waiting = "vera.vantar@stockholm.se";
+        try {
+            forum.register(id, se.foubot.messaging.Recipient.email(sv), sv, null, null, se.foubot.conversation.Language.SV);
+            forum.register(id, se.foubot.messaging.Recipient.email(en), en, null, null, se.foubot.conversation.Language.EN);
+            forum.register(id, se.foubot.messaging.Recipient.email(unknown), unknown, null, null, null);
+            forum.register(id, se.foubot.messaging.Recipient.email(waiting), waiting, null, null, se.foubot.conversation.Language.SV);
+            clock.set(Instant.parse("2027-10-11T07:00:00Z"));
+            scheduler.run("forum");
+            mailRound();
+            // Signe cancels: the first waiting gets her seat and an invite; then the meeting is cancelled
+            forum.unregister(id, se.foubot.messaging.Recipient.email(sv));
+            forum.cancel(id);
+            mailRound();
+
+            TestMail people = new TestMail(mail);
+            for (String subject : List.of("Inbjudan: Forum med hälsning", "Påminnelse: Forum med hälsning", "Avbokat: Forum med hälsning")) {
+                assertThat(people.inboxOf(sv, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hej!\n\n").endsWith("\n\nVänliga hälsningar\nFoU-boten").doesNotContain("Hello!"));
+            }
+            for (String subject : List.of("Invitation: Forum med hälsning", "Reminder: Forum med hälsning", "Cancelled: Forum med hälsning")) {
+                assertThat(people.inboxOf(en, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hello!\n\n").endsWith("\n\nBest regards\nThe FoU bot").doesNotContain("Hej!"));
+            }
+            for (String subject : List.of("Inbjudan: Forum med hälsning", "Avbokat: Forum med hälsning")) {
+                assertThat(people.inboxOf(unknown, subject)).as(subject).singleElement().satisfies(m -> assertThat(letter(m))
+                        .startsWith("Hej!\n\n").contains("\n\nVänliga hälsningar\nFoU-boten\n\nHello!\n\n")
+                        .endsWith("\n\nBest regards\nThe FoU bot"));
+            }
+            assertThat(people.inboxOf(waiting, "Inställt: Forum med hälsning")).singleElement().satisfies(m -> assertThat(letter(m))
+                    .startsWith("Hej!\n\nFoU-forumet").endsWith("\n\nVänliga hälsningar\nFoU-boten"));
+        } finally {
+            clock.set(TestClockConfiguration.START);
+            forum.cancel(id);
+        }
+    }
+
+    /** A received mail's text as a reader sees it: its lines, without the line breaks' carriage returns or the last break. */
+    private static String letter(MimeMessage m) throws Exception {
+        return textOf(m).replace("\r\n", "\n").strip();
     }
 
     @Test
@@ -984,9 +1131,9 @@ class SlackForumTest {
         String id = plannedMeeting("Forum om språk", java.time.LocalDate.of(2027, 4, 28), "Lokal Orion", 10);
         // Slack says who reads English (their locale); nobody here has talked with the bot before
         slack().click("UENGLISH", "DUENGLISH", "1.1", SlackForum.REGISTER, id, false);
-        awaitText("UENGLISH", "You are registered for Forum om språk");
+        awaitText("UENGLISH", "You are registered for “Forum om språk”");
         slack().click("USVEA", "DUSVEA", "1.1", SlackForum.REGISTER, id, false);
-        awaitText("USVEA", "Du är anmäld till Forum om språk");
+        awaitText("USVEA", "Du är anmäld till ”Forum om språk”");
         // a registration made without a language (an admin import, one from before the language was kept)
         forum.register(id, se.foubot.messaging.Recipient.email("okand@stockholm.se"), "okand@stockholm.se", null, null);
         assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("UENGLISH")).orElseThrow().language())
@@ -997,7 +1144,7 @@ class SlackForumTest {
 
         MimeMessage english = new TestMail(mail).inboxOf("uenglish@stockholm.se", "Invitation").get(0);
         assertThat(english.getSubject()).startsWith("Invitation: Forum om språk – Wednesday 28 April 2027 at 09:00–12:00");
-        assertThat(textOf(english)).contains("You are registered for Forum om språk.").contains("When: Wednesday 28 April 2027")
+        assertThat(textOf(english)).contains("You are registered for “Forum om språk”.").contains("When: Wednesday 28 April 2027")
                 .contains("To cancel: reply “cancel " + id + "”").doesNotContain("Du är anmäld").doesNotContain("När:")
                 .doesNotContain("avanmäl");
         // helper 122: the words the English invite names work (before, it named the Swedish "avanmäl")
@@ -1007,11 +1154,11 @@ class SlackForumTest {
                 .isEqualTo(se.foubot.forum.Registration.Status.CANCELLED);
         MimeMessage swedish = new TestMail(mail).inboxOf("usvea@stockholm.se", "Inbjudan").get(0);
         assertThat(swedish.getSubject()).startsWith("Inbjudan: Forum om språk – onsdag 28 april 2027 kl. 09.00–12.00");
-        assertThat(textOf(swedish)).contains("Du är anmäld till Forum om språk.").contains("När: onsdag 28 april 2027")
+        assertThat(textOf(swedish)).contains("Du är anmäld till ”Forum om språk”.").contains("När: onsdag 28 april 2027")
                 .doesNotContain("You are").doesNotContain("When:").doesNotContainPattern("\\((You|The|To cancel)");
         MimeMessage both = new TestMail(mail).inboxOf("okand@stockholm.se", "Inbjudan").get(0);
         String text = textOf(both);
-        assertThat(text).contains("Du är anmäld till Forum om språk.").contains("You are registered for Forum om språk.");
+        assertThat(text).contains("Du är anmäld till ”Forum om språk”.").contains("You are registered for “Forum om språk”.");
         assertThat(text.indexOf("Du är anmäld")).as("Swedish first").isLessThan(text.indexOf("You are registered"));
     }
 
@@ -1083,10 +1230,10 @@ class SlackForumTest {
         String id = plannedMeeting("Forum om brukarråd", java.time.LocalDate.of(2027, 5, 12), "Lokal Farsta", 10);
         try {
             assertThat(said(false, "UFORSLAG1", "anmäl " + id + "\nFörslag: Vi berättar om brukarråd i Farsta"))
-                    .contains("Du är anmäld till Forum om brukarråd")
+                    .contains("Du är anmäld till ”Forum om brukarråd”")
                     .contains("Vi har tagit emot ditt förslag till dagordningen – Förslag: ”Vi berättar om brukarråd i Farsta”");
             assertThat(said(true, "UFORSLAG2", "anmäl " + id + "\nFråga: Hur gör ni med samtycke?"))
-                    .contains("Du är anmäld till Forum om brukarråd")
+                    .contains("Du är anmäld till ”Forum om brukarråd”")
                     .contains("Vi har tagit emot ditt förslag till dagordningen – Fråga: ”Hur gör ni med samtycke?”");
             // a label with nothing after it is no proposal, and the next line is not taken for one
             assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFörslag:\nTack!")).contains("Du är anmäld")
@@ -1095,7 +1242,7 @@ class SlackForumTest {
             // registered before, a proposal now: kept, said, and what it replaces named (helper 128: "inget mer behövs",
             // and the proposal dropped)
             assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFråga: Kan vi prata om tolkar?"))
-                    .contains("Du är redan anmäld till Forum om brukarråd.").doesNotContain("inget mer behövs")
+                    .contains("Du är redan anmäld till ”Forum om brukarråd”.").doesNotContain("inget mer behövs")
                     .contains("Vi har tagit emot ditt förslag till dagordningen – Fråga: ”Kan vi prata om tolkar?”");
             assertThat(said(false, "UFORSLAG3", "anmäl " + id + "\nFörslag: Tolkar i hemtjänsten"))
                     .contains("Det ersätter ditt tidigare förslag: ”Kan vi prata om tolkar?”");
@@ -1115,7 +1262,7 @@ class SlackForumTest {
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
-            })).anySatisfy(text -> assertThat(text).contains("Du är anmäld till Forum om brukarråd")
+            })).anySatisfy(text -> assertThat(text).contains("Du är anmäld till ”Forum om brukarråd”")
                     .contains("Vi har tagit emot ditt förslag till dagordningen – Kunskapslucka: ”Hur följer vi upp insatser för unga vuxna?”"));
 
             HttpResponse<String> agenda = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
@@ -1192,7 +1339,7 @@ class SlackForumTest {
             assertThat(errors(registerWithProposal("UANGLO", id, "question", " "))).containsEntry("text",
                     "Write briefly what you want to bring up.");
             registerWithProposal("UANGLO", id, "question", "How do you handle consent?");
-            awaitText("UANGLO", "You are registered for Forum in English");
+            awaitText("UANGLO", "You are registered for “Forum in English”");
             assertThat(lastTextTo("UANGLO")).contains("We have received your proposal for the agenda – Question: “How do you handle consent?”");
 
             // registered: the list says so and offers the cancel button, in English
@@ -1203,11 +1350,11 @@ class SlackForumTest {
                     .param("blocks"))).contains("You are registered.").contains("Cancel my registration").contains("2 free seats of 3")
                     .doesNotContain("Avanmäl");
             slack().click("UANGLO", "DUANGLO", "1.2", SlackForum.UNREGISTER, id, false);
-            awaitText("UANGLO", "Your registration for Forum in English is cancelled.");
+            awaitText("UANGLO", "Your registration for “Forum in English” is cancelled.");
 
             // the English words the texts name work
-            assertThat(said(false, "UANGLO", "register " + id)).contains("You are registered for Forum in English");
-            assertThat(said(false, "UANGLO", "cancel " + id)).contains("Your registration for Forum in English is cancelled.");
+            assertThat(said(false, "UANGLO", "register " + id)).contains("You are registered for “Forum in English”");
+            assertThat(said(false, "UANGLO", "cancel " + id)).contains("Your registration for “Forum in English” is cancelled.");
 
             // App Home's forum part
             slack().event("EvForumHome" + System.nanoTime(), "{\"type\":\"app_home_opened\",\"user\":\"UANGLO\",\"channel\":\"DUANGLO\",\"tab\":\"home\"}");
@@ -1320,7 +1467,7 @@ class SlackForumTest {
                 assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack(user))).isEmpty();
             }
             // registered with a proposal before: a too long one now leaves it as it was
-            assertThat(said(false, "ULANGT1", "anmäl " + id + "\nFråga: " + "å".repeat(1000))).contains("Du är anmäld till Forum om längd");
+            assertThat(said(false, "ULANGT1", "anmäl " + id + "\nFråga: " + "å".repeat(1000))).contains("Du är anmäld till ”Forum om längd”");
             assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("ULANGT1")).orElseThrow().proposal().text()).hasSize(1000);
             assertThat(said(false, "ULANGT1", "anmäl " + id + "\nFörslag: " + "😀".repeat(1001))).contains(tooLong);
             assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("ULANGT1")).orElseThrow().proposal().text())
@@ -1359,8 +1506,8 @@ class SlackForumTest {
             String help = said(false, "UENHELP", "help");
             assertThat(help).contains("• `register ID / cancel ID` –").contains("• `subscribe forum` –").contains("• `unsubscribe forum` –")
                     .contains("• `help` –").doesNotContain("anmäl").doesNotContain("bevakning forum").doesNotContain("avbevaka forum");
-            assertThat(said(false, "UENHELP", "register " + id)).contains("You are registered for Forum for help");
-            assertThat(said(false, "UENHELP", "cancel " + id)).contains("Your registration for Forum for help is cancelled.");
+            assertThat(said(false, "UENHELP", "register " + id)).contains("You are registered for “Forum for help”");
+            assertThat(said(false, "UENHELP", "cancel " + id)).contains("Your registration for “Forum for help” is cancelled.");
             assertThat(said(false, "UENHELP", "subscribe forum")).contains("Done – when a new FoU-forum meeting is planned");
             assertThat(said(false, "UENHELP", "unsubscribe forum")).contains("Done");
             assertThat(said(false, "USVHELP", "hjälp")).contains("• `anmäl ID / avanmäl ID` –").contains("• `bevakning forum` –")
