@@ -53,6 +53,13 @@ public class SlackApi {
     static final String ANSWERS = "answers";
     /** Slack's limit on a message's blocks: a message with more is refused whole ({@code invalid_blocks}). */
     public static final int MAX_BLOCKS = 50;
+    /**
+     * A message's {@code text} beside blocks is only what notifications and screen readers say: kept well under the
+     * 4,000 characters Slack advises for it. Without blocks it is the message, which Slack refuses ({@code msg_too_long})
+     * or cuts past 40,000.
+     */
+    static final int MAX_TEXT_BESIDE_BLOCKS = 3_000;
+    static final int MAX_TEXT = 40_000;
 
     /** A Slack call that did not succeed after retries. */
     public static class SlackCallFailed extends RuntimeException {
@@ -137,7 +144,8 @@ public class SlackApi {
     public String post(String channel, String threadTs, String text, List<LayoutBlock> blocks, String answering) {
         pace(channel);
         ChatPostMessageRequest.ChatPostMessageRequestBuilder request = ChatPostMessageRequest.builder().channel(channel)
-                .threadTs(threadTs).text(text).blocks(withinLimit(blocks, "chat.postMessage", channel, answering)).unfurlLinks(false);
+                .threadTs(threadTs).text(textWithinLimit(text, blocks, "chat.postMessage", channel, answering))
+                .blocks(withinLimit(blocks, "chat.postMessage", channel, answering)).unfurlLinks(false);
         if (answering != null) {
             request.metadata(com.slack.api.model.Message.Metadata.builder().eventType(ANSWER_EVENT)
                     .eventPayload(java.util.Map.of(ANSWERS, answering)).build());
@@ -243,8 +251,8 @@ public class SlackApi {
 
     public void update(String channel, String ts, String text, List<LayoutBlock> blocks) {
         pace(channel);
-        ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(text)
-                .blocks(withinLimit(blocks, "chat.update", channel, ts)).build();
+        ChatUpdateRequest request = ChatUpdateRequest.builder().channel(channel).ts(ts).text(textWithinLimit(text, blocks, "chat.update",
+                channel, ts)).blocks(withinLimit(blocks, "chat.update", channel, ts)).build();
         call("chat.update", channel, () -> forms.post(Methods.CHAT_UPDATE, RequestFormBuilder.toForm(request), ChatUpdateResponse.class));
     }
 
@@ -260,6 +268,21 @@ public class SlackApi {
         log.warn("event=slack_blocks_cut method={} channel={} key={} blocks={} kept={}", method, LogText.clean(channel),
                 key == null ? "-" : LogText.clean(key), blocks.size(), MAX_BLOCKS);
         return List.copyOf(blocks.subList(0, MAX_BLOCKS));
+    }
+
+    /**
+     * {@code text}, cut short when longer than Slack takes: beside blocks, which carry the message, the notification's
+     * text of a long list (every meeting with its agenda) was 75,000 characters and Slack refused the whole message
+     * ({@code msg_too_long}, a black-box tester's finding); the person then saw nothing. Logged without the text.
+     */
+    private static String textWithinLimit(String text, List<LayoutBlock> blocks, String method, String channel, String key) {
+        int max = blocks == null || blocks.isEmpty() ? MAX_TEXT : MAX_TEXT_BESIDE_BLOCKS;
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        log.warn("event=slack_text_cut method={} channel={} key={} chars={} kept={}", method, LogText.clean(channel),
+                key == null ? "-" : LogText.clean(key), text.length(), max);
+        return SlackText.cut(text, max);
     }
 
     /** Deletes one of the bot's own messages; one that is already gone counts as deleted. */

@@ -27,6 +27,8 @@ public final class FakeSlackApi implements AutoCloseable {
     public static final String BOT_USER = "UFOUBOT";
     /** Slack's limit on a message's blocks: {@code chat.postMessage} and {@code chat.update} with more are refused. */
     public static final int MAX_BLOCKS = 50;
+    /** Slack refuses a message's text past this many characters ({@code msg_too_long}). */
+    public static final int MAX_TEXT = 40_000;
 
     /** One recorded call. */
     public record Call(String method, Map<String, String> params) {
@@ -204,6 +206,12 @@ public final class FakeSlackApi implements AutoCloseable {
             // as Slack refuses a message of more blocks than it takes: nothing is posted
             respond(exchange, 200, "{\"ok\":false,\"error\":\"invalid_blocks\",\"errors\":[\"must be less than "
                     + (MAX_BLOCKS + 1) + " items [json-pointer:/blocks]\"]}");
+            return;
+        }
+        if (List.of("chat.postMessage", "chat.update").contains(method) && params.get("text") != null
+                && params.get("text").length() > MAX_TEXT) {
+            // as Slack refuses a message whose text is longer than it takes
+            respond(exchange, 200, "{\"ok\":false,\"error\":\"msg_too_long\"}");
             return;
         }
         if ("chat.postMessage".equals(method)) {

@@ -1418,4 +1418,29 @@ class SlackChannelTest {
                 + "blocks=60 kept=50").contains("event=slack_blocks_cut method=chat.update channel=DUBLOCKS key=" + ts)
                 .doesNotContain("Hemlig");
     }
+
+    /**
+     * A black-box tester's finding: a list of 35 meetings with long agendas posted its blocks within Slack's limits, but
+     * the notification's text beside them held every meeting whole (75,776 characters) and Slack refused the message
+     * ({@code msg_too_long}): the person got nothing. The text beside blocks is cut short; the blocks carry the message.
+     */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void aTextBesideBlocksLongerThanSlackTakesIsCutAndTheMessagePosted(org.springframework.boot.test.system.CapturedOutput output)
+            throws Exception {
+        SlackApi api = bot.getBean(SlackApi.class);
+        List<com.slack.api.model.block.LayoutBlock> blocks = List.of(com.slack.api.model.block.Blocks.section(
+                b -> b.text(com.slack.api.model.block.composition.BlockCompositions.markdownText("Lista"))));
+        String longText = "Hemligt möte med lång dagordning. ".repeat(2300);
+        String ts = api.post("DUTEXT", null, longText, blocks, "post:DUTEXT:1763900000.000100");
+        api.update("DUTEXT", ts, longText, blocks);
+
+        for (String method : List.of("chat.postMessage", "chat.update")) {
+            List<FakeSlackApi.Call> sent = SLACK.calls(method, c -> "DUTEXT".equals(c.param("channel")));
+            assertThat(sent).as(method).hasSize(1);
+            assertThat(sent.get(0).param("text")).hasSizeLessThanOrEqualTo(3_000).startsWith("Hemligt möte").endsWith("…");
+        }
+        assertThat(output).contains("event=slack_text_cut method=chat.postMessage channel=DUTEXT key=post:DUTEXT:1763900000.000100 "
+                + "chars=" + longText.length() + " kept=3000").contains("event=slack_text_cut method=chat.update").doesNotContain("Hemligt");
+    }
 }
