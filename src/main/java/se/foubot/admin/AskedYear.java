@@ -28,9 +28,6 @@ public class AskedYear {
     /** How many years either side of this one may be asked for. */
     public static final int SPAN = 10;
 
-    /** The longest value {@link #givenTwice} repeats. */
-    private static final int SHOWN = 12;
-
     private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
 
     private final Clock clock;
@@ -74,27 +71,18 @@ public class AskedYear {
     }
 
     /**
-     * The years written for the parameter, each once, in the order written; empty when none is. Spring hands a
-     * parameter given several times to a {@code String} as its values joined with commas ({@code ?year=2025&year=2025}
-     * is "2025,2025"), which every reader of a year then took for a year not written in digits (a black-box tester's
-     * finding, on the staff web's pages): the same year repeated is that year, and different ones are said to be so
-     * ({@link #givenTwice}). Read here for the API, the exports and the staff web's pages alike.
+     * The years written for the parameter, each once, in the order written ({@link RepeatedParameter}): the same year
+     * repeated is that year, also written otherwise ({@code ?year=2025&year=02025}: compared as numbers once they are
+     * whole numbers), and different ones are said to be so ({@link #givenTwice}). Read here for the API, the exports
+     * and the staff web's pages alike.
      */
     public static List<String> written(String requested) {
-        if (requested == null) {
-            return List.of();
-        }
-        return java.util.Arrays.stream(requested.split(",")).map(String::strip).filter(v -> !v.isEmpty()).distinct().toList();
+        return RepeatedParameter.values(requested, v -> WHOLE_NUMBER.matcher(v).matches() ? new BigInteger(v) : v);
     }
 
-    /**
-     * Why a year is not read when the address gives several: "Året står två gånger i adressen, med olika värden: 2025
-     * och 2026." Each value as written, cut short, since anything can be written there.
-     */
+    /** Why a year is not read when the address gives several: "Året står två gånger i adressen, med olika värden: …". */
     public static String givenTwice(List<String> written) {
-        List<String> shown = written.stream().map(v -> v.length() <= SHOWN ? v : v.substring(0, SHOWN) + "…").toList();
-        String values = String.join(", ", shown.subList(0, shown.size() - 1)) + " och " + shown.get(shown.size() - 1);
-        return "Året står " + (shown.size() == 2 ? "två" : "flera") + " gånger i adressen, med olika värden: " + values + ".";
+        return RepeatedParameter.givenTwice("Året", written);
     }
 
     /** As {@link #orNone(String)}, with this year when none is asked for. */

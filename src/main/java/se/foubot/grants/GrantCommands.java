@@ -28,8 +28,9 @@ class GrantCommands implements Command {
             "unsubscribe", "stop", "avregistrera");
     private static final Set<String> CHAT_STOP = Set.of("av", "avsluta", "stop", "off", "unsubscribe", "sluta");
     /**
-     * "avbevaka LUM", "unsubscribe MUL": the reminders stop, all of them, as with "bevakning av" (a programme must be
-     * named: "avbevaka" alone may mean the forum news, whose command takes "avbevaka forum").
+     * "bevakning av LUM": the reminders stop, all of them, as with "bevakning av" ("avbevaka LUM" and "unsubscribe LUM"
+     * stop only LUM's: {@link #stopNamed}; a programme must be named: "avbevaka" alone may mean the forum news, whose
+     * command takes "avbevaka forum").
      */
     private static final java.util.regex.Pattern STOP_NAMING = java.util.regex.Pattern.compile(
             "^(?:(?:avbevaka|avbevakning|unsubscribe)(?: (?:lum|mul|och|and))* (?:lum|mul)"
@@ -65,9 +66,11 @@ class GrantCommands implements Command {
     @Override
     public List<Usage> usage() {
         // the terminal knows no address to remind: only where a person has one
-        return List.of(new Usage("bevakning [LUM|MUL]", "grants.help.subscribe", 40).in(Recipient.SLACK, Recipient.EMAIL),
-                new Usage("bevakning av", "grants.help.stop", 41).in(Recipient.SLACK, Recipient.EMAIL),
-                new Usage("avbevaka LUM|MUL", "grants.help.stop-one", 41).in(Recipient.SLACK, Recipient.EMAIL));
+        return List.of(new Usage("bevakning [LUM|MUL]", "grants.help.subscribe", 40).in(Recipient.SLACK, Recipient.EMAIL)
+                        .inEnglish("subscribe [LUM|MUL]"),
+                new Usage("bevakning av", "grants.help.stop", 41).in(Recipient.SLACK, Recipient.EMAIL).inEnglish("unsubscribe"),
+                new Usage("avbevaka LUM|MUL", "grants.help.stop-one", 41).in(Recipient.SLACK, Recipient.EMAIL)
+                        .inEnglish("unsubscribe LUM|MUL"));
     }
 
     @Override
@@ -134,10 +137,7 @@ class GrantCommands implements Command {
     }
 
     private Optional<Reply> chat(Inbound m) {
-        String written = TextNormalizer.normalize(m.firstLine());
-        // "subscribe LUM" in an English chat is "bevakning LUM", as a mail's "Subscribe" is (helper 120)
-        String line = written.equals("subscribe") || written.startsWith("subscribe ") ? "bevakning" + written.substring("subscribe".length())
-                : written;
+        String line = inSwedish(TextNormalizer.normalize(m.firstLine()));
         Optional<Reply> stopped = stopNamed(m, line);
         if (stopped.isPresent()) {
             return stopped;
@@ -172,7 +172,7 @@ class GrantCommands implements Command {
     private Optional<Reply> mail(Inbound m) {
         String firstLine = TextNormalizer.normalize(m.firstLine());
         String subject = TextNormalizer.normalize(m.subject().replaceFirst("(?i)^\\s*((re|sv|aw|vs|fw|fwd)\\s*:\\s*)+", ""));
-        String named = firstLine.startsWith("avbevaka ") ? firstLine : subject;
+        String named = stopOneInSwedish(firstLine).startsWith("avbevaka ") ? stopOneInSwedish(firstLine) : stopOneInSwedish(subject);
         if (m.thread() == null && named.startsWith("avbevaka ") && !m.senderProven()
                 && stopNamedWords(named)) {
             return Optional.of(Reply.confirmFirst(texts.get(m.language(), "grants.confirm.stop")));
@@ -209,6 +209,23 @@ class GrantCommands implements Command {
             return Optional.of(subscribeByMail(m, calendar.programmesNamedIn(firstLine)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The English words of a chat as the Swedish ones: "subscribe LUM" is "bevakning LUM" (helper 120), "unsubscribe"
+     * alone "bevakning av", and "unsubscribe LUM" "avbevaka LUM" — the words the English help names, doing what the
+     * Swedish ones do.
+     */
+    private static String inSwedish(String written) {
+        if (written.equals("subscribe") || written.startsWith("subscribe ")) {
+            return "bevakning" + written.substring("subscribe".length());
+        }
+        return written.equals("unsubscribe") ? "bevakning av" : stopOneInSwedish(written);
+    }
+
+    /** "unsubscribe MUL" as "avbevaka MUL": only MUL's reminders stop, in chat and mail alike, as the help says. */
+    private static String stopOneInSwedish(String written) {
+        return written.startsWith("unsubscribe ") ? "avbevaka" + written.substring("unsubscribe".length()) : written;
     }
 
     private Reply subscribeByMail(Inbound m, List<String> programmes) {

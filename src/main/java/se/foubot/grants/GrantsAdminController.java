@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import se.foubot.admin.AskedYear;
 import se.foubot.admin.Csv;
+import se.foubot.admin.RepeatedParameter;
 import se.foubot.privacy.OutsideTextGuard;
 
 /**
@@ -64,16 +65,31 @@ class GrantsAdminController {
      */
     @GetMapping("/api/grants/reminders")
     ResponseEntity<?> preview(@RequestParam(required = false) String date) {
-        if (date == null || date.isBlank()) {
+        // a date given twice is that date; two different ones are refused, as two years are (RepeatedParameter)
+        List<String> written = RepeatedParameter.values(date, GrantsAdminController::asDate);
+        if (written.isEmpty()) {
             return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Ange vilken dag, skriven ÅÅÅÅ-MM-DD, till exempel "
                     + "?date=2027-08-11.")));
         }
+        if (written.size() > 1) {
+            return ResponseEntity.badRequest().body(Map.of("reasons", List.of(RepeatedParameter.givenTwice("Datumet", written)
+                    + " Ange en dag, till exempel ?date=2027-08-11.")));
+        }
         try {
-            return ResponseEntity.ok(reminders.preview(LocalDate.parse(date)));
+            return ResponseEntity.ok(reminders.preview(LocalDate.parse(written.get(0))));
         } catch (DateTimeParseException e) {
             // the same words as the other routes' reasons: the form and a real date (helper 100: "2027-02-30" is the form)
             return ResponseEntity.badRequest().body(Map.of("reasons", List.of("Datumet ska vara ett riktigt datum skrivet ÅÅÅÅ-MM-DD, "
                     + "till exempel 2027-08-11.")));
+        }
+    }
+
+    /** The date written, so that the same day written twice is one; the text itself when it is no date. */
+    private static Object asDate(String written) {
+        try {
+            return LocalDate.parse(written);
+        } catch (DateTimeParseException e) {
+            return written;
         }
     }
 

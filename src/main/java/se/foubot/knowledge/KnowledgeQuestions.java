@@ -82,7 +82,7 @@ class KnowledgeQuestions implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("När stänger ansökan om LUM?", "knowledge.help.ask", 50));
+        return List.of(new Usage("När stänger ansökan om LUM?", "knowledge.help.ask", 50).inEnglish("When does the LUM application close?"));
     }
 
     @Override

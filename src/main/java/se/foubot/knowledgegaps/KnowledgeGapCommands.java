@@ -72,7 +72,8 @@ class KnowledgeGapCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("kunskapsluckor", "knowledgegaps.help.list", 40), new Usage("kunskapslucka", "knowledgegaps.help.add", 41));
+        return List.of(new Usage("kunskapsluckor", "knowledgegaps.help.list", 40).inEnglish("knowledge gaps"),
+                new Usage("kunskapslucka", "knowledgegaps.help.add", 41).inEnglish("knowledge gap"));
     }
 
     /** The buttons of "which round?" ("kunskapslucka kl-2027-2") start that round's flow even from another conversation. */

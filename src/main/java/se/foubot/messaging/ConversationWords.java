@@ -22,9 +22,9 @@ class ConversationWords implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("kontrollera ansökan", "help.grant-check", 45).in(CHAT),
-                new Usage("avbryt", "help.cancel", 900).in(CHAT),
-                new Usage("tillbaka / börja om", "help.steps", 901).in(CHAT),
+        return List.of(new Usage("kontrollera ansökan", "help.grant-check", 45).in(CHAT).inEnglish("check application"),
+                new Usage("avbryt", "help.cancel", 900).in(CHAT).inEnglish("cancel"),
+                new Usage("tillbaka / börja om", "help.steps", 901).in(CHAT).inEnglish("back / restart"),
                 new Usage("english / svenska", "help.language", 902).in(CHAT));
     }
 }

@@ -31,7 +31,7 @@ class RequestCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("ny", "tasks.help.new", 10), new Usage("status", "tasks.help.status", 20));
+        return List.of(new Usage("ny", "tasks.help.new", 10).inEnglish("new"), new Usage("status", "tasks.help.status", 20));
     }
 
     @Override

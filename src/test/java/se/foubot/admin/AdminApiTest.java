@@ -275,6 +275,29 @@ class AdminApiTest {
                         + "?year=2026.");
     }
 
+    /** A black-box tester: {@code ?year=2025&year=02025} was said to be two different years. */
+    @Test
+    void aYearGivenTwiceInTwoWaysIsOneYear() throws Exception {
+        HttpResponse<String> same = get("/api/grants/calendar?year=2026&year=02026", "s3cret-admin-token");
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(same.body()).isEqualTo(get("/api/grants/calendar?year=2026", "s3cret-admin-token").body());
+    }
+
+    /**
+     * A black-box tester: {@code ?date=2027-08-11&date=2027-08-11} was "Datumet ska vara ett riktigt datum" (Spring joins
+     * the two with a comma). The same day twice is that day; two days are refused as two years are.
+     */
+    @Test
+    void aDateGivenTwiceIsThatDateWhenTheSameAndRefusedAsTwoWhenNot() throws Exception {
+        HttpResponse<String> same = get("/api/grants/reminders?date=2027-08-11&date=2027-08-11", "s3cret-admin-token");
+        assertThat(same.statusCode()).isEqualTo(200);
+        assertThat(same.body()).isEqualTo(get("/api/grants/reminders?date=2027-08-11", "s3cret-admin-token").body());
+        HttpResponse<String> different = get("/api/grants/reminders?date=2027-08-11&date=2027-08-12", "s3cret-admin-token");
+        assertThat(different.statusCode()).isEqualTo(400);
+        assertThat(reasons(different)).containsExactly("Datumet står två gånger i adressen, med olika värden: 2027-08-11 och "
+                + "2027-08-12. Ange en dag, till exempel ?date=2027-08-11.");
+    }
+
     /**
      * A black-box tester: the subscribers' export of a year to come listed today's subscribers as that year's. They are
      * counted at a year's end, and this year today; a year that has not begun is refused with why and what to ask for.

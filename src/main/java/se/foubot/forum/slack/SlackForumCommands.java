@@ -84,9 +84,11 @@ class SlackForumCommands implements Command {
 
     @Override
     public List<Usage> usage() {
-        return List.of(new Usage("forum ny", "forum.help.plan", 34).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
-                new Usage("forum ändra ID", "forum.help.edit", 35).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR),
-                new Usage("forum ställ in ID", "forum.help.cancel", 36).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR));
+        return List.of(new Usage("forum ny", "forum.help.plan", 34).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR).inEnglish("forum new"),
+                new Usage("forum ändra ID", "forum.help.edit", 35).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR)
+                        .inEnglish("forum edit ID"),
+                new Usage("forum ställ in ID", "forum.help.cancel", 36).in(Recipient.SLACK).forRole(Roles.Role.COORDINATOR)
+                        .inEnglish("forum cancel ID"));
     }
 
     /** The words without a meeting's id: how to name one, and the meetings there are to name. */

@@ -83,11 +83,11 @@ class SlackKnowledgeGapCommands implements Command {
     @Override
     public List<se.foubot.messaging.Command.Usage> usage() {
         return List.of(new se.foubot.messaging.Command.Usage("kunskapsluckor ny", "knowledgegaps.help.open", 42).in(Recipient.SLACK)
-                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR),
+                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR).inEnglish("knowledge gaps new"),
                 new se.foubot.messaging.Command.Usage("kunskapsluckor stäng ID", "knowledgegaps.help.close", 43).in(Recipient.SLACK)
-                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR),
+                        .forRole(se.foubot.messaging.Roles.Role.COORDINATOR).inEnglish("knowledge gaps close ID"),
                 new se.foubot.messaging.Command.Usage("kunskapsluckor lägg till FOU-…", "knowledgegaps.help.add-task", 44).in(Recipient.SLACK)
-                        .forRole(se.foubot.messaging.Roles.Role.STAFF));
+                        .forRole(se.foubot.messaging.Roles.Role.STAFF).inEnglish("knowledge gaps add FOU-…"));
     }
 
     String closed(String user, String roundId) {

@@ -197,10 +197,14 @@ class MailAsPeopleWriteItTest {
     }
 
     @Test
-    void unsubscribeInEnglishStopsTheRemindersToo() throws Exception {
+    void unsubscribeInEnglishStopsTheRemindersItNamesAsAvbevakaDoes() throws Exception {
         String sam = "sam.berg@stockholm.se";
         subscriptions.subscribe("email", sam, sam, null, List.of("LUM", "MUL"), "en", "import");
         sendSubjectOnly(sam, "unsubscribe MUL", "subject-unsubscribe");
+        round();
+        // the English help names "unsubscribe LUM|MUL" for "avbevaka LUM|MUL": only the one named stops
+        assertThat(subscriptions.find("email", sam).orElseThrow().programmes()).containsExactly("LUM");
+        sendSubjectOnly(sam, "unsubscribe", "subject-unsubscribe-all");
         round();
         assertThat(subscriptions.find("email", sam).orElseThrow().active()).isFalse();
         assertThat(requestsFrom(sam)).isZero();

@@ -1088,6 +1088,52 @@ class SlackForumTest {
         forum.cancel(id);
     }
 
+    /**
+     * Black-box tester: the English help named the Swedish words ("ny", "bevakning av", "kunskapsluckor", "avbryt" …)
+     * although the English ones work. Now every line shows the English words, and each of them is understood.
+     */
+    @Test
+    void theEnglishHelpNamesOnlyEnglishWordsAndEachOfThemWorks() throws Exception {
+        String id = plannedMeeting("Help forum", java.time.LocalDate.of(2027, 11, 17), "Room help", 20);
+        for (String user : List.of("UCOORD", "UANALYST1", "UHELPEN")) {
+            answered(false, user, "english");
+            String help = said(false, user, "help");
+            assertThat(help).contains("Commands").contains("• `new` –").contains("• `subscribe [LUM|MUL]` –")
+                    .contains("• `unsubscribe LUM|MUL` –").contains("• `check application` –").contains("• `back / restart` –");
+            for (String swedish : List.of("`ny`", "bevakning", "avbevaka", "kunskapslucka", "kontrollera", "När stänger", "avbryt",
+                    "tillbaka", "börja om", "ställ in", "ändra", "stäng", "lägg till", "anmäl", "`hjälp`")) {
+                assertThat(help).as(user).doesNotContain(swedish);
+            }
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("• `([^`]+)` –").matcher(help);
+            while (line.find()) {
+                String words = line.group(1).split(" / ")[0].replace("[LUM|MUL]", "LUM").replace("LUM|MUL", "LUM")
+                        .replace("FOU-…", "FOU-2026-9999").replace("register ID", "register " + id)
+                        .replace("forum cancel ID", "forum cancel kl-0").replace("edit ID", "edit " + id)
+                        .replace("close ID", "close kl-1999");
+                if (words.equals("back") || words.equals("cancel")) {
+                    answered(false, user, "new"); // a conversation's step words: said in the middle of one
+                }
+                String answer = said(false, user, words);
+                assertThat(answer).as(user + ": " + words).doesNotContain("I am not sure I understand")
+                        .doesNotStartWith("Hi! I am the FoU bot").doesNotContain("Jag är inte säker").doesNotStartWith("Hej!");
+                answered(false, user, words.equals("svenska") ? "english" : "cancel");
+            }
+            answered(false, user, "svenska");
+        }
+        forum.cancel(id);
+    }
+
+    @Test
+    void theEnglishAnswerToSubscribeNamesTheEnglishWordsToStopAndTheyStopOnlyWhatIsNamed() throws Exception {
+        answered(false, "USUBEN", "english");
+        String subscribed = said(false, "USUBEN", "subscribe LUM MUL");
+        assertThat(subscribed).contains("Write “unsubscribe” to stop.").doesNotContain("bevakning");
+        assertThat(said(false, "USUBEN", "unsubscribe LUM")).contains("no more reminders about LUM").contains("MUL still come");
+        assertThat(subscriptions.find("slack", "USUBEN").orElseThrow().programmes()).containsExactly("MUL");
+        assertThat(said(false, "USUBEN", "unsubscribe")).contains("no more LUM and MUL reminders");
+        assertThat(subscriptions.find("slack", "USUBEN").orElseThrow().active()).isFalse();
+    }
+
     @Test
     void avbevakaLumInADmStopsOnlyTheLumReminders() throws Exception {
         said(false, "UBEV", "bevakning LUM MUL");
