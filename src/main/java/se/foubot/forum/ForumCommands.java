@@ -17,8 +17,8 @@ import se.foubot.messaging.Texts;
 
 /**
  * FoU-forum from any channel: "forum" lists the coming meetings; "anmäl [id]" registers (the id may be left out in a
- * reply to a meeting's mail, or when only one meeting is planned), with an optional line "Förslag: …" / "Fråga: …" /
- * "Kunskapslucka: …" for the agenda, read alike in a mail, a Slack DM and after {@code /fou}; "avanmäl [id]" cancels.
+ * reply to a meeting's mail, or when only one meeting is planned), with an optional "Förslag: …" / "Fråga: …" /
+ * "Kunskapslucka: …" for the agenda (from that line to the end), read alike in a mail, a Slack DM and after {@code /fou}; "avanmäl [id]" cancels.
  * A mail whose subject says "forum" gets the list.
  */
 @Component
@@ -31,7 +31,7 @@ class ForumCommands implements Command {
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
     private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka)( mig)? (.+)$");
-    /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line. */
+    /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line: a proposal begins there. */
     private static final Pattern PROPOSAL = Pattern.compile(
             "(?imu)^[ \\t]*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)[ \\t]*:[ \\t]*(\\S.*)$");
 
@@ -174,16 +174,20 @@ class ForumCommands implements Command {
     }
 
     /**
-     * The agenda item in what someone wrote with "anmäl": the first line "Förslag: …", "Fråga: …" or "Kunskapslucka: …"
-     * (or "Proposal:", "Question:", "Gap:", "Exempel:") that says something after its colon; empty when there is none.
-     * The one reading of such a line, whichever channel it came by.
+     * The agenda item in what someone wrote with "anmäl": from the first line "Förslag: …", "Fråga: …" or
+     * "Kunskapslucka: …" (or "Proposal:", "Question:", "Gap:", "Exempel:") that says something after its colon, to the
+     * end, as written; empty when there is none. The label names the kind, as the form's one choice does; the form has
+     * one text, so what follows (more lines, another "Fråga: …") is that text, not dropped: a black-box tester's three
+     * lines of 500 characters were kept as the first line alone, under the 1 000 the limit allows, and a "Fråga:" line
+     * after a "Förslag:" line was lost without a word. The one reading of it, whichever channel it came by.
      */
     static Optional<Registration.AgendaProposal> proposal(String text) {
-        Matcher p = PROPOSAL.matcher(text == null ? "" : text);
+        String written = text == null ? "" : text;
+        Matcher p = PROPOSAL.matcher(written);
         while (p.find()) {
-            String written = Registration.AgendaProposal.trimmed(p.group(2));
-            if (!written.isEmpty()) {
-                return Optional.of(new Registration.AgendaProposal(kind(p.group(1)), written));
+            if (!Registration.AgendaProposal.trimmed(p.group(2)).isEmpty()) {
+                return Optional.of(new Registration.AgendaProposal(kind(p.group(1)),
+                        Registration.AgendaProposal.trimmed(written.substring(p.start(2)))));
             }
         }
         return Optional.empty();

@@ -1495,6 +1495,33 @@ class SlackForumTest {
     }
 
     /**
+     * Found by black-box testers: only the first line of a proposal was read. Three lines of 500 characters were kept as
+     * the first 500 (getting round the 1 000 limit), and a "Fråga: …" line under "Förslag: …" was dropped without a
+     * word. The proposal is everything from its label to the end, as written, and the limit applies to all of it.
+     */
+    @Test
+    void aProposalOfSeveralLinesIsKeptWholeAndItsWholeLengthIsLimited() throws Exception {
+        String id = plannedMeeting("Forum om rader", java.time.LocalDate.of(2027, 6, 30), "Lokal Rader", 10);
+        try {
+            String line = "r".repeat(500);
+            for (boolean slash : List.of(false, true)) {
+                String user = slash ? "URADER2" : "URADER1";
+                assertThat(said(slash, user, "anmäl " + id + "\nFörslag: " + line + "\n" + line + "\n" + line))
+                        .contains("Ditt förslag till dagordningen är 1\u00a0502 tecken långt, men det får vara högst 1\u00a0000 tecken.")
+                        .doesNotContain("Du är anmäld");
+                assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack(user))).isEmpty();
+            }
+            assertThat(said(false, "URADER3", "anmäl " + id + "\nFörslag: Brukarråd i Farsta\nhur vi började\n\nFråga: Hur gör ni med samtycke?"))
+                    .contains("Du är anmäld till ”Forum om rader”");
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("URADER3")).orElseThrow().proposal())
+                    .isEqualTo(new se.foubot.forum.Registration.AgendaProposal("proposal",
+                            "Brukarråd i Farsta\nhur vi började\n\nFråga: Hur gör ni med samtycke?"));
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
      * Found by black-box testers: the English help named the Swedish words, "anmäl ID / avanmäl ID" and "bevakning
      * forum". An English speaker is shown the English words the bot takes, and they work; Swedish speakers keep theirs.
      */
