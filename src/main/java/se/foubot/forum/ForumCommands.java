@@ -66,7 +66,7 @@ class ForumCommands implements Command {
                 // "anmäl" or "avanmäl" with something after it that names no meeting: say so, and which there are
                 String words = loose.group(1) + (loose.group(2) == null ? "" : loose.group(2));
                 return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, asTyped(m, words, loose.group(3)))
-                        : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.list(m.language()))
+                        : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.nearest(m.language()))
                                 .inThread("forum"));
             }
         }
@@ -75,7 +75,7 @@ class ForumCommands implements Command {
             Optional<String> id = meetingId(which.group(3), meetingOfThread);
             if (id.isEmpty()) {
                 return Optional.of(Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n"
-                        + answers.list(m.language())).inThread("forum"));
+                        + answers.nearest(m.language())).inThread("forum"));
             }
             Optional<Meeting> meeting = forum.find(id.get());
             if (meeting.isEmpty()) {
@@ -84,14 +84,14 @@ class ForumCommands implements Command {
             }
             if (meeting.get().cancelled()) {
                 // helper 122: "anmäl" to a cancelled meeting was told that its registration had closed
-                return Optional.of(Reply.text(answers.cancelled(meeting.get(), m.language()) + "\n\n" + answers.list(m.language()))
+                return Optional.of(Reply.text(answers.cancelled(meeting.get(), m.language()) + "\n\n" + answers.nearest(m.language()))
                         .inThread("forum"));
             }
             if (register.matches() && !forum.takesRegistrations(meeting.get())) {
                 // nothing to confirm either: registration has closed, a fact about the meeting, not about the sender
                 // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
                 return Optional.of(Reply.text(answers.closed(meeting.get(), m.language()) + "\n\n"
-                        + answers.list(m.language())).inThread("forum"));
+                        + answers.nearest(m.language())).inThread("forum"));
             }
             Optional<Registration.AgendaProposal> proposal = register.matches() ? proposal(m.text()) : Optional.empty();
             if (proposal.isPresent() && proposal.get().tooLong()) {
@@ -133,7 +133,7 @@ class ForumCommands implements Command {
     }
 
     private Reply noSuchMeeting(Inbound m, String named) {
-        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + "\n\n" + answers.list(m.language()))
+        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + "\n\n" + answers.nearest(m.language()))
                 .inThread("forum");
     }
 
@@ -148,7 +148,7 @@ class ForumCommands implements Command {
         ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal, m.language());
         String text = answers.registered(r, id, email, m.language());
         if (r instanceof ForumService.NoSuchMeeting || r instanceof ForumService.MeetingCancelled) {
-            text = text + "\n\n" + answers.list(m.language());
+            text = text + "\n\n" + answers.nearest(m.language());
         }
         return Reply.text(text).inThread("forum:" + id);
     }

@@ -1495,6 +1495,37 @@ class SlackForumTest {
     }
 
     /**
+     * Found by black-box testers: with 35 meetings planned, "anmäl" of an unknown meeting was answered with the whole
+     * list, which Slack cut at its 50th block in the middle of a meeting without saying so. Such an answer lists the
+     * nearest ten and says how many more there are, and where the whole list is, in Swedish and in English.
+     */
+    @Test
+    void anAnswerAboutAnUnknownMeetingListsTheNearestTenAndCountsTheRest() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 14; i++) {
+                ids.add(plannedMeeting("Möte nummer " + (i + 1), java.time.LocalDate.of(2029, 1, 3).plusWeeks(i), "Rum " + i, 10));
+            }
+            List<String> upcoming = forum.upcoming().stream().map(Meeting::id).toList();
+            int rest = upcoming.size() - 10;
+            for (boolean slash : List.of(false, true)) {
+                String answer = said(slash, "UMANGA", "anmäl forum-2099-01-01");
+                assertThat(answer).contains("Inget planerat möte heter ”forum-2099-01-01”")
+                        .contains("Ytterligare " + rest + " möten – skriv ”forum” för hela listan.");
+                assertThat(upcoming.subList(0, 10)).allSatisfy(id -> assertThat(answer).contains("(" + id + ")"));
+                assertThat(upcoming.subList(10, upcoming.size())).noneSatisfy(id -> assertThat(answer).contains("(" + id + ")"));
+            }
+            assertThat(said(false, "UMANGA", "anmäl")).contains("Vilket möte menar du?")
+                    .contains("Ytterligare " + rest + " möten – skriv ”forum” för hela listan.");
+            said(false, "UMANGAEN", "english");
+            assertThat(said(false, "UMANGAEN", "register forum-2099-01-01")).contains("No planned meeting is called “forum-2099-01-01”")
+                    .contains(rest + " more meetings – write “forum” for the whole list.");
+        } finally {
+            ids.forEach(forum::cancel);
+        }
+    }
+
+    /**
      * Found by black-box testers: only the first line of a proposal was read. Three lines of 500 characters were kept as
      * the first 500 (getting round the 1 000 limit), and a "Fråga: …" line under "Förslag: …" was dropped without a
      * word. The proposal is everything from its label to the end, as written, and the limit applies to all of it.
