@@ -29,8 +29,17 @@ class ForumCommands implements Command {
             "(?:(?:sv|re|vs|aw|fw|fwd) )*(?:bevakning|bevaka|avbevaka|subscribe|unsubscribe|prenumerera)\\b");
     private static final Pattern REGISTER = Pattern.compile("^(anmal|anmal mig|register|sign up)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
-    /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
-    private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka)( mig)? (.+)$");
+    /**
+     * "anmäl"/"avanmäl", or in English "register"/"unregister", followed by anything at all (what the two above did
+     * not take names no meeting).
+     */
+    private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka|register|unregister)( mig| me)? (.+)$");
+    /**
+     * "cancel" followed by words naming a meeting or the forum ("cancel R&D-meeting"). Not "cancel" and any words:
+     * "cancel" alone stops a conversation, and "cancel my request" is about an errand, which a forum answer would
+     * not help.
+     */
+    private static final Pattern LOOSE_CANCEL = Pattern.compile("^(cancel)()( (?:.* )?(?:meeting|meetings|forum|fou forum)(?: .*)?)$");
     /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line: a proposal begins there. */
     private static final Pattern PROPOSAL = Pattern.compile(
             "(?imu)^[ \\t]*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)[ \\t]*:[ \\t]*(\\S.*)$");
@@ -62,11 +71,17 @@ class ForumCommands implements Command {
         Matcher unregister = UNREGISTER.matcher(firstLine);
         if (!register.matches() && !unregister.matches()) {
             Matcher loose = LOOSE.matcher(firstLine);
+            if (!loose.matches()) {
+                loose = LOOSE_CANCEL.matcher(firstLine);
+            }
             if (loose.matches()) {
-                // "anmäl" or "avanmäl" with something after it that names no meeting: say so, and which there are
+                // "anmäl" or "avanmäl" with something after it that names no meeting: say so, as typed (a black-box
+                // tester's "anmäl R&D-mötet" got only "Vilket möte menar du?"), and which there are
                 String words = loose.group(1) + (loose.group(2) == null ? "" : loose.group(2));
-                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, asTyped(m, words, loose.group(3)))
-                        : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.nearest(m.language()))
+                String named = asTyped(m, words, loose.group(3).strip());
+                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, named)
+                        : Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + " "
+                                + texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.nearest(m.language()))
                                 .inThread("forum"));
             }
         }

@@ -1600,4 +1600,32 @@ class SlackForumTest {
         mailRound();
         assertThat(textOf(inboxOf(lisa).get(0))).contains("Inget planerat möte heter ”R&D-mötet 2”").doesNotContain("&amp;");
     }
+
+    /**
+     * Found by black-box testers: "anmäl R&D-mötet" (words without digits) got only "Vilket möte menar du?", not what it
+     * had read, and in English "register R&D-meeting" and "cancel R&D-meeting" got the greeting. Both say the meeting
+     * named is none, as typed, before the question; "cancel" alone still stops a conversation, and "cancel" with words
+     * that name no meeting or forum stays the conversation's.
+     */
+    @Test
+    void registeringForWordsThatNameNoMeetingSaysThemBackBeforeAskingWhichInSwedishAndEnglish() throws Exception {
+        for (boolean slash : List.of(false, true)) {
+            assertThat(said(slash, "UORDSV", "anmäl R&amp;D-mötet")).startsWith("Inget planerat möte heter ”R&amp;D-mötet”. Vilket möte menar du?")
+                    .doesNotContain("&amp;amp;");
+            assertThat(said(slash, "UORDSV", "avanmäl mig R&amp;D-mötet")).startsWith("Inget planerat möte heter ”R&amp;D-mötet”. Vilket möte menar du?");
+        }
+        said(false, "UORDEN", "english");
+        for (boolean slash : List.of(false, true)) {
+            for (String words : List.of("register", "cancel", "unregister")) {
+                assertThat(said(slash, "UORDEN", words + " R&amp;D-meeting")).as(words)
+                        .startsWith("No planned meeting is called “R&amp;D-meeting”. Which meeting do you mean?");
+            }
+        }
+        assertThat(said(false, "UORDEN", "cancel my request")).doesNotContain("No planned meeting").doesNotContain("Which meeting");
+        assertThat(said(false, "UORDEN", "cancel")).startsWith("There is nothing in progress to cancel.");
+        String olle = "olle.rd@stockholm.se";
+        send(olle, "Anmälan", "anmäl R&D-mötet", null);
+        mailRound();
+        assertThat(textOf(inboxOf(olle).get(0))).contains("Inget planerat möte heter ”R&D-mötet”. Vilket möte menar du?").doesNotContain("&amp;");
+    }
 }
