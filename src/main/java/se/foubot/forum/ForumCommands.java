@@ -17,8 +17,8 @@ import se.foubot.messaging.Texts;
 
 /**
  * FoU-forum from any channel: "forum" lists the coming meetings; "anmäl [id]" registers (the id may be left out in a
- * reply to a meeting's mail, or when only one meeting is planned), with an optional line "Förslag: …" / "Fråga: …" /
- * "Kunskapslucka: …" for the agenda, read alike in a mail, a Slack DM and after {@code /fou}; "avanmäl [id]" cancels.
+ * reply to a meeting's mail, or when only one meeting is planned), with an optional "Förslag: …" / "Fråga: …" /
+ * "Kunskapslucka: …" for the agenda (from that line to the end), read alike in a mail, a Slack DM and after {@code /fou}; "avanmäl [id]" cancels.
  * A mail whose subject says "forum" gets the list.
  */
 @Component
@@ -29,9 +29,18 @@ class ForumCommands implements Command {
             "(?:(?:sv|re|vs|aw|fw|fwd) )*(?:bevakning|bevaka|avbevaka|subscribe|unsubscribe|prenumerera)\\b");
     private static final Pattern REGISTER = Pattern.compile("^(anmal|anmal mig|register|sign up)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
     private static final Pattern UNREGISTER = Pattern.compile("^(avanmal|avanmal mig|avboka|unregister|cancel)( (forum \\d{4} \\d{2} \\d{2}( \\d+)?))?$");
-    /** "anmäl"/"avanmäl" followed by anything at all (what the two above did not take names no meeting). */
-    private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka)( mig)? (.+)$");
-    /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line. */
+    /**
+     * "anmäl"/"avanmäl", or in English "register"/"unregister", followed by anything at all (what the two above did
+     * not take names no meeting).
+     */
+    private static final Pattern LOOSE = Pattern.compile("^(anmal|avanmal|avboka|register|unregister)( mig| me)? (.+)$");
+    /**
+     * "cancel" followed by words naming a meeting or the forum ("cancel R&D-meeting"). Not "cancel" and any words:
+     * "cancel" alone stops a conversation, and "cancel my request" is about an errand, which a forum answer would
+     * not help.
+     */
+    private static final Pattern LOOSE_CANCEL = Pattern.compile("^(cancel)()( (?:.* )?(?:meeting|meetings|forum|fou forum)(?: .*)?)$");
+    /** A line "Förslag: …" (or another kind's word) with something after the colon, on that line: a proposal begins there. */
     private static final Pattern PROPOSAL = Pattern.compile(
             "(?imu)^[ \\t]*(förslag|forslag|exempel|gott exempel|fråga|fraga|kunskapslucka|proposal|example|question|gap)[ \\t]*:[ \\t]*(\\S.*)$");
 
@@ -62,11 +71,17 @@ class ForumCommands implements Command {
         Matcher unregister = UNREGISTER.matcher(firstLine);
         if (!register.matches() && !unregister.matches()) {
             Matcher loose = LOOSE.matcher(firstLine);
+            if (!loose.matches()) {
+                loose = LOOSE_CANCEL.matcher(firstLine);
+            }
             if (loose.matches()) {
-                // "anmäl" or "avanmäl" with something after it that names no meeting: say so, and which there are
+                // "anmäl" or "avanmäl" with something after it that names no meeting: say so, as typed (a black-box
+                // tester's "anmäl R&D-mötet" got only "Vilket möte menar du?"), and which there are
                 String words = loose.group(1) + (loose.group(2) == null ? "" : loose.group(2));
-                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, asTyped(m, words, loose.group(3)))
-                        : Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.list(m.language()))
+                String named = asTyped(m, words, loose.group(3).strip());
+                return Optional.of(loose.group(3).matches(".*\\d.*") ? noSuchMeeting(m, named)
+                        : Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + " "
+                                + texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n" + answers.nearest(m.language()))
                                 .inThread("forum"));
             }
         }
@@ -75,7 +90,7 @@ class ForumCommands implements Command {
             Optional<String> id = meetingId(which.group(3), meetingOfThread);
             if (id.isEmpty()) {
                 return Optional.of(Reply.text(texts.get(m.language(), "forum.which", "id", exampleId()) + "\n\n"
-                        + answers.list(m.language())).inThread("forum"));
+                        + answers.nearest(m.language())).inThread("forum"));
             }
             Optional<Meeting> meeting = forum.find(id.get());
             if (meeting.isEmpty()) {
@@ -84,14 +99,14 @@ class ForumCommands implements Command {
             }
             if (meeting.get().cancelled()) {
                 // helper 122: "anmäl" to a cancelled meeting was told that its registration had closed
-                return Optional.of(Reply.text(answers.cancelled(meeting.get(), m.language()) + "\n\n" + answers.list(m.language()))
+                return Optional.of(Reply.text(answers.cancelled(meeting.get(), m.language()) + "\n\n" + answers.nearest(m.language()))
                         .inThread("forum"));
             }
             if (register.matches() && !forum.takesRegistrations(meeting.get())) {
                 // nothing to confirm either: registration has closed, a fact about the meeting, not about the sender
                 // (helper 100: a "Bekräfta:" first, and "har stängt" only after the "ja")
                 return Optional.of(Reply.text(answers.closed(meeting.get(), m.language()) + "\n\n"
-                        + answers.list(m.language())).inThread("forum"));
+                        + answers.nearest(m.language())).inThread("forum"));
             }
             Optional<Registration.AgendaProposal> proposal = register.matches() ? proposal(m.text()) : Optional.empty();
             if (proposal.isPresent() && proposal.get().tooLong()) {
@@ -133,7 +148,7 @@ class ForumCommands implements Command {
     }
 
     private Reply noSuchMeeting(Inbound m, String named) {
-        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + "\n\n" + answers.list(m.language()))
+        return Reply.text(texts.get(m.language(), "forum.no-such-meeting", "id", ForumTexts.asWritten(named)) + "\n\n" + answers.nearest(m.language()))
                 .inThread("forum");
     }
 
@@ -148,7 +163,7 @@ class ForumCommands implements Command {
         ForumService.RegisterResult r = forum.register(id, m.from(), email, null, proposal, m.language());
         String text = answers.registered(r, id, email, m.language());
         if (r instanceof ForumService.NoSuchMeeting || r instanceof ForumService.MeetingCancelled) {
-            text = text + "\n\n" + answers.list(m.language());
+            text = text + "\n\n" + answers.nearest(m.language());
         }
         return Reply.text(text).inThread("forum:" + id);
     }
@@ -174,16 +189,20 @@ class ForumCommands implements Command {
     }
 
     /**
-     * The agenda item in what someone wrote with "anmäl": the first line "Förslag: …", "Fråga: …" or "Kunskapslucka: …"
-     * (or "Proposal:", "Question:", "Gap:", "Exempel:") that says something after its colon; empty when there is none.
-     * The one reading of such a line, whichever channel it came by.
+     * The agenda item in what someone wrote with "anmäl": from the first line "Förslag: …", "Fråga: …" or
+     * "Kunskapslucka: …" (or "Proposal:", "Question:", "Gap:", "Exempel:") that says something after its colon, to the
+     * end, as written; empty when there is none. The label names the kind, as the form's one choice does; the form has
+     * one text, so what follows (more lines, another "Fråga: …") is that text, not dropped: a black-box tester's three
+     * lines of 500 characters were kept as the first line alone, under the 1 000 the limit allows, and a "Fråga:" line
+     * after a "Förslag:" line was lost without a word. The one reading of it, whichever channel it came by.
      */
     static Optional<Registration.AgendaProposal> proposal(String text) {
-        Matcher p = PROPOSAL.matcher(text == null ? "" : text);
+        String written = text == null ? "" : text;
+        Matcher p = PROPOSAL.matcher(written);
         while (p.find()) {
-            String written = Registration.AgendaProposal.trimmed(p.group(2));
-            if (!written.isEmpty()) {
-                return Optional.of(new Registration.AgendaProposal(kind(p.group(1)), written));
+            if (!Registration.AgendaProposal.trimmed(p.group(2)).isEmpty()) {
+                return Optional.of(new Registration.AgendaProposal(kind(p.group(1)),
+                        Registration.AgendaProposal.trimmed(written.substring(p.start(2)))));
             }
         }
         return Optional.empty();

@@ -71,7 +71,13 @@ class ForumNotices {
         Registration r = change.registration();
         switch (change.kind()) {
             case REGISTERED -> invite(m, r, "forum.registered", false, java.util.Set.of(), null);
-            case PROMOTED -> invite(m, r, "forum.notice.promoted", true, java.util.Set.of(), null);
+            case PROMOTED -> {
+                // the promoted may cancel before this is sent (a seat freed and taken back within a moment): told of the seat
+                // after the answer "avbokad", they believed themselves registered, and their invite came after its CANCEL
+                if (stillSeatedBy(r)) {
+                    invite(m, r, "forum.notice.promoted", true, java.util.Set.of(), null);
+                }
+            }
             case UNREGISTERED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", false);
             case DECLINED -> cancelInvite(m, r, "registration-" + r.updatedAt().toEpochMilli(), "forum.unregistered", true);
             case UPDATED -> {
@@ -95,6 +101,17 @@ class ForumNotices {
                 // told in the answer to the registration itself
             }
         }
+    }
+
+    /**
+     * Whether {@code promoted} is, as stored now, still the registration that promotion seated: registered, and not
+     * cancelled and registered anew since (that registration tells of itself).
+     */
+    private boolean stillSeatedBy(Registration promoted) {
+        return forum.registration(promoted.meetingId(), promoted.person())
+                .filter(now -> now.id().equals(promoted.id()) && now.status() == Status.REGISTERED
+                        && now.ownChanges().equals(promoted.ownChanges()) && now.registeredAt().equals(promoted.registeredAt()))
+                .isPresent();
     }
 
     private static final String UPDATED_NEWS = "forum.notice.updated";

@@ -1541,6 +1541,64 @@ class SlackForumTest {
     }
 
     /**
+     * Found by black-box testers: with 35 meetings planned, "anmäl" of an unknown meeting was answered with the whole
+     * list, which Slack cut at its 50th block in the middle of a meeting without saying so. Such an answer lists the
+     * nearest ten and says how many more there are, and where the whole list is, in Swedish and in English.
+     */
+    @Test
+    void anAnswerAboutAnUnknownMeetingListsTheNearestTenAndCountsTheRest() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 14; i++) {
+                ids.add(plannedMeeting("Möte nummer " + (i + 1), java.time.LocalDate.of(2029, 1, 3).plusWeeks(i), "Rum " + i, 10));
+            }
+            List<String> upcoming = forum.upcoming().stream().map(Meeting::id).toList();
+            int rest = upcoming.size() - 10;
+            for (boolean slash : List.of(false, true)) {
+                String answer = said(slash, "UMANGA", "anmäl forum-2099-01-01");
+                assertThat(answer).contains("Inget planerat möte heter ”forum-2099-01-01”")
+                        .contains("Ytterligare " + rest + " möten – skriv ”forum” för hela listan.");
+                assertThat(upcoming.subList(0, 10)).allSatisfy(id -> assertThat(answer).contains("(" + id + ")"));
+                assertThat(upcoming.subList(10, upcoming.size())).noneSatisfy(id -> assertThat(answer).contains("(" + id + ")"));
+            }
+            assertThat(said(false, "UMANGA", "anmäl")).contains("Vilket möte menar du?")
+                    .contains("Ytterligare " + rest + " möten – skriv ”forum” för hela listan.");
+            said(false, "UMANGAEN", "english");
+            assertThat(said(false, "UMANGAEN", "register forum-2099-01-01")).contains("No planned meeting is called “forum-2099-01-01”")
+                    .contains(rest + " more meetings – write “forum” for the whole list.");
+        } finally {
+            ids.forEach(forum::cancel);
+        }
+    }
+
+    /**
+     * Found by black-box testers: only the first line of a proposal was read. Three lines of 500 characters were kept as
+     * the first 500 (getting round the 1 000 limit), and a "Fråga: …" line under "Förslag: …" was dropped without a
+     * word. The proposal is everything from its label to the end, as written, and the limit applies to all of it.
+     */
+    @Test
+    void aProposalOfSeveralLinesIsKeptWholeAndItsWholeLengthIsLimited() throws Exception {
+        String id = plannedMeeting("Forum om rader", java.time.LocalDate.of(2027, 6, 30), "Lokal Rader", 10);
+        try {
+            String line = "r".repeat(500);
+            for (boolean slash : List.of(false, true)) {
+                String user = slash ? "URADER2" : "URADER1";
+                assertThat(said(slash, user, "anmäl " + id + "\nFörslag: " + line + "\n" + line + "\n" + line))
+                        .contains("Ditt förslag till dagordningen är 1\u00a0502 tecken långt, men det får vara högst 1\u00a0000 tecken.")
+                        .doesNotContain("Du är anmäld");
+                assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack(user))).isEmpty();
+            }
+            assertThat(said(false, "URADER3", "anmäl " + id + "\nFörslag: Brukarråd i Farsta\nhur vi började\n\nFråga: Hur gör ni med samtycke?"))
+                    .contains("Du är anmäld till ”Forum om rader”");
+            assertThat(forum.registration(id, se.foubot.messaging.Recipient.slack("URADER3")).orElseThrow().proposal())
+                    .isEqualTo(new se.foubot.forum.Registration.AgendaProposal("proposal",
+                            "Brukarråd i Farsta\nhur vi började\n\nFråga: Hur gör ni med samtycke?"));
+        } finally {
+            forum.cancel(id);
+        }
+    }
+
+    /**
      * Found by black-box testers: the English help named the Swedish words, "anmäl ID / avanmäl ID" and "bevakning
      * forum". An English speaker is shown the English words the bot takes, and they work; Swedish speakers keep theirs.
      */
@@ -1587,5 +1645,33 @@ class SlackForumTest {
         send(lisa, "Anmälan", "anmäl R&D-mötet 2", null);
         mailRound();
         assertThat(textOf(inboxOf(lisa).get(0))).contains("Inget planerat möte heter ”R&D-mötet 2”").doesNotContain("&amp;");
+    }
+
+    /**
+     * Found by black-box testers: "anmäl R&D-mötet" (words without digits) got only "Vilket möte menar du?", not what it
+     * had read, and in English "register R&D-meeting" and "cancel R&D-meeting" got the greeting. Both say the meeting
+     * named is none, as typed, before the question; "cancel" alone still stops a conversation, and "cancel" with words
+     * that name no meeting or forum stays the conversation's.
+     */
+    @Test
+    void registeringForWordsThatNameNoMeetingSaysThemBackBeforeAskingWhichInSwedishAndEnglish() throws Exception {
+        for (boolean slash : List.of(false, true)) {
+            assertThat(said(slash, "UORDSV", "anmäl R&amp;D-mötet")).startsWith("Inget planerat möte heter ”R&amp;D-mötet”. Vilket möte menar du?")
+                    .doesNotContain("&amp;amp;");
+            assertThat(said(slash, "UORDSV", "avanmäl mig R&amp;D-mötet")).startsWith("Inget planerat möte heter ”R&amp;D-mötet”. Vilket möte menar du?");
+        }
+        said(false, "UORDEN", "english");
+        for (boolean slash : List.of(false, true)) {
+            for (String words : List.of("register", "cancel", "unregister")) {
+                assertThat(said(slash, "UORDEN", words + " R&amp;D-meeting")).as(words)
+                        .startsWith("No planned meeting is called “R&amp;D-meeting”. Which meeting do you mean?");
+            }
+        }
+        assertThat(said(false, "UORDEN", "cancel my request")).doesNotContain("No planned meeting").doesNotContain("Which meeting");
+        assertThat(said(false, "UORDEN", "cancel")).startsWith("There is nothing in progress to cancel.");
+        String olle = "olle.rd@stockholm.se";
+        send(olle, "Anmälan", "anmäl R&D-mötet", null);
+        mailRound();
+        assertThat(textOf(inboxOf(olle).get(0))).contains("Inget planerat möte heter ”R&D-mötet”. Vilket möte menar du?").doesNotContain("&amp;");
     }
 }
