@@ -245,11 +245,20 @@ public final class LocalJournal implements AutoCloseable {
 
     /** Appends one record; @return {@link #appended} after it */
     private long append(ByteBuffer record) {
+        long at = appended - fileStart;
         try {
             while (record.hasRemaining()) {
                 channel.write(record);
             }
         } catch (IOException e) {
+            // a record written in part (a full disk) would end the journal at the next start, before every record after
+            // it: the file is cut back to where it began
+            try {
+                channel.truncate(at);
+                channel.position(at);
+            } catch (IOException cut) {
+                e.addSuppressed(cut);
+            }
             throw new UncheckedIOException("The journal " + path.getFileName() + " could not be written", e);
         }
         appended += record.capacity();
