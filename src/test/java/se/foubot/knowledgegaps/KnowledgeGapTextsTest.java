@@ -284,10 +284,12 @@ class KnowledgeGapTextsTest extends KnowledgeGapBot {
         SupportTask question = tasks.byRequester("email", BROMMA).stream().filter(t -> t.request().isQuestion()).findFirst().orElseThrow();
         assertThat(question.request().concern()).startsWith("Varför blev allt senare?");
         assertThat(question.request().district()).isEqualTo("bromma");
-        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel"))
-                && c.param("blocks") != null && c.param("blocks").contains(question.reference())).isEmpty());
-        String card = SLACK.calls("chat.postMessage", c -> STAFF.equals(c.param("channel")) && c.param("blocks") != null
-                && c.param("blocks").contains(question.reference())).get(0).param("blocks");
+        // the fake Slack API is the one of every class on KnowledgeGapBot in a JVM, whose stores number their tasks alike: the card is
+        // told by its reference and its words
+        java.util.function.Predicate<se.foubot.channels.slack.FakeSlackApi.Call> cardOfQuestion = c -> STAFF.equals(c.param("channel")) && c.param("blocks") != null
+                && c.param("blocks").contains(question.reference()) && c.param("blocks").contains("Varför blev allt senare?");
+        await().atMost(Duration.ofSeconds(15)).until(() -> !SLACK.calls("chat.postMessage", cardOfQuestion).isEmpty());
+        String card = SLACK.calls("chat.postMessage", cardOfQuestion).get(0).param("blocks");
         assertThat(BlockKitRules.textOf(card)).contains("*Förvaltning*\nBromma");
     }
 
